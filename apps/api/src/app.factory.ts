@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ErrorCode } from '@kompeten/shared-contracts';
+import type { AppConfig } from '@kompeten/server-core';
+import { AppModule } from './app.module';
+
+/** Flattens class-validator errors into sentences a person can act on. */
+function validationMessages(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([key, msg]) =>
+      key === 'whitelistValidation' ? `Kolom "${path}" tidak dikenal` : msg.startsWith(e.property) ? msg.replace(e.property, path) : msg,
+    );
+    return [...own, ...validationMessages(e.children ?? [], path)];
+  });
+}
+
+export const JSON_BODY_LIMIT = '1mb';
+
+export function buildOpenApi(app: NestExpressApplication) {
+  const doc = new DocumentBuilder()
+    .setTitle('Kompeten API')
+    .setDescription(
+      'ASN Corporate University platform. Every error answers `{ statusCode, code, message, correlationId, details? }`. ' +
+        'Lists are paginated with `page` (from 1) and `pageSize` (max 100) and answer `{ items, total, page, pageSize }`. ' +
+        'Sign in at `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
+/** Builds the HTTP app (used by main and by the API e2e tests). */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, logger: options.logger === false ? false : undefined });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => {
+        const details = validationMessages(errors);
+        return new BadRequestException({ code: ErrorCode.VALIDATION_FAILED, message: `Permintaan tidak valid: ${details.join('; ')}`, details });
+      },
+    }),
+  );
+  app.enableShutdownHooks();
+
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Kompeten API' });
+
+  const webDir = resolve(config.webDistDir ?? join(process.cwd(), 'dist/apps/web'));
+  if (existsSync(join(webDir, 'index.html'))) {
+    app.useStaticAssets(webDir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') });
+    const indexHtml = join(webDir, 'index.html');
+    // Client-side routes: any GET outside /api that wants HTML gets the app shell.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  }
+  return app;
+}

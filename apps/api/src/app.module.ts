@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
+import { IdentityModule } from '@kompeten/server-identity';
+import { OrganisationModule } from '@kompeten/server-organisation';
+import { ALL_ENTITIES } from './entities';
+import { HealthController } from './health/health.controller';
+import { RedisCloser, redisProvider } from './redis.provider';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+          },
+        }),
+        CoreModule.forRoot(config, ALL_ENTITIES),
+        OrganisationModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        redisProvider,
+        RedisCloser,
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

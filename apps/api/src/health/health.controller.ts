@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { HealthStatus } from '@kompeten/shared-contracts';
+import { Public } from '@kompeten/server-core';
+import { REDIS } from '../redis.provider';
+
+class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'] }) redis: 'up' | 'down';
+  @ApiProperty({ example: '0.1.0' }) version: string;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: IORedis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Database and Redis status; 503 when either is down' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
+    const [database, redis] = await Promise.all([
+      withTimeout(this.db.query('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.redis.ping(), 2000).then(() => 'up' as const, () => 'down' as const),
+    ]);
+    const ok = database === 'up' && redis === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'error', database, redis, version: process.env.npm_package_version ?? '0.1.0' };
+  }
+}

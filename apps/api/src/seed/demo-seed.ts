@@ -1,0 +1,156 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EmployeeType, PositionKind, Role } from '@kompeten/shared-contracts';
+import { buildNip, parseNip } from '@kompeten/shared-util';
+import { hashPassword } from '@kompeten/server-identity';
+import { ensureRootAgency } from '../bootstrap-tasks';
+import { BACK_TITLES, DEMO_AGENCIES, DEMO_PASSWORD, DEMO_UNITS, POSITIONS, PROVINCE_EXTRA_UNITS, personName, prng } from './demo-world';
+
+const log = new Logger('DemoSeed');
+export const DEMO_ASN_COUNT = 300;
+
+interface Person {
+  nip: string;
+  type: EmployeeType;
+  fullName: string;
+  frontTitle?: string;
+  backTitle?: string;
+  position: string;
+  kind: PositionKind;
+  rank: string;
+  agency: string;
+  unit: string;
+  email?: string;
+  supervisorNip?: string;
+  roles: Array<{ role: Role; unit?: string }>;
+}
+
+/** The people README lists as demo logins. */
+export const DEMO_PEOPLE: Person[] = [
+  { nip: '197205122000031002', type: 'PNS', fullName: 'Lalu Abdul Wahab', frontTitle: 'Drs. H.', backTitle: 'M.Si.', position: 'Kepala BPSDM Provinsi NTB', kind: 'struktural', rank: 'IV/c', agency: 'prov-ntb', unit: 'BPSDM', email: 'bpsdm@ntbprov.go.id', roles: [{ role: 'learner' }, { role: 'province_admin' }, { role: 'supervisor' }] },
+  { nip: '197803152005012002', type: 'PNS', fullName: 'Nurhayati Rahman', frontTitle: 'Dr.', backTitle: 'S.Pd., M.Pd.', position: 'Widyaiswara Ahli Madya', kind: 'fungsional', rank: 'IV/a', agency: 'prov-ntb', unit: 'BPSDM', email: 'widyaiswara@ntbprov.go.id', supervisorNip: '197205122000031002', roles: [{ role: 'learner' }, { role: 'widyaiswara' }] },
+  { nip: '198003142005011003', type: 'PNS', fullName: 'Iwan Setiawan', backTitle: 'S.Sos., M.A.P.', position: 'Kepala BKPSDM Kota Mataram', kind: 'struktural', rank: 'IV/b', agency: 'kota-mataram', unit: 'BKPSDM', email: 'bkpsdm@mataramkota.go.id', roles: [{ role: 'learner' }, { role: 'agency_admin' }] },
+  { nip: '197501012000031003', type: 'PNS', fullName: 'Muhammad Ilham Hakim', frontTitle: 'dr.', backTitle: 'M.Kes.', position: 'Kepala Dinas Kesehatan', kind: 'struktural', rank: 'IV/b', agency: 'kota-mataram', unit: 'DINKES', email: 'kadinkes@mataramkota.go.id', roles: [{ role: 'learner' }, { role: 'supervisor' }] },
+  { nip: '198807212010122004', type: 'PNS', fullName: 'Baiq Rina Susanti', backTitle: 'S.E.', position: 'Analis Sumber Daya Manusia Aparatur Ahli Pertama', kind: 'fungsional', rank: 'III/b', agency: 'kota-mataram', unit: 'DINKES', email: 'pengelola@mataramkota.go.id', supervisorNip: '197501012000031003', roles: [{ role: 'learner' }, { role: 'hr_officer', unit: 'DINKES' }] },
+  { nip: '198609262015051001', type: 'PNS', fullName: 'Lalu Muhammad Hasan', backTitle: 'S.Kom.', position: 'Pranata Komputer Ahli Pertama', kind: 'fungsional', rank: 'III/a', agency: 'kota-mataram', unit: 'DINKES', email: 'hasan@mataramkota.go.id', supervisorNip: '197501012000031003', roles: [{ role: 'learner' }] },
+  { nip: '199203152022011002', type: 'PPPK', fullName: 'Ahmad Zainul Fadli', backTitle: 'S.Pd.', position: 'Guru Ahli Pertama', kind: 'fungsional', rank: 'IX', agency: 'kota-mataram', unit: 'DISDIK', email: 'zainul@mataramkota.go.id', roles: [{ role: 'learner' }] },
+  { nip: '199004172019032005', type: 'PNS', fullName: 'Sri Wahyuni', backTitle: 'S.I.P.', position: 'Penata Layanan Operasional', kind: 'pelaksana', rank: 'III/a', agency: 'kab-kendal', unit: 'DUKCAPIL', email: 'wahyuni@kendalkab.go.id', roles: [{ role: 'learner' }] },
+];
+
+/** How many generated ASN each agency gets (the named people come on top, 300 in all). */
+const SHARE: Record<string, number> = { 'prov-ntb': 50, 'kota-mataram': 70, 'kab-kendal': 12 };
+
+async function insertAgencies(m: EntityManager, rootId: string): Promise<Map<string, { id: string; domain: string }>> {
+  const ids = new Map<string, { id: string; domain: string }>();
+  for (const a of DEMO_AGENCIES) {
+    const parentId = a.parent ? ids.get(a.parent)?.id : rootId;
+    const [row] = await m.query(
+      `INSERT INTO agency (code, name, level, parent_id, time_zone, hr_body_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [a.code, a.name, a.level, parentId, a.timeZone, a.hrBodyName],
+    );
+    ids.set(a.code, { id: row.id, domain: a.domain });
+  }
+  return ids;
+}
+
+async function insertUnits(m: EntityManager, agencyId: string, isProvince: boolean): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const add = async (code: string, name: string, parent: { id: string; path: string } | null) => {
+    const [row] = await m.query(
+      `WITH id AS (SELECT gen_random_uuid() AS id)
+       INSERT INTO work_unit (id, agency_id, parent_id, code, name, path, depth)
+       SELECT id.id, $1, $2, $3, $4, coalesce($5, '/') || id.id || '/', $6 FROM id RETURNING id, path`,
+      [agencyId, parent?.id ?? null, code, name, parent?.path ?? null, parent ? 1 : 0],
+    );
+    ids.set(code, row.id);
+    return row as { id: string; path: string };
+  };
+  for (const u of [...(isProvince ? PROVINCE_EXTRA_UNITS : []), ...DEMO_UNITS] as typeof DEMO_UNITS) {
+    const parent = await add(u.code, u.name, null);
+    for (const c of u.children ?? []) await add(c.code, c.name, parent);
+  }
+  return ids;
+}
+
+function generatedPeople(): Person[] {
+  const rand = prng(20261123);
+  const used = new Set(DEMO_PEOPLE.map((p) => p.nip));
+  const people: Person[] = [];
+  const total = DEMO_ASN_COUNT - DEMO_PEOPLE.length;
+  const fixed = Object.values(SHARE).reduce((a, b) => a + b, 0);
+  const others = DEMO_AGENCIES.filter((a) => !(a.code in SHARE) && a.code !== 'prov-jateng');
+  const counts = new Map<string, number>(Object.entries(SHARE));
+  others.forEach((a, i) => counts.set(a.code, Math.floor((total - fixed) / others.length) + (i < (total - fixed) % others.length ? 1 : 0)));
+  for (const [agency, count] of counts) {
+    const units = [...(agency.startsWith('prov') ? PROVINCE_EXTRA_UNITS : []), ...DEMO_UNITS].map((u) => u.code);
+    const heads = new Map<string, string>();
+    for (let i = 0; i < count; i++) {
+      const gender = rand() < 0.5 ? 'L' : 'P';
+      const pppk = rand() < 0.15;
+      let nip = '';
+      do {
+        const by = 1968 + Math.floor(rand() * 30);
+        const birth = { y: by, m: 1 + Math.floor(rand() * 12), d: 1 + Math.floor(rand() * 28) };
+        const tmt = { y: Math.min(2025, by + 22 + Math.floor(rand() * 12)), m: 1 + Math.floor(rand() * 12) };
+        nip = pppk ? buildNip(birth, { y: Math.max(tmt.y, 2019), m: 1 + Math.floor(rand() * 3) }, gender, 1 + Math.floor(rand() * 999))
+                   : buildNip(birth, tmt, gender, 1 + Math.floor(rand() * 999));
+      } while (used.has(nip) || !parseNip(nip, pppk ? 'PPPK' : 'PNS').ok);
+      used.add(nip);
+      const unit = units[i % units.length];
+      const isHead = !heads.has(unit) && !pppk;
+      const pos = isHead ? { name: 'Kepala Bidang', kind: 'struktural' as const, rank: 'IV/a' } : POSITIONS[Math.floor(rand() * (POSITIONS.length - 1))];
+      people.push({
+        nip, type: pppk ? 'PPPK' : 'PNS', fullName: personName(rand, gender), backTitle: BACK_TITLES[Math.floor(rand() * BACK_TITLES.length)] ?? undefined,
+        position: pos.name, kind: pos.kind, rank: pppk ? 'IX' : pos.rank, agency, unit, supervisorNip: heads.get(unit),
+        roles: isHead ? [{ role: 'learner' }, { role: 'supervisor' }] : [{ role: 'learner' }],
+      });
+      if (isHead) heads.set(unit, nip);
+    }
+  }
+  return people;
+}
+
+/** Seeds the demo world once; a second run changes nothing. Returns false when it was already there. */
+export async function seedDemo(ds: DataSource): Promise<boolean> {
+  const [exists] = await ds.query(`SELECT 1 FROM agency WHERE code = 'prov-ntb'`);
+  if (exists) return false;
+  const rootId = await ensureRootAgency(ds);
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await ds.transaction(async (m) => {
+    await m.query('SELECT pg_advisory_xact_lock(7363002)');
+    const agencies = await insertAgencies(m, rootId);
+    const units = new Map<string, Map<string, string>>();
+    for (const a of DEMO_AGENCIES) {
+      if (a.code !== 'prov-jateng') units.set(a.code, await insertUnits(m, (agencies.get(a.code) as { id: string }).id, a.level === 'provinsi'));
+    }
+    const people = [...DEMO_PEOPLE, ...generatedPeople()];
+    const empIds = new Map<string, string>();
+    for (const p of people) {
+      const parts = parseNip(p.nip, p.type);
+      if (!parts.ok) throw new Error(`Demo NIP ${p.nip} is invalid: ${parts.reason}`);
+      const agency = agencies.get(p.agency) as { id: string };
+      const unitId = units.get(p.agency)?.get(p.unit) ?? null;
+      const [row] = await m.query(
+        `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, birth_date, gender)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+        [p.nip, agency.id, unitId, p.type, p.fullName, p.frontTitle ?? null, p.backTitle ?? null, p.position, p.kind, p.rank, p.email ?? null, parts.value.birthDate, parts.value.gender],
+      );
+      empIds.set(p.nip, row.id);
+      const [user] = await m.query(`INSERT INTO user_account (employee_id, email, password_hash, password_changed_at) VALUES ($1, $2, $3, now()) RETURNING id`, [row.id, p.email ?? null, hash]);
+      for (const r of p.roles) {
+        await m.query(`INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)`, [user.id, r.role, agency.id, r.unit ? units.get(p.agency)?.get(r.unit) : null]);
+      }
+    }
+    for (const p of people) {
+      if (p.supervisorNip) await m.query(`UPDATE employee SET supervisor_id = $2 WHERE id = $1`, [empIds.get(p.nip), empIds.get(p.supervisorNip)]);
+    }
+    const [admin] = await m.query(
+      `INSERT INTO user_account (email, password_hash, password_changed_at) VALUES ('admin@kompeten.go.id', $1, now())
+       ON CONFLICT (email) WHERE email IS NOT NULL DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+      [hash],
+    );
+    await m.query(`INSERT INTO role_assignment (user_id, role, agency_id) VALUES ($1, 'platform_admin', $2) ON CONFLICT DO NOTHING`, [admin.id, rootId]);
+  });
+  log.log(`Seeded the demo world: ${DEMO_AGENCIES.length} agencies, ${DEMO_ASN_COUNT} ASN`);
+  return true;
+}

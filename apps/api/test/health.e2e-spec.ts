@@ -1,0 +1,33 @@
+import { createApp } from '../src/app.factory';
+import { createTestDatabase, testConfig } from '@kompeten/server-testing';
+import request from 'supertest';
+import { bootApi, type TestApi } from './support';
+
+describe('GET /api/health', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await bootApi({ seed: false });
+  });
+  afterAll(() => api.close());
+
+  it('answers 200 with database and Redis up', async () => {
+    const res = await api.http.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up' });
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('answers 503 when Redis is unreachable', async () => {
+    const database = await createTestDatabase();
+    const app = await createApp(testConfig(database.url, { REDIS_URL: 'redis://127.0.0.1:1' }), { logger: false });
+    await app.init();
+    try {
+      const res = await request(app.getHttpServer()).get('/api/health');
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ status: 'error', database: 'up', redis: 'down' });
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});

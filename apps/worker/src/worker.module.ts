@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { LoggerModule } from 'nestjs-pino';
+import { QueueName } from '@kompeten/shared-contracts';
+import { bullConnection, CoreModule, type AppConfig } from '@kompeten/server-core';
+import { EmployeeImportRunner } from '@kompeten/server-identity';
+import { ALL_ENTITIES } from './entities';
+import { EmployeeImportHandler } from './jobs/employee-import.handler';
+import { indexHandlers, JOB_HANDLERS } from './jobs/job-registry';
+import { EventsProcessor, ImportsProcessor } from './jobs/queue.processors';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { WorkerHealthServer } from './worker-health';
+
+const HANDLERS = [EmployeeImportHandler];
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, options: { processors?: boolean } = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        CoreModule.forRoot(config, ALL_ENTITIES),
+        BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
+        ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+      ],
+      providers: [
+        EmployeeImportRunner,
+        ...HANDLERS,
+        { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: EmployeeImportHandler[]) => indexHandlers(handlers) },
+        ...(options.processors === false ? [] : [ImportsProcessor, EventsProcessor]),
+        OutboxRelay,
+        WorkerHealthServer,
+      ],
+      exports: [OutboxRelay, JOB_HANDLERS],
+    };
+  }
+}

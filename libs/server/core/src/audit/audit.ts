@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { AuditLogEntity } from './audit-log.entity';
+
+export interface AuditActor {
+  userId: string | null;
+  correlationId?: string | null;
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash']);
+
+function scrub(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== 'object') return value ?? null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(scrub);
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => !SECRET_KEYS.has(k)).map(([k, v]) => [k, scrub(v)]));
+}
+
+/** Records an administrative write in the caller's transaction; secrets never reach the log. */
+export async function recordAudit(
+  manager: EntityManager,
+  actor: AuditActor,
+  entry: { action: string; entityType: string; entityId: string | null; agencyId: string | null; before?: unknown; after?: unknown },
+): Promise<void> {
+  await manager.getRepository(AuditLogEntity).insert({
+    actorUserId: actor.userId,
+    correlationId: actor.correlationId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    agencyId: entry.agencyId,
+    before: scrub(entry.before) as object,
+    after: scrub(entry.after) as object,
+  });
+}

@@ -1,0 +1,40 @@
+import type { ErrorCode } from '@kompeten/shared-contracts';
+
+/** How an error maps to HTTP; services speak in kinds, never in Nest HttpExceptions. */
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'locked'
+  | 'rate_limited'
+  | 'too_large';
+
+export const KIND_STATUS: Record<DomainErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  locked: 423,
+  rate_limited: 429,
+};
+
+export class DomainError extends Error {
+  constructor(
+    public readonly kind: DomainErrorKind,
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (code: ErrorCode, message: string) => new DomainError('not_found', code, message);
+export const invalid = (code: ErrorCode, message: string, details?: unknown) => new DomainError('validation', code, message, details);
+export const conflict = (code: ErrorCode, message: string, details?: unknown) => new DomainError('conflict', code, message, details);
+export const forbidden = (code: ErrorCode, message: string) => new DomainError('forbidden', code, message);

@@ -1,0 +1,21 @@
+export * from './config/env';
+export * from './errors/domain-error';
+export * from './errors/error.filter';
+export * from './database/snake-naming.strategy';
+export * from './database/data-source-options';
+export * from './outbox/outbox.entity';
+export * from './outbox/outbox';
+export * from './audit/audit-log.entity';
+export * from './audit/audit';
+export * from './auth/principal';
+export * from './auth/auth.guard';
+export * from './http/pagination';
+export * from './http/error-response.dto';
+export * from './redis';
+
+import { AuditLogEntity } from './audit/audit-log.entity';
+import { OutboxEventEntity } from './outbox/outbox.entity';
+export const CORE_ENTITIES = [OutboxEventEntity, AuditLogEntity];
+export * from './http/uuid-param';
+export * from './storage/file-storage';
+export * from './core.module';

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { EMPLOYEE_TYPES, POSITION_KINDS, ROLES, type EmployeeType, type PositionKind, type Role } from '@kompeten/shared-contracts';
+import { SearchPageQueryDto } from '@kompeten/server-core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const RANK = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)$/;
+const RANK_MSG = 'golongan harus seperti III/a (PNS) atau IX (PPPK)';
+const PHONE = /^\+?[0-9][0-9 -]{6,18}$/;
+
+export class EmployeeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({ example: 'Pemerintah Kota Mataram' }) agencyName: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) unitId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Dinas Kesehatan' }) unitName: string | null;
+  @ApiProperty({ example: '198609262015051001', description: '18-digit NIP' }) nip: string;
+  @ApiProperty({ enum: EMPLOYEE_TYPES }) employeeType: EmployeeType;
+  @ApiProperty({ example: 'Lalu Muhammad Hasan' }) fullName: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Dr.' }) frontTitle: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'S.Kom., M.T.' }) backTitle: string | null;
+  @ApiProperty({ example: 'Dr. Lalu Muhammad Hasan, S.Kom., M.T.' }) displayName: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Analis Sumber Daya Manusia Aparatur' }) positionName: string | null;
+  @ApiProperty({ enum: POSITION_KINDS, nullable: true }) positionKind: PositionKind | null;
+  @ApiProperty({ nullable: true, type: String, example: 'III/a' }) rank: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) supervisorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) supervisorName: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ format: 'date', description: 'From the NIP' }) birthDate: string;
+  @ApiProperty({ enum: ['L', 'P'], description: 'From the NIP: L laki-laki, P perempuan' }) gender: 'L' | 'P';
+  @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'Whether the ASN can sign in' }) hasAccount: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class EmployeeQueryDto extends SearchPageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'agencyId harus UUID' }) agencyId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The unit and every unit under it' }) @IsOptional() @IsUUID('all', { message: 'unitId harus UUID' }) unitId?: string;
+  @ApiPropertyOptional({ enum: EMPLOYEE_TYPES }) @IsOptional() @IsIn(EMPLOYEE_TYPES) employeeType?: EmployeeType;
+}
+
+class EmployeeFields {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'unitId harus UUID' }) unitId?: string;
+  @ApiPropertyOptional({ example: 'Dr.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) frontTitle?: string;
+  @ApiPropertyOptional({ example: 'S.Kom., M.T.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(60) backTitle?: string;
+  @ApiPropertyOptional({ example: 'Analis Sumber Daya Manusia Aparatur' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) positionName?: string;
+  @ApiPropertyOptional({ enum: POSITION_KINDS }) @IsOptional() @IsIn(POSITION_KINDS, { message: 'positionKind harus struktural, fungsional atau pelaksana' }) positionKind?: PositionKind;
+  @ApiPropertyOptional({ example: 'III/a' }) @IsOptional() @Transform(trim) @Matches(RANK, { message: RANK_MSG }) rank?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'supervisorId harus UUID' }) supervisorId?: string;
+  @ApiPropertyOptional({ example: 'hasan@mataramkota.go.id' }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email tidak valid' }) @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ example: '+6281234567890' }) @IsOptional() @Transform(trim) @Matches(PHONE, { message: 'nomor telepon tidak valid' }) phone?: string;
+}
+
+export class CreateEmployeeDto extends EmployeeFields {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'agencyId harus UUID' }) agencyId: string;
+  @ApiProperty({ example: '198609262015051001' }) @Transform(trim) @IsString() nip: string;
+  @ApiProperty({ enum: EMPLOYEE_TYPES }) @IsIn(EMPLOYEE_TYPES, { message: 'employeeType harus PNS atau PPPK' }) employeeType: EmployeeType;
+  @ApiProperty({ example: 'Lalu Muhammad Hasan' }) @Transform(trim) @IsString() @MinLength(2, { message: 'fullName minimal 2 karakter' }) @MaxLength(200) fullName: string;
+}
+
+export class UpdateEmployeeDto extends EmployeeFields {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) fullName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class SetAccountDto {
+  @ApiProperty({ description: 'Initial or new password: at least 10 characters with letters and digits' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
+  @ApiPropertyOptional({ description: 'Login email; defaults to the ASN\u2019s email' }) @IsOptional() @IsEmail({}, { message: 'email tidak valid' }) email?: string;
+}
+
+export class GrantRoleDto {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES, { message: `role harus salah satu dari ${ROLES.join(', ')}` }) role: Role;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'agencyId harus UUID' }) agencyId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the role to a unit subtree (HR officer)' }) @IsOptional() @IsUUID('all', { message: 'unitId harus UUID' }) unitId?: string;
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Employee, Page, RoleAssignment } from '@kompeten/shared-contracts';
+import { ApiErrors, ApiPageResponse, CurrentPrincipal, uuidParam, type Principal } from '@kompeten/server-core';
+import { OrganisationService } from '@kompeten/server-organisation';
+import { RoleAssignmentDto } from '../dto/auth.dto';
+import { CreateEmployeeDto, EmployeeDto, EmployeeQueryDto, GrantRoleDto, SetAccountDto, UpdateEmployeeDto } from '../dto/employee.dto';
+import { AccountService } from '../roles/account.service';
+import { EmployeeService } from './employee.service';
+
+@ApiTags('employees')
+@ApiBearerAuth()
+@ApiErrors(400, 401)
+@Controller()
+export class EmployeeController {
+  constructor(
+    @Inject(EmployeeService) private readonly employees: EmployeeService,
+    @Inject(AccountService) private readonly accounts: AccountService,
+    @Inject(OrganisationService) private readonly org: OrganisationService,
+  ) {}
+
+  @Get('employees')
+  @ApiOperation({ summary: 'ASN the caller may see, searchable by name, NIP or email' })
+  @ApiPageResponse(EmployeeDto)
+  async list(@CurrentPrincipal() p: Principal, @Query() q: EmployeeQueryDto): Promise<Page<Employee>> {
+    return this.employees.list(await this.org.scopeOf(p), q);
+  }
+
+  @Get('employees/:id')
+  @ApiOperation({ summary: 'One ASN profile' })
+  @ApiOkResponse({ type: EmployeeDto })
+  @ApiErrors(404)
+  async get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<Employee> {
+    return this.employees.get(await this.org.scopeOf(p), id);
+  }
+
+  @Post('employees')
+  @ApiOperation({ summary: 'Add an ASN (agency admin or the unit\u2019s HR officer). Repeating an identical request returns the existing record with 200.' })
+  @ApiCreatedResponse({ type: EmployeeDto })
+  @ApiOkResponse({ type: EmployeeDto, description: 'Identical record already existed' })
+  @ApiErrors(403, 404, 409)
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateEmployeeDto, @Res({ passthrough: true }) res: Response): Promise<Employee> {
+    const { employee, created } = await this.employees.create(await this.org.scopeOf(p), dto);
+    res.status(created ? 201 : 200);
+    return employee;
+  }
+
+  @Patch('employees/:id')
+  @ApiOperation({ summary: 'Change an ASN profile (NIP and employee type are fixed)' })
+  @ApiOkResponse({ type: EmployeeDto })
+  @ApiErrors(403, 404)
+  async update(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Body() dto: UpdateEmployeeDto): Promise<Employee> {
+    return this.employees.update(await this.org.scopeOf(p), id, dto);
+  }
+
+  @Put('employees/:id/account')
+  @ApiOperation({ summary: 'Create the ASN\u2019s sign-in account (with the learner role) or reset its password' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { userId: { type: 'string', format: 'uuid' }, created: { type: 'boolean' } } } })
+  @ApiErrors(403, 404, 409)
+  async setAccount(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Body() dto: SetAccountDto) {
+    return this.accounts.setAccount(await this.org.scopeOf(p), id, dto);
+  }
+
+  @Get('employees/:id/roles')
+  @ApiOperation({ summary: 'Roles the ASN holds' })
+  @ApiOkResponse({ type: [RoleAssignmentDto] })
+  @ApiErrors(404)
+  async roles(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<RoleAssignment[]> {
+    return this.accounts.listRoles(await this.org.scopeOf(p), id);
+  }
+
+  @Post('employees/:id/roles')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Grant a role at an agency or unit (idempotent; never above the caller\u2019s own rank)' })
+  @ApiOkResponse({ type: RoleAssignmentDto })
+  @ApiErrors(403, 404)
+  async grant(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Body() dto: GrantRoleDto): Promise<RoleAssignment> {
+    return this.accounts.grant(await this.org.scopeOf(p), id, dto);
+  }
+
+  @Delete('role-assignments/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a role assignment (idempotent)' })
+  @ApiNoContentResponse()
+  @ApiErrors(404)
+  async revoke(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<void> {
+    await this.accounts.revoke(await this.org.scopeOf(p), id);
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, type Employee, type Page } from '@kompeten/shared-contracts';
+import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
+import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
+import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
+import { EmployeeEntity } from '../entities/employee.entity';
+import { EMPLOYEE_SELECT, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
+import { requireValidNip, unitPathIn } from './employee-rules';
+
+/** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
+export function employeeScopeSql(scope: AccessScope, params: unknown[]): string {
+  if (scope.global) return 'TRUE';
+  const parts: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (scope.adminAgencyIds.size) parts.push(`e.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
+  for (const s of scope.hrUnitScopes) {
+    parts.push(s.unitPath ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})` : `e.agency_id = ${p(s.agencyId)}`);
+  }
+  if (scope.principal.employeeId) {
+    parts.push(`e.id = ${p(scope.principal.employeeId)}`);
+    if (scope.isSupervisor) parts.push(`e.supervisor_id = ${p(scope.principal.employeeId)}`);
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+@Injectable()
+export class EmployeeService {
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(OrganisationService) private readonly org: OrganisationService,
+  ) {}
+
+  async list(scope: AccessScope, q: EmployeeQueryDto): Promise<Page<Employee>> {
+    const params: unknown[] = [];
+    const where = [employeeScopeSql(scope, params)];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (q.agencyId) where.push(`e.agency_id = ${p(q.agencyId)}`);
+    if (q.unitId) where.push(`u.path LIKE (SELECT path FROM work_unit WHERE id = ${p(q.unitId)}) || '%'`);
+    if (q.employeeType) where.push(`e.employee_type = ${p(q.employeeType)}`);
+    if (q.q?.trim()) where.push(`(lower(e.full_name) || ' ' || e.nip || ' ' || coalesce(lower(e.email), '')) LIKE ${p(likePattern(q.q.toLowerCase()))}`);
+    const cond = where.join(' AND ');
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id WHERE ${cond}`,
+      params,
+    );
+    const rows = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
+    return toPage(rows.map(toEmployee).map(publicEmployee), total, q);
+  }
+
+  async get(scope: AccessScope, id: string): Promise<Employee> {
+    return publicEmployee(await this.findReadable(scope, id));
+  }
+
+  async findReadable(scope: AccessScope, id: string, m: EntityManager = this.db.manager): Promise<EmployeeWithPath> {
+    const e = await loadEmployee(m, id);
+    if (!e || !scope.canReadEmployee(e)) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
+    return e;
+  }
+
+  /** Creates an ASN record. Repeating the same request returns the existing record (idempotent); a different one with that NIP is a 409. */
+  async create(scope: AccessScope, dto: CreateEmployeeDto): Promise<{ employee: Employee; created: boolean }> {
+    await this.org.findReadableAgency(scope, dto.agencyId);
+    const parts = requireValidNip(dto.nip, dto.employeeType);
+    return this.db.transaction(async (m) => {
+      const unitPath = await unitPathIn(m, dto.agencyId, dto.unitId);
+      if (!scope.canManageEmployeesAt(dto.agencyId, unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah pegawai di unit ini');
+      await this.checkSupervisor(m, dto.agencyId, dto.supervisorId ?? null, null);
+      const repo = m.getRepository(EmployeeEntity);
+      const values = {
+        agencyId: dto.agencyId, unitId: dto.unitId ?? null, nip: parts.nip, employeeType: dto.employeeType, fullName: dto.fullName,
+        frontTitle: dto.frontTitle || null, backTitle: dto.backTitle || null, positionName: dto.positionName ?? null,
+        positionKind: dto.positionKind ?? null, rank: dto.rank ?? null, supervisorId: dto.supervisorId ?? null,
+        email: dto.email?.toLowerCase() ?? null, phone: dto.phone ?? null, birthDate: parts.birthDate, gender: parts.gender,
+      };
+      const existing = await repo.findOneBy({ nip: parts.nip });
+      if (existing) {
+        const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => String(existing[k] ?? '') === String(values[k] ?? ''));
+        if (same) return { employee: publicEmployee((await loadEmployee(m, existing.id)) as EmployeeWithPath), created: false };
+        throw conflict(ErrorCode.EMPLOYEE_DUPLICATE_NIP, `NIP ${parts.nip} sudah terdaftar`);
+      }
+      const { identifiers } = await repo.insert(values);
+      const employee = (await loadEmployee(m, identifiers[0].id)) as EmployeeWithPath;
+      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.create', entityType: 'employee', entityId: employee.id, agencyId: employee.agencyId, after: publicEmployee(employee) });
+      return { employee: publicEmployee(employee), created: true };
+    });
+  }
+
+  async update(scope: AccessScope, id: string, dto: UpdateEmployeeDto): Promise<Employee> {
+    return this.db.transaction(async (m) => {
+      const before = await this.findReadable(scope, id, m);
+      if (!scope.canManageEmployeesAt(before.agencyId, before.unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah data pegawai ini');
+      if (dto.unitId !== undefined) {
+        const newPath = await unitPathIn(m, before.agencyId, dto.unitId);
+        if (!scope.canManageEmployeesAt(before.agencyId, newPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memindahkan pegawai ke unit itu');
+      }
+      if (dto.supervisorId !== undefined) await this.checkSupervisor(m, before.agencyId, dto.supervisorId, id);
+      const changes: Partial<EmployeeEntity> = { ...dto, ...(dto.email ? { email: dto.email.toLowerCase() } : {}) };
+      if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
+      const after = (await loadEmployee(m, id)) as EmployeeWithPath;
+      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.update', entityType: 'employee', entityId: id, agencyId: after.agencyId, before: publicEmployee(before), after: publicEmployee(after) });
+      return publicEmployee(after);
+    });
+  }
+
+  private async checkSupervisor(m: EntityManager, agencyId: string, supervisorId: string | null, selfId: string | null): Promise<void> {
+    if (!supervisorId) return;
+    if (supervisorId === selfId) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Pegawai tidak dapat menjadi atasan langsung dirinya sendiri');
+    const sup = await m.getRepository(EmployeeEntity).findOneBy({ id: supervisorId, agencyId });
+    if (!sup) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Atasan langsung tidak ditemukan di instansi yang sama');
+  }
+}

@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ImportRowError, ImportStatus } from '@kompeten/shared-contracts';
+
+/** One CSV import of ASN: the stored file, its progress and its per-row report. */
+@Entity('employee_import')
+@Index('ix_employee_import_agency_created', ['agencyId', 'createdAt'])
+export class EmployeeImportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  agencyId: string;
+
+  @Column('uuid', { nullable: true })
+  createdBy: string | null;
+
+  @Column('text')
+  fileName: string;
+
+  /** Key of the uploaded file in storage. */
+  @Column('text')
+  storageKey: string;
+
+  /** Set when an HR officer imports: rows may only land in this unit subtree. */
+  @Column('text', { nullable: true })
+  unitScopePath: string | null;
+
+  @Column('text', { default: 'queued' })
+  status: ImportStatus;
+
+  @Column('int', { default: 0 }) totalRows: number;
+  @Column('int', { default: 0 }) processedRows: number;
+  @Column('int', { default: 0 }) createdCount: number;
+  @Column('int', { default: 0 }) updatedCount: number;
+  @Column('int', { default: 0 }) unchangedCount: number;
+  @Column('int', { default: 0 }) failedCount: number;
+
+  /** The first MAX_REPORTED_ERRORS row errors; failedCount has the full count. */
+  @Column('jsonb', { default: () => "'[]'" })
+  errors: ImportRowError[];
+
+  @Column('text', { nullable: true })
+  message: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  startedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  finishedAt: Date | null;
+}

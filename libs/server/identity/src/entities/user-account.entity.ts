@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A login. Most belong to an ASN (employee); a platform admin may have none. */
+@Entity('user_account')
+export class UserAccountEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_user_account_employee', { unique: true, where: 'employee_id IS NOT NULL' })
+  @Column('uuid', { nullable: true })
+  employeeId: string | null;
+
+  /** Lower-cased; unique when present. */
+  @Index('uq_user_account_email', { unique: true, where: 'email IS NOT NULL' })
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  /** argon2id; null until a password is set. */
+  @Column('text', { nullable: true })
+  passwordHash: string | null;
+
+  @Column('int', { default: 0 })
+  failedLoginCount: number;
+
+  @Column('timestamptz', { nullable: true })
+  lockedUntil: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  lastLoginAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  passwordChangedAt: Date | null;
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

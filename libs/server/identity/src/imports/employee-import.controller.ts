@@ -1,0 +1,71 @@
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { EmployeeImport, Page } from '@kompeten/shared-contracts';
+import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, type Principal } from '@kompeten/server-core';
+import { OrganisationService } from '@kompeten/server-organisation';
+import { EmployeeImportDto, ImportCreateQueryDto, ImportUploadDto } from '../dto/import.dto';
+import { IMPORT_COLUMNS, TEMPLATE_CSV } from './import-columns';
+import { EmployeeImportService } from './employee-import.service';
+
+const COLUMN_DOC = IMPORT_COLUMNS.map((c) => `\`${c.header}\`${c.required ? ' (required)' : ''}: ${c.doc}`).join('; ');
+
+@ApiTags('employee-imports')
+@ApiBearerAuth()
+@ApiErrors(400, 401)
+@Controller()
+export class EmployeeImportController {
+  constructor(
+    @Inject(EmployeeImportService) private readonly imports: EmployeeImportService,
+    @Inject(OrganisationService) private readonly org: OrganisationService,
+  ) {}
+
+  @Post('agencies/:agencyId/employee-imports')
+  @HttpCode(202)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({
+    summary: 'Upload a CSV of ASN; upserts by NIP in the background and reports every bad row',
+    description: `Columns (header row, comma or semicolon separated): ${COLUMN_DOC}. Rows are matched by NIP: new NIPs are added, changed ones updated, identical ones left alone, so uploading the same file twice changes nothing. Poll GET /api/employee-imports/{id}, or pass ?wait=true.`,
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImportUploadDto })
+  @ApiAcceptedResponse({ type: EmployeeImportDto })
+  @ApiErrors(403, 404, 413)
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Param('agencyId', uuidParam()) agencyId: string,
+    @Query() q: ImportCreateQueryDto,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<EmployeeImport> {
+    const scope = await this.org.scopeOf(p);
+    const imp = await this.imports.create(scope, agencyId, file);
+    return q.wait === 'true' ? this.imports.waitFor(scope, imp.id, 120_000) : imp;
+  }
+
+  @Get('agencies/:agencyId/employee-imports')
+  @ApiOperation({ summary: 'Past imports of an agency, newest first' })
+  @ApiPageResponse(EmployeeImportDto)
+  @ApiErrors(404)
+  async list(@CurrentPrincipal() p: Principal, @Param('agencyId', uuidParam()) agencyId: string, @Query() q: PageQueryDto): Promise<Page<EmployeeImport>> {
+    return this.imports.list(await this.org.scopeOf(p), agencyId, q);
+  }
+
+  @Public()
+  @Get('employee-imports/template.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="template-impor-asn.csv"')
+  @ApiOperation({ summary: 'An example CSV with every column' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  template(): string {
+    return TEMPLATE_CSV;
+  }
+
+  @Get('employee-imports/:id')
+  @ApiOperation({ summary: 'Progress and per-row report of an import' })
+  @ApiOkResponse({ type: EmployeeImportDto })
+  @ApiErrors(404)
+  async get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<EmployeeImport> {
+    return this.imports.get(await this.org.scopeOf(p), id);
+  }
+}

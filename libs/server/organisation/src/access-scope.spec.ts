@@ -1,0 +1,64 @@
+import type { Principal, RoleClaim } from '@kompeten/server-core';
+import { resolveScope } from './access-scope';
+
+const agencies = [
+  { id: 'nat', parentId: null },
+  { id: 'ntb', parentId: 'nat' },
+  { id: 'mataram', parentId: 'ntb' },
+  { id: 'bima', parentId: 'ntb' },
+  { id: 'jateng', parentId: 'nat' },
+  { id: 'kendal', parentId: 'jateng' },
+];
+const units = new Map([['dinkes', '/dinkes/'], ['rsud', '/dinkes/rsud/']]);
+const who = (roles: RoleClaim[], employeeId: string | null = 'me'): Principal => ({ userId: 'u', employeeId, roles, correlationId: null });
+
+describe('resolveScope', () => {
+  it('gives a province admin its province and every regency/city under it, and nothing else', () => {
+    const s = resolveScope(who([{ role: 'province_admin', agencyId: 'ntb', unitId: null }]), agencies, units);
+    expect(['ntb', 'mataram', 'bima'].every((a) => s.canAdministerAgency(a))).toBe(true);
+    expect(s.canAdministerAgency('kendal')).toBe(false);
+    expect(s.canAdministerAgency('nat')).toBe(false);
+    expect(s.canReadAgency('jateng')).toBe(false);
+  });
+
+  it('keeps a regency admin inside its own agency', () => {
+    const s = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(s.canAdministerAgency('mataram')).toBe(true);
+    expect(s.canAdministerAgency('bima')).toBe(false);
+    expect(s.canAdministerAgency('ntb')).toBe(false);
+    expect(s.canReadEmployee({ id: 'x', agencyId: 'bima', unitPath: null, supervisorId: null })).toBe(false);
+    expect(s.canReadEmployee({ id: 'x', agencyId: 'mataram', unitPath: '/any/', supervisorId: null })).toBe(true);
+  });
+
+  it('limits an HR officer to the ASN of its unit subtree', () => {
+    const s = resolveScope(who([{ role: 'hr_officer', agencyId: 'mataram', unitId: 'dinkes' }]), agencies, units);
+    expect(s.canManageEmployeesAt('mataram', '/dinkes/rsud/')).toBe(true);
+    expect(s.canManageEmployeesAt('mataram', '/dinkes/')).toBe(true);
+    expect(s.canManageEmployeesAt('mataram', '/bappeda/')).toBe(false);
+    expect(s.canManageEmployeesAt('mataram', null)).toBe(false);
+    expect(s.canManageEmployeesAt('bima', '/dinkes/')).toBe(false);
+    expect(s.canAdministerAgency('mataram')).toBe(false);
+    expect(s.isAdmin).toBe(true);
+  });
+
+  it('lets a learner read only itself, and a supervisor its direct reports', () => {
+    const learner = resolveScope(who([{ role: 'learner', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(learner.canReadEmployee({ id: 'me', agencyId: 'mataram', unitPath: null, supervisorId: null })).toBe(true);
+    expect(learner.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'me' })).toBe(false);
+    expect(learner.isAdmin).toBe(false);
+    const boss = resolveScope(who([{ role: 'supervisor', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(boss.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'me' })).toBe(true);
+    expect(boss.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'someone' })).toBe(false);
+  });
+
+  it('never lets a caller grant a role above its own rank', () => {
+    const s = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(s.canGrant('hr_officer', 'mataram')).toBe(true);
+    expect(s.canGrant('agency_admin', 'mataram')).toBe(true);
+    expect(s.canGrant('province_admin', 'mataram')).toBe(false);
+    expect(s.canGrant('learner', 'bima')).toBe(false);
+    const root = resolveScope(who([{ role: 'platform_admin', agencyId: 'nat', unitId: null }]), agencies, units);
+    expect(root.canGrant('platform_admin', 'nat')).toBe(true);
+    expect(root.canAdministerAgency('kendal')).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Queues, job names and their payloads. Payloads carry ids only: a handler re-reads the row.
+ * BullMQ job ids may not contain ':'; ids are built by `jobId()` in the worker's enqueue.
+ */
+export const QueueName = {
+  Events: 'events',
+  Imports: 'imports',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  EmployeeImportRun: 'employee-import.run',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export type JobItem = { name: typeof JobName.EmployeeImportRun; queue: typeof QueueName.Imports; data: { importId: string } };
+
+export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
+
+/** Which queue each job runs on. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.EmployeeImportRun]: QueueName.Imports,
+};
+
+/** Outbox event types; each maps to exactly one job. */
+export const OutboxEvent = {
+  EmployeeImportRequested: 'employee-import.requested',
+} as const;
+export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
+
+export const EVENT_JOB: Record<OutboxEvent, JobName> = {
+  [OutboxEvent.EmployeeImportRequested]: JobName.EmployeeImportRun,
+};
