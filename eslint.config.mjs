@@ -31,6 +31,8 @@ export default [
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // Class properties keep their annotations: decorator metadata (validation, OpenAPI, TypeORM) reads them.
+      '@typescript-eslint/no-inferrable-types': ['error', { ignoreProperties: true }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },

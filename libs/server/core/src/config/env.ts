@@ -15,9 +15,9 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'PORT must be a whole number' })
   @Min(1)
   @Max(65535)
+  @IsInt({ message: 'PORT must be a whole number' })
   PORT?: number;
 
   @IsOptional()
@@ -55,16 +55,16 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'WORKER_HEALTH_PORT must be a whole number' })
   @Min(0)
   @Max(65535)
+  @IsInt({ message: 'WORKER_HEALTH_PORT must be a whole number' })
   WORKER_HEALTH_PORT?: number;
 
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'DB_POOL_SIZE must be a whole number' })
   @Min(1)
   @Max(200)
+  @IsInt({ message: 'DB_POOL_SIZE must be a whole number' })
   DB_POOL_SIZE?: number;
 
   @IsOptional()
@@ -105,7 +105,8 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once, listing every bad variable at once. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env });
-  const errors = validateSync(dto, { whitelist: false });
+  // One message per variable: decorators are checked bottom-up, so the type check sits closest to the property.
+  const errors = validateSync(dto, { whitelist: false, stopAtFirstError: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');

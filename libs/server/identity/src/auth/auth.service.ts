@@ -35,7 +35,6 @@ export class AuthService {
       await verifyPassword(await dummyHash(), password);
       throw badCredentials();
     }
-    if (!user.active) throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
     if (user.lockedUntil && user.lockedUntil > new Date()) throw this.lockedError(user.lockedUntil);
     if (!(await verifyPassword(user.passwordHash, password))) {
       // One atomic update so parallel wrong guesses all count.
@@ -50,13 +49,16 @@ export class AuthService {
       if (lockedUntil && new Date(lockedUntil) > new Date()) throw this.lockedError(new Date(lockedUntil));
       throw badCredentials();
     }
+    // Checked only after the password, so a guess never reveals that an account exists but is disabled.
+    if (!user.active) throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
     await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
     return this.issue(this.db.manager, user, randomUUID());
   }
 
   async refresh(refreshToken: string): Promise<LoginResponse> {
-    return this.db.transaction(async (m) => {
-      const hash = sha256(refreshToken);
+    const hash = sha256(refreshToken);
+    // The error is thrown after the transaction commits: throwing inside it would roll back the family revocation.
+    const issued = await this.db.transaction(async (m): Promise<LoginResponse | null> => {
       const rotated = await m.query(
         `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'rotated'
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
@@ -71,12 +73,14 @@ export class AuthService {
             WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1) AND revoked_at IS NULL`,
           [hash],
         );
-        throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
+        return null;
       }
       const user = await m.getRepository(UserAccountEntity).findOneBy({ id: hit.user_id });
-      if (!user || !user.active) throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
+      if (!user || !user.active) return null;
       return this.issue(m, user, hit.family_id);
     });
+    if (!issued) throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
+    return issued;
   }
 
   /** Ends the session the refresh token belongs to. Idempotent. */

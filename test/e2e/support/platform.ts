@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+const ROOT = resolve(__dirname, '../../..');
+
+export interface RunningPlatform {
+  baseUrl: string;
+  child: ChildProcess;
+  database: string;
+  adminUrl: string;
+}
+
+/**
+ * Starts the built platform exactly as `npm start` does (tools/scripts/start.mjs --no-build), on its own
+ * fresh database and queue prefix, and resolves once it prints KOMPETEN_READY.
+ */
+export async function startPlatform(port: number): Promise<RunningPlatform> {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = `kompeten_test_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${database}`;
+  const child = spawn(process.execPath, [join(ROOT, 'tools/scripts/start.mjs'), '--no-build'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `kompeten-e2e-${randomBytes(3).toString('hex')}`,
+      STORAGE_DIR: join(ROOT, 'tmp', database),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const baseUrl = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Platform did not start within 120 s:\n${output.slice(-4000)}`)), 120_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = /KOMPETEN_READY (\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        done(`http://127.0.0.1:${port}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`Platform exited (${code}) before it was ready:\n${output.slice(-4000)}`)));
+  });
+  return { baseUrl, child, database, adminUrl };
+}
+
+export async function stopPlatform(p: RunningPlatform): Promise<void> {
+  if (p.child.exitCode === null) {
+    p.child.kill('SIGTERM');
+    await new Promise((r) => p.child.once('exit', r));
+  }
+  const admin = new Client({ connectionString: p.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${p.database} WITH (FORCE)`);
+  await admin.end();
+}
