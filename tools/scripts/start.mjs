@@ -64,6 +64,8 @@ async function main() {
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
+    // Keep the console readable: warnings and errors only, unless LOG_LEVEL says otherwise.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     TZ: 'UTC',
     PORT: String(port),
     DATABASE_URL: pg.url,
@@ -78,7 +80,7 @@ async function main() {
   };
   if (!args.has('--no-build') || !existsSync(API_MAIN)) {
     log('Building the API, worker and web app');
-    run(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
+    run(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
   }
   log('Migrating the database');
   run(process.execPath, [CLI, args.has('--no-seed') || process.env.SEED_DEMO === 'false' ? 'migrate' : 'seed'], env);

@@ -72,7 +72,7 @@ async function main() {
   }
   jest('integration', 'jest.integration.config.cjs', env);
   if (wanted('browser')) {
-    step('build', process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
+    step('build', process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
     jest('browser', 'test/e2e/jest.config.cjs', env);
   }
   if (services) await services.stop();

@@ -8,7 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import type { AppConfig } from '@kompeten/server-core';
+import { invalid, type AppConfig } from '@kompeten/server-core';
 import { AppModule } from './app.module';
 
 /** Flattens class-validator errors into sentences a person can act on. */
@@ -23,6 +23,19 @@ function validationMessages(errors: ValidationError[], prefix = ''): string[] {
 }
 
 export const JSON_BODY_LIMIT = '1mb';
+/** Far deeper than any body we accept; validation recurses, so deeper input would overflow the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Walks the parsed body without recursion. */
+function deeperThan(value: unknown, max: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > max) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
+}
 
 export function buildOpenApi(app: NestExpressApplication) {
   const doc = new DocumentBuilder()
@@ -44,6 +57,14 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  // Nest rewrites the parser's SyntaxError into a bare BadRequestException carrying the parser's text,
+  // so name the problem here, while its type is still known.
+  app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    next((err as { type?: unknown } | null)?.type === 'entity.parse.failed' ? invalid(ErrorCode.MALFORMED_JSON, 'Isi permintaan bukan JSON yang valid') : err);
+  });
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    next(deeperThan(req.body, MAX_JSON_DEPTH) ? invalid(ErrorCode.VALIDATION_FAILED, `Isi permintaan terlalu bertingkat (maks. ${MAX_JSON_DEPTH} tingkat)`) : undefined);
+  });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(

@@ -73,7 +73,9 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: status, code, message, correlationId, ...(details !== undefined ? { details } : {}) };
     }
     const bodyParser = exception as { type?: string; status?: number; expose?: boolean; message?: string };
-    if (bodyParser && typeof bodyParser === 'object' && bodyParser.status && bodyParser.status < 500 && (typeof bodyParser.type === 'string' || exception instanceof SyntaxError)) {
+    // Body-parser errors carry a `type`; some (e.g. a corrupt gzip body) are plain http-errors marked safe to expose.
+    const clientError = typeof bodyParser?.type === 'string' || exception instanceof SyntaxError || bodyParser?.expose === true;
+    if (bodyParser && typeof bodyParser === 'object' && bodyParser.status && bodyParser.status >= 400 && bodyParser.status < 500 && clientError) {
       if (bodyParser.type === 'entity.too.large') {
         return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Isi permintaan terlalu besar', correlationId };
       }

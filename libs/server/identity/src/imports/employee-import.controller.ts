@@ -10,9 +10,8 @@ import { EmployeeImportService } from './employee-import.service';
 
 const COLUMN_DOC = IMPORT_COLUMNS.map((c) => `\`${c.header}\`${c.required ? ' (required)' : ''}: ${c.doc}`).join('; ');
 
+// Bearer auth is declared per route: the template is public, and a class-level declaration cannot be lifted for one method.
 @ApiTags('employee-imports')
-@ApiBearerAuth()
-@ApiErrors(400, 401)
 @Controller()
 export class EmployeeImportController {
   constructor(
@@ -21,6 +20,8 @@ export class EmployeeImportController {
   ) {}
 
   @Post('agencies/:agencyId/employee-imports')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
   @HttpCode(202)
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({
@@ -43,6 +44,8 @@ export class EmployeeImportController {
   }
 
   @Get('agencies/:agencyId/employee-imports')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
   @ApiOperation({ summary: 'Past imports of an agency, newest first' })
   @ApiPageResponse(EmployeeImportDto)
   @ApiErrors(404)
@@ -62,6 +65,8 @@ export class EmployeeImportController {
   }
 
   @Get('employee-imports/:id')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
   @ApiOperation({ summary: 'Progress and per-row report of an import' })
   @ApiOkResponse({ type: EmployeeImportDto })
   @ApiErrors(404)
