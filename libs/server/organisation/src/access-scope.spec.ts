@@ -51,6 +51,14 @@ describe('resolveScope', () => {
     expect(boss.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'someone' })).toBe(false);
   });
 
+  it('lets only the platform admin and province admins create agencies', () => {
+    const prov = resolveScope(who([{ role: 'province_admin', agencyId: 'ntb', unitId: null }]), agencies, units);
+    expect(prov.canCreateAgencyUnder('ntb')).toBe(true);
+    expect(prov.canCreateAgencyUnder('jateng')).toBe(false);
+    const regency = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(regency.canCreateAgencyUnder('mataram')).toBe(false);
+  });
+
   it('never lets a caller grant a role above its own rank', () => {
     const s = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
     expect(s.canGrant('hr_officer', 'mataram')).toBe(true);

@@ -73,6 +73,11 @@ export class AccessScope {
     return this.principal.roles.some((r) => r.role === 'supervisor');
   }
 
+  /** May create agencies under `parentId`: the platform admin anywhere, a province admin under its province. */
+  canCreateAgencyUnder(parentId: string): boolean {
+    return this.global || (this.rankByAgency.get(parentId) ?? 0) >= ROLE_RANK.province_admin;
+  }
+
   /** May grant `role` at `agencyId`: administers it and the role is not above the caller's own rank there. */
   canGrant(role: Role, agencyId: string): boolean {
     if (this.global) return true;

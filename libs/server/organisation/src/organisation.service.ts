@@ -77,7 +77,7 @@ export class OrganisationService {
   }
 
   async createAgency(scope: AccessScope, dto: CreateAgencyDto): Promise<Agency> {
-    if (dto.parentId ? !scope.canAdministerAgency(dto.parentId) : !scope.global) {
+    if (dto.parentId ? !scope.canCreateAgencyUnder(dto.parentId) : !scope.global) {
       throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah instansi di bawah induk ini');
     }
     if (dto.level !== 'nasional' && !dto.parentId) throw invalid(ErrorCode.ORG_INVALID_PARENT, 'Instansi provinsi/kabupaten/kota harus punya induk (parentId)');
@@ -148,6 +148,7 @@ export class OrganisationService {
         depth = parent.depth + 1;
       }
       const repo = m.getRepository(WorkUnitEntity);
+      if ((await m.query('SELECT 1 FROM work_unit WHERE agency_id = $1 AND lower(code) = lower($2)', [agencyId, dto.code])).length) throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
       const entity = repo.create({ agencyId, parentId: dto.parentId ?? null, code: dto.code, name: dto.name, depth, path: '' });
       entity.id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id;
       entity.path = `${path}${entity.id}/`;

@@ -2,3 +2,4 @@ export * from './enums';
 export * from './errors';
 export * from './api';
 export * from './jobs';
+export * from './course-snapshot';

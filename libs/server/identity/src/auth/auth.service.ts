@@ -50,7 +50,9 @@ export class AuthService {
       throw badCredentials();
     }
     // Checked only after the password, so a guess never reveals that an account exists but is disabled.
-    if (!user.active) throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
+    if (!user.active || !(await this.employeeActive(user))) {
+      throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
+    }
     await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
     return this.issue(this.db.manager, user, randomUUID());
   }
@@ -76,7 +78,7 @@ export class AuthService {
         return null;
       }
       const user = await m.getRepository(UserAccountEntity).findOneBy({ id: hit.user_id });
-      if (!user || !user.active) return null;
+      if (!user || !user.active || !(await this.employeeActive(user))) return null;
       return this.issue(m, user, hit.family_id);
     });
     if (!issued) throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
@@ -165,6 +167,13 @@ export class AuthService {
       return repo.createQueryBuilder('u').innerJoin('employee', 'e', 'e.id = u.employee_id').where('e.nip = :nip', { nip: username }).getOne();
     }
     return repo.findOneBy({ email: username.toLowerCase() });
+  }
+
+  /** An ASN marked inactive (retired, moved out) cannot sign in, whatever the account says. */
+  private async employeeActive(user: UserAccountEntity): Promise<boolean> {
+    if (!user.employeeId) return true;
+    const [row] = await this.db.query(`SELECT active FROM employee WHERE id = $1`, [user.employeeId]);
+    return row?.active !== false;
   }
 
   private lockedError(until: Date): DomainError {

@@ -80,6 +80,8 @@ export class EmployeeService {
         positionKind: dto.positionKind ?? null, rank: dto.rank ?? null, supervisorId: dto.supervisorId ?? null,
         email: dto.email?.toLowerCase() ?? null, phone: dto.phone ?? null, birthDate: parts.birthDate, gender: parts.gender,
       };
+      // Serialise creates of one NIP, so a double-submitted request finds the first record instead of a unique violation (500).
+      await m.query('SELECT pg_advisory_xact_lock(7363101, hashtext($1))', [parts.nip]);
       const existing = await repo.findOneBy({ nip: parts.nip });
       if (existing) {
         const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => String(existing[k] ?? '') === String(values[k] ?? ''));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type RoleAssignment } from '@kompeten/shared-contracts';
 import { conflict, forbidden, invalid, notFound, recordAudit } from '@kompeten/server-core';
-import { AccessScope, WorkUnitEntity } from '@kompeten/server-organisation';
+import { AccessScope, ROLE_RANK, WorkUnitEntity } from '@kompeten/server-organisation';
 import { hashPassword, passwordProblem } from '../auth/password';
 import type { GrantRoleDto, SetAccountDto } from '../dto/employee.dto';
 import { EmployeeService } from '../employees/employee.service';
@@ -26,6 +26,8 @@ export class AccountService {
     return this.db.transaction(async (m) => {
       const emp = await this.employees.findReadable(scope, employeeId, m);
       if (!scope.canManageEmployeesAt(emp.agencyId, emp.unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengatur akun pegawai ini');
+      // One account per ASN: a double-submitted request waits here and then resets instead of failing on the unique index.
+      await m.query('SELECT 1 FROM employee WHERE id = $1 FOR UPDATE', [employeeId]);
       const repo = m.getRepository(UserAccountEntity);
       const email = (dto.email ?? emp.email)?.toLowerCase() ?? null;
       if (email) {
@@ -65,6 +67,7 @@ export class AccountService {
     await this.db.transaction(async (m) => {
       await this.employees.findReadable(scope, employeeId, m);
       if (!scope.canGrant(dto.role, dto.agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memberikan peran ini di instansi tersebut');
+      if (dto.unitId && ROLE_RANK[dto.role] > ROLE_RANK.hr_officer) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Peran admin berlaku untuk seluruh instansi; tidak dapat dibatasi ke unit kerja');
       const user = await m.getRepository(UserAccountEntity).findOneBy({ employeeId });
       if (!user) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Pegawai ini belum punya akun; buat akunnya dahulu');
       if (dto.unitId && !(await m.getRepository(WorkUnitEntity).existsBy({ id: dto.unitId, agencyId: dto.agencyId }))) {

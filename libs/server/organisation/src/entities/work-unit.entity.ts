@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { AgencyEntity } from './agency.entity';
 
 /**
  * A unit kerja / OPD inside an agency, in a tree. `path` is the materialised chain of ids
@@ -11,9 +12,11 @@ export class WorkUnitEntity {
   id: string;
 
   @Index('ix_work_unit_agency')
+  @ForeignKey(() => AgencyEntity, { name: 'work_unit_agency_id_fkey' })
   @Column('uuid')
   agencyId: string;
 
+  @ForeignKey(() => WorkUnitEntity, { name: 'work_unit_parent_id_fkey' })
   @Column('uuid', { nullable: true })
   parentId: string | null;
 
