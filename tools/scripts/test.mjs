@@ -21,8 +21,8 @@ const summary = [];
 let passed = 0;
 let failed = 0;
 
-function step(name, cmd, args, env = process.env, jestResults = null) {
-  if (!wanted(name)) return true;
+function step(name, cmd, args, env = process.env, jestResults = null, force = false) {
+  if (!force && !wanted(name)) return true;
   log(`── ${name}: ${[cmd.replace(`${ROOT}/`, ''), ...args].join(' ')}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
@@ -71,8 +71,9 @@ async function main() {
     Object.assign(env, { TEST_DATABASE_URL: adminUrl, TEST_REDIS_URL: redis.url });
   }
   jest('integration', 'jest.integration.config.cjs', env);
-  if (wanted('browser')) {
-    step('build', process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
+  if (wanted('browser') || wanted('build')) {
+    // The browser journeys run the production build, so it is built whenever they run.
+    step('build', process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env, null, true);
     jest('browser', 'test/e2e/jest.config.cjs', env);
   }
   if (services) await services.stop();

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@kompeten/shared-contracts';
+import { getMe, login as loginApi, logout as logoutApi } from '../features/auth/api';
+import { authKeys } from '../features/auth/queries';
+import { ApiError, tokenStore } from '../shared/api';
+import { AuthContext, type AuthContextValue, type AuthStatus } from '../shared/auth/auth-context';
+import { notify } from '../shared/notify';
+
+/** Holds the session: tokens in localStorage, the current user (GET /api/me) in the query cache. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  const [hasSession, setHasSession] = useState(() => tokenStore.hasSession());
+
+  useEffect(
+    () =>
+      tokenStore.subscribe((change) => {
+        const active = tokenStore.hasSession();
+        setHasSession(active);
+        if (!active) {
+          queryClient.clear();
+          if (change === 'expired') {
+            notify({ id: 'session-expired', color: 'yellow', message: t('sessionExpired') });
+          }
+        }
+      }),
+    [queryClient, t],
+  );
+
+  const meQuery = useQuery({
+    queryKey: authKeys.me(),
+    queryFn: ({ signal }) => getMe(signal),
+    enabled: hasSession,
+    staleTime: 5 * 60_000,
+    retry: (failures, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && failures < 2,
+  });
+
+  const login = useCallback(
+    async (username: string, password: string): Promise<Me> => {
+      const res = await loginApi(username, password);
+      queryClient.setQueryData(authKeys.me(), res.user);
+      tokenStore.set(res.accessToken, res.refreshToken, 'signed-in');
+      return res.user;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async (): Promise<void> => {
+    const refreshToken = tokenStore.refresh;
+    if (refreshToken) {
+      try {
+        await logoutApi(refreshToken);
+      } catch {
+        // The token may already be dead; signing out locally is what matters.
+      }
+    }
+    tokenStore.clear('signed-out');
+  }, []);
+
+  const { refetch } = meQuery;
+  const retry = useCallback(() => void refetch(), [refetch]);
+
+  let status: AuthStatus;
+  if (!hasSession) status = 'anonymous';
+  else if (meQuery.data) status = 'authenticated';
+  else if (meQuery.isError) status = meQuery.error instanceof ApiError && meQuery.error.status === 401 ? 'anonymous' : 'error';
+  else status = 'loading';
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ status, me: hasSession ? (meQuery.data ?? null) : null, error: meQuery.error, login, logout, retry }),
+    [status, hasSession, meQuery.data, meQuery.error, login, logout, retry],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

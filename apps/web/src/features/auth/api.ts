@@ -1,0 +1,16 @@
+import type { LoginResponse, Me } from '@kompeten/shared-contracts';
+import { request } from '../../shared/api';
+
+/** username is a NIP or an email. */
+export function login(username: string, password: string): Promise<LoginResponse> {
+  return request<LoginResponse>('/auth/login', { method: 'POST', body: { username, password }, auth: false });
+}
+
+/** Revokes the refresh token. No refresh-and-retry: that would rotate the token being revoked. */
+export function logout(refreshToken: string): Promise<void> {
+  return request<void>('/auth/logout', { method: 'POST', body: { refreshToken }, retryOnUnauthorized: false });
+}
+
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return request<Me>('/me', { signal });
+}

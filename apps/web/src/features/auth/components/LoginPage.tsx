@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { ApiError, errorMessage } from '../../../shared/api';
+import { useAuth } from '../../../shared/auth/auth-context';
+import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { LanguageSwitcher } from '../../../shared/layout/LanguageSwitcher';
+import classes from './LoginPage.module.css';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only same-app paths are allowed as a post-login destination. */
+function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation('auth');
+  const { t: tc } = useTranslation();
+  const { status, login } = useAuth();
+  const location = useLocation();
+  const from = safeRedirect((location.state as { from?: unknown } | null)?.from);
+  const [failure, setFailure] = useState<unknown>(null);
+  useDocumentTitle(t('title'));
+
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginForm>({ defaultValues: { username: '', password: '' } });
+
+  if (status === 'authenticated') return <Navigate to={from} replace />;
+
+  const onSubmit = handleSubmit(async ({ username, password }) => {
+    setFailure(null);
+    try {
+      await login(username.trim(), password);
+      // The session change re-renders this page, which then redirects.
+    } catch (error) {
+      setFailure(error);
+    }
+  });
+
+  const failureText =
+    failure instanceof ApiError && failure.status === 429 && failure.message.startsWith('HTTP ') ? t('tooManyAttempts') : errorMessage(failure);
+
+  return (
+    <div className={classes.page}>
+      <header className={classes.header}>
+        <Group justify="space-between" px="md" h={56} wrap="nowrap">
+          <Text className={classes.brand}>Kompeten</Text>
+          <LanguageSwitcher />
+        </Group>
+      </header>
+      <Container size={420} px="md" py={{ base: 'lg', sm: 48 }} component="main">
+        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
+          <Stack gap={4} mb="lg">
+            <Title order={1} size="h2">
+              {t('title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('subtitle')}
+            </Text>
+          </Stack>
+          <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>
+            <Stack gap="md">
+              {failure !== null && (
+                <Alert color="red" variant="light" title={t('failedTitle')} role="alert" data-testid="login-error">
+                  {failureText}
+                </Alert>
+              )}
+              <TextInput
+                label={t('username')}
+                placeholder={t('usernamePlaceholder')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                withAsterisk={false}
+                error={errors.username?.message}
+                {...register('username', { validate: (v) => v.trim().length > 0 || t('usernameRequired') })}
+              />
+              <PasswordInput
+                label={t('password')}
+                autoComplete="current-password"
+                required
+                withAsterisk={false}
+                visibilityToggleButtonProps={{ 'aria-label': tc('togglePassword') }}
+                error={errors.password?.message}
+                {...register('password', { required: t('passwordRequired') })}
+              />
+              <Button type="submit" fullWidth loading={isSubmitting} mt="xs">
+                {t('submit')}
+              </Button>
+            </Stack>
+          </Box>
+        </Paper>
+      </Container>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getEmployee, listEmployees, type EmployeeListParams } from './api';
+
+export const employeeKeys = {
+  all: ['employees'] as const,
+  lists: () => [...employeeKeys.all, 'list'] as const,
+  list: (params: EmployeeListParams) => [...employeeKeys.lists(), params] as const,
+  detail: (id: string) => [...employeeKeys.all, 'detail', id] as const,
+};
+
+export function useEmployees(params: EmployeeListParams) {
+  return useQuery({
+    queryKey: employeeKeys.list(params),
+    queryFn: ({ signal }) => listEmployees(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEmployee(id: string | undefined) {
+  return useQuery({
+    queryKey: employeeKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => getEmployee(id as string, signal),
+    enabled: !!id,
+  });
+}

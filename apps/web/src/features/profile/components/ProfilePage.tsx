@@ -1,0 +1,42 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../shared/auth/auth-context';
+import { DetailList, Field } from '../../../shared/components/DetailList';
+import { EmployeeDetails } from '../../../shared/components/EmployeeDetails';
+import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+export function ProfilePage() {
+  const { t } = useTranslation('profile');
+  const { t: tc } = useTranslation();
+  const { t: te } = useTranslation('employee');
+  const { me } = useAuth();
+  useDocumentTitle(t('title'));
+  const employee = me?.employee ?? null;
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('title')}</Title>
+
+      <Card component="section" aria-labelledby="profile-employee">
+        <Title order={2} id="profile-employee" mb="md">
+          {t('employeeData')}
+        </Title>
+        {employee ? <EmployeeDetails employee={employee} /> : <Text c="dimmed">{t('noEmployee')}</Text>}
+      </Card>
+
+      <Card component="section" aria-labelledby="profile-account">
+        <Title order={2} id="profile-account" mb="md">
+          {t('account')}
+        </Title>
+        <DetailList columns={1}>
+          <Field label={te('email')}>{me?.email ?? tc('none')}</Field>
+        </DetailList>
+        <Title order={3} mt="lg" mb="sm">
+          {t('changePassword')}
+        </Title>
+        <ChangePasswordForm />
+      </Card>
+    </Stack>
+  );
+}

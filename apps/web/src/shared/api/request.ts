@@ -1,0 +1,210 @@
+import { ErrorCode, type LoginResponse } from '@kompeten/shared-contracts';
+import { ApiError, NETWORK_ERROR_CODE } from './api-error';
+import { tokenStore } from './tokens';
+
+export const API_BASE = '/api';
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON-serialised unless it is FormData. */
+  body?: unknown;
+  /** Empty, null and undefined values are left out. */
+  query?: QueryParams;
+  signal?: AbortSignal;
+  /** Send the Bearer token (default true). */
+  auth?: boolean;
+  /** On 401 AUTH.UNAUTHENTICATED, refresh the token once and retry (default true). */
+  retryOnUnauthorized?: boolean;
+}
+
+export function buildUrl(path: string, query?: QueryParams): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token refresh: one refresh at a time (the refresh token rotates; two parallel refreshes with
+// the same token would kill the session).
+// ---------------------------------------------------------------------------------------------
+let refreshing: Promise<boolean> | null = null;
+
+async function doRefresh(): Promise<boolean> {
+  const refreshToken = tokenStore.refresh;
+  if (!refreshToken) return false;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl('/auth/refresh'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+  } catch {
+    // Offline: keep the session, the caller reports a network error.
+    return false;
+  }
+  if (!res.ok) {
+    // Another tab may have rotated the token while we were asking.
+    const current = tokenStore.refresh;
+    if (current && current !== refreshToken) return true;
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) tokenStore.clear('expired');
+    return false;
+  }
+  const body = (await res.json()) as LoginResponse;
+  tokenStore.set(body.accessToken, body.refreshToken, 'refreshed');
+  return true;
+}
+
+/** Refreshes the access token (shared by all concurrent callers). True when a new token is stored. */
+export function refreshTokens(): Promise<boolean> {
+  refreshing ??= doRefresh().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** The request failed because the access token expired (as opposed to wrong credentials etc.). */
+function isExpiredToken(status: number, code: string | null): boolean {
+  return status === 401 && (code === null || code === ErrorCode.AUTH_UNAUTHENTICATED);
+}
+
+async function errorCodeOf(res: Response): Promise<string | null> {
+  try {
+    const body: unknown = await res.clone().json();
+    return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string'
+      ? (body as { code: string }).code
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) {
+    body = opts.body;
+  } else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (token && opts.auth !== false) headers['Authorization'] = `Bearer ${token}`;
+  try {
+    return await fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, NETWORK_ERROR_CODE, 'Network error');
+  }
+}
+
+/**
+ * fetch() with the Bearer token; on 401 AUTH.UNAUTHENTICATED refreshes once and retries.
+ * Throws ApiError for every non-2xx answer.
+ */
+export async function fetchWithAuth(path: string, opts: RequestOptions = {}): Promise<Response> {
+  const sentToken = opts.auth === false ? null : tokenStore.access;
+  let res = await send(path, opts, sentToken);
+
+  if (opts.auth !== false && opts.retryOnUnauthorized !== false && sentToken && isExpiredToken(res.status, await errorCodeOf(res))) {
+    // A concurrent call may already have refreshed: then simply retry with the new token.
+    const renewed = tokenStore.access !== sentToken || (await refreshTokens());
+    if (renewed && tokenStore.access) {
+      res = await send(path, opts, tokenStore.access);
+      if (isExpiredToken(res.status, await errorCodeOf(res))) tokenStore.clear('expired');
+    }
+  }
+
+  if (!res.ok) {
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch {
+      body = null;
+    }
+    throw ApiError.fromBody(res.status, body);
+  }
+  return res;
+}
+
+/** Typed JSON call to the API. 204 resolves to undefined. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await fetchWithAuth(path, opts);
+  if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) return (await res.json()) as T;
+  return (await res.text()) as unknown as T;
+}
+
+/** Downloads a protected file (e.g. a CSV template) and hands it to the browser as a download. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const res = await fetchWithAuth(path, { auth: true });
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads with progress (fetch cannot report upload progress; XMLHttpRequest can).
+// ---------------------------------------------------------------------------------------------
+interface XhrResult {
+  status: number;
+  body: unknown;
+}
+
+function xhrSend(url: string, form: FormData, token: string | null, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<XhrResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR_CODE, 'Network error'));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+/** POSTs multipart form data, reporting upload progress (0..1). Same token handling as request(). */
+export async function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+  const url = buildUrl(path);
+  const sentToken = tokenStore.access;
+  let result = await xhrSend(url, form, sentToken, onProgress, signal);
+  const codeOf = (r: XhrResult) => (typeof r.body === 'object' && r.body !== null && typeof (r.body as { code?: unknown }).code === 'string' ? (r.body as { code: string }).code : null);
+  if (sentToken && isExpiredToken(result.status, codeOf(result))) {
+    const renewed = tokenStore.access !== sentToken || (await refreshTokens());
+    if (renewed && tokenStore.access) {
+      onProgress?.(0);
+      result = await xhrSend(url, form, tokenStore.access, onProgress, signal);
+    }
+  }
+  if (result.status < 200 || result.status >= 300) throw ApiError.fromBody(result.status, result.body);
+  return result.body as T;
+}

@@ -1,0 +1,113 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DashboardPage } from '../pom/dashboard.page';
+import { LoginPage } from '../pom/login.page';
+
+jest.setTimeout(60_000);
+
+const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
+const LEARNER_NIP = '198609262015051001';
+const LEARNER_PASSWORD = 'Kompeten#2026';
+
+describe('web: sign-in journey', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
+    context = await browser.newContext(viewport ? { viewport } : {});
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  it('shows the API error message for a wrong password', async () => {
+    const page = await newPage();
+    const login = new LoginPage(page, BASE_URL);
+    await login.goto();
+
+    const response = page.waitForResponse((res) => res.url().endsWith('/api/auth/login') && res.request().method() === 'POST');
+    await login.login(LEARNER_NIP, 'definitely-not-the-password-1');
+    const res = await response;
+    expect(res.status()).toBeGreaterThanOrEqual(400);
+    const body = (await res.json()) as { message: string; code: string };
+    expect(typeof body.message).toBe('string');
+
+    await login.error.waitFor({ state: 'visible' });
+    const text = (await login.error.textContent()) ?? '';
+    expect(text).toContain(body.message);
+    // Still on the sign-in page.
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('signs in the demo learner and shows an accessible dashboard', async () => {
+    const page = await newPage();
+    const login = new LoginPage(page, BASE_URL);
+    await login.goto();
+    await login.login(LEARNER_NIP, LEARNER_PASSWORD);
+
+    const dashboard = new DashboardPage(page);
+    await dashboard.waitForLoaded();
+    expect(await dashboard.heading.isVisible()).toBe(true);
+    await dashboard.greeting.waitFor({ state: 'visible' });
+    expect(await dashboard.greeting.textContent()).toContain('Selamat datang');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (serious.length > 0) {
+      console.log(
+        'axe violations:\n' +
+          serious.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n'),
+      );
+    }
+    expect(serious).toEqual([]);
+  });
+
+  it('opens the navigation with the burger menu at 360 px', async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    const login = new LoginPage(page, BASE_URL);
+    await login.goto();
+    await login.login(LEARNER_NIP, LEARNER_PASSWORD);
+
+    const dashboard = new DashboardPage(page);
+    await dashboard.waitForLoaded();
+    const profileLink = dashboard.navLink('Profil');
+    // Closed on a phone: the navbar is off screen and hidden.
+    expect(await profileLink.isVisible()).toBe(false);
+
+    await dashboard.openNavigation();
+    await profileLink.waitFor({ state: 'visible' });
+    expect(await dashboard.burger.getAttribute('aria-expanded')).toBe('true');
+    // Wait for the slide-in to finish, then the link is fully on screen.
+    await page.waitForFunction(() => {
+      const nav = document.querySelector('nav#app-navbar');
+      return !!nav && nav.getBoundingClientRect().left >= 0;
+    });
+    const box = await profileLink.boundingBox();
+    expect(box).not.toBeNull();
+    if (box) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+
+    // The page itself does not scroll sideways at 360 px.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
