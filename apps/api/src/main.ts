@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@kompeten/server-core';
+import { loadConfigOrExit } from '@kompeten/server-core';
 import { createApp } from './app.factory';
 import { ensureInitialAdmin, runMigrations } from './bootstrap-tasks';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Kompeten API refuses to start. ${e.message}`);
-      process.exit(78);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit('Kompeten API');
   if (config.runMigrations) await runMigrations(config);
   await ensureInitialAdmin(config);
   const app = await createApp(config);

@@ -7,8 +7,8 @@ export const REDIS = Symbol('REDIS');
 export const redisProvider: Provider = {
   provide: REDIS,
   inject: [APP_CONFIG],
-  // Fail fast on health checks instead of queueing commands while Redis is away.
-  useFactory: (config: AppConfig) => createRedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+  // One retry per command; the health check bounds each PING with its own timeout.
+  useFactory: (config: AppConfig) => createRedis(config.redisUrl, { maxRetriesPerRequest: 1 }),
 };
 
 @Injectable()

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@kompeten/server-core';
+import { loadConfigOrExit } from '@kompeten/server-core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Kompeten worker refuses to start. ${e.message}`);
-      process.exit(78);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit('Kompeten worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // On SIGTERM/SIGINT Nest closes the BullMQ workers, which wait for in-flight jobs to finish.

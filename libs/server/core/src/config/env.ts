@@ -134,3 +134,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Loads the config for a process, or prints every problem in one message and exits (78: configuration error). */
+export function loadConfigOrExit(processName: string): AppConfig {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`${processName} refuses to start. ${e.message}`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

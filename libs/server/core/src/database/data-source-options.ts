@@ -17,6 +17,7 @@ export function dataSourceOptions(url: string, entities: Entities, poolSize = 20
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: poolSize, application_name: 'kompeten' },
-    logging: ['error'],
+    // Failed queries surface as exceptions (the error filter logs real 500s); expected ones, like unique violations turned into 409s, stay quiet.
+    logging: false,
   };
 }
