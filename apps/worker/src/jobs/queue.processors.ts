@@ -1,15 +1,23 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { QueueName, type JobName } from '@kompeten/shared-contracts';
 import { JOB_HANDLERS, type JobHandler, type JobResult } from './job-registry';
 
 /** Runs every job of a queue through the handler registered for its name. */
-abstract class DispatchingProcessor extends WorkerHost {
+abstract class DispatchingProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(this.constructor.name);
 
   constructor(private readonly handlers: Map<JobName, JobHandler>) {
     super();
+  }
+
+  /**
+   * Lets in-flight jobs finish while the database is still open: Nest closes the BullMQ workers only in
+   * onApplicationShutdown, after TypeORM may already have closed its pool under a running job.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job): Promise<JobResult> {

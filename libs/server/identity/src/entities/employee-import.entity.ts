@@ -1,16 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AgencyEntity } from '@kompeten/server-organisation';
+import { UserAccountEntity } from './user-account.entity';
 import type { ImportRowError, ImportStatus } from '@kompeten/shared-contracts';
 
 /** One CSV import of ASN: the stored file, its progress and its per-row report. */
 @Entity('employee_import')
+@Check('employee_import_status_check', `status IN ('queued','running','completed','failed')`)
 @Index('ix_employee_import_agency_created', ['agencyId', 'createdAt'])
 export class EmployeeImportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey(() => AgencyEntity, { name: 'employee_import_agency_id_fkey' })
   @Column('uuid')
   agencyId: string;
 
+  @ForeignKey(() => UserAccountEntity, { name: 'employee_import_created_by_fkey' })
   @Column('uuid', { nullable: true })
   createdBy: string | null;
 

@@ -1,8 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { AgencyEntity, WorkUnitEntity } from '@kompeten/server-organisation';
 import type { EmployeeType, PositionKind } from '@kompeten/shared-contracts';
 
 /** An ASN profile. The NIP is validated by its structure; birth date and gender come from it. */
 @Entity('employee')
+@Check('employee_nip_check', `nip ~ '^[0-9]{18}$'`)
+@Check('employee_employee_type_check', `employee_type IN ('PNS','PPPK')`)
+@Check('employee_position_kind_check', `position_kind IN ('struktural','fungsional','pelaksana')`)
+@Check('employee_gender_check', `gender IN ('L','P')`)
 @Index('ix_employee_agency_unit', ['agencyId', 'unitId'])
 export class EmployeeEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -12,9 +17,11 @@ export class EmployeeEntity {
   @Column('char', { length: 18 })
   nip: string;
 
+  @ForeignKey(() => AgencyEntity, { name: 'employee_agency_id_fkey' })
   @Column('uuid')
   agencyId: string;
 
+  @ForeignKey(() => WorkUnitEntity, { name: 'employee_unit_id_fkey' })
   @Column('uuid', { nullable: true })
   unitId: string | null;
 
@@ -41,6 +48,7 @@ export class EmployeeEntity {
   rank: string | null;
 
   @Index('ix_employee_supervisor')
+  @ForeignKey(() => EmployeeEntity, { name: 'employee_supervisor_id_fkey' })
   @Column('uuid', { nullable: true })
   supervisorId: string | null;
 

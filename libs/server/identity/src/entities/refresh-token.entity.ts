@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { UserAccountEntity } from './user-account.entity';
 
 /**
  * A refresh token, stored as a SHA-256 hash. Rotation: each use revokes it and issues a successor in the
@@ -10,6 +11,7 @@ export class RefreshTokenEntity {
   id: string;
 
   @Index('ix_refresh_token_user')
+  @ForeignKey(() => UserAccountEntity, { name: 'refresh_token_user_id_fkey', onDelete: 'CASCADE' })
   @Column('uuid')
   userId: string;
 

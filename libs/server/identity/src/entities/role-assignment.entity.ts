@@ -1,23 +1,29 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AgencyEntity, WorkUnitEntity } from '@kompeten/server-organisation';
+import { UserAccountEntity } from './user-account.entity';
 import type { Role } from '@kompeten/shared-contracts';
 
 /** A role held at an agency, optionally narrowed to a unit subtree. */
 @Entity('role_assignment')
+@Check('role_assignment_role_check', `role IN ('learner','widyaiswara','supervisor','hr_officer','agency_admin','province_admin','platform_admin')`)
 @Index('uq_role_assignment', ['userId', 'role', 'agencyId', 'unitKey'], { unique: true })
 export class RoleAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Index('ix_role_assignment_user')
+  @ForeignKey(() => UserAccountEntity, { name: 'role_assignment_user_id_fkey', onDelete: 'CASCADE' })
   @Column('uuid')
   userId: string;
 
   @Column('text')
   role: Role;
 
+  @ForeignKey(() => AgencyEntity, { name: 'role_assignment_agency_id_fkey' })
   @Column('uuid')
   agencyId: string;
 
+  @ForeignKey(() => WorkUnitEntity, { name: 'role_assignment_unit_id_fkey' })
   @Column('uuid', { nullable: true })
   unitId: string | null;
 

@@ -1,11 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EmployeeEntity } from './employee.entity';
 
 /** A login. Most belong to an ASN (employee); a platform admin may have none. */
 @Entity('user_account')
+@Check('user_account_email_check', `email = lower(email)`)
 export class UserAccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey(() => EmployeeEntity, { name: 'user_account_employee_id_fkey' })
   @Index('uq_user_account_employee', { unique: true, where: 'employee_id IS NOT NULL' })
   @Column('uuid', { nullable: true })
   employeeId: string | null;

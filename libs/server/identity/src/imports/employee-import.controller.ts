@@ -1,5 +1,8 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
+import { Controller, Get, Header, HttpCode, Inject, Injectable, Param, Post, Query, UploadedFile, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { EmployeeImport, Page } from '@kompeten/shared-contracts';
 import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, type Principal } from '@kompeten/server-core';
@@ -11,6 +14,26 @@ import { EmployeeImportService } from './employee-import.service';
 const COLUMN_DOC = IMPORT_COLUMNS.map((c) => `\`${c.header}\`${c.required ? ' (required)' : ''}: ${c.doc}`).join('; ');
 
 // Bearer auth is declared per route: the template is public, and a class-level declaration cannot be lifted for one method.
+/**
+ * Multer streams an upload to a temporary file before validation and permission checks run; whatever the outcome,
+ * that file does not outlive the request (an accepted upload has already been moved into storage).
+ */
+@Injectable()
+class RemoveTemporaryUpload implements NestInterceptor {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    return from(
+      (async () => {
+        try {
+          return await lastValueFrom(next.handle(), { defaultValue: undefined });
+        } finally {
+          if (req.file?.path) await rm(req.file.path, { force: true });
+        }
+      })(),
+    );
+  }
+}
+
 @ApiTags('employee-imports')
 @Controller()
 export class EmployeeImportController {
@@ -23,7 +46,7 @@ export class EmployeeImportController {
   @ApiBearerAuth()
   @ApiErrors(400, 401)
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileInterceptor('file'), RemoveTemporaryUpload)
   @ApiOperation({
     summary: 'Upload a CSV of ASN; upserts by NIP in the background and reports every bad row',
     description: `Columns (header row, comma or semicolon separated): ${COLUMN_DOC}. Rows are matched by NIP: new NIPs are added, changed ones updated, identical ones left alone, so uploading the same file twice changes nothing. Poll GET /api/employee-imports/{id}, or pass ?wait=true.`,

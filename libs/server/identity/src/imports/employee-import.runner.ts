@@ -65,6 +65,21 @@ export class EmployeeImportRunner {
     if (c.errors.length < MAX_REPORTED_ERRORS) c.errors.push({ row, nip, reason });
   }
 
+  /**
+   * The separator of the header line: a semicolon file (Excel in an Indonesian locale) leaves commas inside fields
+   * unquoted, e.g. gelar_belakang "S.Sos., M.Si.", so the two are never both separators.
+   */
+  private async sniffDelimiter(key: string): Promise<',' | ';'> {
+    let head = '';
+    for await (const chunk of await this.storage.read(key)) {
+      head += (chunk as Buffer).toString('utf8');
+      if (head.includes('\n') || head.length > 64 * 1024) break;
+    }
+    head = head.split('\n')[0];
+    const count = (ch: string) => head.split(ch).length - 1;
+    return count(';') > count(',') ? ';' : ',';
+  }
+
   /** Data lines (minus the header), for the progress bar; the final count comes from the parser. */
   private async countLines(key: string): Promise<number> {
     let lines = 0;
@@ -82,8 +97,9 @@ export class EmployeeImportRunner {
     const units = new Map<string, { id: string; path: string }>(
       (await this.db.query(`SELECT code, id, path FROM work_unit WHERE agency_id = $1`, [imp.agencyId])).map((u: { code: string; id: string; path: string }) => [u.code.toLowerCase(), u]),
     );
+    const delimiter = await this.sniffDelimiter(imp.storageKey);
     const parser = (await this.storage.read(imp.storageKey)).pipe(
-      parse({ bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024 }),
+      parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, info: true }),
     );
     let keys: Array<ImportColumnKey | null> | null = null;
     let batch: Array<{ line: number; row: ImportRow; unitId: string | null }> = [];
@@ -91,14 +107,15 @@ export class EmployeeImportRunner {
     const seen = new Set<string>();
     let line = 1;
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!keys) {
           const mapped = mapHeaders(record);
           if (mapped.missing.length) throw new ImportFileError(`Kolom wajib tidak ada di baris judul: ${mapped.missing.join(', ')}`);
           keys = mapped.keys;
           continue;
         }
-        line++;
+        // The parser's line count, so empty lines skipped before this record still count.
+        line = info.lines;
         c.processed++;
         const rec: Partial<Record<ImportColumnKey, string>> = {};
         keys.forEach((k, i) => k && (rec[k] = record[i]));
@@ -132,7 +149,7 @@ export class EmployeeImportRunner {
         if (row.supervisorNip) supervisors.set(row.nip, { line, supervisorNip: row.supervisorNip });
         batch.push({ line, row, unitId });
         if (batch.length >= IMPORT_BATCH_SIZE) {
-          await this.upsert(imp, batch, c);
+          await this.upsert(imp, batch, c, supervisors);
           batch = [];
         }
       }
@@ -143,19 +160,36 @@ export class EmployeeImportRunner {
       throw e;
     }
     if (!keys) throw new ImportFileError('Berkas kosong: tidak ada baris judul');
-    if (batch.length) await this.upsert(imp, batch, c);
+    if (batch.length) await this.upsert(imp, batch, c, supervisors);
     await this.linkSupervisors(imp, supervisors, c);
   }
 
   /** One statement per batch: insert new NIPs, update changed ones, leave identical ones alone. */
-  private async upsert(imp: EmployeeImportEntity, batch: Array<{ line: number; row: ImportRow; unitId: string | null }>, c: Counters): Promise<void> {
+  private async upsert(
+    imp: EmployeeImportEntity,
+    batch: Array<{ line: number; row: ImportRow; unitId: string | null }>,
+    c: Counters,
+    supervisors: Map<string, { line: number; supervisorNip: string }>,
+  ): Promise<void> {
     const nips = batch.map((b) => b.row.nip);
-    const elsewhere = new Set<string>(
-      (await this.db.query(`SELECT nip FROM employee WHERE nip = ANY($1) AND agency_id <> $2`, [nips, imp.agencyId])).map((r: { nip: string }) => r.nip),
+    // Stored employees the file may not touch: another agency's, or (for an HR officer) one now outside the uploader's units.
+    const blocked = new Map<string, 'elsewhere' | 'scope'>(
+      (
+        await this.db.query(
+          `SELECT e.nip, CASE WHEN e.agency_id <> $2 THEN 'elsewhere' ELSE 'scope' END AS why
+             FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id
+            WHERE e.nip = ANY($1) AND (e.agency_id <> $2 OR ($3::text IS NOT NULL AND (u.path IS NULL OR left(u.path, length($3)) <> $3)))`,
+          [nips, imp.agencyId, imp.unitScopePath],
+        )
+      ).map((r: { nip: string; why: 'elsewhere' | 'scope' }) => [r.nip, r.why]),
     );
     const rows = batch.filter((b) => {
-      if (!elsewhere.has(b.row.nip)) return true;
-      this.fail(c, b.line, b.row.nip, 'NIP sudah terdaftar di instansi lain; pindah instansi dilakukan lewat mutasi, bukan impor');
+      const why = blocked.get(b.row.nip);
+      if (!why) return true;
+      supervisors.delete(b.row.nip);
+      this.fail(c, b.line, b.row.nip, why === 'elsewhere'
+        ? 'NIP sudah terdaftar di instansi lain; pindah instansi dilakukan lewat mutasi, bukan impor'
+        : 'Pegawai ini tercatat di unit di luar wewenang pengunggah; pemindahannya dilakukan oleh admin instansi');
       return false;
     });
     const col = <K extends keyof ImportRow>(k: K) => rows.map((b) => b.row[k]);

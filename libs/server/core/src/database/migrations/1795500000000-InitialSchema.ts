@@ -86,9 +86,15 @@ export class InitialSchema1795500000000 implements MigrationInterface {
       role text NOT NULL CHECK (role IN ('learner','widyaiswara','supervisor','hr_officer','agency_admin','province_admin','platform_admin')),
       agency_id uuid NOT NULL REFERENCES agency(id),
       unit_id uuid REFERENCES work_unit(id),
-      unit_key text GENERATED ALWAYS AS (coalesce(unit_id::text, '')) STORED,
+      unit_key text GENERATED ALWAYS AS (coalesce(unit_id::text, '')) STORED NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
+    // TypeORM reads a generated column's expression from its metadata table (as migration:generate would write it).
+    await q.query(`CREATE TABLE IF NOT EXISTS typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)`);
+    await q.query(
+      `INSERT INTO typeorm_metadata (type, database, schema, "table", name, value) VALUES ('GENERATED_COLUMN', current_database(), current_schema(), 'role_assignment', 'unit_key', $1)`,
+      ["coalesce(unit_id::text, '')"],
+    );
     await q.query(`CREATE UNIQUE INDEX uq_role_assignment ON role_assignment (user_id, role, agency_id, unit_key)`);
     await q.query(`CREATE INDEX ix_role_assignment_user ON role_assignment (user_id)`);
 
@@ -159,5 +165,6 @@ export class InitialSchema1795500000000 implements MigrationInterface {
     for (const t of ['outbox_event', 'audit_log', 'employee_import', 'refresh_token', 'role_assignment', 'user_account', 'employee', 'work_unit', 'agency']) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
+    await q.query(`DROP TABLE IF EXISTS typeorm_metadata`);
   }
 }

@@ -1,0 +1,166 @@
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ErrorCode, OutboxEvent, type EmployeeImport } from '@kompeten/shared-contracts';
+import { EmployeeImportRunner } from '@kompeten/server-identity';
+import { bootApi, DEMO, idOf, type TestApi } from './support';
+
+const MB = 1024 * 1024;
+
+/**
+ * Stands in for the worker while the API is under test: claims pending import events from the outbox and runs them
+ * with the same runner the worker's job handler calls. (The relay → BullMQ → handler path, with the real worker
+ * booted against this API, is apps/worker/src/worker.integration-spec.ts; importing the worker app here would
+ * make the two apps depend on each other.)
+ */
+function startWorkerStandIn(api: TestApi): () => Promise<void> {
+  const runner = api.app.get(EmployeeImportRunner, { strict: false });
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const [claimed]: [Array<{ payload: { importId: string } }>, number] = await api.db.query(
+        `UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1
+          WHERE id IN (SELECT id FROM outbox_event WHERE sent_at IS NULL AND event_type = $1 ORDER BY created_at FOR UPDATE SKIP LOCKED)
+          RETURNING payload`,
+        [OutboxEvent.EmployeeImportRequested],
+      );
+      for (const { payload } of claimed) await runner.run(payload.importId);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
+}
+
+/** Upload checks and the report of POST /api/agencies/:agencyId/employee-imports. */
+describe('Employee import API', () => {
+  let api: TestApi;
+  let stopWorker: () => Promise<void>;
+  let mataramId: string;
+  let scratch: string;
+
+  const url = () => `/api/agencies/${mataramId}/employee-imports`;
+  const expectError = (res: { status: number; body: Record<string, unknown> }, status: number, code: string) => {
+    expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+    expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), correlationId: expect.any(String) });
+  };
+  /** Uploads land in STORAGE_DIR/tmp first; a refused upload must not leave its file there. */
+  const leftoverUploads = () => {
+    const dir = join(api.config.storageDir, 'tmp');
+    return existsSync(dir) ? readdirSync(dir) : [];
+  };
+  const importRows = async () => (await api.db.query(`SELECT count(*)::int AS n FROM employee_import`))[0].n as number;
+
+  beforeAll(async () => {
+    api = await bootApi();
+    stopWorker = startWorkerStandIn(api);
+    mataramId = await idOf(api.db, `SELECT id FROM agency WHERE code = 'kota-mataram'`);
+    scratch = mkdtempSync(join(tmpdir(), 'kompeten-import-e2e-'));
+  });
+
+  afterAll(async () => {
+    await stopWorker?.();
+    await api?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('refuses a request without a file', async () => {
+    const res = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin)).field('note', 'no file');
+    expectError(res, 400, ErrorCode.IMPORT_FILE_REQUIRED);
+    const empty = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin));
+    expectError(empty, 400, ErrorCode.IMPORT_FILE_REQUIRED);
+  });
+
+  it('refuses a spreadsheet that is not CSV, and keeps nothing of it', async () => {
+    const res = await api.http
+      .post(url())
+      .set(await api.auth(DEMO.agencyAdmin))
+      .attach('file', Buffer.from('PK\u0003\u0004 not really a workbook'), 'pegawai.xlsx');
+    expectError(res, 400, ErrorCode.IMPORT_BAD_FILE);
+    expect(res.body.message).toMatch(/CSV/);
+    expect(await importRows()).toBe(0);
+    expect(leftoverUploads()).toEqual([]);
+  });
+
+  it('refuses an empty CSV', async () => {
+    const res = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.alloc(0), 'pegawai.csv');
+    expectError(res, 400, ErrorCode.IMPORT_BAD_FILE);
+    expect(leftoverUploads()).toEqual([]);
+  });
+
+  it('refuses a file over 50 MB with 413', async () => {
+    const big = join(scratch, 'besar.csv');
+    const fd = openSync(big, 'w');
+    const line = Buffer.from('198609262015051001,Lalu Muhammad Hasan,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,,,\n');
+    const chunk = Buffer.concat(Array.from({ length: Math.ceil(MB / line.length) }, () => line));
+    let written = writeSync(fd, 'nip,nama,gelar_depan,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan,email,telepon\n');
+    while (written <= 50 * MB) written += writeSync(fd, chunk);
+    closeSync(fd);
+    const res = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin)).attach('file', big);
+    expectError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE);
+    expect(await importRows()).toBe(0);
+    expect(leftoverUploads()).toEqual([]);
+  }, 60_000);
+
+  it('does not let a learner import', async () => {
+    const csv = Buffer.from('nip,nama,jenis_pegawai\n199303032018011010,Coba Coba,PNS\n');
+    const own = await api.http.post(url()).set(await api.auth(DEMO.learner)).attach('file', csv, 'pegawai.csv');
+    expect([403, 404]).toContain(own.status);
+    expect(own.body.code).toMatch(/^(AUTH\.FORBIDDEN|.*NOT_FOUND)$/);
+    const other = await api.http.post(url()).set(await api.auth(DEMO.kendalLearner)).attach('file', csv, 'pegawai.csv');
+    expect([403, 404]).toContain(other.status);
+    expect(await importRows()).toBe(0);
+    expect(leftoverUploads()).toEqual([]);
+  });
+
+  it('answers 401 without a token', async () => {
+    const res = await api.http.post(url()).attach('file', Buffer.from('nip\n'), 'pegawai.csv');
+    expect(res.status).toBe(401);
+  });
+
+  it('?wait=true answers the completed report once the worker has run the import', async () => {
+    const csv = [
+      'nip,nama,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan',
+      '199410102019031001,Muhammad Rizal Saputra,"S.T., M.T.",PNS,Perencana Ahli Pertama,fungsional,III/b,BAPPEDA,',
+      '199410102019031002,Golongan Salah,,PNS,,,V/a,BAPPEDA,',
+      `${DEMO.pppkLearner},Ahmad Zainul Fadli,S.Pd.,PPPK,Guru Ahli Pertama,fungsional,IX,DISDIK,`,
+    ].join('\n');
+    const res = await api.http.post(`${url()}?wait=true`).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.from(csv), 'pegawai.csv');
+    expect(res.status).toBe(202);
+    const imp = res.body as EmployeeImport;
+    expect(imp).toMatchObject({
+      status: 'completed', agencyId: mataramId, fileName: 'pegawai.csv', totalRows: 3, processedRows: 3, createdCount: 1, failedCount: 1, errorsTruncated: false,
+      errors: [{ row: 3, nip: '199410102019031002', reason: expect.stringMatching(/golongan "V\/a"/) }],
+      finishedAt: expect.any(String),
+    });
+    expect(imp.updatedCount + imp.unchangedCount).toBe(1);
+    const get = await api.http.get(`/api/employee-imports/${imp.id}`).set(await api.auth(DEMO.agencyAdmin));
+    expect(get.status).toBe(200);
+    expect(get.body).toEqual(imp);
+    // Someone who neither administers the agency nor uploaded the file cannot see the report.
+    const other = await api.http.get(`/api/employee-imports/${imp.id}`).set(await api.auth(DEMO.learner));
+    expect(other.status).toBe(404);
+  });
+
+  it('?wait must be true or false', async () => {
+    const csv = Buffer.from('nip,nama,jenis_pegawai\n199303032018011010,Coba Coba,PNS\n');
+    const res = await api.http.post(`${url()}?wait=yes`).set(await api.auth(DEMO.agencyAdmin)).attach('file', csv, 'pegawai.csv');
+    expectError(res, 400, ErrorCode.VALIDATION_FAILED);
+    expect(leftoverUploads()).toEqual([]);
+  });
+
+  it('serves the CSV template without a token, and the template imports cleanly', async () => {
+    const res = await api.http.get('/api/employee-imports/template.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="template-impor-asn\.csv"/);
+    const text = res.text;
+    expect(text.split('\n')[0]).toBe('nip,nama,gelar_depan,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan,email,telepon');
+    const up = await api.http.post(`${url()}?wait=true`).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.from(text), 'template-impor-asn.csv');
+    expect(up.status).toBe(202);
+    expect(up.body).toMatchObject({ status: 'completed', totalRows: 1, failedCount: 0, errors: [] });
+    expect(up.body.createdCount + up.body.updatedCount + up.body.unchangedCount).toBe(1);
+  });
+});

@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { CORE_ENTITIES, LocalDiskStorage } from '@kompeten/server-core';
+import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
+import { createTestDatabase, openDataSource, type TestDatabase } from '@kompeten/server-testing';
+import { buildNip } from '@kompeten/shared-util';
+import { EmployeeImportEntity } from '../entities/employee-import.entity';
+import { EmployeeEntity } from '../entities/employee.entity';
+import { RefreshTokenEntity } from '../entities/refresh-token.entity';
+import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
+import { UserAccountEntity } from '../entities/user-account.entity';
+import { EmployeeImportRunner } from './employee-import.runner';
+
+const ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity];
+
+const HEADER = ['nip', 'nama', 'gelar_depan', 'gelar_belakang', 'jenis_pegawai', 'jabatan', 'jenis_jabatan', 'golongan', 'kode_unit', 'nip_atasan', 'email', 'telepon'];
+
+// Valid NIPs (DOMAIN.md §2) used by the mixed file.
+const STAFF = '198501012010011001'; // refers to BOSS, who appears later in the file
+const PPPK = '199005152022012003';
+const BOSS = '197203042000031002';
+const CHANGED = '198203102008011005'; // already stored, the file changes the name
+const SAME = '198406202009022004'; // already stored, the file repeats it exactly
+const BIMA = '198712122012121007'; // belongs to another agency
+const LONELY = '199101012015031008'; // its nip_atasan exists nowhere
+const NOBODY = '196801011990031001';
+
+interface Unit {
+  id: string;
+  path: string;
+}
+
+describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let storageDir: string;
+  let storage: LocalDiskStorage;
+  let runner: EmployeeImportRunner;
+  let mataram: string;
+  let bima: string;
+  const units: Record<string, Unit> = {};
+
+  async function insertAgency(code: string): Promise<string> {
+    const [row] = await db.query(`INSERT INTO agency (code, name, level, time_zone) VALUES ($1, $1, 'kota', 'Asia/Makassar') RETURNING id`, [code]);
+    return row.id;
+  }
+
+  async function insertUnit(agencyId: string, code: string, parent: Unit | null = null): Promise<Unit> {
+    const [row] = await db.query(
+      `WITH id AS (SELECT gen_random_uuid() AS id)
+       INSERT INTO work_unit (id, agency_id, parent_id, code, name, path, depth)
+       SELECT id.id, $1, $2, $3, $3, coalesce($4, '/') || id.id || '/', $5 FROM id RETURNING id, path`,
+      [agencyId, parent?.id ?? null, code, parent?.path ?? null, parent ? 1 : 0],
+    );
+    return row;
+  }
+
+  async function insertEmployee(nip: string, agencyId: string, unitId: string | null, fullName: string, extra: Record<string, string | null> = {}): Promise<void> {
+    const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
+    await db.query(
+      `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
+       VALUES ($1, $2, $3, 'PNS', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [nip, agencyId, unitId, fullName, extra.frontTitle ?? null, extra.backTitle ?? null, extra.positionName ?? null, extra.positionKind ?? null, extra.rank ?? null, extra.email ?? null, extra.phone ?? null, birth, nip[14] === '1' ? 'L' : 'P'],
+    );
+  }
+
+  async function employee(nip: string): Promise<EmployeeEntity & { unitCode: string | null; supervisorNip: string | null; birth: string }> {
+    const [row] = await db.query(
+      `SELECT e.*, e.birth_date::text AS birth, u.code AS unit_code, s.nip AS supervisor_nip FROM employee e
+         LEFT JOIN work_unit u ON u.id = e.unit_id LEFT JOIN employee s ON s.id = e.supervisor_id WHERE e.nip = $1`,
+      [nip],
+    );
+    if (!row) throw new Error(`No employee ${nip}`);
+    return {
+      ...row, agencyId: row.agency_id, unitId: row.unit_id, fullName: row.full_name, frontTitle: row.front_title, backTitle: row.back_title,
+      positionName: row.position_name, positionKind: row.position_kind, employeeType: row.employee_type, supervisorId: row.supervisor_id,
+      unitCode: row.unit_code, supervisorNip: row.supervisor_nip,
+    };
+  }
+
+  /** Stores `data` as an uploaded file, queues an import for it, and runs it as the worker would. */
+  async function runImport(data: string | Buffer | Readable, options: { agencyId?: string; unitScopePath?: string | null } = {}): Promise<EmployeeImportEntity> {
+    const agencyId = options.agencyId ?? mataram;
+    const storageKey = `imports/${agencyId}/${randomUUID()}.csv`;
+    await storage.write(storageKey, data instanceof Readable ? data : Readable.from([Buffer.from(data)]));
+    const repo = db.getRepository(EmployeeImportEntity);
+    const imp = await repo.save({ agencyId, createdBy: null, fileName: 'pegawai.csv', storageKey, unitScopePath: options.unitScopePath ?? null });
+    expect(await runner.run(imp.id)).toBe('success');
+    return repo.findOneByOrFail({ id: imp.id });
+  }
+
+  /** Semicolon separated, with a BOM and CRLF line ends: how Excel in an Indonesian locale saves "CSV". */
+  function excelCsv(lines: string[][]): Buffer {
+    return Buffer.from('\uFEFF' + [HEADER, ...lines].map((l) => (l.length ? l.join(';') : '')).join('\r\n') + '\r\n', 'utf8');
+  }
+
+  const row = (o: Partial<Record<(typeof HEADER)[number], string>>) => HEADER.map((h) => o[h] ?? '');
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    database = await createTestDatabase();
+    db = await openDataSource(database.url, ENTITIES);
+    storageDir = mkdtempSync(join(tmpdir(), 'kompeten-import-test-'));
+    storage = new LocalDiskStorage(storageDir);
+    runner = new EmployeeImportRunner(db, storage);
+    mataram = await insertAgency('kota-mataram');
+    bima = await insertAgency('kota-bima');
+    for (const code of ['SETDA', 'BKPSDM', 'DINKES', 'DISDIK', 'DISKOMINFO']) units[code] = await insertUnit(mataram, code);
+    units.RSUD = await insertUnit(mataram, 'RSUD', units.DINKES);
+    await insertUnit(bima, 'SETDA');
+    await insertEmployee(BIMA, bima, null, 'Pegawai Kota Bima');
+    await insertEmployee(CHANGED, mataram, units.SETDA.id, 'Nama Lama');
+    await insertEmployee(SAME, mataram, units.DISKOMINFO.id, 'Baiq Nurul Aini', {
+      backTitle: 'S.E., M.M.', positionName: 'Perencana Ahli Pertama', positionKind: 'fungsional', rank: 'III/b', email: 'nurul@mataramkota.go.id', phone: '081234567890',
+    });
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+    if (storageDir) rmSync(storageDir, { recursive: true, force: true });
+  });
+
+  describe('a file mixing good and bad rows (semicolons, BOM, CRLF, quoted commas)', () => {
+    const lines = [
+      // line 2: quoted name with a comma; an unquoted title with commas, as Excel writes it in a semicolon file
+      row({ nip: STAFF, nama: '"Hasan, Lalu Muhammad"', gelar_belakang: 'S.Sos., M.Si.', jenis_pegawai: 'PNS', jabatan: 'Pranata Komputer Ahli Pertama', jenis_jabatan: 'fungsional', golongan: 'III/a', kode_unit: 'DINKES', nip_atasan: BOSS, email: 'Hasan@MataramKota.go.id', telepon: '0812-3456-7890' }),
+      row({ nip: '19860926201505100', nama: 'NIP Pendek', jenis_pegawai: 'PNS' }), // line 3
+      row({ nip: '198609262015051002', nama: 'Golongan Salah', jenis_pegawai: 'PNS', golongan: 'III/z' }), // line 4
+      [], // line 5: an empty line
+      row({ nip: '198609262015051003', nama: 'Unit Tidak Ada', jenis_pegawai: 'PNS', kode_unit: 'DISHUB' }), // line 6
+      row({ nip: PPPK, nama: 'Ahmad Zainul Fadli', gelar_belakang: 'S.Pd.', jenis_pegawai: 'pppk', jabatan: 'Perawat Ahli Pertama', jenis_jabatan: 'fungsional', golongan: 'IX', kode_unit: 'rsud' }), // line 7
+      row({ nip: STAFF, nama: 'Duplikat', jenis_pegawai: 'PNS', kode_unit: 'SETDA' }), // line 8
+      row({ nip: BIMA, nama: 'Pindah Diam-diam', jenis_pegawai: 'PNS', kode_unit: 'SETDA' }), // line 9
+      // line 10: a quoted position holding a comma and a semicolon
+      row({ nip: BOSS, nama: 'Muhammad Ilham Hakim', gelar_depan: 'dr.', gelar_belakang: 'M.Kes.', jenis_pegawai: 'PNS', jabatan: '"Kepala Dinas Kesehatan, merangkap; Plt. Direktur RSUD"', jenis_jabatan: 'struktural', golongan: 'IV/b', kode_unit: 'DINKES' }),
+      row({ nip: CHANGED, nama: 'Nama Baru', jenis_pegawai: 'PNS', kode_unit: 'SETDA' }), // line 11
+      row({ nip: SAME, nama: 'Baiq Nurul Aini', gelar_belakang: '"S.E., M.M."', jenis_pegawai: 'PNS', jabatan: 'Perencana Ahli Pertama', jenis_jabatan: 'fungsional', golongan: 'III/b', kode_unit: 'DISKOMINFO', email: 'nurul@mataramkota.go.id', telepon: '081234567890' }), // line 12
+      row({ nip: '198609262015131001', nama: 'TMT Bulan 13', jenis_pegawai: 'PNS' }), // line 13
+      row({ nip: LONELY, nama: 'Tanpa Atasan', jenis_pegawai: 'PNS', kode_unit: 'BKPSDM', nip_atasan: NOBODY }), // line 14
+    ];
+    const file = excelCsv(lines);
+    let first: EmployeeImportEntity;
+
+    beforeAll(async () => {
+      first = await runImport(file);
+    });
+
+    it('completes with the right counts', () => {
+      expect(first.status).toBe('completed');
+      expect(first.message).toBeNull();
+      expect({ total: first.totalRows, processed: first.processedRows, created: first.createdCount, updated: first.updatedCount, unchanged: first.unchangedCount, failed: first.failedCount }).toEqual({
+        total: 12, processed: 12, created: 4, updated: 1, unchanged: 1, failed: 6,
+      });
+      expect(first.finishedAt).toBeInstanceOf(Date);
+    });
+
+    it('reports every bad row with its line number in the file and the reason', () => {
+      const byRow = [...first.errors].sort((a, b) => a.row - b.row);
+      expect(byRow).toEqual([
+        { row: 3, nip: '19860926201505100', reason: 'NIP harus 18 digit angka' },
+        { row: 4, nip: '198609262015051002', reason: expect.stringMatching(/^golongan "III\/z" tidak dikenal/) },
+        { row: 6, nip: '198609262015051003', reason: 'kode_unit "DISHUB" tidak ada di instansi ini' },
+        { row: 8, nip: STAFF, reason: expect.stringMatching(/lebih dari sekali/) },
+        { row: 9, nip: BIMA, reason: expect.stringMatching(/instansi lain/) },
+        { row: 13, nip: '198609262015131001', reason: expect.stringMatching(/TMT CPNS/) },
+        { row: 14, nip: LONELY, reason: expect.stringMatching(new RegExp(`nip_atasan ${NOBODY} tidak ditemukan`)) },
+      ]);
+    });
+
+    it('stores the good rows exactly, with quoted and unquoted commas kept inside their fields', async () => {
+      const staff = await employee(STAFF);
+      expect(staff).toMatchObject({
+        agencyId: mataram, fullName: 'Hasan, Lalu Muhammad', frontTitle: null, backTitle: 'S.Sos., M.Si.', employeeType: 'PNS', positionName: 'Pranata Komputer Ahli Pertama',
+        positionKind: 'fungsional', rank: 'III/a', unitCode: 'DINKES', email: 'hasan@mataramkota.go.id', phone: '0812-3456-7890', gender: 'L',
+      });
+      expect(staff.birth).toBe('1985-01-01');
+      expect(await employee(PPPK)).toMatchObject({ employeeType: 'PPPK', rank: 'IX', unitCode: 'RSUD', gender: 'P' });
+      expect(await employee(BOSS)).toMatchObject({ frontTitle: 'dr.', positionName: 'Kepala Dinas Kesehatan, merangkap; Plt. Direktur RSUD', positionKind: 'struktural', unitCode: 'DINKES' });
+      expect(await employee(CHANGED)).toMatchObject({ fullName: 'Nama Baru', unitCode: 'SETDA' });
+      expect(await employee(LONELY)).toMatchObject({ unitCode: 'BKPSDM', supervisorId: null });
+    });
+
+    it('links a supervisor who appears later in the file than the staff member', async () => {
+      expect((await employee(STAFF)).supervisorNip).toBe(BOSS);
+    });
+
+    it('never touches a NIP of another agency, nor stores any failed row', async () => {
+      expect(await employee(BIMA)).toMatchObject({ agencyId: bima, fullName: 'Pegawai Kota Bima', unitId: null });
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)`, [['198609262015051002', '198609262015051003', '198609262015131001']]);
+      expect(n).toBe(0);
+    });
+
+    it('changes nothing when the same file is imported again', async () => {
+      const before = await db.query(`SELECT nip, updated_at, supervisor_id FROM employee ORDER BY nip`);
+      const again = await runImport(file);
+      expect(again.status).toBe('completed');
+      expect({ created: again.createdCount, updated: again.updatedCount, unchanged: again.unchangedCount, failed: again.failedCount }).toEqual({ created: 0, updated: 0, unchanged: 6, failed: 6 });
+      expect(await db.query(`SELECT nip, updated_at, supervisor_id FROM employee ORDER BY nip`)).toEqual(before);
+      const [{ n, distinct }] = await db.query(`SELECT count(*)::int AS n, count(DISTINCT nip)::int AS distinct FROM employee`);
+      expect(n).toBe(distinct);
+      expect(n).toBe(3 + 4);
+    });
+
+    it('updates a row whose data changed, and leaves the rest unchanged', async () => {
+      const changed = lines.map((l) => (l[0] === PPPK ? row({ nip: PPPK, nama: 'Ahmad Zainul Fadli', gelar_belakang: 'S.Pd.', jenis_pegawai: 'PPPK', jabatan: 'Perawat Ahli Muda', jenis_jabatan: 'fungsional', golongan: 'X', kode_unit: 'RSUD' }) : l));
+      const third = await runImport(excelCsv(changed));
+      expect({ created: third.createdCount, updated: third.updatedCount, unchanged: third.unchangedCount, failed: third.failedCount }).toEqual({ created: 0, updated: 1, unchanged: 5, failed: 6 });
+      expect(await employee(PPPK)).toMatchObject({ positionName: 'Perawat Ahli Muda', rank: 'X' });
+    });
+  });
+
+  it('accepts a plain comma-separated file with LF line ends and English header aliases', async () => {
+    const nip = '199202022016032009';
+    const imp = await runImport(`NIP,Full Name,Employee Type,Unit Code,Supervisor NIP\n${nip},"Rahmawati, Sri",PNS,DISDIK,${BOSS}\n`);
+    expect(imp).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 0, errors: [] });
+    expect(await employee(nip)).toMatchObject({ fullName: 'Rahmawati, Sri', unitCode: 'DISDIK', supervisorNip: BOSS });
+  });
+
+  it('fails the whole import with a clear message when a required header is missing', async () => {
+    const imp = await runImport('nip;nama;kode_unit\r\n198501012010011001;Tanpa Jenis;SETDA\r\n');
+    expect(imp.status).toBe('failed');
+    expect(imp.message).toBe('Kolom wajib tidak ada di baris judul: jenis_pegawai');
+    expect(imp.createdCount + imp.updatedCount + imp.unchangedCount).toBe(0);
+    expect(imp.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it('fails an empty file with a clear message', async () => {
+    const imp = await runImport('\uFEFF');
+    expect(imp.status).toBe('failed');
+    expect(imp.message).toMatch(/kosong/i);
+  });
+
+  it('does not run an import twice once it finished (a retried job is skipped)', async () => {
+    const imp = await runImport(`nip,nama,jenis_pegawai\n199303032018011010,Sekali Saja,PNS\n`);
+    expect(imp.status).toBe('completed');
+    expect(await runner.run(imp.id)).toBe('skipped');
+  });
+
+  describe("an HR officer's import (limited to the DINKES subtree)", () => {
+    const IN_RSUD = '199404042019031011';
+    const IN_SETDA = '199505052020012012';
+    const NO_UNIT = '199606062021011013';
+    const STOLEN = '198808082012011014'; // stored in SETDA; the file tries to move it into DINKES
+    const UNITLESS = '198909092013012015'; // stored without a unit
+
+    it('imports rows inside its units and refuses every row outside them', async () => {
+      await insertEmployee(STOLEN, mataram, units.SETDA.id, 'Pegawai Setda');
+      await insertEmployee(UNITLESS, mataram, null, 'Pegawai Tanpa Unit');
+      const imp = await runImport(
+        [
+          'nip,nama,jenis_pegawai,kode_unit',
+          `${IN_RSUD},Perawat RSUD,PNS,RSUD`,
+          `${IN_SETDA},Staf Setda,PNS,SETDA`,
+          `${NO_UNIT},Tanpa Unit,PNS,`,
+          `${STOLEN},Diambil Alih,PNS,DINKES`,
+          `${UNITLESS},Diambil Alih Juga,PNS,DINKES`,
+        ].join('\n'),
+        { unitScopePath: units.DINKES.path },
+      );
+      expect(imp.status).toBe('completed');
+      expect({ created: imp.createdCount, updated: imp.updatedCount, unchanged: imp.unchangedCount, failed: imp.failedCount }).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 4 });
+      const byRow = [...imp.errors].sort((a, b) => a.row - b.row);
+      expect(byRow.map((e) => [e.row, e.nip])).toEqual([[3, IN_SETDA], [4, NO_UNIT], [5, STOLEN], [6, UNITLESS]]);
+      expect(byRow[0].reason).toMatch(/di luar wewenang/);
+      expect(byRow[1].reason).toMatch(/kode_unit wajib diisi/);
+      expect(byRow[2].reason).toMatch(/di luar wewenang/);
+      expect(byRow[3].reason).toMatch(/di luar wewenang/);
+      expect(await employee(IN_RSUD)).toMatchObject({ unitCode: 'RSUD' });
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)`, [[IN_SETDA, NO_UNIT]]);
+      expect(n).toBe(0);
+      expect(await employee(STOLEN)).toMatchObject({ fullName: 'Pegawai Setda', unitCode: 'SETDA' });
+      expect(await employee(UNITLESS)).toMatchObject({ fullName: 'Pegawai Tanpa Unit', unitId: null });
+    });
+  });
+
+  describe('a 60,000-row file', () => {
+    const ROWS = 60_000;
+    const BLOCK = 50;
+    /** Distinct valid PNS NIPs: the serial and the birth date together encode i. */
+    const nipOf = (i: number) => {
+      const k = Math.floor(i / 999);
+      return buildNip({ y: 1970 + (k % 20), m: 1 + Math.floor(k / 20), d: 1 + (i % 28) }, { y: 2010, m: 1 + (i % 12) }, i % 2 ? 'P' : 'L', 1 + (i % 999));
+    };
+    const UNIT_CODES = ['SETDA', 'BKPSDM', 'DINKES', 'DISDIK', 'DISKOMINFO', 'RSUD'];
+
+    function* bigCsv(): Generator<string> {
+      yield `${HEADER.join(',')}\n`;
+      let chunk = '';
+      for (let i = 0; i < ROWS; i++) {
+        // The head of each block of 50 is its last row, so every supervisor is referenced before it appears.
+        const head = i - (i % BLOCK) + BLOCK - 1;
+        chunk += `${nipOf(i)},Pegawai ${i},,S.Kom.,PNS,Pranata Komputer,fungsional,III/a,${UNIT_CODES[i % UNIT_CODES.length]},${head === i ? '' : nipOf(head)},p${i}@mataramkota.go.id,\n`;
+        if (chunk.length > 64 * 1024) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    }
+
+    it('imports every row in bounded memory', async () => {
+      const nips = Array.from({ length: ROWS }, (_, i) => nipOf(i));
+      expect(new Set(nips).size).toBe(ROWS);
+      const baseline = process.memoryUsage().heapUsed;
+      let peak = baseline;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      }, 25);
+      let imp: EmployeeImportEntity;
+      try {
+        imp = await runImport(Readable.from(bigCsv()));
+      } finally {
+        clearInterval(sampler);
+      }
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      expect(imp.status).toBe('completed');
+      expect(imp.errors).toEqual([]);
+      expect({ total: imp.totalRows, processed: imp.processedRows, created: imp.createdCount, updated: imp.updatedCount, unchanged: imp.unchangedCount, failed: imp.failedCount }).toEqual({
+        total: ROWS, processed: ROWS, created: ROWS, updated: 0, unchanged: 0, failed: 0,
+      });
+      const [{ n, linked }] = await db.query(`SELECT count(*)::int AS n, count(supervisor_id)::int AS linked FROM employee WHERE nip = ANY($1) AND agency_id = $2`, [nips, mataram]);
+      expect(n).toBe(ROWS);
+      expect(linked).toBe(ROWS - ROWS / BLOCK);
+      const [{ wrong }] = await db.query(
+        `SELECT count(*)::int AS wrong FROM employee e JOIN employee s ON s.id = e.supervisor_id WHERE e.nip = ANY($1) AND s.full_name <> 'Pegawai ' || ((substring(e.full_name FROM 9)::int / $2) * $2 + $2 - 1)`,
+        [nips, BLOCK],
+      );
+      expect(wrong).toBe(0);
+      expect(peak - baseline).toBeLessThan(150 * 1024 * 1024);
+    }, 240_000);
+  });
+});
