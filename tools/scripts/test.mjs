@@ -52,6 +52,8 @@ async function main() {
   step('typecheck', bin('tsc'), ['-p', 'tsconfig.json'], env);
   step('typecheck', bin('tsc'), ['-p', 'apps/web/tsconfig.json'], env);
   step('typecheck', bin('tsc'), ['-p', 'test/e2e/tsconfig.json'], env);
+  // The module-boundary rule reads Nx's cached project graph and silently skips itself without one (a fresh clone).
+  if (wanted('lint')) spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: ROOT, env, stdio: 'ignore' });
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
   jest('unit', 'jest.unit.config.cjs', env);
 
