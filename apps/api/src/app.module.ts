@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AssessmentModule } from '@kompeten/server-assessment';
 import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
+import { EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
+import { LearningModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
@@ -32,6 +35,9 @@ export class AppModule {
         CoreModule.forRoot(config, ALL_ENTITIES),
         OrganisationModule,
         IdentityModule,
+        LearningModule,
+        EnrolmentModule,
+        AssessmentModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,8 @@
+import { ASSESSMENT_ENTITIES } from '@kompeten/server-assessment';
 import { CORE_ENTITIES } from '@kompeten/server-core';
+import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
+import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 
-export const ALL_ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES];
+export const ALL_ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...LEARNING_ENTITIES, ...ENROLMENT_ENTITIES, ...ASSESSMENT_ENTITIES];

@@ -3,3 +3,6 @@ export * from './errors';
 export * from './api';
 export * from './jobs';
 export * from './course-snapshot';
+export * from './assessment';
+export * from './enrolment';
+export * from './learning';

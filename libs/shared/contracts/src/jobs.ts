@@ -10,24 +10,35 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   EmployeeImportRun: 'employee-import.run',
+  CourseCompletionRecorded: 'course-completion.recorded',
+  QuizAttemptsCloseExpired: 'quiz-attempts.close-expired',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
-export type JobItem = { name: typeof JobName.EmployeeImportRun; queue: typeof QueueName.Imports; data: { importId: string } };
+export type JobItem =
+  | { name: typeof JobName.EmployeeImportRun; queue: typeof QueueName.Imports; data: { importId: string } }
+  /** A course completion was written; certificates, JP credit and the SIASN push attach here. */
+  | { name: typeof JobName.CourseCompletionRecorded; queue: typeof QueueName.Events; data: { completionId: string } }
+  /** Scheduled every 30 s: closes and grades every open quiz attempt whose deadline has passed. */
+  | { name: typeof JobName.QuizAttemptsCloseExpired; queue: typeof QueueName.Events; data: Record<string, never> };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
 /** Which queue each job runs on. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.EmployeeImportRun]: QueueName.Imports,
+  [JobName.CourseCompletionRecorded]: QueueName.Events,
+  [JobName.QuizAttemptsCloseExpired]: QueueName.Events,
 };
 
 /** Outbox event types; each maps to exactly one job. */
 export const OutboxEvent = {
   EmployeeImportRequested: 'employee-import.requested',
+  CourseCompleted: 'course.completed',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
 export const EVENT_JOB: Record<OutboxEvent, JobName> = {
   [OutboxEvent.EmployeeImportRequested]: JobName.EmployeeImportRun,
+  [OutboxEvent.CourseCompleted]: JobName.CourseCompletionRecorded,
 };

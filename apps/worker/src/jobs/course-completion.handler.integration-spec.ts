@@ -1,0 +1,34 @@
+import { EVENT_JOB, JOB_QUEUE, JobName, OutboxEvent, QueueName } from '@kompeten/shared-contracts';
+// The handler reads what the API wrote; its harness lives with the API tests.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { bootApi, DEMO, type TestApi } from '../../../api/test/support';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedPublishedCourse } from '../../../api/test/support-learning';
+import { CourseCompletionHandler } from './course-completion.handler';
+import { RETRY_POLICY } from './job-registry';
+
+describe('course-completion.recorded handler', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await bootApi();
+  });
+  afterAll(() => api?.close());
+
+  it('is the job of the course.completed event, on the events queue, with a retry policy', () => {
+    expect(EVENT_JOB[OutboxEvent.CourseCompleted]).toBe(JobName.CourseCompletionRecorded);
+    expect(JOB_QUEUE[JobName.CourseCompletionRecorded]).toBe(QueueName.Events);
+    expect(RETRY_POLICY[JobName.CourseCompletionRecorded].attempts).toBeGreaterThan(1);
+  });
+
+  it('answers success for a recorded completion and skipped for an unknown one', async () => {
+    const c = await seedPublishedCourse(api.db, { modules: [{ lessons: [{ key: 'intro', content: { kind: 'text', html: '<p>x</p>' } }] }] });
+    const auth = await api.auth(DEMO.learner);
+    const e = await api.http.post(`/api/courses/${c.courseId}/enrolments`).set(auth);
+    const done = await api.http.put(`/api/enrolments/${e.body.id}/lessons/${c.lesson.intro}/progress`).set(auth).send({ event: 'opened' });
+    expect(done.body.completed).toBe(true);
+    const [event] = await api.db.query(`SELECT payload FROM outbox_event WHERE event_type = $1`, [OutboxEvent.CourseCompleted]);
+    const handler = new CourseCompletionHandler(api.db);
+    expect(await handler.handle(event.payload)).toBe('success');
+    expect(await handler.handle({ completionId: '00000000-0000-4000-8000-000000000000' })).toBe('skipped');
+  });
+});

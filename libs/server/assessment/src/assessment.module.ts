@@ -1,0 +1,39 @@
+import { Global, Module } from '@nestjs/common';
+import { EnrolmentModule } from '@kompeten/server-enrolment';
+import { QUIZ_SNAPSHOT_PORT } from '@kompeten/server-learning';
+import { OrganisationModule } from '@kompeten/server-organisation';
+import { AttemptGrader } from './attempts/attempt-grader';
+import { AttemptController } from './attempts/attempt.controller';
+import { AttemptService } from './attempts/attempt.service';
+import { ExpiredAttempts } from './attempts/expired-attempts';
+import { LearnerEnrolments } from './attempts/learner-enrolments';
+import { ReviewService } from './attempts/review.service';
+import { QuizSnapshotCache } from './attempts/snapshot-cache';
+import { AuthoringController } from './authoring/authoring.controller';
+import { QuestionBankService } from './authoring/question-bank.service';
+import { QuizSnapshotService } from './authoring/quiz-snapshot.service';
+import { QuizService } from './authoring/quiz.service';
+
+const GRADING = [QuizSnapshotCache, LearnerEnrolments, AttemptGrader, ExpiredAttempts];
+
+/**
+ * Grading without HTTP: what the worker needs to close abandoned attempts. Also binds the learning domain's
+ * QUIZ_SNAPSHOT_PORT (publishing a course snapshots its quizzes through it). Global so that binding reaches the
+ * learning module, which cannot import this lib (assessment depends on learning, never the reverse).
+ */
+@Global()
+@Module({
+  imports: [EnrolmentModule],
+  providers: [...GRADING, QuizSnapshotService, { provide: QUIZ_SNAPSHOT_PORT, useExisting: QuizSnapshotService }],
+  exports: [...GRADING, QuizSnapshotService, QUIZ_SNAPSHOT_PORT],
+})
+export class AssessmentCoreModule {}
+
+/** Question banks, quizzes, attempts and grading over HTTP. */
+@Module({
+  imports: [OrganisationModule, AssessmentCoreModule],
+  controllers: [AuthoringController, AttemptController],
+  providers: [QuestionBankService, QuizService, AttemptService, ReviewService],
+  exports: [AssessmentCoreModule],
+})
+export class AssessmentModule {}

@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ATTEMPT_STATUSES, GRADING_METHODS, QUESTION_KINDS, type AnswerKey, type AnswerResponse, type AttemptStatus, type GradingMethod, type QuestionKind } from '@kompeten/shared-contracts';
+import { QuestionOptionDto } from './authoring.dto';
+
+const RESPONSE_DOC =
+  'By kind — single: option id; multiple: option ids; true_false: boolean; short_answer: text; numeric: number; ' +
+  'matching: `[{ "left": "l1", "right": "r2" }]`; ordering: item ids in order; essay: text. `null` clears the answer.';
+
+export class SaveAnswerDto {
+  @ApiProperty({ description: RESPONSE_DOC, nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] })
+  @Allow()
+  response: AnswerResponse;
+}
+
+export class AnswerItemDto extends SaveAnswerDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'questionId harus UUID' }) questionId: string;
+}
+
+export class SaveAnswersDto {
+  @ApiProperty({ type: [AnswerItemDto] })
+  @IsArray({ message: 'answers harus daftar' })
+  @ArrayMinSize(1, { message: 'answers minimal 1' })
+  @ArrayMaxSize(500, { message: 'answers maksimal 500' })
+  @ValidateNested({ each: true })
+  @Type(() => AnswerItemDto)
+  answers: AnswerItemDto[];
+}
+
+export class GradeAnswerDto {
+  @ApiProperty({ example: 4.5, minimum: 0, description: '0 … the question\u2019s points' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'score harus angka dengan maks. 2 desimal' })
+  @Min(0, { message: 'score minimal 0' })
+  score: number;
+
+  @ApiPropertyOptional({ example: 'Analisis baik; contoh kurang spesifik.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000, { message: 'feedback maksimal 5000 karakter' })
+  feedback?: string;
+}
+
+export class AnswerSavedDto {
+  @ApiProperty({ example: 1 }) saved: number;
+  @ApiProperty({ format: 'date-time' }) savedAt: string;
+}
+
+export class AttemptQuestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: QUESTION_KINDS }) kind: QuestionKind;
+  @ApiProperty() prompt: string;
+  @ApiProperty({ example: 2 }) points: number;
+  @ApiProperty({ type: [QuestionOptionDto], description: 'In this attempt\u2019s order' }) options: QuestionOptionDto[];
+}
+
+export class SavedAnswerDto {
+  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty({ description: RESPONSE_DOC, nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) response: AnswerResponse;
+  @ApiProperty({ format: 'date-time' }) savedAt: string;
+}
+
+export class AttemptSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) quizId: string;
+  @ApiProperty({ format: 'uuid' }) lessonId: string;
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ example: 1 }) attemptNo: number;
+  @ApiProperty({ enum: ATTEMPT_STATUSES }) status: AttemptStatus;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Answers and submits after it are refused' }) deadlineAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: Number }) score: number | null;
+  @ApiProperty({ example: 20 }) maxScore: number;
+  @ApiProperty({ nullable: true, type: Number, example: 85.5 }) percent: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) passed: boolean | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) gradedAt: string | null;
+}
+
+export class AttemptViewDto extends AttemptSummaryDto {
+  @ApiProperty() quizTitle: string;
+  @ApiProperty({ format: 'date-time', description: 'The server clock: count down to deadlineAt from this, not from the device clock' }) serverNow: string;
+  @ApiProperty({ type: [AttemptQuestionDto] }) questions: AttemptQuestionDto[];
+  @ApiProperty({ type: [SavedAnswerDto] }) answers: SavedAnswerDto[];
+}
+
+export class ReviewedQuestionDto extends AttemptQuestionDto {
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) response: AnswerResponse;
+  @ApiProperty({ nullable: true, type: Number }) score: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The grader\u2019s feedback' }) feedback: string | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true, description: 'Only when the review policy shows correct answers, or to a grader' }) answerKey?: AnswerKey;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The question\u2019s feedback, with the correct answers' }) questionFeedback?: string | null;
+}
+
+export class AttemptReviewDto extends AttemptSummaryDto {
+  @ApiProperty() quizTitle: string;
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty() showsAnswers: boolean;
+  @ApiProperty({ type: [ReviewedQuestionDto] }) questions: ReviewedQuestionDto[];
+}
+
+export class QuizGradeDto {
+  @ApiProperty({ enum: GRADING_METHODS }) method: GradingMethod;
+  @ApiProperty({ example: 82.5 }) percent: number;
+  @ApiProperty() passed: boolean;
+  @ApiProperty({ example: 2 }) gradedAttempts: number;
+}
+
+export class LessonAttemptsDto {
+  @ApiProperty({ format: 'uuid' }) quizId: string;
+  @ApiProperty({ format: 'uuid' }) lessonId: string;
+  @ApiProperty() quizTitle: string;
+  @ApiProperty({ nullable: true, type: Number }) maxAttempts: number | null;
+  @ApiProperty() attemptsUsed: number;
+  @ApiProperty({ example: 70 }) passPercent: number;
+  @ApiProperty({ type: QuizGradeDto, nullable: true }) grade: QuizGradeDto | null;
+  @ApiProperty({ type: [AttemptSummaryDto] }) attempts: AttemptSummaryDto[];
+}
+
+export class GradingItemDto {
+  @ApiProperty({ format: 'uuid' }) attemptId: string;
+  @ApiProperty({ format: 'uuid' }) quizId: string;
+  @ApiProperty() quizTitle: string;
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({ example: 'Lalu Muhammad Hasan' }) employeeName: string;
+  @ApiProperty({ example: '198609262015051001' }) nip: string;
+  @ApiProperty() attemptNo: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ description: 'Essays still to grade' }) pendingQuestions: number;
+}

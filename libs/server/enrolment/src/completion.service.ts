@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxEvent } from '@kompeten/shared-contracts';
+import { writeOutbox } from '@kompeten/server-core';
+import { progressPercent, unmetConditions } from './completion-rule';
+import { lockEnrolment, progressRows, setEnrolmentProgress, toFacts } from './progress-store';
+import { VersionSnapshots } from './version-snapshots';
+
+export interface CompletionOutcome {
+  /** The enrolment is completed (now or before). */
+  completed: boolean;
+  /** This call wrote the completion (and its event). */
+  recorded: boolean;
+  completionId: string | null;
+  progressPercent: number;
+}
+
+/** Checks a version's completion rule and writes the completion exactly once. */
+@Injectable()
+export class CompletionService {
+  constructor(@Inject(VersionSnapshots) private readonly versions: VersionSnapshots) {}
+
+  /**
+   * Runs in the caller's transaction. The enrolment row is locked first, so two triggers racing for the last lesson
+   * are serialised (the second sees the first one's progress); the unique completion per enrolment and
+   * ON CONFLICT DO NOTHING make a repeated evaluation write nothing, and only a newly written completion marks the
+   * enrolment completed and emits `course.completed`.
+   */
+  async evaluate(manager: EntityManager, enrolmentId: string): Promise<CompletionOutcome> {
+    const en = await lockEnrolment(manager, enrolmentId);
+    const version = await this.versions.get(manager, en.courseVersionId);
+    const facts = toFacts(await progressRows(manager, enrolmentId));
+    const percent = progressPercent(version.snapshot, facts);
+    await setEnrolmentProgress(manager, enrolmentId, percent);
+    if (en.status === 'completed') return { completed: true, recorded: false, completionId: null, progressPercent: percent };
+    if (en.status !== 'active' || unmetConditions(version.snapshot, facts).length > 0) {
+      return { completed: false, recorded: false, completionId: null, progressPercent: percent };
+    }
+    const [row]: Array<{ id: string; completed_at: Date }> = await manager.query(
+      `INSERT INTO course_completion (enrolment_id, course_id, course_version_id, employee_id, jp)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (enrolment_id) DO NOTHING
+       RETURNING id, completed_at`,
+      [en.id, en.courseId, en.courseVersionId, en.employeeId, version.jp],
+    );
+    if (!row) return { completed: true, recorded: false, completionId: null, progressPercent: percent };
+    await manager.query(`UPDATE enrolment SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [en.id, row.completed_at]);
+    await writeOutbox(manager, OutboxEvent.CourseCompleted, row.id, { completionId: row.id });
+    return { completed: true, recorded: true, completionId: row.id, progressPercent: percent };
+  }
+}

@@ -1,0 +1,83 @@
+import type { EntityManager } from 'typeorm';
+import { ErrorCode } from '@kompeten/shared-contracts';
+import { forbidden, notFound } from '@kompeten/server-core';
+import type { AccessScope } from '@kompeten/server-organisation';
+
+/**
+ * Reads of the learning lib's `course` tables in plain SQL: enrolment needs a handful of columns, and reading them
+ * here keeps the dependency on the learning lib to its table shapes (docs/learning.md).
+ */
+export interface CourseRow {
+  id: string;
+  agencyId: string;
+  visibility: 'agency' | 'province' | 'national';
+  enrolmentMode: 'open' | 'approval' | 'assigned_only';
+  prerequisiteCourseIds: string[];
+  status: string;
+  currentVersionId: string | null;
+}
+
+export async function loadCourse(m: EntityManager, courseId: string): Promise<CourseRow | null> {
+  const [row] = await m.query(
+    `SELECT id, agency_id, visibility, enrolment_mode, coalesce(prerequisite_course_ids, '{}') AS prerequisite_course_ids, status, current_version_id
+       FROM course WHERE id = $1`,
+    [courseId],
+  );
+  if (!row) return null;
+  return {
+    id: row.id, agencyId: row.agency_id, visibility: row.visibility, enrolmentMode: row.enrolment_mode,
+    prerequisiteCourseIds: row.prerequisite_course_ids ?? [], status: row.status, currentVersionId: row.current_version_id,
+  };
+}
+
+/**
+ * Agencies whose ASN may see a course, or null for every agency. `province`: the province of the course's agency
+ * and every agency under it (a course of a city with province visibility reaches the whole province).
+ */
+export async function visibleAgencyIds(m: EntityManager, course: Pick<CourseRow, 'agencyId' | 'visibility'>): Promise<string[] | null> {
+  if (course.visibility === 'national') return null;
+  if (course.visibility === 'agency') return [course.agencyId];
+  const rows: Array<{ id: string }> = await m.query(
+    `WITH RECURSIVE up AS (
+        SELECT id, parent_id, level FROM agency WHERE id = $1
+        UNION ALL SELECT a.id, a.parent_id, a.level FROM agency a JOIN up ON a.id = up.parent_id
+     ), down AS (
+        SELECT id FROM agency WHERE id = coalesce((SELECT id FROM up WHERE level = 'provinsi' LIMIT 1), $1::uuid)
+        UNION ALL SELECT a.id FROM agency a JOIN down ON a.parent_id = down.id
+     )
+     SELECT id FROM down`,
+    [course.agencyId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A published course the learner's agency may see, or a 404 (courses outside the caller's view do not exist for it). */
+export async function requireVisibleCourse(m: EntityManager, courseId: string, learnerAgencyId: string): Promise<CourseRow & { currentVersionId: string }> {
+  const course = await loadCourse(m, courseId);
+  const visible = course && course.status === 'published' && course.currentVersionId ? await visibleAgencyIds(m, course) : undefined;
+  if (!course || visible === undefined || (visible !== null && !visible.includes(learnerAgencyId))) {
+    throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+  }
+  return course as CourseRow & { currentVersionId: string };
+}
+
+/** Authors (owner and co-authors) of a course, by employee. */
+export async function isCourseAuthor(m: EntityManager, courseId: string, employeeId: string | null): Promise<boolean> {
+  if (!employeeId) return false;
+  const rows = await m.query(`SELECT 1 FROM course_author WHERE course_id = $1 AND employee_id = $2`, [courseId, employeeId]);
+  return rows.length > 0;
+}
+
+/** Whether the caller manages a course's learners: one of its authors, or an admin of the course's agency. */
+export async function managesCourse(m: EntityManager, scope: AccessScope, course: Pick<CourseRow, 'id' | 'agencyId'>): Promise<boolean> {
+  return scope.canAdministerAgency(course.agencyId) || (await isCourseAuthor(m, course.id, scope.principal.employeeId));
+}
+
+/** The course for an author/admin action: 404 when the caller cannot see it at all, 403 when it may see but not manage it. */
+export async function requireManagedCourse(m: EntityManager, scope: AccessScope, courseId: string): Promise<CourseRow> {
+  const course = await loadCourse(m, courseId);
+  if (!course) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+  if (await managesCourse(m, scope, course)) return course;
+  if (scope.canReadAgency(course.agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat melakukan ini');
+  throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+}

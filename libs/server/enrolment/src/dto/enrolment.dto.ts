@@ -1,0 +1,231 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
+} from 'class-validator';
+import {
+  ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS,
+  type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat,
+} from '@kompeten/shared-contracts';
+import { PageQueryDto } from '@kompeten/server-core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+// ---- responses ---------------------------------------------------------------------------------
+
+export class EnrolmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty({ format: 'uuid' }) courseVersionId: string;
+  @ApiProperty({ example: 1 }) versionNo: number;
+  @ApiProperty({ example: 'Nilai Dasar ASN BerAKHLAK' }) courseTitle: string;
+  @ApiProperty({ example: 8, description: 'JP of the version taken' }) jp: number;
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({ format: 'uuid', description: 'The learner\u2019s agency' }) agencyId: string;
+  @ApiProperty({ enum: ENROLMENT_SOURCES }) source: EnrolmentSource;
+  @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
+  @ApiProperty({ example: 37.5, description: 'Share of required lessons completed' }) progressPercent: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastActivityAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PendingApprovalDto extends EnrolmentDto {
+  @ApiProperty({ example: 'Lalu Muhammad Hasan, S.Kom.' }) employeeName: string;
+  @ApiProperty({ example: '198609262015051001' }) nip: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Dinas Kesehatan' }) unitName: string | null;
+}
+
+export class LessonProgressDto {
+  @ApiProperty({ format: 'uuid' }) lessonId: string;
+  @ApiProperty({ enum: LESSON_PROGRESS_STATUSES }) status: LessonProgressStatus;
+  @ApiProperty({ example: 420 }) timeSpentSeconds: number;
+  @ApiProperty({ nullable: true, type: Object, example: { seconds: 312 } }) position: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.62 }) watchedRatio: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 85 }) scorePercent: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) passed: boolean | null;
+  @ApiProperty() attended: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+}
+
+export class OutlineLessonDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Berorientasi Pelayanan' }) title: string;
+  @ApiProperty({ enum: LESSON_KINDS }) kind: LessonKind;
+  @ApiProperty() required: boolean;
+  @ApiProperty({ type: LessonProgressDto }) progress: LessonProgressDto;
+}
+
+export class OutlineModuleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Modul 1: Nilai dasar' }) title: string;
+  @ApiProperty({ type: [OutlineLessonDto] }) lessons: OutlineLessonDto[];
+}
+
+export class ResumePointerDto {
+  @ApiProperty({ format: 'uuid' }) moduleId: string;
+  @ApiProperty({ format: 'uuid' }) lessonId: string;
+}
+
+export class EnrolmentDetailDto extends EnrolmentDto {
+  @ApiProperty({ type: [OutlineModuleDto] }) modules: OutlineModuleDto[];
+  @ApiProperty({ type: ResumePointerDto, nullable: true, description: 'The first incomplete required lesson (else the first incomplete one); null when all are done' })
+  resume: ResumePointerDto | null;
+}
+
+export class AssignmentSubmissionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ format: 'uuid' }) lessonId: string;
+  @ApiProperty({ example: 'rencana-aksi.pdf' }) fileName: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ nullable: true, type: Number, example: 80 }) score: number | null;
+  @ApiProperty({ nullable: true, type: String }) feedback: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) passed: boolean | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) gradedAt: string | null;
+}
+
+export class PlayerLessonDto {
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ format: 'uuid' }) moduleId: string;
+  @ApiProperty({ format: 'uuid' }) lessonId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: LESSON_KINDS }) kind: LessonKind;
+  @ApiProperty() required: boolean;
+  @ApiProperty({
+    type: Object,
+    description:
+      'By kind: text {html}; video {fileId, url, durationSeconds, completeAtRatio}; document/file {fileId}; link {url}; ' +
+      'quiz {quiz: {quizId, title, role, questionCount, timeLimitSeconds, opensAt, closesAt, maxAttempts, passPercent}} (never questions or keys); ' +
+      'assignment {instructions, maxScore, passScore, submission}; live {startsAt, endsAt, joinUrl}',
+  })
+  content: Record<string, unknown>;
+  @ApiProperty({ type: LessonProgressDto }) progress: LessonProgressDto;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) previousLessonId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) nextLessonId: string | null;
+}
+
+export class ProgressResultDto {
+  @ApiProperty({ type: LessonProgressDto }) lesson: LessonProgressDto;
+  @ApiProperty({ example: 50 }) enrolmentProgressPercent: number;
+  @ApiProperty({ enum: ENROLMENT_STATUSES }) enrolmentStatus: EnrolmentStatus;
+  @ApiProperty({ description: 'The course is completed (by this change or before)' }) completed: boolean;
+}
+
+export class AssignmentResultDto {
+  @ApiProperty({ example: 118, description: 'New enrolments made' }) enrolled: number;
+  @ApiProperty({ example: 2, description: 'Learners in scope who were already enrolled (in any status)' }) alreadyEnrolled: number;
+  @ApiProperty({ example: 0, description: 'Requested learners outside the caller\u2019s scope, inactive, unknown, or who may not see the course' }) skippedOutOfScope: number;
+}
+
+export class AttendanceResultDto {
+  @ApiProperty({ example: 24 }) recorded: number;
+  @ApiProperty({ example: 1, description: 'Requested ASN without an active or completed enrolment in the course' }) notEnrolled: number;
+}
+
+export class CourseReportRowDto {
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({ example: '198609262015051001' }) nip: string;
+  @ApiProperty({ example: 'Lalu Muhammad Hasan, S.Kom.' }) name: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Dinas Kesehatan' }) unitName: string | null;
+  @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
+  @ApiProperty({ example: 100 }) progressPercent: number;
+  @ApiProperty({ nullable: true, type: Number, example: 55 }) preTestPercent: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 85 }) postTestPercent: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 30, description: 'Post-test minus pre-test' }) gain: number | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+}
+
+// ---- requests ----------------------------------------------------------------------------------
+
+export class MyEnrolmentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES }) @IsOptional() @IsIn(ENROLMENT_STATUSES, { message: 'status tidak dikenal' }) status?: EnrolmentStatus;
+}
+
+export class AssignCourseDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Named ASN (at most 5,000)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000, { message: 'employeeIds paling banyak 5.000' })
+  @IsUUID('all', { each: true, message: 'employeeIds harus berisi UUID' })
+  employeeIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Every active ASN of this unit and the units under it' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId harus UUID' })
+  unitId?: string;
+
+  @ApiPropertyOptional({ example: 'Pranata Komputer Ahli Pertama', description: 'Every active ASN in the caller\u2019s scope (and the unit, if given) with this position name (case-insensitive)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  positionName?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-31T16:00:00Z' })
+  @IsOptional()
+  @IsDateString({}, { message: 'dueAt harus tanggal ISO 8601' })
+  dueAt?: string;
+}
+
+export class ProgressUpdateDto {
+  @ApiProperty({ enum: PROGRESS_EVENTS, description: 'opened (text/document/link complete), heartbeat (time spent, position), video (watched share), downloaded (file completes)' })
+  @IsIn(PROGRESS_EVENTS, { message: 'event harus opened, heartbeat, video atau downloaded' })
+  event: ProgressEvent;
+
+  @ApiPropertyOptional({ example: 30, maximum: 3600, description: 'Seconds spent since the last event' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'secondsSpent harus bilangan bulat' })
+  @Min(0)
+  @Max(3600, { message: 'secondsSpent maksimal 3600' })
+  secondsSpent?: number;
+
+  @ApiPropertyOptional({ type: Object, example: { seconds: 312 }, description: 'Where to resume (player-defined, small)' })
+  @IsOptional()
+  @IsObject({ message: 'position harus objek' })
+  position?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: 0.93, minimum: 0, maximum: 1, description: 'Share of the video watched so far' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'watchedRatio harus angka' })
+  @Min(0)
+  @Max(1, { message: 'watchedRatio antara 0 dan 1' })
+  watchedRatio?: number;
+}
+
+export class GradeSubmissionDto {
+  @ApiProperty({ example: 80, description: 'From 0 to the assignment\u2019s maxScore' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'score harus angka' })
+  @Min(0, { message: 'score minimal 0' })
+  score: number;
+
+  @ApiPropertyOptional({ example: 'Rencana aksi jelas dan terukur.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  feedback?: string;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'employeeIds tidak boleh kosong' })
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true, message: 'employeeIds harus berisi UUID' })
+  employeeIds: string[];
+}
+
+export class ReportQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'json (paginated), csv or xlsx (every learner, as a download)' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: 'format harus json, csv atau xlsx' })
+  format?: ReportFormat;
+}
+
+export class SubmissionUploadDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The assignment file (PDF, Office, OpenDocument, text, image or ZIP), at most 20 MB' }) file: unknown;
+}

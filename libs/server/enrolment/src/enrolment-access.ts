@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ErrorCode } from '@kompeten/shared-contracts';
+import { notFound } from '@kompeten/server-core';
+import type { AccessScope } from '@kompeten/server-organisation';
+import { isCourseAuthor } from './course-access';
+import { loadEnrolmentRow, type EnrolmentRow } from './enrolment.mapper';
+
+const NOT_FOUND = 'Pendaftaran tidak ditemukan';
+
+/** Who may see an enrolment; for the other domain libs (assessment) as well. */
+@Injectable()
+export class EnrolmentAccess {
+  /**
+   * The caller's own active enrolment, for starting a quiz attempt and the like: a 404 when it is someone else's,
+   * unknown, or not active.
+   */
+  async requireActiveLearnerEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<{ enrolmentId: string; courseVersionId: string; courseId: string }> {
+    const [row] = await manager.query(
+      `SELECT id, course_version_id, course_id FROM enrolment WHERE id = $1 AND employee_id = $2 AND status = 'active'`,
+      [enrolmentId, employeeId],
+    );
+    if (!row) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
+    return { enrolmentId: row.id, courseVersionId: row.course_version_id, courseId: row.course_id };
+  }
+
+  /** The learner's own enrolment, or the course's authors and admins of its agency; everyone else gets a 404. */
+  async readable(manager: EntityManager, scope: AccessScope, enrolmentId: string): Promise<{ row: EnrolmentRow; own: boolean }> {
+    const row = await loadEnrolmentRow(manager, enrolmentId);
+    if (!row) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
+    const own = !!scope.principal.employeeId && row.employee_id === scope.principal.employeeId;
+    if (own || scope.canAdministerAgency(row.course_agency_id) || (await isCourseAuthor(manager, row.course_id, scope.principal.employeeId))) return { row, own };
+    throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
+  }
+
+  /** The caller's own enrolment (any status), or a 404. */
+  async own(manager: EntityManager, scope: AccessScope, enrolmentId: string): Promise<EnrolmentRow> {
+    const row = await loadEnrolmentRow(manager, enrolmentId);
+    if (!row || !scope.principal.employeeId || row.employee_id !== scope.principal.employeeId) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
+    return row;
+  }
+}

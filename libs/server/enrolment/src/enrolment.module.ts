@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { diskStorage } from 'multer';
+import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { OrganisationModule } from '@kompeten/server-organisation';
+import { CompletionService } from './completion.service';
+import { EnrolmentAccess } from './enrolment-access';
+import { EnrolmentController } from './enrolment.controller';
+import { EnrolmentService } from './enrolment.service';
+import { ProgressController } from './progress.controller';
+import { MAX_SUBMISSION_BYTES, ProgressService } from './progress.service';
+import { ReportController } from './report.controller';
+import { ReportService } from './report.service';
+import { VersionSnapshots } from './version-snapshots';
+
+const CORE = [VersionSnapshots, EnrolmentAccess, CompletionService, ProgressService];
+
+/** Progress and completion without HTTP: what other domains (assessment grading, the worker) call. */
+@Module({
+  providers: CORE,
+  exports: CORE,
+})
+export class EnrolmentCoreModule {}
+
+/** Enrolment, the player's progress, approvals, assignments and the course report over HTTP. */
+@Module({
+  imports: [
+    OrganisationModule,
+    EnrolmentCoreModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const dir = join(config.storageDir, 'tmp');
+        mkdirSync(dir, { recursive: true });
+        // Assignment uploads stream to disk first; at most 20 MB (docs/learning.md).
+        return { storage: diskStorage({ destination: dir }), limits: { fileSize: MAX_SUBMISSION_BYTES, files: 1, fields: 5 } };
+      },
+    }),
+  ],
+  controllers: [EnrolmentController, ProgressController, ReportController],
+  providers: [EnrolmentService, ReportService],
+  exports: [EnrolmentCoreModule],
+})
+export class EnrolmentModule {}

@@ -1,0 +1,270 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
+} from '@kompeten/shared-contracts';
+import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
+import { requiredLessonIds } from './completion-rule';
+import { requireVisibleCourse, visibleAgencyIds } from './course-access';
+import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
+import { EnrolmentAccess } from './enrolment-access';
+import { ENROLMENT_SELECT, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
+import { emptyProgress, progressRows, toLessonProgress } from './progress-store';
+import { VersionSnapshots } from './version-snapshots';
+
+/** Statuses in which a learner holds a place in the course; enrolling again changes nothing. */
+const HOLDING: readonly EnrolmentStatus[] = ['pending_approval', 'active', 'completed'];
+
+@Injectable()
+export class EnrolmentService {
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(OrganisationService) private readonly org: OrganisationService,
+    @Inject(EnrolmentAccess) private readonly access: EnrolmentAccess,
+    @Inject(VersionSnapshots) private readonly versions: VersionSnapshots,
+  ) {}
+
+  private actor(scope: AccessScope) {
+    return { userId: scope.principal.userId, correlationId: scope.principal.correlationId };
+  }
+
+  // ---- self-enrolment ----------------------------------------------------------------------
+
+  /**
+   * Self-enrolment. Open courses start at once; `approval` courses wait for the supervisor; `assigned_only` refuses.
+   * Repeating it returns the same enrolment (created: false); after a withdrawal or rejection it asks again.
+   */
+  async enrol(scope: AccessScope, courseId: string): Promise<{ enrolment: Enrolment; created: boolean }> {
+    const employeeId = scope.principal.employeeId;
+    if (!employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya ASN yang dapat mendaftar pelatihan');
+    return this.db.transaction(async (m) => {
+      const [learner] = await m.query(`SELECT id, agency_id FROM employee WHERE id = $1 AND active`, [employeeId]);
+      if (!learner) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Data ASN Anda tidak aktif');
+      const course = await requireVisibleCourse(m, courseId, learner.agency_id);
+      const [existing] = await m.query(`SELECT id, status, source FROM enrolment WHERE course_id = $1 AND employee_id = $2 FOR UPDATE`, [courseId, employeeId]);
+      if (existing && HOLDING.includes(existing.status)) return { enrolment: await this.view(m, existing.id), created: false };
+      if (course.enrolmentMode === 'assigned_only' && existing?.source !== 'assigned') {
+        throw forbidden(ErrorCode.ENROLMENT_ASSIGNED_ONLY, 'Pelatihan ini hanya untuk peserta yang ditugaskan');
+      }
+      await this.requirePrerequisites(m, course.prerequisiteCourseIds, employeeId);
+      const status: EnrolmentStatus = course.enrolmentMode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
+      if (existing) {
+        await m.query(
+          `UPDATE enrolment SET status = $2, decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1`,
+          [existing.id, status],
+        );
+        return { enrolment: await this.view(m, existing.id), created: false };
+      }
+      const [row] = await m.query(
+        `INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status)
+         VALUES ($1, $2, $3, $4, 'self', $5)
+         ON CONFLICT (course_id, employee_id) DO NOTHING RETURNING id`,
+        [courseId, course.currentVersionId, employeeId, learner.agency_id, status],
+      );
+      if (row) return { enrolment: await this.view(m, row.id), created: true };
+      // A concurrent request of the same learner won the insert: answer with its enrolment.
+      const [other] = await m.query(`SELECT id FROM enrolment WHERE course_id = $1 AND employee_id = $2`, [courseId, employeeId]);
+      return { enrolment: await this.view(m, other.id), created: false };
+    });
+  }
+
+  private async requirePrerequisites(m: EntityManager, prerequisiteIds: string[], employeeId: string): Promise<void> {
+    if (!prerequisiteIds.length) return;
+    const missing: Array<{ id: string }> = await m.query(
+      `SELECT p.id FROM unnest($1::uuid[]) AS p(id)
+        WHERE NOT EXISTS (SELECT 1 FROM course_completion cc WHERE cc.course_id = p.id AND cc.employee_id = $2)`,
+      [prerequisiteIds, employeeId],
+    );
+    if (missing.length) {
+      throw new DomainError('forbidden', ErrorCode.ENROLMENT_PREREQUISITES_NOT_MET, 'Selesaikan dahulu pelatihan prasyarat', { missingCourseIds: missing.map((r) => r.id) });
+    }
+  }
+
+  private async view(m: EntityManager, id: string): Promise<Enrolment> {
+    return toEnrolment((await loadEnrolmentRow(m, id)) as EnrolmentRow);
+  }
+
+  // ---- assignment --------------------------------------------------------------------------
+
+  /**
+   * Assigns a course to named ASN, a unit subtree and/or a position, within the caller's scope (agency admin: its
+   * agencies; HR officer: its unit subtree), in one INSERT … SELECT … ON CONFLICT DO NOTHING: a few thousand learners
+   * are one statement. Learners outside the scope, inactive, unknown or who may not see the course are skipped.
+   */
+  async assign(scope: AccessScope, courseId: string, dto: AssignCourseDto): Promise<AssignmentResult> {
+    if (!scope.global && scope.adminAgencyIds.size === 0 && scope.hrUnitScopes.length === 0) {
+      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pengelola kepegawaian atau admin yang dapat menugaskan pelatihan');
+    }
+    if (!dto.employeeIds?.length && !dto.unitId && !dto.positionName) {
+      throw invalid(ErrorCode.ENROLMENT_NO_TARGETS, 'Pilih peserta: employeeIds, unitId atau positionName');
+    }
+    return this.db.transaction(async (m) => {
+      const [course] = await m.query(
+        `SELECT id, agency_id, visibility, status, current_version_id FROM course WHERE id = $1`,
+        [courseId],
+      );
+      if (!course || course.status !== 'published' || !course.current_version_id) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+      const visible = await visibleAgencyIds(m, { agencyId: course.agency_id, visibility: course.visibility });
+      let unitPath: string | null = null;
+      if (dto.unitId) unitPath = (await this.org.findReadableUnit(scope, dto.unitId, m)).path;
+
+      const params: unknown[] = [];
+      const p = (v: unknown) => {
+        params.push(v);
+        return `$${params.length}`;
+      };
+      const inScope = manageableSql(scope, p);
+      const namedIds = [...new Set(dto.employeeIds ?? [])];
+      const filters: string[] = [];
+      if (unitPath) filters.push(`u.path LIKE ${p(`${unitPath}%`)}`);
+      if (dto.positionName) filters.push(`lower(e.position_name) = lower(${p(dto.positionName)})`);
+      // A position alone selects within the caller's scope; a unit selects the unit (out-of-scope members are skipped).
+      if (dto.positionName && !unitPath) filters.push(inScope);
+      const chosen = [
+        ...(namedIds.length ? [`e.id = ANY(${p(namedIds)}::uuid[])`] : []),
+        ...(filters.length ? [`(${filters.join(' AND ')})`] : []),
+      ].join(' OR ');
+      const visibleSql = visible === null ? 'TRUE' : `e.agency_id = ANY(${p(visible)}::uuid[])`;
+      const [counts] = await m.query(
+        `WITH candidate AS (
+            SELECT e.id, e.agency_id, (e.active AND ${inScope} AND ${visibleSql}) AS ok
+              FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id
+             WHERE ${chosen}
+         ), inserted AS (
+            INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, status)
+            SELECT ${p(courseId)}, ${p(course.current_version_id)}, c.id, c.agency_id, 'assigned', ${p(scope.principal.userId)}, ${p(dto.dueAt ?? null)}::timestamptz, 'active'
+              FROM candidate c WHERE c.ok
+            ON CONFLICT (course_id, employee_id) DO NOTHING
+            RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM candidate)::int AS candidates,
+                (SELECT count(*) FROM candidate WHERE ok)::int AS in_scope,
+                (SELECT count(*) FROM inserted)::int AS enrolled,
+                (SELECT count(*) FROM unnest(${p(namedIds)}::uuid[]) AS n(id) WHERE NOT EXISTS (SELECT 1 FROM candidate c WHERE c.id = n.id))::int AS unknown`,
+        params,
+      );
+      const result: AssignmentResult = {
+        enrolled: counts.enrolled,
+        alreadyEnrolled: counts.in_scope - counts.enrolled,
+        skippedOutOfScope: counts.candidates - counts.in_scope + counts.unknown,
+      };
+      await recordAudit(m, this.actor(scope), {
+        action: 'enrolment.assign', entityType: 'course', entityId: courseId, agencyId: course.agency_id,
+        after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, dueAt: dto.dueAt ?? null },
+      });
+      return result;
+    });
+  }
+
+  // ---- reading -----------------------------------------------------------------------------
+
+  /** "My learning": the caller's enrolments, active and pending first, then by latest activity. */
+  async listMine(scope: AccessScope, q: MyEnrolmentQueryDto): Promise<Page<Enrolment>> {
+    const employeeId = scope.principal.employeeId;
+    if (!employeeId) return toPage([], 0, q);
+    const where = ['en.employee_id = $1'];
+    const params: unknown[] = [employeeId];
+    if (q.status) {
+      params.push(q.status);
+      where.push(`en.status = $${params.length}`);
+    }
+    const cond = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolment en WHERE ${cond}`, params);
+    const rows = await this.db.query(
+      `${ENROLMENT_SELECT} WHERE ${cond}
+       ORDER BY CASE en.status WHEN 'active' THEN 0 WHEN 'pending_approval' THEN 1 WHEN 'completed' THEN 2 ELSE 3 END,
+                en.due_at ASC NULLS LAST, coalesce(en.last_activity_at, en.created_at) DESC, en.id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return toPage(rows.map(toEnrolment), total, q);
+  }
+
+  /** The version's outline with the learner's progress per lesson and where to resume. */
+  async detail(scope: AccessScope, id: string): Promise<EnrolmentDetail> {
+    const m = this.db.manager;
+    const { row } = await this.access.readable(m, scope, id);
+    const version = await this.versions.get(m, row.course_version_id);
+    const progress = new Map((await progressRows(m, id)).map((r) => [r.lesson_id, toLessonProgress(r)]));
+    const required = new Set(requiredLessonIds(version.snapshot));
+    const modules: OutlineModule[] = (version.snapshot.modules ?? []).map((mod) => ({
+      id: mod.id,
+      title: mod.title,
+      lessons: (mod.lessons ?? []).map((l) => ({
+        id: l.id, title: l.title, kind: l.content.kind, required: required.has(l.id), progress: progress.get(l.id) ?? emptyProgress(l.id),
+      })),
+    }));
+    const flat = modules.flatMap((mod) => mod.lessons.map((l) => ({ moduleId: mod.id, lesson: l })));
+    const next = flat.find((x) => x.lesson.required && x.lesson.progress.status !== 'completed') ?? flat.find((x) => x.lesson.progress.status !== 'completed');
+    return { ...toEnrolment(row), modules, resume: next ? { moduleId: next.moduleId, lessonId: next.lesson.id } : null };
+  }
+
+  // ---- withdrawal and approval -------------------------------------------------------------
+
+  async withdraw(scope: AccessScope, id: string): Promise<Enrolment> {
+    return this.db.transaction(async (m) => {
+      const row = await this.access.own(m, scope, id);
+      const [locked] = await m.query(`SELECT status FROM enrolment WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked.status === 'withdrawn') return toEnrolment(row);
+      if (locked.status === 'completed') throw conflict(ErrorCode.ENROLMENT_ALREADY_COMPLETED, 'Pelatihan yang sudah selesai tidak dapat dibatalkan');
+      if (locked.status === 'rejected') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini sudah ditolak');
+      await m.query(`UPDATE enrolment SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
+      return this.view(m, id);
+    });
+  }
+
+  /** Enrolments waiting for the caller: its direct reports (atasan langsung), and for admins their agencies' learners. */
+  async listApprovals(scope: AccessScope, q: PageQueryDto): Promise<Page<PendingApproval>> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const who: string[] = [];
+    if (scope.global) who.push('TRUE');
+    if (scope.adminAgencyIds.size) who.push(`en.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
+    if (scope.principal.employeeId) who.push(`e.supervisor_id = ${p(scope.principal.employeeId)}`);
+    if (!who.length) return toPage([], 0, q);
+    const from = `FROM enrolment en JOIN employee e ON e.id = en.employee_id WHERE en.status = 'pending_approval' AND (${who.join(' OR ')})`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await this.db.query(
+      `SELECT x.*, e.full_name, e.front_title, e.back_title, e.nip, u.name AS unit_name
+         FROM (${ENROLMENT_SELECT} WHERE en.id IN (SELECT en.id ${from} ORDER BY en.created_at, en.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)})) x
+         JOIN employee e ON e.id = x.employee_id LEFT JOIN work_unit u ON u.id = e.unit_id
+        ORDER BY x.created_at, x.id`,
+      params,
+    );
+    return toPage(rows.map(toPendingApproval), total, q);
+  }
+
+  /** Approves or rejects a pending enrolment (the learner's supervisor, or an admin of the learner's agency). Repeating the same decision is harmless. */
+  async decide(scope: AccessScope, id: string, decision: 'approve' | 'reject'): Promise<Enrolment> {
+    return this.db.transaction(async (m) => {
+      const [row] = await m.query(
+        `SELECT en.id, en.status, en.agency_id, e.supervisor_id FROM enrolment en JOIN employee e ON e.id = en.employee_id WHERE en.id = $1 FOR UPDATE OF en`,
+        [id],
+      );
+      const supervises = !!row && !!scope.principal.employeeId && row.supervisor_id === scope.principal.employeeId;
+      if (!row || !(supervises || scope.canAdministerAgency(row.agency_id))) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
+      const target: EnrolmentStatus = decision === 'approve' ? 'active' : 'rejected';
+      if (row.status === target) return this.view(m, id);
+      if (row.status !== 'pending_approval') throw conflict(ErrorCode.ENROLMENT_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
+      await m.query(`UPDATE enrolment SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`, [id, target, scope.principal.userId]);
+      await recordAudit(m, this.actor(scope), { action: `enrolment.${decision}`, entityType: 'enrolment', entityId: id, agencyId: row.agency_id, before: { status: row.status }, after: { status: target } });
+      return this.view(m, id);
+    });
+  }
+}
+
+/** Employees (alias e, unit alias u) the caller may assign: its administered agencies and HR unit subtrees. */
+function manageableSql(scope: AccessScope, p: (v: unknown) => string): string {
+  if (scope.global) return 'TRUE';
+  const parts: string[] = [];
+  if (scope.adminAgencyIds.size) parts.push(`e.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
+  for (const s of scope.hrUnitScopes) {
+    parts.push(s.unitPath ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})` : `e.agency_id = ${p(s.agencyId)}`);
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}

@@ -1,0 +1,72 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EnrolmentSource, EnrolmentStatus } from '@kompeten/shared-contracts';
+import { AgencyEntity } from '@kompeten/server-organisation';
+import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';
+
+/**
+ * One learner in one course: the version they study, how they came (self or assigned) and where they stand.
+ * The course tables belong to the learning lib; their foreign keys are named by table so this lib needs none of its code.
+ */
+@Entity('enrolment')
+@Check('enrolment_source_check', `source IN ('self','assigned')`)
+@Check('enrolment_status_check', `status IN ('pending_approval','active','completed','withdrawn','rejected')`)
+@Index('uq_enrolment_course_employee', ['courseId', 'employeeId'], { unique: true })
+@Index('ix_enrolment_pending', ['agencyId'], { where: `status = 'pending_approval'` })
+export class EnrolmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ForeignKey('course', { name: 'enrolment_course_id_fkey' })
+  @Column('uuid')
+  courseId: string;
+
+  @ForeignKey('course_version', { name: 'enrolment_course_version_id_fkey' })
+  @Column('uuid')
+  courseVersionId: string;
+
+  @Index('ix_enrolment_employee')
+  @ForeignKey(() => EmployeeEntity, { name: 'enrolment_employee_id_fkey' })
+  @Column('uuid')
+  employeeId: string;
+
+  /** The learner's agency when enrolled (approvals and reports filter by it). */
+  @ForeignKey(() => AgencyEntity, { name: 'enrolment_agency_id_fkey' })
+  @Column('uuid')
+  agencyId: string;
+
+  @Column('text')
+  source: EnrolmentSource;
+
+  @ForeignKey(() => UserAccountEntity, { name: 'enrolment_assigned_by_fkey' })
+  @Column('uuid', { nullable: true })
+  assignedBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  dueAt: Date | null;
+
+  @Column('text')
+  status: EnrolmentStatus;
+
+  @ForeignKey(() => UserAccountEntity, { name: 'enrolment_decided_by_fkey' })
+  @Column('uuid', { nullable: true })
+  decidedBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
+
+  /** Share of required lessons completed. numeric: read as a string by pg. */
+  @Column('numeric', { precision: 5, scale: 2, default: 0 })
+  progressPercent: string;
+
+  @Column('timestamptz', { nullable: true })
+  lastActivityAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  completedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,16 @@
+export * from './enrolment.module';
+export * from './enrolment-access';
+export * from './completion.service';
+export * from './completion-rule';
+export * from './progress.service';
+export * from './version-snapshots';
+export * from './entities/enrolment.entity';
+export * from './entities/lesson-progress.entity';
+export * from './entities/assignment-submission.entity';
+export * from './entities/course-completion.entity';
+
+import { AssignmentSubmissionEntity } from './entities/assignment-submission.entity';
+import { CourseCompletionEntity } from './entities/course-completion.entity';
+import { EnrolmentEntity } from './entities/enrolment.entity';
+import { LessonProgressEntity } from './entities/lesson-progress.entity';
+export const ENROLMENT_ENTITIES = [EnrolmentEntity, LessonProgressEntity, AssignmentSubmissionEntity, CourseCompletionEntity];

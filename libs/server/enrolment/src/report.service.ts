@@ -1,0 +1,152 @@
+import { PassThrough, Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportRow, type CourseSnapshot, type Page } from '@kompeten/shared-contracts';
+import { toPage, type PageQueryDto } from '@kompeten/server-core';
+import { displayName } from '@kompeten/shared-util';
+import type { AccessScope } from '@kompeten/server-organisation';
+import { quizLessonIds } from './completion-rule';
+import { requireManagedCourse } from './course-access';
+
+const EXPORT_BATCH = 2000;
+
+const STATUS_LABEL: Record<CourseReportRow['status'], string> = {
+  pending_approval: 'Menunggu persetujuan',
+  active: 'Aktif',
+  completed: 'Selesai',
+  withdrawn: 'Mengundurkan diri',
+  rejected: 'Ditolak',
+};
+
+interface ReportContext {
+  courseId: string;
+  preIds: string[];
+  postIds: string[];
+  timeZone: AgencyTimeZone;
+  slug: string;
+}
+
+export interface ReportFile {
+  stream: Readable;
+  fileName: string;
+  contentType: string;
+}
+
+/**
+ * The course report: one row per learner with progress and pre-/post-test grades. Hand-written SQL over the
+ * enrolment and progress tables (a report may cover every ASN of a province); exports stream in batches.
+ */
+@Injectable()
+export class ReportService {
+  private readonly logger = new Logger(ReportService.name);
+
+  constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
+
+  private async context(scope: AccessScope, courseId: string): Promise<ReportContext> {
+    const course = await requireManagedCourse(this.db.manager, scope, courseId);
+    const versions: Array<{ snapshot: CourseSnapshot }> = await this.db.query(`SELECT snapshot FROM course_version WHERE course_id = $1`, [courseId]);
+    const [agency] = await this.db.query(`SELECT time_zone FROM agency WHERE id = $1`, [course.agencyId]);
+    const title = versions.map((v) => v.snapshot?.title).find(Boolean) ?? 'pelatihan';
+    return {
+      courseId,
+      preIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'pre_test')))],
+      postIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'post_test')))],
+      timeZone: agency?.time_zone ?? 'Asia/Jakarta',
+      slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'pelatihan',
+    };
+  }
+
+  private async rows(ctx: ReportContext, limit: number, offset: number): Promise<CourseReportRow[]> {
+    const rows = await this.db.query(
+      `SELECT en.id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name, en.status, en.progress_percent, en.completed_at,
+              (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($2::uuid[])) AS pre,
+              (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($3::uuid[])) AS post
+         FROM enrolment en
+         JOIN employee e ON e.id = en.employee_id
+         LEFT JOIN work_unit u ON u.id = e.unit_id
+        WHERE en.course_id = $1
+        ORDER BY e.full_name, e.nip
+        LIMIT $4 OFFSET $5`,
+      [ctx.courseId, ctx.preIds, ctx.postIds, limit, offset],
+    );
+    return rows.map((r: Record<string, string | null> & { completed_at: Date | null }) => {
+      const pre = r.pre === null ? null : Number(r.pre);
+      const post = r.post === null ? null : Number(r.post);
+      return {
+        enrolmentId: r.id as string, employeeId: r.employee_id as string, nip: r.nip as string,
+        name: displayName(r.full_name as string, r.front_title, r.back_title), unitName: r.unit_name,
+        status: r.status as CourseReportRow['status'], progressPercent: Number(r.progress_percent),
+        preTestPercent: pre, postTestPercent: post, gain: pre !== null && post !== null ? Math.round((post - pre) * 100) / 100 : null,
+        completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+      };
+    });
+  }
+
+  async page(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<CourseReportRow>> {
+    const ctx = await this.context(scope, courseId);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolment WHERE course_id = $1`, [courseId]);
+    return toPage(await this.rows(ctx, q.pageSize, (q.page - 1) * q.pageSize), total, q);
+  }
+
+  private async *allRows(ctx: ReportContext): AsyncGenerator<CourseReportRow> {
+    for (let offset = 0; ; offset += EXPORT_BATCH) {
+      const batch = await this.rows(ctx, EXPORT_BATCH, offset);
+      yield* batch;
+      if (batch.length < EXPORT_BATCH) return;
+    }
+  }
+
+  private headers(ctx: ReportContext): string[] {
+    return ['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', `Selesai (${TIME_ZONE_LABEL[ctx.timeZone]})`];
+  }
+
+  /** Completion time in the course agency's zone (stored UTC, shown local: DOMAIN §1). */
+  private localTime(ctx: ReportContext, iso: string | null): string {
+    if (!iso) return '';
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  }
+
+  private cells(ctx: ReportContext, r: CourseReportRow): Array<string | number | null> {
+    return [r.nip, r.name, r.unitName ?? '', STATUS_LABEL[r.status], r.progressPercent, r.preTestPercent, r.postTestPercent, r.gain, this.localTime(ctx, r.completedAt)];
+  }
+
+  async csv(scope: AccessScope, courseId: string): Promise<ReportFile> {
+    const ctx = await this.context(scope, courseId);
+    const out = stringify({ bom: true, header: true, columns: this.headers(ctx) });
+    (async () => {
+      for await (const r of this.allRows(ctx)) {
+        if (!out.write(this.cells(ctx, r).map((c) => c ?? ''))) await new Promise((resolve) => out.once('drain', resolve));
+      }
+      out.end();
+    })().catch((e) => {
+      this.logger.error({ err: e, courseId }, 'CSV report failed');
+      out.destroy(e);
+    });
+    return { stream: out, fileName: `laporan-${ctx.slug}.csv`, contentType: 'text/csv; charset=utf-8' };
+  }
+
+  async xlsx(scope: AccessScope, courseId: string): Promise<ReportFile> {
+    const ctx = await this.context(scope, courseId);
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const sheet = workbook.addWorksheet('Laporan');
+    sheet.columns = this.headers(ctx).map((header, i) => ({ header, width: [20, 36, 32, 20, 12, 12, 12, 10, 18][i] }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    (async () => {
+      for await (const r of this.allRows(ctx)) sheet.addRow(this.cells(ctx, r)).commit(); // NIP stays a string: 18 digits overflow a spreadsheet number.
+      sheet.commit();
+      await workbook.commit();
+    })().catch((e) => {
+      this.logger.error({ err: e, courseId }, 'XLSX report failed');
+      out.destroy(e);
+    });
+    return { stream: out, fileName: `laporan-${ctx.slug}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+}

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ErrorCode, type CompletionRule, type CourseDetail, type CourseSummary, type Page } from '@kompeten/shared-contracts';
+import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
+import type { AccessScope } from '@kompeten/server-organisation';
+import { displayName } from '@kompeten/shared-util';
+import {
+  canEditContent, canManageAuthors, canReview, EDITABLE_STATUSES, findCourseFor, findEditableCourse, widyaiswaraAgencies, type CourseAccess,
+} from '../course-access';
+import { COURSE_SUMMARY_SELECT, toCourseFile, toCourseSummary, toLesson, type CourseSummaryRow } from '../course.mapper';
+import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
+import { CourseAuthorEntity } from '../entities/course-author.entity';
+import { CourseFileEntity } from '../entities/course-file.entity';
+import { CourseModuleEntity } from '../entities/course-module.entity';
+import { CourseVersionEntity } from '../entities/course-version.entity';
+import { CourseEntity } from '../entities/course.entity';
+import { LessonEntity } from '../entities/lesson.entity';
+import { stemText } from '../search/stemmer';
+import { cleanRule, completionRuleProblems } from './lesson-content';
+import { plainText, sanitizeRichText } from './rich-text';
+
+export const actorOf = (scope: AccessScope) => ({ userId: scope.principal.userId, correlationId: scope.principal.correlationId });
+
+/** The stems catalog search matches (docs/learning.md "Catalog search"); the title counts twice so title hits rank first. */
+export function courseStems(c: Pick<CourseEntity, 'title' | 'description' | 'objectives' | 'tags'>): string {
+  return stemText(c.title, c.title, plainText(c.description), c.objectives.join(' '), c.tags.join(' '));
+}
+
+/** A course as the audit log keeps it. */
+const auditView = (c: CourseEntity) => {
+  const { searchStems: _stems, ...rest } = c;
+  return rest;
+};
+
+/** SQL condition (alias c) for courses a caller authors, may review, or administers; parameters appended to `params`. */
+export function authoringScopeSql(scope: AccessScope, params: unknown[]): string {
+  if (scope.global) return 'TRUE';
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts: string[] = [];
+  if (scope.principal.employeeId) parts.push(`EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = ${p(scope.principal.employeeId)})`);
+  const agencies = [...new Set([...scope.adminAgencyIds, ...widyaiswaraAgencies(scope)])];
+  if (agencies.length) parts.push(`c.agency_id = ANY(${p(agencies)}::uuid[])`);
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+/** Text filter (alias c) on title or stems; parameters appended to `params`. */
+export function courseTextSql(q: string, params: unknown[]): string | null {
+  const stems = stemText(q);
+  params.push(likePattern(q));
+  const like = `$${params.length}`;
+  if (!stems) return `c.title ILIKE ${like} ESCAPE '\\'`;
+  params.push(stems);
+  return `(c.title ILIKE ${like} ESCAPE '\\' OR to_tsvector('simple', c.search_stems) @@ plainto_tsquery('simple', $${params.length}))`;
+}
+
+@Injectable()
+export class CourseService {
+  constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
+
+  // ---- list and read -----------------------------------------------------------------------
+
+  async list(scope: AccessScope, q: CourseQueryDto): Promise<Page<CourseSummary>> {
+    const params: unknown[] = [];
+    const where = [authoringScopeSql(scope, params)];
+    if (q.status) {
+      params.push(q.status);
+      where.push(`c.status = $${params.length}`);
+    }
+    const text = q.q?.trim() ? courseTextSql(q.q.trim(), params) : null;
+    if (text) where.push(text);
+    const cond = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
+    const rows: CourseSummaryRow[] = await this.db.query(
+      `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at DESC, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return toPage(rows.map(toCourseSummary), total, q);
+  }
+
+  async get(scope: AccessScope, id: string): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => this.detail(m, await findCourseFor(m, scope, id)));
+  }
+
+  /** The draft with its outline, authors, versions, files and review history. */
+  async detail(m: EntityManager, access: CourseAccess): Promise<CourseDetail> {
+    const c = access.course;
+    const [summary] = (await m.query(`${COURSE_SUMMARY_SELECT} WHERE c.id = $1`, [c.id])) as CourseSummaryRow[];
+    const modules = await m.getRepository(CourseModuleEntity).find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const lessons = await m.getRepository(LessonEntity).find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const authors: Array<{ employee_id: string; role: 'owner' | 'co_author'; full_name: string; front_title: string | null; back_title: string | null; nip: string }> = await m.query(
+      `SELECT ca.employee_id, ca.role, e.full_name, e.front_title, e.back_title, e.nip
+         FROM course_author ca JOIN employee e ON e.id = ca.employee_id
+        WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
+      [c.id],
+    );
+    const versions = await m.getRepository(CourseVersionEntity).find({
+      where: { courseId: c.id }, order: { versionNo: 'DESC' },
+      select: { id: true, versionNo: true, jp: true, requiresUpgrade: true, publishedBy: true, publishedAt: true },
+    });
+    const files = await m.getRepository(CourseFileEntity).find({ where: { courseId: c.id }, order: { createdAt: 'ASC' } });
+    const events: Array<{ action: CourseDetail['reviewEvents'][number]['action']; actor: string | null; note: string | null; at: Date; full_name: string | null; front_title: string | null; back_title: string | null; email: string | null }> = await m.query(
+      `SELECT r.action, r.actor, r.note, r.at, e.full_name, e.front_title, e.back_title, u.email
+         FROM course_review_event r
+         LEFT JOIN user_account u ON u.id = r.actor
+         LEFT JOIN employee e ON e.id = u.employee_id
+        WHERE r.course_id = $1 ORDER BY r.at, r.id`,
+      [c.id],
+    );
+    const editable = EDITABLE_STATUSES.includes(c.status);
+    return {
+      ...toCourseSummary(summary),
+      objectives: c.objectives,
+      prerequisiteCourseIds: c.prerequisiteCourseIds,
+      completionRule: c.completionRule,
+      modules: modules.map((mod) => ({ id: mod.id, position: mod.position, title: mod.title, lessons: lessons.filter((l) => l.moduleId === mod.id).map(toLesson) })),
+      authors: authors.map((a) => ({ employeeId: a.employee_id, name: displayName(a.full_name, a.front_title, a.back_title), nip: a.nip, role: a.role })),
+      versions: versions.map((v) => ({ id: v.id, versionNo: v.versionNo, jp: Number(v.jp), requiresUpgrade: v.requiresUpgrade, publishedBy: v.publishedBy, publishedAt: v.publishedAt.toISOString() })),
+      files: files.map(toCourseFile),
+      reviewEvents: events.map((e) => ({
+        action: e.action, actorUserId: e.actor, note: e.note, at: new Date(e.at).toISOString(),
+        actorName: e.full_name ? displayName(e.full_name, e.front_title, e.back_title) : e.email,
+      })),
+      can: {
+        edit: canEditContent(access) && editable,
+        review: canReview(access) && c.status === 'in_review',
+        manageAuthors: canManageAuthors(access) && c.status !== 'archived',
+        archive: canManageAuthors(access) && c.status !== 'archived',
+      },
+    };
+  }
+
+  // ---- create and change ---------------------------------------------------------------------
+
+  /** A widyaiswara or admin of the agency creates a course; the creator becomes its owner author. */
+  async create(scope: AccessScope, dto: CreateCourseDto): Promise<CourseDetail> {
+    const agencyId = dto.agencyId ?? widyaiswaraAgencies(scope)[0] ?? scope.principal.roles.find((r) => scope.canAdministerAgency(r.agencyId))?.agencyId;
+    if (!agencyId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi yang dapat membuat pelatihan');
+    if (!widyaiswaraAgencies(scope).includes(agencyId) && !scope.canAdministerAgency(agencyId)) {
+      if (!scope.canReadAgency(agencyId)) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
+      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi ini yang dapat membuat pelatihan untuknya');
+    }
+    return this.db.transaction(async (m) => {
+      const [agency] = await m.query('SELECT id FROM agency WHERE id = $1', [agencyId]);
+      if (!agency) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
+      const values: Partial<CourseEntity> = {
+        agencyId,
+        title: dto.title,
+        description: sanitizeRichText(dto.description ?? ''),
+        objectives: dto.objectives ?? [],
+        competencyKind: dto.competencyKind ?? 'teknis',
+        learningMethod: dto.learningMethod ?? 'e_learning',
+        jenisDiklatId: dto.jenisDiklatId ?? 16,
+        jp: dto.jp,
+        level: dto.level ?? 'dasar',
+        tags: dto.tags ?? [],
+        coverFileId: null,
+        visibility: dto.visibility ?? 'agency',
+        enrolmentMode: dto.enrolmentMode ?? 'open',
+        prerequisiteCourseIds: [],
+        completionRule: { requiredLessons: 'all' },
+        status: 'draft',
+        currentVersionId: null,
+        createdBy: scope.principal.userId,
+      };
+      values.searchStems = courseStems(values as CourseEntity);
+      if (dto.completionRule) values.completionRule = await this.checkRule(m, null, dto.completionRule);
+      const { identifiers } = await m.getRepository(CourseEntity).insert(values);
+      const id = identifiers[0].id as string;
+      if (dto.prerequisiteCourseIds?.length) {
+        await m.getRepository(CourseEntity).update({ id }, { prerequisiteCourseIds: await this.checkPrerequisites(m, id, dto.prerequisiteCourseIds) });
+      }
+      if (scope.principal.employeeId) await m.getRepository(CourseAuthorEntity).insert({ courseId: id, employeeId: scope.principal.employeeId, role: 'owner' });
+      const course = await m.getRepository(CourseEntity).findOneByOrFail({ id });
+      await recordAudit(m, actorOf(scope), { action: 'course.create', entityType: 'course', entityId: id, agencyId, after: auditView(course) });
+      return this.detail(m, { course, isAuthor: !!scope.principal.employeeId, isOwner: !!scope.principal.employeeId, isAdmin: scope.canAdministerAgency(agencyId), isReviewer: true });
+    });
+  }
+
+  async update(scope: AccessScope, id: string, dto: UpdateCourseDto): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findEditableCourse(m, scope, id);
+      const before = access.course;
+      const changes: Partial<CourseEntity> = {};
+      if (dto.title !== undefined) changes.title = dto.title;
+      if (dto.description !== undefined) changes.description = sanitizeRichText(dto.description);
+      if (dto.objectives !== undefined) changes.objectives = dto.objectives;
+      if (dto.competencyKind !== undefined) changes.competencyKind = dto.competencyKind;
+      if (dto.learningMethod !== undefined) changes.learningMethod = dto.learningMethod;
+      if (dto.jenisDiklatId !== undefined) changes.jenisDiklatId = dto.jenisDiklatId;
+      if (dto.jp !== undefined) changes.jp = dto.jp;
+      if (dto.level !== undefined) changes.level = dto.level;
+      if (dto.tags !== undefined) changes.tags = dto.tags;
+      if (dto.visibility !== undefined) changes.visibility = dto.visibility;
+      if (dto.enrolmentMode !== undefined) changes.enrolmentMode = dto.enrolmentMode;
+      if (dto.prerequisiteCourseIds !== undefined) changes.prerequisiteCourseIds = await this.checkPrerequisites(m, id, dto.prerequisiteCourseIds);
+      if (dto.completionRule !== undefined) changes.completionRule = await this.checkRule(m, id, dto.completionRule);
+      if (dto.coverFileId !== undefined) {
+        if (dto.coverFileId !== null && !(await m.getRepository(CourseFileEntity).existsBy({ id: dto.coverFileId, courseId: id, purpose: 'cover' }))) {
+          throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'coverFileId harus berkas sampul (tujuan "cover") dari pelatihan ini');
+        }
+        changes.coverFileId = dto.coverFileId;
+      }
+      changes.searchStems = courseStems({ ...before, ...changes });
+      await m.getRepository(CourseEntity).update({ id }, changes);
+      const after = await m.getRepository(CourseEntity).findOneByOrFail({ id });
+      await recordAudit(m, actorOf(scope), { action: 'course.update', entityType: 'course', entityId: id, agencyId: after.agencyId, before: auditView(before), after: auditView(after) });
+      return this.detail(m, { ...access, course: after });
+    });
+  }
+
+  private async checkPrerequisites(m: EntityManager, courseId: string, ids: string[]): Promise<string[]> {
+    if (ids.includes(courseId)) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tidak dapat menjadi prasyarat dirinya sendiri');
+    const found = ids.length ? await m.getRepository(CourseEntity).find({ where: { id: In(ids) }, select: { id: true } }) : [];
+    const missing = ids.filter((x) => !found.some((f) => f.id === x));
+    if (missing.length) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, `Pelatihan prasyarat tidak ditemukan: ${missing.join(', ')}`, missing);
+    return ids;
+  }
+
+  private async checkRule(m: EntityManager, courseId: string | null, rule: CompletionRule): Promise<CompletionRule> {
+    const clean = cleanRule(rule);
+    const lessons = courseId ? await m.getRepository(LessonEntity).find({ where: { courseId }, select: { id: true, kind: true } }) : [];
+    const problems = completionRuleProblems(clean, lessons);
+    if (problems.length) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, `Aturan kelulusan tidak valid: ${problems.join('; ')}`, problems);
+    return clean;
+  }
+
+  // ---- authors ---------------------------------------------------------------------------------
+
+  async addAuthor(scope: AccessScope, id: string, dto: AddAuthorDto): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findCourseFor(m, scope, id, true);
+      if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
+      if (access.course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');
+      const [employee] = await m.query('SELECT id FROM employee WHERE id = $1 AND active', [dto.employeeId]);
+      if (!employee) throw invalid(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan atau tidak aktif');
+      if (await m.getRepository(CourseAuthorEntity).existsBy({ courseId: id, employeeId: dto.employeeId })) {
+        throw conflict(ErrorCode.LEARNING_AUTHOR_EXISTS, 'Pegawai ini sudah menjadi penulis pelatihan');
+      }
+      await m.getRepository(CourseAuthorEntity).insert({ courseId: id, employeeId: dto.employeeId, role: 'co_author' });
+      await recordAudit(m, actorOf(scope), { action: 'course_author.add', entityType: 'course', entityId: id, agencyId: access.course.agencyId, after: { employeeId: dto.employeeId, role: 'co_author' } });
+      return this.detail(m, access);
+    });
+  }
+
+  async removeAuthor(scope: AccessScope, id: string, employeeId: string): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findCourseFor(m, scope, id, true);
+      const self = employeeId === scope.principal.employeeId;
+      if (!canManageAuthors(access) && !self) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
+      const author = await m.getRepository(CourseAuthorEntity).findOneBy({ courseId: id, employeeId });
+      if (!author) throw notFound(ErrorCode.LEARNING_AUTHOR_NOT_FOUND, 'Pegawai ini bukan penulis pelatihan');
+      if (author.role === 'owner') throw conflict(ErrorCode.LEARNING_INVALID_COURSE, 'Pemilik pelatihan tidak dapat dihapus dari daftar penulis');
+      await m.getRepository(CourseAuthorEntity).delete({ courseId: id, employeeId });
+      await recordAudit(m, actorOf(scope), { action: 'course_author.remove', entityType: 'course', entityId: id, agencyId: access.course.agencyId, before: { employeeId, role: author.role } });
+      return this.detail(m, self ? { ...access, isAuthor: false } : access);
+    });
+  }
+}

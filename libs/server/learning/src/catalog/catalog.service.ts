@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ErrorCode, type CatalogCourseDetail, type CourseSnapshot, type CourseSummary, type Page } from '@kompeten/shared-contracts';
+import { notFound, toPage, type Principal } from '@kompeten/server-core';
+import { displayName } from '@kompeten/shared-util';
+import { toCourseSummary, type CourseSummaryRow } from '../course.mapper';
+import type { CatalogQueryDto } from '../dto/course.dto';
+import { stemText } from '../search/stemmer';
+import { CatalogVisibility, LIVE_SQL } from './visibility';
+
+/**
+ * Catalog rows show the live version's title, description, JP and SIASN code (what a learner would take) and the
+ * course's current metadata (kind, method, level, tags, visibility, enrolment mode, cover).
+ */
+const CATALOG_SELECT = `
+  SELECT c.id, c.agency_id, a.name AS agency_name, v.snapshot->>'title' AS title, v.snapshot->>'description' AS description,
+         c.competency_kind, c.learning_method, (v.snapshot->>'jenisDiklatId')::int AS jenis_diklat_id, v.jp::float8 AS jp, c.level, c.tags,
+         c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id, v.version_no AS current_version_no, c.created_at, c.updated_at`;
+
+const FROM = `FROM course c JOIN agency a ON a.id = c.agency_id JOIN course_version v ON v.id = c.current_version_id`;
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CatalogVisibility) private readonly visibility: CatalogVisibility,
+  ) {}
+
+  /**
+   * Published courses the caller may see. `q` is stemmed like the indexed text (Sastrawi, docs/learning.md) and every
+   * stemmed term is required; results rank by ts_rank, then title.
+   */
+  async list(principal: Principal, q: CatalogQueryDto): Promise<Page<CourseSummary>> {
+    const viewer = await this.visibility.viewer(principal);
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [LIVE_SQL, CatalogVisibility.sql(viewer, params)];
+    if (q.competencyKind) where.push(`c.competency_kind = ${p(q.competencyKind)}`);
+    if (q.learningMethod) where.push(`c.learning_method = ${p(q.learningMethod)}`);
+    if (q.level) where.push(`c.level = ${p(q.level)}`);
+    if (q.agencyId) where.push(`c.agency_id = ${p(q.agencyId)}`);
+    if (q.jpMin !== undefined) where.push(`v.jp >= ${p(q.jpMin)}`);
+    if (q.jpMax !== undefined) where.push(`v.jp <= ${p(q.jpMax)}`);
+    const stems = q.q ? stemText(q.q) : '';
+    let rank = '';
+    if (stems) {
+      const tsq = `plainto_tsquery('simple', ${p(stems)})`;
+      where.push(`to_tsvector('simple', c.search_stems) @@ ${tsq}`);
+      rank = `ts_rank(to_tsvector('simple', c.search_stems), ${tsq}) DESC, `;
+    }
+    const cond = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${FROM} WHERE ${cond}`, params);
+    const rows: CourseSummaryRow[] = await this.db.query(
+      `${CATALOG_SELECT} ${FROM} WHERE ${cond} ORDER BY ${rank}v.snapshot->>'title', c.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
+      params,
+    );
+    return toPage(rows.map(toCourseSummary), total, q);
+  }
+
+  /** The public course page: metadata and the live version's outline, without lesson content; the caller's enrolment status. */
+  async get(principal: Principal, courseId: string): Promise<CatalogCourseDetail> {
+    const viewer = await this.visibility.viewer(principal);
+    const params: unknown[] = [courseId];
+    const visible = CatalogVisibility.sql(viewer, params);
+    const [row] = (await this.db.query(
+      `${CATALOG_SELECT}, c.objectives, c.prerequisite_course_ids, v.snapshot ${FROM} WHERE c.id = $1 AND ${LIVE_SQL} AND ${visible}`,
+      params,
+    )) as Array<CourseSummaryRow & { objectives: string[]; prerequisite_course_ids: string[]; snapshot: CourseSnapshot }>;
+    if (!row) throw notFound(ErrorCode.LEARNING_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+    const authors: Array<{ role: 'owner' | 'co_author'; full_name: string; front_title: string | null; back_title: string | null }> = await this.db.query(
+      `SELECT ca.role, e.full_name, e.front_title, e.back_title FROM course_author ca JOIN employee e ON e.id = ca.employee_id
+        WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
+      [courseId],
+    );
+    return {
+      ...toCourseSummary(row),
+      objectives: row.objectives,
+      prerequisiteCourseIds: row.prerequisite_course_ids ?? [],
+      authors: authors.map((a) => ({ name: displayName(a.full_name, a.front_title, a.back_title), role: a.role })),
+      outline: row.snapshot.modules.map((mod) => ({
+        id: mod.id, title: mod.title, lessons: mod.lessons.map((l) => ({ id: l.id, title: l.title, kind: l.content.kind, required: l.required })),
+      })),
+      enrolmentStatus: await this.enrolmentStatus(courseId, principal.employeeId),
+    };
+  }
+
+  /** The enrolment lib owns `enrolment`; read its status by plain SQL, and only if that table exists in this deployment. */
+  private async enrolmentStatus(courseId: string, employeeId: string | null): Promise<string | null> {
+    if (!employeeId) return null;
+    const [{ present }] = await this.db.query(`SELECT to_regclass('enrolment') IS NOT NULL AS present`);
+    if (!present) return null;
+    const [row] = await this.db.query('SELECT status FROM enrolment WHERE course_id = $1 AND employee_id = $2 LIMIT 1', [courseId, employeeId]);
+    return row?.status ?? null;
+  }
+}

@@ -1,0 +1,76 @@
+import { rm } from 'node:fs/promises';
+import {
+  Body, Controller, Get, Header, Inject, Injectable, Param, Post, StreamableFile, UploadedFile, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { CourseFile } from '@kompeten/shared-contracts';
+import { ApiErrors, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import { OrganisationService } from '@kompeten/server-organisation';
+import { CourseFileDto, UploadCourseFileDto } from '../dto/course.dto';
+import { CourseFileService } from './course-file.service';
+import { INLINE_MIMES } from './file-types';
+
+/** Multer writes the upload to a temporary file before any check runs; it never outlives the request. */
+@Injectable()
+class RemoveTemporaryUpload implements NestInterceptor {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    return from(
+      (async () => {
+        try {
+          return await lastValueFrom(next.handle(), { defaultValue: undefined });
+        } finally {
+          if (req.file?.path) await rm(req.file.path, { force: true });
+        }
+      })(),
+    );
+  }
+}
+
+const asciiName = (name: string) => name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+
+@ApiTags('course-files')
+@ApiBearerAuth()
+@ApiErrors(400, 401)
+@Controller()
+export class CourseFileController {
+  constructor(
+    @Inject(CourseFileService) private readonly files: CourseFileService,
+    @Inject(OrganisationService) private readonly org: OrganisationService,
+  ) {}
+
+  @Post('courses/:id/files')
+  @UseInterceptors(FileInterceptor('file'), RemoveTemporaryUpload)
+  @ApiOperation({ summary: 'Upload a course file (cover, video, document, file, assignment); its real type and size are checked' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadCourseFileDto })
+  @ApiCreatedResponse({ type: CourseFileDto })
+  @ApiErrors(403, 404, 409, 413)
+  async upload(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UploadCourseFileDto,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<CourseFile> {
+    return this.files.upload(await this.org.scopeOf(p), id, dto.purpose, file);
+  }
+
+  @Get('files/:id')
+  @Header('Cache-Control', 'private, max-age=3600')
+  @ApiOperation({ summary: 'Download or view a course file (PDF, images and video inline) for those allowed to see it' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(404)
+  async download(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<StreamableFile> {
+    const { file, stream } = await this.files.open(await this.org.scopeOf(p), p, id);
+    const kind = INLINE_MIMES.has(file.mime) ? 'inline' : 'attachment';
+    return new StreamableFile(stream, {
+      type: file.mime,
+      length: file.size,
+      disposition: `${kind}; filename="${asciiName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ErrorCode, type CourseFile, type CourseFilePurpose } from '@kompeten/shared-contracts';
+import { DomainError, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, type FileStorage, type Principal } from '@kompeten/server-core';
+import type { AccessScope } from '@kompeten/server-organisation';
+import { actorOf } from '../authoring/course.service';
+import { CatalogVisibility } from '../catalog/visibility';
+import { canEditContent, canSee, courseAccess, findCourseFor, requireEditable } from '../course-access';
+import { toCourseFile } from '../course.mapper';
+import { CourseFileEntity } from '../entities/course-file.entity';
+import { CourseEntity } from '../entities/course.entity';
+import { detectMime, FILE_RULES, readHead } from './file-types';
+
+/** Multer reads multipart file names as latin1; browsers send UTF-8. Keep a readable, path-free name. */
+export function cleanFileName(raw: string): string {
+  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+  const chosen = utf8.includes('\uFFFD') ? raw : utf8;
+  const printable = [...chosen].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
+  const name = printable.replace(/[\\/]/g, '_').trim();
+  return (name || 'berkas').slice(0, 200);
+}
+
+export interface UploadedTempFile {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+@Injectable()
+export class CourseFileService {
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(CatalogVisibility) private readonly visibility: CatalogVisibility,
+  ) {}
+
+  /** Checks the upload's real type and size for its purpose, moves it into storage and records it. Authors and admins only. */
+  async upload(scope: AccessScope, courseId: string, purpose: CourseFilePurpose, file: UploadedTempFile | undefined): Promise<CourseFile> {
+    if (!file) throw invalid(ErrorCode.LEARNING_FILE_REQUIRED, 'Lampirkan berkas pada kolom formulir "file"');
+    const access = await findCourseFor(this.db.manager, scope, courseId);
+    if (!canEditContent(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengunggah berkas');
+    requireEditable(access.course);
+    const rule = FILE_RULES[purpose];
+    if (file.size === 0) throw invalid(ErrorCode.LEARNING_BAD_FILE, 'Berkas kosong');
+    if (file.size > rule.maxBytes) {
+      throw new DomainError('too_large', ErrorCode.LEARNING_FILE_TOO_LARGE, `Berkas terlalu besar untuk tujuan "${purpose}": ${rule.label}`);
+    }
+    const fileName = cleanFileName(file.originalname);
+    const mime = detectMime(await readHead(file.path), fileName);
+    if (!mime || !rule.mimes.includes(mime)) {
+      throw invalid(ErrorCode.LEARNING_BAD_FILE, `Jenis berkas tidak diterima untuk tujuan "${purpose}": harus ${rule.label}`);
+    }
+    const id = randomUUID();
+    const storageKey = `courses/${courseId}/${id}`;
+    await this.storage.importLocalFile(file.path, storageKey);
+    try {
+      return await this.db.transaction(async (m) => {
+        await m.getRepository(CourseFileEntity).insert({ id, courseId, purpose, storageKey, fileName, mime, size: file.size, uploadedBy: scope.principal.userId });
+        const row = await m.getRepository(CourseFileEntity).findOneByOrFail({ id });
+        await recordAudit(m, actorOf(scope), { action: 'course_file.upload', entityType: 'course_file', entityId: id, agencyId: access.course.agencyId, after: toCourseFile(row) });
+        return toCourseFile(row);
+      });
+    } catch (e) {
+      await this.storage.remove(storageKey);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a file for its authors, reviewers and admins; a cover for anyone who sees the course in the catalog; any other
+   * file for learners enrolled in a version that uses it. Everyone else gets a 404.
+   */
+  async open(scope: AccessScope, principal: Principal, id: string): Promise<{ file: CourseFile; stream: Readable }> {
+    const gone = () => notFound(ErrorCode.LEARNING_FILE_NOT_FOUND, 'Berkas tidak ditemukan');
+    const file = await this.db.getRepository(CourseFileEntity).findOneBy({ id });
+    if (!file) throw gone();
+    const course = await this.db.getRepository(CourseEntity).findOneByOrFail({ id: file.courseId });
+    if (!(await this.mayRead(scope, principal, course, file))) throw gone();
+    let stream: Readable;
+    try {
+      stream = await this.storage.read(file.storageKey);
+    } catch {
+      throw gone();
+    }
+    return { file: toCourseFile(file), stream };
+  }
+
+  private async mayRead(scope: AccessScope, principal: Principal, course: CourseEntity, file: CourseFileEntity): Promise<boolean> {
+    if (canSee(await courseAccess(this.db.manager, scope, course))) return true;
+    const live = course.currentVersionId !== null && course.status !== 'archived';
+    if (file.purpose === 'cover' && live && CatalogVisibility.sees(await this.visibility.viewer(principal), course)) return true;
+    if (!principal.employeeId) return false;
+    const [{ present }] = await this.db.query(`SELECT to_regclass('enrolment') IS NOT NULL AS present`);
+    if (!present) return false;
+    // The enrolment lib's table: the learner's enrolment points at the version they study; that version must use the file.
+    const rows = await this.db.query(
+      `SELECT 1 FROM enrolment e JOIN course_version v ON v.id = e.course_version_id
+        WHERE e.course_id = $1 AND e.employee_id = $2 AND e.status IN ('active', 'completed') AND strpos(v.snapshot::text, $3) > 0
+        LIMIT 1`,
+      [course.id, principal.employeeId, file.id],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { diskStorage } from 'multer';
+import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { OrganisationModule } from '@kompeten/server-organisation';
+import { CourseController } from './authoring/course.controller';
+import { CourseService } from './authoring/course.service';
+import { OutlineService } from './authoring/outline.service';
+import { CatalogController } from './catalog/catalog.controller';
+import { CatalogService } from './catalog/catalog.service';
+import { CatalogVisibility } from './catalog/visibility';
+import { CourseFileController } from './files/course-file.controller';
+import { CourseFileService } from './files/course-file.service';
+import { MAX_COURSE_FILE_BYTES } from './files/file-types';
+import { WorkflowController } from './workflow/workflow.controller';
+import { WorkflowService } from './workflow/workflow.service';
+
+/**
+ * Course authoring, review workflow, versions, files and the catalog (docs/learning.md).
+ * Quiz snapshots come through QUIZ_SNAPSHOT_PORT, bound by the assessment lib (which depends on this one).
+ */
+@Module({
+  imports: [
+    OrganisationModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const dir = join(config.storageDir, 'tmp');
+        mkdirSync(dir, { recursive: true });
+        // Streams uploads (videos up to 500 MB) to disk next to storage, so accepting one is a rename.
+        return { storage: diskStorage({ destination: dir }), limits: { fileSize: MAX_COURSE_FILE_BYTES, files: 1, fields: 5 } };
+      },
+    }),
+  ],
+  controllers: [CourseController, WorkflowController, CourseFileController, CatalogController],
+  providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CatalogVisibility],
+  exports: [CourseService, WorkflowService, CatalogVisibility],
+})
+export class LearningModule {}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, type CourseDetail, type CourseReviewAction, type CourseStatus, type CourseSummary, type Page } from '@kompeten/shared-contracts';
+import { conflict, forbidden, invalid, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import type { AccessScope } from '@kompeten/server-organisation';
+import { actorOf, CourseService } from '../authoring/course.service';
+import { completionRuleProblems } from '../authoring/lesson-content';
+import { canEditContent, canManageAuthors, findCourseFor, widyaiswaraAgencies, type CourseAccess } from '../course-access';
+import { COURSE_SUMMARY_SELECT, toCourseSummary, type CourseSummaryRow } from '../course.mapper';
+import type { PublishDto } from '../dto/course.dto';
+import { CourseModuleEntity } from '../entities/course-module.entity';
+import { CourseReviewEventEntity } from '../entities/course-review-event.entity';
+import { CourseEntity } from '../entities/course.entity';
+import { LessonEntity } from '../entities/lesson.entity';
+import { QUIZ_SNAPSHOT_PORT, type QuizSnapshotPort } from '../quiz-snapshot.port';
+import { buildSnapshot, quizIdsOf } from './snapshot';
+
+const wrongStatus = (message: string) => conflict(ErrorCode.LEARNING_WRONG_STATUS, message);
+
+/**
+ * draft → in_review → published → archived (docs/learning.md). An author submits; a reviewer who is not an author
+ * publishes or returns. Publishing writes the next immutable course_version in the same transaction as the status
+ * change, the review event and the audit row, under the course row lock, so version numbers never repeat.
+ */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CourseService) private readonly courses: CourseService,
+    @Optional() @Inject(QUIZ_SNAPSHOT_PORT) private readonly quizzes?: QuizSnapshotPort,
+  ) {}
+
+  private async event(m: EntityManager, scope: AccessScope, course: CourseEntity, action: CourseReviewAction, status: CourseStatus, note: string | null, extra: object = {}) {
+    await m.getRepository(CourseReviewEventEntity).insert({ courseId: course.id, action, actor: scope.principal.userId, note });
+    await recordAudit(m, actorOf(scope), {
+      action: `course.${action}`, entityType: 'course', entityId: course.id, agencyId: course.agencyId,
+      before: { status: course.status, currentVersionId: course.currentVersionId }, after: { status, note, ...extra },
+    });
+  }
+
+  private requireReviewer(access: CourseAccess): void {
+    if (access.isAuthor) throw forbidden(ErrorCode.LEARNING_AUTHOR_CANNOT_REVIEW, 'Penulis pelatihan tidak dapat meninjau atau menerbitkan pelatihannya sendiri');
+    if (!access.isReviewer) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi pemilik pelatihan yang dapat meninjaunya');
+  }
+
+  async submit(scope: AccessScope, id: string, note: string | null): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findCourseFor(m, scope, id, true);
+      if (!canEditContent(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengajukan tinjauan');
+      const c = access.course;
+      if (c.status !== 'draft' && c.status !== 'published') throw wrongStatus(c.status === 'in_review' ? 'Pelatihan sudah dalam tinjauan' : 'Pelatihan sudah diarsipkan');
+      const lessons = await m.getRepository(LessonEntity).countBy({ courseId: id });
+      if (lessons === 0) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Tambahkan setidaknya satu pelajaran sebelum mengajukan tinjauan');
+      await m.getRepository(CourseEntity).update({ id }, { status: 'in_review' });
+      await this.event(m, scope, c, 'submit', 'in_review', note);
+      return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
+    });
+  }
+
+  async publish(scope: AccessScope, id: string, dto: PublishDto): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findCourseFor(m, scope, id, true);
+      this.requireReviewer(access);
+      const c = access.course;
+      if (c.status !== 'in_review') throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat diterbitkan');
+      const modules = await m.getRepository(CourseModuleEntity).findBy({ courseId: id });
+      const lessons = await m.getRepository(LessonEntity).findBy({ courseId: id });
+      if (lessons.length === 0) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tanpa pelajaran tidak dapat diterbitkan');
+      const problems = completionRuleProblems(c.completionRule, lessons);
+      if (problems.length) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, `Aturan kelulusan tidak valid: ${problems.join('; ')}`, problems);
+      const quizIds = quizIdsOf(lessons);
+      let quizzes = {};
+      if (quizIds.length) {
+        if (!this.quizzes) throw invalid(ErrorCode.LEARNING_QUIZ_PORT_MISSING, 'Pelatihan ini memuat kuis, tetapi modul penilaian (assessment) tidak terpasang sehingga kuis tidak dapat dibekukan');
+        quizzes = await this.quizzes.snapshot(m, id, quizIds);
+      }
+      const [{ next }] = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1', [id]);
+      const versionNo = Number(next);
+      const snapshot = buildSnapshot(c, versionNo, modules, lessons, quizzes);
+      const [{ id: versionId }]: Array<{ id: string }> = await m.query(
+        `INSERT INTO course_version (course_id, version_no, snapshot, jp, requires_upgrade, published_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [id, versionNo, JSON.stringify(snapshot), c.jp, dto.requiresUpgrade ?? false, scope.principal.userId],
+      );
+      await m.getRepository(CourseEntity).update({ id }, { status: 'published', currentVersionId: versionId });
+      await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, { versionId, versionNo, requiresUpgrade: dto.requiresUpgrade ?? false });
+      return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
+    });
+  }
+
+  async return(scope: AccessScope, id: string, note: string): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findCourseFor(m, scope, id, true);
+      this.requireReviewer(access);
+      if (access.course.status !== 'in_review') throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat dikembalikan');
+      await m.getRepository(CourseEntity).update({ id }, { status: 'draft' });
+      await this.event(m, scope, access.course, 'return', 'draft', note);
+      return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
+    });
+  }
+
+  /** Takes a course out of the catalog for good; learners already enrolled keep their version. */
+  async archive(scope: AccessScope, id: string): Promise<CourseDetail> {
+    return this.db.transaction(async (m) => {
+      const access = await findCourseFor(m, scope, id, true);
+      if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengarsipkannya');
+      if (access.course.status === 'archived') throw wrongStatus('Pelatihan sudah diarsipkan');
+      await m.getRepository(CourseEntity).update({ id }, { status: 'archived' });
+      await this.event(m, scope, access.course, 'archive', 'archived', null);
+      return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
+    });
+  }
+
+  /** Courses in review that the caller may review: of an agency it reviews for, not written by it. */
+  async reviews(scope: AccessScope, q: PageQueryDto): Promise<Page<CourseSummary>> {
+    const params: unknown[] = [];
+    const where = [`c.status = 'in_review'`];
+    if (!scope.global) {
+      const agencies = [...new Set([...scope.adminAgencyIds, ...widyaiswaraAgencies(scope)])];
+      params.push(agencies);
+      where.push(`c.agency_id = ANY($${params.length}::uuid[])`);
+    }
+    if (scope.principal.employeeId) {
+      params.push(scope.principal.employeeId);
+      where.push(`NOT EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $${params.length})`);
+    }
+    const cond = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
+    const rows: CourseSummaryRow[] = await this.db.query(
+      `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return toPage(rows.map(toCourseSummary), total, q);
+  }
+}
