@@ -1,11 +1,9 @@
 import { ErrorCode, type AttemptReview, type AttemptView, type LessonAttempts, type Question, type Quiz } from '@kompeten/shared-contracts';
 import { DomainError } from '@kompeten/server-core';
 import { ExpiredAttempts, QuizSnapshotService } from '@kompeten/server-assessment';
-// The worker's job handler is exercised against the API's database and providers; it lives in the worker app.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { QuizAttemptsCloseExpiredHandler } from '../../worker/src/jobs/quiz-attempts-close-expired.handler';
-import { bootApi, DEMO, type TestApi } from './support';
-import { createCourse, enrol, keyLeaks, publishQuizzes } from './support-assessment';
+import { QuizAttemptsCloseExpiredHandler } from '../../apps/worker/src/jobs/quiz-attempts-close-expired.handler';
+import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
+import { createCourse, enrol, keyLeaks, publishQuizzes } from '../../apps/api/test/support-assessment';
 
 /** Quizzes end to end: authoring, attempts, deadlines, secrecy of keys, isolation between learners, grading and outcomes. */
 describe('quizzes (assessment)', () => {

@@ -8,11 +8,10 @@ import { JobName, OutboxEvent, QueueName, type EmployeeImport } from '@kompeten/
 import { bullConnection, type AppConfig } from '@kompeten/server-core';
 import { buildNip } from '@kompeten/shared-util';
 // The worker is tested against the real API (uploads go through HTTP); its harness lives with the API tests.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { bootApi, DEMO, idOf, type TestApi } from '../../api/test/support';
-import { jobId } from './jobs/job-registry';
-import { OutboxRelay } from './outbox/outbox-relay';
-import { WorkerModule } from './worker.module';
+import { bootApi, DEMO, idOf, type TestApi } from '../../apps/api/test/support';
+import { jobId } from '../../apps/worker/src/jobs/job-registry';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 const JOB_STATES = ['completed', 'waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children'] as const;
 

@@ -1,11 +1,9 @@
 import { EVENT_JOB, JOB_QUEUE, JobName, OutboxEvent, QueueName } from '@kompeten/shared-contracts';
 // The handler reads what the API wrote; its harness lives with the API tests.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { bootApi, DEMO, type TestApi } from '../../../api/test/support';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedPublishedCourse } from '../../../api/test/support-learning';
-import { CourseCompletionHandler } from './course-completion.handler';
-import { RETRY_POLICY } from './job-registry';
+import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
+import { seedPublishedCourse } from '../../apps/api/test/support-learning';
+import { CourseCompletionHandler } from '../../apps/worker/src/jobs/course-completion.handler';
+import { RETRY_POLICY } from '../../apps/worker/src/jobs/job-registry';
 
 describe('course-completion.recorded handler', () => {
   let api: TestApi;
