@@ -19,3 +19,4 @@ export const CORE_ENTITIES = [OutboxEventEntity, AuditLogEntity];
 export * from './http/uuid-param';
 export * from './storage/file-storage';
 export * from './core.module';
+export * from './http/remove-temporary-upload.interceptor';

@@ -1,33 +1,13 @@
-import { rm } from 'node:fs/promises';
-import { Body, Controller, Get, HttpCode, Inject, Injectable, Param, Post, Put, UploadedFile, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AssignmentSubmission, AttendanceResult, PlayerLesson, ProgressResult } from '@kompeten/shared-contracts';
-import { ApiErrors, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import { ApiErrors, CurrentPrincipal, uuidParam as uuid, RemoveTemporaryUpload, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
   AssignmentSubmissionDto, AttendanceDto, AttendanceResultDto, GradeSubmissionDto, PlayerLessonDto, ProgressResultDto, ProgressUpdateDto, SubmissionUploadDto,
 } from './dto/enrolment.dto';
 import { ProgressService } from './progress.service';
-
-/** A refused or failed upload never leaves its temporary file behind (an accepted one has been moved into storage). */
-@Injectable()
-class RemoveTemporaryUpload implements NestInterceptor {
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<Request>();
-    return from(
-      (async () => {
-        try {
-          return await lastValueFrom(next.handle(), { defaultValue: undefined });
-        } finally {
-          if (req.file?.path) await rm(req.file.path, { force: true });
-        }
-      })(),
-    );
-  }
-}
 
 @ApiTags('learning-progress')
 @ApiBearerAuth()

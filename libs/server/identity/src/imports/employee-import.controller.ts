@@ -1,11 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { Controller, Get, Header, HttpCode, Inject, Injectable, Param, Post, Query, UploadedFile, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { Request } from 'express';
-import { from, lastValueFrom, type Observable } from 'rxjs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { EmployeeImport, Page } from '@kompeten/shared-contracts';
-import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, type Principal } from '@kompeten/server-core';
+import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, RemoveTemporaryUpload, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import { EmployeeImportDto, ImportCreateQueryDto, ImportUploadDto } from '../dto/import.dto';
 import { IMPORT_COLUMNS, TEMPLATE_CSV } from './import-columns';
@@ -14,26 +11,6 @@ import { EmployeeImportService } from './employee-import.service';
 const COLUMN_DOC = IMPORT_COLUMNS.map((c) => `\`${c.header}\`${c.required ? ' (required)' : ''}: ${c.doc}`).join('; ');
 
 // Bearer auth is declared per route: the template is public, and a class-level declaration cannot be lifted for one method.
-/**
- * Multer streams an upload to a temporary file before validation and permission checks run; whatever the outcome,
- * that file does not outlive the request (an accepted upload has already been moved into storage).
- */
-@Injectable()
-class RemoveTemporaryUpload implements NestInterceptor {
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<Request>();
-    return from(
-      (async () => {
-        try {
-          return await lastValueFrom(next.handle(), { defaultValue: undefined });
-        } finally {
-          if (req.file?.path) await rm(req.file.path, { force: true });
-        }
-      })(),
-    );
-  }
-}
-
 @ApiTags('employee-imports')
 @Controller()
 export class EmployeeImportController {
