@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { ErrorCode, OutboxEvent, type AssignmentResult, type Enrolment, type EnrolmentDetail, type PlayerLesson, type ProgressResult } from '@kompeten/shared-contracts';
+import { scoreQuestion } from '@kompeten/server-assessment';
 import { CompletionService, ProgressService } from '@kompeten/server-enrolment';
 import { bootApi, DEMO, idOf, type TestApi } from './support';
 import { makeQuiz, seedPublishedCourse, type SeededCourse } from './support-learning';
@@ -73,9 +74,28 @@ describe('Enrolment API', () => {
       const national = await seedPublishedCourse(api.db, { agency: 'prov-jateng', visibility: 'national' });
       expect((await enrol(DEMO.learner, national.courseId)).status).toBe(201);
 
+      // A draft never published has no live version.
       const draft = await seedPublishedCourse(api.db, { status: 'draft' });
+      await api.db.query(`UPDATE course SET current_version_id = NULL WHERE id = $1`, [draft.courseId]);
       expectError(await enrol(DEMO.learner, draft.courseId), 404, ErrorCode.ENROLMENT_COURSE_NOT_FOUND);
       expect((await api.http.post(`/api/courses/not-a-uuid/enrolments`).set(await api.auth(DEMO.learner))).status).toBe(404);
+    });
+
+    it('keeps taking enrolments and assignments on the live version while the next revision is a draft or in review; not once archived', async () => {
+      for (const status of ['in_review', 'draft'] as const) {
+        const c = await seedPublishedCourse(api.db, { status });
+        const self = await enrol(DEMO.learner, c.courseId);
+        expect({ status, code: self.status, body: self.body }).toMatchObject({ status, code: 201, body: { courseVersionId: c.versionId, status: 'active' } });
+        const assigned = await api.http.post(`/api/courses/${c.courseId}/assignments`).set(await api.auth(DEMO.agencyAdmin)).send({ employeeIds: [ids.pppk] });
+        expect({ status, code: assigned.status, body: assigned.body }).toEqual({ status, code: 200, body: { enrolled: 1, alreadyEnrolled: 0, skippedOutOfScope: 0 } });
+      }
+      const archived = await seedPublishedCourse(api.db, { status: 'archived' });
+      expectError(await enrol(DEMO.learner, archived.courseId), 404, ErrorCode.ENROLMENT_COURSE_NOT_FOUND);
+      expectError(
+        await api.http.post(`/api/courses/${archived.courseId}/assignments`).set(await api.auth(DEMO.agencyAdmin)).send({ employeeIds: [ids.pppk] }),
+        404,
+        ErrorCode.ENROLMENT_COURSE_NOT_FOUND,
+      );
     });
 
     it('refuses assigned-only courses and missing prerequisites', async () => {
@@ -339,6 +359,12 @@ describe('Enrolment API', () => {
       expect(await record(c.lesson.post, 85, true)).toEqual({ courseCompleted: true });
       expect([await completions(e.id), await events(e.id)]).toEqual([1, 1]);
       await expect(api.db.transaction((m) => progressService.recordQuizOutcome(m, e.id, c.lesson.intro, { gradePercent: 1, passed: true }))).rejects.toMatchObject({ code: ErrorCode.ENROLMENT_WRONG_LESSON_KIND });
+    });
+
+    it('seeds quiz snapshots whose keys assessment grades: right answers score full points, wrong ones none', () => {
+      const [tf, single] = makeQuiz('post_test').questions;
+      expect([tf.key, single.key]).toEqual([{ correct: true }, { correct: 'a' }]);
+      expect([scoreQuestion(tf, true), scoreQuestion(tf, false), scoreQuestion(single, 'a'), scoreQuestion(single, 'b')]).toEqual([1, 0, 1, 0]);
     });
 
     it('completes an assignment on submission and passes it when graded; refuses files over 20 MB', async () => {

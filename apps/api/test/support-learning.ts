@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { CompletionRule, CourseSnapshot, LessonContent, LessonSnapshot, ModuleSnapshot, QuizRole, QuizSnapshot } from '@kompeten/shared-contracts';
+import type { AnswerKey, CompletionRule, CourseSnapshot, LessonContent, LessonSnapshot, ModuleSnapshot, QuestionKind, QuestionOption, QuestionSnapshot, QuizRole, QuizSnapshot } from '@kompeten/shared-contracts';
+import { QuestionEntity, questionProblems, toQuestionSnapshot } from '@kompeten/server-assessment';
 
 /**
  * Published courses written straight into the learning tables (course, course_version, course_author), so the
@@ -44,7 +45,22 @@ export const DEFAULT_LESSONS: LessonSpec[][] = [
   ],
 ];
 
-/** A quiz snapshot with two questions (keys included, as learning writes them). */
+/**
+ * A question snapshot exactly as publishing writes it: the assessment lib's own shape check (`questionProblems`, what
+ * its authoring API enforces) and its own snapshot mapper (`toQuestionSnapshot`, what QUIZ_SNAPSHOT_PORT returns), so
+ * keys have the shapes grading reads (`{ correct: 'a' }`, `{ correct: true }`, …).
+ */
+export function makeQuestion(q: { kind: QuestionKind; prompt: string; options?: QuestionOption[]; answerKey: AnswerKey; points?: number; feedback?: string }): QuestionSnapshot {
+  const options = q.options ?? [];
+  const problems = questionProblems(q.kind, options, q.answerKey);
+  if (problems.length) throw new Error(`makeQuestion: ${problems.join('; ')}`);
+  return toQuestionSnapshot(Object.assign(new QuestionEntity(), {
+    id: randomUUID(), courseId: randomUUID(), categoryId: null, kind: q.kind, prompt: q.prompt, options, answerKey: q.answerKey,
+    points: q.points ?? 1, feedback: q.feedback ?? null, archived: false,
+  }));
+}
+
+/** A quiz snapshot with two questions (keys included, in the shapes assessment grades: true_false `{ correct: true }`, single `{ correct: 'a' }`). */
 export function makeQuiz(role: QuizRole, overrides: Partial<QuizSnapshot['settings']> = {}): QuizSnapshot {
   const id = randomUUID();
   return {
@@ -55,8 +71,10 @@ export function makeQuiz(role: QuizRole, overrides: Partial<QuizSnapshot['settin
       passPercent: 70, gradingMethod: 'highest', reviewPolicy: 'after_submit', ...overrides,
     },
     questions: [
-      { id: randomUUID(), categoryId: null, kind: 'true_false', prompt: 'ASN wajib berorientasi pelayanan.', points: 1, options: [], key: true },
-      { id: randomUUID(), categoryId: null, kind: 'single', prompt: 'Huruf A pada BerAKHLAK berarti…', points: 1, options: [{ id: 'a', text: 'Akuntabel' }, { id: 'b', text: 'Amanah' }], key: 'a' },
+      makeQuestion({ kind: 'true_false', prompt: 'ASN wajib berorientasi pelayanan.', answerKey: { correct: true } }),
+      makeQuestion({
+        kind: 'single', prompt: 'Huruf A pada BerAKHLAK berarti…', options: [{ id: 'a', text: 'Akuntabel' }, { id: 'b', text: 'Amanah' }], answerKey: { correct: 'a' },
+      }),
     ],
   };
 }

@@ -4,9 +4,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { QueueName } from '@kompeten/shared-contracts';
 import { bullConnection, CoreModule, type AppConfig } from '@kompeten/server-core';
 import { AssessmentCoreModule } from '@kompeten/server-assessment';
+import { EnrolmentCoreModule } from '@kompeten/server-enrolment';
 import { EmployeeImportRunner } from '@kompeten/server-identity';
 import { ALL_ENTITIES } from './entities';
 import { CourseCompletionHandler } from './jobs/course-completion.handler';
+import { CourseVersionPublishedHandler } from './jobs/course-version-published.handler';
 import { EmployeeImportHandler } from './jobs/employee-import.handler';
 import { indexHandlers, JOB_HANDLERS, type JobHandler } from './jobs/job-registry';
 import { EventsProcessor, ImportsProcessor } from './jobs/queue.processors';
@@ -15,7 +17,7 @@ import { QuizAttemptsScheduler } from './jobs/quiz-attempts.scheduler';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { WorkerHealthServer } from './worker-health';
 
-const HANDLERS = [EmployeeImportHandler, CourseCompletionHandler, QuizAttemptsCloseExpiredHandler];
+const HANDLERS = [EmployeeImportHandler, CourseCompletionHandler, QuizAttemptsCloseExpiredHandler, CourseVersionPublishedHandler];
 
 @Module({})
 export class WorkerModule {
@@ -28,6 +30,7 @@ export class WorkerModule {
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
         AssessmentCoreModule,
+        EnrolmentCoreModule,
       ],
       providers: [
         EmployeeImportRunner,

@@ -16,6 +16,7 @@ export const RETRY_POLICY: Record<JobName, Pick<JobsOptions, 'attempts' | 'backo
   [JobName.EmployeeImportRun]: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
   [JobName.CourseCompletionRecorded]: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
   [JobName.QuizAttemptsCloseExpired]: { attempts: 1 },
+  [JobName.CourseVersionPublished]: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
 };
 
 /** Deterministic job ids: the same event always becomes the same job, so a re-relayed event is not run twice. BullMQ ids may not contain ':'. */

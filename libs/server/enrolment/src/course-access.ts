@@ -51,10 +51,19 @@ export async function visibleAgencyIds(m: EntityManager, course: Pick<CourseRow,
   return rows.map((r) => r.id);
 }
 
-/** A published course the learner's agency may see, or a 404 (courses outside the caller's view do not exist for it). */
+/**
+ * A course takes learners while it has a live version and is not archived, whatever its draft is doing: a published
+ * course whose next revision is a draft or in review keeps its current version open. The catalog (learning lib,
+ * LIVE_SQL) lists courses by the same rule.
+ */
+export function isLive<T extends Pick<CourseRow, 'status' | 'currentVersionId'>>(course: T): course is T & { currentVersionId: string } {
+  return course.currentVersionId !== null && course.status !== 'archived';
+}
+
+/** A live course the learner's agency may see, or a 404 (courses outside the caller's view do not exist for it). */
 export async function requireVisibleCourse(m: EntityManager, courseId: string, learnerAgencyId: string): Promise<CourseRow & { currentVersionId: string }> {
   const course = await loadCourse(m, courseId);
-  const visible = course && course.status === 'published' && course.currentVersionId ? await visibleAgencyIds(m, course) : undefined;
+  const visible = course && isLive(course) ? await visibleAgencyIds(m, course) : undefined;
   if (!course || visible === undefined || (visible !== null && !visible.includes(learnerAgencyId))) {
     throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
   }

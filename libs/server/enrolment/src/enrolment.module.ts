@@ -14,10 +14,11 @@ import { MAX_SUBMISSION_BYTES, ProgressService } from './progress.service';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 import { VersionSnapshots } from './version-snapshots';
+import { VersionUpgradeService } from './version-upgrade.service';
 
-const CORE = [VersionSnapshots, EnrolmentAccess, CompletionService, ProgressService];
+const CORE = [VersionSnapshots, EnrolmentAccess, CompletionService, ProgressService, VersionUpgradeService];
 
-/** Progress and completion without HTTP: what other domains (assessment grading, the worker) call. */
+/** Progress, completion and version upgrades without HTTP: what other domains (assessment grading, the worker) call. */
 @Module({
   providers: CORE,
   exports: CORE,

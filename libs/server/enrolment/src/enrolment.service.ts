@@ -7,7 +7,7 @@ import {
 import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { requiredLessonIds } from './completion-rule';
-import { requireVisibleCourse, visibleAgencyIds } from './course-access';
+import { isLive, loadCourse, requireVisibleCourse, visibleAgencyIds } from './course-access';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
 import { ENROLMENT_SELECT, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
@@ -101,12 +101,9 @@ export class EnrolmentService {
       throw invalid(ErrorCode.ENROLMENT_NO_TARGETS, 'Pilih peserta: employeeIds, unitId atau positionName');
     }
     return this.db.transaction(async (m) => {
-      const [course] = await m.query(
-        `SELECT id, agency_id, visibility, status, current_version_id FROM course WHERE id = $1`,
-        [courseId],
-      );
-      if (!course || course.status !== 'published' || !course.current_version_id) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
-      const visible = await visibleAgencyIds(m, { agencyId: course.agency_id, visibility: course.visibility });
+      const course = await loadCourse(m, courseId);
+      if (!course || !isLive(course)) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+      const visible = await visibleAgencyIds(m, course);
       let unitPath: string | null = null;
       if (dto.unitId) unitPath = (await this.org.findReadableUnit(scope, dto.unitId, m)).path;
 
@@ -134,7 +131,7 @@ export class EnrolmentService {
              WHERE ${chosen}
          ), inserted AS (
             INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, status)
-            SELECT ${p(courseId)}, ${p(course.current_version_id)}, c.id, c.agency_id, 'assigned', ${p(scope.principal.userId)}, ${p(dto.dueAt ?? null)}::timestamptz, 'active'
+            SELECT ${p(courseId)}, ${p(course.currentVersionId)}, c.id, c.agency_id, 'assigned', ${p(scope.principal.userId)}, ${p(dto.dueAt ?? null)}::timestamptz, 'active'
               FROM candidate c WHERE c.ok
             ON CONFLICT (course_id, employee_id) DO NOTHING
             RETURNING 1
@@ -151,7 +148,7 @@ export class EnrolmentService {
         skippedOutOfScope: counts.candidates - counts.in_scope + counts.unknown,
       };
       await recordAudit(m, this.actor(scope), {
-        action: 'enrolment.assign', entityType: 'course', entityId: courseId, agencyId: course.agency_id,
+        action: 'enrolment.assign', entityType: 'course', entityId: courseId, agencyId: course.agencyId,
         after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, dueAt: dto.dueAt ?? null },
       });
       return result;

@@ -4,6 +4,7 @@ export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';
 export * from './version-snapshots';
+export * from './version-upgrade.service';
 export * from './entities/enrolment.entity';
 export * from './entities/lesson-progress.entity';
 export * from './entities/assignment-submission.entity';

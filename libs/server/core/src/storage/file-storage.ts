@@ -10,6 +10,8 @@ export interface FileStorage {
   importLocalFile(tempPath: string, key: string): Promise<void>;
   write(key: string, data: Readable): Promise<void>;
   read(key: string): Promise<Readable>;
+  /** Bytes `start` to `end` of a file, both included (an HTTP byte range). */
+  readRange(key: string, start: number, end: number): Promise<Readable>;
   size(key: string): Promise<number>;
   remove(key: string): Promise<void>;
 }
@@ -50,6 +52,12 @@ export class LocalDiskStorage implements FileStorage {
     const p = this.path(key);
     await stat(p);
     return createReadStream(p);
+  }
+
+  async readRange(key: string, start: number, end: number): Promise<Readable> {
+    const p = this.path(key);
+    await stat(p);
+    return createReadStream(p, { start, end });
   }
 
   async size(key: string): Promise<number> {

@@ -70,5 +70,8 @@ export class CatalogVisibility {
   }
 }
 
-/** A course is live in the catalog while it has a published version and is not archived. */
+/**
+ * A course is live in the catalog while it has a published version and is not archived, even while its next revision
+ * is a draft or in review. Enrolment takes learners by the same rule (`isLive` in the enrolment lib).
+ */
 export const LIVE_SQL = `c.current_version_id IS NOT NULL AND c.status <> 'archived'`;

@@ -12,6 +12,7 @@ import { canEditContent, canSee, courseAccess, findCourseFor, requireEditable } 
 import { toCourseFile } from '../course.mapper';
 import { CourseFileEntity } from '../entities/course-file.entity';
 import { CourseEntity } from '../entities/course.entity';
+import { parseByteRange, type ByteRange } from './byte-range';
 import { detectMime, FILE_RULES, readHead } from './file-types';
 
 /** Multer reads multipart file names as latin1; browsers send UTF-8. Keep a readable, path-free name. */
@@ -22,6 +23,13 @@ export function cleanFileName(raw: string): string {
   const name = printable.replace(/[\\/]/g, '_').trim();
   return (name || 'berkas').slice(0, 200);
 }
+
+/** Files served by byte range (seeking in the player): videos. */
+export const servesRanges = (mime: string): boolean => mime.startsWith('video/');
+
+export type OpenedCourseFile =
+  | { file: CourseFile; range: ByteRange | null; stream: Readable }
+  | { file: CourseFile; range: 'unsatisfiable'; stream: null };
 
 export interface UploadedTempFile {
   path: string;
@@ -71,21 +79,24 @@ export class CourseFileService {
 
   /**
    * Opens a file for its authors, reviewers and admins; a cover for anyone who sees the course in the catalog; any other
-   * file for learners enrolled in a version that uses it. Everyone else gets a 404.
+   * file for learners enrolled in a version that uses it. Everyone else gets a 404. A video may be read by byte range
+   * (`rangeHeader`, the HTTP Range header) so the player can seek; other files are served whole.
    */
-  async open(scope: AccessScope, principal: Principal, id: string): Promise<{ file: CourseFile; stream: Readable }> {
+  async open(scope: AccessScope, principal: Principal, id: string, rangeHeader?: string): Promise<OpenedCourseFile> {
     const gone = () => notFound(ErrorCode.LEARNING_FILE_NOT_FOUND, 'Berkas tidak ditemukan');
     const file = await this.db.getRepository(CourseFileEntity).findOneBy({ id });
     if (!file) throw gone();
     const course = await this.db.getRepository(CourseEntity).findOneByOrFail({ id: file.courseId });
     if (!(await this.mayRead(scope, principal, course, file))) throw gone();
+    const range = servesRanges(file.mime) ? parseByteRange(rangeHeader, Number(file.size)) : null;
+    if (range === 'unsatisfiable') return { file: toCourseFile(file), range, stream: null };
     let stream: Readable;
     try {
-      stream = await this.storage.read(file.storageKey);
+      stream = range ? await this.storage.readRange(file.storageKey, range.start, range.end) : await this.storage.read(file.storageKey);
     } catch {
       throw gone();
     }
-    return { file: toCourseFile(file), stream };
+    return { file: toCourseFile(file), range, stream };
   }
 
   private async mayRead(scope: AccessScope, principal: Principal, course: CourseEntity, file: CourseFileEntity): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type CourseDetail, type CourseReviewAction, type CourseStatus, type CourseSummary, type Page } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { ErrorCode, OutboxEvent, type CourseDetail, type CourseReviewAction, type CourseStatus, type CourseSummary, type Page } from '@kompeten/shared-contracts';
+import { conflict, forbidden, invalid, recordAudit, toPage, writeOutbox, type PageQueryDto } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { actorOf, CourseService } from '../authoring/course.service';
 import { completionRuleProblems } from '../authoring/lesson-content';
@@ -78,12 +78,15 @@ export class WorkflowService {
       const [{ next }] = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1', [id]);
       const versionNo = Number(next);
       const snapshot = buildSnapshot(c, versionNo, modules, lessons, quizzes);
+      const requiresUpgrade = dto.requiresUpgrade ?? false;
       const [{ id: versionId }]: Array<{ id: string }> = await m.query(
         `INSERT INTO course_version (course_id, version_no, snapshot, jp, requires_upgrade, published_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [id, versionNo, JSON.stringify(snapshot), c.jp, dto.requiresUpgrade ?? false, scope.principal.userId],
+        [id, versionNo, JSON.stringify(snapshot), c.jp, requiresUpgrade, scope.principal.userId],
       );
       await m.getRepository(CourseEntity).update({ id }, { status: 'published', currentVersionId: versionId });
-      await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, { versionId, versionNo, requiresUpgrade: dto.requiresUpgrade ?? false });
+      await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, { versionId, versionNo, requiresUpgrade });
+      // Enrolment (which depends on this lib, never the reverse) moves learners to the new version when asked to.
+      await writeOutbox(m, OutboxEvent.CoursePublished, versionId, { courseId: id, versionId, requiresUpgrade });
       return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
     });
   }

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CompletionService } from './completion.service';
+import { requiredLessonIds } from './completion-rule';
+import { VersionSnapshots } from './version-snapshots';
+
+/** A course version was published (the learning lib's outbox event `course.published`). */
+export interface PublishedVersion {
+  courseId: string;
+  versionId: string;
+  requiresUpgrade: boolean;
+}
+
+export interface VersionUpgradeOutcome {
+  /** `skipped` when nothing moved: no upgrade asked, an unknown version, or every enrolment already moved (a re-run). */
+  result: 'success' | 'skipped';
+  moved: number;
+  /** Moved enrolments that the new version's rule completed. */
+  completed: number;
+}
+
+/**
+ * `requiresUpgrade` on a publish moves the course's active and pending enrolments to the new version
+ * (docs/learning.md). Progress rows are kept by lesson id, so lessons that still exist stay completed; lessons the new
+ * version dropped simply stop counting. Quiz attempts keep the version they were started with (their own column).
+ */
+@Injectable()
+export class VersionUpgradeService {
+  private readonly logger = new Logger(VersionUpgradeService.name);
+
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(VersionSnapshots) private readonly versions: VersionSnapshots,
+    @Inject(CompletionService) private readonly completion: CompletionService,
+  ) {}
+
+  /**
+   * One transaction: one UPDATE moves every `active | pending_approval` enrolment on an OLDER version (by version_no)
+   * to this one and recomputes its progress percentage over the new version's required lessons; then each moved
+   * enrolment's completion is re-evaluated (the new version may need less). Idempotent: a re-run finds nothing older
+   * to move; and a late event never moves learners back from a newer version.
+   */
+  async upgradeToPublishedVersion(event: PublishedVersion): Promise<VersionUpgradeOutcome> {
+    const skipped: VersionUpgradeOutcome = { result: 'skipped', moved: 0, completed: 0 };
+    if (!event.requiresUpgrade) return skipped;
+    return this.db.transaction(async (m) => {
+      const [target]: Array<{ version_no: number }> = await m.query(`SELECT version_no FROM course_version WHERE id = $1 AND course_id = $2`, [event.versionId, event.courseId]);
+      if (!target) {
+        this.logger.warn({ courseId: event.courseId, versionId: event.versionId }, 'Published version not found; nothing upgraded');
+        return skipped;
+      }
+      const version = await this.versions.get(m, event.versionId);
+      const required = requiredLessonIds(version.snapshot);
+      // Rows are locked in id order first (as attendance does), so concurrent multi-row lockers cannot deadlock with this.
+      const [rows]: [Array<{ id: string }>, number] = await m.query(
+        `WITH candidate AS (
+            SELECT en.id FROM enrolment en JOIN course_version old ON old.id = en.course_version_id
+             WHERE en.course_id = $1 AND en.status IN ('active', 'pending_approval') AND old.version_no < $3
+             ORDER BY en.id
+             FOR UPDATE OF en
+         )
+         UPDATE enrolment en
+            SET course_version_id = $2,
+                progress_percent = CASE WHEN cardinality($4::text[]) = 0 THEN 0 ELSE round(
+                  100.0 * (SELECT count(*) FROM lesson_progress lp
+                            WHERE lp.enrolment_id = en.id AND lp.status = 'completed' AND lp.lesson_id::text = ANY($4::text[]))
+                        / cardinality($4::text[]), 2) END,
+                updated_at = now()
+           FROM candidate c
+          WHERE en.id = c.id
+      RETURNING en.id`,
+        [event.courseId, event.versionId, Number(target.version_no), required],
+      );
+      let completed = 0;
+      for (const { id } of [...rows].sort((a, b) => a.id.localeCompare(b.id))) {
+        if ((await this.completion.evaluate(m, id)).recorded) completed++;
+      }
+      if (rows.length) this.logger.log({ courseId: event.courseId, versionId: event.versionId, moved: rows.length, completed }, 'Enrolments moved to the new course version');
+      return { result: rows.length ? 'success' : 'skipped', moved: rows.length, completed };
+    });
+  }
+}
