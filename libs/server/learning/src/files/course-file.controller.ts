@@ -1,35 +1,15 @@
-import { rm } from 'node:fs/promises';
 import {
-  Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Inject, Injectable, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors,
-  type CallHandler, type ExecutionContext, type NestInterceptor,
+  Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { Response } from 'express';
 import type { CourseFile } from '@kompeten/shared-contracts';
-import { ApiErrors, CurrentPrincipal, ErrorResponseDto, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import { ApiErrors, CurrentPrincipal, ErrorResponseDto, RemoveTemporaryUpload, uuidParam as uuid, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import { CourseFileDto, UploadCourseFileDto } from '../dto/course.dto';
 import { CourseFileService, servesRanges } from './course-file.service';
 import { INLINE_MIMES } from './file-types';
-
-/** Multer writes the upload to a temporary file before any check runs; it never outlives the request. */
-@Injectable()
-class RemoveTemporaryUpload implements NestInterceptor {
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<Request>();
-    return from(
-      (async () => {
-        try {
-          return await lastValueFrom(next.handle(), { defaultValue: undefined });
-        } finally {
-          if (req.file?.path) await rm(req.file.path, { force: true });
-        }
-      })(),
-    );
-  }
-}
 
 const asciiName = (name: string) => name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 
