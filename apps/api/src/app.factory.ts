@@ -76,6 +76,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
+          // Protected course files reach the player as blob: URLs (fetched with the access token); external videos play from https.
+          mediaSrc: ["'self'", 'blob:', 'https:'],
+          objectSrc: ["'self'", 'blob:'],
+          frameSrc: ["'self'", 'blob:'],
           upgradeInsecureRequests: null,
         },
       },

@@ -2,10 +2,15 @@ import { createBrowserRouter } from 'react-router';
 import { agencyRoutes } from '../features/agencies/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { authRoutes } from '../features/auth/routes';
+import { catalogRoutes } from '../features/catalog/routes';
+import { authorOnly, courseRoutes, courseWorkspaceRoute } from '../features/courses/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { employeeRoutes } from '../features/employees/routes';
+import { gradingCourseRoutes, gradingRoutes } from '../features/grading/routes';
 import { importRoutes } from '../features/imports/routes';
+import { learningRoutes } from '../features/learning/routes';
 import { profileRoutes } from '../features/profile/routes';
+import { quizAuthoringRoutes, quizRoutes } from '../features/quiz/routes';
 import { FullPageLoader } from '../shared/components/FullPageLoader';
 import { NotFoundPage, RouteErrorPage } from '../shared/components/StatusPages';
 import { AppLayout } from '../shared/layout/AppLayout';
@@ -26,6 +31,10 @@ export const router = createBrowserRouter([
         children: [
           ...dashboardRoutes,
           ...profileRoutes,
+          ...catalogRoutes,
+          ...learningRoutes,
+          ...quizRoutes,
+          authorOnly([...courseRoutes, courseWorkspaceRoute([...quizAuthoringRoutes, ...gradingCourseRoutes]), ...gradingRoutes]),
           {
             path: 'admin',
             element: <RequireAdmin />,

@@ -1,7 +1,18 @@
-import type { Me } from '@kompeten/shared-contracts';
-import { isAdmin } from '../auth/auth-context';
+import type { Me, Role } from '@kompeten/shared-contracts';
+import { hasAnyRole, isAdmin } from '../auth/auth-context';
 
-export type NavKey = 'dashboard' | 'profile' | 'agencies' | 'employees' | 'imports' | 'audit';
+export type NavKey =
+  | 'dashboard'
+  | 'catalog'
+  | 'myLearning'
+  | 'profile'
+  | 'myCourses'
+  | 'reviews'
+  | 'grading'
+  | 'agencies'
+  | 'employees'
+  | 'imports'
+  | 'audit';
 
 export interface NavItem {
   key: NavKey;
@@ -9,19 +20,34 @@ export interface NavItem {
   /** Only the exact path is active (the dashboard at "/"). */
   end?: boolean;
   admin?: boolean;
+  /** Course authoring, review and grading: widyaiswara and admins (AUTHOR_ROLES). */
+  author?: boolean;
+}
+
+/** Roles that build, review and grade courses (docs/learning.md). */
+export const AUTHOR_ROLES: readonly Role[] = ['widyaiswara', 'agency_admin', 'province_admin', 'platform_admin'];
+
+export function isAuthor(me: Me | null): boolean {
+  return hasAnyRole(me, AUTHOR_ROLES);
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', to: '/', end: true },
+  { key: 'catalog', to: '/katalog' },
+  { key: 'myLearning', to: '/belajar' },
   { key: 'profile', to: '/profil' },
+  { key: 'myCourses', to: '/kursus', author: true },
+  { key: 'reviews', to: '/review', author: true },
+  { key: 'grading', to: '/penilaian', author: true },
   { key: 'agencies', to: '/admin/instansi', admin: true },
   { key: 'employees', to: '/admin/pegawai', admin: true },
   { key: 'imports', to: '/admin/impor', admin: true },
   { key: 'audit', to: '/admin/audit', admin: true },
 ];
 
-/** Navigation follows the roles: learners see their own pages, ADMIN_ROLES also the administration. */
+/** Navigation follows the roles: learners see their own pages, authors the course pages, ADMIN_ROLES also the administration. */
 export function navItemsFor(me: Me | null): NavItem[] {
   const admin = isAdmin(me);
-  return NAV_ITEMS.filter((item) => !item.admin || admin);
+  const author = isAuthor(me);
+  return NAV_ITEMS.filter((item) => (!item.admin || admin) && (!item.author || author));
 }

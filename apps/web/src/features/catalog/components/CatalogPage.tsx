@@ -1,0 +1,126 @@
+import { Anchor, Badge, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { LoadingBlock } from '../../../shared/components/FullPageLoader';
+import { PaginationBar } from '../../../shared/components/PaginationBar';
+import { SearchInput } from '../../../shared/components/SearchInput';
+import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
+import { COMPETENCY_KINDS, COURSE_LEVELS, LEARNING_METHODS, type CompetencyKind, type CourseLevel, type CourseSummary, type LearningMethod } from '@kompeten/shared-contracts';
+import { optionsOf, useCourseLabels } from '../../courses/labels';
+import { useCatalog } from '../queries';
+
+const ALL = 'all';
+const PAGE_SIZE = 12;
+
+function pick<T extends string>(values: readonly T[], value: string): T | undefined {
+  return (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function jpValue(value: string): number | undefined {
+  const n = Number(value);
+  return value !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function CourseCard({ course }: { course: CourseSummary }) {
+  const { t } = useTranslation('catalog');
+  const label = useCourseLabels();
+  return (
+    <Card component="article" aria-labelledby={`course-${course.id}`} padding="md" h="100%">
+      <Stack gap="xs" h="100%">
+        <Group gap={6} wrap="wrap">
+          <Badge variant="filled">{t('jp', { jp: course.jp })}</Badge>
+          <Badge variant="light" color="indigo">
+            {label.learningMethod(course.learningMethod)}
+          </Badge>
+          <Badge variant="light" color="gray">
+            {label.level(course.level)}
+          </Badge>
+        </Group>
+        <Title order={2} size="h3" id={`course-${course.id}`} style={{ overflowWrap: 'anywhere' }}>
+          <Anchor component={Link} to={`/katalog/${course.id}`} inherit c="inherit">
+            {course.title}
+          </Anchor>
+        </Title>
+        <Text size="sm" c="dimmed">
+          {course.agencyName}
+        </Text>
+        <Text size="sm" lineClamp={3} style={{ flexGrow: 1 }}>
+          {course.description}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {label.competencyKind(course.competencyKind)}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+/** /katalog — published courses the learner may see, searched with Indonesian stemming on the server. */
+export function CatalogPage() {
+  const { t } = useTranslation('catalog');
+  const { t: tc } = useTranslation();
+  const label = useCourseLabels();
+  useDocumentTitle(t('title'));
+  const { values, page, update } = useSearchParamState(['q', 'competencyKind', 'learningMethod', 'level', 'jpMin', 'jpMax'] as const);
+  const competencyKind = pick<CompetencyKind>(COMPETENCY_KINDS, values.competencyKind);
+  const learningMethod = pick<LearningMethod>(LEARNING_METHODS, values.learningMethod);
+  const level = pick<CourseLevel>(COURSE_LEVELS, values.level);
+  const jpMin = jpValue(values.jpMin);
+  const jpMax = jpValue(values.jpMax);
+  const query = useCatalog({ q: values.q || undefined, competencyKind, learningMethod, level, jpMin, jpMax, page, pageSize: PAGE_SIZE });
+  const items = query.data?.items ?? [];
+  const filtered = !!(values.q || competencyKind || learningMethod || level || jpMin !== undefined || jpMax !== undefined);
+
+  const all = { value: ALL, label: tc('all') };
+  return (
+    <Stack gap="md">
+      <Stack gap={2}>
+        <Title order={1}>{t('title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('intro')}
+        </Text>
+      </Stack>
+
+      <Stack gap="sm" role="search" aria-label={t('filters')}>
+        <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} placeholder={t('searchPlaceholder')} />
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+          <Select
+            label={t('competencyKind')}
+            data={[all, ...optionsOf(COMPETENCY_KINDS, label.competencyKind)]}
+            value={competencyKind ?? ALL}
+            onChange={(v) => update({ competencyKind: v === ALL ? null : v })}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('learningMethod')}
+            data={[all, ...optionsOf(LEARNING_METHODS, label.learningMethod)]}
+            value={learningMethod ?? ALL}
+            onChange={(v) => update({ learningMethod: v === ALL ? null : v })}
+            allowDeselect={false}
+          />
+          <Select label={t('level')} data={[all, ...optionsOf(COURSE_LEVELS, label.level)]} value={level ?? ALL} onChange={(v) => update({ level: v === ALL ? null : v })} allowDeselect={false} />
+          <NumberInput label={t('jpMin')} min={0} allowDecimal={false} value={values.jpMin} onChange={(v) => update({ jpMin: v === '' ? null : String(v) })} />
+          <NumberInput label={t('jpMax')} min={0} allowDecimal={false} value={values.jpMax} onChange={(v) => update({ jpMax: v === '' ? null : String(v) })} />
+        </SimpleGrid>
+      </Stack>
+
+      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isPending && <LoadingBlock />}
+      {query.isSuccess && items.length === 0 && (
+        <Card>
+          <Text size="sm" c="dimmed" ta="center" role="status">
+            {filtered ? t('noResults') : t('empty')}
+          </Text>
+        </Card>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" aria-busy={query.isFetching || undefined}>
+        {items.map((course) => (
+          <CourseCard key={course.id} course={course} />
+        ))}
+      </SimpleGrid>
+      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+    </Stack>
+  );
+}

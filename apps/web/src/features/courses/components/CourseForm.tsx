@@ -1,0 +1,200 @@
+import { Box, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { JENIS_DIKLAT, type Course, type CourseInput } from '../api';
+import { COMPETENCY_KINDS, COURSE_LEVELS, COURSE_VISIBILITIES, ENROLMENT_MODES, LEARNING_METHODS, type CompetencyKind, type CourseLevel, type CourseVisibility, type EnrolmentMode, type LearningMethod } from '@kompeten/shared-contracts';
+import { optionsOf, useCourseLabels } from '../labels';
+
+export interface CourseFormValues {
+  agencyId: string;
+  title: string;
+  description: string;
+  /** One objective per line. */
+  objectives: string;
+  competencyKind: CompetencyKind;
+  learningMethod: LearningMethod;
+  jenisDiklatId: string;
+  jp: number | string;
+  level: CourseLevel;
+  tags: string[];
+  visibility: CourseVisibility;
+  enrolmentMode: EnrolmentMode;
+}
+
+export type CourseFormResult = Omit<CourseInput, 'completionRule'>;
+
+export function courseFormValues(course?: Course, agencyId = ''): CourseFormValues {
+  return {
+    agencyId: course?.agencyId ?? agencyId,
+    title: course?.title ?? '',
+    description: course?.description ?? '',
+    objectives: (course?.objectives ?? []).join('\n'),
+    competencyKind: course?.competencyKind ?? 'teknis',
+    learningMethod: course?.learningMethod ?? 'e_learning',
+    jenisDiklatId: String(course?.jenisDiklatId ?? 16),
+    jp: course?.jp ?? 2,
+    level: course?.level ?? 'dasar',
+    tags: course?.tags ?? [],
+    visibility: course?.visibility ?? 'agency',
+    enrolmentMode: course?.enrolmentMode ?? 'open',
+  };
+}
+
+interface CourseFormProps {
+  defaultValues: CourseFormValues;
+  /** Create mode: the agency is chosen here; edit mode hides it. */
+  agencyOptions?: Array<{ value: string; label: string }>;
+  submitLabel: string;
+  readOnly?: boolean;
+  onSubmit: (values: CourseFormResult) => Promise<void>;
+}
+
+/** Course metadata (create and edit). */
+export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly, onSubmit }: CourseFormProps) {
+  const { t } = useTranslation('courses');
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<CourseFormValues>({ defaultValues });
+
+  const submit = handleSubmit(async (values) => {
+    await onSubmit({
+      agencyId: values.agencyId,
+      title: values.title.trim(),
+      description: values.description.trim(),
+      objectives: values.objectives
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+      competencyKind: values.competencyKind,
+      learningMethod: values.learningMethod,
+      jenisDiklatId: Number(values.jenisDiklatId),
+      jp: Number(values.jp),
+      level: values.level,
+      tags: values.tags,
+      visibility: values.visibility,
+      enrolmentMode: values.enrolmentMode,
+    });
+  });
+
+  const label = useCourseLabels();
+
+  return (
+    <Box component="form" onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset disabled={readOnly || isSubmitting} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        <Stack gap="md">
+          {agencyOptions && (
+            <Controller
+              control={control}
+              name="agencyId"
+              rules={{ required: t('form.required') }}
+              render={({ field }) => (
+                <Select
+                  label={t('form.agency')}
+                  data={agencyOptions}
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  onBlur={field.onBlur}
+                  required
+                  error={errors.agencyId?.message}
+                  allowDeselect={false}
+                />
+              )}
+            />
+          )}
+          <TextInput label={t('form.title')} required error={errors.title?.message} {...register('title', { required: t('form.required'), maxLength: { value: 200, message: t('form.maxLength', { max: 200 }) } })} />
+          <Textarea label={t('form.description')} autosize minRows={3} maxRows={10} error={errors.description?.message} {...register('description')} />
+          <Textarea label={t('form.objectives')} description={t('form.objectivesHint')} autosize minRows={3} maxRows={10} {...register('objectives')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Controller
+              control={control}
+              name="competencyKind"
+              render={({ field }) => (
+                <Select label={t('form.competencyKind')} data={optionsOf(COMPETENCY_KINDS, label.competencyKind)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="learningMethod"
+              render={({ field }) => (
+                <Select label={t('form.learningMethod')} data={optionsOf(LEARNING_METHODS, label.learningMethod)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="jenisDiklatId"
+              render={({ field }) => (
+                <Select
+                  label={t('form.jenisDiklat')}
+                  description={t('form.jenisDiklatHint')}
+                  data={JENIS_DIKLAT.map((j) => ({ value: String(j.id), label: `${j.id} · ${j.name}` }))}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  searchable
+                  allowDeselect={false}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="jp"
+              rules={{
+                required: t('form.required'),
+                validate: (v) => (Number(v) > 0 && Number(v) <= 1000) || t('form.jpRange'),
+              }}
+              render={({ field }) => (
+                <NumberInput
+                  label={t('form.jp')}
+                  description={t('form.jpHint')}
+                  required
+                  min={1}
+                  max={1000}
+                  decimalScale={1}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errors.jp?.message}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="level"
+              render={({ field }) => <Select label={t('form.level')} data={optionsOf(COURSE_LEVELS, label.level)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />}
+            />
+            <Controller
+              control={control}
+              name="visibility"
+              render={({ field }) => (
+                <Select label={t('form.visibility')} data={optionsOf(COURSE_VISIBILITIES, label.visibility)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="enrolmentMode"
+              render={({ field }) => (
+                <Select label={t('form.enrolmentMode')} data={optionsOf(ENROLMENT_MODES, label.enrolmentMode)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="tags"
+              render={({ field }) => (
+                <TagsInput label={t('form.tags')} description={t('form.tagsHint')} value={field.value} onChange={field.onChange} onBlur={field.onBlur} clearable={false} />
+              )}
+            />
+          </SimpleGrid>
+          {!readOnly && (
+            <Group>
+              <Button type="submit" loading={isSubmitting} disabled={!isDirty && !agencyOptions}>
+                {submitLabel}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </fieldset>
+    </Box>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useMatch, useParams } from 'react-router';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { LoadingBlock } from '../../../shared/components/FullPageLoader';
+import { notify } from '../../../shared/notify';
+import { returnNote } from '../api';
+import { WARNING_TEXT } from '../colors';
+import { useCourse, useCourseWorkflow } from '../queries';
+import { ConfirmModal } from './ConfirmModal';
+import { CourseStatusBadge } from './CourseStatusBadge';
+
+const SECTIONS = [
+  { key: 'info', path: '', end: true },
+  { key: 'content', path: 'konten' },
+  { key: 'completion', path: 'kelulusan' },
+  { key: 'bank', path: 'bank-soal' },
+  { key: 'quizzes', path: 'kuis' },
+  { key: 'grading', path: 'penilaian' },
+  { key: 'report', path: 'laporan' },
+] as const;
+
+function SectionLink({ to, end, label }: { to: string; end: boolean; label: string }) {
+  const match = useMatch({ path: to, end });
+  return (
+    <Button component={Link} to={to} size="compact-md" variant={match ? 'light' : 'subtle'} aria-current={match ? 'page' : undefined} style={{ flexShrink: 0 }}>
+      {label}
+    </Button>
+  );
+}
+
+/** /kursus/:courseId/*: the course header (status, workflow actions) and the section navigation. */
+export function CourseWorkspaceLayout() {
+  const { courseId = '' } = useParams<{ courseId: string }>();
+  const { t } = useTranslation('courses');
+  const course = useCourse(courseId);
+  const workflow = useCourseWorkflow(courseId);
+  const [confirm, setConfirm] = useState<'submit' | 'archive' | null>(null);
+
+  const run = async (action: 'submit' | 'archive') => {
+    try {
+      if (action === 'submit') await workflow.submit.mutateAsync();
+      else await workflow.archive.mutateAsync();
+      notify({ color: 'kompeten', message: action === 'submit' ? t('submitted') : t('archived') });
+      setConfirm(null);
+    } catch {
+      // Shown in the dialog.
+    }
+  };
+  const pending = workflow.submit.isPending || workflow.archive.isPending;
+  const actionError = workflow.submit.error ?? workflow.archive.error;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/kursus" size="sm">
+        ← {t('backToList')}
+      </Anchor>
+      {course.isPending && <LoadingBlock />}
+      {course.isError && <ErrorAlert error={course.error} onRetry={() => void course.refetch()} />}
+      {course.data && (
+        <>
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+            <Stack gap={4} miw={0} style={{ flex: '1 1 320px' }}>
+              <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+                {course.data.title}
+              </Title>
+              <Group gap="xs">
+                <CourseStatusBadge status={course.data.status} />
+                {course.data.currentVersionNo ? (
+                  <Text size="sm" c="dimmed">
+                    {t('publishedVersion', { version: course.data.currentVersionNo })}
+                  </Text>
+                ) : null}
+              </Group>
+            </Stack>
+            <Group gap="xs">
+              {course.data.status === 'published' && (
+                <Button variant="default" component={Link} to={`/katalog/${course.data.id}`}>
+                  {t('viewInCatalog')}
+                </Button>
+              )}
+              {course.data.can.edit && (course.data.status === 'draft' || course.data.status === 'published') && (
+                <Button onClick={() => setConfirm('submit')}>{t('submitReview')}</Button>
+              )}
+              {course.data.can.archive && (
+                <Button variant="light" color="red" onClick={() => setConfirm('archive')}>
+                  {t('archive')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+
+          {course.data.status === 'draft' && returnNote(course.data) && (
+            <Alert color="orange" variant="light" title={t('returnedTitle')} styles={{ title: { color: WARNING_TEXT } }}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {returnNote(course.data)}
+              </Text>
+            </Alert>
+          )}
+          {course.data.status === 'in_review' && (
+            <Alert color="blue" variant="light">
+              {t('inReviewInfo')}
+            </Alert>
+          )}
+
+          <ScrollArea type="auto" offsetScrollbars scrollbarSize={6}>
+            <nav aria-label={t('sections.label')}>
+              <Group gap={4} wrap="nowrap" pb={4}>
+                {SECTIONS.map((section) => (
+                  <SectionLink
+                    key={section.key}
+                    to={section.path ? `/kursus/${courseId}/${section.path}` : `/kursus/${courseId}`}
+                    end={'end' in section}
+                    label={t(`sections.${section.key}`)}
+                  />
+                ))}
+              </Group>
+            </nav>
+          </ScrollArea>
+
+          <Outlet />
+
+          <ConfirmModal
+            opened={confirm !== null}
+            onClose={() => setConfirm(null)}
+            title={confirm === 'archive' ? t('archiveConfirmTitle') : t('submitConfirmTitle')}
+            confirmLabel={confirm === 'archive' ? t('archive') : t('submitReview')}
+            color={confirm === 'archive' ? 'red' : undefined}
+            loading={pending}
+            onConfirm={() => confirm && void run(confirm)}
+          >
+            <Text size="sm">{confirm === 'archive' ? t('archiveConfirm') : t('submitConfirm')}</Text>
+            {actionError && <ErrorAlert error={actionError} />}
+          </ConfirmModal>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,155 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  archiveCourse,
+  createCourse,
+  createLesson,
+  createModule,
+  deleteLesson,
+  deleteModule,
+  getCourse,
+  listCourses,
+  listReviews,
+  publishCourse,
+  returnCourse,
+  saveOutline,
+  submitForReview,
+  updateCourse,
+  updateLesson,
+  updateModule,
+  type Course,
+  type CourseInput,
+  type CourseListParams,
+  type CourseUpdate,
+  type LessonInput,
+  type OutlineInput,
+  type PublishInput,
+} from './api';
+
+export const courseKeys = {
+  all: ['courses'] as const,
+  lists: () => [...courseKeys.all, 'list'] as const,
+  list: (params: CourseListParams) => [...courseKeys.lists(), params] as const,
+  detail: (id: string) => [...courseKeys.all, 'detail', id] as const,
+  reviews: (page: number) => [...courseKeys.all, 'reviews', page] as const,
+};
+
+export function useCourses(params: CourseListParams) {
+  return useQuery({
+    queryKey: courseKeys.list(params),
+    queryFn: ({ signal }) => listCourses(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCourse(id: string | undefined) {
+  return useQuery({
+    queryKey: courseKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => getCourse(id as string, signal),
+    enabled: !!id,
+  });
+}
+
+export function useReviews(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: courseKeys.reviews(page),
+    queryFn: ({ signal }) => listReviews({ page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After a change to a course: refresh its detail (the draft outline) and every list. */
+function useCourseChanged() {
+  const queryClient = useQueryClient();
+  return (courseId: string, course?: Course) => {
+    if (course && Array.isArray(course.modules)) queryClient.setQueryData(courseKeys.detail(courseId), course);
+    void queryClient.invalidateQueries({ queryKey: courseKeys.detail(courseId) });
+    void queryClient.invalidateQueries({ queryKey: courseKeys.lists() });
+  };
+}
+
+export function useCreateCourse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CourseInput) => createCourse(input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: courseKeys.lists() }),
+  });
+}
+
+export function useUpdateCourse(courseId: string) {
+  const changed = useCourseChanged();
+  return useMutation({
+    mutationFn: (input: CourseUpdate) => updateCourse(courseId, input),
+    onSuccess: (course) => changed(courseId, course),
+  });
+}
+
+export function useModuleMutations(courseId: string) {
+  const changed = useCourseChanged();
+  const onSuccess = () => changed(courseId);
+  return {
+    create: useMutation({ mutationFn: (title: string) => createModule(courseId, title), onSuccess }),
+    rename: useMutation({ mutationFn: ({ id, title }: { id: string; title: string }) => updateModule(id, title), onSuccess }),
+    remove: useMutation({ mutationFn: (id: string) => deleteModule(id), onSuccess }),
+  };
+}
+
+export function useLessonMutations(courseId: string) {
+  const changed = useCourseChanged();
+  const onSuccess = () => changed(courseId);
+  return {
+    create: useMutation({ mutationFn: ({ moduleId, input }: { moduleId: string; input: LessonInput }) => createLesson(moduleId, input), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, input }: { id: string; input: Partial<LessonInput> }) => updateLesson(id, input), onSuccess }),
+    remove: useMutation({ mutationFn: (id: string) => deleteLesson(id), onSuccess }),
+  };
+}
+
+/**
+ * Reordering: the new order is shown at once (optimistic) and PUT one after another (scope), so quick
+ * successive moves reach the server in the order they were made.
+ */
+export function useSaveOutline(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    scope: { id: `course-outline-${courseId}` },
+    mutationFn: (outline: OutlineInput) => saveOutline(courseId, outline),
+    onMutate: async (outline) => {
+      await queryClient.cancelQueries({ queryKey: courseKeys.detail(courseId) });
+      const previous = queryClient.getQueryData<Course>(courseKeys.detail(courseId));
+      if (previous) queryClient.setQueryData(courseKeys.detail(courseId), applyOutline(previous, outline));
+      return { previous };
+    },
+    onError: (_error, _outline, context) => {
+      if (context?.previous) queryClient.setQueryData(courseKeys.detail(courseId), context.previous);
+      void queryClient.invalidateQueries({ queryKey: courseKeys.detail(courseId) });
+    },
+  });
+}
+
+/** The course with its modules and lessons in the order of the outline. */
+export function applyOutline(course: Course, outline: OutlineInput): Course {
+  const modules = new Map(course.modules.map((m) => [m.id, m]));
+  const lessons = new Map(course.modules.flatMap((m) => m.lessons).map((l) => [l.id, l]));
+  return {
+    ...course,
+    modules: outline.modules.flatMap((entry) => {
+      const module = modules.get(entry.id);
+      if (!module) return [];
+      return [{ ...module, lessons: entry.lessonIds.flatMap((id) => lessons.get(id) ?? []) }];
+    }),
+  };
+}
+
+export function useCourseWorkflow(courseId: string) {
+  const changed = useCourseChanged();
+  const queryClient = useQueryClient();
+  const onSuccess = (course: Course) => {
+    changed(courseId, course);
+    void queryClient.invalidateQueries({ queryKey: [...courseKeys.all, 'reviews'] });
+  };
+  return {
+    submit: useMutation({ mutationFn: () => submitForReview(courseId), onSuccess }),
+    publish: useMutation({ mutationFn: (input: PublishInput) => publishCourse(courseId, input), onSuccess }),
+    giveBack: useMutation({ mutationFn: (note: string) => returnCourse(courseId, note), onSuccess }),
+    archive: useMutation({ mutationFn: () => archiveCourse(courseId), onSuccess }),
+  };
+}

@@ -1,0 +1,41 @@
+import type { RouteObject } from 'react-router';
+import { RequireAuthor } from './components/RequireAuthor';
+
+/** Authoring pages (widyaiswara and admins): the list, the create form and the review queue. */
+export const courseRoutes: RouteObject[] = [
+  {
+    path: 'kursus',
+    lazy: async () => ({ Component: (await import('./components/CourseListPage')).CourseListPage }),
+  },
+  {
+    path: 'kursus/baru',
+    lazy: async () => ({ Component: (await import('./components/CourseCreatePage')).CourseCreatePage }),
+  },
+  {
+    path: 'review',
+    lazy: async () => ({ Component: (await import('./components/ReviewQueuePage')).ReviewQueuePage }),
+  },
+  {
+    path: 'review/:courseId',
+    lazy: async () => ({ Component: (await import('./components/ReviewCoursePage')).ReviewCoursePage }),
+  },
+];
+
+/** The course workspace: header and section navigation around the course's own sections and those of other features. */
+export function courseWorkspaceRoute(sections: RouteObject[]): RouteObject {
+  return {
+    path: 'kursus/:courseId',
+    lazy: async () => ({ Component: (await import('./components/CourseWorkspaceLayout')).CourseWorkspaceLayout }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./components/CourseInfoPage')).CourseInfoPage }) },
+      { path: 'konten', lazy: async () => ({ Component: (await import('./components/CourseContentPage')).CourseContentPage }) },
+      { path: 'kelulusan', lazy: async () => ({ Component: (await import('./components/CourseCompletionPage')).CourseCompletionPage }) },
+      ...sections,
+    ],
+  };
+}
+
+/** Only for AUTHOR_ROLES (the API checks each course again). */
+export function authorOnly(children: RouteObject[]): RouteObject {
+  return { element: <RequireAuthor />, children };
+}

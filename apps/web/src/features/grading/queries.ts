@@ -1,0 +1,44 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getCourseGrading, getCourseReport, getGraderReview, gradeAnswer, gradeSubmission, type GradeInput } from './api';
+
+export const gradingKeys = {
+  all: ['grading'] as const,
+  queue: (courseId: string) => [...gradingKeys.all, 'queue', courseId] as const,
+  attempt: (attemptId: string) => [...gradingKeys.all, 'attempt', attemptId] as const,
+  report: (courseId: string, page: number) => [...gradingKeys.all, 'report', courseId, page] as const,
+};
+
+export function useCourseGrading(courseId: string) {
+  return useQuery({ queryKey: gradingKeys.queue(courseId), queryFn: ({ signal }) => getCourseGrading(courseId, signal), staleTime: 0 });
+}
+
+export function useGraderReview(attemptId: string) {
+  return useQuery({ queryKey: gradingKeys.attempt(attemptId), queryFn: ({ signal }) => getGraderReview(attemptId, signal), staleTime: 0 });
+}
+
+export function useGradeAnswer(courseId: string, attemptId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ questionId, input }: { questionId: string; input: GradeInput }) => gradeAnswer(attemptId, questionId, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: gradingKeys.attempt(attemptId) });
+      void queryClient.invalidateQueries({ queryKey: gradingKeys.queue(courseId) });
+    },
+  });
+}
+
+export function useGradeSubmission(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ submissionId, input }: { submissionId: string; input: GradeInput }) => gradeSubmission(submissionId, input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: gradingKeys.queue(courseId) }),
+  });
+}
+
+export function useCourseReport(courseId: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: gradingKeys.report(courseId, page),
+    queryFn: ({ signal }) => getCourseReport(courseId, { page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}

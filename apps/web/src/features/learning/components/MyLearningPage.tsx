@@ -1,0 +1,121 @@
+import { Anchor, Button, Card, Group, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import type { Enrolment, EnrolmentStatus } from '@kompeten/shared-contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../../shared/auth/auth-context';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { LoadingBlock } from '../../../shared/components/FullPageLoader';
+import { PaginationBar } from '../../../shared/components/PaginationBar';
+import { formatDateTime } from '../../../shared/format';
+import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
+import { useMyEnrolments } from '../queries';
+import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
+
+const ALL = 'all';
+const FILTERS = ['active', 'pending_approval', 'completed', ALL] as const;
+
+function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
+  const { t, i18n } = useTranslation('learning');
+  const { me } = useAuth();
+  const timeZone = me?.timeZone ?? 'Asia/Jakarta';
+  const percent = Math.round(enrolment.progressPercent);
+  const open = enrolment.status === 'active' || enrolment.status === 'completed';
+  return (
+    <Card component="article" aria-labelledby={`enrolment-${enrolment.id}`} padding="md">
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Title order={2} size="h3" id={`enrolment-${enrolment.id}`} style={{ overflowWrap: 'anywhere', flex: '1 1 240px' }}>
+            {open ? (
+              <Anchor component={Link} to={`/belajar/${enrolment.id}`} inherit c="inherit">
+                {enrolment.courseTitle}
+              </Anchor>
+            ) : (
+              enrolment.courseTitle
+            )}
+          </Title>
+          <EnrolmentStatusBadge status={enrolment.status} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('jp', { jp: enrolment.jp })} · {enrolment.source === 'assigned' ? t('assigned') : t('selfEnrolled')}
+          {enrolment.dueAt ? ` · ${t('due', { date: formatDateTime(enrolment.dueAt, timeZone, i18n.language) })}` : ''}
+        </Text>
+        <Group gap="sm" wrap="nowrap" align="center">
+          <Progress value={percent} size="lg" style={{ flex: 1 }} aria-label={t('progressOf', { title: enrolment.courseTitle })} color={enrolment.status === 'completed' ? 'kompeten' : 'blue'} />
+          <Text size="sm" fw={600} w={48} ta="right">
+            {percent}%
+          </Text>
+        </Group>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text size="xs" c="dimmed">
+            {enrolment.completedAt
+              ? t('completedAt', { date: formatDateTime(enrolment.completedAt, timeZone, i18n.language) })
+              : enrolment.lastActivityAt
+                ? t('lastActivity', { date: formatDateTime(enrolment.lastActivityAt, timeZone, i18n.language) })
+                : t('notStarted')}
+          </Text>
+          {open && (
+            <Button component={Link} to={`/belajar/${enrolment.id}`} size="xs" aria-label={`${enrolment.status === 'completed' ? t('review') : t('continue')}: ${enrolment.courseTitle}`}>
+              {enrolment.status === 'completed' ? t('review') : t('continue')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** /belajar — "Pembelajaran saya": the learner's enrolments with their progress. */
+export function MyLearningPage() {
+  const { t } = useTranslation('learning');
+  useDocumentTitle(t('title'));
+  const { values, page, update } = useSearchParamState(['status'] as const);
+  const filter = (FILTERS as readonly string[]).includes(values.status) ? values.status : 'active';
+  const status = filter === ALL ? undefined : (filter as EnrolmentStatus);
+  const query = useMyEnrolments({ status, page, pageSize: 10 });
+  const items = query.data?.items ?? [];
+
+  return (
+    <Stack gap="md">
+      <Stack gap={2}>
+        <Title order={1}>{t('title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('intro')}
+        </Text>
+      </Stack>
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="learning-filter-label">
+          {t('filterLabel')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="learning-filter-label"
+          value={filter}
+          onChange={(v) => update({ status: v === 'active' ? null : v })}
+          data={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))}
+          style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+          styles={{ root: { flexWrap: 'wrap' } }}
+        />
+      </Stack>
+      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isPending && <LoadingBlock />}
+      {query.isSuccess && items.length === 0 && (
+        <Card>
+          <Stack gap="xs" align="center" ta="center">
+            <Text size="sm" c="dimmed" role="status">
+              {filter === 'active' ? t('emptyActive') : t('empty')}
+            </Text>
+            <Button component={Link} to="/katalog" variant="light" size="sm">
+              {t('toCatalog')}
+            </Button>
+          </Stack>
+        </Card>
+      )}
+      <Stack gap="sm" aria-busy={query.isFetching || undefined}>
+        {items.map((e) => (
+          <EnrolmentCard key={e.id} enrolment={e} />
+        ))}
+      </Stack>
+      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+    </Stack>
+  );
+}

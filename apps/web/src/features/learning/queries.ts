@@ -1,0 +1,94 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EnrolmentDetail, PlayerLesson, ProgressResult, ProgressUpdate } from '@kompeten/shared-contracts';
+import { catalogKeys } from '../catalog/queries';
+import { enrol, getEnrolment, getLesson, listMyEnrolments, sendProgress, submitAssignment, withdraw, type MyEnrolmentParams } from './api';
+
+export const learningKeys = {
+  all: ['learning'] as const,
+  mine: () => [...learningKeys.all, 'mine'] as const,
+  myList: (params: MyEnrolmentParams) => [...learningKeys.mine(), params] as const,
+  enrolment: (id: string) => [...learningKeys.all, 'enrolment', id] as const,
+  lesson: (enrolmentId: string, lessonId: string) => [...learningKeys.all, 'lesson', enrolmentId, lessonId] as const,
+};
+
+export function useMyEnrolments(params: MyEnrolmentParams) {
+  return useQuery({
+    queryKey: learningKeys.myList(params),
+    queryFn: ({ signal }) => listMyEnrolments(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEnrolment(id: string | undefined) {
+  return useQuery({
+    queryKey: learningKeys.enrolment(id ?? ''),
+    queryFn: ({ signal }) => getEnrolment(id as string, signal),
+    enabled: !!id,
+  });
+}
+
+export function useLesson(enrolmentId: string, lessonId: string) {
+  return useQuery({
+    queryKey: learningKeys.lesson(enrolmentId, lessonId),
+    queryFn: ({ signal }) => getLesson(enrolmentId, lessonId, signal),
+    staleTime: 0,
+  });
+}
+
+export function useEnrol(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => enrol(courseId),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: learningKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
+    },
+  });
+}
+
+export function useWithdraw(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => withdraw(enrolmentId),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: learningKeys.all });
+      void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
+    },
+  });
+}
+
+/** Puts a progress result into the cached outline so the sidebar and progress bar follow at once. */
+export function applyProgress(detail: EnrolmentDetail, result: ProgressResult): EnrolmentDetail {
+  return {
+    ...detail,
+    progressPercent: result.enrolmentProgressPercent,
+    status: result.enrolmentStatus,
+    modules: detail.modules.map((m) => ({
+      ...m,
+      lessons: m.lessons.map((l) => (l.id === result.lesson.lessonId ? { ...l, progress: result.lesson } : l)),
+    })),
+  };
+}
+
+export function useSendProgress(enrolmentId: string, lessonId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: ProgressUpdate) => sendProgress(enrolmentId, lessonId, update),
+    onSuccess: (result) => {
+      queryClient.setQueryData<EnrolmentDetail>(learningKeys.enrolment(enrolmentId), (detail) => (detail ? applyProgress(detail, result) : detail));
+      queryClient.setQueryData<PlayerLesson>(learningKeys.lesson(enrolmentId, lessonId), (lesson) => (lesson ? { ...lesson, progress: result.lesson } : lesson));
+      void queryClient.invalidateQueries({ queryKey: learningKeys.mine() });
+    },
+  });
+}
+
+export function useSubmitAssignment(enrolmentId: string, lessonId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (fraction: number) => void }) => submitAssignment(enrolmentId, lessonId, file, onProgress),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: learningKeys.lesson(enrolmentId, lessonId) });
+      void queryClient.invalidateQueries({ queryKey: learningKeys.enrolment(enrolmentId) });
+    },
+  });
+}

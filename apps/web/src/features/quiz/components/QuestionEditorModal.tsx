@@ -1,0 +1,432 @@
+import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { QUESTION_KINDS, type AnswerKey, type Question, type QuestionCategory, type QuestionKind, type QuestionOption } from '@kompeten/shared-contracts';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import type { QuestionInput } from '../api';
+import { useQuestionMutations } from '../queries';
+import { useQuizLabels } from '../labels';
+import { DANGER_TEXT } from '../../courses/colors';
+
+interface Choice {
+  optionId: string;
+  text: string;
+}
+
+interface Pair {
+  leftId: string;
+  left: string;
+  rightId: string;
+  right: string;
+}
+
+interface QuestionFormValues {
+  kind: QuestionKind;
+  categoryId: string;
+  prompt: string;
+  points: number | string;
+  feedback: string;
+  choices: Choice[];
+  correctSingle: string;
+  correctMultiple: string[];
+  trueFalse: 'true' | 'false';
+  accepted: string[];
+  numericValue: number | string;
+  numericTolerance: number | string;
+  pairs: Pair[];
+  items: Choice[];
+}
+
+/** Option ids are short, stable and unique within a question (API: letters, digits, _ and -). */
+function newId(prefix: string): string {
+  return `${prefix}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+const blankChoices = (): Choice[] => [
+  { optionId: newId('o'), text: '' },
+  { optionId: newId('o'), text: '' },
+];
+
+function initialValues(question: Question | undefined, categoryId: string | undefined): QuestionFormValues {
+  const values: QuestionFormValues = {
+    kind: question?.kind ?? 'single',
+    categoryId: question?.categoryId ?? categoryId ?? '',
+    prompt: question?.prompt ?? '',
+    points: question?.points ?? 1,
+    feedback: question?.feedback ?? '',
+    choices: blankChoices(),
+    correctSingle: '',
+    correctMultiple: [],
+    trueFalse: 'true',
+    accepted: [],
+    numericValue: '',
+    numericTolerance: 0,
+    pairs: [
+      { leftId: newId('l'), left: '', rightId: newId('r'), right: '' },
+      { leftId: newId('l'), left: '', rightId: newId('r'), right: '' },
+    ],
+    items: blankChoices(),
+  };
+  if (!question) return values;
+  const key = question.answerKey as Record<string, unknown> | null;
+  const options = question.options ?? [];
+  const asChoices = (list: QuestionOption[]) => list.map((o) => ({ optionId: o.id, text: o.text }));
+  switch (question.kind) {
+    case 'single':
+      values.choices = asChoices(options);
+      values.correctSingle = typeof key?.correct === 'string' ? key.correct : '';
+      break;
+    case 'multiple':
+      values.choices = asChoices(options);
+      values.correctMultiple = Array.isArray(key?.correct) ? (key.correct as string[]) : [];
+      break;
+    case 'true_false':
+      values.trueFalse = key?.correct === false ? 'false' : 'true';
+      break;
+    case 'short_answer':
+      values.accepted = Array.isArray(key?.accepted) ? (key.accepted as string[]) : [];
+      break;
+    case 'numeric':
+      values.numericValue = typeof key?.value === 'number' ? key.value : '';
+      values.numericTolerance = typeof key?.tolerance === 'number' ? key.tolerance : 0;
+      break;
+    case 'matching': {
+      const text = new Map(options.map((o) => [o.id, o.text]));
+      const pairs = Array.isArray(key?.pairs) ? (key.pairs as Array<{ left: string; right: string }>) : [];
+      values.pairs = pairs.map((p) => ({ leftId: p.left, left: text.get(p.left) ?? '', rightId: p.right, right: text.get(p.right) ?? '' }));
+      break;
+    }
+    case 'ordering': {
+      const byId = new Map(options.map((o) => [o.id, o]));
+      const order = Array.isArray(key?.order) ? (key.order as string[]) : options.map((o) => o.id);
+      values.items = order.flatMap((id) => (byId.has(id) ? [{ optionId: id, text: byId.get(id)?.text ?? '' }] : []));
+      break;
+    }
+    case 'essay':
+      break;
+  }
+  return values;
+}
+
+type Built = { ok: true; input: QuestionInput } | { ok: false; message: string };
+
+function build(v: QuestionFormValues, t: (key: 'editor.needTwoOptions' | 'editor.needCorrect' | 'editor.needAccepted' | 'editor.needValue' | 'editor.needPairs' | 'editor.needItems') => string): Built {
+  const base = { kind: v.kind, categoryId: v.categoryId || null, prompt: v.prompt.trim(), points: Number(v.points), feedback: v.feedback.trim() || null };
+  const filled = (list: Choice[]) => list.map((c) => ({ id: c.optionId, text: c.text.trim() })).filter((c) => c.text);
+  switch (v.kind) {
+    case 'single': {
+      const options = filled(v.choices);
+      if (options.length < 2) return { ok: false, message: t('editor.needTwoOptions') };
+      if (!options.some((o) => o.id === v.correctSingle)) return { ok: false, message: t('editor.needCorrect') };
+      return { ok: true, input: { ...base, options, answerKey: { correct: v.correctSingle } } };
+    }
+    case 'multiple': {
+      const options = filled(v.choices);
+      if (options.length < 2) return { ok: false, message: t('editor.needTwoOptions') };
+      const correct = v.correctMultiple.filter((id) => options.some((o) => o.id === id));
+      if (correct.length === 0) return { ok: false, message: t('editor.needCorrect') };
+      return { ok: true, input: { ...base, options, answerKey: { correct } } };
+    }
+    case 'true_false':
+      return { ok: true, input: { ...base, options: [], answerKey: { correct: v.trueFalse === 'true' } } };
+    case 'short_answer': {
+      const accepted = v.accepted.map((a) => a.trim()).filter(Boolean);
+      if (accepted.length === 0) return { ok: false, message: t('editor.needAccepted') };
+      return { ok: true, input: { ...base, options: [], answerKey: { accepted } } };
+    }
+    case 'numeric': {
+      if (v.numericValue === '' || Number.isNaN(Number(v.numericValue))) return { ok: false, message: t('editor.needValue') };
+      return { ok: true, input: { ...base, options: [], answerKey: { value: Number(v.numericValue), tolerance: Math.abs(Number(v.numericTolerance) || 0) } } };
+    }
+    case 'matching': {
+      const pairs = v.pairs.filter((p) => p.left.trim() && p.right.trim());
+      if (pairs.length < 2 || pairs.length !== v.pairs.length) return { ok: false, message: t('editor.needPairs') };
+      const options: QuestionOption[] = pairs.flatMap((p) => [
+        { id: p.leftId, text: p.left.trim(), side: 'left' as const },
+        { id: p.rightId, text: p.right.trim(), side: 'right' as const },
+      ]);
+      const answerKey: AnswerKey = { pairs: pairs.map((p) => ({ left: p.leftId, right: p.rightId })) };
+      return { ok: true, input: { ...base, options, answerKey } };
+    }
+    case 'ordering': {
+      const options = filled(v.items);
+      if (options.length < 2 || options.length !== v.items.length) return { ok: false, message: t('editor.needItems') };
+      return { ok: true, input: { ...base, options, answerKey: { order: options.map((o) => o.id) } } };
+    }
+    case 'essay':
+      return { ok: true, input: { ...base, options: [], answerKey: null } };
+  }
+}
+
+interface QuestionEditorModalProps {
+  courseId: string;
+  categories: QuestionCategory[];
+  question?: Question;
+  defaultCategoryId?: string;
+  onClose: () => void;
+}
+
+/** Create or edit a question; the answer inputs follow the kind (docs/learning.md, question kinds). */
+export function QuestionEditorModal({ courseId, categories, question, defaultCategoryId, onClose }: QuestionEditorModalProps) {
+  const { t } = useTranslation('quiz');
+  const labels = useQuizLabels();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const { create, update } = useQuestionMutations(courseId);
+  const mutation = question ? update : create;
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    clearErrors,
+    formState: { errors, isSubmitting },
+  } = useForm<QuestionFormValues>({ defaultValues: initialValues(question, defaultCategoryId) });
+  const kind = useWatch({ control, name: 'kind' });
+  const choices = useFieldArray({ control, name: 'choices', keyName: 'key' });
+  const pairs = useFieldArray({ control, name: 'pairs', keyName: 'key' });
+  const items = useFieldArray({ control, name: 'items', keyName: 'key' });
+  const watchedChoices = useWatch({ control, name: 'choices' });
+
+  const submit = handleSubmit(async (values) => {
+    clearErrors('root');
+    const built = build(values, (key) => t(key));
+    if (!built.ok) {
+      setError('root', { message: built.message });
+      return;
+    }
+    try {
+      if (question) await update.mutateAsync({ id: question.id, input: built.input });
+      else await create.mutateAsync(built.input);
+      onClose();
+    } catch {
+      // Shown below.
+    }
+  });
+
+  const choiceLabel = (i: number) => t('editor.option', { n: i + 1 });
+
+  return (
+    <Modal opened onClose={onClose} title={question ? t('editor.editTitle') : t('editor.createTitle')} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('cancel') }}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <Group grow align="flex-start" wrap="wrap">
+            <Controller
+              control={control}
+              name="kind"
+              render={({ field }) => (
+                <Select
+                  label={t('editor.kind')}
+                  data={QUESTION_KINDS.map((k) => ({ value: k, label: labels.questionKind(k) }))}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  allowDeselect={false}
+                  miw={200}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="categoryId"
+              render={({ field }) => (
+                <Select
+                  label={t('editor.category')}
+                  data={[{ value: '', label: t('bank.uncategorised') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v ?? '')}
+                  allowDeselect={false}
+                  miw={200}
+                />
+              )}
+            />
+          </Group>
+          <Textarea label={t('editor.prompt')} required autosize minRows={3} error={errors.prompt?.message} {...register('prompt', { validate: (v) => v.trim().length > 0 || t('required') })} />
+          <Controller
+            control={control}
+            name="points"
+            rules={{ validate: (v) => (Number(v) > 0 && Number(v) < 10000) || t('editor.pointsInvalid') }}
+            render={({ field }) => (
+              <NumberInput label={t('editor.points')} required min={0.01} max={9999.99} decimalScale={2} value={field.value} onChange={field.onChange} error={errors.points?.message} maw={200} />
+            )}
+          />
+
+          {(kind === 'single' || kind === 'multiple') && (
+            <Stack gap="xs">
+              <Text size="sm" fw={500}>
+                {kind === 'single' ? t('editor.optionsSingle') : t('editor.optionsMultiple')}
+              </Text>
+              {kind === 'single' ? (
+                <Controller
+                  control={control}
+                  name="correctSingle"
+                  render={({ field }) => (
+                    <Radio.Group value={field.value} onChange={field.onChange} aria-label={t('editor.correctAnswer')}>
+                      <Stack gap="xs">
+                        {choices.fields.map((choice, i) => (
+                          <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
+                            <Radio value={watchedChoices?.[i]?.optionId ?? choice.optionId} aria-label={t('editor.markCorrect', { n: i + 1 })} />
+                            <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
+                            <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= 2}>
+                              <span aria-hidden>×</span>
+                            </ActionIcon>
+                          </Group>
+                        ))}
+                      </Stack>
+                    </Radio.Group>
+                  )}
+                />
+              ) : (
+                <Controller
+                  control={control}
+                  name="correctMultiple"
+                  render={({ field }) => (
+                    <Checkbox.Group value={field.value} onChange={field.onChange} aria-label={t('editor.correctAnswer')}>
+                      <Stack gap="xs">
+                        {choices.fields.map((choice, i) => (
+                          <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
+                            <Checkbox value={watchedChoices?.[i]?.optionId ?? choice.optionId} aria-label={t('editor.markCorrect', { n: i + 1 })} />
+                            <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
+                            <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= 2}>
+                              <span aria-hidden>×</span>
+                            </ActionIcon>
+                          </Group>
+                        ))}
+                      </Stack>
+                    </Checkbox.Group>
+                  )}
+                />
+              )}
+              <Group>
+                <Button size="xs" variant="light" onClick={() => choices.append({ optionId: newId('o'), text: '' })} disabled={choices.fields.length >= 20}>
+                  {t('editor.addOption')}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('editor.markCorrectHint')}
+              </Text>
+            </Stack>
+          )}
+
+          {kind === 'true_false' && (
+            <Controller
+              control={control}
+              name="trueFalse"
+              render={({ field }) => (
+                <Radio.Group label={t('editor.correctAnswer')} value={field.value} onChange={(v) => field.onChange(v as 'true' | 'false')}>
+                  <Group gap="lg" mt="xs">
+                    <Radio value="true" label={t('true')} />
+                    <Radio value="false" label={t('false')} />
+                  </Group>
+                </Radio.Group>
+              )}
+            />
+          )}
+
+          {kind === 'short_answer' && (
+            <Controller
+              control={control}
+              name="accepted"
+              render={({ field }) => <TagsInput label={t('editor.accepted')} description={t('editor.acceptedHint')} value={field.value} onChange={field.onChange} />}
+            />
+          )}
+
+          {kind === 'numeric' && (
+            <Group grow align="flex-start" wrap="wrap">
+              <Controller
+                control={control}
+                name="numericValue"
+                render={({ field }) => <NumberInput label={t('editor.value')} required decimalScale={6} value={field.value} onChange={field.onChange} miw={160} />}
+              />
+              <Controller
+                control={control}
+                name="numericTolerance"
+                render={({ field }) => <NumberInput label={t('editor.tolerance')} description={t('editor.toleranceHint')} min={0} decimalScale={6} value={field.value} onChange={field.onChange} miw={160} />}
+              />
+            </Group>
+          )}
+
+          {kind === 'matching' && (
+            <Stack gap="xs">
+              <Text size="sm" fw={500}>
+                {t('editor.pairs')}
+              </Text>
+              {pairs.fields.map((pair, i) => (
+                <Group key={pair.key} gap="xs" wrap="wrap" align="flex-end">
+                  <TextInput label={t('editor.left', { n: i + 1 })} style={{ flex: '1 1 140px' }} {...register(`pairs.${i}.left`)} />
+                  <TextInput label={t('editor.right', { n: i + 1 })} style={{ flex: '1 1 140px' }} {...register(`pairs.${i}.right`)} />
+                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('editor.removePair', { n: i + 1 })} onClick={() => pairs.remove(i)} disabled={pairs.fields.length <= 2}>
+                    <span aria-hidden>×</span>
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Group>
+                <Button size="xs" variant="light" onClick={() => pairs.append({ leftId: newId('l'), left: '', rightId: newId('r'), right: '' })} disabled={pairs.fields.length >= 20}>
+                  {t('editor.addPair')}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('editor.pairsHint')}
+              </Text>
+            </Stack>
+          )}
+
+          {kind === 'ordering' && (
+            <Stack gap="xs">
+              <Text size="sm" fw={500}>
+                {t('editor.items')}
+              </Text>
+              {items.fields.map((item, i) => (
+                <Group key={item.key} gap="xs" wrap="nowrap">
+                  <Text size="sm" w={24} ta="right" aria-hidden>
+                    {i + 1}.
+                  </Text>
+                  <TextInput aria-label={t('editor.item', { n: i + 1 })} style={{ flex: 1 }} {...register(`items.${i}.text`)} />
+                  <ActionIcon variant="default" aria-label={t('editor.itemUp', { n: i + 1 })} disabled={i === 0} onClick={() => items.move(i, i - 1)}>
+                    <span aria-hidden>↑</span>
+                  </ActionIcon>
+                  <ActionIcon variant="default" aria-label={t('editor.itemDown', { n: i + 1 })} disabled={i === items.fields.length - 1} onClick={() => items.move(i, i + 1)}>
+                    <span aria-hidden>↓</span>
+                  </ActionIcon>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeItem', { n: i + 1 })} onClick={() => items.remove(i)} disabled={items.fields.length <= 2}>
+                    <span aria-hidden>×</span>
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Group>
+                <Button size="xs" variant="light" onClick={() => items.append({ optionId: newId('i'), text: '' })} disabled={items.fields.length >= 20}>
+                  {t('editor.addItem')}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('editor.itemsHint')}
+              </Text>
+            </Stack>
+          )}
+
+          {kind === 'essay' && (
+            <Text size="sm" c="dimmed">
+              {t('editor.essayHint')}
+            </Text>
+          )}
+
+          <Textarea label={t('editor.feedback')} description={t('editor.feedbackHint')} autosize minRows={2} {...register('feedback')} />
+
+          {errors.root && (
+            <Text size="sm" c={DANGER_TEXT} role="alert">
+              {errors.root.message}
+            </Text>
+          )}
+          {mutation.isError && <ErrorAlert error={mutation.error} />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={isSubmitting}>
+              {t('save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,68 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { Paper, Table, VisuallyHidden } from '@mantine/core';
+import { TableMessageRow } from './TableStates';
+
+export interface DataTableColumn<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Keep the cell on one line (codes, dates, numbers). */
+  nowrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Header visually hidden (e.g. an actions column) but still read by screen readers. */
+  hiddenHeader?: boolean;
+}
+
+interface DataTableProps<T> {
+  columns: DataTableColumn<T>[];
+  rows: T[] | undefined;
+  rowKey: (row: T) => string;
+  /** First load: a loading row instead of the body. */
+  loading?: boolean;
+  /** A refetch is running (aria-busy). */
+  busy?: boolean;
+  /** Shown when rows is an empty array. */
+  empty?: string;
+  /** Below this width the table scrolls sideways (phones). */
+  minWidth?: number;
+  /** Accessible name of the table and of its scroll region. */
+  caption?: string;
+  striped?: boolean;
+}
+
+/** The bordered, horizontally scrolling table with loading and empty rows that every list page uses. */
+export function DataTable<T>({ columns, rows, rowKey, loading, busy, empty, minWidth = 640, caption, striped = true }: DataTableProps<T>) {
+  const cellStyle = (column: DataTableColumn<T>): CSSProperties | undefined =>
+    column.nowrap || column.align ? { whiteSpace: column.nowrap ? 'nowrap' : undefined, textAlign: column.align } : undefined;
+  return (
+    <Paper withBorder radius="md" p={0}>
+      {/* Focusable so keyboard users can scroll a wide table on a phone; relative so visually hidden parts stay inside it. */}
+      <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={caption} style={{ position: 'relative' }}>
+        <Table striped={striped} aria-busy={busy || loading || undefined} aria-label={caption}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th key={column.key} scope="col" style={cellStyle(column)}>
+                  {column.hiddenHeader ? <VisuallyHidden>{column.header}</VisuallyHidden> : column.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {loading && !rows && <TableMessageRow colSpan={columns.length} loading />}
+            {rows && rows.length === 0 && <TableMessageRow colSpan={columns.length} empty={empty} />}
+            {rows?.map((row) => (
+              <Table.Tr key={rowKey(row)}>
+                {columns.map((column) => (
+                  <Table.Td key={column.key} style={cellStyle(column)}>
+                    {column.cell(row)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Locator, Page } from 'playwright-core';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'queued' | 'error' | 'empty';
+
+/** /kuis/:attemptId: countdown from the server's deadline, autosaved answers with a per-question save state, submit. */
+export class QuizAttemptPage {
+  readonly countdown: Locator;
+  readonly answered: Locator;
+  readonly unsent: Locator;
+  readonly questions: Locator;
+  readonly submitButton: Locator;
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.countdown = page.getByTestId('quiz-countdown');
+    this.answered = page.getByTestId('quiz-answered');
+    this.unsent = page.getByTestId('quiz-unsent');
+    this.questions = page.locator('section[aria-labelledby^="q-"]');
+    this.submitButton = page.getByRole('button', { name: 'Kumpulkan' }).first();
+    this.dialog = page.getByRole('dialog');
+  }
+
+  async waitForLoaded(): Promise<void> {
+    await this.countdown.waitFor({ state: 'visible' });
+  }
+
+  /** The question card whose prompt contains the text. */
+  question(prompt: string | RegExp): Locator {
+    return this.questions.filter({ hasText: prompt });
+  }
+
+  async saveState(prompt: string | RegExp): Promise<SaveState> {
+    return ((await this.question(prompt).locator('[data-save-state]').getAttribute('data-save-state')) ?? 'empty') as SaveState;
+  }
+
+  /** Seconds left as shown (mm:ss or h:mm:ss); null without a time limit. */
+  async secondsLeft(): Promise<number | null> {
+    const text = (await this.countdown.textContent()) ?? '';
+    if (!/\d+:\d{2}/.test(text)) return null;
+    return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+  }
+
+  async submit(): Promise<void> {
+    await this.submitButton.click();
+    await this.dialog.getByRole('button', { name: 'Kumpulkan' }).click();
+    await this.page.waitForURL(/\/kuis\/[0-9a-f-]+\/hasil$/);
+  }
+}
