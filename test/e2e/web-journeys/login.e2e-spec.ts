@@ -88,7 +88,8 @@ describe('web: sign-in journey', () => {
     const dashboard = new DashboardPage(page);
     await dashboard.waitForLoaded();
     const profileLink = dashboard.navLink('Profil');
-    // Closed on a phone: the navbar is off screen and hidden.
+    // Closed on a phone: the navbar is off screen and hidden (waited for: the layout settles after the first paint).
+    await profileLink.waitFor({ state: 'hidden', timeout: 5000 });
     expect(await profileLink.isVisible()).toBe(false);
 
     await dashboard.openNavigation();
