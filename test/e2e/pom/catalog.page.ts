@@ -7,6 +7,9 @@ export class CatalogPage {
   readonly cards: Locator;
   readonly enrolButton: Locator;
   readonly continueButton: Locator;
+  /** On the course page: the enrolment panel (status badge, progress, continue/open button). */
+  readonly enrolmentPanel: Locator;
+  readonly openCourseButton: Locator;
 
   constructor(
     readonly page: Page,
@@ -17,6 +20,8 @@ export class CatalogPage {
     this.cards = page.getByRole('article');
     this.enrolButton = page.getByRole('button', { name: /^(Daftar|Ajukan pendaftaran)$/ });
     this.continueButton = page.getByRole('link', { name: 'Lanjutkan belajar' });
+    this.enrolmentPanel = page.getByRole('complementary', { name: 'Pendaftaran' });
+    this.openCourseButton = page.getByRole('link', { name: 'Buka kursus' });
   }
 
   async goto(): Promise<void> {
@@ -31,12 +36,18 @@ export class CatalogPage {
   }
 
   card(title: string): Locator {
-    return this.cards.filter({ has: this.page.getByRole('heading', { name: title }) });
+    return this.cards.filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }
 
   async openCourse(title: string): Promise<void> {
-    await this.card(title).getByRole('link', { name: title }).click();
-    await this.page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await this.card(title).getByRole('link', { name: title, exact: true }).click();
+    await this.page.getByRole('heading', { name: title, level: 1, exact: true }).waitFor();
+  }
+
+  /** /katalog/:courseId directly. */
+  async gotoCourse(courseId: string, title: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl.replace(/\/$/, '')}/katalog/${courseId}`);
+    await this.page.getByRole('heading', { name: title, level: 1, exact: true }).waitFor();
   }
 
   /** Enrols in an open course; the player opens at the first lesson. */

@@ -1,5 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
 
+/** A file handed to a file chooser (Playwright's FilePayload). */
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** A single-choice question of the bank: its options in order and the index of the right one. */
+export interface SingleChoiceQuestion {
+  prompt: string;
+  options: string[];
+  correct: number;
+}
+
 /** /kursus (Kursus saya), /kursus/baru and the course workspace /kursus/:courseId/* of a widyaiswara. */
 export class CourseBuilderPage {
   readonly createLink: Locator;
@@ -57,6 +71,26 @@ export class CourseBuilderPage {
     await this.dialog.getByLabel('Judul pelajaran').fill(title);
   }
 
+  /** In the lesson dialog of a text lesson: its HTML body. */
+  async fillText(html: string): Promise<void> {
+    await this.dialog.getByLabel('Isi (HTML)').fill(html);
+  }
+
+  /** In the lesson dialog of a video lesson: uploads the file (instead of a URL) and waits until it is attached. */
+  async uploadVideo(file: UploadFile): Promise<void> {
+    await this.dialog.getByText('Unggah berkas', { exact: true }).click();
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.dialog.getByRole('button', { name: 'Pilih berkas' }).click();
+    await (await chooser).setFiles(file);
+    await this.dialog.getByText(`Berkas: ${file.name}`).waitFor();
+  }
+
+  /** In the lesson dialog of a quiz lesson: picks one of the course's quizzes. */
+  async chooseQuiz(quizTitle: string): Promise<void> {
+    await this.dialog.getByRole('combobox', { name: 'Kuis', exact: true }).click();
+    await this.page.getByRole('option', { name: quizTitle, exact: true }).click();
+  }
+
   async saveLesson(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Simpan' }).click();
     await this.dialog.waitFor({ state: 'detached' });
@@ -68,6 +102,53 @@ export class CourseBuilderPage {
 
   moveLessonDown(title: string): Locator {
     return this.page.getByRole('button', { name: `Pindahkan pelajaran ${title} ke bawah` });
+  }
+
+  /** Opens a section of the course workspace and waits for its heading. */
+  async openSection(name: 'Konten' | 'Aturan kelulusan' | 'Bank soal' | 'Kuis', heading: string | RegExp = name): Promise<void> {
+    await this.section(name).click();
+    await this.page.getByRole('heading', { name: heading, level: 2 }).first().waitFor();
+  }
+
+  /** On "Bank soal": adds a single-choice question through the question editor. */
+  async addSingleChoiceQuestion(q: SingleChoiceQuestion): Promise<void> {
+    await this.page.getByRole('button', { name: 'Tambah soal' }).click();
+    await this.dialog.getByLabel('Pertanyaan').fill(q.prompt);
+    for (const [i, text] of q.options.entries()) {
+      if (i >= 2) await this.dialog.getByRole('button', { name: 'Tambah pilihan' }).click();
+      await this.dialog.getByLabel(`Pilihan ${i + 1}`, { exact: true }).fill(text);
+    }
+    await this.dialog.getByRole('radio', { name: `Pilihan ${q.correct + 1} benar` }).check();
+    await this.dialog.getByRole('button', { name: 'Simpan' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+    await this.page.getByRole('cell', { name: q.prompt, exact: true }).waitFor();
+  }
+
+  /** On "Kuis": creates a quiz and lands on its settings; returns the quiz id. */
+  async createQuiz(title: string): Promise<string> {
+    await this.page.getByLabel('Judul kuis').fill(title);
+    await this.page.getByRole('button', { name: 'Buat kuis' }).click();
+    await this.page.waitForURL(/\/kuis\/[0-9a-f-]+$/);
+    await this.page.getByRole('heading', { name: 'Pengaturan kuis', level: 2 }).waitFor();
+    return new URL(this.page.url()).pathname.split('/').pop() as string;
+  }
+
+  /** On a quiz's settings: sets the pass mark (percent) and, when given, the attempt limit, then saves. */
+  async saveQuizSettings(input: { passPercent: number; maxAttempts?: number }): Promise<void> {
+    await this.page.getByLabel('Nilai lulus').fill(String(input.passPercent));
+    if (input.maxAttempts !== undefined) await this.page.getByLabel('Jumlah percobaan maksimal').fill(String(input.maxAttempts));
+    const saved = this.page.waitForResponse((res) => /\/api\/quizzes\/[0-9a-f-]+$/.test(res.url()) && res.request().method() === 'PATCH');
+    await this.page.getByRole('button', { name: 'Simpan' }).click();
+    if (!(await saved).ok()) throw new Error('Quiz settings were not saved');
+    await this.page.getByText('Pengaturan kuis disimpan.').waitFor();
+  }
+
+  /** On "Aturan kelulusan": the quiz lessons whose quiz must be passed, then saves the rule. */
+  async requirePassingQuizzes(lessonTitles: string[]): Promise<void> {
+    const group = this.page.getByRole('group', { name: 'Kuis yang harus lulus' });
+    for (const title of lessonTitles) await group.getByRole('checkbox', { name: title }).check();
+    await this.page.getByRole('button', { name: 'Simpan' }).click();
+    await this.page.getByText('Perubahan disimpan.').waitFor();
   }
 
   async submitForReview(): Promise<void> {

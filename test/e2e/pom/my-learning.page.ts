@@ -22,6 +22,11 @@ export class MyLearningPage {
     return this.cards.filter({ hasText: courseTitle });
   }
 
+  /** The enrolment's status badge ("Aktif", "Selesai", …) on its card. */
+  status(courseTitle: string, label: string): Locator {
+    return this.card(courseTitle).getByText(label, { exact: true });
+  }
+
   /** The progress bar of a course (its value is aria-valuenow). */
   progress(courseTitle: string): Locator {
     return this.page.getByRole('progressbar', { name: `Kemajuan ${courseTitle}` });

@@ -10,6 +10,10 @@ export class QuizAttemptPage {
   readonly questions: Locator;
   readonly submitButton: Locator;
   readonly dialog: Locator;
+  /** On the result page (/kuis/:attemptId/hasil): "Nilai N%" and the verdict badge of the summary. */
+  readonly resultPercent: Locator;
+  readonly resultVerdict: Locator;
+  readonly backToLesson: Locator;
 
   constructor(readonly page: Page) {
     this.countdown = page.getByTestId('quiz-countdown');
@@ -18,6 +22,9 @@ export class QuizAttemptPage {
     this.questions = page.locator('section[aria-labelledby^="q-"]');
     this.submitButton = page.getByRole('button', { name: 'Kumpulkan' }).first();
     this.dialog = page.getByRole('dialog');
+    this.resultPercent = page.getByTestId('attempt-percent');
+    this.resultVerdict = page.getByRole('region', { name: 'Ringkasan' }).getByText(/^(Lulus|Belum lulus)$/);
+    this.backToLesson = page.getByRole('link', { name: /Kembali ke pelajaran/ });
   }
 
   async waitForLoaded(): Promise<void> {
@@ -27,6 +34,17 @@ export class QuizAttemptPage {
   /** The question card whose prompt contains the text. */
   question(prompt: string | RegExp): Locator {
     return this.questions.filter({ hasText: prompt });
+  }
+
+  /** Picks an option of a single-choice question (autosaved). */
+  async choose(prompt: string | RegExp, option: string): Promise<void> {
+    await this.question(prompt).getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  /** Waits until every answer is saved on the server ("Semua jawaban tersimpan"). */
+  async waitForAllSaved(answered: number, total: number): Promise<void> {
+    await this.answered.filter({ hasText: `${answered} dari ${total} terjawab` }).waitFor();
+    await this.unsent.filter({ hasText: 'Semua jawaban tersimpan' }).waitFor();
   }
 
   async saveState(prompt: string | RegExp): Promise<SaveState> {

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { agencyRoutes } from '../features/agencies/routes';
+import { approvalRoutes } from '../features/approvals/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { authRoutes } from '../features/auth/routes';
 import { catalogRoutes } from '../features/catalog/routes';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           ...profileRoutes,
           ...catalogRoutes,
           ...learningRoutes,
+          ...approvalRoutes,
           ...quizRoutes,
           authorOnly([...courseRoutes, courseWorkspaceRoute([...quizAuthoringRoutes, ...gradingCourseRoutes]), ...gradingRoutes]),
           {

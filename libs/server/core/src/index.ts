@@ -20,3 +20,4 @@ export * from './http/uuid-param';
 export * from './storage/file-storage';
 export * from './core.module';
 export * from './http/remove-temporary-upload.interceptor';
+export * from './http/upload-file-name';

@@ -13,6 +13,8 @@ import { ProgressController } from './progress.controller';
 import { MAX_SUBMISSION_BYTES, ProgressService } from './progress.service';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
+import { SubmissionController } from './submission.controller';
+import { SubmissionService } from './submission.service';
 import { VersionSnapshots } from './version-snapshots';
 import { VersionUpgradeService } from './version-upgrade.service';
 
@@ -25,7 +27,7 @@ const CORE = [VersionSnapshots, EnrolmentAccess, CompletionService, ProgressServ
 })
 export class EnrolmentCoreModule {}
 
-/** Enrolment, the player's progress, approvals, assignments and the course report over HTTP. */
+/** Enrolment, the player's progress, approvals, assignments (submissions, grading) and the course report over HTTP. */
 @Module({
   imports: [
     OrganisationModule,
@@ -40,8 +42,8 @@ export class EnrolmentCoreModule {}
       },
     }),
   ],
-  controllers: [EnrolmentController, ProgressController, ReportController],
-  providers: [EnrolmentService, ReportService],
+  controllers: [EnrolmentController, ProgressController, ReportController, SubmissionController],
+  providers: [EnrolmentService, ReportService, SubmissionService],
   exports: [EnrolmentCoreModule],
 })
 export class EnrolmentModule {}

@@ -7,7 +7,7 @@ import {
   ErrorCode, type AssignmentSubmission, type AttendanceResult, type LessonSnapshot, type PlayerLesson, type PlayerLessonContent, type ProgressResult,
   type QuizSnapshot,
 } from '@kompeten/shared-contracts';
-import { conflict, FILE_STORAGE, invalid, notFound, recordAudit, type FileStorage } from '@kompeten/server-core';
+import { cleanFileName, conflict, FILE_STORAGE, invalid, notFound, recordAudit, type FileStorage } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { CompletionService } from './completion.service';
 import { requiredLessonIds } from './completion-rule';
@@ -162,9 +162,10 @@ export class ProgressService {
     const { lesson } = await this.versions.lesson(this.db.manager, row.course_version_id, lessonId);
     if (lesson.content.kind !== 'assignment') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan tugas');
     if (row.status !== 'active' && row.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
-    if (!SUBMISSION_TYPES.test(file.originalname)) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Jenis berkas tidak didukung (PDF, Office, OpenDocument, teks, gambar atau ZIP)');
+    const fileName = cleanFileName(file.originalname);
+    if (!SUBMISSION_TYPES.test(fileName)) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Jenis berkas tidak didukung (PDF, Office, OpenDocument, teks, gambar atau ZIP)');
     if (file.size === 0) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Berkas kosong');
-    const storageKey = `submissions/${enrolmentId}/${lessonId}/${randomUUID()}${extname(file.originalname).toLowerCase()}`;
+    const storageKey = `submissions/${enrolmentId}/${lessonId}/${randomUUID()}${extname(fileName).toLowerCase()}`;
     await this.storage.importLocalFile(file.path, storageKey);
     try {
       return await this.db.transaction(async (m) => {
@@ -172,7 +173,7 @@ export class ProgressService {
         if (en.status !== 'active' && en.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
         const [saved] = await m.query(
           `INSERT INTO assignment_submission (enrolment_id, lesson_id, storage_key, file_name) VALUES ($1, $2, $3, $4) RETURNING ${SUBMISSION_COLUMNS}`,
-          [enrolmentId, lessonId, storageKey, file.originalname.slice(0, 255)],
+          [enrolmentId, lessonId, storageKey, fileName],
         );
         await this.apply(m, enrolmentId, lessonId, { complete: true }, true);
         return toSubmission(saved);

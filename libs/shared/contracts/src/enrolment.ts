@@ -99,6 +99,22 @@ export interface AssignmentSubmission {
   gradedAt: string | null;
 }
 
+/** Which submissions a grading list shows: not yet graded (the default), graded, or both. */
+export const SUBMISSION_FILTERS = ['ungraded', 'graded', 'all'] as const;
+export type SubmissionFilter = (typeof SUBMISSION_FILTERS)[number];
+
+/** An assignment submission in a course's grading list: the latest file per learner and assignment lesson. */
+export interface SubmissionForGrading extends AssignmentSubmission {
+  employeeId: string;
+  employeeName: string;
+  nip: string;
+  unitName: string | null;
+  /** From the version the learner takes; null when that version no longer has the lesson. */
+  lessonTitle: string | null;
+  maxScore: number | null;
+  passScore: number | null;
+}
+
 export type PlayerLessonContent =
   | { kind: 'text'; html: string }
   | { kind: 'video'; fileId: string | null; url: string | null; durationSeconds: number | null; completeAtRatio: number }

@@ -1,5 +1,8 @@
 import type {
+  AssignmentResult,
+  AttendanceResult,
   CompetencyKind,
+  CourseReportRow,
   CompletionRule,
   CourseDetail,
   CourseFile,
@@ -37,7 +40,19 @@ export interface CourseInput {
   completionRule: CompletionRule;
 }
 
-export type CourseUpdate = Partial<Omit<CourseInput, 'agencyId'>>;
+export type CourseUpdate = Partial<Omit<CourseInput, 'agencyId'>> & {
+  prerequisiteCourseIds?: string[];
+  /** A course file of purpose "cover"; null removes the cover. */
+  coverFileId?: string | null;
+};
+
+/** POST /courses/:courseId/assignments: named ASN, a unit (with its sub-units) and/or a position name. */
+export interface AssignInput {
+  employeeIds?: string[];
+  unitId?: string;
+  positionName?: string;
+  dueAt?: string;
+}
 
 export interface LessonInput {
   kind: LessonKind;
@@ -184,4 +199,35 @@ export function returnCourse(id: string, note: string): Promise<Course> {
 
 export function archiveCourse(id: string): Promise<Course> {
   return request<Course>(`/courses/${enc(id)}/archive`, { method: 'POST' });
+}
+
+// ---- authors ------------------------------------------------------------------------------------
+
+export function addAuthor(courseId: string, employeeId: string): Promise<unknown> {
+  return request<unknown>(`/courses/${enc(courseId)}/authors`, { method: 'POST', body: { employeeId } });
+}
+
+export function removeAuthor(courseId: string, employeeId: string): Promise<void> {
+  return request<void>(`/courses/${enc(courseId)}/authors/${enc(employeeId)}`, { method: 'DELETE' });
+}
+
+// ---- learners: assignment, attendance -----------------------------------------------------------
+
+export function assignCourse(courseId: string, input: AssignInput): Promise<AssignmentResult> {
+  return request<AssignmentResult>(`/courses/${enc(courseId)}/assignments`, { method: 'POST', body: input });
+}
+
+export function recordAttendance(courseId: string, lessonId: string, employeeIds: string[]): Promise<AttendanceResult> {
+  return request<AttendanceResult>(`/courses/${enc(courseId)}/lessons/${enc(lessonId)}/attendance`, { method: 'POST', body: { employeeIds } });
+}
+
+/** Every learner of the course (the JSON course report, page by page, at most 1,000). */
+export async function listCourseLearners(courseId: string, signal?: AbortSignal): Promise<CourseReportRow[]> {
+  const rows: CourseReportRow[] = [];
+  for (let page = 1; page <= 10; page++) {
+    const res = await request<Page<CourseReportRow>>(`/courses/${enc(courseId)}/report`, { query: { format: 'json', page, pageSize: 100 }, signal });
+    rows.push(...res.items);
+    if (rows.length >= res.total || res.items.length === 0) break;
+  }
+  return rows;
 }

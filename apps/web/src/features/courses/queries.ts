@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  addAuthor,
   archiveCourse,
+  assignCourse,
+  listCourseLearners,
+  recordAttendance,
+  removeAuthor,
+  type AssignInput,
   createCourse,
   createLesson,
   createModule,
@@ -31,6 +37,7 @@ export const courseKeys = {
   list: (params: CourseListParams) => [...courseKeys.lists(), params] as const,
   detail: (id: string) => [...courseKeys.all, 'detail', id] as const,
   reviews: (page: number) => [...courseKeys.all, 'reviews', page] as const,
+  learners: (id: string) => [...courseKeys.all, 'learners', id] as const,
 };
 
 export function useCourses(params: CourseListParams) {
@@ -152,4 +159,38 @@ export function useCourseWorkflow(courseId: string) {
     giveBack: useMutation({ mutationFn: (note: string) => returnCourse(courseId, note), onSuccess }),
     archive: useMutation({ mutationFn: () => archiveCourse(courseId), onSuccess }),
   };
+}
+
+export function useCourseAuthors(courseId: string) {
+  const changed = useCourseChanged();
+  const onSuccess = () => changed(courseId);
+  return {
+    add: useMutation({ mutationFn: (employeeId: string) => addAuthor(courseId, employeeId), onSuccess }),
+    remove: useMutation({ mutationFn: (employeeId: string) => removeAuthor(courseId, employeeId), onSuccess }),
+  };
+}
+
+export function useAssignCourse(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AssignInput) => assignCourse(courseId, input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: courseKeys.learners(courseId) }),
+  });
+}
+
+/** Learners of a course (from the course report), for attendance. */
+export function useCourseLearners(courseId: string, enabled = true) {
+  return useQuery({
+    queryKey: courseKeys.learners(courseId),
+    queryFn: ({ signal }) => listCourseLearners(courseId, signal),
+    enabled: enabled && !!courseId,
+  });
+}
+
+export function useRecordAttendance(courseId: string, lessonId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (employeeIds: string[]) => recordAttendance(courseId, lessonId, employeeIds),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: courseKeys.learners(courseId) }),
+  });
 }

@@ -1,44 +1,25 @@
-import type { AttemptReview, CourseReportRow, GradingItem, Page, ReportFormat } from '@kompeten/shared-contracts';
+import type { AttemptReview, CourseReportRow, GradingItem, Page, ReportFormat, SubmissionForGrading } from '@kompeten/shared-contracts';
 import { fetchWithAuth, request } from '../../shared/api';
 
 const enc = encodeURIComponent;
 
-/** An assignment submission waiting for a grade (local type until the contract names it). */
-export interface SubmissionGradingItem {
-  id: string;
-  enrolmentId: string;
-  lessonId: string;
-  lessonTitle?: string;
-  employeeName: string;
-  nip: string;
-  fileName: string;
-  submittedAt: string;
-  maxScore?: number;
-  passScore?: number;
-}
+/** The first page of each grading queue (the oldest first); grading an item moves the next one up. */
+const QUEUE_PAGE_SIZE = 100;
 
 export interface CourseGrading {
+  /** Quiz attempts with essays waiting for a grade. */
   attempts: GradingItem[];
-  /** Assignment submissions waiting for a grade; null while the API lists attempts only. */
-  submissions: SubmissionGradingItem[] | null;
+  /** Assignment submissions waiting for a grade: the latest per learner and assignment. */
+  submissions: SubmissionForGrading[];
 }
 
-type ListLike<T> = T[] | Page<T> | undefined | null;
-const itemsOf = <T>(list: ListLike<T>): T[] => (Array.isArray(list) ? list : (list?.items ?? []));
-
-/**
- * The grading queue of a course. Today the API answers Page<GradingItem> (essay attempts); an answer of the form
- * { attempts, submissions } also carries assignment submissions.
- */
+/** The grading queue of a course: essay attempts (assessment) and ungraded assignment submissions (enrolment). */
 export async function getCourseGrading(courseId: string, signal?: AbortSignal): Promise<CourseGrading> {
-  const res = await request<ListLike<GradingItem> | { attempts?: ListLike<GradingItem>; submissions?: ListLike<SubmissionGradingItem> }>(`/courses/${enc(courseId)}/grading`, {
-    query: { pageSize: 100 },
-    signal,
-  });
-  if (res && !Array.isArray(res) && ('attempts' in res || 'submissions' in res)) {
-    return { attempts: itemsOf(res.attempts), submissions: itemsOf(res.submissions) };
-  }
-  return { attempts: itemsOf(res as ListLike<GradingItem>), submissions: null };
+  const [attempts, submissions] = await Promise.all([
+    request<Page<GradingItem>>(`/courses/${enc(courseId)}/grading`, { query: { pageSize: QUEUE_PAGE_SIZE }, signal }),
+    request<Page<SubmissionForGrading>>(`/courses/${enc(courseId)}/submissions`, { query: { status: 'ungraded', pageSize: QUEUE_PAGE_SIZE }, signal }),
+  ]);
+  return { attempts: attempts.items, submissions: submissions.items };
 }
 
 export interface GradeInput {
@@ -85,8 +66,10 @@ export async function downloadWithProgress(path: string, query: Record<string, s
   }
   onProgress(1);
   const disposition = res.headers.get('content-disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  // RFC 6266: the UTF-8 filename* (the original name) wins over the ASCII fallback filename.
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1].trim()) : plain ? plain[1] : fallbackName;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

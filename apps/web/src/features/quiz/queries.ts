@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QuizSettings } from '@kompeten/shared-contracts';
+import { catalogKeys } from '../catalog/queries';
+import { learningKeys } from '../learning/queries';
 import {
   createCategory,
   createQuestion,
@@ -148,6 +150,12 @@ export function useSubmitAttempt(id: string) {
     onSuccess: (summary) => {
       void queryClient.invalidateQueries({ queryKey: quizKeys.attempt(id) });
       void queryClient.invalidateQueries({ queryKey: quizKeys.lessonAttempts(summary.enrolmentId, summary.lessonId) });
+      // A graded attempt completes the quiz lesson and may complete the course: the outline, the lesson, "my learning"
+      // and the course page's enrolment status change with it.
+      void queryClient.invalidateQueries({ queryKey: learningKeys.enrolment(summary.enrolmentId) });
+      void queryClient.invalidateQueries({ queryKey: learningKeys.lesson(summary.enrolmentId, summary.lessonId) });
+      void queryClient.invalidateQueries({ queryKey: learningKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { Me, Role } from '@kompeten/shared-contracts';
+import { ADMIN_ROLES, type Me, type Role } from '@kompeten/shared-contracts';
 import { hasAnyRole, isAdmin } from '../auth/auth-context';
 
 export type NavKey =
@@ -6,6 +6,7 @@ export type NavKey =
   | 'catalog'
   | 'myLearning'
   | 'profile'
+  | 'approvals'
   | 'myCourses'
   | 'reviews'
   | 'grading'
@@ -22,6 +23,8 @@ export interface NavItem {
   admin?: boolean;
   /** Course authoring, review and grading: widyaiswara and admins (AUTHOR_ROLES). */
   author?: boolean;
+  /** Enrolment approvals: supervisors (atasan langsung) and admins (APPROVER_ROLES). */
+  approver?: boolean;
 }
 
 /** Roles that build, review and grade courses (docs/learning.md). */
@@ -31,11 +34,19 @@ export function isAuthor(me: Me | null): boolean {
   return hasAnyRole(me, AUTHOR_ROLES);
 }
 
+/** Roles that approve enrolments in "approval" courses: the supervisor and the admins (docs/learning.md). */
+export const APPROVER_ROLES: readonly Role[] = ['supervisor', ...ADMIN_ROLES];
+
+export function isApprover(me: Me | null): boolean {
+  return hasAnyRole(me, APPROVER_ROLES);
+}
+
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', to: '/', end: true },
   { key: 'catalog', to: '/katalog' },
   { key: 'myLearning', to: '/belajar' },
   { key: 'profile', to: '/profil' },
+  { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'myCourses', to: '/kursus', author: true },
   { key: 'reviews', to: '/review', author: true },
   { key: 'grading', to: '/penilaian', author: true },
@@ -49,5 +60,6 @@ export const NAV_ITEMS: NavItem[] = [
 export function navItemsFor(me: Me | null): NavItem[] {
   const admin = isAdmin(me);
   const author = isAuthor(me);
-  return NAV_ITEMS.filter((item) => (!item.admin || admin) && (!item.author || author));
+  const approver = isApprover(me);
+  return NAV_ITEMS.filter((item) => (!item.admin || admin) && (!item.author || author) && (!item.approver || approver));
 }

@@ -4,8 +4,8 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import {
-  ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS,
-  type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat,
+  ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS, SUBMISSION_FILTERS,
+  type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat, type SubmissionFilter,
 } from '@kompeten/shared-contracts';
 import { PageQueryDto } from '@kompeten/server-core';
 
@@ -84,6 +84,16 @@ export class AssignmentSubmissionDto {
   @ApiProperty({ nullable: true, type: String }) feedback: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) passed: boolean | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) gradedAt: string | null;
+}
+
+export class SubmissionForGradingDto extends AssignmentSubmissionDto {
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({ example: 'Lalu Muhammad Hasan, S.Kom.' }) employeeName: string;
+  @ApiProperty({ example: '198609262015051001' }) nip: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Dinas Kesehatan' }) unitName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Rencana aksi pelayanan', description: 'From the version the learner takes; null if it no longer has the lesson' }) lessonTitle: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 100 }) maxScore: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 70 }) passScore: number | null;
 }
 
 export class PlayerLessonDto {
@@ -224,6 +234,13 @@ export class ReportQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: 'format harus json, csv atau xlsx' })
   format?: ReportFormat;
+}
+
+export class SubmissionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SUBMISSION_FILTERS, default: 'ungraded', description: 'ungraded (waiting for a grade), graded, or all' })
+  @IsOptional()
+  @IsIn(SUBMISSION_FILTERS, { message: 'status harus ungraded, graded atau all' })
+  status?: SubmissionFilter;
 }
 
 export class SubmissionUploadDto {

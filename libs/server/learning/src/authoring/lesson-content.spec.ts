@@ -1,6 +1,6 @@
 import { ErrorCode, type CompletionRule } from '@kompeten/shared-contracts';
 import { validateContentShape } from '../dto/lesson-content.dto';
-import { cleanFileName } from '../files/course-file.service';
+import { cleanFileName } from '@kompeten/server-core';
 import { cleanRule, completionRuleProblems, withoutLessons } from './lesson-content';
 import { plainText, sanitizeRichText } from './rich-text';
 

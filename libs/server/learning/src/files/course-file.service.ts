@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type CourseFile, type CourseFilePurpose } from '@kompeten/shared-contracts';
-import { DomainError, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, type FileStorage, type Principal } from '@kompeten/server-core';
+import { cleanFileName, DomainError, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, type FileStorage, type Principal } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { actorOf } from '../authoring/course.service';
 import { CatalogVisibility } from '../catalog/visibility';
@@ -14,15 +14,6 @@ import { CourseFileEntity } from '../entities/course-file.entity';
 import { CourseEntity } from '../entities/course.entity';
 import { parseByteRange, type ByteRange } from './byte-range';
 import { detectMime, FILE_RULES, readHead } from './file-types';
-
-/** Multer reads multipart file names as latin1; browsers send UTF-8. Keep a readable, path-free name. */
-export function cleanFileName(raw: string): string {
-  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
-  const chosen = utf8.includes('\uFFFD') ? raw : utf8;
-  const printable = [...chosen].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
-  const name = printable.replace(/[\\/]/g, '_').trim();
-  return (name || 'berkas').slice(0, 200);
-}
 
 /** Files served by byte range (seeking in the player): videos. */
 export const servesRanges = (mime: string): boolean => mime.startsWith('video/');

@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import { Anchor, Button, Card, Grid, List, Progress, Stack, Text, Title } from '@mantine/core';
 import type { CatalogCourseDetail, Enrolment, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { isAdmin, useAuth } from '../../../shared/auth/auth-context';
 import { DetailList, Field } from '../../../shared/components/DetailList';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
+import { AssignLearnersModal } from '../../courses/components/AssignLearnersModal';
+import { CourseCover } from '../../courses/components/CourseCover';
 import { OutlineList } from '../../courses/components/OutlineList';
 import { useCourseLabels } from '../../courses/labels';
 import { EnrolmentStatusBadge } from '../../learning/components/EnrolmentStatusBadge';
@@ -80,6 +84,8 @@ export function CatalogCoursePage() {
   const label = useCourseLabels();
   const course = useCatalogCourse(courseId);
   const mine = useMyEnrolments({ pageSize: 100 });
+  const { me } = useAuth();
+  const [assigning, setAssigning] = useState(false);
   useDocumentTitle(course.data?.title ?? t('title'));
 
   const fromList = mine.data?.items.find((e) => e.courseId === courseId);
@@ -106,6 +112,7 @@ export function CatalogCoursePage() {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
               <Stack gap="md">
+                {course.data.coverFileId && <CourseCover fileId={course.data.coverFileId} height={220} radius="md" />}
                 <Card component="section" aria-labelledby="about-heading">
                   <Title order={2} id="about-heading" mb="sm">
                     {t('about')}
@@ -141,6 +148,14 @@ export function CatalogCoursePage() {
                     {t('enrolment')}
                   </Title>
                   <EnrolPanel course={course.data} enrolment={enrolment} />
+                  {isAdmin(me) && (
+                    <>
+                      <Button variant="light" onClick={() => setAssigning(true)}>
+                        {t('assignLearners')}
+                      </Button>
+                      <AssignLearnersModal courseId={course.data.id} courseTitle={course.data.title} opened={assigning} onClose={() => setAssigning(false)} />
+                    </>
+                  )}
                   <DetailList columns={1}>
                     <Field label={t('jpLabel')}>{course.data.jp}</Field>
                     <Field label={t('learningMethod')}>{label.learningMethod(course.data.learningMethod)}</Field>

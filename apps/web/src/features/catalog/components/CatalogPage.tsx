@@ -8,6 +8,7 @@ import { SearchInput } from '../../../shared/components/SearchInput';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { COMPETENCY_KINDS, COURSE_LEVELS, LEARNING_METHODS, type CompetencyKind, type CourseLevel, type CourseSummary, type LearningMethod } from '@kompeten/shared-contracts';
+import { CourseCover } from '../../courses/components/CourseCover';
 import { optionsOf, useCourseLabels } from '../../courses/labels';
 import { useCatalog } from '../queries';
 
@@ -28,7 +29,12 @@ function CourseCard({ course }: { course: CourseSummary }) {
   const label = useCourseLabels();
   return (
     <Card component="article" aria-labelledby={`course-${course.id}`} padding="md" h="100%">
-      <Stack gap="xs" h="100%">
+      {course.coverFileId && (
+        <Card.Section mb="sm">
+          <CourseCover fileId={course.coverFileId} height={140} />
+        </Card.Section>
+      )}
+      <Stack gap="xs" style={{ flexGrow: 1 }}>
         <Group gap={6} wrap="wrap">
           <Badge variant="filled">{t('jp', { jp: course.jp })}</Badge>
           <Badge variant="light" color="indigo">

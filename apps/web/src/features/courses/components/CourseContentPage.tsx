@@ -8,6 +8,7 @@ import type { OutlineInput } from '../api';
 import { type CourseLesson, type CourseModule } from '@kompeten/shared-contracts';
 import { useCourseLabels } from '../labels';
 import { useCourse, useLessonMutations, useModuleMutations, useSaveOutline } from '../queries';
+import { AttendanceModal } from './AttendanceModal';
 import { ConfirmModal } from './ConfirmModal';
 import { LessonEditorModal, type LessonEditorTarget } from './LessonEditorModal';
 import { ModuleTitleModal } from './ModuleTitleModal';
@@ -67,6 +68,7 @@ export function CourseContentPage() {
   const [announcement, setAnnouncement] = useState('');
   const [editor, setEditor] = useState<LessonEditorTarget | null>(null);
   const [renaming, setRenaming] = useState<CourseModule | null>(null);
+  const [attendance, setAttendance] = useState<CourseLesson | null>(null);
   const [deleting, setDeleting] = useState<{ kind: 'module'; item: CourseModule } | { kind: 'lesson'; item: CourseLesson } | null>(null);
 
   // Keyboard users keep their place: after a move, focus follows the moved item's button.
@@ -229,6 +231,11 @@ export function CourseContentPage() {
                         {lesson.title}
                       </Text>
                     </Box>
+                    {lesson.kind === 'live' && course.data?.currentVersionId && (course.data.can.edit || course.data.can.manageAuthors) && (
+                      <Button size="compact-sm" variant="light" onClick={() => setAttendance(lesson)} aria-label={t('attendance.openNamed', { title: lesson.title })}>
+                        {t('attendance.open')}
+                      </Button>
+                    )}
                     {editable && (
                       <Group gap={4} wrap="nowrap">
                         <ActionIcon
@@ -291,6 +298,7 @@ export function CourseContentPage() {
       )}
 
       {editor && <LessonEditorModal course={course.data} target={editor} onClose={() => setEditor(null)} onSaved={(title) => setAnnouncement(t('lessonSaved', { title }))} />}
+      {attendance && <AttendanceModal courseId={courseId} lesson={attendance} onClose={() => setAttendance(null)} />}
       {renaming && <ModuleTitleModal module={renaming} courseId={courseId} onClose={() => setRenaming(null)} />}
       <ConfirmModal
         opened={deleting !== null}

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { useCourse, useUpdateCourse } from '../queries';
 import { CourseForm, courseFormValues } from './CourseForm';
+import { CourseAuthorsCard, CourseCoverCard, CoursePrerequisitesCard } from './CourseSettingsCards';
 
 /** /kursus/:courseId — the course metadata, its authors and its published versions. */
 export function CourseInfoPage() {
@@ -49,27 +50,9 @@ export function CourseInfoPage() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
       <Stack gap="md">
-        <Card component="section" aria-labelledby="course-authors-heading">
-          <Title order={2} size="h3" id="course-authors-heading" mb="xs">
-            {t('authors')}
-          </Title>
-          {course.data.authors && course.data.authors.length > 0 ? (
-            <List size="sm" spacing={4}>
-              {course.data.authors.map((author) => (
-                <List.Item key={author.employeeId}>
-                  {author.name}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({author.role === 'owner' ? t('authorOwner') : t('authorCo')})
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('noAuthors')}
-            </Text>
-          )}
-        </Card>
+        <CourseAuthorsCard course={course.data} />
+        <CourseCoverCard course={course.data} />
+        <CoursePrerequisitesCard course={course.data} />
         <Card component="section" aria-labelledby="course-versions-heading">
           <Title order={2} size="h3" id="course-versions-heading" mb="xs">
             {t('versions')}

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useParams } from 'react-router';
+import { isAdmin, useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { notify } from '../../../shared/notify';
 import { returnNote } from '../api';
 import { WARNING_TEXT } from '../colors';
 import { useCourse, useCourseWorkflow } from '../queries';
+import { AssignLearnersModal } from './AssignLearnersModal';
 import { ConfirmModal } from './ConfirmModal';
 import { CourseStatusBadge } from './CourseStatusBadge';
 
@@ -37,6 +39,10 @@ export function CourseWorkspaceLayout() {
   const course = useCourse(courseId);
   const workflow = useCourseWorkflow(courseId);
   const [confirm, setConfirm] = useState<'submit' | 'archive' | null>(null);
+  const [assigning, setAssigning] = useState(false);
+  const { me } = useAuth();
+  // HR officers and admins assign learners (the API checks their scope).
+  const canAssign = isAdmin(me);
 
   const run = async (action: 'submit' | 'archive') => {
     try {
@@ -80,6 +86,11 @@ export function CourseWorkspaceLayout() {
                   {t('viewInCatalog')}
                 </Button>
               )}
+              {canAssign && course.data.status === 'published' && (
+                <Button variant="light" onClick={() => setAssigning(true)}>
+                  {t('assign.open')}
+                </Button>
+              )}
               {course.data.can.edit && (course.data.status === 'draft' || course.data.status === 'published') && (
                 <Button onClick={() => setConfirm('submit')}>{t('submitReview')}</Button>
               )}
@@ -121,6 +132,7 @@ export function CourseWorkspaceLayout() {
 
           <Outlet />
 
+          {canAssign && <AssignLearnersModal courseId={courseId} courseTitle={course.data.title} opened={assigning} onClose={() => setAssigning(false)} />}
           <ConfirmModal
             opened={confirm !== null}
             onClose={() => setConfirm(null)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { GradingItem } from '@kompeten/shared-contracts';
+import type { GradingItem, SubmissionForGrading } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../shared/api';
@@ -12,15 +12,15 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useCourse } from '../../courses/queries';
-import { downloadSubmissionFile, type SubmissionGradingItem } from '../api';
+import { downloadSubmissionFile } from '../api';
 import { useCourseGrading, useGradeSubmission } from '../queries';
 
-function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; item: SubmissionGradingItem; onClose: () => void }) {
+function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; item: SubmissionForGrading; onClose: () => void }) {
   const { t } = useTranslation('grading');
   const mutation = useGradeSubmission(courseId);
   const [score, setScore] = useState<number | string>('');
   const [feedback, setFeedback] = useState('');
-  const max = item.maxScore;
+  const max = item.maxScore ?? undefined;
   const valid = score !== '' && Number(score) >= 0 && (max === undefined || Number(score) <= max);
 
   const save = async () => {
@@ -52,7 +52,7 @@ function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; i
         </Button>
       </Group>
       <NumberInput label={max !== undefined ? t('scoreOf', { max }) : t('score')} required min={0} max={max} decimalScale={2} value={score} onChange={setScore} data-autofocus />
-      {item.passScore !== undefined && (
+      {item.passScore !== null && (
         <Text size="xs" c="dimmed">
           {t('passScore', { score: item.passScore })}
         </Text>
@@ -72,7 +72,7 @@ export function CourseGradingPage() {
   const tz = me?.timeZone ?? 'Asia/Jakarta';
   const course = useCourse(courseId);
   const queue = useCourseGrading(courseId);
-  const [grading, setGrading] = useState<SubmissionGradingItem | null>(null);
+  const [grading, setGrading] = useState<SubmissionForGrading | null>(null);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('title')}` : t('title'));
   const date = (iso: string | null) => (iso ? formatDateTime(iso, tz, i18n.language) : tc('none'));
 
@@ -112,15 +112,15 @@ export function CourseGradingPage() {
         />
       </Stack>
 
-      {queue.data?.submissions && (
       <Stack gap="sm" component="section" aria-labelledby="assignments-heading">
         <Title order={2} id="assignments-heading">
           {t('assignments')}
         </Title>
-        <DataTable<SubmissionGradingItem>
+        <DataTable<SubmissionForGrading>
           caption={t('assignments')}
-          rows={queue.data.submissions}
+          rows={queue.data?.submissions}
           loading={queue.isPending}
+          busy={queue.isFetching}
           rowKey={(s) => s.id}
           empty={t('noAssignments')}
           minWidth={720}
@@ -144,7 +144,6 @@ export function CourseGradingPage() {
           ]}
         />
       </Stack>
-      )}
       {grading && <GradeSubmissionModal courseId={courseId} item={grading} onClose={() => setGrading(null)} />}
     </Stack>
   );

@@ -1,0 +1,22 @@
+import type { Enrolment, Page, PendingApproval } from '@kompeten/shared-contracts';
+import { request } from '../../shared/api';
+
+const enc = encodeURIComponent;
+
+export interface ApprovalListParams {
+  page?: number;
+  pageSize?: number;
+}
+
+/** Enrolments waiting for the caller: its direct reports (supervisor), or its agencies' learners (admins). */
+export function listApprovals(params: ApprovalListParams, signal?: AbortSignal): Promise<Page<PendingApproval>> {
+  return request<Page<PendingApproval>>('/approvals', { query: { ...params }, signal });
+}
+
+export function approveEnrolment(id: string): Promise<Enrolment> {
+  return request<Enrolment>(`/enrolments/${enc(id)}/approve`, { method: 'POST' });
+}
+
+export function rejectEnrolment(id: string): Promise<Enrolment> {
+  return request<Enrolment>(`/enrolments/${enc(id)}/reject`, { method: 'POST' });
+}

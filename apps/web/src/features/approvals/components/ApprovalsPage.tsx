@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
+import type { PendingApproval } from '@kompeten/shared-contracts';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../shared/auth/auth-context';
+import { DataTable } from '../../../shared/components/DataTable';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { PaginationBar } from '../../../shared/components/PaginationBar';
+import { formatDateTime } from '../../../shared/format';
+import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
+import { notify } from '../../../shared/notify';
+import { ConfirmModal } from '../../courses/components/ConfirmModal';
+import { useApprovals, useDecideApproval } from '../queries';
+
+/** /persetujuan — enrolments in "approval" courses waiting for the supervisor (or an admin): approve or reject. */
+export function ApprovalsPage() {
+  const { t, i18n } = useTranslation('approvals');
+  const { t: tc } = useTranslation();
+  const { me } = useAuth();
+  useDocumentTitle(t('title'));
+  const { page, update } = useSearchParamState([] as const);
+  const query = useApprovals({ page, pageSize: DEFAULT_PAGE_SIZE });
+  const decide = useDecideApproval();
+  const [rejecting, setRejecting] = useState<PendingApproval | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const run = async (row: PendingApproval, decision: 'approve' | 'reject') => {
+    try {
+      await decide.mutateAsync({ id: row.id, decision });
+      const message = t(decision === 'approve' ? 'approved' : 'rejected', { name: row.employeeName, course: row.courseTitle });
+      notify({ color: 'kompeten', message });
+      setAnnouncement(message);
+      setRejecting(null);
+    } catch {
+      // Shown above the table or in the dialog.
+    }
+  };
+  const busyId = decide.isPending ? decide.variables?.id : undefined;
+
+  return (
+    <Stack gap="md">
+      <Stack gap={2}>
+        <Title order={1}>{t('title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('intro')}
+        </Text>
+      </Stack>
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {decide.isError && !rejecting && <ErrorAlert error={decide.error} />}
+      <DataTable<PendingApproval>
+        caption={t('title')}
+        rows={query.data?.items}
+        loading={query.isPending}
+        busy={query.isFetching}
+        rowKey={(r) => r.id}
+        empty={t('empty')}
+        minWidth={760}
+        columns={[
+          {
+            key: 'learner',
+            header: t('learner'),
+            cell: (r) => (
+              <Stack gap={0}>
+                <Text size="sm" fw={500}>
+                  {r.employeeName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {r.nip}
+                </Text>
+              </Stack>
+            ),
+          },
+          { key: 'unit', header: t('unit'), cell: (r) => r.unitName ?? tc('none') },
+          { key: 'course', header: t('course'), cell: (r) => r.courseTitle },
+          { key: 'jp', header: t('jp'), cell: (r) => r.jp, align: 'right', nowrap: true },
+          { key: 'requested', header: t('requestedAt'), cell: (r) => formatDateTime(r.createdAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language), nowrap: true },
+          {
+            key: 'actions',
+            header: t('actions'),
+            hiddenHeader: true,
+            nowrap: true,
+            cell: (r) => (
+              <Group gap="xs" wrap="nowrap">
+                <Button size="compact-sm" onClick={() => void run(r, 'approve')} loading={busyId === r.id && decide.variables?.decision === 'approve'} disabled={!!busyId && busyId !== r.id} aria-label={t('approveNamed', { name: r.employeeName, course: r.courseTitle })}>
+                  {t('approve')}
+                </Button>
+                <Button size="compact-sm" variant="light" color="red" onClick={() => (decide.reset(), setRejecting(r))} disabled={!!busyId} aria-label={t('rejectNamed', { name: r.employeeName, course: r.courseTitle })}>
+                  {t('reject')}
+                </Button>
+              </Group>
+            ),
+          },
+        ]}
+      />
+      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      <ConfirmModal
+        opened={rejecting !== null}
+        onClose={() => setRejecting(null)}
+        title={t('rejectTitle')}
+        confirmLabel={t('reject')}
+        color="red"
+        loading={decide.isPending}
+        onConfirm={() => rejecting && void run(rejecting, 'reject')}
+      >
+        <Text size="sm">{t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}</Text>
+        {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
+      </ConfirmModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DashboardPage } from '../pom/dashboard.page';
+import { GradingPage } from '../pom/grading.page';
+import { LoginPage } from '../pom/login.page';
+import { PlayerPage } from '../pom/player.page';
+import { seriousAxeViolations } from '../support/axe';
+
+jest.setTimeout(60_000);
+
+const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
+const PASSWORD = 'Kompeten#2026';
+const WIDYAISWARA = '197803152005012002';
+const REVIEWER = 'bpsdm@ntbprov.go.id';
+const LEARNER = '198609262015051001';
+const FILE_NAME = 'Rencana aksi – Puskesmas ✓.pdf';
+const FILE_BODY = '%PDF-1.4 rencana aksi pelayanan puskesmas';
+
+async function api<T>(path: string, init: { token?: string; method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+  const res = await fetch(`${BASE_URL}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.form ? {} : { 'Content-Type': 'application/json' }), ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+const tokenOf = async (username: string) => (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } })).accessToken;
+
+/**
+ * Grading an assignment in the browser: the submission a learner handed in waits in the course's grading page; the
+ * widyaiswara downloads it and grades it; it leaves the queue and the learner sees the grade. The course and the
+ * submission are set up through the API (the authoring and learning journeys are covered in learning.e2e-spec.ts).
+ */
+describe('web: grading an assignment', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  const setup = { courseId: '', lessonId: '', enrolmentId: '' };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const author = await tokenOf(WIDYAISWARA);
+    const course = await api<{ id: string }>('/courses', {
+      token: author,
+      method: 'POST',
+      body: {
+        title: `Rencana Aksi Puskesmas ${randomBytes(2).toString('hex')}`, description: 'Menyusun rencana aksi unit kerja.', objectives: [],
+        competencyKind: 'teknis', learningMethod: 'e_learning', jenisDiklatId: 16, jp: 2, level: 'dasar', tags: [], visibility: 'province',
+        enrolmentMode: 'open', completionRule: { requiredLessons: 'all' },
+      },
+    });
+    const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, { token: author, method: 'POST', body: { title: 'Praktik' } });
+    const lesson = await api<{ id: string }>(`/modules/${mod.id}/lessons`, {
+      token: author,
+      method: 'POST',
+      body: { kind: 'assignment', title: 'Rencana aksi', required: true, content: { kind: 'assignment', instructions: 'Susun rencana aksi unit Anda.', maxScore: 100, passScore: 70 } },
+    });
+    await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
+    await api(`/courses/${course.id}/publish`, { token: await tokenOf(REVIEWER), method: 'POST', body: {} });
+    const learner = await tokenOf(LEARNER);
+    const enrolment = await api<{ id: string }>(`/courses/${course.id}/enrolments`, { token: learner, method: 'POST' });
+    const form = new FormData();
+    form.append('file', new Blob([FILE_BODY], { type: 'application/pdf' }), FILE_NAME);
+    await api(`/enrolments/${enrolment.id}/lessons/${lesson.id}/submission`, { token: learner, method: 'POST', form });
+    Object.assign(setup, { courseId: course.id, lessonId: lesson.id, enrolmentId: enrolment.id });
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const login = new LoginPage(page, BASE_URL);
+    await login.goto();
+    await login.login(username, PASSWORD);
+    await new DashboardPage(page).waitForLoaded();
+    return page;
+  }
+
+  it('the widyaiswara downloads the submission, grades it, and it leaves the queue; the learner sees the grade', async () => {
+    const page = await signIn(WIDYAISWARA);
+    const grading = new GradingPage(page, BASE_URL);
+    await grading.goto(setup.courseId);
+    const row = grading.submission(FILE_NAME);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(LEARNER);
+    expect(await row.textContent()).toContain('Rencana aksi');
+    expect(await seriousAxeViolations(page, 'the grading page')).toEqual([]);
+
+    const name = ((await row.getByRole('cell').first().textContent()) ?? '').trim();
+    await grading.openSubmission(name);
+    const [download] = await Promise.all([page.waitForEvent('download'), grading.downloadButton.click()]);
+    expect(download.suggestedFilename()).toBe(FILE_NAME);
+    expect(await readFile(await download.path(), 'utf8')).toBe(FILE_BODY);
+    await grading.dialog.getByText('Nilai lulus: 70').waitFor();
+    await grading.grade(85, 'Rencana jelas dan terukur.');
+    await page.getByText('Nilai disimpan.').waitFor();
+    await grading.assignments.getByText('Tidak ada tugas yang menunggu penilaian.').waitFor();
+    await context?.close();
+
+    const learnerPage = await signIn(LEARNER);
+    await learnerPage.goto(`${BASE_URL}/belajar/${setup.enrolmentId}/${setup.lessonId}`);
+    const player = new PlayerPage(learnerPage);
+    await player.waitForLesson('Rencana aksi');
+    await learnerPage.getByText('Nilai 85 dari 100').waitFor();
+    await learnerPage.getByText('Rencana jelas dan terukur.').waitFor();
+    await player.completedBanner.waitFor();
+  });
+});
