@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DashboardPage } from '../pom/dashboard.page';
 import { GradingPage } from '../pom/grading.page';
-import { LoginPage } from '../pom/login.page';
 import { PlayerPage } from '../pom/player.page';
 import { seriousAxeViolations } from '../support/axe';
+import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(60_000);
 
@@ -80,13 +79,8 @@ describe('web: grading an assignment', () => {
   });
 
   async function signIn(username: string): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const login = new LoginPage(page, BASE_URL);
-    await login.goto();
-    await login.login(username, PASSWORD);
-    await new DashboardPage(page).waitForLoaded();
+    const page = await signedInPage(browser, BASE_URL, username, PASSWORD, { acceptDownloads: true });
+    context = page.context();
     return page;
   }
 

@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CatalogPage } from '../pom/catalog.page';
 import { CourseBuilderPage, type SingleChoiceQuestion, type UploadFile } from '../pom/course-builder.page';
-import { DashboardPage } from '../pom/dashboard.page';
-import { LoginPage } from '../pom/login.page';
 import { MyLearningPage } from '../pom/my-learning.page';
 import { PlayerPage } from '../pom/player.page';
 import { QuizAttemptPage } from '../pom/quiz-attempt.page';
 import { ReviewPage } from '../pom/review.page';
 import { seriousAxeViolations } from '../support/axe';
+import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(60_000);
 
@@ -78,13 +77,8 @@ describe('web: learning journey (author → reviewer → learner)', () => {
   });
 
   async function signIn(username: string): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const login = new LoginPage(page, BASE_URL);
-    await login.goto();
-    await login.login(username, PASSWORD);
-    await new DashboardPage(page).waitForLoaded();
+    const page = await signedInPage(browser, BASE_URL, username, PASSWORD);
+    context = page.context();
     return page;
   }
 

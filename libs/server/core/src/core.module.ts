@@ -4,7 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
-import { FILE_STORAGE, LocalDiskStorage } from './storage/file-storage';
+import { FILE_STORAGE, LocalDiskStorage, type FileStorage } from './storage/file-storage';
+import { S3FileStorage } from './storage/s3-file-storage';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
@@ -22,9 +23,14 @@ export class CoreModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: FILE_STORAGE, useValue: new LocalDiskStorage(config.storageDir) },
+        { provide: FILE_STORAGE, useValue: fileStorage(config) },
       ],
       exports: [APP_CONFIG, FILE_STORAGE, JwtModule],
     };
   }
+}
+
+/** STORAGE_DRIVER picks the store; uploads in flight stay in STORAGE_DIR/tmp either way. */
+function fileStorage(config: AppConfig): FileStorage {
+  return config.storageDriver === 's3' && config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.storageDir);
 }

@@ -11,6 +11,8 @@ export interface DataTableColumn<T> {
   align?: 'left' | 'center' | 'right';
   /** Header visually hidden (e.g. an actions column) but still read by screen readers. */
   hiddenHeader?: boolean;
+  /** Extra style for this column's cell in one row (e.g. indenting a tree level). */
+  cellStyle?: (row: T) => CSSProperties | undefined;
 }
 
 interface DataTableProps<T> {
@@ -28,12 +30,20 @@ interface DataTableProps<T> {
   /** Accessible name of the table and of its scroll region. */
   caption?: string;
   striped?: boolean;
+  /** The whole row is clickable (pointer cursor); put a real link or button in a cell too, for keyboard users. */
+  onRowClick?: (row: T) => void;
+  /** Background of a row, e.g. to mark the selected one. */
+  rowBg?: (row: T) => string | undefined;
 }
 
 /** The bordered, horizontally scrolling table with loading and empty rows that every list page uses. */
-export function DataTable<T>({ columns, rows, rowKey, loading, busy, empty, minWidth = 640, caption, striped = true }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, rowKey, loading, busy, empty, minWidth = 640, caption, striped = true, onRowClick, rowBg }: DataTableProps<T>) {
   const cellStyle = (column: DataTableColumn<T>): CSSProperties | undefined =>
     column.nowrap || column.align ? { whiteSpace: column.nowrap ? 'nowrap' : undefined, textAlign: column.align } : undefined;
+  const rowCellStyle = (column: DataTableColumn<T>, row: T): CSSProperties | undefined => {
+    const extra = column.cellStyle?.(row);
+    return extra ? { ...cellStyle(column), ...extra } : cellStyle(column);
+  };
   return (
     <Paper withBorder radius="md" p={0}>
       {/* Focusable so keyboard users can scroll a wide table on a phone; relative so visually hidden parts stay inside it. */}
@@ -52,9 +62,14 @@ export function DataTable<T>({ columns, rows, rowKey, loading, busy, empty, minW
             {loading && !rows && <TableMessageRow colSpan={columns.length} loading />}
             {rows && rows.length === 0 && <TableMessageRow colSpan={columns.length} empty={empty} />}
             {rows?.map((row) => (
-              <Table.Tr key={rowKey(row)}>
+              <Table.Tr
+                key={rowKey(row)}
+                bg={rowBg?.(row)}
+                onClick={onRowClick ? () => onRowClick(row) : undefined}
+                style={onRowClick ? { cursor: 'pointer' } : undefined}
+              >
                 {columns.map((column) => (
-                  <Table.Td key={column.key} style={cellStyle(column)}>
+                  <Table.Td key={column.key} style={rowCellStyle(column, row)}>
                     {column.cell(row)}
                   </Table.Td>
                 ))}

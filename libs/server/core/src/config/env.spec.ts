@@ -41,3 +41,64 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig storage', () => {
+  const s3 = { ...good, STORAGE_DRIVER: 's3', S3_BUCKET: 'kompeten-files', S3_ACCESS_KEY_ID: 'AKIA', S3_SECRET_ACCESS_KEY: 'secret' };
+
+  it('keeps files on local disk by default and ignores S3 settings there', () => {
+    const c = loadConfig({ ...good, S3_BUCKET: 'kompeten-files' });
+    expect(c.storageDriver).toBe('local');
+    expect(c.s3).toBeNull();
+    expect(c.storageDir).toBe('.data/storage');
+    expect(loadConfig({ ...good, STORAGE_DRIVER: '' }).storageDriver).toBe('local');
+  });
+
+  it('refuses an unknown driver', () => {
+    expect(() => loadConfig({ ...good, STORAGE_DRIVER: 'gcs' })).toThrow(/STORAGE_DRIVER must be local or s3/);
+  });
+
+  it('reads an S3 store on an own endpoint with path-style addressing by default', () => {
+    const c = loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000/', STORAGE_DIR: '/var/kompeten' });
+    expect(c.storageDriver).toBe('s3');
+    expect(c.storageDir).toBe('/var/kompeten');
+    expect(c.s3).toEqual({
+      bucket: 'kompeten-files',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      accessKeyId: 'AKIA',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+  });
+
+  it('uses virtual-hosted buckets on AWS unless told otherwise', () => {
+    expect(loadConfig({ ...s3, S3_REGION: 'ap-southeast-3' }).s3).toMatchObject({ endpoint: null, region: 'ap-southeast-3', forcePathStyle: false });
+    expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'true' }).s3?.forcePathStyle).toBe(true);
+    expect(loadConfig({ ...s3, S3_ENDPOINT: 'https://s3.example.go.id', S3_FORCE_PATH_STYLE: 'false' }).s3?.forcePathStyle).toBe(false);
+  });
+
+  it('lists every missing S3 variable at once', () => {
+    try {
+      loadConfig({ ...good, STORAGE_DRIVER: 's3', S3_ACCESS_KEY_ID: '' });
+      throw new Error('expected ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toEqual([
+        'S3_BUCKET is required when STORAGE_DRIVER=s3',
+        'S3_ACCESS_KEY_ID is required when STORAGE_DRIVER=s3',
+        'S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER=s3',
+      ]);
+    }
+  });
+
+  it('names each malformed S3 variable', () => {
+    try {
+      loadConfig({ ...s3, S3_BUCKET: 'Kompeten_Files', S3_ENDPOINT: 'minio:9000', S3_REGION: 'us east', S3_FORCE_PATH_STYLE: 'yes' });
+      throw new Error('expected ConfigError');
+    } catch (e) {
+      const problems = (e as ConfigError).problems;
+      expect(problems).toHaveLength(4);
+      for (const name of ['S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE']) expect(problems.join('\n')).toMatch(name);
+    }
+  });
+});

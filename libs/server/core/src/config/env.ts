@@ -1,6 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+function blankToUndefined({ value }: { value: unknown }): unknown {
+  return value === '' ? undefined : value;
+}
+
 /** Every environment variable Kompeten reads. Nothing else reads process.env. */
 export class EnvDto {
   @IsOptional()
@@ -50,6 +54,41 @@ export class EnvDto {
   WEB_DIST_DIR?: string;
 
   @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
+  STORAGE_DRIVER?: 'local' | 's3';
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s) URL, e.g. http://127.0.0.1:9000' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'S3_REGION must be a region name, e.g. us-east-1' })
+  S3_REGION?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE?: string;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
@@ -86,7 +125,11 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   initialAdmin: { email: string; password: string } | null;
+  /** Local files, and the temporary folder (`tmp`) of uploads in flight with either driver. */
   storageDir: string;
+  /** Where uploaded files are kept: `local` (under storageDir) or `s3` (the bucket in `s3`). */
+  storageDriver: 'local' | 's3';
+  s3: S3Config | null;
   webDistDir: string | null;
   logLevel: string;
   workerHealthPort: number;
@@ -94,6 +137,16 @@ export interface AppConfig {
   runMigrations: boolean;
   /** Redis key prefix of every queue (tests use their own). */
   queuePrefix: string;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** null: AWS S3 itself, found from the region. */
+  endpoint: string | null;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  const storageDriver = dto.STORAGE_DRIVER ?? 'local';
+  const s3 = storageDriver === 's3' ? s3Config(dto, problems) : null;
   if (problems.length) throw new ConfigError(problems);
   const port = dto.PORT ?? 3000;
   return {
@@ -124,12 +179,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     initialAdmin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL.toLowerCase(), password: dto.ADMIN_PASSWORD } : null,
     storageDir: dto.STORAGE_DIR ?? '.data/storage',
+    storageDriver,
+    s3,
     webDistDir: dto.WEB_DIST_DIR ?? null,
     logLevel: dto.LOG_LEVEL ?? 'info',
     workerHealthPort: dto.WORKER_HEALTH_PORT ?? 3001,
     dbPoolSize: dto.DB_POOL_SIZE ?? 20,
     runMigrations: dto.RUN_MIGRATIONS !== 'false',
     queuePrefix: dto.QUEUE_PREFIX ?? 'kompeten',
+  };
+}
+
+/** The S3 store of STORAGE_DRIVER=s3, or null after adding a problem per missing variable. */
+function s3Config(dto: EnvDto, problems: string[]): S3Config | null {
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = dto;
+  if (!bucket) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+  if (!accessKeyId) problems.push('S3_ACCESS_KEY_ID is required when STORAGE_DRIVER=s3');
+  if (!secretAccessKey) problems.push('S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER=s3');
+  if (!bucket || !accessKeyId || !secretAccessKey) return null;
+  return {
+    bucket,
+    endpoint: dto.S3_ENDPOINT?.replace(/\/$/, '') ?? null,
+    region: dto.S3_REGION ?? 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    // Path style by default for an own endpoint (MinIO, Ceph); AWS itself wants virtual-hosted buckets.
+    forcePathStyle: dto.S3_FORCE_PATH_STYLE ? dto.S3_FORCE_PATH_STYLE === 'true' : dto.S3_ENDPOINT !== undefined,
   };
 }
 

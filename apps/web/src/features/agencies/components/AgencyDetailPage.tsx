@@ -1,14 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { TIME_ZONE_LABEL } from '@kompeten/shared-contracts';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { TIME_ZONE_LABEL, type WorkUnit } from '@kompeten/shared-contracts';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { DetailList, Field } from '../../../shared/components/DetailList';
+import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
-import { TableMessageRow } from '../../../shared/components/TableStates';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useAgency, useUnits } from '../queries';
@@ -25,7 +25,6 @@ export function AgencyDetailPage() {
   useDocumentTitle(agency.data?.name ?? t('detailTitle'));
   const { values, page, update } = useSearchParamState(['q'] as const);
   const units = useUnits(id, { q: values.q || undefined, page, pageSize: DEFAULT_PAGE_SIZE });
-  const unitItems = units.data?.items ?? [];
 
   return (
     <Stack gap="md">
@@ -80,45 +79,41 @@ export function AgencyDetailPage() {
             </Title>
             <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('unitSearchLabel')} placeholder={t('unitSearchPlaceholder')} maw={360} />
             {units.isError && <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />}
-            <Paper withBorder radius="md" p={0}>
-              <Table.ScrollContainer minWidth={480} type="native">
-                <Table striped aria-busy={units.isFetching}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('unitCode')}</Table.Th>
-                      <Table.Th scope="col">{t('unitName')}</Table.Th>
-                      <Table.Th scope="col">{t('unitEmployees')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {units.isPending && <TableMessageRow colSpan={3} loading />}
-                    {units.isSuccess && unitItems.length === 0 && <TableMessageRow colSpan={3} empty={values.q ? tc('noResults') : t('unitsEmpty')} />}
-                    {unitItems.map((unit) => (
-                      <Table.Tr key={unit.id}>
-                        <Table.Td>
-                          <Text size="sm" ff="monospace">
-                            {unit.code}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td style={{ paddingInlineStart: `calc(var(--mantine-spacing-sm) + ${Math.max(0, unit.depth) * 16}px)` }}>
-                          {unit.name}
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/admin/pegawai?agencyId=${unit.agencyId}&unitId=${unit.id}`}
-                            size="sm"
-                            aria-label={t('unitEmployeesLink', { name: unit.name })}
-                          >
-                            {t('unitEmployees')}
-                          </Anchor>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
+            <DataTable<WorkUnit>
+              caption={t('units')}
+              minWidth={480}
+              rows={units.data?.items}
+              rowKey={(unit) => unit.id}
+              loading={units.isPending}
+              busy={units.isFetching}
+              empty={values.q ? tc('noResults') : t('unitsEmpty')}
+              columns={[
+                {
+                  key: 'code',
+                  header: t('unitCode'),
+                  cell: (unit) => (
+                    <Text size="sm" ff="monospace">
+                      {unit.code}
+                    </Text>
+                  ),
+                },
+                {
+                  key: 'name',
+                  header: t('unitName'),
+                  cell: (unit) => unit.name,
+                  cellStyle: (unit) => ({ paddingInlineStart: `calc(var(--mantine-spacing-sm) + ${Math.max(0, unit.depth) * 16}px)` }),
+                },
+                {
+                  key: 'employees',
+                  header: t('unitEmployees'),
+                  cell: (unit) => (
+                    <Anchor component={Link} to={`/admin/pegawai?agencyId=${unit.agencyId}&unitId=${unit.id}`} size="sm" aria-label={t('unitEmployeesLink', { name: unit.name })}>
+                      {t('unitEmployees')}
+                    </Anchor>
+                  ),
+                },
+              ]}
+            />
             {units.data && <PaginationBar page={units.data.page} pageSize={units.data.pageSize} total={units.data.total} onChange={(p) => update({ page: p })} />}
           </Stack>
         </>

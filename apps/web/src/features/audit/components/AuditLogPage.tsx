@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Code, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Code, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { AuditEntry } from '@kompeten/shared-contracts';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/auth-context';
+import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
-import { TableMessageRow } from '../../../shared/components/TableStates';
 import { formatDateTime } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
@@ -32,7 +32,6 @@ export function AuditLogPage() {
   const { values, page, update } = useSearchParamState(['agencyId'] as const);
   const agencies = useAgencyOptions();
   const query = useAuditLogs({ agencyId: values.agencyId || undefined, page, pageSize: DEFAULT_PAGE_SIZE });
-  const items = query.data?.items ?? [];
   const [selected, setSelected] = useState<AuditEntry | null>(null);
 
   return (
@@ -52,49 +51,44 @@ export function AuditLogPage() {
 
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
 
-      <Paper withBorder radius="md" p={0}>
-        <Table.ScrollContainer minWidth={760} type="native">
-          <Table striped aria-busy={query.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('time')}</Table.Th>
-                <Table.Th scope="col">{t('actor')}</Table.Th>
-                <Table.Th scope="col">{t('action')}</Table.Th>
-                <Table.Th scope="col">{t('entity')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('details')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isPending && <TableMessageRow colSpan={5} loading />}
-              {query.isSuccess && items.length === 0 && <TableMessageRow colSpan={5} empty={t('empty')} />}
-              {items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.createdAt, timeZone, i18n.language)}</Table.Td>
-                  <Table.Td>{entry.actorName ?? t('system')}</Table.Td>
-                  <Table.Td>
-                    <Code>{entry.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entry.entityType}</Text>
-                    {entry.entityId && (
-                      <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                        {entry.entityId}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="subtle" onClick={() => setSelected(entry)}>
-                      {t('showDetails')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable<AuditEntry>
+        caption={t('title')}
+        minWidth={760}
+        rows={query.data?.items}
+        rowKey={(entry) => entry.id}
+        loading={query.isPending}
+        busy={query.isFetching}
+        empty={t('empty')}
+        columns={[
+          { key: 'time', header: t('time'), cell: (entry) => formatDateTime(entry.createdAt, timeZone, i18n.language), nowrap: true },
+          { key: 'actor', header: t('actor'), cell: (entry) => entry.actorName ?? t('system') },
+          { key: 'action', header: t('action'), cell: (entry) => <Code>{entry.action}</Code> },
+          {
+            key: 'entity',
+            header: t('entity'),
+            cell: (entry) => (
+              <>
+                <Text size="sm">{entry.entityType}</Text>
+                {entry.entityId && (
+                  <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                    {entry.entityId}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'details',
+            header: t('details'),
+            hiddenHeader: true,
+            cell: (entry) => (
+              <Button size="xs" variant="subtle" onClick={() => setSelected(entry)}>
+                {t('showDetails')}
+              </Button>
+            ),
+          },
+        ]}
+      />
 
       {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
 

@@ -1,12 +1,12 @@
-import { Anchor, Badge, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { EMPLOYEE_TYPES, type EmployeeType } from '@kompeten/shared-contracts';
+import { Anchor, Badge, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { EMPLOYEE_TYPES, type Employee, type EmployeeType } from '@kompeten/shared-contracts';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
-import { TableMessageRow } from '../../../shared/components/TableStates';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useAgencyOptions, useUnitOptions } from '../../agencies/queries';
@@ -32,7 +32,6 @@ export function EmployeeListPage() {
   const agencies = useAgencyOptions();
   const units = useUnitOptions(agencyId);
   const query = useEmployees({ q: values.q || undefined, agencyId, unitId, employeeType, page, pageSize: DEFAULT_PAGE_SIZE });
-  const items = query.data?.items ?? [];
   const filtered = !!(values.q || agencyId || unitId || employeeType);
 
   return (
@@ -74,48 +73,48 @@ export function EmployeeListPage() {
 
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
 
-      <Paper withBorder radius="md" p={0}>
-        <Table.ScrollContainer minWidth={860} type="native">
-          <Table striped aria-busy={query.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{te('nip')}</Table.Th>
-                <Table.Th scope="col">{te('name')}</Table.Th>
-                <Table.Th scope="col">{te('position')}</Table.Th>
-                <Table.Th scope="col">{te('rank')}</Table.Th>
-                <Table.Th scope="col">{te('unit')}</Table.Th>
-                <Table.Th scope="col">{te('type')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isPending && <TableMessageRow colSpan={6} loading />}
-              {query.isSuccess && items.length === 0 && <TableMessageRow colSpan={6} empty={filtered ? tc('noResults') : t('empty')} />}
-              {items.map((employee) => (
-                <Table.Tr key={employee.id} onClick={() => void navigate(`/admin/pegawai/${employee.id}`, { state: backState })} style={{ cursor: 'pointer' }}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {employee.nip}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/pegawai/${employee.id}`} state={backState} fw={500} size="sm" onClick={(e) => e.stopPropagation()}>
-                      {employee.displayName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{employee.positionName ?? tc('none')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{employee.rank ?? tc('none')}</Table.Td>
-                  <Table.Td>{employee.unitName ?? tc('none')}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={employee.employeeType === 'PNS' ? 'kompeten' : 'indigo'}>
-                      {employee.employeeType}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable<Employee>
+        caption={t('title')}
+        minWidth={860}
+        rows={query.data?.items}
+        rowKey={(employee) => employee.id}
+        loading={query.isPending}
+        busy={query.isFetching}
+        empty={filtered ? tc('noResults') : t('empty')}
+        onRowClick={(employee) => void navigate(`/admin/pegawai/${employee.id}`, { state: backState })}
+        columns={[
+          {
+            key: 'nip',
+            header: te('nip'),
+            cell: (employee) => (
+              <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {employee.nip}
+              </Text>
+            ),
+          },
+          {
+            key: 'name',
+            header: te('name'),
+            cell: (employee) => (
+              <Anchor component={Link} to={`/admin/pegawai/${employee.id}`} state={backState} fw={500} size="sm" onClick={(e) => e.stopPropagation()}>
+                {employee.displayName}
+              </Anchor>
+            ),
+          },
+          { key: 'position', header: te('position'), cell: (employee) => employee.positionName ?? tc('none') },
+          { key: 'rank', header: te('rank'), cell: (employee) => employee.rank ?? tc('none'), nowrap: true },
+          { key: 'unit', header: te('unit'), cell: (employee) => employee.unitName ?? tc('none') },
+          {
+            key: 'type',
+            header: te('type'),
+            cell: (employee) => (
+              <Badge variant="light" color={employee.employeeType === 'PNS' ? 'kompeten' : 'indigo'}>
+                {employee.employeeType}
+              </Badge>
+            ),
+          },
+        ]}
+      />
 
       {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
     </Stack>
