@@ -61,7 +61,10 @@ export function AgencyDetailPage() {
               </Field>
               <Field label={t('hrBody')}>{agency.data.hrBodyName ?? tc('none')}</Field>
               <Field label={t('parent')}>
-                {agency.data.parentId ? (
+                {agency.data.parentId && parent.isError ? (
+                  // The parent (e.g. the province of a regency admin) lies outside the caller's scope.
+                  tc('none')
+                ) : agency.data.parentId ? (
                   <Anchor component={Link} to={`/admin/instansi/${agency.data.parentId}`}>
                     {parent.data?.name ?? tc('loading')}
                   </Anchor>
