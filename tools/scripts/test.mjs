@@ -1,6 +1,6 @@
 // `npm test`: typecheck, lint (with module boundaries), unit, integration (real PostgreSQL + Redis),
 // build, browser journeys (Playwright + Chromium) and the quick benchmark. Ends with "N passed, N failed".
-// Flags: --skip=<step,...> or --only=<step,...> with steps typecheck, lint, unit, integration, build, browser.
+// Flags: --skip=<step,...> or --only=<step,...> with steps typecheck, lint, unit, integration, build, browser, bench.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,7 +57,7 @@ async function main() {
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
   jest('unit', 'jest.unit.config.cjs', env);
 
-  const needsServices = wanted('integration') || wanted('browser');
+  const needsServices = wanted('integration') || wanted('browser') || wanted('bench');
   let services = null;
   if (needsServices) {
     let adminUrl;
@@ -78,6 +78,8 @@ async function main() {
     step('build', process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env, null, true);
     jest('browser', 'test/e2e/jest.config.cjs', env);
   }
+  // The quick benchmark: the hot paths under concurrency must give zero errors and exact counts (never a speed check).
+  if (services) step('bench', process.execPath, [join(ROOT, 'tools/bench/run.mjs'), '--quick'], { ...env, BENCH_PG_URL: services.adminUrl, REDIS_URL: services.redisUrl });
   if (services) await services.stop();
 
   console.log(`\n${summary.join('\n')}\n`);

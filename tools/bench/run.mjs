@@ -1,0 +1,279 @@
+// `npm run bench`: load and correctness benchmark of Kompeten (docs/performance.md, docs/decisions/0007-benchmark.md).
+//
+//   node tools/bench/run.mjs            full run: PostgreSQL ceiling, then 1× (2,000 + 2,000 learners) and 4× (8,000 + 8,000),
+//                                       every scenario; rewrites the generated block of docs/performance.md
+//   node tools/bench/run.mjs --quick    small counts, short durations, no 4×: asserts correctness only (zero errors, every
+//                                       count exact) and exits 1 on any mismatch, never on speed; writes no docs
+//
+// Other flags: --scales=1,4  --duration=<s> (closed loops)  --learners=<n per group at 1×, default 2000>  --port=<n>
+//              --build (rebuild dist/ first)  --no-profile  --keep-db
+//              --render (rewrite docs/performance.md from tmp/bench/results-full.json; runs nothing)
+// Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres, a superuser: creates databases),
+// Redis (REDIS_URL or 127.0.0.1:6379) and pgbench. The platform runs from a copy of dist/ started by tools/scripts/start.mjs.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { hasPgbench, measureCeiling } from './lib/ceiling.mjs';
+import { authorCourses, connectDb, DEMO_PASSWORD, enrolGroupA, insertLearners, login, loginAll, readPublished, WIDYAISWARA } from './lib/data.mjs';
+import { Client } from './lib/http.mjs';
+import { BENCH_TMP, dropDatabase, freePortPair, freshDatabase, gitInfo, log, removeSnapshot, ROOT, RUN_ID, Sampler, snapshotBuild, startPlatform, withAdmin } from './lib/platform.mjs';
+import { Profiler, summarise } from './lib/profile.mjs';
+import { renderTable, SCENARIOS, targetMet, writePerformanceDoc } from './lib/report.mjs';
+import { assignInOneCall, attemptCycle, autosave, coursePage, selfEnrol, synchronisedStart } from './lib/scenarios.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const QUICK = flag('quick');
+const SCALES = opt('scales', QUICK ? '1' : '1,4').split(',').map(Number);
+// Quick runs start from a random port: two `npm test` runs at once must not pick the same one.
+const PREFERRED_PORT = Number(opt('port', QUICK ? 20000 + 2 * Math.floor(Math.random() * 10000) : 3860));
+const PROFILE = !QUICK && !flag('no-profile');
+
+// Ctrl+C: stop the platform this run started (and only it) before leaving.
+let running = null;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, async () => {
+    log(`${sig}: stopping the platform`);
+    await running?.stop().catch(() => {});
+    if (running?.database && !flag('keep-db')) await dropDatabase(running.database).catch(() => {});
+    removeSnapshot();
+    process.exit(130);
+  });
+}
+
+/** Counts per scale. Full: the issue's numbers. Quick: ~50 learners, 1.5 s loops. */
+function plan(scale) {
+  if (QUICK) {
+    return { perGroup: 50, attempts: [10, 25], autosave: 25, page: 10, selfEnrol: 25, sync: 50, durationMs: Number(opt('duration', 1.5)) * 1000, warmupMs: 500 };
+  }
+  const perGroup = Number(opt('learners', 2000)) * scale;
+  const cap = (n) => Math.min(n, perGroup);
+  return {
+    perGroup, attempts: [cap(50), cap(200)], autosave: cap(500), page: cap(50), selfEnrol: Math.min(1000, perGroup / 2), sync: Math.min(1000, perGroup / 2) + cap(2000),
+    durationMs: Number(opt('duration', 12)) * 1000, warmupMs: 2000,
+  };
+}
+
+async function pgStatStatementsStatus(db) {
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.query('SELECT count(*) FROM pg_stat_statements');
+    return 'available';
+  } catch (e) {
+    return `not available on this server (${String(e.message).split('\n')[0]}); the shared PostgreSQL cannot be restarted to preload it, so the database side is shown by pg_stat_database counters per operation and pg_stat_activity samples instead`;
+  }
+}
+
+async function runPhase(scale, root, ctxBase) {
+  const p = plan(scale);
+  const label = QUICK ? 'quick' : `${scale}× (${(p.perGroup).toLocaleString('en-US')} + ${(p.perGroup).toLocaleString('en-US')})`;
+  const database = `kompeten_bench_${QUICK ? 'quick' : `${scale}x`}_${RUN_ID}`;
+  const PORT = await freePortPair(PREFERRED_PORT);
+  log(`── ${label}: fresh database ${database}`);
+  await freshDatabase(database);
+  const profiling = PROFILE && scale === SCALES[0];
+  const profDir = join(BENCH_TMP, 'profiles', `${scale}x`);
+  if (profiling) {
+    rmSync(profDir, { recursive: true, force: true });
+    mkdirSync(profDir, { recursive: true });
+  }
+  // Full runs load the bench preload into the API: its heap figures every 0.5 s, and at the first scale the profiles.
+  const memFile = QUICK ? null : join(BENCH_TMP, `memory-${database}.json`);
+  if (memFile) rmSync(memFile, { force: true });
+  const platform = await startPlatform({
+    root, port: PORT, database, jwtSecret: randomBytes(36).toString('base64url'), queuePrefix: `kbench${randomBytes(4).toString('hex')}`,
+    nodeOptions: memFile || profiling ? `--require=${join(ROOT, 'tools/bench/cpu-profile-preload.cjs')}` : undefined,
+    extraEnv: { ...(profiling ? { BENCH_CPU_PROF_DIR: profDir } : {}), ...(memFile ? { BENCH_MEM_FILE: memFile } : {}) },
+    logFile: join(BENCH_TMP, `platform-${database}.log`),
+  });
+  running = Object.assign(platform, { database });
+  const base = `http://127.0.0.1:${PORT}`;
+  const phase = { label, scale, database, startSeconds: platform.startSeconds, scenarios: {}, warmup: {}, counts: { enrolled: p.perGroup, notEnrolled: p.perGroup } };
+  let phaseOk = false;
+  const db = await connectDb(database);
+  const sampler = new Sampler({ api: platform.api, worker: platform.worker, database, memFile });
+  try {
+    const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) / 1024;
+    phase.apiRssMb = { started: rss(platform.api) };
+    log(`platform up in ${platform.startSeconds.toFixed(1)} s (api pid ${platform.api}, worker pid ${platform.worker}); authoring the course through the API`);
+    // The API answering on PORT must be ours (another bench could have taken the port between our check and the start).
+    const probe = await (async () => {
+      const c = new Client(base, { connections: 1 });
+      try {
+        return await login(c, WIDYAISWARA, DEMO_PASSWORD);
+      } finally {
+        c.close();
+      }
+    })();
+    if (!(await db.query('SELECT 1 FROM user_account WHERE id = $1', [probe.userId])).rowCount) throw new Error(`The API on port ${PORT} is not this bench's (another process has the port)`);
+    let t = performance.now();
+    const world = await readPublished(db, await authorCourses(base));
+    phase.authorSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const { a, b } = await insertLearners(db, p.perGroup);
+    phase.insertSeconds = (performance.now() - t) / 1000;
+    const base0 = await enrolGroupA(base, db, world, a);
+    phase.baseAssignMs = base0.ms;
+    await db.query('ANALYZE');
+    const syncFromA = p.sync - p.selfEnrol;
+    const needA = a.slice(0, Math.max(p.attempts[1], p.autosave, p.page, syncFromA));
+    const needB = b.slice(0, p.selfEnrol);
+    log(`${a.length + b.length} learners in; logging ${needA.length + needB.length} of them in (each virtual user has its own token)`);
+    const heap = async () => {
+      await new Promise((r) => setTimeout(r, 600)); // the preload writes it every 0.5 s
+      try {
+        return Math.round(JSON.parse(readFileSync(memFile, 'utf8')).heapUsed / 2 ** 20);
+      } catch {
+        return null;
+      }
+    };
+    phase.apiRssMb.beforeLogins = rss(platform.api);
+    phase.apiHeapUsedMb = { beforeLogins: memFile ? await heap() : null };
+    phase.login = await loginAll(base, [...needA, ...needB]);
+    phase.apiRssMb.afterLogins = rss(platform.api);
+    phase.apiHeapUsedMb.afterLogins = memFile ? await heap() : null;
+    log(`logins: ${phase.login.perSecond.toFixed(1)}/s`);
+    await sampler.start();
+    const ctx = { base, world, db, sampler, statsSettleMs: QUICK ? 0 : 1100, profiler: null };
+    const measure = async (key, fn) => {
+      log(`scenario ${key} …`);
+      const r = await fn();
+      phase.scenarios[key] = r;
+      const bad = r.checks.filter((c) => !c.ok);
+      log(`  ${r.rate.toFixed(1)} ${r.unit}, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}${r.errorExamples?.length ? ` (${r.errorExamples[0]})` : ''}; API ${r.resources.api.cpuCores?.toFixed(2)} cores, ${r.resources.api.peakRssMb.toFixed(0)} MB; `
+        + `checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}${SCENARIOS[key] && !QUICK ? `; target ${targetMet(key, r) ? 'met' : 'missed'}` : ''}`);
+      return r;
+    };
+    // Warm-up (not reported as a scenario, but checked): JIT, caches, pool connections.
+    phase.warmup = await attemptCycle({ ...ctx, profiler: null, statsSettleMs: 0 }, { learners: a.slice(0, 10), durationMs: p.warmupMs, label: 'warm-up' });
+    await measure('attempts50', () => attemptCycle(ctx, { learners: a.slice(0, p.attempts[0]), durationMs: p.durationMs, label: `${p.attempts[0]} concurrent` }));
+    await measure('attempts200', () => attemptCycle(ctx, { learners: a.slice(0, p.attempts[1]), durationMs: p.durationMs, label: `${p.attempts[1]} concurrent` }));
+    await measure('autosave', () => autosave(ctx, { learners: a.slice(0, p.autosave), durationMs: p.durationMs, label: `${p.autosave} learners` }));
+    await measure('page', () => coursePage(ctx, { learners: a.slice(0, p.page), durationMs: p.durationMs, label: `${p.page} learners` }));
+    await measure('selfEnrol', () => selfEnrol(ctx, { learners: needB, inFlight: 10, label: `${needB.length} learners` }));
+    const assignIds = b.slice(0, Math.min(b.length, 5000)).map((l) => l.employeeId);
+    await measure('assign', () => assignInOneCall(ctx, { employeeIds: assignIds, courseId: world.course2Id, label: `${assignIds.length} learners` }));
+    await measure('sync', () => synchronisedStart(ctx, { learners: [...a.slice(0, syncFromA), ...needB], spreadMs: 1000, label: `${p.sync} learners` }));
+    phase.apiPeakRssMb = sampler.peakRssKb.api / 1024;
+    phase.apiHeapAtPeak = sampler.peakMem;
+    phase.workerPeakRssMb = sampler.peakRssKb.worker / 1024;
+    const hwm = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+)/m)?.[1] ?? 0) / 1024;
+    phase.apiHwmMb = hwm(platform.api);
+    phase.workerHwmMb = hwm(platform.worker);
+    if (profiling) {
+      // After the measurements, so the profiler's own CPU and memory touch none of them: the same scenarios again on
+      // learners not used yet, each with a CPU profile and the SQL statements the API sent.
+      const extra = b.slice(p.selfEnrol, p.selfEnrol + 250);
+      log(`profile pass (not measured): ${extra.length} more learners`);
+      await loginAll(base, extra);
+      const pctx = { ...ctx, statsSettleMs: 0, profiler: new Profiler(platform.api, profDir) };
+      const ms = 5000;
+      phase.profiles = {};
+      phase.profiles.selfEnrol = await selfEnrol(pctx, { learners: extra, inFlight: 10, label: 'profile pass' });
+      phase.profiles.attempts200 = await attemptCycle(pctx, { learners: extra.slice(0, 200), durationMs: ms, label: 'profile pass' });
+      phase.profiles.autosave = await autosave(pctx, { learners: extra, durationMs: ms, label: 'profile pass' });
+      phase.profiles.page = await coursePage(pctx, { learners: extra.slice(0, 50), durationMs: ms, label: 'profile pass' });
+      for (const [k, r] of Object.entries(phase.profiles)) {
+        log(`  ${k}: ${r.profile?.sqlTotal ?? '?'} SQL statements for ${r.calls} calls; ${r.profile?.categories.slice(0, 4).map((c) => `${c.name} ${c.pctOfBusy} %`).join(', ')}`);
+      }
+    }
+    const { rows: [open] } = await db.query(`SELECT count(*)::int AS n FROM quiz_attempt WHERE status = 'needs_grading'`);
+    phase.globalChecks = [{ name: 'no attempt waiting for hand grading (single-choice only)', ok: open.n === 0, detail: `${open.n}` }];
+    if (!ctxBase.pgStatStatements) ctxBase.pgStatStatements = await pgStatStatementsStatus(db);
+    phaseOk = [phase.warmup, ...Object.values(phase.scenarios), ...Object.values(phase.profiles ?? {})].every((r) => r.errors === 0 && r.checks.every((c) => c.ok));
+  } finally {
+    await sampler.stop();
+    await db.end();
+    log('stopping the platform');
+    await platform.stop();
+    running = null;
+    if (!flag('keep-db')) await dropDatabase(database);
+    if (memFile) rmSync(memFile, { force: true });
+    // The platform's log is kept when something went wrong (its path is printed).
+    if (phaseOk && !flag('keep-db')) rmSync(platform.logFile, { force: true });
+    else log(`platform log: ${platform.logFile.replace(`${ROOT}/`, '')}`);
+  }
+  return phase;
+}
+
+/** --render: rewrites docs/performance.md from the last full run's results, without running anything. */
+function renderOnly() {
+  const run = JSON.parse(readFileSync(join(BENCH_TMP, 'results-full.json'), 'utf8'));
+  // Summaries are recomputed from the profile files when they are still there (a newer summariser may say more).
+  for (const r of run.phases.flatMap((p) => Object.values(p.profiles ?? {}))) {
+    if (r.profile?.file && existsSync(r.profile.file)) Object.assign(r.profile, summarise(JSON.parse(readFileSync(r.profile.file, 'utf8'))));
+  }
+  writePerformanceDoc(join(ROOT, 'docs/performance.md'), run, readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'));
+  log('docs/performance.md rewritten from tmp/bench/results-full.json');
+}
+
+async function main() {
+  if (flag('render')) return renderOnly();
+  const started = performance.now();
+  const git = gitInfo();
+  log(`${QUICK ? 'QUICK (correctness only)' : 'FULL'} bench at ${git.commit}${git.dirtyFiles ? ` (+${git.dirtyFiles} changed files in the tree)` : ''}`);
+  await withAdmin((c) => c.query('SELECT 1')).catch((e) => {
+    throw new Error(`PostgreSQL is needed at ${process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'}: ${e.message}`);
+  });
+  const root = snapshotBuild({ build: flag('build') });
+  const run = {
+    quick: QUICK, startedAt: new Date().toISOString(), git, command: argv.length ? `node tools/bench/run.mjs ${argv.join(' ')}` : 'npm run bench (node tools/bench/run.mjs)',
+    machine: {
+      cores: Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()), node: process.version,
+      postgres: await withAdmin(async (c) => (await c.query('SHOW server_version')).rows[0].server_version).then((v) => `PostgreSQL ${v}`),
+    },
+    phases: [],
+  };
+  if (!hasPgbench()) {
+    // The quick mode checks correctness; without pgbench (e.g. an embedded PostgreSQL) it goes on without the ceiling.
+    if (!QUICK) throw new Error('pgbench is needed for the PostgreSQL ceiling (apt install postgresql-contrib or postgresql-15)');
+    log('pgbench not found: no PostgreSQL ceiling in this quick run');
+    run.ceiling = null;
+  } else {
+    log(`PostgreSQL ceiling: pgbench ${QUICK ? 2 : 20} s, 16 clients`);
+    run.ceiling = await measureCeiling({ seconds: QUICK ? 2 : 20, clients: 16 });
+    log(`  ${run.ceiling.attemptsPerSecond.toFixed(0)} attempts/s (${run.ceiling.commitsPerSecond.toFixed(0)} commits/s); checks ${run.ceiling.checks.every((c) => c.ok) ? 'ok' : 'FAILED'}`);
+  }
+  const ctxBase = {};
+  try {
+    for (const scale of SCALES) run.phases.push(await runPhase(scale, root, ctxBase));
+  } finally {
+    removeSnapshot();
+  }
+  run.pgStatStatements = ctxBase.pgStatStatements ?? 'not checked';
+  run.finishedAt = new Date().toISOString();
+  run.wallSeconds = (performance.now() - started) / 1000;
+
+  const failures = [
+    ...(run.ceiling?.checks ?? []).filter((c) => !c.ok).map((c) => `ceiling: ${c.name} (${c.detail})`),
+    ...run.phases.flatMap((ph) => [
+      ...[['warmup', ph.warmup], ...Object.entries(ph.scenarios), ...Object.entries(ph.profiles ?? {}).map(([k, r]) => [`profile pass ${k}`, r])].flatMap(([k, r]) => [
+        ...(r.errors ? [`${ph.label} ${k}: ${r.errors} errors (${r.errorExamples.join(' | ')})`] : []),
+        ...r.checks.filter((c) => !c.ok).map((c) => `${ph.label} ${k}: ${c.name} (${c.detail})`),
+      ]),
+      ...(ph.globalChecks ?? []).filter((c) => !c.ok).map((c) => `${ph.label}: ${c.name} (${c.detail})`),
+    ]),
+  ];
+  run.failures = failures;
+  mkdirSync(BENCH_TMP, { recursive: true });
+  const resultsFile = join(BENCH_TMP, `results-${QUICK ? 'quick' : 'full'}.json`);
+  writeFileSync(resultsFile, JSON.stringify(run, (k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1));
+  console.log(`\n${renderTable(run)}\n`);
+  if (!QUICK) {
+    writePerformanceDoc(join(ROOT, 'docs/performance.md'), run, readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'));
+    log('docs/performance.md updated');
+  }
+  log(`results: ${resultsFile.replace(`${ROOT}/`, '')}; wall time ${run.wallSeconds.toFixed(0)} s`);
+  if (failures.length) {
+    console.error(`\nFAILURES — errors or wrong results (speed never fails a run) (${failures.length}):\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+  log(QUICK ? 'quick bench: every count exact, zero errors' : 'full bench: every count exact, zero errors (targets: see the table)');
+}
+
+main().catch((e) => {
+  console.error(e?.stack ?? e);
+  process.exit(1);
+});
