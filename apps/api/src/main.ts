@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   if (config.runMigrations) await runMigrations(config);
   await ensureInitialAdmin(config);
   const app = await createApp(config);
-  await app.listen(config.port, '0.0.0.0');
+  await app.init();
+  // A deep accept queue: an exam start brings thousands of connections in the same second (Node's default is 511).
+  await new Promise<void>((resolve) => app.getHttpServer().listen({ port: config.port, host: '0.0.0.0', backlog: 4096 }, resolve));
   Logger.log(`Kompeten API listening on port ${config.port}`, 'Bootstrap');
 }
 
