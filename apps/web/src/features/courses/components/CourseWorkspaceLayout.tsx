@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useParams } from 'react-router';
 import { isAdmin, useAuth } from '../../../shared/auth/auth-context';
@@ -11,7 +11,7 @@ import { WARNING_TEXT } from '../colors';
 import { useCourse, useCourseWorkflow } from '../queries';
 import { AssignLearnersModal } from './AssignLearnersModal';
 import { ConfirmModal } from './ConfirmModal';
-import { CourseStatusBadge } from './CourseStatusBadge';
+import { CourseTitleBlock } from './CourseTitleBlock';
 
 const SECTIONS = [
   { key: 'info', path: '', end: true },
@@ -67,19 +67,7 @@ export function CourseWorkspaceLayout() {
       {course.data && (
         <>
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-            <Stack gap={4} miw={0} style={{ flex: '1 1 320px' }}>
-              <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-                {course.data.title}
-              </Title>
-              <Group gap="xs">
-                <CourseStatusBadge status={course.data.status} />
-                {course.data.currentVersionNo ? (
-                  <Text size="sm" c="dimmed">
-                    {t('publishedVersion', { version: course.data.currentVersionNo })}
-                  </Text>
-                ) : null}
-              </Group>
-            </Stack>
+            <CourseTitleBlock title={course.data.title} status={course.data.status} currentVersionNo={course.data.currentVersionNo} />
             <Group gap="xs">
               {course.data.status === 'published' && (
                 <Button variant="default" component={Link} to={`/katalog/${course.data.id}`}>

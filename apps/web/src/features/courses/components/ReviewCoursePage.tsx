@@ -11,7 +11,7 @@ import type { Course } from '../api';
 import { useCourseLabels } from '../labels';
 import { useCourse, useCourseWorkflow } from '../queries';
 import { ConfirmModal } from './ConfirmModal';
-import { CourseStatusBadge } from './CourseStatusBadge';
+import { CourseTitleBlock } from './CourseTitleBlock';
 import { OutlineList } from './OutlineList';
 
 function RuleSummary({ course }: { course: Course }) {
@@ -77,19 +77,7 @@ export function ReviewCoursePage() {
       {course.data && (
         <>
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-            <Stack gap={4} style={{ flex: '1 1 300px' }} miw={0}>
-              <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-                {course.data.title}
-              </Title>
-              <Group gap="xs">
-                <CourseStatusBadge status={course.data.status} />
-                {course.data.currentVersionNo ? (
-                  <Text size="sm" c="dimmed">
-                    {t('publishedVersion', { version: course.data.currentVersionNo })}
-                  </Text>
-                ) : null}
-              </Group>
-            </Stack>
+            <CourseTitleBlock title={course.data.title} status={course.data.status} currentVersionNo={course.data.currentVersionNo} />
             {course.data.can.review && (
               <Group gap="xs">
                 <Button variant="default" onClick={() => open('return')}>
