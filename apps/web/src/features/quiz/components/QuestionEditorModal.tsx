@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { QUESTION_KINDS, type AnswerKey, type Question, type QuestionCategory, type QuestionKind, type QuestionOption } from '@kompeten/shared-contracts';
@@ -206,6 +207,21 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
 
   const choiceLabel = (i: number) => t('editor.option', { n: i + 1 });
 
+
+  /** The option rows of a single- or multiple-choice question; `marker` draws the radio or checkbox that marks it correct. */
+  const choiceRows = (marker: (value: string, label: string) => ReactNode) => (
+    <Stack gap="xs">
+      {choices.fields.map((choice, i) => (
+        <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
+          {marker(watchedChoices?.[i]?.optionId ?? choice.optionId, t('editor.markCorrect', { n: i + 1 }))}
+          <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
+          <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= 2}>
+            <span aria-hidden>×</span>
+          </ActionIcon>
+        </Group>
+      ))}
+    </Stack>
+  );
   return (
     <Modal opened onClose={onClose} title={question ? t('editor.editTitle') : t('editor.createTitle')} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('cancel') }}>
       <form onSubmit={(event) => void submit(event)} noValidate>
@@ -261,17 +277,7 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                   name="correctSingle"
                   render={({ field }) => (
                     <Radio.Group value={field.value} onChange={field.onChange} aria-label={t('editor.correctAnswer')}>
-                      <Stack gap="xs">
-                        {choices.fields.map((choice, i) => (
-                          <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
-                            <Radio value={watchedChoices?.[i]?.optionId ?? choice.optionId} aria-label={t('editor.markCorrect', { n: i + 1 })} />
-                            <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
-                            <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= 2}>
-                              <span aria-hidden>×</span>
-                            </ActionIcon>
-                          </Group>
-                        ))}
-                      </Stack>
+                      {choiceRows((value, label) => <Radio value={value} aria-label={label} />)}
                     </Radio.Group>
                   )}
                 />
@@ -281,17 +287,7 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                   name="correctMultiple"
                   render={({ field }) => (
                     <Checkbox.Group value={field.value} onChange={field.onChange} aria-label={t('editor.correctAnswer')}>
-                      <Stack gap="xs">
-                        {choices.fields.map((choice, i) => (
-                          <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
-                            <Checkbox value={watchedChoices?.[i]?.optionId ?? choice.optionId} aria-label={t('editor.markCorrect', { n: i + 1 })} />
-                            <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
-                            <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= 2}>
-                              <span aria-hidden>×</span>
-                            </ActionIcon>
-                          </Group>
-                        ))}
-                      </Stack>
+                      {choiceRows((value, label) => <Checkbox value={value} aria-label={label} />)}
                     </Checkbox.Group>
                   )}
                 />
