@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxEvent } from '@kompeten/shared-contracts';
 import { writeOutbox } from '@kompeten/server-core';
 import { progressPercent, unmetConditions } from './completion-rule';
-import { lockEnrolment, progressRows, setEnrolmentProgress, toFacts } from './progress-store';
+import { lockEnrolment, progressRows, setEnrolmentProgress, toFacts, type LessonProgressRow, type LockedEnrolment } from './progress-store';
 import { VersionSnapshots } from './version-snapshots';
 
 export interface CompletionOutcome {
@@ -24,12 +24,13 @@ export class CompletionService {
    * Runs in the caller's transaction. The enrolment row is locked first, so two triggers racing for the last lesson
    * are serialised (the second sees the first one's progress); the unique completion per enrolment and
    * ON CONFLICT DO NOTHING make a repeated evaluation write nothing, and only a newly written completion marks the
-   * enrolment completed and emits `course.completed`.
+   * enrolment completed and emits `course.completed`. A caller that has already locked the enrolment and read its
+   * lesson rows in this transaction passes them as `known` (the progress hot path: no second lock, no re-read).
    */
-  async evaluate(manager: EntityManager, enrolmentId: string): Promise<CompletionOutcome> {
-    const en = await lockEnrolment(manager, enrolmentId);
+  async evaluate(manager: EntityManager, enrolmentId: string, known?: { enrolment: LockedEnrolment; rows: readonly LessonProgressRow[] }): Promise<CompletionOutcome> {
+    const en = known?.enrolment ?? (await lockEnrolment(manager, enrolmentId));
     const version = await this.versions.get(manager, en.courseVersionId);
-    const facts = toFacts(await progressRows(manager, enrolmentId));
+    const facts = toFacts(known?.rows ?? (await progressRows(manager, enrolmentId)));
     const percent = progressPercent(version.snapshot, facts);
     await setEnrolmentProgress(manager, enrolmentId, percent);
     if (en.status === 'completed') return { completed: true, recorded: false, completionId: null, progressPercent: percent };

@@ -19,10 +19,17 @@ export interface LockedEnrolment {
 /** Locks the enrolment row (SELECT … FOR UPDATE) for the rest of the transaction. */
 export async function lockEnrolment(m: EntityManager, enrolmentId: string): Promise<LockedEnrolment> {
   const [row] = await m.query(
-    `SELECT id, course_id, course_version_id, employee_id, agency_id, status FROM enrolment WHERE id = $1 FOR UPDATE`,
+    `SELECT ${LOCKED_ENROLMENT_COLUMNS} FROM enrolment WHERE id = $1 FOR UPDATE`,
     [enrolmentId],
   );
   if (!row) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
+  return toLockedEnrolment(row);
+}
+
+/** The columns `lockEnrolment` reads, for callers that lock several enrolments in one statement. */
+export const LOCKED_ENROLMENT_COLUMNS = 'id, course_id, course_version_id, employee_id, agency_id, status';
+
+export function toLockedEnrolment(row: { id: string; course_id: string; course_version_id: string; employee_id: string; agency_id: string; status: EnrolmentStatus }): LockedEnrolment {
   return { id: row.id, courseId: row.course_id, courseVersionId: row.course_version_id, employeeId: row.employee_id, agencyId: row.agency_id, status: row.status };
 }
 
@@ -31,11 +38,12 @@ export interface LessonProgressRow {
   status: LessonProgress['status'];
   time_spent_seconds: number;
   position: Record<string, unknown> | null;
-  watched_ratio: string | null;
-  score_percent: string | null;
+  /** numeric: text from a plain select, a number from json. */
+  watched_ratio: string | number | null;
+  score_percent: string | number | null;
   passed: boolean | null;
   attended: boolean;
-  completed_at: Date | null;
+  completed_at: Date | string | null;
 }
 
 const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
@@ -51,10 +59,11 @@ export function emptyProgress(lessonId: string): LessonProgress {
   return { lessonId, status: 'not_started', timeSpentSeconds: 0, position: null, watchedRatio: null, scorePercent: null, passed: null, attended: false, completedAt: null };
 }
 
+const PROGRESS_COLUMNS = 'lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at';
+
 export async function progressRows(m: EntityManager, enrolmentId: string): Promise<LessonProgressRow[]> {
   return m.query(
-    `SELECT lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at
-       FROM lesson_progress WHERE enrolment_id = $1`,
+    `SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = $1`,
     [enrolmentId],
   );
 }
@@ -77,35 +86,40 @@ export interface ProgressChange {
 /**
  * Applies one change to a lesson's progress. A completed lesson stays completed; time adds up; the watched share
  * only grows; score and passed are replaced when given (the grade of record comes from the quiz or the grader).
+ * One statement also marks the learner's activity (when `touch`) and reads the enrolment's other lessons, so the
+ * caller can evaluate completion without another round trip: `rows` is every lesson row after the change.
  */
-export async function applyProgress(m: EntityManager, enrolmentId: string, lessonId: string, c: ProgressChange): Promise<LessonProgressRow> {
-  const [row] = await m.query(
-    `INSERT INTO lesson_progress AS lp (enrolment_id, lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at, updated_at)
-     VALUES ($1, $2, CASE WHEN $3 THEN 'completed' ELSE 'in_progress' END, $4, $5, $6, $7, $8, coalesce($9, false), CASE WHEN $3 THEN now() END, now())
-     ON CONFLICT (enrolment_id, lesson_id) DO UPDATE SET
-       status = CASE WHEN lp.status = 'completed' OR $3 THEN 'completed' ELSE 'in_progress' END,
-       time_spent_seconds = lp.time_spent_seconds + EXCLUDED.time_spent_seconds,
-       position = coalesce(EXCLUDED.position, lp.position),
-       watched_ratio = greatest(lp.watched_ratio, EXCLUDED.watched_ratio),
-       score_percent = coalesce(EXCLUDED.score_percent, lp.score_percent),
-       passed = coalesce(EXCLUDED.passed, lp.passed),
-       attended = lp.attended OR EXCLUDED.attended,
-       completed_at = coalesce(lp.completed_at, EXCLUDED.completed_at),
-       updated_at = now()
-     RETURNING lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at`,
+export async function applyProgress(
+  m: EntityManager, enrolmentId: string, lessonId: string, c: ProgressChange, touch: boolean,
+): Promise<{ row: LessonProgressRow; rows: LessonProgressRow[] }> {
+  const [result]: Array<{ row: LessonProgressRow; others: LessonProgressRow[] }> = await m.query(
+    `WITH up AS (
+       INSERT INTO lesson_progress AS lp (enrolment_id, lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at, updated_at)
+       VALUES ($1, $2, CASE WHEN $3 THEN 'completed' ELSE 'in_progress' END, $4, $5, $6, $7, $8, coalesce($9, false), CASE WHEN $3 THEN now() END, now())
+       ON CONFLICT (enrolment_id, lesson_id) DO UPDATE SET
+         status = CASE WHEN lp.status = 'completed' OR $3 THEN 'completed' ELSE 'in_progress' END,
+         time_spent_seconds = lp.time_spent_seconds + EXCLUDED.time_spent_seconds,
+         position = coalesce(EXCLUDED.position, lp.position),
+         watched_ratio = greatest(lp.watched_ratio, EXCLUDED.watched_ratio),
+         score_percent = coalesce(EXCLUDED.score_percent, lp.score_percent),
+         passed = coalesce(EXCLUDED.passed, lp.passed),
+         attended = lp.attended OR EXCLUDED.attended,
+         completed_at = coalesce(lp.completed_at, EXCLUDED.completed_at),
+         updated_at = now()
+       RETURNING ${PROGRESS_COLUMNS}
+     ), touched AS (
+       UPDATE enrolment SET last_activity_at = now() WHERE id = $1 AND $10
+     )
+     SELECT (SELECT row_to_json(up) FROM up) AS row,
+            coalesce((SELECT json_agg(o) FROM (SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = $1 AND lesson_id <> $2) o), '[]') AS others`,
     [
       enrolmentId, lessonId, c.complete === true, c.secondsSpent ?? 0, c.position === undefined ? null : JSON.stringify(c.position),
-      c.watchedRatio ?? null, c.scorePercent ?? null, c.passed ?? null, c.attended ?? null,
+      c.watchedRatio ?? null, c.scorePercent ?? null, c.passed ?? null, c.attended ?? null, touch,
     ],
   );
-  return row;
+  return { row: result.row, rows: [...result.others, result.row] };
 }
 
 export async function setEnrolmentProgress(m: EntityManager, enrolmentId: string, percent: number): Promise<void> {
   await m.query(`UPDATE enrolment SET progress_percent = $2, updated_at = now() WHERE id = $1 AND progress_percent IS DISTINCT FROM $2`, [enrolmentId, percent]);
-}
-
-/** The learner did something in the course. */
-export async function touchActivity(m: EntityManager, enrolmentId: string): Promise<void> {
-  await m.query(`UPDATE enrolment SET last_activity_at = now() WHERE id = $1`, [enrolmentId]);
 }

@@ -14,7 +14,9 @@ import { requiredLessonIds } from './completion-rule';
 import { managesCourse, requireManagedCourse } from './course-access';
 import type { AttendanceDto, GradeSubmissionDto, ProgressUpdateDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
-import { applyProgress, emptyProgress, lockEnrolment, progressRows, toLessonProgress, touchActivity, type ProgressChange } from './progress-store';
+import {
+  applyProgress, emptyProgress, lockEnrolment, LOCKED_ENROLMENT_COLUMNS, progressRows, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
+} from './progress-store';
 import { VersionSnapshots } from './version-snapshots';
 
 export const MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
@@ -128,28 +130,32 @@ export class ProgressService {
         position: dto.position,
         watchedRatio: lesson.content.kind === 'video' ? dto.watchedRatio : undefined,
       };
-      return this.apply(m, enrolmentId, lessonId, change, true);
+      return this.apply(m, en, lessonId, change, true);
     });
   }
 
-  private async apply(m: EntityManager, enrolmentId: string, lessonId: string, change: ProgressChange, byLearner: boolean): Promise<ProgressResult> {
-    const row = await applyProgress(m, enrolmentId, lessonId, change);
-    if (byLearner) await touchActivity(m, enrolmentId);
-    const outcome = await this.completion.evaluate(m, enrolmentId);
-    const [en] = await m.query(`SELECT status FROM enrolment WHERE id = $1`, [enrolmentId]);
-    return { lesson: toLessonProgress(row), enrolmentProgressPercent: outcome.progressPercent, enrolmentStatus: en.status, completed: outcome.completed };
+  /** With the enrolment locked by the caller: one statement writes the lesson and reads the others, then completion is evaluated. */
+  private async apply(m: EntityManager, en: LockedEnrolment, lessonId: string, change: ProgressChange, byLearner: boolean): Promise<ProgressResult> {
+    const { row, rows } = await applyProgress(m, en.id, lessonId, change, byLearner);
+    const outcome = await this.completion.evaluate(m, en.id, { enrolment: en, rows });
+    return {
+      lesson: toLessonProgress(row), enrolmentProgressPercent: outcome.progressPercent,
+      enrolmentStatus: outcome.completed ? 'completed' : en.status, completed: outcome.completed,
+    };
   }
 
   /**
    * For the assessment lib: a graded quiz attempt completes its quiz lesson with the learner's quiz grade, in the
    * caller's transaction, and may complete the course. `courseCompleted`: the course is completed (now or before).
+   * Null, recording nothing, when the enrolment is no longer active or completed (withdrawn, say).
    */
-  async recordQuizOutcome(manager: EntityManager, enrolmentId: string, lessonId: string, outcome: { gradePercent: number; passed: boolean }): Promise<{ courseCompleted: boolean }> {
+  async recordQuizOutcome(manager: EntityManager, enrolmentId: string, lessonId: string, outcome: { gradePercent: number; passed: boolean }): Promise<{ courseCompleted: boolean } | null> {
     const en = await lockEnrolment(manager, enrolmentId);
+    if (en.status !== 'active' && en.status !== 'completed') return null;
     const { lesson } = await this.versions.lesson(manager, en.courseVersionId, lessonId);
     if (lesson.content.kind !== 'quiz') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan kuis');
     const grade = Math.round(Math.min(100, Math.max(0, outcome.gradePercent)) * 100) / 100;
-    const result = await this.apply(manager, enrolmentId, lessonId, { complete: true, scorePercent: grade, passed: outcome.passed }, true);
+    const result = await this.apply(manager, en, lessonId, { complete: true, scorePercent: grade, passed: outcome.passed }, true);
     return { courseCompleted: result.completed };
   }
 
@@ -175,7 +181,7 @@ export class ProgressService {
           `INSERT INTO assignment_submission (enrolment_id, lesson_id, storage_key, file_name) VALUES ($1, $2, $3, $4) RETURNING ${SUBMISSION_COLUMNS}`,
           [enrolmentId, lessonId, storageKey, fileName],
         );
-        await this.apply(m, enrolmentId, lessonId, { complete: true }, true);
+        await this.apply(m, en, lessonId, { complete: true }, true);
         return toSubmission(saved);
       });
     } catch (e) {
@@ -199,7 +205,7 @@ export class ProgressService {
       if (lesson.content.kind !== 'assignment') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan tugas');
       const { maxScore, passScore } = lesson.content;
       if (dto.score > maxScore) throw invalid(ErrorCode.ENROLMENT_INVALID_SCORE, `Nilai maksimal ${maxScore}`);
-      await lockEnrolment(m, sub.enrolment_id);
+      const en = await lockEnrolment(m, sub.enrolment_id);
       const passed = dto.score >= passScore;
       // An UPDATE through the driver answers [rows, affected].
       const [[saved]] = await m.query(
@@ -207,7 +213,7 @@ export class ProgressService {
         [submissionId, dto.score, dto.feedback ?? null, passed, scope.principal.userId],
       );
       const percent = maxScore > 0 ? Math.round((dto.score / maxScore) * 10000) / 100 : 0;
-      await this.apply(m, sub.enrolment_id, sub.lesson_id, { complete: true, scorePercent: Math.min(100, percent), passed }, false);
+      await this.apply(m, en, sub.lesson_id, { complete: true, scorePercent: Math.min(100, percent), passed }, false);
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, {
         action: 'assignment_submission.grade', entityType: 'assignment_submission', entityId: submissionId, agencyId: sub.course_agency_id,
         after: { score: dto.score, passed },
@@ -224,19 +230,19 @@ export class ProgressService {
       const course = await requireManagedCourse(m, scope, courseId);
       const ids = [...new Set(dto.employeeIds)];
       // Locked in id order, so two attendance lists for overlapping learners cannot deadlock.
-      const enrolments: Array<{ id: string; course_version_id: string }> = await m.query(
-        `SELECT id, course_version_id FROM enrolment WHERE course_id = $1 AND employee_id = ANY($2::uuid[]) AND status IN ('active','completed') ORDER BY id FOR UPDATE`,
+      const enrolments = (await m.query(
+        `SELECT ${LOCKED_ENROLMENT_COLUMNS} FROM enrolment WHERE course_id = $1 AND employee_id = ANY($2::uuid[]) AND status IN ('active','completed') ORDER BY id FOR UPDATE`,
         [courseId, ids],
-      );
+      )).map(toLockedEnrolment);
       let recorded = 0;
       let liveSeen = false;
       for (const en of enrolments) {
-        const version = await this.versions.get(m, en.course_version_id);
+        const version = await this.versions.get(m, en.courseVersionId);
         const lesson = version.lessons.find((l) => l.lesson.id === lessonId)?.lesson;
         if (!lesson) continue;
         if (lesson.content.kind !== 'live') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan sesi langsung');
         liveSeen = true;
-        await this.apply(m, en.id, lessonId, { complete: true, attended: true }, false);
+        await this.apply(m, en, lessonId, { complete: true, attended: true }, false);
         recorded++;
       }
       if (!liveSeen && enrolments.length) throw notFound(ErrorCode.ENROLMENT_LESSON_NOT_FOUND, 'Sesi tidak ditemukan pada pelatihan ini');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode, type AnswerResponse, type AnswerSaved, type AttemptQuestion, type AttemptView, type LessonAttempts, type QuestionSnapshot,
 } from '@kompeten/shared-contracts';
@@ -9,7 +9,8 @@ import { QuizAttemptEntity, type AttemptDraw } from '../entities/quiz-attempt.en
 import { isPassed, round2 } from '../grading';
 import { toAttemptSummary } from '../mappers';
 import { responseProblem } from '../question-rules';
-import { AttemptGrader } from './attempt-grader';
+import { AttemptGrader, type ClosedAttempt, type SavedAnswer } from './attempt-grader';
+import { ATTEMPT_COLUMNS, attemptFromRow, type AttemptRow } from './attempt-row';
 import { drawAttempt } from './draw';
 import { LearnerEnrolments } from './learner-enrolments';
 import { QuizSnapshotCache, type PreparedQuiz } from './snapshot-cache';
@@ -27,9 +28,23 @@ export function presentQuestion(q: QuestionSnapshot, optionOrder: readonly strin
   };
 }
 
+/** What never changes about an attempt once started: whose it is, its quiz and its draw (for autosave without a read). */
+interface AttemptMeta {
+  employeeId: string;
+  quizId: string;
+  courseVersionId: string;
+  drawn: ReadonlySet<string>;
+}
+
+const MAX_META = 5_000;
+const START_TRIES = 3;
+
 /** The learner's side of quizzes: start, answer (autosave), submit, read their attempts. */
 @Injectable()
 export class AttemptService {
+  /** Bounded, per process; safe to keep because the fields never change (status and deadline are checked in SQL). */
+  private readonly meta = new Map<string, AttemptMeta>();
+
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(QuizSnapshotCache) private readonly snapshots: QuizSnapshotCache,
@@ -38,84 +53,102 @@ export class AttemptService {
   ) {}
 
   /**
-   * Starts an attempt at a quiz lesson of the learner's own active enrolment, or returns the one already open
-   * (idempotent: concurrent starts serialise on an advisory lock, and the partial unique index is the last guard).
+   * Starts an attempt at a quiz lesson of the learner's own active enrolment, or returns the one already open.
+   * Two statements on the common path (the enrolment; then checks, numbering, draw and deadline in one INSERT … SELECT),
+   * no transaction held across round trips. Idempotent: the partial unique index on the open attempt and the unique
+   * attempt number turn a concurrent duplicate start into ON CONFLICT DO NOTHING, and the start is re-read.
    */
   async start(principal: Principal, enrolmentId: string, lessonId: string): Promise<{ attempt: AttemptView; created: boolean }> {
     const employeeId = requireEmployee(principal);
-    const { id, created } = await this.db.transaction(async (m) => {
-      const enrolment = await this.enrolments.requireActive(m, enrolmentId, employeeId);
-      const { quiz } = await this.quizOfLesson(m, enrolment.courseVersionId, lessonId);
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quiz-attempt.${enrolmentId}.${quiz.id}`]);
-      const open = await m.getRepository(QuizAttemptEntity).findOne({ where: { enrolmentId, quizId: quiz.id, status: 'open' }, lock: { mode: 'pessimistic_write' } });
-      if (open) {
-        if (!(await this.grader.isExpired(m, open))) return { id: open.id, created: false };
-        await this.grader.close(m, open, 'expired');
-      }
-      const s = quiz.settings;
-      const [{ now }]: Array<{ now: Date }> = await m.query(`SELECT now() AS now`);
-      if (s.opensAt && now < new Date(s.opensAt)) throw conflict(ErrorCode.ASSESSMENT_QUIZ_NOT_OPEN, `Kuis baru dibuka pada ${s.opensAt}`, { opensAt: s.opensAt });
-      if (s.closesAt && now >= new Date(s.closesAt)) throw conflict(ErrorCode.ASSESSMENT_QUIZ_CLOSED, `Kuis sudah ditutup pada ${s.closesAt}`, { closesAt: s.closesAt });
-      const [{ used, last }] = await m.query(
-        `SELECT count(*)::int AS used, coalesce(max(attempt_no), 0)::int AS last FROM quiz_attempt WHERE enrolment_id = $1 AND quiz_id = $2`,
-        [enrolmentId, quiz.id],
-      );
-      if (s.maxAttempts !== null && used >= s.maxAttempts) {
-        throw conflict(ErrorCode.ASSESSMENT_NO_ATTEMPTS_LEFT, `Kesempatan mengerjakan kuis ini sudah habis (${s.maxAttempts} kali)`, { maxAttempts: s.maxAttempts, used });
-      }
+    const enrolment = await this.enrolments.requireActive(this.db.manager, enrolmentId, employeeId);
+    const { quiz } = await this.quizOfLesson(this.db.manager, enrolment.courseVersionId, lessonId);
+    const s = quiz.settings;
+    for (let attemptNo = 1; attemptNo <= START_TRIES; attemptNo++) {
       const draw = drawAttempt(quiz);
       if (draw.length === 0) throw conflict(ErrorCode.ASSESSMENT_INVALID_SETTINGS, 'Kuis ini belum punya soal');
       const maxScore = round2(draw.reduce((sum, d) => sum + (quiz.questionById.get(d.questionId)?.points ?? 0), 0));
-      const [row] = await m.query(
-        `INSERT INTO quiz_attempt (quiz_id, course_version_id, enrolment_id, lesson_id, employee_id, attempt_no, draw, max_score, deadline_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                 nullif(LEAST(coalesce(now() + make_interval(secs => $9::int), 'infinity'), coalesce($10::timestamptz, 'infinity')), 'infinity'))
-         RETURNING id`,
-        [quiz.id, enrolment.courseVersionId, enrolmentId, lessonId, employeeId, last + 1, JSON.stringify(draw), maxScore, s.timeLimitSeconds, s.closesAt],
+      const [r]: Array<{ created: AttemptRow | null; used: number; open_id: string | null; open_expired: boolean | null; active: boolean; now: Date }> = await this.db.query(
+        `WITH prior AS (
+           SELECT count(*)::int AS used, coalesce(max(attempt_no), 0)::int AS last,
+                  (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id,
+                  bool_or(status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS open_expired
+             FROM quiz_attempt WHERE enrolment_id = $3 AND quiz_id = $1
+         ), state AS (
+           SELECT prior.*, EXISTS (SELECT 1 FROM enrolment WHERE id = $3 AND status = 'active') AS active FROM prior
+         ), ins AS (
+           INSERT INTO quiz_attempt (quiz_id, course_version_id, enrolment_id, lesson_id, employee_id, attempt_no, draw, max_score, deadline_at)
+           SELECT $1, $2, $3, $4, $5, state.last + 1, $6, $7,
+                  nullif(LEAST(coalesce(now() + make_interval(secs => $8::int), 'infinity'), coalesce($9::timestamptz, 'infinity')), 'infinity')
+             FROM state
+            WHERE state.active AND state.open_id IS NULL AND ($10::int IS NULL OR state.used < $10)
+              AND ($11::timestamptz IS NULL OR now() >= $11) AND ($9::timestamptz IS NULL OR now() < $9)
+           ON CONFLICT DO NOTHING
+           RETURNING ${ATTEMPT_COLUMNS}
+         )
+         SELECT (SELECT row_to_json(ins) FROM ins) AS created, state.used, state.open_id, state.open_expired, state.active, now() AS now FROM state`,
+        [quiz.id, enrolment.courseVersionId, enrolmentId, lessonId, employeeId, JSON.stringify(draw), maxScore, s.timeLimitSeconds, s.closesAt, s.maxAttempts, s.opensAt],
       );
-      return { id: row.id as string, created: true };
-    });
-    return { attempt: await this.view(principal, id), created };
+      if (r.created) {
+        const attempt = attemptFromRow(r.created);
+        this.remember(attempt);
+        return { attempt: this.viewOf(quiz, attempt, [], new Date(r.now)), created: true };
+      }
+      if (!r.active) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
+      if (r.open_id && !r.open_expired) return { attempt: await this.view(principal, r.open_id), created: false };
+      if (r.open_id) {
+        // The open attempt ran out of time: close and grade it, then start a new one.
+        await this.db.transaction(async (m) => {
+          const open = await this.grader.lock(m, r.open_id as string);
+          if (open?.expired) await this.grader.close(m, open, 'expired');
+        });
+        continue;
+      }
+      const now = new Date(r.now);
+      if (s.opensAt && now < new Date(s.opensAt)) throw conflict(ErrorCode.ASSESSMENT_QUIZ_NOT_OPEN, `Kuis baru dibuka pada ${s.opensAt}`, { opensAt: s.opensAt });
+      if (s.closesAt && now >= new Date(s.closesAt)) throw conflict(ErrorCode.ASSESSMENT_QUIZ_CLOSED, `Kuis sudah ditutup pada ${s.closesAt}`, { closesAt: s.closesAt });
+      if (s.maxAttempts !== null && r.used >= s.maxAttempts) {
+        throw conflict(ErrorCode.ASSESSMENT_NO_ATTEMPTS_LEFT, `Kesempatan mengerjakan kuis ini sudah habis (${s.maxAttempts} kali)`, { maxAttempts: s.maxAttempts, used: r.used });
+      }
+      // Lost a race with a concurrent start of the same learner (ON CONFLICT): the next round sees its attempt.
+    }
+    throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, 'Percobaan tidak dapat dimulai; coba lagi');
   }
 
-  /** The attempt as its learner sees it: questions without keys, saved answers, the deadline and the server clock. */
+  /** The attempt as its learner sees it: questions without keys, saved answers, the deadline and the server clock. One statement. */
   async view(principal: Principal, attemptId: string): Promise<AttemptView> {
-    const attempt = await this.closeIfExpired(await this.requireOwn(this.db.manager, principal, attemptId));
-    const quiz = await this.grader.quizOf(this.db.manager, attempt);
-    const answers: Array<{ questionId: string; response: AnswerResponse; savedAt: Date }> = await this.db.query(
-      `SELECT question_id AS "questionId", response, saved_at AS "savedAt" FROM quiz_answer WHERE attempt_id = $1 AND response IS NOT NULL ORDER BY saved_at`,
-      [attempt.id],
+    const [row]: Array<AttemptRow & { expired: boolean; now: Date; answers: SavedAnswer[] }> = await this.db.query(
+      `SELECT ${ATTEMPT_COLUMNS}, (status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, now() AS now,
+              coalesce((SELECT json_agg(json_build_object('questionId', question_id, 'response', response, 'savedAt', saved_at) ORDER BY saved_at)
+                          FROM quiz_answer WHERE attempt_id = $1 AND response IS NOT NULL), '[]') AS answers
+         FROM quiz_attempt WHERE id = $1`,
+      [attemptId],
     );
-    const [{ now }] = await this.db.query(`SELECT now() AS now`);
-    return {
-      ...toAttemptSummary(attempt),
-      quizTitle: quiz.title,
-      serverNow: new Date(now).toISOString(),
-      questions: this.questionsOf(quiz, attempt.draw),
-      answers: answers.map((a) => ({ questionId: a.questionId, response: a.response, savedAt: new Date(a.savedAt).toISOString() })),
-    };
+    if (!row || !principal.employeeId || row.employee_id !== principal.employeeId) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
+    if (row.expired) {
+      const closed = await this.closeExpired(attemptId);
+      if (closed) return this.viewOf(await this.grader.quizOf(this.db.manager, closed.attempt), closed.attempt, closed.answers, closed.now);
+      return this.view(principal, attemptId);
+    }
+    const attempt = attemptFromRow(row);
+    const answers = row.answers.map((a) => ({ ...a, savedAt: new Date(a.savedAt).toISOString() }));
+    return this.viewOf(await this.grader.quizOf(this.db.manager, attempt), attempt, answers, new Date(row.now));
   }
 
   /**
-   * Autosave: stores the responses in ONE upsert. The hot path of a quiz — one indexed read of the attempt, the quiz
-   * from the in-memory snapshot cache, one statement that re-checks status and deadline under a row lock shared with submit.
+   * Autosave: stores the responses in ONE upsert, which re-checks status and deadline under a row lock shared with
+   * submit. Whose attempt it is and what was drawn come from a per-process cache of immutable fields (one indexed read
+   * on a miss); the quiz comes from the in-memory snapshot cache.
    */
   async saveAnswers(principal: Principal, attemptId: string, items: Array<{ questionId: string; response: AnswerResponse }>): Promise<AnswerSaved> {
     const employeeId = requireEmployee(principal);
-    const [a]: Array<{ employee_id: string; status: string; expired: boolean; quiz_id: string; course_version_id: string; draw: AttemptDraw }> = await this.db.query(
-      `SELECT employee_id, status, (deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, quiz_id, course_version_id, draw FROM quiz_attempt WHERE id = $1`,
-      [attemptId],
-    );
-    if (!a || a.employee_id !== employeeId) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
-    if (a.status !== 'open') throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, 'Percobaan ini sudah dikumpulkan');
-    if (a.expired) throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, DEADLINE_PASSED);
-    const quiz = await this.grader.quizOf(this.db.manager, { courseVersionId: a.course_version_id, quizId: a.quiz_id });
-    const drawn = new Set(a.draw.map((d) => d.questionId));
+    const meta = await this.metaOf(attemptId);
+    if (!meta || meta.employeeId !== employeeId) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
+    const quiz = await this.grader.quizOf(this.db.manager, meta);
     const latest = new Map<string, AnswerResponse>();
     const problems: string[] = [];
     for (const { questionId, response } of items) {
       const q = quiz.questionById.get(questionId);
-      if (!q || !drawn.has(questionId)) throw invalid(ErrorCode.ASSESSMENT_NOT_IN_ATTEMPT, `Soal ${questionId} tidak termasuk dalam percobaan ini`);
+      if (!q || !meta.drawn.has(questionId)) throw invalid(ErrorCode.ASSESSMENT_NOT_IN_ATTEMPT, `Soal ${questionId} tidak termasuk dalam percobaan ini`);
       const problem = responseProblem(q.kind, q.options, response ?? null);
       if (problem) problems.push(`${questionId}: ${problem}`);
       latest.set(questionId, response ?? null);
@@ -131,9 +164,10 @@ export class AttemptService {
       [attemptId, JSON.stringify([...latest].map(([question_id, response]) => ({ question_id, response })))],
     );
     if (rows.length === 0) {
-      // Lost a race with the deadline or a submit between the read and the write.
+      // Closed, or past its deadline (status is only moved when someone closes it).
       const [now] = await this.db.query(`SELECT status FROM quiz_attempt WHERE id = $1`, [attemptId]);
-      if (now?.status === 'open') throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, DEADLINE_PASSED);
+      if (!now) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
+      if (now.status === 'open') throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, DEADLINE_PASSED);
       throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, 'Percobaan ini sudah dikumpulkan');
     }
     return { saved: rows.length, savedAt: new Date(rows[0].saved_at).toISOString() };
@@ -141,19 +175,19 @@ export class AttemptService {
 
   /** Hands the attempt in and grades it (essays wait for a grader). Repeating a submit returns the result; a late one is refused. */
   async submit(principal: Principal, attemptId: string): Promise<AttemptView> {
-    const late = await this.db.transaction(async (m) => {
+    const { late, closed } = await this.db.transaction(async (m) => {
       const attempt = await this.grader.lock(m, attemptId);
       if (!attempt || attempt.employeeId !== principal.employeeId) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
       if (attempt.status !== 'open') {
         // Already closed: by this learner's earlier submit (answer the same), or by its deadline (a submit now is late).
-        return !!attempt.deadlineAt && !!attempt.submittedAt && attempt.submittedAt >= attempt.deadlineAt;
+        return { late: !!attempt.deadlineAt && !!attempt.submittedAt && attempt.submittedAt >= attempt.deadlineAt, closed: null };
       }
-      const expired = await this.grader.isExpired(m, attempt);
-      await this.grader.close(m, attempt, expired ? 'expired' : 'submitted');
-      return expired;
+      return { late: attempt.expired, closed: await this.grader.close(m, attempt, attempt.expired ? 'expired' : 'submitted') };
     });
+    this.meta.delete(attemptId);
     if (late) throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, 'Waktu pengerjaan sudah habis; percobaan ditutup dan dinilai dengan jawaban yang tersimpan sebelum batas waktu');
-    return this.view(principal, attemptId);
+    if (!closed) return this.view(principal, attemptId);
+    return this.viewOf(await this.grader.quizOf(this.db.manager, closed.attempt), closed.attempt, closed.answers, closed.now);
   }
 
   /** The learner's attempts at a quiz lesson of their own enrolment, with their current quiz grade. */
@@ -182,20 +216,42 @@ export class AttemptService {
     });
   }
 
-  async requireOwn(m: EntityManager, principal: Principal, attemptId: string): Promise<QuizAttemptEntity> {
-    const attempt = await m.getRepository(QuizAttemptEntity).findOneBy({ id: attemptId });
-    if (!attempt || !principal.employeeId || attempt.employeeId !== principal.employeeId) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
-    return attempt;
-  }
-
   /** Lazily closes an open attempt whose deadline passed (the worker does the same every 30 s). */
   async closeIfExpired(attempt: QuizAttemptEntity): Promise<QuizAttemptEntity> {
     if (attempt.status !== 'open' || !attempt.deadlineAt || attempt.deadlineAt.getTime() > Date.now() + 5_000) return attempt;
+    return (await this.closeExpired(attempt.id))?.attempt ?? attempt;
+  }
+
+  /** In its own transaction: closes the attempt if it is still open and its deadline has passed by the database clock. */
+  private closeExpired(attemptId: string): Promise<ClosedAttempt | null> {
     return this.db.transaction(async (m) => {
-      const locked = await this.grader.lock(m, attempt.id);
-      if (!locked || !(await this.grader.isExpired(m, locked))) return locked ?? attempt;
-      return this.grader.close(m, locked, 'expired');
+      const locked = await this.grader.lock(m, attemptId);
+      return locked?.expired ? this.grader.close(m, locked, 'expired') : null;
     });
+  }
+
+  private viewOf(quiz: PreparedQuiz, attempt: QuizAttemptEntity, answers: SavedAnswer[], now: Date): AttemptView {
+    return { ...toAttemptSummary(attempt), quizTitle: quiz.title, serverNow: now.toISOString(), questions: this.questionsOf(quiz, attempt.draw), answers };
+  }
+
+  private remember(a: Pick<QuizAttemptEntity, 'id' | 'employeeId' | 'quizId' | 'courseVersionId' | 'draw'>): AttemptMeta {
+    const meta = { employeeId: a.employeeId, quizId: a.quizId, courseVersionId: a.courseVersionId, drawn: new Set(a.draw.map((d) => d.questionId)) };
+    this.meta.set(a.id, meta);
+    if (this.meta.size > MAX_META) this.meta.delete(this.meta.keys().next().value as string);
+    return meta;
+  }
+
+  private async metaOf(attemptId: string): Promise<AttemptMeta | null> {
+    const hit = this.meta.get(attemptId);
+    if (hit) return hit;
+    const [a]: Array<{ employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: string }> = await this.db.query(
+      `SELECT employee_id, quiz_id, course_version_id, draw, status FROM quiz_attempt WHERE id = $1`,
+      [attemptId],
+    );
+    if (!a) return null;
+    const meta = { id: attemptId, employeeId: a.employee_id, quizId: a.quiz_id, courseVersionId: a.course_version_id, draw: a.draw };
+    // Only open attempts are worth keeping: a closed one takes no more answers.
+    return a.status === 'open' ? this.remember(meta) : { ...meta, drawn: new Set(a.draw.map((d) => d.questionId)) };
   }
 
   private async quizOfLesson(m: EntityManager, courseVersionId: string, lessonId: string): Promise<{ quiz: PreparedQuiz }> {
