@@ -4,7 +4,7 @@ import { BadRequestException, ValidationPipe, type ValidationError } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ErrorCode } from '@kompeten/shared-contracts';
@@ -104,7 +104,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
 
   const webDir = resolve(config.webDistDir ?? join(process.cwd(), 'dist/apps/web'));
   if (existsSync(join(webDir, 'index.html'))) {
-    app.useStaticAssets(webDir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') });
+    // Only outside /api: mounted for every path, serve-static would stat a file under webDir for each API GET.
+    const serveWeb = express.static(webDir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') });
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : serveWeb(req, res, next)));
     const indexHtml = join(webDir, 'index.html');
     // Client-side routes: any GET outside /api that wants HTML gets the app shell.
     app.use((req: Request, res: Response, next: NextFunction) => {
