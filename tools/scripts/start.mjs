@@ -97,8 +97,11 @@ async function main() {
     await pg.stop();
     process.exit(code);
   };
+  // A bounded old space: V8 otherwise sizes it from the machine's memory and lets garbage pile up to hundreds of MB
+  // before a full collection (docs/performance.md, "Memory").
+  const heapMb = Number(process.env.HEAP_LIMIT_MB ?? 256);
   for (const [name, main] of [['api', API_MAIN], ['worker', WORKER_MAIN]]) {
-    const child = spawn(process.execPath, ['--enable-source-maps', main], { cwd: ROOT, env: { ...env, RUN_MIGRATIONS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', `--max-old-space-size=${heapMb}`, main], { cwd: ROOT, env: { ...env, RUN_MIGRATIONS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
     prefixed(child, name);
     child.on('exit', (code) => {
       if (!stopping) {
