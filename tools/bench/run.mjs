@@ -7,6 +7,7 @@
 //
 // Other flags: --scales=1,4  --duration=<s> (closed loops)  --learners=<n per group at 1×, default 2000>  --port=<n>
 //              --build (rebuild dist/ first)  --no-profile  --keep-db
+//              --no-docs (a trial run: leave docs/performance.md as it is)
 //              --render (rewrite docs/performance.md from tmp/bench/results-full.json; runs nothing)
 // Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres, a superuser: creates databases),
 // Redis (REDIS_URL or 127.0.0.1:6379) and pgbench. The platform runs from a copy of dist/ started by tools/scripts/start.mjs.
@@ -261,7 +262,7 @@ async function main() {
   const resultsFile = join(BENCH_TMP, `results-${QUICK ? 'quick' : 'full'}.json`);
   writeFileSync(resultsFile, JSON.stringify(run, (k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1));
   console.log(`\n${renderTable(run)}\n`);
-  if (!QUICK) {
+  if (!QUICK && !flag('no-docs')) {
     writePerformanceDoc(join(ROOT, 'docs/performance.md'), run, readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'));
     log('docs/performance.md updated');
   }
