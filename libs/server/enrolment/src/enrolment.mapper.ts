@@ -11,7 +11,7 @@ export interface EnrolmentRow {
 
 /** The enrolment view: the course title and JP are those of the version taken. */
 export const ENROLMENT_SELECT = `
-  SELECT en.id, en.course_id, en.course_version_id, v.version_no, coalesce(v.snapshot->>'title', '') AS course_title,
+  SELECT en.id, en.course_id, en.course_version_id, v.version_no, v.title AS course_title,
          coalesce(v.jp, (v.snapshot->>'jp')::numeric, 0) AS jp, en.employee_id, en.agency_id, en.source, en.status,
          en.progress_percent, en.due_at, en.last_activity_at, en.completed_at, en.created_at, c.agency_id AS course_agency_id
     FROM enrolment en

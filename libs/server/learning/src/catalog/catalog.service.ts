@@ -14,7 +14,7 @@ import { CatalogVisibility, LIVE_SQL } from './visibility';
  * course's current metadata (kind, method, level, tags, visibility, enrolment mode, cover).
  */
 const CATALOG_SELECT = `
-  SELECT c.id, c.agency_id, a.name AS agency_name, v.snapshot->>'title' AS title, v.snapshot->>'description' AS description,
+  SELECT c.id, c.agency_id, a.name AS agency_name, v.title, v.snapshot->>'description' AS description,
          c.competency_kind, c.learning_method, (v.snapshot->>'jenisDiklatId')::int AS jenis_diklat_id, v.jp::float8 AS jp, c.level, c.tags,
          c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id, v.version_no AS current_version_no, c.created_at, c.updated_at`;
 
@@ -55,7 +55,7 @@ export class CatalogService {
     const cond = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${FROM} WHERE ${cond}`, params);
     const rows: CourseSummaryRow[] = await this.db.query(
-      `${CATALOG_SELECT} ${FROM} WHERE ${cond} ORDER BY ${rank}v.snapshot->>'title', c.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
+      `${CATALOG_SELECT} ${FROM} WHERE ${cond} ORDER BY ${rank}v.title, c.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
       params,
     );
     return toPage(rows.map(toCourseSummary), total, q);

@@ -21,6 +21,10 @@ export class CourseVersionEntity {
   @Column('jsonb')
   snapshot: CourseSnapshot;
 
+  /** snapshot.title, set by a trigger on insert (migration 1795900000000): read it instead of de-TOASTing the snapshot. */
+  @Column('text', { default: '' })
+  title: string;
+
   @Column('numeric', { precision: 5, scale: 1, transformer: asNumber })
   jp: number;
 
