@@ -32,7 +32,7 @@ export class CompletionService {
     const version = await this.versions.get(manager, en.courseVersionId);
     const facts = toFacts(known?.rows ?? (await progressRows(manager, enrolmentId)));
     const percent = progressPercent(version.snapshot, facts);
-    await setEnrolmentProgress(manager, enrolmentId, percent);
+    if (percent !== en.progressPercent) await setEnrolmentProgress(manager, enrolmentId, percent);
     if (en.status === 'completed') return { completed: true, recorded: false, completionId: null, progressPercent: percent };
     if (en.status !== 'active' || unmetConditions(version.snapshot, facts).length > 0) {
       return { completed: false, recorded: false, completionId: null, progressPercent: percent };

@@ -14,6 +14,8 @@ export interface LockedEnrolment {
   employeeId: string;
   agencyId: string;
   status: EnrolmentStatus;
+  /** As stored when locked; lets completion skip an UPDATE that would change nothing. */
+  progressPercent: number;
 }
 
 /** Locks the enrolment row (SELECT … FOR UPDATE) for the rest of the transaction. */
@@ -27,10 +29,15 @@ export async function lockEnrolment(m: EntityManager, enrolmentId: string): Prom
 }
 
 /** The columns `lockEnrolment` reads, for callers that lock several enrolments in one statement. */
-export const LOCKED_ENROLMENT_COLUMNS = 'id, course_id, course_version_id, employee_id, agency_id, status';
+export const LOCKED_ENROLMENT_COLUMNS = 'id, course_id, course_version_id, employee_id, agency_id, status, progress_percent';
 
-export function toLockedEnrolment(row: { id: string; course_id: string; course_version_id: string; employee_id: string; agency_id: string; status: EnrolmentStatus }): LockedEnrolment {
-  return { id: row.id, courseId: row.course_id, courseVersionId: row.course_version_id, employeeId: row.employee_id, agencyId: row.agency_id, status: row.status };
+export function toLockedEnrolment(row: {
+  id: string; course_id: string; course_version_id: string; employee_id: string; agency_id: string; status: EnrolmentStatus; progress_percent: string | number;
+}): LockedEnrolment {
+  return {
+    id: row.id, courseId: row.course_id, courseVersionId: row.course_version_id, employeeId: row.employee_id, agencyId: row.agency_id, status: row.status,
+    progressPercent: Number(row.progress_percent),
+  };
 }
 
 export interface LessonProgressRow {
