@@ -62,6 +62,16 @@ describe('Enrolment API', () => {
       expect(mine.body.items.find((e: Enrolment) => e.id === first.body.id)).toMatchObject({ courseTitle: 'Literasi Digital ASN', status: 'active', progressPercent: 0, dueAt: null });
     });
 
+    it('enrols once however many identical requests race: one 201, the rest 200 with the same enrolment', async () => {
+      const c = await seedPublishedCourse(api.db, { title: 'Etika Pelayanan Publik', jp: 4 });
+      const headers = await api.auth(DEMO.pppkLearner);
+      const all = await Promise.all(Array.from({ length: 8 }, () => api.http.post(`/api/courses/${c.courseId}/enrolments`).set(headers)));
+      expect(all.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+      expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
+      expect(all[0].body).toMatchObject({ courseId: c.courseId, status: 'active', courseTitle: 'Etika Pelayanan Publik', jp: 4, employeeId: ids.pppk });
+      expect(await count(`SELECT count(*)::int AS n FROM enrolment WHERE course_id = $1`, [c.courseId])).toBe(1);
+    });
+
     it('hides courses the learner may not see: another agency, another province, unpublished (404)', async () => {
       const kendalOnly = await seedPublishedCourse(api.db, { agency: 'kab-kendal', visibility: 'agency' });
       expectError(await enrol(DEMO.learner, kendalOnly.courseId), 404, ErrorCode.ENROLMENT_COURSE_NOT_FOUND);

@@ -60,15 +60,19 @@ export function isLive<T extends Pick<CourseRow, 'status' | 'currentVersionId'>>
   return course.currentVersionId !== null && course.status !== 'archived';
 }
 
-/** A live course the learner's agency may see, or a 404 (courses outside the caller's view do not exist for it). */
-export async function requireVisibleCourse(m: EntityManager, courseId: string, learnerAgencyId: string): Promise<CourseRow & { currentVersionId: string }> {
-  const course = await loadCourse(m, courseId);
-  const visible = course && isLive(course) ? await visibleAgencyIds(m, course) : undefined;
-  if (!course || visible === undefined || (visible !== null && !visible.includes(learnerAgencyId))) {
-    throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
-  }
-  return course as CourseRow & { currentVersionId: string };
-}
+/**
+ * The recursive CTEs behind `visibleAgencyIds`, for one statement that also reads the course (named `c`, with
+ * `agency_id`, defined before these): `up` climbs from the course's agency, `down` is the province's tree.
+ * `${PROVINCE_TREE_CTES}` then `e.agency_id IN (SELECT id FROM down)` for province visibility.
+ */
+export const PROVINCE_TREE_CTES = `
+  up AS (
+    SELECT a.id, a.parent_id, a.level FROM agency a JOIN c ON a.id = c.agency_id
+    UNION ALL SELECT a.id, a.parent_id, a.level FROM agency a JOIN up ON a.id = up.parent_id
+  ), down AS (
+    SELECT id FROM agency WHERE id = coalesce((SELECT id FROM up WHERE level = 'provinsi' LIMIT 1), (SELECT agency_id FROM c))
+    UNION ALL SELECT a.id FROM agency a JOIN down ON a.parent_id = down.id
+  )`;
 
 /** Authors (owner and co-authors) of a course, by employee. */
 export async function isCourseAuthor(m: EntityManager, courseId: string, employeeId: string | null): Promise<boolean> {

@@ -5,6 +5,7 @@ import { notFound } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { isCourseAuthor } from './course-access';
 import { loadEnrolmentRow, type EnrolmentRow } from './enrolment.mapper';
+import type { LessonProgressRow } from './progress-store';
 
 const NOT_FOUND = 'Pendaftaran tidak ditemukan';
 
@@ -25,8 +26,9 @@ export class EnrolmentAccess {
   }
 
   /** The learner's own enrolment, or the course's authors and admins of its agency; everyone else gets a 404. */
-  async readable(manager: EntityManager, scope: AccessScope, enrolmentId: string): Promise<{ row: EnrolmentRow; own: boolean }> {
-    const row = await loadEnrolmentRow(manager, enrolmentId);
+  async readable(manager: EntityManager, scope: AccessScope, enrolmentId: string): Promise<{ row: EnrolmentRow & { progress: LessonProgressRow[] }; own: boolean }> {
+    // The lesson rows come with it (same statement): every reader here shows progress.
+    const row = (await loadEnrolmentRow(manager, enrolmentId, { withProgress: true })) as (EnrolmentRow & { progress: LessonProgressRow[] }) | null;
     if (!row) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
     const own = !!scope.principal.employeeId && row.employee_id === scope.principal.employeeId;
     if (own || scope.canAdministerAgency(row.course_agency_id) || (await isCourseAuthor(manager, row.course_id, scope.principal.employeeId))) return { row, own };

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Enrolment, EnrolmentSource, EnrolmentStatus, PendingApproval } from '@kompeten/shared-contracts';
 import { displayName } from '@kompeten/shared-util';
+import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
 
 export interface EnrolmentRow {
   id: string; course_id: string; course_version_id: string; version_no: number; course_title: string; jp: string | number;
@@ -9,14 +10,22 @@ export interface EnrolmentRow {
   course_agency_id: string;
 }
 
-/** The enrolment view: the course title and JP are those of the version taken. */
-export const ENROLMENT_SELECT = `
+const ENROLMENT_COLUMNS = `
   SELECT en.id, en.course_id, en.course_version_id, v.version_no, v.title AS course_title,
          coalesce(v.jp, (v.snapshot->>'jp')::numeric, 0) AS jp, en.employee_id, en.agency_id, en.source, en.status,
-         en.progress_percent, en.due_at, en.last_activity_at, en.completed_at, en.created_at, c.agency_id AS course_agency_id
-    FROM enrolment en
+         en.progress_percent, en.due_at, en.last_activity_at, en.completed_at, en.created_at, c.agency_id AS course_agency_id`;
+
+const enrolmentFrom = (source: string) => `
+    FROM ${source} en
     JOIN course_version v ON v.id = en.course_version_id
     JOIN course c ON c.id = en.course_id`;
+const ENROLMENT_FROM = enrolmentFrom('enrolment');
+
+/** The enrolment view: the course title and JP are those of the version taken. */
+export const ENROLMENT_SELECT = `${ENROLMENT_COLUMNS}${ENROLMENT_FROM}`;
+
+/** The enrolment view of the rows a data-modifying CTE returned (`WITH x AS (INSERT … RETURNING *) ${enrolmentViewOf('x')}`). */
+export const enrolmentViewOf = (cte: string) => `${ENROLMENT_COLUMNS}${enrolmentFrom(cte)}`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -33,7 +42,14 @@ export function toPendingApproval(r: EnrolmentRow & { full_name: string; front_t
   return { ...toEnrolment(r), employeeName: displayName(r.full_name, r.front_title, r.back_title), nip: r.nip, unitName: r.unit_name };
 }
 
-export async function loadEnrolmentRow(m: EntityManager, id: string): Promise<EnrolmentRow | null> {
-  const [row] = await m.query(`${ENROLMENT_SELECT} WHERE en.id = $1`, [id]);
+/**
+ * One enrolment; with `withProgress`, its lesson rows come in the same statement (the course page and the player
+ * read both on every view: one round trip instead of two).
+ */
+export async function loadEnrolmentRow(m: EntityManager, id: string, opts: { withProgress?: boolean } = {}): Promise<(EnrolmentRow & { progress?: LessonProgressRow[] }) | null> {
+  const progress = opts.withProgress
+    ? `, coalesce((SELECT json_agg(p) FROM (SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = en.id) p), '[]') AS progress`
+    : '';
+  const [row] = await m.query(`${ENROLMENT_COLUMNS}${progress}${ENROLMENT_FROM} WHERE en.id = $1`, [id]);
   return row ?? null;
 }

@@ -6,12 +6,11 @@ import {
 } from '@kompeten/shared-contracts';
 import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
-import { requiredLessonIds } from './completion-rule';
-import { isLive, loadCourse, requireVisibleCourse, visibleAgencyIds } from './course-access';
+import { isLive, loadCourse, PROVINCE_TREE_CTES, visibleAgencyIds, type CourseRow } from './course-access';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
-import { ENROLMENT_SELECT, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
-import { emptyProgress, progressRows, toLessonProgress } from './progress-store';
+import { ENROLMENT_SELECT, enrolmentViewOf, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
+import { emptyProgress, toLessonProgress } from './progress-store';
 import { VersionSnapshots } from './version-snapshots';
 
 /** Statuses in which a learner holds a place in the course; enrolling again changes nothing. */
@@ -39,47 +38,64 @@ export class EnrolmentService {
   async enrol(scope: AccessScope, courseId: string): Promise<{ enrolment: Enrolment; created: boolean }> {
     const employeeId = scope.principal.employeeId;
     if (!employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya ASN yang dapat mendaftar pelatihan');
-    return this.db.transaction(async (m) => {
-      const [learner] = await m.query(`SELECT id, agency_id FROM employee WHERE id = $1 AND active`, [employeeId]);
-      if (!learner) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Data ASN Anda tidak aktif');
-      const course = await requireVisibleCourse(m, courseId, learner.agency_id);
-      const [existing] = await m.query(`SELECT id, status, source FROM enrolment WHERE course_id = $1 AND employee_id = $2 FOR UPDATE`, [courseId, employeeId]);
-      if (existing && HOLDING.includes(existing.status)) return { enrolment: await this.view(m, existing.id), created: false };
-      if (course.enrolmentMode === 'assigned_only' && existing?.source !== 'assigned') {
+    // No transaction held across round trips: one statement reads everything the decision needs, one writes it (and
+    // answers the view from RETURNING). A write that finds the row changed by a concurrent request (the unique
+    // (course, learner) pair, or a status moved meanwhile) starts over and sees it.
+    for (let round = 0; round < 3; round++) {
+      const [r]: Array<{
+        learner_agency_id: string; course_id: string | null; course_agency_id: string; enrolment_mode: CourseRow['enrolmentMode']; course_status: string;
+        current_version_id: string | null; visible: boolean | null; existing: EnrolmentRow | null; missing: string[];
+      }> = await this.db.query(
+        `WITH RECURSIVE c AS (
+           SELECT id, agency_id, visibility, enrolment_mode, coalesce(prerequisite_course_ids, '{}') AS prerequisite_course_ids, status, current_version_id
+             FROM course WHERE id = $2
+         ), ${PROVINCE_TREE_CTES}
+         SELECT e.agency_id AS learner_agency_id, c.id AS course_id, c.agency_id AS course_agency_id, c.enrolment_mode, c.status AS course_status,
+                c.current_version_id,
+                CASE c.visibility WHEN 'national' THEN true WHEN 'agency' THEN c.agency_id = e.agency_id ELSE e.agency_id IN (SELECT id FROM down) END AS visible,
+                (SELECT row_to_json(x) FROM (${ENROLMENT_SELECT} WHERE en.course_id = $2 AND en.employee_id = $1) x) AS existing,
+                ARRAY(SELECT p.id::text FROM unnest(c.prerequisite_course_ids) AS p(id)
+                       WHERE NOT EXISTS (SELECT 1 FROM course_completion cc WHERE cc.course_id = p.id AND cc.employee_id = $1)) AS missing
+           FROM employee e LEFT JOIN c ON true
+          WHERE e.id = $1 AND e.active`,
+        [employeeId, courseId],
+      );
+      if (!r) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Data ASN Anda tidak aktif');
+      if (!r.course_id || !isLive({ status: r.course_status, currentVersionId: r.current_version_id }) || !r.visible) {
+        throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+      }
+      const existing = r.existing;
+      if (existing && HOLDING.includes(existing.status)) return { enrolment: toEnrolment(existing), created: false };
+      if (r.enrolment_mode === 'assigned_only' && existing?.source !== 'assigned') {
         throw forbidden(ErrorCode.ENROLMENT_ASSIGNED_ONLY, 'Pelatihan ini hanya untuk peserta yang ditugaskan');
       }
-      await this.requirePrerequisites(m, course.prerequisiteCourseIds, employeeId);
-      const status: EnrolmentStatus = course.enrolmentMode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
-      if (existing) {
-        await m.query(
-          `UPDATE enrolment SET status = $2, decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1`,
-          [existing.id, status],
-        );
-        return { enrolment: await this.view(m, existing.id), created: false };
+      if (r.missing.length) {
+        throw new DomainError('forbidden', ErrorCode.ENROLMENT_PREREQUISITES_NOT_MET, 'Selesaikan dahulu pelatihan prasyarat', { missingCourseIds: r.missing });
       }
-      const [row] = await m.query(
-        `INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status)
-         VALUES ($1, $2, $3, $4, 'self', $5)
-         ON CONFLICT (course_id, employee_id) DO NOTHING RETURNING id`,
-        [courseId, course.currentVersionId, employeeId, learner.agency_id, status],
+      const status: EnrolmentStatus = r.enrolment_mode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
+      if (existing) {
+        // Again after a withdrawal or rejection: only if nobody moved it meanwhile.
+        const [row] = await this.db.query(
+          `WITH en AS (
+             UPDATE enrolment SET status = $2, decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1 AND status = $3 RETURNING *
+           ) ${enrolmentViewOf('en')}`,
+          [existing.id, status, existing.status],
+        );
+        if (row) return { enrolment: toEnrolment(row), created: false };
+        continue;
+      }
+      const [row] = await this.db.query(
+        `WITH en AS (
+           INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status)
+           VALUES ($1, $2, $3, $4, 'self', $5)
+           ON CONFLICT (course_id, employee_id) DO NOTHING RETURNING *
+         ) ${enrolmentViewOf('en')}`,
+        [courseId, r.current_version_id, employeeId, r.learner_agency_id, status],
       );
-      if (row) return { enrolment: await this.view(m, row.id), created: true };
-      // A concurrent request of the same learner won the insert: answer with its enrolment.
-      const [other] = await m.query(`SELECT id FROM enrolment WHERE course_id = $1 AND employee_id = $2`, [courseId, employeeId]);
-      return { enrolment: await this.view(m, other.id), created: false };
-    });
-  }
-
-  private async requirePrerequisites(m: EntityManager, prerequisiteIds: string[], employeeId: string): Promise<void> {
-    if (!prerequisiteIds.length) return;
-    const missing: Array<{ id: string }> = await m.query(
-      `SELECT p.id FROM unnest($1::uuid[]) AS p(id)
-        WHERE NOT EXISTS (SELECT 1 FROM course_completion cc WHERE cc.course_id = p.id AND cc.employee_id = $2)`,
-      [prerequisiteIds, employeeId],
-    );
-    if (missing.length) {
-      throw new DomainError('forbidden', ErrorCode.ENROLMENT_PREREQUISITES_NOT_MET, 'Selesaikan dahulu pelatihan prasyarat', { missingCourseIds: missing.map((r) => r.id) });
+      if (row) return { enrolment: toEnrolment(row), created: true };
+      // A concurrent request of the same learner won the insert: the next round answers with its enrolment.
     }
+    throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran sedang diubah oleh permintaan lain; coba lagi');
   }
 
   private async view(m: EntityManager, id: string): Promise<Enrolment> {
@@ -184,8 +200,8 @@ export class EnrolmentService {
     const m = this.db.manager;
     const { row } = await this.access.readable(m, scope, id);
     const version = await this.versions.get(m, row.course_version_id);
-    const progress = new Map((await progressRows(m, id)).map((r) => [r.lesson_id, toLessonProgress(r)]));
-    const required = new Set(requiredLessonIds(version.snapshot));
+    const progress = new Map(row.progress.map((r) => [r.lesson_id, toLessonProgress(r)]));
+    const required = version.requiredLessonIds;
     const modules: OutlineModule[] = (version.snapshot.modules ?? []).map((mod) => ({
       id: mod.id,
       title: mod.title,

@@ -66,7 +66,7 @@ export function emptyProgress(lessonId: string): LessonProgress {
   return { lessonId, status: 'not_started', timeSpentSeconds: 0, position: null, watchedRatio: null, scorePercent: null, passed: null, attended: false, completedAt: null };
 }
 
-const PROGRESS_COLUMNS = 'lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at';
+export const PROGRESS_COLUMNS = 'lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at';
 
 export async function progressRows(m: EntityManager, enrolmentId: string): Promise<LessonProgressRow[]> {
   return m.query(

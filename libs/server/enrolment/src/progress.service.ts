@@ -10,12 +10,11 @@ import {
 import { cleanFileName, conflict, FILE_STORAGE, invalid, notFound, recordAudit, type FileStorage } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { CompletionService } from './completion.service';
-import { requiredLessonIds } from './completion-rule';
 import { managesCourse, requireManagedCourse } from './course-access';
 import type { AttendanceDto, GradeSubmissionDto, ProgressUpdateDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
 import {
-  applyProgress, emptyProgress, lockEnrolment, LOCKED_ENROLMENT_COLUMNS, progressRows, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
+  applyProgress, emptyProgress, lockEnrolment, LOCKED_ENROLMENT_COLUMNS, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
 } from './progress-store';
 import { VersionSnapshots } from './version-snapshots';
 
@@ -69,7 +68,7 @@ export class ProgressService {
     const { row, own } = await this.access.readable(m, scope, enrolmentId);
     if (own && row.status !== 'active' && row.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini belum atau tidak lagi aktif');
     const { version, module, lesson, index } = await this.versions.lesson(m, row.course_version_id, lessonId);
-    const [progress] = (await progressRows(m, enrolmentId)).filter((r) => r.lesson_id === lessonId);
+    const progress = row.progress.find((r) => r.lesson_id === lessonId);
     let content: PlayerLessonContent;
     const c = lesson.content;
     switch (c.kind) {
@@ -105,7 +104,7 @@ export class ProgressService {
     const next = version.lessons[index + 1]?.lesson.id ?? null;
     return {
       enrolmentId, moduleId: module.id, lessonId: lesson.id, title: lesson.title, kind: c.kind,
-      required: requiredLessonIds(version.snapshot).includes(lesson.id), content,
+      required: version.requiredLessonIds.has(lesson.id), content,
       progress: progress ? toLessonProgress(progress) : emptyProgress(lessonId), previousLessonId: prev, nextLessonId: next,
     };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, type CourseSnapshot, type LessonSnapshot, type ModuleSnapshot } from '@kompeten/shared-contracts';
 import { notFound } from '@kompeten/server-core';
+import { requiredLessonIds } from './completion-rule';
 
 export interface VersionContent {
   id: string;
@@ -11,6 +12,8 @@ export interface VersionContent {
   snapshot: CourseSnapshot;
   /** Lessons in course order, with their module. */
   lessons: Array<{ module: ModuleSnapshot; lesson: LessonSnapshot }>;
+  /** The lessons the completion rule requires. */
+  requiredLessonIds: ReadonlySet<string>;
 }
 
 const MAX_CACHED = 500;
@@ -29,6 +32,7 @@ export class VersionSnapshots {
     const content: VersionContent = {
       id: row.id, courseId: row.course_id, versionNo: Number(row.version_no), jp: Number(row.jp ?? snapshot.jp ?? 0), snapshot,
       lessons: (snapshot.modules ?? []).flatMap((module) => (module.lessons ?? []).map((lesson) => ({ module, lesson }))),
+      requiredLessonIds: new Set(requiredLessonIds(snapshot)),
     };
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(versionId, content);
