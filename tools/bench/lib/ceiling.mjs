@@ -14,7 +14,8 @@ export const hasPgbench = () => spawnSync('pgbench', ['--version'], { encoding: 
 export async function measureCeiling({ seconds = 20, clients = 16 } = {}) {
   await freshDatabase(CEILING_DB);
   const admin = new URL(ADMIN_PG);
-  const connArgs = ['-h', admin.hostname, '-p', admin.port || '5432', '-U', decodeURIComponent(admin.username || 'postgres')];
+  // A socket directory in ?host= (postgres://postgres@localhost/postgres?host=/var/run/postgresql) wins, as it does for node-postgres.
+  const connArgs = ['-h', admin.searchParams.get('host') || admin.hostname, '-p', admin.port || '5432', '-U', decodeURIComponent(admin.username || 'postgres')];
   const env = { ...process.env, PGOPTIONS: '-c synchronous_commit=on' };
   if (admin.password) env.PGPASSWORD = decodeURIComponent(admin.password);
   const setup = spawnSync('psql', [...connArgs, '-q', '-v', 'ON_ERROR_STOP=1', '-f', SETUP, CEILING_DB], { encoding: 'utf8', env });
