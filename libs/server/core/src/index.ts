@@ -21,3 +21,4 @@ export * from './storage/file-storage';
 export * from './core.module';
 export * from './http/remove-temporary-upload.interceptor';
 export * from './http/upload-file-name';
+export * from './database/prepared';

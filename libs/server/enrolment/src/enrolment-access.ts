@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { notFound } from '@kompeten/server-core';
+import { notFound, preparedQuery } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { isCourseAuthor } from './course-access';
 import { loadEnrolmentRow, type EnrolmentRow } from './enrolment.mapper';
@@ -17,7 +17,8 @@ export class EnrolmentAccess {
    * unknown, or not active.
    */
   async requireActiveLearnerEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<{ enrolmentId: string; courseVersionId: string; courseId: string }> {
-    const [row] = await manager.query(
+    const [row] = await preparedQuery<{ id: string; course_version_id: string; course_id: string }>(
+      manager,
       `SELECT id, course_version_id, course_id FROM enrolment WHERE id = $1 AND employee_id = $2 AND status = 'active'`,
       [enrolmentId, employeeId],
     );

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Enrolment, EnrolmentSource, EnrolmentStatus, PendingApproval } from '@kompeten/shared-contracts';
 import { displayName } from '@kompeten/shared-util';
+import { preparedQuery } from '@kompeten/server-core';
 import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
 
 export interface EnrolmentRow {
@@ -50,6 +51,6 @@ export async function loadEnrolmentRow(m: EntityManager, id: string, opts: { wit
   const progress = opts.withProgress
     ? `, coalesce((SELECT json_agg(p) FROM (SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = en.id) p), '[]') AS progress`
     : '';
-  const [row] = await m.query(`${ENROLMENT_COLUMNS}${progress}${ENROLMENT_FROM} WHERE en.id = $1`, [id]);
+  const [row] = await preparedQuery<EnrolmentRow & { progress?: LessonProgressRow[] }>(m, `${ENROLMENT_COLUMNS}${progress}${ENROLMENT_FROM} WHERE en.id = $1`, [id]);
   return row ?? null;
 }

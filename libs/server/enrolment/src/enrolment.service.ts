@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
 } from '@kompeten/shared-contracts';
-import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { conflict, DomainError, forbidden, invalid, notFound, preparedQuery, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { isLive, loadCourse, PROVINCE_TREE_CTES, visibleAgencyIds, type CourseRow } from './course-access';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
@@ -45,7 +45,8 @@ export class EnrolmentService {
       const [r]: Array<{
         learner_agency_id: string; course_id: string | null; course_agency_id: string; enrolment_mode: CourseRow['enrolmentMode']; course_status: string;
         current_version_id: string | null; visible: boolean | null; existing: EnrolmentRow | null; missing: string[];
-      }> = await this.db.query(
+      }> = await preparedQuery(
+        this.db,
         `WITH RECURSIVE c AS (
            SELECT id, agency_id, visibility, enrolment_mode, coalesce(prerequisite_course_ids, '{}') AS prerequisite_course_ids, status, current_version_id
              FROM course WHERE id = $2
@@ -75,7 +76,8 @@ export class EnrolmentService {
       const status: EnrolmentStatus = r.enrolment_mode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
       if (existing) {
         // Again after a withdrawal or rejection: only if nobody moved it meanwhile.
-        const [row] = await this.db.query(
+        const [row] = await preparedQuery<EnrolmentRow>(
+        this.db,
           `WITH en AS (
              UPDATE enrolment SET status = $2, decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1 AND status = $3 RETURNING *
            ) ${enrolmentViewOf('en')}`,
@@ -84,7 +86,8 @@ export class EnrolmentService {
         if (row) return { enrolment: toEnrolment(row), created: false };
         continue;
       }
-      const [row] = await this.db.query(
+      const [row] = await preparedQuery<EnrolmentRow>(
+        this.db,
         `WITH en AS (
            INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status)
            VALUES ($1, $2, $3, $4, 'self', $5)

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, type EnrolmentStatus, type LessonProgress } from '@kompeten/shared-contracts';
-import { notFound } from '@kompeten/server-core';
+import { notFound, preparedQuery } from '@kompeten/server-core';
 import type { ProgressFacts } from './completion-rule';
 
 /**
@@ -20,7 +20,8 @@ export interface LockedEnrolment {
 
 /** Locks the enrolment row (SELECT … FOR UPDATE) for the rest of the transaction. */
 export async function lockEnrolment(m: EntityManager, enrolmentId: string): Promise<LockedEnrolment> {
-  const [row] = await m.query(
+  const [row] = await preparedQuery<Parameters<typeof toLockedEnrolment>[0]>(
+    m,
     `SELECT ${LOCKED_ENROLMENT_COLUMNS} FROM enrolment WHERE id = $1 FOR UPDATE`,
     [enrolmentId],
   );
@@ -99,7 +100,8 @@ export interface ProgressChange {
 export async function applyProgress(
   m: EntityManager, enrolmentId: string, lessonId: string, c: ProgressChange, touch: boolean,
 ): Promise<{ row: LessonProgressRow; rows: LessonProgressRow[] }> {
-  const [result]: Array<{ row: LessonProgressRow; others: LessonProgressRow[] }> = await m.query(
+  const [result] = await preparedQuery<{ row: LessonProgressRow; others: LessonProgressRow[] }>(
+    m,
     `WITH up AS (
        INSERT INTO lesson_progress AS lp (enrolment_id, lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at, updated_at)
        VALUES ($1, $2, CASE WHEN $3 THEN 'completed' ELSE 'in_progress' END, $4, $5, $6, $7, $8, coalesce($9, false), CASE WHEN $3 THEN now() END, now())
@@ -128,5 +130,5 @@ export async function applyProgress(
 }
 
 export async function setEnrolmentProgress(m: EntityManager, enrolmentId: string, percent: number): Promise<void> {
-  await m.query(`UPDATE enrolment SET progress_percent = $2, updated_at = now() WHERE id = $1 AND progress_percent IS DISTINCT FROM $2`, [enrolmentId, percent]);
+  await preparedQuery(m, `UPDATE enrolment SET progress_percent = $2, updated_at = now() WHERE id = $1 AND progress_percent IS DISTINCT FROM $2`, [enrolmentId, percent]);
 }

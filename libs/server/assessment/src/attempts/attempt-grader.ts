@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, type AnswerResponse, type QuizSettings } from '@kompeten/shared-contracts';
-import { notFound } from '@kompeten/server-core';
+import { notFound, preparedQuery } from '@kompeten/server-core';
 import type { QuizAttemptEntity } from '../entities/quiz-attempt.entity';
 import { isPassed, percentOf, quizGrade, round2, scoreQuestion } from '../grading';
 import { ATTEMPT_COLUMNS, attemptFromRow, type AttemptRow } from './attempt-row';
@@ -59,7 +59,8 @@ export class AttemptGrader {
   async close(m: EntityManager, attempt: QuizAttemptEntity, reason: CloseReason): Promise<ClosedAttempt> {
     const quiz = await this.quizOf(m, attempt);
     // Read after the caller's lock (a new snapshot in READ COMMITTED), so every save acknowledged before it is seen.
-    const [{ answers, graded }]: Array<{ answers: Array<{ questionId: string; response: AnswerResponse; savedAt: string }>; graded: number[] }> = await m.query(
+    const [{ answers, graded }]: Array<{ answers: Array<{ questionId: string; response: AnswerResponse; savedAt: string }>; graded: number[] }> = await preparedQuery(
+      m,
       `SELECT coalesce((SELECT json_agg(json_build_object('questionId', question_id, 'response', response, 'savedAt', saved_at) ORDER BY saved_at)
                           FROM quiz_answer WHERE attempt_id = $1), '[]') AS answers,
               coalesce((SELECT json_agg(percent ORDER BY attempt_no) FROM quiz_attempt
@@ -79,7 +80,8 @@ export class AttemptGrader {
     const passed = isPassed(percent, quiz.settings.passPercent);
     // One statement: every drawn question gets its row and score (unanswered ones response null, so the review shows
     // them scored), and the attempt is closed with its result.
-    const [row]: Array<AttemptRow & { now: Date }> = await m.query(
+    const [row]: Array<AttemptRow & { now: Date }> = await preparedQuery(
+      m,
       `WITH scores AS (
          INSERT INTO quiz_answer (attempt_id, question_id, response, score)
          SELECT $1, x.question_id, NULL, x.score FROM jsonb_to_recordset($2::jsonb) AS x(question_id uuid, score numeric)
@@ -95,7 +97,7 @@ export class AttemptGrader {
        WHERE id = $1
        RETURNING ${ATTEMPT_COLUMNS}, now() AS now`,
       [attempt.id, JSON.stringify(scored), reason === 'expired', pending, score, percent, passed],
-    ).then(([rows]) => rows);
+    );
     const closed = attemptFromRow(row);
     if (!pending) {
       // This attempt is the enrolment's latest at this quiz (only the latest can be open), so it comes last.
@@ -135,7 +137,8 @@ export class AttemptGrader {
 
   /** Locks an attempt row for this transaction and reads the database clock with it. */
   async lock(m: EntityManager, attemptId: string): Promise<LockedAttempt | null> {
-    const [row]: Array<AttemptRow & { expired: boolean; now: Date }> = await m.query(
+    const [row]: Array<AttemptRow & { expired: boolean; now: Date }> = await preparedQuery(
+      m,
       `SELECT ${ATTEMPT_COLUMNS}, (status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, now() AS now
          FROM quiz_attempt WHERE id = $1 FOR UPDATE`,
       [attemptId],

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode, type AnswerResponse, type AnswerSaved, type AttemptQuestion, type AttemptView, type LessonAttempts, type QuestionSnapshot,
 } from '@kompeten/shared-contracts';
-import { conflict, invalid, notFound, type Principal } from '@kompeten/server-core';
+import { conflict, invalid, notFound, preparedQuery, type Principal } from '@kompeten/server-core';
 import { QuizAttemptEntity, type AttemptDraw } from '../entities/quiz-attempt.entity';
 import { isPassed, round2 } from '../grading';
 import { toAttemptSummary } from '../mappers';
@@ -67,7 +67,7 @@ export class AttemptService {
       const draw = drawAttempt(quiz);
       if (draw.length === 0) throw conflict(ErrorCode.ASSESSMENT_INVALID_SETTINGS, 'Kuis ini belum punya soal');
       const maxScore = round2(draw.reduce((sum, d) => sum + (quiz.questionById.get(d.questionId)?.points ?? 0), 0));
-      const [r]: Array<{ created: AttemptRow | null; used: number; open_id: string | null; open_expired: boolean | null; active: boolean; now: Date }> = await this.db.query(
+      const [r]: Array<{ created: AttemptRow | null; used: number; open_id: string | null; open_expired: boolean | null; active: boolean; now: Date }> = await preparedQuery(this.db,
         `WITH prior AS (
            SELECT count(*)::int AS used, coalesce(max(attempt_no), 0)::int AS last,
                   (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id,
@@ -116,7 +116,7 @@ export class AttemptService {
 
   /** The attempt as its learner sees it: questions without keys, saved answers, the deadline and the server clock. One statement. */
   async view(principal: Principal, attemptId: string): Promise<AttemptView> {
-    const [row]: Array<AttemptRow & { expired: boolean; now: Date; answers: SavedAnswer[] }> = await this.db.query(
+    const [row]: Array<AttemptRow & { expired: boolean; now: Date; answers: SavedAnswer[] }> = await preparedQuery(this.db,
       `SELECT ${ATTEMPT_COLUMNS}, (status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, now() AS now,
               coalesce((SELECT json_agg(json_build_object('questionId', question_id, 'response', response, 'savedAt', saved_at) ORDER BY saved_at)
                           FROM quiz_answer WHERE attempt_id = $1 AND response IS NOT NULL), '[]') AS answers
@@ -154,7 +154,7 @@ export class AttemptService {
       latest.set(questionId, response ?? null);
     }
     if (problems.length) throw invalid(ErrorCode.ASSESSMENT_INVALID_RESPONSE, `Jawaban tidak valid: ${problems.join('; ')}`, problems);
-    const rows: Array<{ saved_at: Date }> = await this.db.query(
+    const rows: Array<{ saved_at: Date }> = await preparedQuery(this.db,
       `INSERT INTO quiz_answer (attempt_id, question_id, response, saved_at)
        SELECT a.id, x.question_id, x.response, now()
          FROM (SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND (deadline_at IS NULL OR deadline_at > now()) FOR SHARE) a
@@ -165,7 +165,7 @@ export class AttemptService {
     );
     if (rows.length === 0) {
       // Closed, or past its deadline (status is only moved when someone closes it).
-      const [now] = await this.db.query(`SELECT status FROM quiz_attempt WHERE id = $1`, [attemptId]);
+      const [now] = await preparedQuery(this.db, `SELECT status FROM quiz_attempt WHERE id = $1`, [attemptId]);
       if (!now) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
       if (now.status === 'open') throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, DEADLINE_PASSED);
       throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, 'Percobaan ini sudah dikumpulkan');
@@ -244,7 +244,7 @@ export class AttemptService {
   private async metaOf(attemptId: string): Promise<AttemptMeta | null> {
     const hit = this.meta.get(attemptId);
     if (hit) return hit;
-    const [a]: Array<{ employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: string }> = await this.db.query(
+    const [a]: Array<{ employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: string }> = await preparedQuery(this.db,
       `SELECT employee_id, quiz_id, course_version_id, draw, status FROM quiz_attempt WHERE id = $1`,
       [attemptId],
     );
