@@ -53,7 +53,23 @@ function ceilingShare(key, r, ceiling) {
   return `${f((r.rate / of) * 100, 1)} %`;
 }
 
-export function scenarioRow(key, scale, r, ceiling) {
+/** Which profile-pass scenario stands for a row (the profile pass runs four of them, after the measurements). */
+const PROFILE_OF = { attempts50: 'attempts200', attempts200: 'attempts200', autosave: 'autosave', page: 'page', selfEnrol: 'selfEnrol' };
+
+/** For a missed row: where the time went in this run — CPU of the API, PostgreSQL and the machine, and the API's profile. */
+export function inTheWay(key, r, profiles) {
+  const res = r.resources;
+  const parts = [];
+  if (res?.seconds >= 1) parts.push(`API ${f(res.api.cpuCores, 2)} cores, PostgreSQL ${f(res.postgres.cpuCores, 2)}, machine ${f(res.machine.busyShare * 100)} % busy`);
+  const pr = profiles?.[PROFILE_OF[key]];
+  if (pr?.profile) {
+    const label = PROFILE_OF[key] === key ? 'profile' : `profile (${PROFILE_OF[key]}, the same flow)`;
+    parts.push(`${label}: API thread ${f(pr.profile.busyShare)} % busy, ${pr.profile.categories.slice(0, 3).map((c) => `${c.name} ${f(c.pctOfBusy, 1)} %`).join(', ')}; ${f(pr.profile.sqlTotal / pr.calls, 1)} SQL statements per call`);
+  }
+  return parts.join('; ');
+}
+
+export function scenarioRow(key, scale, r, ceiling, profiles) {
   const s = SCENARIOS[key];
   const met = targetMet(key, r);
   const correct = r.checks.every((c) => c.ok); // errors are their own column
@@ -68,7 +84,7 @@ export function scenarioRow(key, scale, r, ceiling) {
   const title = key === 'assign' ? s.title.replace('2,000', f(r.ops)) : s.title;
   return `| ${title} | ${scale} | ${s.moodle} | ${s.target} | ${ours} | ${ratio} | ${ceilingShare(key, r, ceiling)} | ${ms(r.latency.p50)} / ${ms(r.latency.p99)} | ${f(r.errors)} | `
     + `${cpu(res.api.cpuCores)}${res.seconds >= 1 && res.api.kernelShare !== null ? ` (${f(res.api.kernelShare * 100)} % kernel)` : ''} / ${f(res.api.peakRssMb)} MB | ${cpu(res.worker.cpuCores)} / ${f(res.worker.peakRssMb)} MB | ${cpu(res.postgres.cpuCores)} | ${res.seconds < 1 ? '—' : `${f(res.machine.busyShare * 100)} %`} | `
-    + `${correct ? 'yes' : '**NO**'} | ${met ? 'met' : `**missed**: ${shortfall(key, r)}`} |`;
+    + `${correct ? 'yes' : '**NO**'} | ${met ? 'met' : `**missed**: ${shortfall(key, r)}${inTheWay(key, r, profiles) ? ` — in the way: ${inTheWay(key, r, profiles)}` : ''}`} |`;
 }
 
 export function renderTable(run) {
@@ -77,7 +93,7 @@ export function renderTable(run) {
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const phase of run.phases) {
     for (const [key, r] of Object.entries(phase.scenarios)) {
-      if (SCENARIOS[key]) lines.push(scenarioRow(key, phase.label, r, run.ceiling));
+      if (SCENARIOS[key]) lines.push(scenarioRow(key, phase.label, r, run.ceiling, phase.profiles));
     }
     const peak = phase.apiPeakRssMb;
     const h = phase.apiHeapAtPeak;
