@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureJwtSecret, ensurePostgres, ensureRedis, log, ROOT } from './infra.mjs';
+import { ensureDemoCourses } from './demo-courses.mjs';
 
 const args = new Set(process.argv.slice(2));
 const port = Number(process.env.PORT ?? 3000);
@@ -118,6 +119,7 @@ async function main() {
     console.error('The API did not become healthy within 60 s.');
     return stop(1);
   }
+  await ensureDemoCourses(`http://127.0.0.1:${port}`, log);
   const url = env.PUBLIC_URL;
   const width = Math.max(...DEMO_LOGINS.map(([r]) => r.length));
   console.log(`

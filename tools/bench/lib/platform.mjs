@@ -137,6 +137,7 @@ export async function startPlatform({ root, port, database, jwtSecret, queuePref
     SEED_DEMO: 'true',
     STORAGE_DIR: join(SNAPSHOT, 'storage'),
     LOG_LEVEL: 'warn',
+    SEED_DEMO_COURSES: 'false', // the bench authors its own course; the demo catalog would only add start-up time
     ...extraEnv,
   };
   delete env.NODE_OPTIONS;
