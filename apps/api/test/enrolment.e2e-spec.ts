@@ -136,6 +136,54 @@ describe('Enrolment API', () => {
       const detail = (await api.http.get(`/api/enrolments/${e.id}`).set(await api.auth(DEMO.learner))).body as EnrolmentDetail;
       expect(detail.modules[0].lessons[0].progress.status).toBe('completed');
     });
+
+    it('re-enrols once however many identical requests race after a withdrawal: all 200, the same enrolment, active', async () => {
+      const c = await seedPublishedCourse(api.db);
+      const headers = await api.auth(DEMO.pppkLearner);
+      const e = (await enrol(DEMO.pppkLearner, c.courseId)).body as Enrolment;
+      expect((await api.http.post(`/api/enrolments/${e.id}/withdraw`).set(headers)).body.status).toBe('withdrawn');
+      const all = await Promise.all(Array.from({ length: 8 }, () => api.http.post(`/api/courses/${c.courseId}/enrolments`).set(headers)));
+      expect(all.map((r) => [r.status, r.body.id, r.body.status])).toEqual(Array.from({ length: 8 }, () => [200, e.id, 'active']));
+      expect(await count(`SELECT count(*)::int AS n FROM enrolment WHERE course_id = $1`, [c.courseId])).toBe(1);
+    });
+
+    it('re-activates a withdrawn assignment without approval, even on assigned-only and approval courses', async () => {
+      const admin = await api.auth(DEMO.agencyAdmin);
+      for (const enrolmentMode of ['assigned_only', 'approval'] as const) {
+        const c = await seedPublishedCourse(api.db, { enrolmentMode });
+        expect((await api.http.post(`/api/courses/${c.courseId}/assignments`).set(admin).send({ employeeIds: [ids.pppk] })).body.enrolled).toBe(1);
+        const [{ id }] = await api.db.query(`SELECT id FROM enrolment WHERE course_id = $1 AND employee_id = $2`, [c.courseId, ids.pppk]);
+        expect((await api.http.post(`/api/enrolments/${id}/withdraw`).set(await api.auth(DEMO.pppkLearner))).body.status).toBe('withdrawn');
+        const back = await enrol(DEMO.pppkLearner, c.courseId);
+        expect({ enrolmentMode, status: back.status, body: back.body }).toMatchObject({ enrolmentMode, status: 200, body: { id, source: 'assigned', status: 'active' } });
+      }
+    });
+
+    it('answers a pending request again with 200; after a rejection asks again with the decision cleared', async () => {
+      const c = await seedPublishedCourse(api.db, { enrolmentMode: 'approval', title: 'Manajemen Risiko', jp: 3 });
+      const first = await enrol(DEMO.pppkLearner, c.courseId);
+      expect(first.status).toBe(201);
+      const again = await enrol(DEMO.pppkLearner, c.courseId);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      await api.http.post(`/api/enrolments/${first.body.id}/reject`).set(await api.auth(DEMO.agencyAdmin));
+      const asked = await enrol(DEMO.pppkLearner, c.courseId);
+      expect(asked.status).toBe(200);
+      expect(asked.body).toMatchObject({ id: first.body.id, status: 'pending_approval', source: 'self', courseTitle: 'Manajemen Risiko', jp: 3 });
+      expect(await api.db.query(`SELECT decided_by, decided_at FROM enrolment WHERE id = $1`, [first.body.id])).toEqual([{ decided_by: null, decided_at: null }]);
+    });
+
+    it('refuses an ASN whose employee record is inactive (403)', async () => {
+      const c = await seedPublishedCourse(api.db);
+      const headers = await api.auth(DEMO.kendalLearner);
+      await api.db.query(`UPDATE employee SET active = false WHERE id = $1`, [ids.kendal]);
+      try {
+        expectError(await api.http.post(`/api/courses/${c.courseId}/enrolments`).set(headers), 403, ErrorCode.AUTH_FORBIDDEN);
+      } finally {
+        await api.db.query(`UPDATE employee SET active = true WHERE id = $1`, [ids.kendal]);
+      }
+      expect(await count(`SELECT count(*)::int AS n FROM enrolment WHERE course_id = $1`, [c.courseId])).toBe(0);
+    });
   });
 
   describe('approval by the supervisor', () => {
