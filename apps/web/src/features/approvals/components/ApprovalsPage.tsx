@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { PendingApproval } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useApprovals, useDecideApproval } from '../queries';
+import { PageHeader } from '../../../shared/components/PageHeader';
 
 /** /persetujuan — enrolments in "approval" courses waiting for the supervisor (or an admin): approve or reject. */
 export function ApprovalsPage() {
@@ -41,12 +42,7 @@ export function ApprovalsPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>

@@ -11,6 +11,7 @@ import { COMPETENCY_KINDS, COURSE_LEVELS, LEARNING_METHODS, type CompetencyKind,
 import { CourseCover } from '../../courses/components/CourseCover';
 import { optionsOf, useCourseLabels } from '../../courses/labels';
 import { useCatalog } from '../queries';
+import { PageHeader } from '../../../shared/components/PageHeader';
 
 const ALL = 'all';
 const PAGE_SIZE = 12;
@@ -82,12 +83,7 @@ export function CatalogPage() {
   const all = { value: ALL, label: tc('all') };
   return (
     <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('title')} intro={t('intro')} />
 
       <Stack gap="sm" role="search" aria-label={t('filters')}>
         <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} placeholder={t('searchPlaceholder')} />

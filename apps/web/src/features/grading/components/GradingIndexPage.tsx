@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { type CourseSummary } from '@kompeten/shared-contracts';
 import { CourseStatusBadge } from '../../courses/components/CourseStatusBadge';
 import { useCourses } from '../../courses/queries';
+import { PageHeader } from '../../../shared/components/PageHeader';
 
 /** /penilaian — pick a course to grade essays and assignments or to see its report. */
 export function GradingIndexPage() {
@@ -22,12 +23,7 @@ export function GradingIndexPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} maw={420} />
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       <DataTable<CourseSummary>

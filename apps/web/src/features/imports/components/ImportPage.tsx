@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, CloseButton, Group, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, CloseButton, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { downloadImportTemplate, MAX_IMPORT_BYTES } from '../api';
 import { importKeys, useUploadEmployeeImport } from '../queries';
 import { ImportHistory } from './ImportHistory';
 import { ImportStatusCard } from './ImportStatusCard';
+import { PageHeader } from '../../../shared/components/PageHeader';
 
 const CSV_ACCEPT = { 'text/csv': ['.csv'], 'application/vnd.ms-excel': ['.csv'], 'text/plain': ['.csv'] };
 
@@ -70,12 +71,7 @@ export function ImportPage() {
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed" maw={720}>
-          {t('intro')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('title')} intro={t('intro')} introMaw={720} />
 
       <Card component="section" aria-label={t('title')}>
         <Stack gap="md">

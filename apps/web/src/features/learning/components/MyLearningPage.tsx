@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useMyEnrolments } from '../queries';
 import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
+import { PageHeader } from '../../../shared/components/PageHeader';
 
 const ALL = 'all';
 const FILTERS = ['active', 'pending_approval', 'completed', ALL] as const;
@@ -77,12 +78,7 @@ export function MyLearningPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <Stack gap={4}>
         <Text size="sm" fw={500} id="learning-filter-label">
           {t('filterLabel')}
