@@ -142,13 +142,41 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return (await res.text()) as unknown as T;
 }
 
-/** Downloads a protected file (e.g. a CSV template) and hands it to the browser as a download. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const res = await fetchWithAuth(path, { auth: true });
-  const blob = await res.blob();
+/**
+ * Downloads a protected file (a CSV template, a report, a submission) and hands it to the browser, streaming it so
+ * `onProgress` can report 0..1 (null while the size is unknown).
+ */
+export async function downloadFile(
+  path: string,
+  fallbackName: string,
+  opts: { query?: RequestOptions['query']; onProgress?: (fraction: number | null) => void } = {},
+): Promise<void> {
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const res = await fetchWithAuth(path, { query: opts.query });
+  const total = Number(res.headers.get('content-length')) || 0;
+  let blob: Blob;
+  if (res.body && typeof res.body.getReader === 'function') {
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    onProgress(total ? 0 : null);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      onProgress(total ? Math.min(1, received / total) : null);
+    }
+    blob = new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' });
+  } else {
+    blob = await res.blob();
+  }
+  onProgress(1);
   const disposition = res.headers.get('content-disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  // RFC 6266: the UTF-8 filename* (the original name) wins over the ASCII fallback filename.
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1].trim()) : plain ? plain[1] : fallbackName;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
