@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Grid, List, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Progress, Stack, Text, Title } from '@mantine/core';
 import type { CatalogCourseDetail, Enrolment, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { AssignLearnersModal } from '../../courses/components/AssignLearnersModal';
 import { CourseCover } from '../../courses/components/CourseCover';
+import { CourseDescription } from '../../courses/components/CourseDescription';
 import { OutlineList } from '../../courses/components/OutlineList';
 import { useCourseLabels } from '../../courses/labels';
 import { EnrolmentStatusBadge } from '../../learning/components/EnrolmentStatusBadge';
@@ -117,21 +118,7 @@ export function CatalogCoursePage() {
                   <Title order={2} id="about-heading" mb="sm">
                     {t('about')}
                   </Title>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {course.data.description || tc('none')}
-                  </Text>
-                  {course.data.objectives?.length > 0 && (
-                    <>
-                      <Title order={3} size="h4" mt="md" mb={4}>
-                        {t('objectives')}
-                      </Title>
-                      <List size="sm" spacing={2}>
-                        {course.data.objectives.map((o, i) => (
-                          <List.Item key={i}>{o}</List.Item>
-                        ))}
-                      </List>
-                    </>
-                  )}
+                  <CourseDescription description={course.data.description || tc('none')} objectives={course.data.objectives ?? []} objectivesLabel={t('objectives')} />
                 </Card>
                 <Card component="section" aria-labelledby="outline-heading">
                   <Title order={2} id="outline-heading" mb="sm">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, Checkbox, Group, List, Stack, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DetailList, Field } from '../../../shared/components/DetailList';
@@ -12,6 +12,7 @@ import { useCourseLabels } from '../labels';
 import { useCourse, useCourseWorkflow } from '../queries';
 import { ConfirmModal } from './ConfirmModal';
 import { CourseTitleBlock } from './CourseTitleBlock';
+import { CourseDescription } from './CourseDescription';
 import { OutlineList } from './OutlineList';
 
 function RuleSummary({ course }: { course: Course }) {
@@ -107,21 +108,9 @@ export function ReviewCoursePage() {
               <Field label={t('form.enrolmentMode')}>{label.enrolmentMode(course.data.enrolmentMode)}</Field>
               <Field label={t('form.tags')}>{course.data.tags.length ? course.data.tags.join(', ') : '—'}</Field>
             </DetailList>
-            <Text size="sm" mt="md" style={{ whiteSpace: 'pre-wrap' }}>
-              {course.data.description}
-            </Text>
-            {course.data.objectives.length > 0 && (
-              <>
-                <Title order={3} size="h4" mt="md" mb={4}>
-                  {t('form.objectives')}
-                </Title>
-                <List size="sm" spacing={2}>
-                  {course.data.objectives.map((o, i) => (
-                    <List.Item key={i}>{o}</List.Item>
-                  ))}
-                </List>
-              </>
-            )}
+            <Box mt="md">
+              <CourseDescription description={course.data.description} objectives={course.data.objectives} objectivesLabel={t('form.objectives')} />
+            </Box>
           </Card>
 
           <Card component="section" aria-labelledby="review-outline-heading">
