@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { LESSON_KINDS, TIME_ZONE_LABEL, type LessonContent, type LessonKind } from '@kompeten/shared-contracts';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -14,6 +14,7 @@ import { optionsOf, useCourseLabels } from '../labels';
 import { useLessonMutations } from '../queries';
 import { FileUploadField } from './FileUploadField';
 import { DANGER_TEXT } from '../colors';
+import { ModalActions } from '../../../shared/components/ModalActions';
 
 export type LessonEditorTarget = { mode: 'create'; moduleId: string } | { mode: 'edit'; lesson: CourseLesson };
 
@@ -396,14 +397,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
           )}
 
           {mutation.isError && <ErrorAlert error={mutation.error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('save')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} cancelLabel={t('cancel')} submitLabel={t('save')} loading={isSubmitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { type CourseModule } from '@kompeten/shared-contracts';
 import { useModuleMutations } from '../queries';
+import { ModalActions } from '../../../shared/components/ModalActions';
 
 export function ModuleTitleModal({ module, courseId, onClose }: { module: CourseModule; courseId: string; onClose: () => void }) {
   const { t } = useTranslation('courses');
@@ -28,14 +29,7 @@ export function ModuleTitleModal({ module, courseId, onClose }: { module: Course
         <Stack gap="md">
           <TextInput label={t('moduleTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} data-autofocus />
           {rename.isError && <ErrorAlert error={rename.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={rename.isPending} disabled={!title.trim()}>
-              {t('save')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} cancelLabel={t('cancel')} submitLabel={t('save')} loading={rename.isPending} disabled={!title.trim()} />
         </Stack>
       </form>
     </Modal>

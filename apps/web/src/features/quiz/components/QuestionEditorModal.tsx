@@ -9,6 +9,7 @@ import type { QuestionInput } from '../api';
 import { useQuestionMutations } from '../queries';
 import { useQuizLabels } from '../labels';
 import { DANGER_TEXT } from '../../courses/colors';
+import { ModalActions } from '../../../shared/components/ModalActions';
 
 interface Choice {
   optionId: string;
@@ -413,14 +414,7 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
             </Text>
           )}
           {mutation.isError && <ErrorAlert error={mutation.error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('save')}
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} cancelLabel={t('cancel')} submitLabel={t('save')} loading={isSubmitting} />
         </Stack>
       </form>
     </Modal>
