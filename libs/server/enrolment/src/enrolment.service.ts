@@ -98,7 +98,7 @@ export class EnrolmentService {
       if (row) return { enrolment: toEnrolment(row), created: true };
       // A concurrent request of the same learner won the insert: the next round answers with its enrolment.
     }
-    throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran sedang diubah oleh permintaan lain; coba lagi');
+    throw conflict(ErrorCode.CONCURRENT_CHANGE, 'Pendaftaran sedang diubah oleh permintaan lain; kirim ulang permintaan ini');
   }
 
   private async view(m: EntityManager, id: string): Promise<Enrolment> {

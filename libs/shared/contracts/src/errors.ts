@@ -5,6 +5,8 @@ export const ErrorCode = {
   MALFORMED_JSON: 'REQUEST.MALFORMED_JSON',
   NOT_FOUND: 'REQUEST.NOT_FOUND',
   RATE_LIMITED: 'REQUEST.RATE_LIMITED',
+  /** A retry-safe write kept losing races with other requests for the same row; sending it again is safe. */
+  CONCURRENT_CHANGE: 'REQUEST.CONCURRENT_CHANGE',
   INTERNAL: 'SERVER.INTERNAL',
 
   AUTH_INVALID_CREDENTIALS: 'AUTH.INVALID_CREDENTIALS',

@@ -111,7 +111,7 @@ export class AttemptService {
       }
       // Lost a race with a concurrent start of the same learner (ON CONFLICT): the next round sees its attempt.
     }
-    throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, 'Percobaan tidak dapat dimulai; coba lagi');
+    throw conflict(ErrorCode.CONCURRENT_CHANGE, 'Percobaan sedang dimulai oleh permintaan lain; kirim ulang permintaan ini');
   }
 
   /** The attempt as its learner sees it: questions without keys, saved answers, the deadline and the server clock. One statement. */
