@@ -31,23 +31,27 @@ export async function loadCourse(m: EntityManager, courseId: string): Promise<Co
 }
 
 /**
+ * The province tree of a course's agency as recursive CTEs, for one statement that also reads the course (named `c`, with
+ * `agency_id`, defined before these): `up` climbs from the course's agency, `down` is the province's tree.
+ * `${PROVINCE_TREE_CTES}` then `e.agency_id IN (SELECT id FROM down)` for province visibility.
+ */
+export const PROVINCE_TREE_CTES = `
+  up AS (
+    SELECT a.id, a.parent_id, a.level FROM agency a JOIN c ON a.id = c.agency_id
+    UNION ALL SELECT a.id, a.parent_id, a.level FROM agency a JOIN up ON a.id = up.parent_id
+  ), down AS (
+    SELECT id FROM agency WHERE id = coalesce((SELECT id FROM up WHERE level = 'provinsi' LIMIT 1), (SELECT agency_id FROM c))
+    UNION ALL SELECT a.id FROM agency a JOIN down ON a.parent_id = down.id
+  )`;
+
+/**
  * Agencies whose ASN may see a course, or null for every agency. `province`: the province of the course's agency
  * and every agency under it (a course of a city with province visibility reaches the whole province).
  */
 export async function visibleAgencyIds(m: EntityManager, course: Pick<CourseRow, 'agencyId' | 'visibility'>): Promise<string[] | null> {
   if (course.visibility === 'national') return null;
   if (course.visibility === 'agency') return [course.agencyId];
-  const rows: Array<{ id: string }> = await m.query(
-    `WITH RECURSIVE up AS (
-        SELECT id, parent_id, level FROM agency WHERE id = $1
-        UNION ALL SELECT a.id, a.parent_id, a.level FROM agency a JOIN up ON a.id = up.parent_id
-     ), down AS (
-        SELECT id FROM agency WHERE id = coalesce((SELECT id FROM up WHERE level = 'provinsi' LIMIT 1), $1::uuid)
-        UNION ALL SELECT a.id FROM agency a JOIN down ON a.parent_id = down.id
-     )
-     SELECT id FROM down`,
-    [course.agencyId],
-  );
+  const rows: Array<{ id: string }> = await m.query(`WITH RECURSIVE c AS (SELECT $1::uuid AS agency_id), ${PROVINCE_TREE_CTES} SELECT id FROM down`, [course.agencyId]);
   return rows.map((r) => r.id);
 }
 
@@ -60,19 +64,6 @@ export function isLive<T extends Pick<CourseRow, 'status' | 'currentVersionId'>>
   return course.currentVersionId !== null && course.status !== 'archived';
 }
 
-/**
- * The recursive CTEs behind `visibleAgencyIds`, for one statement that also reads the course (named `c`, with
- * `agency_id`, defined before these): `up` climbs from the course's agency, `down` is the province's tree.
- * `${PROVINCE_TREE_CTES}` then `e.agency_id IN (SELECT id FROM down)` for province visibility.
- */
-export const PROVINCE_TREE_CTES = `
-  up AS (
-    SELECT a.id, a.parent_id, a.level FROM agency a JOIN c ON a.id = c.agency_id
-    UNION ALL SELECT a.id, a.parent_id, a.level FROM agency a JOIN up ON a.id = up.parent_id
-  ), down AS (
-    SELECT id FROM agency WHERE id = coalesce((SELECT id FROM up WHERE level = 'provinsi' LIMIT 1), (SELECT agency_id FROM c))
-    UNION ALL SELECT a.id FROM agency a JOIN down ON a.parent_id = down.id
-  )`;
 
 /** Authors (owner and co-authors) of a course, by employee. */
 export async function isCourseAuthor(m: EntityManager, courseId: string, employeeId: string | null): Promise<boolean> {
