@@ -48,7 +48,18 @@ export function buildOpenApi(app: NestExpressApplication) {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  const document = SwaggerModule.createDocument(app, doc);
+  // Every route but the health check spends from the caller's request budget and checks the session in Redis (decision 0010).
+  const error = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } };
+  for (const [path, ops] of Object.entries(document.paths)) {
+    if (path === '/api/health') continue;
+    for (const op of Object.values(ops) as Array<{ responses?: Record<string, unknown> } | undefined>) {
+      if (!op?.responses) continue;
+      op.responses['429'] ??= { description: 'Too many requests from this user or address; wait the seconds in Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } } }, ...error };
+      op.responses['503'] ??= { description: 'The session store (Redis) did not answer; retry shortly', ...error };
+    }
+  }
+  return document;
 }
 
 /** Builds the HTTP app (used by main and by the API e2e tests). */

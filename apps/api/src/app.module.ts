@@ -10,7 +10,6 @@ import { LearningModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
-import { RedisCloser, redisProvider } from './redis.provider';
 
 @Module({})
 export class AppModule {
@@ -41,8 +40,6 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        redisProvider,
-        RedisCloser,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -14,8 +14,9 @@ describe('Authentication API', () => {
     return nip;
   };
 
-  const login = (username: string, password: string = DEMO.password) => api.http.post('/api/auth/login').send({ username, password });
-  const refresh = (refreshToken: string) => api.http.post('/api/auth/refresh').send({ refreshToken });
+  // A non-browser client: asks for the refresh token in the body (browsers get only the cookie, see session-cookie.e2e-spec).
+  const login = (username: string, password: string = DEMO.password) => api.http.post('/api/auth/login').send({ username, password, returnRefreshToken: true });
+  const refresh = (refreshToken: string | undefined) => api.http.post('/api/auth/refresh').send({ refreshToken });
   const expectError = (res: { status: number; body: Record<string, unknown> }, status: number, code: string) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
     expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), correlationId: expect.any(String) });

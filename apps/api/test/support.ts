@@ -46,7 +46,7 @@ export async function bootApi(options: { seed?: boolean; config?: Record<string,
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   const login = async (username: string, password: string = DEMO.password) => {
-    const res = await http.post('/api/auth/login').send({ username, password });
+    const res = await http.post('/api/auth/login').send({ username, password, returnRefreshToken: true });
     if (res.status !== 200) throw new Error(`Login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as LoginResponse;
   };

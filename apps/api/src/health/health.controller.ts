@@ -5,8 +5,7 @@ import type { Response } from 'express';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { HealthStatus } from '@kompeten/shared-contracts';
-import { Public } from '@kompeten/server-core';
-import { REDIS } from '../redis.provider';
+import { NoRateLimit, Public, REDIS } from '@kompeten/server-core';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
@@ -27,6 +26,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @NoRateLimit()
   @Get()
   @ApiOperation({ summary: 'Database and Redis status; 503 when either is down' })
   @ApiOkResponse({ type: HealthDto })

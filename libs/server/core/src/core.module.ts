@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EntitySchema, MixedList } from 'typeorm';
+import { SessionStore, REDIS, RedisCloser, redisProvider } from './auth/session-store';
 import { APP_CONFIG, type AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
 import { FILE_STORAGE, LocalDiskStorage, type FileStorage } from './storage/file-storage';
@@ -11,7 +12,7 @@ import { S3FileStorage } from './storage/s3-file-storage';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
 
-/** Config, database, tokens and storage, shared by the API and the worker. */
+/** Config, database, tokens, storage and the shared Redis client (connected on first use), shared by the API and the worker. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -27,8 +28,11 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: FILE_STORAGE, useValue: fileStorage(config) },
+        redisProvider,
+        RedisCloser,
+        SessionStore,
       ],
-      exports: [APP_CONFIG, FILE_STORAGE, JwtModule],
+      exports: [APP_CONFIG, FILE_STORAGE, JwtModule, REDIS, SessionStore],
     };
   }
 }

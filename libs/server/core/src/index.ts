@@ -9,6 +9,7 @@ export * from './audit/audit-log.entity';
 export * from './audit/audit';
 export * from './auth/principal';
 export * from './auth/auth.guard';
+export * from './auth/session-store';
 export * from './http/pagination';
 export * from './http/error-response.dto';
 export * from './redis';

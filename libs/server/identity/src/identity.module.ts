@@ -10,6 +10,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { SessionService } from './auth/session.service';
 import { EmployeeController } from './employees/employee.controller';
 import { EmployeeService } from './employees/employee.service';
 import { EmployeeImportController } from './imports/employee-import.controller';
@@ -34,7 +35,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     }),
   ],
   controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController],
-  providers: [AuthService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottlerGuard],
-  exports: [AuthService, EmployeeService, AccountService],
+  providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottlerGuard],
+  exports: [AuthService, SessionService, EmployeeService, AccountService],
 })
 export class IdentityModule {}

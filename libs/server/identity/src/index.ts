@@ -1,5 +1,6 @@
 export * from './identity.module';
 export * from './auth/auth.service';
+export * from './auth/session.service';
 export * from './auth/password';
 export * from './employees/employee.service';
 export * from './roles/account.service';

@@ -16,6 +16,9 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     LOG_LEVEL: 'silent',
     WORKER_HEALTH_PORT: '0',
     QUEUE_PREFIX: `kompeten-test-${randomBytes(4).toString('hex')}`,
+    // Tests fire hundreds of requests a second as one user; the rate-limit test sets its own tiny budget.
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_PER_ADDRESS: '1000000',
     ...overrides,
   });
 }

@@ -79,7 +79,8 @@ export interface Me {
 
 export interface LoginResponse {
   accessToken: string;
-  refreshToken: string;
+  /** Only for non-browser clients that ask for it; browsers get it in the HttpOnly `kompeten_refresh` cookie. */
+  refreshToken?: string;
   tokenType: 'Bearer';
   /** Seconds until the access token expires. */
   expiresIn: number;

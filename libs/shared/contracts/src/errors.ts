@@ -8,6 +8,8 @@ export const ErrorCode = {
   /** A retry-safe write kept losing races with other requests for the same row; sending it again is safe. */
   CONCURRENT_CHANGE: 'REQUEST.CONCURRENT_CHANGE',
   INTERNAL: 'SERVER.INTERNAL',
+  /** A dependency every request needs (Redis: session check, rate limit) did not answer; retry shortly. */
+  SERVICE_UNAVAILABLE: 'SERVER.UNAVAILABLE',
 
   AUTH_INVALID_CREDENTIALS: 'AUTH.INVALID_CREDENTIALS',
   AUTH_ACCOUNT_LOCKED: 'AUTH.ACCOUNT_LOCKED',

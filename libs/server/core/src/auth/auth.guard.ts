@@ -2,47 +2,87 @@ import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/env';
 import { DomainError } from '../errors/domain-error';
 import type { AccessTokenClaims, Principal } from './principal';
+import { SessionStore } from './session-store';
 
 export const IS_PUBLIC = 'kompeten:isPublic';
 /** Marks a route that needs no access token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
+export const NO_RATE_LIMIT = 'kompeten:noRateLimit';
+/** Marks a route outside the per-client request budget (only the health check: probes must never be refused). */
+export const NoRateLimit = () => SetMetadata(NO_RATE_LIMIT, true);
+
 type AuthedRequest = Request & { principal?: Principal; id?: string };
 
+const unauthenticated = (message: string) => new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, message);
+
 /**
- * Global guard: every route needs a valid access token unless marked @Public().
- * Tokens are verified locally (HS256); the claims carry the caller's role scopes.
+ * Global guard: every route needs a valid access token unless marked @Public(), and every route (but @NoRateLimit())
+ * spends from its caller's request budget. The token is verified locally (HS256); then ONE Redis call counts the
+ * request and reads whether the token's session was ended or its claims retired (decision 0010). Redis not answering
+ * fails closed: 503.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    const limited = !this.reflector.getAllAndOverride<boolean>(NO_RATE_LIMIT, targets);
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    if (!token) throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Silakan masuk terlebih dahulu (token akses tidak ada)');
-    let claims: AccessTokenClaims;
-    try {
-      claims = this.jwt.verify<AccessTokenClaims>(token);
-    } catch {
-      throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Token akses tidak valid atau sudah kedaluwarsa');
+
+    let claims: AccessTokenClaims | null = null;
+    let refusal: DomainError | null = null;
+    if (!isPublic) {
+      const header = req.headers.authorization;
+      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+      if (!token) refusal = unauthenticated('Silakan masuk terlebih dahulu (token akses tidak ada)');
+      else {
+        try {
+          claims = this.jwt.verify<AccessTokenClaims>(token);
+        } catch {
+          refusal = unauthenticated('Token akses tidak valid atau sudah kedaluwarsa');
+        }
+        // Tokens issued before sessions were tracked carry no session: they cannot be revoked, so they are not accepted.
+        if (claims && (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.gen !== 'number')) {
+          claims = null;
+          refusal = unauthenticated('Token akses tidak valid');
+        }
+      }
     }
-    if (claims.typ !== 'access') throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Token akses tidak valid');
+    if (!limited && !claims) {
+      if (refusal) throw refusal;
+      return true;
+    }
+
+    // Requests without a valid token are counted per client address, so forged tokens spend the sender's budget.
+    const client = claims ? `u:${claims.sub}` : `a:${req.ip ?? 'unknown'}`;
+    const check = await this.sessions.check(client, claims?.sid ?? null);
+    const budget = claims ? this.config.rateLimit.perUser : this.config.rateLimit.perAddress;
+    if (limited && check.count > budget) {
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(check.retryAfterSeconds));
+      throw new DomainError('rate_limited', ErrorCode.RATE_LIMITED, `Terlalu banyak permintaan. Coba lagi dalam ${check.retryAfterSeconds} detik.`);
+    }
+    if (refusal) throw refusal;
+    if (!claims) return true;
+    if (check.floor !== null && claims.gen < check.floor) throw unauthenticated('Sesi ini sudah berakhir. Silakan masuk kembali.');
     req.principal = {
       userId: claims.sub,
       employeeId: claims.emp,
       roles: claims.roles.map(([role, agencyId, unitId]) => ({ role, agencyId, unitId })),
       correlationId: req.id ? String(req.id) : null,
+      sessionId: claims.sid,
     };
     return true;
   }
@@ -51,6 +91,6 @@ export class AccessTokenGuard implements CanActivate {
 /** The verified caller of this request. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-  if (!req.principal) throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Silakan masuk terlebih dahulu');
+  if (!req.principal) throw unauthenticated('Silakan masuk terlebih dahulu');
   return req.principal;
 });

@@ -12,6 +12,8 @@ export interface Principal {
   employeeId: string | null;
   roles: RoleClaim[];
   correlationId: string | null;
+  /** The session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
 }
 
 export interface AccessTokenClaims {
@@ -19,4 +21,8 @@ export interface AccessTokenClaims {
   emp: string | null;
   roles: Array<[Role, string, string | null]>;
   typ: 'access';
+  /** Session id: the refresh-token family the token was issued with. */
+  sid: string;
+  /** Generation: how many tokens the session had issued before this one (0 at login, +1 per refresh). */
+  gen: number;
 }

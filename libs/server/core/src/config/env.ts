@@ -113,6 +113,25 @@ export class EnvDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'RUN_MIGRATIONS must be true or false' })
   RUN_MIGRATIONS?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(1)
+  @Max(3600)
+  @IsInt({ message: 'RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds (1-3600)' })
+  RATE_LIMIT_WINDOW_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(1)
+  @IsInt({ message: 'RATE_LIMIT_PER_USER must be a whole number' })
+  RATE_LIMIT_PER_USER?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(1)
+  @IsInt({ message: 'RATE_LIMIT_PER_ADDRESS must be a whole number' })
+  RATE_LIMIT_PER_ADDRESS?: number;
 }
 
 export interface AppConfig {
@@ -137,6 +156,11 @@ export interface AppConfig {
   runMigrations: boolean;
   /** Redis key prefix of every queue (tests use their own). */
   queuePrefix: string;
+  /**
+   * Per-client request budget of every /api route (except /api/health), a fixed window counted in Redis:
+   * per user for requests with a valid access token, per client address otherwise.
+   */
+  rateLimit: { windowSeconds: number; perUser: number; perAddress: number };
 }
 
 export interface S3Config {
@@ -187,6 +211,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: dto.DB_POOL_SIZE ?? 20,
     runMigrations: dto.RUN_MIGRATIONS !== 'false',
     queuePrefix: dto.QUEUE_PREFIX ?? 'kompeten',
+    // A learner autosaving every 5 s makes ~12 requests a minute; a busy admin page ~100. A school of 500 behind one
+    // NAT address signing in at 07:30 sends ~2 anonymous requests each (login, maybe a refresh) within a few minutes.
+    rateLimit: { windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS ?? 60, perUser: dto.RATE_LIMIT_PER_USER ?? 1200, perAddress: dto.RATE_LIMIT_PER_ADDRESS ?? 3000 },
   };
 }
 

@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'conflict'
   | 'locked'
   | 'rate_limited'
-  | 'too_large';
+  | 'too_large'
+  | 'unavailable';
 
 export const KIND_STATUS: Record<DomainErrorKind, number> = {
   validation: 400,
@@ -20,6 +21,7 @@ export const KIND_STATUS: Record<DomainErrorKind, number> = {
   too_large: 413,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export class DomainError extends Error {

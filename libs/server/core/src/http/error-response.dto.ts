@@ -17,7 +17,8 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with existing data',
   413: 'Payload too large',
   423: 'Account temporarily locked',
-  429: 'Too many requests',
+  429: 'Too many requests (see the Retry-After header)',
+  503: 'A service the request needs is briefly unavailable; retry shortly',
 };
 
 /** Documents the error responses a route can give, all in the shape of ErrorResponseDto. */

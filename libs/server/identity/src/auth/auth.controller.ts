@@ -1,53 +1,87 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import type { LoginResponse, Me } from '@kompeten/shared-contracts';
-import { ApiErrors, CurrentPrincipal, Public, type Principal } from '@kompeten/server-core';
+import type { Request, Response } from 'express';
+import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
+import { APP_CONFIG, ApiErrors, CurrentPrincipal, DomainError, Public, type AppConfig, type Principal } from '@kompeten/server-core';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, LogoutDto, MeDto, RefreshDto } from '../dto/auth.dto';
-import { AuthService } from './auth.service';
+import { AuthService, type IssuedTokens } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+
+const COOKIE_NOTE = 'Sets the refresh token in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth).';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The refresh token goes in the cookie always, and in the body only when the client asked for it there. */
+  private answer(res: Response, issued: IssuedTokens, inBody: boolean): LoginResponse {
+    setRefreshCookie(res, issued.refreshToken, this.config.refreshTokenTtlSeconds);
+    if (inBody) return issued;
+    const { refreshToken: _kept, ...rest } = issued;
+    return rest;
+  }
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
-  @ApiOperation({ summary: 'Sign in with NIP or email and password', description: `After 5 wrong passwords in a row the account is locked for 15 minutes (423). More than 10 attempts a minute from one address for one username: 429.` })
+  @ApiOperation({
+    summary: 'Sign in with NIP or email and password',
+    description: `After 5 wrong passwords in a row the account is locked for 15 minutes (423). More than 10 attempts a minute from one address for one username: 429. ${COOKIE_NOTE} The body carries the refresh token only with \`returnRefreshToken: true\`.`,
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(400, 401, 403, 423, 429)
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.username, dto.password);
+  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    return this.answer(res, await this.auth.login(dto.username, dto.password), dto.returnRefreshToken === true);
   }
 
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the refresh token rotates; reuse of an old one ends the session)' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens (the refresh token rotates; reuse of an old one ends the session)',
+    description: `Takes the token from the body (non-browser clients; the new one comes back in the body) or else from the \`kompeten_refresh\` cookie (the new one comes back only in the cookie, never in the body). ${COOKIE_NOTE}`,
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(400, 401)
-  refresh(@Body() dto: RefreshDto): Promise<LoginResponse> {
-    return this.auth.refresh(dto.refreshToken);
+  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    const token = dto.refreshToken ?? refreshCookieOf(req);
+    if (!token) throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
+    try {
+      return this.answer(res, await this.auth.refresh(token), dto.refreshToken !== undefined);
+    } catch (e) {
+      // A dead cookie is of no use to the browser any more.
+      if (dto.refreshToken === undefined && e instanceof DomainError && e.code === ErrorCode.AUTH_INVALID_REFRESH_TOKEN) clearRefreshCookie(res);
+      throw e;
+    }
   }
 
   @Public()
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session of a refresh token (idempotent)' })
+  @ApiOperation({
+    summary: 'End the session of a refresh token (idempotent)',
+    description: 'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared. The session\u2019s access tokens stop working at once.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(400)
-  async logout(@Body() dto: LogoutDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  async logout(@Body() dto: LogoutDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = dto.refreshToken ?? refreshCookieOf(req);
+    clearRefreshCookie(res);
+    if (token) await this.auth.logout(token);
   }
 
   @ApiBearerAuth()
   @Post('auth/change-password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the caller\u2019s password; every other session ends' })
+  @ApiOperation({ summary: 'Change the caller\u2019s password; every session ends, this one included (sign in again with the new password)' })
   @ApiNoContentResponse()
   @ApiErrors(400, 401)
   async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto): Promise<void> {

@@ -8,6 +8,10 @@ import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, 
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import { SessionService } from './session.service';
+
+/** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
+export type IssuedTokens = LoginResponse & { refreshToken: string };
 
 /** Consecutive failures before a temporary lockout, and its length. */
 export const MAX_FAILED_LOGINS = 5;
@@ -27,9 +31,10 @@ export class AuthService {
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SessionService) private readonly sessions: SessionService,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(username: string, password: string): Promise<IssuedTokens> {
     const user = await this.findByUsername(username.trim());
     if (!user) {
       await verifyPassword(await dummyHash(), password);
@@ -57,10 +62,14 @@ export class AuthService {
     return this.issue(this.db.manager, user, randomUUID());
   }
 
-  async refresh(refreshToken: string): Promise<LoginResponse> {
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
     const hash = sha256(refreshToken);
     // The error is thrown after the transaction commits: throwing inside it would roll back the family revocation.
-    const issued = await this.db.transaction(async (m): Promise<LoginResponse | null> => {
+    const issued = await this.db.transaction(async (m): Promise<IssuedTokens | null> => {
+      const [owner] = await m.query(`SELECT user_id, family_id FROM refresh_token WHERE token_hash = $1`, [hash]);
+      if (!owner) return null;
+      // Waits for an ending of this user's sessions in flight, so it either sees the token revoked or is ended with it.
+      await this.sessions.lockUser(m, owner.user_id, 'issue');
       const rotated = await m.query(
         `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'rotated'
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
@@ -69,12 +78,9 @@ export class AuthService {
       );
       const hit = updatedRows<{ user_id: string; family_id: string }>(rotated)[0];
       if (!hit?.user_id) {
-        // A token that was already used or revoked: someone may hold a stolen copy, so end the whole family.
-        await m.query(
-          `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'reuse-detected'
-            WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1) AND revoked_at IS NULL`,
-          [hash],
-        );
+        // A token that was already used or revoked: someone may hold a stolen copy, so end the whole family,
+        // its live access tokens included.
+        await this.sessions.endSession(m, owner.family_id, 'reuse-detected');
         return null;
       }
       const user = await m.getRepository(UserAccountEntity).findOneBy({ id: hit.user_id });
@@ -87,11 +93,10 @@ export class AuthService {
 
   /** Ends the session the refresh token belongs to. Idempotent. */
   async logout(refreshToken: string): Promise<void> {
-    await this.db.query(
-      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'logout'
-        WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1) AND revoked_at IS NULL`,
-      [sha256(refreshToken)],
-    );
+    await this.db.transaction(async (m) => {
+      const [row] = await m.query(`SELECT family_id FROM refresh_token WHERE token_hash = $1`, [sha256(refreshToken)]);
+      if (row) await this.sessions.endSession(m, row.family_id, 'logout');
+    });
   }
 
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
@@ -104,7 +109,7 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (m) => {
       await m.getRepository(UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: new Date() });
-      await m.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'password-changed' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+      await this.sessions.endUserSessions(m, user.id, 'password-changed');
       await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.password_change', entityType: 'user_account', entityId: user.id, agencyId: null });
     });
   }
@@ -135,13 +140,17 @@ export class AuthService {
     return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, agencyName: r.agency_name, unitId: r.unit_id, unitName: r.unit_name }));
   }
 
-  private async issue(m: EntityManager, user: UserAccountEntity, familyId: string): Promise<LoginResponse> {
+  private async issue(m: EntityManager, user: UserAccountEntity, familyId: string): Promise<IssuedTokens> {
     const me = await this.me(user.id, m);
+    // The session's generation: tokens it issued before this one. Retiring a session's tokens raises a floor on it.
+    const [{ gen }] = await m.query(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [familyId]);
     const claims: AccessTokenClaims = {
       sub: user.id,
       emp: user.employeeId,
       roles: me.roles.map((r) => [r.role, r.agencyId, r.unitId]),
       typ: 'access',
+      sid: familyId,
+      gen,
     };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');

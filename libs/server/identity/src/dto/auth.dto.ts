@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AGENCY_TIME_ZONES, ROLES, type AgencyTimeZone, type Role } from '@kompeten/shared-contracts';
 import { EmployeeDto } from './employee.dto';
 
@@ -15,14 +15,29 @@ export class LoginDto {
   @IsNotEmpty({ message: 'password harus diisi' })
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Non-browser clients: `true` also returns the refresh token in the body. Browsers leave it out: the refresh token then ' +
+      'travels only in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth), out of reach of scripts.',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'returnRefreshToken harus true atau false' })
+  returnRefreshToken?: boolean;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from login or the previous refresh; it rotates on every use' })
-  @IsString({ message: 'refreshToken harus diisi' })
-  @IsNotEmpty({ message: 'refreshToken harus diisi' })
+  @ApiPropertyOptional({
+    description:
+      'The refresh token from login or the previous refresh (non-browser clients); it rotates on every use. ' +
+      'Without it the `kompeten_refresh` cookie is used, and the new refresh token goes back only in that cookie.',
+  })
+  @IsOptional()
+  @IsString({ message: 'refreshToken harus berupa teks' })
+  @IsNotEmpty({ message: 'refreshToken tidak boleh kosong' })
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {
@@ -53,7 +68,12 @@ export class MeDto {
 
 export class LoginResponseDto {
   @ApiProperty({ description: 'JWT, valid 15 minutes; send as Authorization: Bearer …' }) accessToken: string;
-  @ApiProperty({ description: 'Opaque; valid 30 days; rotates on every refresh' }) refreshToken: string;
+  @ApiPropertyOptional({
+    description:
+      'Opaque; valid 30 days; rotates on every refresh. Present only for login with `returnRefreshToken: true` and for a ' +
+      'refresh that sent the token in the body; otherwise it is set in the HttpOnly `kompeten_refresh` cookie.',
+  })
+  refreshToken?: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ example: 900 }) expiresIn: number;
   @ApiProperty({ example: 2592000 }) refreshExpiresIn: number;

@@ -5,7 +5,9 @@ import { ErrorCode, type Employee, type Page } from '@kompeten/shared-contracts'
 import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
+import { SessionService } from '../auth/session.service';
 import { EmployeeEntity } from '../entities/employee.entity';
+import { UserAccountEntity } from '../entities/user-account.entity';
 import { EMPLOYEE_SELECT, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
 import { requireValidNip, unitPathIn } from './employee-rules';
 
@@ -33,6 +35,7 @@ export class EmployeeService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(OrganisationService) private readonly org: OrganisationService,
+    @Inject(SessionService) private readonly sessions: SessionService,
   ) {}
 
   async list(scope: AccessScope, q: EmployeeQueryDto): Promise<Page<Employee>> {
@@ -106,6 +109,11 @@ export class EmployeeService {
       if (dto.supervisorId !== undefined) await this.checkSupervisor(m, before.agencyId, dto.supervisorId, id);
       const changes: Partial<EmployeeEntity> = { ...dto, ...(dto.email ? { email: dto.email.toLowerCase() } : {}) };
       if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
+      if (before.active && dto.active === false) {
+        // An ASN made inactive (retired, moved out) is signed out everywhere at once, not when the token expires.
+        const account = await m.getRepository(UserAccountEntity).findOneBy({ employeeId: id });
+        if (account) await this.sessions.endUserSessions(m, account.id, 'employee-deactivated');
+      }
       const after = (await loadEmployee(m, id)) as EmployeeWithPath;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.update', entityType: 'employee', entityId: id, agencyId: after.agencyId, before: publicEmployee(before), after: publicEmployee(after) });
       return publicEmployee(after);

@@ -5,6 +5,7 @@ import { ErrorCode, type RoleAssignment } from '@kompeten/shared-contracts';
 import { conflict, forbidden, invalid, notFound, recordAudit } from '@kompeten/server-core';
 import { AccessScope, ROLE_RANK, WorkUnitEntity } from '@kompeten/server-organisation';
 import { hashPassword, passwordProblem } from '../auth/password';
+import { SessionService } from '../auth/session.service';
 import type { GrantRoleDto, SetAccountDto } from '../dto/employee.dto';
 import { EmployeeService } from '../employees/employee.service';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
@@ -16,6 +17,7 @@ export class AccountService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(EmployeeService) private readonly employees: EmployeeService,
+    @Inject(SessionService) private readonly sessions: SessionService,
   ) {}
 
   /** Creates the ASN's account (with the learner role in its agency) or resets its password. */
@@ -38,7 +40,7 @@ export class AccountService {
       const audit = { userId: scope.principal.userId, correlationId: scope.principal.correlationId };
       if (existing) {
         await repo.update({ id: existing.id }, { passwordHash, email, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() });
-        await m.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'password-reset' WHERE user_id = $1 AND revoked_at IS NULL`, [existing.id]);
+        await this.sessions.endUserSessions(m, existing.id, 'password-reset');
         await recordAudit(m, audit, { action: 'user.password_reset', entityType: 'user_account', entityId: existing.id, agencyId: emp.agencyId });
         return { userId: existing.id, created: false };
       }
@@ -93,6 +95,8 @@ export class AccountService {
       if (!ra) return;
       if (!scope.canGrant(ra.role, ra.agencyId)) throw notFound(ErrorCode.ROLE_NOT_FOUND, 'Penugasan peran tidak ditemukan');
       await m.getRepository(RoleAssignmentEntity).delete({ id: assignmentId });
+      // Tokens carrying the role stop working now; the user's client refreshes into a token without it.
+      await this.sessions.retireAccessTokens(m, ra.userId);
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'role.revoke', entityType: 'role_assignment', entityId: assignmentId, agencyId: ra.agencyId, before: ra });
     });
   }
