@@ -8,7 +8,7 @@ import { ApiError, tokenStore } from '../shared/api';
 import { AuthContext, type AuthContextValue, type AuthStatus } from '../shared/auth/auth-context';
 import { notify } from '../shared/notify';
 
-/** Holds the session: tokens in localStorage, the current user (GET /api/me) in the query cache. */
+/** Holds the session: the access token in memory (the refresh token is an HttpOnly cookie), the current user (GET /api/me) in the query cache. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
@@ -41,20 +41,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (username: string, password: string): Promise<Me> => {
       const res = await loginApi(username, password);
       queryClient.setQueryData(authKeys.me(), res.user);
-      tokenStore.set(res.accessToken, res.refreshToken, 'signed-in');
+      tokenStore.set(res.accessToken, 'signed-in');
       return res.user;
     },
     [queryClient],
   );
 
   const logout = useCallback(async (): Promise<void> => {
-    const refreshToken = tokenStore.refresh;
-    if (refreshToken) {
-      try {
-        await logoutApi(refreshToken);
-      } catch {
-        // The token may already be dead; signing out locally is what matters.
-      }
+    try {
+      await logoutApi();
+    } catch {
+      // The session may already be over; signing out locally is what matters.
     }
     tokenStore.clear('signed-out');
   }, []);

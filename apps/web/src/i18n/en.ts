@@ -118,6 +118,8 @@ export const en: Catalog = {
     sameAsCurrent: 'The new password must differ from the current one',
     success: 'Your password has been changed.',
     successTitle: 'Done',
+    // issue 12 sessions: a password change ends every session, this one included
+    successSignInAgain: 'Every session has ended; please sign in again with the new password.',
   },
   employee: {
     nip: 'NIP',

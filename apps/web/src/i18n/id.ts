@@ -119,6 +119,8 @@ export const id = {
     sameAsCurrent: 'Kata sandi baru harus berbeda dari kata sandi saat ini',
     success: 'Kata sandi berhasil diubah.',
     successTitle: 'Berhasil',
+    // issue 12 sessions: a password change ends every session, this one included
+    successSignInAgain: 'Setiap sesi telah diakhiri; silakan masuk kembali dengan kata sandi baru.',
   },
   employee: {
     nip: 'NIP',

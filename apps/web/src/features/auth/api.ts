@@ -6,9 +6,9 @@ export function login(username: string, password: string): Promise<LoginResponse
   return request<LoginResponse>('/auth/login', { method: 'POST', body: { username, password }, auth: false });
 }
 
-/** Revokes the refresh token. No refresh-and-retry: that would rotate the token being revoked. */
-export function logout(refreshToken: string): Promise<void> {
-  return request<void>('/auth/logout', { method: 'POST', body: { refreshToken }, retryOnUnauthorized: false });
+/** Ends the session of the refresh cookie and clears it. No refresh-and-retry: that would rotate the token being revoked. */
+export function logout(): Promise<void> {
+  return request<void>('/auth/logout', { method: 'POST', body: {}, auth: false, retryOnUnauthorized: false });
 }
 
 export function getMe(signal?: AbortSignal): Promise<Me> {

@@ -31,43 +31,51 @@ export function buildUrl(path: string, query?: QueryParams): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Token refresh: one refresh at a time (the refresh token rotates; two parallel refreshes with
-// the same token would kill the session).
+// Token refresh with the HttpOnly refresh cookie. The refresh token rotates on every use and a reused one ends the
+// session, so refreshes are serialised: within a tab by sharing one promise, across tabs by a Web Lock — the second
+// tab then sends the cookie the first one just received.
 // ---------------------------------------------------------------------------------------------
 let refreshing: Promise<boolean> | null = null;
 
 async function doRefresh(): Promise<boolean> {
-  const refreshToken = tokenStore.refresh;
-  if (!refreshToken) return false;
   let res: Response;
   try {
     res = await fetch(buildUrl('/auth/refresh'), {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ refreshToken }),
+      body: '{}',
     });
   } catch {
     // Offline: keep the session, the caller reports a network error.
     return false;
   }
   if (!res.ok) {
-    // Another tab may have rotated the token while we were asking.
-    const current = tokenStore.refresh;
-    if (current && current !== refreshToken) return true;
     if (res.status >= 400 && res.status < 500 && res.status !== 429) tokenStore.clear('expired');
     return false;
   }
   const body = (await res.json()) as LoginResponse;
-  tokenStore.set(body.accessToken, body.refreshToken, 'refreshed');
+  tokenStore.set(body.accessToken, 'refreshed');
   return true;
+}
+
+function acrossTabs(fn: () => Promise<boolean>): Promise<boolean> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('kompeten-refresh', fn) : fn();
 }
 
 /** Refreshes the access token (shared by all concurrent callers). True when a new token is stored. */
 export function refreshTokens(): Promise<boolean> {
-  refreshing ??= doRefresh().finally(() => {
+  refreshing ??= acrossTabs(doRefresh).finally(() => {
     refreshing = null;
   });
   return refreshing;
+}
+
+/** The access token to send: after a reload (or a sign-in in another tab) it is first restored from the cookie. */
+async function currentToken(): Promise<string | null> {
+  if (!tokenStore.access && tokenStore.hasSession()) await refreshTokens();
+  return tokenStore.access;
 }
 
 /** The request failed because the access token expired (as opposed to wrong credentials etc.). */
@@ -97,7 +105,7 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
   }
   if (token && opts.auth !== false) headers['Authorization'] = `Bearer ${token}`;
   try {
-    return await fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+    return await fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, NETWORK_ERROR_CODE, 'Network error');
@@ -109,7 +117,7 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
  * Throws ApiError for every non-2xx answer.
  */
 export async function fetchWithAuth(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const sentToken = opts.auth === false ? null : tokenStore.access;
+  const sentToken = opts.auth === false ? null : await currentToken();
   let res = await send(path, opts, sentToken);
 
   if (opts.auth !== false && opts.retryOnUnauthorized !== false && sentToken && isExpiredToken(res.status, await errorCodeOf(res))) {
@@ -223,7 +231,7 @@ function xhrSend(url: string, form: FormData, token: string | null, onProgress?:
 /** POSTs multipart form data, reporting upload progress (0..1). Same token handling as request(). */
 export async function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
   const url = buildUrl(path);
-  const sentToken = tokenStore.access;
+  const sentToken = await currentToken();
   let result = await xhrSend(url, form, sentToken, onProgress, signal);
   const codeOf = (r: XhrResult) => (typeof r.body === 'object' && r.body !== null && typeof (r.body as { code?: unknown }).code === 'string' ? (r.body as { code: string }).code : null);
   if (sentToken && isExpiredToken(result.status, codeOf(result))) {

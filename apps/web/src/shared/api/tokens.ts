@@ -1,20 +1,33 @@
 /**
- * Access and refresh tokens, kept in localStorage so a reload (and other tabs) keep the session.
- * Always read through this store: the refresh token rotates, so a stale copy is a dead token.
+ * The access token, kept in memory only (a script injected into the page finds nothing in storage). The refresh token
+ * is an HttpOnly cookie the browser sends to /api/auth by itself; no script ever sees it. A reload or a new tab
+ * restores the session by calling refresh with that cookie.
+ *
+ * localStorage keeps one non-secret flag, "this browser has a session", so a reload knows whether to try the cookie
+ * and other tabs follow a sign-in or sign-out.
  */
-const ACCESS_KEY = 'kompeten.accessToken';
-const REFRESH_KEY = 'kompeten.refreshToken';
+const SESSION_KEY = 'kompeten.session';
 
 export type SessionChange = 'signed-in' | 'refreshed' | 'signed-out' | 'expired';
 type Listener = (change: SessionChange) => void;
 
 const listeners = new Set<Listener>();
+let accessToken: string | null = null;
 
-function read(key: string): string | null {
+function flagged(): boolean {
   try {
-    return localStorage.getItem(key);
+    return localStorage.getItem(SESSION_KEY) === '1';
   } catch {
-    return null;
+    return false;
+  }
+}
+
+function flag(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SESSION_KEY, '1');
+    else localStorage.removeItem(SESSION_KEY);
+  } catch {
+    // Storage disabled: the session still works in this tab.
   }
 }
 
@@ -24,23 +37,21 @@ function emit(change: SessionChange): void {
 
 export const tokenStore = {
   get access(): string | null {
-    return read(ACCESS_KEY);
+    return accessToken;
   },
-  get refresh(): string | null {
-    return read(REFRESH_KEY);
-  },
+  /** Signed in here, or the browser holds a session this tab can restore from the cookie. */
   hasSession(): boolean {
-    return read(REFRESH_KEY) !== null || read(ACCESS_KEY) !== null;
+    return accessToken !== null || flagged();
   },
-  set(access: string, refresh: string, change: 'signed-in' | 'refreshed' = 'refreshed'): void {
-    localStorage.setItem(ACCESS_KEY, access);
-    localStorage.setItem(REFRESH_KEY, refresh);
+  set(access: string, change: 'signed-in' | 'refreshed' = 'refreshed'): void {
+    accessToken = access;
+    flag(true);
     emit(change);
   },
   clear(change: 'signed-out' | 'expired' = 'signed-out'): void {
     const had = this.hasSession();
-    localStorage.removeItem(ACCESS_KEY);
-    localStorage.removeItem(REFRESH_KEY);
+    accessToken = null;
+    flag(false);
     if (had) emit(change);
   },
   subscribe(listener: Listener): () => void {
@@ -51,11 +62,15 @@ export const tokenStore = {
   },
 };
 
-// Another tab signed in or out: follow it.
+// Another tab signed in or out: follow it (a sign-in here restores from the shared cookie on the next request).
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key === null || event.key === REFRESH_KEY) {
-      emit(event.newValue ? 'refreshed' : 'signed-out');
+    if (event.key !== null && event.key !== SESSION_KEY) return;
+    if (event.newValue === '1') {
+      emit('refreshed');
+    } else {
+      accessToken = null;
+      emit('signed-out');
     }
   });
 }

@@ -3,6 +3,7 @@ import { ErrorCode } from '@kompeten/shared-contracts';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../shared/api';
+import { useAuth } from '../../../shared/auth/auth-context';
 import { useChangePassword } from '../queries';
 import { notify } from '../../../shared/notify';
 
@@ -17,6 +18,7 @@ export function ChangePasswordForm() {
   const { t: tc } = useTranslation();
   const toggleProps = { 'aria-label': tc('togglePassword') };
   const mutation = useChangePassword();
+  const { logout } = useAuth();
   const {
     register,
     handleSubmit,
@@ -31,7 +33,9 @@ export function ChangePasswordForm() {
       await mutation.mutateAsync({ currentPassword, newPassword });
       reset();
       mutation.reset();
-      notify({ color: 'kompeten', title: t('successTitle'), message: t('success') });
+      notify({ color: 'kompeten', title: t('successTitle'), message: `${t('success')} ${t('successSignInAgain')}` });
+      // The server ended every session, this one included: sign out here too.
+      await logout();
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.AUTH_WRONG_PASSWORD) {
         setError('currentPassword', { message: error.message }, { shouldFocus: true });
