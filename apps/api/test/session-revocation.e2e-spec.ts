@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { ErrorCode, type LoginResponse } from '@kompeten/shared-contracts';
+import { createApp } from '../src/app.factory';
 import { spawnApiProcess, type ApiProcess } from './processes/spawn-api';
 import { bootApi, DEMO, type TestApi } from './support';
 
@@ -133,5 +134,21 @@ describe('Session revocation across API processes', () => {
     const claims = jwt.decode(session.accessToken) as Record<string, unknown>;
     const legacy = jwt.sign({ sub: claims.sub, emp: claims.emp, roles: claims.roles, typ: 'access' }, { expiresIn: 900 });
     await expectRevoked(legacy);
+  });
+
+  it('fails closed when Redis does not answer: 503 SERVER.UNAVAILABLE, never a pass and never a 500', async () => {
+    const { accessToken } = await api.login(DEMO.learner);
+    const broken = await createApp({ ...api.config, redisUrl: 'redis://127.0.0.1:1' }, { logger: false });
+    await broken.init();
+    try {
+      const started = Date.now();
+      const res = await request(broken.getHttpServer()).get('/api/me').set('Authorization', `Bearer ${accessToken}`);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 503, code: ErrorCode.SERVICE_UNAVAILABLE });
+      expect(Date.now() - started).toBeLessThan(5000);
+      const login = await request(broken.getHttpServer()).post('/api/auth/login').send({ username: DEMO.learner, password: DEMO.password });
+      expect(login.status).toBe(503);
+    } finally {
+      await broken.close();
+    }
   });
 });
