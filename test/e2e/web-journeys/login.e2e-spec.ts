@@ -55,6 +55,30 @@ describe('web: sign-in journey', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
+  it('keeps the refresh token out of scripts: an HttpOnly cookie restores the session after a reload and in a second tab', async () => {
+    const page = await newPage();
+    const login = new LoginPage(page, BASE_URL);
+    await login.goto();
+    await login.login(LEARNER_NIP, LEARNER_PASSWORD);
+    await new DashboardPage(page).waitForLoaded();
+
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'kompeten_refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth' });
+    // No token anywhere a script can read.
+    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }));
+    expect(readable).not.toContain(cookie?.value as string);
+    expect(readable).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+
+    // A reload and a second tab both restore the session from the cookie (refreshes serialised across tabs).
+    const second = await page.context().newPage();
+    await Promise.all([page.reload(), second.goto(`${BASE_URL}/`)]);
+    await new DashboardPage(page).waitForLoaded();
+    await new DashboardPage(second).waitForLoaded();
+    // Both tabs still hold a live session afterwards: no refresh tripped reuse detection.
+    await page.reload();
+    await new DashboardPage(page).waitForLoaded();
+  });
+
   it('signs in the demo learner and shows an accessible dashboard', async () => {
     const page = await newPage();
     const login = new LoginPage(page, BASE_URL);
