@@ -59,7 +59,7 @@ export class AuthService {
       throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
     }
     await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
-    return this.issue(this.db.manager, user, randomUUID());
+    return this.issue(this.db.manager, user, randomUUID(), 0);
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {
@@ -140,10 +140,11 @@ export class AuthService {
     return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, agencyName: r.agency_name, unitId: r.unit_id, unitName: r.unit_name }));
   }
 
-  private async issue(m: EntityManager, user: UserAccountEntity, familyId: string): Promise<IssuedTokens> {
+  /** `gen`: tokens the session issued before this one (0 for a new session); counted when not given. */
+  private async issue(m: EntityManager, user: UserAccountEntity, familyId: string, knownGen?: number): Promise<IssuedTokens> {
     const me = await this.me(user.id, m);
-    // The session's generation: tokens it issued before this one. Retiring a session's tokens raises a floor on it.
-    const [{ gen }] = await m.query(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [familyId]);
+    // Retiring a session's tokens raises a floor on this number (SessionService).
+    const gen: number = knownGen ?? (await m.query(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [familyId]))[0].gen;
     const claims: AccessTokenClaims = {
       sub: user.id,
       emp: user.employeeId,
