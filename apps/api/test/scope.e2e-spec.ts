@@ -412,6 +412,9 @@ describe('who may grant which role, and create which agency', () => {
     expect((await api.http.delete(`/api/role-assignments/${res.body.id}`).set(tokens.bimaAdmin)).status).toBe(404);
     expect((await api.http.delete(`/api/role-assignments/${res.body.id}`).set(tokens.agencyAdmin)).status).toBe(204);
     expect(await rolesOf(ids.learner)).not.toContainEqual(expect.objectContaining({ role: 'hr_officer' }));
+    // Revoking a role retires the learner's access tokens at once (issue 12); a client refreshes, here: signs in again.
+    expect((await api.http.get('/api/me').set(tokens.mataramLearner)).status).toBe(401);
+    tokens.mataramLearner = await loginAs(DEMO.learner, DEMO.password);
   });
 
   it('an admin role cannot be "narrowed" to a unit it would silently ignore (it would administer the whole agency)', async () => {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
-import { APP_CONFIG, ApiErrors, CurrentPrincipal, DomainError, Public, type AppConfig, type Principal } from '@kompeten/server-core';
+import { APP_CONFIG, ApiErrors, CurrentPrincipal, DomainError, invalid, Public, type AppConfig, type Principal } from '@kompeten/server-core';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, LogoutDto, MeDto, RefreshDto } from '../dto/auth.dto';
 import { AuthService, type IssuedTokens } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -68,14 +68,15 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'End the session of a refresh token (idempotent)',
-    description: 'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared. The session\u2019s access tokens stop working at once.',
+    description: 'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared (400 when there is neither). The session\u2019s access tokens stop working at once.',
   })
   @ApiNoContentResponse()
   @ApiErrors(400)
   async logout(@Body() dto: LogoutDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = dto.refreshToken ?? refreshCookieOf(req);
     clearRefreshCookie(res);
-    if (token) await this.auth.logout(token);
+    if (!token) throw invalid(ErrorCode.VALIDATION_FAILED, 'refreshToken harus diisi, atau kirim cookie sesi');
+    await this.auth.logout(token);
   }
 
   @ApiBearerAuth()
