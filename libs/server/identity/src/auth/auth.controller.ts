@@ -1,11 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { LoginResponse, Me } from '@kompeten/shared-contracts';
 import { ApiErrors, CurrentPrincipal, Public, type Principal } from '@kompeten/server-core';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, LogoutDto, MeDto, RefreshDto } from '../dto/auth.dto';
 import { AuthService } from './auth.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -15,13 +13,17 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
-  @ApiOperation({ summary: 'Sign in with NIP or email and password', description: `After 5 wrong passwords in a row the account is locked for 15 minutes (423). More than 10 attempts a minute from one address for one username: 429.` })
+  @ApiOperation({
+    summary: 'Sign in with NIP or email and password',
+    description:
+      'Wrong passwords are throttled per username, per client address and platform-wide (docs/decisions/0011-login-throttling.md): ' +
+      'after a few failures each further try must wait an increasing delay, answered with 429 AUTH.LOGIN_THROTTLED. ' +
+      'The answer is the same for real and unknown usernames and carries no unlock time; there is no account lockout.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors(400, 401, 403, 423, 429)
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.username, dto.password);
+  @ApiErrors(400, 401, 403, 429)
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    return this.auth.login(dto.username, dto.password, ip);
   }
 
   @Public()
@@ -47,11 +49,14 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/change-password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the caller\u2019s password; every other session ends' })
+  @ApiOperation({
+    summary: 'Change the caller\u2019s password; every other session ends',
+    description: 'A wrong current password counts toward the same throttle as login (429 AUTH.LOGIN_THROTTLED).',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 401)
-  async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(p, dto.currentPassword, dto.newPassword);
+  @ApiErrors(400, 401, 429)
+  async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, ip);
   }
 
   @ApiBearerAuth()

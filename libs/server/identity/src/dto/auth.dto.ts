@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { AGENCY_TIME_ZONES, ROLES, type AgencyTimeZone, type Role } from '@kompeten/shared-contracts';
 import { EmployeeDto } from './employee.dto';
@@ -61,7 +61,3 @@ export class LoginResponseDto {
 }
 
 export class LogoutDto extends RefreshDto {}
-
-export class LockedDetailsDto {
-  @ApiPropertyOptional({ format: 'date-time' }) lockedUntil?: string;
-}
