@@ -82,8 +82,6 @@ export const en: Catalog = {
     tooManyAttempts: 'Too many attempts. Please wait a moment and try again.',
     // --- login defence (issue 12) ---
     throttledTitle: 'Please wait',
-    throttled: 'Too many failed sign-in attempts for this account or from this network. Wait a moment and try again.',
-    throttledHelp: 'Forgot your password? Ask your agency\u2019s HR officer for a password setup link.',
   },
   dashboard: {
     title: 'Dashboard',

@@ -83,8 +83,6 @@ export const id = {
     tooManyAttempts: 'Terlalu banyak percobaan. Silakan tunggu sebentar lalu coba lagi.',
     // --- login defence (issue 12) ---
     throttledTitle: 'Tunggu sebentar',
-    throttled: 'Terlalu banyak percobaan masuk yang gagal untuk akun ini atau dari jaringan ini. Tunggu sebentar lalu coba lagi.',
-    throttledHelp: 'Lupa kata sandi? Minta tautan atur ulang kata sandi kepada pengelola kepegawaian instansi Anda.',
   },
   dashboard: {
     title: 'Beranda',

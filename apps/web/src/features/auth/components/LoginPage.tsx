@@ -47,10 +47,10 @@ export function LoginPage() {
     }
   });
 
-  // 429: the same answer for every username (it never says whether an account exists, nor until when); the way in
-  // for a user who is stuck is a setup link from their HR officer.
+  // 429 AUTH.LOGIN_THROTTLED: the same answer for every username (never whether an account exists, nor until when); its
+  // message tells a stuck user to ask their HR officer for a setup link. A bare 429 (a proxy) gets our own words.
   const throttled = failure instanceof ApiError && failure.status === 429;
-  const failureText = throttled ? (failure.code === ErrorCode.AUTH_LOGIN_THROTTLED ? t('throttled') : t('tooManyAttempts')) : errorMessage(failure);
+  const failureText = throttled && failure.code !== ErrorCode.AUTH_LOGIN_THROTTLED && failure.message.startsWith('HTTP ') ? t('tooManyAttempts') : errorMessage(failure);
 
   return (
     <div className={classes.page}>
@@ -75,11 +75,6 @@ export function LoginPage() {
               {failure !== null && (
                 <Alert color={throttled ? 'yellow' : 'red'} variant="light" title={throttled ? t('throttledTitle') : t('failedTitle')} role="alert" data-testid="login-error">
                   {failureText}
-                  {throttled && (
-                    <Text size="sm" mt="xs" data-testid="login-throttled-help">
-                      {t('throttledHelp')}
-                    </Text>
-                  )}
                 </Alert>
               )}
               <TextInput
