@@ -76,7 +76,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(deeperThan(req.body, MAX_JSON_DEPTH) ? invalid(ErrorCode.VALIDATION_FAILED, `Isi permintaan terlalu bertingkat (maks. ${MAX_JSON_DEPTH} tingkat)`) : undefined);
   });
-  app.set('trust proxy', 'loopback');
+  // Only the proxies named in TRUST_PROXY may set X-Forwarded-For; by default none, so req.ip is the socket's peer
+  // and a client cannot pick its own address to dodge the per-source login throttle (decision 0011).
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -80,6 +80,8 @@ export const en: Catalog = {
     passwordRequired: 'Enter your password',
     failedTitle: 'Sign-in failed',
     tooManyAttempts: 'Too many attempts. Please wait a moment and try again.',
+    // --- login defence (issue 12) ---
+    throttledTitle: 'Please wait',
   },
   dashboard: {
     title: 'Dashboard',

@@ -81,6 +81,8 @@ export const id = {
     passwordRequired: 'Kata sandi wajib diisi',
     failedTitle: 'Gagal masuk',
     tooManyAttempts: 'Terlalu banyak percobaan. Silakan tunggu sebentar lalu coba lagi.',
+    // --- login defence (issue 12) ---
+    throttledTitle: 'Tunggu sebentar',
   },
   dashboard: {
     title: 'Beranda',

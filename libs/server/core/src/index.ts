@@ -1,4 +1,5 @@
 export * from './config/env';
+export * from './config/login-defence';
 export * from './errors/domain-error';
 export * from './errors/error.filter';
 export * from './database/snake-naming.strategy';

@@ -2,14 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { diskStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
-import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { LoginThrottle } from './auth/login-throttle';
 import { SessionService } from './auth/session.service';
 import { EmployeeController } from './employees/employee.controller';
 import { EmployeeService } from './employees/employee.service';
@@ -23,7 +22,6 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 @Module({
   imports: [
     OrganisationModule,
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -35,7 +33,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     }),
   ],
   controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController],
-  providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottlerGuard],
+  providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottle],
   exports: [AuthService, SessionService, EmployeeService, AccountService],
 })
 export class IdentityModule {}

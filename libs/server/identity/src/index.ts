@@ -1,6 +1,7 @@
 export * from './identity.module';
 export * from './auth/auth.service';
 export * from './auth/session.service';
+export { GLOBAL_BUDGET_EXCEEDED_EVENT, LoginThrottle, normaliseUsername } from './auth/login-throttle';
 export * from './auth/password';
 export * from './employees/employee.service';
 export * from './roles/account.service';

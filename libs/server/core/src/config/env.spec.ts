@@ -102,3 +102,30 @@ describe('loadConfig storage', () => {
     }
   });
 });
+
+describe('loadConfig login defence', () => {
+  it('trusts no proxy by default, so X-Forwarded-For from a client changes nothing', () => {
+    expect(loadConfig(good).trustProxy).toBe(false);
+    expect(loadConfig({ ...good, TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...good, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('reads a hop count or a list of proxy addresses, CIDRs and Express names', () => {
+    expect(loadConfig({ ...good, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...good, TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.10 ,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.10', 'fd00::/8']);
+  });
+
+  it('refuses trusting everyone and malformed entries', () => {
+    expect(() => loadConfig({ ...good, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...good, TRUST_PROXY: '*' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...good, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...good, TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('has throttle defaults and takes small values for tests', () => {
+    expect(loadConfig(good).loginThrottle).toMatchObject({ freeFailures: 5, accountDelayMaxSeconds: 5, sourceBudget: 200, globalBudgetPerMinute: 300 });
+    expect(loadConfig({ ...good, LOGIN_FREE_FAILURES: '3', LOGIN_DELAY_BASE_MS: '100' }).loginThrottle).toMatchObject({ freeFailures: 3, delayBaseMs: 100 });
+    expect(() => loadConfig({ ...good, LOGIN_FREE_FAILURES: 'five' })).toThrow(/LOGIN_FREE_FAILURES must be a whole number/);
+    expect(() => loadConfig({ ...good, LOGIN_ACCOUNT_DELAY_MAX_SECONDS: '3600' })).toThrow(/LOGIN_ACCOUNT_DELAY_MAX_SECONDS must be at most 300/);
+  });
+});

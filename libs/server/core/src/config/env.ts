@@ -1,8 +1,20 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { LOGIN_THROTTLE_DEFAULTS, parseTrustProxy, type LoginThrottleConfig, type TrustProxy } from './login-defence';
 
 function blankToUndefined({ value }: { value: unknown }): unknown {
   return value === '' ? undefined : value;
+}
+
+/** An optional whole-number variable within [min, max]; the type check runs first (decorators apply bottom-up). */
+function OptionalInt(name: string, min: number, max: number): PropertyDecorator {
+  return (target, key) => {
+    IsInt({ message: `${name} must be a whole number` })(target, key);
+    Max(max, { message: `${name} must be at most ${max}` })(target, key);
+    Min(min, { message: `${name} must be at least ${min}` })(target, key);
+    Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))(target, key);
+    IsOptional()(target, key);
+  };
 }
 
 /** Every environment variable Kompeten reads. Nothing else reads process.env. */
@@ -132,6 +144,23 @@ export class EnvDto {
   @Min(1)
   @IsInt({ message: 'RATE_LIMIT_PER_ADDRESS must be a whole number' })
   RATE_LIMIT_PER_ADDRESS?: number;
+
+  // --- Login defence (issue 12, docs/decisions/0011-login-throttling.md) ---
+  /** Checked in loadConfig: a list of proxy addresses/CIDRs or Express names (loopback, linklocal, uniquelocal), or a hop count. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @OptionalInt('LOGIN_FREE_FAILURES', 1, 1000) LOGIN_FREE_FAILURES?: number;
+  @OptionalInt('LOGIN_DELAY_BASE_MS', 1, 600_000) LOGIN_DELAY_BASE_MS?: number;
+  @OptionalInt('LOGIN_DELAY_MAX_SECONDS', 1, 86_400) LOGIN_DELAY_MAX_SECONDS?: number;
+  @OptionalInt('LOGIN_ACCOUNT_FREE_FAILURES', 1, 10_000) LOGIN_ACCOUNT_FREE_FAILURES?: number;
+  @OptionalInt('LOGIN_ACCOUNT_DELAY_MAX_SECONDS', 1, 300) LOGIN_ACCOUNT_DELAY_MAX_SECONDS?: number;
+  @OptionalInt('LOGIN_FAILURE_WINDOW_SECONDS', 60, 7 * 86_400) LOGIN_FAILURE_WINDOW_SECONDS?: number;
+  @OptionalInt('LOGIN_SOURCE_BUDGET', 1, 1_000_000) LOGIN_SOURCE_BUDGET?: number;
+  @OptionalInt('LOGIN_SOURCE_WINDOW_SECONDS', 1, 86_400) LOGIN_SOURCE_WINDOW_SECONDS?: number;
+  @OptionalInt('LOGIN_GLOBAL_BUDGET_PER_MINUTE', 1, 10_000_000) LOGIN_GLOBAL_BUDGET_PER_MINUTE?: number;
+  @OptionalInt('LOGIN_GLOBAL_PENALTY_SECONDS', 1, 3600) LOGIN_GLOBAL_PENALTY_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -161,6 +190,10 @@ export interface AppConfig {
    * per user for requests with a valid access token, per client address otherwise.
    */
   rateLimit: { windowSeconds: number; perUser: number; perAddress: number };
+
+  /** Express `trust proxy`: which peers may set X-Forwarded-For. `false` (the default): none, the socket address is the client. */
+  trustProxy: TrustProxy;
+  loginThrottle: LoginThrottleConfig;
 }
 
 export interface S3Config {
@@ -190,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const storageDriver = dto.STORAGE_DRIVER ?? 'local';
   const s3 = storageDriver === 's3' ? s3Config(dto, problems) : null;
+  const trustProxy = parseTrustProxy(dto.TRUST_PROXY, problems);
   if (problems.length) throw new ConfigError(problems);
   const port = dto.PORT ?? 3000;
   return {
@@ -214,6 +248,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // A learner autosaving every 5 s makes ~12 requests a minute; a busy admin page ~100. A school of 500 behind one
     // NAT address signing in at 07:30 sends ~2 anonymous requests each (login, maybe a refresh) within a few minutes.
     rateLimit: { windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS ?? 60, perUser: dto.RATE_LIMIT_PER_USER ?? 1200, perAddress: dto.RATE_LIMIT_PER_ADDRESS ?? 3000 },
+    trustProxy,
+    loginThrottle: loginThrottleConfig(dto),
+  };
+}
+
+function loginThrottleConfig(dto: EnvDto): LoginThrottleConfig {
+  const d = LOGIN_THROTTLE_DEFAULTS;
+  return {
+    freeFailures: dto.LOGIN_FREE_FAILURES ?? d.freeFailures,
+    delayBaseMs: dto.LOGIN_DELAY_BASE_MS ?? d.delayBaseMs,
+    delayMaxSeconds: dto.LOGIN_DELAY_MAX_SECONDS ?? d.delayMaxSeconds,
+    accountFreeFailures: dto.LOGIN_ACCOUNT_FREE_FAILURES ?? d.accountFreeFailures,
+    accountDelayMaxSeconds: dto.LOGIN_ACCOUNT_DELAY_MAX_SECONDS ?? d.accountDelayMaxSeconds,
+    failureWindowSeconds: dto.LOGIN_FAILURE_WINDOW_SECONDS ?? d.failureWindowSeconds,
+    sourceBudget: dto.LOGIN_SOURCE_BUDGET ?? d.sourceBudget,
+    sourceWindowSeconds: dto.LOGIN_SOURCE_WINDOW_SECONDS ?? d.sourceWindowSeconds,
+    globalBudgetPerMinute: dto.LOGIN_GLOBAL_BUDGET_PER_MINUTE ?? d.globalBudgetPerMinute,
+    globalPenaltySeconds: dto.LOGIN_GLOBAL_PENALTY_SECONDS ?? d.globalPenaltySeconds,
   };
 }
 

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
 import { APP_CONFIG, ApiErrors, CurrentPrincipal, DomainError, invalid, Public, type AppConfig, type Principal } from '@kompeten/server-core';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, LogoutDto, MeDto, RefreshDto } from '../dto/auth.dto';
 import { AuthService, type IssuedTokens } from './auth.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 
 const COOKIE_NOTE = 'Sets the refresh token in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth).';
@@ -30,16 +28,18 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @ApiOperation({
     summary: 'Sign in with NIP or email and password',
-    description: `After 5 wrong passwords in a row the account is locked for 15 minutes (423). More than 10 attempts a minute from one address for one username: 429. ${COOKIE_NOTE} The body carries the refresh token only with \`returnRefreshToken: true\`.`,
+    description:
+      'Wrong passwords are throttled per username, per client address and platform-wide (docs/decisions/0011-login-throttling.md): ' +
+      'after a few failures each further try must wait an increasing delay, answered with 429 AUTH.LOGIN_THROTTLED. ' +
+      'The answer is the same for real and unknown usernames and carries no unlock time; there is no account lockout. ' +
+      `${COOKIE_NOTE} The body carries the refresh token only with \`returnRefreshToken: true\`.`,
   })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors(400, 401, 403, 423, 429)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
-    return this.answer(res, await this.auth.login(dto.username, dto.password), dto.returnRefreshToken === true);
+  @ApiErrors(400, 401, 403, 429)
+  async login(@Body() dto: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    return this.answer(res, await this.auth.login(dto.username, dto.password, ip), dto.returnRefreshToken === true);
   }
 
   @Public()
@@ -82,11 +82,14 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/change-password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the caller\u2019s password; every session ends, this one included (sign in again with the new password)' })
+  @ApiOperation({
+    summary: 'Change the caller\u2019s password; every session ends, this one included (sign in again with the new password)',
+    description: 'A wrong current password counts toward the same throttle as login (429 AUTH.LOGIN_THROTTLED).',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 401)
-  async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(p, dto.currentPassword, dto.newPassword);
+  @ApiErrors(400, 401, 429)
+  async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, ip);
   }
 
   @ApiBearerAuth()

@@ -7,15 +7,12 @@ import { ErrorCode, type AgencyTimeZone, type LoginResponse, type Me, type Role,
 import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
+import { LoginThrottle, normaliseUsername } from './login-throttle';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import { SessionService } from './session.service';
 
 /** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
 export type IssuedTokens = LoginResponse & { refreshToken: string };
-
-/** Consecutive failures before a temporary lockout, and its length. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
 function updatedRows<T>(result: unknown): T[] {
@@ -32,33 +29,32 @@ export class AuthService {
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string): Promise<IssuedTokens> {
-    const user = await this.findByUsername(username.trim());
+  /**
+   * `source` is the client address (req.ip, which honours X-Forwarded-For only from TRUST_PROXY). The throttle is
+   * asked first and keyed by the username string, so real and unknown accounts are refused alike (decision 0011).
+   */
+  async login(username: string, password: string, source: string): Promise<IssuedTokens> {
+    const name = normaliseUsername(username);
+    const ticket = await this.throttle.admit([name], source);
+    const user = await this.findByUsername(name);
     if (!user) {
       await verifyPassword(await dummyHash(), password);
+      await this.throttle.failed(ticket);
       throw badCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw this.lockedError(user.lockedUntil);
     if (!(await verifyPassword(user.passwordHash, password))) {
-      // One atomic update so parallel wrong guesses all count.
-      const row = await this.db.query(
-        `UPDATE user_account
-            SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-                locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-          WHERE id = $1 RETURNING locked_until`,
-        [user.id, MAX_FAILED_LOGINS, LOCKOUT_MINUTES],
-      );
-      const lockedUntil = updatedRows<{ locked_until: Date | null }>(row)[0]?.locked_until ?? null;
-      if (lockedUntil && new Date(lockedUntil) > new Date()) throw this.lockedError(new Date(lockedUntil));
+      await this.throttle.failed(ticket);
       throw badCredentials();
     }
+    await this.throttle.succeeded(ticket);
     // Checked only after the password, so a guess never reveals that an account exists but is disabled.
     if (!user.active || !(await this.employeeActive(user))) {
       throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
     }
-    await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+    await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { lastLoginAt: new Date() });
     return this.issue(this.db.manager, user, randomUUID(), 0);
   }
 
@@ -99,13 +95,19 @@ export class AuthService {
     });
   }
 
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  /** A wrong current password counts toward the same throttle as login, under every username of the account. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, source: string): Promise<void> {
     const problem = passwordProblem(newPassword);
     if (problem) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, problem);
     if (newPassword === currentPassword) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, 'Kata sandi baru harus berbeda dari yang lama');
     const user = await this.db.getRepository(UserAccountEntity).findOneBy({ id: principal.userId });
     if (!user) throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Akun tidak ditemukan');
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw invalid(ErrorCode.AUTH_WRONG_PASSWORD, 'Kata sandi saat ini salah');
+    const ticket = await this.throttle.admit(await this.usernamesOf(user), source, 'change-password');
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.throttle.failed(ticket);
+      throw invalid(ErrorCode.AUTH_WRONG_PASSWORD, 'Kata sandi saat ini salah');
+    }
+    await this.throttle.succeeded(ticket);
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (m) => {
       await m.getRepository(UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: new Date() });
@@ -186,10 +188,10 @@ export class AuthService {
     return row?.active !== false;
   }
 
-  private lockedError(until: Date): DomainError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-    return new DomainError('locked', ErrorCode.AUTH_ACCOUNT_LOCKED, `Akun terkunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes} menit.`, {
-      lockedUntil: until.toISOString(),
-    });
+  /** The names the account signs in with (NIP and email): the throttle keys of its password checks. */
+  private async usernamesOf(user: UserAccountEntity): Promise<string[]> {
+    const [employee] = user.employeeId ? await this.db.query(`SELECT nip FROM employee WHERE id = $1`, [user.employeeId]) : [];
+    const names = [user.email, employee?.nip as string | undefined].filter((n): n is string => typeof n === 'string' && n !== '');
+    return names.length ? names : [`account:${user.id}`];
   }
 }

@@ -81,7 +81,3 @@ export class LoginResponseDto {
 }
 
 export class LogoutDto extends RefreshDto {}
-
-export class LockedDetailsDto {
-  @ApiPropertyOptional({ format: 'date-time' }) lockedUntil?: string;
-}

@@ -22,9 +22,11 @@ export class UserAccountEntity {
   @Column('text', { nullable: true })
   passwordHash: string | null;
 
+  /** Unused since decision 0011 (login throttling lives in Redis); kept until a later migration drops it. */
   @Column('int', { default: 0 })
   failedLoginCount: number;
 
+  /** Unused since decision 0011: there is no account lockout any more; kept until a later migration drops it. */
   @Column('timestamptz', { nullable: true })
   lockedUntil: Date | null;
 

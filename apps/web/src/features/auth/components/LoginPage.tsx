@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ErrorCode } from '@kompeten/shared-contracts';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -46,8 +47,10 @@ export function LoginPage() {
     }
   });
 
-  const failureText =
-    failure instanceof ApiError && failure.status === 429 && failure.message.startsWith('HTTP ') ? t('tooManyAttempts') : errorMessage(failure);
+  // 429 AUTH.LOGIN_THROTTLED: the same answer for every username (never whether an account exists, nor until when); its
+  // message tells a stuck user to ask their HR officer for a setup link. A bare 429 (a proxy) gets our own words.
+  const throttled = failure instanceof ApiError && failure.status === 429;
+  const failureText = throttled && failure.code !== ErrorCode.AUTH_LOGIN_THROTTLED && failure.message.startsWith('HTTP ') ? t('tooManyAttempts') : errorMessage(failure);
 
   return (
     <div className={classes.page}>
@@ -70,7 +73,7 @@ export function LoginPage() {
           <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>
             <Stack gap="md">
               {failure !== null && (
-                <Alert color="red" variant="light" title={t('failedTitle')} role="alert" data-testid="login-error">
+                <Alert color={throttled ? 'yellow' : 'red'} variant="light" title={throttled ? t('throttledTitle') : t('failedTitle')} role="alert" data-testid="login-error">
                   {failureText}
                 </Alert>
               )}
