@@ -6,10 +6,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { diskStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { AccountController } from './accounts/account.controller';
+import { SetupLinkService } from './accounts/setup-link.service';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { SessionService } from './auth/session.service';
 import { EmployeeController } from './employees/employee.controller';
 import { EmployeeService } from './employees/employee.service';
 import { EmployeeImportController } from './imports/employee-import.controller';
@@ -33,8 +36,8 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
       },
     }),
   ],
-  controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController],
-  providers: [AuthService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottlerGuard],
-  exports: [AuthService, EmployeeService, AccountService],
+  controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController, AccountController],
+  providers: [AuthService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottlerGuard, SessionService, SetupLinkService],
+  exports: [AuthService, EmployeeService, AccountService, SessionService],
 })
 export class IdentityModule {}

@@ -7,7 +7,8 @@ import { ErrorCode, type AgencyTimeZone, type LoginResponse, type Me, type Role,
 import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import { recordAccountEvent } from '../accounts/account-events';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword, type PasswordContext } from './password';
 
 /** Consecutive failures before a temporary lockout, and its length. */
 export const MAX_FAILED_LOGINS = 5;
@@ -95,7 +96,7 @@ export class AuthService {
   }
 
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
-    const problem = passwordProblem(newPassword);
+    const problem = passwordProblem(newPassword, await this.passwordContext(principal.userId));
     if (problem) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, problem);
     if (newPassword === currentPassword) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, 'Kata sandi baru harus berbeda dari yang lama');
     const user = await this.db.getRepository(UserAccountEntity).findOneBy({ id: principal.userId });
@@ -106,6 +107,7 @@ export class AuthService {
       await m.getRepository(UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: new Date() });
       await m.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'password-changed' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
       await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.password_change', entityType: 'user_account', entityId: user.id, agencyId: null });
+      await recordAccountEvent(m, principal, user.id, 'password_changed');
     });
   }
 
@@ -122,7 +124,18 @@ export class AuthService {
       employee: employee ? publicEmployee(employee) : null,
       roles,
       timeZone: (zone?.time_zone as AgencyTimeZone) ?? 'Asia/Jakarta',
+      pendingEmail: user.pendingEmail,
     };
+  }
+
+  /** Words an attacker who knows the user tries first (issue 12): name, NIP, agency, email. */
+  private async passwordContext(userId: string): Promise<PasswordContext> {
+    const [row] = await this.db.query(
+      `SELECT e.nip, e.full_name, a.name AS agency_name, ua.email FROM user_account ua
+         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN agency a ON a.id = e.agency_id WHERE ua.id = $1`,
+      [userId],
+    );
+    return { nip: row?.nip, fullName: row?.full_name, agencyName: row?.agency_name, email: row?.email };
   }
 
   private async rolesOf(m: EntityManager, userId: string): Promise<RoleAssignment[]> {
