@@ -26,6 +26,7 @@ interface LinkRow {
   nip: string | null;
   email: string | null;
   agency_name: string | null;
+  agency_id: string | null;
 }
 
 /**
@@ -73,7 +74,7 @@ export class SetupLinkService {
       await m.query(`UPDATE account_setup_link SET used_at = now() WHERE id = $1`, [row.id]);
       await m.getRepository(UserAccountEntity).update({ id: row.user_id }, { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null });
       await this.sessions.endUserSessions(m, row.user_id, 'setup-link-used');
-      await recordAudit(m, { userId: row.user_id, correlationId: null }, { action: 'user.setup_link_used', entityType: 'user_account', entityId: row.user_id, agencyId: null, after: { purpose: row.purpose } });
+      await recordAudit(m, { userId: row.user_id, correlationId: null }, { action: 'user.setup_link_used', entityType: 'user_account', entityId: row.user_id, agencyId: row.agency_id, after: { purpose: row.purpose } });
       await recordAccountEvent(m, { userId: row.user_id, employeeId: null, roles: [], correlationId: null }, row.user_id, 'setup_link_used', { purpose: row.purpose });
     });
   }
@@ -85,7 +86,7 @@ export class SetupLinkService {
   private async find(m: EntityManager, token: string, lock: boolean): Promise<LinkRow> {
     if (!token || token.length > 200) throw unknown();
     const [row]: LinkRow[] = await m.query(
-      `SELECT l.id, l.user_id, l.purpose, l.expires_at, l.used_at, l.voided_at, e.full_name, e.nip, ua.email, a.name AS agency_name
+      `SELECT l.id, l.user_id, l.purpose, l.expires_at, l.used_at, l.voided_at, e.full_name, e.nip, ua.email, a.name AS agency_name, e.agency_id
          FROM account_setup_link l JOIN user_account ua ON ua.id = l.user_id
          LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN agency a ON a.id = e.agency_id
         WHERE l.token_hash = $1 ${lock ? 'FOR UPDATE OF l' : ''}`,

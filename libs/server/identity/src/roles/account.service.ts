@@ -86,12 +86,15 @@ export class AccountService {
   /** The signed-in user accepts the login email waiting for them; sign-in by the old one stops. */
   async confirmPendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await m.query(`SELECT id, email, pending_email FROM user_account WHERE id = $1 FOR UPDATE`, [principal.userId]);
+      const [row] = await m.query(
+        `SELECT ua.id, ua.email, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
+        [principal.userId],
+      );
       if (!row?.pending_email) throw conflict(ErrorCode.ACCOUNT_NO_PENDING_EMAIL, 'Tidak ada email baru yang menunggu konfirmasi');
       // Pending emails are not unique: the first owner to confirm an address wins it.
       if (await m.getRepository(UserAccountEntity).existsBy({ email: row.pending_email })) throw duplicateEmail(row.pending_email);
       await m.getRepository(UserAccountEntity).update({ id: row.id }, { email: row.pending_email, pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
-      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.email_confirmed', entityType: 'user_account', entityId: row.id, agencyId: null, before: { email: row.email }, after: { email: row.pending_email } });
+      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.email_confirmed', entityType: 'user_account', entityId: row.id, agencyId: row.agency_id, before: { email: row.email }, after: { email: row.pending_email } });
       await recordAccountEvent(m, principal, row.id, 'email_confirmed', { email: row.pending_email, previous: row.email });
     });
   }
@@ -99,10 +102,13 @@ export class AccountService {
   /** The signed-in user declines the login email waiting for them. Idempotent. */
   async declinePendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await m.query(`SELECT id, pending_email FROM user_account WHERE id = $1 FOR UPDATE`, [principal.userId]);
+      const [row] = await m.query(
+        `SELECT ua.id, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
+        [principal.userId],
+      );
       if (!row?.pending_email) return;
       await m.getRepository(UserAccountEntity).update({ id: row.id }, { pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
-      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.email_declined', entityType: 'user_account', entityId: row.id, agencyId: null, before: { pendingEmail: row.pending_email } });
+      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.email_declined', entityType: 'user_account', entityId: row.id, agencyId: row.agency_id, before: { pendingEmail: row.pending_email } });
     });
   }
 
@@ -149,7 +155,6 @@ export class AccountService {
   async grant(scope: AccessScope, employeeId: string, dto: GrantRoleDto): Promise<RoleAssignment> {
     await this.db.transaction(async (m) => {
       await this.employees.findReadable(scope, employeeId, m);
-      if (employeeId === scope.principal.employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak dapat mengubah peran Anda sendiri');
       if (!scope.canGrant(dto.role, dto.agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memberikan peran ini di instansi tersebut');
       if (dto.unitId && ROLE_RANK[dto.role] > ROLE_RANK.hr_officer) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Peran admin berlaku untuk seluruh instansi; tidak dapat dibatasi ke unit kerja');
       const user = await m.getRepository(UserAccountEntity).findOneBy({ employeeId });
@@ -157,6 +162,8 @@ export class AccountService {
       if (dto.unitId && !(await m.getRepository(WorkUnitEntity).existsBy({ id: dto.unitId, agencyId: dto.agencyId }))) {
         throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Unit kerja tidak ada di instansi itu');
       }
+      // Ids are resolved first (a foreign id answers like an unknown one); then nobody raises their own roles.
+      if (employeeId === scope.principal.employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak dapat mengubah peran Anda sendiri');
       const inserted = await m.query(
         `INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, role, agency_id, unit_key) DO NOTHING RETURNING id`,
