@@ -19,6 +19,8 @@ export async function recordAccountEvent(m: EntityManager, actor: EventActor, us
     actorAgencyId: top?.agencyId ?? null,
     // TypeORM's deep-partial type cannot express a jsonb record.
     details: details as never,
+    // The wall clock, not the transaction's start: a reset and its link, written in one transaction, list in order.
+    createdAt: () => 'clock_timestamp()',
   });
 }
 
