@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useEmployee } from '../queries';
+import { AccountPanel } from './AccountPanel';
 
 export function EmployeeDetailPage() {
   const { id } = useParams<{ id: string }>();
@@ -29,6 +30,7 @@ export function EmployeeDetailPage() {
           <Card>
             <EmployeeDetails employee={query.data} />
           </Card>
+          <AccountPanel employee={query.data} />
         </>
       )}
     </Stack>
