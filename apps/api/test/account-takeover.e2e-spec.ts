@@ -99,6 +99,10 @@ describe('no takeover through a reset or an email change', () => {
     await api.http.post(`/api/employees/${peer.id}/roles`).set(as.platform).send({ role: 'agency_admin', agencyId: ids.mataram }).expect(200);
     expectError(await api.http.post(`/api/employees/${peer.id}/account/reset`).set(as.agencyAdmin), 403, ErrorCode.ACCOUNT_RANK_FORBIDDEN);
     expect(await canSignIn(peer.nip)).toBe(200);
+    // Nor strip the peer's administration.
+    const [peerRole] = await api.db.query(`SELECT r.id FROM role_assignment r JOIN user_account ua ON ua.id = r.user_id WHERE ua.employee_id = $1 AND r.role = 'agency_admin'`, [peer.id]);
+    expectError(await api.http.delete(`/api/role-assignments/${peerRole.id}`).set(as.agencyAdmin), 403, ErrorCode.ACCOUNT_RANK_FORBIDDEN);
+    expect(await api.db.query(`SELECT 1 FROM role_assignment WHERE id = $1`, [peerRole.id])).toHaveLength(1);
     // The province admin above both may.
     expect((await api.http.post(`/api/employees/${peer.id}/account/reset`).set(as.province)).status).toBe(200);
   });
@@ -268,6 +272,15 @@ describe('supervisors are not self-appointed', () => {
     expect(JSON.stringify(res.body)).not.toContain(teacher.full_name);
     const unknown = await api.http.patch(`/api/employees/${victim.id}`).set(as.hr).send({ supervisorId: '5b1f9a8e-3c2d-4e6f-8a7b-9c0d1e2f3a4b' });
     expect({ status: unknown.status, code: unknown.body.code, message: unknown.body.message }).toEqual({ status: res.status, code: res.body.code, message: res.body.message });
+    // Set by the agency admin, who can read both: the HR officer of DINKES sees the id but not the name.
+    const byAdmin = await api.http.patch(`/api/employees/${victim.id}`).set(as.agencyAdmin).send({ supervisorId: teacher.id });
+    expect([byAdmin.status, byAdmin.body.supervisorName]).toEqual([200, teacher.full_name]);
+    expect((await api.http.get(`/api/employees/${victim.id}`).set(as.hr)).body).toMatchObject({ supervisorId: teacher.id, supervisorName: null });
+    const list = await api.http.get(`/api/employees?q=${victim.nip}`).set(as.hr);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: victim.id, supervisorName: null })]);
+    expect(JSON.stringify(list.body)).not.toContain(teacher.full_name);
+    // The ASN themself still sees who their supervisor is.
+    expect(((await api.http.get('/api/me').set(bearer(await api.login(victim.nip)))).body as Me).employee?.supervisorName).toBe(teacher.full_name);
   });
 
   it('approving needs the supervisor role where the learner works, not just the name on the record', async () => {

@@ -118,6 +118,19 @@ describe('canManageAccount (decision 0012: strictly below the caller, within its
   });
 });
 
+describe('canRevoke', () => {
+  it('takes away roles strictly below the caller only: a peer agency admin keeps its role', () => {
+    const admin = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
+    const province = resolveScope(who([{ role: 'province_admin', agencyId: 'ntb', unitId: null }]), agencies, units);
+    expect(admin.canRevoke('hr_officer', 'mataram')).toBe(true);
+    expect(admin.canRevoke('supervisor', 'mataram')).toBe(true);
+    expect(admin.canRevoke('agency_admin', 'mataram')).toBe(false);
+    expect(admin.canRevoke('learner', 'bima')).toBe(false);
+    expect(province.canRevoke('agency_admin', 'mataram')).toBe(true);
+    expect(province.canRevoke('province_admin', 'ntb')).toBe(false);
+  });
+});
+
 describe('holdsSupervisorRoleFor', () => {
   it('needs the supervisor role in the ASN\u2019s agency, inside the role\u2019s unit when it has one', () => {
     const unitSup = resolveScope(who([{ role: 'supervisor', agencyId: 'mataram', unitId: 'rsud' }]), agencies, units);

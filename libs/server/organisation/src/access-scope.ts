@@ -126,6 +126,15 @@ export class AccessScope {
     });
   }
 
+  /**
+   * May take a role away: as for granting, and (decision 0012) the role ranks strictly below the caller, so peers do not
+   * strip each other's administration (an agency admin's role is revoked by the province admin above it).
+   */
+  canRevoke(role: Role, agencyId: string): boolean {
+    if (this.global) return true;
+    return this.canGrant(role, agencyId) && ACCOUNT_RANK[role] < this.accountRankAt(agencyId, null);
+  }
+
   /** Holds the supervisor role where an ASN works: the ASN's agency, and the unit subtree if the role has one. */
   holdsSupervisorRoleFor(agencyId: string, unitPath: string | null): boolean {
     return this.supervisorScopes.some((s) => s.agencyId === agencyId && (s.unitPath === null || (unitPath !== null && unitPath.startsWith(s.unitPath))));

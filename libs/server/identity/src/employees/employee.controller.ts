@@ -96,9 +96,9 @@ export class EmployeeController {
 
   @Delete('role-assignments/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a role assignment (idempotent)' })
+  @ApiOperation({ summary: 'Revoke a role assignment (idempotent); a role at or above the caller\u2019s own rank answers 403' })
   @ApiNoContentResponse()
-  @ApiErrors(404)
+  @ApiErrors(403, 404)
   async revoke(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<void> {
     await this.accounts.revoke(await this.org.scopeOf(p), id);
   }

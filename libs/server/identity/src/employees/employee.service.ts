@@ -9,7 +9,7 @@ import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules
 import { SessionService } from '../auth/session.service';
 import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { EmployeeEntity } from '../entities/employee.entity';
-import { EMPLOYEE_SELECT, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
+import { EMPLOYEE_SELECT, employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
 import { requireValidNip, unitPathIn } from './employee-rules';
 
 /** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
@@ -56,11 +56,11 @@ export class EmployeeService {
       params,
     );
     const rows = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return toPage(rows.map(toEmployee).map(publicEmployee), total, q);
+    return toPage(rows.map(toEmployee).map((e: EmployeeWithPath) => employeeFor(scope, e)), total, q);
   }
 
   async get(scope: AccessScope, id: string): Promise<Employee> {
-    return publicEmployee(await this.findReadable(scope, id));
+    return employeeFor(scope, await this.findReadable(scope, id));
   }
 
   async findReadable(scope: AccessScope, id: string, m: EntityManager = this.db.manager): Promise<EmployeeWithPath> {
@@ -89,13 +89,13 @@ export class EmployeeService {
       const existing = await repo.findOneBy({ nip: parts.nip });
       if (existing) {
         const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => String(existing[k] ?? '') === String(values[k] ?? ''));
-        if (same) return { employee: publicEmployee((await loadEmployee(m, existing.id)) as EmployeeWithPath), created: false };
+        if (same) return { employee: employeeFor(scope, (await loadEmployee(m, existing.id)) as EmployeeWithPath), created: false };
         throw conflict(ErrorCode.EMPLOYEE_DUPLICATE_NIP, `NIP ${parts.nip} sudah terdaftar`);
       }
       const { identifiers } = await repo.insert(values);
       const employee = (await loadEmployee(m, identifiers[0].id)) as EmployeeWithPath;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.create', entityType: 'employee', entityId: employee.id, agencyId: employee.agencyId, after: publicEmployee(employee) });
-      return { employee: publicEmployee(employee), created: true };
+      return { employee: employeeFor(scope, employee), created: true };
     });
   }
 
@@ -113,7 +113,7 @@ export class EmployeeService {
       if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
       const after = (await loadEmployee(m, id)) as EmployeeWithPath;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.update', entityType: 'employee', entityId: id, agencyId: after.agencyId, before: publicEmployee(before), after: publicEmployee(after) });
-      return publicEmployee(after);
+      return employeeFor(scope, after);
     });
   }
 

@@ -183,6 +183,9 @@ export class AccountService {
       const ra = await m.getRepository(RoleAssignmentEntity).findOneBy({ id: assignmentId });
       if (!ra) return;
       if (!scope.canGrant(ra.role, ra.agencyId)) throw notFound(ErrorCode.ROLE_NOT_FOUND, 'Penugasan peran tidak ditemukan');
+      if (!scope.canRevoke(ra.role, ra.agencyId)) {
+        throw forbidden(ErrorCode.ACCOUNT_RANK_FORBIDDEN, 'Peran setara dengan peran Anda hanya dapat dicabut oleh admin di atas Anda');
+      }
       await m.getRepository(RoleAssignmentEntity).delete({ id: assignmentId });
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'role.revoke', entityType: 'role_assignment', entityId: assignmentId, agencyId: ra.agencyId, before: ra });
     });
