@@ -1,5 +1,6 @@
 import type { Employee, LoginResponse, Me, Page, RoleAssignment } from '@kompeten/shared-contracts';
 import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { completeSetup } from './support-accounts';
 
 /** ASN records, their sign-in accounts and roles, as an agency admin manages them. */
 
@@ -139,10 +140,11 @@ describe('updating ASN', () => {
     }
   });
 
-  it('a supervisor outside the agency, or the ASN themself, is a 400 EMPLOYEE.INVALID_SUPERVISOR', async () => {
+  it('a supervisor outside the caller\u2019s scope is a 404 like an unknown id (issue 12); the ASN themself is a 400 EMPLOYEE.INVALID_SUPERVISOR', async () => {
     const outside = await api.http.patch(`/api/employees/${id}`).set(admin).send({ supervisorId: ids.bimaEmployee });
-    expect(outside.status).toBe(400);
-    expect(outside.body.code).toBe('EMPLOYEE.INVALID_SUPERVISOR');
+    expect(outside.status).toBe(404);
+    expect(outside.body.code).toBe('EMPLOYEE.NOT_FOUND');
+    expect(outside.body.message).not.toMatch(new RegExp((await api.db.query(`SELECT full_name FROM employee WHERE id = $1`, [ids.bimaEmployee]))[0].full_name));
     const self = await api.http.patch(`/api/employees/${id}`).set(admin).send({ supervisorId: id });
     expect(self.status).toBe(400);
     expect(self.body.code).toBe('EMPLOYEE.INVALID_SUPERVISOR');
@@ -203,23 +205,30 @@ describe('accounts and roles', () => {
     id = await idOf(api.db, `SELECT id FROM employee WHERE nip = $1`, [NIP]);
   });
 
-  it('a weak password is refused with 400 AUTH.WEAK_PASSWORD and no account is made', async () => {
-    for (const password of ['pendek1', 'hanyahurufsaja', '12345678901234']) {
-      const res = await api.http.put(`/api/employees/${id}/account`).set(admin).send({ password });
-      expect([password, res.status, res.body.code]).toEqual([password, 400, 'AUTH.WEAK_PASSWORD']);
-    }
+  it('a password in the request is refused (400): admins never choose one, and no account is made', async () => {
+    const res = await api.http.put(`/api/employees/${id}/account`).set(admin).send({ password: PASSWORD });
+    expect([res.status, res.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
     expect(await api.db.query(`SELECT 1 FROM user_account WHERE employee_id = $1`, [id])).toHaveLength(0);
   });
 
-  it('creates the account; the ASN signs in by NIP (and by email) with the new password', async () => {
-    const res = await api.http.put(`/api/employees/${id}/account`).set(admin).send({ password: PASSWORD });
+  it('creates the account with a one-time setup link; a weak password is refused; the ASN signs in by NIP with the one they set', async () => {
+    const res = await api.http.put(`/api/employees/${id}/account`).set(admin).send({});
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ created: true });
+    expect(res.body).toMatchObject({ created: true, email: null, pendingEmail: 'nurul.aini@mataramkota.go.id', setupLink: { token: expect.any(String), url: expect.stringMatching(/\/atur-kata-sandi\//), expiresAt: expect.any(String) } });
     userId = res.body.userId;
+    const token = res.body.setupLink.token as string;
     expect((await api.http.get(`/api/employees/${id}`).set(admin)).body.hasAccount).toBe(true);
+    for (const password of ['pendek1', 'hanyahurufsaja', '12345678901234', 'Bismillah123', 'NurulAini2026']) {
+      const weak = await api.http.post('/api/auth/setup-link/complete').send({ token, password });
+      expect([password, weak.status, weak.body.code]).toEqual([password, 400, 'AUTH.WEAK_PASSWORD']);
+    }
+    await completeSetup(api, token, PASSWORD);
     const login = await api.login(NIP, PASSWORD);
-    expect(login.user).toMatchObject({ userId, employee: { id, nip: NIP }, timeZone: 'Asia/Makassar' });
+    expect(login.user).toMatchObject({ userId, employee: { id, nip: NIP }, timeZone: 'Asia/Makassar', pendingEmail: 'nurul.aini@mataramkota.go.id' });
     expect(login.user.roles).toEqual([expect.objectContaining({ role: 'learner', agencyId: ids.mataram, unitId: null })]);
+    // The email waits for the ASN's confirmation before it signs anyone in.
+    expect((await api.http.post('/api/auth/login').send({ username: 'nurul.aini@mataramkota.go.id', password: PASSWORD })).status).toBe(401);
+    expect((await api.http.post('/api/me/email/confirm').set(bearer(login))).status).toBe(204);
     expect((await api.login('nurul.aini@mataramkota.go.id', PASSWORD)).user.userId).toBe(userId);
     const wrong = await api.http.post('/api/auth/login').send({ username: NIP, password: DEMO.password });
     expect(wrong.status).toBe(401);
@@ -227,20 +236,23 @@ describe('accounts and roles', () => {
 
   it('a double-submitted "create account" makes one account and answers both without an error', async () => {
     const teacher = await idOf(api.db, `SELECT id FROM employee WHERE nip = '198811302014021005'`);
-    const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => api.http.put(`/api/employees/${teacher}/account`).set(admin).send({ password: 'GuruHebat2026' })));
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => api.http.put(`/api/employees/${teacher}/account`).set(admin).send({})));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(answers.filter((r) => r.body.created === true)).toHaveLength(1);
     expect(new Set(answers.map((r) => r.body.userId)).size).toBe(1);
     const accounts: Array<{ id: string }> = await api.db.query(`SELECT id FROM user_account WHERE employee_id = $1`, [teacher]);
     expect(accounts).toHaveLength(1);
     expect(await api.db.query(`SELECT role FROM role_assignment WHERE user_id = $1`, [accounts[0].id])).toEqual([{ role: 'learner' }]);
+    await completeSetup(api, answers.find((r) => r.body.created)?.body.setupLink.token, 'GuruHebat2026');
     expect((await api.login('198811302014021005', 'GuruHebat2026')).user.employee?.id).toBe(teacher);
   });
 
-  it('setting it again resets the password (the old one stops working)', async () => {
-    const res = await api.http.put(`/api/employees/${id}/account`).set(admin).send({ password: 'SehatSelalu2027' });
-    expect(res.body).toEqual({ userId, created: false });
+  it('a reset stops the old password and answers a new setup link; the ASN sets the new password themself', async () => {
+    const res = await api.http.post(`/api/employees/${id}/account/reset`).set(admin);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ userId, setupLink: { token: expect.any(String) } });
     expect((await api.http.post('/api/auth/login').send({ username: NIP, password: PASSWORD })).status).toBe(401);
+    await completeSetup(api, res.body.setupLink.token, 'SehatSelalu2027');
     expect((await api.login(NIP, 'SehatSelalu2027')).user.userId).toBe(userId);
   });
 
@@ -287,7 +299,10 @@ describe('accounts and roles', () => {
     }));
     const account = await api.http.get(`/api/audit-logs?entityId=${userId}&pageSize=100`).set(admin);
     expect((account.body.items as Array<{ action: string; actorUserId: string }>).map((e) => [e.action, e.actorUserId])).toEqual([
+      ['user.setup_link_used', userId],
       ['user.password_reset', adminUser],
+      ['user.email_confirmed', userId],
+      ['user.setup_link_used', userId],
       ['user.create', adminUser],
     ]);
     expect(JSON.stringify(account.body)).not.toMatch(/SehatSelalu|argon2|passwordHash/);

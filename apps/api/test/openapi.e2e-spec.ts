@@ -17,7 +17,10 @@ interface OpenApiDoc {
 }
 
 /** Routes anyone may call without a token. */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/employee-imports/template.csv']);
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/employee-imports/template.csv',
+  // Issue 12: the setup-link token is the credential.
+  'POST /api/auth/setup-link/lookup', 'POST /api/auth/setup-link/complete',
+]);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
 /** The OpenAPI document is the contract clients are generated from: it must list every real route, fully described. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agency, AuditEntry, Employee, Page } from '@kompeten/shared-contracts';
 import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { setUpAccount } from './support-accounts';
 
 /**
  * Every read and write is checked against the caller's scope: a user of one agency can never read or change
@@ -12,7 +13,7 @@ type Headers = { Authorization: string };
 type Caller = 'bimaAdmin' | 'kendalLearner' | 'mataramLearner';
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
-const BIMA_ADMIN_PASSWORD = 'AdminKotaBima2026';
+const BIMA_ADMIN_PASSWORD = 'Ombak-Teluk-Biru-2026';
 /** A NIP nobody has: the body of a create attempt that must not land. */
 const NEW_NIP = '199105052016021003';
 
@@ -107,9 +108,7 @@ beforeAll(async () => {
   // Kota Bima has no demo admin: the platform admin makes one through the API.
   const [bimaEmp] = await api.db.query(`SELECT e.id, e.nip FROM employee e WHERE e.agency_id = $1 ORDER BY e.nip LIMIT 1`, [ids.bima]);
   ids.bimaAdminEmployee = bimaEmp.id;
-  const account = await api.http.put(`/api/employees/${bimaEmp.id}/account`).set(tokens.platformAdmin).send({ password: BIMA_ADMIN_PASSWORD });
-  expect(account.status).toBe(200);
-  ids.bimaAdminUser = account.body.userId;
+  ids.bimaAdminUser = await setUpAccount(api, tokens.platformAdmin, bimaEmp.id, BIMA_ADMIN_PASSWORD);
   const grant = await api.http.post(`/api/employees/${bimaEmp.id}/roles`).set(tokens.platformAdmin).send({ role: 'agency_admin', agencyId: ids.bima });
   expect(grant.status).toBe(200);
   tokens.bimaAdmin = await loginAs(bimaEmp.nip, BIMA_ADMIN_PASSWORD);
@@ -157,8 +156,10 @@ const CASES: Case[] = [
   { name: 'GET employee', method: 'get', path: (id) => `/api/employees/${id}`, id: () => ids.pppk, expect: notFoundFor(404) },
   { name: 'PATCH employee', method: 'patch', path: (id) => `/api/employees/${id}`, id: () => ids.pppk, body: () => ({ positionName: 'Kepala Sekolah' }), expect: notFoundFor(404) },
   { name: 'PATCH own record (learner)', method: 'patch', path: (id) => `/api/employees/${id}`, id: () => ids.learner, body: () => ({ positionName: 'Kepala Dinas' }), expect: notFoundFor(403) },
-  { name: 'PUT employee account', method: 'put', path: (id) => `/api/employees/${id}/account`, id: () => ids.pppk, body: () => ({ password: 'Diambilalih2026' }), expect: notFoundFor(404) },
-  { name: 'PUT own account (learner)', method: 'put', path: (id) => `/api/employees/${id}/account`, id: () => ids.learner, body: () => ({ password: 'Diambilalih2026' }), expect: notFoundFor(403) },
+  { name: 'PUT employee account', method: 'put', path: (id) => `/api/employees/${id}/account`, id: () => ids.pppk, body: () => ({ email: 'diambilalih@contoh.id' }), expect: notFoundFor(404) },
+  { name: 'PUT own account (learner)', method: 'put', path: (id) => `/api/employees/${id}/account`, id: () => ids.learner, body: () => ({ email: 'diambilalih@contoh.id' }), expect: notFoundFor(403) },
+  { name: 'POST employee account reset', method: 'post', path: (id) => `/api/employees/${id}/account/reset`, id: () => ids.pppk, expect: notFoundFor(404) },
+  { name: 'POST own account reset (learner)', method: 'post', path: (id) => `/api/employees/${id}/account/reset`, id: () => ids.learner, expect: notFoundFor(403) },
   { name: 'GET employee roles', method: 'get', path: (id) => `/api/employees/${id}/roles`, id: () => ids.pppk, expect: notFoundFor(404) },
   { name: 'POST employee role', method: 'post', path: (id) => `/api/employees/${id}/roles`, id: () => ids.pppk, body: () => ({ role: 'hr_officer', agencyId: ids.mataram }), expect: notFoundFor(404) },
   { name: 'POST own role (learner)', method: 'post', path: (id) => `/api/employees/${id}/roles`, id: () => ids.learner, body: () => ({ role: 'agency_admin', agencyId: ids.mataram }), expect: notFoundFor(403) },
@@ -215,7 +216,8 @@ describe('every endpoint that takes a Kota Mataram id', () => {
     // The HR officer of DINKES cannot touch a DISDIK teacher; the supervisor can read a report but not change it.
     expect((await api.http.get(`/api/employees/${ids.pppk}`).set(tokens.hrOfficer)).status).toBe(404);
     expect((await api.http.patch(`/api/employees/${ids.pppk}`).set(tokens.hrOfficer).send({ positionName: 'Kepala Sekolah' })).status).toBe(404);
-    expect((await api.http.put(`/api/employees/${ids.pppk}/account`).set(tokens.hrOfficer).send({ password: 'Diambilalih2026' })).status).toBe(404);
+    expect((await api.http.put(`/api/employees/${ids.pppk}/account`).set(tokens.hrOfficer).send({})).status).toBe(404);
+    expect((await api.http.post(`/api/employees/${ids.pppk}/account/reset`).set(tokens.hrOfficer)).status).toBe(404);
     expect((await api.http.get(`/api/employees/${ids.learner}`).set(tokens.supervisor)).status).toBe(200);
     expect((await api.http.patch(`/api/employees/${ids.learner}`).set(tokens.supervisor).send({ positionName: 'Kepala Seksi' })).status).toBe(403);
     expect((await api.http.get(`/api/employees/${ids.pppk}`).set(tokens.supervisor)).status).toBe(404);
@@ -236,10 +238,10 @@ describe('every endpoint that takes a Kota Mataram id', () => {
     same(move, await api.http.patch(`/api/employees/${own}`).set(h).send({ unitId: random }));
     // A Kota Mataram supervisor.
     const sup = await api.http.patch(`/api/employees/${own}`).set(h).send({ supervisorId: ids.supervisor });
-    expect(sup.status).toBe(400);
+    expect(sup.status).toBe(404);
     same(sup, await api.http.patch(`/api/employees/${own}`).set(h).send({ supervisorId: random }));
     const create = await api.http.post('/api/employees').set(h).send({ agencyId: ids.bima, nip: NEW_NIP, employeeType: 'PNS', fullName: 'Pegawai Baru', supervisorId: ids.supervisor });
-    expect(create.status).toBe(400);
+    expect(create.status).toBe(404);
     // A role in Kota Bima narrowed to a Kota Mataram unit.
     const role = await api.http.post(`/api/employees/${own}/roles`).set(h).send({ role: 'hr_officer', agencyId: ids.bima, unitId: ids.dinkes });
     expect(role.status).toBe(400);

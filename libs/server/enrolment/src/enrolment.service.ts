@@ -259,10 +259,14 @@ export class EnrolmentService {
   async decide(scope: AccessScope, id: string, decision: 'approve' | 'reject'): Promise<Enrolment> {
     return this.db.transaction(async (m) => {
       const [row] = await m.query(
-        `SELECT en.id, en.status, en.agency_id, e.supervisor_id FROM enrolment en JOIN employee e ON e.id = en.employee_id WHERE en.id = $1 FOR UPDATE OF en`,
+        `SELECT en.id, en.status, en.agency_id, e.supervisor_id, e.agency_id AS employee_agency_id, u.path AS unit_path
+           FROM enrolment en JOIN employee e ON e.id = en.employee_id LEFT JOIN work_unit u ON u.id = e.unit_id
+          WHERE en.id = $1 FOR UPDATE OF en`,
         [id],
       );
-      const supervises = !!row && !!scope.principal.employeeId && row.supervisor_id === scope.principal.employeeId;
+      // The learner's supervisor AND a holder of the supervisor role where the learner works (issue 12): being named
+      // someone's supervisor on their record is not enough.
+      const supervises = !!row && !!scope.principal.employeeId && row.supervisor_id === scope.principal.employeeId && scope.holdsSupervisorRoleFor(row.employee_agency_id, row.unit_path);
       if (!row || !(supervises || scope.canAdministerAgency(row.agency_id))) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
       const target: EnrolmentStatus = decision === 'approve' ? 'active' : 'rejected';
       if (row.status === target) return this.view(m, id);

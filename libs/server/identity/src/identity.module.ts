@@ -5,6 +5,8 @@ import { MulterModule } from '@nestjs/platform-express';
 import { diskStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { AccountController } from './accounts/account.controller';
+import { SetupLinkService } from './accounts/setup-link.service';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -32,8 +34,8 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
       },
     }),
   ],
-  controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController],
-  providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottle],
+  controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController, AccountController],
+  providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottle, SetupLinkService],
   exports: [AuthService, SessionService, EmployeeService, AccountService],
 })
 export class IdentityModule {}

@@ -70,3 +70,76 @@ describe('resolveScope', () => {
     expect(root.canAdministerAgency('kendal')).toBe(true);
   });
 });
+
+describe('canManageAccount (decision 0012: strictly below the caller, within its scope)', () => {
+  const at = (agencyId: string, unitPath: string | null = null) => ({ employeeId: 'target', agencyId, unitPath });
+  const held = (role: RoleClaim['role'], agencyId: string, unitPath: string | null = null) => ({ role, agencyId, unitPath });
+  const hr = resolveScope(who([{ role: 'hr_officer', agencyId: 'mataram', unitId: 'dinkes' }]), agencies, units);
+  const admin = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
+  const province = resolveScope(who([{ role: 'province_admin', agencyId: 'ntb', unitId: null }]), agencies, units);
+  const platform = resolveScope(who([{ role: 'platform_admin', agencyId: 'nat', unitId: null }], null), agencies, units);
+
+  it('lets an HR officer manage plain learners of its unit subtree only', () => {
+    expect(hr.canManageAccount(at('mataram', '/dinkes/rsud/'), [held('learner', 'mataram')])).toBe(true);
+    expect(hr.canManageAccount(at('mataram', '/bappeda/'), [held('learner', 'mataram')])).toBe(false);
+    for (const role of ['supervisor', 'widyaiswara', 'hr_officer', 'agency_admin'] as const) {
+      expect([role, hr.canManageAccount(at('mataram', '/dinkes/'), [held('learner', 'mataram'), held(role, 'mataram')])]).toEqual([role, false]);
+    }
+  });
+
+  it('lets an agency admin manage learners, widyaiswara, supervisors and HR officers, never a peer or a province admin', () => {
+    for (const role of ['learner', 'widyaiswara', 'supervisor', 'hr_officer'] as const) {
+      expect([role, admin.canManageAccount(at('mataram', '/dinkes/'), [held(role, 'mataram', role === 'hr_officer' ? '/dinkes/' : null)])]).toEqual([role, true]);
+    }
+    expect(admin.canManageAccount(at('mataram'), [held('agency_admin', 'mataram')])).toBe(false);
+    expect(admin.canManageAccount(at('mataram'), [held('learner', 'mataram'), held('province_admin', 'ntb')])).toBe(false);
+    expect(admin.canManageAccount(at('mataram'), [held('platform_admin', 'nat')])).toBe(false);
+  });
+
+  it('refuses an account that also holds a role outside the caller\u2019s scope', () => {
+    expect(admin.canManageAccount(at('mataram'), [held('learner', 'mataram'), held('learner', 'bima')])).toBe(false);
+    expect(admin.canManageAccount(at('bima'), [held('learner', 'bima')])).toBe(false);
+  });
+
+  it('lets a province admin manage the agency admins below it, but not another province admin', () => {
+    expect(province.canManageAccount(at('mataram'), [held('agency_admin', 'mataram')])).toBe(true);
+    expect(province.canManageAccount(at('ntb'), [held('province_admin', 'ntb')])).toBe(false);
+    expect(province.canManageAccount(at('kendal'), [held('learner', 'kendal')])).toBe(false);
+  });
+
+  it('lets the platform admin manage everyone, and nobody manage their own account this way', () => {
+    expect(platform.canManageAccount(at('ntb'), [held('province_admin', 'ntb'), held('platform_admin', 'nat')])).toBe(true);
+    expect(admin.canManageAccount({ employeeId: 'me', agencyId: 'mataram', unitPath: null }, [held('learner', 'mataram')])).toBe(false);
+  });
+
+  it('an account without roles follows the record: whoever manages the ASN', () => {
+    expect(hr.canManageAccount(at('mataram', '/dinkes/'), [])).toBe(true);
+    expect(hr.canManageAccount(at('bima', '/dinkes/'), [])).toBe(false);
+  });
+});
+
+describe('canRevoke', () => {
+  it('takes away roles strictly below the caller only: a peer agency admin keeps its role', () => {
+    const admin = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
+    const province = resolveScope(who([{ role: 'province_admin', agencyId: 'ntb', unitId: null }]), agencies, units);
+    expect(admin.canRevoke('hr_officer', 'mataram')).toBe(true);
+    expect(admin.canRevoke('supervisor', 'mataram')).toBe(true);
+    expect(admin.canRevoke('agency_admin', 'mataram')).toBe(false);
+    expect(admin.canRevoke('learner', 'bima')).toBe(false);
+    expect(province.canRevoke('agency_admin', 'mataram')).toBe(true);
+    expect(province.canRevoke('province_admin', 'ntb')).toBe(false);
+  });
+});
+
+describe('holdsSupervisorRoleFor', () => {
+  it('needs the supervisor role in the ASN\u2019s agency, inside the role\u2019s unit when it has one', () => {
+    const unitSup = resolveScope(who([{ role: 'supervisor', agencyId: 'mataram', unitId: 'rsud' }]), agencies, units);
+    expect(unitSup.holdsSupervisorRoleFor('mataram', '/dinkes/rsud/')).toBe(true);
+    expect(unitSup.holdsSupervisorRoleFor('mataram', '/dinkes/')).toBe(false);
+    expect(unitSup.holdsSupervisorRoleFor('bima', '/dinkes/rsud/')).toBe(false);
+    const agencySup = resolveScope(who([{ role: 'supervisor', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(agencySup.holdsSupervisorRoleFor('mataram', null)).toBe(true);
+    const learner = resolveScope(who([{ role: 'learner', agencyId: 'mataram', unitId: null }]), agencies, units);
+    expect(learner.holdsSupervisorRoleFor('mataram', '/dinkes/')).toBe(false);
+  });
+});

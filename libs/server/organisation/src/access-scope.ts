@@ -12,6 +12,28 @@ export const ROLE_RANK: Record<Role, number> = {
   platform_admin: 4,
 };
 
+/**
+ * Rank of an account's roles when someone wants to create, reset, deactivate or re-address it (decision 0012).
+ * Supervisor and widyaiswara rank with the HR officer: an HR officer manages plain learners only, so nobody takes
+ * over a peer or the person who approves their own training.
+ */
+export const ACCOUNT_RANK: Record<Role, number> = {
+  learner: 0,
+  widyaiswara: 1,
+  supervisor: 1,
+  hr_officer: 1,
+  agency_admin: 2,
+  province_admin: 3,
+  platform_admin: 4,
+};
+
+/** A role an account holds, where it applies (unitPath null: agency-wide). */
+export interface HeldRole {
+  role: Role;
+  agencyId: string;
+  unitPath: string | null;
+}
+
 /** An employee as far as access rules care. */
 export interface EmployeeRef {
   id: string;
@@ -43,6 +65,8 @@ export class AccessScope {
     readonly memberAgencyIds: ReadonlySet<string>,
     /** Highest administrative rank held per administered agency. */
     private readonly rankByAgency: ReadonlyMap<string, number>,
+    /** Where the caller holds the supervisor role (unitPath null: the whole agency). */
+    readonly supervisorScopes: readonly UnitScope[] = [],
   ) {}
 
   get isAdmin(): boolean {
@@ -78,6 +102,44 @@ export class AccessScope {
     return this.global || (this.rankByAgency.get(parentId) ?? 0) >= ROLE_RANK.province_admin;
   }
 
+  /** The caller's own rank for account management at a place: -1 when it manages nobody there. */
+  accountRankAt(agencyId: string, unitPath: string | null): number {
+    if (this.global) return ACCOUNT_RANK.platform_admin + 1;
+    const admin = this.rankByAgency.get(agencyId);
+    if (admin !== undefined && admin >= ACCOUNT_RANK.agency_admin) return admin;
+    return this.canManageEmployeesAt(agencyId, unitPath) ? ACCOUNT_RANK.hr_officer : -1;
+  }
+
+  /**
+   * May create, reset, deactivate or change the login email of the account of an ASN placed at `target`, holding
+   * `roles`: the caller manages the ASN's record, and every role ranks strictly below the caller's own rank where
+   * that role applies. A role without a unit in the ASN's own agency applies where the ASN works. Nobody manages
+   * their own account this way (they change their own password instead).
+   */
+  canManageAccount(target: { employeeId: string; agencyId: string; unitPath: string | null }, roles: readonly HeldRole[]): boolean {
+    if (target.employeeId === this.principal.employeeId) return false;
+    if (this.global) return true;
+    if (!this.canManageEmployeesAt(target.agencyId, target.unitPath)) return false;
+    return roles.every((r) => {
+      const unitPath = r.unitPath ?? (r.agencyId === target.agencyId ? target.unitPath : null);
+      return ACCOUNT_RANK[r.role] < this.accountRankAt(r.agencyId, unitPath);
+    });
+  }
+
+  /**
+   * May take a role away: as for granting, and (decision 0012) the role ranks strictly below the caller, so peers do not
+   * strip each other's administration (an agency admin's role is revoked by the province admin above it).
+   */
+  canRevoke(role: Role, agencyId: string): boolean {
+    if (this.global) return true;
+    return this.canGrant(role, agencyId) && ACCOUNT_RANK[role] < this.accountRankAt(agencyId, null);
+  }
+
+  /** Holds the supervisor role where an ASN works: the ASN's agency, and the unit subtree if the role has one. */
+  holdsSupervisorRoleFor(agencyId: string, unitPath: string | null): boolean {
+    return this.supervisorScopes.some((s) => s.agencyId === agencyId && (s.unitPath === null || (unitPath !== null && unitPath.startsWith(s.unitPath))));
+  }
+
   /** May grant `role` at `agencyId`: administers it and the role is not above the caller's own rank there. */
   canGrant(role: Role, agencyId: string): boolean {
     if (this.global) return true;
@@ -111,6 +173,7 @@ export function resolveScope(principal: Principal, agencies: readonly AgencyNode
   const admin = new Set<string>();
   const member = new Set<string>();
   const hr: UnitScope[] = [];
+  const sup: UnitScope[] = [];
   const rank = new Map<string, number>();
   for (const claim of principal.roles) {
     member.add(claim.agencyId);
@@ -124,6 +187,9 @@ export function resolveScope(principal: Principal, agencies: readonly AgencyNode
     if (claim.role === 'hr_officer') {
       hr.push({ agencyId: claim.agencyId, unitPath: claim.unitId ? (unitPaths.get(claim.unitId) ?? `/${claim.unitId}/`) : null });
     }
+    if (claim.role === 'supervisor') {
+      sup.push({ agencyId: claim.agencyId, unitPath: claim.unitId ? (unitPaths.get(claim.unitId) ?? `/${claim.unitId}/`) : null });
+    }
   }
-  return new AccessScope(principal, global, admin, hr, member, rank);
+  return new AccessScope(principal, global, admin, hr, member, rank, sup);
 }

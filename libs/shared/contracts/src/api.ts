@@ -75,6 +75,8 @@ export interface Me {
   employee: Employee | null;
   roles: RoleAssignment[];
   timeZone: AgencyTimeZone;
+  /** A login email waiting for the user's confirmation (sign-in keeps using `email` until then). */
+  pendingEmail: string | null;
 }
 
 export interface LoginResponse {
@@ -134,4 +136,70 @@ export interface HealthStatus {
   database: 'up' | 'down';
   redis: 'up' | 'down';
   version: string;
+}
+
+// ---- issue 12: accounts (setup links, confirmed email changes, account events) ----------------------
+
+/** A one-time link with which the ASN sets their own password. Shown once, to the admin who asked for it. */
+export interface AccountSetupLink {
+  /** The secret token (only its hash is stored). */
+  token: string;
+  /** The web page to open: PUBLIC_URL/atur-kata-sandi/<token>. */
+  url: string;
+  expiresAt: string;
+}
+
+export interface SetAccountResponse {
+  userId: string;
+  created: boolean;
+  /** A new account gets a setup link; otherwise null (use the reset endpoint for a new link). */
+  setupLink: AccountSetupLink | null;
+  /** The login email in use. */
+  email: string | null;
+  /** A login email waiting for the user's confirmation. */
+  pendingEmail: string | null;
+}
+
+export interface ResetAccountResponse {
+  userId: string;
+  setupLink: AccountSetupLink;
+}
+
+/** What a setup link's page may show before the password is set: who it is for, nothing more. */
+export interface SetupLinkInfo {
+  fullName: string;
+  /** NIP with the middle digits hidden, e.g. 1986************01. */
+  nipMasked: string | null;
+  purpose: 'setup' | 'reset';
+  expiresAt: string;
+}
+
+export const ACCOUNT_EVENT_KINDS = [
+  'account_created',
+  'password_reset',
+  'setup_link_issued',
+  'setup_link_used',
+  'password_changed',
+  'email_change_requested',
+  'email_confirmed',
+  'account_deactivated',
+  'account_reactivated',
+] as const;
+export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
+
+/** Something that happened to the caller's account, and who did it. */
+export interface AccountEvent {
+  id: string;
+  kind: AccountEventKind;
+  createdAt: string;
+  /** null: the system (e.g. a data import). */
+  actor: {
+    /** The user themself. */
+    self: boolean;
+    name: string | null;
+    role: Role | null;
+    agencyName: string | null;
+  } | null;
+  /** e.g. { email } for an email change; never a secret. */
+  details: Record<string, string | null>;
 }

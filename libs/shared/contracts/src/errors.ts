@@ -21,6 +21,20 @@ export const ErrorCode = {
   /** Too many wrong passwords for this username or from this address (login and change-password); identical for unknown names. */
   AUTH_LOGIN_THROTTLED: 'AUTH.LOGIN_THROTTLED',
 
+  // issue 12 — accounts: setup links, confirmed email changes, management ranks
+  /** No setup link with this token. */
+  ACCOUNT_SETUP_LINK_NOT_FOUND: 'ACCOUNT.SETUP_LINK_NOT_FOUND',
+  /** The setup link was used, replaced by a newer one, or expired. */
+  ACCOUNT_SETUP_LINK_GONE: 'ACCOUNT.SETUP_LINK_GONE',
+  /** The caller's rank or scope does not cover every role the account holds (decision 0012). */
+  ACCOUNT_RANK_FORBIDDEN: 'ACCOUNT.RANK_FORBIDDEN',
+  /** There is no pending login email to confirm. */
+  ACCOUNT_NO_PENDING_EMAIL: 'ACCOUNT.NO_PENDING_EMAIL',
+  /** The ASN has no sign-in account yet. */
+  ACCOUNT_NOT_FOUND: 'ACCOUNT.NOT_FOUND',
+  /** Nobody appoints themself as a supervisor or sets their own supervisor. */
+  EMPLOYEE_SELF_SUPERVISOR: 'EMPLOYEE.SELF_SUPERVISOR',
+
   ORG_AGENCY_NOT_FOUND: 'ORGANISATION.AGENCY_NOT_FOUND',
   ORG_UNIT_NOT_FOUND: 'ORGANISATION.UNIT_NOT_FOUND',
   ORG_DUPLICATE_CODE: 'ORGANISATION.DUPLICATE_CODE',

@@ -1,4 +1,4 @@
-import type { LoginResponse, Me } from '@kompeten/shared-contracts';
+import type { LoginResponse, Me, SetupLinkInfo } from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 /** username is a NIP or an email. */
@@ -13,4 +13,16 @@ export function logout(): Promise<void> {
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return request<Me>('/me', { signal });
+}
+
+// ---- issue 12: setup links -----------------------------------------------------------------------
+
+/** Who a setup link is for (name and masked NIP), before setting the password. */
+export function lookupSetupLink(token: string): Promise<SetupLinkInfo> {
+  return request<SetupLinkInfo>('/auth/setup-link/lookup', { method: 'POST', body: { token }, auth: false, retryOnUnauthorized: false });
+}
+
+/** Sets the password with a setup link (once). */
+export function completeSetupLink(token: string, password: string): Promise<void> {
+  return request<void>('/auth/setup-link/complete', { method: 'POST', body: { token, password }, auth: false, retryOnUnauthorized: false });
 }

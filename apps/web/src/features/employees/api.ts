@@ -1,4 +1,4 @@
-import type { Employee, EmployeeType, Page } from '@kompeten/shared-contracts';
+import type { Employee, EmployeeType, Page, ResetAccountResponse, SetAccountResponse } from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 export interface EmployeeListParams {
@@ -17,4 +17,16 @@ export function listEmployees(params: EmployeeListParams, signal?: AbortSignal):
 
 export function getEmployee(id: string, signal?: AbortSignal): Promise<Employee> {
   return request<Employee>(`/employees/${encodeURIComponent(id)}`, { signal });
+}
+
+// ---- issue 12: accounts (setup links, pending login email) -------------------------------------------
+
+/** Creates the ASN's account (answers a one-time setup link) or asks for a new login email (pending until confirmed). */
+export function setAccount(id: string, email?: string): Promise<SetAccountResponse> {
+  return request<SetAccountResponse>(`/employees/${encodeURIComponent(id)}/account`, { method: 'PUT', body: email ? { email } : {} });
+}
+
+/** Resets the password: the old one stops working, sessions end, a new setup link is answered once. */
+export function resetAccount(id: string): Promise<ResetAccountResponse> {
+  return request<ResetAccountResponse>(`/employees/${encodeURIComponent(id)}/account/reset`, { method: 'POST' });
 }

@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getEmployee, listEmployees, type EmployeeListParams } from './api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getEmployee, listEmployees, resetAccount, setAccount, type EmployeeListParams } from './api';
 
 export const employeeKeys = {
   all: ['employees'] as const,
@@ -22,4 +22,15 @@ export function useEmployee(id: string | undefined) {
     queryFn: ({ signal }) => getEmployee(id as string, signal),
     enabled: !!id,
   });
+}
+
+// ---- issue 12: accounts ------------------------------------------------------------------------------
+
+export function useAccountActions(id: string) {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: employeeKeys.detail(id) });
+  return {
+    set: useMutation({ mutationFn: (email?: string) => setAccount(id, email), onSuccess: done }),
+    reset: useMutation({ mutationFn: () => resetAccount(id), onSuccess: done }),
+  };
 }

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the setup-link lifetime in hours (default 72) and refuses nonsense', () => {
+    expect(loadConfig(good).setupLinkTtlSeconds).toBe(72 * 3600);
+    expect(loadConfig({ ...good, SETUP_LINK_TTL_HOURS: '24' }).setupLinkTtlSeconds).toBe(24 * 3600);
+    expect(() => loadConfig({ ...good, SETUP_LINK_TTL_HOURS: 'lama' })).toThrow(/SETUP_LINK_TTL_HOURS/);
+    expect(() => loadConfig({ ...good, SETUP_LINK_TTL_HOURS: '0' })).toThrow(/SETUP_LINK_TTL_HOURS/);
+  });
+
   it('refuses a TZ other than UTC and a lone ADMIN_EMAIL', () => {
     expect(() => loadConfig({ ...good, TZ: 'Asia/Jakarta' })).toThrow(/TZ must stay UTC/);
     expect(() => loadConfig({ ...good, ADMIN_EMAIL: 'a@b.go.id' })).toThrow(/set together/);

@@ -40,6 +40,14 @@ export class EnvDto {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL, e.g. https://kompeten.ntbprov.go.id' })
   PUBLIC_URL?: string;
 
+  /** How long an account setup link (new account or password reset) stays valid; default 72 hours. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(1)
+  @Max(720)
+  @IsInt({ message: 'SETUP_LINK_TTL_HOURS must be a whole number of hours (1–720)' })
+  SETUP_LINK_TTL_HOURS?: number;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
@@ -172,6 +180,8 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Lifetime of an account setup link (SETUP_LINK_TTL_HOURS). */
+  setupLinkTtlSeconds: number;
   initialAdmin: { email: string; password: string } | null;
   /** Local files, and the temporary folder (`tmp`) of uploads in flight with either driver. */
   storageDir: string;
@@ -235,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: dto.JWT_SECRET,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
+    setupLinkTtlSeconds: (dto.SETUP_LINK_TTL_HOURS ?? 72) * 3600,
     initialAdmin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL.toLowerCase(), password: dto.ADMIN_PASSWORD } : null,
     storageDir: dto.STORAGE_DIR ?? '.data/storage',
     storageDriver,

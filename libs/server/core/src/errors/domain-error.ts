@@ -7,6 +7,7 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'locked'
   | 'rate_limited'
   | 'too_large'
@@ -18,6 +19,7 @@ export const KIND_STATUS: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   locked: 423,
   rate_limited: 429,

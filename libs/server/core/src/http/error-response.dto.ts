@@ -15,6 +15,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed for this role',
   404: 'Not found, or outside the caller\u2019s scope',
   409: 'Conflicts with existing data',
+  410: 'No longer valid (used, replaced or expired)',
   413: 'Payload too large',
   423: 'Account temporarily locked',
   429: 'Too many requests (see the Retry-After header)',

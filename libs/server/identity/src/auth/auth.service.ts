@@ -7,8 +7,9 @@ import { ErrorCode, type AgencyTimeZone, type LoginResponse, type Me, type Role,
 import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
+import { recordAccountEvent } from '../accounts/account-events';
 import { LoginThrottle, normaliseUsername } from './login-throttle';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword, type PasswordContext } from './password';
 import { SessionService } from './session.service';
 
 /** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
@@ -97,7 +98,7 @@ export class AuthService {
 
   /** A wrong current password counts toward the same throttle as login, under every username of the account. */
   async changePassword(principal: Principal, currentPassword: string, newPassword: string, source: string): Promise<void> {
-    const problem = passwordProblem(newPassword);
+    const problem = passwordProblem(newPassword, await this.passwordContext(principal.userId));
     if (problem) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, problem);
     if (newPassword === currentPassword) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, 'Kata sandi baru harus berbeda dari yang lama');
     const user = await this.db.getRepository(UserAccountEntity).findOneBy({ id: principal.userId });
@@ -113,6 +114,7 @@ export class AuthService {
       await m.getRepository(UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: new Date() });
       await this.sessions.endUserSessions(m, user.id, 'password-changed');
       await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.password_change', entityType: 'user_account', entityId: user.id, agencyId: null });
+      await recordAccountEvent(m, principal, user.id, 'password_changed');
     });
   }
 
@@ -129,7 +131,18 @@ export class AuthService {
       employee: employee ? publicEmployee(employee) : null,
       roles,
       timeZone: (zone?.time_zone as AgencyTimeZone) ?? 'Asia/Jakarta',
+      pendingEmail: user.pendingEmail,
     };
+  }
+
+  /** Words an attacker who knows the user tries first (issue 12): name, NIP, agency, email. */
+  private async passwordContext(userId: string): Promise<PasswordContext> {
+    const [row] = await this.db.query(
+      `SELECT e.nip, e.full_name, a.name AS agency_name, ua.email FROM user_account ua
+         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN agency a ON a.id = e.agency_id WHERE ua.id = $1`,
+      [userId],
+    );
+    return { nip: row?.nip, fullName: row?.full_name, agencyName: row?.agency_name, email: row?.email };
   }
 
   private async rolesOf(m: EntityManager, userId: string): Promise<RoleAssignment[]> {

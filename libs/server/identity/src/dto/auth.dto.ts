@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { AGENCY_TIME_ZONES, ROLES, type AgencyTimeZone, type Role } from '@kompeten/shared-contracts';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ACCOUNT_EVENT_KINDS, AGENCY_TIME_ZONES, ROLES, type AccountEventKind, type AgencyTimeZone, type Role } from '@kompeten/shared-contracts';
 import { EmployeeDto } from './employee.dto';
 
 export class LoginDto {
@@ -64,6 +64,7 @@ export class MeDto {
   @ApiProperty({ type: EmployeeDto, nullable: true }) employee: EmployeeDto | null;
   @ApiProperty({ type: [RoleAssignmentDto] }) roles: RoleAssignmentDto[];
   @ApiProperty({ enum: AGENCY_TIME_ZONES, description: 'Display time zone of the user\u2019s agency' }) timeZone: AgencyTimeZone;
+  @ApiProperty({ nullable: true, type: String, description: 'Login email waiting for the user\u2019s confirmation (POST /me/email/confirm)' }) pendingEmail: string | null;
 }
 
 export class LoginResponseDto {
@@ -81,3 +82,36 @@ export class LoginResponseDto {
 }
 
 export class LogoutDto extends RefreshDto {}
+
+// ---- issue 12: accounts (setup links, account events) -----------------------------------------------
+
+export class SetupTokenDto {
+  @ApiProperty({ description: 'The token from the setup link' }) @IsString() @MinLength(1) @MaxLength(200) token: string;
+}
+
+export class CompleteSetupDto extends SetupTokenDto {
+  @ApiProperty({ description: 'New password: at least 10 characters with letters and digits, not common, without the ASN\u2019s name, NIP, agency, email or "kompeten"' })
+  @IsString() @MinLength(1) @MaxLength(200) password: string;
+}
+
+export class SetupLinkInfoDto {
+  @ApiProperty({ example: 'Baiq Nurul Aini' }) fullName: string;
+  @ApiProperty({ nullable: true, type: String, example: '198609******051001' }) nipMasked: string | null;
+  @ApiProperty({ enum: ['setup', 'reset'] }) purpose: 'setup' | 'reset';
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class AccountEventActorDto {
+  @ApiProperty({ description: 'The user themself' }) self: boolean;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, enum: ROLES }) role: Role | null;
+  @ApiProperty({ nullable: true, type: String }) agencyName: string | null;
+}
+
+export class AccountEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ACCOUNT_EVENT_KINDS }) kind: AccountEventKind;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: AccountEventActorDto, nullable: true, description: 'null: the system' }) actor: AccountEventActorDto | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'e.g. the new email; never a secret' }) details: Record<string, string | null>;
+}

@@ -66,9 +66,31 @@ export class UpdateEmployeeDto extends EmployeeFields {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
+// ---- issue 12: accounts (setup links, confirmed email changes) -------------------------------------
+
+/** Admins never set a password: a new account answers a one-time setup link; see POST …/account/reset for a new one. */
 export class SetAccountDto {
-  @ApiProperty({ description: 'Initial or new password: at least 10 characters with letters and digits' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
-  @ApiPropertyOptional({ description: 'Login email; defaults to the ASN\u2019s email' }) @IsOptional() @IsEmail({}, { message: 'email tidak valid' }) email?: string;
+  @ApiPropertyOptional({ description: 'Login email, kept pending until the ASN confirms it on their profile; for a new account it defaults to the ASN\u2019s email' })
+  @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email tidak valid' }) @MaxLength(254) email?: string;
+}
+
+export class AccountSetupLinkDto {
+  @ApiProperty({ description: 'Secret one-time token; shown only in this answer' }) token: string;
+  @ApiProperty({ example: 'https://kompeten.ntbprov.go.id/atur-kata-sandi/3q2-…', description: 'Page where the ASN sets their password' }) url: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class SetAccountResponseDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ description: 'Whether this call created the account' }) created: boolean;
+  @ApiProperty({ type: AccountSetupLinkDto, nullable: true, description: 'For a new account: hand it to the ASN (shown once)' }) setupLink: AccountSetupLinkDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Login email in use' }) email: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Login email waiting for the ASN\u2019s confirmation' }) pendingEmail: string | null;
+}
+
+export class ResetAccountResponseDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ type: AccountSetupLinkDto, description: 'Hand it to the ASN (shown once); the old password no longer works' }) setupLink: AccountSetupLinkDto;
 }
 
 export class GrantRoleDto {

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Employee, Page, RoleAssignment } from '@kompeten/shared-contracts';
+import type { Employee, Page, ResetAccountResponse, RoleAssignment, SetAccountResponse } from '@kompeten/shared-contracts';
 import { ApiErrors, ApiPageResponse, CurrentPrincipal, uuidParam, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import { RoleAssignmentDto } from '../dto/auth.dto';
-import { CreateEmployeeDto, EmployeeDto, EmployeeQueryDto, GrantRoleDto, SetAccountDto, UpdateEmployeeDto } from '../dto/employee.dto';
+import { CreateEmployeeDto, EmployeeDto, EmployeeQueryDto, GrantRoleDto, ResetAccountResponseDto, SetAccountDto, SetAccountResponseDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { AccountService } from '../roles/account.service';
 import { EmployeeService } from './employee.service';
 
@@ -47,7 +47,7 @@ export class EmployeeController {
   }
 
   @Patch('employees/:id')
-  @ApiOperation({ summary: 'Change an ASN profile (NIP and employee type are fixed)' })
+  @ApiOperation({ summary: 'Change an ASN profile (NIP and employee type are fixed). Deactivating follows the account rank rule and ends the ASN\u2019s sessions; nobody appoints themself as supervisor.' })
   @ApiOkResponse({ type: EmployeeDto })
   @ApiErrors(403, 404)
   async update(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Body() dto: UpdateEmployeeDto): Promise<Employee> {
@@ -55,11 +55,26 @@ export class EmployeeController {
   }
 
   @Put('employees/:id/account')
-  @ApiOperation({ summary: 'Create the ASN\u2019s sign-in account (with the learner role) or reset its password' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { userId: { type: 'string', format: 'uuid' }, created: { type: 'boolean' } } } })
+  @ApiOperation({
+    summary: 'Create the ASN\u2019s sign-in account (with the learner role), or ask for a new login email',
+    description: 'Admins never choose a password: a new account answers a one-time setup link (shown once) to hand to the ASN. A login email set here stays pending until the ASN confirms it. Only for accounts whose every role ranks below the caller\u2019s (403 otherwise).',
+  })
+  @ApiOkResponse({ type: SetAccountResponseDto })
   @ApiErrors(403, 404, 409)
-  async setAccount(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Body() dto: SetAccountDto) {
+  async setAccount(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Body() dto: SetAccountDto): Promise<SetAccountResponse> {
     return this.accounts.setAccount(await this.org.scopeOf(p), id, dto);
+  }
+
+  @Post('employees/:id/account/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reset the ASN\u2019s password: it stops working, every session ends, and a new one-time setup link is answered (shown once)',
+    description: 'Only for accounts whose every role ranks below the caller\u2019s, within its scope (403 otherwise). A newer link voids older ones.',
+  })
+  @ApiOkResponse({ type: ResetAccountResponseDto })
+  @ApiErrors(403, 404)
+  async resetAccount(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<ResetAccountResponse> {
+    return this.accounts.reset(await this.org.scopeOf(p), id);
   }
 
   @Get('employees/:id/roles')
@@ -81,9 +96,9 @@ export class EmployeeController {
 
   @Delete('role-assignments/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a role assignment (idempotent)' })
+  @ApiOperation({ summary: 'Revoke a role assignment (idempotent); a role at or above the caller\u2019s own rank answers 403' })
   @ApiNoContentResponse()
-  @ApiErrors(404)
+  @ApiErrors(403, 404)
   async revoke(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<void> {
     await this.accounts.revoke(await this.org.scopeOf(p), id);
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Employee } from '@kompeten/shared-contracts';
 import { displayName } from '@kompeten/shared-util';
+import type { AccessScope, EmployeeRef } from '@kompeten/server-organisation';
 
 interface EmployeeRow {
   id: string; agency_id: string; agency_name: string; unit_id: string | null; unit_name: string | null; unit_path: string | null;
@@ -8,10 +9,13 @@ interface EmployeeRow {
   position_name: string | null; position_kind: Employee['positionKind']; rank: string | null; supervisor_id: string | null;
   supervisor_name: string | null; email: string | null; phone: string | null; birth_date: string; gender: 'L' | 'P';
   active: boolean; has_account: boolean; created_at: Date; updated_at: Date;
+  supervisor_agency_id: string | null; supervisor_unit_path: string | null; supervisor_supervisor_id: string | null;
 }
 
 export interface EmployeeWithPath extends Employee {
   unitPath: string | null;
+  /** Where the supervisor sits, to decide whether the caller may see its name (never leaves the API). */
+  supervisorRef: EmployeeRef | null;
 }
 
 /** One query for the employee view with its agency, unit and supervisor names. */
@@ -20,11 +24,12 @@ export const EMPLOYEE_SELECT = `
          e.nip, e.employee_type, e.full_name, e.front_title, e.back_title, e.position_name, e.position_kind, e.rank,
          e.supervisor_id, s.full_name AS supervisor_name, e.email, e.phone, to_char(e.birth_date, 'YYYY-MM-DD') AS birth_date,
          e.gender, e.active, EXISTS (SELECT 1 FROM user_account ua WHERE ua.employee_id = e.id) AS has_account,
-         e.created_at, e.updated_at
+         e.created_at, e.updated_at, s.agency_id AS supervisor_agency_id, su.path AS supervisor_unit_path, s.supervisor_id AS supervisor_supervisor_id
     FROM employee e
     JOIN agency a ON a.id = e.agency_id
     LEFT JOIN work_unit u ON u.id = e.unit_id
-    LEFT JOIN employee s ON s.id = e.supervisor_id`;
+    LEFT JOIN employee s ON s.id = e.supervisor_id
+    LEFT JOIN work_unit su ON su.id = s.unit_id`;
 
 export function toEmployee(r: EmployeeRow): EmployeeWithPath {
   return {
@@ -34,6 +39,9 @@ export function toEmployee(r: EmployeeRow): EmployeeWithPath {
     rank: r.rank, supervisorId: r.supervisor_id, supervisorName: r.supervisor_name, email: r.email, phone: r.phone,
     birthDate: r.birth_date, gender: r.gender, active: r.active, hasAccount: r.has_account,
     createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    supervisorRef: r.supervisor_id && r.supervisor_agency_id
+      ? { id: r.supervisor_id, agencyId: r.supervisor_agency_id, unitPath: r.supervisor_unit_path, supervisorId: r.supervisor_supervisor_id }
+      : null,
   };
 }
 
@@ -44,6 +52,16 @@ export async function loadEmployee(m: EntityManager, id: string): Promise<Employ
 
 /** Drops the internal unit path before an employee leaves the API. */
 export function publicEmployee(e: EmployeeWithPath): Employee {
-  const { unitPath: _unitPath, ...rest } = e;
+  const { unitPath: _unitPath, supervisorRef: _supervisorRef, ...rest } = e;
   return rest;
+}
+
+/**
+ * The employee as a caller sees it: the supervisor's name only when the caller may read the supervisor, or is the
+ * employee themself (issue 12: an answer never reveals the name of someone the caller cannot read).
+ */
+export function employeeFor(scope: AccessScope, e: EmployeeWithPath): Employee {
+  const pub = publicEmployee(e);
+  if (!e.supervisorRef || e.id === scope.principal.employeeId || scope.canReadEmployee(e.supervisorRef)) return pub;
+  return { ...pub, supervisorName: null };
 }

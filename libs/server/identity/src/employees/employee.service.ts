@@ -4,11 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Employee, type Page } from '@kompeten/shared-contracts';
 import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
-import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
+import { recordAccountEvent } from '../accounts/account-events';
+import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
 import { SessionService } from '../auth/session.service';
+import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { EmployeeEntity } from '../entities/employee.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
-import { EMPLOYEE_SELECT, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
+import { EMPLOYEE_SELECT, employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
 import { requireValidNip, unitPathIn } from './employee-rules';
 
 /** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
@@ -55,11 +57,11 @@ export class EmployeeService {
       params,
     );
     const rows = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return toPage(rows.map(toEmployee).map(publicEmployee), total, q);
+    return toPage(rows.map(toEmployee).map((e: EmployeeWithPath) => employeeFor(scope, e)), total, q);
   }
 
   async get(scope: AccessScope, id: string): Promise<Employee> {
-    return publicEmployee(await this.findReadable(scope, id));
+    return employeeFor(scope, await this.findReadable(scope, id));
   }
 
   async findReadable(scope: AccessScope, id: string, m: EntityManager = this.db.manager): Promise<EmployeeWithPath> {
@@ -75,7 +77,7 @@ export class EmployeeService {
     return this.db.transaction(async (m) => {
       const unitPath = await unitPathIn(m, dto.agencyId, dto.unitId);
       if (!scope.canManageEmployeesAt(dto.agencyId, unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah pegawai di unit ini');
-      await this.checkSupervisor(m, dto.agencyId, dto.supervisorId ?? null, null);
+      await this.checkSupervisor(m, scope, dto.agencyId, dto.supervisorId ?? null, null);
       const repo = m.getRepository(EmployeeEntity);
       const values = {
         agencyId: dto.agencyId, unitId: dto.unitId ?? null, nip: parts.nip, employeeType: dto.employeeType, fullName: dto.fullName,
@@ -88,13 +90,13 @@ export class EmployeeService {
       const existing = await repo.findOneBy({ nip: parts.nip });
       if (existing) {
         const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => String(existing[k] ?? '') === String(values[k] ?? ''));
-        if (same) return { employee: publicEmployee((await loadEmployee(m, existing.id)) as EmployeeWithPath), created: false };
+        if (same) return { employee: employeeFor(scope, (await loadEmployee(m, existing.id)) as EmployeeWithPath), created: false };
         throw conflict(ErrorCode.EMPLOYEE_DUPLICATE_NIP, `NIP ${parts.nip} sudah terdaftar`);
       }
       const { identifiers } = await repo.insert(values);
       const employee = (await loadEmployee(m, identifiers[0].id)) as EmployeeWithPath;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.create', entityType: 'employee', entityId: employee.id, agencyId: employee.agencyId, after: publicEmployee(employee) });
-      return { employee: publicEmployee(employee), created: true };
+      return { employee: employeeFor(scope, employee), created: true };
     });
   }
 
@@ -106,7 +108,8 @@ export class EmployeeService {
         const newPath = await unitPathIn(m, before.agencyId, dto.unitId);
         if (!scope.canManageEmployeesAt(before.agencyId, newPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memindahkan pegawai ke unit itu');
       }
-      if (dto.supervisorId !== undefined) await this.checkSupervisor(m, before.agencyId, dto.supervisorId, id);
+      if (dto.supervisorId !== undefined && (dto.supervisorId ?? null) !== before.supervisorId) await this.checkSupervisor(m, scope, before.agencyId, dto.supervisorId ?? null, id);
+      if (dto.active !== undefined && dto.active !== before.active) await this.changeAccountActive(m, scope, before, dto.active);
       const changes: Partial<EmployeeEntity> = { ...dto, ...(dto.email ? { email: dto.email.toLowerCase() } : {}) };
       if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
       if (before.active && dto.active === false) {
@@ -116,14 +119,33 @@ export class EmployeeService {
       }
       const after = (await loadEmployee(m, id)) as EmployeeWithPath;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.update', entityType: 'employee', entityId: id, agencyId: after.agencyId, before: publicEmployee(before), after: publicEmployee(after) });
-      return publicEmployee(after);
+      return employeeFor(scope, after);
     });
   }
 
-  private async checkSupervisor(m: EntityManager, agencyId: string, supervisorId: string | null, selfId: string | null): Promise<void> {
-    if (!supervisorId) return;
-    if (supervisorId === selfId) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Pegawai tidak dapat menjadi atasan langsung dirinya sendiri');
-    const sup = await m.getRepository(EmployeeEntity).findOneBy({ id: supervisorId, agencyId });
-    if (!sup) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Atasan langsung tidak ditemukan di instansi yang sama');
+  /**
+   * A supervisor approves the ASN's training, so nobody appoints themself or sets their own (issue 12), and an id the
+   * caller cannot read answers 404 like an unknown one, never revealing a name.
+   */
+  private async checkSupervisor(m: EntityManager, scope: AccessScope, agencyId: string, supervisorId: string | null, selfId: string | null): Promise<void> {
+    if (supervisorId) {
+      if (supervisorId === selfId) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Pegawai tidak dapat menjadi atasan langsung dirinya sendiri');
+      const sup = await loadEmployee(m, supervisorId);
+      if (!sup || !scope.canReadEmployee(sup)) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Atasan langsung tidak ditemukan');
+      if (sup.agencyId !== agencyId) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Atasan langsung tidak ditemukan di instansi yang sama');
+      if (supervisorId === scope.principal.employeeId) {
+        throw forbidden(ErrorCode.EMPLOYEE_SELF_SUPERVISOR, 'Anda tidak dapat menunjuk diri sendiri sebagai atasan langsung pegawai; mintalah pengelola kepegawaian lain');
+      }
+    }
+    if (selfId && selfId === scope.principal.employeeId) throw forbidden(ErrorCode.EMPLOYEE_SELF_SUPERVISOR, 'Anda tidak dapat menetapkan atasan langsung Anda sendiri; mintalah pengelola kepegawaian lain');
+  }
+
+  /** Deactivating or reactivating an ASN with an account follows the account rank rule; deactivating ends every session. */
+  private async changeAccountActive(m: EntityManager, scope: AccessScope, emp: EmployeeWithPath, active: boolean): Promise<void> {
+    const [account] = await m.query(`SELECT id FROM user_account WHERE employee_id = $1`, [emp.id]);
+    if (!account) return;
+    requireAccountManageable(scope, emp, await heldRolesOf(m, account.id));
+    if (!active) await this.sessions.endUserSessions(m, account.id, 'deactivated');
+    await recordAccountEvent(m, scope.principal, account.id, active ? 'account_reactivated' : 'account_deactivated');
   }
 }

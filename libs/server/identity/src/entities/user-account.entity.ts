@@ -4,6 +4,7 @@ import { EmployeeEntity } from './employee.entity';
 /** A login. Most belong to an ASN (employee); a platform admin may have none. */
 @Entity('user_account')
 @Check('user_account_email_check', `email = lower(email)`)
+@Check('user_account_pending_email_check', `pending_email = lower(pending_email)`)
 export class UserAccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -18,7 +19,18 @@ export class UserAccountEntity {
   @Column('text', { nullable: true })
   email: string | null;
 
-  /** argon2id; null until a password is set. */
+  /** A login email asked for but not yet confirmed by the user: sign-in keeps using `email` until then. Not unique. */
+  @Column('text', { nullable: true })
+  pendingEmail: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  pendingEmailSetAt: Date | null;
+
+  @ForeignKey(() => UserAccountEntity, { name: 'user_account_pending_email_set_by_fkey', onDelete: 'SET NULL' })
+  @Column('uuid', { nullable: true })
+  pendingEmailSetBy: string | null;
+
+  /** argon2id; null until a password is set (a new account, or one whose password an admin reset). */
   @Column('text', { nullable: true })
   passwordHash: string | null;
 

@@ -84,12 +84,12 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
   }
 
   /** Stores `data` as an uploaded file, queues an import for it, and runs it as the worker would. */
-  async function runImport(data: string | Buffer | Readable, options: { agencyId?: string; unitScopePath?: string | null } = {}): Promise<EmployeeImportEntity> {
+  async function runImport(data: string | Buffer | Readable, options: { agencyId?: string; unitScopePath?: string | null; createdBy?: string | null } = {}): Promise<EmployeeImportEntity> {
     const agencyId = options.agencyId ?? mataram;
     const storageKey = `imports/${agencyId}/${randomUUID()}.csv`;
     await storage.write(storageKey, data instanceof Readable ? data : Readable.from([Buffer.from(data)]));
     const repo = db.getRepository(EmployeeImportEntity);
-    const imp = await repo.save({ agencyId, createdBy: null, fileName: 'pegawai.csv', storageKey, unitScopePath: options.unitScopePath ?? null });
+    const imp = await repo.save({ agencyId, createdBy: options.createdBy ?? null, fileName: 'pegawai.csv', storageKey, unitScopePath: options.unitScopePath ?? null });
     expect(await runner.run(imp.id)).toBe('success');
     return repo.findOneByOrFail({ id: imp.id });
   }
@@ -276,6 +276,38 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
       expect(n).toBe(0);
       expect(await employee(STOLEN)).toMatchObject({ fullName: 'Pegawai Setda', unitCode: 'SETDA' });
       expect(await employee(UNITLESS)).toMatchObject({ fullName: 'Pegawai Tanpa Unit', unitId: null });
+    });
+
+    it('never lets the uploader appoint itself as supervisor, set its own, or name one outside its units (issue 12)', async () => {
+      const HR = '198101012006041016';
+      const SETDA_HEAD = '197202022000031017';
+      const [A, B, C, D] = ['199707072022011018', '199808082022012019', '199909092023011020', '199010102015032021'];
+      await insertEmployee(HR, mataram, units.DINKES.id, 'Petugas SDM Dinkes');
+      await insertEmployee(SETDA_HEAD, mataram, units.SETDA.id, 'Kepala Setda');
+      const [uploader] = await db.query(`INSERT INTO user_account (employee_id) SELECT id FROM employee WHERE nip = $1 RETURNING id`, [HR]);
+      const imp = await runImport(
+        [
+          'nip,nama,jenis_pegawai,kode_unit,nip_atasan',
+          `${A},Pegawai A,PNS,RSUD,${HR}`,
+          `${HR},Petugas SDM Dinkes,PNS,DINKES,${B}`,
+          `${B},Pegawai B,PNS,RSUD,`,
+          `${C},Pegawai C,PNS,RSUD,${SETDA_HEAD}`,
+          `${D},Pegawai D,PNS,RSUD,${B}`,
+        ].join('\n'),
+        { unitScopePath: units.DINKES.path, createdBy: uploader.id },
+      );
+      expect(imp.status).toBe('completed');
+      const byRow = [...imp.errors].sort((a, b) => a.row - b.row);
+      expect(byRow.map((e) => [e.row, e.nip])).toEqual([[2, A], [3, HR], [5, C]]);
+      expect(byRow[0].reason).toMatch(/menunjuk dirinya sebagai atasan/);
+      expect(byRow[1].reason).toMatch(/menunjuk dirinya sebagai atasan/);
+      // Outside the uploader's units: reported like an unknown NIP, without saying who it is.
+      expect(byRow[2].reason).toMatch(/tidak ditemukan/);
+      expect(byRow[2].reason).not.toMatch(/Kepala Setda/);
+      expect(await employee(A)).toMatchObject({ supervisorId: null });
+      expect(await employee(HR)).toMatchObject({ supervisorId: null });
+      expect(await employee(C)).toMatchObject({ supervisorId: null });
+      expect(await employee(D)).toMatchObject({ supervisorNip: B });
     });
   });
 

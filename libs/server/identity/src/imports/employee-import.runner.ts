@@ -224,25 +224,45 @@ export class EmployeeImportRunner {
     c.unchanged += rows.length - result.length;
   }
 
-  /** Supervisors may appear later in the file than their staff, so they are linked once every row is in. */
+  /**
+   * Supervisors may appear later in the file than their staff, so they are linked once every row is in. As through the
+   * API (issue 12), an uploader never appoints themself nor sets their own supervisor, and an HR officer names only
+   * supervisors inside its units (one outside answers like an unknown NIP).
+   */
   private async linkSupervisors(imp: EmployeeImportEntity, supervisors: Map<string, { line: number; supervisorNip: string }>, c: Counters): Promise<void> {
     const entries = [...supervisors.entries()];
+    const [uploader] = imp.createdBy ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy]) : [];
     for (let i = 0; i < entries.length; i += 5000) {
       const chunk = entries.slice(i, i + 5000);
-      const missing: Array<{ nip: string }> = await this.db.query(
+      const refused: Array<{ nip: string; verdict: 'missing' | 'self' }> = await this.db.query(
         `WITH s(nip, sup_nip) AS (SELECT * FROM unnest($2::text[], $3::text[]))
+         , j AS (
+           SELECT s.nip, e.id AS emp_id, sup.id AS sup_id,
+                  CASE WHEN sup.id IS NULL OR ($5::text IS NOT NULL AND (su.path IS NULL OR left(su.path, length($5)) <> $5)) THEN 'missing'
+                       WHEN sup.id = $4::uuid OR e.id = $4::uuid THEN 'self'
+                       ELSE 'ok' END AS verdict
+             FROM s LEFT JOIN employee e ON e.nip = s.nip AND e.agency_id = $1
+             LEFT JOIN employee sup ON sup.nip = s.sup_nip AND sup.agency_id = $1
+             LEFT JOIN work_unit su ON su.id = sup.unit_id)
          , upd AS (
-           UPDATE employee e SET supervisor_id = sup.id, updated_at = now()
-             FROM s JOIN employee sup ON sup.nip = s.sup_nip AND sup.agency_id = $1
-            WHERE e.nip = s.nip AND e.agency_id = $1 AND e.supervisor_id IS DISTINCT FROM sup.id
+           UPDATE employee e SET supervisor_id = j.sup_id, updated_at = now()
+             FROM j WHERE j.verdict = 'ok' AND e.id = j.emp_id AND e.supervisor_id IS DISTINCT FROM j.sup_id
            RETURNING e.nip)
-         SELECT s.nip FROM s WHERE NOT EXISTS (SELECT 1 FROM employee sup WHERE sup.nip = s.sup_nip AND sup.agency_id = $1)`,
-        [imp.agencyId, chunk.map(([nip]) => nip), chunk.map(([, v]) => v.supervisorNip)],
+         SELECT nip, verdict FROM j WHERE verdict <> 'ok'`,
+        [imp.agencyId, chunk.map(([nip]) => nip), chunk.map(([, v]) => v.supervisorNip), uploader?.employee_id ?? null, imp.unitScopePath],
       );
-      for (const { nip } of missing) {
+      for (const { nip, verdict } of refused) {
         const s = supervisors.get(nip);
         // The row itself was saved, so this is reported without counting the row as failed.
-        if (s && c.errors.length < MAX_REPORTED_ERRORS) c.errors.push({ row: s.line, nip, reason: `Data pegawai tersimpan, tetapi nip_atasan ${s.supervisorNip} tidak ditemukan di instansi ini` });
+        if (s && c.errors.length < MAX_REPORTED_ERRORS) {
+          c.errors.push({
+            row: s.line,
+            nip,
+            reason: verdict === 'self'
+              ? `Data pegawai tersimpan, tetapi atasan tidak diubah: pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri`
+              : `Data pegawai tersimpan, tetapi nip_atasan ${s.supervisorNip} tidak ditemukan di instansi ini`,
+          });
+        }
       }
     }
   }

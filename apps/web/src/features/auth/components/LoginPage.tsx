@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
@@ -100,6 +100,9 @@ export function LoginPage() {
               <Button type="submit" fullWidth loading={isSubmitting} mt="xs">
                 {t('submit')}
               </Button>
+              <Anchor component={Link} to="/lupa-kata-sandi" size="sm" ta="center">
+                {t('forgotPassword')}
+              </Anchor>
             </Stack>
           </Box>
         </Paper>

@@ -4,12 +4,15 @@ import { useAuth } from '../../../shared/auth/auth-context';
 import { DetailList, Field } from '../../../shared/components/DetailList';
 import { EmployeeDetails } from '../../../shared/components/EmployeeDetails';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { AccountEventsList } from './AccountEventsList';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { PendingEmailNotice } from './PendingEmailNotice';
 
 export function ProfilePage() {
   const { t } = useTranslation('profile');
   const { t: tc } = useTranslation();
   const { t: te } = useTranslation('employee');
+  const { t: ta } = useTranslation('accountSetup');
   const { me } = useAuth();
   useDocumentTitle(t('title'));
   const employee = me?.employee ?? null;
@@ -32,10 +35,21 @@ export function ProfilePage() {
         <DetailList columns={1}>
           <Field label={te('email')}>{me?.email ?? tc('none')}</Field>
         </DetailList>
+        {me?.pendingEmail && <PendingEmailNotice pendingEmail={me.pendingEmail} />}
         <Title order={3} mt="lg" mb="sm">
           {t('changePassword')}
         </Title>
         <ChangePasswordForm />
+      </Card>
+
+      <Card component="section" aria-labelledby="profile-account-events">
+        <Title order={2} id="profile-account-events" mb="xs">
+          {ta('eventsTitle')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="md">
+          {ta('eventsIntro')}
+        </Text>
+        <AccountEventsList />
       </Card>
     </Stack>
   );
