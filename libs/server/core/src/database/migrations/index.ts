@@ -3,6 +3,14 @@ import { Learning1795600000000 } from './1795600000000-Learning';
 import { Enrolment1795700000000 } from './1795700000000-Enrolment';
 import { Assessment1795800000000 } from './1795800000000-Assessment';
 import { CourseVersionTitle1795900000000 } from './1795900000000-CourseVersionTitle';
+import { CourseDraftEditorsAndInvitations1796400000000 } from './1796400000000-CourseDraftEditorsAndInvitations';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
-export const MIGRATIONS = [InitialSchema1795500000000, Learning1795600000000, Enrolment1795700000000, Assessment1795800000000, CourseVersionTitle1795900000000];
+export const MIGRATIONS = [
+  InitialSchema1795500000000,
+  Learning1795600000000,
+  Enrolment1795700000000,
+  Assessment1795800000000,
+  CourseVersionTitle1795900000000,
+  CourseDraftEditorsAndInvitations1796400000000,
+];
