@@ -243,17 +243,22 @@ describe('Enrolment API', () => {
       expect((await enrol(DEMO.learner, c.courseId)).status).toBe(200);
     });
 
-    it('skips named ASN outside the caller\u2019s scope and counts the rest', async () => {
+    // Issue 12: named ASN and units are resolved through the caller's scope like path ids. The old behaviour (skip
+    // and count them) confirmed that another agency's ids exist; now any of them makes the whole request a 404.
+    it('answers 404 for named ASN or a unit outside the caller\u2019s scope, exactly as for unknown ids', async () => {
       const c = await seedPublishedCourse(api.db, { visibility: 'national' });
       const setdaPerson = await idOf(api.db, `SELECT id FROM employee WHERE unit_id = $1 LIMIT 1`, [ids.setda]);
-      const res = await assign(DEMO.hrOfficer, c.courseId, { employeeIds: [ids.learner, ids.supervisor, setdaPerson, ids.kendal, '00000000-0000-4000-8000-000000000000'] });
-      expect(res.body).toEqual({ enrolled: 2, alreadyEnrolled: 0, skippedOutOfScope: 3 });
+      for (const outsider of [setdaPerson, ids.kendal, '00000000-0000-4000-8000-000000000000']) {
+        const res = await assign(DEMO.hrOfficer, c.courseId, { employeeIds: [ids.learner, ids.supervisor, outsider] });
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'EMPLOYEE.NOT_FOUND' });
+      }
+      expect((await assign(DEMO.hrOfficer, c.courseId, { employeeIds: [ids.learner, ids.supervisor] })).body).toEqual({ enrolled: 2, alreadyEnrolled: 0, skippedOutOfScope: 0 });
       // The unit of another agency is not even readable by this HR officer.
       const kendalUnit = await idOf(api.db, `SELECT u.id FROM work_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = 'kab-kendal' LIMIT 1`);
       expect((await assign(DEMO.hrOfficer, c.courseId, { unitId: kendalUnit })).status).toBe(404);
-      // An agency admin assigning the SETDA unit: the HR officer could not, the admin can.
+      // The SETDA unit lies outside the HR officer's subtree (404); the agency admin manages it.
       const setdaCount = await activeIn(ids.setda);
-      expect((await assign(DEMO.hrOfficer, c.courseId, { unitId: ids.setda })).body).toEqual({ enrolled: 0, alreadyEnrolled: 0, skippedOutOfScope: setdaCount });
+      expect((await assign(DEMO.hrOfficer, c.courseId, { unitId: ids.setda })).status).toBe(404);
       expect((await assign(DEMO.agencyAdmin, c.courseId, { unitId: ids.setda })).body).toEqual({ enrolled: setdaCount, alreadyEnrolled: 0, skippedOutOfScope: 0 });
     });
 

@@ -110,7 +110,9 @@ export class EnrolmentService {
   /**
    * Assigns a course to named ASN, a unit subtree and/or a position, within the caller's scope (agency admin: its
    * agencies; HR officer: its unit subtree), in one INSERT … SELECT … ON CONFLICT DO NOTHING: a few thousand learners
-   * are one statement. Learners outside the scope, inactive, unknown or who may not see the course are skipped.
+   * are one statement. Every id in the body is resolved through the caller's scope as path ids are (issue 12): a
+   * course it cannot assign, a named ASN or a unit it does not manage answers 404 and writes nothing. Members of a
+   * unit outside the caller's subtree, inactive ASN and ASN who may not see the course are skipped.
    */
   async assign(scope: AccessScope, courseId: string, dto: AssignCourseDto): Promise<AssignmentResult> {
     if (!scope.global && scope.adminAgencyIds.size === 0 && scope.hrUnitScopes.length === 0) {
@@ -123,21 +125,45 @@ export class EnrolmentService {
       const course = await loadCourse(m, courseId);
       if (!course || !isLive(course)) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
       const visible = await visibleAgencyIds(m, course);
+      const managed = managedAgencyIds(scope);
+      // A course none of the caller's ASN may see does not exist for it (another agency's agency-only course).
+      if (!scope.global && !scope.canAdministerAgency(course.agencyId) && visible !== null && !visible.some((a) => managed.includes(a))) {
+        throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
+      }
       let unitPath: string | null = null;
-      if (dto.unitId) unitPath = (await this.org.findReadableUnit(scope, dto.unitId, m)).path;
+      if (dto.unitId) {
+        const unit = await this.org.findReadableUnit(scope, dto.unitId, m).catch(() => null);
+        // The unit must hold ASN the caller manages: inside its scope, or above its HR subtree.
+        const overlaps = unit && (scope.canManageEmployeesAt(unit.agencyId, unit.path)
+          || scope.hrUnitScopes.some((h) => h.agencyId === unit.agencyId && h.unitPath !== null && h.unitPath.startsWith(unit.path)));
+        if (!unit || !overlaps) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan');
+        unitPath = unit.path;
+      }
 
       const params: unknown[] = [];
       const p = (v: unknown) => {
         params.push(v);
         return `$${params.length}`;
       };
-      const inScope = manageableSql(scope, p);
       const namedIds = [...new Set(dto.employeeIds ?? [])];
+      if (namedIds.length) {
+        const inScope = manageableSql(scope, p);
+        // Named ASN the caller does not manage answer exactly as unknown ids: 404, nothing written, nothing revealed.
+        const [{ n }] = await m.query(
+          `SELECT count(*)::int AS n FROM unnest(${p(namedIds)}::uuid[]) AS x(id)
+             LEFT JOIN employee e ON e.id = x.id LEFT JOIN work_unit u ON u.id = e.unit_id
+            WHERE e.id IS NULL OR NOT ${inScope}`,
+          params,
+        );
+        if (n > 0) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
+        params.length = 0;
+      }
+      const inScopeSql = manageableSql(scope, p);
       const filters: string[] = [];
       if (unitPath) filters.push(`u.path LIKE ${p(`${unitPath}%`)}`);
       if (dto.positionName) filters.push(`lower(e.position_name) = lower(${p(dto.positionName)})`);
       // A position alone selects within the caller's scope; a unit selects the unit (out-of-scope members are skipped).
-      if (dto.positionName && !unitPath) filters.push(inScope);
+      if (dto.positionName && !unitPath) filters.push(inScopeSql);
       const chosen = [
         ...(namedIds.length ? [`e.id = ANY(${p(namedIds)}::uuid[])`] : []),
         ...(filters.length ? [`(${filters.join(' AND ')})`] : []),
@@ -145,7 +171,7 @@ export class EnrolmentService {
       const visibleSql = visible === null ? 'TRUE' : `e.agency_id = ANY(${p(visible)}::uuid[])`;
       const [counts] = await m.query(
         `WITH candidate AS (
-            SELECT e.id, e.agency_id, (e.active AND ${inScope} AND ${visibleSql}) AS ok
+            SELECT e.id, e.agency_id, (e.active AND ${inScopeSql} AND ${visibleSql}) AS ok
               FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id
              WHERE ${chosen}
          ), inserted AS (
@@ -158,18 +184,24 @@ export class EnrolmentService {
          SELECT (SELECT count(*) FROM candidate)::int AS candidates,
                 (SELECT count(*) FROM candidate WHERE ok)::int AS in_scope,
                 (SELECT count(*) FROM inserted)::int AS enrolled,
-                (SELECT count(*) FROM unnest(${p(namedIds)}::uuid[]) AS n(id) WHERE NOT EXISTS (SELECT 1 FROM candidate c WHERE c.id = n.id))::int AS unknown`,
+                (SELECT CASE WHEN count(DISTINCT agency_id) = 1 THEN min(agency_id::text) END FROM candidate WHERE ok) AS learner_agency_id`,
         params,
       );
       const result: AssignmentResult = {
         enrolled: counts.enrolled,
         alreadyEnrolled: counts.in_scope - counts.enrolled,
-        skippedOutOfScope: counts.candidates - counts.in_scope + counts.unknown,
+        skippedOutOfScope: counts.candidates - counts.in_scope,
       };
-      await recordAudit(m, this.actor(scope), {
-        action: 'enrolment.assign', entityType: 'course', entityId: courseId, agencyId: course.agencyId,
-        after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, dueAt: dto.dueAt ?? null },
-      });
+      // Nothing in the caller's scope: nothing happened, nothing is logged. Otherwise the entry goes to the log of the
+      // learners' agency, the caller's own tenant (never that of another agency whose national course was assigned).
+      if (counts.in_scope > 0) {
+        const ownsCourse = scope.global || managed.includes(course.agencyId);
+        await recordAudit(m, this.actor(scope), {
+          action: 'enrolment.assign', entityType: 'course', entityId: courseId,
+          agencyId: ownsCourse ? course.agencyId : (counts.learner_agency_id ?? managed[0] ?? null),
+          after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, dueAt: dto.dueAt ?? null },
+        });
+      }
       return result;
     });
   }
@@ -279,6 +311,11 @@ export class EnrolmentService {
 }
 
 /** Employees (alias e, unit alias u) the caller may assign: its administered agencies and HR unit subtrees. */
+/** Agencies whose ASN the caller manages in whole or in part (admin agencies, HR officer agencies). */
+function managedAgencyIds(scope: AccessScope): string[] {
+  return [...new Set([...scope.adminAgencyIds, ...scope.hrUnitScopes.map((h) => h.agencyId)])];
+}
+
 function manageableSql(scope: AccessScope, p: (v: unknown) => string): string {
   if (scope.global) return 'TRUE';
   const parts: string[] = [];

@@ -2,12 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode, type CourseStatus } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
+import { recordDraftEditor } from './draft-editors';
 import { CourseAuthorEntity } from './entities/course-author.entity';
 import { CourseEntity } from './entities/course.entity';
 
 /** What one caller may do with one course (docs/learning.md: authors edit; a reviewer who is not an author publishes). */
 export interface CourseAccess {
   course: CourseEntity;
+  /** The caller's user account. */
+  userId: string;
   isAuthor: boolean;
   isOwner: boolean;
   /** Admin of the course's agency (a province admin administers its regencies/cities too). */
@@ -29,6 +32,7 @@ export async function courseAccess(m: EntityManager, scope: AccessScope, course:
   const isAdmin = scope.canAdministerAgency(course.agencyId);
   return {
     course,
+    userId: scope.principal.userId,
     isAuthor: !!author,
     isOwner: author?.role === 'owner',
     isAdmin,
@@ -52,12 +56,23 @@ export async function findCourseFor(m: EntityManager, scope: AccessScope, id: st
   return access;
 }
 
-/** As findCourseFor, for a change of the draft: an author or admin, while the course is a draft or published. */
+/**
+ * As findCourseFor, for a change of the draft: an author or admin, while the course is a draft or published. The caller
+ * joins the draft's editors (in the caller's transaction), who may not publish it (four eyes, decision 0013).
+ */
 export async function findEditableCourse(m: EntityManager, scope: AccessScope, id: string): Promise<CourseAccess> {
   const access = await findCourseFor(m, scope, id, true);
   if (!canEditContent(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengubahnya');
   requireEditable(access.course);
+  await recordDraftEditor(m, id, scope.principal.userId);
   return access;
+}
+
+/** Adding or removing authors waits while the course is in review: the reviewer judges a fixed set of authors. */
+export function requireAuthorsOpen(course: CourseEntity): void {
+  if (course.status === 'in_review') {
+    throw conflict(ErrorCode.LEARNING_AUTHORS_FROZEN, 'Penulis pelatihan tidak dapat diubah selama pelatihan ditinjau; minta peninjau mengembalikannya terlebih dahulu');
+  }
 }
 
 export function requireEditable(course: CourseEntity): void {

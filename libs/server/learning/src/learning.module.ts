@@ -5,6 +5,8 @@ import { MulterModule } from '@nestjs/platform-express';
 import { diskStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { AuthorInvitationController } from './authoring/author-invitation.controller';
+import { AuthorInvitationService } from './authoring/author-invitation.service';
 import { CourseController } from './authoring/course.controller';
 import { CourseService } from './authoring/course.service';
 import { OutlineService } from './authoring/outline.service';
@@ -34,8 +36,8 @@ import { WorkflowService } from './workflow/workflow.service';
       },
     }),
   ],
-  controllers: [CourseController, WorkflowController, CourseFileController, CatalogController],
-  providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CatalogVisibility],
+  controllers: [CourseController, WorkflowController, CourseFileController, CatalogController, AuthorInvitationController],
+  providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CatalogVisibility, AuthorInvitationService],
   exports: [CourseService, WorkflowService, CatalogVisibility],
 })
 export class LearningModule {}

@@ -28,6 +28,28 @@ export type CourseStatus = (typeof COURSE_STATUSES)[number];
 export const COURSE_AUTHOR_ROLES = ['owner', 'co_author'] as const;
 export type CourseAuthorRole = (typeof COURSE_AUTHOR_ROLES)[number];
 
+export const COURSE_AUTHOR_INVITATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type CourseAuthorInvitationStatus = (typeof COURSE_AUTHOR_INVITATION_STATUSES)[number];
+
+/** An invitation as the inviting course's authors see it: only what they typed (the NIP) and its state. */
+export interface CourseAuthorInvitation {
+  id: string;
+  courseId: string;
+  nip: string;
+  status: CourseAuthorInvitationStatus;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** An invitation as the invitee's agency admin sees it, to accept or decline. */
+export interface IncomingAuthorInvitation extends CourseAuthorInvitation {
+  courseTitle: string;
+  courseAgencyName: string;
+  employeeId: string;
+  employeeName: string;
+  invitedByName: string | null;
+}
+
 export const COURSE_FILE_PURPOSES = ['cover', 'video', 'document', 'file', 'assignment'] as const;
 export type CourseFilePurpose = (typeof COURSE_FILE_PURPOSES)[number];
 

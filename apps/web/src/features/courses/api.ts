@@ -4,6 +4,8 @@ import type {
   CompetencyKind,
   CourseReportRow,
   CompletionRule,
+  CourseAuthorInvitation,
+  CourseAuthorInvitationStatus,
   CourseDetail,
   CourseFile,
   CourseFilePurpose,
@@ -14,6 +16,7 @@ import type {
   CourseSummary,
   CourseVisibility,
   EnrolmentMode,
+  IncomingAuthorInvitation,
   LearningMethod,
   LessonContent,
   LessonKind,
@@ -230,4 +233,25 @@ export async function listCourseLearners(courseId: string, signal?: AbortSignal)
     if (rows.length >= res.total || res.items.length === 0) break;
   }
   return rows;
+}
+
+// ---- co-author invitations (issue 12, decision 0013) -------------------------------------------
+
+export function inviteAuthor(courseId: string, nip: string): Promise<CourseAuthorInvitation> {
+  return request<CourseAuthorInvitation>(`/courses/${enc(courseId)}/author-invitations`, { method: 'POST', body: { nip } });
+}
+
+export function listCourseInvitations(courseId: string, params: { page?: number; pageSize?: number }, signal?: AbortSignal): Promise<Page<CourseAuthorInvitation>> {
+  return request<Page<CourseAuthorInvitation>>(`/courses/${enc(courseId)}/author-invitations`, { query: { ...params }, signal });
+}
+
+export function listIncomingInvitations(
+  params: { page?: number; pageSize?: number; status?: CourseAuthorInvitationStatus },
+  signal?: AbortSignal,
+): Promise<Page<IncomingAuthorInvitation>> {
+  return request<Page<IncomingAuthorInvitation>>('/author-invitations', { query: { ...params }, signal });
+}
+
+export function decideInvitation(id: string, decision: 'accept' | 'decline'): Promise<IncomingAuthorInvitation> {
+  return request<IncomingAuthorInvitation>(`/author-invitations/${enc(id)}/${decision}`, { method: 'POST' });
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CourseAuthorInvitationStatus } from '@kompeten/shared-contracts';
 import {
   addAuthor,
   archiveCourse,
@@ -29,6 +30,10 @@ import {
   type LessonInput,
   type OutlineInput,
   type PublishInput,
+  decideInvitation,
+  inviteAuthor,
+  listCourseInvitations,
+  listIncomingInvitations,
 } from './api';
 
 export const courseKeys = {
@@ -38,6 +43,8 @@ export const courseKeys = {
   detail: (id: string) => [...courseKeys.all, 'detail', id] as const,
   reviews: (page: number) => [...courseKeys.all, 'reviews', page] as const,
   learners: (id: string) => [...courseKeys.all, 'learners', id] as const,
+  invitations: (id: string, page: number) => [...courseKeys.all, 'invitations', id, page] as const,
+  incomingInvitations: (status: CourseAuthorInvitationStatus, page: number) => [...courseKeys.all, 'incoming-invitations', status, page] as const,
 };
 
 export function useCourses(params: CourseListParams) {
@@ -192,5 +199,40 @@ export function useRecordAttendance(courseId: string, lessonId: string) {
   return useMutation({
     mutationFn: (employeeIds: string[]) => recordAttendance(courseId, lessonId, employeeIds),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: courseKeys.learners(courseId) }),
+  });
+}
+
+// ---- co-author invitations (issue 12) ----------------------------------------------------------
+
+export function useCourseInvitations(courseId: string, page: number, pageSize: number, enabled = true) {
+  return useQuery({
+    queryKey: courseKeys.invitations(courseId, page),
+    queryFn: ({ signal }) => listCourseInvitations(courseId, { page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+    enabled: enabled && !!courseId,
+  });
+}
+
+export function useInviteAuthor(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (nip: string) => inviteAuthor(courseId, nip),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [...courseKeys.all, 'invitations', courseId] }),
+  });
+}
+
+export function useIncomingInvitations(status: CourseAuthorInvitationStatus, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: courseKeys.incomingInvitations(status, page),
+    queryFn: ({ signal }) => listIncomingInvitations({ status, page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDecideInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; decision: 'accept' | 'decline' }) => decideInvitation(input.id, input.decision),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [...courseKeys.all, 'incoming-invitations'] }),
   });
 }

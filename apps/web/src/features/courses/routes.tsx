@@ -19,6 +19,11 @@ export const courseRoutes: RouteObject[] = [
     path: 'review/:courseId',
     lazy: async () => ({ Component: (await import('./components/ReviewCoursePage')).ReviewCoursePage }),
   },
+  {
+    // Admins of the invitee's agency accept or decline cross-agency co-author invitations (decision 0013).
+    path: 'admin/undangan-penulis',
+    lazy: async () => ({ Component: (await import('./components/AuthorInvitationsPage')).AuthorInvitationsPage }),
+  },
 ];
 
 /** The course workspace: header and section navigation around the course's own sections and those of other features. */

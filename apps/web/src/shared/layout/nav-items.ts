@@ -13,7 +13,8 @@ export type NavKey =
   | 'agencies'
   | 'employees'
   | 'imports'
-  | 'audit';
+  | 'audit'
+  | 'authorInvitations';
 
 export interface NavItem {
   key: NavKey;
@@ -54,6 +55,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'employees', to: '/admin/pegawai', admin: true },
   { key: 'imports', to: '/admin/impor', admin: true },
   { key: 'audit', to: '/admin/audit', admin: true },
+  { key: 'authorInvitations', to: '/admin/undangan-penulis', admin: true },
 ];
 
 /** Navigation follows the roles: learners see their own pages, authors the course pages, ADMIN_ROLES also the administration. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Page, type Question, type QuestionCategory } from '@kompeten/shared-contracts';
 import { conflict, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { recordDraftEditor } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { requireAuthorableCourse, type AuthoredCourse } from '../course-access';
 import type { CreateQuestionDto, QuestionQueryDto, SaveQuestionCategoryDto, UpdateQuestionDto } from '../dto/authoring.dto';
@@ -38,6 +39,7 @@ export class QuestionBankService {
       const course = await requireAuthorableCourse(m, scope, courseId);
       const row = await this.saveCategory(m, () => m.getRepository(QuestionCategoryEntity).save({ courseId, name: dto.name }), dto.name);
       const out = { id: row.id, courseId, name: row.name, questionCount: 0 };
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question_category.create', entityType: 'question_category', entityId: row.id, agencyId: course.agencyId, after: out });
       return out;
     });
@@ -49,6 +51,7 @@ export class QuestionBankService {
       await this.saveCategory(m, () => m.getRepository(QuestionCategoryEntity).update({ id }, { name: dto.name }), dto.name);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
       const out = { id, courseId: category.courseId, name: dto.name, questionCount: n };
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question_category.update', entityType: 'question_category', entityId: id, agencyId: course.agencyId, before: { name: category.name }, after: out });
       return out;
     });
@@ -67,6 +70,7 @@ export class QuestionBankService {
       if (quizzes.length) throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori dipakai pengundian kuis: ${quizzes.map((q) => q.title).join(', ')}`);
       await m.query(`UPDATE question SET category_id = NULL WHERE category_id = $1`, [id]);
       await m.getRepository(QuestionCategoryEntity).delete({ id });
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question_category.delete', entityType: 'question_category', entityId: id, agencyId: course.agencyId, before: { name: category.name } });
     });
   }
@@ -112,6 +116,7 @@ export class QuestionBankService {
       const repo = m.getRepository(QuestionEntity);
       const { identifiers } = await repo.insert({ courseId, categoryId, kind: dto.kind, prompt: dto.prompt, points: dto.points, feedback: dto.feedback ?? null, ...values });
       const row = await repo.findOneByOrFail({ id: identifiers[0].id });
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question.create', entityType: 'question', entityId: row.id, agencyId: course.agencyId, after: toQuestion(row) });
       return toQuestion(row);
     });
@@ -132,6 +137,7 @@ export class QuestionBankService {
       if (dto.archived !== undefined) changes.archived = dto.archived;
       await m.getRepository(QuestionEntity).update({ id }, changes);
       const after = await m.getRepository(QuestionEntity).findOneByOrFail({ id });
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question.update', entityType: 'question', entityId: id, agencyId: course.agencyId, before: toQuestion(before), after: toQuestion(after) });
       return toQuestion(after);
     });
@@ -143,6 +149,7 @@ export class QuestionBankService {
       const { question, course } = await this.requireQuestion(m, scope, id);
       if (question.archived) return;
       await m.getRepository(QuestionEntity).update({ id }, { archived: true });
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question.archive', entityType: 'question', entityId: id, agencyId: course.agencyId, before: { archived: false }, after: { archived: true } });
     });
   }

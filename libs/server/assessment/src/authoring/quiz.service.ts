@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Page, type Quiz, type QuizSettings } from '@kompeten/shared-contracts';
 import { invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { recordDraftEditor } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { requireAuthorableCourse, type AuthoredCourse } from '../course-access';
 import type { CreateQuizDto, UpdateQuizDto } from '../dto/authoring.dto';
@@ -36,6 +37,7 @@ export class QuizService {
       const repo = m.getRepository(QuizEntity);
       const { identifiers } = await repo.insert({ courseId, title: dto.title, settings });
       const row = await repo.findOneByOrFail({ id: identifiers[0].id });
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'quiz.create', entityType: 'quiz', entityId: row.id, agencyId: course.agencyId, after: toQuiz(row) });
       return toQuiz(row);
     });
@@ -47,6 +49,7 @@ export class QuizService {
       const settings = await this.checked(m, before.courseId, mergeSettings(before.settings, dto.settings));
       await m.getRepository(QuizEntity).update({ id }, { settings, ...(dto.title !== undefined ? { title: dto.title } : {}) });
       const after = await m.getRepository(QuizEntity).findOneByOrFail({ id });
+      await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'quiz.update', entityType: 'quiz', entityId: id, agencyId: course.agencyId, before: toQuiz(before), after: toQuiz(after) });
       return toQuiz(after);
     });

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type CompletionRule, type CourseDetail, type CourseSummary, type Page } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
+import { conflict, DomainError, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
 import {
-  canEditContent, canManageAuthors, canReview, EDITABLE_STATUSES, findCourseFor, findEditableCourse, widyaiswaraAgencies, type CourseAccess,
+  canEditContent, canManageAuthors, canReview, EDITABLE_STATUSES, findCourseFor, findEditableCourse, requireAuthorsOpen, widyaiswaraAgencies, type CourseAccess,
 } from '../course-access';
+import { CatalogVisibility, LIVE_SQL } from '../catalog/visibility';
 import { COURSE_SUMMARY_SELECT, toCourseFile, toCourseSummary, toLesson, type CourseSummaryRow } from '../course.mapper';
+import { isDraftEditor } from '../draft-editors';
 import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
 import { CourseAuthorEntity } from '../entities/course-author.entity';
 import { CourseFileEntity } from '../entities/course-file.entity';
@@ -59,7 +61,10 @@ export function courseTextSql(q: string, params: unknown[]): string | null {
 
 @Injectable()
 export class CourseService {
-  constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CatalogVisibility) private readonly visibility: CatalogVisibility,
+  ) {}
 
   // ---- list and read -----------------------------------------------------------------------
 
@@ -126,7 +131,7 @@ export class CourseService {
       })),
       can: {
         edit: canEditContent(access) && editable,
-        review: canReview(access) && c.status === 'in_review',
+        review: canReview(access) && c.status === 'in_review' && !(await isDraftEditor(m, c.id, access.userId)),
         manageAuthors: canManageAuthors(access) && c.status !== 'archived',
         archive: canManageAuthors(access) && c.status !== 'archived',
       },
@@ -171,12 +176,12 @@ export class CourseService {
       const { identifiers } = await m.getRepository(CourseEntity).insert(values);
       const id = identifiers[0].id as string;
       if (dto.prerequisiteCourseIds?.length) {
-        await m.getRepository(CourseEntity).update({ id }, { prerequisiteCourseIds: await this.checkPrerequisites(m, id, dto.prerequisiteCourseIds) });
+        await m.getRepository(CourseEntity).update({ id }, { prerequisiteCourseIds: await this.checkPrerequisites(m, scope, id, dto.prerequisiteCourseIds) });
       }
       if (scope.principal.employeeId) await m.getRepository(CourseAuthorEntity).insert({ courseId: id, employeeId: scope.principal.employeeId, role: 'owner' });
       const course = await m.getRepository(CourseEntity).findOneByOrFail({ id });
       await recordAudit(m, actorOf(scope), { action: 'course.create', entityType: 'course', entityId: id, agencyId, after: auditView(course) });
-      return this.detail(m, { course, isAuthor: !!scope.principal.employeeId, isOwner: !!scope.principal.employeeId, isAdmin: scope.canAdministerAgency(agencyId), isReviewer: true });
+      return this.detail(m, { course, userId: scope.principal.userId, isAuthor: !!scope.principal.employeeId, isOwner: !!scope.principal.employeeId, isAdmin: scope.canAdministerAgency(agencyId), isReviewer: true });
     });
   }
 
@@ -196,7 +201,7 @@ export class CourseService {
       if (dto.tags !== undefined) changes.tags = dto.tags;
       if (dto.visibility !== undefined) changes.visibility = dto.visibility;
       if (dto.enrolmentMode !== undefined) changes.enrolmentMode = dto.enrolmentMode;
-      if (dto.prerequisiteCourseIds !== undefined) changes.prerequisiteCourseIds = await this.checkPrerequisites(m, id, dto.prerequisiteCourseIds);
+      if (dto.prerequisiteCourseIds !== undefined) changes.prerequisiteCourseIds = await this.checkPrerequisites(m, scope, id, dto.prerequisiteCourseIds);
       if (dto.completionRule !== undefined) changes.completionRule = await this.checkRule(m, id, dto.completionRule);
       if (dto.coverFileId !== undefined) {
         if (dto.coverFileId !== null && !(await m.getRepository(CourseFileEntity).existsBy({ id: dto.coverFileId, courseId: id, purpose: 'cover' }))) {
@@ -212,11 +217,23 @@ export class CourseService {
     });
   }
 
-  private async checkPrerequisites(m: EntityManager, courseId: string, ids: string[]): Promise<string[]> {
+  /**
+   * Prerequisite ids are resolved through the caller's scope like path ids (issue 12): a course the caller authors,
+   * reviews or administers, or a live course it can see in the catalog. Anything else answers 404, exactly as an
+   * unknown id does, so another agency's drafts are never revealed.
+   */
+  private async checkPrerequisites(m: EntityManager, scope: AccessScope, courseId: string, ids: string[]): Promise<string[]> {
     if (ids.includes(courseId)) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tidak dapat menjadi prasyarat dirinya sendiri');
-    const found = ids.length ? await m.getRepository(CourseEntity).find({ where: { id: In(ids) }, select: { id: true } }) : [];
+    if (!ids.length) return ids;
+    const params: unknown[] = [ids];
+    const authoring = authoringScopeSql(scope, params);
+    const visible = CatalogVisibility.sql(await this.visibility.viewer(scope.principal), params);
+    const found: Array<{ id: string }> = await m.query(
+      `SELECT c.id FROM course c WHERE c.id = ANY($1::uuid[]) AND (${authoring} OR (${LIVE_SQL} AND ${visible}))`,
+      params,
+    );
     const missing = ids.filter((x) => !found.some((f) => f.id === x));
-    if (missing.length) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, `Pelatihan prasyarat tidak ditemukan: ${missing.join(', ')}`, missing);
+    if (missing.length) throw new DomainError('not_found', ErrorCode.LEARNING_COURSE_NOT_FOUND, `Pelatihan prasyarat tidak ditemukan: ${missing.join(', ')}`, missing);
     return ids;
   }
 
@@ -230,13 +247,24 @@ export class CourseService {
 
   // ---- authors ---------------------------------------------------------------------------------
 
+  /**
+   * Adds a co-author directly: an active ASN of the course's own agency, or one the caller manages. Anyone else —
+   * another agency's ASN or an unknown id — answers the same 404, reveals nothing and writes nothing (issue 12);
+   * cross-agency co-authoring goes through an invitation the other agency's admin accepts (decision 0013).
+   */
   async addAuthor(scope: AccessScope, id: string, dto: AddAuthorDto): Promise<CourseDetail> {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
       if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
+      const [employee]: Array<{ id: string; agency_id: string; unit_path: string | null }> = await m.query(
+        'SELECT e.id, e.agency_id, u.path AS unit_path FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id WHERE e.id = $1 AND e.active',
+        [dto.employeeId],
+      );
+      if (!employee || (employee.agency_id !== access.course.agencyId && !scope.canManageEmployeesAt(employee.agency_id, employee.unit_path))) {
+        throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan di instansi pelatihan ini; penulis dari instansi lain diundang melalui NIP');
+      }
       if (access.course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');
-      const [employee] = await m.query('SELECT id FROM employee WHERE id = $1 AND active', [dto.employeeId]);
-      if (!employee) throw invalid(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan atau tidak aktif');
+      requireAuthorsOpen(access.course);
       if (await m.getRepository(CourseAuthorEntity).existsBy({ courseId: id, employeeId: dto.employeeId })) {
         throw conflict(ErrorCode.LEARNING_AUTHOR_EXISTS, 'Pegawai ini sudah menjadi penulis pelatihan');
       }
@@ -251,6 +279,8 @@ export class CourseService {
       const access = await findCourseFor(m, scope, id, true);
       const self = employeeId === scope.principal.employeeId;
       if (!canManageAuthors(access) && !self) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
+      // Frozen in review: a co-author who leaves now would otherwise come back as the "reviewer" who publishes.
+      requireAuthorsOpen(access.course);
       const author = await m.getRepository(CourseAuthorEntity).findOneBy({ courseId: id, employeeId });
       if (!author) throw notFound(ErrorCode.LEARNING_AUTHOR_NOT_FOUND, 'Pegawai ini bukan penulis pelatihan');
       if (author.role === 'owner') throw conflict(ErrorCode.LEARNING_INVALID_COURSE, 'Pemilik pelatihan tidak dapat dihapus dari daftar penulis');

@@ -1,15 +1,15 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, isUUID, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, isUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested,
 } from 'class-validator';
 import {
-  COMPETENCY_KINDS, COURSE_AUTHOR_ROLES, COURSE_FILE_PURPOSES, COURSE_LEVELS, COURSE_REVIEW_ACTIONS, COURSE_STATUSES, COURSE_VISIBILITIES, ENROLMENT_MODES,
+  COMPETENCY_KINDS, COURSE_AUTHOR_INVITATION_STATUSES, COURSE_AUTHOR_ROLES, COURSE_FILE_PURPOSES, COURSE_LEVELS, COURSE_REVIEW_ACTIONS, COURSE_STATUSES, COURSE_VISIBILITIES, ENROLMENT_MODES,
   LEARNING_METHODS, LESSON_KINDS,
-  type CompetencyKind, type CourseAuthorRole, type CourseFilePurpose, type CourseLevel, type CourseReviewAction, type CourseStatus, type CourseVisibility,
+  type CompetencyKind, type CourseAuthorInvitationStatus, type CourseAuthorRole, type CourseFilePurpose, type CourseLevel, type CourseReviewAction, type CourseStatus, type CourseVisibility,
   type EnrolmentMode, type LearningMethod, type LessonContent, type LessonKind,
 } from '@kompeten/shared-contracts';
-import { SearchPageQueryDto } from '@kompeten/server-core';
+import { PageQueryDto, SearchPageQueryDto } from '@kompeten/server-core';
 import {
   AssignmentContentDto, DocumentContentDto, FileContentDto, LinkContentDto, LiveContentDto, QuizContentDto, TextContentDto, VideoContentDto,
 } from './lesson-content.dto';
@@ -303,4 +303,35 @@ export class ReturnDto {
 
 export class SubmitReviewDto {
   @ApiPropertyOptional({ example: 'Siap ditinjau.' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+// ---- co-author invitations (issue 12, decision 0013) -------------------------------------------
+
+export class InviteAuthorDto {
+  @ApiProperty({ example: '199004172019032005', description: '18-digit NIP of the ASN of another agency to invite as co-author' })
+  @Transform(trim) @IsString({ message: 'nip harus teks' }) @Matches(/^\d{18}$/, { message: 'nip harus 18 digit angka' })
+  nip: string;
+}
+
+export class AuthorInvitationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: COURSE_AUTHOR_INVITATION_STATUSES, default: 'pending' })
+  @IsOptional() @IsIn(COURSE_AUTHOR_INVITATION_STATUSES, oneOf('status', COURSE_AUTHOR_INVITATION_STATUSES))
+  status?: CourseAuthorInvitationStatus;
+}
+
+export class CourseAuthorInvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty({ example: '199004172019032005', description: 'The NIP the inviter typed; nothing else about the invitee is shown to it' }) nip: string;
+  @ApiProperty({ enum: COURSE_AUTHOR_INVITATION_STATUSES }) status: CourseAuthorInvitationStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt: string | null;
+}
+
+export class IncomingAuthorInvitationDto extends CourseAuthorInvitationDto {
+  @ApiProperty({ example: 'Pelayanan Publik Prima' }) courseTitle: string;
+  @ApiProperty({ example: 'Pemerintah Kota Mataram' }) courseAgencyName: string;
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({ example: 'Sri Wahyuni, S.E.' }) employeeName: string;
+  @ApiProperty({ nullable: true, type: String }) invitedByName: string | null;
 }

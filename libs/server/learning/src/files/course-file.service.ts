@@ -10,6 +10,7 @@ import { actorOf } from '../authoring/course.service';
 import { CatalogVisibility } from '../catalog/visibility';
 import { canEditContent, canSee, courseAccess, findCourseFor, requireEditable } from '../course-access';
 import { toCourseFile } from '../course.mapper';
+import { recordDraftEditor } from '../draft-editors';
 import { CourseFileEntity } from '../entities/course-file.entity';
 import { CourseEntity } from '../entities/course.entity';
 import { parseByteRange, type ByteRange } from './byte-range';
@@ -58,6 +59,7 @@ export class CourseFileService {
     try {
       return await this.db.transaction(async (m) => {
         await m.getRepository(CourseFileEntity).insert({ id, courseId, purpose, storageKey, fileName, mime, size: file.size, uploadedBy: scope.principal.userId });
+        await recordDraftEditor(m, courseId, scope.principal.userId);
         const row = await m.getRepository(CourseFileEntity).findOneByOrFail({ id });
         await recordAudit(m, actorOf(scope), { action: 'course_file.upload', entityType: 'course_file', entityId: id, agencyId: access.course.agencyId, after: toCourseFile(row) });
         return toCourseFile(row);

@@ -8,6 +8,7 @@ import { actorOf, CourseService } from '../authoring/course.service';
 import { completionRuleProblems } from '../authoring/lesson-content';
 import { canEditContent, canManageAuthors, findCourseFor, widyaiswaraAgencies, type CourseAccess } from '../course-access';
 import { COURSE_SUMMARY_SELECT, toCourseSummary, type CourseSummaryRow } from '../course.mapper';
+import { clearDraftEditors, isDraftEditor } from '../draft-editors';
 import type { PublishDto } from '../dto/course.dto';
 import { CourseModuleEntity } from '../entities/course-module.entity';
 import { CourseReviewEventEntity } from '../entities/course-review-event.entity';
@@ -64,6 +65,11 @@ export class WorkflowService {
       this.requireReviewer(access);
       const c = access.course;
       if (c.status !== 'in_review') throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat diterbitkan');
+      // Four eyes (decision 0013): whoever changed any part of this draft since the last publication — an author who
+      // left the author list since, or an admin who edited — cannot be the one who publishes it.
+      if (await isDraftEditor(m, id, scope.principal.userId)) {
+        throw forbidden(ErrorCode.LEARNING_EDITOR_CANNOT_PUBLISH, 'Anda ikut mengubah versi ini sehingga tidak dapat menerbitkannya; minta peninjau lain');
+      }
       const modules = await m.getRepository(CourseModuleEntity).findBy({ courseId: id });
       const lessons = await m.getRepository(LessonEntity).findBy({ courseId: id });
       if (lessons.length === 0) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tanpa pelajaran tidak dapat diterbitkan');
@@ -84,6 +90,7 @@ export class WorkflowService {
         [id, versionNo, JSON.stringify(snapshot), c.jp, requiresUpgrade, scope.principal.userId],
       );
       await m.getRepository(CourseEntity).update({ id }, { status: 'published', currentVersionId: versionId });
+      await clearDraftEditors(m, id);
       await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, { versionId, versionNo, requiresUpgrade });
       // Enrolment (which depends on this lib, never the reverse) moves learners to the new version when asked to.
       await writeOutbox(m, OutboxEvent.CoursePublished, versionId, { courseId: id, versionId, requiresUpgrade });
@@ -114,7 +121,7 @@ export class WorkflowService {
     });
   }
 
-  /** Courses in review that the caller may review: of an agency it reviews for, not written by it. */
+  /** Courses in review that the caller may review: of an agency it reviews for, not written or edited by it. */
   async reviews(scope: AccessScope, q: PageQueryDto): Promise<Page<CourseSummary>> {
     const params: unknown[] = [];
     const where = [`c.status = 'in_review'`];
@@ -127,6 +134,8 @@ export class WorkflowService {
       params.push(scope.principal.employeeId);
       where.push(`NOT EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $${params.length})`);
     }
+    params.push(scope.principal.userId);
+    where.push(`NOT EXISTS (SELECT 1 FROM course_draft_editor de WHERE de.course_id = c.id AND de.user_id = $${params.length})`);
     const cond = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
     const rows: CourseSummaryRow[] = await this.db.query(

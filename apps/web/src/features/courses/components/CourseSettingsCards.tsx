@@ -7,6 +7,7 @@ import { useCatalog } from '../../catalog/queries';
 import type { Course } from '../api';
 import { useCourseAuthors, useCourses, useUpdateCourse } from '../queries';
 import { CourseCover } from './CourseCover';
+import { CourseInvitationsPanel } from './CourseInvitationsPanel';
 import { EmployeePicker, type PickedEmployee } from './EmployeePicker';
 import { FileUploadField } from './FileUploadField';
 
@@ -85,6 +86,14 @@ export function CourseAuthorsCard({ course }: { course: Course }) {
           </Stack>
         )}
         {error && <ErrorAlert error={error} />}
+        {canManage && (
+          <Stack gap={4} pt="xs">
+            <Title order={3} size="h5">
+              {t('authorInvitations.panelTitle')}
+            </Title>
+            <CourseInvitationsPanel courseId={course.id} />
+          </Stack>
+        )}
       </Stack>
     </Card>
   );
