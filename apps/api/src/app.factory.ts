@@ -10,7 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { invalid, type AppConfig } from '@kompeten/server-core';
 import { AppModule } from './app.module';
-import { RefuseControlCharactersPipe, refuseHostileInput, refuseHostileJson } from './http/hostile-input';
+import { BODY_LIMITS, RefuseControlCharactersPipe, refuseHostileInput, refuseHostileJson } from './http/hostile-input';
 import { apiResponseHeaders, helmetOptions } from './http/security-headers';
 
 /** Flattens class-validator errors into sentences a person can act on. */
@@ -32,7 +32,10 @@ export function buildOpenApi(app: NestExpressApplication) {
     .setDescription(
       'ASN Corporate University platform. Every error answers `{ statusCode, code, message, correlationId, details? }`. ' +
         'Lists are paginated with `page` (from 1) and `pageSize` (max 100) and answer `{ items, total, page, pageSize }`. ' +
-        'Sign in at `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`.',
+        'Sign in at `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`. ' +
+        `Request bodies are JSON objects (never a top-level array) of at most 1 MB, ${BODY_LIMITS.maxNodes.toLocaleString('en')} values, ` +
+        `${BODY_LIMITS.maxArrayLength.toLocaleString('en')} items per list, ${BODY_LIMITS.maxObjectKeys} keys per object and ${BODY_LIMITS.maxDepth} levels; ` +
+        'control characters other than tab, CR and LF (in bodies, query parameters or paths) are refused. Both answer 400 `REQUEST.VALIDATION_FAILED`.',
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
