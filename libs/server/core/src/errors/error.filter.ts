@@ -47,6 +47,9 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     if (res.headersSent) return;
+    // An error is never worth caching, even on a route that lets its content be cached (a 404 before enrolment kept
+    // for an hour would hide the file after it).
+    res.setHeader('Cache-Control', 'no-store');
     res.status(body.statusCode).json(body);
   }
 
