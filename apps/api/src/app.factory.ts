@@ -10,6 +10,8 @@ import { Logger } from 'nestjs-pino';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { invalid, type AppConfig } from '@kompeten/server-core';
 import { AppModule } from './app.module';
+import { BODY_LIMITS, RefuseControlCharactersPipe, refuseHostileInput, refuseHostileJson } from './http/hostile-input';
+import { apiResponseHeaders, helmetOptions } from './http/security-headers';
 
 /** Flattens class-validator errors into sentences a person can act on. */
 function validationMessages(errors: ValidationError[], prefix = ''): string[] {
@@ -23,19 +25,6 @@ function validationMessages(errors: ValidationError[], prefix = ''): string[] {
 }
 
 export const JSON_BODY_LIMIT = '1mb';
-/** Far deeper than any body we accept; validation recurses, so deeper input would overflow the stack. */
-export const MAX_JSON_DEPTH = 32;
-
-/** Walks the parsed body without recursion. */
-function deeperThan(value: unknown, max: number): boolean {
-  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    if (next.value === null || typeof next.value !== 'object') continue;
-    if (next.depth > max) return true;
-    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
-  }
-  return false;
-}
 
 export function buildOpenApi(app: NestExpressApplication) {
   const doc = new DocumentBuilder()
@@ -43,7 +32,10 @@ export function buildOpenApi(app: NestExpressApplication) {
     .setDescription(
       'ASN Corporate University platform. Every error answers `{ statusCode, code, message, correlationId, details? }`. ' +
         'Lists are paginated with `page` (from 1) and `pageSize` (max 100) and answer `{ items, total, page, pageSize }`. ' +
-        'Sign in at `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`.',
+        'Sign in at `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`. ' +
+        `Request bodies are JSON objects (never a top-level array) of at most 1 MB, ${BODY_LIMITS.maxNodes.toLocaleString('en')} values, ` +
+        `${BODY_LIMITS.maxArrayLength.toLocaleString('en')} items per list, ${BODY_LIMITS.maxObjectKeys} keys per object and ${BODY_LIMITS.maxDepth} levels; ` +
+        'control characters other than tab, CR and LF (in bodies, query parameters or paths) are refused. Both answer 400 `REQUEST.VALIDATION_FAILED`.',
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
@@ -66,40 +58,28 @@ export function buildOpenApi(app: NestExpressApplication) {
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, logger: options.logger === false ? false : undefined });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(helmet(helmetOptions(config)));
+  app.use(apiResponseHeaders);
+  // Every operation takes an object of modest shape: a top-level array, deep nesting or a flood of values is refused
+  // by one byte loop before JSON.parse builds it (decision 0014).
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseHostileJson });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   // Nest rewrites the parser's SyntaxError into a bare BadRequestException carrying the parser's text,
   // so name the problem here, while its type is still known.
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
     next((err as { type?: unknown } | null)?.type === 'entity.parse.failed' ? invalid(ErrorCode.MALFORMED_JSON, 'Isi permintaan bukan JSON yang valid') : err);
   });
-  app.use((req: Request, _res: Response, next: NextFunction) => {
-    next(deeperThan(req.body, MAX_JSON_DEPTH) ? invalid(ErrorCode.VALIDATION_FAILED, `Isi permintaan terlalu bertingkat (maks. ${MAX_JSON_DEPTH} tingkat)`) : undefined);
+  // Before guards, class-transformer and class-validator: a body no operation accepts costs one bounded pass, no more.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    refuseHostileInput(req, res, next);
   });
   // Only the proxies named in TRUST_PROXY may set X-Forwarded-For; by default none, so req.ip is the socket's peer
   // and a client cannot pick its own address to dodge the per-source login throttle (decision 0011).
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
-          // Protected course files reach the player as blob: URLs (fetched with the access token); external videos play from https.
-          mediaSrc: ["'self'", 'blob:', 'https:'],
-          objectSrc: ["'self'", 'blob:'],
-          frameSrc: ["'self'", 'blob:'],
-          upgradeInsecureRequests: null,
-        },
-      },
-    }),
-  );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    new RefuseControlCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -66,6 +66,9 @@ describe('course files for learners', () => {
     expect(got.status).toBe(200);
     expect(got.headers['content-type']).toMatch(/^application\/pdf/);
     expect(Buffer.compare(got.body as Buffer, PDF)).toBe(0);
+    // A deliberate private cache for files (range requests on video), not the API's default no-store; a refusal is no-store.
+    expect(got.headers['cache-control']).toBe('private, max-age=3600');
+    expect((await get(as.pppk, pdf.id)).headers['cache-control']).toBe('no-store');
     expect(await statusOf(as.learner, video.id)).toBe(200);
     // A file of the course that no lesson of the learner's version uses stays hidden; so does one added to the draft since.
     expect(await statusOf(as.learner, unused.id)).toBe(404);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ATTEMPT_STATUSES, GRADING_METHODS, QUESTION_KINDS, type AnswerKey, type AnswerResponse, type AttemptStatus, type GradingMethod, type QuestionKind } from '@kompeten/shared-contracts';
+import { JsonSizeMax } from '@kompeten/server-core';
 import { QuestionOptionDto } from './authoring.dto';
 
 const RESPONSE_DOC =
@@ -11,6 +12,7 @@ const RESPONSE_DOC =
 export class SaveAnswerDto {
   @ApiProperty({ description: RESPONSE_DOC, nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] })
   @Allow()
+  @JsonSizeMax('response', { maxItems: 100, maxChars: 20_000 })
   response: AnswerResponse;
 }
 

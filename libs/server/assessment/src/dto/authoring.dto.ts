@@ -7,7 +7,7 @@ import {
   GRADING_METHODS, QUESTION_KINDS, QUIZ_ROLES, REVIEW_POLICIES,
   type AnswerKey, type GradingMethod, type QuestionKind, type QuestionOption, type QuizRole, type ReviewPolicy,
 } from '@kompeten/shared-contracts';
-import { PageQueryDto } from '@kompeten/server-core';
+import { JsonSizeMax, PageQueryDto } from '@kompeten/server-core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -96,6 +96,7 @@ class QuestionFields {
 
   @ApiPropertyOptional({ description: ANSWER_KEY_DOC, nullable: true, type: 'object', additionalProperties: true })
   @Allow()
+  @JsonSizeMax('answerKey', { maxItems: 100, maxChars: 50_000 })
   answerKey?: unknown;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Lihat Pembukaan UUD 1945 alinea keempat.' })

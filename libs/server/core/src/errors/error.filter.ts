@@ -16,8 +16,16 @@ const STATUS_CODE: Record<number, string> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
-/** Postgres errors that only bad input can cause (e.g. a malformed uuid slipping past validation). */
-const PG_INPUT_ERRORS = new Set(['22P02', '22001', '22003', '22007', '22008']);
+/**
+ * Postgres errors that only bad input can cause (e.g. a malformed uuid slipping past validation). A second line of
+ * defence behind the request checks: 22021 (a NUL or an invalid byte sequence) and 22P05 (a character jsonb cannot
+ * hold, e.g. \u0000) mean the text itself is unusable.
+ */
+const PG_INPUT_ERRORS = new Set(['22P02', '22001', '22003', '22007', '22008', '22021', '22P05']);
+const PG_CHARACTER_ERRORS = new Set(['22021', '22P05']);
+
+/** Nest's NotFoundException for a request no route matched reads "Cannot <METHOD> <path>". */
+const UNMATCHED_ROUTE = /^Cannot ([A-Z]+) (\S+)$/;
 
 /**
  * One place that turns every error into `{ statusCode, code, message, correlationId, details? }`.
@@ -39,6 +47,9 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     if (res.headersSent) return;
+    // An error is never worth caching, even on a route that lets its content be cached (a 404 before enrolment kept
+    // for an hour would hide the file after it).
+    res.setHeader('Cache-Control', 'no-store');
     res.status(body.statusCode).json(body);
   }
 
@@ -66,8 +77,11 @@ export class ErrorFilter implements ExceptionFilter {
         if (r.code) code = r.code;
         if (r.details) details = r.details;
       }
-      if (status === 404 && /Cannot (GET|POST|PUT|PATCH|DELETE)/.test(message)) {
-        message = `Alamat ${message.replace(/^Cannot /, '')} tidak ada`;
+      const unmatched = status === 404 ? UNMATCHED_ROUTE.exec(message) : null;
+      if (unmatched) {
+        // The path without its query, cut short: the answer names the route, it does not echo the request back.
+        const path = unmatched[2].split('?')[0].slice(0, 200);
+        message = `Rute tidak ditemukan: ${unmatched[1]} ${path}`;
       }
       if (status >= 500) return { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Terjadi kesalahan pada server', correlationId };
       return { statusCode: status, code, message, correlationId, ...(details !== undefined ? { details } : {}) };
@@ -87,7 +101,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const code = (exception as QueryFailedError & { code?: string }).code;
       if (code && PG_INPUT_ERRORS.has(code)) {
-        return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: 'Nilai pada permintaan tidak valid', correlationId };
+        const message = PG_CHARACTER_ERRORS.has(code) ? 'Permintaan memuat karakter yang tidak dapat disimpan (mis. NUL)' : 'Nilai pada permintaan tidak valid';
+        return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message, correlationId };
       }
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.INTERNAL, message: 'Terjadi kesalahan pada server', correlationId };

@@ -7,7 +7,7 @@ import {
   ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS, SUBMISSION_FILTERS,
   type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat, type SubmissionFilter,
 } from '@kompeten/shared-contracts';
-import { PageQueryDto } from '@kompeten/server-core';
+import { JsonSizeMax, PageQueryDto } from '@kompeten/server-core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -197,6 +197,7 @@ export class ProgressUpdateDto {
   @ApiPropertyOptional({ type: Object, example: { seconds: 312 }, description: 'Where to resume (player-defined, small)' })
   @IsOptional()
   @IsObject({ message: 'position harus objek' })
+  @JsonSizeMax('position', { maxItems: 20, maxChars: 2_000 })
   position?: Record<string, unknown>;
 
   @ApiPropertyOptional({ example: 0.93, minimum: 0, maximum: 1, description: 'Share of the video watched so far' })
