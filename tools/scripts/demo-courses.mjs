@@ -164,6 +164,58 @@ export const COURSES = [
   },
 ];
 
+/** A right answer to a demo question, or (right = false) a wrong one. */
+function answerFor(q, right) {
+  const { correct } = q.answerKey;
+  if (q.kind === 'true_false') return right ? correct : !correct;
+  if (q.kind === 'single') return right ? correct : q.options.map(([id]) => id).find((id) => id !== correct);
+  return right ? correct : q.options.map(([id]) => id).filter((id) => !correct.includes(id)).slice(0, 1);
+}
+
+/** Takes one quiz lesson of an enrolment: the questions whose prompts `right` accepts are answered right. */
+async function takeQuiz(base, token, enrolmentId, lessonId, spec, right) {
+  const attempt = await call(base, 'POST', `/api/enrolments/${enrolmentId}/lessons/${lessonId}/attempts`, token, {});
+  const answers = attempt.questions.map((aq) => {
+    const q = spec.questions.find((x) => x.prompt === aq.prompt);
+    return { questionId: aq.id, response: answerFor(q, right(spec.questions.indexOf(q))) };
+  });
+  await call(base, 'PUT', `/api/attempts/${attempt.id}/answers`, token, { answers });
+  return call(base, 'POST', `/api/attempts/${attempt.id}/submit`, token, {});
+}
+
+/**
+ * A first cohort in the BerAKHLAK course, so the course report has something to show on first start: a few ASN of Kota
+ * Mataram (not the documented demo logins, whose own catalog stays untouched) enrol, take the pre-test knowing part of
+ * the answers, and the post-test knowing all of them — the pre/post gain. Lessons are left to them: nobody is shown
+ * as having studied material they never opened. Never throws.
+ */
+async function firstCohort(base, courseId, spec, log) {
+  try {
+    const admin = await login(base, 'bkpsdm@mataramkota.go.id');
+    const page = await call(base, 'GET', '/api/employees?pageSize=40', admin);
+    const taken = new Set([AUTHOR, LEARNER, '199203152022011002', '199004172019032005', '197501012000031003']);
+    const nips = page.items.map((e) => e.nip).filter((nip) => /^\d{18}$/.test(nip) && !taken.has(nip)).slice(0, 3);
+    let done = 0;
+    for (const [i, nip] of nips.entries()) {
+      let token;
+      try {
+        token = await login(base, nip);
+      } catch {
+        continue; // an ASN without a sign-in: not part of the cohort
+      }
+      const enrolment = await call(base, 'POST', `/api/courses/${courseId}/enrolments`, token, {});
+      const detail = await call(base, 'GET', `/api/enrolments/${enrolment.id}`, token);
+      const quizzes = detail.modules.flatMap((m) => m.lessons).filter((l) => l.kind === 'quiz');
+      await takeQuiz(base, token, enrolment.id, quizzes[0].id, spec, (qi) => qi <= i % 2);
+      await takeQuiz(base, token, enrolment.id, quizzes[quizzes.length - 1].id, spec, (qi) => i < 2 || qi > 0);
+      done++;
+    }
+    log(`Demo cohort: ${done} ASN took the pre-test and post-test of "${spec.course.title}"`);
+  } catch (err) {
+    log(`The demo cohort was not created (${err.message}); the courses are there without it.`);
+  }
+}
+
 /** Authors and publishes the demo courses unless the learner's catalog already shows something. Never throws. */
 export async function ensureDemoCourses(base, log = console.log) {
   if (process.env.SEED_DEMO === 'false' || process.env.SEED_DEMO_COURSES === 'false') return;
@@ -172,6 +224,7 @@ export async function ensureDemoCourses(base, log = console.log) {
     if (catalog.total > 0) return;
     const author = await login(base, AUTHOR);
     const reviewer = await login(base, REVIEWER);
+    const published = [];
     for (const spec of COURSES) {
       const course = await call(base, 'POST', '/api/courses', author, spec.course);
       for (const q of spec.questions) {
@@ -196,8 +249,10 @@ export async function ensureDemoCourses(base, log = console.log) {
       }
       await call(base, 'POST', `/api/courses/${course.id}/submit-review`, author, {});
       await call(base, 'POST', `/api/courses/${course.id}/publish`, reviewer, { note: 'Kursus contoh untuk demo' });
+      published.push([course.id, spec]);
     }
     log(`Demo courses published: ${COURSES.map((c) => c.course.title).join('; ')}`);
+    await firstCohort(base, ...published[0], log);
   } catch (err) {
     log(`Demo courses were not created (${err.message}); the platform runs without them.`);
   }
