@@ -17,6 +17,16 @@ describe('GET /api/health', () => {
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 
+  // issue 13, "no open handles": each check raced a 2 s timer it never cleared, so a process (or a Jest worker) that
+  // stopped right after a health call stayed alive for up to 2 s and was force-killed.
+  it('leaves no timer behind once it has answered', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    await api.http.get('/api/health').expect(200);
+    const before = timers();
+    for (let i = 0; i < 5; i++) await api.http.get('/api/health').expect(200);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('answers 503 when Redis is unreachable', async () => {
     const database = await createTestDatabase();
     const app = await createApp(testConfig(database.url, { REDIS_URL: 'redis://127.0.0.1:1' }), { logger: false });
