@@ -20,7 +20,7 @@ export interface RunningPlatform {
  * Starts the built platform exactly as `npm start` does (tools/scripts/start.mjs --no-build), on its own
  * fresh database and queue prefix, and resolves once it prints KOMPETEN_READY.
  */
-export async function startPlatform(port: number): Promise<RunningPlatform> {
+export async function startPlatform(port: number, extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = `kompeten_test_e2e_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -41,6 +41,7 @@ export async function startPlatform(port: number): Promise<RunningPlatform> {
       QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: join(ROOT, 'tmp', database),
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
