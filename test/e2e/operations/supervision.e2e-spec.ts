@@ -61,13 +61,18 @@ describe('npm start supervises its processes', () => {
 
   beforeAll(async () => {
     port = await freePortPair();
-    platform = await startPlatform(port, { SEED_DEMO_COURSES: 'false' });
+    platform = await startPlatform(port, { SEED_DEMO: 'false' });
     platform.child.stdout?.on('data', (d) => (log += d));
     platform.child.stderr?.on('data', (d) => (log += d));
   }, 150_000);
 
   afterAll(async () => {
     if (platform) await stopPlatform(platform);
+  });
+
+  it('lists no demo logins with SEED_DEMO=false', () => {
+    expect(platform.startOutput).toContain('Kompeten is running at');
+    expect(platform.startOutput).not.toMatch(/Demo logins|Kompeten#2026|admin@kompeten\.go\.id/);
   });
 
   it('restarts a worker killed with SIGKILL while the API keeps answering', async () => {

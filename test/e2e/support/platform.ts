@@ -14,6 +14,8 @@ export interface RunningPlatform {
   redisUrl: string;
   /** The platform's Redis key prefix: its keys are deleted when it stops. */
   queuePrefix: string;
+  /** What start.mjs printed until it was ready (the banner included). */
+  startOutput: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function startPlatform(port: number, extraEnv: Record<string, strin
     child.stderr?.on('data', onData);
     child.once('exit', (code) => fail(new Error(`Platform exited (${code}) before it was ready:\n${output.slice(-4000)}`)));
   });
-  return { baseUrl, child, database, adminUrl, redisUrl, queuePrefix };
+  return { baseUrl, child, database, adminUrl, redisUrl, queuePrefix, startOutput: output };
 }
 
 export async function stopPlatform(p: RunningPlatform): Promise<void> {
