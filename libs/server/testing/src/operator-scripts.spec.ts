@@ -67,3 +67,19 @@ describe('README', () => {
     }
   });
 });
+
+describe('what the web promises a learner', () => {
+  // issue 13 ("the completion screen promises nothing the platform does not yet do"): there is no JP ledger, no
+  // certificate and no SIASN push yet. Read as text: the web's catalogs are not importable from server code.
+  const catalogs = ['id', 'en'].map((lang) => [lang, readFileSync(join(ROOT, `apps/web/src/i18n/${lang}.ts`), 'utf8')] as const);
+  const NOT_BUILT = /sertifikat (akan )?diterbitkan|certificate (will be )?issued|JP (akan )?dicatat|JP will be recorded|dikirim ke SIASN|sent to SIASN/i;
+
+  it.each(catalogs)('the %s catalog promises no certificate, JP record or SIASN push', (_lang, text) => {
+    expect(text.split('\n').filter((l) => NOT_BUILT.test(l))).toEqual([]);
+  });
+
+  it('the completion message says only that the completion is recorded', () => {
+    expect(catalogs[0][1]).toContain("completedMessage: 'Anda telah menyelesaikan kursus ini. Penyelesaiannya tercatat di Pembelajaran saya.'");
+    expect(catalogs[1][1]).toContain("completedMessage: 'You completed this course. The completion is recorded in My learning.'");
+  });
+});
