@@ -28,6 +28,8 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 when Redis is unreachable', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
     const database = await createTestDatabase();
     const app = await createApp(testConfig(database.url, { REDIS_URL: 'redis://127.0.0.1:1' }), { logger: false });
     await app.init();
@@ -39,5 +41,9 @@ describe('GET /api/health', () => {
       await app.close();
       await database.drop();
     }
+    // issue 13, "no open handles": closing the app left ioredis's 2 s disconnect timer for a socket that never
+    // connected, so a test file ending here kept its Jest worker alive until it was force-killed.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });
