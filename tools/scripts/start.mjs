@@ -1,14 +1,45 @@
 // `npm start`: builds Kompeten, makes sure PostgreSQL and Redis are there (embedded/local when unset),
-// migrates and seeds the demo once, then runs the API (serving the web app) and the worker until Ctrl+C.
+// migrates and seeds the demo once, then runs the API (serving the web app) and the worker until Ctrl+C / SIGTERM.
+// A worker that dies is restarted with back-off (the API keeps answering); SIGTERM or SIGINT stops the API, the worker,
+// and the embedded PostgreSQL and redis-server when this command started them.
 // Flags: --no-build (use the existing dist/), --no-seed. Env: PORT, DATABASE_URL, REDIS_URL, PUBLIC_URL, SEED_DEMO=false.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureJwtSecret, ensurePostgres, ensureRedis, log, ROOT } from './infra.mjs';
+import { ensureJwtSecret, ensurePostgres, ensureRedis, log, queuePrefix, ROOT } from './infra.mjs';
 import { ensureDemoCourses } from './demo-courses.mjs';
 
 const args = new Set(process.argv.slice(2));
-const port = Number(process.env.PORT ?? 3000);
+
+/**
+ * The variables this script itself reads, checked before anything starts (the API and worker validate the rest, with
+ * the same messages, in libs/server/core/src/config/env.ts). Exits 78 (configuration error) naming each bad variable.
+ */
+function validateStartEnv(env) {
+  const problems = [];
+  if (env.HEAP_LIMIT_MB !== undefined && env.HEAP_LIMIT_MB !== '' && !/^\d{2,5}$/.test(env.HEAP_LIMIT_MB)) {
+    problems.push('HEAP_LIMIT_MB must be a whole number of megabytes, e.g. 256');
+  }
+  if (env.PORT !== undefined && env.PORT !== '' && !(/^\d+$/.test(env.PORT) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65534)) {
+    problems.push('PORT must be a whole number (1-65534; the worker health endpoint uses PORT+1)');
+  }
+  for (const name of ['SEED_DEMO', 'SEED_DEMO_COURSES']) {
+    if (env[name] !== undefined && env[name] !== '' && !['true', 'false'].includes(env[name])) problems.push(`${name} must be true or false`);
+  }
+  // The secret kept in .data/jwt-secret is a convenience for trying the platform on one machine. An operator who says
+  // NODE_ENV=production must give JWT_SECRET (the API refuses published defaults and placeholders itself).
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`); the generated .data/jwt-secret is used only when NODE_ENV is unset (trying Kompeten on one machine)');
+  }
+  if (problems.length) {
+    console.error(`Kompeten refuses to start. Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(78);
+  }
+}
+validateStartEnv(process.env);
+
+const port = Number(process.env.PORT || 3000);
+const seedDemo = process.env.SEED_DEMO !== 'false';
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const CLI = join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
 const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
@@ -25,11 +56,15 @@ export const DEMO_LOGINS = [
   ['Learner, WIB (Kab. Kendal)', '199004172019032005'],
 ];
 
-function run(cmd, cmdArgs, env) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit', env });
-  if (r.status !== 0) {
-    console.error(`\n${cmd} ${cmdArgs.join(' ')} failed (exit ${r.status}).`);
-    process.exit(r.status ?? 1);
+/** Runs a step (build, migrate) as a child this command stops on SIGTERM; a failure stops everything started so far. */
+async function run(cmd, cmdArgs, env) {
+  const child = spawn(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit', env });
+  children.add(child);
+  const code = await new Promise((r) => child.once('exit', (c, sig) => r(c ?? (sig ? 1 : 0))));
+  children.delete(child);
+  if (code !== 0 && !stopping) {
+    console.error(`\n${cmd} ${cmdArgs.join(' ')} failed (exit ${code}).`);
+    await stop(code);
   }
 }
 
@@ -59,9 +94,80 @@ async function waitForHealth(url, ms) {
   return false;
 }
 
+/** How long to wait before restarting a process that died for the n-th time in a row: 1 s, 2 s, 4 s … at most 30 s. */
+export const backoffMs = (n) => Math.min(30_000, 1000 * 2 ** Math.max(0, n - 1));
+
+const cleanups = [];
+const children = new Set();
+let stopping = false;
+
+/** Stops every process this command started, last started first, then exits. Safe to call more than once. */
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping…');
+  await Promise.all(
+    [...children].map((c) => {
+      if (c.exitCode !== null || c.signalCode !== null) return null;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      // A process that ignores SIGTERM for 15 s is killed: nothing is left running.
+      const t = setTimeout(() => c.kill('SIGKILL'), 15_000);
+      return exited.then(() => clearTimeout(t));
+    }),
+  );
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : e);
+    }
+  }
+  log('Stopped.');
+  process.exit(code);
+}
+// Installed before anything starts, so a SIGTERM during the build or the migration also stops PostgreSQL and Redis.
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+process.on('SIGHUP', () => stop(0));
+
+/**
+ * Runs `main` as a child. `restart: true` (the worker): when it dies it is started again after a growing pause, logged,
+ * and the pause resets after a minute of good running. `restart: false` (the API): its death stops the platform, since
+ * nothing would answer anyway and a process manager above us should see the failure.
+ */
+function supervise(name, main, env, heapMb, restart) {
+  let failures = 0;
+  const launch = () => {
+    const child = spawn(process.execPath, ['--enable-source-maps', `--max-old-space-size=${heapMb}`, main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const startedAt = Date.now();
+    children.add(child);
+    prefixed(child, name);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      const how = signal ? `signal ${signal}` : `exit ${code}`;
+      if (!restart) {
+        console.error(`The ${name} process stopped unexpectedly (${how}).`);
+        stop(1);
+        return;
+      }
+      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
+      const wait = backoffMs(failures);
+      log(`The ${name} process stopped unexpectedly (${how}); restarting it in ${wait / 1000} s (restart ${failures} in a row).`);
+      setTimeout(() => !stopping && launch(), wait).unref?.();
+    });
+  };
+  launch();
+}
+
 async function main() {
-  const pg = await ensurePostgres();
+  const pg = await ensurePostgres('kompeten', { handleSignals: true });
+  cleanups.push(() => pg.stop());
+  if (stopping) return;
   const redis = await ensureRedis();
+  cleanups.push(() => redis.stop());
+  if (stopping) return;
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -71,6 +177,8 @@ async function main() {
     PORT: String(port),
     DATABASE_URL: pg.url,
     REDIS_URL: redis.url,
+    // Queues of this data folder only: two clones sharing one Redis never take each other's jobs.
+    QUEUE_PREFIX: queuePrefix(),
     JWT_SECRET: ensureJwtSecret(),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     STORAGE_DIR: process.env.STORAGE_DIR ?? join(ROOT, '.data/storage'),
@@ -81,39 +189,18 @@ async function main() {
   };
   if (!args.has('--no-build') || !existsSync(API_MAIN)) {
     log('Building the API, worker and web app');
-    run(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
+    await run(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
+    if (stopping) return;
   }
   log('Migrating the database');
-  run(process.execPath, [CLI, args.has('--no-seed') || process.env.SEED_DEMO === 'false' ? 'migrate' : 'seed'], env);
+  await run(process.execPath, [CLI, args.has('--no-seed') || !seedDemo ? 'migrate' : 'seed'], env);
+  if (stopping) return;
 
-  const children = [];
-  let stopping = false;
-  const stop = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    log('Stopping…');
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-    await redis.stop();
-    await pg.stop();
-    process.exit(code);
-  };
   // A bounded old space: V8 otherwise sizes it from the machine's memory and lets garbage pile up to hundreds of MB
   // before a full collection (docs/performance.md, "Memory").
-  const heapMb = Number(process.env.HEAP_LIMIT_MB ?? 256);
-  for (const [name, main] of [['api', API_MAIN], ['worker', WORKER_MAIN]]) {
-    const child = spawn(process.execPath, ['--enable-source-maps', `--max-old-space-size=${heapMb}`, main], { cwd: ROOT, env: { ...env, RUN_MIGRATIONS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    prefixed(child, name);
-    child.on('exit', (code) => {
-      if (!stopping) {
-        console.error(`The ${name} process stopped unexpectedly (exit ${code}).`);
-        stop(1);
-      }
-    });
-    children.push(child);
-  }
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  const heapMb = Number(process.env.HEAP_LIMIT_MB || 256);
+  supervise('api', API_MAIN, { ...env, RUN_MIGRATIONS: 'false' }, heapMb, false);
+  supervise('worker', WORKER_MAIN, { ...env, RUN_MIGRATIONS: 'false' }, heapMb, true);
 
   if (!(await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000))) {
     console.error('The API did not become healthy within 60 s.');
@@ -122,20 +209,23 @@ async function main() {
   await ensureDemoCourses(`http://127.0.0.1:${port}`, log);
   const url = env.PUBLIC_URL;
   const width = Math.max(...DEMO_LOGINS.map(([r]) => r.length));
+  const demo = seedDemo
+    ? `
+Demo logins (password for all: Kompeten#2026):
+${DEMO_LOGINS.map(([role, user]) => `  ${role.padEnd(width)}  ${user}`).join('\n')}
+`
+    : '';
   console.log(`
 \x1b[1mKompeten is running at ${url}\x1b[0m
   API docs: ${url}/api/docs   Health: ${url}/api/health   Worker health: http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health
-  Database: ${pg.embedded ? `embedded PostgreSQL (${pg.url.replace(/:[^:@]*@/, ':***@')})` : 'DATABASE_URL'}   Redis: ${redis.url}
-
-Demo logins (password for all: Kompeten#2026):
-${DEMO_LOGINS.map(([role, user]) => `  ${role.padEnd(width)}  ${user}`).join('\n')}
-
+  Database: ${pg.embedded ? `embedded PostgreSQL (${pg.url.replace(/:[^:@]*@/, ':***@')})` : 'DATABASE_URL'}   Redis: ${redis.url}   Queue prefix: ${env.QUEUE_PREFIX}
+${demo}
 Press Ctrl+C to stop.
 KOMPETEN_READY ${url}
 `);
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
   console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+  await stop(1);
 });

@@ -17,7 +17,19 @@ describe('GET /api/health', () => {
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 
+  // issue 13, "no open handles": each check raced a 2 s timer it never cleared, so a process (or a Jest worker) that
+  // stopped right after a health call stayed alive for up to 2 s and was force-killed.
+  it('leaves no timer behind once it has answered', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    await api.http.get('/api/health').expect(200);
+    const before = timers();
+    for (let i = 0; i < 5; i++) await api.http.get('/api/health').expect(200);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('answers 503 when Redis is unreachable', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
     const database = await createTestDatabase();
     const app = await createApp(testConfig(database.url, { REDIS_URL: 'redis://127.0.0.1:1' }), { logger: false });
     await app.init();
@@ -29,5 +41,9 @@ describe('GET /api/health', () => {
       await app.close();
       await database.drop();
     }
+    // issue 13, "no open handles": closing the app left ioredis's 2 s disconnect timer for a socket that never
+    // connected, so a test file ending here kept its Jest worker alive until it was force-killed.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });

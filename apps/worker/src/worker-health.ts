@@ -27,7 +27,12 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     for (const name of Object.values(QueueName)) {
       try {
         const q = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-        queues[name] = await Promise.race([q.getJobCounts('waiting', 'active', 'delayed', 'failed'), new Promise((_, r) => setTimeout(() => r(new Error('timeout')), 2000))]);
+        let timer: NodeJS.Timeout | undefined;
+        // The timer is cleared once the counts arrive: a pending one would keep a stopping worker (or test) alive.
+        const timeout = new Promise((_, r) => {
+          timer = setTimeout(() => r(new Error('timeout')), 2000);
+        });
+        queues[name] = await Promise.race([q.getJobCounts('waiting', 'active', 'delayed', 'failed'), timeout]).finally(() => clearTimeout(timer));
       } catch {
         redis = 'down';
       }

@@ -14,8 +14,14 @@ class HealthDto {
   @ApiProperty({ example: '0.1.0' }) version: string;
 }
 
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+/** `p`, or a rejection after `ms`; the timer is cleared either way, so no health call leaves a pending timer behind. */
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+};
 
 @ApiTags('health')
 @Controller('health')

@@ -668,7 +668,7 @@ export const en: Catalog = {
     next: 'Next',
     lastLesson: 'This is the last lesson.',
     completedTitle: 'Congratulations!',
-    completedMessage: 'You completed this course. Your JP will be recorded and a certificate issued.',
+    completedMessage: 'You completed this course. The completion is recorded in My learning.',
     completedBanner: 'You completed this course. You can still open the material.',
     withdraw: 'Withdraw',
     withdrawTitle: 'Withdraw from the course?',

@@ -669,7 +669,7 @@ export const id = {
     next: 'Berikutnya',
     lastLesson: 'Ini pelajaran terakhir.',
     completedTitle: 'Selamat!',
-    completedMessage: 'Anda telah menyelesaikan kursus ini. JP akan dicatat dan sertifikat diterbitkan.',
+    completedMessage: 'Anda telah menyelesaikan kursus ini. Penyelesaiannya tercatat di Pembelajaran saya.',
     completedBanner: 'Anda telah menyelesaikan kursus ini. Materi tetap dapat dibuka kembali.',
     withdraw: 'Mengundurkan diri',
     withdrawTitle: 'Mengundurkan diri dari kursus?',

@@ -13,14 +13,17 @@ export const redisProvider: Provider = {
   inject: [APP_CONFIG],
   // One retry per command and a bounded wait: the guard fails closed (503) rather than hanging a request.
   // Auto-pipelining batches the guard's script calls of concurrent requests into one write.
-  useFactory: (config: AppConfig) => createRedis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableAutoPipelining: true, lazyConnect: true }),
+  useFactory: (config: AppConfig) => createRedis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableAutoPipelining: true, lazyConnect: true, disconnectTimeout: 200 }),
 };
 
 @Injectable()
 export class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: IORedis) {}
   async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
+    // QUIT when connected (a clean close, no timer left behind); otherwise drop the socket: a socket that never connected
+    // gets no 'close' event, and ioredis's disconnect timer would keep a stopping process (or a Jest worker) alive.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }
 

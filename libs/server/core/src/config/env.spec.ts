@@ -136,3 +136,27 @@ describe('loadConfig login defence', () => {
     expect(() => loadConfig({ ...good, LOGIN_ACCOUNT_DELAY_MAX_SECONDS: '3600' })).toThrow(/LOGIN_ACCOUNT_DELAY_MAX_SECONDS must be at most 300/);
   });
 });
+
+describe('loadConfig: what the README promises (issue 13)', () => {
+  it('names HEAP_LIMIT_MB when it is not a number', () => {
+    expect(() => loadConfig({ ...good, HEAP_LIMIT_MB: 'abc' })).toThrow(/HEAP_LIMIT_MB must be a whole number/);
+    expect(() => loadConfig({ ...good, HEAP_LIMIT_MB: '256' })).not.toThrow();
+  });
+
+  it('names SEED_DEMO and SEED_DEMO_COURSES when they are not true/false', () => {
+    expect(() => loadConfig({ ...good, SEED_DEMO: 'no' })).toThrow(/SEED_DEMO must be true or false/);
+    expect(() => loadConfig({ ...good, SEED_DEMO_COURSES: '0' })).toThrow(/SEED_DEMO_COURSES must be true or false/);
+  });
+
+  it('refuses to start in production without a JWT_SECRET or with a published default', () => {
+    const { JWT_SECRET: _unused, ...noSecret } = good;
+    expect(() => loadConfig({ ...noSecret, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' })).toThrow(/JWT_SECRET is a published default/);
+    expect(() => loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_SECRET is a published default/);
+    expect(loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'q3V8s0lZb1yJm7Kp2cXw9RtE4uHn6GaD5fLo' }).jwtSecret).toHaveLength(36);
+  });
+
+  it('lets development and test run with any secret of 32+ characters', () => {
+    expect(loadConfig({ ...good, NODE_ENV: 'development', JWT_SECRET: 'change-me-change-me-change-me-change-me' }).env).toBe('development');
+  });
+});

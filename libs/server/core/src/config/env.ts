@@ -169,6 +169,31 @@ export class EnvDto {
   @OptionalInt('LOGIN_SOURCE_WINDOW_SECONDS', 1, 86_400) LOGIN_SOURCE_WINDOW_SECONDS?: number;
   @OptionalInt('LOGIN_GLOBAL_BUDGET_PER_MINUTE', 1, 10_000_000) LOGIN_GLOBAL_BUDGET_PER_MINUTE?: number;
   @OptionalInt('LOGIN_GLOBAL_PENALTY_SECONDS', 1, 3600) LOGIN_GLOBAL_PENALTY_SECONDS?: number;
+
+  // Read by `npm start` (tools/scripts/start.mjs) before the processes exist; validated here too, so a process started
+  // any other way (Docker, systemd) names the same bad variable.
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^\d{2,5}$/, { message: 'HEAP_LIMIT_MB must be a whole number of megabytes, e.g. 256' })
+  HEAP_LIMIT_MB?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(['true', 'false'], { message: 'SEED_DEMO_COURSES must be true or false' })
+  SEED_DEMO_COURSES?: string;
+}
+
+/**
+ * JWT_SECRET values published in this repository (docker/compose.yml, docs) or typical placeholders: anyone could sign
+ * tokens with them, so production refuses them.
+ */
+export function isPlaceholderSecret(secret: string): boolean {
+  return /change-?me|changeit|placeholder|example|^(x+|0+|secret)$|^(secret|kompeten|password)[-_]?\w{0,8}$/i.test(secret.trim());
 }
 
 export interface AppConfig {
@@ -230,6 +255,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (dto.NODE_ENV === 'production' && dto.JWT_SECRET && isPlaceholderSecret(dto.JWT_SECRET)) {
+    problems.push('JWT_SECRET is a published default or placeholder; with NODE_ENV=production set a random secret of at least 32 characters (e.g. `openssl rand -base64 48`)');
   }
   const storageDriver = dto.STORAGE_DRIVER ?? 'local';
   const s3 = storageDriver === 's3' ? s3Config(dto, problems) : null;

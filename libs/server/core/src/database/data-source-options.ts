@@ -16,7 +16,10 @@ export function dataSourceOptions(url: string, entities: Entities, poolSize = 20
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: poolSize, application_name: 'kompeten' },
+    // The session time zone is set on every connection, never inherited from the server or the database (a DBA's
+    // `ALTER DATABASE … SET timezone`, a distro default of the local zone): `now()::date`, `date_trunc` and timestamptz
+    // text are then UTC in the API, the worker, the CLI and the tests alike. Agencies' zones are applied explicitly.
+    extra: { max: poolSize, application_name: 'kompeten', options: '-c TimeZone=UTC' },
     // Failed queries surface as exceptions (the error filter logs real 500s); expected ones, like unique violations turned into 409s, stay quiet.
     logging: false,
   };
