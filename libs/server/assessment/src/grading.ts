@@ -8,24 +8,51 @@ import type { GradingMethod, QuestionKind, QuestionSnapshot } from '@kompeten/sh
 
 export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
 
-/** Lower-cased, accents and punctuation removed, spaces collapsed: "  Pancasila,  Sila KE-5! " → "pancasila sila ke5". */
+/**
+ * Short answers are compared after: accents removed, lower-cased, hyphens and slashes turned into spaces ("ke-5" is
+ * "ke 5"), other punctuation removed except a comma or dot between two digits (kept as written: "3,5" is never "35" nor "3.5"),
+ * spaces collapsed. "  Pancasila,  Sila KE-5! " → "pancasila sila ke 5" (docs/learning.md, "Short answers").
+ */
 export function normaliseText(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[-\u2010-\u2015/]/g, ' ')
+    // A separator between digits is kept as written (placeholders survive the punctuation sweep): "3,5" ≠ "35" ≠ "3.5".
+    .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? '\u0001' : '\u0002'}`)
     .replace(/[\p{P}\p{S}]/gu, '')
+    .replace(/\u0001/g, '.')
+    .replace(/\u0002/g, ',')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** A number from a number or a text written with either decimal separator ("3,5" or "3.5"); null when it is not one. */
+/** A `*` in an accepted answer: not a wildcard; authors are refused when they save one (question-rules.ts). */
+export const WILDCARD = '*';
+
+/** What the player shows under a numeric question (docs/learning.md, "Numbers"). */
+export const NUMERIC_FORMAT_HINT = 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5';
+
+/**
+ * A number from a number or a text written the Indonesian way (docs/learning.md, "Numbers"); null when it is not one.
+ * A comma is the decimal separator ("3,5", "1,500" = 1.5). A dot followed by exactly three digits, in groups after a
+ * first group of 1–3 digits not starting with 0, separates thousands ("1.500" = 1500, "1.000.000", "1.500,5" = 1500.5);
+ * any other single dot is a decimal point ("3.5", "0.125"). Anything else ("1,500.5", "1.50.0", "3,5 kg") is not a number.
+ */
 export function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
   const t = v.trim().replace(/\s/g, '');
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
-  const n = Number(t.replace(',', '.'));
+  const m = /^([+-]?)(.*)$/.exec(t) as RegExpExecArray;
+  const sign = m[1] === '-' ? -1 : 1;
+  const body = m[2];
+  let plain: string | null = null;
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(body)) plain = body.replace(/\./g, '').replace(',', '.');
+  else if (/^(\d+(,\d*)?|,\d+)$/.test(body)) plain = body.replace(',', '.');
+  else if (/^(\d+(\.\d*)?|\.\d+)$/.test(body)) plain = body;
+  if (plain === null) return null;
+  const n = sign * Number(plain);
   return Number.isFinite(n) ? n : null;
 }
 

@@ -7,7 +7,7 @@ import {
   ErrorCode, type AssignmentSubmission, type AttendanceResult, type LessonSnapshot, type PlayerLesson, type PlayerLessonContent, type ProgressResult,
   type QuizSnapshot,
 } from '@kompeten/shared-contracts';
-import { cleanFileName, conflict, FILE_STORAGE, invalid, notFound, recordAudit, type FileStorage } from '@kompeten/server-core';
+import { cleanFileName, conflict, detectMime, FILE_STORAGE, invalid, notFound, readHead, recordAudit, type FileStorage } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { creditedSeconds, lessonMinSeconds } from './completion-rule';
 import { CompletionService } from './completion.service';
@@ -17,11 +17,14 @@ import { EnrolmentAccess } from './enrolment-access';
 import {
   applyProgress, emptyProgress, lockEnrolment, toFacts, LOCKED_ENROLMENT_COLUMNS, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
 } from './progress-store';
+import { submissionMime } from './submission.service';
 import { VersionSnapshots } from './version-snapshots';
 
 export const MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
 const SUBMISSION_TYPES = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|txt|zip|jpe?g|png)$/i;
 const DEFAULT_COMPLETE_AT_RATIO = 0.9;
+/** Submissions kept per learner and assignment lesson: the latest (which counts) and the two before it (docs/learning.md). */
+export const SUBMISSION_HISTORY = 3;
 
 /**
  * The server's clock for learning records (docs/learning.md, "Time and video the server credits"). An event credits
@@ -215,6 +218,11 @@ export class ProgressService {
     const fileName = cleanFileName(file.originalname);
     if (!SUBMISSION_TYPES.test(fileName)) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Jenis berkas tidak didukung (PDF, Office, OpenDocument, teks, gambar atau ZIP)');
     if (file.size === 0) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Berkas kosong');
+    // By content, as course files are: an executable, an HTML page or an SVG renamed to .pdf/.png is refused.
+    const detected = detectMime(await readHead(file.path), fileName);
+    if (!detected || detected !== submissionMime(fileName).split(';')[0]) {
+      throw invalid(ErrorCode.ENROLMENT_BAD_FILE, `Isi berkas tidak sesuai dengan jenisnya (${extname(fileName).toLowerCase()}): unggah PDF, dokumen Office/OpenDocument, teks, gambar JPEG/PNG atau ZIP yang asli`);
+    }
     const storageKey = `submissions/${enrolmentId}/${lessonId}/${randomUUID()}${extname(fileName).toLowerCase()}`;
     await this.storage.importLocalFile(file.path, storageKey);
     try {
@@ -226,7 +234,17 @@ export class ProgressService {
           [enrolmentId, lessonId, storageKey, fileName],
         );
         await this.apply(m, en, lessonId, { complete: true }, true);
-        return toSubmission(saved);
+        // A re-submission replaces the previous file; the last SUBMISSION_HISTORY are kept as history, older ones go.
+        const dropped: Array<{ storage_key: string }> = (await m.query(
+          `DELETE FROM assignment_submission WHERE id IN (
+             SELECT id FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC OFFSET $3
+           ) RETURNING storage_key`,
+          [enrolmentId, lessonId, SUBMISSION_HISTORY],
+        ))[0] ?? [];
+        return { saved: toSubmission(saved), dropped: dropped.map((d) => d.storage_key) };
+      }).then(async ({ saved, dropped }) => {
+        for (const key of dropped) await this.storage.remove(key).catch(() => undefined);
+        return saved;
       });
     } catch (e) {
       await this.storage.remove(storageKey);
