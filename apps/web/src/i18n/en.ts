@@ -536,6 +536,14 @@ export const en: Catalog = {
       hint: 'Published courses to complete before enrolling.',
       unknown: 'Course not available in the catalog',
     },
+    learnrec: {
+      minMinutes: 'Minimum learning time for the whole course (minutes)',
+      minMinutesHelp: 'Counted from the time the server credits, not what the browser claims. 1 JP = 45 minutes. Leave empty for none.',
+      lessonMinutes: 'Minimum learning time per lesson (minutes)',
+      lessonMinutesHelp: 'The lesson completes only once this time is credited. Leave empty for none.',
+      minutesRange: 'A whole number from 1 to {{max}}.',
+      minSummary: 'At least {{minutes}} minutes of learning',
+    },
   },
   approvals: {
     title: 'Approvals',
@@ -688,6 +696,10 @@ export const en: Catalog = {
       uploading: 'Uploading… {{percent}}%',
       submit: 'Submit assignment',
       submitted: 'Assignment submitted.',
+    },
+    learnrec: {
+      notice: 'Learning time',
+      timeLeft: 'Learning time still needed: {{minutes}} minutes',
     },
   },
   quiz: {
@@ -917,6 +929,10 @@ export const en: Catalog = {
       points: '{{score}}/{{max}} points',
       graderFeedback: 'Grader’s feedback',
       numericKey: '{{value}} (± {{tolerance}})',
+    },
+    learnrec: {
+      numberHint: 'Numbers only, comma for decimals and dot for thousands: 3,5 · 1.500 (fifteen hundred) · 1.500,5',
+      numberInvalid: 'Not a number we can read. For example: 3,5 or 1.500 or 1.500,5',
     },
   },
   grading: {

@@ -537,6 +537,14 @@ export const id = {
       hint: 'Kursus terbit yang harus diselesaikan sebelum mendaftar.',
       unknown: 'Kursus tidak tersedia di katalog',
     },
+    learnrec: {
+      minMinutes: 'Waktu belajar minimal seluruh kursus (menit)',
+      minMinutesHelp: 'Dihitung dari waktu yang dicatat server, bukan dari klaim peramban. 1 JP = 45 menit. Kosongkan bila tidak ada.',
+      lessonMinutes: 'Waktu belajar minimal per pelajaran (menit)',
+      lessonMinutesHelp: 'Pelajaran baru selesai setelah waktu ini tercatat. Kosongkan bila tidak ada.',
+      minutesRange: 'Bilangan bulat 1–{{max}}.',
+      minSummary: 'Waktu belajar minimal {{minutes}} menit',
+    },
   },
   approvals: {
     title: 'Persetujuan',
@@ -689,6 +697,10 @@ export const id = {
       uploading: 'Mengunggah… {{percent}}%',
       submit: 'Kirim tugas',
       submitted: 'Tugas terkirim.',
+    },
+    learnrec: {
+      notice: 'Catatan waktu belajar',
+      timeLeft: 'Waktu belajar yang masih diperlukan: {{minutes}} menit',
     },
   },
   quiz: {
@@ -918,6 +930,10 @@ export const id = {
       points: '{{score}}/{{max}} poin',
       graderFeedback: 'Umpan balik penilai',
       numericKey: '{{value}} (± {{tolerance}})',
+    },
+    learnrec: {
+      numberHint: 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5',
+      numberInvalid: 'Bukan angka yang dapat dibaca. Contoh: 3,5 atau 1.500 atau 1.500,5',
     },
   },
   grading: {
