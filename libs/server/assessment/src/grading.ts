@@ -21,10 +21,10 @@ export function normaliseText(s: string): string {
     .toLowerCase()
     .replace(/[-\u2010-\u2015/]/g, ' ')
     // A separator between digits is kept as written (placeholders survive the punctuation sweep): "3,5" ≠ "35" ≠ "3.5".
-    .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? '\u0001' : '\u0002'}`)
+    .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? '\uE000' : '\uE001'}`)
     .replace(/[\p{P}\p{S}]/gu, '')
-    .replace(/\u0001/g, '.')
-    .replace(/\u0002/g, ',')
+    .replace(/\uE000/g, '.')
+    .replace(/\uE001/g, ',')
     .replace(/\s+/g, ' ')
     .trim();
 }
