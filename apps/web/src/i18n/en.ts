@@ -989,5 +989,9 @@ export const en: Catalog = {
     postTest: 'Post-test',
     gain: 'Gain',
     completedAt: 'Completed',
+    learnrec: {
+      timeSpent: 'Learning time',
+      minutes: '{{count}} min',
+    },
   },
 };

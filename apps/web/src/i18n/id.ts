@@ -990,6 +990,10 @@ export const id = {
     postTest: 'Post-test',
     gain: 'Peningkatan',
     completedAt: 'Selesai',
+    learnrec: {
+      timeSpent: 'Waktu belajar',
+      minutes: '{{count}} mnt',
+    },
   },
 };
 
