@@ -103,7 +103,10 @@ export interface ProgressChange {
    * not watched before).
    */
   clock?: { from: Date; now: Date };
-  /** Video: how far the watched share may advance per second of wall-clock (tolerance / duration), and its completion share. */
+  /**
+   * Video (a learner's event on a video lesson): how far the watched share may advance per second of wall-clock
+   * (tolerance / duration), and its completion share. The lesson's first event of any kind starts its video clock.
+   */
   videoRatePerSecond?: number;
   completeAtRatio?: number;
   /** The lesson's minimum credited time: it is not completed before (docs/learning.md, "Minimum time"). */
@@ -136,13 +139,13 @@ export async function applyProgress(
     `WITH up AS (
        INSERT INTO lesson_progress AS lp (enrolment_id, lesson_id, status, time_spent_seconds, position, watched_ratio, watched_at, score_percent, passed, attended, completed_at, updated_at)
        VALUES ($1, $2, CASE WHEN ${COMPLETES(INSERT_RATIO, '$4::int')} THEN 'completed' ELSE 'in_progress' END, $4, $5, ${INSERT_RATIO},
-               CASE WHEN $6::numeric IS NOT NULL THEN $15::timestamptz END, $7, $8, coalesce($9, false), CASE WHEN ${COMPLETES(INSERT_RATIO, '$4::int')} THEN now() END, now())
+               CASE WHEN $6::numeric IS NOT NULL OR $11::float8 IS NOT NULL THEN $15::timestamptz END, $7, $8, coalesce($9, false), CASE WHEN ${COMPLETES(INSERT_RATIO, '$4::int')} THEN now() END, now())
        ON CONFLICT (enrolment_id, lesson_id) DO UPDATE SET
          status = CASE WHEN lp.status = 'completed' OR ${COMPLETES(UPDATE_RATIO, 'lp.time_spent_seconds + EXCLUDED.time_spent_seconds')} THEN 'completed' ELSE 'in_progress' END,
          time_spent_seconds = lp.time_spent_seconds + EXCLUDED.time_spent_seconds,
          position = coalesce(EXCLUDED.position, lp.position),
          watched_ratio = ${UPDATE_RATIO},
-         watched_at = CASE WHEN $6::numeric IS NOT NULL THEN $15::timestamptz ELSE lp.watched_at END,
+         watched_at = CASE WHEN $6::numeric IS NOT NULL OR (lp.watched_at IS NULL AND $11::float8 IS NOT NULL) THEN $15::timestamptz ELSE lp.watched_at END,
          score_percent = coalesce(EXCLUDED.score_percent, lp.score_percent),
          passed = coalesce(EXCLUDED.passed, lp.passed),
          attended = lp.attended OR EXCLUDED.attended,
