@@ -1,6 +1,7 @@
 import { ErrorCode, type AssignmentSubmission, type CompletionRule, type Enrolment, type ProgressResult } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
 import { bootApi, DEMO, type TestApi } from './support';
+import { authoringApi } from './support-authoring';
 import { rewindLearningClock, seedPublishedCourse } from './support-learning';
 
 /**
@@ -152,6 +153,42 @@ describe('Learning records API', () => {
       const done = await progress(DEMO.learner, e.id, c.lesson.intro, { event: 'heartbeat', secondsSpent: 30 });
       expect(done.lesson).toMatchObject({ status: 'completed', timeSpentSeconds: 120 });
       expect(done.timeRemaining?.lessonSeconds).toBe(0);
+    });
+  });
+
+  describe('authoring', () => {
+    it('an author sets a course and a lesson minimum time; unknown lessons and non-whole minutes are refused; deleting the lesson drops its minimum', async () => {
+      const a = authoringApi(api);
+      const wi = await api.auth(DEMO.widyaiswara);
+      const course = await a.createCourse(wi, { title: 'Literasi Digital ASN', jp: 4, competencyKind: 'teknis', description: '<p>Literasi digital.</p>', objectives: ['Mengenali hoaks'] });
+      const mod = await a.addModule(wi, course.id, 'Modul 1');
+      const text = await a.addLesson(wi, mod.id, { title: 'Mengenali hoaks', kind: 'text', content: { html: '<p>Periksa sumbernya.</p>' } });
+      const patch = (completionRule: Record<string, unknown>) => api.http.patch(`/api/courses/${course.id}`).set(wi).send({ completionRule });
+
+      const saved = await patch({ requiredLessons: 'all', minMinutes: 180, lessonMinMinutes: { [text.id]: 15 } });
+      expect(saved.status).toBe(200);
+      expect(saved.body.completionRule).toEqual({ requiredLessons: 'all', minMinutes: 180, lessonMinMinutes: { [text.id]: 15 } });
+
+      const unknown = await patch({ requiredLessons: 'all', lessonMinMinutes: { '00000000-0000-4000-8000-000000000000': 5 } });
+      expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 400, code: ErrorCode.LEARNING_INVALID_COURSE });
+      for (const bad of [{ minMinutes: 0 }, { minMinutes: 2.5 }, { lessonMinMinutes: { [text.id]: 0 } }, { lessonMinMinutes: [15] }]) {
+        const res = await patch({ requiredLessons: 'all', ...bad });
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: ErrorCode.VALIDATION_FAILED });
+      }
+
+      await a.deleteLesson(wi, text.id);
+      const after = (await api.http.get(`/api/courses/${course.id}`).set(wi)).body;
+      expect(after.completionRule).toEqual({ requiredLessons: 'all', minMinutes: 180 });
+    });
+
+    it('a short-answer key with * is refused when saved: it is not a wildcard', async () => {
+      const a = authoringApi(api);
+      const wi = await api.auth(DEMO.widyaiswara);
+      const course = await a.createCourse(wi, { title: 'Standar Pelayanan Publik', jp: 2, competencyKind: 'teknis', description: '<p>SPP.</p>', objectives: ['Menyusun SP'] });
+      const res = await api.http.post(`/api/courses/${course.id}/questions`).set(wi)
+        .send({ kind: 'short_answer', prompt: 'Dasar negara?', points: 1, answerKey: { accepted: ['Panca*'] } });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toMatch(/bukan wildcard/);
     });
   });
 

@@ -86,13 +86,16 @@ export function completionRuleProblems(rule: CompletionRule, lessons: Array<{ id
 export function withoutLessons(rule: CompletionRule, ids: string[]): CompletionRule {
   const gone = new Set(ids);
   const keep = (list?: string[]) => list?.filter((id) => !gone.has(id));
-  return {
+  const next: CompletionRule = {
     ...rule,
     requiredLessons: Array.isArray(rule.requiredLessons) ? rule.requiredLessons.filter((id) => !gone.has(id)) : rule.requiredLessons,
     ...(rule.passQuizzes ? { passQuizzes: keep(rule.passQuizzes) } : {}),
     ...(rule.passAssignments ? { passAssignments: keep(rule.passAssignments) } : {}),
-    ...(rule.lessonMinMinutes ? { lessonMinMinutes: Object.fromEntries(Object.entries(rule.lessonMinMinutes).filter(([id]) => !gone.has(id))) } : {}),
   };
+  const minutes = Object.entries(rule.lessonMinMinutes ?? {}).filter(([id]) => !gone.has(id));
+  if (minutes.length) next.lessonMinMinutes = Object.fromEntries(minutes);
+  else delete next.lessonMinMinutes;
+  return next;
 }
 
 /** A completion rule as stored: only the documented keys. */
