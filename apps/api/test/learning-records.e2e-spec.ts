@@ -243,6 +243,10 @@ describe('Learning records API', () => {
       // The player shows the latest.
       const lesson = await api.http.get(`/api/enrolments/${enrolmentId}/lessons/${lessonId}`).set(await api.auth(DEMO.learner));
       expect(lesson.body.content.submission).toMatchObject({ id: handed[4].id, fileName: 'rencana-v5.pdf' });
+      expect(lesson.body.content.history.map((h: AssignmentSubmission) => h.fileName)).toEqual(['rencana-v4.pdf', 'rencana-v3.pdf']);
+      // An earlier version is still downloadable by the learner; a removed one is gone.
+      expect((await api.http.get(`/api/submissions/${handed[3].id}/file`).set(await api.auth(DEMO.learner))).status).toBe(200);
+      expect((await api.http.get(`/api/submissions/${handed[0].id}/file`).set(await api.auth(DEMO.learner))).status).toBe(404);
     });
   });
 });

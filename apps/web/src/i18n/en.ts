@@ -699,7 +699,8 @@ export const en: Catalog = {
     },
     learnrec: {
       notice: 'Learning time',
-      timeLeft: 'Learning time still needed: {{minutes}} minutes',
+      historyTitle: 'Earlier versions (replaced by the latest)',
+      historyItem: '{{name}} · {{date}}',
     },
   },
   quiz: {

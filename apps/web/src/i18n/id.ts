@@ -700,7 +700,8 @@ export const id = {
     },
     learnrec: {
       notice: 'Catatan waktu belajar',
-      timeLeft: 'Waktu belajar yang masih diperlukan: {{minutes}} menit',
+      historyTitle: 'Versi sebelumnya (diganti oleh kiriman terbaru)',
+      historyItem: '{{name}} · {{date}}',
     },
   },
   quiz: {

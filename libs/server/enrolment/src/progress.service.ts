@@ -110,11 +110,14 @@ export class ProgressService {
         break;
       }
       case 'assignment': {
-        const [latest] = await m.query(
-          `SELECT ${SUBMISSION_COLUMNS} FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC LIMIT 1`,
-          [enrolmentId, lessonId],
+        const [latest, ...earlier]: SubmissionRow[] = await m.query(
+          `SELECT ${SUBMISSION_COLUMNS} FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC LIMIT $3`,
+          [enrolmentId, lessonId, SUBMISSION_HISTORY],
         );
-        content = { kind: 'assignment', instructions: c.instructions, maxScore: c.maxScore, passScore: c.passScore, submission: latest ? toSubmission(latest) : null };
+        content = {
+          kind: 'assignment', instructions: c.instructions, maxScore: c.maxScore, passScore: c.passScore, submission: latest ? toSubmission(latest) : null,
+          history: earlier.map(toSubmission),
+        };
         break;
       }
       case 'video':

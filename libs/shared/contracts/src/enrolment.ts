@@ -122,7 +122,11 @@ export type PlayerLessonContent =
   | { kind: 'file'; fileId: string }
   | { kind: 'link'; url: string }
   | { kind: 'quiz'; quiz: QuizLessonSummary }
-  | { kind: 'assignment'; instructions: string; maxScore: number; passScore: number; submission: AssignmentSubmission | null }
+  | {
+      kind: 'assignment'; instructions: string; maxScore: number; passScore: number; submission: AssignmentSubmission | null;
+      /** Earlier submissions still kept (newest first; at most two: docs/learning.md), replaced by `submission`. */
+      history?: AssignmentSubmission[];
+    }
   | { kind: 'live'; startsAt: string; endsAt: string; joinUrl: string };
 
 export interface PlayerLesson {

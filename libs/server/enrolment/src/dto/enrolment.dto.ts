@@ -108,7 +108,7 @@ export class PlayerLessonDto {
     description:
       'By kind: text {html}; video {fileId, url, durationSeconds, completeAtRatio}; document/file {fileId}; link {url}; ' +
       'quiz {quiz: {quizId, title, role, questionCount, timeLimitSeconds, opensAt, closesAt, maxAttempts, passPercent}} (never questions or keys); ' +
-      'assignment {instructions, maxScore, passScore, submission}; live {startsAt, endsAt, joinUrl}',
+      'assignment {instructions, maxScore, passScore, submission, history (earlier submissions still kept, newest first)}; live {startsAt, endsAt, joinUrl}',
   })
   content: Record<string, unknown>;
   @ApiProperty({ type: LessonProgressDto }) progress: LessonProgressDto;
