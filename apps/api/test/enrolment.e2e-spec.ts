@@ -4,7 +4,7 @@ import { ErrorCode, OutboxEvent, type AssignmentResult, type Enrolment, type Enr
 import { scoreQuestion } from '@kompeten/server-assessment';
 import { CompletionService, ProgressService } from '@kompeten/server-enrolment';
 import { bootApi, DEMO, idOf, type TestApi } from './support';
-import { makeQuiz, seedPublishedCourse, type SeededCourse } from './support-learning';
+import { makeQuiz, rewindLearningClock, seedPublishedCourse, type SeededCourse } from './support-learning';
 
 const MB = 1024 * 1024;
 
@@ -28,6 +28,8 @@ describe('Enrolment API', () => {
   /** Completes every required lesson of the default course but `except`. */
   const completeDefault = async (who: string, enrolmentId: string, c: SeededCourse, except: string[] = []) => {
     for (const key of ['intro', 'video', 'reading'].filter((k) => !except.includes(k))) {
+      // The 10-minute video is credited only as fast as it plays: let the learner have watched it.
+      if (key === 'video') await rewindLearningClock(api.db, enrolmentId, 600);
       const body = key === 'video' ? { event: 'video', watchedRatio: 0.95 } : { event: 'opened' };
       expect((await progress(who, enrolmentId, c.lesson[key], body)).status).toBe(200);
     }
@@ -311,15 +313,20 @@ describe('Enrolment API', () => {
     it('completes text on open and video only past its watch ratio; time adds up; the outline resumes at the first incomplete lesson', async () => {
       const c = await seedPublishedCourse(api.db);
       const e = (await enrol(DEMO.learner, c.courseId)).body as Enrolment;
+      // The server credits time and video only as wall-clock time passes: each step first lets that time pass.
+      await rewindLearningClock(api.db, e.id, 60);
       const opened = await progress(DEMO.learner, e.id, c.lesson.intro, { event: 'opened', secondsSpent: 30, position: { scroll: 0.4 } });
       expect(opened.status).toBe(200);
       expect(opened.body).toMatchObject<Partial<ProgressResult>>({ enrolmentProgressPercent: 33.33, enrolmentStatus: 'active', completed: false });
       expect(opened.body.lesson).toMatchObject({ status: 'completed', timeSpentSeconds: 30, position: { scroll: 0.4 } });
+      await rewindLearningClock(api.db, e.id, 15);
       const reopened = await progress(DEMO.learner, e.id, c.lesson.intro, { event: 'opened', secondsSpent: 15 });
       expect(reopened.body.lesson).toMatchObject({ status: 'completed', timeSpentSeconds: 45, position: { scroll: 0.4 } });
 
+      await rewindLearningClock(api.db, e.id, 240);
       const half = await progress(DEMO.learner, e.id, c.lesson.video, { event: 'video', watchedRatio: 0.5, position: { seconds: 300 } });
       expect(half.body.lesson).toMatchObject({ status: 'in_progress', watchedRatio: 0.5 });
+      await rewindLearningClock(api.db, e.id, 60);
       const beat = await progress(DEMO.learner, e.id, c.lesson.video, { event: 'heartbeat', secondsSpent: 60, watchedRatio: 0.3 });
       expect(beat.body.lesson).toMatchObject({ status: 'in_progress', watchedRatio: 0.5, timeSpentSeconds: 60 });
       const detail = (await api.http.get(`/api/enrolments/${e.id}`).set(await api.auth(DEMO.learner))).body as EnrolmentDetail;
@@ -328,6 +335,7 @@ describe('Enrolment API', () => {
         [['text', true, 'completed'], ['video', true, 'in_progress']],
         [['document', true, 'not_started'], ['file', false, 'not_started']],
       ]);
+      await rewindLearningClock(api.db, e.id, 210);
       const done = await progress(DEMO.learner, e.id, c.lesson.video, { event: 'video', watchedRatio: 0.92 });
       expect(done.body.lesson).toMatchObject({ status: 'completed', watchedRatio: 0.92 });
       expect(done.body.enrolmentProgressPercent).toBe(66.67);
@@ -365,6 +373,9 @@ describe('Enrolment API', () => {
         const c = await seedPublishedCourse(api.db);
         const e = (await enrol(DEMO.learner, c.courseId)).body as Enrolment;
         await completeDefault(DEMO.learner, e.id, c, ['video', 'reading']);
+        // The learner opened the video ten minutes ago (which starts its clock), then both events land at once.
+        await progress(DEMO.learner, e.id, c.lesson.video, { event: 'opened' });
+        await rewindLearningClock(api.db, e.id, 600);
         const [a, b] = await Promise.all([
           progress(DEMO.learner, e.id, c.lesson.video, { event: 'video', watchedRatio: 1 }),
           progress(DEMO.learner, e.id, c.lesson.reading, { event: 'opened' }),
@@ -521,6 +532,9 @@ describe('Enrolment API', () => {
         api.db.transaction((m) => progressService.recordQuizOutcome(m, enrolments[who], lessonId, { gradePercent, passed: gradePercent >= 70 }));
       await quiz(DEMO.learner, c.lesson.pre, 40);
       await progress(DEMO.learner, enrolments[DEMO.learner], c.lesson.intro, { event: 'opened' });
+      // Five minutes of reading, credited after five minutes or more of wall-clock time.
+      await rewindLearningClock(api.db, enrolments[DEMO.learner], 900);
+      await progress(DEMO.learner, enrolments[DEMO.learner], c.lesson.intro, { event: 'heartbeat', secondsSpent: 300 });
       await quiz(DEMO.learner, c.lesson.post, 90);
       await quiz(DEMO.pppkLearner, c.lesson.pre, 55.5);
     });
@@ -532,7 +546,7 @@ describe('Enrolment API', () => {
       expect(res.body.items).toHaveLength(2);
       const all = (await api.http.get(`/api/courses/${c.courseId}/report?format=json`).set(await api.auth(DEMO.agencyAdmin))).body.items;
       const hasan = all.find((r: { nip: string }) => r.nip === DEMO.learner);
-      expect(hasan).toMatchObject({ name: 'Lalu Muhammad Hasan, S.Kom.', unitName: 'Dinas Kesehatan', status: 'completed', progressPercent: 100, preTestPercent: 40, postTestPercent: 90, gain: 50, completedAt: expect.any(String) });
+      expect(hasan).toMatchObject({ name: 'Lalu Muhammad Hasan, S.Kom.', unitName: 'Dinas Kesehatan', status: 'completed', progressPercent: 100, preTestPercent: 40, postTestPercent: 90, gain: 50, timeSpentMinutes: 5, completedAt: expect.any(String) });
       expect(all.find((r: { nip: string }) => r.nip === DEMO.pppkLearner)).toMatchObject({ status: 'active', preTestPercent: 55.5, postTestPercent: null, gain: null, completedAt: null });
       expectError(await api.http.get(`/api/courses/${c.courseId}/report`).set(await api.auth(DEMO.learner)), 403, ErrorCode.AUTH_FORBIDDEN);
       expectError(await api.http.get(`/api/courses/${c.courseId}/report`).set(await api.auth(DEMO.kendalLearner)), 404, ErrorCode.ENROLMENT_COURSE_NOT_FOUND);
@@ -545,12 +559,13 @@ describe('Enrolment API', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="laporan-pemutakhiran-data-kompetensi-di-siasn\.csv"/);
       const rows: string[][] = parse(res.text, { bom: true });
-      expect(rows[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Selesai (WITA)']);
+      expect(rows[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', 'Selesai (WITA)']);
       expect(rows).toHaveLength(4);
       const hasan = rows.find((r) => r[0] === DEMO.learner) as string[];
       expect(hasan.slice(0, 8)).toEqual([DEMO.learner, 'Lalu Muhammad Hasan, S.Kom.', 'Dinas Kesehatan', 'Selesai', '100', '40', '90', '50']);
-      expect(hasan[8]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-      expect(rows.find((r) => r[0] === DEMO.pppkLearner)?.slice(3, 9)).toEqual(['Aktif', '33.33', '55.5', '', '', '']);
+      expect(hasan[8]).toBe('5');
+      expect(hasan[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      expect(rows.find((r) => r[0] === DEMO.pppkLearner)?.slice(3, 10)).toEqual(['Aktif', '33.33', '55.5', '', '', '0', '']);
     });
 
     it('downloads every row as XLSX, NIPs kept as text', async () => {
@@ -569,10 +584,10 @@ describe('Enrolment API', () => {
       await wb.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
       const sheet = wb.getWorksheet('Laporan');
       const values = (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1));
-      expect(values[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Selesai (WITA)']);
+      expect(values[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', 'Selesai (WITA)']);
       expect(values).toHaveLength(4);
       const hasan = values.find((r) => r[0] === DEMO.learner) as unknown[];
-      expect(hasan.slice(0, 8)).toEqual([DEMO.learner, 'Lalu Muhammad Hasan, S.Kom.', 'Dinas Kesehatan', 'Selesai', 100, 40, 90, 50]);
+      expect(hasan.slice(0, 9)).toEqual([DEMO.learner, 'Lalu Muhammad Hasan, S.Kom.', 'Dinas Kesehatan', 'Selesai', 100, 40, 90, 50, 5]);
     });
   });
 });

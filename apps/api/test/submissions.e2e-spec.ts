@@ -41,7 +41,7 @@ describe('Assignment submissions API', () => {
     }
     // Handed in one after another, so "oldest first" has a definite order.
     sub.learnerPlanOld = await handIn(DEMO.learner, 'plan', 'rencana-aksi-v1.pdf', '%PDF-1.4 versi pertama');
-    sub.pppkPlan = await handIn(DEMO.pppkLearner, 'plan', 'Rencana aksi – PPPK ✓.docx', 'PK rencana pppk');
+    sub.pppkPlan = await handIn(DEMO.pppkLearner, 'plan', 'Rencana aksi – PPPK ✓.docx', 'PK\x03\x04 rencana pppk');
     sub.learnerReport = await handIn(DEMO.learner, 'report', 'laporan praktik.txt', 'Laporan: 12 warga dilayani.');
     sub.hrPlan = await handIn(DEMO.hrOfficer, 'plan', 'rencana-hr.pdf', '%PDF-1.4 hr');
     // A second file for the same lesson replaces the first in the list: only the latest counts.

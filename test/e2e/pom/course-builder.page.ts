@@ -85,6 +85,11 @@ export class CourseBuilderPage {
     await this.dialog.getByText(`Berkas: ${file.name}`).waitFor();
   }
 
+  /** In the lesson dialog of a video lesson: its length in seconds. */
+  async setVideoDuration(seconds: number): Promise<void> {
+    await this.dialog.getByRole('textbox', { name: 'Durasi (detik)' }).fill(String(seconds));
+  }
+
   /** In the lesson dialog of a quiz lesson: picks one of the course's quizzes. */
   async chooseQuiz(quizTitle: string): Promise<void> {
     await this.dialog.getByRole('combobox', { name: 'Kuis', exact: true }).click();

@@ -95,6 +95,8 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await builder.saveLesson();
     await builder.startLesson(MODULE_BASICS, 'Video', VIDEO_LESSON);
     await builder.uploadVideo(video);
+    // The server credits watching only as fast as the video plays, so the author states its length (a 2-second clip).
+    await builder.setVideoDuration(2);
     await builder.saveLesson();
 
     await builder.openSection('Bank soal');

@@ -568,6 +568,14 @@ export const en: Catalog = {
       hint: 'Published courses to complete before enrolling.',
       unknown: 'Course not available in the catalog',
     },
+    learnrec: {
+      minMinutes: 'Minimum learning time for the whole course (minutes)',
+      minMinutesHelp: 'Counted from the time the server credits, not what the browser claims. 1 JP = 45 minutes. Leave empty for none.',
+      lessonMinutes: 'Minimum learning time per lesson (minutes)',
+      lessonMinutesHelp: 'The lesson completes only once this time is credited. Leave empty for none.',
+      minutesRange: 'A whole number from 1 to {{max}}.',
+      minSummary: 'At least {{minutes}} minutes of learning',
+    },
   },
   approvals: {
     title: 'Approvals',
@@ -720,6 +728,11 @@ export const en: Catalog = {
       uploading: 'Uploading… {{percent}}%',
       submit: 'Submit assignment',
       submitted: 'Assignment submitted.',
+    },
+    learnrec: {
+      notice: 'Learning time',
+      historyTitle: 'Earlier versions (replaced by the latest)',
+      historyItem: '{{name}} · {{date}}',
     },
   },
   quiz: {
@@ -950,6 +963,10 @@ export const en: Catalog = {
       graderFeedback: 'Grader’s feedback',
       numericKey: '{{value}} (± {{tolerance}})',
     },
+    learnrec: {
+      numberHint: 'Numbers only, comma for decimals and dot for thousands: 3,5 · 1.500 (fifteen hundred) · 1.500,5',
+      numberInvalid: 'Not a number we can read. For example: 3,5 or 1.500 or 1.500,5',
+    },
   },
   grading: {
     title: 'Grading',
@@ -1005,6 +1022,10 @@ export const en: Catalog = {
     postTest: 'Post-test',
     gain: 'Gain',
     completedAt: 'Completed',
+    learnrec: {
+      timeSpent: 'Learning time',
+      minutes: '{{count}} min',
+    },
   },
   // ---- issue 12: accounts (setup links, forgotten password, pending login email, account events) ----
   accountSetup: {

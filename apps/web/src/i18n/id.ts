@@ -569,6 +569,14 @@ export const id = {
       hint: 'Kursus terbit yang harus diselesaikan sebelum mendaftar.',
       unknown: 'Kursus tidak tersedia di katalog',
     },
+    learnrec: {
+      minMinutes: 'Waktu belajar minimal seluruh kursus (menit)',
+      minMinutesHelp: 'Dihitung dari waktu yang dicatat server, bukan dari klaim peramban. 1 JP = 45 menit. Kosongkan bila tidak ada.',
+      lessonMinutes: 'Waktu belajar minimal per pelajaran (menit)',
+      lessonMinutesHelp: 'Pelajaran baru selesai setelah waktu ini tercatat. Kosongkan bila tidak ada.',
+      minutesRange: 'Bilangan bulat 1–{{max}}.',
+      minSummary: 'Waktu belajar minimal {{minutes}} menit',
+    },
   },
   approvals: {
     title: 'Persetujuan',
@@ -721,6 +729,11 @@ export const id = {
       uploading: 'Mengunggah… {{percent}}%',
       submit: 'Kirim tugas',
       submitted: 'Tugas terkirim.',
+    },
+    learnrec: {
+      notice: 'Catatan waktu belajar',
+      historyTitle: 'Versi sebelumnya (diganti oleh kiriman terbaru)',
+      historyItem: '{{name}} · {{date}}',
     },
   },
   quiz: {
@@ -951,6 +964,10 @@ export const id = {
       graderFeedback: 'Umpan balik penilai',
       numericKey: '{{value}} (± {{tolerance}})',
     },
+    learnrec: {
+      numberHint: 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5',
+      numberInvalid: 'Bukan angka yang dapat dibaca. Contoh: 3,5 atau 1.500 atau 1.500,5',
+    },
   },
   grading: {
     title: 'Penilaian',
@@ -1006,6 +1023,10 @@ export const id = {
     postTest: 'Post-test',
     gain: 'Peningkatan',
     completedAt: 'Selesai',
+    learnrec: {
+      timeSpent: 'Waktu belajar',
+      minutes: '{{count}} mnt',
+    },
   },
   // ---- issue 12: accounts (setup links, forgotten password, pending login email, account events) ----
   accountSetup: {

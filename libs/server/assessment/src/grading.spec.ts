@@ -79,7 +79,7 @@ describe('grading', () => {
       expect(scoreQuestion(question, 42)).toBe(0);
     });
     it('normaliseText', () => {
-      expect(normaliseText('  Pancasila,  Sila KE-5! ')).toBe('pancasila sila ke5');
+      expect(normaliseText('  Pancasila,  Sila KE-5! ')).toBe('pancasila sila ke 5');
       expect(normaliseText('Ñusa  Tenggara\u00a0Barát')).toBe('nusa tenggara barat');
     });
   });
@@ -122,10 +122,45 @@ describe('grading', () => {
     it('toNumber', () => {
       expect(toNumber('-0,25')).toBe(-0.25);
       expect(toNumber('.5')).toBe(0.5);
-      expect(toNumber('1.000.000')).toBeNull();
+      expect(toNumber('1.000.000')).toBe(1_000_000);
       expect(toNumber('')).toBeNull();
       expect(toNumber(Infinity)).toBeNull();
       expect(toNumber(true)).toBeNull();
+    });
+  });
+
+  describe('short answers the way Indonesians write them (docs/learning.md, "Short answers")', () => {
+    it('keeps a comma or dot between digits: key 3,5 does not accept 35 (nor 3.5)', () => {
+      const question = q('short_answer', { accepted: ['3,5'] }, 1);
+      expect(scoreQuestion(question, '3,5')).toBe(1);
+      expect(scoreQuestion(question, ' 3,5. ')).toBe(1);
+      expect(scoreQuestion(question, '35')).toBe(0);
+      expect(scoreQuestion(question, '3.5')).toBe(0);
+      expect(scoreQuestion(q('short_answer', { accepted: ['Rp1.500.000'] }, 1), 'rp 1500000')).toBe(0);
+      expect(scoreQuestion(q('short_answer', { accepted: ['Rp1.500.000'] }, 1), 'RP1.500.000,-')).toBe(1);
+    });
+    it('turns hyphens and slashes into spaces', () => {
+      expect(scoreQuestion(q('short_answer', { accepted: ['e-learning'] }, 1), 'E learning')).toBe(1);
+      expect(scoreQuestion(q('short_answer', { accepted: ['sila ke-5'] }, 1), 'Sila ke 5')).toBe(1);
+      expect(scoreQuestion(q('short_answer', { accepted: ['sila ke-5'] }, 1), 'sila ke5')).toBe(0);
+      expect(normaliseText('Kab./Kota')).toBe('kab kota');
+      expect(normaliseText('UU No. 20/2023')).toBe('uu no 20 2023');
+    });
+    it('a * in a key is not a wildcard: it matches nothing but itself (and authors cannot save one)', () => {
+      expect(scoreQuestion(q('short_answer', { accepted: ['Panca*'] }, 1), 'Pancasila')).toBe(0);
+    });
+  });
+
+  describe('numbers the way Indonesians write them (docs/learning.md, "Numbers")', () => {
+    it.each([
+      ['1.500', 1500], ['1.500,5', 1500.5], ['3,5', 3.5], ['3.5', 3.5], ['1,500', 1.5], ['1.000.000', 1_000_000], ['0.125', 0.125], ['0,125', 0.125],
+      ['-1.250,75', -1250.75], ['12.500', 12500], ['1.5000', 1.5], ['+7', 7], [' 2 500 ', 2500],
+    ])('%s reads as %d', (text, value) => expect(toNumber(text)).toBe(value));
+    it.each(['1,500.5', '1.50.0', '1.500.00', '0.500.000', '3,5 kg', '1,2,3', '--1', 'satu'])('%s is not a number (refused when saved)', (text) => expect(toNumber(text)).toBeNull());
+    it('scores 1.500 as fifteen hundred, not one and a half', () => {
+      expect(scoreQuestion(q('numeric', { value: 1500, tolerance: 0 }, 1), '1.500')).toBe(1);
+      expect(scoreQuestion(q('numeric', { value: 1.5, tolerance: 0 }, 1), '1.500')).toBe(0);
+      expect(scoreQuestion(q('numeric', { value: 1.5, tolerance: 0 }, 1), '1,500')).toBe(1);
     });
   });
 

@@ -1,3 +1,4 @@
+import { parseIndonesianNumber } from '@kompeten/shared-util';
 import type { GradingMethod, QuestionKind, QuestionSnapshot } from '@kompeten/shared-contracts';
 
 /**
@@ -8,26 +9,34 @@ import type { GradingMethod, QuestionKind, QuestionSnapshot } from '@kompeten/sh
 
 export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
 
-/** Lower-cased, accents and punctuation removed, spaces collapsed: "  Pancasila,  Sila KE-5! " → "pancasila sila ke5". */
+/**
+ * Short answers are compared after: accents removed, lower-cased, hyphens and slashes turned into spaces ("ke-5" is
+ * "ke 5"), other punctuation removed except a comma or dot between two digits (kept as written: "3,5" is never "35" nor "3.5"),
+ * spaces collapsed. "  Pancasila,  Sila KE-5! " → "pancasila sila ke 5" (docs/learning.md, "Short answers").
+ */
 export function normaliseText(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[-\u2010-\u2015/]/g, ' ')
+    // A separator between digits is kept as written (placeholders survive the punctuation sweep): "3,5" ≠ "35" ≠ "3.5".
+    .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? '\uE000' : '\uE001'}`)
     .replace(/[\p{P}\p{S}]/gu, '')
+    .replace(/\uE000/g, '.')
+    .replace(/\uE001/g, ',')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** A number from a number or a text written with either decimal separator ("3,5" or "3.5"); null when it is not one. */
-export function toNumber(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string') return null;
-  const t = v.trim().replace(/\s/g, '');
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
-  const n = Number(t.replace(',', '.'));
-  return Number.isFinite(n) ? n : null;
-}
+/** A `*` in an accepted answer: not a wildcard; authors are refused when they save one (question-rules.ts). */
+export const WILDCARD = '*';
+
+/** What the player shows under a numeric question (docs/learning.md, "Numbers"). */
+export const NUMERIC_FORMAT_HINT = 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5';
+
+/** A number from a number or a text written the Indonesian way (one rule for the server and the web player). */
+export const toNumber = parseIndonesianNumber;
 
 const strings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null);
 const pairsOf = (v: unknown): Array<{ left: string; right: string }> | null =>

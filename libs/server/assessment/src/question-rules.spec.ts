@@ -32,6 +32,7 @@ describe('question rules', () => {
     expect(questionProblems('true_false', opts('a', 'b'), { correct: true })[0]).toMatch(/tidak memakai options/);
     expect(questionProblems('short_answer', [], { accepted: [] })[0]).toMatch(/minimal satu/);
     expect(questionProblems('short_answer', [], { accepted: ['  '] })[0]).toMatch(/kosong/);
+    expect(questionProblems('short_answer', [], { accepted: ['Pancasila', 'Panca*'] })[0]).toMatch(/tanda \* \(bukan wildcard\)/);
     expect(questionProblems('numeric', [], { value: '3' })[0]).toMatch(/numeric harus/);
     expect(questionProblems('numeric', [], { value: 3, tolerance: -1 })).toEqual(['answerKey.tolerance harus angka ≥ 0']);
     expect(questionProblems('matching', matching, { pairs: [{ left: 'l1', right: 'r1' }] })).toEqual(['item kiri tanpa pasangan: l2']);
@@ -50,6 +51,8 @@ describe('question rules', () => {
     expect(responseProblem('true_false', [], 'ya')).toMatch(/true_false/);
     expect(responseProblem('numeric', [], '3,5')).toBeNull();
     expect(responseProblem('numeric', [], 'tiga')).toMatch(/angka/);
+    expect(responseProblem('numeric', [], '1.500')).toBeNull();
+    expect(responseProblem('numeric', [], '1,500.5')).toMatch(/koma untuk desimal dan titik untuk ribuan/);
     expect(responseProblem('matching', matching, [{ left: 'l1', right: 'r3' }])).toBeNull();
     expect(responseProblem('matching', matching, [{ left: 'r1', right: 'l1' }])).toMatch(/matching/);
     expect(responseProblem('matching', matching, [{ left: 'l1', right: 'r3' }, { left: 'l1', right: 'r2' }])).toMatch(/matching/);

@@ -1,5 +1,5 @@
 import type { QuestionKind, QuestionOption } from '@kompeten/shared-contracts';
-import { toNumber } from './grading';
+import { NUMERIC_FORMAT_HINT, toNumber, WILDCARD } from './grading';
 
 /**
  * Shape rules of each question kind: what its options and scoring key must look like (authoring), and what a
@@ -58,6 +58,10 @@ function keyProblems(kind: QuestionKind, options: QuestionOption[], key: unknown
     case 'short_answer':
       if (!k || !isStrings(k.accepted) || k.accepted.length === 0) return ['answerKey soal short_answer harus { "accepted": ["jawaban", …] } dengan minimal satu jawaban'];
       if (k.accepted.some((a) => !a.trim())) return ['answerKey.accepted tidak boleh berisi jawaban kosong'];
+      // Not a wildcard (docs/learning.md, "Short answers"): refused here rather than silently matching nothing.
+      if (k.accepted.some((a) => a.includes(WILDCARD))) {
+        return ['answerKey.accepted tidak boleh berisi tanda * (bukan wildcard): tulis setiap bentuk jawaban yang diterima sebagai jawaban tersendiri'];
+      }
       return k.accepted.length > 50 ? ['answerKey.accepted maksimal 50 jawaban'] : [];
     case 'numeric': {
       if (!k || typeof k.value !== 'number' || !Number.isFinite(k.value)) return ['answerKey soal numeric harus { "value": <angka>, "tolerance": <angka ≥ 0> }'];
@@ -114,7 +118,7 @@ export function responseProblem(kind: QuestionKind, options: Array<Pick<Question
     case 'short_answer':
       return typeof response === 'string' && response.length <= 1000 ? null : 'jawaban soal short_answer harus teks (maks. 1000 karakter)';
     case 'numeric':
-      return toNumber(response) !== null ? null : 'jawaban soal numeric harus angka';
+      return toNumber(response) !== null ? null : `jawaban soal numeric harus angka. ${NUMERIC_FORMAT_HINT}`;
     case 'matching': {
       const left = new Set(options.filter((o) => o.side === 'left').map((o) => o.id));
       const right = new Set(options.filter((o) => o.side === 'right').map((o) => o.id));

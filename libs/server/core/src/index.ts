@@ -25,3 +25,4 @@ export * from './http/remove-temporary-upload.interceptor';
 export * from './http/upload-file-name';
 export * from './database/prepared';
 export * from './http/json-size';
+export * from './storage/content-type';

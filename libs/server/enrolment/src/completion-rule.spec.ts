@@ -1,5 +1,6 @@
 import type { CourseSnapshot, LessonContent, QuizSnapshot } from '@kompeten/shared-contracts';
-import { progressPercent, quizLessonIds, requiredLessonIds, unmetConditions, type ProgressFacts } from './completion-rule';
+import { creditedSeconds, lessonMinSeconds, progressPercent, quizLessonIds, requiredLessonIds, unmetConditions, type ProgressFacts } from './completion-rule';
+import { creditableSeconds, MAX_CREDIT_PER_EVENT } from './progress.service';
 import { eventCompletes } from './progress.service';
 
 const quiz = (id: string, role: QuizSnapshot['settings']['role']): QuizSnapshot => ({
@@ -47,6 +48,31 @@ describe('completion rule', () => {
     facts[2] = done('post', { scorePercent: 70 });
     facts[3] = done('task', { passed: true });
     expect(unmetConditions(s, facts)).toEqual([]);
+  });
+});
+
+describe('minimum time (docs/learning.md, "Minimum time")', () => {
+  it('a course minimum is unmet until the time credited over every lesson reaches it', () => {
+    const s = snapshot({ requiredLessons: ['text'], minMinutes: 10 });
+    expect(unmetConditions(s, [done('text', { timeSpentSeconds: 300 }), done('pre', { timeSpentSeconds: 299 })])).toEqual(['min_time:599/600']);
+    expect(unmetConditions(s, [done('text', { timeSpentSeconds: 300 }), done('pre', { timeSpentSeconds: 300 })])).toEqual([]);
+    expect(creditedSeconds([done('a', { timeSpentSeconds: 5 }), done('b')])).toBe(5);
+  });
+  it('a lesson minimum is read from the rule, in seconds', () => {
+    const s = snapshot({ requiredLessons: 'all', lessonMinMinutes: { text: 3 } });
+    expect(lessonMinSeconds(s, 'text')).toBe(180);
+    expect(lessonMinSeconds(s, 'video')).toBe(0);
+  });
+});
+
+describe('time credited per event (docs/learning.md, "Time and video the server credits")', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 5, 1, 0, s));
+  it('is the claim, bounded by the wall-clock since the last event and by the per-event cap', () => {
+    expect(creditableSeconds(30, at(0), at(45))).toBe(30);
+    expect(creditableSeconds(3600, at(0), at(1))).toBe(1);
+    expect(creditableSeconds(3600, at(0), new Date(at(0).getTime() + 7_200_000))).toBe(MAX_CREDIT_PER_EVENT);
+    expect(creditableSeconds(undefined, at(0), at(30))).toBe(0);
+    expect(creditableSeconds(30, at(10), at(0))).toBe(0);
   });
 });
 

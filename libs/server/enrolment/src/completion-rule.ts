@@ -7,6 +7,8 @@ export interface ProgressFacts {
   passed: boolean | null;
   scorePercent: number | null;
   attended: boolean;
+  /** Time the server credited on the lesson (docs/learning.md, "Time and video the server credits"). */
+  timeSpentSeconds?: number;
 }
 
 const allLessons = (s: CourseSnapshot): LessonSnapshot[] => (s.modules ?? []).flatMap((m) => m.lessons ?? []);
@@ -60,5 +62,15 @@ export function unmetConditions(s: CourseSnapshot, facts: readonly ProgressFacts
     const attended = facts.filter((f) => f.attended && liveIds.has(f.lessonId)).length;
     if (attended < rule.minLiveAttendance) unmet.push(`live_attendance:${attended}/${rule.minLiveAttendance}`);
   }
+  if (rule.minMinutes) {
+    const spent = creditedSeconds(facts);
+    if (spent < rule.minMinutes * 60) unmet.push(`min_time:${spent}/${rule.minMinutes * 60}`);
+  }
   return unmet;
 }
+
+/** Seconds credited over the whole enrolment. */
+export const creditedSeconds = (facts: readonly ProgressFacts[]): number => facts.reduce((n, f) => n + (f.timeSpentSeconds ?? 0), 0);
+
+/** A lesson's minimum credited time in seconds (0: none). */
+export const lessonMinSeconds = (s: CourseSnapshot, lessonId: string): number => (s.completionRule?.lessonMinMinutes?.[lessonId] ?? 0) * 60;

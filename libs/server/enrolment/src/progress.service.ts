@@ -7,20 +7,43 @@ import {
   ErrorCode, type AssignmentSubmission, type AttendanceResult, type LessonSnapshot, type PlayerLesson, type PlayerLessonContent, type ProgressResult,
   type QuizSnapshot,
 } from '@kompeten/shared-contracts';
-import { cleanFileName, conflict, FILE_STORAGE, invalid, notFound, recordAudit, type FileStorage } from '@kompeten/server-core';
+import { cleanFileName, conflict, detectMime, FILE_STORAGE, invalid, notFound, readHead, recordAudit, type FileStorage } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
+import { creditedSeconds, lessonMinSeconds } from './completion-rule';
 import { CompletionService } from './completion.service';
 import { managesCourse, requireManagedCourse } from './course-access';
 import type { AttendanceDto, GradeSubmissionDto, ProgressUpdateDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
 import {
-  applyProgress, emptyProgress, lockEnrolment, LOCKED_ENROLMENT_COLUMNS, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
+  applyProgress, emptyProgress, lockEnrolment, toFacts, LOCKED_ENROLMENT_COLUMNS, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
 } from './progress-store';
+import { submissionMime } from './submission.service';
 import { VersionSnapshots } from './version-snapshots';
 
 export const MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
 const SUBMISSION_TYPES = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|txt|zip|jpe?g|png)$/i;
 const DEFAULT_COMPLETE_AT_RATIO = 0.9;
+/** Submissions kept per learner and assignment lesson: the latest (which counts) and the two before it (docs/learning.md). */
+export const SUBMISSION_HISTORY = 3;
+
+/**
+ * The server's clock for learning records (docs/learning.md, "Time and video the server credits"). An event credits
+ * at most the wall-clock seconds since the learner's previous event (any lesson of the enrolment), and at most
+ * MAX_CREDIT_PER_EVENT; the web player reports every 30 s.
+ */
+export const MAX_CREDIT_PER_EVENT = 300;
+/** A video's watched share may advance at most this many times faster than real time (the player's 1.25× speed). */
+export const PLAYBACK_TOLERANCE = 1.25;
+/** A video whose duration the author did not give is bounded as if it were this long (5 minutes). */
+export const ASSUMED_VIDEO_SECONDS = 300;
+
+/** Seconds an event may credit: what the player claims, bounded by the wall-clock since the last credited event. */
+export function creditableSeconds(claimed: number | undefined, clockFrom: Date, clockNow: Date): number {
+  const elapsed = Math.floor((clockNow.getTime() - clockFrom.getTime()) / 1000);
+  return Math.max(0, Math.min(claimed ?? 0, MAX_CREDIT_PER_EVENT, elapsed));
+}
+
+const minutesText = (seconds: number) => `${Math.ceil(seconds / 60)} menit`;
 
 interface SubmissionRow {
   id: string; enrolment_id: string; lesson_id: string; file_name: string; submitted_at: Date; score: string | null;
@@ -87,11 +110,14 @@ export class ProgressService {
         break;
       }
       case 'assignment': {
-        const [latest] = await m.query(
-          `SELECT ${SUBMISSION_COLUMNS} FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC LIMIT 1`,
-          [enrolmentId, lessonId],
+        const [latest, ...earlier]: SubmissionRow[] = await m.query(
+          `SELECT ${SUBMISSION_COLUMNS} FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC LIMIT $3`,
+          [enrolmentId, lessonId, SUBMISSION_HISTORY],
         );
-        content = { kind: 'assignment', instructions: c.instructions, maxScore: c.maxScore, passScore: c.passScore, submission: latest ? toSubmission(latest) : null };
+        content = {
+          kind: 'assignment', instructions: c.instructions, maxScore: c.maxScore, passScore: c.passScore, submission: latest ? toSubmission(latest) : null,
+          history: earlier.map(toSubmission),
+        };
         break;
       }
       case 'video':
@@ -118,28 +144,53 @@ export class ProgressService {
       await this.access.own(m, scope, enrolmentId);
       const en = await lockEnrolment(m, enrolmentId);
       if (en.status !== 'active' && en.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
-      const { lesson } = await this.versions.lesson(m, en.courseVersionId, lessonId);
+      const { lesson, version } = await this.versions.lesson(m, en.courseVersionId, lessonId);
       if (dto.event === 'video' && lesson.content.kind !== 'video') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan video');
       if (dto.event === 'downloaded' && lesson.content.kind !== 'file' && lesson.content.kind !== 'document') {
         throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan berkas unduhan');
       }
+      const c = lesson.content;
+      const minSeconds = lessonMinSeconds(version.snapshot, lessonId);
+      // With a minimum time, a heartbeat from an open text, document or link lesson completes it once the time is met.
+      const readWhileOpen = minSeconds > 0 && dto.event === 'heartbeat' && (c.kind === 'text' || c.kind === 'document' || c.kind === 'link');
       const change: ProgressChange = {
-        complete: eventCompletes(lesson, dto),
-        secondsSpent: dto.secondsSpent,
+        complete: c.kind !== 'video' && (eventCompletes(lesson, dto) || readWhileOpen),
+        secondsSpent: creditableSeconds(dto.secondsSpent, en.clockFrom, en.clockNow),
         position: dto.position,
-        watchedRatio: lesson.content.kind === 'video' ? dto.watchedRatio : undefined,
+        clock: { from: en.clockFrom, now: en.clockNow },
+        minSeconds,
+        ...(c.kind === 'video'
+          ? {
+              watchedRatio: dto.watchedRatio,
+              videoRatePerSecond: PLAYBACK_TOLERANCE / (c.durationSeconds ?? ASSUMED_VIDEO_SECONDS),
+              completeAtRatio: c.completeAtRatio ?? DEFAULT_COMPLETE_AT_RATIO,
+            }
+          : {}),
       };
-      return this.apply(m, en, lessonId, change, true);
+      const result = await this.apply(m, en, lessonId, change, true);
+      const lessonLeft = result.lesson.status === 'completed' ? 0 : Math.max(0, minSeconds - result.lesson.timeSpentSeconds);
+      const courseMin = (version.snapshot.completionRule?.minMinutes ?? 0) * 60;
+      const courseLeft = result.completed ? 0 : Math.max(0, courseMin - result.creditedSeconds);
+      const contentDone = change.complete || (c.kind === 'video' && (result.lesson.watchedRatio ?? 0) >= (change.completeAtRatio ?? 1));
+      let notice: string | null = null;
+      if (contentDone && lessonLeft > 0) notice = `Materi ini baru selesai setelah waktu belajar minimal ${minutesText(minSeconds)}; kurang ${minutesText(lessonLeft)} lagi.`;
+      else if (!result.completed && courseLeft > 0 && result.enrolmentProgressPercent >= 100) {
+        notice = `Pelatihan ini baru selesai setelah waktu belajar minimal ${minutesText(courseMin)}; kurang ${minutesText(courseLeft)} lagi.`;
+      }
+      const { creditedSeconds: _credited, ...out } = result;
+      return { ...out, timeRemaining: { lessonSeconds: lessonLeft, courseSeconds: courseLeft }, notice };
     });
   }
 
   /** With the enrolment locked by the caller: one statement writes the lesson and reads the others, then completion is evaluated. */
-  private async apply(m: EntityManager, en: LockedEnrolment, lessonId: string, change: ProgressChange, byLearner: boolean): Promise<ProgressResult> {
+  private async apply(
+    m: EntityManager, en: LockedEnrolment, lessonId: string, change: ProgressChange, byLearner: boolean,
+  ): Promise<ProgressResult & { creditedSeconds: number }> {
     const { row, rows } = await applyProgress(m, en.id, lessonId, change, byLearner);
     const outcome = await this.completion.evaluate(m, en.id, { enrolment: en, rows });
     return {
       lesson: toLessonProgress(row), enrolmentProgressPercent: outcome.progressPercent,
-      enrolmentStatus: outcome.completed ? 'completed' : en.status, completed: outcome.completed,
+      enrolmentStatus: outcome.completed ? 'completed' : en.status, completed: outcome.completed, creditedSeconds: creditedSeconds(toFacts(rows)),
     };
   }
 
@@ -170,6 +221,11 @@ export class ProgressService {
     const fileName = cleanFileName(file.originalname);
     if (!SUBMISSION_TYPES.test(fileName)) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Jenis berkas tidak didukung (PDF, Office, OpenDocument, teks, gambar atau ZIP)');
     if (file.size === 0) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Berkas kosong');
+    // By content, as course files are: an executable, an HTML page or an SVG renamed to .pdf/.png is refused.
+    const detected = detectMime(await readHead(file.path), fileName);
+    if (!detected || detected !== submissionMime(fileName).split(';')[0]) {
+      throw invalid(ErrorCode.ENROLMENT_BAD_FILE, `Isi berkas tidak sesuai dengan jenisnya (${extname(fileName).toLowerCase()}): unggah PDF, dokumen Office/OpenDocument, teks, gambar JPEG/PNG atau ZIP yang asli`);
+    }
     const storageKey = `submissions/${enrolmentId}/${lessonId}/${randomUUID()}${extname(fileName).toLowerCase()}`;
     await this.storage.importLocalFile(file.path, storageKey);
     try {
@@ -181,7 +237,17 @@ export class ProgressService {
           [enrolmentId, lessonId, storageKey, fileName],
         );
         await this.apply(m, en, lessonId, { complete: true }, true);
-        return toSubmission(saved);
+        // A re-submission replaces the previous file; the last SUBMISSION_HISTORY are kept as history, older ones go.
+        const dropped: Array<{ storage_key: string }> = (await m.query(
+          `DELETE FROM assignment_submission WHERE id IN (
+             SELECT id FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC OFFSET $3
+           ) RETURNING storage_key`,
+          [enrolmentId, lessonId, SUBMISSION_HISTORY],
+        ))[0] ?? [];
+        return { saved: toSubmission(saved), dropped: dropped.map((d) => d.storage_key) };
+      }).then(async ({ saved, dropped }) => {
+        for (const key of dropped) await this.storage.remove(key).catch(() => undefined);
+        return saved;
       });
     } catch (e) {
       await this.storage.remove(storageKey);

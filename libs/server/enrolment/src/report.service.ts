@@ -36,7 +36,7 @@ export interface ReportFile {
 }
 
 /**
- * The course report: one row per learner with progress and pre-/post-test grades. Hand-written SQL over the
+ * The course report: one row per learner with progress, pre-/post-test grades and the learning time credited. Hand-written SQL over the
  * enrolment and progress tables (a report may cover every ASN of a province); exports stream in batches.
  */
 @Injectable()
@@ -63,7 +63,8 @@ export class ReportService {
     const rows = await this.db.query(
       `SELECT en.id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name, en.status, en.progress_percent, en.completed_at,
               (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($2::uuid[])) AS pre,
-              (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($3::uuid[])) AS post
+              (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($3::uuid[])) AS post,
+              (SELECT coalesce(sum(lp.time_spent_seconds), 0) FROM lesson_progress lp WHERE lp.enrolment_id = en.id) AS seconds
          FROM enrolment en
          JOIN employee e ON e.id = en.employee_id
          LEFT JOIN work_unit u ON u.id = e.unit_id
@@ -80,6 +81,7 @@ export class ReportService {
         name: displayName(r.full_name as string, r.front_title, r.back_title), unitName: r.unit_name,
         status: r.status as CourseReportRow['status'], progressPercent: Number(r.progress_percent),
         preTestPercent: pre, postTestPercent: post, gain: pre !== null && post !== null ? Math.round((post - pre) * 100) / 100 : null,
+        timeSpentMinutes: Math.floor(Number(r.seconds ?? 0) / 60),
         completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
       };
     });
@@ -100,7 +102,7 @@ export class ReportService {
   }
 
   private headers(ctx: ReportContext): string[] {
-    return ['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', `Selesai (${TIME_ZONE_LABEL[ctx.timeZone]})`];
+    return ['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', `Selesai (${TIME_ZONE_LABEL[ctx.timeZone]})`];
   }
 
   /** Completion time in the course agency's zone (stored UTC, shown local: DOMAIN §1). */
@@ -113,7 +115,7 @@ export class ReportService {
   }
 
   private cells(ctx: ReportContext, r: CourseReportRow): Array<string | number | null> {
-    return [r.nip, r.name, r.unitName ?? '', STATUS_LABEL[r.status], r.progressPercent, r.preTestPercent, r.postTestPercent, r.gain, this.localTime(ctx, r.completedAt)];
+    return [r.nip, r.name, r.unitName ?? '', STATUS_LABEL[r.status], r.progressPercent, r.preTestPercent, r.postTestPercent, r.gain, r.timeSpentMinutes, this.localTime(ctx, r.completedAt)];
   }
 
   async csv(scope: AccessScope, courseId: string): Promise<ReportFile> {
@@ -136,7 +138,7 @@ export class ReportService {
     const out = new PassThrough();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const sheet = workbook.addWorksheet('Laporan');
-    sheet.columns = this.headers(ctx).map((header, i) => ({ header, width: [20, 36, 32, 20, 12, 12, 12, 10, 18][i] }));
+    sheet.columns = this.headers(ctx).map((header, i) => ({ header, width: [20, 36, 32, 20, 12, 12, 12, 10, 14, 18][i] }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     (async () => {

@@ -77,6 +77,8 @@ export interface AttemptQuestion {
   prompt: string;
   points: number;
   options: QuestionOption[];
+  /** Numeric questions: how to write the number (comma for decimals, dot for thousands), shown under the field. */
+  formatHint?: string;
 }
 
 export interface AttemptSummary {

@@ -19,6 +19,10 @@ export interface CompletionRule {
   minPostTestPercent?: number;
   passAssignments?: string[];
   minLiveAttendance?: number;
+  /** Minimum credited learning time over the whole course, in minutes (docs/learning.md, "Minimum time"). */
+  minMinutes?: number;
+  /** Minimum credited time per lesson, in minutes, by lesson id: the lesson is not completed before it is met. */
+  lessonMinMinutes?: Record<string, number>;
 }
 
 export type LessonContent =

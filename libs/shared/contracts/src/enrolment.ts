@@ -122,7 +122,11 @@ export type PlayerLessonContent =
   | { kind: 'file'; fileId: string }
   | { kind: 'link'; url: string }
   | { kind: 'quiz'; quiz: QuizLessonSummary }
-  | { kind: 'assignment'; instructions: string; maxScore: number; passScore: number; submission: AssignmentSubmission | null }
+  | {
+      kind: 'assignment'; instructions: string; maxScore: number; passScore: number; submission: AssignmentSubmission | null;
+      /** Earlier submissions still kept (newest first; at most two: docs/learning.md), replaced by `submission`. */
+      history?: AssignmentSubmission[];
+    }
   | { kind: 'live'; startsAt: string; endsAt: string; joinUrl: string };
 
 export interface PlayerLesson {
@@ -151,6 +155,10 @@ export interface ProgressResult {
   enrolmentStatus: EnrolmentStatus;
   /** The course is completed (by this change or before). */
   completed: boolean;
+  /** Credited time still missing before the author's minimum times are met (docs/learning.md, "Minimum time"); 0 when met or none set. */
+  timeRemaining?: { lessonSeconds: number; courseSeconds: number };
+  /** Why the lesson or course is not completed yet although its content is done, in Bahasa Indonesia; null otherwise. */
+  notice?: string | null;
 }
 
 export interface AssignmentResult {
@@ -176,5 +184,7 @@ export interface CourseReportRow {
   postTestPercent: number | null;
   /** Post-test minus pre-test, when both exist. */
   gain: number | null;
+  /** Learning time the server credited over every lesson, in whole minutes. */
+  timeSpentMinutes: number;
   completedAt: string | null;
 }

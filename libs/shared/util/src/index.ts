@@ -1,2 +1,3 @@
 export * from './nip';
 export * from './pagination';
+export * from './numbers';

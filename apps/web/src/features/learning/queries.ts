@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { EnrolmentDetail, PlayerLesson, ProgressResult, ProgressUpdate } from '@kompeten/shared-contracts';
 import { catalogKeys } from '../catalog/queries';
 import { enrol, getEnrolment, getLesson, listMyEnrolments, sendProgress, submitAssignment, withdraw, type MyEnrolmentParams } from './api';
+import { i18n } from '../../i18n';
+import { notify } from '../../shared/notify';
 
 export const learningKeys = {
   all: ['learning'] as const,
@@ -78,6 +80,8 @@ export function useSendProgress(enrolmentId: string, lessonId: string) {
       queryClient.setQueryData<EnrolmentDetail>(learningKeys.enrolment(enrolmentId), (detail) => (detail ? applyProgress(detail, result) : detail));
       queryClient.setQueryData<PlayerLesson>(learningKeys.lesson(enrolmentId, lessonId), (lesson) => (lesson ? { ...lesson, progress: result.lesson } : lesson));
       void queryClient.invalidateQueries({ queryKey: learningKeys.mine() });
+      // The author's minimum time is not met yet: say so once (one notification id, never a stack every heartbeat).
+      if (result.notice) notify({ id: `learning-time-${enrolmentId}`, color: 'yellow', title: i18n.t('learning:learnrec.notice'), message: result.notice, autoClose: 8000 });
     },
   });
 }

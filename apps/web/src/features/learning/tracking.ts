@@ -3,19 +3,22 @@ import type { LessonKind } from '@kompeten/shared-contracts';
 import { protectedFileUrl } from './api';
 import { useSendProgress } from './queries';
 
-/** Lessons completed by opening them (docs/learning.md, "What completes a lesson"). */
-const COMPLETE_ON_OPEN: readonly LessonKind[] = ['text', 'document', 'link'];
+/**
+ * Lessons reported as `opened`: those it completes (docs/learning.md, "What completes a lesson") and video, whose
+ * server-side clock starts when it opens ("Time and video the server credits").
+ */
+const REPORT_OPEN: readonly LessonKind[] = ['text', 'document', 'link', 'video'];
 const HEARTBEAT_MS = 30_000;
 
 /**
- * Reports the lesson to the server while it is on screen: `opened` once (text, document, link), and a `heartbeat`
+ * Reports the lesson to the server while it is on screen: `opened` once (text, document, link, video), and a `heartbeat`
  * with the visible seconds every 30 s and when the learner leaves the lesson.
  */
 export function useLessonTracking(enrolmentId: string, lessonId: string, kind: LessonKind | undefined, enabled: boolean) {
   const { mutate } = useSendProgress(enrolmentId, lessonId);
 
   useEffect(() => {
-    if (!enabled || !kind || !COMPLETE_ON_OPEN.includes(kind)) return;
+    if (!enabled || !kind || !REPORT_OPEN.includes(kind)) return;
     mutate({ event: 'opened' });
   }, [enabled, kind, mutate]);
 

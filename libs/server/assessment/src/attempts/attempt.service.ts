@@ -6,7 +6,7 @@ import {
 } from '@kompeten/shared-contracts';
 import { conflict, invalid, notFound, preparedQuery, type Principal } from '@kompeten/server-core';
 import { QuizAttemptEntity, type AttemptDraw } from '../entities/quiz-attempt.entity';
-import { isPassed, round2 } from '../grading';
+import { isPassed, NUMERIC_FORMAT_HINT, round2 } from '../grading';
 import { toAttemptSummary } from '../mappers';
 import { responseProblem } from '../question-rules';
 import { AttemptGrader, type ClosedAttempt, type SavedAnswer } from './attempt-grader';
@@ -25,6 +25,7 @@ export function presentQuestion(q: QuestionSnapshot, optionOrder: readonly strin
   return {
     id: q.id, kind: q.kind, prompt: q.prompt, points: q.points,
     options: ordered.map((o) => (o.side ? { id: o.id, text: o.text, side: o.side } : { id: o.id, text: o.text })),
+    ...(q.kind === 'numeric' ? { formatHint: NUMERIC_FORMAT_HINT } : {}),
   };
 }
 

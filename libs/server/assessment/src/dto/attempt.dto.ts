@@ -54,6 +54,8 @@ export class AttemptQuestionDto {
   @ApiProperty() prompt: string;
   @ApiProperty({ example: 2 }) points: number;
   @ApiProperty({ type: [QuestionOptionDto], description: 'In this attempt\u2019s order' }) options: QuestionOptionDto[];
+  @ApiPropertyOptional({ example: 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5', description: 'Numeric questions only: the expected number format (docs/learning.md, "Numbers")' })
+  formatHint?: string;
 }
 
 export class SavedAnswerDto {

@@ -108,7 +108,7 @@ export class PlayerLessonDto {
     description:
       'By kind: text {html}; video {fileId, url, durationSeconds, completeAtRatio}; document/file {fileId}; link {url}; ' +
       'quiz {quiz: {quizId, title, role, questionCount, timeLimitSeconds, opensAt, closesAt, maxAttempts, passPercent}} (never questions or keys); ' +
-      'assignment {instructions, maxScore, passScore, submission}; live {startsAt, endsAt, joinUrl}',
+      'assignment {instructions, maxScore, passScore, submission, history (earlier submissions still kept, newest first)}; live {startsAt, endsAt, joinUrl}',
   })
   content: Record<string, unknown>;
   @ApiProperty({ type: LessonProgressDto }) progress: LessonProgressDto;
@@ -116,11 +116,18 @@ export class PlayerLessonDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) nextLessonId: string | null;
 }
 
+export class TimeRemainingDto {
+  @ApiProperty({ example: 120, description: 'Credited seconds the lesson still needs to reach its minimum time (0: met or none)' }) lessonSeconds: number;
+  @ApiProperty({ example: 1800, description: 'Credited seconds the course still needs to reach its minimum time (0: met or none)' }) courseSeconds: number;
+}
+
 export class ProgressResultDto {
   @ApiProperty({ type: LessonProgressDto }) lesson: LessonProgressDto;
   @ApiProperty({ example: 50 }) enrolmentProgressPercent: number;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) enrolmentStatus: EnrolmentStatus;
   @ApiProperty({ description: 'The course is completed (by this change or before)' }) completed: boolean;
+  @ApiPropertyOptional({ type: TimeRemainingDto, description: 'Player events only: what the author\u2019s minimum times still need' }) timeRemaining?: TimeRemainingDto;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Materi ini baru selesai setelah waktu belajar minimal 10 menit; kurang 2 menit lagi.' }) notice?: string | null;
 }
 
 export class AssignmentResultDto {
@@ -145,6 +152,7 @@ export class CourseReportRowDto {
   @ApiProperty({ nullable: true, type: Number, example: 55 }) preTestPercent: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 85 }) postTestPercent: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 30, description: 'Post-test minus pre-test' }) gain: number | null;
+  @ApiProperty({ example: 187, description: 'Learning time the server credited over every lesson, in whole minutes' }) timeSpentMinutes: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
 }
 
@@ -186,7 +194,7 @@ export class ProgressUpdateDto {
   @IsIn(PROGRESS_EVENTS, { message: 'event harus opened, heartbeat, video atau downloaded' })
   event: ProgressEvent;
 
-  @ApiPropertyOptional({ example: 30, maximum: 3600, description: 'Seconds spent since the last event' })
+  @ApiPropertyOptional({ example: 30, maximum: 3600, description: 'Seconds spent since the last event; the server credits at most the wall-clock time since the learner\u2019s previous event, and at most 300 per event (docs/learning.md)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'secondsSpent harus bilangan bulat' })
@@ -200,7 +208,7 @@ export class ProgressUpdateDto {
   @JsonSizeMax('position', { maxItems: 20, maxChars: 2_000 })
   position?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ example: 0.93, minimum: 0, maximum: 1, description: 'Share of the video watched so far' })
+  @ApiPropertyOptional({ example: 0.93, minimum: 0, maximum: 1, description: 'Share of the video watched so far; the server credits it only as fast as the video plays (1.25× tolerance, docs/learning.md)' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'watchedRatio harus angka' })
   @Min(0)

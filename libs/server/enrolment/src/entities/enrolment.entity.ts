@@ -61,6 +61,10 @@ export class EnrolmentEntity {
   @Column('timestamptz', { nullable: true })
   lastActivityAt: Date | null;
 
+  /** When the learner's last player event was credited: the next event credits at most the time since (docs/learning.md). */
+  @Column('timestamptz', { nullable: true })
+  lastProgressAt: Date | null;
+
   @Column('timestamptz', { nullable: true })
   completedAt: Date | null;
 

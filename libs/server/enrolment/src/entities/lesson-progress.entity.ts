@@ -27,6 +27,10 @@ export class LessonProgressEntity {
   @Column('numeric', { precision: 5, scale: 4, nullable: true })
   watchedRatio: string | null;
 
+  /** When the watched share was last credited: it may advance only as fast as the video plays since then. */
+  @Column('timestamptz', { nullable: true })
+  watchedAt: Date | null;
+
   @Column('numeric', { precision: 5, scale: 2, nullable: true })
   scorePercent: string | null;
 

@@ -76,6 +76,7 @@ export function completionRuleProblems(rule: CompletionRule, lessons: Array<{ id
   }
   for (const id of rule.passQuizzes ?? []) if (kindOf.get(id) !== 'quiz') problems.push(`completionRule.passQuizzes: ${id} bukan pelajaran kuis di pelatihan ini`);
   for (const id of rule.passAssignments ?? []) if (kindOf.get(id) !== 'assignment') problems.push(`completionRule.passAssignments: ${id} bukan pelajaran tugas di pelatihan ini`);
+  for (const id of Object.keys(rule.lessonMinMinutes ?? {})) if (!kindOf.has(id)) problems.push(`completionRule.lessonMinMinutes: pelajaran ${id} tidak ada di pelatihan ini`);
   const live = lessons.filter((l) => l.kind === 'live').length;
   if ((rule.minLiveAttendance ?? 0) > live) problems.push(`completionRule.minLiveAttendance ${rule.minLiveAttendance} melebihi jumlah sesi langsung (${live})`);
   return problems;
@@ -85,12 +86,16 @@ export function completionRuleProblems(rule: CompletionRule, lessons: Array<{ id
 export function withoutLessons(rule: CompletionRule, ids: string[]): CompletionRule {
   const gone = new Set(ids);
   const keep = (list?: string[]) => list?.filter((id) => !gone.has(id));
-  return {
+  const next: CompletionRule = {
     ...rule,
     requiredLessons: Array.isArray(rule.requiredLessons) ? rule.requiredLessons.filter((id) => !gone.has(id)) : rule.requiredLessons,
     ...(rule.passQuizzes ? { passQuizzes: keep(rule.passQuizzes) } : {}),
     ...(rule.passAssignments ? { passAssignments: keep(rule.passAssignments) } : {}),
   };
+  const minutes = Object.entries(rule.lessonMinMinutes ?? {}).filter(([id]) => !gone.has(id));
+  if (minutes.length) next.lessonMinMinutes = Object.fromEntries(minutes);
+  else delete next.lessonMinMinutes;
+  return next;
 }
 
 /** A completion rule as stored: only the documented keys. */
@@ -101,5 +106,7 @@ export function cleanRule(rule: CompletionRule): CompletionRule {
     ...(rule.minPostTestPercent !== undefined ? { minPostTestPercent: rule.minPostTestPercent } : {}),
     ...(rule.passAssignments?.length ? { passAssignments: [...new Set(rule.passAssignments)] } : {}),
     ...(rule.minLiveAttendance !== undefined ? { minLiveAttendance: rule.minLiveAttendance } : {}),
+    ...(rule.minMinutes !== undefined ? { minMinutes: rule.minMinutes } : {}),
+    ...(rule.lessonMinMinutes && Object.keys(rule.lessonMinMinutes).length ? { lessonMinMinutes: { ...rule.lessonMinMinutes } } : {}),
   };
 }

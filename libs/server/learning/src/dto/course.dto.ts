@@ -108,6 +108,13 @@ class CoursePermissionsDto {
   @ApiProperty() archive: boolean;
 }
 
+
+function isLessonMinutes(v: unknown): boolean {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const entries = Object.entries(v as Record<string, unknown>);
+  return entries.length <= 500 && entries.every(([id, n]) => isUUID(id) && typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 600);
+}
+
 export class CompletionRuleDto {
   @ApiProperty({ oneOf: [{ type: 'string', enum: ['all'] }, { type: 'array', items: { type: 'string', format: 'uuid' } }], example: 'all', description: '"all" or the ids of the lessons that must be completed' })
   @ValidateBy({ name: 'requiredLessons', validator: { validate: isRequiredLessons, defaultMessage: () => 'completionRule.requiredLessons harus "all" atau daftar id pelajaran (UUID)' } })
@@ -124,6 +131,13 @@ export class CompletionRuleDto {
   @ApiPropertyOptional({ example: 1, minimum: 0 })
   @IsOptional() @IsInt({ message: 'completionRule.minLiveAttendance harus bilangan bulat' }) @Min(0) @Max(1000)
   minLiveAttendance?: number;
+  @ApiPropertyOptional({ example: 180, minimum: 1, maximum: 6000, description: 'Minimum learning time credited over the whole course, in minutes (1 JP = 45 minutes)' })
+  @IsOptional() @IsInt({ message: 'completionRule.minMinutes harus bilangan bulat (menit)' }) @Min(1, { message: 'completionRule.minMinutes minimal 1' }) @Max(6000, { message: 'completionRule.minMinutes maksimal 6000' })
+  minMinutes?: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 600 }, example: { '3f2c9a1e-6b1d-4c55-9a47-2d1f7e0c8b10': 10 }, description: 'Minimum time per lesson in minutes, by lesson id: the lesson is not completed before it is met' })
+  @IsOptional()
+  @ValidateBy({ name: 'lessonMinMinutes', validator: { validate: isLessonMinutes, defaultMessage: () => 'completionRule.lessonMinMinutes harus objek {idPelajaran: menit} dengan menit bilangan bulat 1–600' } })
+  lessonMinMinutes?: Record<string, number>;
 }
 
 export class CourseDetailDto extends CourseSummaryDto {

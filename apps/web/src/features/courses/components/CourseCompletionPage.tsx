@@ -19,6 +19,9 @@ interface RuleFormValues {
   minPostTestPercent: number | string;
   passAssignments: string[];
   minLiveAttendance: number | string;
+  /** Minimum times (docs/learning.md, "Minimum time"); '' for none. */
+  minMinutes: number | string;
+  lessonMinMinutes: Record<string, number | string>;
 }
 
 function formValues(rule: CompletionRule | undefined, lessonIds: Set<string>): RuleFormValues {
@@ -31,6 +34,8 @@ function formValues(rule: CompletionRule | undefined, lessonIds: Set<string>): R
     minPostTestPercent: rule?.minPostTestPercent ?? 70,
     passAssignments: known(rule?.passAssignments),
     minLiveAttendance: rule?.minLiveAttendance ?? 0,
+    minMinutes: rule?.minMinutes ?? '',
+    lessonMinMinutes: Object.fromEntries([...lessonIds].map((id) => [id, rule?.lessonMinMinutes?.[id] ?? ''])),
   };
 }
 
@@ -40,6 +45,9 @@ function ruleOf(v: RuleFormValues): CompletionRule {
   if (v.usePostTest) rule.minPostTestPercent = Number(v.minPostTestPercent);
   if (v.passAssignments.length) rule.passAssignments = v.passAssignments;
   if (Number(v.minLiveAttendance) > 0) rule.minLiveAttendance = Number(v.minLiveAttendance);
+  if (Number(v.minMinutes) > 0) rule.minMinutes = Number(v.minMinutes);
+  const perLesson = Object.entries(v.lessonMinMinutes).filter(([, n]) => Number(n) > 0);
+  if (perLesson.length) rule.lessonMinMinutes = Object.fromEntries(perLesson.map(([id, n]) => [id, Number(n)]));
   return rule;
 }
 
@@ -203,6 +211,55 @@ function CompletionRuleForm({ course }: { course: Course }) {
                 />
               )}
             />
+
+            <Controller
+              control={control}
+              name="minMinutes"
+              rules={{ validate: (v) => v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 6000) || t('learnrec.minutesRange', { max: 6000 }) }}
+              render={({ field }) => (
+                <NumberInput
+                  label={t('learnrec.minMinutes')}
+                  description={t('learnrec.minMinutesHelp')}
+                  min={1}
+                  max={6000}
+                  allowDecimal={false}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.minMinutes?.message}
+                  maw={420}
+                />
+              )}
+            />
+
+            <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <Text component="legend" size="sm" fw={500}>
+                {t('learnrec.lessonMinutes')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('learnrec.lessonMinutesHelp')}
+              </Text>
+              {lessons.map((lesson) => (
+                <Controller
+                  key={lesson.id}
+                  control={control}
+                  name={`lessonMinMinutes.${lesson.id}`}
+                  rules={{ validate: (v) => v === '' || v === undefined || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 600) || t('learnrec.minutesRange', { max: 600 }) }}
+                  render={({ field, fieldState }) => (
+                    <NumberInput
+                      label={lesson.title}
+                      size="xs"
+                      min={1}
+                      max={600}
+                      allowDecimal={false}
+                      value={field.value ?? ''}
+                      onChange={field.onChange}
+                      error={fieldState.error?.message}
+                      maw={420}
+                    />
+                  )}
+                />
+              ))}
+            </Stack>
 
             {mutation.isError && <ErrorAlert error={mutation.error} />}
             {!readOnly && (

@@ -15,10 +15,12 @@ interface FileUploadFieldProps {
   /** The file already attached (id and, when known, name). */
   current: { id: string; name?: string } | null;
   onUploaded: (file: CourseFile & { name: string }) => void;
+  /** Called with the chosen file before it is uploaded (e.g. to read a video's length). */
+  onPicked?: (file: File) => void;
 }
 
 /** Choose a file, upload it with a progress bar, hand the stored file id to the form. */
-export function FileUploadField({ courseId, purpose, accept, label, current, onUploaded }: FileUploadFieldProps) {
+export function FileUploadField({ courseId, purpose, accept, label, current, onUploaded, onPicked }: FileUploadFieldProps) {
   const { t } = useTranslation('courses');
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -34,6 +36,7 @@ export function FileUploadField({ courseId, purpose, accept, label, current, onU
       setTooLarge(true);
       return;
     }
+    onPicked?.(file);
     abort.current = new AbortController();
     setProgress(0);
     try {

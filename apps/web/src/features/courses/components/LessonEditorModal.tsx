@@ -294,6 +294,13 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   setValue('fileId', file.id, { shouldDirty: true, shouldValidate: true });
                   setValue('fileName', file.name);
                 }}
+                onPicked={(file) => {
+                  // The server credits watching only as fast as the video plays, so it needs the length (docs/learning.md).
+                  if (kind !== 'video' || getValues('durationSeconds') !== '') return;
+                  void readVideoDuration(file).then((seconds) => {
+                    if (seconds && getValues('durationSeconds') === '') setValue('durationSeconds', seconds, { shouldDirty: true });
+                  });
+                }}
               />
               <input type="hidden" {...register('fileId', { validate: (v) => !needsFile || !!v || t('lesson.fileRequired') })} />
               {errors.fileId && (
@@ -402,4 +409,20 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
       </form>
     </Modal>
   );
+}
+
+/** A video file's length in whole seconds, read by the browser from its metadata; null when it does not say (e.g. a recorded WebM). */
+function readVideoDuration(file: File): Promise<number | null> {
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file);
+    const el = document.createElement('video');
+    const done = (value: number | null) => {
+      URL.revokeObjectURL(url);
+      resolve(value);
+    };
+    el.preload = 'metadata';
+    el.onloadedmetadata = () => done(Number.isFinite(el.duration) && el.duration > 0 ? Math.max(1, Math.round(el.duration)) : null);
+    el.onerror = () => done(null);
+    el.src = url;
+  });
 }

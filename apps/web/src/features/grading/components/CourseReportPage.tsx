@@ -95,6 +95,7 @@ export function CourseReportPage() {
           { key: 'pre', header: t('preTest'), cell: (r) => pct(r.preTestPercent), align: 'right', nowrap: true },
           { key: 'post', header: t('postTest'), cell: (r) => pct(r.postTestPercent), align: 'right', nowrap: true },
           { key: 'gain', header: t('gain'), cell: (r) => (r.gain === null ? tc('none') : `${r.gain > 0 ? '+' : ''}${r.gain}`), align: 'right', nowrap: true },
+          { key: 'time', header: t('learnrec.timeSpent'), cell: (r) => t('learnrec.minutes', { count: r.timeSpentMinutes }), align: 'right', nowrap: true },
           { key: 'completed', header: t('completedAt'), cell: (r) => (r.completedAt ? formatDateTime(r.completedAt, tz, i18n.language) : tc('none')), nowrap: true },
         ]}
       />

@@ -75,6 +75,18 @@ export function AssignmentLesson({ enrolmentId, lessonId, content, readOnly }: {
               {t('assignment.none')}
             </Text>
           )}
+          {content.history && content.history.length > 0 && (
+            <Stack gap={2}>
+              <Text size="sm" fw={500}>
+                {t('learnrec.historyTitle')}
+              </Text>
+              {content.history.map((h) => (
+                <Text key={h.id} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {t('learnrec.historyItem', { name: h.fileName, date: formatDateTime(h.submittedAt, timeZone, i18n.language) })}
+                </Text>
+              ))}
+            </Stack>
+          )}
         </Stack>
       </Card>
 

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
-import { ActionIcon, Button, Checkbox, Group, NumberInput, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { AnswerResponse, AttemptQuestion } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
+import { parseIndonesianNumber } from '@kompeten/shared-util';
 
 interface QuestionInputProps {
   question: AttemptQuestion;
@@ -62,19 +63,25 @@ export function QuestionInput({ question, labelId, value, onChange, disabled }: 
           placeholder={t('attempt.shortPlaceholder')}
         />
       );
-    case 'numeric':
+    case 'numeric': {
+      // Sent as typed and read by the server's documented rule (comma for decimals, dot for thousands): the browser
+      // never guesses whether "1.500" is fifteen hundred or one and a half.
+      const text = typeof value === 'number' ? String(value).replace('.', ',') : typeof value === 'string' ? value : '';
       return (
-        <NumberInput
+        <TextInput
           aria-labelledby={labelId}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(v) => onChange(v === '' || typeof v === 'string' ? (v === '' ? null : Number(v)) : v, 800)}
+          inputMode="decimal"
+          value={text}
+          onChange={(e) => onChange(e.currentTarget.value.trim() === '' ? null : e.currentTarget.value, 800)}
           disabled={disabled}
-          decimalSeparator=","
-          allowedDecimalSeparators={['.', ',']}
-          maw={240}
+          maxLength={40}
+          maw={320}
           placeholder={t('attempt.numberPlaceholder')}
+          description={q.formatHint ?? t('learnrec.numberHint')}
+          error={text.trim() !== '' && parseIndonesianNumber(text) === null ? t('learnrec.numberInvalid') : undefined}
         />
       );
+    }
     case 'essay':
       return (
         <Textarea
