@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AccountEvent, Page, SetupLinkInfo } from '@kompeten/shared-contracts';
 import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, type Principal } from '@kompeten/server-core';
 import { AccountEventDto, CompleteSetupDto, SetupLinkInfoDto, SetupTokenDto } from '../dto/auth.dto';
@@ -16,12 +15,11 @@ export class AccountController {
     @Inject(AccountService) private readonly accounts: AccountService,
   ) {}
 
-  // The token travels in the body, not the path, so it never lands in access logs.
+  // The token travels in the body, not the path, so it never lands in access logs. A token is 256 random bits, so
+  // guessing is hopeless; the per-address request budget of every route (decision 0010) bounds the traffic.
   @Public()
   @Post('auth/setup-link/lookup')
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @ApiOperation({ summary: 'Who a setup link is for (name and masked NIP only), before setting the password' })
   @ApiOkResponse({ type: SetupLinkInfoDto })
   @ApiErrors(400, 404, 410, 429)
@@ -32,8 +30,6 @@ export class AccountController {
   @Public()
   @Post('auth/setup-link/complete')
   @HttpCode(204)
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @ApiOperation({ summary: 'Set the password with a setup link (once); every session of the account ends' })
   @ApiNoContentResponse()
   @ApiErrors(400, 404, 410, 429)
