@@ -292,13 +292,20 @@ describe('supervisors are not self-appointed', () => {
     expect(e.body.status).toBe('pending_approval');
     expectError(await api.http.post(`/api/enrolments/${e.body.id}/approve`).set(as.hr), 404, ErrorCode.ENROLMENT_NOT_FOUND);
     expect((await api.db.query(`SELECT status FROM enrolment WHERE id = $1`, [e.body.id]))[0].status).toBe('pending_approval');
+    // Nor is it listed among their approvals.
+    const listed = await api.http.get('/api/approvals').query({ pageSize: 100 }).set(as.hr);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).not.toContain(e.body.id);
     // With the supervisor role for another unit it is still refused; for the learner's unit it works.
     const grant = await api.http.post(`/api/employees/${ids.hrOfficer}/roles`).set(as.agencyAdmin).send({ role: 'supervisor', agencyId: ids.mataram, unitId: ids.disdik });
     expect(grant.status).toBe(200);
     const hrAgain = bearer(await api.login(DEMO.hrOfficer));
     expectError(await api.http.post(`/api/enrolments/${e.body.id}/approve`).set(hrAgain), 404, ErrorCode.ENROLMENT_NOT_FOUND);
     await api.http.post(`/api/employees/${ids.hrOfficer}/roles`).set(as.agencyAdmin).send({ role: 'supervisor', agencyId: ids.mataram, unitId: ids.dinkes }).expect(200);
-    const ok = await api.http.post(`/api/enrolments/${e.body.id}/approve`).set(bearer(await api.login(DEMO.hrOfficer)));
+    const asSupervisor = bearer(await api.login(DEMO.hrOfficer));
+    const listedNow = await api.http.get('/api/approvals').query({ pageSize: 100 }).set(asSupervisor);
+    expect(listedNow.body.items.map((i: { id: string }) => i.id)).toContain(e.body.id);
+    const ok = await api.http.post(`/api/enrolments/${e.body.id}/approve`).set(asSupervisor);
     expect([ok.status, ok.body.status]).toEqual([200, 'active']);
   });
 });

@@ -273,7 +273,11 @@ export class EnrolmentService {
     const who: string[] = [];
     if (scope.global) who.push('TRUE');
     if (scope.adminAgencyIds.size) who.push(`en.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
-    if (scope.principal.employeeId) who.push(`e.supervisor_id = ${p(scope.principal.employeeId)}`);
+    // As for approving (issue 12): being named someone's supervisor is not enough; the supervisor role must be held in their agency.
+    const supervisorAgencies = [...new Set(scope.principal.roles.filter((r) => r.role === 'supervisor').map((r) => r.agencyId))];
+    if (scope.principal.employeeId && supervisorAgencies.length) {
+      who.push(`(e.supervisor_id = ${p(scope.principal.employeeId)} AND e.agency_id = ANY(${p(supervisorAgencies)}::uuid[]))`);
+    }
     if (!who.length) return toPage([], 0, q);
     const from = `FROM enrolment en JOIN employee e ON e.id = en.employee_id WHERE en.status = 'pending_approval' AND (${who.join(' OR ')})`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);

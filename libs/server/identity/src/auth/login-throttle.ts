@@ -116,15 +116,18 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly redis: ThrottleRedis;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const redis = createRedis(config.redisUrl, { maxRetriesPerRequest: 1 });
+    // A short disconnect timeout: a socket that never connected (Redis down) would otherwise keep a stopping process alive 2 s.
+    const redis = createRedis(config.redisUrl, { maxRetriesPerRequest: 1, disconnectTimeout: 200 });
     redis.defineCommand('loginAdmit', { lua: ADMIT });
     redis.defineCommand('loginFailed', { lua: FAILED, numberOfKeys: 3 });
     redis.defineCommand('loginSucceeded', { lua: SUCCEEDED });
     this.redis = redis as ThrottleRedis;
   }
 
-  onApplicationShutdown(): void {
-    this.redis.disconnect();
+  async onApplicationShutdown(): Promise<void> {
+    // QUIT when connected (a clean close, no timer left behind); otherwise drop the socket and stop reconnecting.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 
   /**
