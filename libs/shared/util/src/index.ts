@@ -1,2 +1,3 @@
+export * from './golongan';
 export * from './nip';
 export * from './pagination';
