@@ -22,3 +22,4 @@ export * from './core.module';
 export * from './http/remove-temporary-upload.interceptor';
 export * from './http/upload-file-name';
 export * from './database/prepared';
+export * from './export/csv';

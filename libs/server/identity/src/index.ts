@@ -12,8 +12,10 @@ export * from './entities/refresh-token.entity';
 export * from './entities/employee-import.entity';
 
 import { EmployeeImportEntity } from './entities/employee-import.entity';
+import { EmployeeImportEntryEntity } from './entities/employee-import-entry.entity';
 import { EmployeeEntity } from './entities/employee.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity';
 import { UserAccountEntity } from './entities/user-account.entity';
-export const IDENTITY_ENTITIES = [EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity];
+export const IDENTITY_ENTITIES = [EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity, EmployeeImportEntryEntity];
+export * from './entities/employee-import-entry.entity';

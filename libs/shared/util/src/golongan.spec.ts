@@ -8,7 +8,6 @@ describe('normaliseGolongan (DOMAIN.md §1)', () => {
     ['III / a', 'PNS', 'III/a'],
     ['III/A', 'PNS', 'III/a'],
     [' iv/E ', 'PNS', 'IV/e'],
-    ['II-b', 'PNS', 'II/b'],
     ['I/d', 'PNS', 'I/d'],
     // PPPK
     ['IX', 'PPPK', 'IX'],
@@ -32,6 +31,7 @@ describe('normaliseGolongan (DOMAIN.md §1)', () => {
     ['XVIII', 'PPPK', 'tidak dikenal'],
     ['IIII', 'PPPK', 'tidak dikenal'],
     ['3a', 'PNS', 'tidak dikenal'],
+    ['III-a', 'PNS', 'tidak dikenal'],
     ['', 'PNS', 'kosong'],
   ] as const)('refuses %j for %s (%s)', (raw, type, reason) => {
     const r = normaliseGolongan(raw, type);

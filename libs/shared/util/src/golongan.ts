@@ -28,20 +28,20 @@ export type GolonganResult = { ok: true; value: string } | { ok: false; reason: 
 
 /**
  * Normalises a golongan for the employee type and refuses one that type cannot hold.
- * Harmless variants are accepted: any letter case, spaces around the slash, a dash or backslash for the slash
- * (`iii/a`, `III / a`, `III/A`, `III-a` → `III/a`; PPPK `ix` → `IX`).
+ * Harmless variants are accepted: any letter case and spaces (`iii/a`, `III / a`, `III/A` → `III/a`; PPPK `ix` → `IX`).
+ * Anything else (`III-a`, `3a`) is refused rather than guessed.
  */
 export function normaliseGolongan(raw: string, employeeType: EmployeeType): GolonganResult {
   const compact = raw.trim().replace(/\s+/g, '');
   if (!compact) return { ok: false, reason: 'golongan kosong' };
-  const pns = /^(i{1,3}|iv)[/\\-]([a-z])$/i.exec(compact);
+  const pns = /^(i{1,3}|iv)\/([a-z])$/i.exec(compact);
   if (pns) {
     const value = `${pns[1].toUpperCase()}/${pns[2].toLowerCase()}`;
     if (employeeType === 'PPPK') {
       return { ok: false, reason: `golongan "${raw.trim()}" adalah golongan PNS; golongan PPPK ditulis I sampai XVII (contoh: IX)` };
     }
     if (!(value in PNS_PANGKAT)) {
-      return { ok: false, reason: `golongan "${raw.trim()}" tidak ada; golongan PNS adalah I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e` };
+      return { ok: false, reason: `golongan "${raw.trim()}" tidak dikenal: tidak ada golongan PNS ${value}; golongan PNS adalah I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e` };
     }
     return { ok: true, value };
   }

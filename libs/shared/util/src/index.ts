@@ -1,3 +1,4 @@
 export * from './golongan';
 export * from './nip';
 export * from './pagination';
+export * from './csv';

@@ -7,7 +7,7 @@ import { AccessScope, OrganisationService } from '@kompeten/server-organisation'
 import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { EmployeeEntity } from '../entities/employee.entity';
 import { EMPLOYEE_SELECT, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
-import { requireValidNip, unitPathIn } from './employee-rules';
+import { requireValidNip, requireValidRank, unitPathIn } from './employee-rules';
 
 /** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
 export function employeeScopeSql(scope: AccessScope, params: unknown[]): string {
@@ -67,8 +67,9 @@ export class EmployeeService {
 
   /** Creates an ASN record. Repeating the same request returns the existing record (idempotent); a different one with that NIP is a 409. */
   async create(scope: AccessScope, dto: CreateEmployeeDto): Promise<{ employee: Employee; created: boolean }> {
-    await this.org.findReadableAgency(scope, dto.agencyId);
-    const parts = requireValidNip(dto.nip, dto.employeeType);
+    const agency = await this.org.findReadableAgency(scope, dto.agencyId);
+    const parts = requireValidNip(dto.nip, dto.employeeType, agency.timeZone);
+    const rank = requireValidRank(dto.rank, dto.employeeType);
     return this.db.transaction(async (m) => {
       const unitPath = await unitPathIn(m, dto.agencyId, dto.unitId);
       if (!scope.canManageEmployeesAt(dto.agencyId, unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah pegawai di unit ini');
@@ -77,7 +78,7 @@ export class EmployeeService {
       const values = {
         agencyId: dto.agencyId, unitId: dto.unitId ?? null, nip: parts.nip, employeeType: dto.employeeType, fullName: dto.fullName,
         frontTitle: dto.frontTitle || null, backTitle: dto.backTitle || null, positionName: dto.positionName ?? null,
-        positionKind: dto.positionKind ?? null, rank: dto.rank ?? null, supervisorId: dto.supervisorId ?? null,
+        positionKind: dto.positionKind ?? null, rank, supervisorId: dto.supervisorId ?? null,
         email: dto.email?.toLowerCase() ?? null, phone: dto.phone ?? null, birthDate: parts.birthDate, gender: parts.gender,
       };
       // Serialise creates of one NIP, so a double-submitted request finds the first record instead of a unique violation (500).
@@ -105,6 +106,7 @@ export class EmployeeService {
       }
       if (dto.supervisorId !== undefined) await this.checkSupervisor(m, before.agencyId, dto.supervisorId, id);
       const changes: Partial<EmployeeEntity> = { ...dto, ...(dto.email ? { email: dto.email.toLowerCase() } : {}) };
+      if (dto.rank !== undefined) changes.rank = requireValidRank(dto.rank, before.employeeType);
       if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
       const after = (await loadEmployee(m, id)) as EmployeeWithPath;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.update', entityType: 'employee', entityId: id, agencyId: after.agencyId, before: publicEmployee(before), after: publicEmployee(after) });

@@ -3,6 +3,7 @@ import { Learning1795600000000 } from './1795600000000-Learning';
 import { Enrolment1795700000000 } from './1795700000000-Enrolment';
 import { Assessment1795800000000 } from './1795800000000-Assessment';
 import { CourseVersionTitle1795900000000 } from './1795900000000-CourseVersionTitle';
+import { ImportEntries1796600000000 } from './1796600000000-ImportEntries';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
-export const MIGRATIONS = [InitialSchema1795500000000, Learning1795600000000, Enrolment1795700000000, Assessment1795800000000, CourseVersionTitle1795900000000];
+export const MIGRATIONS = [InitialSchema1795500000000, Learning1795600000000, Enrolment1795700000000, Assessment1795800000000, CourseVersionTitle1795900000000, ImportEntries1796600000000];
