@@ -95,7 +95,9 @@ export class EmployeeImportRunner {
   }
 
   /** Called after each batch is committed; a test overrides it to simulate a worker that dies mid-import. */
-  protected async afterBatch(_batchNo: number): Promise<void> {}
+  protected afterBatch(_batchNo: number): Promise<void> {
+    return Promise.resolve();
+  }
 
   /**
    * The separator of the header line: a semicolon file (Excel in an Indonesian locale) leaves commas inside fields
