@@ -117,7 +117,7 @@ describe('agencies', () => {
   it('every agency write left an audit entry with its actor and before/after', async () => {
     const entries = await auditOf(created.id, province);
     const create = entries.find((e) => e.action === 'agency.create');
-    expect(create).toMatchObject({ actorUserId: userIds.province, actorName: 'Lalu Abdul Wahab', entityType: 'agency', entityId: created.id, agencyId: created.id, before: null });
+    expect(create).toMatchObject({ actorUserId: userIds.province, actorName: 'Drs. H. Lalu Abdul Wahab, M.Si.', entityType: 'agency', entityId: created.id, agencyId: created.id, before: null });
     expect(create?.after).toMatchObject({ code: body.code, name: body.name, parentId: ids.ntb });
     const updates = entries.filter((e) => e.action === 'agency.update');
     const rename = updates.find((e) => (e.before as Agency).name === body.name);
