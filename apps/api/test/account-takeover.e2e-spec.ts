@@ -1,5 +1,5 @@
 import { ErrorCode, type AccountEvent, type LoginResponse, type Me, type Page } from '@kompeten/shared-contracts';
-import { buildNip } from '@kompeten/shared-util';
+import { buildNip, displayName } from '@kompeten/shared-util';
 import { bootApi, DEMO, idOf, type TestApi } from './support';
 import { completeSetup } from './support-accounts';
 import { seedPublishedCourse } from './support-learning';
@@ -266,7 +266,9 @@ describe('supervisors are not self-appointed', () => {
 
   it('a supervisor the caller cannot read answers 404 like an unknown id, without its name', async () => {
     const victim = await plainDinkesAsn();
-    const [teacher] = await api.db.query(`SELECT id, full_name FROM employee WHERE unit_id = $1 ORDER BY nip LIMIT 1`, [ids.disdik]);
+    const [teacher] = await api.db.query(`SELECT id, full_name, front_title, back_title FROM employee WHERE unit_id = $1 ORDER BY nip LIMIT 1`, [ids.disdik]);
+    // Supervisor names are shown with their titles (issue 13, DOMAIN.md §7).
+    const teacherName = displayName(teacher.full_name, teacher.front_title, teacher.back_title);
     const res = await api.http.patch(`/api/employees/${victim.id}`).set(as.hr).send({ supervisorId: teacher.id });
     expectError(res, 404, ErrorCode.EMPLOYEE_NOT_FOUND);
     expect(JSON.stringify(res.body)).not.toContain(teacher.full_name);
@@ -274,13 +276,13 @@ describe('supervisors are not self-appointed', () => {
     expect({ status: unknown.status, code: unknown.body.code, message: unknown.body.message }).toEqual({ status: res.status, code: res.body.code, message: res.body.message });
     // Set by the agency admin, who can read both: the HR officer of DINKES sees the id but not the name.
     const byAdmin = await api.http.patch(`/api/employees/${victim.id}`).set(as.agencyAdmin).send({ supervisorId: teacher.id });
-    expect([byAdmin.status, byAdmin.body.supervisorName]).toEqual([200, teacher.full_name]);
+    expect([byAdmin.status, byAdmin.body.supervisorName]).toEqual([200, teacherName]);
     expect((await api.http.get(`/api/employees/${victim.id}`).set(as.hr)).body).toMatchObject({ supervisorId: teacher.id, supervisorName: null });
     const list = await api.http.get(`/api/employees?q=${victim.nip}`).set(as.hr);
     expect(list.body.items).toEqual([expect.objectContaining({ id: victim.id, supervisorName: null })]);
     expect(JSON.stringify(list.body)).not.toContain(teacher.full_name);
     // The ASN themself still sees who their supervisor is.
-    expect(((await api.http.get('/api/me').set(bearer(await api.login(victim.nip)))).body as Me).employee?.supervisorName).toBe(teacher.full_name);
+    expect(((await api.http.get('/api/me').set(bearer(await api.login(victim.nip)))).body as Me).employee?.supervisorName).toBe(teacherName);
   });
 
   it('approving needs the supervisor role where the learner works, not just the name on the record', async () => {

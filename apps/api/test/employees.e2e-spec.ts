@@ -52,7 +52,7 @@ describe('creating ASN', () => {
     expect(created).toMatchObject({
       agencyId: ids.mataram, agencyName: 'Pemerintah Kota Mataram', unitId: ids.dinkes, unitName: 'Dinas Kesehatan', nip: NIP, employeeType: 'PNS',
       fullName: 'Baiq Nurul Aini', displayName: 'dr. Baiq Nurul Aini, M.Kes.', birthDate: '1990-01-15', gender: 'P',
-      supervisorId: ids.supervisor, supervisorName: 'Muhammad Ilham Hakim', email: 'nurul.aini@mataramkota.go.id', active: true, hasAccount: false,
+      supervisorId: ids.supervisor, supervisorName: 'dr. Muhammad Ilham Hakim, M.Kes.', email: 'nurul.aini@mataramkota.go.id', active: true, hasAccount: false,
     });
     expect((await api.http.get(`/api/employees/${created.id}`).set(admin)).body).toEqual(created);
   });
@@ -294,7 +294,7 @@ describe('accounts and roles', () => {
     const adminUser = await idOf(api.db, `SELECT id FROM user_account WHERE email = $1`, [DEMO.agencyAdmin]);
     const employee = await api.http.get(`/api/audit-logs?entityId=${id}&pageSize=100`).set(admin);
     expect(employee.body.items).toContainEqual(expect.objectContaining({
-      action: 'employee.create', actorUserId: adminUser, actorName: 'Iwan Setiawan', agencyId: ids.mataram, before: null,
+      action: 'employee.create', actorUserId: adminUser, actorName: 'Iwan Setiawan, S.Sos., M.A.P.', agencyId: ids.mataram, before: null,
       after: expect.objectContaining({ nip: NIP, fullName: 'Baiq Nurul Aini', unitId: ids.dinkes }),
     }));
     const account = await api.http.get(`/api/audit-logs?entityId=${userId}&pageSize=100`).set(admin);

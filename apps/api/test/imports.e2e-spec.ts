@@ -163,4 +163,87 @@ describe('Employee import API', () => {
     expect(up.body).toMatchObject({ status: 'completed', totalRows: 1, failedCount: 0, errors: [] });
     expect(up.body.createdCount + up.body.updatedCount + up.body.unchangedCount).toBe(1);
   });
+
+  describe('the import report (every refused row and warning, downloadable)', () => {
+    let imp: EmployeeImport;
+    beforeAll(async () => {
+      const csv = [
+        'nip,nama,jenis_pegawai,golongan,kode_unit,nip_atasan',
+        "=cmd|' /C calc'!A0,Penyusup,PNS,III/a,SETDA,", // line 2: a bad NIP that is a formula
+        '199511112020012001,Golongan PPPK,PNS,IX,SETDA,', // line 3
+        '199511112020012002,Atasan Hilang,PNS,iii / b,SETDA,196801011990031001', // line 4: saved with a warning
+        `${DEMO.learner},Lalu Muhammad Hasan,PPPK,IX,DINKES,`, // line 5: a PNS re-imported as PPPK
+      ].join('\n');
+      const res = await api.http.post(`${url()}?wait=true`).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.from(csv), 'laporan.csv');
+      expect(res.status).toBe(202);
+      imp = res.body;
+    });
+
+    it('counts refused rows and warnings per reason', () => {
+      expect(imp).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 3, warningCount: 1, errorsTruncated: false });
+      expect(imp.reasonCounts).toEqual(
+        expect.arrayContaining([
+          { kind: 'error', code: 'NIP_INVALID', label: expect.any(String), count: 1 },
+          { kind: 'error', code: 'RANK_INVALID', label: expect.any(String), count: 1 },
+          { kind: 'error', code: 'TYPE_CHANGE', label: expect.any(String), count: 1 },
+          { kind: 'warning', code: 'SUPERVISOR_NOT_FOUND', label: expect.any(String), count: 1 },
+        ]),
+      );
+      expect(imp.errors.map((e) => e.row)).toEqual([2, 3, 4, 5]);
+    });
+
+    it('pages every line with its outcome', async () => {
+      const res = await api.http.get(`/api/employee-imports/${imp.id}/entries?filter=all&pageSize=10`).set(await api.auth(DEMO.agencyAdmin));
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(4);
+      expect(res.body.items.map((e: { line: number; outcome: string; reasonCode: string | null; warningCode: string | null }) => [e.line, e.outcome, e.reasonCode, e.warningCode])).toEqual([
+        [2, 'failed', 'NIP_INVALID', null],
+        [3, 'failed', 'RANK_INVALID', null],
+        [4, 'created', null, 'SUPERVISOR_NOT_FOUND'],
+        [5, 'failed', 'TYPE_CHANGE', null],
+      ]);
+      const warnings = await api.http.get(`/api/employee-imports/${imp.id}/entries?filter=warnings`).set(await api.auth(DEMO.agencyAdmin));
+      expect(warnings.body.items.map((e: { line: number }) => e.line)).toEqual([4]);
+      expect((await api.http.get(`/api/employee-imports/${imp.id}/entries?filter=nope`).set(await api.auth(DEMO.agencyAdmin))).status).toBe(400);
+      expect((await api.http.get(`/api/employee-imports/${imp.id}/entries`).set(await api.auth(DEMO.learner))).status).toBe(404);
+      const employee = (await api.db.query(`SELECT rank, employee_type FROM employee WHERE nip = $1`, [DEMO.learner]))[0];
+      expect(employee).toEqual({ rank: 'III/a', employee_type: 'PNS' });
+    });
+
+    it('downloads the report as CSV with formula cells neutralised', async () => {
+      const res = await api.http.get(`/api/employee-imports/${imp.id}/report?format=csv`).set(await api.auth(DEMO.agencyAdmin)).buffer(true);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toMatch(/attachment; filename="laporan-impor-.*\.csv"/);
+      const { parse } = await import('csv-parse/sync');
+      const rows: string[][] = parse(res.text, { bom: true });
+      expect(rows[0]).toEqual(['Baris', 'NIP', 'Hasil', 'Kolom berubah', 'Kode alasan', 'Alasan', 'Kode peringatan', 'Peringatan']);
+      expect(rows.slice(1).map((r) => r[0])).toEqual(['2', '3', '4', '5']);
+      expect(rows[1][1]).toBe(`'=cmd|' /C calc'!A0`);
+      expect(rows[3].slice(2)).toEqual(['Ditambahkan', '', '', '', 'SUPERVISOR_NOT_FOUND', expect.stringMatching(/nip_atasan 196801011990031001 tidak ditemukan/)]);
+    });
+
+    it('downloads the report as XLSX, every cell text (no formula), NIPs with all 18 digits', async () => {
+      const res = await api.http
+        .get(`/api/employee-imports/${imp.id}/report?format=xlsx&filter=all`)
+        .set(await api.auth(DEMO.agencyAdmin))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const body = res.body as Buffer;
+      await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+      const sheet = wb.getWorksheet('Laporan impor');
+      expect(sheet?.rowCount).toBe(5);
+      const nip = sheet?.getRow(2).getCell(2);
+      expect(nip?.type).toBe(ExcelJS.ValueType.String);
+      expect(nip?.value).toBe("=cmd|' /C calc'!A0");
+      expect(sheet?.getRow(5).getCell(2).value).toBe(DEMO.learner);
+    });
+  });
 });

@@ -117,7 +117,7 @@ describe('agencies', () => {
   it('every agency write left an audit entry with its actor and before/after', async () => {
     const entries = await auditOf(created.id, province);
     const create = entries.find((e) => e.action === 'agency.create');
-    expect(create).toMatchObject({ actorUserId: userIds.province, actorName: 'Lalu Abdul Wahab', entityType: 'agency', entityId: created.id, agencyId: created.id, before: null });
+    expect(create).toMatchObject({ actorUserId: userIds.province, actorName: 'Drs. H. Lalu Abdul Wahab, M.Si.', entityType: 'agency', entityId: created.id, agencyId: created.id, before: null });
     expect(create?.after).toMatchObject({ code: body.code, name: body.name, parentId: ids.ntb });
     const updates = entries.filter((e) => e.action === 'agency.update');
     const rename = updates.find((e) => (e.before as Agency).name === body.name);
@@ -264,7 +264,7 @@ describe('work units', () => {
   it('every unit write left an audit entry with its actor and before/after', async () => {
     const entries = await auditOf(child.id, mataramAdmin);
     const create = entries.find((e) => e.action === 'work_unit.create');
-    expect(create).toMatchObject({ actorUserId: userIds.mataramAdmin, actorName: 'Iwan Setiawan', entityType: 'work_unit', agencyId: ids.mataram, before: null });
+    expect(create).toMatchObject({ actorUserId: userIds.mataramAdmin, actorName: 'Iwan Setiawan, S.Sos., M.A.P.', entityType: 'work_unit', agencyId: ids.mataram, before: null });
     expect(create?.after).toMatchObject({ code: 'DISPAR-DESTINASI', name: 'Bidang Destinasi Wisata', parentId: parent.id, depth: 1 });
     const rename = entries.find((e) => e.action === 'work_unit.update' && (e.before as WorkUnit).name === 'Bidang Destinasi Wisata');
     expect(rename?.after).toMatchObject({ name: 'Bidang Destinasi dan Industri Pariwisata', parentId: parent.id, depth: 1 });

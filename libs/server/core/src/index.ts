@@ -26,3 +26,4 @@ export * from './http/upload-file-name';
 export * from './database/prepared';
 export * from './http/json-size';
 export * from './storage/content-type';
+export * from './export/csv';

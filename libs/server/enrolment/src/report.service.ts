@@ -1,11 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportRow, type CourseSnapshot, type Page } from '@kompeten/shared-contracts';
-import { toPage, type PageQueryDto } from '@kompeten/server-core';
+import { csvStringifier, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { displayName } from '@kompeten/shared-util';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { quizLessonIds } from './completion-rule';
@@ -120,7 +119,8 @@ export class ReportService {
 
   async csv(scope: AccessScope, courseId: string): Promise<ReportFile> {
     const ctx = await this.context(scope, courseId);
-    const out = stringify({ bom: true, header: true, columns: this.headers(ctx) });
+    // Every text cell is neutralised against formula injection (a name such as =HYPERLINK(…) is written as '=HYPERLINK(…)).
+    const out = csvStringifier({ bom: true, header: true, columns: this.headers(ctx) });
     (async () => {
       for await (const r of this.allRows(ctx)) {
         if (!out.write(this.cells(ctx, r).map((c) => c ?? ''))) await new Promise((resolve) => out.once('drain', resolve));

@@ -56,8 +56,12 @@ export interface Employee {
   displayName: string;
   positionName: string | null;
   positionKind: PositionKind | null;
+  /** Golongan: PNS I/a–IV/e, PPPK I–XVII (DOMAIN.md §1). */
   rank: string | null;
+  /** Pangkat name of a PNS golongan ("Penata Muda" for III/a); null for PPPK or no golongan. */
+  rankName: string | null;
   supervisorId: string | null;
+  /** The supervisor's name with titles. */
   supervisorName: string | null;
   email: string | null;
   phone: string | null;
@@ -98,6 +102,35 @@ export interface ImportRowError {
   reason: string;
 }
 
+/**
+ * What happened to one data line: created, updated (with the columns that changed), unchanged, failed (refused, with the
+ * reason). `saved` only appears for imports made before per-row outcomes were recorded.
+ */
+export type ImportEntryOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'saved';
+
+export interface ImportEntry {
+  /** Line number in the file (the header is line 1). */
+  line: number;
+  nip: string | null;
+  outcome: ImportEntryOutcome;
+  /** Why a row was refused: a stable code and a sentence in Bahasa Indonesia. */
+  reasonCode: string | null;
+  reason: string | null;
+  /** CSV column names an update changed, e.g. ["nama", "golongan"]. */
+  changedFields: string[];
+  /** A problem that did not stop the row from being saved (e.g. nip_atasan not found). */
+  warningCode: string | null;
+  warning: string | null;
+}
+
+export interface ImportReasonCount {
+  kind: 'error' | 'warning';
+  code: string;
+  /** The reason in Bahasa Indonesia, without the row's own values. */
+  label: string;
+  count: number;
+}
+
 export interface EmployeeImport {
   id: string;
   agencyId: string;
@@ -109,8 +142,13 @@ export interface EmployeeImport {
   updatedCount: number;
   unchangedCount: number;
   failedCount: number;
+  /** Saved rows with a warning. */
+  warningCount: number;
+  /** Refused rows and warnings per reason, most frequent first. */
+  reasonCounts: ImportReasonCount[];
+  /** The first refused rows and warnings, by line; every one is in GET /employee-imports/{id}/entries and the report download. */
   errors: ImportRowError[];
-  /** True when more errors happened than `errors` holds. */
+  /** True when there are more refused rows and warnings than `errors` holds. */
   errorsTruncated: boolean;
   message: string | null;
   createdAt: string;

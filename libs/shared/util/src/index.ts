@@ -1,3 +1,5 @@
+export * from './golongan';
 export * from './nip';
 export * from './pagination';
 export * from './numbers';
+export * from './csv';

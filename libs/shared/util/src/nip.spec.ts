@@ -67,3 +67,27 @@ describe('NIP helpers', () => {
     expect(displayName('Lalu Ahmad', null, '')).toBe('Lalu Ahmad');
   });
 });
+
+describe('parseNip: TMT CPNS "not in the future" uses the local month', () => {
+  // A new CPNS appointed on 1 July 2026: NIP digits 9–14 are 202607.
+  const NEW_CPNS = '199805052026071001';
+  it.each([
+    ['WIT', 'Asia/Jayapura', '2026-06-30T15:30:00Z'], // 00:30 WIT on 1 July
+    ['WITA', 'Asia/Makassar', '2026-06-30T16:30:00Z'], // 00:30 WITA on 1 July
+    ['WIB', 'Asia/Jakarta', '2026-06-30T17:30:00Z'], // 00:30 WIB on 1 July
+  ])('accepts a new CPNS at 00:30 %s on the 1st of the month', (_label, zone, iso) => {
+    expect(parseNip(NEW_CPNS, 'PNS', new Date(iso), zone).ok).toBe(true);
+  });
+
+  it('with no zone uses WIT, so a NIP valid in the east is never refused', () => {
+    expect(parseNip(NEW_CPNS, 'PNS', new Date('2026-06-30T15:30:00Z')).ok).toBe(true);
+  });
+
+  it('still refuses the month before it starts in the agency zone', () => {
+    // 23:30 WIB on 30 June: July has begun in WIT but not in WIB.
+    const r = parseNip(NEW_CPNS, 'PNS', new Date('2026-06-30T16:30:00Z'), 'Asia/Jakarta');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('masa depan');
+  });
+});
+

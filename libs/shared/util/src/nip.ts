@@ -22,10 +22,25 @@ function isRealDate(year: number, month: number, day: number): boolean {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
+ * The zone used when the agency's zone is unknown: WIT (UTC+9), the most eastern, whose month starts first,
+ * so a NIP valid anywhere in Indonesia is never refused for being "in the future".
+ */
+export const NIP_DEFAULT_TIME_ZONE = 'Asia/Jayapura';
+
+/** The calendar date of `at` in an IANA zone. */
+function localDate(at: Date, timeZone: string): { y: number; m: number; d: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return { y: get('year'), m: get('month'), d: get('day') };
+}
+
+/**
  * Validates a NIP by its structure. The employee type comes from the record, never from the digits:
  * the TMT CPNS month check applies to PNS only (a PPPK number keeps the contract count there).
+ * "Not in the future" compares with the local calendar of `timeZone` (the agency's zone; WIT when unknown),
+ * so a new CPNS appointed this month is valid from 00:00 local time on the 1st, not from 07:00 WIB.
  */
-export function parseNip(raw: string, employeeType: EmployeeType, today: Date = new Date()): NipResult {
+export function parseNip(raw: string, employeeType: EmployeeType, today: Date = new Date(), timeZone: string = NIP_DEFAULT_TIME_ZONE): NipResult {
   const nip = raw.trim();
   if (!/^\d{18}$/.test(nip)) {
     return { ok: false, reason: 'NIP harus 18 digit angka' };
@@ -36,8 +51,8 @@ export function parseNip(raw: string, employeeType: EmployeeType, today: Date = 
   if (by < 1900 || !isRealDate(by, bm, bd)) {
     return { ok: false, reason: `NIP memuat tanggal lahir yang tidak valid (${nip.slice(0, 8)})` };
   }
-  const birth = new Date(Date.UTC(by, bm - 1, bd));
-  if (birth.getTime() > today.getTime()) {
+  const local = localDate(today, timeZone);
+  if (Date.UTC(by, bm - 1, bd) > Date.UTC(local.y, local.m - 1, local.d)) {
     return { ok: false, reason: 'Tanggal lahir pada NIP ada di masa depan' };
   }
   const ay = Number(nip.slice(8, 12));
@@ -59,10 +74,10 @@ export function parseNip(raw: string, employeeType: EmployeeType, today: Date = 
     if (tmt < eighteenth) {
       return { ok: false, reason: 'TMT CPNS pada NIP lebih awal dari usia 18 tahun' };
     }
-    if (tmt > Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)) {
+    if (tmt > Date.UTC(local.y, local.m - 1, 1)) {
       return { ok: false, reason: 'TMT CPNS pada NIP ada di masa depan' };
     }
-  } else if (ay < by + 15 || ay > today.getUTCFullYear() + 1) {
+  } else if (ay < by + 15 || ay > local.y + 1) {
     return { ok: false, reason: `Tahun pengangkatan PPPK pada NIP tidak masuk akal (${ay})` };
   }
   return {

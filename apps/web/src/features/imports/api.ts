@@ -22,3 +22,8 @@ export function listEmployeeImports(agencyId: string, params: { page?: number; p
 export function downloadImportTemplate(): Promise<void> {
   return downloadFile('/employee-imports/template.csv', 'contoh-impor-asn.csv');
 }
+
+/** The import report: every refused row and warning (or every line with filter=all), as CSV or XLSX. */
+export function downloadImportReport(id: string, format: 'csv' | 'xlsx', filter: 'problems' | 'all' = 'problems'): Promise<void> {
+  return downloadFile(`/employee-imports/${encodeURIComponent(id)}/report`, `laporan-impor.${format}`, { query: { format, filter } });
+}

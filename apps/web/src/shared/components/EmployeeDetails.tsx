@@ -1,7 +1,7 @@
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '@kompeten/shared-contracts';
-import { parseNip } from '@kompeten/shared-util';
+import { parseNip, rankLabel } from '@kompeten/shared-util';
 import { formatDate } from '../format';
 import { DetailList, Field } from './DetailList';
 import classes from './EmployeeDetails.module.css';
@@ -36,7 +36,7 @@ export function EmployeeDetails({ employee }: { employee: Employee }) {
           </Text>
         )}
       </Field>
-      <Field label={te('rank')}>{employee.rank ?? none}</Field>
+      <Field label={te('rank')}>{rankLabel(employee.rank) ?? none}</Field>
       <Field label={te('agency')}>{employee.agencyName}</Field>
       <Field label={te('unit')}>{employee.unitName ?? none}</Field>
       <Field label={te('supervisor')}>{employee.supervisorName ?? none}</Field>

@@ -1,3 +1,4 @@
+import { displayName } from '@kompeten/shared-util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -55,15 +56,20 @@ export class ReviewService {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
     const where = `FROM quiz_attempt a JOIN quiz z ON z.id = a.quiz_id WHERE z.course_id = $1 AND a.status = 'needs_grading'`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${where}`, [courseId]);
-    const rows: Array<GradingItem & { submittedAt: Date | null }> = await this.db.query(
-      `SELECT a.id AS "attemptId", a.quiz_id AS "quizId", z.title AS "quizTitle", a.employee_id AS "employeeId", e.full_name AS "employeeName", e.nip,
+    const rows: Array<GradingItem & { submittedAt: Date | null; frontTitle: string | null; backTitle: string | null }> = await this.db.query(
+      `SELECT a.id AS "attemptId", a.quiz_id AS "quizId", z.title AS "quizTitle", a.employee_id AS "employeeId", e.full_name AS "employeeName", e.front_title AS "frontTitle", e.back_title AS "backTitle", e.nip,
               a.attempt_no AS "attemptNo", a.submitted_at AS "submittedAt",
               (SELECT count(*)::int FROM quiz_answer x WHERE x.attempt_id = a.id AND x.score IS NULL) AS "pendingQuestions"
          ${where.replace('WHERE', 'JOIN employee e ON e.id = a.employee_id WHERE')}
         ORDER BY a.submitted_at, a.id LIMIT $2 OFFSET $3`,
       [courseId, q.pageSize, (q.page - 1) * q.pageSize],
     );
-    return toPage(rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null })), total, q);
+    // The learner's name with titles, as everywhere a name is shown.
+    return toPage(
+      rows.map(({ frontTitle, backTitle, ...r }) => ({ ...r, employeeName: displayName(r.employeeName, frontTitle, backTitle), submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null })),
+      total,
+      q,
+    );
   }
 
   /** Grades (or regrades) one essay; when no essay of the attempt is left ungraded, the attempt is graded and its outcome recorded. */

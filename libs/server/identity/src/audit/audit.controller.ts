@@ -1,3 +1,4 @@
+import { displayName } from '@kompeten/shared-util';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -36,14 +37,14 @@ export class AuditController {
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log l ${cond}`, params);
     const rows = await this.db.query(
-      `SELECT l.*, coalesce(e.full_name, ua.email) AS actor_name FROM audit_log l
+      `SELECT l.*, e.full_name, e.front_title, e.back_title, ua.email AS actor_email FROM audit_log l
          LEFT JOIN user_account ua ON ua.id = l.actor_user_id LEFT JOIN employee e ON e.id = ua.employee_id
         ${cond} ORDER BY l.created_at DESC, l.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
     return toPage(
       rows.map((r: Record<string, unknown>) => ({
-        id: r.id, actorUserId: r.actor_user_id, actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
+        id: r.id, actorUserId: r.actor_user_id, actorName: r.full_name ? displayName(r.full_name as string, r.front_title as string | null, r.back_title as string | null) : (r.actor_email ?? null), action: r.action, entityType: r.entity_type, entityId: r.entity_id,
         agencyId: r.agency_id, before: r.before, after: r.after, correlationId: r.correlation_id, createdAt: (r.created_at as Date).toISOString(),
       })) as AuditEntry[],
       total,

@@ -5,7 +5,9 @@ import { EMPLOYEE_TYPES, POSITION_KINDS, ROLES, type EmployeeType, type Position
 import { SearchPageQueryDto } from '@kompeten/server-core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const RANK = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)$/;
+// The shape only (harmless variants such as "iii / A" pass); whether the golongan exists for the employee type
+// is checked by requireValidRank in the service, which also stores the canonical spelling.
+const RANK = /^\s*(i{1,3}|iv)\s*\/\s*[a-z]\s*$|^\s*[ivx]{1,5}\s*$/i;
 const RANK_MSG = 'golongan harus seperti III/a (PNS) atau IX (PPPK)';
 const PHONE = /^\+?[0-9][0-9 -]{6,18}$/;
 
@@ -23,7 +25,8 @@ export class EmployeeDto {
   @ApiProperty({ example: 'Dr. Lalu Muhammad Hasan, S.Kom., M.T.' }) displayName: string;
   @ApiProperty({ nullable: true, type: String, example: 'Analis Sumber Daya Manusia Aparatur' }) positionName: string | null;
   @ApiProperty({ enum: POSITION_KINDS, nullable: true }) positionKind: PositionKind | null;
-  @ApiProperty({ nullable: true, type: String, example: 'III/a' }) rank: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'III/a', description: 'Golongan: I/a–IV/e for PNS, I–XVII for PPPK' }) rank: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Penata Muda', description: 'Pangkat name of a PNS golongan (DOMAIN.md §1); null for PPPK' }) rankName: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) supervisorId: string | null;
   @ApiProperty({ nullable: true, type: String }) supervisorName: string | null;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
@@ -48,7 +51,7 @@ class EmployeeFields {
   @ApiPropertyOptional({ example: 'S.Kom., M.T.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(60) backTitle?: string;
   @ApiPropertyOptional({ example: 'Analis Sumber Daya Manusia Aparatur' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) positionName?: string;
   @ApiPropertyOptional({ enum: POSITION_KINDS }) @IsOptional() @IsIn(POSITION_KINDS, { message: 'positionKind harus struktural, fungsional atau pelaksana' }) positionKind?: PositionKind;
-  @ApiPropertyOptional({ example: 'III/a' }) @IsOptional() @Transform(trim) @Matches(RANK, { message: RANK_MSG }) rank?: string;
+  @ApiPropertyOptional({ example: 'III/a', description: 'PNS I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e; PPPK I–XVII. Case and spaces are normalised (iii / A → III/a)' }) @IsOptional() @Transform(trim) @Matches(RANK, { message: RANK_MSG }) rank?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'supervisorId harus UUID' }) supervisorId?: string;
   @ApiPropertyOptional({ example: 'hasan@mataramkota.go.id' }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email tidak valid' }) @MaxLength(254) email?: string;
   @ApiPropertyOptional({ example: '+6281234567890' }) @IsOptional() @Transform(trim) @Matches(PHONE, { message: 'nomor telepon tidak valid' }) phone?: string;

@@ -8,6 +8,46 @@ export class ImportRowErrorDto {
   @ApiProperty({ example: 'Nomor urut NIP (3 digit terakhir) tidak boleh 000' }) reason: string;
 }
 
+export const IMPORT_ENTRY_FILTERS = ['problems', 'failed', 'warnings', 'created', 'updated', 'unchanged', 'all'] as const;
+export type ImportEntryFilter = (typeof IMPORT_ENTRY_FILTERS)[number];
+
+export class ImportEntryDto {
+  @ApiProperty({ example: 17, description: 'Line number in the file (the header is line 1)' }) line: number;
+  @ApiProperty({ nullable: true, type: String, example: '198609262015051001' }) nip: string | null;
+  @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'failed', 'saved'], description: '`saved`: an import made before per-row outcomes were recorded' }) outcome: string;
+  @ApiProperty({ nullable: true, type: String, example: 'RANK_INVALID', description: 'Why the row was refused (stable code)' }) reasonCode: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'golongan "IX" adalah golongan PPPK; golongan PNS ditulis seperti III/a' }) reason: string | null;
+  @ApiProperty({ type: [String], example: ['nama', 'golongan'], description: 'CSV columns an update changed' }) changedFields: string[];
+  @ApiProperty({ nullable: true, type: String, example: 'SUPERVISOR_NOT_FOUND' }) warningCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) warning: string | null;
+}
+
+export class ImportReasonCountDto {
+  @ApiProperty({ enum: ['error', 'warning'] }) kind: string;
+  @ApiProperty({ example: 'UNIT_NOT_FOUND' }) code: string;
+  @ApiProperty({ example: 'kode_unit tidak ada di instansi' }) label: string;
+  @ApiProperty({ example: 56 }) count: number;
+}
+
+export class ImportEntryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: IMPORT_ENTRY_FILTERS, default: 'problems', description: 'problems = refused rows and warnings' })
+  @IsOptional()
+  @IsIn(IMPORT_ENTRY_FILTERS, { message: `filter harus salah satu dari ${IMPORT_ENTRY_FILTERS.join(', ')}` })
+  filter?: ImportEntryFilter;
+}
+
+export class ImportReportQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'], { message: 'format harus csv atau xlsx' })
+  format?: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({ enum: IMPORT_ENTRY_FILTERS, default: 'problems', description: 'problems = every refused row and warning; all = every line' })
+  @IsOptional()
+  @IsIn(IMPORT_ENTRY_FILTERS, { message: `filter harus salah satu dari ${IMPORT_ENTRY_FILTERS.join(', ')}` })
+  filter?: ImportEntryFilter;
+}
+
 export class EmployeeImportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
@@ -18,9 +58,11 @@ export class EmployeeImportDto {
   @ApiProperty() createdCount: number;
   @ApiProperty() updatedCount: number;
   @ApiProperty({ description: 'Rows identical to the stored record' }) unchangedCount: number;
-  @ApiProperty() failedCount: number;
-  @ApiProperty({ type: [ImportRowErrorDto], description: 'Per-row problems (the first 1,000)' }) errors: ImportRowErrorDto[];
-  @ApiProperty() errorsTruncated: boolean;
+  @ApiProperty({ description: 'Rows refused' }) failedCount: number;
+  @ApiProperty({ description: 'Rows saved with a warning (e.g. nip_atasan not found)' }) warningCount: number;
+  @ApiProperty({ type: [ImportReasonCountDto], description: 'Refused rows and warnings per reason, most frequent first' }) reasonCounts: ImportReasonCountDto[];
+  @ApiProperty({ type: [ImportRowErrorDto], description: 'The first 50 refused rows and warnings by line; all of them: GET /api/employee-imports/{id}/entries or /report' }) errors: ImportRowErrorDto[];
+  @ApiProperty({ description: 'More refused rows and warnings exist than `errors` holds' }) errorsTruncated: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Why a failed import stopped' }) message: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, type EmployeeType } from '@kompeten/shared-contracts';
 import { invalid, notFound } from '@kompeten/server-core';
-import { parseNip, type NipParts } from '@kompeten/shared-util';
+import { normaliseGolongan, parseNip, type NipParts } from '@kompeten/shared-util';
 import { WorkUnitEntity } from '@kompeten/server-organisation';
 
 /** Validates a NIP for the record's employee type (DOMAIN.md §2), or throws a 400 that says why. */
-export function requireValidNip(nip: string, type: EmployeeType): NipParts {
-  const r = parseNip(nip, type);
+export function requireValidNip(nip: string, type: EmployeeType, timeZone?: string): NipParts {
+  const r = parseNip(nip, type, new Date(), timeZone);
   if (!r.ok) throw invalid(ErrorCode.EMPLOYEE_INVALID_NIP, `NIP ${nip} tidak valid: ${r.reason}`);
   return r.value;
 }
@@ -17,4 +17,12 @@ export async function unitPathIn(m: EntityManager, agencyId: string, unitId: str
   const unit = await m.getRepository(WorkUnitEntity).findOneBy({ id: unitId, agencyId });
   if (!unit) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan di instansi ini');
   return unit.path;
+}
+
+/** The golongan in its canonical spelling for the employee type (DOMAIN.md §1), or a 400 that says why; null stays null. */
+export function requireValidRank(rank: string | null | undefined, type: EmployeeType): string | null {
+  if (rank === undefined || rank === null || rank === '') return null;
+  const r = normaliseGolongan(rank, type);
+  if (!r.ok) throw invalid(ErrorCode.EMPLOYEE_INVALID_RANK, r.reason.charAt(0).toUpperCase() + r.reason.slice(1));
+  return r.value;
 }

@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Employee } from '@kompeten/shared-contracts';
-import { displayName } from '@kompeten/shared-util';
+import { displayName, pangkatName } from '@kompeten/shared-util';
 import type { AccessScope, EmployeeRef } from '@kompeten/server-organisation';
 
 interface EmployeeRow {
   id: string; agency_id: string; agency_name: string; unit_id: string | null; unit_name: string | null; unit_path: string | null;
   nip: string; employee_type: 'PNS' | 'PPPK'; full_name: string; front_title: string | null; back_title: string | null;
   position_name: string | null; position_kind: Employee['positionKind']; rank: string | null; supervisor_id: string | null;
-  supervisor_name: string | null; email: string | null; phone: string | null; birth_date: string; gender: 'L' | 'P';
+  supervisor_name: string | null; supervisor_front_title: string | null; supervisor_back_title: string | null; email: string | null; phone: string | null; birth_date: string; gender: 'L' | 'P';
   active: boolean; has_account: boolean; created_at: Date; updated_at: Date;
   supervisor_agency_id: string | null; supervisor_unit_path: string | null; supervisor_supervisor_id: string | null;
 }
@@ -22,7 +22,7 @@ export interface EmployeeWithPath extends Employee {
 export const EMPLOYEE_SELECT = `
   SELECT e.id, e.agency_id, a.name AS agency_name, e.unit_id, u.name AS unit_name, u.path AS unit_path,
          e.nip, e.employee_type, e.full_name, e.front_title, e.back_title, e.position_name, e.position_kind, e.rank,
-         e.supervisor_id, s.full_name AS supervisor_name, e.email, e.phone, to_char(e.birth_date, 'YYYY-MM-DD') AS birth_date,
+         e.supervisor_id, s.full_name AS supervisor_name, s.front_title AS supervisor_front_title, s.back_title AS supervisor_back_title, e.email, e.phone, to_char(e.birth_date, 'YYYY-MM-DD') AS birth_date,
          e.gender, e.active, EXISTS (SELECT 1 FROM user_account ua WHERE ua.employee_id = e.id) AS has_account,
          e.created_at, e.updated_at, s.agency_id AS supervisor_agency_id, su.path AS supervisor_unit_path, s.supervisor_id AS supervisor_supervisor_id
     FROM employee e
@@ -36,7 +36,9 @@ export function toEmployee(r: EmployeeRow): EmployeeWithPath {
     id: r.id, agencyId: r.agency_id, agencyName: r.agency_name, unitId: r.unit_id, unitName: r.unit_name, unitPath: r.unit_path,
     nip: r.nip, employeeType: r.employee_type, fullName: r.full_name, frontTitle: r.front_title, backTitle: r.back_title,
     displayName: displayName(r.full_name, r.front_title, r.back_title), positionName: r.position_name, positionKind: r.position_kind,
-    rank: r.rank, supervisorId: r.supervisor_id, supervisorName: r.supervisor_name, email: r.email, phone: r.phone,
+    rank: r.rank, rankName: pangkatName(r.rank), supervisorId: r.supervisor_id,
+    // With titles, as every name shown to people (DOMAIN.md §7).
+    supervisorName: r.supervisor_name === null ? null : displayName(r.supervisor_name, r.supervisor_front_title, r.supervisor_back_title), email: r.email, phone: r.phone,
     birthDate: r.birth_date, gender: r.gender, active: r.active, hasAccount: r.has_account,
     createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
     supervisorRef: r.supervisor_id && r.supervisor_agency_id

@@ -11,7 +11,7 @@ import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../
 import { EmployeeEntity } from '../entities/employee.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { EMPLOYEE_SELECT, employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
-import { requireValidNip, unitPathIn } from './employee-rules';
+import { requireValidNip, requireValidRank, unitPathIn } from './employee-rules';
 
 /** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
 export function employeeScopeSql(scope: AccessScope, params: unknown[]): string {
@@ -72,8 +72,9 @@ export class EmployeeService {
 
   /** Creates an ASN record. Repeating the same request returns the existing record (idempotent); a different one with that NIP is a 409. */
   async create(scope: AccessScope, dto: CreateEmployeeDto): Promise<{ employee: Employee; created: boolean }> {
-    await this.org.findReadableAgency(scope, dto.agencyId);
-    const parts = requireValidNip(dto.nip, dto.employeeType);
+    const agency = await this.org.findReadableAgency(scope, dto.agencyId);
+    const parts = requireValidNip(dto.nip, dto.employeeType, agency.timeZone);
+    const rank = requireValidRank(dto.rank, dto.employeeType);
     return this.db.transaction(async (m) => {
       const unitPath = await unitPathIn(m, dto.agencyId, dto.unitId);
       if (!scope.canManageEmployeesAt(dto.agencyId, unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah pegawai di unit ini');
@@ -82,7 +83,7 @@ export class EmployeeService {
       const values = {
         agencyId: dto.agencyId, unitId: dto.unitId ?? null, nip: parts.nip, employeeType: dto.employeeType, fullName: dto.fullName,
         frontTitle: dto.frontTitle || null, backTitle: dto.backTitle || null, positionName: dto.positionName ?? null,
-        positionKind: dto.positionKind ?? null, rank: dto.rank ?? null, supervisorId: dto.supervisorId ?? null,
+        positionKind: dto.positionKind ?? null, rank, supervisorId: dto.supervisorId ?? null,
         email: dto.email?.toLowerCase() ?? null, phone: dto.phone ?? null, birthDate: parts.birthDate, gender: parts.gender,
       };
       // Serialise creates of one NIP, so a double-submitted request finds the first record instead of a unique violation (500).
@@ -111,6 +112,7 @@ export class EmployeeService {
       if (dto.supervisorId !== undefined && (dto.supervisorId ?? null) !== before.supervisorId) await this.checkSupervisor(m, scope, before.agencyId, dto.supervisorId ?? null, id);
       if (dto.active !== undefined && dto.active !== before.active) await this.changeAccountActive(m, scope, before, dto.active);
       const changes: Partial<EmployeeEntity> = { ...dto, ...(dto.email ? { email: dto.email.toLowerCase() } : {}) };
+      if (dto.rank !== undefined) changes.rank = requireValidRank(dto.rank, before.employeeType);
       if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
       if (before.active && dto.active === false) {
         // An ASN made inactive (retired, moved out) is signed out everywhere at once, not when the token expires.

@@ -1,9 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { UserAccountEntity } from './user-account.entity';
-import type { ImportRowError, ImportStatus } from '@kompeten/shared-contracts';
+import type { ImportStatus } from '@kompeten/shared-contracts';
 
-/** One CSV import of ASN: the stored file, its progress and its per-row report. */
+/** One CSV import of ASN: the stored file, its progress and its counts; the per-row report is in employee_import_entry. */
 @Entity('employee_import')
 @Check('employee_import_status_check', `status IN ('queued','running','completed','failed')`)
 @Index('ix_employee_import_agency_created', ['agencyId', 'createdAt'])
@@ -39,10 +39,8 @@ export class EmployeeImportEntity {
   @Column('int', { default: 0 }) updatedCount: number;
   @Column('int', { default: 0 }) unchangedCount: number;
   @Column('int', { default: 0 }) failedCount: number;
-
-  /** The first MAX_REPORTED_ERRORS row errors; failedCount has the full count. */
-  @Column('jsonb', { default: () => "'[]'" })
-  errors: ImportRowError[];
+  /** Saved rows with a warning (e.g. nip_atasan not found). Every entry is in employee_import_entry. */
+  @Column('int', { default: 0 }) warningCount: number;
 
   @Column('text', { nullable: true })
   message: string | null;

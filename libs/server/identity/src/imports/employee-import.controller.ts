@@ -1,10 +1,10 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { EmployeeImport, Page } from '@kompeten/shared-contracts';
+import type { EmployeeImport, ImportEntry, Page } from '@kompeten/shared-contracts';
 import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, RemoveTemporaryUpload, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
-import { EmployeeImportDto, ImportCreateQueryDto, ImportUploadDto } from '../dto/import.dto';
+import { EmployeeImportDto, ImportCreateQueryDto, ImportEntryDto, ImportEntryQueryDto, ImportReportQueryDto, ImportUploadDto } from '../dto/import.dto';
 import { IMPORT_COLUMNS, TEMPLATE_CSV } from './import-columns';
 import { EmployeeImportService } from './employee-import.service';
 
@@ -72,5 +72,27 @@ export class EmployeeImportController {
   @ApiErrors(404)
   async get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<EmployeeImport> {
     return this.imports.get(await this.org.scopeOf(p), id);
+  }
+
+  @Get('employee-imports/:id/entries')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
+  @ApiOperation({ summary: 'Every line of an import with its outcome (created, updated with the changed columns, unchanged, refused with the reason, warnings), by line' })
+  @ApiPageResponse(ImportEntryDto)
+  @ApiErrors(404)
+  async entries(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Query() q: ImportEntryQueryDto): Promise<Page<ImportEntry>> {
+    return this.imports.entries(await this.org.scopeOf(p), id, q.filter ?? 'problems', q);
+  }
+
+  @Get('employee-imports/:id/report')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
+  @ApiOperation({ summary: 'Download the import report: every refused row and warning (or every line with filter=all), as CSV or XLSX' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(404)
+  async report(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Query() q: ImportReportQueryDto): Promise<StreamableFile> {
+    const file = await this.imports.report(await this.org.scopeOf(p), id, q.format ?? 'csv', q.filter ?? 'problems');
+    return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
   }
 }

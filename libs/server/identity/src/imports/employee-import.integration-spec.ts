@@ -10,13 +10,14 @@ import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 import { createTestDatabase, openDataSource, type TestDatabase } from '@kompeten/server-testing';
 import { buildNip } from '@kompeten/shared-util';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
+import { EmployeeImportEntryEntity } from '../entities/employee-import-entry.entity';
 import { EmployeeEntity } from '../entities/employee.entity';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { EmployeeImportRunner } from './employee-import.runner';
 
-const ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity];
+const ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity, EmployeeImportEntryEntity];
 
 const HEADER = ['nip', 'nama', 'gelar_depan', 'gelar_belakang', 'jenis_pegawai', 'jabatan', 'jenis_jabatan', 'golongan', 'kode_unit', 'nip_atasan', 'email', 'telepon'];
 
@@ -94,6 +95,14 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
     return repo.findOneByOrFail({ id: imp.id });
   }
 
+  /** Every refused row and warning of an import, as { row, nip, reason }. */
+  async function problems(importId: string): Promise<Array<{ row: number; nip: string | null; reason: string }>> {
+    return db.query(
+      `SELECT line AS row, nip, coalesce(reason, warning) AS reason FROM employee_import_entry WHERE import_id = $1 AND (outcome = 'failed' OR warning IS NOT NULL) ORDER BY line`,
+      [importId],
+    );
+  }
+
   /** Semicolon separated, with a BOM and CRLF line ends: how Excel in an Indonesian locale saves "CSV". */
   function excelCsv(lines: string[][]): Buffer {
     return Buffer.from('\uFEFF' + [HEADER, ...lines].map((l) => (l.length ? l.join(';') : '')).join('\r\n') + '\r\n', 'utf8');
@@ -160,8 +169,8 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
       expect(first.finishedAt).toBeInstanceOf(Date);
     });
 
-    it('reports every bad row with its line number in the file and the reason', () => {
-      const byRow = [...first.errors].sort((a, b) => a.row - b.row);
+    it('reports every bad row with its line number in the file and the reason', async () => {
+      const byRow = await problems(first.id);
       expect(byRow).toEqual([
         { row: 3, nip: '19860926201505100', reason: 'NIP harus 18 digit angka' },
         { row: 4, nip: '198609262015051002', reason: expect.stringMatching(/^golongan "III\/z" tidak dikenal/) },
@@ -215,10 +224,57 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
     });
   });
 
+  describe('per-row outcomes and the employee type', () => {
+    it('records created, updated (with the changed columns) and unchanged per line', async () => {
+      const a = '199107072016031016';
+      const b = '199208082017032017';
+      await runImport(`nip,nama,jenis_pegawai,golongan,kode_unit\n${a},Satu,PNS,III/a,SETDA\n${b},Dua,PNS,III/b,SETDA\n`);
+      const imp = await runImport(`nip,nama,jenis_pegawai,golongan,kode_unit\n${a},Satu Baru,PNS,iii / B,SETDA\n${b},Dua,PNS,III/B,SETDA\n199309092018031018,Tiga,PNS,IV/a,SETDA\n`);
+      expect({ created: imp.createdCount, updated: imp.updatedCount, unchanged: imp.unchangedCount, failed: imp.failedCount }).toEqual({ created: 1, updated: 1, unchanged: 1, failed: 0 });
+      const entries = await db.query(`SELECT line, nip, outcome, changed_fields FROM employee_import_entry WHERE import_id = $1 ORDER BY line`, [imp.id]);
+      expect(entries).toEqual([
+        { line: 2, nip: a, outcome: 'updated', changed_fields: ['nama', 'golongan'] },
+        { line: 3, nip: b, outcome: 'unchanged', changed_fields: null },
+        { line: 4, nip: '199309092018031018', outcome: 'created', changed_fields: null },
+      ]);
+      expect(await employee(a)).toMatchObject({ fullName: 'Satu Baru', rank: 'III/b' });
+    });
+
+    it('never changes the employee type: a PNS re-imported as PPPK (or the reverse) is refused with the reason', async () => {
+      // STAFF is a stored PNS and PPPK a stored PPPK (from the mixed file above).
+      const imp = await runImport(`nip,nama,jenis_pegawai,golongan\n${STAFF},Jadi PPPK,PPPK,IX\n${PPPK},Jadi PNS,PNS,III/a\n`);
+      expect({ created: imp.createdCount, updated: imp.updatedCount, unchanged: imp.unchangedCount, failed: imp.failedCount }).toEqual({ created: 0, updated: 0, unchanged: 0, failed: 2 });
+      const rows = await db.query(`SELECT line, reason_code, reason FROM employee_import_entry WHERE import_id = $1 ORDER BY line`, [imp.id]);
+      expect(rows.map((r: { reason_code: string }) => r.reason_code)).toEqual(['TYPE_CHANGE', 'TYPE_CHANGE']);
+      expect(rows[0].reason).toMatch(/tercatat sebagai PNS; impor tidak mengubah jenis pegawai/);
+      expect(await employee(STAFF)).toMatchObject({ employeeType: 'PNS', rank: 'III/a' });
+      expect(await employee(PPPK)).toMatchObject({ employeeType: 'PPPK' });
+    });
+
+    it('refuses a golongan the employee type cannot hold, and stores harmless variants canonically', async () => {
+      const imp = await runImport(
+        [
+          'nip,nama,jenis_pegawai,golongan',
+          '199410102019031019,PNS Golongan PPPK,PNS,IX',
+          '199511112020012020,PNS II/e,PNS,II/e',
+          '199612122021151021,PPPK Golongan PNS,PPPK,III/a',
+          '199701012022031022,PNS Huruf Kecil,PNS,iii / A',
+          '199802022023151023,PPPK Huruf Kecil,PPPK,ix',
+        ].join('\n'),
+      );
+      expect({ created: imp.createdCount, failed: imp.failedCount }).toEqual({ created: 2, failed: 3 });
+      const rows = await db.query(`SELECT line, reason_code FROM employee_import_entry WHERE import_id = $1 AND outcome = 'failed' ORDER BY line`, [imp.id]);
+      expect(rows).toEqual([{ line: 2, reason_code: 'RANK_INVALID' }, { line: 3, reason_code: 'RANK_INVALID' }, { line: 4, reason_code: 'RANK_INVALID' }]);
+      expect(await employee('199701012022031022')).toMatchObject({ rank: 'III/a' });
+      expect(await employee('199802022023151023')).toMatchObject({ rank: 'IX', employeeType: 'PPPK' });
+    });
+  });
+
   it('accepts a plain comma-separated file with LF line ends and English header aliases', async () => {
     const nip = '199202022016032009';
     const imp = await runImport(`NIP,Full Name,Employee Type,Unit Code,Supervisor NIP\n${nip},"Rahmawati, Sri",PNS,DISDIK,${BOSS}\n`);
-    expect(imp).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 0, errors: [] });
+    expect(imp).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 0, warningCount: 0 });
+    expect(await problems(imp.id)).toEqual([]);
     expect(await employee(nip)).toMatchObject({ fullName: 'Rahmawati, Sri', unitCode: 'DISDIK', supervisorNip: BOSS });
   });
 
@@ -265,7 +321,7 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
       );
       expect(imp.status).toBe('completed');
       expect({ created: imp.createdCount, updated: imp.updatedCount, unchanged: imp.unchangedCount, failed: imp.failedCount }).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 4 });
-      const byRow = [...imp.errors].sort((a, b) => a.row - b.row);
+      const byRow = await problems(imp.id);
       expect(byRow.map((e) => [e.row, e.nip])).toEqual([[3, IN_SETDA], [4, NO_UNIT], [5, STOLEN], [6, UNITLESS]]);
       expect(byRow[0].reason).toMatch(/di luar wewenang/);
       expect(byRow[1].reason).toMatch(/kode_unit wajib diisi/);
@@ -297,7 +353,13 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
         { unitScopePath: units.DINKES.path, createdBy: uploader.id },
       );
       expect(imp.status).toBe('completed');
-      const byRow = [...imp.errors].sort((a, b) => a.row - b.row);
+      // The rows are saved; the refused links are warnings on their lines (employee_import_entry), not failures.
+      expect({ created: imp.createdCount, updated: imp.updatedCount, failed: imp.failedCount, warnings: imp.warningCount }).toEqual({ created: 4, updated: 0, failed: 0, warnings: 3 });
+      const warned = await db.query(`SELECT line, nip, warning_code FROM employee_import_entry WHERE import_id = $1 AND warning IS NOT NULL ORDER BY line`, [imp.id]);
+      expect(warned.map((e: { line: number; nip: string; warning_code: string }) => [e.line, e.nip, e.warning_code])).toEqual([
+        [2, A, 'SUPERVISOR_SELF'], [3, HR, 'SUPERVISOR_SELF'], [5, C, 'SUPERVISOR_NOT_FOUND'],
+      ]);
+      const byRow = await problems(imp.id);
       expect(byRow.map((e) => [e.row, e.nip])).toEqual([[2, A], [3, HR], [5, C]]);
       expect(byRow[0].reason).toMatch(/menunjuk dirinya sebagai atasan/);
       expect(byRow[1].reason).toMatch(/menunjuk dirinya sebagai atasan/);
@@ -352,7 +414,7 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
       }
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       expect(imp.status).toBe('completed');
-      expect(imp.errors).toEqual([]);
+      expect(await problems(imp.id)).toEqual([]);
       expect({ total: imp.totalRows, processed: imp.processedRows, created: imp.createdCount, updated: imp.updatedCount, unchanged: imp.unchangedCount, failed: imp.failedCount }).toEqual({
         total: ROWS, processed: ROWS, created: ROWS, updated: 0, unchanged: 0, failed: 0,
       });
@@ -365,6 +427,74 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
       );
       expect(wrong).toBe(0);
       expect(peak - baseline).toBeLessThan(150 * 1024 * 1024);
-    }, 240_000);
+    }, 400_000);
+    it('reports every bad row and warning with the right counts when the worker dies half-way and the import is retried', async () => {
+      const crashAgency = await insertAgency('kab-lombok-crash');
+      for (const code of UNIT_CODES) await insertUnit(crashAgency, code);
+      // Other NIPs than the test above: birth months 5–8.
+      const nipAt = (i: number) => {
+        const k = Math.floor(i / 999);
+        return buildNip({ y: 1970 + (k % 20), m: 5 + Math.floor(k / 20), d: 1 + (i % 28) }, { y: 2010, m: 1 + (i % 12) }, i % 2 ? 'P' : 'L', 1 + (i % 999));
+      };
+      const BAD = [
+        { golongan: 'IX', code: 'RANK_INVALID' }, // a PPPK golongan on a PNS row
+        { golongan: 'III/e', code: 'RANK_INVALID' },
+        { unit: 'DISHUB', code: 'UNIT_NOT_FOUND' },
+        { nip: '19860926201505100', code: 'NIP_INVALID' },
+      ];
+      const badAt = (i: number) => (i % 57 === 5 ? BAD[Math.floor(i / 57) % BAD.length] : null);
+      const warnAt = (i: number) => !badAt(i) && i % 400 === 11;
+      function* crashCsv(): Generator<string> {
+        yield `${HEADER.join(',')}\n`;
+        let chunk = '';
+        for (let i = 0; i < ROWS; i++) {
+          const bad = badAt(i);
+          chunk += `${bad?.nip ?? nipAt(i)},Pegawai ${i},,S.Kom.,PNS,Pranata Komputer,fungsional,${bad?.golongan ?? 'III/a'},${bad?.unit ?? UNIT_CODES[i % UNIT_CODES.length]},${warnAt(i) ? NOBODY : ''},,\n`;
+          if (chunk.length > 64 * 1024) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+        if (chunk) yield chunk;
+      }
+      const badLines = Array.from({ length: ROWS }, (_, i) => i).filter((i) => badAt(i)).map((i) => i + 2);
+      const warnLines = Array.from({ length: ROWS }, (_, i) => i).filter(warnAt).map((i) => i + 2);
+      expect(badLines.length).toBeGreaterThan(1000);
+      expect(warnLines.length).toBeGreaterThan(100);
+
+      const storageKey = `imports/${crashAgency}/${randomUUID()}.csv`;
+      await storage.write(storageKey, Readable.from(crashCsv()));
+      const repo = db.getRepository(EmployeeImportEntity);
+      const imp = await repo.save({ agencyId: crashAgency, createdBy: null, fileName: 'pegawai-60000.csv', storageKey, unitScopePath: null });
+
+      // The worker dies after 60 of its 120 batches are committed.
+      class DyingRunner extends EmployeeImportRunner {
+        protected override async afterBatch(batchNo: number): Promise<void> {
+          if (batchNo === 60) throw new Error('worker killed');
+        }
+      }
+      await new DyingRunner(db, storage).run(imp.id);
+      const [{ n: half }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE agency_id = $1`, [crashAgency]);
+      expect(half).toBeGreaterThan(25_000);
+      expect(half).toBeLessThan(35_000);
+      // A killed process records nothing: the job is still "running" when the queue hands it to the next worker.
+      await db.query(`UPDATE employee_import SET status = 'running', finished_at = NULL WHERE id = $1`, [imp.id]);
+      expect(await runner.run(imp.id)).toBe('success');
+
+      const done = await repo.findOneByOrFail({ id: imp.id });
+      expect(done.status).toBe('completed');
+      expect({ processed: done.processedRows, created: done.createdCount, updated: done.updatedCount, unchanged: done.unchangedCount, failed: done.failedCount, warnings: done.warningCount }).toEqual({
+        processed: ROWS, created: ROWS - badLines.length, updated: 0, unchanged: 0, failed: badLines.length, warnings: warnLines.length,
+      });
+      const failed: Array<{ line: number; reason_code: string }> = await db.query(`SELECT line, reason_code FROM employee_import_entry WHERE import_id = $1 AND outcome = 'failed' ORDER BY line`, [imp.id]);
+      expect(failed.map((f) => f.line)).toEqual(badLines);
+      expect(failed.map((f) => f.reason_code)).toEqual(badLines.map((l) => (badAt(l - 2) as { code: string }).code));
+      const warned: Array<{ line: number }> = await db.query(`SELECT line FROM employee_import_entry WHERE import_id = $1 AND warning_code = 'SUPERVISOR_NOT_FOUND' ORDER BY line`, [imp.id]);
+      expect(warned.map((w) => w.line)).toEqual(warnLines);
+      const [{ n: entries }] = await db.query(`SELECT count(*)::int AS n FROM employee_import_entry WHERE import_id = $1`, [imp.id]);
+      expect(entries).toBe(ROWS);
+      const [{ n: stored }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE agency_id = $1`, [crashAgency]);
+      expect(stored).toBe(ROWS - badLines.length);
+    }, 400_000);
   });
 });

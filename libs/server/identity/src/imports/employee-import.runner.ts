@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
-import { DataSource } from 'typeorm';
-import type { ImportRowError } from '@kompeten/shared-contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
-import { mapHeaders, parseImportRow, type ImportColumnKey, type ImportRow } from './import-columns';
+import { mapHeaders, parseImportRow, type ImportColumnKey, type ImportReasonCode, type ImportRow } from './import-columns';
 
 export const IMPORT_BATCH_SIZE = 500;
-export const MAX_REPORTED_ERRORS = 1000;
 
 interface Counters {
   processed: number;
@@ -16,12 +15,36 @@ interface Counters {
   updated: number;
   unchanged: number;
   failed: number;
-  errors: ImportRowError[];
 }
+
+interface Failure {
+  line: number;
+  nip: string | null;
+  code: ImportReasonCode;
+  reason: string;
+}
+
+type Pending = { line: number; row: ImportRow; unitId: string | null };
+
+/** Stored fields an import may change, with the CSV column named in the report. */
+const COMPARED: Array<{ column: string; field: string; csv: string }> = [
+  { column: 'unit_id', field: 'unitId', csv: 'kode_unit' },
+  { column: 'full_name', field: 'fullName', csv: 'nama' },
+  { column: 'front_title', field: 'frontTitle', csv: 'gelar_depan' },
+  { column: 'back_title', field: 'backTitle', csv: 'gelar_belakang' },
+  { column: 'position_name', field: 'positionName', csv: 'jabatan' },
+  { column: 'position_kind', field: 'positionKind', csv: 'jenis_jabatan' },
+  { column: 'rank', field: 'rank', csv: 'golongan' },
+  { column: 'email', field: 'email', csv: 'email' },
+  { column: 'phone', field: 'phone', csv: 'telepon' },
+];
 
 /**
  * Runs one CSV import: streams the file row by row (constant memory), validates each row, and upserts
- * batches by NIP in single statements. Running it again gives the same result (idempotent), so a retried job is safe.
+ * batches by NIP in single statements. Every data line gets one employee_import_entry (created, updated with the
+ * changed columns, unchanged, or failed with the reason), written in the same transaction as its batch. A retried
+ * job (the worker died mid-way) re-reads the file, skips the lines it already recorded, and computes the counts
+ * from the entries, so each line is counted exactly once whatever happened before.
  */
 @Injectable()
 export class EmployeeImportRunner {
@@ -35,34 +58,45 @@ export class EmployeeImportRunner {
   async run(importId: string): Promise<'success' | 'skipped'> {
     const repo = this.db.getRepository(EmployeeImportEntity);
     const claimed = await this.db.query(
-      `UPDATE employee_import SET status = 'running', started_at = now(), processed_rows = 0, created_count = 0, updated_count = 0,
-              unchanged_count = 0, failed_count = 0, errors = '[]', message = NULL
+      `UPDATE employee_import SET status = 'running', started_at = coalesce(started_at, now()), message = NULL
         WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
       [importId],
     );
     if (!(claimed[0]?.length ?? 0)) return 'skipped';
     const imp = await repo.findOneByOrFail({ id: importId });
-    const c: Counters = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0, errors: [] };
+    // Lines recorded by an earlier run of this import (a crashed worker) keep their outcome and are not counted again.
+    const before = await this.countsOf(this.db.manager, importId);
+    const c: Counters = { processed: 0, created: before.createdCount, updated: before.updatedCount, unchanged: before.unchangedCount, failed: before.failedCount };
     try {
       await repo.update({ id: importId }, { totalRows: await this.countLines(imp.storageKey) });
       await this.process(imp, c);
-      await repo.update({ id: importId }, { ...this.progress(c), totalRows: c.processed, status: 'completed', finishedAt: new Date() });
-      this.logger.log({ importId, ...this.progress(c), errors: undefined }, 'Employee import completed');
+      const counts = await this.countsOf(this.db.manager, importId);
+      await repo.update({ id: importId }, { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() });
+      this.logger.log({ importId, ...counts, processed: c.processed }, 'Employee import completed');
     } catch (e) {
       const message = e instanceof ImportFileError ? e.message : 'Impor gagal karena kesalahan sistem; baris yang sudah diproses tetap tersimpan.';
       if (!(e instanceof ImportFileError)) this.logger.error({ err: e, importId }, 'Employee import failed');
-      await repo.update({ id: importId }, { ...this.progress(c), status: 'failed', message, finishedAt: new Date() });
+      const counts = await this.countsOf(this.db.manager, importId).catch(() => ({}));
+      await repo.update({ id: importId }, { ...counts, processedRows: c.processed, status: 'failed', message, finishedAt: new Date() });
     }
     return 'success';
   }
 
-  private progress(c: Counters) {
-    return { processedRows: c.processed, createdCount: c.created, updatedCount: c.updated, unchangedCount: c.unchanged, failedCount: c.failed, errors: c.errors };
+  /** Counts of an import, computed from its entries (the single source of truth). */
+  private async countsOf(m: EntityManager, importId: string): Promise<{ createdCount: number; updatedCount: number; unchangedCount: number; failedCount: number; warningCount: number }> {
+    const [r] = await m.query(
+      `SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'updated')::int AS updated,
+              count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE outcome = 'failed')::int AS failed,
+              count(*) FILTER (WHERE warning IS NOT NULL)::int AS warnings
+         FROM employee_import_entry WHERE import_id = $1`,
+      [importId],
+    );
+    return { createdCount: r.created, updatedCount: r.updated, unchangedCount: r.unchanged, failedCount: r.failed, warningCount: r.warnings };
   }
 
-  private fail(c: Counters, row: number, nip: string | null, reason: string) {
-    c.failed++;
-    if (c.errors.length < MAX_REPORTED_ERRORS) c.errors.push({ row, nip, reason });
+  /** Called after each batch is committed; a test overrides it to simulate a worker that dies mid-import. */
+  protected afterBatch(_batchNo: number): Promise<void> {
+    return Promise.resolve();
   }
 
   /**
@@ -97,15 +131,24 @@ export class EmployeeImportRunner {
     const units = new Map<string, { id: string; path: string }>(
       (await this.db.query(`SELECT code, id, path FROM work_unit WHERE agency_id = $1`, [imp.agencyId])).map((u: { code: string; id: string; path: string }) => [u.code.toLowerCase(), u]),
     );
+    const [{ time_zone: timeZone }] = await this.db.query(`SELECT time_zone FROM agency WHERE id = $1`, [imp.agencyId]);
     const delimiter = await this.sniffDelimiter(imp.storageKey);
     const parser = (await this.storage.read(imp.storageKey)).pipe(
       parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, info: true }),
     );
     let keys: Array<ImportColumnKey | null> | null = null;
-    let batch: Array<{ line: number; row: ImportRow; unitId: string | null }> = [];
+    let batch: Pending[] = [];
+    let failures: Failure[] = [];
+    let batchNo = 0;
     const supervisors = new Map<string, { line: number; supervisorNip: string }>();
     const seen = new Set<string>();
     let line = 1;
+    const flush = async () => {
+      await this.upsert(imp, batch, failures, c, supervisors);
+      batch = [];
+      failures = [];
+      await this.afterBatch(++batchNo);
+    };
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!keys) {
@@ -119,39 +162,13 @@ export class EmployeeImportRunner {
         c.processed++;
         const rec: Partial<Record<ImportColumnKey, string>> = {};
         keys.forEach((k, i) => k && (rec[k] = record[i]));
-        const parsed = parseImportRow(rec);
-        if (!parsed.ok) {
-          this.fail(c, line, parsed.nip, parsed.reason);
-          continue;
+        const refused = this.check(rec, line, imp, units, seen, timeZone);
+        if ('code' in refused) failures.push(refused);
+        else {
+          if (refused.row.supervisorNip) supervisors.set(refused.row.nip, { line, supervisorNip: refused.row.supervisorNip });
+          batch.push(refused);
         }
-        const row = parsed.row;
-        if (seen.has(row.nip)) {
-          this.fail(c, line, row.nip, 'NIP muncul lebih dari sekali dalam berkas; baris ini dilewati');
-          continue;
-        }
-        seen.add(row.nip);
-        let unitId: string | null = null;
-        if (row.unitCode) {
-          const unit = units.get(row.unitCode.toLowerCase());
-          if (!unit) {
-            this.fail(c, line, row.nip, `kode_unit "${row.unitCode}" tidak ada di instansi ini`);
-            continue;
-          }
-          if (imp.unitScopePath && !unit.path.startsWith(imp.unitScopePath)) {
-            this.fail(c, line, row.nip, `Unit "${row.unitCode}" di luar wewenang pengunggah`);
-            continue;
-          }
-          unitId = unit.id;
-        } else if (imp.unitScopePath) {
-          this.fail(c, line, row.nip, 'kode_unit wajib diisi (pengunggah hanya berwenang atas unitnya)');
-          continue;
-        }
-        if (row.supervisorNip) supervisors.set(row.nip, { line, supervisorNip: row.supervisorNip });
-        batch.push({ line, row, unitId });
-        if (batch.length >= IMPORT_BATCH_SIZE) {
-          await this.upsert(imp, batch, c, supervisors);
-          batch = [];
-        }
+        if (batch.length + failures.length >= IMPORT_BATCH_SIZE) await flush();
       }
     } catch (e) {
       if (e instanceof ImportFileError) throw e;
@@ -160,86 +177,135 @@ export class EmployeeImportRunner {
       throw e;
     }
     if (!keys) throw new ImportFileError('Berkas kosong: tidak ada baris judul');
-    if (batch.length) await this.upsert(imp, batch, c, supervisors);
-    await this.linkSupervisors(imp, supervisors, c);
+    if (batch.length || failures.length) await flush();
+    await this.linkSupervisors(imp, supervisors);
   }
 
-  /** One statement per batch: insert new NIPs, update changed ones, leave identical ones alone. */
-  private async upsert(
-    imp: EmployeeImportEntity,
-    batch: Array<{ line: number; row: ImportRow; unitId: string | null }>,
-    c: Counters,
-    supervisors: Map<string, { line: number; supervisorNip: string }>,
-  ): Promise<void> {
-    const nips = batch.map((b) => b.row.nip);
-    // Stored employees the file may not touch: another agency's, or (for an HR officer) one now outside the uploader's units.
-    const blocked = new Map<string, 'elsewhere' | 'scope'>(
-      (
-        await this.db.query(
-          `SELECT e.nip, CASE WHEN e.agency_id <> $2 THEN 'elsewhere' ELSE 'scope' END AS why
-             FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id
-            WHERE e.nip = ANY($1) AND (e.agency_id <> $2 OR ($3::text IS NOT NULL AND (u.path IS NULL OR left(u.path, length($3)) <> $3)))`,
-          [nips, imp.agencyId, imp.unitScopePath],
-        )
-      ).map((r: { nip: string; why: 'elsewhere' | 'scope' }) => [r.nip, r.why]),
-    );
-    const rows = batch.filter((b) => {
-      const why = blocked.get(b.row.nip);
-      if (!why) return true;
-      supervisors.delete(b.row.nip);
-      this.fail(c, b.line, b.row.nip, why === 'elsewhere'
-        ? 'NIP sudah terdaftar di instansi lain; pindah instansi dilakukan lewat mutasi, bukan impor'
-        : 'Pegawai ini tercatat di unit di luar wewenang pengunggah; pemindahannya dilakukan oleh admin instansi');
-      return false;
-    });
-    const col = <K extends keyof ImportRow>(k: K) => rows.map((b) => b.row[k]);
-    const result: Array<{ inserted: boolean }> = await this.db.transaction(async (m) => {
-      const res = await m.query(
-        `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
-         SELECT t.nip, $1, t.unit_id, t.employee_type, t.full_name, t.front_title, t.back_title, t.position_name, t.position_kind, t.rank, t.email, t.phone, t.birth_date, t.gender
-           FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::date[], $14::text[])
-             AS t(nip, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
-         ON CONFLICT (nip) DO UPDATE SET
-           unit_id = EXCLUDED.unit_id, employee_type = EXCLUDED.employee_type, full_name = EXCLUDED.full_name,
-           front_title = EXCLUDED.front_title, back_title = EXCLUDED.back_title, position_name = EXCLUDED.position_name,
-           position_kind = EXCLUDED.position_kind, rank = EXCLUDED.rank, email = EXCLUDED.email, phone = EXCLUDED.phone, updated_at = now()
-         WHERE employee.agency_id = EXCLUDED.agency_id
-           AND (employee.unit_id, employee.employee_type, employee.full_name, employee.front_title, employee.back_title, employee.position_name,
-                employee.position_kind, employee.rank, employee.email, employee.phone)
-               IS DISTINCT FROM
-               (EXCLUDED.unit_id, EXCLUDED.employee_type, EXCLUDED.full_name, EXCLUDED.front_title, EXCLUDED.back_title, EXCLUDED.position_name,
-                EXCLUDED.position_kind, EXCLUDED.rank, EXCLUDED.email, EXCLUDED.phone)
-         RETURNING (xmax = 0) AS inserted`,
-        [imp.agencyId, col('nip'), rows.map((b) => b.unitId), col('employeeType'), col('fullName'), col('frontTitle'), col('backTitle'), col('positionName'), col('positionKind'), col('rank'), col('email'), col('phone'), col('birthDate'), col('gender')],
-      );
-      await m.query(
-        `UPDATE employee_import SET processed_rows = $2, failed_count = $3 WHERE id = $1`,
-        [imp.id, c.processed, c.failed],
-      );
-      return res;
-    });
-    const inserted = result.filter((r) => r.inserted).length;
-    c.created += inserted;
-    c.updated += result.length - inserted;
-    c.unchanged += rows.length - result.length;
+  /** One row's checks that need no database: its fields, a NIP repeated in the file, its unit. */
+  private check(
+    rec: Partial<Record<ImportColumnKey, string>>, line: number, imp: EmployeeImportEntity, units: Map<string, { id: string; path: string }>, seen: Set<string>, timeZone: string,
+  ): Failure | Pending {
+    const parsed = parseImportRow(rec, { timeZone });
+    if (!parsed.ok) return { line, nip: parsed.nip, code: parsed.code, reason: parsed.reason };
+    const row = parsed.row;
+    const fail = (code: ImportReasonCode, reason: string): Failure => ({ line, nip: row.nip, code, reason });
+    if (seen.has(row.nip)) return fail('DUPLICATE_IN_FILE', 'NIP muncul lebih dari sekali dalam berkas; baris ini dilewati');
+    seen.add(row.nip);
+    if (row.unitCode) {
+      const unit = units.get(row.unitCode.toLowerCase());
+      if (!unit) return fail('UNIT_NOT_FOUND', `kode_unit "${row.unitCode}" tidak ada di instansi ini`);
+      if (imp.unitScopePath && !unit.path.startsWith(imp.unitScopePath)) return fail('UNIT_OUT_OF_SCOPE', `Unit "${row.unitCode}" di luar wewenang pengunggah`);
+      return { line, row, unitId: unit.id };
+    }
+    if (imp.unitScopePath) return fail('UNIT_REQUIRED', 'kode_unit wajib diisi (pengunggah hanya berwenang atas unitnya)');
+    return { line, row, unitId: null };
   }
 
   /**
-   * Supervisors may appear later in the file than their staff, so they are linked once every row is in. As through the
-   * API (issue 12), an uploader never appoints themself nor sets their own supervisor, and an HR officer names only
-   * supervisors inside its units (one outside answers like an unknown NIP).
+   * One transaction per batch: lines an earlier run already recorded are left alone; the rest are compared with the
+   * stored records (locked), new NIPs inserted and changed ones updated in one statement, and every line's outcome recorded.
    */
-  private async linkSupervisors(imp: EmployeeImportEntity, supervisors: Map<string, { line: number; supervisorNip: string }>, c: Counters): Promise<void> {
+  private async upsert(imp: EmployeeImportEntity, batch: Pending[], failures: Failure[], c: Counters, supervisors: Map<string, { line: number; supervisorNip: string }>): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const lines = [...batch.map((b) => b.line), ...failures.map((f) => f.line)];
+      const done = new Map<number, ImportEntryOutcome>(
+        (await m.query(`SELECT line, outcome FROM employee_import_entry WHERE import_id = $1 AND line = ANY($2::int[])`, [imp.id, lines])).map(
+          (r: { line: number; outcome: ImportEntryOutcome }) => [r.line, r.outcome],
+        ),
+      );
+      for (const b of batch) if (done.get(b.line) === 'failed') supervisors.delete(b.row.nip);
+      const todo = batch.filter((b) => !done.has(b.line));
+      const newFailures = failures.filter((f) => !done.has(f.line));
+      const stored = new Map<string, Record<string, string | null> & { agency_id: string; employee_type: string; unit_path: string | null }>(
+        todo.length
+          ? (
+              await m.query(
+                `SELECT e.nip, e.agency_id, e.employee_type, u.path AS unit_path, ${COMPARED.map((f) => `e.${f.column}`).join(', ')}
+                   FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id WHERE e.nip = ANY($1) ORDER BY e.nip FOR UPDATE OF e`,
+                [todo.map((b) => b.row.nip)],
+              )
+            ).map((r: Record<string, string | null> & { nip: string; agency_id: string; employee_type: string; unit_path: string | null }) => [r.nip, r])
+          : [],
+      );
+      const entries: Array<{ line: number; nip: string | null; outcome: ImportEntryOutcome; code: string | null; reason: string | null; changed: string[] | null }> = [];
+      const writes: Pending[] = [];
+      for (const b of todo) {
+        const old = stored.get(b.row.nip);
+        const refuse = (code: ImportReasonCode, reason: string) => {
+          supervisors.delete(b.row.nip);
+          newFailures.push({ line: b.line, nip: b.row.nip, code, reason });
+        };
+        if (!old) {
+          entries.push({ line: b.line, nip: b.row.nip, outcome: 'created', code: null, reason: null, changed: null });
+          writes.push(b);
+        } else if (old.agency_id !== imp.agencyId) {
+          refuse('OTHER_AGENCY', 'NIP sudah terdaftar di instansi lain; pindah instansi dilakukan lewat mutasi, bukan impor');
+        } else if (imp.unitScopePath && !(old.unit_path ?? '').startsWith(imp.unitScopePath)) {
+          refuse('EMPLOYEE_OUT_OF_SCOPE', 'Pegawai ini tercatat di unit di luar wewenang pengunggah; pemindahannya dilakukan oleh admin instansi');
+        } else if (old.employee_type !== b.row.employeeType) {
+          refuse('TYPE_CHANGE', `Pegawai ini tercatat sebagai ${old.employee_type}; impor tidak mengubah jenis pegawai (pengangkatan PNS/PPPK dicatat oleh admin instansi, bukan lewat impor)`);
+        } else {
+          const next: Record<string, string | null> = { ...b.row, unitId: b.unitId } as unknown as Record<string, string | null>;
+          const changed = COMPARED.filter((f) => (old[f.column] ?? null) !== (next[f.field] ?? null)).map((f) => f.csv);
+          entries.push({ line: b.line, nip: b.row.nip, outcome: changed.length ? 'updated' : 'unchanged', code: null, reason: null, changed: changed.length ? changed : null });
+          if (changed.length) writes.push(b);
+        }
+      }
+      for (const f of newFailures) entries.push({ line: f.line, nip: f.nip, outcome: 'failed', code: f.code, reason: f.reason, changed: null });
+      if (writes.length) await this.write(m, imp, writes);
+      if (entries.length) {
+        await m.query(
+          `INSERT INTO employee_import_entry (import_id, line, nip, outcome, reason_code, reason, changed_fields)
+           SELECT $1, t.line, t.nip, t.outcome, t.code, t.reason, CASE WHEN t.changed = '' THEN NULL ELSE string_to_array(t.changed, ',') END
+             FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(line, nip, outcome, code, reason, changed)
+           ON CONFLICT (import_id, line) DO NOTHING`,
+          [imp.id, entries.map((e) => e.line), entries.map((e) => e.nip), entries.map((e) => e.outcome), entries.map((e) => e.code), entries.map((e) => e.reason), entries.map((e) => e.changed?.join(',') ?? '')],
+        );
+      }
+      for (const e of entries) c[e.outcome === 'saved' ? 'unchanged' : e.outcome]++;
+      await m.query(
+        `UPDATE employee_import SET processed_rows = $2, created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6 WHERE id = $1`,
+        [imp.id, c.processed, c.created, c.updated, c.unchanged, c.failed],
+      );
+    });
+  }
+
+  /** Inserts new NIPs and updates changed ones in one statement. The employee type is never changed by an import. */
+  private async write(m: EntityManager, imp: EmployeeImportEntity, rows: Pending[]): Promise<void> {
+    const col = <K extends keyof ImportRow>(k: K) => rows.map((b) => b.row[k]);
+    await m.query(
+      `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
+       SELECT t.nip, $1, t.unit_id, t.employee_type, t.full_name, t.front_title, t.back_title, t.position_name, t.position_kind, t.rank, t.email, t.phone, t.birth_date, t.gender
+         FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::date[], $14::text[])
+           AS t(nip, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
+       ON CONFLICT (nip) DO UPDATE SET
+         unit_id = EXCLUDED.unit_id, full_name = EXCLUDED.full_name,
+         front_title = EXCLUDED.front_title, back_title = EXCLUDED.back_title, position_name = EXCLUDED.position_name,
+         position_kind = EXCLUDED.position_kind, rank = EXCLUDED.rank, email = EXCLUDED.email, phone = EXCLUDED.phone, updated_at = now()
+       WHERE employee.agency_id = EXCLUDED.agency_id AND employee.employee_type = EXCLUDED.employee_type`,
+      [imp.agencyId, col('nip'), rows.map((b) => b.unitId), col('employeeType'), col('fullName'), col('frontTitle'), col('backTitle'), col('positionName'), col('positionKind'), col('rank'), col('email'), col('phone'), col('birthDate'), col('gender')],
+    );
+  }
+
+  /**
+   * Supervisors may appear later in the file than their staff, so they are linked once every row is in. A link that
+   * changes a stored record marks its line updated (nip_atasan); a supervisor found nowhere is a warning on the saved row.
+   * As through the API (issue 12), an uploader never appoints themself nor sets their own supervisor (warning
+   * SUPERVISOR_SELF), and an HR officer names only supervisors inside its units (one outside answers like an unknown
+   * NIP); in both cases the link is not written. Each chunk is one statement, so a retried import finds the links and
+   * warnings it already wrote.
+   */
+  private async linkSupervisors(imp: EmployeeImportEntity, supervisors: Map<string, { line: number; supervisorNip: string }>): Promise<void> {
     const entries = [...supervisors.entries()];
     const [uploader] = imp.createdBy ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy]) : [];
     for (let i = 0; i < entries.length; i += 5000) {
       const chunk = entries.slice(i, i + 5000);
-      const refused: Array<{ nip: string; verdict: 'missing' | 'self' }> = await this.db.query(
-        `WITH s(nip, sup_nip) AS (SELECT * FROM unnest($2::text[], $3::text[]))
+      await this.db.query(
+        `WITH s(nip, sup_nip, line) AS (SELECT * FROM unnest($2::text[], $3::text[], $4::int[]))
          , j AS (
-           SELECT s.nip, e.id AS emp_id, sup.id AS sup_id,
-                  CASE WHEN sup.id IS NULL OR ($5::text IS NOT NULL AND (su.path IS NULL OR left(su.path, length($5)) <> $5)) THEN 'missing'
-                       WHEN sup.id = $4::uuid OR e.id = $4::uuid THEN 'self'
+           SELECT s.nip, s.sup_nip, s.line, e.id AS emp_id, sup.id AS sup_id,
+                  CASE WHEN sup.id IS NULL OR ($6::text IS NOT NULL AND (su.path IS NULL OR left(su.path, length($6)) <> $6)) THEN 'missing'
+                       WHEN sup.id = $7::uuid OR e.id = $7::uuid THEN 'self'
                        ELSE 'ok' END AS verdict
              FROM s LEFT JOIN employee e ON e.nip = s.nip AND e.agency_id = $1
              LEFT JOIN employee sup ON sup.nip = s.sup_nip AND sup.agency_id = $1
@@ -248,22 +314,22 @@ export class EmployeeImportRunner {
            UPDATE employee e SET supervisor_id = j.sup_id, updated_at = now()
              FROM j WHERE j.verdict = 'ok' AND e.id = j.emp_id AND e.supervisor_id IS DISTINCT FROM j.sup_id
            RETURNING e.nip)
-         SELECT nip, verdict FROM j WHERE verdict <> 'ok'`,
-        [imp.agencyId, chunk.map(([nip]) => nip), chunk.map(([, v]) => v.supervisorNip), uploader?.employee_id ?? null, imp.unitScopePath],
+         , changed AS (
+           UPDATE employee_import_entry x
+              SET outcome = CASE WHEN x.outcome = 'unchanged' THEN 'updated' ELSE x.outcome END,
+                  changed_fields = array_append(coalesce(x.changed_fields, '{}'), 'nip_atasan')
+             FROM s JOIN upd ON upd.nip = s.nip
+            WHERE x.import_id = $5 AND x.line = s.line AND x.outcome IN ('updated', 'unchanged')
+           RETURNING x.line)
+         UPDATE employee_import_entry x
+            SET warning_code = CASE WHEN j.verdict = 'self' THEN 'SUPERVISOR_SELF' ELSE 'SUPERVISOR_NOT_FOUND' END,
+                warning = CASE WHEN j.verdict = 'self'
+                               THEN 'Data pegawai tersimpan, tetapi atasan tidak diubah: pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri'
+                               ELSE 'Data pegawai tersimpan, tetapi nip_atasan ' || j.sup_nip || ' tidak ditemukan di instansi ini' END
+           FROM j
+          WHERE x.import_id = $5 AND x.line = j.line AND x.warning IS NULL AND j.verdict <> 'ok'`,
+        [imp.agencyId, chunk.map(([nip]) => nip), chunk.map(([, v]) => v.supervisorNip), chunk.map(([, v]) => v.line), imp.id, imp.unitScopePath, uploader?.employee_id ?? null],
       );
-      for (const { nip, verdict } of refused) {
-        const s = supervisors.get(nip);
-        // The row itself was saved, so this is reported without counting the row as failed.
-        if (s && c.errors.length < MAX_REPORTED_ERRORS) {
-          c.errors.push({
-            row: s.line,
-            nip,
-            reason: verdict === 'self'
-              ? `Data pegawai tersimpan, tetapi atasan tidak diubah: pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri`
-              : `Data pegawai tersimpan, tetapi nip_atasan ${s.supervisorNip} tidak ditemukan di instansi ini`,
-          });
-        }
-      }
     }
   }
 }

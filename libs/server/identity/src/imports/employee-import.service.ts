@@ -1,19 +1,71 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ErrorCode, OutboxEvent, type EmployeeImport, type Page } from '@kompeten/shared-contracts';
-import { FILE_STORAGE, forbidden, invalid, notFound, recordAudit, toPage, writeOutbox, type FileStorage, type PageQueryDto } from '@kompeten/server-core';
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ErrorCode, OutboxEvent, type EmployeeImport, type ImportEntry, type ImportEntryOutcome, type Page } from '@kompeten/shared-contracts';
+import { csvStringifier, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, toPage, writeOutbox, type FileStorage, type PageQueryDto } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
-import { MAX_REPORTED_ERRORS } from './employee-import.runner';
+import type { ImportEntryFilter } from '../dto/import.dto';
+import { IMPORT_REASONS, type ImportReasonCode } from './import-columns';
 
-export function toEmployeeImport(i: EmployeeImportEntity): EmployeeImport {
+/** How many refused rows and warnings the import view carries; all of them are in the entries API and the report download. */
+export const IMPORT_PREVIEW_ENTRIES = 50;
+
+const PROBLEM = `(outcome = 'failed' OR warning IS NOT NULL)`;
+
+const ENTRY_FILTERS: Record<ImportEntryFilter, string> = {
+  problems: PROBLEM,
+  failed: `outcome = 'failed'`,
+  warnings: `warning IS NOT NULL`,
+  created: `outcome = 'created'`,
+  updated: `outcome = 'updated'`,
+  unchanged: `outcome = 'unchanged'`,
+  all: 'true',
+};
+
+const OUTCOME_LABEL: Record<ImportEntryOutcome, string> = {
+  created: 'Ditambahkan',
+  updated: 'Diperbarui',
+  unchanged: 'Tidak berubah',
+  failed: 'Ditolak',
+  saved: 'Tersimpan',
+};
+
+interface EntryRow {
+  line: number; nip: string | null; outcome: ImportEntryOutcome; reason_code: string | null; reason: string | null;
+  changed_fields: string[] | null; warning_code: string | null; warning: string | null;
+}
+
+const toEntry = (r: EntryRow): ImportEntry => ({
+  line: r.line, nip: r.nip, outcome: r.outcome, reasonCode: r.reason_code, reason: r.reason, changedFields: r.changed_fields ?? [],
+  warningCode: r.warning_code, warning: r.warning,
+});
+
+const label = (code: string) => IMPORT_REASONS[code as ImportReasonCode] ?? code;
+
+/** The import with its counts per reason and the first refused rows and warnings. */
+export async function describeImport(m: EntityManager, i: EmployeeImportEntity): Promise<EmployeeImport> {
+  const reasons: Array<{ kind: 'error' | 'warning'; code: string; count: number }> = await m.query(
+    `SELECT 'error' AS kind, reason_code AS code, count(*)::int AS count FROM employee_import_entry WHERE import_id = $1 AND outcome = 'failed' GROUP BY reason_code
+     UNION ALL
+     SELECT 'warning', warning_code, count(*)::int FROM employee_import_entry WHERE import_id = $1 AND warning IS NOT NULL GROUP BY warning_code
+     ORDER BY count DESC, code`,
+    [i.id],
+  );
+  const first: EntryRow[] = await m.query(
+    `SELECT * FROM employee_import_entry WHERE import_id = $1 AND ${PROBLEM} ORDER BY line LIMIT $2`,
+    [i.id, IMPORT_PREVIEW_ENTRIES + 1],
+  );
   return {
     id: i.id, agencyId: i.agencyId, fileName: i.fileName, status: i.status, totalRows: i.totalRows, processedRows: i.processedRows,
-    createdCount: i.createdCount, updatedCount: i.updatedCount, unchangedCount: i.unchangedCount, failedCount: i.failedCount,
-    errors: i.errors, errorsTruncated: i.failedCount > i.errors.length && i.errors.length >= MAX_REPORTED_ERRORS, message: i.message,
-    createdAt: i.createdAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null,
+    createdCount: i.createdCount, updatedCount: i.updatedCount, unchangedCount: i.unchangedCount, failedCount: i.failedCount, warningCount: i.warningCount,
+    reasonCounts: reasons.map((r) => ({ ...r, code: r.code ?? 'LEGACY', label: label(r.code ?? 'LEGACY') })),
+    errors: first.slice(0, IMPORT_PREVIEW_ENTRIES).map((r) => ({ row: r.line, nip: r.nip, reason: (r.outcome === 'failed' ? r.reason : r.warning) ?? '' })),
+    errorsTruncated: first.length > IMPORT_PREVIEW_ENTRIES,
+    message: i.message, createdAt: i.createdAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null,
   };
 }
 
@@ -51,15 +103,82 @@ export class EmployeeImportService {
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee_import.create', entityType: 'employee_import', entityId: row.id, agencyId, after: { fileName: row.fileName, size: file.size } });
       return row;
     });
-    return toEmployeeImport(await this.db.getRepository(EmployeeImportEntity).findOneByOrFail({ id: saved.id }));
+    return describeImport(this.db.manager, await this.db.getRepository(EmployeeImportEntity).findOneByOrFail({ id: saved.id }));
   }
 
-  async get(scope: AccessScope, id: string): Promise<EmployeeImport> {
+  /** An import its caller may see: the agency's admins, or whoever uploaded it. */
+  private async findReadable(scope: AccessScope, id: string): Promise<EmployeeImportEntity> {
     const row = await this.db.getRepository(EmployeeImportEntity).findOneBy({ id });
     if (!row || !(scope.canAdministerAgency(row.agencyId) || row.createdBy === scope.principal.userId)) {
       throw notFound(ErrorCode.IMPORT_NOT_FOUND, 'Impor tidak ditemukan');
     }
-    return toEmployeeImport(row);
+    return row;
+  }
+
+  async get(scope: AccessScope, id: string): Promise<EmployeeImport> {
+    return describeImport(this.db.manager, await this.findReadable(scope, id));
+  }
+
+  /** Every line's outcome, a page at a time, by line number; `filter` narrows to refused rows, warnings or one outcome. */
+  async entries(scope: AccessScope, id: string, filter: ImportEntryFilter, q: PageQueryDto): Promise<Page<ImportEntry>> {
+    const imp = await this.findReadable(scope, id);
+    const where = `import_id = $1 AND ${ENTRY_FILTERS[filter]}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM employee_import_entry WHERE ${where}`, [imp.id]);
+    const rows: EntryRow[] = await this.db.query(`SELECT * FROM employee_import_entry WHERE ${where} ORDER BY line LIMIT $2 OFFSET $3`, [imp.id, q.pageSize, (q.page - 1) * q.pageSize]);
+    return toPage(rows.map(toEntry), total, q);
+  }
+
+  private async *allEntries(importId: string, filter: ImportEntryFilter): AsyncGenerator<EntryRow> {
+    // Keyset pagination by line: constant memory for a 60,000-line report.
+    for (let after = 0; ; ) {
+      const rows: EntryRow[] = await this.db.query(
+        `SELECT * FROM employee_import_entry WHERE import_id = $1 AND line > $2 AND ${ENTRY_FILTERS[filter]} ORDER BY line LIMIT 2000`,
+        [importId, after],
+      );
+      yield* rows;
+      if (rows.length < 2000) return;
+      after = rows[rows.length - 1].line;
+    }
+  }
+
+  private static readonly REPORT_HEADERS = ['Baris', 'NIP', 'Hasil', 'Kolom berubah', 'Kode alasan', 'Alasan', 'Kode peringatan', 'Peringatan'];
+
+  private reportCells(r: EntryRow): string[] {
+    return [String(r.line), r.nip ?? '', OUTCOME_LABEL[r.outcome], (r.changed_fields ?? []).join(', '), r.reason_code ?? '', r.reason ?? '', r.warning_code ?? '', r.warning ?? ''];
+  }
+
+  /**
+   * The import report as a download: every line (filter=all) or every refused row and warning (the default), with
+   * reasons. CSV cells are neutralised against formulas; in XLSX every cell is text, so a NIP keeps its 18 digits.
+   */
+  async report(scope: AccessScope, id: string, format: 'csv' | 'xlsx', filter: ImportEntryFilter): Promise<{ stream: Readable; fileName: string; contentType: string }> {
+    const imp = await this.findReadable(scope, id);
+    const base = `laporan-impor-${imp.createdAt.toISOString().slice(0, 10)}-${imp.id.slice(0, 8)}`;
+    const rows = this.allEntries(imp.id, filter);
+    if (format === 'csv') {
+      const out = csvStringifier({ bom: true, header: true, columns: EmployeeImportService.REPORT_HEADERS });
+      (async () => {
+        for await (const r of rows) if (!out.write(this.reportCells(r))) await new Promise((resolve) => out.once('drain', resolve));
+        out.end();
+      })().catch((e) => out.destroy(e));
+      return { stream: out, fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
+    }
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const sheet = workbook.addWorksheet('Laporan impor');
+    sheet.columns = EmployeeImportService.REPORT_HEADERS.map((header, i) => ({ header, width: [8, 22, 14, 30, 24, 60, 24, 60][i] }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    (async () => {
+      for await (const r of rows) {
+        const cells: Array<string | number> = this.reportCells(r);
+        cells[0] = r.line;
+        sheet.addRow(cells).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    })().catch((e) => out.destroy(e));
+    return { stream: out, fileName: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
   }
 
   /** Waits (up to `timeoutMs`) for an import to finish; for scripts that want the report in one call. */
@@ -75,12 +194,14 @@ export class EmployeeImportService {
   async list(scope: AccessScope, agencyId: string, q: PageQueryDto): Promise<Page<EmployeeImport>> {
     await this.org.findReadableAgency(scope, agencyId);
     const onlyOwn = !scope.canAdministerAgency(agencyId);
-    const [rows, total] = await this.db.getRepository(EmployeeImportEntity).findAndCount({
+    const [found, total] = await this.db.getRepository(EmployeeImportEntity).findAndCount({
       where: onlyOwn ? { agencyId, createdBy: scope.principal.userId } : { agencyId },
       order: { createdAt: 'DESC' },
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return toPage(rows.map(toEmployeeImport), total, q);
+    const items: EmployeeImport[] = [];
+    for (const i of found) items.push(await describeImport(this.db.manager, i));
+    return toPage(items, total, q);
   }
 }

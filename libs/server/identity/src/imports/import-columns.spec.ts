@@ -33,4 +33,27 @@ describe('CSV import columns', () => {
   it('lets PPPK numbers through without the TMT month check', () => {
     expect(parseImportRow({ ...base, nip: '199001012021151001', employeeType: 'PPPK', rank: 'IX' }).ok).toBe(true);
   });
+
+  it.each([
+    ['PNS', 'IX', 'golongan PPPK'],
+    ['PPPK', 'III/a', 'golongan PNS'],
+    ['PNS', 'I/e', 'tidak ada'],
+    ['PNS', 'II/e', 'tidak ada'],
+    ['PNS', 'III/e', 'tidak ada'],
+  ])('refuses a %s row with golongan %s (%s), with the reason code RANK_INVALID', (employeeType, rank, reason) => {
+    const nip = employeeType === 'PPPK' ? '199001012021151001' : base.nip;
+    const r = parseImportRow({ ...base, nip, employeeType, rank });
+    expect(r).toMatchObject({ ok: false, code: 'RANK_INVALID', reason: expect.stringContaining(reason) });
+  });
+
+  it.each([
+    ['PNS', 'iii/a', 'III/a'],
+    ['PNS', 'III / a', 'III/a'],
+    ['PNS', 'III/A', 'III/a'],
+    ['PNS', 'iv/e', 'IV/e'],
+    ['PPPK', 'ix', 'IX'],
+  ])('stores a %s golongan written %j as %s', (employeeType, rank, value) => {
+    const nip = employeeType === 'PPPK' ? '199001012021151001' : base.nip;
+    expect(parseImportRow({ ...base, nip, employeeType, rank })).toMatchObject({ ok: true, row: { rank: value } });
+  });
 });

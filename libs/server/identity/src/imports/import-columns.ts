@@ -1,5 +1,5 @@
 import { EMPLOYEE_TYPES, POSITION_KINDS, type EmployeeType, type PositionKind } from '@kompeten/shared-contracts';
-import { parseNip } from '@kompeten/shared-util';
+import { normaliseGolongan, parseNip } from '@kompeten/shared-util';
 
 /**
  * The CSV columns, as an agency exports them from its personnel system (SIMPEG/SIASN export, one ASN per row).
@@ -13,7 +13,7 @@ export const IMPORT_COLUMNS = [
   { key: 'employeeType', header: 'jenis_pegawai', aliases: ['employee_type', 'status_pegawai'], required: true, doc: 'PNS or PPPK' },
   { key: 'positionName', header: 'jabatan', aliases: ['nama_jabatan', 'position'], required: false, doc: 'Position name' },
   { key: 'positionKind', header: 'jenis_jabatan', aliases: ['position_kind'], required: false, doc: 'struktural, fungsional or pelaksana' },
-  { key: 'rank', header: 'golongan', aliases: ['gol', 'rank', 'golongan_ruang'], required: false, doc: 'e.g. III/a (PNS) or IX (PPPK)' },
+  { key: 'rank', header: 'golongan', aliases: ['gol', 'rank', 'golongan_ruang'], required: false, doc: 'PNS I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e; PPPK I–XVII (case and spaces are normalised: iii / A → III/a)' },
   { key: 'unitCode', header: 'kode_unit', aliases: ['unit_code', 'kode_opd'], required: false, doc: 'Code of a work unit of the agency' },
   { key: 'supervisorNip', header: 'nip_atasan', aliases: ['supervisor_nip'], required: false, doc: 'NIP of the direct supervisor (atasan langsung), in the same agency or file' },
   { key: 'email', header: 'email', aliases: [], required: false, doc: 'Work email' },
@@ -50,34 +50,67 @@ export interface ImportRow {
   gender: 'L' | 'P';
 }
 
-const RANK = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 -]{6,18}$/;
 
-/** Validates one CSV record (already keyed by column). Returns the clean row or the reason it was refused. */
-export function parseImportRow(rec: Partial<Record<ImportColumnKey, string>>): { ok: true; row: ImportRow } | { ok: false; nip: string | null; reason: string } {
+/** Why a row is refused or warned about: stable codes (counts per reason) with their label in Bahasa Indonesia. */
+export const IMPORT_REASONS = {
+  NIP_MISSING: 'Kolom nip kosong',
+  NAME_INVALID: 'Nama kosong atau terlalu panjang',
+  TYPE_INVALID: 'jenis_pegawai bukan PNS atau PPPK',
+  NIP_INVALID: 'NIP tidak valid',
+  POSITION_KIND_INVALID: 'jenis_jabatan tidak dikenal',
+  RANK_INVALID: 'Golongan tidak sesuai jenis pegawai',
+  EMAIL_INVALID: 'Email tidak valid',
+  PHONE_INVALID: 'Telepon tidak valid',
+  SUPERVISOR_NIP_INVALID: 'nip_atasan tidak valid',
+  DUPLICATE_IN_FILE: 'NIP muncul lebih dari sekali dalam berkas',
+  UNIT_NOT_FOUND: 'kode_unit tidak ada di instansi',
+  UNIT_REQUIRED: 'kode_unit wajib diisi',
+  UNIT_OUT_OF_SCOPE: 'Unit di luar wewenang pengunggah',
+  EMPLOYEE_OUT_OF_SCOPE: 'Pegawai tercatat di unit di luar wewenang pengunggah',
+  OTHER_AGENCY: 'NIP terdaftar di instansi lain',
+  TYPE_CHANGE: 'Impor tidak mengubah jenis pegawai',
+  LEGACY: 'Baris ditolak (impor versi lama)',
+  SUPERVISOR_NOT_FOUND: 'nip_atasan tidak ditemukan (data pegawai tetap tersimpan)',
+  SUPERVISOR_SELF: 'Pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri (data pegawai tetap tersimpan)',
+} as const;
+export type ImportReasonCode = keyof typeof IMPORT_REASONS;
+
+export type ParsedImportRow = { ok: true; row: ImportRow } | { ok: false; nip: string | null; code: ImportReasonCode; reason: string };
+
+/**
+ * Validates one CSV record (already keyed by column). Returns the clean row or the reason it was refused.
+ * The NIP's "TMT not in the future" uses the local month of the agency's zone (WIT when not given).
+ */
+export function parseImportRow(rec: Partial<Record<ImportColumnKey, string>>, options: { timeZone?: string; today?: Date } = {}): ParsedImportRow {
   const v = (k: ImportColumnKey) => (rec[k] ?? '').trim() || null;
   const nip = v('nip');
-  const fail = (reason: string) => ({ ok: false as const, nip, reason });
-  if (!nip) return fail('Kolom nip kosong');
+  const fail = (code: ImportReasonCode, reason: string) => ({ ok: false as const, nip, code, reason });
+  if (!nip) return fail('NIP_MISSING', 'Kolom nip kosong');
   const fullName = v('fullName');
-  if (!fullName || fullName.length < 2) return fail('Kolom nama kosong');
-  if (fullName.length > 200) return fail('Nama terlalu panjang (maks. 200 karakter)');
+  if (!fullName || fullName.length < 2) return fail('NAME_INVALID', 'Kolom nama kosong');
+  if (fullName.length > 200) return fail('NAME_INVALID', 'Nama terlalu panjang (maks. 200 karakter)');
   const type = v('employeeType')?.toUpperCase();
-  if (!type || !(EMPLOYEE_TYPES as readonly string[]).includes(type)) return fail('jenis_pegawai harus PNS atau PPPK');
-  const parsed = parseNip(nip, type as EmployeeType);
-  if (!parsed.ok) return fail(parsed.reason);
+  if (!type || !(EMPLOYEE_TYPES as readonly string[]).includes(type)) return fail('TYPE_INVALID', 'jenis_pegawai harus PNS atau PPPK');
+  const parsed = parseNip(nip, type as EmployeeType, options.today ?? new Date(), options.timeZone);
+  if (!parsed.ok) return fail('NIP_INVALID', parsed.reason);
   const kind = v('positionKind')?.toLowerCase() ?? null;
-  if (kind && !(POSITION_KINDS as readonly string[]).includes(kind)) return fail('jenis_jabatan harus struktural, fungsional atau pelaksana');
-  const rank = v('rank');
-  if (rank && !RANK.test(rank)) return fail(`golongan "${rank}" tidak dikenal (contoh: III/a untuk PNS, IX untuk PPPK)`);
+  if (kind && !(POSITION_KINDS as readonly string[]).includes(kind)) return fail('POSITION_KIND_INVALID', 'jenis_jabatan harus struktural, fungsional atau pelaksana');
+  const rawRank = v('rank');
+  let rank: string | null = null;
+  if (rawRank) {
+    const g = normaliseGolongan(rawRank, type as EmployeeType);
+    if (!g.ok) return fail('RANK_INVALID', g.reason);
+    rank = g.value;
+  }
   const email = v('email')?.toLowerCase() ?? null;
-  if (email && (!EMAIL.test(email) || email.length > 254)) return fail(`email "${email}" tidak valid`);
+  if (email && (!EMAIL.test(email) || email.length > 254)) return fail('EMAIL_INVALID', `email "${email}" tidak valid`);
   const phone = v('phone');
-  if (phone && !PHONE.test(phone)) return fail(`telepon "${phone}" tidak valid`);
+  if (phone && !PHONE.test(phone)) return fail('PHONE_INVALID', `telepon "${phone}" tidak valid`);
   const supervisorNip = v('supervisorNip');
-  if (supervisorNip && !/^\d{18}$/.test(supervisorNip)) return fail('nip_atasan harus 18 digit');
-  if (supervisorNip === parsed.value.nip) return fail('nip_atasan tidak boleh sama dengan nip');
+  if (supervisorNip && !/^\d{18}$/.test(supervisorNip)) return fail('SUPERVISOR_NIP_INVALID', 'nip_atasan harus 18 digit');
+  if (supervisorNip === parsed.value.nip) return fail('SUPERVISOR_NIP_INVALID', 'nip_atasan tidak boleh sama dengan nip');
   return {
     ok: true,
     row: {

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { EMPLOYEE_TYPES, type Employee, type EmployeeType } from '@kompeten/shared-contracts';
-import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
+import { DEFAULT_PAGE_SIZE, rankLabel } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DataTable } from '../../../shared/components/DataTable';
@@ -102,7 +102,7 @@ export function EmployeeListPage() {
             ),
           },
           { key: 'position', header: te('position'), cell: (employee) => employee.positionName ?? tc('none') },
-          { key: 'rank', header: te('rank'), cell: (employee) => employee.rank ?? tc('none'), nowrap: true },
+          { key: 'rank', header: te('rank'), cell: (employee) => rankLabel(employee.rank) ?? tc('none'), nowrap: true },
           { key: 'unit', header: te('unit'), cell: (employee) => employee.unitName ?? tc('none') },
           {
             key: 'type',

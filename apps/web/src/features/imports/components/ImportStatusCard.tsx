@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { Alert, Badge, Card, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AgencyTimeZone, ImportStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { employeeKeys } from '../../employees/queries';
+import { downloadImportReport } from '../api';
 import { importKeys, isFinished, useEmployeeImport } from '../queries';
 import { notify } from '../../../shared/notify';
 
@@ -67,6 +68,18 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
     });
   }, [item, queryClient, t]);
 
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const onDownload = async (format: 'csv' | 'xlsx', filter: 'problems' | 'all') => {
+    setDownloading(`${format}-${filter}`);
+    try {
+      await downloadImportReport(importId, format, filter);
+    } catch {
+      notify({ color: 'red', message: t('report.downloadFailed') });
+    } finally {
+      setDownloading(null);
+    }
+  };
+
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!item) return null;
@@ -111,12 +124,61 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
           </Alert>
         )}
 
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
           <Count label={t('counts.created')} value={item.createdCount} />
           <Count label={t('counts.updated')} value={item.updatedCount} />
           <Count label={t('counts.unchanged')} value={item.unchangedCount} />
           <Count label={t('counts.failed')} value={item.failedCount} color={item.failedCount > 0 ? 'red.9' : undefined} />
+          <Count label={t('report.warnings')} value={item.warningCount} color={item.warningCount > 0 ? 'orange.9' : undefined} />
         </SimpleGrid>
+
+        {item.reasonCounts.length > 0 && (
+          <Stack gap="xs">
+            <Title order={3} size="h4" id="import-reasons-heading">
+              {t('report.byReason')}
+            </Title>
+            <Table striped aria-labelledby="import-reasons-heading">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('reason')}</Table.Th>
+                  <Table.Th scope="col" w={120}>
+                    {t('report.kindError')} / {t('report.kindWarning')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={100} ta="right">
+                    {t('report.count')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {item.reasonCounts.map((r) => (
+                  <Table.Tr key={`${r.kind}-${r.code}`}>
+                    <Table.Td>{r.label}</Table.Td>
+                    <Table.Td>
+                      <Badge color={r.kind === 'error' ? 'red' : 'orange'} variant="light">
+                        {r.kind === 'error' ? t('report.kindError') : t('report.kindWarning')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">{formatNumber(r.count, i18n.language)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )}
+
+        {isFinished(item) && (
+          <Group gap="xs" wrap="wrap">
+            <Button variant="default" onClick={() => void onDownload('csv', 'problems')} loading={downloading === 'csv-problems'} disabled={!!downloading}>
+              {t('report.downloadCsv')}
+            </Button>
+            <Button variant="default" onClick={() => void onDownload('xlsx', 'problems')} loading={downloading === 'xlsx-problems'} disabled={!!downloading}>
+              {t('report.downloadXlsx')}
+            </Button>
+            <Button variant="subtle" onClick={() => void onDownload('xlsx', 'all')} loading={downloading === 'xlsx-all'} disabled={!!downloading}>
+              {t('report.downloadAllXlsx')}
+            </Button>
+          </Group>
+        )}
 
         <Stack gap="xs">
           <Title order={3} size="h4" id="import-errors-heading">

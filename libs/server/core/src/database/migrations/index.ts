@@ -5,6 +5,7 @@ import { Assessment1795800000000 } from './1795800000000-Assessment';
 import { CourseVersionTitle1795900000000 } from './1795900000000-CourseVersionTitle';
 import { AccountSetupLinks1796300000000 } from './1796300000000-AccountSetupLinks';
 import { CourseDraftEditorsAndInvitations1796400000000 } from './1796400000000-CourseDraftEditorsAndInvitations';
+import { ImportEntries1796600000000 } from './1796600000000-ImportEntries';
 import { LearningClock1796700000000 } from './1796700000000-LearningClock';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   CourseVersionTitle1795900000000,
   AccountSetupLinks1796300000000,
   CourseDraftEditorsAndInvitations1796400000000,
+  ImportEntries1796600000000,
   LearningClock1796700000000,
 ];
