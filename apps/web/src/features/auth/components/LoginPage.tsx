@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
-import { LanguageSwitcher } from '../../../shared/layout/LanguageSwitcher';
-import classes from './LoginPage.module.css';
+import { PublicShell } from './PublicShell';
 
 interface LoginForm {
   username: string;
@@ -53,60 +52,50 @@ export function LoginPage() {
   const failureText = throttled && failure.code !== ErrorCode.AUTH_LOGIN_THROTTLED && failure.message.startsWith('HTTP ') ? t('tooManyAttempts') : errorMessage(failure);
 
   return (
-    <div className={classes.page}>
-      <header className={classes.header}>
-        <Group justify="space-between" px="md" h={56} wrap="nowrap">
-          <Text className={classes.brand}>Kompeten</Text>
-          <LanguageSwitcher />
-        </Group>
-      </header>
-      <Container size={420} px="md" py={{ base: 'lg', sm: 48 }} component="main">
-        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
-          <Stack gap={4} mb="lg">
-            <Title order={1} size="h2">
-              {t('title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('subtitle')}
-            </Text>
-          </Stack>
-          <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>
-            <Stack gap="md">
-              {failure !== null && (
-                <Alert color={throttled ? 'yellow' : 'red'} variant="light" title={throttled ? t('throttledTitle') : t('failedTitle')} role="alert" data-testid="login-error">
-                  {failureText}
-                </Alert>
-              )}
-              <TextInput
-                label={t('username')}
-                placeholder={t('usernamePlaceholder')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                withAsterisk={false}
-                error={errors.username?.message}
-                {...register('username', { validate: (v) => v.trim().length > 0 || t('usernameRequired') })}
-              />
-              <PasswordInput
-                label={t('password')}
-                autoComplete="current-password"
-                required
-                withAsterisk={false}
-                visibilityToggleButtonProps={{ 'aria-label': tc('togglePassword') }}
-                error={errors.password?.message}
-                {...register('password', { required: t('passwordRequired') })}
-              />
-              <Button type="submit" fullWidth loading={isSubmitting} mt="xs">
-                {t('submit')}
-              </Button>
-              <Anchor component={Link} to="/lupa-kata-sandi" size="sm" ta="center">
-                {t('forgotPassword')}
-              </Anchor>
-            </Stack>
-          </Box>
-        </Paper>
-      </Container>
-    </div>
+    <PublicShell width={420}>
+      <Stack gap={4} mb="lg">
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('subtitle')}
+        </Text>
+      </Stack>
+      <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>
+        <Stack gap="md">
+          {failure !== null && (
+            <Alert color={throttled ? 'yellow' : 'red'} variant="light" title={throttled ? t('throttledTitle') : t('failedTitle')} role="alert" data-testid="login-error">
+              {failureText}
+            </Alert>
+          )}
+          <TextInput
+            label={t('username')}
+            placeholder={t('usernamePlaceholder')}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            withAsterisk={false}
+            error={errors.username?.message}
+            {...register('username', { validate: (v) => v.trim().length > 0 || t('usernameRequired') })}
+          />
+          <PasswordInput
+            label={t('password')}
+            autoComplete="current-password"
+            required
+            withAsterisk={false}
+            visibilityToggleButtonProps={{ 'aria-label': tc('togglePassword') }}
+            error={errors.password?.message}
+            {...register('password', { required: t('passwordRequired') })}
+          />
+          <Button type="submit" fullWidth loading={isSubmitting} mt="xs">
+            {t('submit')}
+          </Button>
+          <Anchor component={Link} to="/lupa-kata-sandi" size="sm" ta="center">
+            {t('forgotPassword')}
+          </Anchor>
+        </Stack>
+      </Box>
+    </PublicShell>
   );
 }

@@ -4,7 +4,7 @@ import { LanguageSwitcher } from '../../../shared/layout/LanguageSwitcher';
 import classes from './LoginPage.module.css';
 
 /** The frame of the public pages (sign-in, setup link, forgotten password). */
-export function PublicShell({ children }: { children: ReactNode }) {
+export function PublicShell({ children, width = 460 }: { children: ReactNode; width?: number }) {
   return (
     <div className={classes.page}>
       <header className={classes.header}>
@@ -13,7 +13,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
           <LanguageSwitcher />
         </Group>
       </header>
-      <Container size={460} px="md" py={{ base: 'lg', sm: 48 }} component="main">
+      <Container size={width} px="md" py={{ base: 'lg', sm: 48 }} component="main">
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
           {children}
         </Paper>
