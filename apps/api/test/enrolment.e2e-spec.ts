@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { ErrorCode, OutboxEvent, type AssignmentResult, type Enrolment, type EnrolmentDetail, type PlayerLesson, type ProgressResult } from '@kompeten/shared-contracts';
 import { scoreQuestion } from '@kompeten/server-assessment';
 import { CompletionService, ProgressService } from '@kompeten/server-enrolment';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
 import { makeQuiz, rewindLearningClock, seedPublishedCourse, type SeededCourse } from './support-learning';
 
 const MB = 1024 * 1024;
@@ -573,11 +573,7 @@ describe('Enrolment API', () => {
         .get(`/api/courses/${c.courseId}/report?format=xlsx`)
         .set(await api.auth(DEMO.widyaiswara))
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (d: Buffer) => chunks.push(d));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const wb = new ExcelJS.Workbook();

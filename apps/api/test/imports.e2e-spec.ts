@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, OutboxEvent, type EmployeeImport } from '@kompeten/shared-contracts';
 import { EmployeeImportRunner } from '@kompeten/server-identity';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
 
 const MB = 1024 * 1024;
 
@@ -228,11 +228,7 @@ describe('Employee import API', () => {
         .get(`/api/employee-imports/${imp.id}/report?format=xlsx&filter=all`)
         .set(await api.auth(DEMO.agencyAdmin))
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (d: Buffer) => chunks.push(d));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(res.status).toBe(200);
       const ExcelJS = (await import('exceljs')).default;
       const wb = new ExcelJS.Workbook();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
 import { seedPublishedCourse } from './support-learning';
 
 /** Issue 13, ASN records: golongan per employee type, pangkat names, titles on names, CSV formula neutralisation. */
@@ -56,11 +56,7 @@ describe('ASN records API', () => {
       .get(`/api/courses/${c.courseId}/report?format=xlsx`)
       .set(await api.auth(DEMO.agencyAdmin))
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (d: Buffer) => chunks.push(d));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     const wb = new ExcelJS.Workbook();
     const body = xlsx.body as Buffer;
     await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);

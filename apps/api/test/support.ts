@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { Response as SuperagentResponse } from 'superagent';
 import type { DataSource } from 'typeorm';
 import type { LoginResponse } from '@kompeten/shared-contracts';
 import type { AppConfig } from '@kompeten/server-core';
@@ -69,4 +70,11 @@ export async function idOf(db: DataSource, sql: string, params: unknown[] = []):
   const rows = await db.query(sql, params);
   if (!rows[0]?.id) throw new Error(`No row for ${sql} ${JSON.stringify(params)}`);
   return rows[0].id;
+}
+
+/** supertest parser that keeps a binary answer (XLSX, PDF, uploaded files) as one Buffer in `res.body`. */
+export function binaryBody(res: SuperagentResponse, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (d: Buffer) => chunks.push(d));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
