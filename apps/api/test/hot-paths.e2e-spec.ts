@@ -76,7 +76,7 @@ describe('hot paths: statements per call', () => {
     expect(await statements(async () => expect((await api.http.put(`/api/attempts/${attempt.id}/answers/${second.id}`).set(learner).send({ response: answer(second) })).status).toBe(200))).toBe(1);
 
     expect((await api.http.post(`/api/attempts/${warmAttempt.body.id}/submit`).set(other)).status).toBe(200);
-    // BEGIN, lock the attempt, read the answers, write the scores, lock the enrolment, write the lesson, … COMMIT.
+    // Submit: 8, as decision 0009 counts them (locks, answers, scores, the lesson and the percent, inside one transaction).
     expect(await statements(async () => expect((await api.http.post(`/api/attempts/${attempt.id}/submit`).set(learner)).status).toBe(200))).toBe(8);
   });
 });
