@@ -15,6 +15,8 @@ const TABLES = [
   'course_version', 'employee', 'employee_import', 'employee_import_entry', 'enrolment', 'lesson', 'lesson_progress', 'outbox_event', 'question', 'question_category', 'quiz', 'quiz_answer',
   'quiz_attempt', 'refresh_token', 'role_assignment', 'user_account', 'work_unit',
 ];
+/** The published read models (decision 0016), each declared in its owner lib's read-models.ts. */
+const VIEWS = ['enrolment_state', 'identity_employee', 'identity_user_account', 'learning_course', 'learning_course_version', 'organisation_agency', 'organisation_work_unit'];
 
 async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: ADMIN_URL });
@@ -31,6 +33,11 @@ async function userTables(ds: DataSource): Promise<string[]> {
     `SELECT table_name FROM information_schema.tables
       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('typeorm_migrations', 'typeorm_metadata') ORDER BY table_name`,
   );
+  return rows.map((r) => r.table_name);
+}
+
+async function userViews(ds: DataSource): Promise<string[]> {
+  const rows: Array<{ table_name: string }> = await ds.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY table_name`);
   return rows.map((r) => r.table_name);
 }
 
@@ -65,6 +72,7 @@ describe('database migrations', () => {
     const ran = await ds.runMigrations({ transaction: 'each' });
     expect(ran.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name));
     expect(await userTables(ds)).toEqual(TABLES);
+    expect(await userViews(ds)).toEqual(VIEWS);
     expect(await ds.showMigrations()).toBe(false);
     expect(await ds.runMigrations({ transaction: 'each' })).toEqual([]);
   });
@@ -83,6 +91,7 @@ describe('database migrations', () => {
   it('undoes every migration down to an empty schema, and migrates again cleanly', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await userTables(ds)).toEqual([]);
+    expect(await userViews(ds)).toEqual([]);
     const [{ metadata }] = await ds.query(`SELECT to_regclass('typeorm_metadata')::text AS metadata`);
     expect(metadata).toBeNull();
     expect(await ds.query(`SELECT name FROM typeorm_migrations`)).toEqual([]);
@@ -97,5 +106,6 @@ describe('database migrations', () => {
     expect(await userTables(ds)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
     expect(await userTables(ds)).toEqual(TABLES);
+    expect(await userViews(ds)).toEqual(VIEWS);
   });
 });
