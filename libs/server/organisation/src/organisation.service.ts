@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ErrorCode, type Agency, type Page, type WorkUnit } from '@kompeten/shared-contracts';
 import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage, type Principal } from '@kompeten/server-core';
-import { AccessScope, resolveScope, type AgencyNode } from './access-scope';
+import { AccessScope, resolveScope } from './access-scope';
 import type { AgencyQueryDto, CreateAgencyDto, CreateWorkUnitDto, UnitQueryDto, UpdateAgencyDto, UpdateWorkUnitDto } from './dto/organisation.dto';
 import { AgencyEntity } from './entities/agency.entity';
 import { WorkUnitEntity } from './entities/work-unit.entity';
-
-const TREE_TTL_MS = 30_000;
+import { AgencyTree } from './tree/agency-tree';
 
 export function toAgency(a: AgencyEntity): Agency {
   return {
@@ -26,9 +25,10 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '235
 
 @Injectable()
 export class OrganisationService {
-  private tree: { at: number; nodes: AgencyNode[] } | null = null;
-
-  constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AgencyTree) private readonly tree: AgencyTree,
+  ) {}
 
   // ---- scope -------------------------------------------------------------------------------
 
@@ -40,14 +40,7 @@ export class OrganisationService {
       const units = await this.db.getRepository(WorkUnitEntity).find({ where: { id: In(unitIds) }, select: { id: true, path: true } });
       for (const u of units) paths.set(u.id, u.path);
     }
-    return resolveScope(principal, await this.agencyTree(), paths);
-  }
-
-  private async agencyTree(): Promise<AgencyNode[]> {
-    if (this.tree && Date.now() - this.tree.at < TREE_TTL_MS) return this.tree.nodes;
-    const nodes = await this.db.getRepository(AgencyEntity).find({ select: { id: true, parentId: true } });
-    this.tree = { at: Date.now(), nodes };
-    return nodes;
+    return resolveScope(principal, (await this.tree.current()).nodes, paths);
   }
 
   // ---- agencies ----------------------------------------------------------------------------
@@ -97,12 +90,12 @@ export class OrganisationService {
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'agency.create', entityType: 'agency', entityId: row.id, agencyId: row.id, after: toAgency(row) });
       return row;
     });
-    this.tree = null;
+    this.tree.invalidate();
     return toAgency(saved);
   }
 
   async updateAgency(scope: AccessScope, id: string, dto: UpdateAgencyDto): Promise<Agency> {
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const before = await this.findReadableAgency(scope, id, m);
       if (!scope.canAdministerAgency(id)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah instansi ini');
       const changes = { ...dto, ...(dto.siasnInstansiId ? { siasnInstansiId: dto.siasnInstansiId.toUpperCase() } : {}) };
@@ -111,6 +104,9 @@ export class OrganisationService {
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'agency.update', entityType: 'agency', entityId: id, agencyId: id, before: toAgency(before), after: toAgency(after) });
       return toAgency(after);
     });
+    // The time zone may have changed: reports and "me" read it from the tree.
+    this.tree.invalidate();
+    return updated;
   }
 
   // ---- work units --------------------------------------------------------------------------
