@@ -5,6 +5,9 @@ export { GLOBAL_BUDGET_EXCEEDED_EVENT, LoginThrottle, normaliseUsername } from '
 export * from './auth/password';
 export * from './auth/session.service';
 export * from './employees/employee.service';
+export * from './employees/employee-readers';
+export * from './read-models';
+export * from './provisioning';
 export * from './roles/account.service';
 export * from './imports/employee-import.runner';
 export * from './imports/import-columns';

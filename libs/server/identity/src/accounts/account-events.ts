@@ -34,7 +34,7 @@ export async function listAccountEvents(m: EntityManager, userId: string, q: Pag
     `SELECT ev.id, ev.kind, ev.created_at, ev.actor_user_id, ev.actor_role, a.name AS agency_name, ev.details,
             e.full_name, e.front_title, e.back_title, ua.email AS actor_email
        FROM account_event ev
-       LEFT JOIN agency a ON a.id = ev.actor_agency_id
+       LEFT JOIN organisation_agency a ON a.id = ev.actor_agency_id
        LEFT JOIN user_account ua ON ua.id = ev.actor_user_id
        LEFT JOIN employee e ON e.id = ua.employee_id
       WHERE ev.user_id = $1

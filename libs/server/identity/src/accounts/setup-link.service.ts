@@ -88,7 +88,7 @@ export class SetupLinkService {
     const [row]: LinkRow[] = await m.query(
       `SELECT l.id, l.user_id, l.purpose, l.expires_at, l.used_at, l.voided_at, e.full_name, e.nip, ua.email, a.name AS agency_name, e.agency_id
          FROM account_setup_link l JOIN user_account ua ON ua.id = l.user_id
-         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN agency a ON a.id = e.agency_id
+         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id
         WHERE l.token_hash = $1 ${lock ? 'FOR UPDATE OF l' : ''}`,
       [sha256(token)],
     );

@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type AgencyTimeZone, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
+import { ErrorCode, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
 import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
+import { agencyTimeZone } from '@kompeten/server-organisation';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from '../accounts/account-events';
@@ -124,13 +125,13 @@ export class AuthService {
     const roles = await this.rolesOf(m, userId);
     const employee = user.employeeId ? await loadEmployee(m, user.employeeId) : null;
     const zoneAgency = employee?.agencyId ?? roles[0]?.agencyId;
-    const [zone] = zoneAgency ? await m.query(`SELECT time_zone FROM agency WHERE id = $1`, [zoneAgency]) : [];
+    const timeZone = zoneAgency ? await agencyTimeZone(m, zoneAgency) : null;
     return {
       userId: user.id,
       email: user.email ?? employee?.email ?? null,
       employee: employee ? publicEmployee(employee) : null,
       roles,
-      timeZone: (zone?.time_zone as AgencyTimeZone) ?? 'Asia/Jakarta',
+      timeZone: timeZone ?? 'Asia/Jakarta',
       pendingEmail: user.pendingEmail,
     };
   }
@@ -139,7 +140,7 @@ export class AuthService {
   private async passwordContext(userId: string): Promise<PasswordContext> {
     const [row] = await this.db.query(
       `SELECT e.nip, e.full_name, a.name AS agency_name, ua.email FROM user_account ua
-         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN agency a ON a.id = e.agency_id WHERE ua.id = $1`,
+         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id WHERE ua.id = $1`,
       [userId],
     );
     return { nip: row?.nip, fullName: row?.full_name, agencyName: row?.agency_name, email: row?.email };
@@ -148,7 +149,7 @@ export class AuthService {
   private async rolesOf(m: EntityManager, userId: string): Promise<RoleAssignment[]> {
     const rows: Array<{ id: string; role: Role; agency_id: string; agency_name: string; unit_id: string | null; unit_name: string | null }> = await m.query(
       `SELECT r.id, r.role, r.agency_id, a.name AS agency_name, r.unit_id, u.name AS unit_name
-         FROM role_assignment r JOIN agency a ON a.id = r.agency_id LEFT JOIN work_unit u ON u.id = r.unit_id
+         FROM role_assignment r JOIN organisation_agency a ON a.id = r.agency_id LEFT JOIN organisation_work_unit u ON u.id = r.unit_id
         WHERE r.user_id = $1 ORDER BY r.created_at`,
       [userId],
     );

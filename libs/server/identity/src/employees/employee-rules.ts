@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode, type EmployeeType } from '@kompeten/shared-contracts';
 import { invalid, notFound } from '@kompeten/server-core';
 import { normaliseGolongan, parseNip, type NipParts } from '@kompeten/shared-util';
-import { WorkUnitEntity } from '@kompeten/server-organisation';
+import { findUnitInAgency } from '@kompeten/server-organisation';
 
 /** Validates a NIP for the record's employee type (DOMAIN.md §2), or throws a 400 that says why. */
 export function requireValidNip(nip: string, type: EmployeeType, timeZone?: string): NipParts {
@@ -14,7 +14,7 @@ export function requireValidNip(nip: string, type: EmployeeType, timeZone?: stri
 /** The unit must belong to the agency. Returns its path (null for no unit). */
 export async function unitPathIn(m: EntityManager, agencyId: string, unitId: string | null | undefined): Promise<string | null> {
   if (!unitId) return null;
-  const unit = await m.getRepository(WorkUnitEntity).findOneBy({ id: unitId, agencyId });
+  const unit = await findUnitInAgency(m, agencyId, unitId);
   if (!unit) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan di instansi ini');
   return unit.path;
 }

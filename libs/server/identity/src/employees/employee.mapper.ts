@@ -26,10 +26,10 @@ export const EMPLOYEE_SELECT = `
          e.gender, e.active, EXISTS (SELECT 1 FROM user_account ua WHERE ua.employee_id = e.id) AS has_account,
          e.created_at, e.updated_at, s.agency_id AS supervisor_agency_id, su.path AS supervisor_unit_path, s.supervisor_id AS supervisor_supervisor_id
     FROM employee e
-    JOIN agency a ON a.id = e.agency_id
-    LEFT JOIN work_unit u ON u.id = e.unit_id
+    JOIN organisation_agency a ON a.id = e.agency_id
+    LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
     LEFT JOIN employee s ON s.id = e.supervisor_id
-    LEFT JOIN work_unit su ON su.id = s.unit_id`;
+    LEFT JOIN organisation_work_unit su ON su.id = s.unit_id`;
 
 export function toEmployee(r: EmployeeRow): EmployeeWithPath {
   return {

@@ -48,12 +48,12 @@ export class EmployeeService {
       return `$${params.length}`;
     };
     if (q.agencyId) where.push(`e.agency_id = ${p(q.agencyId)}`);
-    if (q.unitId) where.push(`u.path LIKE (SELECT path FROM work_unit WHERE id = ${p(q.unitId)}) || '%'`);
+    if (q.unitId) where.push(`u.path LIKE (SELECT path FROM organisation_work_unit WHERE id = ${p(q.unitId)}) || '%'`);
     if (q.employeeType) where.push(`e.employee_type = ${p(q.employeeType)}`);
     if (q.q?.trim()) where.push(`(lower(e.full_name) || ' ' || e.nip || ' ' || coalesce(lower(e.email), '')) LIKE ${p(likePattern(q.q.toLowerCase()))}`);
     const cond = where.join(' AND ');
     const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id WHERE ${cond}`,
+      `SELECT count(*)::int AS total FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE ${cond}`,
       params,
     );
     const rows = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
+import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import { mapHeaders, parseImportRow, type ImportColumnKey, type ImportReasonCode, type ImportRow } from './import-columns';
 
@@ -128,10 +129,9 @@ export class EmployeeImportRunner {
   }
 
   private async process(imp: EmployeeImportEntity, c: Counters): Promise<void> {
-    const units = new Map<string, { id: string; path: string }>(
-      (await this.db.query(`SELECT code, id, path FROM work_unit WHERE agency_id = $1`, [imp.agencyId])).map((u: { code: string; id: string; path: string }) => [u.code.toLowerCase(), u]),
-    );
-    const [{ time_zone: timeZone }] = await this.db.query(`SELECT time_zone FROM agency WHERE id = $1`, [imp.agencyId]);
+    const units = await unitsByCode(this.db.manager, imp.agencyId);
+    const timeZone = await agencyTimeZone(this.db.manager, imp.agencyId);
+    if (!timeZone) throw new Error(`Agency ${imp.agencyId} of import ${imp.id} not found`);
     const delimiter = await this.sniffDelimiter(imp.storageKey);
     const parser = (await this.storage.read(imp.storageKey)).pipe(
       parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, info: true }),
@@ -183,7 +183,7 @@ export class EmployeeImportRunner {
 
   /** One row's checks that need no database: its fields, a NIP repeated in the file, its unit. */
   private check(
-    rec: Partial<Record<ImportColumnKey, string>>, line: number, imp: EmployeeImportEntity, units: Map<string, { id: string; path: string }>, seen: Set<string>, timeZone: string,
+    rec: Partial<Record<ImportColumnKey, string>>, line: number, imp: EmployeeImportEntity, units: ReadonlyMap<string, UnitRef>, seen: Set<string>, timeZone: string,
   ): Failure | Pending {
     const parsed = parseImportRow(rec, { timeZone });
     if (!parsed.ok) return { line, nip: parsed.nip, code: parsed.code, reason: parsed.reason };
@@ -221,7 +221,7 @@ export class EmployeeImportRunner {
           ? (
               await m.query(
                 `SELECT e.nip, e.agency_id, e.employee_type, u.path AS unit_path, ${COMPARED.map((f) => `e.${f.column}`).join(', ')}
-                   FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id WHERE e.nip = ANY($1) ORDER BY e.nip FOR UPDATE OF e`,
+                   FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE e.nip = ANY($1) ORDER BY e.nip FOR UPDATE OF e`,
                 [todo.map((b) => b.row.nip)],
               )
             ).map((r: Record<string, string | null> & { nip: string; agency_id: string; employee_type: string; unit_path: string | null }) => [r.nip, r])
@@ -309,7 +309,7 @@ export class EmployeeImportRunner {
                        ELSE 'ok' END AS verdict
              FROM s LEFT JOIN employee e ON e.nip = s.nip AND e.agency_id = $1
              LEFT JOIN employee sup ON sup.nip = s.sup_nip AND sup.agency_id = $1
-             LEFT JOIN work_unit su ON su.id = sup.unit_id)
+             LEFT JOIN organisation_work_unit su ON su.id = sup.unit_id)
          , upd AS (
            UPDATE employee e SET supervisor_id = j.sup_id, updated_at = now()
              FROM j WHERE j.verdict = 'ok' AND e.id = j.emp_id AND e.supervisor_id IS DISTINCT FROM j.sup_id

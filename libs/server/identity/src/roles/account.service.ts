@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Page, type ResetAccountResponse, type RoleAssignment, type SetAccountResponse } from '@kompeten/shared-contracts';
 import { conflict, forbidden, invalid, notFound, recordAudit, type PageQueryDto, type Principal } from '@kompeten/server-core';
-import { AccessScope, ROLE_RANK, WorkUnitEntity } from '@kompeten/server-organisation';
+import { AccessScope, findUnitInAgency, ROLE_RANK } from '@kompeten/server-organisation';
 import type { AccountEvent } from '@kompeten/shared-contracts';
 import { listAccountEvents, recordAccountEvent } from '../accounts/account-events';
 import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
@@ -143,8 +143,8 @@ export class AccountService {
     await this.employees.findReadable(scope, employeeId);
     const rows: Array<Record<string, string | null>> = await this.db.query(
       `SELECT r.id, r.role, r.agency_id, a.name AS agency_name, r.unit_id, wu.name AS unit_name
-         FROM role_assignment r JOIN user_account ua ON ua.id = r.user_id JOIN agency a ON a.id = r.agency_id
-         LEFT JOIN work_unit wu ON wu.id = r.unit_id
+         FROM role_assignment r JOIN user_account ua ON ua.id = r.user_id JOIN organisation_agency a ON a.id = r.agency_id
+         LEFT JOIN organisation_work_unit wu ON wu.id = r.unit_id
         WHERE ua.employee_id = $1 ORDER BY r.created_at`,
       [employeeId],
     );
@@ -159,7 +159,7 @@ export class AccountService {
       if (dto.unitId && ROLE_RANK[dto.role] > ROLE_RANK.hr_officer) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Peran admin berlaku untuk seluruh instansi; tidak dapat dibatasi ke unit kerja');
       const user = await m.getRepository(UserAccountEntity).findOneBy({ employeeId });
       if (!user) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Pegawai ini belum punya akun; buat akunnya dahulu');
-      if (dto.unitId && !(await m.getRepository(WorkUnitEntity).existsBy({ id: dto.unitId, agencyId: dto.agencyId }))) {
+      if (dto.unitId && !(await findUnitInAgency(m, dto.agencyId, dto.unitId))) {
         throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Unit kerja tidak ada di instansi itu');
       }
       // Ids are resolved first (a foreign id answers like an unknown one); then nobody raises their own roles.
