@@ -1,22 +1,30 @@
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, type CourseStatus } from '@kompeten/shared-contracts';
+import { ErrorCode, type CourseStatus, type CourseVisibility, type EnrolmentMode } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { recordDraftEditor } from './draft-editors';
-import { CourseAuthorEntity } from './entities/course-author.entity';
 import { CourseEntity } from './entities/course.entity';
 
-/** What one caller may do with one course (docs/learning.md: authors edit; a reviewer who is not an author publishes). */
-export interface CourseAccess {
-  course: CourseEntity;
-  /** The caller's user account. */
-  userId: string;
+export type AuthorRole = 'owner' | 'co_author';
+
+/**
+ * The caller's standing on one course — the one rule for who may author, review and manage a course, used by this lib
+ * and by the enrolment and assessment libs (docs/learning.md: authors edit; a reviewer who is not an author publishes).
+ */
+export interface CourseRoles {
   isAuthor: boolean;
   isOwner: boolean;
   /** Admin of the course's agency (a province admin administers its regencies/cities too). */
   isAdmin: boolean;
   /** A widyaiswara of the course's agency, or an admin of it. */
   isReviewer: boolean;
+}
+
+/** What one caller may do with one course, with the course as this lib loaded it. */
+export interface CourseAccess extends CourseRoles {
+  course: CourseEntity;
+  /** The caller's user account. */
+  userId: string;
 }
 
 export const EDITABLE_STATUSES: readonly CourseStatus[] = ['draft', 'published'];
@@ -26,24 +34,94 @@ export function widyaiswaraAgencies(scope: AccessScope): string[] {
   return scope.principal.roles.filter((r) => r.role === 'widyaiswara').map((r) => r.agencyId);
 }
 
-export async function courseAccess(m: EntityManager, scope: AccessScope, course: CourseEntity): Promise<CourseAccess> {
-  const employeeId = scope.principal.employeeId;
-  const author = employeeId ? await m.getRepository(CourseAuthorEntity).findOneBy({ courseId: course.id, employeeId }) : null;
+/** The rule itself, pure: the caller's roles on a course of `agencyId` where its author role (if any) is `authorRole`. */
+export function courseRolesOf(scope: AccessScope, course: { agencyId: string }, authorRole: AuthorRole | null): CourseRoles {
   const isAdmin = scope.canAdministerAgency(course.agencyId);
   return {
-    course,
-    userId: scope.principal.userId,
-    isAuthor: !!author,
-    isOwner: author?.role === 'owner',
+    isAuthor: authorRole !== null,
+    isOwner: authorRole === 'owner',
     isAdmin,
     isReviewer: isAdmin || widyaiswaraAgencies(scope).includes(course.agencyId),
   };
 }
 
-export const canSee = (a: CourseAccess) => a.isAuthor || a.isReviewer;
-export const canEditContent = (a: CourseAccess) => a.isAuthor || a.isAdmin;
-export const canReview = (a: CourseAccess) => a.isReviewer && !a.isAuthor;
-export const canManageAuthors = (a: CourseAccess) => a.isOwner || a.isAdmin;
+/** The employee's author role on a course (owner or co-author), or null. */
+export async function authorRoleOf(m: EntityManager, courseId: string, employeeId: string | null): Promise<AuthorRole | null> {
+  if (!employeeId) return null;
+  const [row]: Array<{ role: AuthorRole }> = await m.query('SELECT role FROM course_author WHERE course_id = $1 AND employee_id = $2', [courseId, employeeId]);
+  return row?.role ?? null;
+}
+
+export async function courseAccess(m: EntityManager, scope: AccessScope, course: CourseEntity): Promise<CourseAccess> {
+  return { course, userId: scope.principal.userId, ...courseRolesOf(scope, course, await authorRoleOf(m, course.id, scope.principal.employeeId)) };
+}
+
+export const canSee = (a: CourseRoles) => a.isAuthor || a.isReviewer;
+/** Authors and admins of the course's agency: edit its content, and manage its learners, question bank and grading. */
+export const canEditContent = (a: CourseRoles) => a.isAuthor || a.isAdmin;
+export const canReview = (a: CourseRoles) => a.isReviewer && !a.isAuthor;
+export const canManageAuthors = (a: CourseRoles) => a.isOwner || a.isAdmin;
+
+/**
+ * `canEditContent` for the libs above, reading the author row only when being an admin does not already decide it
+ * (the enrolment page of a learner's own enrolment never gets here).
+ */
+export async function managesCourse(m: EntityManager, scope: AccessScope, course: { id: string; agencyId: string }): Promise<boolean> {
+  if (scope.canAdministerAgency(course.agencyId)) return true;
+  return (await authorRoleOf(m, course.id, scope.principal.employeeId)) !== null;
+}
+
+/** A course's facts the enrolment lib decides on (the columns of the `learning_course` view). */
+export interface CourseFacts {
+  id: string;
+  agencyId: string;
+  visibility: CourseVisibility;
+  enrolmentMode: EnrolmentMode;
+  prerequisiteCourseIds: string[];
+  status: CourseStatus;
+  currentVersionId: string | null;
+}
+
+type CourseFactsRow = {
+  id: string; agency_id: string; visibility: CourseVisibility; enrolment_mode: EnrolmentMode; prerequisite_course_ids: string[] | null; status: CourseStatus;
+  current_version_id: string | null;
+};
+
+const toFacts = (row: CourseFactsRow): CourseFacts => ({
+  id: row.id, agencyId: row.agency_id, visibility: row.visibility, enrolmentMode: row.enrolment_mode, prerequisiteCourseIds: row.prerequisite_course_ids ?? [],
+  status: row.status, currentVersionId: row.current_version_id,
+});
+
+const FACTS_COLUMNS = 'c.id, c.agency_id, c.visibility, c.enrolment_mode, c.prerequisite_course_ids, c.status, c.current_version_id';
+
+/** A course's facts, or null for an unknown course. */
+export async function findCourseFacts(m: EntityManager, courseId: string): Promise<CourseFacts | null> {
+  const [row]: CourseFactsRow[] = await m.query(`SELECT ${FACTS_COLUMNS} FROM course c WHERE c.id = $1`, [courseId]);
+  return row ? toFacts(row) : null;
+}
+
+/** A course's facts with the caller's roles on it (one statement), or null for an unknown course. */
+export async function findCourseWithRoles(m: EntityManager, scope: AccessScope, courseId: string): Promise<{ course: CourseFacts; roles: CourseRoles } | null> {
+  const [row]: Array<CourseFactsRow & { author_role: AuthorRole | null }> = await m.query(
+    `SELECT ${FACTS_COLUMNS}, (SELECT ca.role FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $2) AS author_role
+       FROM course c WHERE c.id = $1`,
+    [courseId, scope.principal.employeeId],
+  );
+  if (!row) return null;
+  const course = toFacts(row);
+  return { course, roles: courseRolesOf(scope, course, row.author_role) };
+}
+
+/**
+ * A course takes learners, and shows in the catalog, while it has a live version and is not archived, whatever its
+ * draft is doing: a published course whose next revision is a draft or in review keeps its current version open.
+ */
+export function isLive<T extends { status: CourseStatus; currentVersionId: string | null }>(course: T): course is T & { currentVersionId: string } {
+  return course.currentVersionId !== null && course.status !== 'archived';
+}
+
+/** `isLive` as SQL over a course row (alias c). */
+export const LIVE_SQL = `c.current_version_id IS NOT NULL AND c.status <> 'archived'`;
 
 /**
  * Loads a course for its authors, reviewers and admins. Everyone else gets a 404: a draft outside the caller's reach

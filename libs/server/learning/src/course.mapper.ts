@@ -8,7 +8,7 @@ export const COURSE_SUMMARY_SELECT = `
          c.jp::float8 AS jp, c.level, c.tags, c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id,
          v.version_no AS current_version_no, c.created_at, c.updated_at
     FROM course c
-    JOIN agency a ON a.id = c.agency_id
+    JOIN organisation_agency a ON a.id = c.agency_id
     LEFT JOIN course_version v ON v.id = c.current_version_id`;
 
 export interface CourseSummaryRow {

@@ -12,12 +12,20 @@ import { CourseService } from './authoring/course.service';
 import { OutlineService } from './authoring/outline.service';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
-import { CatalogVisibility } from './catalog/visibility';
 import { CourseFileController } from './files/course-file.controller';
 import { CourseFileService } from './files/course-file.service';
 import { MAX_COURSE_FILE_BYTES } from './files/file-types';
+import { PublishedVersions } from './versions/published-versions';
+import { CourseVisibilityService } from './visibility/course-visibility';
 import { WorkflowController } from './workflow/workflow.controller';
 import { WorkflowService } from './workflow/workflow.service';
+
+/** Published versions (one reader, one cache) without HTTP: what the enrolment and assessment libs and the worker read. */
+@Module({
+  providers: [PublishedVersions],
+  exports: [PublishedVersions],
+})
+export class LearningCoreModule {}
 
 /**
  * Course authoring, review workflow, versions, files and the catalog (docs/learning.md).
@@ -26,6 +34,7 @@ import { WorkflowService } from './workflow/workflow.service';
 @Module({
   imports: [
     OrganisationModule,
+    LearningCoreModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -37,7 +46,7 @@ import { WorkflowService } from './workflow/workflow.service';
     }),
   ],
   controllers: [CourseController, WorkflowController, CourseFileController, CatalogController, AuthorInvitationController],
-  providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CatalogVisibility, AuthorInvitationService],
-  exports: [CourseService, WorkflowService, CatalogVisibility],
+  providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CourseVisibilityService, AuthorInvitationService],
+  exports: [CourseService, WorkflowService, CourseVisibilityService, LearningCoreModule],
 })
 export class LearningModule {}

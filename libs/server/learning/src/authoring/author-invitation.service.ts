@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ErrorCode, type CourseAuthorInvitation, type CourseAuthorInvitationStatus, type IncomingAuthorInvitation, type Page } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { findActiveEmployeeByNip } from '@kompeten/server-identity';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
 import { canManageAuthors, canSee, findCourseFor, requireAuthorsOpen } from '../course-access';
@@ -51,10 +52,10 @@ const INCOMING_SELECT = `
          ie.full_name AS inviter_name, ie.front_title AS inviter_front, ie.back_title AS inviter_back, iu.email AS inviter_email
     FROM course_author_invitation i
     JOIN course c ON c.id = i.course_id
-    JOIN agency ca ON ca.id = c.agency_id
-    JOIN employee e ON e.id = i.employee_id
-    LEFT JOIN user_account iu ON iu.id = i.invited_by
-    LEFT JOIN employee ie ON ie.id = iu.employee_id`;
+    JOIN organisation_agency ca ON ca.id = c.agency_id
+    JOIN identity_employee e ON e.id = i.employee_id
+    LEFT JOIN identity_user_account iu ON iu.id = i.invited_by
+    LEFT JOIN identity_employee ie ON ie.id = iu.employee_id`;
 
 const NOT_FOUND = 'Undangan tidak ditemukan';
 
@@ -76,13 +77,13 @@ export class AuthorInvitationService {
       if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengundang penulis');
       if (access.course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');
       // The authors (with their NIPs) are already visible to the inviter, so saying "already an author" reveals nothing.
-      const [author] = await m.query(`SELECT 1 FROM course_author ca JOIN employee e ON e.id = ca.employee_id WHERE ca.course_id = $1 AND e.nip = $2`, [courseId, nip]);
+      const [author] = await m.query(`SELECT 1 FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id WHERE ca.course_id = $1 AND e.nip = $2`, [courseId, nip]);
       if (author) throw conflict(ErrorCode.LEARNING_AUTHOR_EXISTS, 'Pegawai ini sudah menjadi penulis pelatihan');
-      const [employee]: Array<{ id: string; agency_id: string }> = await m.query(`SELECT id, agency_id FROM employee WHERE nip = $1 AND active`, [nip]);
+      const employee = await findActiveEmployeeByNip(m, nip);
       const inserted: InvitationRow[] = await m.query(
         `INSERT INTO course_author_invitation (course_id, nip, employee_id, agency_id, invited_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (course_id, nip) WHERE status = 'pending' DO NOTHING RETURNING *`,
-        [courseId, nip, employee?.id ?? null, employee?.agency_id ?? null, scope.principal.userId],
+        [courseId, nip, employee?.id ?? null, employee?.agencyId ?? null, scope.principal.userId],
       );
       if (!inserted.length) {
         // Inviting again while one is pending answers the pending invitation.

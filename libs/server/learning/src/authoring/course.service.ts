@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type CompletionRule, type CourseDetail, type CourseSummary, type Page } from '@kompeten/shared-contracts';
 import { conflict, DomainError, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
-import type { AccessScope } from '@kompeten/server-organisation';
+import { findActiveEmployee } from '@kompeten/server-identity';
+import { agencyExists, type AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
 import {
-  canEditContent, canManageAuthors, canReview, EDITABLE_STATUSES, findCourseFor, findEditableCourse, requireAuthorsOpen, widyaiswaraAgencies, type CourseAccess,
+  canEditContent, canManageAuthors, canReview, EDITABLE_STATUSES, findCourseFor, findEditableCourse, LIVE_SQL, requireAuthorsOpen, widyaiswaraAgencies, type CourseAccess,
 } from '../course-access';
-import { CatalogVisibility, LIVE_SQL } from '../catalog/visibility';
 import { COURSE_SUMMARY_SELECT, toCourseFile, toCourseSummary, toLesson, type CourseSummaryRow } from '../course.mapper';
 import { isDraftEditor } from '../draft-editors';
 import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
@@ -20,6 +20,7 @@ import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { stemText } from '../search/stemmer';
 import { cleanRule, completionRuleProblems } from './lesson-content';
+import { CourseVisibilityService, visibleCoursesSql } from '../visibility/course-visibility';
 import { plainText, sanitizeRichText } from './rich-text';
 
 export const actorOf = (scope: AccessScope) => ({ userId: scope.principal.userId, correlationId: scope.principal.correlationId });
@@ -63,7 +64,7 @@ export function courseTextSql(q: string, params: unknown[]): string | null {
 export class CourseService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
-    @Inject(CatalogVisibility) private readonly visibility: CatalogVisibility,
+    @Inject(CourseVisibilityService) private readonly visibility: CourseVisibilityService,
   ) {}
 
   // ---- list and read -----------------------------------------------------------------------
@@ -98,7 +99,7 @@ export class CourseService {
     const lessons = await m.getRepository(LessonEntity).find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
     const authors: Array<{ employee_id: string; role: 'owner' | 'co_author'; full_name: string; front_title: string | null; back_title: string | null; nip: string }> = await m.query(
       `SELECT ca.employee_id, ca.role, e.full_name, e.front_title, e.back_title, e.nip
-         FROM course_author ca JOIN employee e ON e.id = ca.employee_id
+         FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id
         WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
       [c.id],
     );
@@ -110,8 +111,8 @@ export class CourseService {
     const events: Array<{ action: CourseDetail['reviewEvents'][number]['action']; actor: string | null; note: string | null; at: Date; full_name: string | null; front_title: string | null; back_title: string | null; email: string | null }> = await m.query(
       `SELECT r.action, r.actor, r.note, r.at, e.full_name, e.front_title, e.back_title, u.email
          FROM course_review_event r
-         LEFT JOIN user_account u ON u.id = r.actor
-         LEFT JOIN employee e ON e.id = u.employee_id
+         LEFT JOIN identity_user_account u ON u.id = r.actor
+         LEFT JOIN identity_employee e ON e.id = u.employee_id
         WHERE r.course_id = $1 ORDER BY r.at, r.id`,
       [c.id],
     );
@@ -149,8 +150,7 @@ export class CourseService {
       throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi ini yang dapat membuat pelatihan untuknya');
     }
     return this.db.transaction(async (m) => {
-      const [agency] = await m.query('SELECT id FROM agency WHERE id = $1', [agencyId]);
-      if (!agency) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
+      if (!(await agencyExists(m, agencyId))) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
       const values: Partial<CourseEntity> = {
         agencyId,
         title: dto.title,
@@ -227,7 +227,7 @@ export class CourseService {
     if (!ids.length) return ids;
     const params: unknown[] = [ids];
     const authoring = authoringScopeSql(scope, params);
-    const visible = CatalogVisibility.sql(await this.visibility.viewer(scope.principal), params);
+    const visible = visibleCoursesSql(await this.visibility.viewer(scope.principal), params);
     const found: Array<{ id: string }> = await m.query(
       `SELECT c.id FROM course c WHERE c.id = ANY($1::uuid[]) AND (${authoring} OR (${LIVE_SQL} AND ${visible}))`,
       params,
@@ -256,11 +256,8 @@ export class CourseService {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
       if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
-      const [employee]: Array<{ id: string; agency_id: string; unit_path: string | null }> = await m.query(
-        'SELECT e.id, e.agency_id, u.path AS unit_path FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id WHERE e.id = $1 AND e.active',
-        [dto.employeeId],
-      );
-      if (!employee || (employee.agency_id !== access.course.agencyId && !scope.canManageEmployeesAt(employee.agency_id, employee.unit_path))) {
+      const employee = await findActiveEmployee(m, dto.employeeId);
+      if (!employee || (employee.agencyId !== access.course.agencyId && !scope.canManageEmployeesAt(employee.agencyId, employee.unitPath))) {
         throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan di instansi pelatihan ini; penulis dari instansi lain diundang melalui NIP');
       }
       if (access.course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');

@@ -1,13 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type CatalogCourseDetail, type CourseSnapshot, type CourseSummary, type Page } from '@kompeten/shared-contracts';
 import { notFound, toPage, type Principal } from '@kompeten/server-core';
 import { displayName } from '@kompeten/shared-util';
+import { LIVE_SQL } from '../course-access';
 import { toCourseSummary, type CourseSummaryRow } from '../course.mapper';
 import type { CatalogQueryDto } from '../dto/course.dto';
+import { LEARNER_ENROLMENT_PORT, type LearnerEnrolmentPort } from '../learner-enrolment.port';
 import { stemText } from '../search/stemmer';
-import { CatalogVisibility, LIVE_SQL } from './visibility';
+import { CourseVisibilityService, visibleCoursesSql } from '../visibility/course-visibility';
 
 /**
  * Catalog rows show the live version's title, description, JP and SIASN code (what a learner would take) and the
@@ -18,13 +20,14 @@ const CATALOG_SELECT = `
          c.competency_kind, c.learning_method, (v.snapshot->>'jenisDiklatId')::int AS jenis_diklat_id, v.jp::float8 AS jp, c.level, c.tags,
          c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id, v.version_no AS current_version_no, c.created_at, c.updated_at`;
 
-const FROM = `FROM course c JOIN agency a ON a.id = c.agency_id JOIN course_version v ON v.id = c.current_version_id`;
+const FROM = `FROM course c JOIN organisation_agency a ON a.id = c.agency_id JOIN course_version v ON v.id = c.current_version_id`;
 
 @Injectable()
 export class CatalogService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
-    @Inject(CatalogVisibility) private readonly visibility: CatalogVisibility,
+    @Inject(CourseVisibilityService) private readonly visibility: CourseVisibilityService,
+    @Optional() @Inject(LEARNER_ENROLMENT_PORT) private readonly enrolments?: LearnerEnrolmentPort,
   ) {}
 
   /**
@@ -38,7 +41,7 @@ export class CatalogService {
       params.push(v);
       return `$${params.length}`;
     };
-    const where = [LIVE_SQL, CatalogVisibility.sql(viewer, params)];
+    const where = [LIVE_SQL, visibleCoursesSql(viewer, params)];
     if (q.competencyKind) where.push(`c.competency_kind = ${p(q.competencyKind)}`);
     if (q.learningMethod) where.push(`c.learning_method = ${p(q.learningMethod)}`);
     if (q.level) where.push(`c.level = ${p(q.level)}`);
@@ -65,14 +68,14 @@ export class CatalogService {
   async get(principal: Principal, courseId: string): Promise<CatalogCourseDetail> {
     const viewer = await this.visibility.viewer(principal);
     const params: unknown[] = [courseId];
-    const visible = CatalogVisibility.sql(viewer, params);
+    const visible = visibleCoursesSql(viewer, params);
     const [row] = (await this.db.query(
       `${CATALOG_SELECT}, c.objectives, c.prerequisite_course_ids, v.snapshot ${FROM} WHERE c.id = $1 AND ${LIVE_SQL} AND ${visible}`,
       params,
     )) as Array<CourseSummaryRow & { objectives: string[]; prerequisite_course_ids: string[]; snapshot: CourseSnapshot }>;
     if (!row) throw notFound(ErrorCode.LEARNING_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
     const authors: Array<{ role: 'owner' | 'co_author'; full_name: string; front_title: string | null; back_title: string | null }> = await this.db.query(
-      `SELECT ca.role, e.full_name, e.front_title, e.back_title FROM course_author ca JOIN employee e ON e.id = ca.employee_id
+      `SELECT ca.role, e.full_name, e.front_title, e.back_title FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id
         WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
       [courseId],
     );
@@ -84,16 +87,7 @@ export class CatalogService {
       outline: row.snapshot.modules.map((mod) => ({
         id: mod.id, title: mod.title, lessons: mod.lessons.map((l) => ({ id: l.id, title: l.title, kind: l.content.kind, required: l.required })),
       })),
-      enrolmentStatus: await this.enrolmentStatus(courseId, principal.employeeId),
+      enrolmentStatus: principal.employeeId && this.enrolments ? ((await this.enrolments.enrolmentOf(this.db.manager, courseId, principal.employeeId))?.status ?? null) : null,
     };
-  }
-
-  /** The enrolment lib owns `enrolment`; read its status by plain SQL, and only if that table exists in this deployment. */
-  private async enrolmentStatus(courseId: string, employeeId: string | null): Promise<string | null> {
-    if (!employeeId) return null;
-    const [{ present }] = await this.db.query(`SELECT to_regclass('enrolment') IS NOT NULL AS present`);
-    if (!present) return null;
-    const [row] = await this.db.query('SELECT status FROM enrolment WHERE course_id = $1 AND employee_id = $2 LIMIT 1', [courseId, employeeId]);
-    return row?.status ?? null;
   }
 }

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type CourseFile, type CourseFilePurpose } from '@kompeten/shared-contracts';
 import { cleanFileName, DomainError, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, type FileStorage, type Principal } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { actorOf } from '../authoring/course.service';
-import { CatalogVisibility } from '../catalog/visibility';
-import { canEditContent, canSee, courseAccess, findCourseFor, requireEditable } from '../course-access';
+import { canEditContent, canSee, courseAccess, findCourseFor, isLive, requireEditable } from '../course-access';
 import { toCourseFile } from '../course.mapper';
 import { recordDraftEditor } from '../draft-editors';
 import { CourseFileEntity } from '../entities/course-file.entity';
 import { CourseEntity } from '../entities/course.entity';
+import { LEARNER_ENROLMENT_PORT, type LearnerEnrolmentPort } from '../learner-enrolment.port';
+import { PublishedVersions } from '../versions/published-versions';
+import { CourseVisibilityService, viewerSees } from '../visibility/course-visibility';
 import { parseByteRange, type ByteRange } from './byte-range';
 import { detectMime, FILE_RULES, readHead } from './file-types';
 
@@ -34,7 +36,9 @@ export class CourseFileService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    @Inject(CatalogVisibility) private readonly visibility: CatalogVisibility,
+    @Inject(CourseVisibilityService) private readonly visibility: CourseVisibilityService,
+    @Inject(PublishedVersions) private readonly versions: PublishedVersions,
+    @Optional() @Inject(LEARNER_ENROLMENT_PORT) private readonly enrolments?: LearnerEnrolmentPort,
   ) {}
 
   /** Checks the upload's real type and size for its purpose, moves it into storage and records it. Authors and admins only. */
@@ -94,18 +98,11 @@ export class CourseFileService {
 
   private async mayRead(scope: AccessScope, principal: Principal, course: CourseEntity, file: CourseFileEntity): Promise<boolean> {
     if (canSee(await courseAccess(this.db.manager, scope, course))) return true;
-    const live = course.currentVersionId !== null && course.status !== 'archived';
-    if (file.purpose === 'cover' && live && CatalogVisibility.sees(await this.visibility.viewer(principal), course)) return true;
-    if (!principal.employeeId) return false;
-    const [{ present }] = await this.db.query(`SELECT to_regclass('enrolment') IS NOT NULL AS present`);
-    if (!present) return false;
-    // The enrolment lib's table: the learner's enrolment points at the version they study; that version must use the file.
-    const rows = await this.db.query(
-      `SELECT 1 FROM enrolment e JOIN course_version v ON v.id = e.course_version_id
-        WHERE e.course_id = $1 AND e.employee_id = $2 AND e.status IN ('active', 'completed') AND strpos(v.snapshot::text, $3) > 0
-        LIMIT 1`,
-      [course.id, principal.employeeId, file.id],
-    );
-    return rows.length > 0;
+    if (file.purpose === 'cover' && isLive(course) && viewerSees(await this.visibility.viewer(principal), course)) return true;
+    if (!principal.employeeId || !this.enrolments) return false;
+    // The learner's enrolment points at the version they study; that version must use the file.
+    const enrolment = await this.enrolments.enrolmentOf(this.db.manager, course.id, principal.employeeId);
+    if (!enrolment || (enrolment.status !== 'active' && enrolment.status !== 'completed')) return false;
+    return (await this.versions.find(this.db.manager, enrolment.courseVersionId))?.mentions(file.id) ?? false;
   }
 }
