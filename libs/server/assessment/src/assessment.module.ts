@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { EnrolmentModule } from '@kompeten/server-enrolment';
-import { QUIZ_SNAPSHOT_PORT } from '@kompeten/server-learning';
+import { LearningCoreModule, QUIZ_SNAPSHOT_PORT } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AttemptGrader } from './attempts/attempt-grader';
 import { AttemptController } from './attempts/attempt.controller';
@@ -8,13 +8,12 @@ import { AttemptService } from './attempts/attempt.service';
 import { ExpiredAttempts } from './attempts/expired-attempts';
 import { LearnerEnrolments } from './attempts/learner-enrolments';
 import { ReviewService } from './attempts/review.service';
-import { QuizSnapshotCache } from './attempts/snapshot-cache';
 import { AuthoringController } from './authoring/authoring.controller';
 import { QuestionBankService } from './authoring/question-bank.service';
 import { QuizSnapshotService } from './authoring/quiz-snapshot.service';
 import { QuizService } from './authoring/quiz.service';
 
-const GRADING = [QuizSnapshotCache, LearnerEnrolments, AttemptGrader, ExpiredAttempts];
+const GRADING = [LearnerEnrolments, AttemptGrader, ExpiredAttempts];
 
 /**
  * Grading without HTTP: what the worker needs to close abandoned attempts. Also binds the learning domain's
@@ -23,9 +22,9 @@ const GRADING = [QuizSnapshotCache, LearnerEnrolments, AttemptGrader, ExpiredAtt
  */
 @Global()
 @Module({
-  imports: [EnrolmentModule],
+  imports: [EnrolmentModule, LearningCoreModule],
   providers: [...GRADING, QuizSnapshotService, { provide: QUIZ_SNAPSHOT_PORT, useExisting: QuizSnapshotService }],
-  exports: [...GRADING, QuizSnapshotService, QUIZ_SNAPSHOT_PORT],
+  exports: [...GRADING, QuizSnapshotService, QUIZ_SNAPSHOT_PORT, LearningCoreModule],
 })
 export class AssessmentCoreModule {}
 

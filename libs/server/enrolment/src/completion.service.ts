@@ -4,7 +4,7 @@ import { OutboxEvent } from '@kompeten/shared-contracts';
 import { writeOutbox } from '@kompeten/server-core';
 import { progressPercent, unmetConditions } from './completion-rule';
 import { lockEnrolment, progressRows, setEnrolmentProgress, toFacts, type LessonProgressRow, type LockedEnrolment } from './progress-store';
-import { VersionSnapshots } from './version-snapshots';
+import { EnrolmentVersions } from './enrolment-versions';
 
 export interface CompletionOutcome {
   /** The enrolment is completed (now or before). */
@@ -18,7 +18,7 @@ export interface CompletionOutcome {
 /** Checks a version's completion rule and writes the completion exactly once. */
 @Injectable()
 export class CompletionService {
-  constructor(@Inject(VersionSnapshots) private readonly versions: VersionSnapshots) {}
+  constructor(@Inject(EnrolmentVersions) private readonly versions: EnrolmentVersions) {}
 
   /**
    * Runs in the caller's transaction. The enrolment row is locked first, so two triggers racing for the last lesson

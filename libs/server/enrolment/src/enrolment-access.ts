@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { notFound, preparedQuery } from '@kompeten/server-core';
+import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
-import { isCourseAuthor } from './course-access';
 import { loadEnrolmentRow, type EnrolmentRow } from './enrolment.mapper';
 import type { LessonProgressRow } from './progress-store';
 
@@ -32,8 +32,17 @@ export class EnrolmentAccess {
     const row = (await loadEnrolmentRow(manager, enrolmentId, { withProgress: true })) as (EnrolmentRow & { progress: LessonProgressRow[] }) | null;
     if (!row) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
     const own = !!scope.principal.employeeId && row.employee_id === scope.principal.employeeId;
-    if (own || scope.canAdministerAgency(row.course_agency_id) || (await isCourseAuthor(manager, row.course_id, scope.principal.employeeId))) return { row, own };
+    if (own || (await managesCourse(manager, scope, { id: row.course_id, agencyId: row.course_agency_id }))) return { row, own };
     throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
+  }
+
+  /** The learner's own enrolment in any status (for reading past quiz attempts), or null when it is not theirs. */
+  async findOwnEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<{ enrolmentId: string; courseVersionId: string; courseId: string } | null> {
+    const [row]: Array<{ id: string; course_version_id: string; course_id: string }> = await manager.query(
+      `SELECT id, course_version_id, course_id FROM enrolment WHERE id = $1 AND employee_id = $2`,
+      [enrolmentId, employeeId],
+    );
+    return row ? { enrolmentId: row.id, courseVersionId: row.course_version_id, courseId: row.course_id } : null;
   }
 
   /** The caller's own enrolment (any status), or a 404. */

@@ -13,13 +13,13 @@ export interface EnrolmentRow {
 
 const ENROLMENT_COLUMNS = `
   SELECT en.id, en.course_id, en.course_version_id, v.version_no, v.title AS course_title,
-         coalesce(v.jp, (v.snapshot->>'jp')::numeric, 0) AS jp, en.employee_id, en.agency_id, en.source, en.status,
+         v.jp, en.employee_id, en.agency_id, en.source, en.status,
          en.progress_percent, en.due_at, en.last_activity_at, en.completed_at, en.created_at, c.agency_id AS course_agency_id`;
 
 const enrolmentFrom = (source: string) => `
     FROM ${source} en
-    JOIN course_version v ON v.id = en.course_version_id
-    JOIN course c ON c.id = en.course_id`;
+    JOIN learning_course_version v ON v.id = en.course_version_id
+    JOIN learning_course c ON c.id = en.course_id`;
 const ENROLMENT_FROM = enrolmentFrom('enrolment');
 
 /** The enrolment view: the course title and JP are those of the version taken. */

@@ -2,16 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
+  ErrorCode, type AssignmentResult, type CourseStatus, type CourseVisibility, type Enrolment, type EnrolmentDetail, type EnrolmentMode, type EnrolmentStatus,
+  type OutlineModule, type Page, type PendingApproval,
 } from '@kompeten/shared-contracts';
 import { conflict, DomainError, forbidden, invalid, notFound, preparedQuery, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
-import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
-import { isLive, loadCourse, PROVINCE_TREE_CTES, visibleAgencyIds, type CourseRow } from './course-access';
+import { courseAudience, courseVisibleTo, findCourseFacts, isLive } from '@kompeten/server-learning';
+import { AccessScope, AgencyTree, OrganisationService } from '@kompeten/server-organisation';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
 import { ENROLMENT_SELECT, enrolmentViewOf, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
 import { emptyProgress, toLessonProgress } from './progress-store';
-import { VersionSnapshots } from './version-snapshots';
+import { EnrolmentVersions } from './enrolment-versions';
 
 /** Statuses in which a learner holds a place in the course; enrolling again changes nothing. */
 const HOLDING: readonly EnrolmentStatus[] = ['pending_approval', 'active', 'completed'];
@@ -22,7 +23,8 @@ export class EnrolmentService {
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(OrganisationService) private readonly org: OrganisationService,
     @Inject(EnrolmentAccess) private readonly access: EnrolmentAccess,
-    @Inject(VersionSnapshots) private readonly versions: VersionSnapshots,
+    @Inject(EnrolmentVersions) private readonly versions: EnrolmentVersions,
+    @Inject(AgencyTree) private readonly agencies: AgencyTree,
   ) {}
 
   private actor(scope: AccessScope) {
@@ -40,29 +42,32 @@ export class EnrolmentService {
     if (!employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya ASN yang dapat mendaftar pelatihan');
     // No transaction held across round trips: one statement reads everything the decision needs, one writes it (and
     // answers the view from RETURNING). A write that finds the row changed by a concurrent request (the unique
-    // (course, learner) pair, or a status moved meanwhile) starts over and sees it.
+    // (course, learner) pair, or a status moved meanwhile) starts over and sees it. Visibility is the learning lib's
+    // rule on the cached agency tree (the scope of this request has just read it), so it costs no statement.
+    const tree = await this.agencies.current();
     for (let round = 0; round < 3; round++) {
       const [r]: Array<{
-        learner_agency_id: string; course_id: string | null; course_agency_id: string; enrolment_mode: CourseRow['enrolmentMode']; course_status: string;
-        current_version_id: string | null; visible: boolean | null; existing: EnrolmentRow | null; missing: string[];
+        learner_agency_id: string; course_id: string | null; course_agency_id: string; visibility: CourseVisibility; enrolment_mode: EnrolmentMode;
+        course_status: CourseStatus; current_version_id: string | null; existing: EnrolmentRow | null; missing: string[];
       }> = await preparedQuery(
         this.db,
-        `WITH RECURSIVE c AS (
-           SELECT id, agency_id, visibility, enrolment_mode, coalesce(prerequisite_course_ids, '{}') AS prerequisite_course_ids, status, current_version_id
-             FROM course WHERE id = $2
-         ), ${PROVINCE_TREE_CTES}
-         SELECT e.agency_id AS learner_agency_id, c.id AS course_id, c.agency_id AS course_agency_id, c.enrolment_mode, c.status AS course_status,
-                c.current_version_id,
-                CASE c.visibility WHEN 'national' THEN true WHEN 'agency' THEN c.agency_id = e.agency_id ELSE e.agency_id IN (SELECT id FROM down) END AS visible,
+        `WITH c AS (
+           SELECT id, agency_id, visibility, enrolment_mode, prerequisite_course_ids, status, current_version_id FROM learning_course WHERE id = $2
+         )
+         SELECT e.agency_id AS learner_agency_id, c.id AS course_id, c.agency_id AS course_agency_id, c.visibility, c.enrolment_mode,
+                c.status AS course_status, c.current_version_id,
                 (SELECT row_to_json(x) FROM (${ENROLMENT_SELECT} WHERE en.course_id = $2 AND en.employee_id = $1) x) AS existing,
                 ARRAY(SELECT p.id::text FROM unnest(c.prerequisite_course_ids) AS p(id)
                        WHERE NOT EXISTS (SELECT 1 FROM course_completion cc WHERE cc.course_id = p.id AND cc.employee_id = $1)) AS missing
-           FROM employee e LEFT JOIN c ON true
+           FROM identity_employee e LEFT JOIN c ON true
           WHERE e.id = $1 AND e.active`,
         [employeeId, courseId],
       );
       if (!r) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Data ASN Anda tidak aktif');
-      if (!r.course_id || !isLive({ status: r.course_status, currentVersionId: r.current_version_id }) || !r.visible) {
+      if (
+        !r.course_id || !isLive({ status: r.course_status, currentVersionId: r.current_version_id })
+        || !courseVisibleTo({ agencyId: r.course_agency_id, visibility: r.visibility }, r.learner_agency_id, tree)
+      ) {
         throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
       }
       const existing = r.existing;
@@ -122,9 +127,9 @@ export class EnrolmentService {
       throw invalid(ErrorCode.ENROLMENT_NO_TARGETS, 'Pilih peserta: employeeIds, unitId atau positionName');
     }
     return this.db.transaction(async (m) => {
-      const course = await loadCourse(m, courseId);
+      const course = await findCourseFacts(m, courseId);
       if (!course || !isLive(course)) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
-      const visible = await visibleAgencyIds(m, course);
+      const visible = courseAudience(course, await this.agencies.current());
       const managed = managedAgencyIds(scope);
       // A course none of the caller's ASN may see does not exist for it (another agency's agency-only course).
       if (!scope.global && !scope.canAdministerAgency(course.agencyId) && visible !== null && !visible.some((a) => managed.includes(a))) {
@@ -151,7 +156,7 @@ export class EnrolmentService {
         // Named ASN the caller does not manage answer exactly as unknown ids: 404, nothing written, nothing revealed.
         const [{ n }] = await m.query(
           `SELECT count(*)::int AS n FROM unnest(${p(namedIds)}::uuid[]) AS x(id)
-             LEFT JOIN employee e ON e.id = x.id LEFT JOIN work_unit u ON u.id = e.unit_id
+             LEFT JOIN identity_employee e ON e.id = x.id LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
             WHERE e.id IS NULL OR NOT ${inScope}`,
           params,
         );
@@ -172,7 +177,7 @@ export class EnrolmentService {
       const [counts] = await m.query(
         `WITH candidate AS (
             SELECT e.id, e.agency_id, (e.active AND ${inScopeSql} AND ${visibleSql}) AS ok
-              FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id
+              FROM identity_employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
              WHERE ${chosen}
          ), inserted AS (
             INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, status)
@@ -279,12 +284,12 @@ export class EnrolmentService {
       who.push(`(e.supervisor_id = ${p(scope.principal.employeeId)} AND e.agency_id = ANY(${p(supervisorAgencies)}::uuid[]))`);
     }
     if (!who.length) return toPage([], 0, q);
-    const from = `FROM enrolment en JOIN employee e ON e.id = en.employee_id WHERE en.status = 'pending_approval' AND (${who.join(' OR ')})`;
+    const from = `FROM enrolment en JOIN identity_employee e ON e.id = en.employee_id WHERE en.status = 'pending_approval' AND (${who.join(' OR ')})`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows = await this.db.query(
       `SELECT x.*, e.full_name, e.front_title, e.back_title, e.nip, u.name AS unit_name
          FROM (${ENROLMENT_SELECT} WHERE en.id IN (SELECT en.id ${from} ORDER BY en.created_at, en.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)})) x
-         JOIN employee e ON e.id = x.employee_id LEFT JOIN work_unit u ON u.id = e.unit_id
+         JOIN identity_employee e ON e.id = x.employee_id LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
         ORDER BY x.created_at, x.id`,
       params,
     );
@@ -296,7 +301,7 @@ export class EnrolmentService {
     return this.db.transaction(async (m) => {
       const [row] = await m.query(
         `SELECT en.id, en.status, en.agency_id, e.supervisor_id, e.agency_id AS employee_agency_id, u.path AS unit_path
-           FROM enrolment en JOIN employee e ON e.id = en.employee_id LEFT JOIN work_unit u ON u.id = e.unit_id
+           FROM enrolment en JOIN identity_employee e ON e.id = en.employee_id LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
           WHERE en.id = $1 FOR UPDATE OF en`,
         [id],
       );

@@ -3,7 +3,7 @@ export * from './enrolment-access';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';
-export * from './version-snapshots';
+export * from './enrolment-versions';
 export * from './version-upgrade.service';
 export * from './entities/enrolment.entity';
 export * from './entities/lesson-progress.entity';

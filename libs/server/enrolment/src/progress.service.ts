@@ -8,17 +8,18 @@ import {
   type QuizSnapshot,
 } from '@kompeten/shared-contracts';
 import { cleanFileName, conflict, detectMime, FILE_STORAGE, invalid, notFound, readHead, recordAudit, type FileStorage } from '@kompeten/server-core';
+import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { creditedSeconds, lessonMinSeconds } from './completion-rule';
 import { CompletionService } from './completion.service';
-import { managesCourse, requireManagedCourse } from './course-access';
 import type { AttendanceDto, GradeSubmissionDto, ProgressUpdateDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
+import { requireManagedCourse } from './managed-course';
 import {
   applyProgress, emptyProgress, lockEnrolment, toFacts, LOCKED_ENROLMENT_COLUMNS, toLessonProgress, toLockedEnrolment, type LockedEnrolment, type ProgressChange,
 } from './progress-store';
 import { submissionMime } from './submission.service';
-import { VersionSnapshots } from './version-snapshots';
+import { EnrolmentVersions } from './enrolment-versions';
 
 export const MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
 const SUBMISSION_TYPES = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|txt|zip|jpe?g|png)$/i;
@@ -79,7 +80,7 @@ export class ProgressService {
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(EnrolmentAccess) private readonly access: EnrolmentAccess,
     @Inject(CompletionService) private readonly completion: CompletionService,
-    @Inject(VersionSnapshots) private readonly versions: VersionSnapshots,
+    @Inject(EnrolmentVersions) private readonly versions: EnrolmentVersions,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -260,7 +261,7 @@ export class ProgressService {
     return this.db.transaction(async (m) => {
       const [sub] = await m.query(
         `SELECT s.id, s.enrolment_id, s.lesson_id, en.course_version_id, en.course_id, c.agency_id AS course_agency_id
-           FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN course c ON c.id = en.course_id WHERE s.id = $1`,
+           FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN learning_course c ON c.id = en.course_id WHERE s.id = $1`,
         [submissionId],
       );
       if (!sub || !(await managesCourse(m, scope, { id: sub.course_id, agencyId: sub.course_agency_id }))) {

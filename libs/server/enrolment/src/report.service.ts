@@ -3,12 +3,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportRow, type CourseSnapshot, type Page } from '@kompeten/shared-contracts';
+import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportRow, type Page } from '@kompeten/shared-contracts';
 import { csvStringifier, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { displayName } from '@kompeten/shared-util';
-import type { AccessScope } from '@kompeten/server-organisation';
+import { PublishedVersions } from '@kompeten/server-learning';
+import { agencyTimeZone, type AccessScope } from '@kompeten/server-organisation';
 import { quizLessonIds } from './completion-rule';
-import { requireManagedCourse } from './course-access';
+import { requireManagedCourse } from './managed-course';
 
 const EXPORT_BATCH = 2000;
 
@@ -42,18 +43,21 @@ export interface ReportFile {
 export class ReportService {
   private readonly logger = new Logger(ReportService.name);
 
-  constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
+    @Inject(PublishedVersions) private readonly versions: PublishedVersions,
+  ) {}
 
   private async context(scope: AccessScope, courseId: string): Promise<ReportContext> {
     const course = await requireManagedCourse(this.db.manager, scope, courseId);
-    const versions: Array<{ snapshot: CourseSnapshot }> = await this.db.query(`SELECT snapshot FROM course_version WHERE course_id = $1`, [courseId]);
-    const [agency] = await this.db.query(`SELECT time_zone FROM agency WHERE id = $1`, [course.agencyId]);
+    const versions = await this.versions.ofCourse(this.db.manager, courseId);
+    const timeZone = await agencyTimeZone(this.db.manager, course.agencyId);
     const title = versions.map((v) => v.snapshot?.title).find(Boolean) ?? 'pelatihan';
     return {
       courseId,
       preIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'pre_test')))],
       postIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'post_test')))],
-      timeZone: agency?.time_zone ?? 'Asia/Jakarta',
+      timeZone: timeZone ?? 'Asia/Jakarta',
       slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'pelatihan',
     };
   }
@@ -65,8 +69,8 @@ export class ReportService {
               (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($3::uuid[])) AS post,
               (SELECT coalesce(sum(lp.time_spent_seconds), 0) FROM lesson_progress lp WHERE lp.enrolment_id = en.id) AS seconds
          FROM enrolment en
-         JOIN employee e ON e.id = en.employee_id
-         LEFT JOIN work_unit u ON u.id = e.unit_id
+         JOIN identity_employee e ON e.id = en.employee_id
+         LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
         WHERE en.course_id = $1
         ORDER BY e.full_name, e.nip
         LIMIT $4 OFFSET $5`,

@@ -5,11 +5,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type Page, type SubmissionFilter, type SubmissionForGrading } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, notFound, toPage, type FileStorage } from '@kompeten/server-core';
+import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
-import { managesCourse, requireManagedCourse } from './course-access';
 import type { SubmissionQueryDto } from './dto/enrolment.dto';
-import { VersionSnapshots } from './version-snapshots';
+import { requireManagedCourse } from './managed-course';
+import { EnrolmentVersions } from './enrolment-versions';
 
 /** What a browser is told a submission is, from the extensions the upload accepts (progress.service SUBMISSION_TYPES). */
 const MIME_BY_EXTENSION: Record<string, string> = {
@@ -59,7 +60,7 @@ interface ListRow {
 export class SubmissionService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
-    @Inject(VersionSnapshots) private readonly versions: VersionSnapshots,
+    @Inject(EnrolmentVersions) private readonly versions: EnrolmentVersions,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -85,8 +86,8 @@ export class SubmissionService {
               en.course_version_id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name
          FROM latest l
          JOIN enrolment en ON en.id = l.enrolment_id
-         JOIN employee e ON e.id = en.employee_id
-         LEFT JOIN work_unit u ON u.id = e.unit_id
+         JOIN identity_employee e ON e.id = en.employee_id
+         LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
         WHERE true ${filter}
         ORDER BY l.submitted_at, l.id
         LIMIT $2 OFFSET $3`,
@@ -113,7 +114,7 @@ export class SubmissionService {
     const m = this.db.manager;
     const [row] = await m.query(
       `SELECT s.storage_key, s.file_name, en.employee_id, en.course_id, c.agency_id
-         FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN course c ON c.id = en.course_id
+         FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN learning_course c ON c.id = en.course_id
         WHERE s.id = $1`,
       [submissionId],
     );

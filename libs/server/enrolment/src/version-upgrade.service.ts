@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PublishedVersions } from '@kompeten/server-learning';
 import { CompletionService } from './completion.service';
 import { requiredLessonIds } from './completion-rule';
-import { VersionSnapshots } from './version-snapshots';
 
 /** A course version was published (the learning lib's outbox event `course.published`). */
 export interface PublishedVersion {
@@ -31,7 +31,7 @@ export class VersionUpgradeService {
 
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
-    @Inject(VersionSnapshots) private readonly versions: VersionSnapshots,
+    @Inject(PublishedVersions) private readonly versions: PublishedVersions,
     @Inject(CompletionService) private readonly completion: CompletionService,
   ) {}
 
@@ -45,17 +45,16 @@ export class VersionUpgradeService {
     const skipped: VersionUpgradeOutcome = { result: 'skipped', moved: 0, completed: 0 };
     if (!event.requiresUpgrade) return skipped;
     return this.db.transaction(async (m) => {
-      const [target]: Array<{ version_no: number }> = await m.query(`SELECT version_no FROM course_version WHERE id = $1 AND course_id = $2`, [event.versionId, event.courseId]);
-      if (!target) {
+      const version = await this.versions.find(m, event.versionId);
+      if (!version || version.courseId !== event.courseId) {
         this.logger.warn({ courseId: event.courseId, versionId: event.versionId }, 'Published version not found; nothing upgraded');
         return skipped;
       }
-      const version = await this.versions.get(m, event.versionId);
       const required = requiredLessonIds(version.snapshot);
       // Rows are locked in id order first (as attendance does), so concurrent multi-row lockers cannot deadlock with this.
       const [rows]: [Array<{ id: string }>, number] = await m.query(
         `WITH candidate AS (
-            SELECT en.id FROM enrolment en JOIN course_version old ON old.id = en.course_version_id
+            SELECT en.id FROM enrolment en JOIN learning_course_version old ON old.id = en.course_version_id
              WHERE en.course_id = $1 AND en.status IN ('active', 'pending_approval') AND old.version_no < $3
              ORDER BY en.id
              FOR UPDATE OF en
@@ -70,7 +69,7 @@ export class VersionUpgradeService {
            FROM candidate c
           WHERE en.id = c.id
       RETURNING en.id`,
-        [event.courseId, event.versionId, Number(target.version_no), required],
+        [event.courseId, event.versionId, version.versionNo, required],
       );
       let completed = 0;
       for (const { id } of [...rows].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode, type AnswerResponse, type QuizSettings } from '@kompeten/shared-contracts';
 import { notFound, preparedQuery } from '@kompeten/server-core';
+import { PublishedVersions, type PreparedQuiz } from '@kompeten/server-learning';
 import type { QuizAttemptEntity } from '../entities/quiz-attempt.entity';
 import { isPassed, percentOf, quizGrade, round2, scoreQuestion } from '../grading';
 import { ATTEMPT_COLUMNS, attemptFromRow, type AttemptRow } from './attempt-row';
 import { LearnerEnrolments } from './learner-enrolments';
-import { QuizSnapshotCache, type PreparedQuiz } from './snapshot-cache';
+
 
 export type CloseReason = 'submitted' | 'expired';
 
@@ -42,12 +43,12 @@ const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'st
 @Injectable()
 export class AttemptGrader {
   constructor(
-    @Inject(QuizSnapshotCache) private readonly snapshots: QuizSnapshotCache,
+    @Inject(PublishedVersions) private readonly versions: PublishedVersions,
     @Inject(LearnerEnrolments) private readonly enrolments: LearnerEnrolments,
   ) {}
 
   async quizOf(m: EntityManager, attempt: Pick<QuizAttemptEntity, 'courseVersionId' | 'quizId'>): Promise<PreparedQuiz> {
-    const quiz = (await this.snapshots.get(m, attempt.courseVersionId))?.quizzes.get(attempt.quizId);
+    const quiz = (await this.versions.find(m, attempt.courseVersionId))?.quizzes.get(attempt.quizId);
     if (!quiz) throw notFound(ErrorCode.ASSESSMENT_QUIZ_NOT_FOUND, 'Kuis tidak ditemukan pada versi pelatihan ini');
     return quiz;
   }

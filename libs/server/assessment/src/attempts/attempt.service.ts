@@ -5,6 +5,7 @@ import {
   ErrorCode, type AnswerResponse, type AnswerSaved, type AttemptQuestion, type AttemptView, type LessonAttempts, type QuestionSnapshot,
 } from '@kompeten/shared-contracts';
 import { conflict, invalid, notFound, preparedQuery, type Principal } from '@kompeten/server-core';
+import { PublishedVersions, type PreparedQuiz } from '@kompeten/server-learning';
 import { QuizAttemptEntity, type AttemptDraw } from '../entities/quiz-attempt.entity';
 import { isPassed, NUMERIC_FORMAT_HINT, round2 } from '../grading';
 import { toAttemptSummary } from '../mappers';
@@ -13,7 +14,7 @@ import { AttemptGrader, type ClosedAttempt, type SavedAnswer } from './attempt-g
 import { ATTEMPT_COLUMNS, attemptFromRow, type AttemptRow } from './attempt-row';
 import { drawAttempt } from './draw';
 import { LearnerEnrolments } from './learner-enrolments';
-import { QuizSnapshotCache, type PreparedQuiz } from './snapshot-cache';
+
 
 const ATTEMPT_NOT_FOUND = 'Percobaan kuis tidak ditemukan';
 const DEADLINE_PASSED = 'Waktu pengerjaan kuis sudah habis; jawaban tidak dapat disimpan lagi';
@@ -48,7 +49,7 @@ export class AttemptService {
 
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
-    @Inject(QuizSnapshotCache) private readonly snapshots: QuizSnapshotCache,
+    @Inject(PublishedVersions) private readonly versions: PublishedVersions,
     @Inject(LearnerEnrolments) private readonly enrolments: LearnerEnrolments,
     @Inject(AttemptGrader) private readonly grader: AttemptGrader,
   ) {}
@@ -75,7 +76,7 @@ export class AttemptService {
                   bool_or(status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS open_expired
              FROM quiz_attempt WHERE enrolment_id = $3 AND quiz_id = $1
          ), state AS (
-           SELECT prior.*, EXISTS (SELECT 1 FROM enrolment WHERE id = $3 AND status = 'active') AS active FROM prior
+           SELECT prior.*, EXISTS (SELECT 1 FROM enrolment_state WHERE id = $3 AND status = 'active') AS active FROM prior
          ), ins AS (
            INSERT INTO quiz_attempt (quiz_id, course_version_id, enrolment_id, lesson_id, employee_id, attempt_no, draw, max_score, deadline_at)
            SELECT $1, $2, $3, $4, $5, state.last + 1, $6, $7,
@@ -256,7 +257,7 @@ export class AttemptService {
   }
 
   private async quizOfLesson(m: EntityManager, courseVersionId: string, lessonId: string): Promise<{ quiz: PreparedQuiz }> {
-    const version = await this.snapshots.get(m, courseVersionId);
+    const version = await this.versions.find(m, courseVersionId);
     const quizId = version?.lessonQuiz.get(lessonId);
     const quiz = quizId ? version?.quizzes.get(quizId) : undefined;
     if (!quiz) throw notFound(ErrorCode.ASSESSMENT_LESSON_NOT_FOUND, 'Materi kuis tidak ditemukan pada pendaftaran ini');

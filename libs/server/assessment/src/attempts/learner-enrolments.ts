@@ -26,8 +26,7 @@ export class LearnerEnrolments {
 
   /** The caller's own enrolment in any status, for reading past attempts; null when it is not theirs. */
   async findOwn(m: EntityManager, enrolmentId: string, employeeId: string): Promise<LearnerEnrolment | null> {
-    const [row] = await m.query(`SELECT id, course_id, course_version_id FROM enrolment WHERE id = $1 AND employee_id = $2`, [enrolmentId, employeeId]);
-    return row ? { enrolmentId: row.id, courseId: row.course_id, courseVersionId: row.course_version_id } : null;
+    return this.access.findOwnEnrolment(m, enrolmentId, employeeId);
   }
 
   /**

@@ -60,7 +60,7 @@ export class ReviewService {
       `SELECT a.id AS "attemptId", a.quiz_id AS "quizId", z.title AS "quizTitle", a.employee_id AS "employeeId", e.full_name AS "employeeName", e.front_title AS "frontTitle", e.back_title AS "backTitle", e.nip,
               a.attempt_no AS "attemptNo", a.submitted_at AS "submittedAt",
               (SELECT count(*)::int FROM quiz_answer x WHERE x.attempt_id = a.id AND x.score IS NULL) AS "pendingQuestions"
-         ${where.replace('WHERE', 'JOIN employee e ON e.id = a.employee_id WHERE')}
+         ${where.replace('WHERE', 'JOIN identity_employee e ON e.id = a.employee_id WHERE')}
         ORDER BY a.submitted_at, a.id LIMIT $2 OFFSET $3`,
       [courseId, q.pageSize, (q.page - 1) * q.pageSize],
     );
