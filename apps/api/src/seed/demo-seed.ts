@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EmployeeType, PositionKind, Role } from '@kompeten/shared-contracts';
 import { buildNip, parseNip } from '@kompeten/shared-util';
-import { hashPassword } from '@kompeten/server-identity';
+import { ensureAccountByEmail, hashPassword, insertAccount, insertEmployee, insertRole, setSupervisor } from '@kompeten/server-identity';
+import { agencyIdByCode, insertAgency, insertWorkUnit } from '@kompeten/server-organisation';
 import { ensureRootAgency } from '../bootstrap-tasks';
 import { BACK_TITLES, DEMO_AGENCIES, DEMO_PASSWORD, DEMO_UNITS, POSITIONS, PROVINCE_EXTRA_UNITS, personName, prng } from './demo-world';
 
@@ -44,26 +45,18 @@ async function insertAgencies(m: EntityManager, rootId: string): Promise<Map<str
   const ids = new Map<string, { id: string; domain: string }>();
   for (const a of DEMO_AGENCIES) {
     const parentId = a.parent ? ids.get(a.parent)?.id : rootId;
-    const [row] = await m.query(
-      `INSERT INTO agency (code, name, level, parent_id, time_zone, hr_body_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [a.code, a.name, a.level, parentId, a.timeZone, a.hrBodyName],
-    );
-    ids.set(a.code, { id: row.id, domain: a.domain });
+    const id = await insertAgency(m, { code: a.code, name: a.name, level: a.level, parentId: parentId ?? null, timeZone: a.timeZone, hrBodyName: a.hrBodyName });
+    ids.set(a.code, { id, domain: a.domain });
   }
   return ids;
 }
 
 async function insertUnits(m: EntityManager, agencyId: string, isProvince: boolean): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const add = async (code: string, name: string, parent: { id: string; path: string } | null) => {
-    const [row] = await m.query(
-      `WITH id AS (SELECT gen_random_uuid() AS id)
-       INSERT INTO work_unit (id, agency_id, parent_id, code, name, path, depth)
-       SELECT id.id, $1, $2, $3, $4, coalesce($5, '/') || id.id || '/', $6 FROM id RETURNING id, path`,
-      [agencyId, parent?.id ?? null, code, name, parent?.path ?? null, parent ? 1 : 0],
-    );
-    ids.set(code, row.id);
-    return row as { id: string; path: string };
+  const add = async (code: string, name: string, parent: { id: string; path: string; depth: number } | null) => {
+    const unit = await insertWorkUnit(m, { agencyId, code, name, parent });
+    ids.set(code, unit.id);
+    return unit;
   };
   for (const u of [...(isProvince ? PROVINCE_EXTRA_UNITS : []), ...DEMO_UNITS] as typeof DEMO_UNITS) {
     const parent = await add(u.code, u.name, null);
@@ -112,8 +105,7 @@ function generatedPeople(): Person[] {
 
 /** Seeds the demo world once; a second run changes nothing. Returns false when it was already there. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
-  const [exists] = await ds.query(`SELECT 1 FROM agency WHERE code = 'prov-ntb'`);
-  if (exists) return false;
+  if (await agencyIdByCode(ds.manager, 'prov-ntb')) return false;
   const rootId = await ensureRootAgency(ds);
   const hash = await hashPassword(DEMO_PASSWORD);
   await ds.transaction(async (m) => {
@@ -130,26 +122,18 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       if (!parts.ok) throw new Error(`Demo NIP ${p.nip} is invalid: ${parts.reason}`);
       const agency = agencies.get(p.agency) as { id: string };
       const unitId = units.get(p.agency)?.get(p.unit) ?? null;
-      const [row] = await m.query(
-        `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, birth_date, gender)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-        [p.nip, agency.id, unitId, p.type, p.fullName, p.frontTitle ?? null, p.backTitle ?? null, p.position, p.kind, p.rank, p.email ?? null, parts.value.birthDate, parts.value.gender],
-      );
-      empIds.set(p.nip, row.id);
-      const [user] = await m.query(`INSERT INTO user_account (employee_id, email, password_hash, password_changed_at) VALUES ($1, $2, $3, now()) RETURNING id`, [row.id, p.email ?? null, hash]);
-      for (const r of p.roles) {
-        await m.query(`INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)`, [user.id, r.role, agency.id, r.unit ? units.get(p.agency)?.get(r.unit) : null]);
-      }
+      const employeeId = await insertEmployee(m, {
+        nip: p.nip, agencyId: agency.id, unitId, type: p.type, fullName: p.fullName, frontTitle: p.frontTitle ?? null, backTitle: p.backTitle ?? null,
+        positionName: p.position, positionKind: p.kind, rank: p.rank, email: p.email ?? null, birthDate: parts.value.birthDate, gender: parts.value.gender,
+      });
+      empIds.set(p.nip, employeeId);
+      const userId = await insertAccount(m, { employeeId, email: p.email ?? null, passwordHash: hash });
+      for (const r of p.roles) await insertRole(m, userId, r.role, agency.id, r.unit ? (units.get(p.agency)?.get(r.unit) ?? null) : null);
     }
     for (const p of people) {
-      if (p.supervisorNip) await m.query(`UPDATE employee SET supervisor_id = $2 WHERE id = $1`, [empIds.get(p.nip), empIds.get(p.supervisorNip)]);
+      if (p.supervisorNip) await setSupervisor(m, empIds.get(p.nip) as string, empIds.get(p.supervisorNip) as string);
     }
-    const [admin] = await m.query(
-      `INSERT INTO user_account (email, password_hash, password_changed_at) VALUES ('admin@kompeten.go.id', $1, now())
-       ON CONFLICT (email) WHERE email IS NOT NULL DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-      [hash],
-    );
-    await m.query(`INSERT INTO role_assignment (user_id, role, agency_id) VALUES ($1, 'platform_admin', $2) ON CONFLICT DO NOTHING`, [admin.id, rootId]);
+    await insertRole(m, await ensureAccountByEmail(m, 'admin@kompeten.go.id', hash), 'platform_admin', rootId);
   });
   log.log(`Seeded the demo world: ${DEMO_AGENCIES.length} agencies, ${DEMO_ASN_COUNT} ASN`);
   return true;
