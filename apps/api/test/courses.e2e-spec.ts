@@ -320,6 +320,22 @@ describe('catalog', () => {
     expect(await catalogIds(as.kendal)).not.toContain(cityCourse.id);
   });
 
+  it('shows a course to exactly the ASN who may enrol in it: a role in another agency does not widen it (decision 0016)', async () => {
+    // The Kendal learner also holds the widyaiswara role in Kota Mataram: that lets it review Mataram's courses, not take them.
+    const [user] = await api.db.query(`SELECT u.id FROM user_account u JOIN employee e ON e.id = u.employee_id WHERE e.nip = $1`, [DEMO.kendalLearner]);
+    await api.db.query(`INSERT INTO role_assignment (user_id, role, agency_id) VALUES ($1, 'widyaiswara', $2)`, [user.id, ids.mataram]);
+    try {
+      const kendalReviewer = { Authorization: `Bearer ${(await api.login(DEMO.kendalLearner)).accessToken}` };
+      for (const [who, sees] of [[as.learner, true], [kendalReviewer, false]] as const) {
+        expect(await catalogIds(who)).toEqual(sees ? expect.arrayContaining([cityCourse.id]) : expect.not.arrayContaining([cityCourse.id]));
+        expect((await api.http.get(`/api/catalog/${cityCourse.id}`).set(who)).status).toBe(sees ? 200 : 404);
+      }
+      expectError(await api.http.post(`/api/courses/${cityCourse.id}/enrolments`).set(kendalReviewer), 404, ErrorCode.ENROLMENT_COURSE_NOT_FOUND);
+    } finally {
+      await api.db.query(`DELETE FROM role_assignment WHERE user_id = $1 AND role = 'widyaiswara'`, [user.id]);
+    }
+  });
+
   it('finds "Melayani" by q=pelayanan (Indonesian stemming), requires every term, and filters', async () => {
     const found = await catalogIds(as.learner, '?q=pelayanan');
     expect(found).toEqual(expect.arrayContaining([provinceCourse.id]));
