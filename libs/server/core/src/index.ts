@@ -22,6 +22,7 @@ export * from './http/uuid-param';
 export * from './storage/file-storage';
 export * from './core.module';
 export * from './http/remove-temporary-upload.interceptor';
+export * from './http/uploads';
 export * from './http/upload-file-name';
 export * from './database/prepared';
 export * from './http/json-size';

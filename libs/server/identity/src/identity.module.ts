@@ -1,9 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { diskStorage } from 'multer';
-import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { diskUploadModule } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AccountController } from './accounts/account.controller';
 import { SetupLinkService } from './accounts/setup-link.service';
@@ -24,15 +20,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 @Module({
   imports: [
     OrganisationModule,
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const dir = join(config.storageDir, 'tmp');
-        mkdirSync(dir, { recursive: true });
-        // Streams uploads to disk: a 60,000-row CSV never sits in memory.
-        return { storage: diskStorage({ destination: dir }), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } };
-      },
-    }),
+    diskUploadModule(MAX_IMPORT_BYTES),
   ],
   controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController, AccountController],
   providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottle, SetupLinkService],

@@ -1,9 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { diskStorage } from 'multer';
-import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { diskUploadModule } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AuthorInvitationController } from './authoring/author-invitation.controller';
 import { AuthorInvitationService } from './authoring/author-invitation.service';
@@ -35,15 +31,7 @@ export class LearningCoreModule {}
   imports: [
     OrganisationModule,
     LearningCoreModule,
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const dir = join(config.storageDir, 'tmp');
-        mkdirSync(dir, { recursive: true });
-        // Streams uploads (videos up to 500 MB) to disk next to storage, so accepting one is a rename.
-        return { storage: diskStorage({ destination: dir }), limits: { fileSize: MAX_COURSE_FILE_BYTES, files: 1, fields: 5 } };
-      },
-    }),
+    diskUploadModule(MAX_COURSE_FILE_BYTES),
   ],
   controllers: [CourseController, WorkflowController, CourseFileController, CatalogController, AuthorInvitationController],
   providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CourseVisibilityService, AuthorInvitationService],

@@ -1,8 +1,7 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { EmployeeImport, ImportEntry, Page } from '@kompeten/shared-contracts';
-import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, RemoveTemporaryUpload, type Principal } from '@kompeten/server-core';
+import { AcceptsUpload, ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import { EmployeeImportDto, ImportCreateQueryDto, ImportEntryDto, ImportEntryQueryDto, ImportReportQueryDto, ImportUploadDto } from '../dto/import.dto';
 import { IMPORT_COLUMNS, TEMPLATE_CSV } from './import-columns';
@@ -23,7 +22,7 @@ export class EmployeeImportController {
   @ApiBearerAuth()
   @ApiErrors(400, 401)
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file'), RemoveTemporaryUpload)
+  @AcceptsUpload()
   @ApiOperation({
     summary: 'Upload a CSV of ASN; upserts by NIP in the background and reports every bad row',
     description: `Columns (header row, comma or semicolon separated): ${COLUMN_DOC}. Rows are matched by NIP: new NIPs are added, changed ones updated, identical ones left alone, so uploading the same file twice changes nothing. Poll GET /api/employee-imports/{id}, or pass ?wait=true.`,

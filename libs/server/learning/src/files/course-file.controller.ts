@@ -1,11 +1,10 @@
 import {
-  Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors,
+  Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Inject, Param, Post, Res, StreamableFile, UploadedFile,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CourseFile } from '@kompeten/shared-contracts';
-import { ApiErrors, CurrentPrincipal, ErrorResponseDto, RemoveTemporaryUpload, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import { AcceptsUpload, ApiErrors, CurrentPrincipal, ErrorResponseDto, uuidParam as uuid, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import { CourseFileDto, UploadCourseFileDto } from '../dto/course.dto';
 import { CourseFileService, servesRanges } from './course-file.service';
@@ -24,7 +23,7 @@ export class CourseFileController {
   ) {}
 
   @Post('courses/:id/files')
-  @UseInterceptors(FileInterceptor('file'), RemoveTemporaryUpload)
+  @AcceptsUpload()
   @ApiOperation({ summary: 'Upload a course file (cover, video, document, file, assignment); its real type and size are checked' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadCourseFileDto })
