@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { ErrorCode, OutboxEvent, type AssignmentResult, type Enrolment, type EnrolmentDetail, type PlayerLesson, type ProgressResult } from '@kompeten/shared-contracts';
 import { scoreQuestion } from '@kompeten/server-assessment';
-import { CompletionService, ProgressService } from '@kompeten/server-enrolment';
+import { CompletionService, QuizOutcomeService } from '@kompeten/server-enrolment';
 import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
 import { makeQuiz, rewindLearningClock, seedPublishedCourse, type SeededCourse } from './support-learning';
 
@@ -423,7 +423,7 @@ describe('Enrolment API', () => {
       });
       expect(JSON.stringify(player.body)).not.toMatch(/BerAKHLAK berarti|Akuntabel|"key"/);
 
-      const progressService = api.app.get(ProgressService, { strict: false });
+      const progressService = api.app.get(QuizOutcomeService, { strict: false });
       const record = (lessonId: string, gradePercent: number, passed: boolean) =>
         api.db.transaction((m) => progressService.recordQuizOutcome(m, e.id, lessonId, { gradePercent, passed }));
       await progress(DEMO.learner, e.id, c.lesson.intro, { event: 'opened' });
@@ -525,7 +525,7 @@ describe('Enrolment API', () => {
         ] }],
         quizzes: { [pre.id]: pre, [post.id]: post },
       });
-      const progressService = api.app.get(ProgressService, { strict: false });
+      const progressService = api.app.get(QuizOutcomeService, { strict: false });
       enrolments = {};
       for (const who of [DEMO.learner, DEMO.pppkLearner, DEMO.hrOfficer]) enrolments[who] = (await enrol(who, c.courseId)).body.id;
       const quiz = (who: string, lessonId: string, gradePercent: number) =>

@@ -1,26 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { diskStorage } from 'multer';
-import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { diskUploadModule } from '@kompeten/server-core';
 import { LEARNER_ENROLMENT_PORT, LearningCoreModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { AttendanceService } from './attendance.service';
 import { CompletionService } from './completion.service';
 import { EnrolmentAccess } from './enrolment-access';
+import { EnrolmentVersions } from './enrolment-versions';
 import { EnrolmentController } from './enrolment.controller';
 import { EnrolmentService } from './enrolment.service';
 import { LearnerEnrolmentAdapter } from './learner-enrolment.adapter';
+import { PlayerService } from './player.service';
+import { ProgressRecorder } from './progress-recorder';
 import { ProgressController } from './progress.controller';
-import { MAX_SUBMISSION_BYTES, ProgressService } from './progress.service';
+import { ProgressService } from './progress.service';
+import { QuizOutcomeService } from './quiz-outcome.service';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 import { SubmissionController } from './submission.controller';
-import { SubmissionService } from './submission.service';
-import { EnrolmentVersions } from './enrolment-versions';
+import { MAX_SUBMISSION_BYTES, SubmissionService } from './submission.service';
 import { VersionUpgradeService } from './version-upgrade.service';
 
-const CORE = [EnrolmentVersions, EnrolmentAccess, CompletionService, ProgressService, VersionUpgradeService];
+const CORE = [EnrolmentVersions, EnrolmentAccess, CompletionService, ProgressRecorder, ProgressService, QuizOutcomeService, VersionUpgradeService];
 
 /** Progress, completion and version upgrades without HTTP: what other domains (assessment grading, the worker) call. */
 @Module({
@@ -47,18 +47,10 @@ export class EnrolmentPortsModule {}
     OrganisationModule,
     EnrolmentCoreModule,
     EnrolmentPortsModule,
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const dir = join(config.storageDir, 'tmp');
-        mkdirSync(dir, { recursive: true });
-        // Assignment uploads stream to disk first; at most 20 MB (docs/learning.md).
-        return { storage: diskStorage({ destination: dir }), limits: { fileSize: MAX_SUBMISSION_BYTES, files: 1, fields: 5 } };
-      },
-    }),
+    diskUploadModule(MAX_SUBMISSION_BYTES),
   ],
   controllers: [EnrolmentController, ProgressController, ReportController, SubmissionController],
-  providers: [EnrolmentService, ReportService, SubmissionService],
+  providers: [EnrolmentService, ReportService, SubmissionService, PlayerService, AttendanceService],
   exports: [EnrolmentCoreModule],
 })
 export class EnrolmentModule {}

@@ -3,6 +3,8 @@ export * from './enrolment-access';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';
+export * from './quiz-outcome.service';
+export * from './read-models';
 export * from './enrolment-versions';
 export * from './version-upgrade.service';
 export * from './entities/enrolment.entity';

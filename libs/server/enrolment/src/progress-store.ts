@@ -33,8 +33,20 @@ export async function lockEnrolment(m: EntityManager, enrolmentId: string): Prom
   return toLockedEnrolment(row);
 }
 
-/** The columns `lockEnrolment` reads, for callers that lock several enrolments in one statement. */
-export const LOCKED_ENROLMENT_COLUMNS =
+/**
+ * Locks the active and completed enrolments of these ASN in a course, in id order, so two attendance lists for
+ * overlapping learners cannot deadlock.
+ */
+export async function lockEnrolmentsOfCourse(m: EntityManager, courseId: string, employeeIds: readonly string[]): Promise<LockedEnrolment[]> {
+  const rows: Array<Parameters<typeof toLockedEnrolment>[0]> = await m.query(
+    `SELECT ${LOCKED_ENROLMENT_COLUMNS} FROM enrolment WHERE course_id = $1 AND employee_id = ANY($2::uuid[]) AND status IN ('active','completed') ORDER BY id FOR UPDATE`,
+    [courseId, employeeIds],
+  );
+  return rows.map(toLockedEnrolment);
+}
+
+/** The columns `lockEnrolment` reads. */
+const LOCKED_ENROLMENT_COLUMNS =
   'id, course_id, course_version_id, employee_id, agency_id, status, progress_percent, coalesce(last_progress_at, decided_at, created_at) AS clock_from, clock_timestamp() AS clock_now';
 
 export function toLockedEnrolment(row: {

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AssignmentSubmission, AttendanceResult, PlayerLesson, ProgressResult } from '@kompeten/shared-contracts';
-import { ApiErrors, CurrentPrincipal, uuidParam as uuid, RemoveTemporaryUpload, type Principal } from '@kompeten/server-core';
+import { AcceptsUpload, ApiErrors, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
   AssignmentSubmissionDto, AttendanceDto, AttendanceResultDto, GradeSubmissionDto, PlayerLessonDto, ProgressResultDto, ProgressUpdateDto, SubmissionUploadDto,
 } from './dto/enrolment.dto';
+import { AttendanceService } from './attendance.service';
+import { PlayerService } from './player.service';
 import { ProgressService } from './progress.service';
+import { SubmissionService } from './submission.service';
 
 @ApiTags('learning-progress')
 @ApiBearerAuth()
@@ -15,7 +17,10 @@ import { ProgressService } from './progress.service';
 @Controller()
 export class ProgressController {
   constructor(
+    @Inject(PlayerService) private readonly player: PlayerService,
     @Inject(ProgressService) private readonly progress: ProgressService,
+    @Inject(SubmissionService) private readonly submissions: SubmissionService,
+    @Inject(AttendanceService) private readonly attendances: AttendanceService,
     @Inject(OrganisationService) private readonly org: OrganisationService,
   ) {}
 
@@ -24,7 +29,7 @@ export class ProgressController {
   @ApiOkResponse({ type: PlayerLessonDto })
   @ApiErrors(404, 409)
   async lesson(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Param('lessonId', uuid()) lessonId: string): Promise<PlayerLesson> {
-    return this.progress.lesson(await this.org.scopeOf(p), id, lessonId);
+    return this.player.lesson(await this.org.scopeOf(p), id, lessonId);
   }
 
   @Put('enrolments/:id/lessons/:lessonId/progress')
@@ -41,7 +46,7 @@ export class ProgressController {
   }
 
   @Post('enrolments/:id/lessons/:lessonId/submission')
-  @UseInterceptors(FileInterceptor('file'), RemoveTemporaryUpload)
+  @AcceptsUpload()
   @ApiOperation({ summary: 'Hand in an assignment file (at most 20 MB); completes the assignment lesson' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmissionUploadDto })
@@ -53,7 +58,7 @@ export class ProgressController {
     @Param('lessonId', uuid()) lessonId: string,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<AssignmentSubmission> {
-    return this.progress.submit(await this.org.scopeOf(p), id, lessonId, file);
+    return this.submissions.submit(await this.org.scopeOf(p), id, lessonId, file);
   }
 
   @Post('submissions/:id/grade')
@@ -62,7 +67,7 @@ export class ProgressController {
   @ApiOkResponse({ type: AssignmentSubmissionDto })
   @ApiErrors(404)
   async grade(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: GradeSubmissionDto): Promise<AssignmentSubmission> {
-    return this.progress.grade(await this.org.scopeOf(p), id, dto);
+    return this.submissions.grade(await this.org.scopeOf(p), id, dto);
   }
 
   @Post('courses/:courseId/lessons/:lessonId/attendance')
@@ -76,6 +81,6 @@ export class ProgressController {
     @Param('lessonId', uuid()) lessonId: string,
     @Body() dto: AttendanceDto,
   ): Promise<AttendanceResult> {
-    return this.progress.recordAttendance(await this.org.scopeOf(p), courseId, lessonId, dto);
+    return this.attendances.recordAttendance(await this.org.scopeOf(p), courseId, lessonId, dto);
   }
 }

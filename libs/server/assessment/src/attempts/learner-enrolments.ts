@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@kompeten/server-core';
-import { EnrolmentAccess, ProgressService } from '@kompeten/server-enrolment';
+import { EnrolmentAccess, QuizOutcomeService } from '@kompeten/server-enrolment';
 
 export interface LearnerEnrolment {
   enrolmentId: string;
@@ -16,7 +16,7 @@ export class LearnerEnrolments {
 
   constructor(
     @Inject(EnrolmentAccess) private readonly access: EnrolmentAccess,
-    @Inject(ProgressService) private readonly progress: ProgressService,
+    @Inject(QuizOutcomeService) private readonly outcomes: QuizOutcomeService,
   ) {}
 
   /** The caller's own active enrolment (404 otherwise). */
@@ -36,7 +36,7 @@ export class LearnerEnrolments {
    */
   async recordQuizOutcome(m: EntityManager, enrolmentId: string, lessonId: string, outcome: { gradePercent: number; passed: boolean }): Promise<{ courseCompleted: boolean } | null> {
     try {
-      return await this.progress.recordQuizOutcome(m, enrolmentId, lessonId, outcome);
+      return await this.outcomes.recordQuizOutcome(m, enrolmentId, lessonId, outcome);
     } catch (err) {
       // Only checks made in code (no failed SQL statement), so the transaction is still usable.
       if (err instanceof DomainError && (err.kind === 'not_found' || err.kind === 'validation')) {
