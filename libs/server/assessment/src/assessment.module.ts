@@ -7,6 +7,7 @@ import { AttemptController } from './attempts/attempt.controller';
 import { AttemptService } from './attempts/attempt.service';
 import { ExpiredAttempts } from './attempts/expired-attempts';
 import { LearnerEnrolments } from './attempts/learner-enrolments';
+import { HandGradingService } from './attempts/hand-grading.service';
 import { ReviewService } from './attempts/review.service';
 import { AuthoringController } from './authoring/authoring.controller';
 import { QuestionBankService } from './authoring/question-bank.service';
@@ -32,7 +33,7 @@ export class AssessmentCoreModule {}
 @Module({
   imports: [OrganisationModule, AssessmentCoreModule],
   controllers: [AuthoringController, AttemptController],
-  providers: [QuestionBankService, QuizService, AttemptService, ReviewService],
+  providers: [QuestionBankService, QuizService, AttemptService, ReviewService, HandGradingService],
   exports: [AssessmentCoreModule],
 })
 export class AssessmentModule {}

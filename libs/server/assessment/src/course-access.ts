@@ -24,3 +24,9 @@ export async function requireAuthorableCourse(m: EntityManager, scope: AccessSco
   if (!c) throw notFound(ErrorCode.ASSESSMENT_COURSE_NOT_FOUND, 'Kursus tidak ditemukan');
   return c;
 }
+
+/** The course of a quiz, when the caller may grade its attempts (findAuthorableCourse); null otherwise. */
+export async function findGraderCourse(m: EntityManager, scope: AccessScope, quizId: string): Promise<AuthoredCourse | null> {
+  const [quiz]: Array<{ course_id: string }> = await m.query(`SELECT course_id FROM quiz WHERE id = $1`, [quizId]);
+  return quiz ? findAuthorableCourse(m, scope, quiz.course_id) : null;
+}

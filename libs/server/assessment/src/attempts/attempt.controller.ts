@@ -6,6 +6,7 @@ import { ApiErrors, ApiPageResponse, CurrentPrincipal, ErrorResponseDto, PageQue
 import { OrganisationService } from '@kompeten/server-organisation';
 import { AnswerSavedDto, AttemptReviewDto, AttemptViewDto, GradeAnswerDto, GradingItemDto, LessonAttemptsDto, SaveAnswerDto, SaveAnswersDto } from '../dto/attempt.dto';
 import { AttemptService } from './attempt.service';
+import { HandGradingService } from './hand-grading.service';
 import { ReviewService } from './review.service';
 
 const ApiTooLate = () => ApiResponse({ status: 409, description: 'ASSESSMENT.DEADLINE_PASSED, ASSESSMENT.ATTEMPT_CLOSED, …', type: ErrorResponseDto });
@@ -19,6 +20,7 @@ export class AttemptController {
   constructor(
     @Inject(AttemptService) private readonly attempts: AttemptService,
     @Inject(ReviewService) private readonly reviews: ReviewService,
+    @Inject(HandGradingService) private readonly grading: HandGradingService,
     @Inject(OrganisationService) private readonly org: OrganisationService,
   ) {}
 
@@ -98,7 +100,7 @@ export class AttemptController {
   @ApiPageResponse(GradingItemDto)
   @ApiErrors(404)
   async gradingQueue(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Query() q: PageQueryDto): Promise<Page<GradingItem>> {
-    return this.reviews.gradingQueue(await this.org.scopeOf(p), courseId, q);
+    return this.grading.gradingQueue(await this.org.scopeOf(p), courseId, q);
   }
 
   @Post('attempts/:id/answers/:questionId/grade')
@@ -113,6 +115,6 @@ export class AttemptController {
     @Param('questionId', uuid()) questionId: string,
     @Body() dto: GradeAnswerDto,
   ): Promise<AttemptReview> {
-    return this.reviews.gradeAnswer(await this.org.scopeOf(p), id, questionId, dto);
+    return this.grading.gradeAnswer(await this.org.scopeOf(p), id, questionId, dto);
   }
 }
