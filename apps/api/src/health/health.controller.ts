@@ -39,7 +39,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.db.query('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.db.query<unknown>('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
       withTimeout(this.redis.ping(), 2000).then(() => 'up' as const, () => 'down' as const),
     ]);
     const ok = database === 'up' && redis === 'up';

@@ -10,7 +10,7 @@ export async function recordDraftEditor(m: EntityManager, courseId: string, user
 }
 
 export async function isDraftEditor(m: EntityManager, courseId: string, userId: string): Promise<boolean> {
-  const rows = await m.query(`SELECT 1 FROM course_draft_editor WHERE course_id = $1 AND user_id = $2`, [courseId, userId]);
+  const rows: unknown[] = await m.query(`SELECT 1 FROM course_draft_editor WHERE course_id = $1 AND user_id = $2`, [courseId, userId]);
   return rows.length > 0;
 }
 

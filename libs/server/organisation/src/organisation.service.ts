@@ -144,9 +144,9 @@ export class OrganisationService {
         depth = parent.depth + 1;
       }
       const repo = m.getRepository(WorkUnitEntity);
-      if ((await m.query('SELECT 1 FROM work_unit WHERE agency_id = $1 AND lower(code) = lower($2)', [agencyId, dto.code])).length) throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
+      if ((await m.query<unknown[]>('SELECT 1 FROM work_unit WHERE agency_id = $1 AND lower(code) = lower($2)', [agencyId, dto.code])).length) throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
       const entity = repo.create({ agencyId, parentId: dto.parentId ?? null, code: dto.code, name: dto.name, depth, path: '' });
-      entity.id = (await m.query('SELECT gen_random_uuid() AS id'))[0].id;
+      entity.id = (await m.query<Array<{ id: string }>>('SELECT gen_random_uuid() AS id'))[0].id;
       entity.path = `${path}${entity.id}/`;
       try {
         await repo.insert(entity);

@@ -29,7 +29,7 @@ export async function unitsByCode(m: EntityManager, agencyId: string): Promise<M
 }
 
 export async function agencyExists(m: EntityManager, agencyId: string): Promise<boolean> {
-  return (await m.query('SELECT 1 FROM agency WHERE id = $1', [agencyId])).length > 0;
+  return (await m.query<unknown[]>('SELECT 1 FROM agency WHERE id = $1', [agencyId])).length > 0;
 }
 
 /** The agency's time zone (DOMAIN.md §1: stored UTC, shown in the agency's local time), or null for an unknown id. */

@@ -114,7 +114,7 @@ export class AttemptGrader {
 
   /** Every answer has a score (a grader finished the essays): totals the attempt, marks it graded and records the learner's quiz grade. */
   async finalise(m: EntityManager, attemptId: string, settings: QuizSettings): Promise<QuizAttemptEntity> {
-    const [{ total }] = await m.query(`SELECT coalesce(sum(score), 0) AS total FROM quiz_answer WHERE attempt_id = $1`, [attemptId]);
+    const [{ total }]: Array<{ total: string | number }> = await m.query(`SELECT coalesce(sum(score), 0) AS total FROM quiz_answer WHERE attempt_id = $1`, [attemptId]);
     const attempt = await this.reload(m, attemptId);
     const score = round2(Number(total));
     const percent = percentOf(score, attempt.maxScore);

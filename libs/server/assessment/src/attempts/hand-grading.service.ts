@@ -25,7 +25,7 @@ export class HandGradingService {
   async gradingQueue(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<GradingItem>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
     const where = `FROM quiz_attempt a JOIN quiz z ON z.id = a.quiz_id WHERE z.course_id = $1 AND a.status = 'needs_grading'`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${where}`, [courseId]);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${where}`, [courseId]);
     const rows: Array<GradingItem & { submittedAt: Date | null; frontTitle: string | null; backTitle: string | null }> = await this.db.query(
       `SELECT a.id AS "attemptId", a.quiz_id AS "quizId", z.title AS "quizTitle", a.employee_id AS "employeeId", e.full_name AS "employeeName", e.front_title AS "frontTitle", e.back_title AS "backTitle", e.nip,
               a.attempt_no AS "attemptNo", a.submitted_at AS "submittedAt",
@@ -54,14 +54,14 @@ export class HandGradingService {
       if (!question) throw notFound(ErrorCode.ASSESSMENT_QUESTION_NOT_FOUND, 'Soal tidak termasuk dalam percobaan ini');
       if (question.kind !== 'essay') throw conflict(ErrorCode.ASSESSMENT_NOT_GRADABLE, `Soal ${question.kind} dinilai otomatis; hanya essay yang dinilai manual`);
       if (dto.score > question.points) throw invalid(ErrorCode.ASSESSMENT_INVALID_SCORE, `score maksimal ${question.points} (bobot soal)`);
-      const [before] = await m.query(`SELECT score, feedback FROM quiz_answer WHERE attempt_id = $1 AND question_id = $2`, [attemptId, questionId]);
+      const [before]: Array<{ score: string | null; feedback: string | null }> = await m.query(`SELECT score, feedback FROM quiz_answer WHERE attempt_id = $1 AND question_id = $2`, [attemptId, questionId]);
       await m.query(
         `INSERT INTO quiz_answer (attempt_id, question_id, response, score, feedback, graded_by) VALUES ($1, $2, NULL, $3, $4, $5)
          ON CONFLICT (attempt_id, question_id) DO UPDATE SET score = EXCLUDED.score, feedback = EXCLUDED.feedback, graded_by = EXCLUDED.graded_by`,
         [attemptId, questionId, dto.score, dto.feedback ?? null, scope.principal.userId],
       );
-      const [{ pending }] = await m.query(`SELECT count(*)::int AS pending FROM quiz_answer WHERE attempt_id = $1 AND score IS NULL`, [attemptId]);
-      const missing = attempt.draw.length - Number((await m.query(`SELECT count(*)::int AS n FROM quiz_answer WHERE attempt_id = $1`, [attemptId]))[0].n);
+      const [{ pending }]: Array<{ pending: number }> = await m.query(`SELECT count(*)::int AS pending FROM quiz_answer WHERE attempt_id = $1 AND score IS NULL`, [attemptId]);
+      const missing = attempt.draw.length - (await m.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM quiz_answer WHERE attempt_id = $1`, [attemptId]))[0].n;
       const after = pending === 0 && missing === 0 ? await this.grader.finalise(m, attemptId, quiz.settings) : attempt;
       await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, {
         action: 'quiz_answer.grade', entityType: 'quiz_attempt', entityId: attemptId, agencyId: course.agencyId,

@@ -39,7 +39,7 @@ export class ReviewService {
     const quiz = await this.grader.quizOf(this.db.manager, attempt);
     let showsAnswers = true;
     if (own) {
-      const [{ now }] = await this.db.query(`SELECT now() AS now`);
+      const [{ now }]: Array<{ now: Date }> = await this.db.query(`SELECT now() AS now`);
       const allowance = reviewAllowance(quiz.settings.reviewPolicy, quiz.settings.closesAt, new Date(now));
       if (!allowance.allowed) {
         throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, quiz.settings.reviewPolicy === 'never' ? 'Kuis ini tidak menyediakan ulasan' : `Ulasan tersedia setelah kuis ditutup (${quiz.settings.closesAt})`);

@@ -24,7 +24,7 @@ export class QuestionBankService {
 
   async listCategories(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<QuestionCategory>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM question_category WHERE course_id = $1`, [courseId]);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM question_category WHERE course_id = $1`, [courseId]);
     const rows: QuestionCategory[] = await this.db.query(
       `SELECT c.id, c.course_id AS "courseId", c.name,
               (SELECT count(*)::int FROM question q WHERE q.category_id = c.id AND NOT q.archived) AS "questionCount"
@@ -49,7 +49,7 @@ export class QuestionBankService {
     return this.db.transaction(async (m) => {
       const { category, course } = await this.requireCategory(m, scope, id);
       await this.saveCategory(m, () => m.getRepository(QuestionCategoryEntity).update({ id }, { name: dto.name }), dto.name);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
+      const [{ n }]: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
       const out = { id, courseId: category.courseId, name: dto.name, questionCount: n };
       await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), { action: 'question_category.update', entityType: 'question_category', entityId: id, agencyId: course.agencyId, before: { name: category.name }, after: out });
@@ -61,7 +61,7 @@ export class QuestionBankService {
   async deleteCategory(scope: AccessScope, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const { category, course } = await this.requireCategory(m, scope, id);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
+      const [{ n }]: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
       if (n > 0) throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori masih berisi ${n} soal; pindahkan atau arsipkan dulu`);
       const quizzes: Array<{ title: string }> = await m.query(
         `SELECT title FROM quiz WHERE course_id = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(settings->'draw') d WHERE d->>'categoryId' = $2)`,

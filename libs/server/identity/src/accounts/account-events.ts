@@ -29,7 +29,7 @@ export async function recordAccountEvent(m: EntityManager, actor: EventActor, us
  * know who reset their account or changed their login email (decision 0012).
  */
 export async function listAccountEvents(m: EntityManager, userId: string, q: PageQueryDto): Promise<Page<AccountEvent>> {
-  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM account_event WHERE user_id = $1`, [userId]);
+  const [{ total }]: Array<{ total: number }> = await m.query(`SELECT count(*)::int AS total FROM account_event WHERE user_id = $1`, [userId]);
   const rows: Array<{ id: string; kind: AccountEventKind; created_at: Date; actor_user_id: string | null; actor_role: Role | null; agency_name: string | null; details: Record<string, string | null> | null; full_name: string | null; front_title: string | null; back_title: string | null; actor_email: string | null }> = await m.query(
     `SELECT ev.id, ev.kind, ev.created_at, ev.actor_user_id, ev.actor_role, a.name AS agency_name, ev.details,
             e.full_name, e.front_title, e.back_title, ua.email AS actor_email

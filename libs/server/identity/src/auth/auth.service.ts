@@ -64,11 +64,11 @@ export class AuthService {
     const hash = sha256(refreshToken);
     // The error is thrown after the transaction commits: throwing inside it would roll back the family revocation.
     const issued = await this.db.transaction(async (m): Promise<IssuedTokens | null> => {
-      const [owner] = await m.query(`SELECT user_id, family_id FROM refresh_token WHERE token_hash = $1`, [hash]);
+      const [owner]: Array<{ user_id: string; family_id: string }> = await m.query(`SELECT user_id, family_id FROM refresh_token WHERE token_hash = $1`, [hash]);
       if (!owner) return null;
       // Waits for an ending of this user's sessions in flight, so it either sees the token revoked or is ended with it.
       await this.sessions.lockUser(m, owner.user_id, 'issue');
-      const rotated = await m.query(
+      const rotated: Array<{ user_id: string; family_id: string }> = await m.query(
         `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'rotated'
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
           RETURNING user_id, family_id`,
@@ -92,7 +92,7 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Idempotent. */
   async logout(refreshToken: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await m.query(`SELECT family_id FROM refresh_token WHERE token_hash = $1`, [sha256(refreshToken)]);
+      const [row]: Array<{ family_id: string }> = await m.query(`SELECT family_id FROM refresh_token WHERE token_hash = $1`, [sha256(refreshToken)]);
       if (row) await this.sessions.endSession(m, row.family_id, 'logout');
     });
   }
@@ -138,7 +138,7 @@ export class AuthService {
 
   /** Words an attacker who knows the user tries first (issue 12): name, NIP, agency, email. */
   private async passwordContext(userId: string): Promise<PasswordContext> {
-    const [row] = await this.db.query(
+    const [row]: Array<{ nip: string | null; full_name: string | null; agency_name: string | null; email: string | null }> = await this.db.query(
       `SELECT e.nip, e.full_name, a.name AS agency_name, ua.email FROM user_account ua
          LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id WHERE ua.id = $1`,
       [userId],
@@ -160,7 +160,7 @@ export class AuthService {
   private async issue(m: EntityManager, user: UserAccountEntity, familyId: string, knownGen?: number): Promise<IssuedTokens> {
     const me = await this.me(user.id, m);
     // Retiring a session's tokens raises a floor on this number (SessionService).
-    const gen: number = knownGen ?? (await m.query(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [familyId]))[0].gen;
+    const gen: number = knownGen ?? (await m.query<Array<{ gen: number }>>(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [familyId]))[0].gen;
     const claims: AccessTokenClaims = {
       sub: user.id,
       emp: user.employeeId,
@@ -198,14 +198,14 @@ export class AuthService {
   /** An ASN marked inactive (retired, moved out) cannot sign in, whatever the account says. */
   private async employeeActive(user: UserAccountEntity): Promise<boolean> {
     if (!user.employeeId) return true;
-    const [row] = await this.db.query(`SELECT active FROM employee WHERE id = $1`, [user.employeeId]);
+    const [row]: Array<{ active: boolean }> = await this.db.query(`SELECT active FROM employee WHERE id = $1`, [user.employeeId]);
     return row?.active !== false;
   }
 
   /** The names the account signs in with (NIP and email): the throttle keys of its password checks. */
   private async usernamesOf(user: UserAccountEntity): Promise<string[]> {
-    const [employee] = user.employeeId ? await this.db.query(`SELECT nip FROM employee WHERE id = $1`, [user.employeeId]) : [];
-    const names = [user.email, employee?.nip as string | undefined].filter((n): n is string => typeof n === 'string' && n !== '');
+    const [employee]: Array<{ nip: string }> = user.employeeId ? await this.db.query(`SELECT nip FROM employee WHERE id = $1`, [user.employeeId]) : [];
+    const names = [user.email, employee?.nip].filter((n): n is string => typeof n === 'string' && n !== '');
     return names.length ? names : [`account:${user.id}`];
   }
 }

@@ -3,7 +3,7 @@ import type { Employee } from '@kompeten/shared-contracts';
 import { displayName, pangkatName } from '@kompeten/shared-util';
 import type { AccessScope, EmployeeRef } from '@kompeten/server-organisation';
 
-interface EmployeeRow {
+export interface EmployeeRow {
   id: string; agency_id: string; agency_name: string; unit_id: string | null; unit_name: string | null; unit_path: string | null;
   nip: string; employee_type: 'PNS' | 'PPPK'; full_name: string; front_title: string | null; back_title: string | null;
   position_name: string | null; position_kind: Employee['positionKind']; rank: string | null; supervisor_id: string | null;

@@ -10,7 +10,7 @@ import { SessionService } from '../auth/session.service';
 import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { EmployeeEntity } from '../entities/employee.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
-import { EMPLOYEE_SELECT, employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
+import { EMPLOYEE_SELECT, employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeRow, type EmployeeWithPath } from './employee.mapper';
 import { requireValidNip, requireValidRank, unitPathIn } from './employee-rules';
 
 /** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
@@ -52,12 +52,12 @@ export class EmployeeService {
     if (q.employeeType) where.push(`e.employee_type = ${p(q.employeeType)}`);
     if (q.q?.trim()) where.push(`(lower(e.full_name) || ' ' || e.nip || ' ' || coalesce(lower(e.email), '')) LIKE ${p(likePattern(q.q.toLowerCase()))}`);
     const cond = where.join(' AND ');
-    const [{ total }] = await this.db.query(
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
       `SELECT count(*)::int AS total FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE ${cond}`,
       params,
     );
-    const rows = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return toPage(rows.map(toEmployee).map((e: EmployeeWithPath) => employeeFor(scope, e)), total, q);
+    const rows: EmployeeRow[] = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
+    return toPage(rows.map(toEmployee).map((e) => employeeFor(scope, e)), total, q);
   }
 
   async get(scope: AccessScope, id: string): Promise<Employee> {
@@ -144,7 +144,7 @@ export class EmployeeService {
 
   /** Deactivating or reactivating an ASN with an account follows the account rank rule; deactivating ends every session. */
   private async changeAccountActive(m: EntityManager, scope: AccessScope, emp: EmployeeWithPath, active: boolean): Promise<void> {
-    const [account] = await m.query(`SELECT id FROM user_account WHERE employee_id = $1`, [emp.id]);
+    const [account]: Array<{ id: string }> = await m.query(`SELECT id FROM user_account WHERE employee_id = $1`, [emp.id]);
     if (!account) return;
     requireAccountManageable(scope, emp, await heldRolesOf(m, account.id));
     if (!active) await this.sessions.endUserSessions(m, account.id, 'deactivated');

@@ -58,7 +58,8 @@ export class EmployeeImportRunner {
 
   async run(importId: string): Promise<'success' | 'skipped'> {
     const repo = this.db.getRepository(EmployeeImportEntity);
-    const claimed = await this.db.query(
+    // An UPDATE through the driver answers [rows, affected].
+    const claimed: [Array<{ id: string }>, number] = await this.db.query(
       `UPDATE employee_import SET status = 'running', started_at = coalesce(started_at, now()), message = NULL
         WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
       [importId],
@@ -85,7 +86,7 @@ export class EmployeeImportRunner {
 
   /** Counts of an import, computed from its entries (the single source of truth). */
   private async countsOf(m: EntityManager, importId: string): Promise<{ createdCount: number; updatedCount: number; unchangedCount: number; failedCount: number; warningCount: number }> {
-    const [r] = await m.query(
+    const [r]: Array<{ created: number; updated: number; unchanged: number; failed: number; warnings: number }> = await m.query(
       `SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'updated')::int AS updated,
               count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE outcome = 'failed')::int AS failed,
               count(*) FILTER (WHERE warning IS NOT NULL)::int AS warnings
@@ -209,8 +210,8 @@ export class EmployeeImportRunner {
     await this.db.transaction(async (m) => {
       const lines = [...batch.map((b) => b.line), ...failures.map((f) => f.line)];
       const done = new Map<number, ImportEntryOutcome>(
-        (await m.query(`SELECT line, outcome FROM employee_import_entry WHERE import_id = $1 AND line = ANY($2::int[])`, [imp.id, lines])).map(
-          (r: { line: number; outcome: ImportEntryOutcome }) => [r.line, r.outcome],
+        (await m.query<Array<{ line: number; outcome: ImportEntryOutcome }>>(`SELECT line, outcome FROM employee_import_entry WHERE import_id = $1 AND line = ANY($2::int[])`, [imp.id, lines])).map(
+          (r) => [r.line, r.outcome],
         ),
       );
       for (const b of batch) if (done.get(b.line) === 'failed') supervisors.delete(b.row.nip);
@@ -219,12 +220,12 @@ export class EmployeeImportRunner {
       const stored = new Map<string, Record<string, string | null> & { agency_id: string; employee_type: string; unit_path: string | null }>(
         todo.length
           ? (
-              await m.query(
+              await m.query<Array<Record<string, string | null> & { nip: string; agency_id: string; employee_type: string; unit_path: string | null }>>(
                 `SELECT e.nip, e.agency_id, e.employee_type, u.path AS unit_path, ${COMPARED.map((f) => `e.${f.column}`).join(', ')}
                    FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE e.nip = ANY($1) ORDER BY e.nip FOR UPDATE OF e`,
                 [todo.map((b) => b.row.nip)],
               )
-            ).map((r: Record<string, string | null> & { nip: string; agency_id: string; employee_type: string; unit_path: string | null }) => [r.nip, r])
+            ).map((r) => [r.nip, r])
           : [],
       );
       const entries: Array<{ line: number; nip: string | null; outcome: ImportEntryOutcome; code: string | null; reason: string | null; changed: string[] | null }> = [];
@@ -297,7 +298,7 @@ export class EmployeeImportRunner {
    */
   private async linkSupervisors(imp: EmployeeImportEntity, supervisors: Map<string, { line: number; supervisorNip: string }>): Promise<void> {
     const entries = [...supervisors.entries()];
-    const [uploader] = imp.createdBy ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy]) : [];
+    const [uploader]: Array<{ employee_id: string | null }> = imp.createdBy ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy]) : [];
     for (let i = 0; i < entries.length; i += 5000) {
       const chunk = entries.slice(i, i + 5000);
       await this.db.query(

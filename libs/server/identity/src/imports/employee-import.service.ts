@@ -123,7 +123,7 @@ export class EmployeeImportService {
   async entries(scope: AccessScope, id: string, filter: ImportEntryFilter, q: PageQueryDto): Promise<Page<ImportEntry>> {
     const imp = await this.findReadable(scope, id);
     const where = `import_id = $1 AND ${ENTRY_FILTERS[filter]}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM employee_import_entry WHERE ${where}`, [imp.id]);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM employee_import_entry WHERE ${where}`, [imp.id]);
     const rows: EntryRow[] = await this.db.query(`SELECT * FROM employee_import_entry WHERE ${where} ORDER BY line LIMIT $2 OFFSET $3`, [imp.id, q.pageSize, (q.page - 1) * q.pageSize]);
     return toPage(rows.map(toEntry), total, q);
   }

@@ -69,7 +69,7 @@ export class AccountService {
   async reset(scope: AccessScope, employeeId: string): Promise<ResetAccountResponse> {
     return this.db.transaction(async (m) => {
       const emp = await this.manageableEmployee(scope, employeeId, m);
-      const [locked] = await m.query(`SELECT id FROM user_account WHERE employee_id = $1 FOR UPDATE`, [employeeId]);
+      const [locked]: Array<{ id: string }> = await m.query(`SELECT id FROM user_account WHERE employee_id = $1 FOR UPDATE`, [employeeId]);
       if (!locked) throw notFound(ErrorCode.ACCOUNT_NOT_FOUND, 'Pegawai ini belum punya akun; buat akunnya dahulu');
       const user = (await m.getRepository(UserAccountEntity).findOneBy({ id: locked.id })) as UserAccountEntity;
       requireAccountManageable(scope, emp, await heldRolesOf(m, user.id));
@@ -86,7 +86,7 @@ export class AccountService {
   /** The signed-in user accepts the login email waiting for them; sign-in by the old one stops. */
   async confirmPendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await m.query(
+      const [row]: Array<{ id: string; email: string | null; pending_email: string | null; agency_id: string | null }> = await m.query(
         `SELECT ua.id, ua.email, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
         [principal.userId],
       );
@@ -102,7 +102,7 @@ export class AccountService {
   /** The signed-in user declines the login email waiting for them. Idempotent. */
   async declinePendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await m.query(
+      const [row]: Array<{ id: string; pending_email: string | null; agency_id: string | null }> = await m.query(
         `SELECT ua.id, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
         [principal.userId],
       );
@@ -164,7 +164,7 @@ export class AccountService {
       }
       // Ids are resolved first (a foreign id answers like an unknown one); then nobody raises their own roles.
       if (employeeId === scope.principal.employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak dapat mengubah peran Anda sendiri');
-      const inserted = await m.query(
+      const inserted: Array<{ id: string }> = await m.query(
         `INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, role, agency_id, unit_key) DO NOTHING RETURNING id`,
         [user.id, dto.role, dto.agencyId, dto.unitId ?? null],

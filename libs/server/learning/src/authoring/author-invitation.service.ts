@@ -77,7 +77,7 @@ export class AuthorInvitationService {
       if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengundang penulis');
       if (access.course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');
       // The authors (with their NIPs) are already visible to the inviter, so saying "already an author" reveals nothing.
-      const [author] = await m.query(`SELECT 1 FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id WHERE ca.course_id = $1 AND e.nip = $2`, [courseId, nip]);
+      const [author]: unknown[] = await m.query(`SELECT 1 FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id WHERE ca.course_id = $1 AND e.nip = $2`, [courseId, nip]);
       if (author) throw conflict(ErrorCode.LEARNING_AUTHOR_EXISTS, 'Pegawai ini sudah menjadi penulis pelatihan');
       const employee = await findActiveEmployeeByNip(m, nip);
       const inserted: InvitationRow[] = await m.query(
@@ -108,7 +108,7 @@ export class AuthorInvitationService {
       params.push(q.status);
       cond += ` AND status = $${params.length}`;
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course_author_invitation WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM course_author_invitation WHERE ${cond}`, params);
     const rows: InvitationRow[] = await this.db.query(
       `SELECT * FROM course_author_invitation WHERE ${cond} ORDER BY created_at DESC, id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
@@ -127,7 +127,7 @@ export class AuthorInvitationService {
       params.push([...scope.adminAgencyIds]);
       cond += ` AND i.agency_id = ANY($${params.length}::uuid[])`;
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course_author_invitation i WHERE i.employee_id IS NOT NULL AND ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM course_author_invitation i WHERE i.employee_id IS NOT NULL AND ${cond}`, params);
     const rows: IncomingRow[] = await this.db.query(
       `${INCOMING_SELECT} WHERE ${cond} ORDER BY i.created_at DESC, i.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,

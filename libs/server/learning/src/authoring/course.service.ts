@@ -79,7 +79,7 @@ export class CourseService {
     const text = q.q?.trim() ? courseTextSql(q.q.trim(), params) : null;
     if (text) where.push(text);
     const cond = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
     const rows: CourseSummaryRow[] = await this.db.query(
       `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at DESC, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,

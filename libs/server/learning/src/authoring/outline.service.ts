@@ -52,7 +52,7 @@ export class OutlineService {
   async createModule(scope: AccessScope, courseId: string, dto: ModuleDto): Promise<CourseModule> {
     return this.db.transaction(async (m) => {
       const { course } = await findEditableCourse(m, scope, courseId);
-      const [{ next }] = await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM course_module WHERE course_id = $1', [courseId]);
+      const [{ next }]: Array<{ next: number }> = await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM course_module WHERE course_id = $1', [courseId]);
       const { identifiers } = await m.getRepository(CourseModuleEntity).insert({ courseId, title: dto.title, position: Number(next) });
       const row = await m.getRepository(CourseModuleEntity).findOneByOrFail({ id: identifiers[0].id });
       await this.touch(m, courseId);
@@ -91,7 +91,7 @@ export class OutlineService {
     return this.db.transaction(async (m) => {
       const { access, module } = await this.editableModule(m, scope, moduleId);
       const content = await normaliseContent(m, module.courseId, dto.kind, dto.content);
-      const [{ next }] = await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1', [moduleId]);
+      const [{ next }]: Array<{ next: number }> = await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1', [moduleId]);
       const { identifiers } = await m.getRepository(LessonEntity).insert({
         courseId: module.courseId, moduleId, position: Number(next), kind: dto.kind, title: dto.title, required: dto.required ?? true, content,
       });

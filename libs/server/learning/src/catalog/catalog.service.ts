@@ -56,7 +56,7 @@ export class CatalogService {
       rank = `ts_rank(to_tsvector('simple', c.search_stems), ${tsq}) DESC, `;
     }
     const cond = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${FROM} WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${FROM} WHERE ${cond}`, params);
     const rows: CourseSummaryRow[] = await this.db.query(
       `${CATALOG_SELECT} ${FROM} WHERE ${cond} ORDER BY ${rank}v.title, c.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
       params,

@@ -81,7 +81,7 @@ export class WorkflowService {
         if (!this.quizzes) throw invalid(ErrorCode.LEARNING_QUIZ_PORT_MISSING, 'Pelatihan ini memuat kuis, tetapi modul penilaian (assessment) tidak terpasang sehingga kuis tidak dapat dibekukan');
         quizzes = await this.quizzes.snapshot(m, id, quizIds);
       }
-      const [{ next }] = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1', [id]);
+      const [{ next }]: Array<{ next: number }> = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1', [id]);
       const versionNo = Number(next);
       const snapshot = buildSnapshot(c, versionNo, modules, lessons, quizzes);
       const requiresUpgrade = dto.requiresUpgrade ?? false;
@@ -137,7 +137,7 @@ export class WorkflowService {
     params.push(scope.principal.userId);
     where.push(`NOT EXISTS (SELECT 1 FROM course_draft_editor de WHERE de.course_id = c.id AND de.user_id = $${params.length})`);
     const cond = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
     const rows: CourseSummaryRow[] = await this.db.query(
       `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
