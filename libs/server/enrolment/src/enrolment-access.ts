@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { notFound, preparedQuery } from '@kompeten/server-core';
+import { notFound } from '@kompeten/server-core';
 import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
+import { findLearnerEnrolment, type LearnerEnrolmentRef } from './enrolment-store';
 import { loadEnrolmentRow, type EnrolmentRow } from './enrolment.mapper';
 import type { LessonProgressRow } from './progress-store';
 
@@ -16,14 +17,10 @@ export class EnrolmentAccess {
    * The caller's own active enrolment, for starting a quiz attempt and the like: a 404 when it is someone else's,
    * unknown, or not active.
    */
-  async requireActiveLearnerEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<{ enrolmentId: string; courseVersionId: string; courseId: string }> {
-    const [row] = await preparedQuery<{ id: string; course_version_id: string; course_id: string }>(
-      manager,
-      `SELECT id, course_version_id, course_id FROM enrolment WHERE id = $1 AND employee_id = $2 AND status = 'active'`,
-      [enrolmentId, employeeId],
-    );
-    if (!row) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
-    return { enrolmentId: row.id, courseVersionId: row.course_version_id, courseId: row.course_id };
+  async requireActiveLearnerEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<LearnerEnrolmentRef> {
+    const found = await findLearnerEnrolment(manager, enrolmentId, employeeId, true);
+    if (!found) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, NOT_FOUND);
+    return found;
   }
 
   /** The learner's own enrolment, or the course's authors and admins of its agency; everyone else gets a 404. */
@@ -37,12 +34,8 @@ export class EnrolmentAccess {
   }
 
   /** The learner's own enrolment in any status (for reading past quiz attempts), or null when it is not theirs. */
-  async findOwnEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<{ enrolmentId: string; courseVersionId: string; courseId: string } | null> {
-    const [row]: Array<{ id: string; course_version_id: string; course_id: string }> = await manager.query(
-      `SELECT id, course_version_id, course_id FROM enrolment WHERE id = $1 AND employee_id = $2`,
-      [enrolmentId, employeeId],
-    );
-    return row ? { enrolmentId: row.id, courseVersionId: row.course_version_id, courseId: row.course_id } : null;
+  findOwnEnrolment(manager: EntityManager, enrolmentId: string, employeeId: string): Promise<LearnerEnrolmentRef | null> {
+    return findLearnerEnrolment(manager, enrolmentId, employeeId, false);
   }
 
   /** The caller's own enrolment (any status), or a 404. */

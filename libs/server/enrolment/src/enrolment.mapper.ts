@@ -39,7 +39,9 @@ export function toEnrolment(r: EnrolmentRow): Enrolment {
   };
 }
 
-export function toPendingApproval(r: EnrolmentRow & { full_name: string; front_title: string | null; back_title: string | null; nip: string; unit_name: string | null }): PendingApproval {
+export type PendingApprovalRow = EnrolmentRow & { full_name: string; front_title: string | null; back_title: string | null; nip: string; unit_name: string | null };
+
+export function toPendingApproval(r: PendingApprovalRow): PendingApproval {
   return { ...toEnrolment(r), employeeName: displayName(r.full_name, r.front_title, r.back_title), nip: r.nip, unitName: r.unit_name };
 }
 

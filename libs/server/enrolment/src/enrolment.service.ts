@@ -2,17 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  ErrorCode, type AssignmentResult, type CourseStatus, type CourseVisibility, type Enrolment, type EnrolmentDetail, type EnrolmentMode, type EnrolmentStatus,
-  type OutlineModule, type Page, type PendingApproval,
+  ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
 } from '@kompeten/shared-contracts';
-import { conflict, DomainError, forbidden, invalid, notFound, preparedQuery, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { courseAudience, courseVisibleTo, findCourseFacts, isLive } from '@kompeten/server-learning';
 import { AccessScope, AgencyTree, OrganisationService } from '@kompeten/server-organisation';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
 import { EnrolmentAccess } from './enrolment-access';
-import { ENROLMENT_SELECT, enrolmentViewOf, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
-import { emptyProgress, toLessonProgress } from './progress-store';
+import {
+  assignLearners, countUnmanaged, insertSelfEnrolment, listLearnerEnrolments, listPendingApprovals, lockEnrolmentStatus, lockForDecision, markWithdrawn,
+  readEnrolDecision, recordDecision, reopenEnrolment,
+} from './enrolment-store';
 import { EnrolmentVersions } from './enrolment-versions';
+import { loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
+import { emptyProgress, toLessonProgress } from './progress-store';
 
 /** Statuses in which a learner holds a place in the course; enrolling again changes nothing. */
 const HOLDING: readonly EnrolmentStatus[] = ['pending_approval', 'active', 'completed'];
@@ -46,23 +49,7 @@ export class EnrolmentService {
     // rule on the cached agency tree (the scope of this request has just read it), so it costs no statement.
     const tree = await this.agencies.current();
     for (let round = 0; round < 3; round++) {
-      const [r]: Array<{
-        learner_agency_id: string; course_id: string | null; course_agency_id: string; visibility: CourseVisibility; enrolment_mode: EnrolmentMode;
-        course_status: CourseStatus; current_version_id: string | null; existing: EnrolmentRow | null; missing: string[];
-      }> = await preparedQuery(
-        this.db,
-        `WITH c AS (
-           SELECT id, agency_id, visibility, enrolment_mode, prerequisite_course_ids, status, current_version_id FROM learning_course WHERE id = $2
-         )
-         SELECT e.agency_id AS learner_agency_id, c.id AS course_id, c.agency_id AS course_agency_id, c.visibility, c.enrolment_mode,
-                c.status AS course_status, c.current_version_id,
-                (SELECT row_to_json(x) FROM (${ENROLMENT_SELECT} WHERE en.course_id = $2 AND en.employee_id = $1) x) AS existing,
-                ARRAY(SELECT p.id::text FROM unnest(c.prerequisite_course_ids) AS p(id)
-                       WHERE NOT EXISTS (SELECT 1 FROM course_completion cc WHERE cc.course_id = p.id AND cc.employee_id = $1)) AS missing
-           FROM identity_employee e LEFT JOIN c ON true
-          WHERE e.id = $1 AND e.active`,
-        [employeeId, courseId],
-      );
+      const r = await readEnrolDecision(this.db, employeeId, courseId);
       if (!r) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Data ASN Anda tidak aktif');
       if (
         !r.course_id || !isLive({ status: r.course_status, currentVersionId: r.current_version_id })
@@ -81,25 +68,11 @@ export class EnrolmentService {
       const status: EnrolmentStatus = r.enrolment_mode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
       if (existing) {
         // Again after a withdrawal or rejection: only if nobody moved it meanwhile.
-        const [row] = await preparedQuery<EnrolmentRow>(
-        this.db,
-          `WITH en AS (
-             UPDATE enrolment SET status = $2, decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1 AND status = $3 RETURNING *
-           ) ${enrolmentViewOf('en')}`,
-          [existing.id, status, existing.status],
-        );
+        const row = await reopenEnrolment(this.db, existing.id, status, existing.status);
         if (row) return { enrolment: toEnrolment(row), created: false };
         continue;
       }
-      const [row] = await preparedQuery<EnrolmentRow>(
-        this.db,
-        `WITH en AS (
-           INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status)
-           VALUES ($1, $2, $3, $4, 'self', $5)
-           ON CONFLICT (course_id, employee_id) DO NOTHING RETURNING *
-         ) ${enrolmentViewOf('en')}`,
-        [courseId, r.current_version_id, employeeId, r.learner_agency_id, status],
-      );
+      const row = await insertSelfEnrolment(this.db, { courseId, versionId: r.current_version_id, employeeId, agencyId: r.learner_agency_id, status });
       if (row) return { enrolment: toEnrolment(row), created: true };
       // A concurrent request of the same learner won the insert: the next round answers with its enrolment.
     }
@@ -145,53 +118,13 @@ export class EnrolmentService {
         unitPath = unit.path;
       }
 
-      const params: unknown[] = [];
-      const p = (v: unknown) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
       const namedIds = [...new Set(dto.employeeIds ?? [])];
-      if (namedIds.length) {
-        const inScope = manageableSql(scope, p);
-        // Named ASN the caller does not manage answer exactly as unknown ids: 404, nothing written, nothing revealed.
-        const [{ n }] = await m.query(
-          `SELECT count(*)::int AS n FROM unnest(${p(namedIds)}::uuid[]) AS x(id)
-             LEFT JOIN identity_employee e ON e.id = x.id LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
-            WHERE e.id IS NULL OR NOT ${inScope}`,
-          params,
-        );
-        if (n > 0) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
-        params.length = 0;
-      }
-      const inScopeSql = manageableSql(scope, p);
-      const filters: string[] = [];
-      if (unitPath) filters.push(`u.path LIKE ${p(`${unitPath}%`)}`);
-      if (dto.positionName) filters.push(`lower(e.position_name) = lower(${p(dto.positionName)})`);
-      // A position alone selects within the caller's scope; a unit selects the unit (out-of-scope members are skipped).
-      if (dto.positionName && !unitPath) filters.push(inScopeSql);
-      const chosen = [
-        ...(namedIds.length ? [`e.id = ANY(${p(namedIds)}::uuid[])`] : []),
-        ...(filters.length ? [`(${filters.join(' AND ')})`] : []),
-      ].join(' OR ');
-      const visibleSql = visible === null ? 'TRUE' : `e.agency_id = ANY(${p(visible)}::uuid[])`;
-      const [counts] = await m.query(
-        `WITH candidate AS (
-            SELECT e.id, e.agency_id, (e.active AND ${inScopeSql} AND ${visibleSql}) AS ok
-              FROM identity_employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
-             WHERE ${chosen}
-         ), inserted AS (
-            INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, status)
-            SELECT ${p(courseId)}, ${p(course.currentVersionId)}, c.id, c.agency_id, 'assigned', ${p(scope.principal.userId)}, ${p(dto.dueAt ?? null)}::timestamptz, 'active'
-              FROM candidate c WHERE c.ok
-            ON CONFLICT (course_id, employee_id) DO NOTHING
-            RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM candidate)::int AS candidates,
-                (SELECT count(*) FROM candidate WHERE ok)::int AS in_scope,
-                (SELECT count(*) FROM inserted)::int AS enrolled,
-                (SELECT CASE WHEN count(DISTINCT agency_id) = 1 THEN min(agency_id::text) END FROM candidate WHERE ok) AS learner_agency_id`,
-        params,
-      );
+      // Named ASN the caller does not manage answer exactly as unknown ids: 404, nothing written, nothing revealed.
+      if (namedIds.length && (await countUnmanaged(m, scope, namedIds)) > 0) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
+      const counts = await assignLearners(m, scope, {
+        courseId, versionId: course.currentVersionId, assignedBy: scope.principal.userId, dueAt: dto.dueAt ?? null, employeeIds: namedIds, unitPath,
+        positionName: dto.positionName ?? null, audience: visible,
+      });
       const result: AssignmentResult = {
         enrolled: counts.enrolled,
         alreadyEnrolled: counts.in_scope - counts.enrolled,
@@ -217,21 +150,7 @@ export class EnrolmentService {
   async listMine(scope: AccessScope, q: MyEnrolmentQueryDto): Promise<Page<Enrolment>> {
     const employeeId = scope.principal.employeeId;
     if (!employeeId) return toPage([], 0, q);
-    const where = ['en.employee_id = $1'];
-    const params: unknown[] = [employeeId];
-    if (q.status) {
-      params.push(q.status);
-      where.push(`en.status = $${params.length}`);
-    }
-    const cond = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolment en WHERE ${cond}`, params);
-    const rows = await this.db.query(
-      `${ENROLMENT_SELECT} WHERE ${cond}
-       ORDER BY CASE en.status WHEN 'active' THEN 0 WHEN 'pending_approval' THEN 1 WHEN 'completed' THEN 2 ELSE 3 END,
-                en.due_at ASC NULLS LAST, coalesce(en.last_activity_at, en.created_at) DESC, en.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const { total, rows } = await listLearnerEnrolments(this.db, employeeId, q.status, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return toPage(rows.map(toEnrolment), total, q);
   }
 
@@ -259,39 +178,26 @@ export class EnrolmentService {
   async withdraw(scope: AccessScope, id: string): Promise<Enrolment> {
     return this.db.transaction(async (m) => {
       const row = await this.access.own(m, scope, id);
-      const [locked] = await m.query(`SELECT status FROM enrolment WHERE id = $1 FOR UPDATE`, [id]);
-      if (locked.status === 'withdrawn') return toEnrolment(row);
-      if (locked.status === 'completed') throw conflict(ErrorCode.ENROLMENT_ALREADY_COMPLETED, 'Pelatihan yang sudah selesai tidak dapat dibatalkan');
-      if (locked.status === 'rejected') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini sudah ditolak');
-      await m.query(`UPDATE enrolment SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
+      const locked = await lockEnrolmentStatus(m, id);
+      if (locked === 'withdrawn') return toEnrolment(row);
+      if (locked === 'completed') throw conflict(ErrorCode.ENROLMENT_ALREADY_COMPLETED, 'Pelatihan yang sudah selesai tidak dapat dibatalkan');
+      if (locked === 'rejected') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini sudah ditolak');
+      await markWithdrawn(m, id);
       return this.view(m, id);
     });
   }
 
   /** Enrolments waiting for the caller: its direct reports (atasan langsung), and for admins their agencies' learners. */
   async listApprovals(scope: AccessScope, q: PageQueryDto): Promise<Page<PendingApproval>> {
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const who: string[] = [];
-    if (scope.global) who.push('TRUE');
-    if (scope.adminAgencyIds.size) who.push(`en.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
     // As for approving (issue 12): being named someone's supervisor is not enough; the supervisor role must be held in their agency.
     const supervisorAgencies = [...new Set(scope.principal.roles.filter((r) => r.role === 'supervisor').map((r) => r.agencyId))];
-    if (scope.principal.employeeId && supervisorAgencies.length) {
-      who.push(`(e.supervisor_id = ${p(scope.principal.employeeId)} AND e.agency_id = ANY(${p(supervisorAgencies)}::uuid[]))`);
-    }
-    if (!who.length) return toPage([], 0, q);
-    const from = `FROM enrolment en JOIN identity_employee e ON e.id = en.employee_id WHERE en.status = 'pending_approval' AND (${who.join(' OR ')})`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.db.query(
-      `SELECT x.*, e.full_name, e.front_title, e.back_title, e.nip, u.name AS unit_name
-         FROM (${ENROLMENT_SELECT} WHERE en.id IN (SELECT en.id ${from} ORDER BY en.created_at, en.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)})) x
-         JOIN identity_employee e ON e.id = x.employee_id LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
-        ORDER BY x.created_at, x.id`,
-      params,
+    const { total, rows } = await listPendingApprovals(
+      this.db,
+      {
+        all: scope.global, adminAgencyIds: [...scope.adminAgencyIds],
+        supervisor: scope.principal.employeeId && supervisorAgencies.length ? { employeeId: scope.principal.employeeId, agencyIds: supervisorAgencies } : null,
+      },
+      { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
     return toPage(rows.map(toPendingApproval), total, q);
   }
@@ -299,12 +205,7 @@ export class EnrolmentService {
   /** Approves or rejects a pending enrolment (the learner's supervisor, or an admin of the learner's agency). Repeating the same decision is harmless. */
   async decide(scope: AccessScope, id: string, decision: 'approve' | 'reject'): Promise<Enrolment> {
     return this.db.transaction(async (m) => {
-      const [row] = await m.query(
-        `SELECT en.id, en.status, en.agency_id, e.supervisor_id, e.agency_id AS employee_agency_id, u.path AS unit_path
-           FROM enrolment en JOIN identity_employee e ON e.id = en.employee_id LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
-          WHERE en.id = $1 FOR UPDATE OF en`,
-        [id],
-      );
+      const row = await lockForDecision(m, id);
       // The learner's supervisor AND a holder of the supervisor role where the learner works (issue 12): being named
       // someone's supervisor on their record is not enough.
       const supervises = !!row && !!scope.principal.employeeId && row.supervisor_id === scope.principal.employeeId && scope.holdsSupervisorRoleFor(row.employee_agency_id, row.unit_path);
@@ -312,25 +213,14 @@ export class EnrolmentService {
       const target: EnrolmentStatus = decision === 'approve' ? 'active' : 'rejected';
       if (row.status === target) return this.view(m, id);
       if (row.status !== 'pending_approval') throw conflict(ErrorCode.ENROLMENT_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
-      await m.query(`UPDATE enrolment SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`, [id, target, scope.principal.userId]);
+      await recordDecision(m, id, target, scope.principal.userId);
       await recordAudit(m, this.actor(scope), { action: `enrolment.${decision}`, entityType: 'enrolment', entityId: id, agencyId: row.agency_id, before: { status: row.status }, after: { status: target } });
       return this.view(m, id);
     });
   }
 }
 
-/** Employees (alias e, unit alias u) the caller may assign: its administered agencies and HR unit subtrees. */
 /** Agencies whose ASN the caller manages in whole or in part (admin agencies, HR officer agencies). */
 function managedAgencyIds(scope: AccessScope): string[] {
   return [...new Set([...scope.adminAgencyIds, ...scope.hrUnitScopes.map((h) => h.agencyId)])];
-}
-
-function manageableSql(scope: AccessScope, p: (v: unknown) => string): string {
-  if (scope.global) return 'TRUE';
-  const parts: string[] = [];
-  if (scope.adminAgencyIds.size) parts.push(`e.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
-  for (const s of scope.hrUnitScopes) {
-    parts.push(s.unitPath ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})` : `e.agency_id = ${p(s.agencyId)}`);
-  }
-  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }

@@ -10,6 +10,7 @@ import { PublishedVersions } from '@kompeten/server-learning';
 import { agencyTimeZone, type AccessScope } from '@kompeten/server-organisation';
 import { quizLessonIds } from './completion-rule';
 import { requireManagedCourse } from './managed-course';
+import { countCourseEnrolments, reportRows } from './report-store';
 
 const EXPORT_BATCH = 2000;
 
@@ -36,8 +37,8 @@ export interface ReportFile {
 }
 
 /**
- * The course report: one row per learner with progress, pre-/post-test grades and the learning time credited. Hand-written SQL over the
- * enrolment and progress tables (a report may cover every ASN of a province); exports stream in batches.
+ * The course report: one row per learner with progress, pre-/post-test grades and the learning time credited (SQL in
+ * report-store.ts; a report may cover every ASN of a province); exports stream in batches.
  */
 @Injectable()
 export class ReportService {
@@ -63,20 +64,8 @@ export class ReportService {
   }
 
   private async rows(ctx: ReportContext, limit: number, offset: number): Promise<CourseReportRow[]> {
-    const rows = await this.db.query(
-      `SELECT en.id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name, en.status, en.progress_percent, en.completed_at,
-              (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($2::uuid[])) AS pre,
-              (SELECT max(lp.score_percent) FROM lesson_progress lp WHERE lp.enrolment_id = en.id AND lp.lesson_id = ANY($3::uuid[])) AS post,
-              (SELECT coalesce(sum(lp.time_spent_seconds), 0) FROM lesson_progress lp WHERE lp.enrolment_id = en.id) AS seconds
-         FROM enrolment en
-         JOIN identity_employee e ON e.id = en.employee_id
-         LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
-        WHERE en.course_id = $1
-        ORDER BY e.full_name, e.nip
-        LIMIT $4 OFFSET $5`,
-      [ctx.courseId, ctx.preIds, ctx.postIds, limit, offset],
-    );
-    return rows.map((r: Record<string, string | null> & { completed_at: Date | null }) => {
+    const rows = await reportRows(this.db, ctx, limit, offset);
+    return rows.map((r) => {
       const pre = r.pre === null ? null : Number(r.pre);
       const post = r.post === null ? null : Number(r.post);
       return {
@@ -92,7 +81,7 @@ export class ReportService {
 
   async page(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<CourseReportRow>> {
     const ctx = await this.context(scope, courseId);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolment WHERE course_id = $1`, [courseId]);
+    const total = await countCourseEnrolments(this.db, courseId);
     return toPage(await this.rows(ctx, q.pageSize, (q.page - 1) * q.pageSize), total, q);
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AssignmentSubmission } from '@kompeten/shared-contracts';
+import type { AssignmentSubmission, SubmissionFilter } from '@kompeten/shared-contracts';
 
 /** Hand-written SQL for assignment submissions (this lib's `assignment_submission`). */
 
@@ -69,4 +69,58 @@ export async function saveGrade(m: EntityManager, submissionId: string, g: { sco
     [submissionId, g.score, g.feedback, g.passed, g.gradedBy],
   );
   return saved;
+}
+
+const GRADED_FILTER: Record<SubmissionFilter, string> = {
+  ungraded: 'AND l.graded_at IS NULL',
+  graded: 'AND l.graded_at IS NOT NULL',
+  all: '',
+};
+
+export interface LatestSubmissionRow extends SubmissionRow {
+  course_version_id: string; employee_id: string; nip: string; full_name: string; front_title: string | null; back_title: string | null; unit_name: string | null;
+}
+
+/**
+ * The latest submission per learner and assignment lesson of a course's active and completed enrolments, oldest first
+ * (a queue), with the learner's name and unit.
+ */
+export async function listLatestSubmissions(
+  m: EntityManager, courseId: string, status: SubmissionFilter, page: { limit: number; offset: number },
+): Promise<{ total: number; rows: LatestSubmissionRow[] }> {
+  const latest = `WITH latest AS (
+      SELECT DISTINCT ON (s.enrolment_id, s.lesson_id) s.*
+        FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id
+       WHERE en.course_id = $1 AND en.status IN ('active', 'completed')
+       ORDER BY s.enrolment_id, s.lesson_id, s.submitted_at DESC, s.id DESC
+    )`;
+  const filter = GRADED_FILTER[status];
+  const [{ total }]: Array<{ total: number }> = await m.query(`${latest} SELECT count(*)::int AS total FROM latest l WHERE true ${filter}`, [courseId]);
+  const rows: LatestSubmissionRow[] = await m.query(
+    `${latest}
+     SELECT l.id, l.enrolment_id, l.lesson_id, l.file_name, l.submitted_at, l.score, l.feedback, l.passed, l.graded_at,
+            en.course_version_id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name
+       FROM latest l
+       JOIN enrolment en ON en.id = l.enrolment_id
+       JOIN identity_employee e ON e.id = en.employee_id
+       LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
+      WHERE true ${filter}
+      ORDER BY l.submitted_at, l.id
+      LIMIT $2 OFFSET $3`,
+    [courseId, page.limit, page.offset],
+  );
+  return { total, rows };
+}
+
+/** A submission's file and whose it is (the learner, the course and its agency). */
+export async function findSubmissionFile(
+  m: EntityManager, submissionId: string,
+): Promise<{ storage_key: string; file_name: string; employee_id: string; course_id: string; agency_id: string } | undefined> {
+  const [row]: Array<{ storage_key: string; file_name: string; employee_id: string; course_id: string; agency_id: string }> = await m.query(
+    `SELECT s.storage_key, s.file_name, en.employee_id, en.course_id, c.agency_id
+       FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN learning_course c ON c.id = en.course_id
+      WHERE s.id = $1`,
+    [submissionId],
+  );
+  return row;
 }

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ErrorCode, type AssignmentSubmission, type Page, type SubmissionFilter, type SubmissionForGrading } from '@kompeten/shared-contracts';
+import { ErrorCode, type AssignmentSubmission, type Page, type SubmissionForGrading } from '@kompeten/shared-contracts';
 import { cleanFileName, conflict, detectMime, FILE_STORAGE, invalid, notFound, readHead, recordAudit, toPage, type FileStorage } from '@kompeten/server-core';
 import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
@@ -15,7 +15,9 @@ import { EnrolmentVersions } from './enrolment-versions';
 import { requireManagedCourse } from './managed-course';
 import { ProgressRecorder } from './progress-recorder';
 import { lockEnrolment } from './progress-store';
-import { dropOldSubmissions, findSubmissionToGrade, insertSubmission, saveGrade, toSubmission } from './submission-store';
+import {
+  dropOldSubmissions, findSubmissionFile, findSubmissionToGrade, insertSubmission, listLatestSubmissions, saveGrade, toSubmission,
+} from './submission-store';
 
 export const MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
 const SUBMISSION_TYPES = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|txt|zip|jpe?g|png)$/i;
@@ -41,23 +43,11 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 
 export const submissionMime = (fileName: string): string => MIME_BY_EXTENSION[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 
-const GRADED_FILTER: Record<SubmissionFilter, string> = {
-  ungraded: 'AND l.graded_at IS NULL',
-  graded: 'AND l.graded_at IS NOT NULL',
-  all: '',
-};
-
 export interface SubmissionFile {
   stream: Readable;
   fileName: string;
   mime: string;
   size: number;
-}
-
-interface ListRow {
-  id: string; enrolment_id: string; lesson_id: string; file_name: string; submitted_at: Date; score: string | null; feedback: string | null;
-  passed: boolean | null; graded_at: Date | null; course_version_id: string; employee_id: string; nip: string; full_name: string;
-  front_title: string | null; back_title: string | null; unit_name: string | null;
 }
 
 /**
@@ -143,27 +133,7 @@ export class SubmissionService {
   async list(scope: AccessScope, courseId: string, q: SubmissionQueryDto): Promise<Page<SubmissionForGrading>> {
     const m = this.db.manager;
     await requireManagedCourse(m, scope, courseId);
-    const latest = `WITH latest AS (
-        SELECT DISTINCT ON (s.enrolment_id, s.lesson_id) s.*
-          FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id
-         WHERE en.course_id = $1 AND en.status IN ('active', 'completed')
-         ORDER BY s.enrolment_id, s.lesson_id, s.submitted_at DESC, s.id DESC
-      )`;
-    const filter = GRADED_FILTER[q.status ?? 'ungraded'];
-    const [{ total }] = await m.query(`${latest} SELECT count(*)::int AS total FROM latest l WHERE true ${filter}`, [courseId]);
-    const rows: ListRow[] = await m.query(
-      `${latest}
-       SELECT l.id, l.enrolment_id, l.lesson_id, l.file_name, l.submitted_at, l.score, l.feedback, l.passed, l.graded_at,
-              en.course_version_id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name
-         FROM latest l
-         JOIN enrolment en ON en.id = l.enrolment_id
-         JOIN identity_employee e ON e.id = en.employee_id
-         LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
-        WHERE true ${filter}
-        ORDER BY l.submitted_at, l.id
-        LIMIT $2 OFFSET $3`,
-      [courseId, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const { total, rows } = await listLatestSubmissions(m, courseId, q.status ?? 'ungraded', { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     const items: SubmissionForGrading[] = [];
     for (const r of rows) {
       const version = await this.versions.get(m, r.course_version_id);
@@ -183,12 +153,7 @@ export class SubmissionService {
   async openFile(scope: AccessScope, submissionId: string): Promise<SubmissionFile> {
     const gone = () => notFound(ErrorCode.ENROLMENT_SUBMISSION_NOT_FOUND, 'Tugas tidak ditemukan');
     const m = this.db.manager;
-    const [row] = await m.query(
-      `SELECT s.storage_key, s.file_name, en.employee_id, en.course_id, c.agency_id
-         FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN learning_course c ON c.id = en.course_id
-        WHERE s.id = $1`,
-      [submissionId],
-    );
+    const row = await findSubmissionFile(m, submissionId);
     if (!row) throw gone();
     const own = !!scope.principal.employeeId && row.employee_id === scope.principal.employeeId;
     if (!own && !(await managesCourse(m, scope, { id: row.course_id, agencyId: row.agency_id }))) throw gone();

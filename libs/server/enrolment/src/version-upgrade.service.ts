@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PublishedVersions } from '@kompeten/server-learning';
 import { CompletionService } from './completion.service';
 import { requiredLessonIds } from './completion-rule';
+import { moveEnrolmentsToVersion } from './enrolment-store';
 
 /** A course version was published (the learning lib's outbox event `course.published`). */
 export interface PublishedVersion {
@@ -51,32 +52,13 @@ export class VersionUpgradeService {
         return skipped;
       }
       const required = requiredLessonIds(version.snapshot);
-      // Rows are locked in id order first (as attendance does), so concurrent multi-row lockers cannot deadlock with this.
-      const [rows]: [Array<{ id: string }>, number] = await m.query(
-        `WITH candidate AS (
-            SELECT en.id FROM enrolment en JOIN learning_course_version old ON old.id = en.course_version_id
-             WHERE en.course_id = $1 AND en.status IN ('active', 'pending_approval') AND old.version_no < $3
-             ORDER BY en.id
-             FOR UPDATE OF en
-         )
-         UPDATE enrolment en
-            SET course_version_id = $2,
-                progress_percent = CASE WHEN cardinality($4::text[]) = 0 THEN 0 ELSE round(
-                  100.0 * (SELECT count(*) FROM lesson_progress lp
-                            WHERE lp.enrolment_id = en.id AND lp.status = 'completed' AND lp.lesson_id::text = ANY($4::text[]))
-                        / cardinality($4::text[]), 2) END,
-                updated_at = now()
-           FROM candidate c
-          WHERE en.id = c.id
-      RETURNING en.id`,
-        [event.courseId, event.versionId, version.versionNo, required],
-      );
+      const moved = await moveEnrolmentsToVersion(m, { courseId: event.courseId, versionId: event.versionId, versionNo: version.versionNo, requiredLessonIds: required });
       let completed = 0;
-      for (const { id } of [...rows].sort((a, b) => a.id.localeCompare(b.id))) {
+      for (const id of [...moved].sort((a, b) => a.localeCompare(b))) {
         if ((await this.completion.evaluate(m, id)).recorded) completed++;
       }
-      if (rows.length) this.logger.log({ courseId: event.courseId, versionId: event.versionId, moved: rows.length, completed }, 'Enrolments moved to the new course version');
-      return { result: rows.length ? 'success' : 'skipped', moved: rows.length, completed };
+      if (moved.length) this.logger.log({ courseId: event.courseId, versionId: event.versionId, moved: moved.length, completed }, 'Enrolments moved to the new course version');
+      return { result: moved.length ? 'success' : 'skipped', moved: moved.length, completed };
     });
   }
 }
