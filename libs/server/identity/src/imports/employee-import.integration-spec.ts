@@ -201,7 +201,7 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
 
     it('never touches a NIP of another agency, nor stores any failed row', async () => {
       expect(await employee(BIMA)).toMatchObject({ agencyId: bima, fullName: 'Pegawai Kota Bima', unitId: null });
-      const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)`, [['198609262015051002', '198609262015051003', '198609262015131001']]);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)`, [['198609262015051002', '198609262015051003', '198609262015131001']]);
       expect(n).toBe(0);
     });
 
@@ -328,7 +328,7 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
       expect(byRow[2].reason).toMatch(/di luar wewenang/);
       expect(byRow[3].reason).toMatch(/di luar wewenang/);
       expect(await employee(IN_RSUD)).toMatchObject({ unitCode: 'RSUD' });
-      const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)`, [[IN_SETDA, NO_UNIT]]);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE nip = ANY($1)`, [[IN_SETDA, NO_UNIT]]);
       expect(n).toBe(0);
       expect(await employee(STOLEN)).toMatchObject({ fullName: 'Pegawai Setda', unitCode: 'SETDA' });
       expect(await employee(UNITLESS)).toMatchObject({ fullName: 'Pegawai Tanpa Unit', unitId: null });
