@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
-import { testConfig } from '@kompeten/server-testing';
-import type { AppConfig } from '../config/env';
+import { loadConfig, type AppConfig } from '../config/env';
 import { DomainError } from '../errors/domain-error';
 import { SESSION_ENDED, SessionStore } from './session-store';
 
@@ -40,7 +39,14 @@ describe('SessionStore (two processes sharing one Redis)', () => {
   };
 
   beforeAll(() => {
-    config = testConfig('postgres://unused@127.0.0.1/kompeten_test_unused');
+    // Core cannot import the testing lib (it depends on core): the same shape of config, with a prefix of its own.
+    config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kompeten_test_unused',
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `kompeten-test-${process.env.KOMPETEN_TEST_RUN ?? 'adhoc'}-${randomBytes(4).toString('hex')}`,
+    });
   });
   afterEach(async () => {
     for (const s of stores.splice(0)) await s.onApplicationShutdown();
