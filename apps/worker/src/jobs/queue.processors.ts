@@ -40,7 +40,7 @@ abstract class DispatchingProcessor extends WorkerHost implements BeforeApplicat
       throw await this.failed(job, registered.handler, e instanceof Error ? e : new Error(String(e)), context);
     }
     // A database down here fails the run and BullMQ retries it; the handler finds its work done and skips.
-    await this.deliveries.done(context.jobId, result, context.attempt);
+    await this.deliveries.done(context.jobId, result);
     this.logger.log({ jobName: job.name, jobId: job.id, data: job.data, result, attempt: context.attempt, ms: Date.now() - started }, 'Job finished');
     return result;
   }
@@ -52,12 +52,12 @@ abstract class DispatchingProcessor extends WorkerHost implements BeforeApplicat
     const recordFailed = (e: unknown) => this.logger.error({ ...log, recordError: errorText(e) }, 'Could not record the failed run');
     if (!permanent && context.attempt < context.maxAttempts) {
       this.logger.warn(log, 'Job failed; it will be retried');
-      await this.deliveries.retrying(context.jobId, context.attempt, errorText(error)).catch(recordFailed);
+      await this.deliveries.retrying(context.jobId, errorText(error)).catch(recordFailed);
       return error;
     }
     this.logger.error(log, permanent ? 'Job failed permanently; parked' : 'Job failed on its last attempt');
     await handler.onGiveUp?.(job.data as never, error, context).catch((e) => this.logger.error({ ...log, err: e }, 'The job\u2019s give-up step failed'));
-    await this.deliveries.gaveUp(context.jobId, permanent ? 'parked' : 'failed', context.attempt, errorText(error)).catch(recordFailed);
+    await this.deliveries.gaveUp(context.jobId, permanent ? 'parked' : 'failed', errorText(error)).catch(recordFailed);
     return permanent ? new UnrecoverableError(error.message) : error;
   }
 }

@@ -3,7 +3,7 @@ import { OutboxEventEntity } from './outbox.entity';
 
 /**
  * - `pending`: to be added to its queue (again, after a lost job or a re-drive);
- * - `queued`: in BullMQ; `attempts` counts its runs so far;
+ * - `queued`: in BullMQ; `attempts` counts its recorded runs (a re-driven job keeps counting);
  * - `done`: ran (success or skipped, in `result`);
  * - `failed`: used up its attempts on failures worth retrying (Redis or a dependency down); may be re-driven;
  * - `parked`: failed permanently (`PermanentJobError`); retrying does not help until someone fixes the cause.
@@ -38,7 +38,7 @@ export class OutboxDeliveryEntity {
   @Column('text', { default: 'pending' })
   status: OutboxDeliveryStatus;
 
-  /** Runs of the job so far (BullMQ attempts). */
+  /** Runs of the job recorded so far, across re-drives. */
   @Column('int', { default: 0 })
   attempts: number;
 
