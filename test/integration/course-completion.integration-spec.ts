@@ -1,8 +1,8 @@
 import { EVENT_CONSUMERS, JOB_QUEUE, JobName, OutboxEvent, QueueName } from '@kompeten/shared-contracts';
 import { CourseCompletionRecordedJob } from '@kompeten/server-enrolment';
 // The handler reads what the API wrote; its harness lives with the API tests.
-import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
-import { seedPublishedCourse } from '../../apps/api/test/support-learning';
+import { seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from '../../apps/api/test/app';
 
 describe('course-completion.recorded handler', () => {
   let api: TestApi;

@@ -1,8 +1,8 @@
 import { EVENT_CONSUMERS, JOB_QUEUE, JobName, OutboxEvent, QueueName, type AttemptView, type EnrolmentDetail, type JobOf } from '@kompeten/shared-contracts';
 import { CourseVersionPublishedJob, VersionUpgradeService } from '@kompeten/server-enrolment';
 // The handler reads what the API wrote; its harness lives with the API tests.
-import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
-import { authoringApi, type AuthHeaders } from '../../apps/api/test/support-authoring';
+import { type AuthHeaders, authoringApi, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from '../../apps/api/test/app';
 
 type Published = JobOf<typeof JobName.CourseVersionPublished>;
 

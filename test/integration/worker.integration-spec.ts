@@ -7,8 +7,9 @@ import IORedis from 'ioredis';
 import { JobName, OutboxEvent, QueueName, type EmployeeImport } from '@kompeten/shared-contracts';
 import { bullConnection, jobId, type AppConfig } from '@kompeten/server-core';
 import { buildNip } from '@kompeten/shared-util';
-// The worker is tested against the real API (uploads go through HTTP); its harness lives with the API tests.
-import { bootApi, DEMO, idOf, type TestApi } from '../../apps/api/test/support';
+// The worker is tested against the real API (uploads go through HTTP), booted by the API tests' apps/api/test/app.ts.
+import { idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from '../../apps/api/test/app';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 

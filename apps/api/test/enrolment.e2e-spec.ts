@@ -3,8 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { ErrorCode, OutboxEvent, type AssignmentResult, type Enrolment, type EnrolmentDetail, type PlayerLesson, type ProgressResult } from '@kompeten/shared-contracts';
 import { scoreQuestion } from '@kompeten/server-assessment';
 import { CompletionService, ProgressService } from '@kompeten/server-enrolment';
-import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
-import { makeQuiz, rewindLearningClock, seedPublishedCourse, type SeededCourse } from './support-learning';
+import { binaryBody, idOf, makeQuiz, rewindLearningClock, type SeededCourse, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 const MB = 1024 * 1024;
 

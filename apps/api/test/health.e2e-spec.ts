@@ -1,7 +1,7 @@
 import { createApp } from '../src/app.factory';
-import { createTestDatabase, testConfig } from '@kompeten/server-testing';
 import request from 'supertest';
-import { bootApi, type TestApi } from './support';
+import { createTestDatabase, type TestApi, testConfig } from '@kompeten/server-testing';
+import { bootApi } from './app';
 
 describe('GET /api/health', () => {
   let api: TestApi;

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { RATE_FLUSH_MS } from '@kompeten/server-core';
-import { bootApi, DEMO, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 const WINDOW_SECONDS = 60;
 

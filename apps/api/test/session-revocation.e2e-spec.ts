@@ -2,7 +2,8 @@ import request from 'supertest';
 import { ErrorCode, type LoginResponse } from '@kompeten/shared-contracts';
 import { createApp } from '../src/app.factory';
 import { spawnApiProcess, type ApiProcess } from './processes/spawn-api';
-import { bootApi, DEMO, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Revocation is immediate": after logout, password change, refresh-token reuse, role revocation and

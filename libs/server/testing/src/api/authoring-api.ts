@@ -1,5 +1,5 @@
 import type { CourseDetail, CourseFile, CourseLesson, CourseModule, Enrolment, Question, Quiz } from '@kompeten/shared-contracts';
-import type { TestApi } from './support';
+import type { TestApi } from './test-api';
 
 /**
  * Authoring, review and enrolment over HTTP only (what a widyaiswara, a reviewer and a learner do in the app), for
@@ -18,7 +18,7 @@ export function expectStatus<T>(res: Res, status: number, what: string): T {
   return res.body as T;
 }
 
-export function authoringApi(api: TestApi) {
+export function authoringApi(api: Pick<TestApi, 'http'>) {
   const { http } = api;
   return {
     async createCourse(who: AuthHeaders, body: Record<string, unknown>): Promise<CourseDetail> {
