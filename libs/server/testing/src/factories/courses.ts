@@ -31,7 +31,9 @@ interface CourseOwnerOptions {
   completionRule?: CompletionRule;
 }
 
-export interface SeedCourseOptions extends CourseOwnerOptions {
+export interface SeedCourseOptions extends Omit<CourseOwnerOptions, 'completionRule'> {
+  /** The rule, or a function of the lesson ids by spec key (for rules that name lessons). */
+  completionRule?: CompletionRule | ((lesson: Record<string, string>) => CompletionRule);
   /** The course's workflow status; it has a published version whatever this is (default published). */
   status?: 'draft' | 'in_review' | 'published' | 'archived';
   /** Modules of lesson specs; default: a text, a video, a document and an optional file lesson. */
@@ -58,7 +60,7 @@ export const DEFAULT_LESSONS: LessonSpec[][] = [
   ],
 ];
 
-async function agencyIdOf(db: Db, o: CourseOwnerOptions, defaultCode: string): Promise<string> {
+async function agencyIdOf(db: Db, o: Pick<CourseOwnerOptions, 'agencyId' | 'agency'>, defaultCode: string): Promise<string> {
   if (o.agencyId) return o.agencyId;
   const [agency] = await db.query(`SELECT id FROM agency WHERE code = $1`, [o.agency ?? defaultCode]);
   if (!agency) throw new Error(`No agency ${o.agency ?? defaultCode}`);
@@ -89,7 +91,7 @@ async function insertCourse(db: Db, o: CourseOwnerOptions, values: { agencyId: s
 
 /** A course with a published version 1 built from lesson specs (the draft tables stay empty). */
 export async function seedPublishedCourse(db: Db, o: SeedCourseOptions = {}): Promise<SeededCourse> {
-  const agencyId = await agencyIdOf(db, o, 'kota-mataram');
+  const agencyId = await agencyIdOf(db, { agencyId: o.agencyId, agency: o.agency }, 'kota-mataram');
   const title = o.title ?? `Nilai Dasar ASN BerAKHLAK ${randomUUID().slice(0, 8)}`;
   const jp = o.jp ?? 8;
   const lesson: Record<string, string> = {};
@@ -101,7 +103,7 @@ export async function seedPublishedCourse(db: Db, o: SeedCourseOptions = {}): Pr
       return { id: lesson[spec.key], title: spec.title ?? spec.key, required: spec.required ?? true, content: spec.content };
     }),
   }));
-  const completionRule = o.completionRule ?? { requiredLessons: 'all' };
+  const completionRule = (typeof o.completionRule === 'function' ? o.completionRule(lesson) : o.completionRule) ?? { requiredLessons: 'all' };
   const description = 'Pelatihan dasar untuk ASN.';
   const courseId = await insertCourse(db, { ...o, jp, completionRule }, {
     agencyId, title, description, objectives: ['Memahami nilai dasar ASN'], status: o.status ?? 'published', visibility: o.visibility ?? 'agency', searchStems: title.toLowerCase(),

@@ -65,11 +65,12 @@ export async function createPerson(db: DataSource | EntityManager, o: PersonOpti
     nip = await freshNip(db, type);
     const [e] = await db.query(
       `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, position_name, position_kind, rank, supervisor_id, email, birth_date, gender, active)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_date(substr($1, 1, 8), 'YYYYMMDD'), CASE substr($1, 15, 1) WHEN '1' THEN 'L' ELSE 'P' END, $11)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        RETURNING id`,
       [
         nip, o.agencyId, o.unitId ?? null, type, fullName, o.positionName ?? 'Pranata Komputer Ahli Pertama', o.positionKind ?? 'fungsional',
-        type === 'PPPK' ? 'IX' : 'III/a', o.supervisorId ?? null, o.email ?? null, o.active ?? true,
+        type === 'PPPK' ? 'IX' : 'III/a', o.supervisorId ?? null, o.email ?? null,
+        `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`, nip[14] === '1' ? 'L' : 'P', o.active ?? true,
       ],
     );
     employeeId = e.id;
