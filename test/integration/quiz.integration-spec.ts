@@ -1,7 +1,6 @@
 import { ErrorCode, type AttemptReview, type AttemptView, type LessonAttempts, type Question, type Quiz } from '@kompeten/shared-contracts';
 import { DomainError } from '@kompeten/server-core';
-import { ExpiredAttempts, QuizSnapshotService } from '@kompeten/server-assessment';
-import { QuizAttemptsCloseExpiredHandler } from '../../apps/worker/src/jobs/quiz-attempts-close-expired.handler';
+import { ExpiredAttempts, QuizAttemptsCloseExpiredJob, QuizSnapshotService } from '@kompeten/server-assessment';
 import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
 import { createCourse, enrol, keyLeaks, publishQuizzes } from '../../apps/api/test/support-assessment';
 
@@ -341,7 +340,7 @@ describe('quizzes (assessment)', () => {
       const attempt = (await start(s.enrolmentId, s.lessonId)).body as AttemptView;
       await api.http.put(`/api/attempts/${attempt.id}/answers`).set(await learner()).send({ answers: [{ questionId: s.q1.id, response: 'b' }, { questionId: s.q2.id, response: true }] });
       await api.db.query(`UPDATE quiz_attempt SET deadline_at = now() - interval '5 seconds' WHERE id = $1`, [attempt.id]);
-      const handler = new QuizAttemptsCloseExpiredHandler(api.app.get(ExpiredAttempts, { strict: false }));
+      const handler = new QuizAttemptsCloseExpiredJob(api.app.get(ExpiredAttempts, { strict: false }));
       expect(await handler.handle({})).toBe('success');
       const [row] = await api.db.query(`SELECT status, percent::float AS percent, passed, submitted_at = deadline_at AS "atDeadline" FROM quiz_attempt WHERE id = $1`, [attempt.id]);
       expect(row).toEqual({ status: 'graded', percent: 100, passed: true, atDeadline: true });

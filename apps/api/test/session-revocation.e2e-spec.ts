@@ -37,6 +37,15 @@ describe('Session revocation across API processes', () => {
   beforeAll(async () => {
     api = await bootApi();
     b = await spawnApiProcess(api.config);
+    // Decision 0020: both processes answer session checks from memory kept current by Redis announcements — the path
+    // under test. Wait until each has subscribed (until then each request reads Redis directly).
+    for (const host of [onA, onB]) {
+      const deadline = Date.now() + 5000;
+      while ((await host().get('/api/health')).body.sessionChecks !== 'subscribed') {
+        if (Date.now() > deadline) throw new Error('API did not subscribe to session announcements');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
     const admin = await api.login(DEMO.agencyAdmin);
     agencyId = admin.user.roles.find((r) => r.role === 'agency_admin')?.agencyId as string;
     const demoNips = Object.values(DEMO).filter((v) => /^\d{18}$/.test(v));

@@ -8,6 +8,8 @@ export * from './auth/session.service';
 export * from './employees/employee.service';
 export * from './roles/account.service';
 export * from './imports/employee-import.runner';
+export * from './jobs/identity-jobs.module';
+export * from './jobs/employee-import-run.job';
 export * from './imports/import-columns';
 export * from './entities/employee.entity';
 export * from './entities/user-account.entity';

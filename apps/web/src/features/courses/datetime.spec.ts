@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { fromZonedInput, toZonedInput } from './datetime';
 
 describe('date-time inputs in the agency zone', () => {

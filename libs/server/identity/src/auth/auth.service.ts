@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
-import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
+import { APP_CONFIG, DomainError, invalid, recordAudit, SessionStore, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from '../accounts/account-events';
@@ -31,6 +31,7 @@ export class AuthService {
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SessionStore) private readonly sessionStore: SessionStore,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
@@ -57,7 +58,10 @@ export class AuthService {
       throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
     }
     await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { lastLoginAt: new Date() });
-    return this.issue(this.db.manager, user, randomUUID(), 0);
+    const sessionId = randomUUID();
+    const issued = await this.issue(this.db.manager, user, sessionId, 0);
+    this.sessionStore.noteNewSession(sessionId);
+    return issued;
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {

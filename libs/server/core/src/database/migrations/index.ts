@@ -8,6 +8,7 @@ import { CourseDraftEditorsAndInvitations1796400000000 } from './1796400000000-C
 import { ImportEntries1796600000000 } from './1796600000000-ImportEntries';
 import { LearningClock1796700000000 } from './1796700000000-LearningClock';
 import { EnrolmentDueTimeZone1796900000000 } from './1796900000000-EnrolmentDueTimeZone';
+import { OutboxDeliveries1797100000000 } from './1797100000000-OutboxDeliveries';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ImportEntries1796600000000,
   LearningClock1796700000000,
   EnrolmentDueTimeZone1796900000000,
+  OutboxDeliveries1797100000000,
 ];
