@@ -31,3 +31,4 @@ export * from './database/prepared';
 export * from './http/json-size';
 export * from './storage/content-type';
 export * from './export/csv';
+export * from './http/date-time';

@@ -5,9 +5,11 @@ import {
   ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
 } from '@kompeten/shared-contracts';
 import { conflict, DomainError, forbidden, invalid, notFound, preparedQuery, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { userTimeZone } from '@kompeten/server-identity';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { isLive, loadCourse, PROVINCE_TREE_CTES, visibleAgencyIds, type CourseRow } from './course-access';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
+import { dueFields, overdueFilterSql, requestedDue } from './due-date';
 import { EnrolmentAccess } from './enrolment-access';
 import { ENROLMENT_SELECT, enrolmentViewOf, loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
 import { emptyProgress, toLessonProgress } from './progress-store';
@@ -122,6 +124,8 @@ export class EnrolmentService {
       throw invalid(ErrorCode.ENROLMENT_NO_TARGETS, 'Pilih peserta: employeeIds, unitId atau positionName');
     }
     return this.db.transaction(async (m) => {
+      // A due date is a local day of the agency that sets it: the assigner's (decision 0015).
+      const due = requestedDue(dto, await userTimeZone(m, scope.principal.userId));
       const course = await loadCourse(m, courseId);
       if (!course || !isLive(course)) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
       const visible = await visibleAgencyIds(m, course);
@@ -175,8 +179,9 @@ export class EnrolmentService {
               FROM employee e LEFT JOIN work_unit u ON u.id = e.unit_id
              WHERE ${chosen}
          ), inserted AS (
-            INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, status)
-            SELECT ${p(courseId)}, ${p(course.currentVersionId)}, c.id, c.agency_id, 'assigned', ${p(scope.principal.userId)}, ${p(dto.dueAt ?? null)}::timestamptz, 'active'
+            INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, due_time_zone, status)
+            SELECT ${p(courseId)}, ${p(course.currentVersionId)}, c.id, c.agency_id, 'assigned', ${p(scope.principal.userId)},
+                   ${p(due?.at.toISOString() ?? null)}::timestamptz, ${p(due?.zone ?? null)}::text, 'active'
               FROM candidate c WHERE c.ok
             ON CONFLICT (course_id, employee_id) DO NOTHING
             RETURNING 1
@@ -199,7 +204,7 @@ export class EnrolmentService {
         await recordAudit(m, this.actor(scope), {
           action: 'enrolment.assign', entityType: 'course', entityId: courseId,
           agencyId: ownsCourse ? course.agencyId : (counts.learner_agency_id ?? managed[0] ?? null),
-          after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, dueAt: dto.dueAt ?? null },
+          after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, ...dueFields(due?.at ?? null, due?.zone ?? null) },
         });
       }
       return result;
@@ -208,7 +213,7 @@ export class EnrolmentService {
 
   // ---- reading -----------------------------------------------------------------------------
 
-  /** "My learning": the caller's enrolments, active and pending first, then by latest activity. */
+  /** "My learning": the caller's enrolments, active and pending first, then by due date and latest activity. */
   async listMine(scope: AccessScope, q: MyEnrolmentQueryDto): Promise<Page<Enrolment>> {
     const employeeId = scope.principal.employeeId;
     if (!employeeId) return toPage([], 0, q);
@@ -218,6 +223,7 @@ export class EnrolmentService {
       params.push(q.status);
       where.push(`en.status = $${params.length}`);
     }
+    if (q.overdue !== undefined) where.push(overdueFilterSql('en', q.overdue));
     const cond = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolment en WHERE ${cond}`, params);
     const rows = await this.db.query(

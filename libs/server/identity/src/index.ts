@@ -1,5 +1,6 @@
 export * from './identity.module';
 export * from './auth/auth.service';
+export * from './auth/user-time-zone';
 export * from './auth/session.service';
 export { GLOBAL_BUDGET_EXCEEDED_EVENT, LoginThrottle, normaliseUsername } from './auth/login-throttle';
 export * from './auth/password';

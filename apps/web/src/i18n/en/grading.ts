@@ -53,7 +53,10 @@ export const grading: Catalog['grading'] = {
   preTest: 'Pre-test',
   postTest: 'Post-test',
   gain: 'Gain',
+  dueAt: 'Due',
   completedAt: 'Completed',
+  timesIn: 'All times in {{zone}} (your time zone).',
+  overdueFilter: { label: 'Due date', all: 'All', overdue: 'Overdue', onTime: 'Not overdue' },
   learnrec: {
     timeSpent: 'Learning time',
     minutes: '{{count}} min',

@@ -51,7 +51,10 @@ export const grading = {
   preTest: 'Pre-test',
   postTest: 'Post-test',
   gain: 'Peningkatan',
+  dueAt: 'Tenggat',
   completedAt: 'Selesai',
+  timesIn: 'Semua waktu dalam {{zone}} (zona waktu Anda).',
+  overdueFilter: { label: 'Tenggat', all: 'Semua', overdue: 'Terlambat', onTime: 'Tidak terlambat' },
   learnrec: {
     timeSpent: 'Waktu belajar',
     minutes: '{{count}} mnt',

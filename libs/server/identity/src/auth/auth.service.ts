@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type AgencyTimeZone, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
+import { ErrorCode, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
 import { APP_CONFIG, DomainError, invalid, recordAudit, SessionStore, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
@@ -11,6 +11,7 @@ import { recordAccountEvent } from '../accounts/account-events';
 import { LoginThrottle, normaliseUsername } from './login-throttle';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword, type PasswordContext } from './password';
 import { SessionService } from './session.service';
+import { userTimeZone } from './user-time-zone';
 
 /** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
 export type IssuedTokens = LoginResponse & { refreshToken: string };
@@ -127,14 +128,12 @@ export class AuthService {
     if (!user) throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Akun tidak ditemukan');
     const roles = await this.rolesOf(m, userId);
     const employee = user.employeeId ? await loadEmployee(m, user.employeeId) : null;
-    const zoneAgency = employee?.agencyId ?? roles[0]?.agencyId;
-    const [zone] = zoneAgency ? await m.query(`SELECT time_zone FROM agency WHERE id = $1`, [zoneAgency]) : [];
     return {
       userId: user.id,
       email: user.email ?? employee?.email ?? null,
       employee: employee ? publicEmployee(employee) : null,
       roles,
-      timeZone: (zone?.time_zone as AgencyTimeZone) ?? 'Asia/Jakarta',
+      timeZone: await userTimeZone(m, user.id),
       pendingEmail: user.pendingEmail,
     };
   }
