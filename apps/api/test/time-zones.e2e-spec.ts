@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { ErrorCode, type CourseReportPage, type CourseReportRow, type Enrolment, type Quiz } from '@kompeten/shared-contracts';
-import { binaryBody, bootApi, DEMO, idOf, type TestApi } from './support';
-import { createCourse, enrol as enrolDirectly, publishQuizzes } from './support-assessment';
-import { seedPublishedCourse } from './support-learning';
+import { binaryBody, createDraftCourse, createEnrolment, idOf, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO, publishQuizzes } from './app';
 
 /**
  * Time in the learner's zone (issue 13, decision 0015): due dates are local days of the agency that set them, overdue
@@ -178,7 +177,7 @@ describe('Time zones', () => {
     let courseId: string;
 
     beforeAll(async () => {
-      courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+      courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
       const h = await api.auth(DEMO.widyaiswara);
       expect((await api.http.post(`/api/courses/${courseId}/questions`).set(h).send({ kind: 'true_false', prompt: 'Benar?', points: 1, answerKey: { correct: true } })).status).toBe(201);
       early = (await api.http.post(`/api/courses/${courseId}/quizzes`).set(h).send({ title: 'Pre-test' })).body;
@@ -193,7 +192,7 @@ describe('Time zones', () => {
       [DEMO.learner, 'Kuis belum dibuka. Kuis dibuka 5 Des 2099 08.00 WITA.', 'Kuis sudah ditutup 1 Mar 2020 09.00 WITA.', 'Asia/Makassar'],
       [DEMO.kendalLearner, 'Kuis belum dibuka. Kuis dibuka 5 Des 2099 07.00 WIB.', 'Kuis sudah ditutup 1 Mar 2020 08.00 WIB.', 'Asia/Jakarta'],
     ])('%s reads the time in its own zone, with the instant kept in details', async (nip, notOpen, closed, timeZone) => {
-      const enrolmentId = await enrolDirectly(api, courseId, v.versionId, nip);
+      const enrolmentId = await createEnrolment(api.db, { courseId, versionId: v.versionId, nip });
       const start = async (quizId: string) => api.http.post(`/api/enrolments/${enrolmentId}/lessons/${v.lessonOf[quizId]}/attempts`).set(await api.auth(nip));
       const a = await start(early.id);
       expect({ status: a.status, code: a.body.code, message: a.body.message, details: a.body.details }).toEqual({
@@ -206,12 +205,12 @@ describe('Time zones', () => {
     });
 
     it('states when a review opens in the learner’s zone', async () => {
-      const c = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+      const c = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
       const h = await api.auth(DEMO.widyaiswara);
       await api.http.post(`/api/courses/${c}/questions`).set(h).send({ kind: 'true_false', prompt: 'Benar?', points: 1, answerKey: { correct: true } });
       const z = (await api.http.post(`/api/courses/${c}/quizzes`).set(h).send({ title: 'Kuis' })).body as Quiz;
       const pv = await publishQuizzes(api, c, [z.id], { [z.id]: { closesAt: '2099-01-01T01:30:00.000Z', reviewPolicy: 'after_close' } });
-      const enrolmentId = await enrolDirectly(api, c, pv.versionId, DEMO.learner);
+      const enrolmentId = await createEnrolment(api.db, { courseId: c, versionId: pv.versionId, nip: DEMO.learner });
       const learner = await api.auth(DEMO.learner);
       const attempt = (await api.http.post(`/api/enrolments/${enrolmentId}/lessons/${pv.lessonOf[z.id]}/attempts`).set(learner)).body;
       expect((await api.http.post(`/api/attempts/${attempt.id}/submit`).set(learner)).status).toBe(200);
