@@ -300,7 +300,7 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
   });
 
   describe('failures: transient ones are retried by the job, permanent ones are the import\u2019s outcome (issue 14)', () => {
-    const TWO_ROWS = `nip,nama,jenis_pegawai,kode_unit\n199404042019031011,Gangguan Satu,PNS,SETDA\n199505052020012012,Gangguan Dua,PNS,SETDA\n`;
+    const TWO_ROWS = `nip,nama,jenis_pegawai,kode_unit\n199101012015011021,Gangguan Satu,PNS,SETDA\n199202022016022022,Gangguan Dua,PNS,SETDA\n`;
 
     async function queueImport(data: string): Promise<EmployeeImportEntity> {
       const storageKey = `imports/${mataram}/${randomUUID()}.csv`;
@@ -340,7 +340,7 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
     });
 
     it('marks the import failed with a clear message when the job gives up after its last attempt', async () => {
-      const imp = await queueImport(TWO_ROWS.replace(/Gangguan/g, 'Menyerah').replace('199404042019031011', '199606062021031013').replace('199505052020012012', '199707072022032014'));
+      const imp = await queueImport(TWO_ROWS.replace(/Gangguan/g, 'Menyerah').replace('199101012015011021', '199606062021031013').replace('199202022016022022', '199707072022032014'));
       const job = new EmployeeImportRunJob(runner);
       const restore = await failFirstEntryWrite(imp.id);
       try {
