@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { urlFor, withAdmin } from '@kompeten/server-testing';
-import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
-import { createCourse, enrol, publishQuizzes } from '../../apps/api/test/support-assessment';
+import { createDraftCourse, createEnrolment, type TestApi, urlFor, withAdmin } from '@kompeten/server-testing';
+import { bootApi, DEMO, publishQuizzes } from '../../apps/api/test/app';
 
 // issue 13, "Backup and restore": `npm run db:backup` of a seeded database with enrolments and quiz attempts, restored
 // by `npm run db:restore` into a fresh database, finds every row (the same count in every table, the same content in
@@ -58,7 +57,7 @@ describe('npm run db:backup / db:restore', () => {
     sourceUrl = api.database.url;
     storage = api.config.storageDir;
     // Enrolments and quiz attempts, made through the API as learners make them.
-    courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+    courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     const author = await api.auth(DEMO.widyaiswara);
     const q = await api.http.post(`/api/courses/${courseId}/questions`).set(author).send({ kind: 'true_false', prompt: 'ASN wajib berorientasi pelayanan.', points: 1, answerKey: { correct: true } });
     expect(q.status).toBe(201);
@@ -66,7 +65,7 @@ describe('npm run db:backup / db:restore', () => {
     expect(quiz.status).toBe(201);
     const version = await publishQuizzes(api, courseId, [quiz.body.id]);
     for (const nip of [DEMO.learner, DEMO.pppkLearner]) {
-      const enrolmentId = await enrol(api, courseId, version.versionId, nip);
+      const enrolmentId = await createEnrolment(api.db, { courseId, versionId: version.versionId, nip });
       const attempt = await api.http.post(`/api/enrolments/${enrolmentId}/lessons/${version.lessonOf[quiz.body.id]}/attempts`).set(await api.auth(nip));
       expect(attempt.status).toBe(201);
     }

@@ -1,9 +1,8 @@
-import { EVENT_JOB, JOB_QUEUE, JobName, OutboxEvent, QueueName } from '@kompeten/shared-contracts';
+import { EVENT_CONSUMERS, JOB_QUEUE, JobName, OutboxEvent, QueueName } from '@kompeten/shared-contracts';
+import { CourseCompletionRecordedJob } from '@kompeten/server-enrolment';
 // The handler reads what the API wrote; its harness lives with the API tests.
-import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
-import { seedPublishedCourse } from '../../apps/api/test/support-learning';
-import { CourseCompletionHandler } from '../../apps/worker/src/jobs/course-completion.handler';
-import { RETRY_POLICY } from '../../apps/worker/src/jobs/job-registry';
+import { seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from '../../apps/api/test/app';
 
 describe('course-completion.recorded handler', () => {
   let api: TestApi;
@@ -12,10 +11,10 @@ describe('course-completion.recorded handler', () => {
   });
   afterAll(() => api?.close());
 
-  it('is the job of the course.completed event, on the events queue, with a retry policy', () => {
-    expect(EVENT_JOB[OutboxEvent.CourseCompleted]).toBe(JobName.CourseCompletionRecorded);
+  it('consumes the course.completed event, on the events queue, with a retry policy', () => {
+    expect(EVENT_CONSUMERS[OutboxEvent.CourseCompleted]).toContain(JobName.CourseCompletionRecorded);
     expect(JOB_QUEUE[JobName.CourseCompletionRecorded]).toBe(QueueName.Events);
-    expect(RETRY_POLICY[JobName.CourseCompletionRecorded].attempts).toBeGreaterThan(1);
+    expect(new CourseCompletionRecordedJob(api.db).retry.attempts).toBeGreaterThan(1);
   });
 
   it('answers success for a recorded completion and skipped for an unknown one', async () => {
@@ -25,7 +24,7 @@ describe('course-completion.recorded handler', () => {
     const done = await api.http.put(`/api/enrolments/${e.body.id}/lessons/${c.lesson.intro}/progress`).set(auth).send({ event: 'opened' });
     expect(done.body.completed).toBe(true);
     const [event] = await api.db.query(`SELECT payload FROM outbox_event WHERE event_type = $1`, [OutboxEvent.CourseCompleted]);
-    const handler = new CourseCompletionHandler(api.db);
+    const handler = new CourseCompletionRecordedJob(api.db);
     expect(await handler.handle(event.payload)).toBe('success');
     expect(await handler.handle({ completionId: '00000000-0000-4000-8000-000000000000' })).toBe('skipped');
   });

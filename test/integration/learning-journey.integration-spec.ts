@@ -1,8 +1,8 @@
 import {
   OutboxEvent, type AttemptView, type CourseSummary, type Enrolment, type EnrolmentDetail, type Page, type ProgressResult, type Question,
 } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
-import { authoringApi, expectStatus, type AuthHeaders } from '../../apps/api/test/support-authoring';
+import { type AuthHeaders, authoringApi, expectStatus, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from '../../apps/api/test/app';
 
 /**
  * The whole path of docs/learning.md over HTTP only: a widyaiswara builds a course with a text, a video and a quiz

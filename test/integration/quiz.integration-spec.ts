@@ -1,9 +1,8 @@
 import { ErrorCode, type AttemptReview, type AttemptView, type LessonAttempts, type Question, type Quiz } from '@kompeten/shared-contracts';
 import { DomainError } from '@kompeten/server-core';
-import { ExpiredAttempts, QuizSnapshotService } from '@kompeten/server-assessment';
-import { QuizAttemptsCloseExpiredHandler } from '../../apps/worker/src/jobs/quiz-attempts-close-expired.handler';
-import { bootApi, DEMO, type TestApi } from '../../apps/api/test/support';
-import { createCourse, enrol, keyLeaks, publishQuizzes } from '../../apps/api/test/support-assessment';
+import { ExpiredAttempts, QuizAttemptsCloseExpiredJob, QuizSnapshotService } from '@kompeten/server-assessment';
+import { createDraftCourse, createEnrolment, keyLeaks, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO, publishQuizzes } from '../../apps/api/test/app';
 
 /** Quizzes end to end: authoring, attempts, deadlines, secrecy of keys, isolation between learners, grading and outcomes. */
 describe('quizzes (assessment)', () => {
@@ -38,19 +37,19 @@ describe('quizzes (assessment)', () => {
 
   /** A course with a two-question bank (1 point each: single "b", true_false true) and one quiz over it. */
   async function simpleQuiz(settings: Record<string, unknown> = {}) {
-    const courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+    const courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     const q1 = await question(courseId, { kind: 'single', prompt: 'Pilih B', points: 1, options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], answerKey: { correct: 'b' } });
     const q2 = await question(courseId, { kind: 'true_false', prompt: 'Benar?', points: 1, answerKey: { correct: true } });
     const z = await quiz(courseId, { passPercent: 100, ...settings });
     const version = await publishQuizzes(api, courseId, [z.id]);
-    const enrolmentId = await enrol(api, courseId, version.versionId, DEMO.learner);
+    const enrolmentId = await createEnrolment(api.db, { courseId, versionId: version.versionId, nip: DEMO.learner });
     return { courseId, quiz: z, q1, q2, versionId: version.versionId, lessonId: version.lessonOf[z.id], enrolmentId };
   }
 
   describe('authoring', () => {
     let courseId: string;
     beforeAll(async () => {
-      courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+      courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     });
 
     it('lets authors and admins of the course\u2019s agency manage the bank; everyone else gets 404', async () => {
@@ -132,7 +131,7 @@ describe('quizzes (assessment)', () => {
     const SECRETS = ['Sumpah Pemuda', 1928, 3.14, 'Kunci: lihat modul 2'];
 
     beforeAll(async () => {
-      courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+      courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
       const fb = 'Kunci: lihat modul 2';
       qs = {
         single: await question(courseId, { kind: 'single', prompt: 'Lembaga pembina JF Analis SDM Aparatur?', points: 2, feedback: fb, options: [{ id: 'a', text: 'LAN' }, { id: 'b', text: 'BKN' }, { id: 'c', text: 'KemenPANRB' }], answerKey: { correct: 'b' } }),
@@ -153,8 +152,8 @@ describe('quizzes (assessment)', () => {
       const z = await quiz(courseId, { passPercent: 60, shuffleOptions: true, timeLimitSeconds: 1800, reviewPolicy: 'after_submit' }, 'Post-test Etika');
       const version = await publishQuizzes(api, courseId, [z.id]);
       lessonId = version.lessonOf[z.id];
-      enrolmentId = await enrol(api, courseId, version.versionId, DEMO.learner);
-      otherEnrolmentId = await enrol(api, courseId, version.versionId, DEMO.pppkLearner);
+      enrolmentId = await createEnrolment(api.db, { courseId, versionId: version.versionId, nip: DEMO.learner });
+      otherEnrolmentId = await createEnrolment(api.db, { courseId, versionId: version.versionId, nip: DEMO.pppkLearner });
     });
 
     it('starts one attempt however many starts race, with every question and no key', async () => {
@@ -315,7 +314,7 @@ describe('quizzes (assessment)', () => {
     });
 
     it('refuses to start before the quiz opens, after it closes, and past the attempt limit; the deadline never passes the close', async () => {
-      const courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+      const courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
       await question(courseId, { kind: 'true_false', prompt: 'Benar?', points: 1, answerKey: { correct: true } });
       const [early, late, closing, limited] = [await quiz(courseId), await quiz(courseId), await quiz(courseId, { timeLimitSeconds: 3600 }), await quiz(courseId, { maxAttempts: 1 })];
       const soon = new Date(Date.now() + 10 * 60_000).toISOString();
@@ -324,7 +323,7 @@ describe('quizzes (assessment)', () => {
         [late.id]: { closesAt: new Date(Date.now() - 1_000).toISOString() },
         [closing.id]: { closesAt: soon },
       });
-      const enrolmentId = await enrol(api, courseId, v.versionId, DEMO.learner);
+      const enrolmentId = await createEnrolment(api.db, { courseId, versionId: v.versionId, nip: DEMO.learner });
       expect((await start(enrolmentId, v.lessonOf[early.id])).body.code).toBe(ErrorCode.ASSESSMENT_QUIZ_NOT_OPEN);
       expect((await start(enrolmentId, v.lessonOf[late.id])).body.code).toBe(ErrorCode.ASSESSMENT_QUIZ_CLOSED);
       const capped = (await start(enrolmentId, v.lessonOf[closing.id])).body as AttemptView;
@@ -341,7 +340,7 @@ describe('quizzes (assessment)', () => {
       const attempt = (await start(s.enrolmentId, s.lessonId)).body as AttemptView;
       await api.http.put(`/api/attempts/${attempt.id}/answers`).set(await learner()).send({ answers: [{ questionId: s.q1.id, response: 'b' }, { questionId: s.q2.id, response: true }] });
       await api.db.query(`UPDATE quiz_attempt SET deadline_at = now() - interval '5 seconds' WHERE id = $1`, [attempt.id]);
-      const handler = new QuizAttemptsCloseExpiredHandler(api.app.get(ExpiredAttempts, { strict: false }));
+      const handler = new QuizAttemptsCloseExpiredJob(api.app.get(ExpiredAttempts, { strict: false }));
       expect(await handler.handle({})).toBe('success');
       const [row] = await api.db.query(`SELECT status, percent::float AS percent, passed, submitted_at = deadline_at AS "atDeadline" FROM quiz_attempt WHERE id = $1`, [attempt.id]);
       expect(row).toEqual({ status: 'graded', percent: 100, passed: true, atDeadline: true });

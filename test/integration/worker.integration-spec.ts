@@ -5,11 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { JobName, OutboxEvent, QueueName, type EmployeeImport } from '@kompeten/shared-contracts';
-import { bullConnection, type AppConfig } from '@kompeten/server-core';
+import { bullConnection, jobId, type AppConfig } from '@kompeten/server-core';
 import { buildNip } from '@kompeten/shared-util';
-// The worker is tested against the real API (uploads go through HTTP); its harness lives with the API tests.
-import { bootApi, DEMO, idOf, type TestApi } from '../../apps/api/test/support';
-import { jobId } from '../../apps/worker/src/jobs/job-registry';
+// The worker is tested against the real API (uploads go through HTTP), booted by the API tests' apps/api/test/app.ts.
+import { idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from '../../apps/api/test/app';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -75,9 +75,13 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     return res.body as EmployeeImport;
   }
 
-  async function outboxOf(importId: string): Promise<{ id: string; sent_at: Date | null; attempts: number; last_error: string | null }> {
-    const [row] = await api.db.query(`SELECT id, sent_at, attempts, last_error FROM outbox_event WHERE aggregate_id = $1`, [importId]);
+  async function outboxOf(importId: string): Promise<{ id: string; status: string; sent_at: Date | null; attempts: number; last_error: string | null }> {
+    const [row] = await api.db.query(`SELECT id, status, sent_at, attempts, last_error FROM outbox_event WHERE aggregate_id = $1`, [importId]);
     return row;
+  }
+
+  async function deliveriesOf(outboxId: string): Promise<Array<{ job_name: string; job_id: string; status: string; attempts: number; result: string | null; last_error: string | null }>> {
+    return api.db.query(`SELECT job_name, job_id, status, attempts, result, last_error FROM outbox_delivery WHERE event_id = $1`, [outboxId]);
   }
 
   async function totalJobs(): Promise<number> {
@@ -143,12 +147,16 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     expect(wulan).toEqual({ back_title: 'S.Kom., M.T.', unit: 'DISKOMINFO', supervisor: '197501012000031003' });
   });
 
-  it('marks the outbox row sent and enqueues exactly one job with the deterministic id', async () => {
+  it('marks the outbox row sent and enqueues exactly one job with the deterministic id, recording its delivery', async () => {
     const row = await outboxOf(first.id);
+    expect(row.status).toBe('sent');
     expect(row.sent_at).toBeInstanceOf(Date);
     expect(row.attempts).toBe(1);
     expect(row.last_error).toBeNull();
-    const job = await importsQueue.getJob(jobId(JobName.EmployeeImportRun, row.id));
+    const id = jobId(JobName.EmployeeImportRun, first.id);
+    expect(id).toBe(`employee-import.run.${first.id}`);
+    expect(await deliveriesOf(row.id)).toEqual([{ job_name: JobName.EmployeeImportRun, job_id: id, status: 'done', attempts: 1, result: 'success', last_error: null }]);
+    const job = await importsQueue.getJob(id);
     expect(job).toBeDefined();
     expect(job?.name).toBe(JobName.EmployeeImportRun);
     expect(job?.data).toEqual({ importId: first.id });
@@ -159,7 +167,7 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
 
   it('does not create a second job when the same outbox row is relayed again', async () => {
     const row = await outboxOf(first.id);
-    await api.db.query(`UPDATE outbox_event SET sent_at = NULL WHERE id = $1`, [row.id]);
+    await api.db.query(`UPDATE outbox_event SET status = 'pending', sent_at = NULL WHERE id = $1`, [row.id]);
     const relay = worker.get(OutboxRelay);
     // relayOnce may race the worker's own relay loop for the row; either way the row is relayed again.
     await until('the row to be relayed again', async () => {
@@ -168,7 +176,8 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     });
     expect((await outboxOf(first.id)).attempts).toBe(2);
     expect(await totalJobs()).toBe(1);
-    const job = await importsQueue.getJob(jobId(JobName.EmployeeImportRun, row.id));
+    expect(await deliveriesOf(row.id)).toEqual([expect.objectContaining({ status: 'done', attempts: 1 })]);
+    const job = await importsQueue.getJob(jobId(JobName.EmployeeImportRun, first.id));
     expect(job?.attemptsMade).toBeLessThanOrEqual(1);
     // The import was not run again.
     const after = await getImport(first.id);
@@ -183,11 +192,11 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     extraContexts.push(a, b);
     const before = await totalJobs();
     const events = 250;
+    // Imports that do not exist: the handler answers "skipped", which is all this test needs.
+    const importIds = Array.from({ length: events }, () => randomUUID());
     const ids: string[] = await api.db.transaction(async (m) => {
       const out: string[] = [];
-      for (let i = 0; i < events; i++) {
-        // Imports that do not exist: the handler answers "skipped", which is all this test needs.
-        const importId = randomUUID();
+      for (const importId of importIds) {
         const [r] = await m.query(`INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`, [OutboxEvent.EmployeeImportRequested, importId, { importId }]);
         out.push(r.id);
       }
@@ -197,19 +206,25 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     const rb = b.get(OutboxRelay);
     await Promise.all([ra.relayOnce(), rb.relayOnce(), ra.relayOnce(), rb.relayOnce()]);
     await until('every event to be relayed', async () => {
-      const [{ pending }] = await api.db.query(`SELECT count(*)::int AS pending FROM outbox_event WHERE id = ANY($1) AND sent_at IS NULL`, [ids]);
+      const [{ pending }] = await api.db.query(`SELECT count(*)::int AS pending FROM outbox_event WHERE id = ANY($1) AND status = 'pending'`, [ids]);
       return pending === 0;
     });
     const rows: Array<{ attempts: number; last_error: string | null }> = await api.db.query(`SELECT attempts, last_error FROM outbox_event WHERE id = ANY($1)`, [ids]);
     expect(rows).toHaveLength(events);
     expect(rows.every((r) => r.attempts === 1 && r.last_error === null)).toBe(true);
     expect(await totalJobs()).toBe(before + events);
-    const jobs = await Promise.all(ids.map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))));
+    const jobs = await Promise.all(importIds.map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))));
     expect(jobs.filter(Boolean)).toHaveLength(events);
     // The main worker runs them: an import that does not exist is skipped, never failed.
     await until('the jobs to run', async () => (await importsQueue.getJobCounts('completed')).completed === before + events, 60_000, 200);
-    const results = await Promise.all(ids.slice(0, 20).map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))));
+    const results = await Promise.all(importIds.slice(0, 20).map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))));
     expect(results.map((j) => j?.returnvalue)).toEqual(Array(20).fill('skipped'));
+    await until('every delivery to be recorded done', async () => {
+      const [{ done }] = await api.db.query(`SELECT count(*)::int AS done FROM outbox_delivery WHERE event_id = ANY($1) AND status = 'done' AND result = 'skipped'`, [ids]);
+      return done === events;
+    });
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_delivery WHERE event_id = ANY($1)`, [ids]);
+    expect(n).toBe(events);
     await Promise.all([a.close(), b.close()]);
     extraContexts.length = 0;
   }, 90_000);
@@ -219,7 +234,7 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await res.json()) as { status: string; queues: Record<string, { failed: number }> };
-    expect(body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', outboxPending: 0 });
+    expect(body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', outboxPending: 0, outboxParked: 0, deliveries: { pending: 0, failed: 0, parked: 0 } });
     for (const name of Object.values(QueueName)) {
       expect(body.queues[name]).toEqual({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) });
     }
@@ -234,9 +249,9 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     await worker.close();
     const [row] = await api.db.query(`SELECT status, created_count, failed_count, message FROM employee_import WHERE id = $1`, [queued.id]);
     expect(row).toEqual({ status: 'completed', created_count: rows, failed_count: 0, message: null });
-    const outbox = await outboxOf(queued.id);
-    const job = await importsQueue.getJob(jobId(JobName.EmployeeImportRun, outbox.id));
+    const job = await importsQueue.getJob(jobId(JobName.EmployeeImportRun, queued.id));
     expect(await job?.getState()).toBe('completed');
     expect(job?.attemptsMade).toBe(1);
+    expect(await deliveriesOf((await outboxOf(queued.id)).id)).toEqual([expect.objectContaining({ status: 'done', attempts: 1, result: 'success' })]);
   }, 120_000);
 });

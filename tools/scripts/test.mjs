@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint (with module boundaries), table ownership, unit, integration (real PostgreSQL + Redis),
+// `npm test`: typecheck, lint (module boundaries and the architecture doc), table ownership, unit, integration (real PostgreSQL + Redis),
 // build, browser journeys (Playwright + Chromium) and the quick benchmark. Ends with "N passed, N failed".
 // Flags: --skip=<step,...> or --only=<step,...> with steps typecheck, lint, tables, unit, integration, build, browser, bench.
 import { spawnSync } from 'node:child_process';
@@ -55,6 +55,8 @@ async function main() {
   // The module-boundary rule reads Nx's cached project graph and silently skips itself without one (a fresh clone).
   if (wanted('lint')) spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: ROOT, env, stdio: 'ignore' });
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
+  // docs/architecture.md lists the real dependency edges and table owners; this fails when the code moved without it.
+  step('lint', process.execPath, [join(ROOT, 'tools/scripts/check-architecture.mjs')], env);
   // Each lib reads another lib's tables only through the owner's readers and published views (decision 0016).
   step('tables', process.execPath, [join(ROOT, 'tools/scripts/table-ownership.mjs')], env);
   jest('unit', 'jest.unit.config.cjs', env);

@@ -1,8 +1,7 @@
 import { ErrorCode, type AccountEvent, type LoginResponse, type Me, type Page } from '@kompeten/shared-contracts';
 import { buildNip, displayName } from '@kompeten/shared-util';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
-import { completeSetup } from './support-accounts';
-import { seedPublishedCourse } from './support-learning';
+import { completeSetup, idOf, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Accounts": no account takeover through a reset or an email change, setup links instead of admin-chosen

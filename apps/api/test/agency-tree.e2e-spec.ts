@@ -1,7 +1,7 @@
 import { buildNip, parseNip } from '@kompeten/shared-util';
 import { hashPassword, insertAccount, insertEmployee, insertRole } from '@kompeten/server-identity';
-import { bootApi, DEMO, type TestApi } from './support';
-import { seedPublishedCourse } from './support-learning';
+import { seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * One agency tree per process (decision 0016): the access scope, the catalog and self-enrolment read the same cached

@@ -1,7 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@kompeten/shared-contracts';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** Authentication over HTTP: login, throttling, refresh rotation, logout, change-password and the access-token guard. */
 describe('Authentication API', () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 interface OpenApiOperation {
   requestBody?: { content?: Record<string, unknown> };

@@ -1,5 +1,6 @@
 import { ensureInitialAdmin, runMigrations } from '../src/bootstrap-tasks';
-import { bootApi, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi } from './app';
 
 describe('start-up tasks', () => {
   let api: TestApi;

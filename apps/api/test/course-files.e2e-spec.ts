@@ -1,6 +1,6 @@
 import { ErrorCode, type CourseDetail, type CourseFile, type CourseLesson, type Enrolment } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, type TestApi } from './support';
-import { authoringApi, type AuthHeaders } from './support-authoring';
+import { type AuthHeaders, authoringApi, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * GET /api/files/:id for learners (docs/learning.md: files are served to learners enrolled in a version that uses

@@ -1,5 +1,6 @@
 import { ErrorCode, type CatalogCourseDetail, type CourseDetail, type CourseFile, type CourseLesson, type CourseModule, type CourseSnapshot, type CourseSummary, type Page } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** Course authoring, review and publishing, files and the catalog (docs/learning.md), over HTTP on the demo world. */
 

@@ -1,6 +1,6 @@
 import type { Employee, LoginResponse, Me, Page, RoleAssignment } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
-import { completeSetup } from './support-accounts';
+import { completeSetup, idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** ASN records, their sign-in accounts and roles, as an agency admin manages them. */
 

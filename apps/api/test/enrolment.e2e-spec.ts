@@ -3,8 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { ErrorCode, OutboxEvent, type AssignmentResult, type Enrolment, type EnrolmentDetail, type PlayerLesson, type ProgressResult } from '@kompeten/shared-contracts';
 import { scoreQuestion } from '@kompeten/server-assessment';
 import { CompletionService, QuizOutcomeService } from '@kompeten/server-enrolment';
-import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
-import { makeQuiz, rewindLearningClock, seedPublishedCourse, type SeededCourse } from './support-learning';
+import { binaryBody, idOf, makeQuiz, rewindLearningClock, type SeededCourse, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 const MB = 1024 * 1024;
 
@@ -235,12 +235,14 @@ describe('Enrolment API', () => {
       const c = await seedPublishedCourse(api.db, { enrolmentMode: 'assigned_only' });
       const inDinkes = await activeIn(ids.dinkes);
       expect(inDinkes).toBeGreaterThan(3);
-      const first = await assign(DEMO.hrOfficer, c.courseId, { unitId: ids.dinkes, dueAt: '2026-12-31T16:00:00Z' });
+      const first = await assign(DEMO.hrOfficer, c.courseId, { unitId: ids.dinkes, dueDate: '2026-12-31' });
       expect(first.status).toBe(200);
       expect(first.body).toEqual<AssignmentResult>({ enrolled: inDinkes, alreadyEnrolled: 0, skippedOutOfScope: 0 });
       expect(await assign(DEMO.hrOfficer, c.courseId, { unitId: ids.dinkes }).then((r) => r.body)).toEqual({ enrolled: 0, alreadyEnrolled: inDinkes, skippedOutOfScope: 0 });
       const mine = await api.http.get('/api/me/enrolments').set(await api.auth(DEMO.learner));
-      expect(mine.body.items.find((e: Enrolment) => e.courseId === c.courseId)).toMatchObject({ source: 'assigned', status: 'active', dueAt: '2026-12-31T16:00:00.000Z' });
+      expect(mine.body.items.find((e: Enrolment) => e.courseId === c.courseId)).toMatchObject({
+        source: 'assigned', status: 'active', dueAt: '2026-12-31T23:59:59+08:00', dueDate: '2026-12-31', dueTimeZone: 'Asia/Makassar', overdue: false,
+      });
       // An assigned learner "enrolling" in an assigned-only course gets the enrolment it has.
       expect((await enrol(DEMO.learner, c.courseId)).status).toBe(200);
     });
@@ -559,13 +561,14 @@ describe('Enrolment API', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="laporan-pemutakhiran-data-kompetensi-di-siasn\.csv"/);
       const rows: string[][] = parse(res.text, { bom: true });
-      expect(rows[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', 'Selesai (WITA)']);
+      expect(rows[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', 'Tenggat (WITA)', 'Terlambat', 'Selesai (WITA)']);
       expect(rows).toHaveLength(4);
       const hasan = rows.find((r) => r[0] === DEMO.learner) as string[];
       expect(hasan.slice(0, 8)).toEqual([DEMO.learner, 'Lalu Muhammad Hasan, S.Kom.', 'Dinas Kesehatan', 'Selesai', '100', '40', '90', '50']);
       expect(hasan[8]).toBe('5');
-      expect(hasan[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-      expect(rows.find((r) => r[0] === DEMO.pppkLearner)?.slice(3, 10)).toEqual(['Aktif', '33.33', '55.5', '', '', '0', '']);
+      expect(hasan[9]).toBe('');
+      expect(hasan[11]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      expect(rows.find((r) => r[0] === DEMO.pppkLearner)?.slice(3, 12)).toEqual(['Aktif', '33.33', '55.5', '', '', '0', '', '', '']);
     });
 
     it('downloads every row as XLSX, NIPs kept as text', async () => {
@@ -580,7 +583,7 @@ describe('Enrolment API', () => {
       await wb.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
       const sheet = wb.getWorksheet('Laporan');
       const values = (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1));
-      expect(values[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', 'Selesai (WITA)']);
+      expect(values[0]).toEqual(['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', 'Tenggat (WITA)', 'Terlambat', 'Selesai (WITA)']);
       expect(values).toHaveLength(4);
       const hasan = values.find((r) => r[0] === DEMO.learner) as unknown[];
       expect(hasan.slice(0, 9)).toEqual([DEMO.learner, 'Lalu Muhammad Hasan, S.Kom.', 'Dinas Kesehatan', 'Selesai', 100, 40, 90, 50, 5]);

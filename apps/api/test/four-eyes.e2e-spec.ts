@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CourseDetail, CourseSummary, Page } from '@kompeten/shared-contracts';
-import { authoringApi, expectStatus, type AuthHeaders } from './support-authoring';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { type AuthHeaders, authoringApi, expectStatus, idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Four eyes mean four eyes": whoever edited any part of a version while it was prepared (course fields,

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createCourse } from './support-assessment';
-import { seedPublishedCourse } from './support-learning';
-import { bootApi, DEMO, type TestApi } from './support';
+import { createDraftCourse, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * OpenAPI-driven fuzzing (issue 12): every operation of /api/docs-json gets no token, forged tokens, malformed and
@@ -130,7 +129,7 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
     tokens.learner = (await api.login(DEMO.learner)).accessToken;
 
     // A draft course (for authoring routes) and a published one the learner is enrolled in (for learning routes).
-    const draftId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+    const draftId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     const published = await seedPublishedCourse(api.db);
     const enrolment = await send('post', `/api/courses/${published.courseId}/enrolments`, { token: tokens.learner, body: '{}', contentType: 'application/json' });
     const one = async (sql: string, params: unknown[] = []) => ((await api.db.query(sql, params))[0]?.id as string | undefined) ?? undefined;

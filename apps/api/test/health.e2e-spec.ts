@@ -1,7 +1,7 @@
 import { createApp } from '../src/app.factory';
-import { createTestDatabase, testConfig } from '@kompeten/server-testing';
 import request from 'supertest';
-import { bootApi, type TestApi } from './support';
+import { createTestDatabase, type TestApi, testConfig } from '@kompeten/server-testing';
+import { bootApi } from './app';
 
 describe('GET /api/health', () => {
   let api: TestApi;
@@ -14,6 +14,11 @@ describe('GET /api/health', () => {
     const res = await api.http.get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up' });
+    // Decision 0020: once the API has subscribed to session announcements, requests need no Redis call.
+    const deadline = Date.now() + 2000;
+    let checks = res.body.sessionChecks;
+    while (checks !== 'subscribed' && Date.now() < deadline) checks = (await api.http.get('/api/health')).body.sessionChecks;
+    expect(checks).toBe('subscribed');
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 
@@ -36,7 +41,7 @@ describe('GET /api/health', () => {
     try {
       const res = await request(app.getHttpServer()).get('/api/health');
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ status: 'error', database: 'up', redis: 'down' });
+      expect(res.body).toMatchObject({ status: 'error', database: 'up', redis: 'down', sessionChecks: 'direct' });
     } finally {
       await app.close();
       await database.drop();

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Hostile input and load": one request cannot stall the platform, control characters answer 400 and

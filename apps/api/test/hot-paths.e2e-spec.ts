@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { bootApi, DEMO, type TestApi } from './support';
-import { createCourse, publishQuizzes } from './support-assessment';
+import { createDraftCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO, publishQuizzes } from './app';
 
 /**
  * The SQL statements one call of each hot path sends (docs/decisions/0009-hot-paths.md, tools/bench): reading
@@ -34,7 +34,7 @@ describe('hot paths: statements per call', () => {
   it('self-enrolment, course page, quiz start, autosave and submit keep their statement counts', async () => {
     // A province course of NTB with one quiz (two questions), published; both learners work in Kota Mataram.
     const author = await api.auth(DEMO.widyaiswara);
-    const courseId = await createCourse(api, { authorNips: [DEMO.widyaiswara] });
+    const courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     for (const body of [
       { kind: 'single', prompt: 'Pilih B', points: 1, options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], answerKey: { correct: 'b' } },
       { kind: 'true_false', prompt: 'Benar?', points: 1, answerKey: { correct: true } },

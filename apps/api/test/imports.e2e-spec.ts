@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, OutboxEvent, type EmployeeImport } from '@kompeten/shared-contracts';
 import { EmployeeImportRunner } from '@kompeten/server-identity';
-import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
+import { binaryBody, idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 const MB = 1024 * 1024;
 

@@ -1,8 +1,7 @@
 import { ErrorCode, type AssignmentSubmission, type CompletionRule, type Enrolment, type ProgressResult } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
-import { bootApi, DEMO, type TestApi } from './support';
-import { authoringApi } from './support-authoring';
-import { rewindLearningClock, seedPublishedCourse } from './support-learning';
+import { authoringApi, rewindLearningClock, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Learning records that reflect real work (issue 13; docs/learning.md, "Time and video the server credits",

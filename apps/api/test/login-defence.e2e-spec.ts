@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import type { LoginResponse } from '@kompeten/shared-contracts';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { GLOBAL_BUDGET_EXCEEDED_EVENT } from '@kompeten/server-identity';
-import { bootApi, DEMO, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Lockout is not a weapon" and "Spraying is limited" (decision 0011): progressive delays per username and

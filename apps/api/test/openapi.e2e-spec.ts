@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { bootApi, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi } from './app';
 
 type Schema = { $ref?: string; allOf?: Schema[]; oneOf?: Schema[]; anyOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; type?: string; maximum?: number };
 interface Parameter { name: string; in: string; schema?: Schema }

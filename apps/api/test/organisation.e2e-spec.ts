@@ -1,5 +1,6 @@
 import type { Agency, AuditEntry, Page, WorkUnit } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { idOf, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** Agencies and work units, written by the admins allowed to, with every write audited. */
 

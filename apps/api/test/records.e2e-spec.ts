@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi, binaryBody } from './support';
-import { seedPublishedCourse } from './support-learning';
+import { binaryBody, idOf, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** Issue 13, ASN records: golongan per employee type, pangkat names, titles on names, CSV formula neutralisation. */
 describe('ASN records API', () => {

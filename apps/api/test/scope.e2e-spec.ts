@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agency, AuditEntry, Employee, Page } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
-import { setUpAccount } from './support-accounts';
+import { idOf, setUpAccount, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Every read and write is checked against the caller's scope: a user of one agency can never read or change

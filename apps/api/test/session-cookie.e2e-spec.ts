@@ -1,5 +1,6 @@
 import { ErrorCode, type LoginResponse } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** Issue 12: the browser's refresh token lives in an HttpOnly cookie scoped to the auth routes, never in a script's reach. */
 describe('Refresh token cookie', () => {

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { ErrorCode, type LoginResponse } from '@kompeten/shared-contracts';
 import { createApp } from '../src/app.factory';
 import { spawnApiProcess, type ApiProcess } from './processes/spawn-api';
-import { bootApi, DEMO, type TestApi } from './support';
+import { type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Revocation is immediate": after logout, password change, refresh-token reuse, role revocation and
@@ -37,6 +38,15 @@ describe('Session revocation across API processes', () => {
   beforeAll(async () => {
     api = await bootApi();
     b = await spawnApiProcess(api.config);
+    // Decision 0020: both processes answer session checks from memory kept current by Redis announcements — the path
+    // under test. Wait until each has subscribed (until then each request reads Redis directly).
+    for (const host of [onA, onB]) {
+      const deadline = Date.now() + 5000;
+      while ((await host().get('/api/health')).body.sessionChecks !== 'subscribed') {
+        if (Date.now() > deadline) throw new Error('API did not subscribe to session announcements');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
     const admin = await api.login(DEMO.agencyAdmin);
     agencyId = admin.user.roles.find((r) => r.role === 'agency_admin')?.agencyId as string;
     const demoNips = Object.values(DEMO).filter((v) => /^\d{18}$/.test(v));

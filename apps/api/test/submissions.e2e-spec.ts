@@ -1,6 +1,6 @@
 import { ErrorCode, type AssignmentSubmission, type Enrolment, type Page, type SubmissionForGrading } from '@kompeten/shared-contracts';
-import { bootApi, DEMO, type TestApi } from './support';
-import { seedPublishedCourse, type SeededCourse } from './support-learning';
+import { type SeededCourse, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /** Assignment grading: the course's list of submissions to grade and the submitted files (docs/learning.md). */
 describe('Assignment submissions API', () => {

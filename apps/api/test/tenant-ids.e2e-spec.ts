@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CourseAuthorInvitation, CourseDetail, IncomingAuthorInvitation, Page } from '@kompeten/shared-contracts';
 import { hashPassword } from '@kompeten/server-identity';
-import { authoringApi, expectStatus, type AuthHeaders } from './support-authoring';
-import { seedPublishedCourse } from './support-learning';
-import { bootApi, DEMO, idOf, type TestApi } from './support';
+import { type AuthHeaders, authoringApi, expectStatus, idOf, seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
+import { bootApi, DEMO } from './app';
 
 /**
  * Issue 12, "Tenants": every id in a request body is resolved through the caller's scope exactly as path ids are. An id

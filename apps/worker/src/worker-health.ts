@@ -37,8 +37,25 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         redis = 'down';
       }
     }
-    const [{ pending }] = await this.db.query(`SELECT count(*)::int AS pending FROM outbox_event WHERE sent_at IS NULL`).catch(() => [{ pending: null }]);
-    return { status: database === 'up' && redis === 'up' ? 'ok' : 'error', database, redis, outboxPending: pending, queues };
+    const [outbox] = await this.db
+      .query(
+        `SELECT (SELECT count(*)::int FROM outbox_event WHERE status = 'pending') AS pending,
+                (SELECT count(*)::int FROM outbox_event WHERE status = 'parked') AS parked,
+                (SELECT count(*)::int FROM outbox_delivery WHERE status = 'pending') AS "deliveriesPending",
+                (SELECT count(*)::int FROM outbox_delivery WHERE status = 'failed') AS "deliveriesFailed",
+                (SELECT count(*)::int FROM outbox_delivery WHERE status = 'parked') AS "deliveriesParked"`,
+      )
+      .catch(() => [{ pending: null, parked: null, deliveriesPending: null, deliveriesFailed: null, deliveriesParked: null }]);
+    return {
+      status: database === 'up' && redis === 'up' ? 'ok' : 'error',
+      database,
+      redis,
+      outboxPending: outbox.pending,
+      // Not an outage (200), but each needs a person: an event nobody consumes, a job that gave up.
+      outboxParked: outbox.parked,
+      deliveries: { pending: outbox.deliveriesPending, failed: outbox.deliveriesFailed, parked: outbox.deliveriesParked },
+      queues,
+    };
   }
 
   onApplicationBootstrap(): void {

@@ -1,27 +1,37 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { QueueName } from '@kompeten/shared-contracts';
 import { bullConnection, CoreModule, type AppConfig } from '@kompeten/server-core';
-import { AssessmentCoreModule } from '@kompeten/server-assessment';
-import { EnrolmentCoreModule } from '@kompeten/server-enrolment';
-import { EmployeeImportRunner } from '@kompeten/server-identity';
+import { AssessmentJobsModule } from '@kompeten/server-assessment';
+import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
+import { IdentityJobsModule } from '@kompeten/server-identity';
 import { ALL_ENTITIES } from './entities';
-import { CourseCompletionHandler } from './jobs/course-completion.handler';
-import { CourseVersionPublishedHandler } from './jobs/course-version-published.handler';
-import { EmployeeImportHandler } from './jobs/employee-import.handler';
-import { indexHandlers, JOB_HANDLERS, type JobHandler } from './jobs/job-registry';
+import { JobRegistry } from './jobs/job-registry';
+import { JobSchedules } from './jobs/job-schedules';
 import { EventsProcessor, ImportsProcessor } from './jobs/queue.processors';
-import { QuizAttemptsCloseExpiredHandler } from './jobs/quiz-attempts-close-expired.handler';
-import { QuizAttemptsScheduler } from './jobs/quiz-attempts.scheduler';
+import { WorkerQueues } from './jobs/worker-queues';
+import { DeliveryStore } from './outbox/delivery-store';
+import { OutboxMaintenance } from './outbox/outbox-maintenance';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { CONTRACT_ROUTES, OUTBOX_ROUTES, type OutboxRoutes } from './outbox/outbox-routes';
 import { WorkerHealthServer } from './worker-health';
 
-const HANDLERS = [EmployeeImportHandler, CourseCompletionHandler, QuizAttemptsCloseExpiredHandler, CourseVersionPublishedHandler];
+/** Each domain lib's jobs module; its handlers are found by JobRegistry. A new domain with jobs adds its module here. */
+const DOMAIN_JOB_MODULES = [IdentityJobsModule, EnrolmentJobsModule, AssessmentJobsModule];
+
+export interface WorkerOptions {
+  /** false: relay, housekeeping and health only, no processors or schedules (tests that inspect the queued jobs). */
+  processors?: boolean;
+  /** Tests: more modules with job handlers, and routes that name their jobs. */
+  jobModules?: NonNullable<ModuleMetadata['imports']>;
+  routes?: OutboxRoutes;
+}
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, options: { processors?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -29,18 +39,21 @@ export class WorkerModule {
         CoreModule.forRoot(config, ALL_ENTITIES),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
-        AssessmentCoreModule,
-        EnrolmentCoreModule,
+        DiscoveryModule,
+        ...DOMAIN_JOB_MODULES,
+        ...(options.jobModules ?? []),
       ],
       providers: [
-        EmployeeImportRunner,
-        ...HANDLERS,
-        { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => indexHandlers(handlers) },
-        ...(options.processors === false ? [] : [ImportsProcessor, EventsProcessor, QuizAttemptsScheduler]),
+        { provide: OUTBOX_ROUTES, useValue: options.routes ?? CONTRACT_ROUTES },
+        JobRegistry,
+        WorkerQueues,
+        DeliveryStore,
+        ...(options.processors === false ? [] : [ImportsProcessor, EventsProcessor, JobSchedules]),
         OutboxRelay,
+        OutboxMaintenance,
         WorkerHealthServer,
       ],
-      exports: [OutboxRelay, JOB_HANDLERS],
+      exports: [OutboxRelay, OutboxMaintenance, JobRegistry],
     };
   }
 }

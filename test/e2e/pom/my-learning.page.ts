@@ -27,6 +27,11 @@ export class MyLearningPage {
     return this.card(courseTitle).getByText(label, { exact: true });
   }
 
+  /** "Hanya yang terlambat": shows only enrolments past their due date. */
+  overdueOnly(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Hanya yang terlambat' });
+  }
+
   /** The progress bar of a course (its value is aria-valuenow). */
   progress(courseTitle: string): Locator {
     return this.page.getByRole('progressbar', { name: `Kemajuan ${courseTitle}` });

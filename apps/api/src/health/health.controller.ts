@@ -5,12 +5,17 @@ import type { Response } from 'express';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { HealthStatus } from '@kompeten/shared-contracts';
-import { NoRateLimit, Public, REDIS } from '@kompeten/server-core';
+import { NoRateLimit, Public, REDIS, SessionStore } from '@kompeten/server-core';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down'] }) redis: 'up' | 'down';
+  @ApiProperty({
+    enum: ['subscribed', 'direct'],
+    description: 'subscribed: session and rate-limit checks answered from memory kept current by Redis announcements; direct: one Redis call per request (starting or reconnecting)',
+  })
+  sessionChecks: 'subscribed' | 'direct';
   @ApiProperty({ example: '0.1.0' }) version: string;
 }
 
@@ -29,6 +34,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: IORedis,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
   ) {}
 
   @Public()
@@ -44,6 +50,6 @@ export class HealthController {
     ]);
     const ok = database === 'up' && redis === 'up';
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'error', database, redis, version: process.env.npm_package_version ?? '0.1.0' };
+    return { status: ok ? 'ok' : 'error', database, redis, sessionChecks: this.sessions.subscribed ? 'subscribed' : 'direct', version: process.env.npm_package_version ?? '0.1.0' };
   }
 }

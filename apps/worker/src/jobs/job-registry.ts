@@ -1,38 +1,59 @@
-import { JobName, type JobItem, type JobOf } from '@kompeten/shared-contracts';
-import type { JobsOptions } from 'bullmq';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { QueueName } from '@kompeten/shared-contracts';
+import { JobHandlerProvider, type JobHandler } from '@kompeten/server-core';
+import { OUTBOX_ROUTES, type OutboxRoutes } from '../outbox/outbox-routes';
 
-export type JobResult = 'success' | 'skipped';
-
-/** A handler re-reads its rows by id, checks their state and answers success or skipped; it throws only for failures worth retrying. */
-export interface JobHandler<N extends JobName = JobName> {
-  readonly jobName: N;
-  handle(data: JobOf<N>): Promise<JobResult>;
+export interface RegisteredJob {
+  handler: JobHandler;
+  queue: QueueName;
 }
 
-export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
-
-/** One table of retry policies per job name. */
-export const RETRY_POLICY: Record<JobName, Pick<JobsOptions, 'attempts' | 'backoff'>> = {
-  [JobName.EmployeeImportRun]: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
-  [JobName.CourseCompletionRecorded]: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
-  [JobName.QuizAttemptsCloseExpired]: { attempts: 1 },
-  [JobName.CourseVersionPublished]: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
-};
-
-/** Deterministic job ids: the same event always becomes the same job, so a re-relayed event is not run twice. BullMQ ids may not contain ':'. */
-export function jobId(name: JobItem['name'], key: string): string {
-  return `${name}.${key}`.replace(/:/g, '_');
-}
-
-/** The worker refuses to start when a job name has no handler or more than one. */
-export function indexHandlers(handlers: JobHandler[]): Map<JobName, JobHandler> {
-  const byName = new Map<JobName, JobHandler>();
+/**
+ * The worker refuses to start unless every job has exactly one handler, every handler is for a known job, and every
+ * event's consumers are known jobs (each named once).
+ */
+export function indexHandlers(handlers: readonly JobHandler[], routes: OutboxRoutes): Map<string, RegisteredJob> {
+  const byName = new Map<string, RegisteredJob>();
   const problems: string[] = [];
-  for (const h of handlers) {
-    if (byName.has(h.jobName)) problems.push(`two handlers for job ${h.jobName}`);
-    byName.set(h.jobName, h);
+  for (const handler of handlers) {
+    const queue = routes.queues[handler.jobName];
+    if (!queue) problems.push(`handler for unknown job ${handler.jobName}`);
+    else if (byName.has(handler.jobName)) problems.push(`two handlers for job ${handler.jobName}`);
+    else byName.set(handler.jobName, { handler, queue });
   }
-  for (const name of Object.values(JobName)) if (!byName.has(name)) problems.push(`no handler for job ${name}`);
+  for (const name of Object.keys(routes.queues)) if (!byName.has(name)) problems.push(`no handler for job ${name}`);
+  for (const [event, consumers] of Object.entries(routes.consumers)) {
+    for (const name of consumers) if (!routes.queues[name]) problems.push(`event ${event} names unknown job ${name}`);
+    if (new Set(consumers).size !== consumers.length) problems.push(`event ${event} names a consumer twice`);
+  }
   if (problems.length) throw new Error(`Worker job handlers are wrong: ${problems.join('; ')}`);
   return byName;
+}
+
+/**
+ * The job handlers of the modules the worker imports: every provider marked `@JobHandlerProvider()` (the domain libs'
+ * `jobs/` folders), found with Nest's DiscoveryService when the modules are initialised.
+ */
+@Injectable()
+export class JobRegistry implements OnModuleInit {
+  private byName = new Map<string, RegisteredJob>();
+
+  constructor(
+    @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
+    @Inject(OUTBOX_ROUTES) private readonly routes: OutboxRoutes,
+  ) {}
+
+  onModuleInit(): void {
+    const handlers = this.discovery.getProviders({ metadataKey: JobHandlerProvider.KEY }).map((w) => w.instance as JobHandler);
+    this.byName = indexHandlers(handlers, this.routes);
+  }
+
+  get(name: string): RegisteredJob | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): RegisteredJob[] {
+    return [...this.byName.values()];
+  }
 }

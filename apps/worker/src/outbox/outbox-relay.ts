@@ -1,24 +1,46 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { EVENT_JOB, JOB_QUEUE, QueueName, type OutboxEvent } from '@kompeten/shared-contracts';
-import { jobId, RETRY_POLICY } from '../jobs/job-registry';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueueName } from '@kompeten/shared-contracts';
+import { jobId } from '@kompeten/server-core';
+import { JobRegistry, type RegisteredJob } from '../jobs/job-registry';
+import { WorkerQueues } from '../jobs/worker-queues';
+import { errorText } from './delivery-store';
+import { OUTBOX_ROUTES, type OutboxRoutes } from './outbox-routes';
 
 export const RELAY_BATCH = 100;
 export const RELAY_INTERVAL_MS = 500;
+/** An event the relay has failed on this many times is parked, so it cannot hold up the events behind it. */
+export const RELAY_MAX_ATTEMPTS = 10;
+/** A delivery its queue refused is offered again after this long. */
+export const ENQUEUE_RETRY_MS = 10_000;
+/** BullMQ keeps finished jobs this long, so a re-added job id is still recognised; the delivery row is the record. */
+const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
+const KEEP_FAILED_SECONDS = 30 * 24 * 3600;
 
 interface PendingEvent {
   id: string;
-  event_type: OutboxEvent;
+  event_type: string;
+  aggregate_id: string | null;
+}
+
+interface PendingDelivery {
+  id: string;
+  job_name: string;
+  job_id: string;
+  attempts: number;
   payload: Record<string, unknown>;
 }
 
 /**
- * Moves outbox rows to BullMQ. Rows are claimed with SKIP LOCKED (several workers may run), added with a
- * deterministic job id (a row relayed twice after a crash is still one job) and marked sent in the same transaction.
+ * Moves outbox events to BullMQ in two steps, each claiming rows with SKIP LOCKED (several workers may run):
+ * 1. fan-out: each pending event gets one outbox_delivery row per consumer (EVENT_CONSUMERS), with the job id
+ *    `<jobName>.<aggregateId>`, and becomes `sent`; an event with an unknown type or no consumers is `parked` with the
+ *    reason. Database only: a batch that fails is retried row by row, so the error lands on the row that caused it.
+ * 2. enqueue: each pending delivery is added to its job's queue with the handler's retry policy and becomes `queued`,
+ *    under its row lock, so a job that finishes at once waits for that mark before recording `done`. A queue that
+ *    refuses a job leaves the delivery pending with the error, retried later; other queues carry on.
+ * Errors are written after the transaction has ended, in statements of their own, so a rollback cannot lose them.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,15 +48,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopped = false;
-  private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(WorkerQueues) private readonly queues: WorkerQueues,
+    @Inject(JobRegistry) private readonly registry: JobRegistry,
+    @Inject(OUTBOX_ROUTES) private readonly routes: OutboxRoutes,
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const q of Object.values(QueueName)) this.queues.set(q, this.moduleRef.get<Queue>(getQueueToken(q), { strict: false }));
     this.schedule(0);
   }
 
@@ -57,39 +79,159 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }, ms);
   }
 
-  /** Relays one batch; returns how many rows it handled. */
+  /** One pass: fans out a batch of events, then enqueues a batch of deliveries; returns the larger batch's size. */
   async relayOnce(): Promise<number> {
-    return this.db.transaction(async (m) => {
-      const rows: PendingEvent[] = await m.query(
-        `SELECT id, event_type, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [RELAY_BATCH],
-      );
-      for (const row of rows) {
-        const name = EVENT_JOB[row.event_type];
-        if (!name) {
-          await m.query(`UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, `Unknown event type ${row.event_type}`]);
-          continue;
-        }
-        try {
-          await this.queue(JOB_QUEUE[name]).add(name, row.payload, {
-            jobId: jobId(name, row.id),
-            ...RETRY_POLICY[name],
-            removeOnComplete: { age: 7 * 24 * 3600 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          });
-          await m.query(`UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
-        } catch (e) {
-          await m.query(`UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, String((e as Error).message).slice(0, 500)]);
-          throw e;
-        }
+    const events = await this.fanOut();
+    const deliveries = await this.enqueue();
+    return Math.max(events, deliveries);
+  }
+
+  private async fanOut(): Promise<number> {
+    let claimed: string[] = [];
+    try {
+      return await this.db.transaction(async (m) => {
+        const rows: PendingEvent[] = await m.query(
+          `SELECT id, event_type, aggregate_id FROM outbox_event WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [RELAY_BATCH],
+        );
+        claimed = rows.map((r) => r.id);
+        await this.writeDeliveries(m, rows);
+        return rows.length;
+      });
+    } catch (e) {
+      if (!claimed.length) throw e;
+      this.logger.warn({ err: e, events: claimed.length }, 'Outbox fan-out batch rolled back; relaying its events one by one');
+      let relayed = 0;
+      for (const id of claimed) if (await this.fanOutOne(id)) relayed++;
+      return relayed;
+    }
+  }
+
+  private async fanOutOne(id: string): Promise<boolean> {
+    try {
+      await this.db.transaction(async (m) => {
+        const rows: PendingEvent[] = await m.query(`SELECT id, event_type, aggregate_id FROM outbox_event WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [id]);
+        await this.writeDeliveries(m, rows);
+      });
+      return true;
+    } catch (e) {
+      await this.recordEventError(id, e);
+      return false;
+    }
+  }
+
+  /** Set-based: one insert for every delivery of the batch, one update for the sent events, one for the parked. */
+  private async writeDeliveries(m: EntityManager, rows: PendingEvent[]): Promise<void> {
+    const sent: string[] = [];
+    const parked: Array<{ id: string; reason: string }> = [];
+    const deliveries: Array<{ eventId: string; jobName: string; jobId: string }> = [];
+    for (const row of rows) {
+      const consumers = this.routes.consumers[row.event_type];
+      if (!consumers) parked.push({ id: row.id, reason: `Unknown event type "${row.event_type}"` });
+      else if (!consumers.length) parked.push({ id: row.id, reason: `No consumers for event type "${row.event_type}"` });
+      else {
+        for (const name of consumers) deliveries.push({ eventId: row.id, jobName: name, jobId: jobId(name, row.aggregate_id ?? row.id) });
+        sent.push(row.id);
       }
-      return rows.length;
+    }
+    if (deliveries.length) {
+      // A second event for the same entity finds its jobs already there: one job per consumer and entity.
+      await m.query(
+        `INSERT INTO outbox_delivery (event_id, job_name, job_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (job_id) DO NOTHING`,
+        [deliveries.map((d) => d.eventId), deliveries.map((d) => d.jobName), deliveries.map((d) => d.jobId)],
+      );
+    }
+    if (sent.length) await m.query(`UPDATE outbox_event SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [sent]);
+    if (parked.length) {
+      await m.query(
+        `UPDATE outbox_event e SET status = 'parked', parked_at = now(), attempts = attempts + 1, last_error = p.reason
+           FROM unnest($1::uuid[], $2::text[]) AS p(id, reason) WHERE e.id = p.id`,
+        [parked.map((p) => p.id), parked.map((p) => p.reason)],
+      );
+      for (const p of parked) this.logger.warn({ outboxId: p.id, reason: p.reason }, 'Outbox event parked');
+    }
+  }
+
+  /** After the event's own transaction rolled back: counts the failure, and parks the event once it keeps failing. */
+  private async recordEventError(id: string, e: unknown): Promise<void> {
+    const message = errorText(e);
+    this.logger.error({ err: e, outboxId: id }, 'Outbox event could not be relayed');
+    await this.db
+      .query(
+        `UPDATE outbox_event SET attempts = attempts + 1,
+                last_error = CASE WHEN attempts + 1 >= $3 THEN $4 ELSE $2 END,
+                status = CASE WHEN attempts + 1 >= $3 THEN 'parked' ELSE status END,
+                parked_at = CASE WHEN attempts + 1 >= $3 THEN now() END
+          WHERE id = $1 AND status = 'pending'`,
+        [id, message, RELAY_MAX_ATTEMPTS, `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: ${message}`],
+      )
+      .catch((err) => this.logger.error({ err, outboxId: id, error: message }, 'Could not record the relay error'));
+  }
+
+  private async enqueue(): Promise<number> {
+    const errors = new Map<string, string>();
+    let claimed: string[] = [];
+    try {
+      return await this.db.transaction(async (m) => {
+        const rows: PendingDelivery[] = await m.query(
+          `SELECT d.id, d.job_name, d.job_id, d.attempts, e.payload
+             FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+            WHERE d.status = 'pending' AND d.available_at <= now()
+            ORDER BY d.available_at LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
+          [RELAY_BATCH],
+        );
+        claimed = rows.map((r) => r.id);
+        const queued: string[] = [];
+        const refusing = new Set<QueueName>();
+        for (const row of rows) {
+          // Unknown here but written by the relay: a newer worker (rolling deploy) knows it; leave it pending.
+          const job = this.registry.get(row.job_name);
+          if (!job) errors.set(row.id, `No handler for job ${row.job_name} in this worker`);
+          else if (!refusing.has(job.queue)) {
+            try {
+              await this.add(job, row);
+              queued.push(row.id);
+            } catch (e) {
+              errors.set(row.id, errorText(e));
+              refusing.add(job.queue);
+            }
+          }
+        }
+        if (queued.length) await m.query(`UPDATE outbox_delivery SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[])`, [queued]);
+        return rows.length;
+      });
+    } catch (e) {
+      for (const id of claimed) if (!errors.has(id)) errors.set(id, `Relay transaction failed: ${errorText(e)}`);
+      throw e;
+    } finally {
+      if (errors.size) await this.recordDeliveryErrors(errors);
+    }
+  }
+
+  private async add(job: RegisteredJob, row: PendingDelivery): Promise<void> {
+    const queue = this.queues.get(job.queue);
+    if (row.attempts > 0) {
+      // It ran before (a re-drive, or a lost job found by the sweep): BullMQ would ignore the id of a finished job.
+      const previous = await queue.getJob(row.job_id);
+      if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
+    }
+    await queue.add(row.job_name, row.payload, {
+      jobId: row.job_id,
+      ...job.handler.retry,
+      removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+      removeOnFail: { age: KEEP_FAILED_SECONDS },
     });
   }
 
-  private queue(name: QueueName): Queue {
-    const q = this.queues.get(name);
-    if (!q) throw new Error(`Queue ${name} is not registered`);
-    return q;
+  private async recordDeliveryErrors(errors: Map<string, string>): Promise<void> {
+    this.logger.error({ deliveries: Object.fromEntries(errors) }, 'Outbox deliveries could not be queued; retrying later');
+    await this.db
+      .query(
+        `UPDATE outbox_delivery d SET last_error = x.error, available_at = now() + make_interval(secs => $3)
+           FROM unnest($1::uuid[], $2::text[]) AS x(id, error) WHERE d.id = x.id AND d.status = 'pending'`,
+        [[...errors.keys()], [...errors.values()], ENQUEUE_RETRY_MS / 1000],
+      )
+      .catch((err) => this.logger.error({ err }, 'Could not record the delivery errors'));
   }
 }

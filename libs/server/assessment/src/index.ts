@@ -2,6 +2,8 @@ export * from './assessment.module';
 export * from './grading';
 export * from './question-rules';
 export * from './attempts/expired-attempts';
+export * from './jobs/assessment-jobs.module';
+export * from './jobs/quiz-attempts-close-expired.job';
 export * from './authoring/quiz-snapshot.service';
 export * from './entities/question-category.entity';
 export * from './entities/question.entity';

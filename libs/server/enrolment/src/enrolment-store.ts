@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CourseStatus, CourseVisibility, EnrolmentMode, EnrolmentStatus } from '@kompeten/shared-contracts';
+import type { AgencyTimeZone, CourseStatus, CourseVisibility, EnrolmentMode, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { preparedQuery } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
+import { overdueFilterSql } from './due-date';
 import { ENROLMENT_SELECT, enrolmentViewOf, type EnrolmentRow, type PendingApprovalRow } from './enrolment.mapper';
 
 /**
@@ -98,7 +99,8 @@ export interface AssignTargets {
   courseId: string;
   versionId: string;
   assignedBy: string;
-  dueAt: string | null;
+  /** The due instant and the zone of the local day it ends (decision 0015), or null. */
+  due: { at: Date; zone: AgencyTimeZone } | null;
   employeeIds: readonly string[];
   /** A unit subtree (its path), or null. */
   unitPath: string | null;
@@ -132,8 +134,9 @@ export async function assignLearners(
           FROM identity_employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
          WHERE ${chosen}
      ), inserted AS (
-        INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, status)
-        SELECT ${p(t.courseId)}, ${p(t.versionId)}, c.id, c.agency_id, 'assigned', ${p(t.assignedBy)}, ${p(t.dueAt)}::timestamptz, 'active'
+        INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, assigned_by, due_at, due_time_zone, status)
+        SELECT ${p(t.courseId)}, ${p(t.versionId)}, c.id, c.agency_id, 'assigned', ${p(t.assignedBy)},
+               ${p(t.due?.at.toISOString() ?? null)}::timestamptz, ${p(t.due?.zone ?? null)}::text, 'active'
           FROM candidate c WHERE c.ok
         ON CONFLICT (course_id, employee_id) DO NOTHING
         RETURNING 1
@@ -147,16 +150,17 @@ export async function assignLearners(
   return counts;
 }
 
-/** "My learning": active and pending first, then by due date and latest activity. */
+/** "My learning": active and pending first, then by due date and latest activity; optionally only (not) overdue ones. */
 export async function listLearnerEnrolments(
-  db: DataSource, employeeId: string, status: EnrolmentStatus | undefined, page: { limit: number; offset: number },
+  db: DataSource, employeeId: string, filter: { status?: EnrolmentStatus; overdue?: boolean }, page: { limit: number; offset: number },
 ): Promise<{ total: number; rows: EnrolmentRow[] }> {
   const where = ['en.employee_id = $1'];
   const params: unknown[] = [employeeId];
-  if (status) {
-    params.push(status);
+  if (filter.status) {
+    params.push(filter.status);
     where.push(`en.status = $${params.length}`);
   }
+  if (filter.overdue !== undefined) where.push(overdueFilterSql('en', filter.overdue));
   const cond = where.join(' AND ');
   const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total FROM enrolment en WHERE ${cond}`, params);
   const rows: EnrolmentRow[] = await db.query(

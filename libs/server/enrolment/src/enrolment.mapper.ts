@@ -1,20 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import type { Enrolment, EnrolmentSource, EnrolmentStatus, PendingApproval } from '@kompeten/shared-contracts';
+import type { AgencyTimeZone, Enrolment, EnrolmentSource, EnrolmentStatus, PendingApproval } from '@kompeten/shared-contracts';
 import { displayName } from '@kompeten/shared-util';
 import { preparedQuery } from '@kompeten/server-core';
+import { dueFields, overdueSql } from './due-date';
 import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
 
 export interface EnrolmentRow {
   id: string; course_id: string; course_version_id: string; version_no: number; course_title: string; jp: string | number;
   employee_id: string; agency_id: string; source: EnrolmentSource; status: EnrolmentStatus; progress_percent: string;
-  due_at: Date | null; last_activity_at: Date | null; completed_at: Date | null; created_at: Date;
+  due_at: Date | null; due_time_zone: AgencyTimeZone | null; overdue: boolean; last_activity_at: Date | null; completed_at: Date | null; created_at: Date;
   course_agency_id: string;
 }
 
 const ENROLMENT_COLUMNS = `
   SELECT en.id, en.course_id, en.course_version_id, v.version_no, v.title AS course_title,
          v.jp, en.employee_id, en.agency_id, en.source, en.status,
-         en.progress_percent, en.due_at, en.last_activity_at, en.completed_at, en.created_at, c.agency_id AS course_agency_id`;
+         en.progress_percent, en.due_at, en.due_time_zone, ${overdueSql('en')} AS overdue, en.last_activity_at, en.completed_at, en.created_at,
+         c.agency_id AS course_agency_id`;
 
 const enrolmentFrom = (source: string) => `
     FROM ${source} en
@@ -34,7 +36,7 @@ export function toEnrolment(r: EnrolmentRow): Enrolment {
   return {
     id: r.id, courseId: r.course_id, courseVersionId: r.course_version_id, versionNo: Number(r.version_no), courseTitle: r.course_title,
     jp: Number(r.jp), employeeId: r.employee_id, agencyId: r.agency_id, source: r.source, status: r.status,
-    progressPercent: Number(r.progress_percent), dueAt: iso(r.due_at), lastActivityAt: iso(r.last_activity_at),
+    progressPercent: Number(r.progress_percent), ...dueFields(r.due_at, r.due_time_zone), overdue: r.overdue, lastActivityAt: iso(r.last_activity_at),
     completedAt: iso(r.completed_at), createdAt: new Date(r.created_at).toISOString(),
   };
 }

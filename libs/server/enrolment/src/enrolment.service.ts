@@ -5,9 +5,11 @@ import {
   ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
 } from '@kompeten/shared-contracts';
 import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { userTimeZone } from '@kompeten/server-identity';
 import { courseAudience, courseVisibleTo, findCourseFacts, isLive } from '@kompeten/server-learning';
 import { AccessScope, AgencyTree, OrganisationService } from '@kompeten/server-organisation';
 import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
+import { dueFields, requestedDue } from './due-date';
 import { EnrolmentAccess } from './enrolment-access';
 import {
   assignLearners, countUnmanaged, insertSelfEnrolment, listLearnerEnrolments, listPendingApprovals, lockEnrolmentStatus, lockForDecision, markWithdrawn,
@@ -100,6 +102,8 @@ export class EnrolmentService {
       throw invalid(ErrorCode.ENROLMENT_NO_TARGETS, 'Pilih peserta: employeeIds, unitId atau positionName');
     }
     return this.db.transaction(async (m) => {
+      // A due date is a local day of the agency that sets it: the assigner's (decision 0015).
+      const due = requestedDue(dto, await userTimeZone(m, scope.principal.userId));
       const course = await findCourseFacts(m, courseId);
       if (!course || !isLive(course)) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
       const visible = courseAudience(course, await this.agencies.current());
@@ -122,7 +126,7 @@ export class EnrolmentService {
       // Named ASN the caller does not manage answer exactly as unknown ids: 404, nothing written, nothing revealed.
       if (namedIds.length && (await countUnmanaged(m, scope, namedIds)) > 0) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
       const counts = await assignLearners(m, scope, {
-        courseId, versionId: course.currentVersionId, assignedBy: scope.principal.userId, dueAt: dto.dueAt ?? null, employeeIds: namedIds, unitPath,
+        courseId, versionId: course.currentVersionId, assignedBy: scope.principal.userId, due: due ?? null, employeeIds: namedIds, unitPath,
         positionName: dto.positionName ?? null, audience: visible,
       });
       const result: AssignmentResult = {
@@ -137,7 +141,7 @@ export class EnrolmentService {
         await recordAudit(m, this.actor(scope), {
           action: 'enrolment.assign', entityType: 'course', entityId: courseId,
           agencyId: ownsCourse ? course.agencyId : (counts.learner_agency_id ?? managed[0] ?? null),
-          after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, dueAt: dto.dueAt ?? null },
+          after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, ...dueFields(due?.at ?? null, due?.zone ?? null) },
         });
       }
       return result;
@@ -146,11 +150,11 @@ export class EnrolmentService {
 
   // ---- reading -----------------------------------------------------------------------------
 
-  /** "My learning": the caller's enrolments, active and pending first, then by latest activity. */
+  /** "My learning": the caller's enrolments, active and pending first, then by due date and latest activity. */
   async listMine(scope: AccessScope, q: MyEnrolmentQueryDto): Promise<Page<Enrolment>> {
     const employeeId = scope.principal.employeeId;
     if (!employeeId) return toPage([], 0, q);
-    const { total, rows } = await listLearnerEnrolments(this.db, employeeId, q.status, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { total, rows } = await listLearnerEnrolments(this.db, employeeId, { status: q.status, overdue: q.overdue }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return toPage(rows.map(toEnrolment), total, q);
   }
 

@@ -3,14 +3,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportRow, type Page } from '@kompeten/shared-contracts';
-import { csvStringifier, toPage, type PageQueryDto } from '@kompeten/server-core';
-import { displayName } from '@kompeten/shared-util';
+import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportPage, type CourseReportRow } from '@kompeten/shared-contracts';
+import { csvStringifier, toPage } from '@kompeten/server-core';
+import { userTimeZone } from '@kompeten/server-identity';
 import { PublishedVersions } from '@kompeten/server-learning';
-import { agencyTimeZone, type AccessScope } from '@kompeten/server-organisation';
+import { displayName, localDateTimeOf } from '@kompeten/shared-util';
+import type { AccessScope } from '@kompeten/server-organisation';
 import { quizLessonIds } from './completion-rule';
+import type { ReportQueryDto } from './dto/enrolment.dto';
+import { dueFields } from './due-date';
 import { requireManagedCourse } from './managed-course';
-import { countCourseEnrolments, reportRows } from './report-store';
+import { countReportRows, reportRows } from './report-store';
 
 const EXPORT_BATCH = 2000;
 
@@ -26,8 +29,10 @@ interface ReportContext {
   courseId: string;
   preIds: string[];
   postIds: string[];
+  /** The viewer's zone: every time in the report is shown in it and the headers name it (decision 0015). */
   timeZone: AgencyTimeZone;
   slug: string;
+  overdue?: boolean;
 }
 
 export interface ReportFile {
@@ -49,17 +54,17 @@ export class ReportService {
     @Inject(PublishedVersions) private readonly versions: PublishedVersions,
   ) {}
 
-  private async context(scope: AccessScope, courseId: string): Promise<ReportContext> {
-    const course = await requireManagedCourse(this.db.manager, scope, courseId);
+  private async context(scope: AccessScope, courseId: string, q: { overdue?: boolean }): Promise<ReportContext> {
+    await requireManagedCourse(this.db.manager, scope, courseId);
     const versions = await this.versions.ofCourse(this.db.manager, courseId);
-    const timeZone = await agencyTimeZone(this.db.manager, course.agencyId);
     const title = versions.map((v) => v.snapshot?.title).find(Boolean) ?? 'pelatihan';
     return {
       courseId,
       preIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'pre_test')))],
       postIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'post_test')))],
-      timeZone: timeZone ?? 'Asia/Jakarta',
+      timeZone: await userTimeZone(this.db, scope.principal.userId),
       slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'pelatihan',
+      overdue: q.overdue,
     };
   }
 
@@ -74,15 +79,16 @@ export class ReportService {
         status: r.status as CourseReportRow['status'], progressPercent: Number(r.progress_percent),
         preTestPercent: pre, postTestPercent: post, gain: pre !== null && post !== null ? Math.round((post - pre) * 100) / 100 : null,
         timeSpentMinutes: Math.floor(Number(r.seconds ?? 0) / 60),
+        ...dueFields(r.due_at, r.due_time_zone), overdue: r.overdue,
         completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
       };
     });
   }
 
-  async page(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<CourseReportRow>> {
-    const ctx = await this.context(scope, courseId);
-    const total = await countCourseEnrolments(this.db, courseId);
-    return toPage(await this.rows(ctx, q.pageSize, (q.page - 1) * q.pageSize), total, q);
+  async page(scope: AccessScope, courseId: string, q: ReportQueryDto): Promise<CourseReportPage> {
+    const ctx = await this.context(scope, courseId, q);
+    const total = await countReportRows(this.db, ctx);
+    return { ...toPage(await this.rows(ctx, q.pageSize, (q.page - 1) * q.pageSize), total, q), timeZone: ctx.timeZone };
   }
 
   private async *allRows(ctx: ReportContext): AsyncGenerator<CourseReportRow> {
@@ -94,24 +100,24 @@ export class ReportService {
   }
 
   private headers(ctx: ReportContext): string[] {
-    return ['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', `Selesai (${TIME_ZONE_LABEL[ctx.timeZone]})`];
+    const zone = TIME_ZONE_LABEL[ctx.timeZone];
+    return ['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', `Tenggat (${zone})`, 'Terlambat', `Selesai (${zone})`];
   }
 
-  /** Completion time in the course agency's zone (stored UTC, shown local: DOMAIN §1). */
+  /** Every learner's times in the viewer's zone, which the column header names: one zone per column, never a learner's time under another's label. */
   private localTime(ctx: ReportContext, iso: string | null): string {
-    if (!iso) return '';
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
-      .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    return iso ? localDateTimeOf(iso, ctx.timeZone) : '';
   }
 
   private cells(ctx: ReportContext, r: CourseReportRow): Array<string | number | null> {
-    return [r.nip, r.name, r.unitName ?? '', STATUS_LABEL[r.status], r.progressPercent, r.preTestPercent, r.postTestPercent, r.gain, r.timeSpentMinutes, this.localTime(ctx, r.completedAt)];
+    return [
+      r.nip, r.name, r.unitName ?? '', STATUS_LABEL[r.status], r.progressPercent, r.preTestPercent, r.postTestPercent, r.gain, r.timeSpentMinutes,
+      this.localTime(ctx, r.dueAt), r.overdue ? 'Ya' : '', this.localTime(ctx, r.completedAt),
+    ];
   }
 
-  async csv(scope: AccessScope, courseId: string): Promise<ReportFile> {
-    const ctx = await this.context(scope, courseId);
+  async csv(scope: AccessScope, courseId: string, q: ReportQueryDto): Promise<ReportFile> {
+    const ctx = await this.context(scope, courseId, q);
     // Every text cell is neutralised against formula injection (a name such as =HYPERLINK(…) is written as '=HYPERLINK(…)).
     const out = csvStringifier({ bom: true, header: true, columns: this.headers(ctx) });
     (async () => {
@@ -126,12 +132,12 @@ export class ReportService {
     return { stream: out, fileName: `laporan-${ctx.slug}.csv`, contentType: 'text/csv; charset=utf-8' };
   }
 
-  async xlsx(scope: AccessScope, courseId: string): Promise<ReportFile> {
-    const ctx = await this.context(scope, courseId);
+  async xlsx(scope: AccessScope, courseId: string, q: ReportQueryDto): Promise<ReportFile> {
+    const ctx = await this.context(scope, courseId, q);
     const out = new PassThrough();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const sheet = workbook.addWorksheet('Laporan');
-    sheet.columns = this.headers(ctx).map((header, i) => ({ header, width: [20, 36, 32, 20, 12, 12, 12, 10, 14, 18][i] }));
+    sheet.columns = this.headers(ctx).map((header, i) => ({ header, width: [20, 36, 32, 20, 12, 12, 12, 10, 14, 18, 10, 18][i] }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     (async () => {

@@ -1,5 +1,6 @@
 export * from './identity.module';
 export * from './auth/auth.service';
+export * from './auth/user-time-zone';
 export * from './auth/session.service';
 export { GLOBAL_BUDGET_EXCEEDED_EVENT, LoginThrottle, normaliseUsername } from './auth/login-throttle';
 export * from './auth/password';
@@ -10,6 +11,8 @@ export * from './read-models';
 export * from './provisioning';
 export * from './roles/account.service';
 export * from './imports/employee-import.runner';
+export * from './jobs/identity-jobs.module';
+export * from './jobs/employee-import-run.job';
 export * from './imports/import-columns';
 export * from './entities/employee.entity';
 export * from './entities/user-account.entity';

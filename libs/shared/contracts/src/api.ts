@@ -173,6 +173,8 @@ export interface HealthStatus {
   status: 'ok' | 'error';
   database: 'up' | 'down';
   redis: 'up' | 'down';
+  /** `subscribed`: session and rate-limit checks answered from memory kept current by Redis; `direct`: one Redis call per request. */
+  sessionChecks: 'subscribed' | 'direct';
   version: string;
 }
 

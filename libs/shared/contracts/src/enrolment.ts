@@ -1,4 +1,6 @@
 import type { LessonKind, QuizRole } from './course-snapshot';
+import type { Page } from './api';
+import type { AgencyTimeZone } from './enums';
 
 /** Enrolment, progress, completion and course-report API types (docs/learning.md, "Enrolment and progress"). */
 export const ENROLMENT_STATUSES = ['pending_approval', 'active', 'completed', 'withdrawn', 'rejected'] as const;
@@ -29,7 +31,14 @@ export interface Enrolment {
   source: EnrolmentSource;
   status: EnrolmentStatus;
   progressPercent: number;
+  /** The due instant stated in the zone it was set in, e.g. `2026-12-31T23:59:59+08:00` (docs/learning.md, "Time zones"). */
   dueAt: string | null;
+  /** The due date as a local day of `dueTimeZone` (`2026-12-31`). */
+  dueDate: string | null;
+  /** The zone of the agency that set the due date. */
+  dueTimeZone: AgencyTimeZone | null;
+  /** Not completed, withdrawn or rejected, and the due instant has passed (by the server's clock, at the time of the answer). */
+  overdue: boolean;
   lastActivityAt: string | null;
   completedAt: string | null;
   createdAt: string;
@@ -186,5 +195,16 @@ export interface CourseReportRow {
   gain: number | null;
   /** Learning time the server credited over every lesson, in whole minutes. */
   timeSpentMinutes: number;
+  /** As on an enrolment: the due instant in the zone it was set in, its local date and that zone. */
+  dueAt: string | null;
+  dueDate: string | null;
+  dueTimeZone: AgencyTimeZone | null;
+  overdue: boolean;
+  /** A UTC instant; shown in the viewer's zone (`timeZone` of the report). */
   completedAt: string | null;
+}
+
+/** The course report's page: its times are shown in the viewer's zone, named here (decision 0015). */
+export interface CourseReportPage extends Page<CourseReportRow> {
+  timeZone: AgencyTimeZone;
 }

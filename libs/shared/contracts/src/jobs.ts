@@ -1,6 +1,6 @@
 /**
  * Queues, job names and their payloads. Payloads carry ids only: a handler re-reads the row.
- * BullMQ job ids may not contain ':'; ids are built by `jobId()` in the worker's enqueue.
+ * BullMQ job ids may not contain ':'; ids are built by `jobId()` in libs/server/core (outbox).
  */
 export const QueueName = {
   Events: 'events',
@@ -35,7 +35,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CourseVersionPublished]: QueueName.Events,
 };
 
-/** Outbox event types; each maps to exactly one job. */
+/** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
 export const OutboxEvent = {
   EmployeeImportRequested: 'employee-import.requested',
   CourseCompleted: 'course.completed',
@@ -43,8 +43,28 @@ export const OutboxEvent = {
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
-export const EVENT_JOB: Record<OutboxEvent, JobName> = {
-  [OutboxEvent.EmployeeImportRequested]: JobName.EmployeeImportRun,
-  [OutboxEvent.CourseCompleted]: JobName.CourseCompletionRecorded,
-  [OutboxEvent.CoursePublished]: JobName.CourseVersionPublished,
+/**
+ * The payload of each event; every consumer of the event receives it as its job data. The event's `aggregateId` is
+ * the entity its jobs act on (job ids are `<jobName>.<aggregateId>`), so an event that may happen twice for one entity
+ * must name something that differs each time (e.g. the version, not the course).
+ */
+export interface OutboxPayloads {
+  [OutboxEvent.EmployeeImportRequested]: { importId: string };
+  [OutboxEvent.CourseCompleted]: { completionId: string };
+  [OutboxEvent.CoursePublished]: { courseId: string; versionId: string; requiresUpgrade: boolean };
+}
+export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
+
+/** The jobs whose payload an event can carry: only those may consume it. */
+export type ConsumerOf<E extends OutboxEvent> = { [N in JobName]: OutboxPayloads[E] extends JobOf<N> ? N : never }[JobName];
+
+/**
+ * Who consumes each event: one job per consumer, each with its own id, retries and delivery record, so one consumer's
+ * failure never retries, blocks or re-runs another. Adding a consumer (JP credit, certificate, SIASN push) is one entry
+ * here plus its handler in the owning domain lib. An event with no consumers is parked by the relay.
+ */
+export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf<E>[] } = {
+  [OutboxEvent.EmployeeImportRequested]: [JobName.EmployeeImportRun],
+  [OutboxEvent.CourseCompleted]: [JobName.CourseCompletionRecorded],
+  [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
 };

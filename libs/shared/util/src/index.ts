@@ -3,3 +3,4 @@ export * from './nip';
 export * from './pagination';
 export * from './numbers';
 export * from './csv';
+export * from './time-zone';

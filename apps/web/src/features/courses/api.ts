@@ -54,7 +54,8 @@ export interface AssignInput {
   employeeIds?: string[];
   unitId?: string;
   positionName?: string;
-  dueAt?: string;
+  /** `YYYY-MM-DD`: due at the end of that day in the assigner's agency zone. */
+  dueDate?: string;
 }
 
 export interface LessonInput {

@@ -1,24 +1,23 @@
 import type { AgencyTimeZone } from '@kompeten/shared-contracts';
-
-/** WIB, WITA and WIT have fixed offsets (no daylight saving), so a wall-clock time converts without a tz library. */
-const OFFSET_HOURS: Record<AgencyTimeZone, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { instantOfLocal, isoInZone, parseCalendarDate } from '@kompeten/shared-util';
 
 /** ISO instant → "YYYY-MM-DDTHH:mm" wall-clock in the zone (the value of an <input type="datetime-local">). */
 export function toZonedInput(iso: string | null | undefined, timeZone: AgencyTimeZone): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const shifted = new Date(date.getTime() + OFFSET_HOURS[timeZone] * 3_600_000);
-  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  return isoInZone(date, timeZone).slice(0, 16);
 }
 
-/** "YYYY-MM-DDTHH:mm" wall-clock in the zone → ISO instant; null for an empty or invalid value. */
+/**
+ * "YYYY-MM-DDTHH:mm" wall-clock in the zone → ISO instant in UTC (with its `Z`: the API refuses a date-time without an
+ * offset); null for an empty or invalid value.
+ */
 export function fromZonedInput(value: string, timeZone: AgencyTimeZone): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!match) return null;
-  const [, y, m, d, h, min] = match.map(Number);
-  const utc = Date.UTC(y, m - 1, d, h - OFFSET_HOURS[timeZone], min);
-  return Number.isNaN(utc) ? null : new Date(utc).toISOString();
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(value);
+  const date = match ? parseCalendarDate(match[1]) : null;
+  if (!match || !date) return null;
+  const [h, min] = [Number(match[2]), Number(match[3])];
+  if (h > 23 || min > 59) return null;
+  return instantOfLocal(date, { h, min }, timeZone).toISOString();
 }

@@ -1,4 +1,4 @@
-import type { AttemptReview, CourseReportRow, GradingItem, Page, ReportFormat, SubmissionForGrading } from '@kompeten/shared-contracts';
+import type { AttemptReview, CourseReportPage, GradingItem, Page, ReportFormat, SubmissionForGrading } from '@kompeten/shared-contracts';
 import { downloadFile, request } from '../../shared/api';
 
 const enc = encodeURIComponent;
@@ -39,12 +39,24 @@ export function getGraderReview(attemptId: string, signal?: AbortSignal): Promis
   return request<AttemptReview>(`/attempts/${enc(attemptId)}/review`, { signal });
 }
 
-export function getCourseReport(courseId: string, params: { page?: number; pageSize?: number }, signal?: AbortSignal): Promise<Page<CourseReportRow>> {
-  return request<Page<CourseReportRow>>(`/courses/${enc(courseId)}/report`, { query: { format: 'json', ...params }, signal });
+export interface CourseReportParams {
+  page?: number;
+  pageSize?: number;
+  /** true: only learners past their due date and not finished; false: only the others. */
+  overdue?: boolean;
 }
 
-export function downloadCourseReport(courseId: string, format: Exclude<ReportFormat, 'json'>, onProgress: (fraction: number | null) => void): Promise<void> {
-  return downloadFile(`/courses/${enc(courseId)}/report`, `laporan-kursus.${format}`, { query: { format }, onProgress });
+export function getCourseReport(courseId: string, params: CourseReportParams, signal?: AbortSignal): Promise<CourseReportPage> {
+  return request<CourseReportPage>(`/courses/${enc(courseId)}/report`, { query: { format: 'json', ...params }, signal });
+}
+
+export function downloadCourseReport(
+  courseId: string,
+  format: Exclude<ReportFormat, 'json'>,
+  filter: { overdue?: boolean },
+  onProgress: (fraction: number | null) => void,
+): Promise<void> {
+  return downloadFile(`/courses/${enc(courseId)}/report`, `laporan-kursus.${format}`, { query: { format, ...filter }, onProgress });
 }
 
 export function downloadSubmissionFile(submissionId: string, fallbackName: string): Promise<void> {

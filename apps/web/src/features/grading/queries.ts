@@ -5,7 +5,7 @@ export const gradingKeys = {
   all: ['grading'] as const,
   queue: (courseId: string) => [...gradingKeys.all, 'queue', courseId] as const,
   attempt: (attemptId: string) => [...gradingKeys.all, 'attempt', attemptId] as const,
-  report: (courseId: string, page: number) => [...gradingKeys.all, 'report', courseId, page] as const,
+  report: (courseId: string, page: number, overdue?: boolean) => [...gradingKeys.all, 'report', courseId, page, overdue ?? null] as const,
 };
 
 export function useCourseGrading(courseId: string) {
@@ -35,10 +35,10 @@ export function useGradeSubmission(courseId: string) {
   });
 }
 
-export function useCourseReport(courseId: string, page: number, pageSize: number) {
+export function useCourseReport(courseId: string, page: number, pageSize: number, overdue?: boolean) {
   return useQuery({
-    queryKey: gradingKeys.report(courseId, page),
-    queryFn: ({ signal }) => getCourseReport(courseId, { page, pageSize }, signal),
+    queryKey: gradingKeys.report(courseId, page, overdue),
+    queryFn: ({ signal }) => getCourseReport(courseId, { page, pageSize, overdue }, signal),
     placeholderData: keepPreviousData,
   });
 }

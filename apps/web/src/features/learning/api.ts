@@ -21,6 +21,8 @@ export function enrol(courseId: string): Promise<Enrolment> {
 
 export interface MyEnrolmentParams {
   status?: EnrolmentStatus;
+  /** true: only enrolments past their due date and not finished. */
+  overdue?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -5,7 +5,9 @@ import {
   ErrorCode, type AnswerResponse, type AnswerSaved, type AttemptQuestion, type AttemptView, type LessonAttempts, type QuestionSnapshot,
 } from '@kompeten/shared-contracts';
 import { conflict, invalid, notFound, preparedQuery, type Principal } from '@kompeten/server-core';
+import { userTimeZone } from '@kompeten/server-identity';
 import { PublishedVersions, type PreparedQuiz } from '@kompeten/server-learning';
+import { formatInZone } from '@kompeten/shared-util';
 import { QuizAttemptEntity, type AttemptDraw } from '../entities/quiz-attempt.entity';
 import { isPassed, NUMERIC_FORMAT_HINT, round2 } from '../grading';
 import { toAttemptSummary } from '../mappers';
@@ -106,8 +108,15 @@ export class AttemptService {
         continue;
       }
       const now = new Date(r.now);
-      if (s.opensAt && now < new Date(s.opensAt)) throw conflict(ErrorCode.ASSESSMENT_QUIZ_NOT_OPEN, `Kuis baru dibuka pada ${s.opensAt}`, { opensAt: s.opensAt });
-      if (s.closesAt && now >= new Date(s.closesAt)) throw conflict(ErrorCode.ASSESSMENT_QUIZ_CLOSED, `Kuis sudah ditutup pada ${s.closesAt}`, { closesAt: s.closesAt });
+      // The message states the time in the learner's own zone (WIB/WITA/WIT); `details` keeps the instant for clients.
+      if (s.opensAt && now < new Date(s.opensAt)) {
+        const timeZone = await userTimeZone(this.db, principal.userId);
+        throw conflict(ErrorCode.ASSESSMENT_QUIZ_NOT_OPEN, `Kuis belum dibuka. Kuis dibuka ${formatInZone(s.opensAt, timeZone)}.`, { opensAt: s.opensAt, timeZone });
+      }
+      if (s.closesAt && now >= new Date(s.closesAt)) {
+        const timeZone = await userTimeZone(this.db, principal.userId);
+        throw conflict(ErrorCode.ASSESSMENT_QUIZ_CLOSED, `Kuis sudah ditutup ${formatInZone(s.closesAt, timeZone)}.`, { closesAt: s.closesAt, timeZone });
+      }
       if (s.maxAttempts !== null && r.used >= s.maxAttempts) {
         throw conflict(ErrorCode.ASSESSMENT_NO_ATTEMPTS_LEFT, `Kesempatan mengerjakan kuis ini sudah habis (${s.maxAttempts} kali)`, { maxAttempts: s.maxAttempts, used: r.used });
       }

@@ -1,8 +1,10 @@
+import { formatInZone } from '@kompeten/shared-util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type AnswerResponse, type AttemptReview, type ReviewPolicy } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
+import { userTimeZone } from '@kompeten/server-identity';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { findGraderCourse } from '../course-access';
 import { QuizAttemptEntity } from '../entities/quiz-attempt.entity';
@@ -42,7 +44,10 @@ export class ReviewService {
       const [{ now }]: Array<{ now: Date }> = await this.db.query(`SELECT now() AS now`);
       const allowance = reviewAllowance(quiz.settings.reviewPolicy, quiz.settings.closesAt, new Date(now));
       if (!allowance.allowed) {
-        throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, quiz.settings.reviewPolicy === 'never' ? 'Kuis ini tidak menyediakan ulasan' : `Ulasan tersedia setelah kuis ditutup (${quiz.settings.closesAt})`);
+        const closesAt = quiz.settings.closesAt;
+        if (quiz.settings.reviewPolicy === 'never' || !closesAt) throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, 'Kuis ini tidak menyediakan ulasan');
+        const timeZone = await userTimeZone(this.db, scope.principal.userId);
+        throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, `Ulasan tersedia setelah kuis ditutup ${formatInZone(closesAt, timeZone)}.`);
       }
       showsAnswers = allowance.showsAnswers;
     }

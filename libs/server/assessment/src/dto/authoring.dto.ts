@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import {
   GRADING_METHODS, QUESTION_KINDS, QUIZ_ROLES, REVIEW_POLICIES,
   type AnswerKey, type GradingMethod, type QuestionKind, type QuestionOption, type QuizRole, type ReviewPolicy,
 } from '@kompeten/shared-contracts';
-import { JsonSizeMax, PageQueryDto } from '@kompeten/server-core';
+import { DATE_TIME_WITH_OFFSET_DOC, IsIsoDateTimeWithOffset, JsonSizeMax, PageQueryDto } from '@kompeten/server-core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -172,8 +172,15 @@ export class QuizSettingsInputDto {
   @Max(86400, { message: 'timeLimitSeconds maksimal 86400 (24 jam)' })
   timeLimitSeconds?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'opensAt harus tanggal-waktu ISO 8601' }) opensAt?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'closesAt harus tanggal-waktu ISO 8601' }) closesAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', example: '2026-12-05T08:00:00+08:00', description: `When attempts may start; null: at once. ${DATE_TIME_WITH_OFFSET_DOC}` })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset('opensAt')
+  opensAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', example: '2026-12-12T16:00:00+08:00', description: `When attempts may no longer start (and an open attempt's deadline at the latest); null: never. ${DATE_TIME_WITH_OFFSET_DOC}` })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset('closesAt')
+  closesAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 100, description: 'null: unlimited attempts' })
   @IsOptional()

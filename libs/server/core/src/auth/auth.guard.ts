@@ -1,4 +1,4 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, OnApplicationBootstrap, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@kompeten/shared-contracts';
@@ -22,18 +22,23 @@ const unauthenticated = (message: string) => new DomainError('unauthenticated', 
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(), and every route (but @NoRateLimit())
- * spends from its caller's request budget. The token is verified locally (HS256); then ONE Redis call counts the
- * request and reads whether the token's session was ended or its claims retired (decision 0010). Redis not answering
- * fails closed: 503.
+ * spends from its caller's request budget. The token is verified locally (HS256); then the session store counts the
+ * request and tells whether the token's session was ended or its claims retired — from memory kept current by Redis
+ * announcements, or with one Redis call while it is not subscribed (decisions 0010, 0020). Redis not answering fails
+ * closed: 503.
  */
 @Injectable()
-export class AccessTokenGuard implements CanActivate {
+export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.sessions.start();
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;

@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, SETUP_LINK_TTL_HOURS: '0' })).toThrow(/SETUP_LINK_TTL_HOURS/);
   });
 
+  it('keeps relayed outbox events 7 days unless OUTBOX_RETENTION_DAYS says otherwise, and refuses nonsense', () => {
+    expect(loadConfig(good).outboxRetentionDays).toBe(7);
+    expect(loadConfig({ ...good, OUTBOX_RETENTION_DAYS: '30' }).outboxRetentionDays).toBe(30);
+    expect(() => loadConfig({ ...good, OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS must be at least 1/);
+    expect(() => loadConfig({ ...good, OUTBOX_RETENTION_DAYS: 'seminggu' })).toThrow(/OUTBOX_RETENTION_DAYS must be a whole number/);
+  });
+
   it('refuses a TZ other than UTC and a lone ADMIN_EMAIL', () => {
     expect(() => loadConfig({ ...good, TZ: 'Asia/Jakarta' })).toThrow(/TZ must stay UTC/);
     expect(() => loadConfig({ ...good, ADMIN_EMAIL: 'a@b.go.id' })).toThrow(/set together/);

@@ -134,6 +134,9 @@ export class EnvDto {
   @IsIn(['true', 'false'], { message: 'RUN_MIGRATIONS must be true or false' })
   RUN_MIGRATIONS?: string;
 
+  /** Days the worker keeps relayed outbox events whose deliveries are all done (decision 0017). */
+  @OptionalInt('OUTBOX_RETENTION_DAYS', 1, 3650) OUTBOX_RETENTION_DAYS?: number;
+
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @Min(1)
@@ -220,6 +223,8 @@ export interface AppConfig {
   runMigrations: boolean;
   /** Redis key prefix of every queue (tests use their own). */
   queuePrefix: string;
+  /** Relayed outbox events whose deliveries are all done are deleted after this many days. */
+  outboxRetentionDays: number;
   /**
    * Per-client request budget of every /api route (except /api/health), a fixed window counted in Redis:
    * per user for requests with a valid access token, per client address otherwise.
@@ -284,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: dto.DB_POOL_SIZE ?? 20,
     runMigrations: dto.RUN_MIGRATIONS !== 'false',
     queuePrefix: dto.QUEUE_PREFIX ?? 'kompeten',
+    outboxRetentionDays: dto.OUTBOX_RETENTION_DAYS ?? 7,
     // A learner autosaving every 5 s makes ~12 requests a minute; a busy admin page ~100. A school of 500 behind one
     // NAT address signing in at 07:30 sends ~2 anonymous requests each (login, maybe a refresh) within a few minutes.
     rateLimit: { windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS ?? 60, perUser: dto.RATE_LIMIT_PER_USER ?? 1200, perAddress: dto.RATE_LIMIT_PER_ADDRESS ?? 3000 },

@@ -12,7 +12,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const ENTITY_GLOB = join(__dirname, '../../../../../libs/server/*/src/**/*.entity.ts');
 const TABLES = [
   'account_event', 'account_setup_link', 'agency', 'assignment_submission', 'audit_log', 'course', 'course_author', 'course_author_invitation', 'course_completion', 'course_draft_editor', 'course_file', 'course_module', 'course_review_event',
-  'course_version', 'employee', 'employee_import', 'employee_import_entry', 'enrolment', 'lesson', 'lesson_progress', 'outbox_event', 'question', 'question_category', 'quiz', 'quiz_answer',
+  'course_version', 'employee', 'employee_import', 'employee_import_entry', 'enrolment', 'lesson', 'lesson_progress', 'outbox_delivery', 'outbox_event', 'question', 'question_category', 'quiz', 'quiz_answer',
   'quiz_attempt', 'refresh_token', 'role_assignment', 'user_account', 'work_unit',
 ];
 /** The published read models (decision 0016), each declared in its owner lib's read-models.ts. */

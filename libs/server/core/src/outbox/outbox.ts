@@ -1,13 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxEvent } from '@kompeten/shared-contracts';
+import type { OutboxEvent, OutboxPayloadOf } from '@kompeten/shared-contracts';
 import { OutboxEventEntity } from './outbox.entity';
 
-/** Records an event in the caller's transaction. The worker's relay turns it into a job. */
-export async function writeOutbox(
+/**
+ * Records an event in the caller's transaction. The worker's relay fans it out to the event's consumers.
+ * `aggregateId` is the entity its jobs act on (one job per consumer and entity).
+ */
+export async function writeOutbox<E extends OutboxEvent>(
   manager: EntityManager,
-  eventType: OutboxEvent,
+  eventType: E,
   aggregateId: string | null,
-  payload: Record<string, unknown>,
+  payload: OutboxPayloadOf<E>,
 ): Promise<OutboxEventEntity> {
-  return manager.getRepository(OutboxEventEntity).save({ eventType, aggregateId, payload });
+  return manager.getRepository(OutboxEventEntity).save({ eventType, aggregateId, payload: payload as unknown as Record<string, unknown> });
 }

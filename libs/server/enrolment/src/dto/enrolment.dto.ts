@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import {
-  ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS, SUBMISSION_FILTERS,
-  type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat, type SubmissionFilter,
+  AGENCY_TIME_ZONES, ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS, SUBMISSION_FILTERS,
+  type AgencyTimeZone, type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat, type SubmissionFilter,
 } from '@kompeten/shared-contracts';
-import { JsonSizeMax, PageQueryDto } from '@kompeten/server-core';
+import { DATE_TIME_WITH_OFFSET_DOC, IsCalendarDate, IsIsoDateTimeWithOffset, JsonSizeMax, PageMetaDto, PageQueryDto } from '@kompeten/server-core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -25,7 +25,14 @@ export class EnrolmentDto {
   @ApiProperty({ enum: ENROLMENT_SOURCES }) source: EnrolmentSource;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ example: 37.5, description: 'Share of required lessons completed' }) progressPercent: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-12-31T23:59:59+08:00', description: 'The due instant, stated with the offset of the zone it was set in (the last second that still counts)' })
+  dueAt: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-31', description: 'The due date: the local day of dueTimeZone that dueAt ends' })
+  dueDate: string | null;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, nullable: true, type: String, example: 'Asia/Makassar', description: 'The zone of the agency that set the due date' })
+  dueTimeZone: AgencyTimeZone | null;
+  @ApiProperty({ example: false, description: 'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)' })
+  overdue: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastActivityAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -153,12 +160,37 @@ export class CourseReportRowDto {
   @ApiProperty({ nullable: true, type: Number, example: 85 }) postTestPercent: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 30, description: 'Post-test minus pre-test' }) gain: number | null;
   @ApiProperty({ example: 187, description: 'Learning time the server credited over every lesson, in whole minutes' }) timeSpentMinutes: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-12-31T23:59:59+08:00', description: 'The due instant, stated with the offset of the zone it was set in (the last second that still counts)' })
+  dueAt: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-31', description: 'The due date: the local day of dueTimeZone that dueAt ends' })
+  dueDate: string | null;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, nullable: true, type: String, example: 'Asia/Makassar', description: 'The zone of the agency that set the due date' })
+  dueTimeZone: AgencyTimeZone | null;
+  @ApiProperty({ example: false, description: 'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)' })
+  overdue: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'A UTC instant; the report shows it in the viewer\u2019s zone (timeZone)' }) completedAt: string | null;
+}
+
+export class CourseReportPageDto extends PageMetaDto {
+  @ApiProperty({ type: [CourseReportRowDto] }) items: CourseReportRowDto[];
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Makassar', description: 'The viewer\u2019s zone: the CSV and XLSX exports and the web show every time in it, named in the column headers' })
+  timeZone: AgencyTimeZone;
 }
 
 // ---- requests ----------------------------------------------------------------------------------
 
-export class MyEnrolmentQueryDto extends PageQueryDto {
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** `?overdue=true|false`. */
+class OverdueFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only overdue enrolments (due instant passed, not completed, withdrawn or rejected); false: only those not overdue' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'overdue harus true atau false' })
+  overdue?: boolean;
+}
+
+export class MyEnrolmentQueryDto extends OverdueFilterDto {
   @ApiPropertyOptional({ enum: ENROLMENT_STATUSES }) @IsOptional() @IsIn(ENROLMENT_STATUSES, { message: 'status tidak dikenal' }) status?: EnrolmentStatus;
 }
 
@@ -183,9 +215,18 @@ export class AssignCourseDto {
   @MaxLength(200)
   positionName?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-31T16:00:00Z' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'Due date: the learners have until 23:59:59 of this day in the zone of the assigner\u2019s agency (WIB, WITA or WIT; decision 0015). Send this or dueAt, not both.',
+  })
   @IsOptional()
-  @IsDateString({}, { message: 'dueAt harus tanggal ISO 8601' })
+  @IsCalendarDate('dueDate')
+  dueDate?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-31T23:59:59+08:00', description: `A due instant instead of a date. ${DATE_TIME_WITH_OFFSET_DOC}` })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset('dueAt', { orDateField: 'dueDate' })
   dueAt?: string;
 }
 
@@ -238,7 +279,7 @@ export class AttendanceDto {
   employeeIds: string[];
 }
 
-export class ReportQueryDto extends PageQueryDto {
+export class ReportQueryDto extends OverdueFilterDto {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'json (paginated), csv or xlsx (every learner, as a download)' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: 'format harus json, csv atau xlsx' })

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { EnrolmentSource, EnrolmentStatus } from '@kompeten/shared-contracts';
+import type { AgencyTimeZone, EnrolmentSource, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';
 
@@ -10,6 +10,7 @@ import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';
 @Entity('enrolment')
 @Check('enrolment_source_check', `source IN ('self','assigned')`)
 @Check('enrolment_status_check', `status IN ('pending_approval','active','completed','withdrawn','rejected')`)
+@Check('enrolment_due_time_zone_check', `(due_at IS NULL AND due_time_zone IS NULL) OR (due_at IS NOT NULL AND coalesce(due_time_zone IN ('Asia/Jakarta','Asia/Makassar','Asia/Jayapura'), false))`)
 @Index('uq_enrolment_course_employee', ['courseId', 'employeeId'], { unique: true })
 @Index('ix_enrolment_pending', ['agencyId'], { where: `status = 'pending_approval'` })
 export class EnrolmentEntity {
@@ -41,8 +42,13 @@ export class EnrolmentEntity {
   @Column('uuid', { nullable: true })
   assignedBy: string | null;
 
+  /** The last second that still counts (a due date: 23:59:59 local of the zone below). */
   @Column('timestamptz', { nullable: true })
   dueAt: Date | null;
+
+  /** The zone of the agency that set the due date (decision 0015); null exactly when dueAt is. */
+  @Column('text', { nullable: true })
+  dueTimeZone: AgencyTimeZone | null;
 
   @Column('text')
   status: EnrolmentStatus;

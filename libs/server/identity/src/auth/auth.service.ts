@@ -4,14 +4,14 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
-import { APP_CONFIG, DomainError, invalid, recordAudit, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
-import { agencyTimeZone } from '@kompeten/server-organisation';
+import { APP_CONFIG, DomainError, invalid, recordAudit, SessionStore, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from '../accounts/account-events';
 import { LoginThrottle, normaliseUsername } from './login-throttle';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword, type PasswordContext } from './password';
 import { SessionService } from './session.service';
+import { userTimeZone } from './user-time-zone';
 
 /** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
 export type IssuedTokens = LoginResponse & { refreshToken: string };
@@ -31,6 +31,7 @@ export class AuthService {
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SessionStore) private readonly sessionStore: SessionStore,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
@@ -57,7 +58,10 @@ export class AuthService {
       throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
     }
     await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { lastLoginAt: new Date() });
-    return this.issue(this.db.manager, user, randomUUID(), 0);
+    const sessionId = randomUUID();
+    const issued = await this.issue(this.db.manager, user, sessionId, 0);
+    this.sessionStore.noteNewSession(sessionId);
+    return issued;
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {
@@ -124,14 +128,12 @@ export class AuthService {
     if (!user) throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Akun tidak ditemukan');
     const roles = await this.rolesOf(m, userId);
     const employee = user.employeeId ? await loadEmployee(m, user.employeeId) : null;
-    const zoneAgency = employee?.agencyId ?? roles[0]?.agencyId;
-    const timeZone = zoneAgency ? await agencyTimeZone(m, zoneAgency) : null;
     return {
       userId: user.id,
       email: user.email ?? employee?.email ?? null,
       employee: employee ? publicEmployee(employee) : null,
       roles,
-      timeZone: timeZone ?? 'Asia/Jakarta',
+      timeZone: await userTimeZone(m, user.id),
       pendingEmail: user.pendingEmail,
     };
   }

@@ -15,7 +15,8 @@ import { EmployeeEntity } from '../entities/employee.entity';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
-import { EmployeeImportRunner } from './employee-import.runner';
+import { EmployeeImportRunJob } from '../jobs/employee-import-run.job';
+import { EmployeeImportRunner, GAVE_UP } from './employee-import.runner';
 
 const ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity, EmployeeImportEntryEntity];
 
@@ -298,6 +299,74 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
     expect(await runner.run(imp.id)).toBe('skipped');
   });
 
+  describe('failures: transient ones are retried by the job, permanent ones are the import\u2019s outcome (issue 14)', () => {
+    const TWO_ROWS = `nip,nama,jenis_pegawai,kode_unit\n199101012015011021,Gangguan Satu,PNS,SETDA\n199202022016022022,Gangguan Dua,PNS,SETDA\n`;
+
+    async function queueImport(data: string): Promise<EmployeeImportEntity> {
+      const storageKey = `imports/${mataram}/${randomUUID()}.csv`;
+      await storage.write(storageKey, Readable.from([Buffer.from(data)]));
+      return db.getRepository(EmployeeImportEntity).save({ agencyId: mataram, createdBy: null, fileName: 'pegawai.csv', storageKey, unitScopePath: null });
+    }
+    const reload = (id: string) => db.getRepository(EmployeeImportEntity).findOneByOrFail({ id });
+
+    /** The database refuses the import's first write of per-line outcomes, as if its connection dropped, then recovers. */
+    async function failFirstEntryWrite(importId: string): Promise<() => Promise<void>> {
+      await db.query(`CREATE SEQUENCE IF NOT EXISTS import_outage_once`);
+      await db.query(`
+        CREATE OR REPLACE FUNCTION import_outage_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF nextval('import_outage_once') = 1 THEN RAISE EXCEPTION 'terminating connection (simulated outage)' USING ERRCODE = '08006'; END IF;
+          RETURN NEW;
+        END $$`);
+      await db.query(`CREATE TRIGGER import_outage_once BEFORE INSERT ON employee_import_entry FOR EACH ROW WHEN (NEW.import_id = '${importId}') EXECUTE FUNCTION import_outage_once()`);
+      return async () => {
+        await db.query(`DROP TRIGGER import_outage_once ON employee_import_entry`);
+        await db.query(`DROP FUNCTION import_outage_once()`);
+        await db.query(`DROP SEQUENCE import_outage_once`);
+      };
+    }
+
+    it('throws a database failure for the retry and leaves the import running, not failed; the retry completes it', async () => {
+      const imp = await queueImport(TWO_ROWS);
+      const restore = await failFirstEntryWrite(imp.id);
+      try {
+        await expect(runner.run(imp.id)).rejects.toThrow(/simulated outage/);
+        expect(await reload(imp.id)).toMatchObject({ status: 'running', message: null, finishedAt: null, createdCount: 0 });
+        expect(await runner.run(imp.id)).toBe('success');
+      } finally {
+        await restore();
+      }
+      expect(await reload(imp.id)).toMatchObject({ status: 'completed', createdCount: 2, failedCount: 0, message: null });
+    });
+
+    it('marks the import failed with a clear message when the job gives up after its last attempt', async () => {
+      const imp = await queueImport(TWO_ROWS.replace(/Gangguan/g, 'Menyerah').replace('199101012015011021', '199606062021031013').replace('199202022016022022', '199707072022032014'));
+      const job = new EmployeeImportRunJob(runner);
+      const restore = await failFirstEntryWrite(imp.id);
+      try {
+        await expect(job.handle({ importId: imp.id })).rejects.toThrow(/simulated outage/);
+      } finally {
+        await restore();
+      }
+      await job.onGiveUp({ importId: imp.id });
+      const failed = await reload(imp.id);
+      expect(failed).toMatchObject({ status: 'failed', message: GAVE_UP, createdCount: 0 });
+      expect(failed.finishedAt).toBeInstanceOf(Date);
+      expect(failed.message).toMatch(/gangguan sistem.*dicoba beberapa kali/);
+      // A finished import is never rewritten by a late give-up.
+      const done = await runImport(`nip,nama,jenis_pegawai\n199808082023031015,Sudah Selesai,PNS\n`);
+      await job.onGiveUp({ importId: done.id });
+      expect((await reload(done.id)).status).toBe('completed');
+    });
+
+    it('fails the import (a permanent problem, not retried) when its file is gone from storage', async () => {
+      const imp = await queueImport(TWO_ROWS);
+      await storage.remove(imp.storageKey);
+      expect(await runner.run(imp.id)).toBe('success');
+      expect(await reload(imp.id)).toMatchObject({ status: 'failed', message: 'Berkas impor tidak ditemukan di penyimpanan; unggah ulang berkasnya.' });
+    });
+  });
+
   describe("an HR officer's import (limited to the DINKES subtree)", () => {
     const IN_RSUD = '199404042019031011';
     const IN_SETDA = '199505052020012012';
@@ -473,12 +542,12 @@ describe('EmployeeImportRunner (real PostgreSQL, local disk storage)', () => {
           if (batchNo === 60) throw new Error('worker killed');
         }
       }
-      await new DyingRunner(db, storage).run(imp.id);
+      await expect(new DyingRunner(db, storage).run(imp.id)).rejects.toThrow('worker killed');
       const [{ n: half }] = await db.query(`SELECT count(*)::int AS n FROM employee WHERE agency_id = $1`, [crashAgency]);
       expect(half).toBeGreaterThan(25_000);
       expect(half).toBeLessThan(35_000);
-      // A killed process records nothing: the job is still "running" when the queue hands it to the next worker.
-      await db.query(`UPDATE employee_import SET status = 'running', finished_at = NULL WHERE id = $1`, [imp.id]);
+      // The import is still "running" when the queue hands the job to the next worker.
+      expect((await repo.findOneByOrFail({ id: imp.id })).status).toBe('running');
       expect(await runner.run(imp.id)).toBe('success');
 
       const done = await repo.findOneByOrFail({ id: imp.id });

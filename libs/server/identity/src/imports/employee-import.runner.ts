@@ -10,6 +10,10 @@ import { mapHeaders, parseImportRow, type ImportColumnKey, type ImportReasonCode
 
 export const IMPORT_BATCH_SIZE = 500;
 
+const MISSING_FILE = 'Berkas impor tidak ditemukan di penyimpanan; unggah ulang berkasnya.';
+export const GAVE_UP =
+  'Impor gagal karena gangguan sistem (basis data atau penyimpanan tidak tersedia) dan sudah dicoba beberapa kali. Baris yang sudah diproses tetap tersimpan; unggah ulang berkas yang sama untuk melanjutkan.';
+
 interface Counters {
   processed: number;
   created: number;
@@ -56,6 +60,12 @@ export class EmployeeImportRunner {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
+  /**
+   * A problem with the file itself fails the import with its reason and answers success: the job did its work. Any
+   * other error (database, storage unavailable) is thrown and the import stays `running`, so the job's retry policy
+   * runs it again and the retry carries on from the lines already recorded; after the last attempt the job gives up
+   * through `giveUp`.
+   */
   async run(importId: string): Promise<'success' | 'skipped'> {
     const repo = this.db.getRepository(EmployeeImportEntity);
     // An UPDATE through the driver answers [rows, affected].
@@ -76,12 +86,30 @@ export class EmployeeImportRunner {
       await repo.update({ id: importId }, { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() });
       this.logger.log({ importId, ...counts, processed: c.processed }, 'Employee import completed');
     } catch (e) {
-      const message = e instanceof ImportFileError ? e.message : 'Impor gagal karena kesalahan sistem; baris yang sudah diproses tetap tersimpan.';
-      if (!(e instanceof ImportFileError)) this.logger.error({ err: e, importId }, 'Employee import failed');
-      const counts = await this.countsOf(this.db.manager, importId).catch(() => ({}));
-      await repo.update({ id: importId }, { ...counts, processedRows: c.processed, status: 'failed', message, finishedAt: new Date() });
+      const fileError = e instanceof ImportFileError ? e : (e as { code?: string }).code === 'ENOENT' ? new ImportFileError(MISSING_FILE) : null;
+      if (!fileError) {
+        this.logger.warn({ err: e, importId, processed: c.processed }, 'Employee import interrupted; the job will retry it');
+        throw e;
+      }
+      const counts = await this.countsOf(this.db.manager, importId);
+      await repo.update({ id: importId }, { ...counts, processedRows: c.processed, status: 'failed', message: fileError.message, finishedAt: new Date() });
     }
     return 'success';
+  }
+
+  /**
+   * The job gave up (its last attempt failed on a system error): the import is marked failed with a message a person
+   * understands. Lines already processed stay saved; uploading the file again records them as unchanged.
+   */
+  async giveUp(importId: string): Promise<void> {
+    const counts = await this.countsOf(this.db.manager, importId);
+    await this.db.query(
+      `UPDATE employee_import SET status = 'failed', message = $2, finished_at = now(),
+              created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6, warning_count = $7
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [importId, GAVE_UP, counts.createdCount, counts.updatedCount, counts.unchangedCount, counts.failedCount, counts.warningCount],
+    );
+    this.logger.error({ importId }, 'Employee import failed after its last attempt');
   }
 
   /** Counts of an import, computed from its entries (the single source of truth). */

@@ -21,7 +21,7 @@ const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} 
 
 const CONTENT_MODELS = [TextContentDto, VideoContentDto, DocumentContentDto, FileContentDto, LinkContentDto, QuizContentDto, AssignmentContentDto, LiveContentDto];
 const CONTENT_SCHEMA = {
-  description: 'Depends on `kind`: text {html}, video {fileId | url, durationSeconds?, completeAtRatio?}, document {fileId}, file {fileId}, link {url}, quiz {quizId}, assignment {instructions, maxScore, passScore}, live {startsAt, endsAt, joinUrl}',
+  description: 'Depends on `kind`: text {html}, video {fileId | url, durationSeconds?, completeAtRatio?}, document {fileId}, file {fileId}, link {url}, quiz {quizId}, assignment {instructions, maxScore, passScore}, live {startsAt, endsAt (date-times with an offset), joinUrl}',
   oneOf: CONTENT_MODELS.map((m) => ({ $ref: getSchemaPath(m) })),
 };
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsDateString, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 import { ErrorCode, type LessonKind } from '@kompeten/shared-contracts';
-import { invalid } from '@kompeten/server-core';
+import { DATE_TIME_WITH_OFFSET_DOC, invalid, IsIsoDateTimeWithOffset } from '@kompeten/server-core';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true };
 export const MAX_HTML = 200_000;
@@ -81,11 +81,11 @@ export class AssignmentContentDto {
 }
 
 export class LiveContentDto {
-  @ApiProperty({ format: 'date-time', example: '2026-12-01T01:00:00Z' })
-  @IsDateString({ strict: true }, { message: 'content.startsAt harus tanggal-waktu ISO 8601' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T09:00:00+08:00', description: DATE_TIME_WITH_OFFSET_DOC })
+  @IsIsoDateTimeWithOffset('content.startsAt')
   startsAt: string;
-  @ApiProperty({ format: 'date-time', example: '2026-12-01T03:00:00Z' })
-  @IsDateString({ strict: true }, { message: 'content.endsAt harus tanggal-waktu ISO 8601' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T11:00:00+08:00', description: DATE_TIME_WITH_OFFSET_DOC })
+  @IsIsoDateTimeWithOffset('content.endsAt')
   endsAt: string;
   @ApiProperty({ example: 'https://zoom.us/j/123456789' })
   @IsUrl(HTTP_URL, { message: 'content.joinUrl harus URL http(s) yang valid' })

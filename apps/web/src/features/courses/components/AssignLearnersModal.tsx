@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { AssignmentResult } from '@kompeten/shared-contracts';
+import { TIME_ZONE_LABEL, type AssignmentResult } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useAgencyOptions, useUnitOptions } from '../../agencies/queries';
-import { fromZonedInput } from '../datetime';
 import { useAssignCourse } from '../queries';
 import { EmployeePicker, type PickedEmployee } from './EmployeePicker';
 
@@ -31,7 +30,8 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
   const [agencyId, setAgencyId] = useState<string | null>(ownAgency);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [positionName, setPositionName] = useState('');
-  const [dueAt, setDueAt] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const zone = TIME_ZONE_LABEL[me?.timeZone ?? 'Asia/Jakarta'];
   const [result, setResult] = useState<AssignmentResult | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const agencies = useAgencyOptions();
@@ -46,17 +46,18 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
 
   const submit = async () => {
     setInvalid(null);
-    const due = dueAt ? (fromZonedInput(dueAt, me?.timeZone ?? 'Asia/Jakarta') ?? undefined) : undefined;
+    // A date only: the server reads it as the end of that day in the assigner's zone, the one the hint names.
+    const due = dueDate || undefined;
     let input;
     if (target === 'employees') {
       if (employees.length === 0) return setInvalid(t('assign.pickEmployees'));
-      input = { employeeIds: employees.map((e) => e.value), dueAt: due };
+      input = { employeeIds: employees.map((e) => e.value), dueDate: due };
     } else if (target === 'unit') {
       if (!unitId) return setInvalid(t('assign.pickUnit'));
-      input = { unitId, dueAt: due };
+      input = { unitId, dueDate: due };
     } else {
       if (!positionName.trim()) return setInvalid(t('assign.pickPosition'));
-      input = { positionName: positionName.trim(), unitId: unitId ?? undefined, dueAt: due };
+      input = { positionName: positionName.trim(), unitId: unitId ?? undefined, dueDate: due };
     }
     try {
       setResult(await mutation.mutateAsync(input));
@@ -132,7 +133,13 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
             error={invalid ?? undefined}
           />
         )}
-        <TextInput type="datetime-local" label={t('assign.dueAt')} description={t('assign.dueAtHint')} value={dueAt} onChange={(event) => setDueAt(event.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('assign.dueDate')}
+          description={t('assign.dueDateHint', { zone })}
+          value={dueDate}
+          onChange={(event) => setDueDate(event.currentTarget.value)}
+        />
         {mutation.isError && <ErrorAlert error={mutation.error} />}
         {result && (
           <Alert color="green" variant="light" title={t('assign.resultTitle')} role="status">

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import type { OutlineInput } from '../api';
+import { moveLesson, moveModule, outlineOf, outlineSignature, type Direction } from '../outline';
 import { type CourseLesson, type CourseModule } from '@kompeten/shared-contracts';
 import { useCourseLabels } from '../labels';
 import { useCourse, useLessonMutations, useModuleMutations, useSaveOutline } from '../queries';
@@ -13,45 +14,6 @@ import { ConfirmModal } from './ConfirmModal';
 import { LessonEditorModal, type LessonEditorTarget } from './LessonEditorModal';
 import { ModuleTitleModal } from './ModuleTitleModal';
 import classes from './CourseContentPage.module.css';
-
-type Direction = 'up' | 'down';
-
-function outlineOf(modules: CourseModule[]): OutlineInput {
-  return { modules: modules.map((m) => ({ id: m.id, lessonIds: m.lessons.map((l) => l.id) })) };
-}
-
-function signature(outline: OutlineInput): string {
-  return outline.modules.map((m) => `${m.id}:${m.lessonIds.join(',')}`).join('|');
-}
-
-/** Moves a module one place up or down. */
-function moveModule(outline: OutlineInput, index: number, dir: Direction): OutlineInput {
-  const modules = [...outline.modules];
-  const to = dir === 'up' ? index - 1 : index + 1;
-  if (to < 0 || to >= modules.length) return outline;
-  [modules[index], modules[to]] = [modules[to], modules[index]];
-  return { modules };
-}
-
-/** Moves a lesson one place; past the first or last lesson of a module it goes to the end/start of the neighbour module. */
-function moveLesson(outline: OutlineInput, mi: number, li: number, dir: Direction): { outline: OutlineInput; moduleIndex: number; lessonIndex: number } | null {
-  const modules = outline.modules.map((m) => ({ ...m, lessonIds: [...m.lessonIds] }));
-  const lessons = modules[mi].lessonIds;
-  const [id] = lessons.splice(li, 1);
-  if (dir === 'up' && li > 0) {
-    lessons.splice(li - 1, 0, id);
-    return { outline: { modules }, moduleIndex: mi, lessonIndex: li - 1 };
-  }
-  if (dir === 'down' && li < lessons.length) {
-    lessons.splice(li + 1, 0, id);
-    return { outline: { modules }, moduleIndex: mi, lessonIndex: li + 1 };
-  }
-  const target = dir === 'up' ? mi - 1 : mi + 1;
-  if (target < 0 || target >= modules.length) return null;
-  if (dir === 'up') modules[target].lessonIds.push(id);
-  else modules[target].lessonIds.unshift(id);
-  return { outline: { modules }, moduleIndex: target, lessonIndex: dir === 'up' ? modules[target].lessonIds.length - 1 : 0 };
-}
 
 /** /kursus/:courseId/konten — modules and lessons: add, edit, delete and reorder (up/down buttons, keyboard friendly). */
 export function CourseContentPage() {
@@ -75,7 +37,7 @@ export function CourseContentPage() {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const pendingFocus = useRef<{ signature: string; key: string; fallback: string } | null>(null);
   const modules = course.data?.modules ?? [];
-  const currentSignature = signature(outlineOf(modules));
+  const currentSignature = outlineSignature(outlineOf(modules));
   useLayoutEffect(() => {
     const pending = pendingFocus.current;
     if (!pending || pending.signature !== currentSignature) return;
@@ -95,7 +57,7 @@ export function CourseContentPage() {
   const lessonTotal = modules.reduce((n, m) => n + m.lessons.length, 0);
 
   const commit = (next: OutlineInput, focusKey: string, fallbackKey: string, message: string) => {
-    pendingFocus.current = { signature: signature(next), key: focusKey, fallback: fallbackKey };
+    pendingFocus.current = { signature: outlineSignature(next), key: focusKey, fallback: fallbackKey };
     setAnnouncement(message);
     saveOutline.mutate(next);
   };

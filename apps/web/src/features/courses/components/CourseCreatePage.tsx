@@ -7,7 +7,8 @@ import { AUTHOR_ROLES } from '../../../shared/layout/nav-items';
 import { notify } from '../../../shared/notify';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useCreateCourse } from '../queries';
-import { CourseForm, courseFormValues } from './CourseForm';
+import { courseFormValues } from '../course-form';
+import { CourseForm } from './CourseForm';
 
 export function CourseCreatePage() {
   const { t } = useTranslation('courses');

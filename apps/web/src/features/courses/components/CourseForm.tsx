@@ -1,44 +1,10 @@
 import { Box, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { JENIS_DIKLAT, type Course, type CourseInput } from '../api';
-import { COMPETENCY_KINDS, COURSE_LEVELS, COURSE_VISIBILITIES, ENROLMENT_MODES, LEARNING_METHODS, type CompetencyKind, type CourseLevel, type CourseVisibility, type EnrolmentMode, type LearningMethod } from '@kompeten/shared-contracts';
+import { JENIS_DIKLAT } from '../api';
+import { COMPETENCY_KINDS, COURSE_LEVELS, COURSE_VISIBILITIES, ENROLMENT_MODES, LEARNING_METHODS } from '@kompeten/shared-contracts';
+import { courseInputOf, jpProblem, type CourseFormResult, type CourseFormValues } from '../course-form';
 import { optionsOf, useCourseLabels } from '../labels';
-
-export interface CourseFormValues {
-  agencyId: string;
-  title: string;
-  description: string;
-  /** One objective per line. */
-  objectives: string;
-  competencyKind: CompetencyKind;
-  learningMethod: LearningMethod;
-  jenisDiklatId: string;
-  jp: number | string;
-  level: CourseLevel;
-  tags: string[];
-  visibility: CourseVisibility;
-  enrolmentMode: EnrolmentMode;
-}
-
-export type CourseFormResult = Omit<CourseInput, 'completionRule'>;
-
-export function courseFormValues(course?: Course, agencyId = ''): CourseFormValues {
-  return {
-    agencyId: course?.agencyId ?? agencyId,
-    title: course?.title ?? '',
-    description: course?.description ?? '',
-    objectives: (course?.objectives ?? []).join('\n'),
-    competencyKind: course?.competencyKind ?? 'teknis',
-    learningMethod: course?.learningMethod ?? 'e_learning',
-    jenisDiklatId: String(course?.jenisDiklatId ?? 16),
-    jp: course?.jp ?? 2,
-    level: course?.level ?? 'dasar',
-    tags: course?.tags ?? [],
-    visibility: course?.visibility ?? 'agency',
-    enrolmentMode: course?.enrolmentMode ?? 'open',
-  };
-}
 
 interface CourseFormProps {
   defaultValues: CourseFormValues;
@@ -60,23 +26,7 @@ export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly
   } = useForm<CourseFormValues>({ defaultValues });
 
   const submit = handleSubmit(async (values) => {
-    await onSubmit({
-      agencyId: values.agencyId,
-      title: values.title.trim(),
-      description: values.description.trim(),
-      objectives: values.objectives
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-      competencyKind: values.competencyKind,
-      learningMethod: values.learningMethod,
-      jenisDiklatId: Number(values.jenisDiklatId),
-      jp: Number(values.jp),
-      level: values.level,
-      tags: values.tags,
-      visibility: values.visibility,
-      enrolmentMode: values.enrolmentMode,
-    });
+    await onSubmit(courseInputOf(values));
   });
 
   const label = useCourseLabels();
@@ -142,7 +92,10 @@ export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly
               name="jp"
               rules={{
                 required: t('form.required'),
-                validate: (v) => (Number(v) > 0 && Number(v) <= 1000) || t('form.jpRange'),
+                validate: (v) => {
+                  const problem = jpProblem(v);
+                  return problem ? t(problem) : true;
+                },
               }}
               render={({ field }) => (
                 <NumberInput

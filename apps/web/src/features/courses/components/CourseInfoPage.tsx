@@ -7,7 +7,8 @@ import { formatDateTime } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { useCourse, useUpdateCourse } from '../queries';
-import { CourseForm, courseFormValues } from './CourseForm';
+import { courseFormValues, courseUpdateOf } from '../course-form';
+import { CourseForm } from './CourseForm';
 import { CourseAuthorsCard, CourseCoverCard, CoursePrerequisitesCard } from './CourseSettingsCards';
 
 /** /kursus/:courseId — the course metadata, its authors and its published versions. */
@@ -19,7 +20,6 @@ export function CourseInfoPage() {
   const mutation = useUpdateCourse(courseId);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('sections.info')}` : t('sections.info'));
   if (!course.data) return null;
-  const { agencyId: _agency, ...rest } = courseFormValues(course.data);
 
   return (
     <Grid gap="md">
@@ -33,12 +33,12 @@ export function CourseInfoPage() {
           <CourseForm
             // Re-mount with fresh defaults after each save.
             key={course.data.updatedAt}
-            defaultValues={{ agencyId: course.data.agencyId, ...rest }}
+            defaultValues={courseFormValues(course.data)}
             submitLabel={t('save')}
             readOnly={!course.data.can.edit}
-            onSubmit={async ({ agencyId: _a, ...values }) => {
+            onSubmit={async (values) => {
               try {
-                await mutation.mutateAsync(values);
+                await mutation.mutateAsync(courseUpdateOf(values));
                 notify({ color: 'kompeten', message: t('saved') });
               } catch {
                 // Shown above.

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { notify } from '../../../shared/notify';
 import { useCatalog } from '../../catalog/queries';
 import type { Course } from '../api';
+import { prerequisiteOptions, selectionChanged } from '../prerequisites';
 import { useCourseAuthors, useCourses, useUpdateCourse } from '../queries';
 import { CourseCover } from './CourseCover';
 import { CourseInvitationsPanel } from './CourseInvitationsPanel';
@@ -161,14 +162,11 @@ export function CoursePrerequisitesCard({ course }: { course: Course }) {
   const managed = useCourses({ status: 'published', pageSize: 100 });
   const saved = useMemo(() => course.prerequisiteCourseIds ?? [], [course.prerequisiteCourseIds]);
   const [value, setValue] = useState<string[]>(saved);
-  const data = useMemo(() => {
-    const byId = new Map([...(managed.data?.items ?? []), ...(catalog.data?.items ?? [])].filter((c) => c.id !== course.id && c.status === 'published').map((c) => [c.id, c.title]));
-    const options = [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-    const known = new Set(byId.keys());
-    // Prerequisites the caller cannot see in the catalog (anymore) still show, so they can be removed.
-    return [...options, ...saved.filter((id) => !known.has(id)).map((id) => ({ value: id, label: t('prerequisites.unknown') }))];
-  }, [catalog.data, managed.data, course.id, saved, t]);
-  const dirty = value.length !== saved.length || value.some((id) => !saved.includes(id));
+  const data = useMemo(
+    () => prerequisiteOptions([...(managed.data?.items ?? []), ...(catalog.data?.items ?? [])], course.id, saved, t('prerequisites.unknown')),
+    [catalog.data, managed.data, course.id, saved, t],
+  );
+  const dirty = selectionChanged(value, saved);
 
   const save = async () => {
     try {

@@ -1,15 +1,15 @@
 import { Anchor, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { LESSON_KINDS, TIME_ZONE_LABEL, type LessonContent, type LessonKind } from '@kompeten/shared-contracts';
+import { LESSON_KINDS, TIME_ZONE_LABEL } from '@kompeten/shared-contracts';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useQuizzes } from '../../quiz/queries';
-import type { Course, LessonInput } from '../api';
+import type { Course } from '../api';
 import { type CourseLesson } from '@kompeten/shared-contracts';
-import { fromZonedInput, toZonedInput } from '../datetime';
+import { lessonFormValues, lessonInputOf, lessonNeedsFile, lessonProblem, type LessonCheckedField, type LessonFormValues } from '../lesson-form';
 import { optionsOf, useCourseLabels } from '../labels';
 import { useLessonMutations } from '../queries';
 import { FileUploadField } from './FileUploadField';
@@ -17,111 +17,6 @@ import { DANGER_TEXT } from '../colors';
 import { ModalActions } from '../../../shared/components/ModalActions';
 
 export type LessonEditorTarget = { mode: 'create'; moduleId: string } | { mode: 'edit'; lesson: CourseLesson };
-
-interface LessonFormValues {
-  kind: LessonKind;
-  title: string;
-  required: boolean;
-  html: string;
-  videoSource: 'url' | 'file';
-  url: string;
-  fileId: string;
-  fileName: string;
-  durationSeconds: number | string;
-  completePercent: number | string;
-  quizId: string;
-  instructions: string;
-  maxScore: number | string;
-  passScore: number | string;
-  startsAt: string;
-  endsAt: string;
-  joinUrl: string;
-}
-
-const URL_PATTERN = /^https?:\/\/\S+$/i;
-
-function initialValues(lesson: CourseLesson | undefined, timeZone: Parameters<typeof toZonedInput>[1]): LessonFormValues {
-  const values: LessonFormValues = {
-    kind: lesson?.kind ?? 'text',
-    title: lesson?.title ?? '',
-    required: lesson?.required ?? true,
-    html: '',
-    videoSource: 'url',
-    url: '',
-    fileId: '',
-    fileName: '',
-    durationSeconds: '',
-    completePercent: 90,
-    quizId: '',
-    instructions: '',
-    maxScore: 100,
-    passScore: 70,
-    startsAt: '',
-    endsAt: '',
-    joinUrl: '',
-  };
-  const c = lesson?.content;
-  if (!c) return values;
-  switch (c.kind) {
-    case 'text':
-      values.html = c.html ?? '';
-      break;
-    case 'video':
-      values.videoSource = c.fileId ? 'file' : 'url';
-      values.url = c.url ?? '';
-      values.fileId = c.fileId ?? '';
-      values.durationSeconds = c.durationSeconds ?? '';
-      values.completePercent = Math.round((c.completeAtRatio ?? 0.9) * 100);
-      break;
-    case 'document':
-    case 'file':
-      values.fileId = c.fileId ?? '';
-      break;
-    case 'link':
-      values.url = c.url ?? '';
-      break;
-    case 'quiz':
-      values.quizId = c.quizId ?? '';
-      break;
-    case 'assignment':
-      values.instructions = c.instructions ?? '';
-      values.maxScore = c.maxScore ?? 100;
-      values.passScore = c.passScore ?? 70;
-      break;
-    case 'live':
-      values.startsAt = toZonedInput(c.startsAt, timeZone);
-      values.endsAt = toZonedInput(c.endsAt, timeZone);
-      values.joinUrl = c.joinUrl ?? '';
-      break;
-  }
-  return values;
-}
-
-function contentOf(v: LessonFormValues, timeZone: Parameters<typeof fromZonedInput>[1]): LessonContent {
-  switch (v.kind) {
-    case 'text':
-      return { kind: 'text', html: v.html };
-    case 'video':
-      return {
-        kind: 'video',
-        ...(v.videoSource === 'file' ? { fileId: v.fileId } : { url: v.url.trim() }),
-        ...(v.durationSeconds !== '' ? { durationSeconds: Number(v.durationSeconds) } : {}),
-        completeAtRatio: Number(v.completePercent) / 100,
-      };
-    case 'document':
-      return { kind: 'document', fileId: v.fileId };
-    case 'file':
-      return { kind: 'file', fileId: v.fileId };
-    case 'link':
-      return { kind: 'link', url: v.url.trim() };
-    case 'quiz':
-      return { kind: 'quiz', quizId: v.quizId };
-    case 'assignment':
-      return { kind: 'assignment', instructions: v.instructions, maxScore: Number(v.maxScore), passScore: Number(v.passScore) };
-    case 'live':
-      return { kind: 'live', startsAt: fromZonedInput(v.startsAt, timeZone) ?? '', endsAt: fromZonedInput(v.endsAt, timeZone) ?? '', joinUrl: v.joinUrl.trim() };
-  }
-}
 
 interface LessonEditorModalProps {
   course: Course;
@@ -149,14 +44,14 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
     setValue,
     getValues,
     formState: { errors, isSubmitting },
-  } = useForm<LessonFormValues>({ defaultValues: initialValues(lesson, timeZone) });
+  } = useForm<LessonFormValues>({ defaultValues: lessonFormValues(lesson, timeZone) });
   const kind = useWatch({ control, name: 'kind' });
   const videoSource = useWatch({ control, name: 'videoSource' });
   const fileId = useWatch({ control, name: 'fileId' });
   const fileName = useWatch({ control, name: 'fileName' });
 
   const submit = handleSubmit(async (values) => {
-    const input: LessonInput = { kind: values.kind, title: values.title.trim(), required: values.required, content: contentOf(values, timeZone) };
+    const input = lessonInputOf(values, timeZone);
     try {
       if (target.mode === 'edit') await update.mutateAsync({ id: target.lesson.id, input });
       else await create.mutateAsync({ moduleId: target.moduleId, input });
@@ -168,8 +63,14 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
   });
 
   const required = t('form.required');
-  const urlRule = { validate: (v: string) => URL_PATTERN.test(v.trim()) || t('lesson.urlInvalid') };
-  const needsFile = kind === 'document' || kind === 'file' || (kind === 'video' && videoSource === 'file');
+  /** A field's rule: lesson-form.ts judges the value being validated within the rest of the form. */
+  const rule =
+    <F extends LessonCheckedField>(field: F) =>
+    (value: LessonFormValues[F]) => {
+      const problem = lessonProblem(field, { ...getValues(), [field]: value }, timeZone);
+      return problem ? t(problem) : true;
+    };
+  const needsFile = lessonNeedsFile({ kind, videoSource });
   const timeZoneLabel = TIME_ZONE_LABEL[timeZone];
 
   return (
@@ -216,7 +117,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
               maxRows={24}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               error={errors.html?.message}
-              {...register('html', { validate: (v) => kind !== 'text' || v.trim().length > 0 || required })}
+              {...register('html', { validate: rule('html') })}
             />
           )}
 
@@ -249,7 +150,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   type="url"
                   required
                   error={errors.url?.message}
-                  {...register('url', { validate: (v) => kind !== 'video' || getValues('videoSource') !== 'url' || urlRule.validate(v) })}
+                  {...register('url', { validate: rule('url') })}
                 />
               )}
               <Group grow align="flex-start" wrap="wrap">
@@ -263,7 +164,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                 <Controller
                   control={control}
                   name="completePercent"
-                  rules={{ validate: (v) => (Number(v) >= 10 && Number(v) <= 100) || t('lesson.completeRange') }}
+                  rules={{ validate: rule('completePercent') }}
                   render={({ field }) => (
                     <NumberInput
                       label={t('lesson.completeAt')}
@@ -302,7 +203,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   });
                 }}
               />
-              <input type="hidden" {...register('fileId', { validate: (v) => !needsFile || !!v || t('lesson.fileRequired') })} />
+              <input type="hidden" {...register('fileId', { validate: rule('fileId') })} />
               {errors.fileId && (
                 <Text size="sm" c={DANGER_TEXT} role="alert">
                   {errors.fileId.message}
@@ -312,7 +213,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
           )}
 
           {kind === 'link' && (
-            <TextInput label={t('lesson.linkUrl')} type="url" required placeholder="https://" error={errors.url?.message} {...register('url', { validate: (v) => kind !== 'link' || urlRule.validate(v) })} />
+            <TextInput label={t('lesson.linkUrl')} type="url" required placeholder="https://" error={errors.url?.message} {...register('url', { validate: rule('url') })} />
           )}
 
           {kind === 'quiz' && (
@@ -320,7 +221,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
               <Controller
                 control={control}
                 name="quizId"
-                rules={{ validate: (v) => kind !== 'quiz' || !!v || required }}
+                rules={{ validate: rule('quizId') }}
                 render={({ field }) => (
                   <Select
                     label={t('lesson.quiz')}
@@ -348,13 +249,13 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                 minRows={5}
                 required
                 error={errors.instructions?.message}
-                {...register('instructions', { validate: (v) => kind !== 'assignment' || v.trim().length > 0 || required })}
+                {...register('instructions', { validate: rule('instructions') })}
               />
               <Group grow align="flex-start" wrap="wrap">
                 <Controller
                   control={control}
                   name="maxScore"
-                  rules={{ validate: (v) => kind !== 'assignment' || Number(v) > 0 || t('lesson.scoreInvalid') }}
+                  rules={{ validate: rule('maxScore') }}
                   render={({ field }) => (
                     <NumberInput label={t('lesson.maxScore')} min={1} value={field.value} onChange={field.onChange} error={errors.maxScore?.message} miw={160} />
                   )}
@@ -362,7 +263,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                 <Controller
                   control={control}
                   name="passScore"
-                  rules={{ validate: (v) => kind !== 'assignment' || (Number(v) >= 0 && Number(v) <= Number(getValues('maxScore'))) || t('lesson.passScoreInvalid') }}
+                  rules={{ validate: rule('passScore') }}
                   render={({ field }) => (
                     <NumberInput label={t('lesson.passScore')} min={0} value={field.value} onChange={field.onChange} error={errors.passScore?.message} miw={160} />
                   )}
@@ -380,7 +281,7 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   required
                   error={errors.startsAt?.message}
                   miw={220}
-                  {...register('startsAt', { validate: (v) => kind !== 'live' || !!fromZonedInput(v, timeZone) || required })}
+                  {...register('startsAt', { validate: rule('startsAt') })}
                 />
                 <TextInput
                   type="datetime-local"
@@ -388,18 +289,10 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   required
                   error={errors.endsAt?.message}
                   miw={220}
-                  {...register('endsAt', {
-                    validate: (v) => {
-                      if (kind !== 'live') return true;
-                      const end = fromZonedInput(v, timeZone);
-                      const start = fromZonedInput(getValues('startsAt'), timeZone);
-                      if (!end) return required;
-                      return !start || end > start || t('lesson.endBeforeStart');
-                    },
-                  })}
+                  {...register('endsAt', { validate: rule('endsAt') })}
                 />
               </Group>
-              <TextInput label={t('lesson.joinUrl')} type="url" required placeholder="https://" error={errors.joinUrl?.message} {...register('joinUrl', { validate: (v) => kind !== 'live' || urlRule.validate(v) })} />
+              <TextInput label={t('lesson.joinUrl')} type="url" required placeholder="https://" error={errors.joinUrl?.message} {...register('joinUrl', { validate: rule('joinUrl') })} />
             </>
           )}
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { CourseReportRow } from '@kompeten/shared-contracts';
+import { Button, Group, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { TIME_ZONE_LABEL, type CourseReportRow } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../shared/api';
@@ -14,10 +14,13 @@ import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
 import { useCourse } from '../../courses/queries';
 import { EnrolmentStatusBadge } from '../../learning/components/EnrolmentStatusBadge';
+import { OverdueBadge } from '../../learning/components/OverdueBadge';
 import { downloadCourseReport } from '../api';
 import { useCourseReport } from '../queries';
 
 const PAGE_SIZE = 25;
+const OVERDUE_FILTERS = ['all', 'overdue', 'onTime'] as const;
+type OverdueFilter = (typeof OVERDUE_FILTERS)[number];
 
 /** /kursus/:courseId/laporan — every learner's progress, pre-test, post-test and gain; CSV and XLSX downloads. */
 export function CourseReportPage() {
@@ -25,10 +28,13 @@ export function CourseReportPage() {
   const { t, i18n } = useTranslation('grading');
   const { t: tc } = useTranslation();
   const { me } = useAuth();
-  const tz = me?.timeZone ?? 'Asia/Jakarta';
   const course = useCourse(courseId);
-  const { page, update } = useSearchParamState([] as const);
-  const report = useCourseReport(courseId, page, PAGE_SIZE);
+  const { values, page, update } = useSearchParamState(['overdue'] as const);
+  const filter: OverdueFilter = values.overdue === 'true' ? 'overdue' : values.overdue === 'false' ? 'onTime' : 'all';
+  const overdue = filter === 'all' ? undefined : filter === 'overdue';
+  const report = useCourseReport(courseId, page, PAGE_SIZE, overdue);
+  // Every learner's times in the viewer's zone, the one the server also uses for the downloads (decision 0015).
+  const tz = report.data?.timeZone ?? me?.timeZone ?? 'Asia/Jakarta';
   const [download, setDownload] = useState<{ format: 'csv' | 'xlsx'; progress: number | null } | null>(null);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('reportTitle')}` : t('reportTitle'));
   const pct = (v: number | null) => (v === null ? tc('none') : `${v}%`);
@@ -36,7 +42,7 @@ export function CourseReportPage() {
   const onDownload = async (format: 'csv' | 'xlsx') => {
     setDownload({ format, progress: null });
     try {
-      await downloadCourseReport(courseId, format, (progress) => setDownload({ format, progress }));
+      await downloadCourseReport(courseId, format, { overdue }, (progress) => setDownload({ format, progress }));
     } catch (error) {
       notify({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) });
     } finally {
@@ -67,6 +73,23 @@ export function CourseReportPage() {
           </Text>
         </div>
       )}
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="report-filter-label">
+            {t('overdueFilter.label')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="report-filter-label"
+            value={filter}
+            onChange={(v) => update({ overdue: v === 'overdue' ? 'true' : v === 'onTime' ? 'false' : null })}
+            data={OVERDUE_FILTERS.map((f) => ({ value: f, label: t(`overdueFilter.${f}`) }))}
+            styles={{ root: { flexWrap: 'wrap' } }}
+          />
+        </Stack>
+        <Text size="sm" c="dimmed">
+          {t('timesIn', { zone: TIME_ZONE_LABEL[tz] })}
+        </Text>
+      </Group>
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       <DataTable<CourseReportRow>
         caption={t('reportTitle')}
@@ -75,7 +98,7 @@ export function CourseReportPage() {
         busy={report.isFetching}
         rowKey={(r) => r.enrolmentId}
         empty={t('reportEmpty')}
-        minWidth={960}
+        minWidth={1100}
         columns={[
           { key: 'nip', header: t('nip'), cell: (r) => <Text size="sm" ff="monospace">{r.nip}</Text>, nowrap: true },
           { key: 'name', header: t('learner'), cell: (r) => r.name },
@@ -96,6 +119,20 @@ export function CourseReportPage() {
           { key: 'post', header: t('postTest'), cell: (r) => pct(r.postTestPercent), align: 'right', nowrap: true },
           { key: 'gain', header: t('gain'), cell: (r) => (r.gain === null ? tc('none') : `${r.gain > 0 ? '+' : ''}${r.gain}`), align: 'right', nowrap: true },
           { key: 'time', header: t('learnrec.timeSpent'), cell: (r) => t('learnrec.minutes', { count: r.timeSpentMinutes }), align: 'right', nowrap: true },
+          {
+            key: 'due',
+            header: t('dueAt'),
+            nowrap: true,
+            cell: (r) =>
+              r.dueAt ? (
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm">{formatDateTime(r.dueAt, tz, i18n.language)}</Text>
+                  {r.overdue && <OverdueBadge />}
+                </Group>
+              ) : (
+                tc('none')
+              ),
+          },
           { key: 'completed', header: t('completedAt'), cell: (r) => (r.completedAt ? formatDateTime(r.completedAt, tz, i18n.language) : tc('none')), nowrap: true },
         ]}
       />

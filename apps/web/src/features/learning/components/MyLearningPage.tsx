@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { Enrolment, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useMyEnrolments } from '../queries';
 import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
+import { OverdueBadge } from './OverdueBadge';
 import { PageHeader } from '../../../shared/components/PageHeader';
 
 const ALL = 'all';
@@ -35,7 +36,10 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
               enrolment.courseTitle
             )}
           </Title>
-          <EnrolmentStatusBadge status={enrolment.status} />
+          <Group gap={6} wrap="nowrap">
+            {enrolment.overdue && <OverdueBadge />}
+            <EnrolmentStatusBadge status={enrolment.status} />
+          </Group>
         </Group>
         <Text size="sm" c="dimmed">
           {t('jp', { jp: enrolment.jp })} · {enrolment.source === 'assigned' ? t('assigned') : t('selfEnrolled')}
@@ -70,10 +74,11 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
 export function MyLearningPage() {
   const { t } = useTranslation('learning');
   useDocumentTitle(t('title'));
-  const { values, page, update } = useSearchParamState(['status'] as const);
+  const { values, page, update } = useSearchParamState(['status', 'overdue'] as const);
   const filter = (FILTERS as readonly string[]).includes(values.status) ? values.status : 'active';
   const status = filter === ALL ? undefined : (filter as EnrolmentStatus);
-  const query = useMyEnrolments({ status, page, pageSize: 10 });
+  const overdueOnly = values.overdue === 'true';
+  const query = useMyEnrolments({ status, overdue: overdueOnly || undefined, page, pageSize: 10 });
   const items = query.data?.items ?? [];
 
   return (
@@ -91,6 +96,7 @@ export function MyLearningPage() {
           style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           styles={{ root: { flexWrap: 'wrap' } }}
         />
+        <Checkbox mt={6} label={t('overdueOnly')} checked={overdueOnly} onChange={(event) => update({ overdue: event.currentTarget.checked ? 'true' : null })} />
       </Stack>
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <LoadingBlock />}
@@ -98,7 +104,7 @@ export function MyLearningPage() {
         <Card>
           <Stack gap="xs" align="center" ta="center">
             <Text size="sm" c="dimmed" role="status">
-              {filter === 'active' ? t('emptyActive') : t('empty')}
+              {overdueOnly ? t('emptyOverdue') : filter === 'active' ? t('emptyActive') : t('empty')}
             </Text>
             <Button component={Link} to="/katalog" variant="light" size="sm">
               {t('toCatalog')}

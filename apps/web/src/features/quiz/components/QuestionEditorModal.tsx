@@ -1,165 +1,15 @@
 import type { ReactNode } from 'react';
 import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { QUESTION_KINDS, type AnswerKey, type Question, type QuestionCategory, type QuestionKind, type QuestionOption } from '@kompeten/shared-contracts';
+import { QUESTION_KINDS, type Question, type QuestionCategory } from '@kompeten/shared-contracts';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import type { QuestionInput } from '../api';
 import { useQuestionMutations } from '../queries';
 import { useQuizLabels } from '../labels';
+import { blankChoice, blankItem, blankPair, buildQuestionInput, MAX_ROWS, MIN_ROWS, pointsProblem, questionFormValues, type QuestionFormValues } from '../question-form';
 import { DANGER_TEXT } from '../../courses/colors';
 import { ModalActions } from '../../../shared/components/ModalActions';
-
-interface Choice {
-  optionId: string;
-  text: string;
-}
-
-interface Pair {
-  leftId: string;
-  left: string;
-  rightId: string;
-  right: string;
-}
-
-interface QuestionFormValues {
-  kind: QuestionKind;
-  categoryId: string;
-  prompt: string;
-  points: number | string;
-  feedback: string;
-  choices: Choice[];
-  correctSingle: string;
-  correctMultiple: string[];
-  trueFalse: 'true' | 'false';
-  accepted: string[];
-  numericValue: number | string;
-  numericTolerance: number | string;
-  pairs: Pair[];
-  items: Choice[];
-}
-
-/** Option ids are short, stable and unique within a question (API: letters, digits, _ and -). */
-function newId(prefix: string): string {
-  return `${prefix}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-const blankChoices = (): Choice[] => [
-  { optionId: newId('o'), text: '' },
-  { optionId: newId('o'), text: '' },
-];
-
-function initialValues(question: Question | undefined, categoryId: string | undefined): QuestionFormValues {
-  const values: QuestionFormValues = {
-    kind: question?.kind ?? 'single',
-    categoryId: question?.categoryId ?? categoryId ?? '',
-    prompt: question?.prompt ?? '',
-    points: question?.points ?? 1,
-    feedback: question?.feedback ?? '',
-    choices: blankChoices(),
-    correctSingle: '',
-    correctMultiple: [],
-    trueFalse: 'true',
-    accepted: [],
-    numericValue: '',
-    numericTolerance: 0,
-    pairs: [
-      { leftId: newId('l'), left: '', rightId: newId('r'), right: '' },
-      { leftId: newId('l'), left: '', rightId: newId('r'), right: '' },
-    ],
-    items: blankChoices(),
-  };
-  if (!question) return values;
-  const key = question.answerKey as Record<string, unknown> | null;
-  const options = question.options ?? [];
-  const asChoices = (list: QuestionOption[]) => list.map((o) => ({ optionId: o.id, text: o.text }));
-  switch (question.kind) {
-    case 'single':
-      values.choices = asChoices(options);
-      values.correctSingle = typeof key?.correct === 'string' ? key.correct : '';
-      break;
-    case 'multiple':
-      values.choices = asChoices(options);
-      values.correctMultiple = Array.isArray(key?.correct) ? (key.correct as string[]) : [];
-      break;
-    case 'true_false':
-      values.trueFalse = key?.correct === false ? 'false' : 'true';
-      break;
-    case 'short_answer':
-      values.accepted = Array.isArray(key?.accepted) ? (key.accepted as string[]) : [];
-      break;
-    case 'numeric':
-      values.numericValue = typeof key?.value === 'number' ? key.value : '';
-      values.numericTolerance = typeof key?.tolerance === 'number' ? key.tolerance : 0;
-      break;
-    case 'matching': {
-      const text = new Map(options.map((o) => [o.id, o.text]));
-      const pairs = Array.isArray(key?.pairs) ? (key.pairs as Array<{ left: string; right: string }>) : [];
-      values.pairs = pairs.map((p) => ({ leftId: p.left, left: text.get(p.left) ?? '', rightId: p.right, right: text.get(p.right) ?? '' }));
-      break;
-    }
-    case 'ordering': {
-      const byId = new Map(options.map((o) => [o.id, o]));
-      const order = Array.isArray(key?.order) ? (key.order as string[]) : options.map((o) => o.id);
-      values.items = order.flatMap((id) => (byId.has(id) ? [{ optionId: id, text: byId.get(id)?.text ?? '' }] : []));
-      break;
-    }
-    case 'essay':
-      break;
-  }
-  return values;
-}
-
-type Built = { ok: true; input: QuestionInput } | { ok: false; message: string };
-
-function build(v: QuestionFormValues, t: (key: 'editor.needTwoOptions' | 'editor.needCorrect' | 'editor.needAccepted' | 'editor.needValue' | 'editor.needPairs' | 'editor.needItems') => string): Built {
-  const base = { kind: v.kind, categoryId: v.categoryId || null, prompt: v.prompt.trim(), points: Number(v.points), feedback: v.feedback.trim() || null };
-  const filled = (list: Choice[]) => list.map((c) => ({ id: c.optionId, text: c.text.trim() })).filter((c) => c.text);
-  switch (v.kind) {
-    case 'single': {
-      const options = filled(v.choices);
-      if (options.length < 2) return { ok: false, message: t('editor.needTwoOptions') };
-      if (!options.some((o) => o.id === v.correctSingle)) return { ok: false, message: t('editor.needCorrect') };
-      return { ok: true, input: { ...base, options, answerKey: { correct: v.correctSingle } } };
-    }
-    case 'multiple': {
-      const options = filled(v.choices);
-      if (options.length < 2) return { ok: false, message: t('editor.needTwoOptions') };
-      const correct = v.correctMultiple.filter((id) => options.some((o) => o.id === id));
-      if (correct.length === 0) return { ok: false, message: t('editor.needCorrect') };
-      return { ok: true, input: { ...base, options, answerKey: { correct } } };
-    }
-    case 'true_false':
-      return { ok: true, input: { ...base, options: [], answerKey: { correct: v.trueFalse === 'true' } } };
-    case 'short_answer': {
-      const accepted = v.accepted.map((a) => a.trim()).filter(Boolean);
-      if (accepted.length === 0) return { ok: false, message: t('editor.needAccepted') };
-      return { ok: true, input: { ...base, options: [], answerKey: { accepted } } };
-    }
-    case 'numeric': {
-      if (v.numericValue === '' || Number.isNaN(Number(v.numericValue))) return { ok: false, message: t('editor.needValue') };
-      return { ok: true, input: { ...base, options: [], answerKey: { value: Number(v.numericValue), tolerance: Math.abs(Number(v.numericTolerance) || 0) } } };
-    }
-    case 'matching': {
-      const pairs = v.pairs.filter((p) => p.left.trim() && p.right.trim());
-      if (pairs.length < 2 || pairs.length !== v.pairs.length) return { ok: false, message: t('editor.needPairs') };
-      const options: QuestionOption[] = pairs.flatMap((p) => [
-        { id: p.leftId, text: p.left.trim(), side: 'left' as const },
-        { id: p.rightId, text: p.right.trim(), side: 'right' as const },
-      ]);
-      const answerKey: AnswerKey = { pairs: pairs.map((p) => ({ left: p.leftId, right: p.rightId })) };
-      return { ok: true, input: { ...base, options, answerKey } };
-    }
-    case 'ordering': {
-      const options = filled(v.items);
-      if (options.length < 2 || options.length !== v.items.length) return { ok: false, message: t('editor.needItems') };
-      return { ok: true, input: { ...base, options, answerKey: { order: options.map((o) => o.id) } } };
-    }
-    case 'essay':
-      return { ok: true, input: { ...base, options: [], answerKey: null } };
-  }
-}
 
 interface QuestionEditorModalProps {
   courseId: string;
@@ -183,7 +33,7 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
     setError,
     clearErrors,
     formState: { errors, isSubmitting },
-  } = useForm<QuestionFormValues>({ defaultValues: initialValues(question, defaultCategoryId) });
+  } = useForm<QuestionFormValues>({ defaultValues: questionFormValues(question, defaultCategoryId) });
   const kind = useWatch({ control, name: 'kind' });
   const choices = useFieldArray({ control, name: 'choices', keyName: 'key' });
   const pairs = useFieldArray({ control, name: 'pairs', keyName: 'key' });
@@ -192,9 +42,9 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
 
   const submit = handleSubmit(async (values) => {
     clearErrors('root');
-    const built = build(values, (key) => t(key));
+    const built = buildQuestionInput(values);
     if (!built.ok) {
-      setError('root', { message: built.message });
+      setError('root', { message: t(built.problem) });
       return;
     }
     try {
@@ -216,7 +66,7 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
         <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
           {marker(watchedChoices?.[i]?.optionId ?? choice.optionId, t('editor.markCorrect', { n: i + 1 }))}
           <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
-          <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= 2}>
+          <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= MIN_ROWS}>
             <span aria-hidden>×</span>
           </ActionIcon>
         </Group>
@@ -261,7 +111,12 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
           <Controller
             control={control}
             name="points"
-            rules={{ validate: (v) => (Number(v) > 0 && Number(v) < 10000) || t('editor.pointsInvalid') }}
+            rules={{
+              validate: (v) => {
+                const problem = pointsProblem(v);
+                return problem ? t(problem) : true;
+              },
+            }}
             render={({ field }) => (
               <NumberInput label={t('editor.points')} required min={0.01} max={9999.99} decimalScale={2} value={field.value} onChange={field.onChange} error={errors.points?.message} maw={200} />
             )}
@@ -294,7 +149,7 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                 />
               )}
               <Group>
-                <Button size="xs" variant="light" onClick={() => choices.append({ optionId: newId('o'), text: '' })} disabled={choices.fields.length >= 20}>
+                <Button size="xs" variant="light" onClick={() => choices.append(blankChoice())} disabled={choices.fields.length >= MAX_ROWS}>
                   {t('editor.addOption')}
                 </Button>
               </Group>
@@ -351,13 +206,13 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                 <Group key={pair.key} gap="xs" wrap="wrap" align="flex-end">
                   <TextInput label={t('editor.left', { n: i + 1 })} style={{ flex: '1 1 140px' }} {...register(`pairs.${i}.left`)} />
                   <TextInput label={t('editor.right', { n: i + 1 })} style={{ flex: '1 1 140px' }} {...register(`pairs.${i}.right`)} />
-                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('editor.removePair', { n: i + 1 })} onClick={() => pairs.remove(i)} disabled={pairs.fields.length <= 2}>
+                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('editor.removePair', { n: i + 1 })} onClick={() => pairs.remove(i)} disabled={pairs.fields.length <= MIN_ROWS}>
                     <span aria-hidden>×</span>
                   </ActionIcon>
                 </Group>
               ))}
               <Group>
-                <Button size="xs" variant="light" onClick={() => pairs.append({ leftId: newId('l'), left: '', rightId: newId('r'), right: '' })} disabled={pairs.fields.length >= 20}>
+                <Button size="xs" variant="light" onClick={() => pairs.append(blankPair())} disabled={pairs.fields.length >= MAX_ROWS}>
                   {t('editor.addPair')}
                 </Button>
               </Group>
@@ -384,13 +239,13 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                   <ActionIcon variant="default" aria-label={t('editor.itemDown', { n: i + 1 })} disabled={i === items.fields.length - 1} onClick={() => items.move(i, i + 1)}>
                     <span aria-hidden>↓</span>
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeItem', { n: i + 1 })} onClick={() => items.remove(i)} disabled={items.fields.length <= 2}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeItem', { n: i + 1 })} onClick={() => items.remove(i)} disabled={items.fields.length <= MIN_ROWS}>
                     <span aria-hidden>×</span>
                   </ActionIcon>
                 </Group>
               ))}
               <Group>
-                <Button size="xs" variant="light" onClick={() => items.append({ optionId: newId('i'), text: '' })} disabled={items.fields.length >= 20}>
+                <Button size="xs" variant="light" onClick={() => items.append(blankItem())} disabled={items.fields.length >= MAX_ROWS}>
                   {t('editor.addItem')}
                 </Button>
               </Group>

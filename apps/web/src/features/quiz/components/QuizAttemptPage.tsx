@@ -11,7 +11,9 @@ import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
-import { clearPending, useAnswerQueue, type AnswerStatus } from '../answer-queue';
+import type { AnswerStatus } from '../answer-queue';
+import { clearPending } from '../pending-answers';
+import { useAnswerQueue } from '../use-answer-queue';
 import { useAttempt, useSubmitAttempt } from '../queries';
 import { QuestionInput } from './QuestionInput';
 import classes from './QuizAttemptPage.module.css';
@@ -85,7 +87,7 @@ export function QuizAttemptPage() {
   if (attempt.isPending) return <LoadingBlock />;
   if (attempt.isError) return <ErrorAlert error={attempt.error} onRetry={() => void attempt.refetch()} />;
   if (attempt.data.status !== 'open') return <Navigate to={`/kuis/${attemptId}/hasil`} replace />;
-  return <AttemptForm attempt={attempt.data} loadedAt={attempt.dataUpdatedAt} />;
+  return <AttemptForm key={attempt.data.id} attempt={attempt.data} loadedAt={attempt.dataUpdatedAt} />;
 }
 
 function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: number }) {

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { GRADING_METHODS, QUIZ_ROLES, REVIEW_POLICIES, TIME_ZONE_LABEL, type GradingMethod, type Quiz, type QuizRole, type QuizSettings, type ReviewPolicy } from '@kompeten/shared-contracts';
+import { GRADING_METHODS, QUIZ_ROLES, REVIEW_POLICIES, TIME_ZONE_LABEL, type Quiz } from '@kompeten/shared-contracts';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,26 +8,20 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
-import { fromZonedInput, toZonedInput } from '../../courses/datetime';
 import { useQuizLabels } from '../labels';
 import { useCategories, useQuiz, useUpdateQuiz } from '../queries';
-
-interface SettingsFormValues {
-  title: string;
-  role: QuizRole;
-  draw: Array<{ categoryId: string; count: number | string }>;
-  shuffleOptions: boolean;
-  timeLimitMinutes: number | string;
-  opensAt: string;
-  closesAt: string;
-  maxAttempts: number | string;
-  passPercent: number | string;
-  gradingMethod: GradingMethod;
-  reviewPolicy: ReviewPolicy;
-}
-
-/** Draw rules name a category id; uncategorised questions have none, so the form uses this marker. */
-const UNCATEGORISED = '__none__';
+import {
+  closesAtProblem,
+  drawCountProblem,
+  maxAttemptsProblem,
+  passPercentProblem,
+  quizUpdateOf,
+  settingsFormValues,
+  timeLimitProblem,
+  UNCATEGORISED,
+  type SettingsFormValues,
+  type SettingsProblem,
+} from '../quiz-settings-form';
 
 /** /kursus/:courseId/kuis/:quizId — quiz settings (docs/learning.md, "Quiz settings"). */
 export function QuizSettingsPage() {
@@ -54,46 +48,20 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
   const timeZone = me?.timeZone ?? 'Asia/Jakarta';
   const categories = useCategories(courseId);
   const mutation = useUpdateQuiz(courseId, quiz.id);
-  const s = quiz.settings;
   const {
     register,
     control,
     handleSubmit,
     getValues,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<SettingsFormValues>({
-    defaultValues: {
-      title: quiz.title,
-      role: s.role,
-      draw: s.draw.map((d) => ({ categoryId: d.categoryId ?? UNCATEGORISED, count: d.count })),
-      shuffleOptions: s.shuffleOptions,
-      timeLimitMinutes: s.timeLimitSeconds ? Math.round(s.timeLimitSeconds / 60) : '',
-      opensAt: toZonedInput(s.opensAt, timeZone),
-      closesAt: toZonedInput(s.closesAt, timeZone),
-      maxAttempts: s.maxAttempts ?? '',
-      passPercent: s.passPercent,
-      gradingMethod: s.gradingMethod,
-      reviewPolicy: s.reviewPolicy,
-    },
-  });
+  } = useForm<SettingsFormValues>({ defaultValues: settingsFormValues(quiz, timeZone) });
   const draw = useFieldArray({ control, name: 'draw', keyName: 'key' });
   const zone = TIME_ZONE_LABEL[timeZone];
+  const message = (problem: SettingsProblem | null) => (problem ? t(problem) : true);
 
   const submit = handleSubmit(async (v) => {
-    const settings: QuizSettings = {
-      role: v.role,
-      draw: v.draw.map((d) => ({ categoryId: d.categoryId === UNCATEGORISED ? null : d.categoryId, count: Number(d.count) })),
-      shuffleOptions: v.shuffleOptions,
-      timeLimitSeconds: v.timeLimitMinutes === '' ? null : Math.round(Number(v.timeLimitMinutes) * 60),
-      opensAt: fromZonedInput(v.opensAt, timeZone),
-      closesAt: fromZonedInput(v.closesAt, timeZone),
-      maxAttempts: v.maxAttempts === '' ? null : Number(v.maxAttempts),
-      passPercent: Number(v.passPercent),
-      gradingMethod: v.gradingMethod,
-      reviewPolicy: v.reviewPolicy,
-    };
     try {
-      await mutation.mutateAsync({ title: v.title.trim(), settings });
+      await mutation.mutateAsync(quizUpdateOf(v, timeZone));
       notify({ color: 'kompeten', message: t('settings.saved') });
     } catch {
       // Shown below.
@@ -146,7 +114,7 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
                 <Controller
                   control={control}
                   name={`draw.${i}.count`}
-                  rules={{ validate: (v) => (Number.isInteger(Number(v)) && Number(v) >= 1) || t('settings.countInvalid') }}
+                  rules={{ validate: (v) => message(drawCountProblem(v)) }}
                   render={({ field }) => (
                     <NumberInput label={t('settings.drawCount', { n: i + 1 })} min={1} max={500} allowDecimal={false} value={field.value} onChange={field.onChange} error={errors.draw?.[i]?.count?.message} w={140} />
                   )}
@@ -167,7 +135,7 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
             <Controller
               control={control}
               name="timeLimitMinutes"
-              rules={{ validate: (v) => v === '' || (Number(v) >= 1 && Number(v) <= 1440) || t('settings.timeLimitInvalid') }}
+              rules={{ validate: (v) => message(timeLimitProblem(v)) }}
               render={({ field }) => (
                 <NumberInput
                   label={t('settings.timeLimitMinutes')}
@@ -184,7 +152,7 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
             <Controller
               control={control}
               name="maxAttempts"
-              rules={{ validate: (v) => v === '' || (Number(v) >= 1 && Number(v) <= 100) || t('settings.attemptsInvalid') }}
+              rules={{ validate: (v) => message(maxAttemptsProblem(v)) }}
               render={({ field }) => (
                 <NumberInput
                   label={t('settings.maxAttempts')}
@@ -204,18 +172,12 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
               label={t('settings.closesAt', { zone })}
               description={t('settings.emptyAlways')}
               error={errors.closesAt?.message}
-              {...register('closesAt', {
-                validate: (v) => {
-                  const close = fromZonedInput(v, timeZone);
-                  const open = fromZonedInput(getValues('opensAt'), timeZone);
-                  return !close || !open || close > open || t('settings.closeBeforeOpen');
-                },
-              })}
+              {...register('closesAt', { validate: (v) => message(closesAtProblem({ opensAt: getValues('opensAt'), closesAt: v }, timeZone)) })}
             />
             <Controller
               control={control}
               name="passPercent"
-              rules={{ validate: (v) => (v !== '' && Number(v) >= 0 && Number(v) <= 100) || t('settings.percentInvalid') }}
+              rules={{ validate: (v) => message(passPercentProblem(v)) }}
               render={({ field }) => (
                 <NumberInput label={t('settings.passPercent')} required min={0} max={100} suffix="%" value={field.value} onChange={field.onChange} error={errors.passPercent?.message} />
               )}

@@ -7,7 +7,9 @@ import { AccountSetupLinks1796300000000 } from './1796300000000-AccountSetupLink
 import { CourseDraftEditorsAndInvitations1796400000000 } from './1796400000000-CourseDraftEditorsAndInvitations';
 import { ImportEntries1796600000000 } from './1796600000000-ImportEntries';
 import { LearningClock1796700000000 } from './1796700000000-LearningClock';
+import { EnrolmentDueTimeZone1796900000000 } from './1796900000000-EnrolmentDueTimeZone';
 import { PublishedReadModels1797000000000 } from './1797000000000-PublishedReadModels';
+import { OutboxDeliveries1797100000000 } from './1797100000000-OutboxDeliveries';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   CourseDraftEditorsAndInvitations1796400000000,
   ImportEntries1796600000000,
   LearningClock1796700000000,
+  EnrolmentDueTimeZone1796900000000,
   PublishedReadModels1797000000000,
+  OutboxDeliveries1797100000000,
 ];

@@ -1,0 +1,27 @@
+import type { Catalog } from '../id';
+
+export const agencies: Catalog['agencies'] = {
+  title: 'Agencies',
+  searchLabel: 'Search agencies',
+  searchPlaceholder: 'Agency name or code',
+  levelLabel: 'Level',
+  name: 'Agency name',
+  code: 'Code',
+  level: 'Level',
+  timeZone: 'Time zone',
+  hrBody: 'HR development body',
+  parent: 'Parent agency',
+  siasn: 'SIASN agency id',
+  empty: 'There are no agencies you can see.',
+  detailTitle: 'Agency details',
+  backToList: 'Back to agencies',
+  viewEmployees: 'View this agency’s ASN',
+  units: 'Work units',
+  unitSearchLabel: 'Search work units',
+  unitSearchPlaceholder: 'Unit name or code',
+  unitName: 'Unit name',
+  unitCode: 'Code',
+  unitEmployees: 'ASN',
+  unitEmployeesLink: 'View ASN in {{name}}',
+  unitsEmpty: 'This agency has no work units yet.',
+};

@@ -1,0 +1,39 @@
+import type { Catalog } from '../id';
+import { accountSetup } from './account-setup';
+import { agencies } from './agencies';
+import { approvals } from './approvals';
+import { audit } from './audit';
+import { auth } from './auth';
+import { catalog } from './catalog';
+import { common } from './common';
+import { courses } from './courses';
+import { dashboard } from './dashboard';
+import { employee } from './employee';
+import { employees } from './employees';
+import { grading } from './grading';
+import { imports } from './imports';
+import { layout } from './layout';
+import { learning } from './learning';
+import { profile } from './profile';
+import { quiz } from './quiz';
+
+/** English catalog: one file per namespace, each typed by its Indonesian twin, so a missing or extra key is a compile error. */
+export const en: Catalog = {
+  common,
+  layout,
+  auth,
+  dashboard,
+  profile,
+  employee,
+  agencies,
+  employees,
+  imports,
+  audit,
+  courses,
+  approvals,
+  catalog,
+  learning,
+  quiz,
+  grading,
+  accountSetup,
+};

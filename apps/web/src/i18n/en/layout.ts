@@ -1,0 +1,26 @@
+import type { Catalog } from '../id';
+
+export const layout: Catalog['layout'] = {
+  skipToContent: 'Skip to main content',
+  mainNav: 'Main navigation',
+  openNav: 'Open navigation',
+  closeNav: 'Close navigation',
+  logout: 'Sign out',
+  home: 'Kompeten home',
+  administration: 'Administration',
+  nav: {
+    approvals: 'Approvals',
+    dashboard: 'Dashboard',
+    profile: 'Profile',
+    agencies: 'Agencies',
+    employees: 'Employees (ASN)',
+    imports: 'Import ASN',
+    audit: 'Audit log',
+    catalog: 'Catalog',
+    myLearning: 'My learning',
+    myCourses: 'My courses',
+    reviews: 'Course review',
+    grading: 'Grading',
+    authorInvitations: 'Author invitations',
+  },
+};

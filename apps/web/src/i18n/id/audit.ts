@@ -1,0 +1,16 @@
+export const audit = {
+  title: 'Log audit',
+  agencyFilter: 'Instansi',
+  allAgencies: 'Semua instansi',
+  time: 'Waktu',
+  actor: 'Pelaku',
+  action: 'Aksi',
+  entity: 'Objek',
+  details: 'Rincian',
+  showDetails: 'Lihat rincian',
+  before: 'Sebelum',
+  after: 'Sesudah',
+  correlationId: 'ID korelasi',
+  system: 'Sistem',
+  empty: 'Belum ada catatan audit.',
+};

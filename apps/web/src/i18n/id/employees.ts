@@ -1,0 +1,15 @@
+export const employees = {
+  title: 'Pegawai (ASN)',
+  searchLabel: 'Cari ASN',
+  searchPlaceholder: 'Nama, NIP atau email',
+  agencyFilter: 'Instansi',
+  unitFilter: 'Unit kerja',
+  unitFilterDisabled: 'Pilih instansi dulu',
+  typeFilter: 'Jenis ASN',
+  allAgencies: 'Semua instansi',
+  allUnits: 'Semua unit',
+  allTypes: 'PNS dan PPPK',
+  empty: 'Belum ada data ASN.',
+  detailTitle: 'Detail ASN',
+  backToList: 'Kembali ke daftar ASN',
+};

@@ -1,0 +1,43 @@
+import { accountSetup } from './account-setup';
+import { agencies } from './agencies';
+import { approvals } from './approvals';
+import { audit } from './audit';
+import { auth } from './auth';
+import { catalog } from './catalog';
+import { common } from './common';
+import { courses } from './courses';
+import { dashboard } from './dashboard';
+import { employee } from './employee';
+import { employees } from './employees';
+import { grading } from './grading';
+import { imports } from './imports';
+import { layout } from './layout';
+import { learning } from './learning';
+import { profile } from './profile';
+import { quiz } from './quiz';
+
+/**
+ * Bahasa Indonesia catalog (the default language): one file per namespace (feature), assembled here.
+ * The English catalog (../en) has exactly the same keys: its type is this one's, and i18n-catalogs.spec.ts checks it at run time.
+ */
+export const id = {
+  common,
+  layout,
+  auth,
+  dashboard,
+  profile,
+  employee,
+  agencies,
+  employees,
+  imports,
+  audit,
+  courses,
+  approvals,
+  catalog,
+  learning,
+  quiz,
+  grading,
+  accountSetup,
+};
+
+export type Catalog = typeof id;

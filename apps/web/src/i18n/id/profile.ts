@@ -1,0 +1,21 @@
+export const profile = {
+  title: 'Profil',
+  employeeData: 'Data pegawai',
+  noEmployee: 'Akun ini belum terhubung dengan data pegawai.',
+  account: 'Akun',
+  changePassword: 'Ubah kata sandi',
+  currentPassword: 'Kata sandi saat ini',
+  newPassword: 'Kata sandi baru',
+  confirmPassword: 'Ulangi kata sandi baru',
+  newPasswordHint: 'Minimal 10 karakter, berisi huruf dan angka.',
+  save: 'Simpan kata sandi',
+  required: 'Wajib diisi',
+  minLength: 'Minimal 10 karakter',
+  lettersDigits: 'Harus berisi huruf dan angka',
+  mismatch: 'Kata sandi tidak sama',
+  sameAsCurrent: 'Kata sandi baru harus berbeda dari kata sandi saat ini',
+  success: 'Kata sandi berhasil diubah.',
+  successTitle: 'Berhasil',
+  // issue 12 sessions: a password change ends every session, this one included
+  successSignInAgain: 'Setiap sesi telah diakhiri; silakan masuk kembali dengan kata sandi baru.',
+};
