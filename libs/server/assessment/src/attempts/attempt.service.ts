@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode, type AnswerResponse, type AnswerSaved, type AttemptQuestion, type AttemptView, type LessonAttempts, type QuestionSnapshot,
 } from '@kompeten/shared-contracts';
-import { conflict, invalid, notFound, preparedQuery, type Principal } from '@kompeten/server-core';
+import { conflict, invalid, notFound, type Principal } from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import { PublishedVersions, type PreparedQuiz } from '@kompeten/server-learning';
 import { formatInZone } from '@kompeten/shared-util';
@@ -13,7 +13,8 @@ import { isPassed, NUMERIC_FORMAT_HINT, round2 } from '../grading';
 import { toAttemptSummary } from '../mappers';
 import { responseProblem } from '../question-rules';
 import { AttemptGrader, type ClosedAttempt, type SavedAnswer } from './attempt-grader';
-import { ATTEMPT_COLUMNS, attemptFromRow, type AttemptRow } from './attempt-row';
+import { attemptFromRow } from './attempt-row';
+import { attemptMeta, attemptStatus, readAttemptForView, startAttempt, upsertAnswers } from './attempt-store';
 import { drawAttempt } from './draw';
 import { LearnerEnrolments } from './learner-enrolments';
 
@@ -71,27 +72,10 @@ export class AttemptService {
       const draw = drawAttempt(quiz);
       if (draw.length === 0) throw conflict(ErrorCode.ASSESSMENT_INVALID_SETTINGS, 'Kuis ini belum punya soal');
       const maxScore = round2(draw.reduce((sum, d) => sum + (quiz.questionById.get(d.questionId)?.points ?? 0), 0));
-      const [r]: Array<{ created: AttemptRow | null; used: number; open_id: string | null; open_expired: boolean | null; active: boolean; now: Date }> = await preparedQuery(this.db,
-        `WITH prior AS (
-           SELECT count(*)::int AS used, coalesce(max(attempt_no), 0)::int AS last,
-                  (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id,
-                  bool_or(status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS open_expired
-             FROM quiz_attempt WHERE enrolment_id = $3 AND quiz_id = $1
-         ), state AS (
-           SELECT prior.*, EXISTS (SELECT 1 FROM enrolment_state WHERE id = $3 AND status = 'active') AS active FROM prior
-         ), ins AS (
-           INSERT INTO quiz_attempt (quiz_id, course_version_id, enrolment_id, lesson_id, employee_id, attempt_no, draw, max_score, deadline_at)
-           SELECT $1, $2, $3, $4, $5, state.last + 1, $6, $7,
-                  nullif(LEAST(coalesce(now() + make_interval(secs => $8::int), 'infinity'), coalesce($9::timestamptz, 'infinity')), 'infinity')
-             FROM state
-            WHERE state.active AND state.open_id IS NULL AND ($10::int IS NULL OR state.used < $10)
-              AND ($11::timestamptz IS NULL OR now() >= $11) AND ($9::timestamptz IS NULL OR now() < $9)
-           ON CONFLICT DO NOTHING
-           RETURNING ${ATTEMPT_COLUMNS}
-         )
-         SELECT (SELECT row_to_json(ins) FROM ins) AS created, state.used, state.open_id, state.open_expired, state.active, now() AS now FROM state`,
-        [quiz.id, enrolment.courseVersionId, enrolmentId, lessonId, employeeId, JSON.stringify(draw), maxScore, s.timeLimitSeconds, s.closesAt, s.maxAttempts, s.opensAt],
-      );
+      const r = await startAttempt(this.db, {
+        quizId: quiz.id, versionId: enrolment.courseVersionId, enrolmentId, lessonId, employeeId, draw, maxScore,
+        timeLimitSeconds: s.timeLimitSeconds, closesAt: s.closesAt, maxAttempts: s.maxAttempts, opensAt: s.opensAt,
+      });
       if (r.created) {
         const attempt = attemptFromRow(r.created);
         this.remember(attempt);
@@ -127,13 +111,7 @@ export class AttemptService {
 
   /** The attempt as its learner sees it: questions without keys, saved answers, the deadline and the server clock. One statement. */
   async view(principal: Principal, attemptId: string): Promise<AttemptView> {
-    const [row]: Array<AttemptRow & { expired: boolean; now: Date; answers: SavedAnswer[] }> = await preparedQuery(this.db,
-      `SELECT ${ATTEMPT_COLUMNS}, (status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, now() AS now,
-              coalesce((SELECT json_agg(json_build_object('questionId', question_id, 'response', response, 'savedAt', saved_at) ORDER BY saved_at)
-                          FROM quiz_answer WHERE attempt_id = $1 AND response IS NOT NULL), '[]') AS answers
-         FROM quiz_attempt WHERE id = $1`,
-      [attemptId],
-    );
+    const row = await readAttemptForView(this.db, attemptId);
     if (!row || !principal.employeeId || row.employee_id !== principal.employeeId) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
     if (row.expired) {
       const closed = await this.closeExpired(attemptId);
@@ -165,20 +143,12 @@ export class AttemptService {
       latest.set(questionId, response ?? null);
     }
     if (problems.length) throw invalid(ErrorCode.ASSESSMENT_INVALID_RESPONSE, `Jawaban tidak valid: ${problems.join('; ')}`, problems);
-    const rows: Array<{ saved_at: Date }> = await preparedQuery(this.db,
-      `INSERT INTO quiz_answer (attempt_id, question_id, response, saved_at)
-       SELECT a.id, x.question_id, x.response, now()
-         FROM (SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND (deadline_at IS NULL OR deadline_at > now()) FOR SHARE) a
-        CROSS JOIN jsonb_to_recordset($2::jsonb) AS x(question_id uuid, response jsonb)
-       ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = EXCLUDED.response, saved_at = EXCLUDED.saved_at
-       RETURNING saved_at`,
-      [attemptId, JSON.stringify([...latest].map(([question_id, response]) => ({ question_id, response })))],
-    );
+    const rows = await upsertAnswers(this.db, attemptId, [...latest].map(([question_id, response]) => ({ question_id, response })));
     if (rows.length === 0) {
       // Closed, or past its deadline (status is only moved when someone closes it).
-      const [now] = await preparedQuery(this.db, `SELECT status FROM quiz_attempt WHERE id = $1`, [attemptId]);
-      if (!now) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
-      if (now.status === 'open') throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, DEADLINE_PASSED);
+      const status = await attemptStatus(this.db, attemptId);
+      if (!status) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
+      if (status === 'open') throw conflict(ErrorCode.ASSESSMENT_DEADLINE_PASSED, DEADLINE_PASSED);
       throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, 'Percobaan ini sudah dikumpulkan');
     }
     return { saved: rows.length, savedAt: new Date(rows[0].saved_at).toISOString() };
@@ -255,10 +225,7 @@ export class AttemptService {
   private async metaOf(attemptId: string): Promise<AttemptMeta | null> {
     const hit = this.meta.get(attemptId);
     if (hit) return hit;
-    const [a]: Array<{ employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: string }> = await preparedQuery(this.db,
-      `SELECT employee_id, quiz_id, course_version_id, draw, status FROM quiz_attempt WHERE id = $1`,
-      [attemptId],
-    );
+    const a = await attemptMeta(this.db, attemptId);
     if (!a) return null;
     const meta = { id: attemptId, employeeId: a.employee_id, quizId: a.quiz_id, courseVersionId: a.course_version_id, draw: a.draw };
     // Only open attempts are worth keeping: a closed one takes no more answers.
