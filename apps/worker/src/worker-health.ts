@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@kompeten/shared-contracts';
-import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { APP_CONFIG, outboxSql, type AppConfig } from '@kompeten/server-core';
 
 /** GET /health on the worker's own port: database, Redis and queue depths. 503 when a dependency is down. */
 @Injectable()
@@ -37,15 +37,9 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         redis = 'down';
       }
     }
-    const [outbox] = await this.db
-      .query(
-        `SELECT (SELECT count(*)::int FROM outbox_event WHERE status = 'pending') AS pending,
-                (SELECT count(*)::int FROM outbox_event WHERE status = 'parked') AS parked,
-                (SELECT count(*)::int FROM outbox_delivery WHERE status = 'pending') AS "deliveriesPending",
-                (SELECT count(*)::int FROM outbox_delivery WHERE status = 'failed') AS "deliveriesFailed",
-                (SELECT count(*)::int FROM outbox_delivery WHERE status = 'parked') AS "deliveriesParked"`,
-      )
-      .catch(() => [{ pending: null, parked: null, deliveriesPending: null, deliveriesFailed: null, deliveriesParked: null }]);
+    const outbox = await outboxSql
+      .counts(this.db)
+      .catch(() => ({ pending: null, parked: null, deliveriesPending: null, deliveriesFailed: null, deliveriesParked: null }));
     return {
       status: database === 'up' && redis === 'up' ? 'ok' : 'error',
       database,

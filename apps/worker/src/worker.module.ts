@@ -12,7 +12,7 @@ import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
 import { EventsProcessor, ImportsProcessor } from './jobs/queue.processors';
 import { WorkerQueues } from './jobs/worker-queues';
-import { DeliveryStore } from './outbox/delivery-store';
+import { DeliveryStore } from '@kompeten/server-core';
 import { OutboxMaintenance } from './outbox/outbox-maintenance';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { CONTRACT_ROUTES, OUTBOX_ROUTES, type OutboxRoutes } from './outbox/outbox-routes';

@@ -3,7 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { QueueName } from '@kompeten/shared-contracts';
 import { PermanentJobError, type JobContext, type JobHandler, type JobResult } from '@kompeten/server-core';
-import { DeliveryStore, errorText } from '../outbox/delivery-store';
+import { DeliveryStore, errorText } from '@kompeten/server-core';
 import { JobRegistry } from './job-registry';
 
 /**

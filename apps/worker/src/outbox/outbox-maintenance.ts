@@ -1,10 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type JobResult } from '@kompeten/server-core';
+import { APP_CONFIG, errorText, outboxSql, type AppConfig, type JobResult } from '@kompeten/server-core';
 import { JobRegistry } from '../jobs/job-registry';
 import { WorkerQueues } from '../jobs/worker-queues';
-import { errorText } from './delivery-store';
 
 export const MAINTENANCE_EVERY_MS = 10 * 60_000;
 export const PRUNE_CHUNK = 1000;
@@ -12,12 +11,6 @@ export const PRUNE_CHUNK = 1000;
 export const RECONCILE_AFTER_MS = 15 * 60_000;
 export const RECONCILE_BATCH = 500;
 
-interface QueuedDelivery {
-  id: string;
-  job_name: string;
-  job_id: string;
-  payload: Record<string, unknown>;
-}
 
 /**
  * The outbox's housekeeping, every 10 minutes on each worker (both steps are safe to run concurrently):
@@ -66,26 +59,14 @@ export class OutboxMaintenance implements OnApplicationBootstrap, BeforeApplicat
   async prune(retentionDays = this.config.outboxRetentionDays): Promise<number> {
     let total = 0;
     for (;;) {
-      const [, deleted]: [unknown, number] = await this.db.query(
-        `WITH doomed AS (
-           SELECT e.id FROM outbox_event e
-            WHERE e.status = 'sent' AND e.sent_at < now() - make_interval(days => $1)
-              AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id AND d.status <> 'done')
-            ORDER BY e.sent_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-         DELETE FROM outbox_event e USING doomed WHERE e.id = doomed.id`,
-        [retentionDays, PRUNE_CHUNK],
-      );
+      const deleted = await outboxSql.pruneSentEvents(this.db, retentionDays, PRUNE_CHUNK);
       total += deleted;
       if (deleted < PRUNE_CHUNK) return total;
     }
   }
 
   async reconcile(olderThanMs = RECONCILE_AFTER_MS): Promise<{ requeued: number; failed: number; done: number }> {
-    const rows: QueuedDelivery[] = await this.db.query(
-      `SELECT d.id, d.job_name, d.job_id, e.payload FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
-        WHERE d.status = 'queued' AND d.queued_at < now() - make_interval(secs => $1) ORDER BY d.queued_at LIMIT $2`,
-      [olderThanMs / 1000, RECONCILE_BATCH],
-    );
+    const rows = await outboxSql.queuedDeliveriesOlderThan(this.db, olderThanMs, RECONCILE_BATCH);
     const outcome = { requeued: 0, failed: 0, done: 0 };
     for (const row of rows) {
       const registered = this.registry.get(row.job_name);
@@ -94,13 +75,13 @@ export class OutboxMaintenance implements OnApplicationBootstrap, BeforeApplicat
       const state = job ? await job.getState() : 'missing';
       if (state === 'missing') {
         // The relay adds it again (the same id) on its next pass.
-        if (await this.move(row.id, `status = 'pending', available_at = now(), last_error = 'The job was missing from its queue; queued again'`)) outcome.requeued++;
+        if (await outboxSql.requeueLost(this.db, row.id)) outcome.requeued++;
       } else if (state === 'completed' && job) {
         const result: JobResult = job.returnvalue === 'skipped' ? 'skipped' : 'success';
-        if (await this.move(row.id, `status = 'done', result = $2, attempts = greatest(attempts, $3), finished_at = now()`, [result, job.attemptsMade])) outcome.done++;
+        if (await outboxSql.recordCompleted(this.db, row.id, result, job.attemptsMade)) outcome.done++;
       } else if (state === 'failed' && job) {
         const reason = (job.failedReason || 'failed in its queue').slice(0, 1000);
-        if (await this.move(row.id, `status = 'failed', last_error = $2, attempts = greatest(attempts, $3), finished_at = now()`, [reason, job.attemptsMade])) {
+        if (await outboxSql.recordFailed(this.db, row.id, reason, job.attemptsMade)) {
           outcome.failed++;
           const context = { jobId: row.job_id, attempt: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
           await registered.handler
@@ -110,11 +91,5 @@ export class OutboxMaintenance implements OnApplicationBootstrap, BeforeApplicat
       }
     }
     return outcome;
-  }
-
-  /** Moves a delivery that is still queued; false when someone else moved it first. */
-  private async move(id: string, set: string, params: unknown[] = []): Promise<boolean> {
-    const [, changed]: [unknown, number] = await this.db.query(`UPDATE outbox_delivery SET ${set} WHERE id = $1 AND status = 'queued'`, [id, ...params]);
-    return changed > 0;
   }
 }

@@ -2,10 +2,9 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueueName } from '@kompeten/shared-contracts';
-import { jobId } from '@kompeten/server-core';
+import { errorText, jobId, outboxSql, type PendingOutboxDelivery, type PendingOutboxEvent } from '@kompeten/server-core';
 import { JobRegistry, type RegisteredJob } from '../jobs/job-registry';
 import { WorkerQueues } from '../jobs/worker-queues';
-import { errorText } from './delivery-store';
 import { OUTBOX_ROUTES, type OutboxRoutes } from './outbox-routes';
 
 export const RELAY_BATCH = 100;
@@ -17,20 +16,6 @@ export const ENQUEUE_RETRY_MS = 10_000;
 /** BullMQ keeps finished jobs this long, so a re-added job id is still recognised; the delivery row is the record. */
 const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
 const KEEP_FAILED_SECONDS = 30 * 24 * 3600;
-
-interface PendingEvent {
-  id: string;
-  event_type: string;
-  aggregate_id: string | null;
-}
-
-interface PendingDelivery {
-  id: string;
-  job_name: string;
-  job_id: string;
-  attempts: number;
-  payload: Record<string, unknown>;
-}
 
 /**
  * Moves outbox events to BullMQ in two steps, each claiming rows with SKIP LOCKED (several workers may run):
@@ -90,10 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let claimed: string[] = [];
     try {
       return await this.db.transaction(async (m) => {
-        const rows: PendingEvent[] = await m.query(
-          `SELECT id, event_type, aggregate_id FROM outbox_event WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [RELAY_BATCH],
-        );
+        const rows = await outboxSql.claimPendingEvents(m, RELAY_BATCH);
         claimed = rows.map((r) => r.id);
         await this.writeDeliveries(m, rows);
         return rows.length;
@@ -110,7 +92,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async fanOutOne(id: string): Promise<boolean> {
     try {
       await this.db.transaction(async (m) => {
-        const rows: PendingEvent[] = await m.query(`SELECT id, event_type, aggregate_id FROM outbox_event WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [id]);
+        const rows = await outboxSql.claimPendingEvent(m, id);
         await this.writeDeliveries(m, rows);
       });
       return true;
@@ -121,7 +103,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Set-based: one insert for every delivery of the batch, one update for the sent events, one for the parked. */
-  private async writeDeliveries(m: EntityManager, rows: PendingEvent[]): Promise<void> {
+  private async writeDeliveries(m: EntityManager, rows: PendingOutboxEvent[]): Promise<void> {
     const sent: string[] = [];
     const parked: Array<{ id: string; reason: string }> = [];
     const deliveries: Array<{ eventId: string; jobName: string; jobId: string }> = [];
@@ -134,21 +116,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         sent.push(row.id);
       }
     }
-    if (deliveries.length) {
-      // A second event for the same entity finds its jobs already there: one job per consumer and entity.
-      await m.query(
-        `INSERT INTO outbox_delivery (event_id, job_name, job_id)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (job_id) DO NOTHING`,
-        [deliveries.map((d) => d.eventId), deliveries.map((d) => d.jobName), deliveries.map((d) => d.jobId)],
-      );
-    }
-    if (sent.length) await m.query(`UPDATE outbox_event SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [sent]);
+    await outboxSql.insertDeliveries(m, deliveries);
+    await outboxSql.markEventsSent(m, sent);
     if (parked.length) {
-      await m.query(
-        `UPDATE outbox_event e SET status = 'parked', parked_at = now(), attempts = attempts + 1, last_error = p.reason
-           FROM unnest($1::uuid[], $2::text[]) AS p(id, reason) WHERE e.id = p.id`,
-        [parked.map((p) => p.id), parked.map((p) => p.reason)],
-      );
+      await outboxSql.parkEvents(m, parked);
       for (const p of parked) this.logger.warn({ outboxId: p.id, reason: p.reason }, 'Outbox event parked');
     }
   }
@@ -157,15 +128,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async recordEventError(id: string, e: unknown): Promise<void> {
     const message = errorText(e);
     this.logger.error({ err: e, outboxId: id }, 'Outbox event could not be relayed');
-    await this.db
-      .query(
-        `UPDATE outbox_event SET attempts = attempts + 1,
-                last_error = CASE WHEN attempts + 1 >= $3 THEN $4 ELSE $2 END,
-                status = CASE WHEN attempts + 1 >= $3 THEN 'parked' ELSE status END,
-                parked_at = CASE WHEN attempts + 1 >= $3 THEN now() END
-          WHERE id = $1 AND status = 'pending'`,
-        [id, message, RELAY_MAX_ATTEMPTS, `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: ${message}`],
-      )
+    await outboxSql
+      .recordEventError(this.db, id, message, RELAY_MAX_ATTEMPTS, `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: ${message}`)
       .catch((err) => this.logger.error({ err, outboxId: id, error: message }, 'Could not record the relay error'));
   }
 
@@ -174,13 +138,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let claimed: string[] = [];
     try {
       return await this.db.transaction(async (m) => {
-        const rows: PendingDelivery[] = await m.query(
-          `SELECT d.id, d.job_name, d.job_id, d.attempts, e.payload
-             FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
-            WHERE d.status = 'pending' AND d.available_at <= now()
-            ORDER BY d.available_at LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
-          [RELAY_BATCH],
-        );
+        const rows = await outboxSql.claimPendingDeliveries(m, RELAY_BATCH);
         claimed = rows.map((r) => r.id);
         const queued: string[] = [];
         const refusing = new Set<QueueName>();
@@ -198,7 +156,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
             }
           }
         }
-        if (queued.length) await m.query(`UPDATE outbox_delivery SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[])`, [queued]);
+        await outboxSql.markDeliveriesQueued(m, queued);
         return rows.length;
       });
     } catch (e) {
@@ -209,7 +167,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async add(job: RegisteredJob, row: PendingDelivery): Promise<void> {
+  private async add(job: RegisteredJob, row: PendingOutboxDelivery): Promise<void> {
     const queue = this.queues.get(job.queue);
     if (row.attempts > 0) {
       // It ran before (a re-drive, or a lost job found by the sweep): BullMQ would ignore the id of a finished job.
@@ -226,12 +184,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async recordDeliveryErrors(errors: Map<string, string>): Promise<void> {
     this.logger.error({ deliveries: Object.fromEntries(errors) }, 'Outbox deliveries could not be queued; retrying later');
-    await this.db
-      .query(
-        `UPDATE outbox_delivery d SET last_error = x.error, available_at = now() + make_interval(secs => $3)
-           FROM unnest($1::uuid[], $2::text[]) AS x(id, error) WHERE d.id = x.id AND d.status = 'pending'`,
-        [[...errors.keys()], [...errors.values()], ENQUEUE_RETRY_MS / 1000],
-      )
+    await outboxSql
+      .recordDeliveryErrors(this.db, errors, ENQUEUE_RETRY_MS)
       .catch((err) => this.logger.error({ err }, 'Could not record the delivery errors'));
   }
 }

@@ -33,3 +33,4 @@ export * from './http/json-size';
 export * from './storage/content-type';
 export * from './export/csv';
 export * from './http/date-time';
+export * from './outbox/outbox-store';
