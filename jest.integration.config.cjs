@@ -3,7 +3,11 @@ module.exports = {
   ...require('./jest.preset.cjs'),
   displayName: 'integration',
   // test/integration holds tests that span apps (API + worker); apps never import each other.
-  testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts', '<rootDir>/apps/*/test/**/*.e2e-spec.ts', '<rootDir>/test/integration/**/*.integration-spec.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs}/**/*.integration-spec.ts',
+    '<rootDir>/apps/*/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/integration/**/*.integration-spec.ts',
+  ],
   globalSetup: '<rootDir>/libs/server/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/server/testing/src/global-teardown.ts',
   testTimeout: 60_000,

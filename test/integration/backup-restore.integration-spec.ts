@@ -34,10 +34,16 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
 
 /** Per table of the public schema: its row count and an md5 over all its rows (ordered by their text). */
 async function fingerprint(url: string): Promise<Record<string, string>> {
-  const tables = await query<{ t: string }>(url, `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+  const tables = await query<{ t: string }>(
+    url,
+    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { t } of tables) {
-    const [row] = await query<{ n: string; h: string | null }>(url, `SELECT count(*) AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${t}" x`);
+    const [row] = await query<{ n: string; h: string | null }>(
+      url,
+      `SELECT count(*) AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${t}" x`,
+    );
     out[t] = `${row.n}:${row.h ?? '-'}`;
   }
   return out;
@@ -59,14 +65,27 @@ describe('npm run db:backup / db:restore', () => {
     // Enrolments and quiz attempts, made through the API as learners make them.
     courseId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     const author = await api.auth(DEMO.widyaiswara);
-    const q = await api.http.post(`/api/courses/${courseId}/questions`).set(author).send({ kind: 'true_false', prompt: 'ASN wajib berorientasi pelayanan.', points: 1, answerKey: { correct: true } });
+    const q = await api.http
+      .post(`/api/courses/${courseId}/questions`)
+      .set(author)
+      .send({
+        kind: 'true_false',
+        prompt: 'ASN wajib berorientasi pelayanan.',
+        points: 1,
+        answerKey: { correct: true },
+      });
     expect(q.status).toBe(201);
-    const quiz = await api.http.post(`/api/courses/${courseId}/quizzes`).set(author).send({ title: 'Post-test', settings: { role: 'post_test' } });
+    const quiz = await api.http
+      .post(`/api/courses/${courseId}/quizzes`)
+      .set(author)
+      .send({ title: 'Post-test', settings: { role: 'post_test' } });
     expect(quiz.status).toBe(201);
     const version = await publishQuizzes(api, courseId, [quiz.body.id]);
     for (const nip of [DEMO.learner, DEMO.pppkLearner]) {
       const enrolmentId = await createEnrolment(api.db, { courseId, versionId: version.versionId, nip });
-      const attempt = await api.http.post(`/api/enrolments/${enrolmentId}/lessons/${version.lessonOf[quiz.body.id]}/attempts`).set(await api.auth(nip));
+      const attempt = await api.http
+        .post(`/api/enrolments/${enrolmentId}/lessons/${version.lessonOf[quiz.body.id]}/attempts`)
+        .set(await api.auth(nip));
       expect(attempt.status).toBe(201);
     }
     // An uploaded file as the local storage keeps it, and an upload in flight (tmp/) that a backup leaves out.
@@ -94,27 +113,42 @@ describe('npm run db:backup / db:restore', () => {
     const backup = script('db-backup.mjs', [`--out=${backupDir}`], { DATABASE_URL: sourceUrl, STORAGE_DIR: storage });
     expect({ status: backup.status, out: backup.out }).toMatchObject({ status: 0 });
     const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ kind: 'kompeten-backup', database: 'database.dump', files: { archive: 'storage.tar.gz' } });
+    expect(manifest).toMatchObject({
+      kind: 'kompeten-backup',
+      database: 'database.dump',
+      files: { archive: 'storage.tar.gz' },
+    });
     expect(manifest.rows).toMatchObject({ enrolment: Number(enrolments[0].n), quiz_attempt: 2 });
     expect(manifest.migrations.length).toBeGreaterThan(0);
 
-    const restore = script('db-restore.mjs', [backupDir], { DATABASE_URL: urlFor(restored), STORAGE_DIR: restoredStorage });
+    const restore = script('db-restore.mjs', [backupDir], {
+      DATABASE_URL: urlFor(restored),
+      STORAGE_DIR: restoredStorage,
+    });
     expect({ status: restore.status, out: restore.out }).toMatchObject({ status: 0 });
 
     const [before, after] = [await fingerprint(sourceUrl), await fingerprint(urlFor(restored))];
     expect(Object.keys(after).length).toBeGreaterThan(20);
     expect(after).toEqual(before);
-    expect(readFileSync(join(restoredStorage, 'course-files', courseId, 'materi.pdf'), 'utf8')).toBe('%PDF-1.7 materi BerAKHLAK');
+    expect(readFileSync(join(restoredStorage, 'course-files', courseId, 'materi.pdf'), 'utf8')).toBe(
+      '%PDF-1.7 materi BerAKHLAK',
+    );
     expect(existsSync(join(restoredStorage, 'tmp', 'partial-upload'))).toBe(false);
   });
 
   it('refuses to restore over a database that has tables, unless told to replace it', async () => {
-    const again = script('db-restore.mjs', [backupDir], { DATABASE_URL: urlFor(restored), STORAGE_DIR: mkdtempSync(join(tmpdir(), 'kompeten-restored-')) });
+    const again = script('db-restore.mjs', [backupDir], {
+      DATABASE_URL: urlFor(restored),
+      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'kompeten-restored-')),
+    });
     expect(again.status).toBe(1);
     expect(again.out).toMatch(/already has \d+ tables\. Restore into a fresh database, or add --force/);
     // --force replaces: a row added since the backup is gone, every other row is back.
     await query(urlFor(restored), `DELETE FROM quiz_attempt`);
-    const forced = script('db-restore.mjs', [backupDir, '--force'], { DATABASE_URL: urlFor(restored), STORAGE_DIR: restoredStorage });
+    const forced = script('db-restore.mjs', [backupDir, '--force'], {
+      DATABASE_URL: urlFor(restored),
+      STORAGE_DIR: restoredStorage,
+    });
     expect({ status: forced.status, out: forced.out }).toMatchObject({ status: 0 });
     expect(await fingerprint(urlFor(restored))).toEqual(await fingerprint(sourceUrl));
   });

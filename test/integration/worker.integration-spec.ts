@@ -27,7 +27,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -43,7 +48,12 @@ function bigCsv(n: number, salt: number): Buffer {
   const lines = ['nip,nama,jenis_pegawai,jabatan,golongan,kode_unit'];
   for (let i = 0; i < n; i++) {
     const k = Math.floor(i / 999);
-    const nip = buildNip({ y: 1960 + salt, m: 1 + (k % 12), d: 1 + Math.floor(k / 12) }, { y: 2000, m: 1 + (i % 12) }, i % 2 ? 'P' : 'L', 1 + (i % 999));
+    const nip = buildNip(
+      { y: 1960 + salt, m: 1 + (k % 12), d: 1 + Math.floor(k / 12) },
+      { y: 2000, m: 1 + (i % 12) },
+      i % 2 ? 'P' : 'L',
+      1 + (i % 999),
+    );
     lines.push(`${nip},Pegawai ${salt}-${i},PNS,Pengadministrasi Perkantoran,II/c,${units[i % units.length]}`);
   }
   return Buffer.from(lines.join('\n') + '\n');
@@ -58,7 +68,11 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
   let importsQueue: Queue;
   const extraContexts: INestApplicationContext[] = [];
 
-  const boot = (config: AppConfig, processors = true) => NestFactory.createApplicationContext(WorkerModule.forRoot(config, { processors }), { logger: false, abortOnError: false });
+  const boot = (config: AppConfig, processors = true) =>
+    NestFactory.createApplicationContext(WorkerModule.forRoot(config, { processors }), {
+      logger: false,
+      abortOnError: false,
+    });
 
   async function upload(csv: Buffer, query = ''): Promise<EmployeeImport> {
     const res = await api.http
@@ -75,13 +89,30 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     return res.body as EmployeeImport;
   }
 
-  async function outboxOf(importId: string): Promise<{ id: string; status: string; sent_at: Date | null; attempts: number; last_error: string | null }> {
-    const [row] = await api.db.query(`SELECT id, status, sent_at, attempts, last_error FROM outbox_event WHERE aggregate_id = $1`, [importId]);
+  async function outboxOf(
+    importId: string,
+  ): Promise<{ id: string; status: string; sent_at: Date | null; attempts: number; last_error: string | null }> {
+    const [row] = await api.db.query(
+      `SELECT id, status, sent_at, attempts, last_error FROM outbox_event WHERE aggregate_id = $1`,
+      [importId],
+    );
     return row;
   }
 
-  async function deliveriesOf(outboxId: string): Promise<Array<{ job_name: string; job_id: string; status: string; attempts: number; result: string | null; last_error: string | null }>> {
-    return api.db.query(`SELECT job_name, job_id, status, attempts, result, last_error FROM outbox_delivery WHERE event_id = $1`, [outboxId]);
+  async function deliveriesOf(outboxId: string): Promise<
+    Array<{
+      job_name: string;
+      job_id: string;
+      status: string;
+      attempts: number;
+      result: string | null;
+      last_error: string | null;
+    }>
+  > {
+    return api.db.query(
+      `SELECT job_name, job_id, status, attempts, result, last_error FROM outbox_delivery WHERE event_id = $1`,
+      [outboxId],
+    );
   }
 
   async function totalJobs(): Promise<number> {
@@ -96,7 +127,10 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     workerConfig = { ...api.config, workerHealthPort: healthPort };
     worker = await boot(workerConfig);
     // Its own handle on the queue, so the jobs can still be inspected after the worker has shut down.
-    importsQueue = new Queue(QueueName.Imports, { connection: bullConnection(api.config.redisUrl), prefix: api.config.queuePrefix });
+    importsQueue = new Queue(QueueName.Imports, {
+      connection: bullConnection(api.config.redisUrl),
+      prefix: api.config.queuePrefix,
+    });
     mataramId = await idOf(api.db, `SELECT id FROM agency WHERE code = 'kota-mataram'`);
   });
 
@@ -138,7 +172,15 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
       return imp.status === 'completed' || imp.status === 'failed' ? imp : null;
     });
     expect(first).toMatchObject({
-      status: 'completed', totalRows: 3, processedRows: 3, createdCount: 2, updatedCount: 0, unchangedCount: 0, failedCount: 1, errorsTruncated: false, message: null,
+      status: 'completed',
+      totalRows: 3,
+      processedRows: 3,
+      createdCount: 2,
+      updatedCount: 0,
+      unchangedCount: 0,
+      failedCount: 1,
+      errorsTruncated: false,
+      message: null,
       errors: [{ row: 3, nip: '199107072016011000', reason: expect.stringMatching(/000/) }],
     });
     const [wulan] = await api.db.query(
@@ -155,7 +197,16 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     expect(row.last_error).toBeNull();
     const id = jobId(JobName.EmployeeImportRun, first.id);
     expect(id).toBe(`employee-import.run.${first.id}`);
-    expect(await deliveriesOf(row.id)).toEqual([{ job_name: JobName.EmployeeImportRun, job_id: id, status: 'done', attempts: 1, result: 'success', last_error: null }]);
+    expect(await deliveriesOf(row.id)).toEqual([
+      {
+        job_name: JobName.EmployeeImportRun,
+        job_id: id,
+        status: 'done',
+        attempts: 1,
+        result: 'success',
+        last_error: null,
+      },
+    ]);
     const job = await importsQueue.getJob(id);
     expect(job).toBeDefined();
     expect(job?.name).toBe(JobName.EmployeeImportRun);
@@ -197,7 +248,10 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     const ids: string[] = await api.db.transaction(async (m) => {
       const out: string[] = [];
       for (const importId of importIds) {
-        const [r] = await m.query(`INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`, [OutboxEvent.EmployeeImportRequested, importId, { importId }]);
+        const [r] = await m.query(
+          `INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`,
+          [OutboxEvent.EmployeeImportRequested, importId, { importId }],
+        );
         out.push(r.id);
       }
       return out;
@@ -206,24 +260,42 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     const rb = b.get(OutboxRelay);
     await Promise.all([ra.relayOnce(), rb.relayOnce(), ra.relayOnce(), rb.relayOnce()]);
     await until('every event to be relayed', async () => {
-      const [{ pending }] = await api.db.query(`SELECT count(*)::int AS pending FROM outbox_event WHERE id = ANY($1) AND status = 'pending'`, [ids]);
+      const [{ pending }] = await api.db.query(
+        `SELECT count(*)::int AS pending FROM outbox_event WHERE id = ANY($1) AND status = 'pending'`,
+        [ids],
+      );
       return pending === 0;
     });
-    const rows: Array<{ attempts: number; last_error: string | null }> = await api.db.query(`SELECT attempts, last_error FROM outbox_event WHERE id = ANY($1)`, [ids]);
+    const rows: Array<{ attempts: number; last_error: string | null }> = await api.db.query(
+      `SELECT attempts, last_error FROM outbox_event WHERE id = ANY($1)`,
+      [ids],
+    );
     expect(rows).toHaveLength(events);
     expect(rows.every((r) => r.attempts === 1 && r.last_error === null)).toBe(true);
     expect(await totalJobs()).toBe(before + events);
     const jobs = await Promise.all(importIds.map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))));
     expect(jobs.filter(Boolean)).toHaveLength(events);
     // The main worker runs them: an import that does not exist is skipped, never failed.
-    await until('the jobs to run', async () => (await importsQueue.getJobCounts('completed')).completed === before + events, 60_000, 200);
-    const results = await Promise.all(importIds.slice(0, 20).map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))));
+    await until(
+      'the jobs to run',
+      async () => (await importsQueue.getJobCounts('completed')).completed === before + events,
+      60_000,
+      200,
+    );
+    const results = await Promise.all(
+      importIds.slice(0, 20).map((id) => importsQueue.getJob(jobId(JobName.EmployeeImportRun, id))),
+    );
     expect(results.map((j) => j?.returnvalue)).toEqual(Array(20).fill('skipped'));
     await until('every delivery to be recorded done', async () => {
-      const [{ done }] = await api.db.query(`SELECT count(*)::int AS done FROM outbox_delivery WHERE event_id = ANY($1) AND status = 'done' AND result = 'skipped'`, [ids]);
+      const [{ done }] = await api.db.query(
+        `SELECT count(*)::int AS done FROM outbox_delivery WHERE event_id = ANY($1) AND status = 'done' AND result = 'skipped'`,
+        [ids],
+      );
       return done === events;
     });
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_delivery WHERE event_id = ANY($1)`, [ids]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_delivery WHERE event_id = ANY($1)`, [
+      ids,
+    ]);
     expect(n).toBe(events);
     await Promise.all([a.close(), b.close()]);
     extraContexts.length = 0;
@@ -234,9 +306,21 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await res.json()) as { status: string; queues: Record<string, { failed: number }> };
-    expect(body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', outboxPending: 0, outboxParked: 0, deliveries: { pending: 0, failed: 0, parked: 0 } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: 'up',
+      redis: 'up',
+      outboxPending: 0,
+      outboxParked: 0,
+      deliveries: { pending: 0, failed: 0, parked: 0 },
+    });
     for (const name of Object.values(QueueName)) {
-      expect(body.queues[name]).toEqual({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) });
+      expect(body.queues[name]).toEqual({
+        waiting: expect.any(Number),
+        active: expect.any(Number),
+        delayed: expect.any(Number),
+        failed: expect.any(Number),
+      });
     }
     expect(body.queues[QueueName.Imports].failed).toBe(0);
     expect((await fetch(`http://127.0.0.1:${healthPort}/nope`)).status).toBe(404);
@@ -247,11 +331,16 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     const queued = await upload(bigCsv(rows, 1));
     await until('the import to start', async () => (await getImport(queued.id)).status === 'running', 30_000, 20);
     await worker.close();
-    const [row] = await api.db.query(`SELECT status, created_count, failed_count, message FROM employee_import WHERE id = $1`, [queued.id]);
+    const [row] = await api.db.query(
+      `SELECT status, created_count, failed_count, message FROM employee_import WHERE id = $1`,
+      [queued.id],
+    );
     expect(row).toEqual({ status: 'completed', created_count: rows, failed_count: 0, message: null });
     const job = await importsQueue.getJob(jobId(JobName.EmployeeImportRun, queued.id));
     expect(await job?.getState()).toBe('completed');
     expect(job?.attemptsMade).toBe(1);
-    expect(await deliveriesOf((await outboxOf(queued.id)).id)).toEqual([expect.objectContaining({ status: 'done', attempts: 1, result: 'success' })]);
+    expect(await deliveriesOf((await outboxOf(queued.id)).id)).toEqual([
+      expect.objectContaining({ status: 'done', attempts: 1, result: 'success' }),
+    ]);
   }, 120_000);
 });

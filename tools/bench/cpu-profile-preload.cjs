@@ -56,7 +56,11 @@ if (isApi && process.env.BENCH_CPU_PROF_DIR) {
       running = true;
       sql = new Map();
       session.post('Profiler.enable', () =>
-        session.post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US || 1000) }, () => session.post('Profiler.start')),
+        session.post(
+          'Profiler.setSamplingInterval',
+          { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US || 1000) },
+          () => session.post('Profiler.start'),
+        ),
       );
       return;
     }

@@ -16,9 +16,33 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { hasPgbench, measureCeiling } from './lib/ceiling.mjs';
-import { authorCourses, connectDb, DEMO_PASSWORD, enrolGroupA, insertLearners, login, loginAll, readPublished, WIDYAISWARA } from './lib/data.mjs';
+import {
+  authorCourses,
+  connectDb,
+  DEMO_PASSWORD,
+  enrolGroupA,
+  insertLearners,
+  login,
+  loginAll,
+  readPublished,
+  WIDYAISWARA,
+} from './lib/data.mjs';
 import { Client } from './lib/http.mjs';
-import { BENCH_TMP, dropDatabase, freePortPair, freshDatabase, gitInfo, log, removeSnapshot, ROOT, RUN_ID, Sampler, snapshotBuild, startPlatform, withAdmin } from './lib/platform.mjs';
+import {
+  BENCH_TMP,
+  dropDatabase,
+  freePortPair,
+  freshDatabase,
+  gitInfo,
+  log,
+  removeSnapshot,
+  ROOT,
+  RUN_ID,
+  Sampler,
+  snapshotBuild,
+  startPlatform,
+  withAdmin,
+} from './lib/platform.mjs';
 import { Profiler, summarise } from './lib/profile.mjs';
 import { renderTable, SCENARIOS, targetMet, writePerformanceDoc } from './lib/report.mjs';
 import { assignInOneCall, attemptCycle, autosave, coursePage, selfEnrol, synchronisedStart } from './lib/scenarios.mjs';
@@ -27,7 +51,9 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const QUICK = flag('quick');
-const SCALES = opt('scales', QUICK ? '1' : '1,4').split(',').map(Number);
+const SCALES = opt('scales', QUICK ? '1' : '1,4')
+  .split(',')
+  .map(Number);
 // Quick runs start from a random port: two `npm test` runs at once must not pick the same one.
 const PREFERRED_PORT = Number(opt('port', QUICK ? 20000 + 2 * Math.floor(Math.random() * 10000) : 3860));
 const PROFILE = !QUICK && !flag('no-profile');
@@ -47,13 +73,28 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 /** Counts per scale. Full: the issue's numbers. Quick: ~50 learners, 1.5 s loops. */
 function plan(scale) {
   if (QUICK) {
-    return { perGroup: 50, attempts: [10, 25], autosave: 25, page: 10, selfEnrol: 25, sync: 50, durationMs: Number(opt('duration', 1.5)) * 1000, warmupMs: 500 };
+    return {
+      perGroup: 50,
+      attempts: [10, 25],
+      autosave: 25,
+      page: 10,
+      selfEnrol: 25,
+      sync: 50,
+      durationMs: Number(opt('duration', 1.5)) * 1000,
+      warmupMs: 500,
+    };
   }
   const perGroup = Number(opt('learners', 2000)) * scale;
   const cap = (n) => Math.min(n, perGroup);
   return {
-    perGroup, attempts: [cap(50), cap(200)], autosave: cap(500), page: cap(50), selfEnrol: Math.min(1000, perGroup / 2), sync: Math.min(1000, perGroup / 2) + cap(2000),
-    durationMs: Number(opt('duration', 12)) * 1000, warmupMs: 2000,
+    perGroup,
+    attempts: [cap(50), cap(200)],
+    autosave: cap(500),
+    page: cap(50),
+    selfEnrol: Math.min(1000, perGroup / 2),
+    sync: Math.min(1000, perGroup / 2) + cap(2000),
+    durationMs: Number(opt('duration', 12)) * 1000,
+    warmupMs: 2000,
   };
 }
 
@@ -69,7 +110,9 @@ async function pgStatStatementsStatus(db) {
 
 async function runPhase(scale, root, ctxBase) {
   const p = plan(scale);
-  const label = QUICK ? 'quick' : `${scale}× (${(p.perGroup).toLocaleString('en-US')} + ${(p.perGroup).toLocaleString('en-US')})`;
+  const label = QUICK
+    ? 'quick'
+    : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
   const database = `kompeten_bench_${QUICK ? 'quick' : `${scale}x`}_${RUN_ID}`;
   const PORT = await freePortPair(PREFERRED_PORT);
   log(`── ${label}: fresh database ${database}`);
@@ -84,21 +127,38 @@ async function runPhase(scale, root, ctxBase) {
   const memFile = QUICK ? null : join(BENCH_TMP, `memory-${database}.json`);
   if (memFile) rmSync(memFile, { force: true });
   const platform = await startPlatform({
-    root, port: PORT, database, jwtSecret: randomBytes(36).toString('base64url'), queuePrefix: `kbench${randomBytes(4).toString('hex')}`,
+    root,
+    port: PORT,
+    database,
+    jwtSecret: randomBytes(36).toString('base64url'),
+    queuePrefix: `kbench${randomBytes(4).toString('hex')}`,
     nodeOptions: memFile || profiling ? `--require=${join(ROOT, 'tools/bench/cpu-profile-preload.cjs')}` : undefined,
-    extraEnv: { ...(profiling ? { BENCH_CPU_PROF_DIR: profDir } : {}), ...(memFile ? { BENCH_MEM_FILE: memFile } : {}) },
+    extraEnv: {
+      ...(profiling ? { BENCH_CPU_PROF_DIR: profDir } : {}),
+      ...(memFile ? { BENCH_MEM_FILE: memFile } : {}),
+    },
     logFile: join(BENCH_TMP, `platform-${database}.log`),
   });
   running = Object.assign(platform, { database });
   const base = `http://127.0.0.1:${PORT}`;
-  const phase = { label, scale, database, startSeconds: platform.startSeconds, scenarios: {}, warmup: {}, counts: { enrolled: p.perGroup, notEnrolled: p.perGroup } };
+  const phase = {
+    label,
+    scale,
+    database,
+    startSeconds: platform.startSeconds,
+    scenarios: {},
+    warmup: {},
+    counts: { enrolled: p.perGroup, notEnrolled: p.perGroup },
+  };
   let phaseOk = false;
   const db = await connectDb(database);
   const sampler = new Sampler({ api: platform.api, worker: platform.worker, database, memFile });
   try {
     const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) / 1024;
     phase.apiRssMb = { started: rss(platform.api) };
-    log(`platform up in ${platform.startSeconds.toFixed(1)} s (api pid ${platform.api}, worker pid ${platform.worker}); authoring the course through the API`);
+    log(
+      `platform up in ${platform.startSeconds.toFixed(1)} s (api pid ${platform.api}, worker pid ${platform.worker}); authoring the course through the API`,
+    );
     // The API answering on PORT must be ours (another bench could have taken the port between our check and the start).
     const probe = await (async () => {
       const c = new Client(base, { connections: 1 });
@@ -108,7 +168,8 @@ async function runPhase(scale, root, ctxBase) {
         c.close();
       }
     })();
-    if (!(await db.query('SELECT 1 FROM user_account WHERE id = $1', [probe.userId])).rowCount) throw new Error(`The API on port ${PORT} is not this bench's (another process has the port)`);
+    if (!(await db.query('SELECT 1 FROM user_account WHERE id = $1', [probe.userId])).rowCount)
+      throw new Error(`The API on port ${PORT} is not this bench's (another process has the port)`);
     let t = performance.now();
     const world = await readPublished(db, await authorCourses(base));
     phase.authorSeconds = (performance.now() - t) / 1000;
@@ -121,7 +182,9 @@ async function runPhase(scale, root, ctxBase) {
     const syncFromA = p.sync - p.selfEnrol;
     const needA = a.slice(0, Math.max(p.attempts[1], p.autosave, p.page, syncFromA));
     const needB = b.slice(0, p.selfEnrol);
-    log(`${a.length + b.length} learners in; logging ${needA.length + needB.length} of them in (each virtual user has its own token)`);
+    log(
+      `${a.length + b.length} learners in; logging ${needA.length + needB.length} of them in (each virtual user has its own token)`,
+    );
     const heap = async () => {
       await new Promise((r) => setTimeout(r, 600)); // the preload writes it every 0.5 s
       try {
@@ -143,20 +206,55 @@ async function runPhase(scale, root, ctxBase) {
       const r = await fn();
       phase.scenarios[key] = r;
       const bad = r.checks.filter((c) => !c.ok);
-      log(`  ${r.rate.toFixed(1)} ${r.unit}, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}${r.errorExamples?.length ? ` (${r.errorExamples[0]})` : ''}; API ${r.resources.api.cpuCores?.toFixed(2)} cores, ${r.resources.api.peakRssMb.toFixed(0)} MB; `
-        + `checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}${SCENARIOS[key] && !QUICK ? `; target ${targetMet(key, r) ? 'met' : 'missed'}` : ''}`);
+      log(
+        `  ${r.rate.toFixed(1)} ${r.unit}, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}${r.errorExamples?.length ? ` (${r.errorExamples[0]})` : ''}; API ${r.resources.api.cpuCores?.toFixed(2)} cores, ${r.resources.api.peakRssMb.toFixed(0)} MB; ` +
+          `checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}${SCENARIOS[key] && !QUICK ? `; target ${targetMet(key, r) ? 'met' : 'missed'}` : ''}`,
+      );
       return r;
     };
     // Warm-up (not reported as a scenario, but checked): JIT, caches, pool connections.
-    phase.warmup = await attemptCycle({ ...ctx, profiler: null, statsSettleMs: 0 }, { learners: a.slice(0, 10), durationMs: p.warmupMs, label: 'warm-up' });
-    await measure('attempts50', () => attemptCycle(ctx, { learners: a.slice(0, p.attempts[0]), durationMs: p.durationMs, label: `${p.attempts[0]} concurrent` }));
-    await measure('attempts200', () => attemptCycle(ctx, { learners: a.slice(0, p.attempts[1]), durationMs: p.durationMs, label: `${p.attempts[1]} concurrent` }));
-    await measure('autosave', () => autosave(ctx, { learners: a.slice(0, p.autosave), durationMs: p.durationMs, label: `${p.autosave} learners` }));
-    await measure('page', () => coursePage(ctx, { learners: a.slice(0, p.page), durationMs: p.durationMs, label: `${p.page} learners` }));
-    await measure('selfEnrol', () => selfEnrol(ctx, { learners: needB, inFlight: 10, label: `${needB.length} learners` }));
+    phase.warmup = await attemptCycle(
+      { ...ctx, profiler: null, statsSettleMs: 0 },
+      { learners: a.slice(0, 10), durationMs: p.warmupMs, label: 'warm-up' },
+    );
+    await measure('attempts50', () =>
+      attemptCycle(ctx, {
+        learners: a.slice(0, p.attempts[0]),
+        durationMs: p.durationMs,
+        label: `${p.attempts[0]} concurrent`,
+      }),
+    );
+    await measure('attempts200', () =>
+      attemptCycle(ctx, {
+        learners: a.slice(0, p.attempts[1]),
+        durationMs: p.durationMs,
+        label: `${p.attempts[1]} concurrent`,
+      }),
+    );
+    await measure('autosave', () =>
+      autosave(ctx, { learners: a.slice(0, p.autosave), durationMs: p.durationMs, label: `${p.autosave} learners` }),
+    );
+    await measure('page', () =>
+      coursePage(ctx, { learners: a.slice(0, p.page), durationMs: p.durationMs, label: `${p.page} learners` }),
+    );
+    await measure('selfEnrol', () =>
+      selfEnrol(ctx, { learners: needB, inFlight: 10, label: `${needB.length} learners` }),
+    );
     const assignIds = b.slice(0, Math.min(b.length, 5000)).map((l) => l.employeeId);
-    await measure('assign', () => assignInOneCall(ctx, { employeeIds: assignIds, courseId: world.course2Id, label: `${assignIds.length} learners` }));
-    await measure('sync', () => synchronisedStart(ctx, { learners: [...a.slice(0, syncFromA), ...needB], spreadMs: 1000, label: `${p.sync} learners` }));
+    await measure('assign', () =>
+      assignInOneCall(ctx, {
+        employeeIds: assignIds,
+        courseId: world.course2Id,
+        label: `${assignIds.length} learners`,
+      }),
+    );
+    await measure('sync', () =>
+      synchronisedStart(ctx, {
+        learners: [...a.slice(0, syncFromA), ...needB],
+        spreadMs: 1000,
+        label: `${p.sync} learners`,
+      }),
+    );
     phase.apiPeakRssMb = sampler.peakRssKb.api / 1024;
     phase.apiHeapAtPeak = sampler.peakMem;
     phase.workerPeakRssMb = sampler.peakRssKb.worker / 1024;
@@ -173,17 +271,36 @@ async function runPhase(scale, root, ctxBase) {
       const ms = 5000;
       phase.profiles = {};
       phase.profiles.selfEnrol = await selfEnrol(pctx, { learners: extra, inFlight: 10, label: 'profile pass' });
-      phase.profiles.attempts200 = await attemptCycle(pctx, { learners: extra.slice(0, 200), durationMs: ms, label: 'profile pass' });
+      phase.profiles.attempts200 = await attemptCycle(pctx, {
+        learners: extra.slice(0, 200),
+        durationMs: ms,
+        label: 'profile pass',
+      });
       phase.profiles.autosave = await autosave(pctx, { learners: extra, durationMs: ms, label: 'profile pass' });
-      phase.profiles.page = await coursePage(pctx, { learners: extra.slice(0, 50), durationMs: ms, label: 'profile pass' });
+      phase.profiles.page = await coursePage(pctx, {
+        learners: extra.slice(0, 50),
+        durationMs: ms,
+        label: 'profile pass',
+      });
       for (const [k, r] of Object.entries(phase.profiles)) {
-        log(`  ${k}: ${r.profile?.sqlTotal ?? '?'} SQL statements for ${r.calls} calls; ${r.profile?.categories.slice(0, 4).map((c) => `${c.name} ${c.pctOfBusy} %`).join(', ')}`);
+        log(
+          `  ${k}: ${r.profile?.sqlTotal ?? '?'} SQL statements for ${r.calls} calls; ${r.profile?.categories
+            .slice(0, 4)
+            .map((c) => `${c.name} ${c.pctOfBusy} %`)
+            .join(', ')}`,
+        );
       }
     }
-    const { rows: [open] } = await db.query(`SELECT count(*)::int AS n FROM quiz_attempt WHERE status = 'needs_grading'`);
-    phase.globalChecks = [{ name: 'no attempt waiting for hand grading (single-choice only)', ok: open.n === 0, detail: `${open.n}` }];
+    const {
+      rows: [open],
+    } = await db.query(`SELECT count(*)::int AS n FROM quiz_attempt WHERE status = 'needs_grading'`);
+    phase.globalChecks = [
+      { name: 'no attempt waiting for hand grading (single-choice only)', ok: open.n === 0, detail: `${open.n}` },
+    ];
     if (!ctxBase.pgStatStatements) ctxBase.pgStatStatements = await pgStatStatementsStatus(db);
-    phaseOk = [phase.warmup, ...Object.values(phase.scenarios), ...Object.values(phase.profiles ?? {})].every((r) => r.errors === 0 && r.checks.every((c) => c.ok));
+    phaseOk = [phase.warmup, ...Object.values(phase.scenarios), ...Object.values(phase.profiles ?? {})].every(
+      (r) => r.errors === 0 && r.checks.every((c) => c.ok),
+    );
   } finally {
     await sampler.stop();
     await db.end();
@@ -204,9 +321,14 @@ function renderOnly() {
   const run = JSON.parse(readFileSync(join(BENCH_TMP, 'results-full.json'), 'utf8'));
   // Summaries are recomputed from the profile files when they are still there (a newer summariser may say more).
   for (const r of run.phases.flatMap((p) => Object.values(p.profiles ?? {}))) {
-    if (r.profile?.file && existsSync(r.profile.file)) Object.assign(r.profile, summarise(JSON.parse(readFileSync(r.profile.file, 'utf8'))));
+    if (r.profile?.file && existsSync(r.profile.file))
+      Object.assign(r.profile, summarise(JSON.parse(readFileSync(r.profile.file, 'utf8'))));
   }
-  writePerformanceDoc(join(ROOT, 'docs/performance.md'), run, readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'));
+  writePerformanceDoc(
+    join(ROOT, 'docs/performance.md'),
+    run,
+    readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'),
+  );
   log('docs/performance.md rewritten from tmp/bench/results-full.json');
 }
 
@@ -214,28 +336,41 @@ async function main() {
   if (flag('render')) return renderOnly();
   const started = performance.now();
   const git = gitInfo();
-  log(`${QUICK ? 'QUICK (correctness only)' : 'FULL'} bench at ${git.commit}${git.dirtyFiles ? ` (+${git.dirtyFiles} changed files in the tree)` : ''}`);
+  log(
+    `${QUICK ? 'QUICK (correctness only)' : 'FULL'} bench at ${git.commit}${git.dirtyFiles ? ` (+${git.dirtyFiles} changed files in the tree)` : ''}`,
+  );
   await withAdmin((c) => c.query('SELECT 1')).catch((e) => {
-    throw new Error(`PostgreSQL is needed at ${process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'}: ${e.message}`);
+    throw new Error(
+      `PostgreSQL is needed at ${process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'}: ${e.message}`,
+    );
   });
   const root = snapshotBuild({ build: flag('build') });
   const run = {
-    quick: QUICK, startedAt: new Date().toISOString(), git, command: argv.length ? `node tools/bench/run.mjs ${argv.join(' ')}` : 'npm run bench (node tools/bench/run.mjs)',
+    quick: QUICK,
+    startedAt: new Date().toISOString(),
+    git,
+    command: argv.length ? `node tools/bench/run.mjs ${argv.join(' ')}` : 'npm run bench (node tools/bench/run.mjs)',
     machine: {
-      cores: Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()), node: process.version,
-      postgres: await withAdmin(async (c) => (await c.query('SHOW server_version')).rows[0].server_version).then((v) => `PostgreSQL ${v}`),
+      cores: Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()),
+      node: process.version,
+      postgres: await withAdmin(async (c) => (await c.query('SHOW server_version')).rows[0].server_version).then(
+        (v) => `PostgreSQL ${v}`,
+      ),
     },
     phases: [],
   };
   if (!hasPgbench()) {
     // The quick mode checks correctness; without pgbench (e.g. an embedded PostgreSQL) it goes on without the ceiling.
-    if (!QUICK) throw new Error('pgbench is needed for the PostgreSQL ceiling (apt install postgresql-contrib or postgresql-15)');
+    if (!QUICK)
+      throw new Error('pgbench is needed for the PostgreSQL ceiling (apt install postgresql-contrib or postgresql-15)');
     log('pgbench not found: no PostgreSQL ceiling in this quick run');
     run.ceiling = null;
   } else {
     log(`PostgreSQL ceiling: pgbench ${QUICK ? 2 : 20} s, 16 clients`);
     run.ceiling = await measureCeiling({ seconds: QUICK ? 2 : 20, clients: 16 });
-    log(`  ${run.ceiling.attemptsPerSecond.toFixed(0)} attempts/s (${run.ceiling.commitsPerSecond.toFixed(0)} commits/s); checks ${run.ceiling.checks.every((c) => c.ok) ? 'ok' : 'FAILED'}`);
+    log(
+      `  ${run.ceiling.attemptsPerSecond.toFixed(0)} attempts/s (${run.ceiling.commitsPerSecond.toFixed(0)} commits/s); checks ${run.ceiling.checks.every((c) => c.ok) ? 'ok' : 'FAILED'}`,
+    );
   }
   const ctxBase = {};
   try {
@@ -250,7 +385,11 @@ async function main() {
   const failures = [
     ...(run.ceiling?.checks ?? []).filter((c) => !c.ok).map((c) => `ceiling: ${c.name} (${c.detail})`),
     ...run.phases.flatMap((ph) => [
-      ...[['warmup', ph.warmup], ...Object.entries(ph.scenarios), ...Object.entries(ph.profiles ?? {}).map(([k, r]) => [`profile pass ${k}`, r])].flatMap(([k, r]) => [
+      ...[
+        ['warmup', ph.warmup],
+        ...Object.entries(ph.scenarios),
+        ...Object.entries(ph.profiles ?? {}).map(([k, r]) => [`profile pass ${k}`, r]),
+      ].flatMap(([k, r]) => [
         ...(r.errors ? [`${ph.label} ${k}: ${r.errors} errors (${r.errorExamples.join(' | ')})`] : []),
         ...r.checks.filter((c) => !c.ok).map((c) => `${ph.label} ${k}: ${c.name} (${c.detail})`),
       ]),
@@ -260,18 +399,31 @@ async function main() {
   run.failures = failures;
   mkdirSync(BENCH_TMP, { recursive: true });
   const resultsFile = join(BENCH_TMP, `results-${QUICK ? 'quick' : 'full'}.json`);
-  writeFileSync(resultsFile, JSON.stringify(run, (k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1));
+  writeFileSync(
+    resultsFile,
+    JSON.stringify(run, (k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1),
+  );
   console.log(`\n${renderTable(run)}\n`);
   if (!QUICK && !flag('no-docs')) {
-    writePerformanceDoc(join(ROOT, 'docs/performance.md'), run, readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'));
+    writePerformanceDoc(
+      join(ROOT, 'docs/performance.md'),
+      run,
+      readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'),
+    );
     log('docs/performance.md updated');
   }
   log(`results: ${resultsFile.replace(`${ROOT}/`, '')}; wall time ${run.wallSeconds.toFixed(0)} s`);
   if (failures.length) {
-    console.error(`\nFAILURES — errors or wrong results (speed never fails a run) (${failures.length}):\n  ${failures.join('\n  ')}`);
+    console.error(
+      `\nFAILURES — errors or wrong results (speed never fails a run) (${failures.length}):\n  ${failures.join('\n  ')}`,
+    );
     process.exit(1);
   }
-  log(QUICK ? 'quick bench: every count exact, zero errors' : 'full bench: every count exact, zero errors (targets: see the table)');
+  log(
+    QUICK
+      ? 'quick bench: every count exact, zero errors'
+      : 'full bench: every count exact, zero errors (targets: see the table)',
+  );
 }
 
 main().catch((e) => {

@@ -12,7 +12,8 @@ export class BackupError extends Error {}
 /** The database to back up or restore into: DATABASE_URL, or the embedded PostgreSQL of this data folder. */
 export async function targetDatabase() {
   if (process.env.DATABASE_URL) {
-    if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL)) throw new BackupError('Invalid configuration: DATABASE_URL must be a postgres:// URL');
+    if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL))
+      throw new BackupError('Invalid configuration: DATABASE_URL must be a postgres:// URL');
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const pg = await ensurePostgres('kompeten');
@@ -32,11 +33,15 @@ export function pgTool(name, serverMajor) {
   try {
     version = execFileSync(bin, ['--version'], { encoding: 'utf8' });
   } catch {
-    throw new BackupError(`${name} was not found. Install the PostgreSQL client tools (e.g. \`apt install postgresql-client-${serverMajor}\`) or set PG_BIN_DIR to their folder.`);
+    throw new BackupError(
+      `${name} was not found. Install the PostgreSQL client tools (e.g. \`apt install postgresql-client-${serverMajor}\`) or set PG_BIN_DIR to their folder.`,
+    );
   }
   const major = Number(/(\d+)(\.\d+)?/.exec(version)?.[1]);
   if (serverMajor && major < serverMajor) {
-    throw new BackupError(`${bin} is version ${major}, older than the PostgreSQL server (${serverMajor}); install postgresql-client-${serverMajor} or set PG_BIN_DIR to a newer client.`);
+    throw new BackupError(
+      `${bin} is version ${major}, older than the PostgreSQL server (${serverMajor}); install postgresql-client-${serverMajor} or set PG_BIN_DIR to a newer client.`,
+    );
   }
   return bin;
 }
@@ -69,9 +74,12 @@ export async function withClient(url, fn) {
 /** Rows per table of the public schema: recorded in the manifest at backup, compared after a restore. */
 export async function rowCounts(url) {
   return withClient(url, async (c) => {
-    const { rows } = await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
+    const { rows } = await c.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
     const counts = {};
-    for (const { table_name: t } of rows) counts[t] = Number((await c.query(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
+    for (const { table_name: t } of rows)
+      counts[t] = Number((await c.query(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
     return counts;
   });
 }
@@ -80,7 +88,9 @@ export const redact = (url) => url.replace(/:[^:@/]*@/, ':***@');
 
 export function parseArgs(argv) {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && !a.includes('=')));
-  const values = Object.fromEntries(argv.filter((a) => a.startsWith('--') && a.includes('=')).map((a) => a.slice(2).split(/=(.*)/s).slice(0, 2)));
+  const values = Object.fromEntries(
+    argv.filter((a) => a.startsWith('--') && a.includes('=')).map((a) => a.slice(2).split(/=(.*)/s).slice(0, 2)),
+  );
   const positional = argv.filter((a) => !a.startsWith('--'));
   return { flags, values, positional };
 }

@@ -8,7 +8,13 @@ const pg = await ensurePostgres();
 const r = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/cli.js'), ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: pg.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', JWT_SECRET: ensureJwtSecret(), TZ: 'UTC' },
+  env: {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    JWT_SECRET: ensureJwtSecret(),
+    TZ: 'UTC',
+  },
 });
 await pg.stop();
 process.exit(r.status ?? 1);

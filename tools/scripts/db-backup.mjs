@@ -8,14 +8,26 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BackupError, exists, parseArgs, pgTool, redact, rowCounts, serverMajor, storageDir, targetDatabase, withClient } from './backup-lib.mjs';
+import {
+  BackupError,
+  exists,
+  parseArgs,
+  pgTool,
+  redact,
+  rowCounts,
+  serverMajor,
+  storageDir,
+  targetDatabase,
+  withClient,
+} from './backup-lib.mjs';
 import { log, ROOT } from './infra.mjs';
 
 async function main() {
   const { values } = parseArgs(process.argv.slice(2));
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, 'Z');
   const out = resolve(values.out ?? join(ROOT, '.data/backups', `kompeten-${stamp}`));
-  if (exists(out) && readdirSync(out).length) throw new BackupError(`${out} is not empty; choose another --out folder.`);
+  if (exists(out) && readdirSync(out).length)
+    throw new BackupError(`${out} is not empty; choose another --out folder.`);
   const db = await targetDatabase();
   try {
     const major = await serverMajor(db.url);
@@ -23,22 +35,38 @@ async function main() {
     mkdirSync(out, { recursive: true });
     log(`Backing up ${db.embedded ? 'the embedded database' : redact(db.url)} into ${out}`);
     // pg_dump takes one snapshot: every table as of the same moment, while the platform keeps running.
-    const dump = spawnSync(pgDump, ['--format=custom', '--no-owner', '--no-privileges', `--file=${join(out, 'database.dump')}`, `--dbname=${db.url}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const dump = spawnSync(
+      pgDump,
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--file=${join(out, 'database.dump')}`,
+        `--dbname=${db.url}`,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (dump.status !== 0) throw new BackupError(`pg_dump failed (exit ${dump.status}).`);
 
     let files = null;
     if (process.env.STORAGE_DRIVER === 's3') {
-      log('STORAGE_DRIVER=s3: uploaded files live in the bucket and are not in this backup (use the bucket\u2019s versioning or replication).');
+      log(
+        'STORAGE_DRIVER=s3: uploaded files live in the bucket and are not in this backup (use the bucket\u2019s versioning or replication).',
+      );
     } else {
       const dir = storageDir();
       if (exists(dir) && statSync(dir).isDirectory()) {
-        execFileSync('tar', ['-czf', join(out, 'storage.tar.gz'), '--exclude=./tmp', '-C', dir, '.'], { stdio: 'inherit' });
+        execFileSync('tar', ['-czf', join(out, 'storage.tar.gz'), '--exclude=./tmp', '-C', dir, '.'], {
+          stdio: 'inherit',
+        });
         files = { from: dir, archive: 'storage.tar.gz' };
       } else {
         log(`No uploaded files at ${dir}; the backup holds the database only.`);
       }
     }
-    const migrations = await withClient(db.url, async (c) => (await c.query('SELECT name FROM typeorm_migrations ORDER BY id')).rows.map((r) => r.name)).catch(() => []);
+    const migrations = await withClient(db.url, async (c) =>
+      (await c.query('SELECT name FROM typeorm_migrations ORDER BY id')).rows.map((r) => r.name),
+    ).catch(() => []);
     const manifest = {
       kind: 'kompeten-backup',
       format: 1,
@@ -51,7 +79,9 @@ async function main() {
     };
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const total = Object.values(manifest.rows).reduce((a, b) => a + b, 0);
-    log(`Backup complete: ${Object.keys(manifest.rows).length} tables, ${total} rows${files ? ', uploaded files' : ''} → ${out}`);
+    log(
+      `Backup complete: ${Object.keys(manifest.rows).length} tables, ${total} rows${files ? ', uploaded files' : ''} → ${out}`,
+    );
     console.log(`KOMPETEN_BACKUP ${out}`);
   } catch (e) {
     if (exists(out) && !exists(join(out, 'manifest.json'))) rmSync(out, { recursive: true, force: true });

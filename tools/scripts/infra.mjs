@@ -92,7 +92,10 @@ export function queuePrefix() {
 async function instancePort(key, override) {
   if (override) {
     const port = Number(override);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Invalid configuration: ${key === 'pgPort' ? 'EMBEDDED_PG_PORT' : 'EMBEDDED_REDIS_PORT'} must be a port number (1-65535)`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(
+        `Invalid configuration: ${key === 'pgPort' ? 'EMBEDDED_PG_PORT' : 'EMBEDDED_REDIS_PORT'} must be a port number (1-65535)`,
+      );
     return port;
   }
   const recorded = readInstance()[key];
@@ -130,16 +133,24 @@ function onPath(cmd) {
  */
 export async function ensureRedis() {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => {}, started: false };
-  if (await redisPing('127.0.0.1', 6379)) return { url: 'redis://127.0.0.1:6379', stop: async () => {}, started: false };
+  if (await redisPing('127.0.0.1', 6379))
+    return { url: 'redis://127.0.0.1:6379', stop: async () => {}, started: false };
   const port = await instancePort('redisPort', process.env.EMBEDDED_REDIS_PORT);
   // Our own redis-server from an earlier start that is still up (another `npm start` of this folder): share it.
-  if (await redisPing('127.0.0.1', port)) return { url: `redis://127.0.0.1:${port}`, stop: async () => {}, started: false };
+  if (await redisPing('127.0.0.1', port))
+    return { url: `redis://127.0.0.1:${port}`, stop: async () => {}, started: false };
   if (!onPath('redis-server')) {
-    console.error('Kompeten needs Redis: install redis-server (e.g. `sudo apt install redis-server` or `brew install redis`) or set REDIS_URL to a running Redis.');
+    console.error(
+      'Kompeten needs Redis: install redis-server (e.g. `sudo apt install redis-server` or `brew install redis`) or set REDIS_URL to a running Redis.',
+    );
     process.exit(1);
   }
   log(`Starting redis-server on 127.0.0.1:${port}`);
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', detached: false });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore', detached: false },
+  );
   for (let i = 0; i < 50 && !(await redisPing('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await redisPing('127.0.0.1', port))) throw new Error('redis-server did not start');
   const exited = new Promise((r) => child.once('exit', r));
@@ -173,7 +184,8 @@ export async function ensurePostgres(database = 'kompeten', { handleSignals = fa
   // and redis-server running. A caller that stops everything itself (start.mjs) takes these signals back; its
   // 'exit' hook stays as a last resort.
   if (handleSignals) {
-    for (const sig of signals) for (const l of process.listeners(sig)) if (!before.get(sig).includes(l)) process.removeListener(sig, l);
+    for (const sig of signals)
+      for (const l of process.listeners(sig)) if (!before.get(sig).includes(l)) process.removeListener(sig, l);
   }
   const parent = join(DATA_DIR, 'postgres');
   const dir = join(parent, 'data');
@@ -181,7 +193,11 @@ export async function ensurePostgres(database = 'kompeten', { handleSignals = fa
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {
     // As root, initdb runs as the `postgres` user, which must own the data folder's parent.
-    const [uid, gid] = execFileSync('sh', ['-c', 'id -u postgres && id -g postgres']).toString().trim().split('\n').map(Number);
+    const [uid, gid] = execFileSync('sh', ['-c', 'id -u postgres && id -g postgres'])
+      .toString()
+      .trim()
+      .split('\n')
+      .map(Number);
     if (statSync(parent).uid !== uid) chownSync(parent, uid, gid);
   }
   const password = 'kompeten';
@@ -206,7 +222,9 @@ export async function ensurePostgres(database = 'kompeten', { handleSignals = fa
   const ours = runningPostmaster(dir);
   const answering = await canConnect('127.0.0.1', port);
   if (answering && !ours) {
-    throw new Error(`Port ${port} (recorded in ${INSTANCE_FILE} for this folder's embedded PostgreSQL) is used by another program. Stop it, or delete "pgPort" from that file to pick a new free port.`);
+    throw new Error(
+      `Port ${port} (recorded in ${INSTANCE_FILE} for this folder's embedded PostgreSQL) is used by another program. Stop it, or delete "pgPort" from that file to pick a new free port.`,
+    );
   }
   const startedHere = !answering;
   if (startedHere) {
@@ -221,7 +239,14 @@ export async function ensurePostgres(database = 'kompeten', { handleSignals = fa
   if (!rowCount) await client.query(`CREATE DATABASE ${database}`);
   await client.end();
   const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
-  return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, stop: async () => startedHere && (await pg.stop()), embedded: true, port, dataDir: dir };
+  return {
+    url: `${base}/${database}`,
+    adminUrl: `${base}/postgres`,
+    stop: async () => startedHere && (await pg.stop()),
+    embedded: true,
+    port,
+    dataDir: dir,
+  };
 }
 
 /** JWT_SECRET when set; in development one generated once and kept in the git-ignored .data folder. */

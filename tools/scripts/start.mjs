@@ -20,16 +20,23 @@ function validateStartEnv(env) {
   if (env.HEAP_LIMIT_MB !== undefined && env.HEAP_LIMIT_MB !== '' && !/^\d{2,5}$/.test(env.HEAP_LIMIT_MB)) {
     problems.push('HEAP_LIMIT_MB must be a whole number of megabytes, e.g. 256');
   }
-  if (env.PORT !== undefined && env.PORT !== '' && !(/^\d+$/.test(env.PORT) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65534)) {
+  if (
+    env.PORT !== undefined &&
+    env.PORT !== '' &&
+    !(/^\d+$/.test(env.PORT) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65534)
+  ) {
     problems.push('PORT must be a whole number (1-65534; the worker health endpoint uses PORT+1)');
   }
   for (const name of ['SEED_DEMO', 'SEED_DEMO_COURSES']) {
-    if (env[name] !== undefined && env[name] !== '' && !['true', 'false'].includes(env[name])) problems.push(`${name} must be true or false`);
+    if (env[name] !== undefined && env[name] !== '' && !['true', 'false'].includes(env[name]))
+      problems.push(`${name} must be true or false`);
   }
   // The secret kept in .data/jwt-secret is a convenience for trying the platform on one machine. An operator who says
   // NODE_ENV=production must give JWT_SECRET (the API refuses published defaults and placeholders itself).
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-    problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`); the generated .data/jwt-secret is used only when NODE_ENV is unset (trying Kompeten on one machine)');
+    problems.push(
+      'JWT_SECRET is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`); the generated .data/jwt-secret is used only when NODE_ENV is unset (trying Kompeten on one machine)',
+    );
   }
   if (problems.length) {
     console.error(`Kompeten refuses to start. Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -139,7 +146,11 @@ process.on('SIGHUP', () => stop(0));
 function supervise(name, main, env, heapMb, restart) {
   let failures = 0;
   const launch = () => {
-    const child = spawn(process.execPath, ['--enable-source-maps', `--max-old-space-size=${heapMb}`, main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', `--max-old-space-size=${heapMb}`, main], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const startedAt = Date.now();
     children.add(child);
     prefixed(child, name);
@@ -154,7 +165,9 @@ function supervise(name, main, env, heapMb, restart) {
       }
       failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
       const wait = backoffMs(failures);
-      log(`The ${name} process stopped unexpectedly (${how}); restarting it in ${wait / 1000} s (restart ${failures} in a row).`);
+      log(
+        `The ${name} process stopped unexpectedly (${how}); restarting it in ${wait / 1000} s (restart ${failures} in a row).`,
+      );
       setTimeout(() => !stopping && launch(), wait).unref?.();
     });
   };
@@ -189,7 +202,21 @@ async function main() {
   };
   if (!args.has('--no-build') || !existsSync(API_MAIN)) {
     log('Building the API, worker and web app');
-    await run(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env);
+    await run(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/nx/dist/bin/nx.js'),
+        'run-many',
+        '-t',
+        'build',
+        '-p',
+        'api',
+        'worker',
+        'web',
+        '--output-style=static',
+      ],
+      env,
+    );
     if (stopping) return;
   }
   log('Migrating the database');

@@ -25,10 +25,36 @@ const REGCLASS = /to_regclass\(\s*'(?:public\.)?([a-z_][a-z0-9_]*)'\s*\)|'(?:pub
 const CTE = /(?:\bWITH(?:\s+RECURSIVE)?|,)\s*([a-z_][a-z0-9_]*)\s+AS\s+(?:(?:NOT\s+)?MATERIALIZED\s+)?\(/gi;
 const CREATE_VIEW = /CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(?:public\.)?"?([a-z_][a-z0-9_]*)"?\s+AS\s+([\s\S]*)/i;
 /** Words that may follow FROM/UPDATE/… without being a table (`FOR UPDATE OF`, `DO UPDATE SET`, `IS DISTINCT FROM`). */
-const NOT_TABLES = new Set(['set', 'of', 'skip', 'nowait', 'select', 'values', 'default', 'only', 'lateral', 'unnest', 'nulls', 'as', 'where', 'on']);
+const NOT_TABLES = new Set([
+  'set',
+  'of',
+  'skip',
+  'nowait',
+  'select',
+  'values',
+  'default',
+  'only',
+  'lateral',
+  'unnest',
+  'nulls',
+  'as',
+  'where',
+  'on',
+]);
 const QUERY_BUILDER = new Set([
-  'from', 'into', 'update', 'delete', 'innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect', 'innerJoinAndMapOne',
-  'innerJoinAndMapMany', 'leftJoinAndMapOne', 'leftJoinAndMapMany', 'addFrom',
+  'from',
+  'into',
+  'update',
+  'delete',
+  'innerJoin',
+  'leftJoin',
+  'innerJoinAndSelect',
+  'leftJoinAndSelect',
+  'innerJoinAndMapOne',
+  'innerJoinAndMapMany',
+  'leftJoinAndMapOne',
+  'leftJoinAndMapMany',
+  'addFrom',
 ]);
 
 const argv = process.argv.slice(2);
@@ -61,19 +87,35 @@ function projects() {
   return found.sort((a, b) => b.dir.length - a.dir.length);
 }
 
-const isTest = (f) => /\.(spec|integration-spec|e2e-spec)\.tsx?$/.test(f) || f.split(sep).includes('test') || f.split(sep).includes('__fixtures__');
+const isTest = (f) =>
+  /\.(spec|integration-spec|e2e-spec)\.tsx?$/.test(f) ||
+  f.split(sep).includes('test') ||
+  f.split(sep).includes('__fixtures__');
 const isMigration = (f) => f.split(sep).includes('migrations');
 
 function sourceFiles(project) {
   return walk(project.dir).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts') && !isTest(f));
 }
 
-const parse = (file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const parse = (file) =>
+  ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 
 /** Visits every string and template text of a file: (text, position of its first character in the file). */
 function eachLiteral(sf, fn) {
   const visit = (node) => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       fn(node.getText(sf), node.getStart(sf));
     }
     ts.forEachChild(node, visit);
@@ -128,7 +170,12 @@ function main() {
         if (ts.isClassDeclaration(node) && node.name) {
           for (const d of ts.getDecorators(node) ?? []) {
             const call = d.expression;
-            if (ts.isCallExpression(call) && call.expression.getText(sf) === 'Entity' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+            if (
+              ts.isCallExpression(call) &&
+              call.expression.getText(sf) === 'Entity' &&
+              call.arguments[0] &&
+              ts.isStringLiteralLike(call.arguments[0])
+            ) {
               const table = call.arguments[0].text;
               tables.set(table, project.name);
               entityClasses.set(node.name.text, { table, owner: project.name });
@@ -151,8 +198,24 @@ function main() {
     eachLiteral(sf, (raw, pos) => {
       const name = raw.slice(1, -1);
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) return;
-      if (tables.has(name)) offences.push({ project: project.name, file: rel(registry), line: lineOf(sf, pos), table: name, owner: tables.get(name), why: 'declared as a view but is a table' });
-      else if (views.has(name) && views.get(name) !== project.name) offences.push({ project: project.name, file: rel(registry), line: lineOf(sf, pos), table: name, owner: views.get(name), why: 'view declared by two libs' });
+      if (tables.has(name))
+        offences.push({
+          project: project.name,
+          file: rel(registry),
+          line: lineOf(sf, pos),
+          table: name,
+          owner: tables.get(name),
+          why: 'declared as a view but is a table',
+        });
+      else if (views.has(name) && views.get(name) !== project.name)
+        offences.push({
+          project: project.name,
+          file: rel(registry),
+          line: lineOf(sf, pos),
+          table: name,
+          owner: views.get(name),
+          why: 'view declared by two libs',
+        });
       else views.set(name, project.name);
     });
   }
@@ -178,11 +241,20 @@ function main() {
           createdViews.add(name);
           const owner = views.get(name);
           if (!owner) {
-            offences.push({ project: project.name, file: rel(file), line: lineOf(sf, pos), table: name, owner: 'none', why: 'view not declared in any read-models.ts' });
+            offences.push({
+              project: project.name,
+              file: rel(file),
+              line: lineOf(sf, pos),
+              table: name,
+              owner: 'none',
+              why: 'view not declared in any read-models.ts',
+            });
             return;
           }
           const bodyAt = raw.length - body.length;
-          for (const r of sqlTables(body)) if (!ctes.has(r.table)) flag(r.table, pos + bodyAt + r.index, owner, 'a published view reads another lib\'s table');
+          for (const r of sqlTables(body))
+            if (!ctes.has(r.table))
+              flag(r.table, pos + bodyAt + r.index, owner, "a published view reads another lib's table");
           return;
         }
         for (const r of sqlTables(raw)) if (!ctes.has(r.table)) flag(r.table, pos + r.index);
@@ -191,12 +263,30 @@ function main() {
       sf.forEachChild(function visit(node) {
         if (ts.isCallExpression(node)) {
           const callee = node.expression;
-          const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+          const name = ts.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : ts.isIdentifier(callee)
+              ? callee.text
+              : '';
           const [first] = node.arguments;
-          if (first && QUERY_BUILDER.has(name) && ts.isPropertyAccessExpression(callee) && ts.isStringLiteralLike(first)) flag(first.text, first.getStart(sf));
+          if (
+            first &&
+            QUERY_BUILDER.has(name) &&
+            ts.isPropertyAccessExpression(callee) &&
+            ts.isStringLiteralLike(first)
+          )
+            flag(first.text, first.getStart(sf));
           if (first && ts.isIdentifier(first) && entityClasses.has(first.text)) {
             const { table, owner } = entityClasses.get(first.text);
-            if (owner !== project.name) offences.push({ project: project.name, file: rel(file), line: lineOf(sf, first.getStart(sf)), table, owner, why: `entity ${first.text}` });
+            if (owner !== project.name)
+              offences.push({
+                project: project.name,
+                file: rel(file),
+                line: lineOf(sf, first.getStart(sf)),
+                table,
+                owner,
+                why: `entity ${first.text}`,
+              });
           }
         }
         ts.forEachChild(node, visit);
@@ -204,18 +294,34 @@ function main() {
     }
   }
   for (const [view, owner] of views) {
-    if (!createdViews.has(view)) offences.push({ project: owner, file: '-', line: 0, table: view, owner, why: 'declared view is created by no migration' });
+    if (!createdViews.has(view))
+      offences.push({
+        project: owner,
+        file: '-',
+        line: 0,
+        table: view,
+        owner,
+        why: 'declared view is created by no migration',
+      });
   }
 
   offences.sort((a, b) => a.project.localeCompare(b.project) || a.file.localeCompare(b.file) || a.line - b.line);
-  for (const o of offences) console.log(`${o.project} ${o.file}:${o.line} ${o.table} (${o.owner})${o.why ? ` — ${o.why}` : ''}`);
+  for (const o of offences)
+    console.log(`${o.project} ${o.file}:${o.line} ${o.table} (${o.owner})${o.why ? ` — ${o.why}` : ''}`);
   const owned = [...tables.values()].reduce((acc, p) => acc.set(p, (acc.get(p) ?? 0) + 1), new Map());
-  const summary = [...owned].sort().map(([p, n]) => `${p} ${n}`).join(', ');
+  const summary = [...owned]
+    .sort()
+    .map(([p, n]) => `${p} ${n}`)
+    .join(', ');
   if (offences.length) {
-    console.log(`\n${offences.length} place(s) name another lib's raw table. Read it through the owner's reader or a view in its read-models.ts.`);
+    console.log(
+      `\n${offences.length} place(s) name another lib's raw table. Read it through the owner's reader or a view in its read-models.ts.`,
+    );
     process.exit(1);
   }
-  console.log(`Table ownership: no lib or app names another lib's raw table (${tables.size} tables: ${summary}; ${views.size} published view(s)).`);
+  console.log(
+    `Table ownership: no lib or app names another lib's raw table (${tables.size} tables: ${summary}; ${views.size} published view(s)).`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { canConnect, ensurePostgres, ensureRedis, log, ROOT } from './infra.mjs';
 
 const argv = process.argv.slice(2);
-const listArg = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',') ?? null;
+const listArg = (name) =>
+  argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1]
+    .split(',') ?? null;
 const only = listArg('only');
 const skip = listArg('skip') ?? [];
 const wanted = (step) => (!only || only.includes(step)) && !skip.includes(step);
@@ -44,7 +48,13 @@ function step(name, cmd, args, env = process.env, jestResults = null, force = fa
 
 const jest = (name, config, extraEnv = {}) => {
   const out = join(resultsDir, `${name}.json`);
-  return step(name, bin('jest'), ['-c', config, '--json', `--outputFile=${out}`, ...(process.env.CI ? ['--ci'] : [])], { ...process.env, ...extraEnv }, out);
+  return step(
+    name,
+    bin('jest'),
+    ['-c', config, '--json', `--outputFile=${out}`, ...(process.env.CI ? ['--ci'] : [])],
+    { ...process.env, ...extraEnv },
+    out,
+  );
 };
 
 async function main() {
@@ -53,8 +63,15 @@ async function main() {
   step('typecheck', bin('tsc'), ['-p', 'apps/web/tsconfig.json'], env);
   step('typecheck', bin('tsc'), ['-p', 'test/e2e/tsconfig.json'], env);
   // The module-boundary rule reads Nx's cached project graph and silently skips itself without one (a fresh clone).
-  if (wanted('lint')) spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: ROOT, env, stdio: 'ignore' });
+  if (wanted('lint'))
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], {
+      cwd: ROOT,
+      env,
+      stdio: 'ignore',
+    });
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
+  // Prettier at 120 columns (decision 0018): a file it would change fails the run.
+  step('lint', bin('prettier'), ['--check', '.'], env);
   // docs/architecture.md lists the real dependency edges and table owners; this fails when the code moved without it.
   step('lint', process.execPath, [join(ROOT, 'tools/scripts/check-architecture.mjs')], env);
   // Each lib reads another lib's tables only through the owner's readers and published views (decision 0016).
@@ -79,11 +96,33 @@ async function main() {
   jest('integration', 'jest.integration.config.cjs', env);
   if (wanted('browser') || wanted('build')) {
     // The browser journeys run the production build, so it is built whenever they run.
-    step('build', process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], env, null, true);
+    step(
+      'build',
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/nx/dist/bin/nx.js'),
+        'run-many',
+        '-t',
+        'build',
+        '-p',
+        'api',
+        'worker',
+        'web',
+        '--output-style=static',
+      ],
+      env,
+      null,
+      true,
+    );
     jest('browser', 'test/e2e/jest.config.cjs', env);
   }
   // The quick benchmark: the hot paths under concurrency must give zero errors and exact counts (never a speed check).
-  if (services) step('bench', process.execPath, [join(ROOT, 'tools/bench/run.mjs'), '--quick'], { ...env, BENCH_PG_URL: services.adminUrl, REDIS_URL: services.redisUrl });
+  if (services)
+    step('bench', process.execPath, [join(ROOT, 'tools/bench/run.mjs'), '--quick'], {
+      ...env,
+      BENCH_PG_URL: services.adminUrl,
+      REDIS_URL: services.redisUrl,
+    });
   if (services) await services.stop();
 
   console.log(`\n${summary.join('\n')}\n`);

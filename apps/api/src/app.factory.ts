@@ -18,7 +18,11 @@ function validationMessages(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.entries(e.constraints ?? {}).map(([key, msg]) =>
-      key === 'whitelistValidation' ? `Kolom "${path}" tidak dikenal` : msg.startsWith(e.property) ? msg.replace(e.property, path) : msg,
+      key === 'whitelistValidation'
+        ? `Kolom "${path}" tidak dikenal`
+        : msg.startsWith(e.property)
+          ? msg.replace(e.property, path)
+          : msg,
     );
     return [...own, ...validationMessages(e.children ?? [], path)];
   });
@@ -47,7 +51,11 @@ export function buildOpenApi(app: NestExpressApplication) {
     if (path === '/api/health') continue;
     for (const op of Object.values(ops) as Array<{ responses?: Record<string, unknown> } | undefined>) {
       if (!op?.responses) continue;
-      op.responses['429'] ??= { description: 'Too many requests from this user or address; wait the seconds in Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } } }, ...error };
+      op.responses['429'] ??= {
+        description: 'Too many requests from this user or address; wait the seconds in Retry-After',
+        headers: { 'Retry-After': { schema: { type: 'integer' } } },
+        ...error,
+      };
       op.responses['503'] ??= { description: 'The session store (Redis) did not answer; retry shortly', ...error };
     }
   }
@@ -55,8 +63,15 @@ export function buildOpenApi(app: NestExpressApplication) {
 }
 
 /** Builds the HTTP app (used by main and by the API e2e tests). */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, logger: options.logger === false ? false : undefined });
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    logger: options.logger === false ? false : undefined,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.use(helmet(helmetOptions(config)));
   app.use(apiResponseHeaders);
@@ -67,7 +82,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   // Nest rewrites the parser's SyntaxError into a bare BadRequestException carrying the parser's text,
   // so name the problem here, while its type is still known.
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
-    next((err as { type?: unknown } | null)?.type === 'entity.parse.failed' ? invalid(ErrorCode.MALFORMED_JSON, 'Isi permintaan bukan JSON yang valid') : err);
+    next(
+      (err as { type?: unknown } | null)?.type === 'entity.parse.failed'
+        ? invalid(ErrorCode.MALFORMED_JSON, 'Isi permintaan bukan JSON yang valid')
+        : err,
+    );
   });
   // Before guards, class-transformer and class-validator: a body no operation accepts costs one bounded pass, no more.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -86,7 +105,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       transform: true,
       exceptionFactory: (errors) => {
         const details = validationMessages(errors);
-        return new BadRequestException({ code: ErrorCode.VALIDATION_FAILED, message: `Permintaan tidak valid: ${details.join('; ')}`, details });
+        return new BadRequestException({
+          code: ErrorCode.VALIDATION_FAILED,
+          message: `Permintaan tidak valid: ${details.join('; ')}`,
+          details,
+        });
       },
     }),
   );
@@ -98,8 +121,14 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const webDir = resolve(config.webDistDir ?? join(process.cwd(), 'dist/apps/web'));
   if (existsSync(join(webDir, 'index.html'))) {
     // Only outside /api: mounted for every path, serve-static would stat a file under webDir for each API GET.
-    const serveWeb = express.static(webDir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') });
-    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : serveWeb(req, res, next)));
+    const serveWeb = express.static(webDir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache'),
+    });
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path.startsWith('/api/') ? next() : serveWeb(req, res, next),
+    );
     const indexHtml = join(webDir, 'index.html');
     // Client-side routes: any GET outside /api that wants HTML gets the app shell.
     app.use((req: Request, res: Response, next: NextFunction) => {

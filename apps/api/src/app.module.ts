@@ -28,7 +28,10 @@ export class AppModule {
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
-            serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+            serializers: {
+              req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
           },
         }),
         CoreModule.forRoot(config, ALL_ENTITIES),

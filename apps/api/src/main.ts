@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.init();
   // A deep accept queue: an exam start brings thousands of connections in the same second (Node's default is 511).
-  await new Promise<void>((resolve) => app.getHttpServer().listen({ port: config.port, host: '0.0.0.0', backlog: 4096 }, resolve));
+  await new Promise<void>((resolve) =>
+    app.getHttpServer().listen({ port: config.port, host: '0.0.0.0', backlog: 4096 }, resolve),
+  );
   Logger.log(`Kompeten API listening on port ${config.port}`, 'Bootstrap');
 }
 

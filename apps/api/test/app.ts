@@ -1,6 +1,12 @@
 import type { QuizSettings } from '@kompeten/shared-contracts';
 import { QuizSnapshotService } from '@kompeten/server-assessment';
-import { bootTestApi, publishQuizVersion, type BootTestApiOptions, type PublishedQuizVersion, type TestApi } from '@kompeten/server-testing';
+import {
+  bootTestApi,
+  publishQuizVersion,
+  type BootTestApiOptions,
+  type PublishedQuizVersion,
+  type TestApi,
+} from '@kompeten/server-testing';
 import { createApp } from '../src/app.factory';
 import { ALL_ENTITIES } from '../src/entities';
 import { seedDemo } from '../src/seed/demo-seed';
@@ -27,14 +33,27 @@ export const DEMO = {
 
 /** Boots the real API (real PostgreSQL with the demo world unless `seed: false`, real Redis) on a fresh database. */
 export function bootApi(options: BootTestApiOptions = {}): Promise<TestApi> {
-  return bootTestApi({ createApp: (config) => createApp(config, { logger: false }), entities: ALL_ENTITIES, seed: seedDemo, defaultPassword: DEMO.password }, options);
+  return bootTestApi(
+    {
+      createApp: (config) => createApp(config, { logger: false }),
+      entities: ALL_ENTITIES,
+      seed: seedDemo,
+      defaultPassword: DEMO.password,
+    },
+    options,
+  );
 }
 
 /**
  * Publishes the next version of a course with one quiz lesson per quiz, snapshotting the quizzes through the booted
  * app's QuizSnapshotService — exactly what the learning domain's publish calls through QUIZ_SNAPSHOT_PORT.
  */
-export async function publishQuizzes(api: TestApi, courseId: string, quizIds: string[], settings: Record<string, Partial<QuizSettings>> = {}): Promise<PublishedQuizVersion> {
+export async function publishQuizzes(
+  api: TestApi,
+  courseId: string,
+  quizIds: string[],
+  settings: Record<string, Partial<QuizSettings>> = {},
+): Promise<PublishedQuizVersion> {
   const quizzes = await api.app.get(QuizSnapshotService, { strict: false }).snapshot(api.db.manager, courseId, quizIds);
   return publishQuizVersion(api.db, courseId, quizzes, settings);
 }

@@ -16,11 +16,16 @@ describe('Authentication API', () => {
   };
 
   // A non-browser client: asks for the refresh token in the body (browsers get only the cookie, see session-cookie.e2e-spec).
-  const login = (username: string, password: string = DEMO.password) => api.http.post('/api/auth/login').send({ username, password, returnRefreshToken: true });
+  const login = (username: string, password: string = DEMO.password) =>
+    api.http.post('/api/auth/login').send({ username, password, returnRefreshToken: true });
   const refresh = (refreshToken: string | undefined) => api.http.post('/api/auth/refresh').send({ refreshToken });
   const expectError = (res: { status: number; body: Record<string, unknown> }, status: number, code: string) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-    expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), correlationId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      statusCode: status,
+      message: expect.any(String),
+      correlationId: expect.any(String),
+    });
   };
 
   beforeAll(async () => {
@@ -40,7 +45,12 @@ describe('Authentication API', () => {
       const res = await login(DEMO.learner);
       expect(res.status).toBe(200);
       const body = res.body as LoginResponse;
-      expect(body).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+      expect(body).toMatchObject({
+        tokenType: 'Bearer',
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        expiresIn: 900,
+      });
       expect(body.user.employee?.nip).toBe(DEMO.learner);
       expect(body.user.roles.map((r) => r.role)).toContain('learner');
 
@@ -69,7 +79,10 @@ describe('Authentication API', () => {
 
     it('tells a disabled account only to someone who knows its password', async () => {
       const nip = freshNip();
-      await api.db.query(`UPDATE user_account SET active = false WHERE employee_id = (SELECT id FROM employee WHERE nip = $1)`, [nip]);
+      await api.db.query(
+        `UPDATE user_account SET active = false WHERE employee_id = (SELECT id FROM employee WHERE nip = $1)`,
+        [nip],
+      );
       const guess = await login(nip, 'Salah#12345');
       expectError(guess, 401, ErrorCode.AUTH_INVALID_CREDENTIALS);
       const right = await login(nip);
@@ -110,7 +123,8 @@ describe('Authentication API', () => {
 
     it('throttles one username without blocking other usernames from the same address', async () => {
       const username = 'penebak@contoh.go.id';
-      for (let i = 0; i < 5; i++) expectError(await login(username, `Tebakan#${i}`), 401, ErrorCode.AUTH_INVALID_CREDENTIALS);
+      for (let i = 0; i < 5; i++)
+        expectError(await login(username, `Tebakan#${i}`), 401, ErrorCode.AUTH_INVALID_CREDENTIALS);
       expectError(await login(username, 'Tebakan#5'), 429, ErrorCode.AUTH_LOGIN_THROTTLED);
       // Same username in another case is the same username.
       expectError(await login(`  ${username.toUpperCase()}`, 'Tebakan#6'), 429, ErrorCode.AUTH_LOGIN_THROTTLED);
@@ -160,7 +174,9 @@ describe('Authentication API', () => {
       expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
       const loser = results.find((r) => r.status === 401);
       expect(loser?.body.code).toBe(ErrorCode.AUTH_INVALID_REFRESH_TOKEN);
-      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1`, [session.user.userId]);
+      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1`, [
+        session.user.userId,
+      ]);
       expect(n).toBe(2); // the login's token and exactly one successor
     });
   });
@@ -195,7 +211,8 @@ describe('Authentication API', () => {
       const session = (await login(nip)).body as LoginResponse;
       const other = (await login(nip)).body as LoginResponse;
       const auth = { Authorization: `Bearer ${session.accessToken}` };
-      const change = (currentPassword: string, newPassword: string) => api.http.post('/api/auth/change-password').set(auth).send({ currentPassword, newPassword });
+      const change = (currentPassword: string, newPassword: string) =>
+        api.http.post('/api/auth/change-password').set(auth).send({ currentPassword, newPassword });
 
       expectError(await change('BukanSandiSaya1', NEW_PASSWORD), 400, ErrorCode.AUTH_WRONG_PASSWORD);
       const weak = await change(DEMO.password, 'pendek1');
@@ -213,7 +230,9 @@ describe('Authentication API', () => {
     });
 
     it('needs an access token', async () => {
-      const res = await api.http.post('/api/auth/change-password').send({ currentPassword: DEMO.password, newPassword: NEW_PASSWORD });
+      const res = await api.http
+        .post('/api/auth/change-password')
+        .send({ currentPassword: DEMO.password, newPassword: NEW_PASSWORD });
       expectError(res, 401, ErrorCode.AUTH_UNAUTHENTICATED);
     });
   });
@@ -240,15 +259,30 @@ describe('Authentication API', () => {
       const jwt = api.app.get(JwtService);
       const claims = jwt.decode(session.accessToken) as Record<string, unknown>;
       const now = Math.floor(Date.now() / 1000);
-      const expired = jwt.sign({ sub: claims.sub, emp: claims.emp, roles: claims.roles, typ: 'access', iat: now - 3600, exp: now - 60 });
+      const expired = jwt.sign({
+        sub: claims.sub,
+        emp: claims.emp,
+        roles: claims.roles,
+        typ: 'access',
+        iat: now - 3600,
+        exp: now - 60,
+      });
       const res = await me(`Bearer ${expired}`);
       expectError(res, 401, ErrorCode.AUTH_UNAUTHENTICATED);
       expect(res.body.message).toMatch(/kedaluwarsa/);
     });
 
     it('answers 401 for a token signed with another key', async () => {
-      const forged = new JwtService({ secret: 'bukan-rahasia-server-ini-bukan-rahasia-server-ini', signOptions: { algorithm: 'HS256', issuer: 'kompeten', expiresIn: 900 } });
-      const token = forged.sign({ sub: '00000000-0000-4000-8000-000000000000', emp: null, roles: [['platform_admin', '00000000-0000-4000-8000-000000000000', null]], typ: 'access' });
+      const forged = new JwtService({
+        secret: 'bukan-rahasia-server-ini-bukan-rahasia-server-ini',
+        signOptions: { algorithm: 'HS256', issuer: 'kompeten', expiresIn: 900 },
+      });
+      const token = forged.sign({
+        sub: '00000000-0000-4000-8000-000000000000',
+        emp: null,
+        roles: [['platform_admin', '00000000-0000-4000-8000-000000000000', null]],
+        typ: 'access',
+      });
       expectError(await me(`Bearer ${token}`), 401, ErrorCode.AUTH_UNAUTHENTICATED);
     });
 
@@ -258,7 +292,10 @@ describe('Authentication API', () => {
       // Even a correctly signed JWT is refused unless it is an access token.
       const jwt = api.app.get(JwtService);
       const claims = jwt.decode(session.accessToken) as Record<string, unknown>;
-      const notAccess = jwt.sign({ sub: claims.sub, emp: claims.emp, roles: claims.roles, typ: 'refresh' }, { expiresIn: 900 });
+      const notAccess = jwt.sign(
+        { sub: claims.sub, emp: claims.emp, roles: claims.roles, typ: 'refresh' },
+        { expiresIn: 900 },
+      );
       expectError(await me(`Bearer ${notAccess}`), 401, ErrorCode.AUTH_UNAUTHENTICATED);
     });
   });

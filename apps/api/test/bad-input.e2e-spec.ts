@@ -40,21 +40,34 @@ describe('Bad input', () => {
 
   describe('request bodies', () => {
     it('answers 400 REQUEST.MALFORMED_JSON to broken JSON, in words, without the parser\u2019s internals', async () => {
-      const res = await api.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"username": "198609262015051001",');
+      const res = await api.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"username": "198609262015051001",');
       expectError(res, 400, ErrorCode.MALFORMED_JSON);
       expect(res.body.message).toBe('Isi permintaan bukan JSON yang valid');
-      const authed = await api.http.post('/api/agencies').set(adminAuth).set('Content-Type', 'application/json').send("{code: 'x'}");
+      const authed = await api.http
+        .post('/api/agencies')
+        .set(adminAuth)
+        .set('Content-Type', 'application/json')
+        .send("{code: 'x'}");
       expectError(authed, 400, ErrorCode.MALFORMED_JSON);
     });
 
     it('keeps the correlation id the client sent on a body the parser rejects', async () => {
-      const res = await api.http.post('/api/auth/login').set('Content-Type', 'application/json').set('X-Request-Id', 'uji-korelasi-123').send('{');
+      const res = await api.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .set('X-Request-Id', 'uji-korelasi-123')
+        .send('{');
       expectError(res, 400, ErrorCode.MALFORMED_JSON);
       expect(res.body.correlationId).toBe('uji-korelasi-123');
     });
 
     it('names an unknown field', async () => {
-      const res = await api.http.post('/api/auth/login').send({ username: DEMO.learner, password: DEMO.password, isAdmin: true });
+      const res = await api.http
+        .post('/api/auth/login')
+        .send({ username: DEMO.learner, password: DEMO.password, isAdmin: true });
       expectError(res, 400, ErrorCode.VALIDATION_FAILED);
       expect(res.body.message).toContain('isAdmin');
       expect(res.body.details).toEqual(expect.arrayContaining([expect.stringContaining('isAdmin')]));
@@ -66,7 +79,10 @@ describe('Bad input', () => {
       expect(login.body.message).toContain('username');
 
       const employeeId = await idOf(api.db, `SELECT id FROM employee WHERE nip = $1`, [DEMO.learner]);
-      const patch = await api.http.patch(`/api/employees/${employeeId}`).set(agencyAdminAuth).send({ active: 'ya', fullName: ['a', 'b'] });
+      const patch = await api.http
+        .patch(`/api/employees/${employeeId}`)
+        .set(agencyAdminAuth)
+        .send({ active: 'ya', fullName: ['a', 'b'] });
       expectError(patch, 400, ErrorCode.VALIDATION_FAILED);
       expect(patch.body.message).toContain('active');
       expect(patch.body.message).toContain('fullName');
@@ -83,37 +99,73 @@ describe('Bad input', () => {
     });
 
     it('answers 413 REQUEST.PAYLOAD_TOO_LARGE to a JSON body over 1 MB', async () => {
-      const res = await api.http.post('/api/auth/login').send({ username: DEMO.learner, password: 'x'.repeat(1024 * 1024 + 1) });
+      const res = await api.http
+        .post('/api/auth/login')
+        .send({ username: DEMO.learner, password: 'x'.repeat(1024 * 1024 + 1) });
       expectError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE);
-      const authed = await api.http.post('/api/agencies').set(adminAuth).send({ code: 'besar', name: 'y'.repeat(1_100_000) });
+      const authed = await api.http
+        .post('/api/agencies')
+        .set(adminAuth)
+        .send({ code: 'besar', name: 'y'.repeat(1_100_000) });
       expectError(authed, 413, ErrorCode.PAYLOAD_TOO_LARGE);
     });
 
     it('answers 400 to a body nested deeper than any real request (validation would otherwise overflow the stack)', async () => {
-      const res = await api.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
+      const res = await api.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
       expectError(res, 400, ErrorCode.VALIDATION_FAILED);
       expect(res.body.message).toMatch(/bertingkat/);
       // A top-level array is refused before its depth is even looked at: no operation takes a list.
-      expectError(await api.http.post('/api/auth/login').set('Content-Type', 'application/json').send('['.repeat(5000) + ']'.repeat(5000)), 400, ErrorCode.VALIDATION_FAILED);
+      expectError(
+        await api.http
+          .post('/api/auth/login')
+          .set('Content-Type', 'application/json')
+          .send('['.repeat(5000) + ']'.repeat(5000)),
+        400,
+        ErrorCode.VALIDATION_FAILED,
+      );
       let deepObject = '1';
       for (let i = 0; i < 3000; i++) deepObject = `{"a":${deepObject}}`;
-      expectError(await api.http.patch(`/api/agencies/${mataramId}`).set(adminAuth).set('Content-Type', 'application/json').send(deepObject), 400, ErrorCode.VALIDATION_FAILED);
+      expectError(
+        await api.http
+          .patch(`/api/agencies/${mataramId}`)
+          .set(adminAuth)
+          .set('Content-Type', 'application/json')
+          .send(deepObject),
+        400,
+        ErrorCode.VALIDATION_FAILED,
+      );
     });
 
     it('answers 400 to a body that claims gzip but is not', async () => {
-      const res = await api.http.post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('bukan gzip');
+      const res = await api.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send('bukan gzip');
       expectError(res, 400);
     });
 
     it('answers 415 to a charset or encoding it cannot read', async () => {
-      const charset = await api.http.post('/api/auth/login').set('Content-Type', 'application/json; charset=latin9').send('{"username":"a","password":"b"}');
+      const charset = await api.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json; charset=latin9')
+        .send('{"username":"a","password":"b"}');
       expectError(charset, 415);
-      const encoding = await api.http.post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'zstd-x').send('{}');
+      const encoding = await api.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'zstd-x')
+        .send('{}');
       expectError(encoding, 415);
     });
 
     it('accepts a body just under the limit and judges it on its content', async () => {
-      const res = await api.http.post('/api/auth/login').send({ username: DEMO.learner, password: 'x'.repeat(1000 * 1000) });
+      const res = await api.http
+        .post('/api/auth/login')
+        .send({ username: DEMO.learner, password: 'x'.repeat(1000 * 1000) });
       expectError(res, 400, ErrorCode.VALIDATION_FAILED);
       expect(res.body.message).toContain('password');
     });
@@ -121,7 +173,10 @@ describe('Bad input', () => {
 
   describe('POST /api/employees with a bad NIP', () => {
     const create = (nip: string, employeeType = 'PNS') =>
-      api.http.post('/api/employees').set(agencyAdminAuth).send({ agencyId: mataramId, nip, employeeType, fullName: 'Baiq Nurul Aini' });
+      api.http
+        .post('/api/employees')
+        .set(agencyAdminAuth)
+        .send({ agencyId: mataramId, nip, employeeType, fullName: 'Baiq Nurul Aini' });
 
     it.each([
       ['too short', '19860926201505100', /18 digit/],
@@ -154,7 +209,9 @@ describe('Bad input', () => {
       ['GET', '/api/employee-imports/%20'],
       ['DELETE', '/api/role-assignments/0'],
     ])('answers 404 to %s %s (a non-UUID id cannot exist)', async (method, path) => {
-      const res = await api.http[method.toLowerCase() as 'get' | 'patch' | 'delete'](path).set(adminAuth).send(method === 'PATCH' ? { name: 'Unit Baru' } : undefined);
+      const res = await api.http[method.toLowerCase() as 'get' | 'patch' | 'delete'](path)
+        .set(adminAuth)
+        .send(method === 'PATCH' ? { name: 'Unit Baru' } : undefined);
       expectError(res, 404, ErrorCode.NOT_FOUND);
     });
 
@@ -219,7 +276,10 @@ describe('Bad input', () => {
       ['a JSON string', (r) => r.set('Content-Type', 'application/json').send('"teks"')],
       ['a JSON null', (r) => r.set('Content-Type', 'application/json').send('null')],
       ['plain text', (r) => r.set('Content-Type', 'text/plain').send('teks')],
-      ['deeply nested arrays', (r) => r.set('Content-Type', 'application/json').send('['.repeat(5000) + ']'.repeat(5000))],
+      [
+        'deeply nested arrays',
+        (r) => r.set('Content-Type', 'application/json').send('['.repeat(5000) + ']'.repeat(5000)),
+      ],
       ['a __proto__ key', (r) => r.set('Content-Type', 'application/json').send('{"__proto__": {"isAdmin": true}}')],
     ];
 
@@ -237,7 +297,10 @@ describe('Bad input', () => {
           const req = api.http[method as 'post' | 'put' | 'patch' | 'delete'](path).set(adminAuth);
           const res = await send(req);
           const wellFormed = typeof res.body?.code === 'string' && res.body.correlationId;
-          if (res.status >= 500 || res.status < 400 || !wellFormed) failures.push(`${method.toUpperCase()} ${path} with ${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status >= 500 || res.status < 400 || !wellFormed)
+            failures.push(
+              `${method.toUpperCase()} ${path} with ${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
         }
       }
       expect(failures).toEqual([]);

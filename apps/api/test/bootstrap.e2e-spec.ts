@@ -24,10 +24,17 @@ describe('start-up tasks', () => {
     const me = (await api.login('root@bkpsdm.example.go.id', 'Pertama-12345')).user;
     expect(me.roles.map((r) => r.role)).toEqual(['platform_admin']);
 
-    await ensureInitialAdmin({ ...config, initialAdmin: { email: config.initialAdmin.email, password: 'Kedua-67890abc' } });
-    const old = await api.http.post('/api/auth/login').send({ username: 'root@bkpsdm.example.go.id', password: 'Pertama-12345' });
+    await ensureInitialAdmin({
+      ...config,
+      initialAdmin: { email: config.initialAdmin.email, password: 'Kedua-67890abc' },
+    });
+    const old = await api.http
+      .post('/api/auth/login')
+      .send({ username: 'root@bkpsdm.example.go.id', password: 'Pertama-12345' });
     expect(old.status).toBe(401);
-    await expect(api.login('root@bkpsdm.example.go.id', 'Kedua-67890abc')).resolves.toMatchObject({ tokenType: 'Bearer' });
+    await expect(api.login('root@bkpsdm.example.go.id', 'Kedua-67890abc')).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
   });
 
   it('leaves everything alone without ADMIN_EMAIL', async () => {
@@ -54,7 +61,15 @@ describe('demo seed', () => {
     const [{ n: asn }] = await api.db.query(`SELECT count(*)::int AS n FROM employee`);
     expect(asn).toBe(300);
     const roles = await api.db.query(`SELECT DISTINCT role FROM role_assignment ORDER BY role`);
-    expect(roles.map((r: { role: string }) => r.role)).toEqual(['agency_admin', 'hr_officer', 'learner', 'platform_admin', 'province_admin', 'supervisor', 'widyaiswara']);
+    expect(roles.map((r: { role: string }) => r.role)).toEqual([
+      'agency_admin',
+      'hr_officer',
+      'learner',
+      'platform_admin',
+      'province_admin',
+      'supervisor',
+      'widyaiswara',
+    ]);
   });
 
   it('seeds once: a second run changes nothing', async () => {

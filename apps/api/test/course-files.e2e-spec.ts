@@ -1,4 +1,10 @@
-import { ErrorCode, type CourseDetail, type CourseFile, type CourseLesson, type Enrolment } from '@kompeten/shared-contracts';
+import {
+  ErrorCode,
+  type CourseDetail,
+  type CourseFile,
+  type CourseLesson,
+  type Enrolment,
+} from '@kompeten/shared-contracts';
 import { type AuthHeaders, authoringApi, type TestApi } from '@kompeten/server-testing';
 import { bootApi, DEMO } from './app';
 
@@ -9,7 +15,11 @@ import { bootApi, DEMO } from './app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 /** An MP4 as far as the type check goes (an `ftyp` box), then 100 KB of bytes that differ by position. */
-const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7 + (i >> 8)) % 256))]);
+const MP4 = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x20]),
+  Buffer.from('ftypisom'),
+  Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7 + (i >> 8)) % 256)),
+]);
 
 describe('course files for learners', () => {
   let api: TestApi;
@@ -48,8 +58,16 @@ describe('course files for learners', () => {
     unused = await a.upload(as.wi, course.id, 'document', PDF, 'Lampiran tidak dipakai.pdf');
     expect(video).toMatchObject({ mime: 'video/mp4', size: MP4.length });
     const mod = await a.addModule(as.wi, course.id, 'Modul 1');
-    docLesson = await a.addLesson(as.wi, mod.id, { title: 'Modul bacaan', kind: 'document', content: { fileId: pdf.id } });
-    videoLesson = await a.addLesson(as.wi, mod.id, { title: 'Video', kind: 'video', content: { fileId: video.id, durationSeconds: 120 } });
+    docLesson = await a.addLesson(as.wi, mod.id, {
+      title: 'Modul bacaan',
+      kind: 'document',
+      content: { fileId: pdf.id },
+    });
+    videoLesson = await a.addLesson(as.wi, mod.id, {
+      title: 'Video',
+      kind: 'video',
+      content: { fileId: video.id, durationSeconds: 120 },
+    });
     await a.submitAndPublish(as.wi, as.prov, course.id);
   });
   afterAll(() => api?.close());
@@ -73,15 +91,25 @@ describe('course files for learners', () => {
     // A file of the course that no lesson of the learner's version uses stays hidden; so does one added to the draft since.
     expect(await statusOf(as.learner, unused.id)).toBe(404);
     const later = await a.upload(as.wi, course.id, 'document', PDF, 'Bacaan tambahan.pdf');
-    await a.addLesson(as.wi, docLesson.moduleId, { title: 'Bacaan tambahan', kind: 'document', content: { fileId: later.id } });
+    await a.addLesson(as.wi, docLesson.moduleId, {
+      title: 'Bacaan tambahan',
+      kind: 'document',
+      content: { fileId: later.id },
+    });
     expect(await statusOf(as.learner, later.id)).toBe(404);
     expect(await statusOf(as.wi, later.id)).toBe(200);
 
     // Completed: still served.
-    const put = (lessonId: string, body: Record<string, unknown>) => api.http.put(`/api/enrolments/${e.id}/lessons/${lessonId}/progress`).set(as.learner).send(body);
+    const put = (lessonId: string, body: Record<string, unknown>) =>
+      api.http.put(`/api/enrolments/${e.id}/lessons/${lessonId}/progress`).set(as.learner).send(body);
     expect((await put(docLesson.id, { event: 'opened' })).status).toBe(200);
-    await api.db.query(`UPDATE enrolment SET last_progress_at = last_progress_at - interval '1 day' WHERE id = $1`, [e.id]); // the video had time to play
-    expect((await put(videoLesson.id, { event: 'video', watchedRatio: 1 })).body).toMatchObject({ enrolmentStatus: 'completed', completed: true });
+    await api.db.query(`UPDATE enrolment SET last_progress_at = last_progress_at - interval '1 day' WHERE id = $1`, [
+      e.id,
+    ]); // the video had time to play
+    expect((await put(videoLesson.id, { event: 'video', watchedRatio: 1 })).body).toMatchObject({
+      enrolmentStatus: 'completed',
+      completed: true,
+    });
     expect([await statusOf(as.learner, pdf.id), await statusOf(as.learner, video.id)]).toEqual([200, 200]);
 
     // Withdrawn, or another province: 404.
@@ -98,7 +126,11 @@ describe('course files for learners', () => {
     it('answers a whole request with 200 and Accept-Ranges: bytes', async () => {
       const res = await get(as.wi, video.id);
       expect(res.status).toBe(200);
-      expect(res.headers).toMatchObject({ 'accept-ranges': 'bytes', 'content-type': 'video/mp4', 'content-length': String(size) });
+      expect(res.headers).toMatchObject({
+        'accept-ranges': 'bytes',
+        'content-type': 'video/mp4',
+        'content-length': String(size),
+      });
       expect(Buffer.compare(res.body as Buffer, MP4)).toBe(0);
     });
 
@@ -112,7 +144,10 @@ describe('course files for learners', () => {
       const res = await get(as.wi, video.id, range);
       expect(res.status).toBe(206);
       expect(res.headers).toMatchObject({
-        'accept-ranges': 'bytes', 'content-type': 'video/mp4', 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': String(end - start + 1),
+        'accept-ranges': 'bytes',
+        'content-type': 'video/mp4',
+        'content-range': `bytes ${start}-${end}/${size}`,
+        'content-length': String(end - start + 1),
       });
       expect(Buffer.compare(res.body as Buffer, MP4.subarray(start, end + 1))).toBe(0);
     });
@@ -130,7 +165,11 @@ describe('course files for learners', () => {
       expect(past.headers['content-range']).toBe(`bytes */${size}`);
       for (const range of ['bytes=abc', 'bytes=0-9,20-29', 'items=0-9']) {
         const res = await get(as.wi, video.id, range);
-        expect({ range, status: res.status, length: (res.body as Buffer).length }).toEqual({ range, status: 200, length: size });
+        expect({ range, status: res.status, length: (res.body as Buffer).length }).toEqual({
+          range,
+          status: 200,
+          length: size,
+        });
       }
     });
 

@@ -11,14 +11,48 @@ import { bootApi, DEMO } from './app';
  */
 
 type Schema = {
-  $ref?: string; allOf?: Schema[]; oneOf?: Schema[]; anyOf?: Schema[]; properties?: Record<string, Schema>; required?: string[];
-  items?: Schema; type?: string; format?: string; enum?: unknown[]; example?: unknown; nullable?: boolean;
+  $ref?: string;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  example?: unknown;
+  nullable?: boolean;
 };
-interface Parameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: Schema }
-interface Operation { security?: Array<Record<string, string[]>>; parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }
-interface OpenApiDoc { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
-interface Op { key: string; method: string; path: string; op: Operation; secured: boolean; jsonBody?: Schema; multipart?: Schema }
-interface Answer { status: number; body: unknown; text: string }
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  security?: Array<Record<string, string[]>>;
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+interface Op {
+  key: string;
+  method: string;
+  path: string;
+  op: Operation;
+  secured: boolean;
+  jsonBody?: Schema;
+  multipart?: Schema;
+}
+interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+}
 
 const SEED = 0x4b6f6d70; // "Komp"
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
@@ -64,7 +98,8 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
   const rng = prng(SEED);
   let requests = 0;
 
-  const resolve = (s: Schema | undefined): Schema | undefined => (s?.$ref ? resolve(doc.components.schemas[s.$ref.replace('#/components/schemas/', '')]) : s);
+  const resolve = (s: Schema | undefined): Schema | undefined =>
+    s?.$ref ? resolve(doc.components.schemas[s.$ref.replace('#/components/schemas/', '')]) : s;
   const propertiesOf = (s: Schema | undefined): Record<string, Schema> => {
     const r = resolve(s);
     if (!r) return {};
@@ -81,7 +116,14 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
     if (r.type === 'array') return [sample(r.items, depth + 1)];
     if (r.type === 'integer' || r.type === 'number') return 1;
     if (r.type === 'boolean') return true;
-    if (r.type === 'string') return r.format === 'uuid' ? rng.uuid() : r.format === 'date-time' ? '2026-05-01T08:00:00.000Z' : r.format === 'date' ? '2026-05-01' : 'Uji Kompeten';
+    if (r.type === 'string')
+      return r.format === 'uuid'
+        ? rng.uuid()
+        : r.format === 'date-time'
+          ? '2026-05-01T08:00:00.000Z'
+          : r.format === 'date'
+            ? '2026-05-01'
+            : 'Uji Kompeten';
     const props = propertiesOf(r);
     return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, sample(v, depth + 1)]));
   };
@@ -93,7 +135,11 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
       return (real && realIds.get(segment)) || rng.uuid();
     });
 
-  async function send(method: string, path: string, init: { token?: string | null; body?: string | FormData; contentType?: string } = {}): Promise<Answer> {
+  async function send(
+    method: string,
+    path: string,
+    init: { token?: string | null; body?: string | FormData; contentType?: string } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     if (init.contentType) headers['Content-Type'] = init.contentType;
@@ -116,7 +162,8 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
     if (!authenticated && o.secured && a.status < 300) return `${where} (unauthenticated success)`;
     if (a.status >= 400) {
       const b = a.body as { code?: unknown; message?: unknown; correlationId?: unknown } | null;
-      if (!b || typeof b.code !== 'string' || typeof b.message !== 'string' || typeof b.correlationId !== 'string') return `${where} (not our error shape)`;
+      if (!b || typeof b.code !== 'string' || typeof b.message !== 'string' || typeof b.correlationId !== 'string')
+        return `${where} (not our error shape)`;
     }
     return null;
   }
@@ -131,8 +178,13 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
     // A draft course (for authoring routes) and a published one the learner is enrolled in (for learning routes).
     const draftId = (await createDraftCourse(api.db, { authorNips: [DEMO.widyaiswara] })).courseId;
     const published = await seedPublishedCourse(api.db);
-    const enrolment = await send('post', `/api/courses/${published.courseId}/enrolments`, { token: tokens.learner, body: '{}', contentType: 'application/json' });
-    const one = async (sql: string, params: unknown[] = []) => ((await api.db.query(sql, params))[0]?.id as string | undefined) ?? undefined;
+    const enrolment = await send('post', `/api/courses/${published.courseId}/enrolments`, {
+      token: tokens.learner,
+      body: '{}',
+      contentType: 'application/json',
+    });
+    const one = async (sql: string, params: unknown[] = []) =>
+      ((await api.db.query(sql, params))[0]?.id as string | undefined) ?? undefined;
     const ids: Record<string, string | undefined> = {
       agencies: await one(`SELECT id FROM agency WHERE code = 'kota-mataram'`),
       employees: await one(`SELECT id FROM employee WHERE nip = $1`, [DEMO.learner]),
@@ -149,7 +201,10 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
       Object.entries(byMethod)
         .filter(([method]) => HTTP_METHODS.has(method))
         .map(([method, op]) => ({
-          key: `${method.toUpperCase()} ${path}`, method, path, op,
+          key: `${method.toUpperCase()} ${path}`,
+          method,
+          path,
+          op,
           secured: (op.security ?? []).some((s) => 'bearer' in s),
           jsonBody: op.requestBody?.content?.['application/json']?.schema,
           multipart: op.requestBody?.content?.['multipart/form-data']?.schema,
@@ -164,22 +219,38 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
   });
 
   it('answers no token and forged tokens with 401 on every secured operation, and never 5xx', async () => {
-    const claims = JSON.parse(Buffer.from(tokens.admin.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(tokens.admin.split('.')[1], 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
     const now = Math.floor(Date.now() / 1000);
     const forged: Array<[string, string | null]> = [
       ['no token', null],
       ['garbage token', 'bukan.token.jwt'],
       ['alg none with admin claims', jwt({ alg: 'none', typ: 'JWT' }, claims, null)],
-      ['admin claims signed with another secret', jwt({ alg: 'HS256', typ: 'JWT' }, claims, 'rahasia-lain-yang-cukup-panjang-untuk-hs256')],
-      ['expired token signed with the real secret', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 7200, exp: now - 3600 }, api.config.jwtSecret)],
-      ['refresh-typed token signed with the real secret', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh' }, api.config.jwtSecret)],
+      [
+        'admin claims signed with another secret',
+        jwt({ alg: 'HS256', typ: 'JWT' }, claims, 'rahasia-lain-yang-cukup-panjang-untuk-hs256'),
+      ],
+      [
+        'expired token signed with the real secret',
+        jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 7200, exp: now - 3600 }, api.config.jwtSecret),
+      ],
+      [
+        'refresh-typed token signed with the real secret',
+        jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh' }, api.config.jwtSecret),
+      ],
     ];
     const failures: string[] = [];
     for (const o of ops) {
       for (const [label, token] of forged) {
         const body = o.jsonBody ? JSON.stringify(sample(o.jsonBody)) : undefined;
         // Random ids in the path: a forged token that got through must not be able to touch real rows.
-        const a = await send(o.method, pathFor(o, {}, false), { token, body, contentType: body ? 'application/json' : undefined });
+        const a = await send(o.method, pathFor(o, {}, false), {
+          token,
+          body,
+          contentType: body ? 'application/json' : undefined,
+        });
         const failure = judge(o, label, a, false);
         if (failure) failures.push(failure);
         else if (o.secured) expect({ op: o.key, label, status: a.status }).toEqual({ op: o.key, label, status: 401 });
@@ -190,7 +261,19 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
 
   it('answers malformed, mistyped, oversized and control-character bodies with 4xx on every JSON operation', async () => {
     const failures: string[] = [];
-    const wrongValues: unknown[] = [12345, -1, 1e308, true, {}, [], null, 'teks', [{}], { $ne: null }, 'x'.repeat(10_000)];
+    const wrongValues: unknown[] = [
+      12345,
+      -1,
+      1e308,
+      true,
+      {},
+      [],
+      null,
+      'teks',
+      [{}],
+      { $ne: null },
+      'x'.repeat(10_000),
+    ];
     const hugeArray = `[${Array(100_000).fill('{}').join(',')}]`;
     for (const o of ops.filter((x) => x.jsonBody)) {
       if (SESSION_ENDING.has(o.key)) continue; // covered below with a throwaway session
@@ -205,25 +288,37 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
           ['unknown property', JSON.stringify({ ...valid, tidakDikenal: 1 })],
         ];
         // The huge bodies are refused before authentication, whoever sends them.
-        cases.push(['100,000-element top-level array', hugeArray], ['100,000-element nested array', `{"items":${hugeArray}}`]);
+        cases.push(
+          ['100,000-element top-level array', hugeArray],
+          ['100,000-element nested array', `{"items":${hugeArray}}`],
+        );
         for (const [prop, schema] of Object.entries(propertiesOf(o.jsonBody))) {
           const r = resolve(schema);
           cases.push([`${prop} = NUL string`, JSON.stringify({ ...valid, [prop]: 'a\u0000b' })]);
           cases.push([`${prop} = other control character`, JSON.stringify({ ...valid, [prop]: 'a\u0001\u001bb' })]);
-          cases.push([`${prop} = ${rng.pick(['wrong type', 'odd value'])}`, JSON.stringify({ ...valid, [prop]: rng.pick(wrongValues) })]);
+          cases.push([
+            `${prop} = ${rng.pick(['wrong type', 'odd value'])}`,
+            JSON.stringify({ ...valid, [prop]: rng.pick(wrongValues) }),
+          ]);
           if (r?.type === 'array') {
-            cases.push([`${prop} = 5,001 items`, JSON.stringify({ ...valid, [prop]: Array(5001).fill(sample(r.items)) })]);
+            cases.push([
+              `${prop} = 5,001 items`,
+              JSON.stringify({ ...valid, [prop]: Array(5001).fill(sample(r.items)) }),
+            ]);
             cases.push([`${prop} = NUL item`, JSON.stringify({ ...valid, [prop]: ['a\u0000'] })]);
           }
-          if (r?.type === 'string' && r.format === 'uuid') cases.push([`${prop} = not a uuid`, JSON.stringify({ ...valid, [prop]: "1' OR '1'='1" })]);
+          if (r?.type === 'string' && r.format === 'uuid')
+            cases.push([`${prop} = not a uuid`, JSON.stringify({ ...valid, [prop]: "1' OR '1'='1" })]);
         }
         for (const [label, body] of cases) {
           const a = await send(o.method, path, { token, body, contentType: 'application/json' });
           const failure = judge(o, `${who}: ${label}`, a, true);
           if (failure) failures.push(failure);
           // Control characters are refused outright, whatever the operation.
-          if (/NUL|control/.test(label) && a.status < 400) failures.push(`${o.key} [${who}: ${label}] accepted a control character: ${a.status}`);
-          if (/100,000|top-level/.test(label) && a.status !== 400) failures.push(`${o.key} [${who}: ${label}] → ${a.status}, expected 400`);
+          if (/NUL|control/.test(label) && a.status < 400)
+            failures.push(`${o.key} [${who}: ${label}] accepted a control character: ${a.status}`);
+          if (/100,000|top-level/.test(label) && a.status !== 400)
+            failures.push(`${o.key} [${who}: ${label}] → ${a.status}, expected 400`);
         }
       }
     }
@@ -251,7 +346,11 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
         cases.push([`query ${p.name} = control character`, `${path}?${p.name}=%07`, true]);
         cases.push([`query ${p.name} repeated`, `${path}?${p.name}=1&${p.name}=2`, false]);
         cases.push([`query ${p.name} = ${'long text'}`, `${path}?${p.name}=${'x'.repeat(4000)}`, false]);
-        cases.push([`query ${p.name} = odd value`, `${path}?${p.name}=${encodeURIComponent(String(rng.pick(['-1', '1e999', '[]', '{}', "' OR 1=1 --", '99999999999999999999'])))}`, false]);
+        cases.push([
+          `query ${p.name} = odd value`,
+          `${path}?${p.name}=${encodeURIComponent(String(rng.pick(['-1', '1e999', '[]', '{}', "' OR 1=1 --", '99999999999999999999'])))}`,
+          false,
+        ]);
       }
       cases.push(['unknown query parameter with NUL', `${pathFor(o, {}, real)}?tidakDikenal=%00`, true]);
       for (const [label, path, mustRefuse] of cases) {
@@ -279,16 +378,26 @@ describe('OpenAPI fuzzing: no 5xx, no unauthenticated 2xx', () => {
       const base = Object.fromEntries(textFields.map((k) => [k, String(sample(props[k]))]));
       const cases: Array<[string, FormData]> = [
         ['no file', form(base)],
-        ['CSV file with NUL bytes', form(base, { name: 'pegawai.csv', content: 'nip,nama\n1986\u0000,Budi\u0000\n', type: 'text/csv' })],
-        ['file name with a control character', form(base, { name: 'a\u0001b.pdf', content: '%PDF-1.4\n', type: 'application/pdf' })],
-        ...textFields.map((k): [string, FormData] => [`${k} = NUL`, form({ ...base, [k]: 'a\u0000b' }, { name: 'a.pdf', content: '%PDF-1.4\n', type: 'application/pdf' })]),
+        [
+          'CSV file with NUL bytes',
+          form(base, { name: 'pegawai.csv', content: 'nip,nama\n1986\u0000,Budi\u0000\n', type: 'text/csv' }),
+        ],
+        [
+          'file name with a control character',
+          form(base, { name: 'a\u0001b.pdf', content: '%PDF-1.4\n', type: 'application/pdf' }),
+        ],
+        ...textFields.map((k): [string, FormData] => [
+          `${k} = NUL`,
+          form({ ...base, [k]: 'a\u0000b' }, { name: 'a.pdf', content: '%PDF-1.4\n', type: 'application/pdf' }),
+        ]),
       ];
       for (const [label, body] of cases) {
         for (const token of [null, tokens.admin, tokens.learner]) {
           const a = await send(o.method, pathFor(o, {}, token !== null), { token, body });
           const failure = judge(o, `${token ? 'token' : 'no token'}: ${label}`, a, token !== null);
           if (failure) failures.push(failure);
-          if (token && label.includes(' = NUL') && a.status < 400) failures.push(`${o.key} [${label}] accepted a control character: ${a.status}`);
+          if (token && label.includes(' = NUL') && a.status < 400)
+            failures.push(`${o.key} [${label}] accepted a control character: ${a.status}`);
         }
       }
     }

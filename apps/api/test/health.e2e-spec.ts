@@ -17,7 +17,8 @@ describe('GET /api/health', () => {
     // Decision 0020: once the API has subscribed to session announcements, requests need no Redis call.
     const deadline = Date.now() + 2000;
     let checks = res.body.sessionChecks;
-    while (checks !== 'subscribed' && Date.now() < deadline) checks = (await api.http.get('/api/health')).body.sessionChecks;
+    while (checks !== 'subscribed' && Date.now() < deadline)
+      checks = (await api.http.get('/api/health')).body.sessionChecks;
     expect(checks).toBe('subscribed');
     expect(res.headers['x-request-id']).toBeTruthy();
   });

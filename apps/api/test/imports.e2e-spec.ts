@@ -45,7 +45,11 @@ describe('Employee import API', () => {
   const url = () => `/api/agencies/${mataramId}/employee-imports`;
   const expectError = (res: { status: number; body: Record<string, unknown> }, status: number, code: string) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-    expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), correlationId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      statusCode: status,
+      message: expect.any(String),
+      correlationId: expect.any(String),
+    });
   };
   /** Uploads land in STORAGE_DIR/tmp first; a refused upload must not leave its file there. */
   const leftoverUploads = () => {
@@ -68,7 +72,10 @@ describe('Employee import API', () => {
   });
 
   it('refuses a request without a file', async () => {
-    const res = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin)).field('note', 'no file');
+    const res = await api.http
+      .post(url())
+      .set(await api.auth(DEMO.agencyAdmin))
+      .field('note', 'no file');
     expectError(res, 400, ErrorCode.IMPORT_FILE_REQUIRED);
     const empty = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin));
     expectError(empty, 400, ErrorCode.IMPORT_FILE_REQUIRED);
@@ -86,7 +93,10 @@ describe('Employee import API', () => {
   });
 
   it('refuses an empty CSV', async () => {
-    const res = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.alloc(0), 'pegawai.csv');
+    const res = await api.http
+      .post(url())
+      .set(await api.auth(DEMO.agencyAdmin))
+      .attach('file', Buffer.alloc(0), 'pegawai.csv');
     expectError(res, 400, ErrorCode.IMPORT_BAD_FILE);
     expect(leftoverUploads()).toEqual([]);
   });
@@ -94,12 +104,20 @@ describe('Employee import API', () => {
   it('refuses a file over 50 MB with 413', async () => {
     const big = join(scratch, 'besar.csv');
     const fd = openSync(big, 'w');
-    const line = Buffer.from('198609262015051001,Lalu Muhammad Hasan,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,,,\n');
+    const line = Buffer.from(
+      '198609262015051001,Lalu Muhammad Hasan,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,,,\n',
+    );
     const chunk = Buffer.concat(Array.from({ length: Math.ceil(MB / line.length) }, () => line));
-    let written = writeSync(fd, 'nip,nama,gelar_depan,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan,email,telepon\n');
+    let written = writeSync(
+      fd,
+      'nip,nama,gelar_depan,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan,email,telepon\n',
+    );
     while (written <= 50 * MB) written += writeSync(fd, chunk);
     closeSync(fd);
-    const res = await api.http.post(url()).set(await api.auth(DEMO.agencyAdmin)).attach('file', big);
+    const res = await api.http
+      .post(url())
+      .set(await api.auth(DEMO.agencyAdmin))
+      .attach('file', big);
     expectError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE);
     expect(await importRows()).toBe(0);
     expect(leftoverUploads()).toEqual([]);
@@ -107,10 +125,16 @@ describe('Employee import API', () => {
 
   it('does not let a learner import', async () => {
     const csv = Buffer.from('nip,nama,jenis_pegawai\n199303032018011010,Coba Coba,PNS\n');
-    const own = await api.http.post(url()).set(await api.auth(DEMO.learner)).attach('file', csv, 'pegawai.csv');
+    const own = await api.http
+      .post(url())
+      .set(await api.auth(DEMO.learner))
+      .attach('file', csv, 'pegawai.csv');
     expect([403, 404]).toContain(own.status);
     expect(own.body.code).toMatch(/^(AUTH\.FORBIDDEN|.*NOT_FOUND)$/);
-    const other = await api.http.post(url()).set(await api.auth(DEMO.kendalLearner)).attach('file', csv, 'pegawai.csv');
+    const other = await api.http
+      .post(url())
+      .set(await api.auth(DEMO.kendalLearner))
+      .attach('file', csv, 'pegawai.csv');
     expect([403, 404]).toContain(other.status);
     expect(await importRows()).toBe(0);
     expect(leftoverUploads()).toEqual([]);
@@ -128,11 +152,21 @@ describe('Employee import API', () => {
       '199410102019031002,Golongan Salah,,PNS,,,V/a,BAPPEDA,',
       `${DEMO.pppkLearner},Ahmad Zainul Fadli,S.Pd.,PPPK,Guru Ahli Pertama,fungsional,IX,DISDIK,`,
     ].join('\n');
-    const res = await api.http.post(`${url()}?wait=true`).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.from(csv), 'pegawai.csv');
+    const res = await api.http
+      .post(`${url()}?wait=true`)
+      .set(await api.auth(DEMO.agencyAdmin))
+      .attach('file', Buffer.from(csv), 'pegawai.csv');
     expect(res.status).toBe(202);
     const imp = res.body as EmployeeImport;
     expect(imp).toMatchObject({
-      status: 'completed', agencyId: mataramId, fileName: 'pegawai.csv', totalRows: 3, processedRows: 3, createdCount: 1, failedCount: 1, errorsTruncated: false,
+      status: 'completed',
+      agencyId: mataramId,
+      fileName: 'pegawai.csv',
+      totalRows: 3,
+      processedRows: 3,
+      createdCount: 1,
+      failedCount: 1,
+      errorsTruncated: false,
       errors: [{ row: 3, nip: '199410102019031002', reason: expect.stringMatching(/golongan "V\/a"/) }],
       finishedAt: expect.any(String),
     });
@@ -147,7 +181,10 @@ describe('Employee import API', () => {
 
   it('?wait must be true or false', async () => {
     const csv = Buffer.from('nip,nama,jenis_pegawai\n199303032018011010,Coba Coba,PNS\n');
-    const res = await api.http.post(`${url()}?wait=yes`).set(await api.auth(DEMO.agencyAdmin)).attach('file', csv, 'pegawai.csv');
+    const res = await api.http
+      .post(`${url()}?wait=yes`)
+      .set(await api.auth(DEMO.agencyAdmin))
+      .attach('file', csv, 'pegawai.csv');
     expectError(res, 400, ErrorCode.VALIDATION_FAILED);
     expect(leftoverUploads()).toEqual([]);
   });
@@ -158,8 +195,13 @@ describe('Employee import API', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="template-impor-asn\.csv"/);
     const text = res.text;
-    expect(text.split('\n')[0]).toBe('nip,nama,gelar_depan,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan,email,telepon');
-    const up = await api.http.post(`${url()}?wait=true`).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.from(text), 'template-impor-asn.csv');
+    expect(text.split('\n')[0]).toBe(
+      'nip,nama,gelar_depan,gelar_belakang,jenis_pegawai,jabatan,jenis_jabatan,golongan,kode_unit,nip_atasan,email,telepon',
+    );
+    const up = await api.http
+      .post(`${url()}?wait=true`)
+      .set(await api.auth(DEMO.agencyAdmin))
+      .attach('file', Buffer.from(text), 'template-impor-asn.csv');
     expect(up.status).toBe(202);
     expect(up.body).toMatchObject({ status: 'completed', totalRows: 1, failedCount: 0, errors: [] });
     expect(up.body.createdCount + up.body.updatedCount + up.body.unchangedCount).toBe(1);
@@ -175,13 +217,22 @@ describe('Employee import API', () => {
         '199511112020012002,Atasan Hilang,PNS,iii / b,SETDA,196801011990031001', // line 4: saved with a warning
         `${DEMO.learner},Lalu Muhammad Hasan,PPPK,IX,DINKES,`, // line 5: a PNS re-imported as PPPK
       ].join('\n');
-      const res = await api.http.post(`${url()}?wait=true`).set(await api.auth(DEMO.agencyAdmin)).attach('file', Buffer.from(csv), 'laporan.csv');
+      const res = await api.http
+        .post(`${url()}?wait=true`)
+        .set(await api.auth(DEMO.agencyAdmin))
+        .attach('file', Buffer.from(csv), 'laporan.csv');
       expect(res.status).toBe(202);
       imp = res.body;
     });
 
     it('counts refused rows and warnings per reason', () => {
-      expect(imp).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 3, warningCount: 1, errorsTruncated: false });
+      expect(imp).toMatchObject({
+        status: 'completed',
+        createdCount: 1,
+        failedCount: 3,
+        warningCount: 1,
+        errorsTruncated: false,
+      });
       expect(imp.reasonCounts).toEqual(
         expect.arrayContaining([
           { kind: 'error', code: 'NIP_INVALID', label: expect.any(String), count: 1 },
@@ -194,34 +245,76 @@ describe('Employee import API', () => {
     });
 
     it('pages every line with its outcome', async () => {
-      const res = await api.http.get(`/api/employee-imports/${imp.id}/entries?filter=all&pageSize=10`).set(await api.auth(DEMO.agencyAdmin));
+      const res = await api.http
+        .get(`/api/employee-imports/${imp.id}/entries?filter=all&pageSize=10`)
+        .set(await api.auth(DEMO.agencyAdmin));
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(4);
-      expect(res.body.items.map((e: { line: number; outcome: string; reasonCode: string | null; warningCode: string | null }) => [e.line, e.outcome, e.reasonCode, e.warningCode])).toEqual([
+      expect(
+        res.body.items.map(
+          (e: { line: number; outcome: string; reasonCode: string | null; warningCode: string | null }) => [
+            e.line,
+            e.outcome,
+            e.reasonCode,
+            e.warningCode,
+          ],
+        ),
+      ).toEqual([
         [2, 'failed', 'NIP_INVALID', null],
         [3, 'failed', 'RANK_INVALID', null],
         [4, 'created', null, 'SUPERVISOR_NOT_FOUND'],
         [5, 'failed', 'TYPE_CHANGE', null],
       ]);
-      const warnings = await api.http.get(`/api/employee-imports/${imp.id}/entries?filter=warnings`).set(await api.auth(DEMO.agencyAdmin));
+      const warnings = await api.http
+        .get(`/api/employee-imports/${imp.id}/entries?filter=warnings`)
+        .set(await api.auth(DEMO.agencyAdmin));
       expect(warnings.body.items.map((e: { line: number }) => e.line)).toEqual([4]);
-      expect((await api.http.get(`/api/employee-imports/${imp.id}/entries?filter=nope`).set(await api.auth(DEMO.agencyAdmin))).status).toBe(400);
-      expect((await api.http.get(`/api/employee-imports/${imp.id}/entries`).set(await api.auth(DEMO.learner))).status).toBe(404);
-      const employee = (await api.db.query(`SELECT rank, employee_type FROM employee WHERE nip = $1`, [DEMO.learner]))[0];
+      expect(
+        (
+          await api.http
+            .get(`/api/employee-imports/${imp.id}/entries?filter=nope`)
+            .set(await api.auth(DEMO.agencyAdmin))
+        ).status,
+      ).toBe(400);
+      expect(
+        (await api.http.get(`/api/employee-imports/${imp.id}/entries`).set(await api.auth(DEMO.learner))).status,
+      ).toBe(404);
+      const employee = (
+        await api.db.query(`SELECT rank, employee_type FROM employee WHERE nip = $1`, [DEMO.learner])
+      )[0];
       expect(employee).toEqual({ rank: 'III/a', employee_type: 'PNS' });
     });
 
     it('downloads the report as CSV with formula cells neutralised', async () => {
-      const res = await api.http.get(`/api/employee-imports/${imp.id}/report?format=csv`).set(await api.auth(DEMO.agencyAdmin)).buffer(true);
+      const res = await api.http
+        .get(`/api/employee-imports/${imp.id}/report?format=csv`)
+        .set(await api.auth(DEMO.agencyAdmin))
+        .buffer(true);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="laporan-impor-.*\.csv"/);
       const { parse } = await import('csv-parse/sync');
       const rows: string[][] = parse(res.text, { bom: true });
-      expect(rows[0]).toEqual(['Baris', 'NIP', 'Hasil', 'Kolom berubah', 'Kode alasan', 'Alasan', 'Kode peringatan', 'Peringatan']);
+      expect(rows[0]).toEqual([
+        'Baris',
+        'NIP',
+        'Hasil',
+        'Kolom berubah',
+        'Kode alasan',
+        'Alasan',
+        'Kode peringatan',
+        'Peringatan',
+      ]);
       expect(rows.slice(1).map((r) => r[0])).toEqual(['2', '3', '4', '5']);
       expect(rows[1][1]).toBe(`'=cmd|' /C calc'!A0`);
-      expect(rows[3].slice(2)).toEqual(['Ditambahkan', '', '', '', 'SUPERVISOR_NOT_FOUND', expect.stringMatching(/nip_atasan 196801011990031001 tidak ditemukan/)]);
+      expect(rows[3].slice(2)).toEqual([
+        'Ditambahkan',
+        '',
+        '',
+        '',
+        'SUPERVISOR_NOT_FOUND',
+        expect.stringMatching(/nip_atasan 196801011990031001 tidak ditemukan/),
+      ]);
     });
 
     it('downloads the report as XLSX, every cell text (no formula), NIPs with all 18 digits', async () => {

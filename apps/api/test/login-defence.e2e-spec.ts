@@ -43,7 +43,13 @@ describe('Login defence', () => {
   };
   const login = (username: string, password: string, from: string) => loginVia(api, username, password, from);
   /** What a client can observe of an answer, minus the per-request correlation id. */
-  const seen = (res: Res) => ({ status: res.status, code: res.body.code, message: res.body.message, details: res.body.details, retryAfter: res.headers['retry-after'] });
+  const seen = (res: Res) => ({
+    status: res.status,
+    code: res.body.code,
+    message: res.body.message,
+    details: res.body.details,
+    retryAfter: res.headers['retry-after'],
+  });
 
   beforeAll(async () => {
     const prefix = `kompeten-test-${randomBytes(4).toString('hex')}`;
@@ -77,7 +83,11 @@ describe('Login defence', () => {
     expect(realSeen).toEqual(unknownSeen);
     expect(realSeen.map((s) => (s as { status: number }).status)).toEqual([401, 401, 401, 429, 429, 429, 429]);
     const throttled = realSeen[6] as ReturnType<typeof seen>;
-    expect(throttled).toMatchObject({ code: ErrorCode.AUTH_LOGIN_THROTTLED, details: undefined, retryAfter: undefined });
+    expect(throttled).toMatchObject({
+      code: ErrorCode.AUTH_LOGIN_THROTTLED,
+      details: undefined,
+      retryAfter: undefined,
+    });
     // The way in for a real user who is stuck: the setup link from their HR officer.
     expect(throttled.message).toMatch(/pengelola kepegawaian/);
     expect(JSON.stringify(throttled)).not.toMatch(/\d{4}-\d{2}-\d{2}T|menit|detik/);
@@ -96,7 +106,8 @@ describe('Login defence', () => {
       }
     }
     // More sources join in: the username is past its threshold, so every source waits, but never more than 1 s.
-    for (let i = 2; i <= 5; i++) expect([401, 429]).toContain((await login(victim, 'Tebak#lain1', `10.0.1.${i}`)).status);
+    for (let i = 2; i <= 5; i++)
+      expect([401, 429]).toContain((await login(victim, 'Tebak#lain1', `10.0.1.${i}`)).status);
 
     // The user, from their office: at most LOGIN_ACCOUNT_DELAY_MAX_SECONDS (1 s) after the attacker's last checked try.
     const started = Date.now();
@@ -110,7 +121,10 @@ describe('Login defence', () => {
     expect((res.body as unknown as LoginResponse).user.employee?.nip).toBe(victim);
 
     // Meanwhile source A still waits (its next delay is 4 s), right password or not.
-    expect(seen(await login(victim, DEMO.password, '10.0.1.1'))).toMatchObject({ status: 429, code: ErrorCode.AUTH_LOGIN_THROTTLED });
+    expect(seen(await login(victim, DEMO.password, '10.0.1.1'))).toMatchObject({
+      status: 429,
+      code: ErrorCode.AUTH_LOGIN_THROTTLED,
+    });
   });
 
   it('limits spraying: one source gets a budget of failures across all usernames, other sources are untouched', async () => {
@@ -135,7 +149,8 @@ describe('Login defence', () => {
   it('ignores a forged X-Forwarded-For by default (no TRUST_PROXY): rotating it does not reset the throttle', async () => {
     const username = 'target@contoh.go.id';
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await loginVia(plain, username, `Palsu#${i}ddddd`, `203.0.113.${i + 1}`)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await loginVia(plain, username, `Palsu#${i}ddddd`, `203.0.113.${i + 1}`)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
   });
 
@@ -156,11 +171,15 @@ describe('Login defence', () => {
         .set('Authorization', `Bearer ${session.accessToken}`)
         .set('X-Forwarded-For', '10.0.6.1')
         .send({ currentPassword, newPassword: 'BerAKHLAK2026baru' }) as unknown as Promise<Res>;
-    for (let i = 0; i < 3; i++) expect(seen(await change(`Tebak#${i}fffff`))).toMatchObject({ status: 400, code: ErrorCode.AUTH_WRONG_PASSWORD });
+    for (let i = 0; i < 3; i++)
+      expect(seen(await change(`Tebak#${i}fffff`))).toMatchObject({ status: 400, code: ErrorCode.AUTH_WRONG_PASSWORD });
     expect(seen(await change('Tebak#3fffff'))).toMatchObject({ status: 429, code: ErrorCode.AUTH_LOGIN_THROTTLED });
     // Not even the right password is checked now, and login by NIP from that source waits too.
     expect(seen(await change(DEMO.password))).toMatchObject({ status: 429, code: ErrorCode.AUTH_LOGIN_THROTTLED });
-    expect(seen(await login(nip, DEMO.password, '10.0.6.1'))).toMatchObject({ status: 429, code: ErrorCode.AUTH_LOGIN_THROTTLED });
+    expect(seen(await login(nip, DEMO.password, '10.0.6.1'))).toMatchObject({
+      status: 429,
+      code: ErrorCode.AUTH_LOGIN_THROTTLED,
+    });
     // After the delay the owner can change it.
     await sleep(1100);
     expect((await change(DEMO.password)).status).toBe(204);
@@ -174,7 +193,13 @@ describe('Login defence: the global failed-login budget', () => {
   beforeAll(async () => {
     api = await bootApi({
       seed: false,
-      config: { TRUST_PROXY: 'loopback', LOGIN_GLOBAL_BUDGET_PER_MINUTE: '5', LOGIN_GLOBAL_PENALTY_SECONDS: '30', LOGIN_FREE_FAILURES: '100', LOGIN_ACCOUNT_FREE_FAILURES: '100' },
+      config: {
+        TRUST_PROXY: 'loopback',
+        LOGIN_GLOBAL_BUDGET_PER_MINUTE: '5',
+        LOGIN_GLOBAL_PENALTY_SECONDS: '30',
+        LOGIN_FREE_FAILURES: '100',
+        LOGIN_ACCOUNT_FREE_FAILURES: '100',
+      },
     });
     warn = jest.spyOn(Logger.prototype, 'warn');
   });
@@ -187,14 +212,23 @@ describe('Login defence: the global failed-login budget', () => {
     // The budget counts per calendar minute: do not start just before one ends.
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 50_000) await sleep(60_000 - intoMinute + 200);
-    const login = (username: string, from: string) => api.http.post('/api/auth/login').set('X-Forwarded-For', from).send({ username, password: 'Salah#12345' });
-    const alerts = () => warn.mock.calls.filter(([fields]) => (fields as { event?: string } | undefined)?.event === GLOBAL_BUDGET_EXCEEDED_EVENT);
+    const login = (username: string, from: string) =>
+      api.http.post('/api/auth/login').set('X-Forwarded-For', from).send({ username, password: 'Salah#12345' });
+    const alerts = () =>
+      warn.mock.calls.filter(
+        ([fields]) => (fields as { event?: string } | undefined)?.event === GLOBAL_BUDGET_EXCEEDED_EVENT,
+      );
 
     for (let i = 1; i <= 5; i++) expect((await login(`a${i}@contoh.go.id`, `10.0.5.${i}`)).status).toBe(401);
     expect(alerts()).toHaveLength(0);
     expect((await login('a6@contoh.go.id', '10.0.5.6')).status).toBe(401);
     expect(alerts()).toHaveLength(1);
-    expect(alerts()[0][0]).toMatchObject({ event: GLOBAL_BUDGET_EXCEEDED_EVENT, budgetPerMinute: 5, failedLogins: 6, windowStart: expect.any(String) });
+    expect(alerts()[0][0]).toMatchObject({
+      event: GLOBAL_BUDGET_EXCEEDED_EVENT,
+      budgetPerMinute: 5,
+      failedLogins: 6,
+      windowStart: expect.any(String),
+    });
 
     // Over the budget: a source that just failed waits; a source without failures is still checked (no blanket lockout).
     expect((await login('a7@contoh.go.id', '10.0.5.1')).status).toBe(429);

@@ -3,8 +3,21 @@ import { ErrorCode } from '@kompeten/shared-contracts';
 import { type TestApi } from '@kompeten/server-testing';
 import { bootApi } from './app';
 
-type Schema = { $ref?: string; allOf?: Schema[]; oneOf?: Schema[]; anyOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; type?: string; maximum?: number };
-interface Parameter { name: string; in: string; schema?: Schema }
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  type?: string;
+  maximum?: number;
+};
+interface Parameter {
+  name: string;
+  in: string;
+  schema?: Schema;
+}
 interface Operation {
   summary?: string;
   security?: Array<Record<string, string[]>>;
@@ -18,9 +31,15 @@ interface OpenApiDoc {
 }
 
 /** Routes anyone may call without a token. */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/employee-imports/template.csv',
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'GET /api/employee-imports/template.csv',
   // Issue 12: the setup-link token is the credential.
-  'POST /api/auth/setup-link/lookup', 'POST /api/auth/setup-link/complete',
+  'POST /api/auth/setup-link/lookup',
+  'POST /api/auth/setup-link/complete',
 ]);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
@@ -57,9 +76,13 @@ describe('OpenAPI document', () => {
   it('lists every route the server answers, with the same method, and nothing else', () => {
     // Express 5 keeps its routes in app.router.stack; middleware layers have no `route`,
     // and Nest's middleware bindings show up as routes accepting every method.
-    const express = api.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
+    const express = api.app.getHttpAdapter().getInstance() as {
+      router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+    };
     const registered = express.router.stack
-      .filter((layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
+      .filter(
+        (layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'),
+      )
       .flatMap((layer) => {
         const route = layer.route as { path: string; methods: Record<string, boolean> };
         const methods = Object.keys(route.methods).filter((m) => route.methods[m] && m !== '_all');
@@ -71,7 +94,9 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every operation a summary', () => {
-    const missing = operations.filter(({ op }) => typeof op.summary !== 'string' || op.summary.trim().length < 5).map((o) => o.key);
+    const missing = operations
+      .filter(({ op }) => typeof op.summary !== 'string' || op.summary.trim().length < 5)
+      .map((o) => o.key);
     expect(missing).toEqual([]);
   });
 
@@ -88,16 +113,21 @@ describe('OpenAPI document', () => {
     const mismatches: string[] = [];
     for (const { key, method, path } of operations) {
       const url = path.replace(/\{[^}]+\}/g, () => randomUUID());
-      const res = await api.http[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).send(method === 'get' || method === 'delete' ? undefined : {});
+      const res = await api.http[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).send(
+        method === 'get' || method === 'delete' ? undefined : {},
+      );
       const refused = res.status === 401 && res.body.code === ErrorCode.AUTH_UNAUTHENTICATED;
-      if (PUBLIC.has(key) === refused || res.status >= 500) mismatches.push(`${key}: ${res.status} ${res.body?.code ?? ''}`);
+      if (PUBLIC.has(key) === refused || res.status >= 500)
+        mismatches.push(`${key}: ${res.status} ${res.body?.code ?? ''}`);
     }
     expect(mismatches).toEqual([]);
   });
 
   it('documents 401 on every operation that needs a token, and not on public reads that take no credentials', () => {
     // (login and refresh are public yet rightly answer 401 to wrong credentials.)
-    const publicWith401 = operations.filter((o) => PUBLIC.has(o.key) && o.method === 'get' && o.op.responses['401']).map((o) => o.key);
+    const publicWith401 = operations
+      .filter((o) => PUBLIC.has(o.key) && o.method === 'get' && o.op.responses['401'])
+      .map((o) => o.key);
     const securedWithout401 = operations.filter((o) => !PUBLIC.has(o.key) && !o.op.responses['401']).map((o) => o.key);
     expect({ publicWith401, securedWithout401 }).toEqual({ publicWith401: [], securedWithout401: [] });
   });
@@ -117,16 +147,26 @@ describe('OpenAPI document', () => {
   });
 
   it('documents page and pageSize (max 100) on every list', () => {
-    const lists = operations.filter(({ method, op }) => method === 'get' && Object.entries(op.responses).some(([s, r]) => /^2/.test(s) && 'items' in propertiesOf(r.content?.['application/json']?.schema)));
-    expect(lists.map((l) => l.key)).toEqual(expect.arrayContaining(['GET /api/employees', 'GET /api/agencies', 'GET /api/audit-logs']));
+    const lists = operations.filter(
+      ({ method, op }) =>
+        method === 'get' &&
+        Object.entries(op.responses).some(
+          ([s, r]) => /^2/.test(s) && 'items' in propertiesOf(r.content?.['application/json']?.schema),
+        ),
+    );
+    expect(lists.map((l) => l.key)).toEqual(
+      expect.arrayContaining(['GET /api/employees', 'GET /api/agencies', 'GET /api/audit-logs']),
+    );
     const problems: string[] = [];
     for (const { key, op } of lists) {
       const query = new Map((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p]));
       if (!query.has('page')) problems.push(`${key}: no page`);
       if (!query.has('pageSize')) problems.push(`${key}: no pageSize`);
-      else if (query.get('pageSize')?.schema?.maximum !== 100) problems.push(`${key}: pageSize maximum ${query.get('pageSize')?.schema?.maximum}`);
+      else if (query.get('pageSize')?.schema?.maximum !== 100)
+        problems.push(`${key}: pageSize maximum ${query.get('pageSize')?.schema?.maximum}`);
       const meta = propertiesOf(op.responses['200']?.content?.['application/json']?.schema);
-      for (const field of ['items', 'total', 'page', 'pageSize']) if (!(field in meta)) problems.push(`${key}: response lacks ${field}`);
+      for (const field of ['items', 'total', 'page', 'pageSize'])
+        if (!(field in meta)) problems.push(`${key}: response lacks ${field}`);
     }
     expect(problems).toEqual([]);
   });
@@ -158,7 +198,9 @@ describe('OpenAPI document', () => {
     const scripts = [...res.text.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((attrs) => !/\bsrc=/.test(attrs))).toEqual([]);
-    const assets = [...res.text.matchAll(/<(?:script|link rel="stylesheet")[^>]*(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1], 'http://x/api/docs').pathname);
+    const assets = [...res.text.matchAll(/<(?:script|link rel="stylesheet")[^>]*(?:src|href)="([^"]+)"/g)].map(
+      (m) => new URL(m[1], 'http://x/api/docs').pathname,
+    );
     expect(assets.length).toBeGreaterThanOrEqual(3);
     for (const asset of assets) {
       const a = await api.http.get(asset);

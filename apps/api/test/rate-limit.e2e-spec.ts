@@ -15,18 +15,34 @@ describe('Per-client rate limit', () => {
   /** A request from another client address (127.0.0.2), with no proxy header: its own budget. */
   const fromOtherAddress = (path: string, method = 'POST') =>
     new Promise<{ status: number; body: { code?: string } }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path, method, localAddress: '127.0.0.2', headers: { 'content-type': 'application/json' } }, (res) => {
-        let data = '';
-        res.on('data', (chunk) => (data += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? JSON.parse(data) : {} }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          localAddress: '127.0.0.2',
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          let data = '';
+          res.on('data', (chunk) => (data += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? JSON.parse(data) : {} }));
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
 
   beforeAll(async () => {
     // A tiny budget for this file only (the defaults: 1,200 a minute per user, 3,000 per address).
-    api = await bootApi({ config: { RATE_LIMIT_PER_USER: '5', RATE_LIMIT_PER_ADDRESS: '4', RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) } });
+    api = await bootApi({
+      config: {
+        RATE_LIMIT_PER_USER: '5',
+        RATE_LIMIT_PER_ADDRESS: '4',
+        RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      },
+    });
     const server = api.app.getHttpServer() as http.Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -62,7 +78,10 @@ describe('Per-client rate limit', () => {
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
 
     const other = await fromOtherAddress('/api/auth/refresh');
-    expect({ status: other.status, code: other.body.code }).toEqual({ status: 401, code: ErrorCode.AUTH_INVALID_REFRESH_TOKEN });
+    expect({ status: other.status, code: other.body.code }).toEqual({
+      status: 401,
+      code: ErrorCode.AUTH_INVALID_REFRESH_TOKEN,
+    });
   });
 
   it('keeps its counters in Redis under the configured prefix, each with a TTL of at most one window', async () => {

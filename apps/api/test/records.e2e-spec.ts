@@ -14,7 +14,11 @@ describe('ASN records API', () => {
   });
   afterAll(() => api?.close());
 
-  const create = async (body: Record<string, unknown>) => api.http.post('/api/employees').set(await api.auth(DEMO.agencyAdmin)).send({ agencyId: mataram, fullName: 'Pegawai Uji', ...body });
+  const create = async (body: Record<string, unknown>) =>
+    api.http
+      .post('/api/employees')
+      .set(await api.auth(DEMO.agencyAdmin))
+      .send({ agencyId: mataram, fullName: 'Pegawai Uji', ...body });
 
   it.each([
     ['PNS', '199410102019031031', 'IX'],
@@ -47,9 +51,17 @@ describe('ASN records API', () => {
 
   it('writes a name planted as a formula as text in the course report CSV, and as a plain string in the XLSX', async () => {
     const c = await seedPublishedCourse(api.db, { title: 'Literasi Digital' });
-    await api.db.query(`UPDATE employee SET full_name = $1, front_title = NULL, back_title = NULL WHERE nip = $2`, ['=HYPERLINK("http://jahat.example","klik")', DEMO.learner]);
-    expect((await api.http.post(`/api/courses/${c.courseId}/enrolments`).set(await api.auth(DEMO.learner))).status).toBe(201);
-    const csv = await api.http.get(`/api/courses/${c.courseId}/report?format=csv`).set(await api.auth(DEMO.agencyAdmin)).buffer(true);
+    await api.db.query(`UPDATE employee SET full_name = $1, front_title = NULL, back_title = NULL WHERE nip = $2`, [
+      '=HYPERLINK("http://jahat.example","klik")',
+      DEMO.learner,
+    ]);
+    expect(
+      (await api.http.post(`/api/courses/${c.courseId}/enrolments`).set(await api.auth(DEMO.learner))).status,
+    ).toBe(201);
+    const csv = await api.http
+      .get(`/api/courses/${c.courseId}/report?format=csv`)
+      .set(await api.auth(DEMO.agencyAdmin))
+      .buffer(true);
     const rows: string[][] = parse(csv.text, { bom: true });
     expect(rows.find((r) => r[0] === DEMO.learner)?.[1]).toBe(`'=HYPERLINK("http://jahat.example","klik")`);
     const xlsx = await api.http

@@ -19,12 +19,32 @@ const NEW_NIP = '199105052016021003';
 
 let api: TestApi;
 const ids = {} as Record<
-  | 'root' | 'ntb' | 'jateng' | 'mataram' | 'bima' | 'kendal' | 'dinkes' | 'rsud' | 'bimaUnit'
-  | 'pppk' | 'learner' | 'pppkRole' | 'mataramAdminRole' | 'import' | 'bimaAdminEmployee' | 'bimaAdminUser' | 'mataramAdminUser'
-  | 'supervisor' | 'hrOfficer' | 'kendalLearner',
+  | 'root'
+  | 'ntb'
+  | 'jateng'
+  | 'mataram'
+  | 'bima'
+  | 'kendal'
+  | 'dinkes'
+  | 'rsud'
+  | 'bimaUnit'
+  | 'pppk'
+  | 'learner'
+  | 'pppkRole'
+  | 'mataramAdminRole'
+  | 'import'
+  | 'bimaAdminEmployee'
+  | 'bimaAdminUser'
+  | 'mataramAdminUser'
+  | 'supervisor'
+  | 'hrOfficer'
+  | 'kendalLearner',
   string
 >;
-const tokens = {} as Record<Caller | 'platformAdmin' | 'provinceAdmin' | 'agencyAdmin' | 'hrOfficer' | 'supervisor', Headers>;
+const tokens = {} as Record<
+  Caller | 'platformAdmin' | 'provinceAdmin' | 'agencyAdmin' | 'hrOfficer' | 'supervisor',
+  Headers
+>;
 
 async function loginAs(username: string, password: string): Promise<Headers> {
   return { Authorization: `Bearer ${(await api.login(username, password)).accessToken}` };
@@ -52,7 +72,9 @@ async function snapshot(): Promise<Record<string, string>> {
   const tables = ['agency', 'work_unit', 'employee', 'role_assignment', 'employee_import', 'audit_log', 'outbox_event'];
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const [row] = await api.db.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(to_jsonb(t)::text, '|' ORDER BY t.id), '')) AS h FROM ${t} t`);
+    const [row] = await api.db.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(to_jsonb(t)::text, '|' ORDER BY t.id), '')) AS h FROM ${t} t`,
+    );
     out[t] = `${row.n}:${row.h}`;
   }
   // Logins touch last_login_at; everything else about accounts must stay put.
@@ -67,7 +89,10 @@ beforeAll(async () => {
   api = await bootApi();
   const agency = (code: string) => idOf(api.db, `SELECT id FROM agency WHERE code = $1`, [code]);
   const unit = (agencyCode: string, code: string) =>
-    idOf(api.db, `SELECT u.id FROM work_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = $1 AND u.code = $2`, [agencyCode, code]);
+    idOf(api.db, `SELECT u.id FROM work_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = $1 AND u.code = $2`, [
+      agencyCode,
+      code,
+    ]);
   const employee = (nip: string) => idOf(api.db, `SELECT id FROM employee WHERE nip = $1`, [nip]);
   Object.assign(ids, {
     root: await idOf(api.db, `SELECT id FROM agency WHERE parent_id IS NULL AND level = 'nasional'`),
@@ -106,10 +131,16 @@ beforeAll(async () => {
   tokens.kendalLearner = await api.auth(DEMO.kendalLearner);
 
   // Kota Bima has no demo admin: the platform admin makes one through the API.
-  const [bimaEmp] = await api.db.query(`SELECT e.id, e.nip FROM employee e WHERE e.agency_id = $1 ORDER BY e.nip LIMIT 1`, [ids.bima]);
+  const [bimaEmp] = await api.db.query(
+    `SELECT e.id, e.nip FROM employee e WHERE e.agency_id = $1 ORDER BY e.nip LIMIT 1`,
+    [ids.bima],
+  );
   ids.bimaAdminEmployee = bimaEmp.id;
   ids.bimaAdminUser = await setUpAccount(api, tokens.platformAdmin, bimaEmp.id, BIMA_ADMIN_PASSWORD);
-  const grant = await api.http.post(`/api/employees/${bimaEmp.id}/roles`).set(tokens.platformAdmin).send({ role: 'agency_admin', agencyId: ids.bima });
+  const grant = await api.http
+    .post(`/api/employees/${bimaEmp.id}/roles`)
+    .set(tokens.platformAdmin)
+    .send({ role: 'agency_admin', agencyId: ids.bima });
   expect(grant.status).toBe(200);
   tokens.bimaAdmin = await loginAs(bimaEmp.nip, BIMA_ADMIN_PASSWORD);
 
@@ -120,12 +151,32 @@ beforeAll(async () => {
   );
   ids.import = imp.id;
   const rsudNurse = await api.http.post('/api/employees').set(tokens.agencyAdmin).send({
-    agencyId: ids.mataram, unitId: ids.rsud, nip: '199402112019032004', employeeType: 'PNS', fullName: 'Baiq Nurul Aini', backTitle: 'S.Kep., Ns.', positionName: 'Perawat Ahli Pertama',
+    agencyId: ids.mataram,
+    unitId: ids.rsud,
+    nip: '199402112019032004',
+    employeeType: 'PNS',
+    fullName: 'Baiq Nurul Aini',
+    backTitle: 'S.Kep., Ns.',
+    positionName: 'Perawat Ahli Pertama',
   });
   expect(rsudNurse.status).toBe(201);
   // Audit rows in Kota Mataram and in Kendal, written by their admins.
-  expect((await api.http.patch(`/api/agencies/${ids.mataram}`).set(tokens.agencyAdmin).send({ hrBodyName: 'BKPSDM Kota Mataram' })).status).toBe(200);
-  expect((await api.http.patch(`/api/agencies/${ids.kendal}`).set(tokens.platformAdmin).send({ hrBodyName: 'BKPSDM Kabupaten Kendal' })).status).toBe(200);
+  expect(
+    (
+      await api.http
+        .patch(`/api/agencies/${ids.mataram}`)
+        .set(tokens.agencyAdmin)
+        .send({ hrBodyName: 'BKPSDM Kota Mataram' })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await api.http
+        .patch(`/api/agencies/${ids.kendal}`)
+        .set(tokens.platformAdmin)
+        .send({ hrBodyName: 'BKPSDM Kabupaten Kendal' })
+    ).status,
+  ).toBe(200);
 });
 
 afterAll(() => api?.close());
@@ -143,36 +194,178 @@ interface Case {
   expect: Record<Caller, number>;
 }
 
-const notFoundFor = (mataramLearner: number): Record<Caller, number> => ({ bimaAdmin: 404, kendalLearner: 404, mataramLearner });
+const notFoundFor = (mataramLearner: number): Record<Caller, number> => ({
+  bimaAdmin: 404,
+  kendalLearner: 404,
+  mataramLearner,
+});
 
 const CASES: Case[] = [
-  { name: 'GET agency', method: 'get', path: (id) => `/api/agencies/${id}`, id: () => ids.mataram, expect: notFoundFor(200) },
-  { name: 'PATCH agency', method: 'patch', path: (id) => `/api/agencies/${id}`, id: () => ids.mataram, body: () => ({ name: 'Pemerintah Kota Mataram (diubah)' }), expect: notFoundFor(403) },
-  { name: 'GET agency units', method: 'get', path: (id) => `/api/agencies/${id}/units`, id: () => ids.mataram, expect: notFoundFor(200) },
-  { name: 'POST agency unit', method: 'post', path: (id) => `/api/agencies/${id}/units`, id: () => ids.mataram, body: () => ({ code: 'SISIPAN', name: 'Unit Sisipan' }), expect: notFoundFor(403) },
+  {
+    name: 'GET agency',
+    method: 'get',
+    path: (id) => `/api/agencies/${id}`,
+    id: () => ids.mataram,
+    expect: notFoundFor(200),
+  },
+  {
+    name: 'PATCH agency',
+    method: 'patch',
+    path: (id) => `/api/agencies/${id}`,
+    id: () => ids.mataram,
+    body: () => ({ name: 'Pemerintah Kota Mataram (diubah)' }),
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'GET agency units',
+    method: 'get',
+    path: (id) => `/api/agencies/${id}/units`,
+    id: () => ids.mataram,
+    expect: notFoundFor(200),
+  },
+  {
+    name: 'POST agency unit',
+    method: 'post',
+    path: (id) => `/api/agencies/${id}/units`,
+    id: () => ids.mataram,
+    body: () => ({ code: 'SISIPAN', name: 'Unit Sisipan' }),
+    expect: notFoundFor(403),
+  },
   { name: 'GET unit', method: 'get', path: (id) => `/api/units/${id}`, id: () => ids.dinkes, expect: notFoundFor(200) },
-  { name: 'PATCH unit', method: 'patch', path: (id) => `/api/units/${id}`, id: () => ids.dinkes, body: () => ({ name: 'Dinas Kesehatan (diubah)' }), expect: notFoundFor(403) },
-  { name: 'PATCH child unit', method: 'patch', path: (id) => `/api/units/${id}`, id: () => ids.rsud, body: () => ({ name: 'RSUD (diubah)' }), expect: notFoundFor(403) },
-  { name: 'GET employee', method: 'get', path: (id) => `/api/employees/${id}`, id: () => ids.pppk, expect: notFoundFor(404) },
-  { name: 'PATCH employee', method: 'patch', path: (id) => `/api/employees/${id}`, id: () => ids.pppk, body: () => ({ positionName: 'Kepala Sekolah' }), expect: notFoundFor(404) },
-  { name: 'PATCH own record (learner)', method: 'patch', path: (id) => `/api/employees/${id}`, id: () => ids.learner, body: () => ({ positionName: 'Kepala Dinas' }), expect: notFoundFor(403) },
-  { name: 'PUT employee account', method: 'put', path: (id) => `/api/employees/${id}/account`, id: () => ids.pppk, body: () => ({ email: 'diambilalih@contoh.id' }), expect: notFoundFor(404) },
-  { name: 'PUT own account (learner)', method: 'put', path: (id) => `/api/employees/${id}/account`, id: () => ids.learner, body: () => ({ email: 'diambilalih@contoh.id' }), expect: notFoundFor(403) },
-  { name: 'POST employee account reset', method: 'post', path: (id) => `/api/employees/${id}/account/reset`, id: () => ids.pppk, expect: notFoundFor(404) },
-  { name: 'POST own account reset (learner)', method: 'post', path: (id) => `/api/employees/${id}/account/reset`, id: () => ids.learner, expect: notFoundFor(403) },
-  { name: 'GET employee roles', method: 'get', path: (id) => `/api/employees/${id}/roles`, id: () => ids.pppk, expect: notFoundFor(404) },
-  { name: 'POST employee role', method: 'post', path: (id) => `/api/employees/${id}/roles`, id: () => ids.pppk, body: () => ({ role: 'hr_officer', agencyId: ids.mataram }), expect: notFoundFor(404) },
-  { name: 'POST own role (learner)', method: 'post', path: (id) => `/api/employees/${id}/roles`, id: () => ids.learner, body: () => ({ role: 'agency_admin', agencyId: ids.mataram }), expect: notFoundFor(403) },
-  { name: 'DELETE a learner role', method: 'delete', path: (id) => `/api/role-assignments/${id}`, id: () => ids.pppkRole, expect: notFoundFor(404) },
-  { name: 'DELETE the agency admin role', method: 'delete', path: (id) => `/api/role-assignments/${id}`, id: () => ids.mataramAdminRole, expect: notFoundFor(404) },
-  { name: 'GET agency imports', method: 'get', path: (id) => `/api/agencies/${id}/employee-imports`, id: () => ids.mataram, expect: notFoundFor(200) },
-  { name: 'POST agency import', method: 'post', path: (id) => `/api/agencies/${id}/employee-imports`, id: () => ids.mataram, csv: true, expect: notFoundFor(403) },
-  { name: 'GET import', method: 'get', path: (id) => `/api/employee-imports/${id}`, id: () => ids.import, expect: notFoundFor(404) },
+  {
+    name: 'PATCH unit',
+    method: 'patch',
+    path: (id) => `/api/units/${id}`,
+    id: () => ids.dinkes,
+    body: () => ({ name: 'Dinas Kesehatan (diubah)' }),
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'PATCH child unit',
+    method: 'patch',
+    path: (id) => `/api/units/${id}`,
+    id: () => ids.rsud,
+    body: () => ({ name: 'RSUD (diubah)' }),
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'GET employee',
+    method: 'get',
+    path: (id) => `/api/employees/${id}`,
+    id: () => ids.pppk,
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'PATCH employee',
+    method: 'patch',
+    path: (id) => `/api/employees/${id}`,
+    id: () => ids.pppk,
+    body: () => ({ positionName: 'Kepala Sekolah' }),
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'PATCH own record (learner)',
+    method: 'patch',
+    path: (id) => `/api/employees/${id}`,
+    id: () => ids.learner,
+    body: () => ({ positionName: 'Kepala Dinas' }),
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'PUT employee account',
+    method: 'put',
+    path: (id) => `/api/employees/${id}/account`,
+    id: () => ids.pppk,
+    body: () => ({ email: 'diambilalih@contoh.id' }),
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'PUT own account (learner)',
+    method: 'put',
+    path: (id) => `/api/employees/${id}/account`,
+    id: () => ids.learner,
+    body: () => ({ email: 'diambilalih@contoh.id' }),
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'POST employee account reset',
+    method: 'post',
+    path: (id) => `/api/employees/${id}/account/reset`,
+    id: () => ids.pppk,
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'POST own account reset (learner)',
+    method: 'post',
+    path: (id) => `/api/employees/${id}/account/reset`,
+    id: () => ids.learner,
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'GET employee roles',
+    method: 'get',
+    path: (id) => `/api/employees/${id}/roles`,
+    id: () => ids.pppk,
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'POST employee role',
+    method: 'post',
+    path: (id) => `/api/employees/${id}/roles`,
+    id: () => ids.pppk,
+    body: () => ({ role: 'hr_officer', agencyId: ids.mataram }),
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'POST own role (learner)',
+    method: 'post',
+    path: (id) => `/api/employees/${id}/roles`,
+    id: () => ids.learner,
+    body: () => ({ role: 'agency_admin', agencyId: ids.mataram }),
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'DELETE a learner role',
+    method: 'delete',
+    path: (id) => `/api/role-assignments/${id}`,
+    id: () => ids.pppkRole,
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'DELETE the agency admin role',
+    method: 'delete',
+    path: (id) => `/api/role-assignments/${id}`,
+    id: () => ids.mataramAdminRole,
+    expect: notFoundFor(404),
+  },
+  {
+    name: 'GET agency imports',
+    method: 'get',
+    path: (id) => `/api/agencies/${id}/employee-imports`,
+    id: () => ids.mataram,
+    expect: notFoundFor(200),
+  },
+  {
+    name: 'POST agency import',
+    method: 'post',
+    path: (id) => `/api/agencies/${id}/employee-imports`,
+    id: () => ids.mataram,
+    csv: true,
+    expect: notFoundFor(403),
+  },
+  {
+    name: 'GET import',
+    method: 'get',
+    path: (id) => `/api/employee-imports/${id}`,
+    id: () => ids.import,
+    expect: notFoundFor(404),
+  },
 ];
 
 function send(method: Method, path: string, headers: Headers, c: Case) {
   const req = api.http[method](path).set(headers);
-  if (c.csv) return req.attach('file', Buffer.from(`nip,nama_lengkap,jenis_pegawai\n${NEW_NIP},Penyusup,PNS\n`), 'pegawai.csv');
+  if (c.csv)
+    return req.attach('file', Buffer.from(`nip,nama_lengkap,jenis_pegawai\n${NEW_NIP},Penyusup,PNS\n`), 'pegawai.csv');
   return c.body ? req.send(c.body()) : req;
 }
 
@@ -182,7 +375,9 @@ describe('every endpoint that takes a Kota Mataram id', () => {
     before = await snapshot();
   });
 
-  const table = CASES.flatMap((c) => (Object.keys(c.expect) as Caller[]).map((caller) => [c.name, caller, c.expect[caller], c] as const));
+  const table = CASES.flatMap((c) =>
+    (Object.keys(c.expect) as Caller[]).map((caller) => [c.name, caller, c.expect[caller], c] as const),
+  );
 
   it.each(table)('%s as %s answers %i', async (_name, caller, status, c) => {
     const res = await send(c.method, c.path(c.id()), tokens[caller], c);
@@ -191,7 +386,11 @@ describe('every endpoint that takes a Kota Mataram id', () => {
       // Indistinguishable from an id that does not exist at all.
       const unknown = await send(c.method, c.path(randomUUID()), tokens[caller], c);
       if (c.method !== 'delete') {
-        expect({ status: unknown.status, code: unknown.body.code, message: unknown.body.message }).toEqual({ status: 404, code: res.body.code, message: res.body.message });
+        expect({ status: unknown.status, code: unknown.body.code, message: unknown.body.message }).toEqual({
+          status: 404,
+          code: res.body.code,
+          message: res.body.message,
+        });
       }
       expect(JSON.stringify(res.body)).not.toMatch(/Mataram/i);
     }
@@ -202,28 +401,62 @@ describe('every endpoint that takes a Kota Mataram id', () => {
   });
 
   it('POST /api/employees into Kota Mataram is refused: 404 for other agencies, 403 for its learner', async () => {
-    const body = { agencyId: ids.mataram, unitId: ids.dinkes, nip: NEW_NIP, employeeType: 'PNS', fullName: 'Penyusup Data' };
-    for (const [caller, status] of [['bimaAdmin', 404], ['kendalLearner', 404], ['mataramLearner', 403], ['supervisor', 403]] as const) {
+    const body = {
+      agencyId: ids.mataram,
+      unitId: ids.dinkes,
+      nip: NEW_NIP,
+      employeeType: 'PNS',
+      fullName: 'Penyusup Data',
+    };
+    for (const [caller, status] of [
+      ['bimaAdmin', 404],
+      ['kendalLearner', 404],
+      ['mataramLearner', 403],
+      ['supervisor', 403],
+    ] as const) {
       const res = await api.http.post('/api/employees').set(tokens[caller]).send(body);
       expect([caller, res.status]).toEqual([caller, status]);
     }
     // The HR officer of DINKES may add ASN to DINKES, but not to a unit outside that subtree.
-    const hr = await api.http.post('/api/employees').set(tokens.hrOfficer).send({ ...body, unitId: await idOf(api.db, `SELECT id FROM work_unit WHERE agency_id = $1 AND code = 'DISDIK'`, [ids.mataram]) });
+    const hr = await api.http
+      .post('/api/employees')
+      .set(tokens.hrOfficer)
+      .send({
+        ...body,
+        unitId: await idOf(api.db, `SELECT id FROM work_unit WHERE agency_id = $1 AND code = 'DISDIK'`, [ids.mataram]),
+      });
     expect(hr.status).toBe(403);
   });
 
   it('within Kota Mataram, narrower roles reach only their own people', async () => {
     // The HR officer of DINKES cannot touch a DISDIK teacher; the supervisor can read a report but not change it.
     expect((await api.http.get(`/api/employees/${ids.pppk}`).set(tokens.hrOfficer)).status).toBe(404);
-    expect((await api.http.patch(`/api/employees/${ids.pppk}`).set(tokens.hrOfficer).send({ positionName: 'Kepala Sekolah' })).status).toBe(404);
+    expect(
+      (
+        await api.http
+          .patch(`/api/employees/${ids.pppk}`)
+          .set(tokens.hrOfficer)
+          .send({ positionName: 'Kepala Sekolah' })
+      ).status,
+    ).toBe(404);
     expect((await api.http.put(`/api/employees/${ids.pppk}/account`).set(tokens.hrOfficer).send({})).status).toBe(404);
     expect((await api.http.post(`/api/employees/${ids.pppk}/account/reset`).set(tokens.hrOfficer)).status).toBe(404);
     expect((await api.http.get(`/api/employees/${ids.learner}`).set(tokens.supervisor)).status).toBe(200);
-    expect((await api.http.patch(`/api/employees/${ids.learner}`).set(tokens.supervisor).send({ positionName: 'Kepala Seksi' })).status).toBe(403);
+    expect(
+      (
+        await api.http
+          .patch(`/api/employees/${ids.learner}`)
+          .set(tokens.supervisor)
+          .send({ positionName: 'Kepala Seksi' })
+      ).status,
+    ).toBe(403);
     expect((await api.http.get(`/api/employees/${ids.pppk}`).set(tokens.supervisor)).status).toBe(404);
     expect((await api.http.get(`/api/employee-imports/${ids.import}`).set(tokens.hrOfficer)).status).toBe(404);
     expect((await api.http.delete(`/api/role-assignments/${ids.pppkRole}`).set(tokens.hrOfficer)).status).toBe(404);
-    expect((await api.http.patch(`/api/units/${ids.dinkes}`).set(tokens.hrOfficer).send({ name: 'Dinas Kesehatan Baru' })).status).toBe(403);
+    expect(
+      (await api.http.patch(`/api/units/${ids.dinkes}`).set(tokens.hrOfficer).send({ name: 'Dinas Kesehatan Baru' }))
+        .status,
+    ).toBe(403);
   });
 
   it('Kota Mataram ids smuggled into bodies and filters are refused like unknown ids', async () => {
@@ -231,7 +464,11 @@ describe('every endpoint that takes a Kota Mataram id', () => {
     const own = ids.bimaAdminEmployee;
     const random = randomUUID();
     const same = (a: { status: number; body: { code: string; message: string } }, b: typeof a) =>
-      expect({ status: a.status, code: a.body.code, message: a.body.message }).toEqual({ status: b.status, code: b.body.code, message: b.body.message });
+      expect({ status: a.status, code: a.body.code, message: a.body.message }).toEqual({
+        status: b.status,
+        code: b.body.code,
+        message: b.body.message,
+      });
     // Moving one's own ASN into a Kota Mataram unit.
     const move = await api.http.patch(`/api/employees/${own}`).set(h).send({ unitId: ids.dinkes });
     expect(move.status).toBe(404);
@@ -240,12 +477,27 @@ describe('every endpoint that takes a Kota Mataram id', () => {
     const sup = await api.http.patch(`/api/employees/${own}`).set(h).send({ supervisorId: ids.supervisor });
     expect(sup.status).toBe(404);
     same(sup, await api.http.patch(`/api/employees/${own}`).set(h).send({ supervisorId: random }));
-    const create = await api.http.post('/api/employees').set(h).send({ agencyId: ids.bima, nip: NEW_NIP, employeeType: 'PNS', fullName: 'Pegawai Baru', supervisorId: ids.supervisor });
+    const create = await api.http.post('/api/employees').set(h).send({
+      agencyId: ids.bima,
+      nip: NEW_NIP,
+      employeeType: 'PNS',
+      fullName: 'Pegawai Baru',
+      supervisorId: ids.supervisor,
+    });
     expect(create.status).toBe(404);
     // A role in Kota Bima narrowed to a Kota Mataram unit.
-    const role = await api.http.post(`/api/employees/${own}/roles`).set(h).send({ role: 'hr_officer', agencyId: ids.bima, unitId: ids.dinkes });
+    const role = await api.http
+      .post(`/api/employees/${own}/roles`)
+      .set(h)
+      .send({ role: 'hr_officer', agencyId: ids.bima, unitId: ids.dinkes });
     expect(role.status).toBe(400);
-    same(role, await api.http.post(`/api/employees/${own}/roles`).set(h).send({ role: 'hr_officer', agencyId: ids.bima, unitId: random }));
+    same(
+      role,
+      await api.http
+        .post(`/api/employees/${own}/roles`)
+        .set(h)
+        .send({ role: 'hr_officer', agencyId: ids.bima, unitId: random }),
+    );
     // Filters: units of a Kota Mataram parent, agencies under NTB.
     const units = await api.http.get(`/api/agencies/${ids.bima}/units?parentId=${ids.dinkes}`).set(h);
     expect(units.body).toMatchObject({ total: 0, items: [] });
@@ -269,16 +521,23 @@ describe('every endpoint that takes a Kota Mataram id', () => {
     const [emp] = await api.db.query(`SELECT position_name FROM employee WHERE id = $1`, [ids.pppk]);
     expect(emp.position_name).toBe('Guru Ahli Pertama');
     expect(await api.db.query(`SELECT 1 FROM employee WHERE nip = $1`, [NEW_NIP])).toHaveLength(0);
-    expect(await api.db.query(`SELECT 1 FROM role_assignment WHERE id = ANY($1::uuid[])`, [[ids.pppkRole, ids.mataramAdminRole]])).toHaveLength(2);
+    expect(
+      await api.db.query(`SELECT 1 FROM role_assignment WHERE id = ANY($1::uuid[])`, [
+        [ids.pppkRole, ids.mataramAdminRole],
+      ]),
+    ).toHaveLength(2);
     // The untouched owner still signs in with the old password.
-    expect((await api.http.post('/api/auth/login').send({ username: DEMO.pppkLearner, password: DEMO.password })).status).toBe(200);
+    expect(
+      (await api.http.post('/api/auth/login').send({ username: DEMO.pppkLearner, password: DEMO.password })).status,
+    ).toBe(200);
   });
 });
 
 // ---- lists never leak ----------------------------------------------------------------------
 
 describe('lists show only what the caller may see', () => {
-  const sqlIds = async (sql: string, params: unknown[]) => new Set<string>((await api.db.query(sql, params)).map((r: { id: string }) => r.id));
+  const sqlIds = async (sql: string, params: unknown[]) =>
+    new Set<string>((await api.db.query(sql, params)).map((r: { id: string }) => r.id));
 
   it('Kota Bima admin: only Kota Bima ASN, and nothing with a Kota Mataram filter', async () => {
     const { items, total } = await listAll<Employee>('/api/employees', tokens.bimaAdmin);
@@ -287,7 +546,12 @@ describe('lists show only what the caller may see', () => {
     expect(total).toBeGreaterThan(5);
     expect(items.every((e) => e.agencyId === ids.bima)).toBe(true);
     expect(new Set(items.map((e) => e.id))).toEqual(expected);
-    for (const filter of [`agencyId=${ids.mataram}`, `unitId=${ids.dinkes}`, `q=${DEMO.learner}`, 'q=mataramkota.go.id']) {
+    for (const filter of [
+      `agencyId=${ids.mataram}`,
+      `unitId=${ids.dinkes}`,
+      `q=${DEMO.learner}`,
+      'q=mataramkota.go.id',
+    ]) {
       const res = await api.http.get(`/api/employees?${filter}`).set(tokens.bimaAdmin);
       expect([filter, res.status, res.body.total, res.body.items]).toEqual([filter, 200, 0, []]);
     }
@@ -320,7 +584,10 @@ describe('lists show only what the caller may see', () => {
   it('HR officer of DINKES: only the ASN of DINKES and RSUD', async () => {
     const { items, total } = await listAll<Employee>('/api/employees', tokens.hrOfficer);
     const [dinkes] = await api.db.query(`SELECT path FROM work_unit WHERE id = $1`, [ids.dinkes]);
-    const expected = await sqlIds(`SELECT e.id FROM employee e JOIN work_unit u ON u.id = e.unit_id WHERE u.path LIKE $1 || '%'`, [dinkes.path]);
+    const expected = await sqlIds(
+      `SELECT e.id FROM employee e JOIN work_unit u ON u.id = e.unit_id WHERE u.path LIKE $1 || '%'`,
+      [dinkes.path],
+    );
     expect(total).toBe(expected.size);
     expect(new Set(items.map((e) => e.id))).toEqual(expected);
     expect(new Set(items.map((e) => e.unitId))).toEqual(new Set([ids.dinkes, ids.rsud]));
@@ -328,7 +595,10 @@ describe('lists show only what the caller may see', () => {
   });
 
   it('learner: only themself', async () => {
-    for (const [caller, id] of [['mataramLearner', ids.learner], ['kendalLearner', ids.kendalLearner]] as const) {
+    for (const [caller, id] of [
+      ['mataramLearner', ids.learner],
+      ['kendalLearner', ids.kendalLearner],
+    ] as const) {
       const res = await api.http.get('/api/employees?pageSize=100').set(tokens[caller]);
       expect(res.body.total).toBe(1);
       expect(res.body.items.map((e: Employee) => e.id)).toEqual([id]);
@@ -345,7 +615,9 @@ describe('lists show only what the caller may see', () => {
 
   it('audit logs: only the agencies the caller administers; 403 for everyone else', async () => {
     const bima = await listAll<AuditEntry>('/api/audit-logs', tokens.bimaAdmin);
-    const [{ n: bimaCount }] = await api.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE agency_id = $1`, [ids.bima]);
+    const [{ n: bimaCount }] = await api.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE agency_id = $1`, [
+      ids.bima,
+    ]);
     expect(bimaCount).toBeGreaterThan(0);
     expect(bima.total).toBe(bimaCount);
     expect(bima.items.every((l) => l.agencyId === ids.bima)).toBe(true);
@@ -360,7 +632,10 @@ describe('lists show only what the caller may see', () => {
 
     const ntbAgencies = [...(await sqlIds(`SELECT id FROM agency WHERE id = $1 OR parent_id = $1`, [ids.ntb]))];
     const province = await listAll<AuditEntry>('/api/audit-logs', tokens.provinceAdmin);
-    const [{ n: ntbCount }] = await api.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE agency_id = ANY($1::uuid[])`, [ntbAgencies]);
+    const [{ n: ntbCount }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE agency_id = ANY($1::uuid[])`,
+      [ntbAgencies],
+    );
     expect(province.total).toBe(ntbCount);
     expect(province.items.every((l) => ntbAgencies.includes(l.agencyId as string))).toBe(true);
     expect(province.items.some((l) => l.agencyId === ids.mataram)).toBe(true);
@@ -380,7 +655,10 @@ describe('lists show only what the caller may see', () => {
 
 describe('who may grant which role, and create which agency', () => {
   const rolesOf = async (employeeId: string) =>
-    (await api.db.query(`SELECT r.role, r.agency_id FROM role_assignment r JOIN user_account ua ON ua.id = r.user_id WHERE ua.employee_id = $1 ORDER BY r.role, r.agency_id`, [employeeId])) as Array<{ role: string; agency_id: string }>;
+    (await api.db.query(
+      `SELECT r.role, r.agency_id FROM role_assignment r JOIN user_account ua ON ua.id = r.user_id WHERE ua.employee_id = $1 ORDER BY r.role, r.agency_id`,
+      [employeeId],
+    )) as Array<{ role: string; agency_id: string }>;
 
   it('an agency admin cannot grant province_admin or platform_admin, nor roles in another agency', async () => {
     const before = await rolesOf(ids.learner);
@@ -397,17 +675,39 @@ describe('who may grant which role, and create which agency', () => {
       expect([body, res.status, res.body.code]).toEqual([body, 403, 'AUTH.FORBIDDEN']);
     }
     // The Kota Bima admin cannot grant Kota Mataram roles even to its own people.
-    const bima = await api.http.post(`/api/employees/${ids.bimaAdminEmployee}/roles`).set(tokens.bimaAdmin).send({ role: 'agency_admin', agencyId: ids.mataram });
+    const bima = await api.http
+      .post(`/api/employees/${ids.bimaAdminEmployee}/roles`)
+      .set(tokens.bimaAdmin)
+      .send({ role: 'agency_admin', agencyId: ids.mataram });
     expect(bima.status).toBe(403);
     // Neither can the HR officer grant anything, nor a province admin make a platform admin.
-    expect((await api.http.post(`/api/employees/${ids.learner}/roles`).set(tokens.hrOfficer).send({ role: 'learner', agencyId: ids.mataram })).status).toBe(403);
-    expect((await api.http.post(`/api/employees/${ids.learner}/roles`).set(tokens.provinceAdmin).send({ role: 'platform_admin', agencyId: ids.mataram })).status).toBe(403);
+    expect(
+      (
+        await api.http
+          .post(`/api/employees/${ids.learner}/roles`)
+          .set(tokens.hrOfficer)
+          .send({ role: 'learner', agencyId: ids.mataram })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api.http
+          .post(`/api/employees/${ids.learner}/roles`)
+          .set(tokens.provinceAdmin)
+          .send({ role: 'platform_admin', agencyId: ids.mataram })
+      ).status,
+    ).toBe(403);
     expect(await rolesOf(ids.learner)).toEqual(before);
-    expect(await rolesOf(ids.bimaAdminEmployee)).not.toContainEqual(expect.objectContaining({ agency_id: ids.mataram }));
+    expect(await rolesOf(ids.bimaAdminEmployee)).not.toContainEqual(
+      expect.objectContaining({ agency_id: ids.mataram }),
+    );
   });
 
   it('an agency admin can grant roles up to its own rank in its agency (control)', async () => {
-    const res = await api.http.post(`/api/employees/${ids.learner}/roles`).set(tokens.agencyAdmin).send({ role: 'hr_officer', agencyId: ids.mataram, unitId: ids.dinkes });
+    const res = await api.http
+      .post(`/api/employees/${ids.learner}/roles`)
+      .set(tokens.agencyAdmin)
+      .send({ role: 'hr_officer', agencyId: ids.mataram, unitId: ids.dinkes });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ role: 'hr_officer', agencyId: ids.mataram, unitId: ids.dinkes });
     // The Kota Bima admin cannot revoke it; the Kota Mataram admin can.
@@ -422,30 +722,61 @@ describe('who may grant which role, and create which agency', () => {
   it('an admin role cannot be "narrowed" to a unit it would silently ignore (it would administer the whole agency)', async () => {
     const before = await rolesOf(ids.learner);
     for (const role of ['agency_admin', 'province_admin', 'platform_admin']) {
-      const res = await api.http.post(`/api/employees/${ids.learner}/roles`).set(tokens.platformAdmin).send({ role, agencyId: ids.mataram, unitId: ids.dinkes });
+      const res = await api.http
+        .post(`/api/employees/${ids.learner}/roles`)
+        .set(tokens.platformAdmin)
+        .send({ role, agencyId: ids.mataram, unitId: ids.dinkes });
       expect([role, res.status, res.body.code]).toEqual([role, 400, 'ROLE.INVALID_SCOPE']);
     }
-    const byAgencyAdmin = await api.http.post(`/api/employees/${ids.learner}/roles`).set(tokens.agencyAdmin).send({ role: 'agency_admin', agencyId: ids.mataram, unitId: ids.dinkes });
+    const byAgencyAdmin = await api.http
+      .post(`/api/employees/${ids.learner}/roles`)
+      .set(tokens.agencyAdmin)
+      .send({ role: 'agency_admin', agencyId: ids.mataram, unitId: ids.dinkes });
     expect(byAgencyAdmin.status).toBe(400);
     expect(await rolesOf(ids.learner)).toEqual(before);
   });
 
   it('a province admin creates agencies under NTB but not under Jateng', async () => {
-    const ok = await api.http.post('/api/agencies').set(tokens.provinceAdmin).send({ code: 'kab-uji-ntb', name: 'Pemerintah Kabupaten Uji', level: 'kabupaten', parentId: ids.ntb, timeZone: 'Asia/Makassar' });
+    const ok = await api.http.post('/api/agencies').set(tokens.provinceAdmin).send({
+      code: 'kab-uji-ntb',
+      name: 'Pemerintah Kabupaten Uji',
+      level: 'kabupaten',
+      parentId: ids.ntb,
+      timeZone: 'Asia/Makassar',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ code: 'kab-uji-ntb', parentId: ids.ntb });
     // The new agency is administered at once (no stale scope).
     expect((await api.http.get(`/api/agencies/${ok.body.id}`).set(tokens.provinceAdmin)).status).toBe(200);
 
-    const jateng = await api.http.post('/api/agencies').set(tokens.provinceAdmin).send({ code: 'kab-uji-jateng', name: 'Pemerintah Kabupaten Uji Jateng', level: 'kabupaten', parentId: ids.jateng, timeZone: 'Asia/Jakarta' });
+    const jateng = await api.http.post('/api/agencies').set(tokens.provinceAdmin).send({
+      code: 'kab-uji-jateng',
+      name: 'Pemerintah Kabupaten Uji Jateng',
+      level: 'kabupaten',
+      parentId: ids.jateng,
+      timeZone: 'Asia/Jakarta',
+    });
     expect(jateng.status).toBe(403);
-    const under = await api.http.post('/api/agencies').set(tokens.agencyAdmin).send({ code: 'kota-uji-sibling', name: 'Kota Uji Sibling', level: 'kota', parentId: ids.ntb, timeZone: 'Asia/Makassar' });
+    const under = await api.http.post('/api/agencies').set(tokens.agencyAdmin).send({
+      code: 'kota-uji-sibling',
+      name: 'Kota Uji Sibling',
+      level: 'kota',
+      parentId: ids.ntb,
+      timeZone: 'Asia/Makassar',
+    });
     expect(under.status).toBe(403);
-    expect(await api.db.query(`SELECT 1 FROM agency WHERE code IN ('kab-uji-jateng', 'kota-uji-sibling')`)).toHaveLength(0);
+    expect(
+      await api.db.query(`SELECT 1 FROM agency WHERE code IN ('kab-uji-jateng', 'kota-uji-sibling')`),
+    ).toHaveLength(0);
   });
 
   it('only the platform admin creates a top-level agency', async () => {
-    const body = { code: 'kemenpanrb', name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi', level: 'nasional', timeZone: 'Asia/Jakarta' };
+    const body = {
+      code: 'kemenpanrb',
+      name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
+      level: 'nasional',
+      timeZone: 'Asia/Jakarta',
+    };
     for (const caller of ['provinceAdmin', 'agencyAdmin', 'bimaAdmin', 'hrOfficer', 'mataramLearner'] as const) {
       const res = await api.http.post('/api/agencies').set(tokens[caller]).send(body);
       expect([caller, res.status]).toEqual([caller, 403]);

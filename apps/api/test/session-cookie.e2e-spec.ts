@@ -13,10 +13,14 @@ describe('Refresh token cookie', () => {
   };
   /** The kompeten_refresh Set-Cookie header of a response. */
   const cookieOf = (res: { headers: Record<string, unknown> }): string | undefined =>
-    ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('kompeten_refresh='));
+    ([] as string[])
+      .concat((res.headers['set-cookie'] as string[] | undefined) ?? [])
+      .find((c) => c.startsWith('kompeten_refresh='));
   const valueOf = (setCookie: string | undefined) => setCookie?.split(';')[0].slice('kompeten_refresh='.length) ?? '';
-  const browserLogin = (nip: string) => api.http.post('/api/auth/login').send({ username: nip, password: DEMO.password });
-  const refreshWithCookie = (token: string) => api.http.post('/api/auth/refresh').set('Cookie', `kompeten_refresh=${token}`).send({});
+  const browserLogin = (nip: string) =>
+    api.http.post('/api/auth/login').send({ username: nip, password: DEMO.password });
+  const refreshWithCookie = (token: string) =>
+    api.http.post('/api/auth/refresh').set('Cookie', `kompeten_refresh=${token}`).send({});
 
   beforeAll(async () => {
     api = await bootApi();
@@ -35,15 +39,21 @@ describe('Refresh token cookie', () => {
     const cookie = cookieOf(res) as string;
     expect(cookie).toBeDefined();
     const attributes = cookie.split(';').map((a) => a.trim().toLowerCase());
-    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=strict', 'path=/api/auth', 'max-age=2592000']));
+    expect(attributes).toEqual(
+      expect.arrayContaining(['httponly', 'secure', 'samesite=strict', 'path=/api/auth', 'max-age=2592000']),
+    );
     expect(valueOf(cookie)).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   });
 
   it('gives the refresh token in the body only to a client that asks for it', async () => {
-    const res = await api.http.post('/api/auth/login').send({ username: fresh(), password: DEMO.password, returnRefreshToken: true });
+    const res = await api.http
+      .post('/api/auth/login')
+      .send({ username: fresh(), password: DEMO.password, returnRefreshToken: true });
     expect(res.status).toBe(200);
     expect(res.body.refreshToken).toEqual(valueOf(cookieOf(res)));
-    const bad = await api.http.post('/api/auth/login').send({ username: fresh(), password: DEMO.password, returnRefreshToken: 'ya' });
+    const bad = await api.http
+      .post('/api/auth/login')
+      .send({ username: fresh(), password: DEMO.password, returnRefreshToken: 'ya' });
     expect(bad.status).toBe(400);
   });
 
@@ -58,7 +68,10 @@ describe('Refresh token cookie', () => {
     expect((await api.http.get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`)).status).toBe(200);
 
     const reused = await refreshWithCookie(first);
-    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 401, code: ErrorCode.AUTH_INVALID_REFRESH_TOKEN });
+    expect({ status: reused.status, code: reused.body.code }).toEqual({
+      status: 401,
+      code: ErrorCode.AUTH_INVALID_REFRESH_TOKEN,
+    });
     expect(cookieOf(reused)).toMatch(/Max-Age=0/);
     expect((await refreshWithCookie(second)).status).toBe(401);
     expect((await api.http.get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`)).status).toBe(401);
@@ -66,7 +79,10 @@ describe('Refresh token cookie', () => {
 
   it('answers 401 (not 400) to a refresh with neither a cookie nor a body token', async () => {
     const res = await api.http.post('/api/auth/refresh').send({});
-    expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: ErrorCode.AUTH_INVALID_REFRESH_TOKEN });
+    expect({ status: res.status, code: res.body.code }).toEqual({
+      status: 401,
+      code: ErrorCode.AUTH_INVALID_REFRESH_TOKEN,
+    });
   });
 
   it('logout reads the cookie, ends the session (its access token too) and clears the cookie', async () => {

@@ -29,7 +29,8 @@ describe('Session revocation across API processes', () => {
     expect(res.status).toBe(200);
     return res.body as LoginResponse & { refreshToken: string };
   };
-  const me = (host: () => ReturnType<typeof request>, token: string) => host().get('/api/me').set('Authorization', `Bearer ${token}`);
+  const me = (host: () => ReturnType<typeof request>, token: string) =>
+    host().get('/api/me').set('Authorization', `Bearer ${token}`);
   const expectRevoked = async (token: string) => {
     const res = await me(onB, token);
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: ErrorCode.AUTH_UNAUTHENTICATED });
@@ -81,7 +82,10 @@ describe('Session revocation across API processes', () => {
     const { nip } = fresh();
     const phone = await login(onB, nip);
     const laptop = await login(onA, nip);
-    const changed = await onA().post('/api/auth/change-password').set('Authorization', `Bearer ${laptop.accessToken}`).send({ currentPassword: DEMO.password, newPassword: 'BerAKHLAK2026baru' });
+    const changed = await onA()
+      .post('/api/auth/change-password')
+      .set('Authorization', `Bearer ${laptop.accessToken}`)
+      .send({ currentPassword: DEMO.password, newPassword: 'BerAKHLAK2026baru' });
     expect(changed.status).toBe(204);
     await expectRevoked(phone.accessToken);
     await expectRevoked(laptop.accessToken);
@@ -93,7 +97,8 @@ describe('Session revocation across API processes', () => {
   it('refresh-token reuse on A: the stolen session’s access tokens answer 401 on B, both the old and the rotated one', async () => {
     const { nip } = fresh();
     const victim = await login(onB, nip);
-    const rotated = (await onA().post('/api/auth/refresh').send({ refreshToken: victim.refreshToken })).body as LoginResponse;
+    const rotated = (await onA().post('/api/auth/refresh').send({ refreshToken: victim.refreshToken }))
+      .body as LoginResponse;
     expect((await me(onB, rotated.accessToken)).status).toBe(200);
     // Someone presents the already used token: the whole session ends.
     expect((await onA().post('/api/auth/refresh').send({ refreshToken: victim.refreshToken })).status).toBe(401);
@@ -104,7 +109,10 @@ describe('Session revocation across API processes', () => {
   it('role revocation on A: the old token answers 401 on B; a refresh gives a token without the role', async () => {
     const employee = fresh();
     const admin = await api.auth(DEMO.agencyAdmin);
-    const granted = await onA().post(`/api/employees/${employee.id}/roles`).set(admin).send({ role: 'hr_officer', agencyId });
+    const granted = await onA()
+      .post(`/api/employees/${employee.id}/roles`)
+      .set(admin)
+      .send({ role: 'hr_officer', agencyId });
     expect(granted.status).toBe(200);
     const hr = await login(onB, employee.nip);
     expect(hr.user.roles.map((r) => r.role)).toContain('hr_officer');
@@ -142,7 +150,10 @@ describe('Session revocation across API processes', () => {
     const jwt = api.app.get(JwtService);
     const session = await api.login(DEMO.learner);
     const claims = jwt.decode(session.accessToken) as Record<string, unknown>;
-    const legacy = jwt.sign({ sub: claims.sub, emp: claims.emp, roles: claims.roles, typ: 'access' }, { expiresIn: 900 });
+    const legacy = jwt.sign(
+      { sub: claims.sub, emp: claims.emp, roles: claims.roles, typ: 'access' },
+      { expiresIn: 900 },
+    );
     await expectRevoked(legacy);
   });
 
@@ -155,7 +166,9 @@ describe('Session revocation across API processes', () => {
       const res = await request(broken.getHttpServer()).get('/api/me').set('Authorization', `Bearer ${accessToken}`);
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 503, code: ErrorCode.SERVICE_UNAVAILABLE });
       expect(Date.now() - started).toBeLessThan(5000);
-      const login = await request(broken.getHttpServer()).post('/api/auth/login').send({ username: DEMO.learner, password: DEMO.password });
+      const login = await request(broken.getHttpServer())
+        .post('/api/auth/login')
+        .send({ username: DEMO.learner, password: DEMO.password });
       expect(login.status).toBe(503);
     } finally {
       await broken.close();

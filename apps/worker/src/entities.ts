@@ -5,4 +5,11 @@ import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 
-export const ALL_ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...LEARNING_ENTITIES, ...ENROLMENT_ENTITIES, ...ASSESSMENT_ENTITIES];
+export const ALL_ENTITIES = [
+  ...CORE_ENTITIES,
+  ...ORGANISATION_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...LEARNING_ENTITIES,
+  ...ENROLMENT_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
+];

@@ -21,7 +21,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async status() {
-    const database = await this.db.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
+    const database = await this.db.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
     const queues: Record<string, unknown> = {};
     let redis: 'up' | 'down' = 'up';
     for (const name of Object.values(QueueName)) {
@@ -32,14 +35,20 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         const timeout = new Promise((_, r) => {
           timer = setTimeout(() => r(new Error('timeout')), 2000);
         });
-        queues[name] = await Promise.race([q.getJobCounts('waiting', 'active', 'delayed', 'failed'), timeout]).finally(() => clearTimeout(timer));
+        queues[name] = await Promise.race([q.getJobCounts('waiting', 'active', 'delayed', 'failed'), timeout]).finally(
+          () => clearTimeout(timer),
+        );
       } catch {
         redis = 'down';
       }
     }
-    const outbox = await outboxSql
-      .counts(this.db)
-      .catch(() => ({ pending: null, parked: null, deliveriesPending: null, deliveriesFailed: null, deliveriesParked: null }));
+    const outbox = await outboxSql.counts(this.db).catch(() => ({
+      pending: null,
+      parked: null,
+      deliveriesPending: null,
+      deliveriesFailed: null,
+      deliveriesParked: null,
+    }));
     return {
       status: database === 'up' && redis === 'up' ? 'ok' : 'error',
       database,
@@ -47,7 +56,11 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       outboxPending: outbox.pending,
       // Not an outage (200), but each needs a person: an event nobody consumes, a job that gave up.
       outboxParked: outbox.parked,
-      deliveries: { pending: outbox.deliveriesPending, failed: outbox.deliveriesFailed, parked: outbox.deliveriesParked },
+      deliveries: {
+        pending: outbox.deliveriesPending,
+        failed: outbox.deliveriesFailed,
+        parked: outbox.deliveriesParked,
+      },
       queues,
     };
   }
@@ -60,11 +73,14 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         return;
       }
       this.status().then(
-        (s) => res.writeHead(s.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(s)),
+        (s) =>
+          res.writeHead(s.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(s)),
         () => res.writeHead(503).end(),
       );
     });
-    this.server.listen(this.config.workerHealthPort, '127.0.0.1', () => this.logger.log(`Worker health on http://127.0.0.1:${this.config.workerHealthPort}/health`));
+    this.server.listen(this.config.workerHealthPort, '127.0.0.1', () =>
+      this.logger.log(`Worker health on http://127.0.0.1:${this.config.workerHealthPort}/health`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -85,10 +85,14 @@ describe('npm start supervises its processes', () => {
       expect((await fetch(`${platform.baseUrl}/api/health`)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const health = await until('the worker answers its health check again', async () => {
-      const r = await fetch(`http://127.0.0.1:${port + 1}/health`);
-      return r.ok && (await r.json());
-    }, 60_000);
+    const health = await until(
+      'the worker answers its health check again',
+      async () => {
+        const r = await fetch(`http://127.0.0.1:${port + 1}/health`);
+        return r.ok && (await r.json());
+      },
+      60_000,
+    );
     expect(health).toMatchObject({ status: 'ok' });
     const [again] = childPids(startPid(), 'worker');
     expect(again).not.toBe(worker);

@@ -30,7 +30,9 @@ export class CatalogPage {
   }
 
   async searchFor(text: string): Promise<void> {
-    const response = this.page.waitForResponse((res) => res.url().includes('/api/catalog?') && res.url().includes('q='));
+    const response = this.page.waitForResponse(
+      (res) => res.url().includes('/api/catalog?') && res.url().includes('q='),
+    );
     await this.search.fill(text);
     await response;
   }

@@ -110,7 +110,10 @@ export class CourseBuilderPage {
   }
 
   /** Opens a section of the course workspace and waits for its heading. */
-  async openSection(name: 'Konten' | 'Aturan kelulusan' | 'Bank soal' | 'Kuis', heading: string | RegExp = name): Promise<void> {
+  async openSection(
+    name: 'Konten' | 'Aturan kelulusan' | 'Bank soal' | 'Kuis',
+    heading: string | RegExp = name,
+  ): Promise<void> {
     await this.section(name).click();
     await this.page.getByRole('heading', { name: heading, level: 2 }).first().waitFor();
   }
@@ -141,8 +144,11 @@ export class CourseBuilderPage {
   /** On a quiz's settings: sets the pass mark (percent) and, when given, the attempt limit, then saves. */
   async saveQuizSettings(input: { passPercent: number; maxAttempts?: number }): Promise<void> {
     await this.page.getByLabel('Nilai lulus').fill(String(input.passPercent));
-    if (input.maxAttempts !== undefined) await this.page.getByLabel('Jumlah percobaan maksimal').fill(String(input.maxAttempts));
-    const saved = this.page.waitForResponse((res) => /\/api\/quizzes\/[0-9a-f-]+$/.test(res.url()) && res.request().method() === 'PATCH');
+    if (input.maxAttempts !== undefined)
+      await this.page.getByLabel('Jumlah percobaan maksimal').fill(String(input.maxAttempts));
+    const saved = this.page.waitForResponse(
+      (res) => /\/api\/quizzes\/[0-9a-f-]+$/.test(res.url()) && res.request().method() === 'PATCH',
+    );
     await this.page.getByRole('button', { name: 'Simpan' }).click();
     if (!(await saved).ok()) throw new Error('Quiz settings were not saved');
     await this.page.getByText('Pengaturan kuis disimpan.').waitFor();

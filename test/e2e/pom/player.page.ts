@@ -46,7 +46,9 @@ export class PlayerPage {
 
   /** Waits until the outline shows a lesson with this status ("Selesai", "Sedang berjalan", "Belum mulai"). */
   async waitForLessonStatus(title: string, status: 'Selesai' | 'Sedang berjalan' | 'Belum mulai'): Promise<void> {
-    await this.outlineLesson(title).filter({ hasText: `· ${status}` }).waitFor();
+    await this.outlineLesson(title)
+      .filter({ hasText: `· ${status}` })
+      .waitFor();
   }
 
   async goNext(title: string): Promise<void> {

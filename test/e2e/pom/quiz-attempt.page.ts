@@ -48,7 +48,8 @@ export class QuizAttemptPage {
   }
 
   async saveState(prompt: string | RegExp): Promise<SaveState> {
-    return ((await this.question(prompt).locator('[data-save-state]').getAttribute('data-save-state')) ?? 'empty') as SaveState;
+    return ((await this.question(prompt).locator('[data-save-state]').getAttribute('data-save-state')) ??
+      'empty') as SaveState;
   }
 
   /** Seconds left as shown (mm:ss or h:mm:ss); null without a time limit. */

@@ -36,7 +36,9 @@ export class ReviewPage {
   async publish(note?: string): Promise<void> {
     await this.publishButton.click();
     if (note) await this.dialog.getByLabel('Catatan versi (opsional)').fill(note);
-    const published = this.page.waitForResponse((res) => /\/api\/courses\/[0-9a-f-]+\/publish$/.test(res.url()) && res.request().method() === 'POST');
+    const published = this.page.waitForResponse(
+      (res) => /\/api\/courses\/[0-9a-f-]+\/publish$/.test(res.url()) && res.request().method() === 'POST',
+    );
     await this.dialog.getByRole('button', { name: 'Terbitkan' }).click();
     const res = await published;
     if (!res.ok()) throw new Error(`Publishing failed: ${res.status()} ${await res.text()}`);

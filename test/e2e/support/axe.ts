@@ -2,13 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** The axe-core violations of impact serious or critical on the page as it is now, logged with their targets. */
-export async function seriousAxeViolations(page: Page, where: string): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+export async function seriousAxeViolations(
+  page: Page,
+  where: string,
+): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length > 0) {
     console.log(
       `axe violations on ${where}:\n` +
-        serious.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n'),
+        serious
+          .map(
+            (v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+          )
+          .join('\n'),
     );
   }
   return serious.map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => n.target.join(' ')) }));

@@ -49,7 +49,10 @@ export async function startPlatform(port: number, extraEnv: Record<string, strin
   });
   let output = '';
   const baseUrl = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Platform did not start within 120 s:\n${output.slice(-4000)}`)), 120_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Platform did not start within 120 s:\n${output.slice(-4000)}`)),
+      120_000,
+    );
     const onData = (d: Buffer) => {
       output += d.toString();
       const m = /KOMPETEN_READY (\S+)/.exec(output);
@@ -60,7 +63,9 @@ export async function startPlatform(port: number, extraEnv: Record<string, strin
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`Platform exited (${code}) before it was ready:\n${output.slice(-4000)}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`Platform exited (${code}) before it was ready:\n${output.slice(-4000)}`)),
+    );
   });
   return { baseUrl, child, database, adminUrl, redisUrl, queuePrefix, startOutput: output };
 }

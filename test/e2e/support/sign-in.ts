@@ -6,7 +6,13 @@ import { LoginPage } from '../pom/login.page';
  * A page in a fresh 1280×900 browser context, signed in as `username` and on the dashboard. The caller closes
  * `page.context()` when done; if signing in fails the context is closed here and the error rethrown.
  */
-export async function signedInPage(browser: Browser, baseUrl: string, username: string, password: string, options: BrowserContextOptions = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   try {
     const page = await context.newPage();

@@ -28,7 +28,9 @@ async function api<T>(path: string, init: { token?: string; method?: string; bod
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
-const tokenOf = async (username: string) => (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } })).accessToken;
+const tokenOf = async (username: string) =>
+  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } }))
+    .accessToken;
 
 /**
  * Due dates in the browser (decision 0015): an HR officer assigns a course to a unit with a date only, told the zone it
@@ -44,7 +46,15 @@ describe('web: due dates and overdue', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const author = await tokenOf(WIDYAISWARA);
     const reviewer = await tokenOf(REVIEWER);
@@ -53,18 +63,44 @@ describe('web: due dates and overdue', () => {
         token: author,
         method: 'POST',
         body: {
-          title, description: 'Menyusun dan memantau standar pelayanan.', objectives: [], competencyKind: 'teknis', learningMethod: 'e_learning',
-          jenisDiklatId: 16, jp: 2, level: 'dasar', tags: [], visibility: 'province', enrolmentMode, completionRule: { requiredLessons: 'all' },
+          title,
+          description: 'Menyusun dan memantau standar pelayanan.',
+          objectives: [],
+          competencyKind: 'teknis',
+          learningMethod: 'e_learning',
+          jenisDiklatId: 16,
+          jp: 2,
+          level: 'dasar',
+          tags: [],
+          visibility: 'province',
+          enrolmentMode,
+          completionRule: { requiredLessons: 'all' },
         },
       });
-      const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, { token: author, method: 'POST', body: { title: 'Materi' } });
-      await api(`/modules/${mod.id}/lessons`, { token: author, method: 'POST', body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: '<p>Standar pelayanan.</p>' } } });
+      const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, {
+        token: author,
+        method: 'POST',
+        body: { title: 'Materi' },
+      });
+      await api(`/modules/${mod.id}/lessons`, {
+        token: author,
+        method: 'POST',
+        body: {
+          kind: 'text',
+          title: 'Pengantar',
+          required: true,
+          content: { kind: 'text', html: '<p>Standar pelayanan.</p>' },
+        },
+      });
       await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
       await api(`/courses/${course.id}/publish`, { token: reviewer, method: 'POST', body: {} });
       return course.id;
     };
     courseId = await publish(TITLE, 'assigned_only');
-    await api(`/courses/${await publish(ON_TIME, 'open')}/enrolments`, { token: await tokenOf(LEARNER), method: 'POST' });
+    await api(`/courses/${await publish(ON_TIME, 'open')}/enrolments`, {
+      token: await tokenOf(LEARNER),
+      method: 'POST',
+    });
   });
 
   afterEach(async () => {
@@ -87,12 +123,20 @@ describe('web: due dates and overdue', () => {
     await page.goto(`${BASE_URL}/katalog/${courseId}`);
     const assign = new AssignLearnersDialog(page);
     await assign.open();
-    await assign.dialog.getByText('Peserta punya waktu sampai pukul 23.59 WITA (zona waktu instansi Anda) pada tanggal ini.').waitFor();
+    await assign.dialog
+      .getByText('Peserta punya waktu sampai pukul 23.59 WITA (zona waktu instansi Anda) pada tanggal ini.')
+      .waitFor();
     expect(await assign.dueDate.getAttribute('type')).toBe('date');
     expect(await seriousAxeViolations(page, 'the assign dialog')).toEqual([]);
     await assign.assignUnit('Dinas Kesehatan', '2026-01-31');
-    const mine = await api<{ items: Array<{ courseId: string; dueAt: string; dueTimeZone: string; overdue: boolean }> }>('/me/enrolments', { token: await tokenOf(LEARNER) });
-    expect(mine.items.find((e) => e.courseId === courseId)).toMatchObject({ dueAt: '2026-01-31T23:59:59+08:00', dueTimeZone: 'Asia/Makassar', overdue: true });
+    const mine = await api<{
+      items: Array<{ courseId: string; dueAt: string; dueTimeZone: string; overdue: boolean }>;
+    }>('/me/enrolments', { token: await tokenOf(LEARNER) });
+    expect(mine.items.find((e) => e.courseId === courseId)).toMatchObject({
+      dueAt: '2026-01-31T23:59:59+08:00',
+      dueTimeZone: 'Asia/Makassar',
+      overdue: true,
+    });
     assigned = true;
   });
 

@@ -16,17 +16,25 @@ const LEARNER = '198609262015051001';
 const FILE_NAME = 'Rencana aksi – Puskesmas ✓.pdf';
 const FILE_BODY = '%PDF-1.4 rencana aksi pelayanan puskesmas';
 
-async function api<T>(path: string, init: { token?: string; method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+async function api<T>(
+  path: string,
+  init: { token?: string; method?: string; body?: unknown; form?: FormData } = {},
+): Promise<T> {
   const res = await fetch(`${BASE_URL}/api${path}`, {
     method: init.method ?? 'GET',
-    headers: { ...(init.form ? {} : { 'Content-Type': 'application/json' }), ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      ...(init.form ? {} : { 'Content-Type': 'application/json' }),
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+    },
     body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
-const tokenOf = async (username: string) => (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } })).accessToken;
+const tokenOf = async (username: string) =>
+  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } }))
+    .accessToken;
 
 /**
  * Grading an assignment in the browser: the submission a learner handed in waits in the course's grading page; the
@@ -41,23 +49,49 @@ describe('web: grading an assignment', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const author = await tokenOf(WIDYAISWARA);
     const course = await api<{ id: string }>('/courses', {
       token: author,
       method: 'POST',
       body: {
-        title: `Rencana Aksi Puskesmas ${randomBytes(2).toString('hex')}`, description: 'Menyusun rencana aksi unit kerja.', objectives: [],
-        competencyKind: 'teknis', learningMethod: 'e_learning', jenisDiklatId: 16, jp: 2, level: 'dasar', tags: [], visibility: 'province',
-        enrolmentMode: 'open', completionRule: { requiredLessons: 'all' },
+        title: `Rencana Aksi Puskesmas ${randomBytes(2).toString('hex')}`,
+        description: 'Menyusun rencana aksi unit kerja.',
+        objectives: [],
+        competencyKind: 'teknis',
+        learningMethod: 'e_learning',
+        jenisDiklatId: 16,
+        jp: 2,
+        level: 'dasar',
+        tags: [],
+        visibility: 'province',
+        enrolmentMode: 'open',
+        completionRule: { requiredLessons: 'all' },
       },
     });
-    const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, { token: author, method: 'POST', body: { title: 'Praktik' } });
+    const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, {
+      token: author,
+      method: 'POST',
+      body: { title: 'Praktik' },
+    });
     const lesson = await api<{ id: string }>(`/modules/${mod.id}/lessons`, {
       token: author,
       method: 'POST',
-      body: { kind: 'assignment', title: 'Rencana aksi', required: true, content: { kind: 'assignment', instructions: 'Susun rencana aksi unit Anda.', maxScore: 100, passScore: 70 } },
+      body: {
+        kind: 'assignment',
+        title: 'Rencana aksi',
+        required: true,
+        content: { kind: 'assignment', instructions: 'Susun rencana aksi unit Anda.', maxScore: 100, passScore: 70 },
+      },
     });
     await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
     await api(`/courses/${course.id}/publish`, { token: await tokenOf(REVIEWER), method: 'POST', body: {} });

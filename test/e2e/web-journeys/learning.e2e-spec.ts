@@ -30,16 +30,36 @@ const QUIZ_TITLE = 'Kuis Melayani Masyarakat';
 
 /** Ten single-choice questions; no prompt contains another, so each card is found by its prompt. */
 const QUESTIONS: SingleChoiceQuestion[] = [
-  { prompt: 'Huruf B pada BerAKHLAK berarti …', options: ['Berorientasi Pelayanan', 'Bertanggung jawab', 'Bersih'], correct: 0 },
+  {
+    prompt: 'Huruf B pada BerAKHLAK berarti …',
+    options: ['Berorientasi Pelayanan', 'Bertanggung jawab', 'Bersih'],
+    correct: 0,
+  },
   { prompt: 'Huruf A yang pertama pada BerAKHLAK berarti …', options: ['Adil', 'Akuntabel', 'Aktif'], correct: 1 },
   { prompt: 'Huruf K pada BerAKHLAK berarti …', options: ['Kreatif', 'Kritis', 'Kompeten'], correct: 2 },
   { prompt: 'Huruf H pada BerAKHLAK berarti …', options: ['Harmonis', 'Hemat', 'Hebat'], correct: 0 },
   { prompt: 'Huruf L pada BerAKHLAK berarti …', options: ['Lugas', 'Loyal', 'Lincah'], correct: 1 },
   { prompt: 'Huruf A yang kedua pada BerAKHLAK berarti …', options: ['Agamis', 'Amanah', 'Adaptif'], correct: 2 },
-  { prompt: 'Huruf terakhir, K, pada BerAKHLAK berarti …', options: ['Kolaboratif', 'Konsisten', 'Koordinatif'], correct: 0 },
-  { prompt: 'Warga datang lima menit sebelum loket tutup. Sikap yang tepat …', options: ['Meminta datang besok', 'Melayani sampai tuntas', 'Menyerahkan ke rekan'], correct: 1 },
-  { prompt: 'Keluhan warga di media sosial sebaiknya …', options: ['Diabaikan', 'Dihapus', 'Ditanggapi dan ditindaklanjuti'], correct: 2 },
-  { prompt: 'Standar waktu layanan yang diumumkan harus …', options: ['Dipatuhi dan dipantau', 'Dirahasiakan', 'Diubah setiap hari'], correct: 0 },
+  {
+    prompt: 'Huruf terakhir, K, pada BerAKHLAK berarti …',
+    options: ['Kolaboratif', 'Konsisten', 'Koordinatif'],
+    correct: 0,
+  },
+  {
+    prompt: 'Warga datang lima menit sebelum loket tutup. Sikap yang tepat …',
+    options: ['Meminta datang besok', 'Melayani sampai tuntas', 'Menyerahkan ke rekan'],
+    correct: 1,
+  },
+  {
+    prompt: 'Keluhan warga di media sosial sebaiknya …',
+    options: ['Diabaikan', 'Dihapus', 'Ditanggapi dan ditindaklanjuti'],
+    correct: 2,
+  },
+  {
+    prompt: 'Standar waktu layanan yang diumumkan harus …',
+    options: ['Dipatuhi dan dipantau', 'Dirahasiakan', 'Diubah setiap hari'],
+    correct: 0,
+  },
 ];
 const TOTAL = QUESTIONS.length;
 const right = (q: SingleChoiceQuestion) => q.options[q.correct];
@@ -62,7 +82,15 @@ describe('web: learning journey (author → reviewer → learner)', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     video = await recordClip(browser);
   });
@@ -91,7 +119,9 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await builder.addModule(MODULE_BASICS);
     await builder.addModule(MODULE_TEST);
     await builder.startLesson(MODULE_BASICS, 'Teks', TEXT_LESSON);
-    await builder.fillText('<h2>Melayani adalah inti tugas ASN</h2><p>ASN hadir untuk <strong>melayani</strong> masyarakat dengan ramah, cepat dan tuntas.</p>');
+    await builder.fillText(
+      '<h2>Melayani adalah inti tugas ASN</h2><p>ASN hadir untuk <strong>melayani</strong> masyarakat dengan ramah, cepat dan tuntas.</p>',
+    );
     await builder.saveLesson();
     await builder.startLesson(MODULE_BASICS, 'Video', VIDEO_LESSON);
     await builder.uploadVideo(video);
@@ -110,7 +140,8 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await builder.startLesson(MODULE_TEST, 'Kuis', QUIZ_LESSON);
     await builder.chooseQuiz(QUIZ_TITLE);
     await builder.saveLesson();
-    for (const title of [TEXT_LESSON, VIDEO_LESSON, QUIZ_LESSON]) await page.getByText(title, { exact: true }).waitFor();
+    for (const title of [TEXT_LESSON, VIDEO_LESSON, QUIZ_LESSON])
+      await page.getByText(title, { exact: true }).waitFor();
 
     await builder.openSection('Aturan kelulusan');
     await builder.requirePassingQuizzes([QUIZ_LESSON]);

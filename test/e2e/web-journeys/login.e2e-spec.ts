@@ -16,7 +16,15 @@ describe('web: sign-in journey', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -41,7 +49,9 @@ describe('web: sign-in journey', () => {
     const login = new LoginPage(page, BASE_URL);
     await login.goto();
 
-    const response = page.waitForResponse((res) => res.url().endsWith('/api/auth/login') && res.request().method() === 'POST');
+    const response = page.waitForResponse(
+      (res) => res.url().endsWith('/api/auth/login') && res.request().method() === 'POST',
+    );
     await login.login(LEARNER_NIP, 'definitely-not-the-password-1');
     const res = await response;
     expect(res.status()).toBeGreaterThanOrEqual(400);
@@ -65,7 +75,9 @@ describe('web: sign-in journey', () => {
     const cookie = (await page.context().cookies()).find((c) => c.name === 'kompeten_refresh');
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth' });
     // No token anywhere a script can read.
-    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }));
+    const readable = await page.evaluate(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }),
+    );
     expect(readable).not.toContain(cookie?.value as string);
     expect(readable).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
 
@@ -97,7 +109,11 @@ describe('web: sign-in journey', () => {
     if (serious.length > 0) {
       console.log(
         'axe violations:\n' +
-          serious.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n'),
+          serious
+            .map(
+              (v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+            )
+            .join('\n'),
       );
     }
     expect(serious).toEqual([]);
@@ -132,7 +148,9 @@ describe('web: sign-in journey', () => {
     }
 
     // The page itself does not scroll sideways at 360 px.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

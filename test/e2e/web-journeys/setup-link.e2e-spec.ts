@@ -13,11 +13,20 @@ const ADMIN = 'bkpsdm@mataramkota.go.id';
 const DEMO_PASSWORD = 'Kompeten#2026';
 const NEW_PASSWORD = 'Perahu-Layar-7-Senggigi';
 /** Named demo people other journeys sign in as: never reset them here. */
-const NAMED = new Set(['198609262015051001', '199203152022011002', '197501012000031003', '197803152005012002', '198807212010122004', '198003142005011003']);
+const NAMED = new Set([
+  '198609262015051001',
+  '199203152022011002',
+  '197501012000031003',
+  '197803152005012002',
+  '198807212010122004',
+  '198003142005011003',
+]);
 
 async function seriousAxe(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Issue 12: an admin resets an ASN's password and hands over a one-time link; the ASN sets their own password with it. */
@@ -28,11 +37,35 @@ describe('web: password setup link journey', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    const login = (await (await fetch(`${BASE_URL}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: ADMIN, password: DEMO_PASSWORD }) })).json()) as LoginResponse;
-    const list = (await (await fetch(`${BASE_URL}/api/employees?pageSize=100`, { headers: { Authorization: `Bearer ${login.accessToken}` } })).json()) as ListPage<Employee>;
-    victim = list.items.find((e) => e.hasAccount && !NAMED.has(e.nip) && e.positionName !== 'Kepala Bidang' && e.agencyName === 'Pemerintah Kota Mataram') as Employee;
+    const login = (await (
+      await fetch(`${BASE_URL}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: ADMIN, password: DEMO_PASSWORD }),
+      })
+    ).json()) as LoginResponse;
+    const list = (await (
+      await fetch(`${BASE_URL}/api/employees?pageSize=100`, {
+        headers: { Authorization: `Bearer ${login.accessToken}` },
+      })
+    ).json()) as ListPage<Employee>;
+    victim = list.items.find(
+      (e) =>
+        e.hasAccount &&
+        !NAMED.has(e.nip) &&
+        e.positionName !== 'Kepala Bidang' &&
+        e.agencyName === 'Pemerintah Kota Mataram',
+    ) as Employee;
     expect(victim).toBeDefined();
   });
 

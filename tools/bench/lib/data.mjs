@@ -27,7 +27,10 @@ export async function login(client, username, password) {
  * a quiz drawing `drawCount` of them with shuffled options (unlimited attempts, 2 h limit), 10 modules × 6 lessons with
  * the quiz as the last lesson; submits it; the province admin publishes it. Also a small course for assignment.
  */
-export async function authorCourses(base, { bankSize = 200, drawCount = 20, modules = 10, lessonsPerModule = 6, timeLimitSeconds = 7200 } = {}) {
+export async function authorCourses(
+  base,
+  { bankSize = 200, drawCount = 20, modules = 10, lessonsPerModule = 6, timeLimitSeconds = 7200 } = {},
+) {
   const c = new Client(base, { connections: 8 });
   try {
     const author = await login(c, WIDYAISWARA, DEMO_PASSWORD);
@@ -36,30 +39,57 @@ export async function authorCourses(base, { bankSize = 200, drawCount = 20, modu
     const course = await c.json('POST', '/api/courses', {
       ...as(author),
       body: {
-        title: 'Etika Pelayanan Publik bagi ASN (bench)', jp: 10, description: '<p>Kursus uji beban: 10 modul, 60 pelajaran, post-test 20 soal.</p>',
-        objectives: ['Memahami etika pelayanan publik', 'Menerapkan nilai BerAKHLAK'], competencyKind: 'sosial_kultural', learningMethod: 'e_learning',
-        level: 'dasar', tags: ['bench', 'etika'], visibility: 'province', enrolmentMode: 'open',
+        title: 'Etika Pelayanan Publik bagi ASN (bench)',
+        jp: 10,
+        description: '<p>Kursus uji beban: 10 modul, 60 pelajaran, post-test 20 soal.</p>',
+        objectives: ['Memahami etika pelayanan publik', 'Menerapkan nilai BerAKHLAK'],
+        competencyKind: 'sosial_kultural',
+        learningMethod: 'e_learning',
+        level: 'dasar',
+        tags: ['bench', 'etika'],
+        visibility: 'province',
+        enrolmentMode: 'open',
       },
     });
-    const questions = await mapLimit(Array.from({ length: bankSize }, (_, i) => i), 8, (i) =>
-      c.json('POST', `/api/courses/${course.id}/questions`, {
-        ...as(author),
-        body: {
-          kind: 'single', prompt: `Soal ${i + 1}: manakah sikap yang sesuai dengan kode etik ASN dalam situasi ${i + 1}?`,
-          options: OPTION_IDS.map((id) => ({ id, text: `Pilihan ${id.toUpperCase()} untuk soal ${i + 1}` })),
-          answerKey: { correct: OPTION_IDS[(i * 7 + 3) % 4] }, points: (i % 3) + 1,
-        },
-      }),
+    const questions = await mapLimit(
+      Array.from({ length: bankSize }, (_, i) => i),
+      8,
+      (i) =>
+        c.json('POST', `/api/courses/${course.id}/questions`, {
+          ...as(author),
+          body: {
+            kind: 'single',
+            prompt: `Soal ${i + 1}: manakah sikap yang sesuai dengan kode etik ASN dalam situasi ${i + 1}?`,
+            options: OPTION_IDS.map((id) => ({ id, text: `Pilihan ${id.toUpperCase()} untuk soal ${i + 1}` })),
+            answerKey: { correct: OPTION_IDS[(i * 7 + 3) % 4] },
+            points: (i % 3) + 1,
+          },
+        }),
     );
     const quiz = await c.json('POST', `/api/courses/${course.id}/quizzes`, {
       ...as(author),
       body: {
         title: 'Post-test Etika Pelayanan Publik',
-        settings: { role: 'post_test', draw: [{ categoryId: null, count: drawCount }], shuffleOptions: true, timeLimitSeconds, maxAttempts: null, passPercent: 70, gradingMethod: 'highest', reviewPolicy: 'after_submit' },
+        settings: {
+          role: 'post_test',
+          draw: [{ categoryId: null, count: drawCount }],
+          shuffleOptions: true,
+          timeLimitSeconds,
+          maxAttempts: null,
+          passPercent: 70,
+          gradingMethod: 'highest',
+          reviewPolicy: 'after_submit',
+        },
       },
     });
     const mods = [];
-    for (let m = 0; m < modules; m++) mods.push(await c.json('POST', `/api/courses/${course.id}/modules`, { ...as(author), body: { title: `Modul ${m + 1}: Etika pelayanan bagian ${m + 1}` } }));
+    for (let m = 0; m < modules; m++)
+      mods.push(
+        await c.json('POST', `/api/courses/${course.id}/modules`, {
+          ...as(author),
+          body: { title: `Modul ${m + 1}: Etika pelayanan bagian ${m + 1}` },
+        }),
+      );
     // Lessons of a module in order; modules in parallel.
     await mapLimit(mods, 4, async (mod, m) => {
       for (let l = 0; l < lessonsPerModule; l++) {
@@ -68,25 +98,54 @@ export async function authorCourses(base, { bankSize = 200, drawCount = 20, modu
           ...as(author),
           body: isQuiz
             ? { title: 'Post-test', kind: 'quiz', content: { quizId: quiz.id } }
-            : { title: `Pelajaran ${m + 1}.${l + 1}`, kind: 'text', content: { html: `<h2>Pelajaran ${m + 1}.${l + 1}</h2><p>${'Pelayanan publik yang beretika menuntut integritas. '.repeat(8)}</p>` } },
+            : {
+                title: `Pelajaran ${m + 1}.${l + 1}`,
+                kind: 'text',
+                content: {
+                  html: `<h2>Pelajaran ${m + 1}.${l + 1}</h2><p>${'Pelayanan publik yang beretika menuntut integritas. '.repeat(8)}</p>`,
+                },
+              },
         });
       }
     });
     await c.json('POST', `/api/courses/${course.id}/submit-review`, { ...as(author), body: {} });
-    const published = await c.json('POST', `/api/courses/${course.id}/publish`, { ...as(reviewer), body: { note: 'Terbit untuk uji beban' } });
+    const published = await c.json('POST', `/api/courses/${course.id}/publish`, {
+      ...as(reviewer),
+      body: { note: 'Terbit untuk uji beban' },
+    });
 
     // A second, small course that HR assigns (the assignment scenario).
     const course2 = await c.json('POST', '/api/courses', {
       ...as(author),
-      body: { title: 'Orientasi Keamanan Informasi (bench)', jp: 2, description: '<p>Kursus wajib.</p>', competencyKind: 'teknis', learningMethod: 'e_learning', level: 'dasar', visibility: 'province', enrolmentMode: 'assigned_only' },
+      body: {
+        title: 'Orientasi Keamanan Informasi (bench)',
+        jp: 2,
+        description: '<p>Kursus wajib.</p>',
+        competencyKind: 'teknis',
+        learningMethod: 'e_learning',
+        level: 'dasar',
+        visibility: 'province',
+        enrolmentMode: 'assigned_only',
+      },
     });
-    const m2 = await c.json('POST', `/api/courses/${course2.id}/modules`, { ...as(author), body: { title: 'Modul 1' } });
-    await c.json('POST', `/api/modules/${m2.id}/lessons`, { ...as(author), body: { title: 'Pengantar', kind: 'text', content: { html: '<p>Kata sandi yang kuat.</p>' } } });
+    const m2 = await c.json('POST', `/api/courses/${course2.id}/modules`, {
+      ...as(author),
+      body: { title: 'Modul 1' },
+    });
+    await c.json('POST', `/api/modules/${m2.id}/lessons`, {
+      ...as(author),
+      body: { title: 'Pengantar', kind: 'text', content: { html: '<p>Kata sandi yang kuat.</p>' } },
+    });
     await c.json('POST', `/api/courses/${course2.id}/submit-review`, { ...as(author), body: {} });
     const published2 = await c.json('POST', `/api/courses/${course2.id}/publish`, { ...as(reviewer), body: {} });
     return {
-      courseId: course.id, versionId: published.currentVersionId, quizId: quiz.id, questionCount: questions.length,
-      course2Id: course2.id, version2Id: published2.currentVersionId, reviewer,
+      courseId: course.id,
+      versionId: published.currentVersionId,
+      quizId: quiz.id,
+      questionCount: questions.length,
+      course2Id: course2.id,
+      version2Id: published2.currentVersionId,
+      reviewer,
     };
   } finally {
     c.close();
@@ -95,7 +154,9 @@ export async function authorCourses(base, { bankSize = 200, drawCount = 20, modu
 
 /** Reads what was published: lessons in order, the quiz lesson, and every question's key and points from the snapshot. */
 export async function readPublished(db, world) {
-  const { rows: [v] } = await db.query(`SELECT snapshot FROM course_version WHERE id = $1`, [world.versionId]);
+  const {
+    rows: [v],
+  } = await db.query(`SELECT snapshot FROM course_version WHERE id = $1`, [world.versionId]);
   const s = v.snapshot;
   const lessons = s.modules.flatMap((m) => m.lessons);
   const quizLesson = lessons.find((l) => l.content.kind === 'quiz');
@@ -149,7 +210,12 @@ export async function insertLearners(db, perGroup) {
       [passwordHash],
     );
     await db.query('COMMIT');
-    const learners = rows.map((r) => ({ employeeId: r.id, nip: r.nip, agencyId: r.agency_id, group: r.position_name === GROUP_A ? 'A' : 'B' }));
+    const learners = rows.map((r) => ({
+      employeeId: r.id,
+      nip: r.nip,
+      agencyId: r.agency_id,
+      group: r.position_name === GROUP_A ? 'A' : 'B',
+    }));
     return { a: learners.filter((l) => l.group === 'A'), b: learners.filter((l) => l.group === 'B') };
   } catch (e) {
     await db.query('ROLLBACK');
@@ -167,11 +233,15 @@ export async function enrolGroupA(base, db, world, learners) {
   try {
     const admin = await login(c, REVIEWER, DEMO_PASSWORD);
     const t0 = performance.now();
-    const r = await c.request('POST', `/api/courses/${world.courseId}/assignments`, { token: admin.token, body: { positionName: GROUP_A } });
+    const r = await c.request('POST', `/api/courses/${world.courseId}/assignments`, {
+      token: admin.token,
+      body: { positionName: GROUP_A },
+    });
     const ms = performance.now() - t0;
     if (r.status !== 200) throw new Error(`Assigning group A failed: ${r.status} ${r.body}`);
     const result = JSON.parse(r.body);
-    if (result.enrolled !== learners.length) throw new Error(`Assigning group A enrolled ${result.enrolled}, expected ${learners.length}`);
+    if (result.enrolled !== learners.length)
+      throw new Error(`Assigning group A enrolled ${result.enrolled}, expected ${learners.length}`);
     const { rows } = await db.query(`SELECT id, employee_id FROM enrolment WHERE course_id = $1`, [world.courseId]);
     const byEmployee = new Map(rows.map((x) => [x.employee_id, x.id]));
     learners.forEach((l, i) => {
@@ -183,12 +253,18 @@ export async function enrolGroupA(base, db, world, learners) {
        INSERT INTO lesson_progress (enrolment_id, lesson_id, status, time_spent_seconds, completed_at, updated_at)
        SELECT en.enrolment_id, l.lesson_id, 'completed', 300 + l.ord::int, now() - interval '1 day', now() - interval '1 day'
          FROM en JOIN unnest($2::uuid[]) WITH ORDINALITY AS l(lesson_id, ord) ON l.ord <= en.k`,
-      [JSON.stringify(learners.map((l) => ({ enrolment_id: l.enrolmentId, k: l.completedTexts }))), world.textLessonIds],
+      [
+        JSON.stringify(learners.map((l) => ({ enrolment_id: l.enrolmentId, k: l.completedTexts }))),
+        world.textLessonIds,
+      ],
     );
     await db.query(
       `UPDATE enrolment en SET progress_percent = round(x.k * 100.0 / $2, 2), last_activity_at = CASE WHEN x.k > 0 THEN now() - interval '1 day' END
          FROM jsonb_to_recordset($1::jsonb) AS x(enrolment_id uuid, k int) WHERE en.id = x.enrolment_id`,
-      [JSON.stringify(learners.map((l) => ({ enrolment_id: l.enrolmentId, k: l.completedTexts }))), world.lessonIds.length],
+      [
+        JSON.stringify(learners.map((l) => ({ enrolment_id: l.enrolmentId, k: l.completedTexts }))),
+        world.lessonIds.length,
+      ],
     );
     return { ms, enrolled: result.enrolled };
   } finally {

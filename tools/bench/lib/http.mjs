@@ -19,7 +19,12 @@ export class Client {
     this.host = u.hostname;
     this.port = Number(u.port || 80);
     this.timeoutMs = timeoutMs;
-    this.agent = new http.Agent({ keepAlive, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
+    this.agent = new http.Agent({
+      keepAlive,
+      maxSockets: connections,
+      maxFreeSockets: connections,
+      scheduling: 'fifo',
+    });
   }
 
   request(method, path, { token, body } = {}) {
@@ -32,12 +37,21 @@ export class Client {
     }
     const started = performance.now();
     return new Promise((resolve) => {
-      const req = http.request({ host: this.host, port: this.port, path, method, headers, agent: this.agent }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-        res.on('error', (e) => resolve({ status: 0, body: String(e), ms: performance.now() - started }));
-      });
+      const req = http.request(
+        { host: this.host, port: this.port, path, method, headers, agent: this.agent },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode,
+              body: Buffer.concat(chunks).toString('utf8'),
+              ms: performance.now() - started,
+            }),
+          );
+          res.on('error', (e) => resolve({ status: 0, body: String(e), ms: performance.now() - started }));
+        },
+      );
       req.setTimeout(this.timeoutMs, () => req.destroy(new Error(`timeout after ${this.timeoutMs} ms`)));
       req.on('error', (e) => resolve({ status: 0, body: String(e?.message ?? e), ms: performance.now() - started }));
       if (data) req.write(data);
@@ -86,7 +100,13 @@ export class Recorder {
   summary() {
     const per = {};
     for (const [name, a] of this.calls) per[name] = stats(a);
-    return { all: stats(this.all()), per, errors: this.errors, errorExamples: this.errorExamples, errorKinds: Object.fromEntries(this.errorKinds) };
+    return {
+      all: stats(this.all()),
+      per,
+      errors: this.errors,
+      errorExamples: this.errorExamples,
+      errorKinds: Object.fromEntries(this.errorKinds),
+    };
   }
 }
 
@@ -99,7 +119,13 @@ export function percentile(sorted, p) {
 export function stats(values) {
   const s = Float64Array.from(values).sort();
   const r = (x) => (x === null ? null : Math.round(x * 10) / 10);
-  return { n: s.length, p50: r(percentile(s, 50)), p90: r(percentile(s, 90)), p99: r(percentile(s, 99)), max: r(s.length ? s[s.length - 1] : null) };
+  return {
+    n: s.length,
+    p50: r(percentile(s, 50)),
+    p90: r(percentile(s, 90)),
+    p99: r(percentile(s, 99)),
+    max: r(s.length ? s[s.length - 1] : null),
+  };
 }
 
 /** Runs `fn(item, index)` over items with at most `concurrency` in flight; returns results in order. */

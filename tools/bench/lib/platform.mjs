@@ -12,8 +12,14 @@ export const BENCH_TMP = join(ROOT, 'tmp/bench');
 /** Several benches may run at once (each `npm test` runs the quick one): everything a run owns carries this id. */
 export const RUN_ID = randomBytes(3).toString('hex');
 const SNAPSHOT = join(BENCH_TMP, `run-${RUN_ID}`);
-const BUILD_MARKERS = ['apps/api/apps/api/src/main.js', 'apps/api/apps/api/src/cli.js', 'apps/worker/apps/worker/src/main.js',
-  'apps/api/libs/server/assessment/src/index.js', 'apps/api/libs/server/enrolment/src/index.js', 'apps/api/libs/server/learning/src/index.js'];
+const BUILD_MARKERS = [
+  'apps/api/apps/api/src/main.js',
+  'apps/api/apps/api/src/cli.js',
+  'apps/worker/apps/worker/src/main.js',
+  'apps/api/libs/server/assessment/src/index.js',
+  'apps/api/libs/server/enrolment/src/index.js',
+  'apps/api/libs/server/learning/src/index.js',
+];
 
 export const log = (msg) => console.log(`\x1b[35m[bench]\x1b[0m ${msg}`);
 
@@ -57,16 +63,32 @@ export function snapshotBuild({ build = false } = {}) {
   for (let tries = 0; ; tries++) {
     if (build || !buildComplete(dist)) {
       log(build ? 'Building (--build)' : 'dist/ is missing or incomplete: building api and worker');
-      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', '--output-style=static'], {
-        cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-      });
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/nx/dist/bin/nx.js'),
+          'run-many',
+          '-t',
+          'build',
+          '-p',
+          'api',
+          'worker',
+          '--output-style=static',
+        ],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+          env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+        },
+      );
       if (r.status !== 0) throw new Error('The build failed');
       build = false;
     }
     rmSync(SNAPSHOT, { recursive: true, force: true });
     mkdirSync(join(SNAPSHOT, 'dist/apps'), { recursive: true });
     try {
-      for (const app of ['api', 'worker']) cpSync(join(dist, 'apps', app), join(SNAPSHOT, 'dist/apps', app), { recursive: true });
+      for (const app of ['api', 'worker'])
+        cpSync(join(dist, 'apps', app), join(SNAPSHOT, 'dist/apps', app), { recursive: true });
       cpSync(join(ROOT, 'tools/scripts'), join(SNAPSHOT, 'tools/scripts'), { recursive: true });
     } catch (e) {
       if (tries < 3) continue; // dist/ was being rebuilt while we copied: try again
@@ -82,13 +104,17 @@ export function removeSnapshot() {
   rmSync(SNAPSHOT, { recursive: true, force: true });
 }
 
-const portFree = (port) => new Promise((resolve) => {
-  const srv = createServer().once('error', () => resolve(false)).listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
-});
+const portFree = (port) =>
+  new Promise((resolve) => {
+    const srv = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
+  });
 
 /** A free port whose successor is free too (the worker's health endpoint listens on PORT+1). */
 export async function freePortPair(preferred) {
-  for (let port = preferred; port < preferred + 200; port += 2) if ((await portFree(port)) && (await portFree(port + 1))) return port;
+  for (let port = preferred; port < preferred + 200; port += 2)
+    if ((await portFree(port)) && (await portFree(port + 1))) return port;
   throw new Error(`No two free ports from ${preferred}`);
 }
 
@@ -126,7 +152,16 @@ const cmdline = (pid) => {
  * Starts the platform: `node <snapshot>/tools/scripts/start.mjs --no-build` with the bench database, its own queue
  * prefix and JWT secret. Resolves once start.mjs prints KOMPETEN_READY, with the pids of the API and the worker.
  */
-export async function startPlatform({ root, port, database, jwtSecret, queuePrefix, nodeOptions, extraEnv = {}, logFile }) {
+export async function startPlatform({
+  root,
+  port,
+  database,
+  jwtSecret,
+  queuePrefix,
+  nodeOptions,
+  extraEnv = {},
+  logFile,
+}) {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -147,7 +182,11 @@ export async function startPlatform({ root, port, database, jwtSecret, queuePref
   delete env.NODE_OPTIONS;
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
   const started = Date.now();
-  const child = spawn(process.execPath, [join(root, 'tools/scripts/start.mjs'), '--no-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'tools/scripts/start.mjs'), '--no-build'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines = [];
   const out = logFile ? createWriteStream(logFile) : null;
   const keep = (d) => {
@@ -164,8 +203,13 @@ export async function startPlatform({ root, port, database, jwtSecret, queuePref
       if (buf.length > 100_000) buf = buf.slice(-1000);
     });
     child.stderr.on('data', keep);
-    child.once('exit', (code) => reject(new Error(`start.mjs exited (${code}) before the platform was ready:\n${lines.slice(-40).join('\n')}`)));
-    setTimeout(() => reject(new Error(`The platform was not ready within 180 s:\n${lines.slice(-40).join('\n')}`)), 180_000).unref();
+    child.once('exit', (code) =>
+      reject(new Error(`start.mjs exited (${code}) before the platform was ready:\n${lines.slice(-40).join('\n')}`)),
+    );
+    setTimeout(
+      () => reject(new Error(`The platform was not ready within 180 s:\n${lines.slice(-40).join('\n')}`)),
+      180_000,
+    ).unref();
   });
   await ready;
   const kids = childrenOf(child.pid);
@@ -173,7 +217,11 @@ export async function startPlatform({ root, port, database, jwtSecret, queuePref
   const worker = kids.find((p) => cmdline(p).includes('apps/worker/src/main.js'));
   if (!api || !worker) throw new Error(`Could not find the API and worker processes under start.mjs (${child.pid})`);
   return {
-    child, api, worker, startSeconds: (Date.now() - started) / 1000, lines,
+    child,
+    api,
+    worker,
+    startSeconds: (Date.now() - started) / 1000,
+    lines,
     logFile,
     async stop() {
       if (child.exitCode !== null) return;
@@ -213,7 +261,9 @@ function pgBackendPids(database) {
 /** Listen-queue overflows of the whole machine (TcpExt ListenOverflows, ListenDrops): connections the kernel dropped. */
 function listenDrops() {
   try {
-    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+    const lines = readFileSync('/proc/net/netstat', 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('TcpExt:'));
     const [names, values] = lines.map((l) => l.trim().split(/\s+/));
     const get = (k) => Number(values[names.indexOf(k)] ?? 0);
     return get('ListenOverflows') + get('ListenDrops');
@@ -225,7 +275,10 @@ function listenDrops() {
 function ctxSwitches(pid) {
   try {
     const st = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { voluntary: Number(st.match(/^voluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0), involuntary: Number(st.match(/^nonvoluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0) };
+    return {
+      voluntary: Number(st.match(/^voluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0),
+      involuntary: Number(st.match(/^nonvoluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0),
+    };
   } catch {
     return { voluntary: 0, involuntary: 0 };
   }
@@ -287,7 +340,7 @@ export class Sampler {
         [this.database],
       );
       for (const r of rows) {
-        const key = r.state === 'active' ? `active${r.wet ? ` (${r.wet}:${r.we})` : ''}` : r.state ?? 'unknown';
+        const key = r.state === 'active' ? `active${r.wet ? ` (${r.wet}:${r.we})` : ''}` : (r.state ?? 'unknown');
         this.activity.set(key, (this.activity.get(key) ?? 0) + 1);
       }
     } finally {
@@ -326,8 +379,15 @@ export class Sampler {
     const worker = procSample(this.pids.worker);
     const self = process.cpuUsage();
     const s = {
-      t: now, api, worker, pgTicks: this.pgDelta(), selfUs: self.user + self.system, machine: machineSample(),
-      apiCtx: ctxSwitches(this.pids.api), listenDrops: listenDrops(), mem: this.readMem(),
+      t: now,
+      api,
+      worker,
+      pgTicks: this.pgDelta(),
+      selfUs: self.user + self.system,
+      machine: machineSample(),
+      apiCtx: ctxSwitches(this.pids.api),
+      listenDrops: listenDrops(),
+      mem: this.readMem(),
     };
     if (api) this.peakRssKb.api = Math.max(this.peakRssKb.api, api.rssKb);
     if (worker) this.peakRssKb.worker = Math.max(this.peakRssKb.worker, worker.rssKb);
@@ -355,13 +415,32 @@ export class Sampler {
     return {
       seconds: secs,
       api: {
-        cpuCores: cores('api'), peakRssMb: maxRss('api') / 1024, hwmMb: (b.api?.hwmKb ?? 0) / 1024,
-        kernelShare: a.api && b.api && b.api.ticks > a.api.ticks ? (b.api.sysTicks - a.api.sysTicks) / (b.api.ticks - a.api.ticks) : null,
-        contextSwitches: { voluntary: b.apiCtx.voluntary - a.apiCtx.voluntary, involuntary: b.apiCtx.involuntary - a.apiCtx.involuntary },
-        heapAtPeakMb: peakMem ? { rss: peakMem.rss / 2 ** 20, heapTotal: peakMem.heapTotal / 2 ** 20, heapUsed: peakMem.heapUsed / 2 ** 20, external: peakMem.external / 2 ** 20, arrayBuffers: peakMem.arrayBuffers / 2 ** 20 } : null,
+        cpuCores: cores('api'),
+        peakRssMb: maxRss('api') / 1024,
+        hwmMb: (b.api?.hwmKb ?? 0) / 1024,
+        kernelShare:
+          a.api && b.api && b.api.ticks > a.api.ticks
+            ? (b.api.sysTicks - a.api.sysTicks) / (b.api.ticks - a.api.ticks)
+            : null,
+        contextSwitches: {
+          voluntary: b.apiCtx.voluntary - a.apiCtx.voluntary,
+          involuntary: b.apiCtx.involuntary - a.apiCtx.involuntary,
+        },
+        heapAtPeakMb: peakMem
+          ? {
+              rss: peakMem.rss / 2 ** 20,
+              heapTotal: peakMem.heapTotal / 2 ** 20,
+              heapUsed: peakMem.heapUsed / 2 ** 20,
+              external: peakMem.external / 2 ** 20,
+              arrayBuffers: peakMem.arrayBuffers / 2 ** 20,
+            }
+          : null,
       },
       worker: { cpuCores: cores('worker'), peakRssMb: maxRss('worker') / 1024, hwmMb: (b.worker?.hwmKb ?? 0) / 1024 },
-      postgres: { cpuCores: (b.pgTicks - a.pgTicks) / TICKS / secs, activity: Object.fromEntries([...this.activity].sort((x, y) => y[1] - x[1])) },
+      postgres: {
+        cpuCores: (b.pgTicks - a.pgTicks) / TICKS / secs,
+        activity: Object.fromEntries([...this.activity].sort((x, y) => y[1] - x[1])),
+      },
       loadgen: { cpuCores: (b.selfUs - a.selfUs) / 1e6 / secs },
       machine: { busyShare: machineBusy, cores: Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || 1) },
       listenDrops: b.listenDrops - a.listenDrops,

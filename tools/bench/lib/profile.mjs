@@ -24,14 +24,23 @@ export class Profiler {
     if (!existsSync(file)) return null;
     const sqlFile = file.replace(/\.cpuprofile$/, '.sql.json');
     const sql = existsSync(sqlFile) ? JSON.parse(readFileSync(sqlFile, 'utf8')).sort((a, b) => b.n - a.n) : [];
-    return { file, ...summarise(JSON.parse(readFileSync(file, 'utf8'))), sql, sqlTotal: sql.reduce((a, x) => a + x.n, 0) };
+    return {
+      file,
+      ...summarise(JSON.parse(readFileSync(file, 'utf8'))),
+      sql,
+      sqlTotal: sql.reduce((a, x) => a + x.n, 0),
+    };
   }
 }
 
 const OVERHEAD = 'bench profiler (overhead)';
 const SPECIAL = new Set(['(garbage collector)', '(idle)', '(program)', '(root)']);
 const isPackageUrl = (url) => !!url && !url.startsWith('node:');
-const shortUrl = (url) => url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\/apps\/[^/]+\//, '').replace(/^file:\/\//, '');
+const shortUrl = (url) =>
+  url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^.*\/dist\/apps\/[^/]+\//, '')
+    .replace(/^file:\/\//, '');
 
 function categoryOf(url) {
   if (!url) return 'native (no JS caller)';
@@ -65,7 +74,8 @@ export function summarise(profile) {
     self.set(samples[i], (self.get(samples[i]) ?? 0) + dt);
   }
   const owner = (id) => {
-    for (let c = id; c !== undefined; c = parent.get(c)) if (isPackageUrl(byId.get(c).callFrame.url)) return byId.get(c).callFrame;
+    for (let c = id; c !== undefined; c = parent.get(c))
+      if (isPackageUrl(byId.get(c).callFrame.url)) return byId.get(c).callFrame;
     return null;
   };
   const byCat = new Map();
@@ -87,7 +97,10 @@ export function summarise(profile) {
       const o = isPackageUrl(url) ? byId.get(id).callFrame : owner(id);
       cat = o ? categoryOf(o.url) : categoryOf(url);
       const here = url ? `${fn} ${shortUrl(url)}:${lineNumber + 1}` : `${fn} (native)`;
-      key = o && o.url !== url ? `${here} ← ${o.functionName || '(anonymous)'} ${shortUrl(o.url)}:${o.lineNumber + 1}` : here;
+      key =
+        o && o.url !== url
+          ? `${here} ← ${o.functionName || '(anonymous)'} ${shortUrl(o.url)}:${o.lineNumber + 1}`
+          : here;
     }
     byCat.set(cat, (byCat.get(cat) ?? 0) + t);
     byFn.set(key, (byFn.get(key) ?? 0) + t);
@@ -102,7 +115,13 @@ export function summarise(profile) {
     seconds: total / 1e6,
     busyShare: pct(busy, total - overhead),
     profilerOverheadShare: pct(overhead, total),
-    categories: [...byCat].sort((x, y) => y[1] - x[1]).slice(0, 16).map(([c, t]) => ({ name: c, pctOfBusy: pct(t, busy) })),
-    functions: [...byFn].sort((x, y) => y[1] - x[1]).slice(0, 20).map(([k, t]) => ({ name: k, pctOfBusy: pct(t, busy) })),
+    categories: [...byCat]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 16)
+      .map(([c, t]) => ({ name: c, pctOfBusy: pct(t, busy) })),
+    functions: [...byFn]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 20)
+      .map(([k, t]) => ({ name: k, pctOfBusy: pct(t, busy) })),
   };
 }

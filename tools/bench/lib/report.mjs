@@ -6,33 +6,89 @@ export const END = '<!-- bench:end -->';
 
 /** The issue's scenarios: stock Moodle 5.1 figures, targets, and which ceiling figure each one is compared with. */
 export const SCENARIOS = {
-  attempts50: { title: 'Quiz attempts: start → save 20 answers → finish, 50 concurrent, closed loop', moodle: '11.0 attempts/s; p99 2.0 s', moodleRate: 11.0, target: '≥ 330 attempts/s', ceiling: 'attempts' },
-  attempts200: { title: 'Quiz attempts, same flow, 200 concurrent', moodle: '10.9 attempts/s; p99 7.6 s', moodleRate: 10.9, target: '≥ 330/s; p99 per call < 250 ms; 0 errors', ceiling: 'attempts' },
-  autosave: { title: 'Autosave, one answer per call, 500 learners closed loop', moodle: '—', target: '≥ 2,500 saves/s; p99 < 100 ms', ceiling: 'commits' },
-  sync: { title: 'Synchronised start: 3,000 learners start the same quiz within one second', moodle: '—', target: 'all succeed, own draw and deadline; p99 < 1 s', ceiling: 'commits' },
-  page: { title: 'A learner\u2019s course page, 50 connections, 50 learners', moodle: '17.5 views/s; p99 4.0 s', moodleRate: 17.5, target: '≥ 2,000 views/s; p99 < 100 ms', ceiling: 'commits' },
-  assign: { title: 'Assign 2,000 learners in one call (employeeIds)', moodle: '202 enrolments/s (9.9 s, batches of 100)', moodleRate: 202, target: '< 1 s, idempotent when repeated', ceiling: 'rows' },
-  selfEnrol: { title: 'Self-enrolment one at a time, 10 in flight', moodle: '74 enrolments/s', moodleRate: 74, target: '≥ 750 enrolments/s', ceiling: 'commits' },
+  attempts50: {
+    title: 'Quiz attempts: start → save 20 answers → finish, 50 concurrent, closed loop',
+    moodle: '11.0 attempts/s; p99 2.0 s',
+    moodleRate: 11.0,
+    target: '≥ 330 attempts/s',
+    ceiling: 'attempts',
+  },
+  attempts200: {
+    title: 'Quiz attempts, same flow, 200 concurrent',
+    moodle: '10.9 attempts/s; p99 7.6 s',
+    moodleRate: 10.9,
+    target: '≥ 330/s; p99 per call < 250 ms; 0 errors',
+    ceiling: 'attempts',
+  },
+  autosave: {
+    title: 'Autosave, one answer per call, 500 learners closed loop',
+    moodle: '—',
+    target: '≥ 2,500 saves/s; p99 < 100 ms',
+    ceiling: 'commits',
+  },
+  sync: {
+    title: 'Synchronised start: 3,000 learners start the same quiz within one second',
+    moodle: '—',
+    target: 'all succeed, own draw and deadline; p99 < 1 s',
+    ceiling: 'commits',
+  },
+  page: {
+    title: 'A learner\u2019s course page, 50 connections, 50 learners',
+    moodle: '17.5 views/s; p99 4.0 s',
+    moodleRate: 17.5,
+    target: '≥ 2,000 views/s; p99 < 100 ms',
+    ceiling: 'commits',
+  },
+  assign: {
+    title: 'Assign 2,000 learners in one call (employeeIds)',
+    moodle: '202 enrolments/s (9.9 s, batches of 100)',
+    moodleRate: 202,
+    target: '< 1 s, idempotent when repeated',
+    ceiling: 'rows',
+  },
+  selfEnrol: {
+    title: 'Self-enrolment one at a time, 10 in flight',
+    moodle: '74 enrolments/s',
+    moodleRate: 74,
+    target: '≥ 750 enrolments/s',
+    ceiling: 'commits',
+  },
 };
 
 export function targetMet(key, r) {
   const p99 = r.latency?.p99 ?? Infinity;
   const clean = r.errors === 0 && r.checks.every((c) => c.ok);
   switch (key) {
-    case 'attempts50': return clean && r.rate >= 330;
-    case 'attempts200': return clean && r.rate >= 330 && p99 < 250;
-    case 'autosave': return clean && r.rate >= 2500 && p99 < 100;
-    case 'sync': return clean && p99 < 1000;
-    case 'page': return clean && r.rate >= 2000 && p99 < 100;
-    case 'assign': return clean && r.seconds < 1;
-    case 'selfEnrol': return clean && r.rate >= 750;
-    default: return clean;
+    case 'attempts50':
+      return clean && r.rate >= 330;
+    case 'attempts200':
+      return clean && r.rate >= 330 && p99 < 250;
+    case 'autosave':
+      return clean && r.rate >= 2500 && p99 < 100;
+    case 'sync':
+      return clean && p99 < 1000;
+    case 'page':
+      return clean && r.rate >= 2000 && p99 < 100;
+    case 'assign':
+      return clean && r.seconds < 1;
+    case 'selfEnrol':
+      return clean && r.rate >= 750;
+    default:
+      return clean;
   }
 }
 
 /** How far a missed row is from its target, in words: the share of the rate reached and the p99 against its limit. */
 export function shortfall(key, r) {
-  const limits = { attempts50: [330, null], attempts200: [330, 250], autosave: [2500, 100], sync: [null, 1000], page: [2000, 100], selfEnrol: [750, null], assign: [null, null] }[key];
+  const limits = {
+    attempts50: [330, null],
+    attempts200: [330, 250],
+    autosave: [2500, 100],
+    sync: [null, 1000],
+    page: [2000, 100],
+    selfEnrol: [750, null],
+    assign: [null, null],
+  }[key];
   if (!limits) return '';
   const [rate, p99] = limits;
   const parts = [];
@@ -43,28 +99,51 @@ export function shortfall(key, r) {
   return parts.join('; ');
 }
 
-const f = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const ms = (n) => (n === null || n === undefined ? '—' : n >= 1000 ? `${f(n / 1000, 2)} s` : `${f(n, n < 10 ? 1 : 0)} ms`);
+const f = (n, d = 0) =>
+  n === null || n === undefined || Number.isNaN(n)
+    ? '—'
+    : Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const ms = (n) =>
+  n === null || n === undefined ? '—' : n >= 1000 ? `${f(n / 1000, 2)} s` : `${f(n, n < 10 ? 1 : 0)} ms`;
 
 function ceilingShare(key, r, ceiling) {
   if (!ceiling) return '—';
   const kind = SCENARIOS[key].ceiling;
-  const of = kind === 'attempts' ? ceiling.attemptsPerSecond : kind === 'rows' ? ceiling.answersPerSecond : ceiling.commitsPerSecond;
+  const of =
+    kind === 'attempts'
+      ? ceiling.attemptsPerSecond
+      : kind === 'rows'
+        ? ceiling.answersPerSecond
+        : ceiling.commitsPerSecond;
   return `${f((r.rate / of) * 100, 1)} %`;
 }
 
 /** Which profile-pass scenario stands for a row (the profile pass runs four of them, after the measurements). */
-const PROFILE_OF = { attempts50: 'attempts200', attempts200: 'attempts200', autosave: 'autosave', page: 'page', selfEnrol: 'selfEnrol' };
+const PROFILE_OF = {
+  attempts50: 'attempts200',
+  attempts200: 'attempts200',
+  autosave: 'autosave',
+  page: 'page',
+  selfEnrol: 'selfEnrol',
+};
 
 /** For a missed row: where the time went in this run — CPU of the API, PostgreSQL and the machine, and the API's profile. */
 export function inTheWay(key, r, profiles) {
   const res = r.resources;
   const parts = [];
-  if (res?.seconds >= 1) parts.push(`API ${f(res.api.cpuCores, 2)} cores, PostgreSQL ${f(res.postgres.cpuCores, 2)}, machine ${f(res.machine.busyShare * 100)} % busy`);
+  if (res?.seconds >= 1)
+    parts.push(
+      `API ${f(res.api.cpuCores, 2)} cores, PostgreSQL ${f(res.postgres.cpuCores, 2)}, machine ${f(res.machine.busyShare * 100)} % busy`,
+    );
   const pr = profiles?.[PROFILE_OF[key]];
   if (pr?.profile) {
     const label = PROFILE_OF[key] === key ? 'profile' : `profile (${PROFILE_OF[key]}, the same flow)`;
-    parts.push(`${label}: API thread ${f(pr.profile.busyShare)} % busy, ${pr.profile.categories.slice(0, 3).map((c) => `${c.name} ${f(c.pctOfBusy, 1)} %`).join(', ')}; ${f(pr.profile.sqlTotal / pr.calls, 1)} SQL statements per call`);
+    parts.push(
+      `${label}: API thread ${f(pr.profile.busyShare)} % busy, ${pr.profile.categories
+        .slice(0, 3)
+        .map((c) => `${c.name} ${f(c.pctOfBusy, 1)} %`)
+        .join(', ')}; ${f(pr.profile.sqlTotal / pr.calls, 1)} SQL statements per call`,
+    );
   }
   return parts.join('; ');
 }
@@ -73,23 +152,28 @@ export function scenarioRow(key, scale, r, ceiling, profiles) {
   const s = SCENARIOS[key];
   const met = targetMet(key, r);
   const correct = r.checks.every((c) => c.ok); // errors are their own column
-  const ours = key === 'assign'
-    ? `${ms(r.seconds * 1000)} (${f(r.rate)} enrolments/s; repeat ${ms(r.repeatMs)})`
-    : key === 'sync'
-      ? `${f(r.ops)}/${f(r.calls)} started in ${f(r.seconds, 2)} s (${f(r.rate)}/s)`
-      : `${f(r.rate, r.rate < 100 ? 1 : 0)} ${r.unit}`;
+  const ours =
+    key === 'assign'
+      ? `${ms(r.seconds * 1000)} (${f(r.rate)} enrolments/s; repeat ${ms(r.repeatMs)})`
+      : key === 'sync'
+        ? `${f(r.ops)}/${f(r.calls)} started in ${f(r.seconds, 2)} s (${f(r.rate)}/s)`
+        : `${f(r.rate, r.rate < 100 ? 1 : 0)} ${r.unit}`;
   const ratio = s.moodleRate ? `${f(r.rate / s.moodleRate, 1)}×` : '—';
   const res = r.resources;
   const cpu = (x) => (res.seconds < 1 ? '—' : f(x, 2)); // /proc ticks are 10 ms: a shorter window says nothing
   const title = key === 'assign' ? s.title.replace('2,000', f(r.ops)) : s.title;
-  return `| ${title} | ${scale} | ${s.moodle} | ${s.target} | ${ours} | ${ratio} | ${ceilingShare(key, r, ceiling)} | ${ms(r.latency.p50)} / ${ms(r.latency.p99)} | ${f(r.errors)} | `
-    + `${cpu(res.api.cpuCores)}${res.seconds >= 1 && res.api.kernelShare !== null ? ` (${f(res.api.kernelShare * 100)} % kernel)` : ''} / ${f(res.api.peakRssMb)} MB | ${cpu(res.worker.cpuCores)} / ${f(res.worker.peakRssMb)} MB | ${cpu(res.postgres.cpuCores)} | ${res.seconds < 1 ? '—' : `${f(res.machine.busyShare * 100)} %`} | `
-    + `${correct ? 'yes' : '**NO**'} | ${met ? 'met' : `**missed**: ${shortfall(key, r)}${inTheWay(key, r, profiles) ? ` — in the way: ${inTheWay(key, r, profiles)}` : ''}`} |`;
+  return (
+    `| ${title} | ${scale} | ${s.moodle} | ${s.target} | ${ours} | ${ratio} | ${ceilingShare(key, r, ceiling)} | ${ms(r.latency.p50)} / ${ms(r.latency.p99)} | ${f(r.errors)} | ` +
+    `${cpu(res.api.cpuCores)}${res.seconds >= 1 && res.api.kernelShare !== null ? ` (${f(res.api.kernelShare * 100)} % kernel)` : ''} / ${f(res.api.peakRssMb)} MB | ${cpu(res.worker.cpuCores)} / ${f(res.worker.peakRssMb)} MB | ${cpu(res.postgres.cpuCores)} | ${res.seconds < 1 ? '—' : `${f(res.machine.busyShare * 100)} %`} | ` +
+    `${correct ? 'yes' : '**NO**'} | ${met ? 'met' : `**missed**: ${shortfall(key, r)}${inTheWay(key, r, profiles) ? ` — in the way: ${inTheWay(key, r, profiles)}` : ''}`} |`
+  );
 }
 
 export function renderTable(run) {
   const lines = [];
-  lines.push('| Scenario | Data | Stock Moodle 5.1 | Target | Ours | Ours ÷ Moodle | Share of PG ceiling | p50 / p99 per call | Errors | API CPU (cores) / peak RSS | Worker CPU / peak RSS | PostgreSQL CPU (cores) | Machine busy | Correct | Target |');
+  lines.push(
+    '| Scenario | Data | Stock Moodle 5.1 | Target | Ours | Ours ÷ Moodle | Share of PG ceiling | p50 / p99 per call | Errors | API CPU (cores) / peak RSS | Worker CPU / peak RSS | PostgreSQL CPU (cores) | Machine busy | Correct | Target |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const phase of run.phases) {
     for (const [key, r] of Object.entries(phase.scenarios)) {
@@ -97,8 +181,12 @@ export function renderTable(run) {
     }
     const peak = phase.apiPeakRssMb;
     const h = phase.apiHeapAtPeak;
-    const heap = h ? `; at the peak V8 heap ${f(h.heapUsed / 2 ** 20)} MB used of ${f(h.heapTotal / 2 ** 20)} MB, external ${f(h.external / 2 ** 20)} MB` : '';
-    lines.push(`| API memory under all of the above | ${phase.label} | — | peak RSS < 400 MB | ${f(peak)} MB peak RSS (VmHWM ${f(phase.apiHwmMb)} MB${heap}); worker ${f(phase.workerPeakRssMb)} MB | — | — | — | — | — | — | — | — | — | ${peak < 400 ? 'met' : `**missed**: ${f(peak)} MB vs < 400 MB`} |`);
+    const heap = h
+      ? `; at the peak V8 heap ${f(h.heapUsed / 2 ** 20)} MB used of ${f(h.heapTotal / 2 ** 20)} MB, external ${f(h.external / 2 ** 20)} MB`
+      : '';
+    lines.push(
+      `| API memory under all of the above | ${phase.label} | — | peak RSS < 400 MB | ${f(peak)} MB peak RSS (VmHWM ${f(phase.apiHwmMb)} MB${heap}); worker ${f(phase.workerPeakRssMb)} MB | — | — | — | — | — | — | — | — | — | ${peak < 400 ? 'met' : `**missed**: ${f(peak)} MB vs < 400 MB`} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -108,61 +196,102 @@ export function renderRun(run) {
   const out = [];
   out.push(BEGIN);
   out.push('');
-  out.push(`Run of ${run.finishedAt} — commit \`${run.git.commit}\`${run.git.dirtyFiles ? ` (working tree: ${run.git.dirtyFiles} files changed by others, built into dist/ at the time)` : ''} — `
-    + `command \`${run.command}\` — wall time ${f(run.wallSeconds)} s — ${run.machine.cores} cores, Node ${run.machine.node}, ${run.machine.postgres}.`);
+  out.push(
+    `Run of ${run.finishedAt} — commit \`${run.git.commit}\`${run.git.dirtyFiles ? ` (working tree: ${run.git.dirtyFiles} files changed by others, built into dist/ at the time)` : ''} — ` +
+      `command \`${run.command}\` — wall time ${f(run.wallSeconds)} s — ${run.machine.cores} cores, Node ${run.machine.node}, ${run.machine.postgres}.`,
+  );
   out.push('');
   if (c) {
-    out.push(`**PostgreSQL ceiling** (\`tools/bench/attempt.pgbench.sql\`, ${c.clients} clients, ${c.seconds} s, synchronous_commit=${c.synchronousCommit}, fsync=${c.fsync}): `
-      + `**${f(c.attemptsPerSecond)} attempts/s** = ${f(c.commitsPerSecond)} durable commits/s = ${f(c.answersPerSecond)} answer rows/s; mean latency ${f(c.latencyMs, 1)} ms per attempt; machine ${f(c.machineBusyShare * 100)} % busy meanwhile. `
-      + `Command: \`${c.command}\`.`);
+    out.push(
+      `**PostgreSQL ceiling** (\`tools/bench/attempt.pgbench.sql\`, ${c.clients} clients, ${c.seconds} s, synchronous_commit=${c.synchronousCommit}, fsync=${c.fsync}): ` +
+        `**${f(c.attemptsPerSecond)} attempts/s** = ${f(c.commitsPerSecond)} durable commits/s = ${f(c.answersPerSecond)} answer rows/s; mean latency ${f(c.latencyMs, 1)} ms per attempt; machine ${f(c.machineBusyShare * 100)} % busy meanwhile. ` +
+        `Command: \`${c.command}\`.`,
+    );
     out.push('');
-    out.push('Share of ceiling: attempt rows against attempts/s; assignment against answer rows/s (rows written); every other row (one request = one commit, or a read) against durable commits/s.');
+    out.push(
+      'Share of ceiling: attempt rows against attempts/s; assignment against answer rows/s (rows written); every other row (one request = one commit, or a read) against durable commits/s.',
+    );
     out.push('');
   }
   out.push(renderTable(run));
   out.push('');
   for (const phase of run.phases) {
-    out.push(`**${phase.label}**: ${f(phase.counts.enrolled)} learners enrolled + ${f(phase.counts.notEnrolled)} not enrolled; platform start ${f(phase.startSeconds, 1)} s; `
-      + `course authored and published through the API in ${f(phase.authorSeconds, 1)} s; learners inserted in ${f(phase.insertSeconds, 1)} s; `
-      + `group A enrolled by the app's bulk assignment (by position, ${f(phase.counts.enrolled)} in one call) in ${ms(phase.baseAssignMs)}; `
-      + `${f(phase.login.count)} logins at ${f(phase.login.perSecond, 1)}/s (argon2id, before the timed part)`
-      + `${phase.apiRssMb ? `; API RSS ${f(phase.apiRssMb.started)} MB after start, ${f(phase.apiRssMb.beforeLogins)} MB before the logins, ${f(phase.apiRssMb.afterLogins)} MB after them` : ''}`
-      + `${phase.apiHeapUsedMb?.beforeLogins ? ` (V8 heap used ${f(phase.apiHeapUsedMb.beforeLogins)} → ${f(phase.apiHeapUsedMb.afterLogins)} MB)` : ''}.`);
+    out.push(
+      `**${phase.label}**: ${f(phase.counts.enrolled)} learners enrolled + ${f(phase.counts.notEnrolled)} not enrolled; platform start ${f(phase.startSeconds, 1)} s; ` +
+        `course authored and published through the API in ${f(phase.authorSeconds, 1)} s; learners inserted in ${f(phase.insertSeconds, 1)} s; ` +
+        `group A enrolled by the app's bulk assignment (by position, ${f(phase.counts.enrolled)} in one call) in ${ms(phase.baseAssignMs)}; ` +
+        `${f(phase.login.count)} logins at ${f(phase.login.perSecond, 1)}/s (argon2id, before the timed part)` +
+        `${phase.apiRssMb ? `; API RSS ${f(phase.apiRssMb.started)} MB after start, ${f(phase.apiRssMb.beforeLogins)} MB before the logins, ${f(phase.apiRssMb.afterLogins)} MB after them` : ''}` +
+        `${phase.apiHeapUsedMb?.beforeLogins ? ` (V8 heap used ${f(phase.apiHeapUsedMb.beforeLogins)} → ${f(phase.apiHeapUsedMb.afterLogins)} MB)` : ''}.`,
+    );
     out.push('');
   }
   const details = [];
   for (const phase of run.phases) {
     for (const [key, r] of Object.entries(phase.scenarios)) {
-      const per = Object.entries(r.perCall ?? {}).map(([n, s]) => `${n} ${ms(s.p50)}/${ms(s.p99)} (n=${f(s.n)})`).join(', ');
-      const act = Object.entries(r.resources.postgres.activity).slice(0, 4).map(([k, v]) => `${k} ${v}`).join(', ');
+      const per = Object.entries(r.perCall ?? {})
+        .map(([n, s]) => `${n} ${ms(s.p50)}/${ms(s.p99)} (n=${f(s.n)})`)
+        .join(', ');
+      const act = Object.entries(r.resources.postgres.activity)
+        .slice(0, 4)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
       const cs = r.resources.api.contextSwitches;
       const sw = cs && r.calls ? `${f(cs.voluntary / r.calls, 1)} / ${f(cs.involuntary / r.calls, 1)}` : '—';
-      const title = key === 'assign' ? SCENARIOS.assign.title.replace('2,000', f(r.ops)) : SCENARIOS[key]?.title ?? key;
-      details.push(`| ${title} | ${phase.label} | ${f(r.ops)} in ${f(r.seconds, 1)} s | ${per} | ${r.db.commitsPerOp ?? '—'} / ${r.db.rowsReadPerOp ?? '—'} / ${r.db.rowsWrittenPerOp ?? '—'} | ${act} | ${sw} | ${f(r.resources.listenDrops ?? 0)} | ${f(r.resources.loadgen.cpuCores, 2)} | ${r.checks.map((x) => `${x.ok ? '✓' : '✗'} ${x.name}${x.ok ? '' : ` (${x.detail})`}`).join('; ')} |`);
+      const title =
+        key === 'assign' ? SCENARIOS.assign.title.replace('2,000', f(r.ops)) : (SCENARIOS[key]?.title ?? key);
+      details.push(
+        `| ${title} | ${phase.label} | ${f(r.ops)} in ${f(r.seconds, 1)} s | ${per} | ${r.db.commitsPerOp ?? '—'} / ${r.db.rowsReadPerOp ?? '—'} / ${r.db.rowsWrittenPerOp ?? '—'} | ${act} | ${sw} | ${f(r.resources.listenDrops ?? 0)} | ${f(r.resources.loadgen.cpuCores, 2)} | ${r.checks.map((x) => `${x.ok ? '✓' : '✗'} ${x.name}${x.ok ? '' : ` (${x.detail})`}`).join('; ')} |`,
+      );
     }
   }
   out.push('<details><summary>Per call, database work per operation, correctness checks</summary>');
   out.push('');
-  out.push('| Scenario | Data | Operations | p50/p99 per call | Commits / rows read / rows written per op | PostgreSQL backends (1 s samples) | API main thread context switches per call (voluntary / involuntary) | Listen-queue drops | Load generator CPU (cores) | Checks |');
+  out.push(
+    '| Scenario | Data | Operations | p50/p99 per call | Commits / rows read / rows written per op | PostgreSQL backends (1 s samples) | API main thread context switches per call (voluntary / involuntary) | Listen-queue drops | Load generator CPU (cores) | Checks |',
+  );
   out.push('|---|---|---|---|---|---|---|---|---|---|');
   out.push(...details);
   out.push('');
   out.push('</details>');
   out.push('');
-  const profiled = run.phases.flatMap((p) => Object.entries(p.profiles ?? {}).filter(([, r]) => r.profile).map(([k, r]) => [k, p.label, r]));
+  const profiled = run.phases.flatMap((p) =>
+    Object.entries(p.profiles ?? {})
+      .filter(([, r]) => r.profile)
+      .map(([k, r]) => [k, p.label, r]),
+  );
   if (profiled.length) {
-    out.push('<details><summary>CPU profiles of the API and the SQL it sent (profile pass after the measurements)</summary>');
+    out.push(
+      '<details><summary>CPU profiles of the API and the SQL it sent (profile pass after the measurements)</summary>',
+    );
     out.push('');
-    out.push('Self time as a share of the API\u2019s busy time; native code and node core are charged to the package that called them.');
+    out.push(
+      'Self time as a share of the API\u2019s busy time; native code and node core are charged to the package that called them.',
+    );
     out.push('');
     for (const [key, label, r] of profiled) {
       const p = r.profile;
-      out.push(`- **${SCENARIOS[key]?.title ?? key}** (${label}; ${f(r.ops)} operations, ${f(r.calls)} calls in ${f(r.seconds, 1)} s; API busy ${f(p.busyShare)} %): `
-        + p.categories.slice(0, 10).map((c) => `${c.name} ${f(c.pctOfBusy, 1)} %`).join(', '));
-      out.push(`  - hottest: ${p.functions.slice(0, 8).map((x) => `\`${x.name}\` ${f(x.pctOfBusy, 1)} %`).join(', ')}`);
+      out.push(
+        `- **${SCENARIOS[key]?.title ?? key}** (${label}; ${f(r.ops)} operations, ${f(r.calls)} calls in ${f(r.seconds, 1)} s; API busy ${f(p.busyShare)} %): ` +
+          p.categories
+            .slice(0, 10)
+            .map((c) => `${c.name} ${f(c.pctOfBusy, 1)} %`)
+            .join(', '),
+      );
+      out.push(
+        `  - hottest: ${p.functions
+          .slice(0, 8)
+          .map((x) => `\`${x.name}\` ${f(x.pctOfBusy, 1)} %`)
+          .join(', ')}`,
+      );
       if (p.sqlTotal) {
-        out.push(`  - SQL: ${f(p.sqlTotal / r.calls, 1)} statements per call (${f(p.sqlTotal)} for ${f(r.calls)} calls); most sent: `
-          + p.sql.slice(0, 8).map((x) => `${f(x.n / r.calls, 2)}/call \`${x.text.slice(0, 90).replace(/`/g, "'")}\``).join('; '));
+        out.push(
+          `  - SQL: ${f(p.sqlTotal / r.calls, 1)} statements per call (${f(p.sqlTotal)} for ${f(r.calls)} calls); most sent: ` +
+            p.sql
+              .slice(0, 8)
+              .map((x) => `${f(x.n / r.calls, 2)}/call \`${x.text.slice(0, 90).replace(/`/g, "'")}\``)
+              .join('; '),
+        );
       }
     }
     out.push('');
@@ -179,8 +308,9 @@ export function renderRun(run) {
 export function writePerformanceDoc(path, run, skeleton) {
   const block = renderRun(run);
   const current = existsSync(path) ? readFileSync(path, 'utf8') : skeleton;
-  const next = current.includes(BEGIN) && current.includes(END)
-    ? current.slice(0, current.indexOf(BEGIN)) + block + current.slice(current.indexOf(END) + END.length)
-    : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    current.includes(BEGIN) && current.includes(END)
+      ? current.slice(0, current.indexOf(BEGIN)) + block + current.slice(current.indexOf(END) + END.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
 }

@@ -13,7 +13,8 @@ class HealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) redis: 'up' | 'down';
   @ApiProperty({
     enum: ['subscribed', 'direct'],
-    description: 'subscribed: session and rate-limit checks answered from memory kept current by Redis announcements; direct: one Redis call per request (starting or reconnecting)',
+    description:
+      'subscribed: session and rate-limit checks answered from memory kept current by Redis announcements; direct: one Redis call per request (starting or reconnecting)',
   })
   sessionChecks: 'subscribed' | 'direct';
   @ApiProperty({ example: '0.1.0' }) version: string;
@@ -45,11 +46,23 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.db.query<unknown>('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
-      withTimeout(this.redis.ping(), 2000).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.db.query<unknown>('SELECT 1'), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      withTimeout(this.redis.ping(), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
     ]);
     const ok = database === 'up' && redis === 'up';
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'error', database, redis, sessionChecks: this.sessions.subscribed ? 'subscribed' : 'direct', version: process.env.npm_package_version ?? '0.1.0' };
+    return {
+      status: ok ? 'ok' : 'error',
+      database,
+      redis,
+      sessionChecks: this.sessions.subscribed ? 'subscribed' : 'direct',
+      version: process.env.npm_package_version ?? '0.1.0',
+    };
   }
 }

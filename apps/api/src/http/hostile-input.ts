@@ -38,7 +38,8 @@ export type BodyProblem = string | null;
 
 /** One iterative pass over a parsed JSON value; returns a sentence naming the first problem, or null. */
 export function inspectBody(body: unknown): BodyProblem {
-  if (body === null || typeof body !== 'object') return typeof body === 'string' && FORBIDDEN_CONTROL.test(body) ? CONTROL_MESSAGE : null;
+  if (body === null || typeof body !== 'object')
+    return typeof body === 'string' && FORBIDDEN_CONTROL.test(body) ? CONTROL_MESSAGE : null;
   if (Array.isArray(body)) return TOP_LEVEL_ARRAY_MESSAGE;
   const pendingValues: unknown[] = [body];
   const pendingDepths: number[] = [1];
@@ -54,7 +55,8 @@ export function inspectBody(body: unknown): BodyProblem {
     if (value === null || typeof value !== 'object') continue;
     if (depth > BODY_LIMITS.maxDepth) return DEPTH_MESSAGE;
     if (Array.isArray(value)) {
-      if (value.length > BODY_LIMITS.maxArrayLength) return `Daftar pada isi permintaan terlalu panjang (maks. ${BODY_LIMITS.maxArrayLength.toLocaleString('id-ID')} butir)`;
+      if (value.length > BODY_LIMITS.maxArrayLength)
+        return `Daftar pada isi permintaan terlalu panjang (maks. ${BODY_LIMITS.maxArrayLength.toLocaleString('id-ID')} butir)`;
       for (let i = 0; i < value.length; i++) {
         pendingValues.push(value[i]);
         pendingDepths.push(depth + 1);
@@ -64,7 +66,8 @@ export function inspectBody(body: unknown): BodyProblem {
     let keys = 0;
     for (const key in value) {
       if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      if (++keys > BODY_LIMITS.maxObjectKeys) return `Objek pada isi permintaan memuat terlalu banyak kolom (maks. ${BODY_LIMITS.maxObjectKeys})`;
+      if (++keys > BODY_LIMITS.maxObjectKeys)
+        return `Objek pada isi permintaan memuat terlalu banyak kolom (maks. ${BODY_LIMITS.maxObjectKeys})`;
       if (FORBIDDEN_CONTROL.test(key)) return CONTROL_MESSAGE;
       pendingValues.push((value as Record<string, unknown>)[key]);
       pendingDepths.push(depth + 1);
@@ -110,7 +113,8 @@ export function refuseHostileJson(_req: unknown, _res: unknown, buf: Buffer): vo
   for (; i < buf.length; i++) {
     const byte = buf[i];
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped byte
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (byte === 0x22) inString = false;
       continue;
     }
@@ -119,7 +123,8 @@ export function refuseHostileJson(_req: unknown, _res: unknown, buf: Buffer): vo
       if (++depth > BODY_LIMITS.maxDepth) throw invalid(ErrorCode.VALIDATION_FAILED, DEPTH_MESSAGE);
       if (++values > BODY_LIMITS.maxNodes) throw invalid(ErrorCode.VALIDATION_FAILED, NODES_MESSAGE);
     } else if (byte === 0x7d || byte === 0x5d) depth--;
-    else if (byte === 0x2c && ++values > BODY_LIMITS.maxNodes) throw invalid(ErrorCode.VALIDATION_FAILED, NODES_MESSAGE);
+    else if (byte === 0x2c && ++values > BODY_LIMITS.maxNodes)
+      throw invalid(ErrorCode.VALIDATION_FAILED, NODES_MESSAGE);
   }
 }
 

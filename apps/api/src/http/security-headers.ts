@@ -26,7 +26,9 @@ export const PERMISSIONS_POLICY = [
 /** Helmet for the API and the web shell; HSTS only when the public address is https (else it would pin plain http dev hosts). */
 export function helmetOptions(config: Pick<AppConfig, 'publicUrl'>): HelmetOptions {
   return {
-    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: config.publicUrl.startsWith('https://')
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

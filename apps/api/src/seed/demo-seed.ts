@@ -2,10 +2,26 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EmployeeType, PositionKind, Role } from '@kompeten/shared-contracts';
 import { buildNip, parseNip } from '@kompeten/shared-util';
-import { ensureAccountByEmail, hashPassword, insertAccount, insertEmployee, insertRole, setSupervisor } from '@kompeten/server-identity';
+import {
+  ensureAccountByEmail,
+  hashPassword,
+  insertAccount,
+  insertEmployee,
+  insertRole,
+  setSupervisor,
+} from '@kompeten/server-identity';
 import { agencyIdByCode, insertAgency, insertWorkUnit } from '@kompeten/server-organisation';
 import { ensureRootAgency } from '../bootstrap-tasks';
-import { BACK_TITLES, DEMO_AGENCIES, DEMO_PASSWORD, DEMO_UNITS, POSITIONS, PROVINCE_EXTRA_UNITS, personName, prng } from './demo-world';
+import {
+  BACK_TITLES,
+  DEMO_AGENCIES,
+  DEMO_PASSWORD,
+  DEMO_UNITS,
+  POSITIONS,
+  PROVINCE_EXTRA_UNITS,
+  personName,
+  prng,
+} from './demo-world';
 
 const log = new Logger('DemoSeed');
 export const DEMO_ASN_COUNT = 300;
@@ -28,14 +44,116 @@ interface Person {
 
 /** The people README lists as demo logins. */
 export const DEMO_PEOPLE: Person[] = [
-  { nip: '197205122000031002', type: 'PNS', fullName: 'Lalu Abdul Wahab', frontTitle: 'Drs. H.', backTitle: 'M.Si.', position: 'Kepala BPSDM Provinsi NTB', kind: 'struktural', rank: 'IV/c', agency: 'prov-ntb', unit: 'BPSDM', email: 'bpsdm@ntbprov.go.id', roles: [{ role: 'learner' }, { role: 'province_admin' }, { role: 'supervisor' }] },
-  { nip: '197803152005012002', type: 'PNS', fullName: 'Nurhayati Rahman', frontTitle: 'Dr.', backTitle: 'S.Pd., M.Pd.', position: 'Widyaiswara Ahli Madya', kind: 'fungsional', rank: 'IV/a', agency: 'prov-ntb', unit: 'BPSDM', email: 'widyaiswara@ntbprov.go.id', supervisorNip: '197205122000031002', roles: [{ role: 'learner' }, { role: 'widyaiswara' }] },
-  { nip: '198003142005011003', type: 'PNS', fullName: 'Iwan Setiawan', backTitle: 'S.Sos., M.A.P.', position: 'Kepala BKPSDM Kota Mataram', kind: 'struktural', rank: 'IV/b', agency: 'kota-mataram', unit: 'BKPSDM', email: 'bkpsdm@mataramkota.go.id', roles: [{ role: 'learner' }, { role: 'agency_admin' }] },
-  { nip: '197501012000031003', type: 'PNS', fullName: 'Muhammad Ilham Hakim', frontTitle: 'dr.', backTitle: 'M.Kes.', position: 'Kepala Dinas Kesehatan', kind: 'struktural', rank: 'IV/b', agency: 'kota-mataram', unit: 'DINKES', email: 'kadinkes@mataramkota.go.id', roles: [{ role: 'learner' }, { role: 'supervisor' }] },
-  { nip: '198807212010122004', type: 'PNS', fullName: 'Baiq Rina Susanti', backTitle: 'S.E.', position: 'Analis Sumber Daya Manusia Aparatur Ahli Pertama', kind: 'fungsional', rank: 'III/b', agency: 'kota-mataram', unit: 'DINKES', email: 'pengelola@mataramkota.go.id', supervisorNip: '197501012000031003', roles: [{ role: 'learner' }, { role: 'hr_officer', unit: 'DINKES' }] },
-  { nip: '198609262015051001', type: 'PNS', fullName: 'Lalu Muhammad Hasan', backTitle: 'S.Kom.', position: 'Pranata Komputer Ahli Pertama', kind: 'fungsional', rank: 'III/a', agency: 'kota-mataram', unit: 'DINKES', email: 'hasan@mataramkota.go.id', supervisorNip: '197501012000031003', roles: [{ role: 'learner' }] },
-  { nip: '199203152022011002', type: 'PPPK', fullName: 'Ahmad Zainul Fadli', backTitle: 'S.Pd.', position: 'Guru Ahli Pertama', kind: 'fungsional', rank: 'IX', agency: 'kota-mataram', unit: 'DISDIK', email: 'zainul@mataramkota.go.id', roles: [{ role: 'learner' }] },
-  { nip: '199004172019032005', type: 'PNS', fullName: 'Sri Wahyuni', backTitle: 'S.I.P.', position: 'Penata Layanan Operasional', kind: 'pelaksana', rank: 'III/a', agency: 'kab-kendal', unit: 'DUKCAPIL', email: 'wahyuni@kendalkab.go.id', roles: [{ role: 'learner' }] },
+  {
+    nip: '197205122000031002',
+    type: 'PNS',
+    fullName: 'Lalu Abdul Wahab',
+    frontTitle: 'Drs. H.',
+    backTitle: 'M.Si.',
+    position: 'Kepala BPSDM Provinsi NTB',
+    kind: 'struktural',
+    rank: 'IV/c',
+    agency: 'prov-ntb',
+    unit: 'BPSDM',
+    email: 'bpsdm@ntbprov.go.id',
+    roles: [{ role: 'learner' }, { role: 'province_admin' }, { role: 'supervisor' }],
+  },
+  {
+    nip: '197803152005012002',
+    type: 'PNS',
+    fullName: 'Nurhayati Rahman',
+    frontTitle: 'Dr.',
+    backTitle: 'S.Pd., M.Pd.',
+    position: 'Widyaiswara Ahli Madya',
+    kind: 'fungsional',
+    rank: 'IV/a',
+    agency: 'prov-ntb',
+    unit: 'BPSDM',
+    email: 'widyaiswara@ntbprov.go.id',
+    supervisorNip: '197205122000031002',
+    roles: [{ role: 'learner' }, { role: 'widyaiswara' }],
+  },
+  {
+    nip: '198003142005011003',
+    type: 'PNS',
+    fullName: 'Iwan Setiawan',
+    backTitle: 'S.Sos., M.A.P.',
+    position: 'Kepala BKPSDM Kota Mataram',
+    kind: 'struktural',
+    rank: 'IV/b',
+    agency: 'kota-mataram',
+    unit: 'BKPSDM',
+    email: 'bkpsdm@mataramkota.go.id',
+    roles: [{ role: 'learner' }, { role: 'agency_admin' }],
+  },
+  {
+    nip: '197501012000031003',
+    type: 'PNS',
+    fullName: 'Muhammad Ilham Hakim',
+    frontTitle: 'dr.',
+    backTitle: 'M.Kes.',
+    position: 'Kepala Dinas Kesehatan',
+    kind: 'struktural',
+    rank: 'IV/b',
+    agency: 'kota-mataram',
+    unit: 'DINKES',
+    email: 'kadinkes@mataramkota.go.id',
+    roles: [{ role: 'learner' }, { role: 'supervisor' }],
+  },
+  {
+    nip: '198807212010122004',
+    type: 'PNS',
+    fullName: 'Baiq Rina Susanti',
+    backTitle: 'S.E.',
+    position: 'Analis Sumber Daya Manusia Aparatur Ahli Pertama',
+    kind: 'fungsional',
+    rank: 'III/b',
+    agency: 'kota-mataram',
+    unit: 'DINKES',
+    email: 'pengelola@mataramkota.go.id',
+    supervisorNip: '197501012000031003',
+    roles: [{ role: 'learner' }, { role: 'hr_officer', unit: 'DINKES' }],
+  },
+  {
+    nip: '198609262015051001',
+    type: 'PNS',
+    fullName: 'Lalu Muhammad Hasan',
+    backTitle: 'S.Kom.',
+    position: 'Pranata Komputer Ahli Pertama',
+    kind: 'fungsional',
+    rank: 'III/a',
+    agency: 'kota-mataram',
+    unit: 'DINKES',
+    email: 'hasan@mataramkota.go.id',
+    supervisorNip: '197501012000031003',
+    roles: [{ role: 'learner' }],
+  },
+  {
+    nip: '199203152022011002',
+    type: 'PPPK',
+    fullName: 'Ahmad Zainul Fadli',
+    backTitle: 'S.Pd.',
+    position: 'Guru Ahli Pertama',
+    kind: 'fungsional',
+    rank: 'IX',
+    agency: 'kota-mataram',
+    unit: 'DISDIK',
+    email: 'zainul@mataramkota.go.id',
+    roles: [{ role: 'learner' }],
+  },
+  {
+    nip: '199004172019032005',
+    type: 'PNS',
+    fullName: 'Sri Wahyuni',
+    backTitle: 'S.I.P.',
+    position: 'Penata Layanan Operasional',
+    kind: 'pelaksana',
+    rank: 'III/a',
+    agency: 'kab-kendal',
+    unit: 'DUKCAPIL',
+    email: 'wahyuni@kendalkab.go.id',
+    roles: [{ role: 'learner' }],
+  },
 ];
 
 /** How many generated ASN each agency gets (the named people come on top, 300 in all). */
@@ -45,7 +163,14 @@ async function insertAgencies(m: EntityManager, rootId: string): Promise<Map<str
   const ids = new Map<string, { id: string; domain: string }>();
   for (const a of DEMO_AGENCIES) {
     const parentId = a.parent ? ids.get(a.parent)?.id : rootId;
-    const id = await insertAgency(m, { code: a.code, name: a.name, level: a.level, parentId: parentId ?? null, timeZone: a.timeZone, hrBodyName: a.hrBodyName });
+    const id = await insertAgency(m, {
+      code: a.code,
+      name: a.name,
+      level: a.level,
+      parentId: parentId ?? null,
+      timeZone: a.timeZone,
+      hrBodyName: a.hrBodyName,
+    });
     ids.set(a.code, { id, domain: a.domain });
   }
   return ids;
@@ -73,7 +198,9 @@ function generatedPeople(): Person[] {
   const fixed = Object.values(SHARE).reduce((a, b) => a + b, 0);
   const others = DEMO_AGENCIES.filter((a) => !(a.code in SHARE) && a.code !== 'prov-jateng');
   const counts = new Map<string, number>(Object.entries(SHARE));
-  others.forEach((a, i) => counts.set(a.code, Math.floor((total - fixed) / others.length) + (i < (total - fixed) % others.length ? 1 : 0)));
+  others.forEach((a, i) =>
+    counts.set(a.code, Math.floor((total - fixed) / others.length) + (i < (total - fixed) % others.length ? 1 : 0)),
+  );
   for (const [agency, count] of counts) {
     const units = [...(agency.startsWith('prov') ? PROVINCE_EXTRA_UNITS : []), ...DEMO_UNITS].map((u) => u.code);
     const heads = new Map<string, string>();
@@ -85,16 +212,32 @@ function generatedPeople(): Person[] {
         const by = 1968 + Math.floor(rand() * 30);
         const birth = { y: by, m: 1 + Math.floor(rand() * 12), d: 1 + Math.floor(rand() * 28) };
         const tmt = { y: Math.min(2025, by + 22 + Math.floor(rand() * 12)), m: 1 + Math.floor(rand() * 12) };
-        nip = pppk ? buildNip(birth, { y: Math.max(tmt.y, 2019), m: 1 + Math.floor(rand() * 3) }, gender, 1 + Math.floor(rand() * 999))
-                   : buildNip(birth, tmt, gender, 1 + Math.floor(rand() * 999));
+        nip = pppk
+          ? buildNip(
+              birth,
+              { y: Math.max(tmt.y, 2019), m: 1 + Math.floor(rand() * 3) },
+              gender,
+              1 + Math.floor(rand() * 999),
+            )
+          : buildNip(birth, tmt, gender, 1 + Math.floor(rand() * 999));
       } while (used.has(nip) || !parseNip(nip, pppk ? 'PPPK' : 'PNS').ok);
       used.add(nip);
       const unit = units[i % units.length];
       const isHead = !heads.has(unit) && !pppk;
-      const pos = isHead ? { name: 'Kepala Bidang', kind: 'struktural' as const, rank: 'IV/a' } : POSITIONS[Math.floor(rand() * (POSITIONS.length - 1))];
+      const pos = isHead
+        ? { name: 'Kepala Bidang', kind: 'struktural' as const, rank: 'IV/a' }
+        : POSITIONS[Math.floor(rand() * (POSITIONS.length - 1))];
       people.push({
-        nip, type: pppk ? 'PPPK' : 'PNS', fullName: personName(rand, gender), backTitle: BACK_TITLES[Math.floor(rand() * BACK_TITLES.length)] ?? undefined,
-        position: pos.name, kind: pos.kind, rank: pppk ? 'IX' : pos.rank, agency, unit, supervisorNip: heads.get(unit),
+        nip,
+        type: pppk ? 'PPPK' : 'PNS',
+        fullName: personName(rand, gender),
+        backTitle: BACK_TITLES[Math.floor(rand() * BACK_TITLES.length)] ?? undefined,
+        position: pos.name,
+        kind: pos.kind,
+        rank: pppk ? 'IX' : pos.rank,
+        agency,
+        unit,
+        supervisorNip: heads.get(unit),
         roles: isHead ? [{ role: 'learner' }, { role: 'supervisor' }] : [{ role: 'learner' }],
       });
       if (isHead) heads.set(unit, nip);
@@ -113,7 +256,8 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     const agencies = await insertAgencies(m, rootId);
     const units = new Map<string, Map<string, string>>();
     for (const a of DEMO_AGENCIES) {
-      if (a.code !== 'prov-jateng') units.set(a.code, await insertUnits(m, (agencies.get(a.code) as { id: string }).id, a.level === 'provinsi'));
+      if (a.code !== 'prov-jateng')
+        units.set(a.code, await insertUnits(m, (agencies.get(a.code) as { id: string }).id, a.level === 'provinsi'));
     }
     const people = [...DEMO_PEOPLE, ...generatedPeople()];
     const empIds = new Map<string, string>();
@@ -123,12 +267,24 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       const agency = agencies.get(p.agency) as { id: string };
       const unitId = units.get(p.agency)?.get(p.unit) ?? null;
       const employeeId = await insertEmployee(m, {
-        nip: p.nip, agencyId: agency.id, unitId, type: p.type, fullName: p.fullName, frontTitle: p.frontTitle ?? null, backTitle: p.backTitle ?? null,
-        positionName: p.position, positionKind: p.kind, rank: p.rank, email: p.email ?? null, birthDate: parts.value.birthDate, gender: parts.value.gender,
+        nip: p.nip,
+        agencyId: agency.id,
+        unitId,
+        type: p.type,
+        fullName: p.fullName,
+        frontTitle: p.frontTitle ?? null,
+        backTitle: p.backTitle ?? null,
+        positionName: p.position,
+        positionKind: p.kind,
+        rank: p.rank,
+        email: p.email ?? null,
+        birthDate: parts.value.birthDate,
+        gender: parts.value.gender,
       });
       empIds.set(p.nip, employeeId);
       const userId = await insertAccount(m, { employeeId, email: p.email ?? null, passwordHash: hash });
-      for (const r of p.roles) await insertRole(m, userId, r.role, agency.id, r.unit ? (units.get(p.agency)?.get(r.unit) ?? null) : null);
+      for (const r of p.roles)
+        await insertRole(m, userId, r.role, agency.id, r.unit ? (units.get(p.agency)?.get(r.unit) ?? null) : null);
     }
     for (const p of people) {
       if (p.supervisorNip) await setSupervisor(m, empIds.get(p.nip) as string, empIds.get(p.supervisorNip) as string);

@@ -7,7 +7,9 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../../../..');
 const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
-const aliases = new Map(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]));
+const aliases = new Map(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]),
+);
 
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

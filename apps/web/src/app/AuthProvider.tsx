@@ -62,7 +62,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   let status: AuthStatus;
   if (!hasSession) status = 'anonymous';
   else if (meQuery.data) status = 'authenticated';
-  else if (meQuery.isError) status = meQuery.error instanceof ApiError && meQuery.error.status === 401 ? 'anonymous' : 'error';
+  else if (meQuery.isError)
+    status = meQuery.error instanceof ApiError && meQuery.error.status === 401 ? 'anonymous' : 'error';
   else status = 'loading';
 
   const value = useMemo<AuthContextValue>(

@@ -36,7 +36,11 @@ export const router = createBrowserRouter([
           ...learningRoutes,
           ...approvalRoutes,
           ...quizRoutes,
-          authorOnly([...courseRoutes, courseWorkspaceRoute([...quizAuthoringRoutes, ...gradingCourseRoutes]), ...gradingRoutes]),
+          authorOnly([
+            ...courseRoutes,
+            courseWorkspaceRoute([...quizAuthoringRoutes, ...gradingCourseRoutes]),
+            ...gradingRoutes,
+          ]),
           {
             path: 'admin',
             element: <RequireAdmin />,

@@ -20,8 +20,7 @@ export const theme = createTheme({
   colors: { kompeten },
   autoContrast: true,
   defaultRadius: 'md',
-  fontFamily:
-    'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", system-ui, -apple-system, sans-serif',
+  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", system-ui, -apple-system, sans-serif',
   headings: {
     fontWeight: '700',
     sizes: {

@@ -45,7 +45,9 @@ export class JobRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const handlers = this.discovery.getProviders({ metadataKey: JobHandlerProvider.KEY }).map((w) => w.instance as JobHandler);
+    const handlers = this.discovery
+      .getProviders({ metadataKey: JobHandlerProvider.KEY })
+      .map((w) => w.instance as JobHandler);
     this.byName = indexHandlers(handlers, this.routes);
   }
 

@@ -19,7 +19,13 @@ export class JobSchedules implements OnApplicationBootstrap {
     for (const { handler, queue } of this.registry.all()) {
       if (!handler.everyMs) continue;
       const name = handler.jobName;
-      await this.queues.get(queue).upsertJobScheduler(name, { every: handler.everyMs }, { name, data: {}, opts: { ...handler.retry, removeOnComplete: 100, removeOnFail: 500 } });
+      await this.queues
+        .get(queue)
+        .upsertJobScheduler(
+          name,
+          { every: handler.everyMs },
+          { name, data: {}, opts: { ...handler.retry, removeOnComplete: 100, removeOnFail: 500 } },
+        );
       this.logger.log({ jobName: name, everyMs: handler.everyMs }, 'Job scheduler upserted');
     }
   }

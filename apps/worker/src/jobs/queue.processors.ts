@@ -31,7 +31,11 @@ abstract class DispatchingProcessor extends WorkerHost implements BeforeApplicat
   async process(job: Job): Promise<JobResult> {
     const registered = this.registry.get(job.name);
     if (!registered) throw new UnrecoverableError(`No handler for job ${job.name}`);
-    const context: JobContext = { jobId: job.id ?? job.name, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 };
+    const context: JobContext = {
+      jobId: job.id ?? job.name,
+      attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
+    };
     const started = Date.now();
     let result: JobResult;
     try {
@@ -41,22 +45,35 @@ abstract class DispatchingProcessor extends WorkerHost implements BeforeApplicat
     }
     // A database down here fails the run and BullMQ retries it; the handler finds its work done and skips.
     await this.deliveries.done(context.jobId, result);
-    this.logger.log({ jobName: job.name, jobId: job.id, data: job.data, result, attempt: context.attempt, ms: Date.now() - started }, 'Job finished');
+    this.logger.log(
+      { jobName: job.name, jobId: job.id, data: job.data, result, attempt: context.attempt, ms: Date.now() - started },
+      'Job finished',
+    );
     return result;
   }
 
   /** Records the failed run and returns what to throw: BullMQ's UnrecoverableError for a permanent failure (no retry). */
   private async failed(job: Job, handler: JobHandler, error: Error, context: JobContext): Promise<Error> {
     const permanent = error instanceof PermanentJobError;
-    const log = { jobName: job.name, jobId: job.id, data: job.data, attempt: context.attempt, maxAttempts: context.maxAttempts, err: error };
-    const recordFailed = (e: unknown) => this.logger.error({ ...log, recordError: errorText(e) }, 'Could not record the failed run');
+    const log = {
+      jobName: job.name,
+      jobId: job.id,
+      data: job.data,
+      attempt: context.attempt,
+      maxAttempts: context.maxAttempts,
+      err: error,
+    };
+    const recordFailed = (e: unknown) =>
+      this.logger.error({ ...log, recordError: errorText(e) }, 'Could not record the failed run');
     if (!permanent && context.attempt < context.maxAttempts) {
       this.logger.warn(log, 'Job failed; it will be retried');
       await this.deliveries.retrying(context.jobId, errorText(error)).catch(recordFailed);
       return error;
     }
     this.logger.error(log, permanent ? 'Job failed permanently; parked' : 'Job failed on its last attempt');
-    await handler.onGiveUp?.(job.data as never, error, context).catch((e) => this.logger.error({ ...log, err: e }, 'The job\u2019s give-up step failed'));
+    await handler
+      .onGiveUp?.(job.data as never, error, context)
+      .catch((e) => this.logger.error({ ...log, err: e }, 'The job\u2019s give-up step failed'));
     await this.deliveries.gaveUp(context.jobId, permanent ? 'parked' : 'failed', errorText(error)).catch(recordFailed);
     return permanent ? new UnrecoverableError(error.message) : error;
   }

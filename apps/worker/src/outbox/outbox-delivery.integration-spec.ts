@@ -5,7 +5,17 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EVENT_CONSUMERS, JOB_QUEUE, JobName, OutboxEvent, QueueName } from '@kompeten/shared-contracts';
-import { bullConnection, FILE_STORAGE, JobHandlerProvider, PermanentJobError, type AppConfig, type FileStorage, type JobHandler, type JobResult, type RetryPolicy } from '@kompeten/server-core';
+import {
+  bullConnection,
+  FILE_STORAGE,
+  JobHandlerProvider,
+  PermanentJobError,
+  type AppConfig,
+  type FileStorage,
+  type JobHandler,
+  type JobResult,
+  type RetryPolicy,
+} from '@kompeten/server-core';
 import { createTestDatabase, testConfig, type TestDatabase } from '@kompeten/server-testing';
 import { WorkerModule } from '../worker.module';
 import { OutboxMaintenance } from './outbox-maintenance';
@@ -72,7 +82,10 @@ class RemoteConsumer implements JobHandler {
   }
 }
 
-@Module({ providers: [SucceedingConsumer, PermanentlyFailingConsumer, RemoteConsumer], exports: [SucceedingConsumer, PermanentlyFailingConsumer, RemoteConsumer] })
+@Module({
+  providers: [SucceedingConsumer, PermanentlyFailingConsumer, RemoteConsumer],
+  exports: [SucceedingConsumer, PermanentlyFailingConsumer, RemoteConsumer],
+})
 class TestJobsModule {}
 
 const ROUTES: OutboxRoutes = {
@@ -83,7 +96,12 @@ const ROUTES: OutboxRoutes = {
     [TestEvent.Outage]: ['test.remote'],
     [TestEvent.NoConsumers]: [],
   },
-  queues: { ...JOB_QUEUE, 'test.succeeds': QueueName.Events, 'test.fails-permanently': QueueName.Events, 'test.remote': QueueName.Events },
+  queues: {
+    ...JOB_QUEUE,
+    'test.succeeds': QueueName.Events,
+    'test.fails-permanently': QueueName.Events,
+    'test.remote': QueueName.Events,
+  },
 };
 
 interface DeliveryRow {
@@ -103,7 +121,12 @@ interface EventRow {
   parked_at: Date | null;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -120,13 +143,26 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
   let db: DataSource;
   let events: Queue;
 
-  async function publish(eventType: string, aggregateId: string = randomUUID(), payload: Record<string, unknown> = { entityId: aggregateId }): Promise<string> {
-    const [row] = await db.query(`INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`, [eventType, aggregateId, payload]);
+  async function publish(
+    eventType: string,
+    aggregateId: string = randomUUID(),
+    payload: Record<string, unknown> = { entityId: aggregateId },
+  ): Promise<string> {
+    const [row] = await db.query(
+      `INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`,
+      [eventType, aggregateId, payload],
+    );
     return row.id;
   }
-  const eventOf = async (id: string): Promise<EventRow> => (await db.query(`SELECT status, attempts, last_error, sent_at, parked_at FROM outbox_event WHERE id = $1`, [id]))[0];
+  const eventOf = async (id: string): Promise<EventRow> =>
+    (
+      await db.query(`SELECT status, attempts, last_error, sent_at, parked_at FROM outbox_event WHERE id = $1`, [id])
+    )[0];
   const deliveriesOf = (eventId: string): Promise<DeliveryRow[]> =>
-    db.query(`SELECT job_name, job_id, status, attempts, result, last_error FROM outbox_delivery WHERE event_id = $1 ORDER BY job_name`, [eventId]);
+    db.query(
+      `SELECT job_name, job_id, status, attempts, result, last_error FROM outbox_delivery WHERE event_id = $1 ORDER BY job_name`,
+      [eventId],
+    );
   const settled = (eventId: string, n: number) =>
     until(`${n} finished deliveries of ${eventId}`, async () => {
       const rows = await deliveriesOf(eventId);
@@ -136,7 +172,10 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
   beforeAll(async () => {
     database = await createTestDatabase();
     config = testConfig(database.url, { OUTBOX_RETENTION_DAYS: '3' });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { routes: ROUTES, jobModules: [TestJobsModule] }), { logger: false, abortOnError: false });
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(config, { routes: ROUTES, jobModules: [TestJobsModule] }),
+      { logger: false, abortOnError: false },
+    );
     db = worker.get(DataSource, { strict: false });
     events = new Queue(QueueName.Events, { connection: bullConnection(config.redisUrl), prefix: config.queuePrefix });
   });
@@ -159,9 +198,21 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
     const entity = randomUUID();
     const eventId = await publish(TestEvent.TwoConsumers, entity);
     const [failing, succeeding] = await settled(eventId, 2);
-    expect(succeeding).toEqual({ job_name: 'test.succeeds', job_id: `test.succeeds.${entity}`, status: 'done', attempts: 1, result: 'success', last_error: null });
+    expect(succeeding).toEqual({
+      job_name: 'test.succeeds',
+      job_id: `test.succeeds.${entity}`,
+      status: 'done',
+      attempts: 1,
+      result: 'success',
+      last_error: null,
+    });
     expect(failing).toEqual({
-      job_name: 'test.fails-permanently', job_id: `test.fails-permanently.${entity}`, status: 'parked', attempts: 1, result: null, last_error: 'Templat sertifikat instansi ini belum ada',
+      job_name: 'test.fails-permanently',
+      job_id: `test.fails-permanently.${entity}`,
+      status: 'parked',
+      attempts: 1,
+      result: null,
+      last_error: 'Templat sertifikat instansi ini belum ada',
     });
     expect(await eventOf(eventId)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
     // The permanent failure was not retried although its policy allows 5 attempts, and its give-up step ran once.
@@ -184,10 +235,25 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
   it('parks an event of an unknown type, or with no consumers, with the reason, while later events flow', async () => {
     const unknown = await publish('test.nobody-knows-me');
     const orphan = await publish(TestEvent.NoConsumers);
-    const later = [await publish(TestEvent.OneConsumer), await publish(TestEvent.OneConsumer), await publish(TestEvent.OneConsumer)];
-    for (const id of later) expect(await settled(id, 1)).toEqual([expect.objectContaining({ status: 'done', attempts: 1 })]);
-    expect(await eventOf(unknown)).toMatchObject({ status: 'parked', attempts: 1, last_error: 'Unknown event type "test.nobody-knows-me"', sent_at: null, parked_at: expect.any(Date) });
-    expect(await eventOf(orphan)).toMatchObject({ status: 'parked', attempts: 1, last_error: 'No consumers for event type "test.no-consumers"' });
+    const later = [
+      await publish(TestEvent.OneConsumer),
+      await publish(TestEvent.OneConsumer),
+      await publish(TestEvent.OneConsumer),
+    ];
+    for (const id of later)
+      expect(await settled(id, 1)).toEqual([expect.objectContaining({ status: 'done', attempts: 1 })]);
+    expect(await eventOf(unknown)).toMatchObject({
+      status: 'parked',
+      attempts: 1,
+      last_error: 'Unknown event type "test.nobody-knows-me"',
+      sent_at: null,
+      parked_at: expect.any(Date),
+    });
+    expect(await eventOf(orphan)).toMatchObject({
+      status: 'parked',
+      attempts: 1,
+      last_error: 'No consumers for event type "test.no-consumers"',
+    });
     expect(await deliveriesOf(unknown)).toEqual([]);
     // Parked rows are not claimed again.
     await worker.get(OutboxRelay).relayOnce();
@@ -207,7 +273,10 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
       const [bad, good] = await db.transaction(async (m) => {
         const ids: string[] = [];
         for (const aggregate of [poisoned, randomUUID()]) {
-          const [r] = await m.query(`INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`, [TestEvent.OneConsumer, aggregate, { entityId: aggregate }]);
+          const [r] = await m.query(
+            `INSERT INTO outbox_event (event_type, aggregate_id, payload) VALUES ($1, $2, $3) RETURNING id`,
+            [TestEvent.OneConsumer, aggregate, { entityId: aggregate }],
+          );
           ids.push(r.id);
         }
         return ids;
@@ -225,7 +294,10 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
         const e = await eventOf(bad);
         return e.status === 'parked' && e;
       });
-      expect(parked).toMatchObject({ attempts: RELAY_MAX_ATTEMPTS, last_error: `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: simulated failure at commit for test.succeeds.${poisoned}` });
+      expect(parked).toMatchObject({
+        attempts: RELAY_MAX_ATTEMPTS,
+        last_error: `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: simulated failure at commit for test.succeeds.${poisoned}`,
+      });
       expect(worker.get(SucceedingConsumer).runs).not.toContain(poisoned);
     } finally {
       await db.query(`DROP TRIGGER test_refuse_delivery ON outbox_delivery`);
@@ -238,7 +310,14 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
     const entity = randomUUID();
     const eventId = await publish(TestEvent.Outage, entity);
     const [failed] = await settled(eventId, 1);
-    expect(failed).toEqual({ job_name: 'test.remote', job_id: `test.remote.${entity}`, status: 'failed', attempts: 2, result: null, last_error: 'SIASN tidak tersedia (503)' });
+    expect(failed).toEqual({
+      job_name: 'test.remote',
+      job_id: `test.remote.${entity}`,
+      status: 'failed',
+      attempts: 2,
+      result: null,
+      last_error: 'SIASN tidak tersedia (503)',
+    });
     expect(remote.runs).toBe(2);
     expect(remote.gaveUp).toEqual(['SIASN tidak tersedia (503)']);
 
@@ -246,7 +325,9 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
     remote.up = true;
     await db.query(`UPDATE outbox_delivery SET status = 'pending' WHERE event_id = $1`, [eventId]);
     await until('the re-driven delivery to be done', async () => (await deliveriesOf(eventId))[0].status === 'done');
-    expect(await deliveriesOf(eventId)).toEqual([expect.objectContaining({ status: 'done', result: 'success', attempts: 3 })]);
+    expect(await deliveriesOf(eventId)).toEqual([
+      expect.objectContaining({ status: 'done', result: 'success', attempts: 3 }),
+    ]);
     expect(remote.runs).toBe(3);
     expect(await (await events.getJob(`test.remote.${entity}`))?.getState()).toBe('completed');
   });
@@ -258,20 +339,28 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
     const lostEvent = await publish(TestEvent.OneConsumer, lost);
     await settled(lostEvent, 1);
     await (await events.getJob(`test.succeeds.${lost}`))?.remove();
-    await db.query(`UPDATE outbox_delivery SET status = 'queued', result = NULL, queued_at = now() - interval '1 hour' WHERE event_id = $1`, [lostEvent]);
+    await db.query(
+      `UPDATE outbox_delivery SET status = 'queued', result = NULL, queued_at = now() - interval '1 hour' WHERE event_id = $1`,
+      [lostEvent],
+    );
     // A job that failed in BullMQ while PostgreSQL could not take the record: the delivery still says queued.
     const remote = worker.get(RemoteConsumer);
     remote.up = false;
     const stuck = randomUUID();
     const stuckEvent = await publish(TestEvent.Outage, stuck);
     await settled(stuckEvent, 1);
-    await db.query(`UPDATE outbox_delivery SET status = 'queued', last_error = NULL, queued_at = now() - interval '1 hour' WHERE event_id = $1`, [stuckEvent]);
+    await db.query(
+      `UPDATE outbox_delivery SET status = 'queued', last_error = NULL, queued_at = now() - interval '1 hour' WHERE event_id = $1`,
+      [stuckEvent],
+    );
     const gaveUpBefore = remote.gaveUp.length;
 
     expect(await maintenance.reconcile()).toEqual({ requeued: 1, failed: 1, done: 0 });
     await until('the lost job to run again', async () => (await deliveriesOf(lostEvent))[0].status === 'done');
     expect(worker.get(SucceedingConsumer).runs.filter((e) => e === lost)).toEqual([lost, lost]);
-    expect(await deliveriesOf(stuckEvent)).toEqual([expect.objectContaining({ status: 'failed', attempts: 2, last_error: 'SIASN tidak tersedia (503)' })]);
+    expect(await deliveriesOf(stuckEvent)).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 2, last_error: 'SIASN tidak tersedia (503)' }),
+    ]);
     expect(remote.gaveUp).toHaveLength(gaveUpBefore + 1);
     expect(await maintenance.reconcile()).toEqual({ requeued: 0, failed: 0, done: 0 });
   });
@@ -284,7 +373,11 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
                  CASE WHEN $2 = 'parked' THEN now() - make_interval(days => $3) END) RETURNING id`,
         [TestEvent.OneConsumer, status, daysAgo],
       );
-      if (delivery) await db.query(`INSERT INTO outbox_delivery (event_id, job_name, job_id, status) VALUES ($1, 'test.succeeds', $2, $3)`, [e.id, `test.succeeds.${e.id}`, delivery]);
+      if (delivery)
+        await db.query(
+          `INSERT INTO outbox_delivery (event_id, job_name, job_id, status) VALUES ($1, 'test.succeeds', $2, $3)`,
+          [e.id, `test.succeeds.${e.id}`, delivery],
+        );
       return e.id;
     };
     const oldDone = await insert('sent', 4, 'done');
@@ -294,7 +387,9 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
     const oldParkedEvent = await insert('parked', 30, null);
 
     expect(await worker.get(OutboxMaintenance).prune()).toBe(1);
-    const left: Array<{ id: string }> = await db.query(`SELECT id FROM outbox_event WHERE id = ANY($1)`, [[oldDone, oldFailed, oldParkedDelivery, recentDone, oldParkedEvent]]);
+    const left: Array<{ id: string }> = await db.query(`SELECT id FROM outbox_event WHERE id = ANY($1)`, [
+      [oldDone, oldFailed, oldParkedDelivery, recentDone, oldParkedEvent],
+    ]);
     expect(left.map((r) => r.id).sort()).toEqual([oldFailed, oldParkedDelivery, recentDone, oldParkedEvent].sort());
     expect(await deliveriesOf(oldDone)).toEqual([]);
     expect(await worker.get(OutboxMaintenance).prune()).toBe(0);
@@ -302,14 +397,24 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
   });
 
   it('retries an employee import that hit a database outage instead of failing it, and records both runs', async () => {
-    const [agency] = await db.query(`INSERT INTO agency (code, name, level, time_zone) VALUES ('kota-uji', 'Kota Uji', 'kota', 'Asia/Makassar') RETURNING id`);
+    const [agency] = await db.query(
+      `INSERT INTO agency (code, name, level, time_zone) VALUES ('kota-uji', 'Kota Uji', 'kota', 'Asia/Makassar') RETURNING id`,
+    );
     await db.query(
       `WITH id AS (SELECT gen_random_uuid() AS id) INSERT INTO work_unit (id, agency_id, code, name, path, depth) SELECT id.id, $1, 'SETDA', 'Sekretariat Daerah', '/' || id.id || '/', 0 FROM id`,
       [agency.id],
     );
     const storageKey = `imports/${agency.id}/${randomUUID()}.csv`;
-    await worker.get<FileStorage>(FILE_STORAGE).write(storageKey, Readable.from([Buffer.from('nip,nama,jenis_pegawai,kode_unit\n199404042019031011,Uji Ulang,PNS,SETDA\n')]));
-    const [imp] = await db.query(`INSERT INTO employee_import (agency_id, file_name, storage_key) VALUES ($1, 'pegawai.csv', $2) RETURNING id`, [agency.id, storageKey]);
+    await worker
+      .get<FileStorage>(FILE_STORAGE)
+      .write(
+        storageKey,
+        Readable.from([Buffer.from('nip,nama,jenis_pegawai,kode_unit\n199404042019031011,Uji Ulang,PNS,SETDA\n')]),
+      );
+    const [imp] = await db.query(
+      `INSERT INTO employee_import (agency_id, file_name, storage_key) VALUES ($1, 'pegawai.csv', $2) RETURNING id`,
+      [agency.id, storageKey],
+    );
     await db.query(`CREATE SEQUENCE test_import_outage`);
     await db.query(`
       CREATE FUNCTION test_import_outage() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -317,13 +422,22 @@ describe('outbox fan-out and delivery records (real PostgreSQL and Redis, the re
         IF nextval('test_import_outage') = 1 THEN RAISE EXCEPTION 'terminating connection (simulated outage)' USING ERRCODE = '08006'; END IF;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER test_import_outage BEFORE INSERT ON employee_import_entry FOR EACH ROW EXECUTE FUNCTION test_import_outage()`);
+    await db.query(
+      `CREATE TRIGGER test_import_outage BEFORE INSERT ON employee_import_entry FOR EACH ROW EXECUTE FUNCTION test_import_outage()`,
+    );
     try {
       const eventId = await publish(OutboxEvent.EmployeeImportRequested, imp.id, { importId: imp.id });
       const [delivery] = await settled(eventId, 1);
-      expect(delivery).toMatchObject({ job_id: `${JobName.EmployeeImportRun}.${imp.id}`, status: 'done', result: 'success', attempts: 2 });
+      expect(delivery).toMatchObject({
+        job_id: `${JobName.EmployeeImportRun}.${imp.id}`,
+        status: 'done',
+        result: 'success',
+        attempts: 2,
+      });
       expect(delivery.last_error).toMatch(/simulated outage/);
-      const [row] = await db.query(`SELECT status, created_count, message FROM employee_import WHERE id = $1`, [imp.id]);
+      const [row] = await db.query(`SELECT status, created_count, message FROM employee_import WHERE id = $1`, [
+        imp.id,
+      ]);
       expect(row).toEqual({ status: 'completed', created_count: 1, message: null });
     } finally {
       await db.query(`DROP TRIGGER test_import_outage ON employee_import_entry`);

@@ -11,7 +11,6 @@ export const PRUNE_CHUNK = 1000;
 export const RECONCILE_AFTER_MS = 15 * 60_000;
 export const RECONCILE_BATCH = 500;
 
-
 /**
  * The outbox's housekeeping, every 10 minutes on each worker (both steps are safe to run concurrently):
  * - prune: deletes events relayed more than OUTBOX_RETENTION_DAYS ago whose deliveries are all done (their delivery rows
@@ -52,7 +51,8 @@ export class OutboxMaintenance implements OnApplicationBootstrap, BeforeApplicat
   async runOnce(): Promise<void> {
     const pruned = await this.prune();
     const reconciled = await this.reconcile();
-    if (pruned || reconciled.requeued || reconciled.failed || reconciled.done) this.logger.log({ pruned, ...reconciled }, 'Outbox maintenance');
+    if (pruned || reconciled.requeued || reconciled.failed || reconciled.done)
+      this.logger.log({ pruned, ...reconciled }, 'Outbox maintenance');
   }
 
   /** Deletes, in chunks, relayed events older than the retention whose deliveries are all done; returns how many. */
@@ -86,7 +86,12 @@ export class OutboxMaintenance implements OnApplicationBootstrap, BeforeApplicat
           const context = { jobId: row.job_id, attempt: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
           await registered.handler
             .onGiveUp?.(row.payload as never, new Error(reason), context)
-            .catch((err) => this.logger.error({ err, jobName: row.job_name, jobId: row.job_id, error: errorText(err) }, 'The job\u2019s give-up step failed'));
+            .catch((err) =>
+              this.logger.error(
+                { err, jobName: row.job_name, jobId: row.job_id, error: errorText(err) },
+                'The job\u2019s give-up step failed',
+              ),
+            );
         }
       }
     }

@@ -2,7 +2,13 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueueName } from '@kompeten/shared-contracts';
-import { errorText, jobId, outboxSql, type PendingOutboxDelivery, type PendingOutboxEvent } from '@kompeten/server-core';
+import {
+  errorText,
+  jobId,
+  outboxSql,
+  type PendingOutboxDelivery,
+  type PendingOutboxEvent,
+} from '@kompeten/server-core';
 import { JobRegistry, type RegisteredJob } from '../jobs/job-registry';
 import { WorkerQueues } from '../jobs/worker-queues';
 import { OUTBOX_ROUTES, type OutboxRoutes } from './outbox-routes';
@@ -82,7 +88,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       });
     } catch (e) {
       if (!claimed.length) throw e;
-      this.logger.warn({ err: e, events: claimed.length }, 'Outbox fan-out batch rolled back; relaying its events one by one');
+      this.logger.warn(
+        { err: e, events: claimed.length },
+        'Outbox fan-out batch rolled back; relaying its events one by one',
+      );
       let relayed = 0;
       for (const id of claimed) if (await this.fanOutOne(id)) relayed++;
       return relayed;
@@ -110,9 +119,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     for (const row of rows) {
       const consumers = this.routes.consumers[row.event_type];
       if (!consumers) parked.push({ id: row.id, reason: `Unknown event type "${row.event_type}"` });
-      else if (!consumers.length) parked.push({ id: row.id, reason: `No consumers for event type "${row.event_type}"` });
+      else if (!consumers.length)
+        parked.push({ id: row.id, reason: `No consumers for event type "${row.event_type}"` });
       else {
-        for (const name of consumers) deliveries.push({ eventId: row.id, jobName: name, jobId: jobId(name, row.aggregate_id ?? row.id) });
+        for (const name of consumers)
+          deliveries.push({ eventId: row.id, jobName: name, jobId: jobId(name, row.aggregate_id ?? row.id) });
         sent.push(row.id);
       }
     }
@@ -129,7 +140,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const message = errorText(e);
     this.logger.error({ err: e, outboxId: id }, 'Outbox event could not be relayed');
     await outboxSql
-      .recordEventError(this.db, id, message, RELAY_MAX_ATTEMPTS, `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: ${message}`)
+      .recordEventError(
+        this.db,
+        id,
+        message,
+        RELAY_MAX_ATTEMPTS,
+        `Parked after ${RELAY_MAX_ATTEMPTS} failed relay attempts: ${message}`,
+      )
       .catch((err) => this.logger.error({ err, outboxId: id, error: message }, 'Could not record the relay error'));
   }
 
@@ -183,7 +200,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async recordDeliveryErrors(errors: Map<string, string>): Promise<void> {
-    this.logger.error({ deliveries: Object.fromEntries(errors) }, 'Outbox deliveries could not be queued; retrying later');
+    this.logger.error(
+      { deliveries: Object.fromEntries(errors) },
+      'Outbox deliveries could not be queued; retrying later',
+    );
     await outboxSql
       .recordDeliveryErrors(this.db, errors, ENQUEUE_RETRY_MS)
       .catch((err) => this.logger.error({ err }, 'Could not record the delivery errors'));

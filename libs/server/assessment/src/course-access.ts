@@ -13,20 +13,32 @@ export interface AuthoredCourse {
  * May the caller author this course's question bank and quizzes, and grade its attempts: the learning lib's one rule
  * (canEditContent: an author, or an admin of the course's agency).
  */
-export async function findAuthorableCourse(m: EntityManager, scope: AccessScope, courseId: string): Promise<AuthoredCourse | null> {
+export async function findAuthorableCourse(
+  m: EntityManager,
+  scope: AccessScope,
+  courseId: string,
+): Promise<AuthoredCourse | null> {
   const found = await findCourseWithRoles(m, scope, courseId);
   return found && canEditContent(found.roles) ? { id: found.course.id, agencyId: found.course.agencyId } : null;
 }
 
 /** As findAuthorableCourse, answering 404 (never 403) to everyone else: a course outside the caller's reach does not exist for it. */
-export async function requireAuthorableCourse(m: EntityManager, scope: AccessScope, courseId: string): Promise<AuthoredCourse> {
+export async function requireAuthorableCourse(
+  m: EntityManager,
+  scope: AccessScope,
+  courseId: string,
+): Promise<AuthoredCourse> {
   const c = await findAuthorableCourse(m, scope, courseId);
   if (!c) throw notFound(ErrorCode.ASSESSMENT_COURSE_NOT_FOUND, 'Kursus tidak ditemukan');
   return c;
 }
 
 /** The course of a quiz, when the caller may grade its attempts (findAuthorableCourse); null otherwise. */
-export async function findGraderCourse(m: EntityManager, scope: AccessScope, quizId: string): Promise<AuthoredCourse | null> {
+export async function findGraderCourse(
+  m: EntityManager,
+  scope: AccessScope,
+  quizId: string,
+): Promise<AuthoredCourse | null> {
   const [quiz]: Array<{ course_id: string }> = await m.query(`SELECT course_id FROM quiz WHERE id = $1`, [quizId]);
   return quiz ? findAuthorableCourse(m, scope, quiz.course_id) : null;
 }

@@ -61,7 +61,8 @@ describe('grading', () => {
       expect(scoreQuestion(question, 'Bhinneka Tunggal Ika')).toBe(3);
     });
     it('ignores case', () => expect(scoreQuestion(question, 'PANCASILA')).toBe(3));
-    it('collapses and trims spaces (including tabs and newlines)', () => expect(scoreQuestion(question, '  bhinneka \t tunggal\n ika ')).toBe(3));
+    it('collapses and trims spaces (including tabs and newlines)', () =>
+      expect(scoreQuestion(question, '  bhinneka \t tunggal\n ika ')).toBe(3));
     it('removes punctuation', () => {
       expect(scoreQuestion(question, 'Pancasila.')).toBe(3);
       expect(scoreQuestion(question, '"Bhinneka Tunggal Ika!"')).toBe(3);
@@ -70,7 +71,8 @@ describe('grading', () => {
       expect(scoreQuestion(q('short_answer', { accepted: ['Jose'] }), 'José')).toBe(10);
       expect(scoreQuestion(q('short_answer', { accepted: ['café crème'] }), 'CAFE CREME')).toBe(10);
     });
-    it('normalises the accepted answers the same way', () => expect(scoreQuestion(q('short_answer', { accepted: ['  U.U.D. 1945 '] }), 'uud 1945')).toBe(10));
+    it('normalises the accepted answers the same way', () =>
+      expect(scoreQuestion(q('short_answer', { accepted: ['  U.U.D. 1945 '] }), 'uud 1945')).toBe(10));
     it('refuses other words, partial answers and blanks', () => {
       expect(scoreQuestion(question, 'Pancasila sakti')).toBe(0);
       expect(scoreQuestion(question, 'Panca sila')).toBe(0);
@@ -153,10 +155,24 @@ describe('grading', () => {
 
   describe('numbers the way Indonesians write them (docs/learning.md, "Numbers")', () => {
     it.each([
-      ['1.500', 1500], ['1.500,5', 1500.5], ['3,5', 3.5], ['3.5', 3.5], ['1,500', 1.5], ['1.000.000', 1_000_000], ['0.125', 0.125], ['0,125', 0.125],
-      ['-1.250,75', -1250.75], ['12.500', 12500], ['1.5000', 1.5], ['+7', 7], [' 2 500 ', 2500],
+      ['1.500', 1500],
+      ['1.500,5', 1500.5],
+      ['3,5', 3.5],
+      ['3.5', 3.5],
+      ['1,500', 1.5],
+      ['1.000.000', 1_000_000],
+      ['0.125', 0.125],
+      ['0,125', 0.125],
+      ['-1.250,75', -1250.75],
+      ['12.500', 12500],
+      ['1.5000', 1.5],
+      ['+7', 7],
+      [' 2 500 ', 2500],
     ])('%s reads as %d', (text, value) => expect(toNumber(text)).toBe(value));
-    it.each(['1,500.5', '1.50.0', '1.500.00', '0.500.000', '3,5 kg', '1,2,3', '--1', 'satu'])('%s is not a number (refused when saved)', (text) => expect(toNumber(text)).toBeNull());
+    it.each(['1,500.5', '1.50.0', '1.500.00', '0.500.000', '3,5 kg', '1,2,3', '--1', 'satu'])(
+      '%s is not a number (refused when saved)',
+      (text) => expect(toNumber(text)).toBeNull(),
+    );
     it('scores 1.500 as fifteen hundred, not one and a half', () => {
       expect(scoreQuestion(q('numeric', { value: 1500, tolerance: 0 }, 1), '1.500')).toBe(1);
       expect(scoreQuestion(q('numeric', { value: 1.5, tolerance: 0 }, 1), '1.500')).toBe(0);
@@ -165,17 +181,48 @@ describe('grading', () => {
   });
 
   describe('matching: share of pairs matched right', () => {
-    const key = { pairs: [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r2' }, { left: 'l3', right: 'r3' }, { left: 'l4', right: 'r4' }] };
+    const key = {
+      pairs: [
+        { left: 'l1', right: 'r1' },
+        { left: 'l2', right: 'r2' },
+        { left: 'l3', right: 'r3' },
+        { left: 'l4', right: 'r4' },
+      ],
+    };
     const question = q('matching', key, 8);
     it('gives full points for every pair right, in any order', () => {
-      expect(scoreQuestion(question, [{ left: 'l4', right: 'r4' }, { left: 'l1', right: 'r1' }, { left: 'l3', right: 'r3' }, { left: 'l2', right: 'r2' }])).toBe(8);
+      expect(
+        scoreQuestion(question, [
+          { left: 'l4', right: 'r4' },
+          { left: 'l1', right: 'r1' },
+          { left: 'l3', right: 'r3' },
+          { left: 'l2', right: 'r2' },
+        ]),
+      ).toBe(8);
     });
     it('gives partial credit', () => {
-      expect(scoreQuestion(question, [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r3' }, { left: 'l3', right: 'r2' }])).toBe(2);
-      expect(scoreQuestion(question, [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r2' }, { left: 'l3', right: 'r3' }])).toBe(6);
+      expect(
+        scoreQuestion(question, [
+          { left: 'l1', right: 'r1' },
+          { left: 'l2', right: 'r3' },
+          { left: 'l3', right: 'r2' },
+        ]),
+      ).toBe(2);
+      expect(
+        scoreQuestion(question, [
+          { left: 'l1', right: 'r1' },
+          { left: 'l2', right: 'r2' },
+          { left: 'l3', right: 'r3' },
+        ]),
+      ).toBe(6);
     });
     it('counts only the first answer for a left item given twice', () => {
-      expect(scoreQuestion(question, [{ left: 'l1', right: 'r2' }, { left: 'l1', right: 'r1' }])).toBe(0);
+      expect(
+        scoreQuestion(question, [
+          { left: 'l1', right: 'r2' },
+          { left: 'l1', right: 'r1' },
+        ]),
+      ).toBe(0);
     });
     it('scores malformed answers 0', () => {
       expect(scoreQuestion(question, 'l1=r1')).toBe(0);
@@ -197,7 +244,8 @@ describe('grading', () => {
       expect(scoreQuestion(question, ['d', 'c', 'b', 'a'])).toBe(0);
     });
     it('positions count even when the answer is short', () => expect(scoreQuestion(question, ['a', 'b'])).toBe(2));
-    it('rounds thirds', () => expect(scoreQuestion(q('ordering', { order: ['x', 'y', 'z'] }, 2), ['x', 'z', 'y'])).toBe(0.67));
+    it('rounds thirds', () =>
+      expect(scoreQuestion(q('ordering', { order: ['x', 'y', 'z'] }, 2), ['x', 'z', 'y'])).toBe(0.67));
   });
 
   describe('essay', () => {

@@ -15,32 +15,43 @@ export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 1
  * spaces collapsed. "  Pancasila,  Sila KE-5! " → "pancasila sila ke 5" (docs/learning.md, "Short answers").
  */
 export function normaliseText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[-\u2010-\u2015/]/g, ' ')
-    // A separator between digits is kept as written (placeholders survive the punctuation sweep): "3,5" ≠ "35" ≠ "3.5".
-    .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? '\uE000' : '\uE001'}`)
-    .replace(/[\p{P}\p{S}]/gu, '')
-    .replace(/\uE000/g, '.')
-    .replace(/\uE001/g, ',')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[-\u2010-\u2015/]/g, ' ')
+      // A separator between digits is kept as written (placeholders survive the punctuation sweep): "3,5" ≠ "35" ≠ "3.5".
+      .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? '\uE000' : '\uE001'}`)
+      .replace(/[\p{P}\p{S}]/gu, '')
+      .replace(/\uE000/g, '.')
+      .replace(/\uE001/g, ',')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A `*` in an accepted answer: not a wildcard; authors are refused when they save one (question-rules.ts). */
 export const WILDCARD = '*';
 
 /** What the player shows under a numeric question (docs/learning.md, "Numbers"). */
-export const NUMERIC_FORMAT_HINT = 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5';
+export const NUMERIC_FORMAT_HINT =
+  'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5';
 
 /** A number from a number or a text written the Indonesian way (one rule for the server and the web player). */
 export const toNumber = parseIndonesianNumber;
 
-const strings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null);
+const strings = (v: unknown): string[] | null =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
 const pairsOf = (v: unknown): Array<{ left: string; right: string }> | null =>
-  Array.isArray(v) && v.every((p) => p && typeof p === 'object' && typeof (p as { left?: unknown }).left === 'string' && typeof (p as { right?: unknown }).right === 'string')
+  Array.isArray(v) &&
+  v.every(
+    (p) =>
+      p &&
+      typeof p === 'object' &&
+      typeof (p as { left?: unknown }).left === 'string' &&
+      typeof (p as { right?: unknown }).right === 'string',
+  )
     ? (v as Array<{ left: string; right: string }>)
     : null;
 

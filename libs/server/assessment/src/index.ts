@@ -16,4 +16,10 @@ import { QuestionEntity } from './entities/question.entity';
 import { QuizAnswerEntity } from './entities/quiz-answer.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
 import { QuizEntity } from './entities/quiz.entity';
-export const ASSESSMENT_ENTITIES = [QuestionCategoryEntity, QuestionEntity, QuizEntity, QuizAttemptEntity, QuizAnswerEntity];
+export const ASSESSMENT_ENTITIES = [
+  QuestionCategoryEntity,
+  QuestionEntity,
+  QuizEntity,
+  QuizAttemptEntity,
+  QuizAnswerEntity,
+];

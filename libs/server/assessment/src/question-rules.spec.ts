@@ -3,8 +3,11 @@ import { questionProblems, responseProblem } from './question-rules';
 
 const opts = (...ids: string[]): QuestionOption[] => ids.map((id) => ({ id, text: `Opsi ${id}` }));
 const matching: QuestionOption[] = [
-  { id: 'l1', text: 'BKN', side: 'left' }, { id: 'l2', text: 'LAN', side: 'left' },
-  { id: 'r1', text: 'Kepegawaian', side: 'right' }, { id: 'r2', text: 'Pelatihan', side: 'right' }, { id: 'r3', text: 'Pengawasan', side: 'right' },
+  { id: 'l1', text: 'BKN', side: 'left' },
+  { id: 'l2', text: 'LAN', side: 'left' },
+  { id: 'r1', text: 'Kepegawaian', side: 'right' },
+  { id: 'r2', text: 'Pelatihan', side: 'right' },
+  { id: 'r3', text: 'Pengawasan', side: 'right' },
 ];
 
 describe('question rules', () => {
@@ -15,14 +18,23 @@ describe('question rules', () => {
     expect(questionProblems('short_answer', [], { accepted: ['Pancasila'] })).toEqual([]);
     expect(questionProblems('numeric', [], { value: 3.5, tolerance: 0 })).toEqual([]);
     expect(questionProblems('numeric', [], { value: 3.5 })).toEqual([]);
-    expect(questionProblems('matching', matching, { pairs: [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r2' }] })).toEqual([]);
+    expect(
+      questionProblems('matching', matching, {
+        pairs: [
+          { left: 'l1', right: 'r1' },
+          { left: 'l2', right: 'r2' },
+        ],
+      }),
+    ).toEqual([]);
     expect(questionProblems('ordering', opts('x', 'y', 'z'), { order: ['z', 'x', 'y'] })).toEqual([]);
     expect(questionProblems('essay', [], null)).toEqual([]);
     expect(questionProblems('essay', [], undefined)).toEqual([]);
   });
 
   it('explains what is wrong with each kind', () => {
-    expect(questionProblems('single', opts('a', 'b'), { correct: 'c' })).toEqual(['answerKey.correct "c" bukan id salah satu opsi']);
+    expect(questionProblems('single', opts('a', 'b'), { correct: 'c' })).toEqual([
+      'answerKey.correct "c" bukan id salah satu opsi',
+    ]);
     expect(questionProblems('single', opts('a', 'b'), { correct: ['a'] })[0]).toMatch(/single harus/);
     expect(questionProblems('single', opts('a'), { correct: 'a' })).toEqual(['soal single perlu minimal 2 opsi']);
     expect(questionProblems('single', opts('a', 'a'), { correct: 'a' })[0]).toMatch(/ganda/);
@@ -32,11 +44,24 @@ describe('question rules', () => {
     expect(questionProblems('true_false', opts('a', 'b'), { correct: true })[0]).toMatch(/tidak memakai options/);
     expect(questionProblems('short_answer', [], { accepted: [] })[0]).toMatch(/minimal satu/);
     expect(questionProblems('short_answer', [], { accepted: ['  '] })[0]).toMatch(/kosong/);
-    expect(questionProblems('short_answer', [], { accepted: ['Pancasila', 'Panca*'] })[0]).toMatch(/tanda \* \(bukan wildcard\)/);
+    expect(questionProblems('short_answer', [], { accepted: ['Pancasila', 'Panca*'] })[0]).toMatch(
+      /tanda \* \(bukan wildcard\)/,
+    );
     expect(questionProblems('numeric', [], { value: '3' })[0]).toMatch(/numeric harus/);
-    expect(questionProblems('numeric', [], { value: 3, tolerance: -1 })).toEqual(['answerKey.tolerance harus angka ≥ 0']);
-    expect(questionProblems('matching', matching, { pairs: [{ left: 'l1', right: 'r1' }] })).toEqual(['item kiri tanpa pasangan: l2']);
-    expect(questionProblems('matching', matching, { pairs: [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r1' }] })).toEqual(['setiap item kanan hanya boleh dipakai sekali']);
+    expect(questionProblems('numeric', [], { value: 3, tolerance: -1 })).toEqual([
+      'answerKey.tolerance harus angka ≥ 0',
+    ]);
+    expect(questionProblems('matching', matching, { pairs: [{ left: 'l1', right: 'r1' }] })).toEqual([
+      'item kiri tanpa pasangan: l2',
+    ]);
+    expect(
+      questionProblems('matching', matching, {
+        pairs: [
+          { left: 'l1', right: 'r1' },
+          { left: 'l2', right: 'r1' },
+        ],
+      }),
+    ).toEqual(['setiap item kanan hanya boleh dipakai sekali']);
     expect(questionProblems('matching', opts('a', 'b'), { pairs: [] })[0]).toMatch(/side/);
     expect(questionProblems('ordering', opts('x', 'y'), { order: ['x'] })[0]).toMatch(/tepat sekali/);
     expect(questionProblems('ordering', opts('x', 'y'), { order: ['x', 'x'] })[0]).toMatch(/tepat sekali/);
@@ -55,7 +80,12 @@ describe('question rules', () => {
     expect(responseProblem('numeric', [], '1,500.5')).toMatch(/koma untuk desimal dan titik untuk ribuan/);
     expect(responseProblem('matching', matching, [{ left: 'l1', right: 'r3' }])).toBeNull();
     expect(responseProblem('matching', matching, [{ left: 'r1', right: 'l1' }])).toMatch(/matching/);
-    expect(responseProblem('matching', matching, [{ left: 'l1', right: 'r3' }, { left: 'l1', right: 'r2' }])).toMatch(/matching/);
+    expect(
+      responseProblem('matching', matching, [
+        { left: 'l1', right: 'r3' },
+        { left: 'l1', right: 'r2' },
+      ]),
+    ).toMatch(/matching/);
     expect(responseProblem('ordering', opts('x', 'y'), ['y', 'x'])).toBeNull();
     expect(responseProblem('ordering', opts('x', 'y'), ['y'])).toMatch(/ordering/);
     expect(responseProblem('essay', [], 'x'.repeat(20_001))).toMatch(/essay/);

@@ -20,10 +20,18 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, entities, config.dbPoolSize), migrationsRun: false }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, entities, config.dbPoolSize),
+          migrationsRun: false,
+        }),
         // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse the string as a public key on
         // every verify, ~0.3 ms of CPU per request (measured in docs/performance.md).
-        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')), signOptions: { algorithm: 'HS256', issuer: 'kompeten' }, verifyOptions: { algorithms: ['HS256'], issuer: 'kompeten' } }),
+        JwtModule.register({
+          global: true,
+          secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+          signOptions: { algorithm: 'HS256', issuer: 'kompeten' },
+          verifyOptions: { algorithms: ['HS256'], issuer: 'kompeten' },
+        }),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -39,5 +47,7 @@ export class CoreModule {
 
 /** STORAGE_DRIVER picks the store; uploads in flight stay in STORAGE_DIR/tmp either way. */
 function fileStorage(config: AppConfig): FileStorage {
-  return config.storageDriver === 's3' && config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.storageDir);
+  return config.storageDriver === 's3' && config.s3
+    ? new S3FileStorage(config.s3)
+    : new LocalDiskStorage(config.storageDir);
 }

@@ -3,7 +3,15 @@ import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, seedPublishedCourse, type LibTestContext, type Person, type SeededCourse, type World } from '@kompeten/server-testing';
+import {
+  bootLibTest,
+  createWorld,
+  seedPublishedCourse,
+  type LibTestContext,
+  type Person,
+  type SeededCourse,
+  type World,
+} from '@kompeten/server-testing';
 import { AssignmentSubmissionEntity } from './entities/assignment-submission.entity';
 import { CourseCompletionEntity } from './entities/course-completion.entity';
 import { EnrolmentEntity } from './entities/enrolment.entity';
@@ -12,7 +20,16 @@ import { EnrolmentModule } from './enrolment.module';
 import { EnrolmentService } from './enrolment.service';
 import { ProgressService } from './progress.service';
 
-const ENTITIES = [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...LEARNING_ENTITIES, EnrolmentEntity, LessonProgressEntity, AssignmentSubmissionEntity, CourseCompletionEntity];
+const ENTITIES = [
+  ...CORE_ENTITIES,
+  ...ORGANISATION_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...LEARNING_ENTITIES,
+  EnrolmentEntity,
+  LessonProgressEntity,
+  AssignmentSubmissionEntity,
+  CourseCompletionEntity,
+];
 const PAGE = { page: 1, pageSize: 20 };
 
 // A course with enrolment mode `approval`: the learner asks, the atasan langsung (who must also hold the supervisor
@@ -30,16 +47,25 @@ describe('supervisor approval (EnrolmentService on real PostgreSQL)', () => {
   let namedOnlysReport: Person;
 
   const scope = (p: Person) => org.scopeOf(p.principal);
-  const ask = async (p: Person, courseId = course.courseId) => (await enrolments.enrol(await scope(p), courseId)).enrolment;
+  const ask = async (p: Person, courseId = course.courseId) =>
+    (await enrolments.enrol(await scope(p), courseId)).enrolment;
   const pendingFor = async (p: Person) => (await enrolments.listApprovals(await scope(p), PAGE)).items.map((a) => a.id);
 
   beforeAll(async () => {
     lib = await bootLibTest({ entities: ENTITIES, imports: [EnrolmentModule] });
     world = await createWorld(lib.db, { learners: 4 });
-    course = await seedPublishedCourse(lib.db, { agencyId: world.agency.id, enrolmentMode: 'approval', authorEmployeeIds: [world.author.employeeId as string] });
+    course = await seedPublishedCourse(lib.db, {
+      agencyId: world.agency.id,
+      enrolmentMode: 'approval',
+      authorEmployeeIds: [world.author.employeeId as string],
+    });
     enrolments = lib.get(EnrolmentService);
     org = lib.get(OrganisationService);
-    otherSupervisor = await world.person({ unitId: world.units.disdik.id, supervisorId: null, roles: ['learner', 'supervisor'] });
+    otherSupervisor = await world.person({
+      unitId: world.units.disdik.id,
+      supervisorId: null,
+      roles: ['learner', 'supervisor'],
+    });
     namedOnly = await world.person({ supervisorId: null });
     namedOnlysReport = await world.person({ supervisorId: namedOnly.employeeId });
   });
@@ -49,7 +75,11 @@ describe('supervisor approval (EnrolmentService on real PostgreSQL)', () => {
     const pending = await ask(world.learners[0]);
     expect(pending).toMatchObject({ status: 'pending_approval', source: 'self' });
     const queue = await enrolments.listApprovals(await scope(world.supervisor), PAGE);
-    expect(queue.items.find((a) => a.id === pending.id)).toMatchObject({ nip: world.learners[0].nip, employeeName: world.learners[0].fullName, unitName: 'Dinas Kesehatan' });
+    expect(queue.items.find((a) => a.id === pending.id)).toMatchObject({
+      nip: world.learners[0].nip,
+      employeeName: world.learners[0].fullName,
+      unitName: 'Dinas Kesehatan',
+    });
     expect(await pendingFor(otherSupervisor)).not.toContain(pending.id);
     expect(await pendingFor(world.learners[0])).toEqual([]);
     expect(await pendingFor(world.admin)).toContain(pending.id);
@@ -58,17 +88,23 @@ describe('supervisor approval (EnrolmentService on real PostgreSQL)', () => {
   it('a pending learner cannot start learning yet', async () => {
     const pending = await ask(world.learners[1]);
     const lessonId = course.snapshot.modules[0].lessons[0].id;
-    await expect(lib.get(ProgressService).recordEvent(await scope(world.learners[1]), pending.id, lessonId, { event: 'opened' }))
-      .rejects.toMatchObject({ kind: 'conflict', code: ErrorCode.ENROLMENT_NOT_ACTIVE });
+    await expect(
+      lib.get(ProgressService).recordEvent(await scope(world.learners[1]), pending.id, lessonId, { event: 'opened' }),
+    ).rejects.toMatchObject({ kind: 'conflict', code: ErrorCode.ENROLMENT_NOT_ACTIVE });
   });
 
   it('nobody but the supervisor or an admin decides: another supervisor, the learner, the author, a named atasan without the role', async () => {
     const pending = await ask(world.learners[2]);
     for (const who of [otherSupervisor, world.learners[2], world.author, world.hrOfficer]) {
-      await expect(enrolments.decide(await scope(who), pending.id, 'approve')).rejects.toMatchObject({ kind: 'not_found', code: ErrorCode.ENROLMENT_NOT_FOUND });
+      await expect(enrolments.decide(await scope(who), pending.id, 'approve')).rejects.toMatchObject({
+        kind: 'not_found',
+        code: ErrorCode.ENROLMENT_NOT_FOUND,
+      });
     }
     const ofNamedOnly = await ask(namedOnlysReport);
-    await expect(enrolments.decide(await scope(namedOnly), ofNamedOnly.id, 'approve')).rejects.toMatchObject({ code: ErrorCode.ENROLMENT_NOT_FOUND });
+    await expect(enrolments.decide(await scope(namedOnly), ofNamedOnly.id, 'approve')).rejects.toMatchObject({
+      code: ErrorCode.ENROLMENT_NOT_FOUND,
+    });
     expect(await pendingFor(namedOnly)).toEqual([]);
     const [row] = await lib.db.query(`SELECT status, decided_by FROM enrolment WHERE id = $1`, [pending.id]);
     expect(row).toEqual({ status: 'pending_approval', decided_by: null });
@@ -80,30 +116,49 @@ describe('supervisor approval (EnrolmentService on real PostgreSQL)', () => {
     const approved = await enrolments.decide(s, pending.id, 'approve');
     expect(approved).toMatchObject({ id: pending.id, status: 'active' });
     expect(await enrolments.decide(s, pending.id, 'approve')).toMatchObject({ status: 'active' });
-    const [row] = await lib.db.query(`SELECT decided_by, decided_at IS NOT NULL AS decided FROM enrolment WHERE id = $1`, [pending.id]);
+    const [row] = await lib.db.query(
+      `SELECT decided_by, decided_at IS NOT NULL AS decided FROM enrolment WHERE id = $1`,
+      [pending.id],
+    );
     expect(row).toEqual({ decided_by: world.supervisor.userId, decided: true });
-    const audit = await lib.db.query(`SELECT action, actor_user_id, agency_id FROM audit_log WHERE entity_id = $1 AND action LIKE 'enrolment.%'`, [pending.id]);
-    expect(audit).toEqual([{ action: 'enrolment.approve', actor_user_id: world.supervisor.userId, agency_id: world.agency.id }]);
+    const audit = await lib.db.query(
+      `SELECT action, actor_user_id, agency_id FROM audit_log WHERE entity_id = $1 AND action LIKE 'enrolment.%'`,
+      [pending.id],
+    );
+    expect(audit).toEqual([
+      { action: 'enrolment.approve', actor_user_id: world.supervisor.userId, agency_id: world.agency.id },
+    ]);
     expect(await pendingFor(world.supervisor)).not.toContain(pending.id);
-    await expect(enrolments.decide(s, pending.id, 'reject')).rejects.toMatchObject({ kind: 'conflict', code: ErrorCode.ENROLMENT_NOT_PENDING });
+    await expect(enrolments.decide(s, pending.id, 'reject')).rejects.toMatchObject({
+      kind: 'conflict',
+      code: ErrorCode.ENROLMENT_NOT_PENDING,
+    });
   });
 
   it('a rejected learner may ask again, and waits again', async () => {
     const pending = await ask(world.learners[3]);
-    expect(await enrolments.decide(await scope(world.supervisor), pending.id, 'reject')).toMatchObject({ status: 'rejected' });
+    expect(await enrolments.decide(await scope(world.supervisor), pending.id, 'reject')).toMatchObject({
+      status: 'rejected',
+    });
     expect(await ask(world.learners[3])).toMatchObject({ id: pending.id, status: 'pending_approval' });
     expect(await pendingFor(world.supervisor)).toContain(pending.id);
   });
 
   it('an admin of the learner’s agency approves too', async () => {
     const pending = await ask(world.learners[2]);
-    expect(await enrolments.decide(await scope(world.admin), pending.id, 'approve')).toMatchObject({ status: 'active' });
+    expect(await enrolments.decide(await scope(world.admin), pending.id, 'approve')).toMatchObject({
+      status: 'active',
+    });
   });
 
   it('an assignment needs no approval', async () => {
     const other = await seedPublishedCourse(lib.db, { agencyId: world.agency.id, enrolmentMode: 'approval' });
     const learner = await world.person();
-    expect(await enrolments.assign(await scope(world.hrOfficer), other.courseId, { employeeIds: [learner.employeeId as string] })).toMatchObject({ enrolled: 1 });
+    expect(
+      await enrolments.assign(await scope(world.hrOfficer), other.courseId, {
+        employeeIds: [learner.employeeId as string],
+      }),
+    ).toMatchObject({ enrolled: 1 });
     expect(await ask(learner, other.courseId)).toMatchObject({ source: 'assigned', status: 'active' });
   });
 

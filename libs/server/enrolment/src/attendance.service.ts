@@ -20,7 +20,12 @@ export class AttendanceService {
   ) {}
 
   /** Records attendance of a live lesson for ASN enrolled in the course (authors, admins); each attendance may complete a course. */
-  async recordAttendance(scope: AccessScope, courseId: string, lessonId: string, dto: AttendanceDto): Promise<AttendanceResult> {
+  async recordAttendance(
+    scope: AccessScope,
+    courseId: string,
+    lessonId: string,
+    dto: AttendanceDto,
+  ): Promise<AttendanceResult> {
     return this.db.transaction(async (m) => {
       const course = await requireManagedCourse(m, scope, courseId);
       const ids = [...new Set(dto.employeeIds)];
@@ -31,15 +36,25 @@ export class AttendanceService {
         const version = await this.versions.get(m, en.courseVersionId);
         const lesson = version.lessons.find((l) => l.lesson.id === lessonId)?.lesson;
         if (!lesson) continue;
-        if (lesson.content.kind !== 'live') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan sesi langsung');
+        if (lesson.content.kind !== 'live')
+          throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan sesi langsung');
         liveSeen = true;
         await this.recorder.apply(m, en, lessonId, { complete: true, attended: true }, false);
         recorded++;
       }
-      if (!liveSeen && enrolments.length) throw notFound(ErrorCode.ENROLMENT_LESSON_NOT_FOUND, 'Sesi tidak ditemukan pada pelatihan ini');
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, {
-        action: 'lesson.attendance', entityType: 'course', entityId: courseId, agencyId: course.agencyId, after: { lessonId, recorded, requested: ids.length },
-      });
+      if (!liveSeen && enrolments.length)
+        throw notFound(ErrorCode.ENROLMENT_LESSON_NOT_FOUND, 'Sesi tidak ditemukan pada pelatihan ini');
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'lesson.attendance',
+          entityType: 'course',
+          entityId: courseId,
+          agencyId: course.agencyId,
+          after: { lessonId, recorded, requested: ids.length },
+        },
+      );
       return { recorded, notEnrolled: ids.length - recorded };
     });
   }

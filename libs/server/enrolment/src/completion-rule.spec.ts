@@ -1,27 +1,77 @@
 import type { CourseSnapshot, LessonContent, QuizSnapshot } from '@kompeten/shared-contracts';
-import { creditedSeconds, lessonMinSeconds, progressPercent, quizLessonIds, requiredLessonIds, unmetConditions, type ProgressFacts } from './completion-rule';
+import {
+  creditedSeconds,
+  lessonMinSeconds,
+  progressPercent,
+  quizLessonIds,
+  requiredLessonIds,
+  unmetConditions,
+  type ProgressFacts,
+} from './completion-rule';
 import { creditableSeconds, MAX_CREDIT_PER_EVENT } from './progress.service';
 import { eventCompletes } from './progress.service';
 
 const quiz = (id: string, role: QuizSnapshot['settings']['role']): QuizSnapshot => ({
-  id, title: id, questions: [],
-  settings: { role, draw: [], shuffleOptions: false, timeLimitSeconds: null, opensAt: null, closesAt: null, maxAttempts: null, passPercent: 70, gradingMethod: 'highest', reviewPolicy: 'never' },
+  id,
+  title: id,
+  questions: [],
+  settings: {
+    role,
+    draw: [],
+    shuffleOptions: false,
+    timeLimitSeconds: null,
+    opensAt: null,
+    closesAt: null,
+    maxAttempts: null,
+    passPercent: 70,
+    gradingMethod: 'highest',
+    reviewPolicy: 'never',
+  },
 });
 
 const lesson = (id: string, content: LessonContent, required = true) => ({ id, title: id, required, content });
 
 function snapshot(rule: CourseSnapshot['completionRule']): CourseSnapshot {
   return {
-    courseId: 'c', versionNo: 1, title: 'BerAKHLAK', description: '', jp: 8, jenisDiklatId: 16, completionRule: rule,
+    courseId: 'c',
+    versionNo: 1,
+    title: 'BerAKHLAK',
+    description: '',
+    jp: 8,
+    jenisDiklatId: 16,
+    completionRule: rule,
     quizzes: { qpre: quiz('qpre', 'pre_test'), qpost: quiz('qpost', 'post_test') },
     modules: [
-      { id: 'm1', title: 'Modul 1', lessons: [lesson('pre', { kind: 'quiz', quizId: 'qpre' }), lesson('text', { kind: 'text', html: '<p>x</p>' }), lesson('extra', { kind: 'file', fileId: 'f' }, false)] },
-      { id: 'm2', title: 'Modul 2', lessons: [lesson('task', { kind: 'assignment', instructions: '', maxScore: 100, passScore: 70 }), lesson('live', { kind: 'live', startsAt: '', endsAt: '', joinUrl: '' }), lesson('post', { kind: 'quiz', quizId: 'qpost' })] },
+      {
+        id: 'm1',
+        title: 'Modul 1',
+        lessons: [
+          lesson('pre', { kind: 'quiz', quizId: 'qpre' }),
+          lesson('text', { kind: 'text', html: '<p>x</p>' }),
+          lesson('extra', { kind: 'file', fileId: 'f' }, false),
+        ],
+      },
+      {
+        id: 'm2',
+        title: 'Modul 2',
+        lessons: [
+          lesson('task', { kind: 'assignment', instructions: '', maxScore: 100, passScore: 70 }),
+          lesson('live', { kind: 'live', startsAt: '', endsAt: '', joinUrl: '' }),
+          lesson('post', { kind: 'quiz', quizId: 'qpost' }),
+        ],
+      },
     ],
   };
 }
 
-const done = (lessonId: string, extra: Partial<ProgressFacts> = {}): ProgressFacts => ({ lessonId, status: 'completed', passed: null, scorePercent: null, attended: false, ...extra });
+const done = (lessonId: string, extra: Partial<ProgressFacts> = {}): ProgressFacts => ({
+  lessonId,
+  status: 'completed',
+  passed: null,
+  scorePercent: null,
+  attended: false,
+  ...extra,
+});
 
 describe('completion rule', () => {
   it('"all" means every lesson not marked optional; a list means those lessons', () => {
@@ -41,9 +91,27 @@ describe('completion rule', () => {
   });
 
   it('is met only when every condition holds', () => {
-    const s = snapshot({ requiredLessons: ['text'], passQuizzes: ['pre'], minPostTestPercent: 70, passAssignments: ['task'], minLiveAttendance: 1 });
-    expect(unmetConditions(s, [])).toEqual(['lesson:text', 'quiz:pre', 'assignment:task', 'post_test:post', 'live_attendance:0/1']);
-    const facts = [done('text'), done('pre', { passed: true }), done('post', { scorePercent: 69.99 }), done('task', { passed: false }), done('live', { attended: true })];
+    const s = snapshot({
+      requiredLessons: ['text'],
+      passQuizzes: ['pre'],
+      minPostTestPercent: 70,
+      passAssignments: ['task'],
+      minLiveAttendance: 1,
+    });
+    expect(unmetConditions(s, [])).toEqual([
+      'lesson:text',
+      'quiz:pre',
+      'assignment:task',
+      'post_test:post',
+      'live_attendance:0/1',
+    ]);
+    const facts = [
+      done('text'),
+      done('pre', { passed: true }),
+      done('post', { scorePercent: 69.99 }),
+      done('task', { passed: false }),
+      done('live', { attended: true }),
+    ];
     expect(unmetConditions(s, facts)).toEqual(['assignment:task', 'post_test:post']);
     facts[2] = done('post', { scorePercent: 70 });
     facts[3] = done('task', { passed: true });
@@ -54,8 +122,12 @@ describe('completion rule', () => {
 describe('minimum time (docs/learning.md, "Minimum time")', () => {
   it('a course minimum is unmet until the time credited over every lesson reaches it', () => {
     const s = snapshot({ requiredLessons: ['text'], minMinutes: 10 });
-    expect(unmetConditions(s, [done('text', { timeSpentSeconds: 300 }), done('pre', { timeSpentSeconds: 299 })])).toEqual(['min_time:599/600']);
-    expect(unmetConditions(s, [done('text', { timeSpentSeconds: 300 }), done('pre', { timeSpentSeconds: 300 })])).toEqual([]);
+    expect(
+      unmetConditions(s, [done('text', { timeSpentSeconds: 300 }), done('pre', { timeSpentSeconds: 299 })]),
+    ).toEqual(['min_time:599/600']);
+    expect(
+      unmetConditions(s, [done('text', { timeSpentSeconds: 300 }), done('pre', { timeSpentSeconds: 300 })]),
+    ).toEqual([]);
     expect(creditedSeconds([done('a', { timeSpentSeconds: 5 }), done('b')])).toBe(5);
   });
   it('a lesson minimum is read from the rule, in seconds', () => {
@@ -79,10 +151,29 @@ describe('time credited per event (docs/learning.md, "Time and video the server 
 describe('what completes a lesson', () => {
   const video = lesson('v', { kind: 'video', url: 'u', completeAtRatio: 0.8 });
   it.each([
-    ['text', 'opened', true], ['document', 'opened', true], ['link', 'opened', true], ['file', 'opened', false],
-    ['file', 'downloaded', true], ['text', 'heartbeat', false], ['quiz', 'opened', false], ['assignment', 'opened', false], ['live', 'opened', false],
+    ['text', 'opened', true],
+    ['document', 'opened', true],
+    ['link', 'opened', true],
+    ['file', 'opened', false],
+    ['file', 'downloaded', true],
+    ['text', 'heartbeat', false],
+    ['quiz', 'opened', false],
+    ['assignment', 'opened', false],
+    ['live', 'opened', false],
   ] as const)('%s on %s: %s', (kind, event, expected) => {
-    const content = { kind, html: '', fileId: 'f', url: 'u', quizId: 'q', instructions: '', maxScore: 1, passScore: 1, startsAt: '', endsAt: '', joinUrl: '' } as unknown as LessonContent;
+    const content = {
+      kind,
+      html: '',
+      fileId: 'f',
+      url: 'u',
+      quizId: 'q',
+      instructions: '',
+      maxScore: 1,
+      passScore: 1,
+      startsAt: '',
+      endsAt: '',
+      joinUrl: '',
+    } as unknown as LessonContent;
     expect(eventCompletes(lesson('l', content), { event })).toBe(expected);
   });
   it('a video at its own ratio, whether by video event or heartbeat', () => {

@@ -58,7 +58,11 @@ export function unmetConditions(s: CourseSnapshot, facts: readonly ProgressFacts
     }
   }
   if (rule.minLiveAttendance) {
-    const liveIds = new Set(allLessons(s).filter((l) => l.content.kind === 'live').map((l) => l.id));
+    const liveIds = new Set(
+      allLessons(s)
+        .filter((l) => l.content.kind === 'live')
+        .map((l) => l.id),
+    );
     const attended = facts.filter((f) => f.attended && liveIds.has(f.lessonId)).length;
     if (attended < rule.minLiveAttendance) unmet.push(`live_attendance:${attended}/${rule.minLiveAttendance}`);
   }
@@ -70,7 +74,9 @@ export function unmetConditions(s: CourseSnapshot, facts: readonly ProgressFacts
 }
 
 /** Seconds credited over the whole enrolment. */
-export const creditedSeconds = (facts: readonly ProgressFacts[]): number => facts.reduce((n, f) => n + (f.timeSpentSeconds ?? 0), 0);
+export const creditedSeconds = (facts: readonly ProgressFacts[]): number =>
+  facts.reduce((n, f) => n + (f.timeSpentSeconds ?? 0), 0);
 
 /** A lesson's minimum credited time in seconds (0: none). */
-export const lessonMinSeconds = (s: CourseSnapshot, lessonId: string): number => (s.completionRule?.lessonMinMinutes?.[lessonId] ?? 0) * 60;
+export const lessonMinSeconds = (s: CourseSnapshot, lessonId: string): number =>
+  (s.completionRule?.lessonMinMinutes?.[lessonId] ?? 0) * 60;

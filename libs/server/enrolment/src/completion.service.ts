@@ -3,7 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { OutboxEvent } from '@kompeten/shared-contracts';
 import { writeOutbox } from '@kompeten/server-core';
 import { progressPercent, unmetConditions } from './completion-rule';
-import { lockEnrolment, progressRows, setEnrolmentProgress, toFacts, type LessonProgressRow, type LockedEnrolment } from './progress-store';
+import {
+  lockEnrolment,
+  progressRows,
+  setEnrolmentProgress,
+  toFacts,
+  type LessonProgressRow,
+  type LockedEnrolment,
+} from './progress-store';
 import { EnrolmentVersions } from './enrolment-versions';
 
 export interface CompletionOutcome {
@@ -27,13 +34,18 @@ export class CompletionService {
    * enrolment completed and emits `course.completed`. A caller that has already locked the enrolment and read its
    * lesson rows in this transaction passes them as `known` (the progress hot path: no second lock, no re-read).
    */
-  async evaluate(manager: EntityManager, enrolmentId: string, known?: { enrolment: LockedEnrolment; rows: readonly LessonProgressRow[] }): Promise<CompletionOutcome> {
+  async evaluate(
+    manager: EntityManager,
+    enrolmentId: string,
+    known?: { enrolment: LockedEnrolment; rows: readonly LessonProgressRow[] },
+  ): Promise<CompletionOutcome> {
     const en = known?.enrolment ?? (await lockEnrolment(manager, enrolmentId));
     const version = await this.versions.get(manager, en.courseVersionId);
     const facts = toFacts(known?.rows ?? (await progressRows(manager, enrolmentId)));
     const percent = progressPercent(version.snapshot, facts);
     if (percent !== en.progressPercent) await setEnrolmentProgress(manager, enrolmentId, percent);
-    if (en.status === 'completed') return { completed: true, recorded: false, completionId: null, progressPercent: percent };
+    if (en.status === 'completed')
+      return { completed: true, recorded: false, completionId: null, progressPercent: percent };
     if (en.status !== 'active' || unmetConditions(version.snapshot, facts).length > 0) {
       return { completed: false, recorded: false, completionId: null, progressPercent: percent };
     }
@@ -45,7 +57,10 @@ export class CompletionService {
       [en.id, en.courseId, en.courseVersionId, en.employeeId, version.jp],
     );
     if (!row) return { completed: true, recorded: false, completionId: null, progressPercent: percent };
-    await manager.query(`UPDATE enrolment SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [en.id, row.completed_at]);
+    await manager.query(
+      `UPDATE enrolment SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`,
+      [en.id, row.completed_at],
+    );
     await writeOutbox(manager, OutboxEvent.CourseCompleted, row.id, { completionId: row.id });
     return { completed: true, recorded: true, completionId: row.id, progressPercent: percent };
   }

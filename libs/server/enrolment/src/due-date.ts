@@ -18,7 +18,8 @@ export const overdueSql = (alias: string) =>
   `(${alias}.status NOT IN ${SETTLED} AND ${alias}.due_at IS NOT NULL AND ${alias}.due_at < date_trunc('second', now()))`;
 
 /** SQL condition for `?overdue=true|false`. */
-export const overdueFilterSql = (alias: string, overdue: boolean) => (overdue ? overdueSql(alias) : `NOT ${overdueSql(alias)}`);
+export const overdueFilterSql = (alias: string, overdue: boolean) =>
+  overdue ? overdueSql(alias) : `NOT ${overdueSql(alias)}`;
 
 export interface DueFields {
   dueAt: string | null;
@@ -36,9 +37,15 @@ export function dueFields(dueAt: Date | string | null, zone: AgencyTimeZone | nu
  * The due instant an assignment asks for, read in the assigner's zone: a date is the end of that local day; a
  * date-time must carry its offset (the DTO refuses one without) and is taken as it says. Null: no due date.
  */
-export function requestedDue(input: { dueDate?: string; dueAt?: string }, zone: AgencyTimeZone): { at: Date; zone: AgencyTimeZone } | null {
+export function requestedDue(
+  input: { dueDate?: string; dueAt?: string },
+  zone: AgencyTimeZone,
+): { at: Date; zone: AgencyTimeZone } | null {
   if (input.dueDate !== undefined && input.dueAt !== undefined) {
-    throw invalid(ErrorCode.VALIDATION_FAILED, 'Kirim salah satu saja: dueDate (tanggal) atau dueAt (tanggal-waktu dengan offset)');
+    throw invalid(
+      ErrorCode.VALIDATION_FAILED,
+      'Kirim salah satu saja: dueDate (tanggal) atau dueAt (tanggal-waktu dengan offset)',
+    );
   }
   if (input.dueDate !== undefined) {
     const at = endOfLocalDay(input.dueDate, zone);
@@ -47,7 +54,11 @@ export function requestedDue(input: { dueDate?: string; dueAt?: string }, zone: 
   }
   if (input.dueAt !== undefined) {
     const parsed = parseDateTimeWithOffset(input.dueAt);
-    if (!parsed.ok) throw invalid(ErrorCode.VALIDATION_FAILED, 'dueAt harus tanggal-waktu ISO 8601 dengan offset, mis. 2026-12-31T23:59:59+08:00');
+    if (!parsed.ok)
+      throw invalid(
+        ErrorCode.VALIDATION_FAILED,
+        'dueAt harus tanggal-waktu ISO 8601 dengan offset, mis. 2026-12-31T23:59:59+08:00',
+      );
     return { at: parsed.instant, zone };
   }
   return null;

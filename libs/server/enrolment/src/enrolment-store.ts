@@ -1,5 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AgencyTimeZone, CourseStatus, CourseVisibility, EnrolmentMode, EnrolmentStatus } from '@kompeten/shared-contracts';
+import type {
+  AgencyTimeZone,
+  CourseStatus,
+  CourseVisibility,
+  EnrolmentMode,
+  EnrolmentStatus,
+} from '@kompeten/shared-contracts';
 import { preparedQuery } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { overdueFilterSql } from './due-date';
@@ -13,12 +19,23 @@ import { ENROLMENT_SELECT, enrolmentViewOf, type EnrolmentRow, type PendingAppro
 
 /** Everything self-enrolment decides on, in one statement. */
 export interface EnrolDecisionRow {
-  learner_agency_id: string; course_id: string | null; course_agency_id: string; visibility: CourseVisibility; enrolment_mode: EnrolmentMode;
-  course_status: CourseStatus; current_version_id: string | null; existing: EnrolmentRow | null; missing: string[];
+  learner_agency_id: string;
+  course_id: string | null;
+  course_agency_id: string;
+  visibility: CourseVisibility;
+  enrolment_mode: EnrolmentMode;
+  course_status: CourseStatus;
+  current_version_id: string | null;
+  existing: EnrolmentRow | null;
+  missing: string[];
 }
 
 /** The active learner (none when inactive or unknown), the course, the learner's enrolment in it and the prerequisites not completed. */
-export async function readEnrolDecision(db: DataSource, employeeId: string, courseId: string): Promise<EnrolDecisionRow | undefined> {
+export async function readEnrolDecision(
+  db: DataSource,
+  employeeId: string,
+  courseId: string,
+): Promise<EnrolDecisionRow | undefined> {
   const [r] = await preparedQuery<EnrolDecisionRow>(
     db,
     `WITH c AS (
@@ -37,7 +54,12 @@ export async function readEnrolDecision(db: DataSource, employeeId: string, cour
 }
 
 /** Asks again after a withdrawal or rejection: only if nobody moved the enrolment from `fromStatus` meanwhile. */
-export async function reopenEnrolment(db: DataSource, id: string, status: EnrolmentStatus, fromStatus: EnrolmentStatus): Promise<EnrolmentRow | undefined> {
+export async function reopenEnrolment(
+  db: DataSource,
+  id: string,
+  status: EnrolmentStatus,
+  fromStatus: EnrolmentStatus,
+): Promise<EnrolmentRow | undefined> {
   const [row] = await preparedQuery<EnrolmentRow>(
     db,
     `WITH en AS (
@@ -50,7 +72,8 @@ export async function reopenEnrolment(db: DataSource, id: string, status: Enrolm
 
 /** A new self-enrolment; none when a concurrent request of the same learner won the insert. */
 export async function insertSelfEnrolment(
-  db: DataSource, e: { courseId: string; versionId: string | null; employeeId: string; agencyId: string; status: EnrolmentStatus },
+  db: DataSource,
+  e: { courseId: string; versionId: string | null; employeeId: string; agencyId: string; status: EnrolmentStatus },
 ): Promise<EnrolmentRow | undefined> {
   const [row] = await preparedQuery<EnrolmentRow>(
     db,
@@ -72,7 +95,11 @@ function manageableSql(scope: AccessScope, p: Param): string {
   const parts: string[] = [];
   if (scope.adminAgencyIds.size) parts.push(`e.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
   for (const s of scope.hrUnitScopes) {
-    parts.push(s.unitPath ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})` : `e.agency_id = ${p(s.agencyId)}`);
+    parts.push(
+      s.unitPath
+        ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})`
+        : `e.agency_id = ${p(s.agencyId)}`,
+    );
   }
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }
@@ -83,7 +110,11 @@ function parameters(): { params: unknown[]; p: Param } {
 }
 
 /** How many of the named ASN do not exist or are outside what the caller manages. */
-export async function countUnmanaged(m: EntityManager, scope: AccessScope, employeeIds: readonly string[]): Promise<number> {
+export async function countUnmanaged(
+  m: EntityManager,
+  scope: AccessScope,
+  employeeIds: readonly string[],
+): Promise<number> {
   const { params, p } = parameters();
   const inScope = manageableSql(scope, p);
   const [{ n }]: Array<{ n: number }> = await m.query(
@@ -114,7 +145,9 @@ export interface AssignTargets {
  * course's audience; the others are counted as skipped.
  */
 export async function assignLearners(
-  m: EntityManager, scope: AccessScope, t: AssignTargets,
+  m: EntityManager,
+  scope: AccessScope,
+  t: AssignTargets,
 ): Promise<{ candidates: number; in_scope: number; enrolled: number; learner_agency_id: string | null }> {
   const { params, p } = parameters();
   const inScopeSql = manageableSql(scope, p);
@@ -128,8 +161,9 @@ export async function assignLearners(
     ...(filters.length ? [`(${filters.join(' AND ')})`] : []),
   ].join(' OR ');
   const visibleSql = t.audience === null ? 'TRUE' : `e.agency_id = ANY(${p(t.audience)}::uuid[])`;
-  const [counts]: Array<{ candidates: number; in_scope: number; enrolled: number; learner_agency_id: string | null }> = await m.query(
-    `WITH candidate AS (
+  const [counts]: Array<{ candidates: number; in_scope: number; enrolled: number; learner_agency_id: string | null }> =
+    await m.query(
+      `WITH candidate AS (
         SELECT e.id, e.agency_id, (e.active AND ${inScopeSql} AND ${visibleSql}) AS ok
           FROM identity_employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id
          WHERE ${chosen}
@@ -145,14 +179,17 @@ export async function assignLearners(
             (SELECT count(*) FROM candidate WHERE ok)::int AS in_scope,
             (SELECT count(*) FROM inserted)::int AS enrolled,
             (SELECT CASE WHEN count(DISTINCT agency_id) = 1 THEN min(agency_id::text) END FROM candidate WHERE ok) AS learner_agency_id`,
-    params,
-  );
+      params,
+    );
   return counts;
 }
 
 /** "My learning": active and pending first, then by due date and latest activity; optionally only (not) overdue ones. */
 export async function listLearnerEnrolments(
-  db: DataSource, employeeId: string, filter: { status?: EnrolmentStatus; overdue?: boolean }, page: { limit: number; offset: number },
+  db: DataSource,
+  employeeId: string,
+  filter: { status?: EnrolmentStatus; overdue?: boolean },
+  page: { limit: number; offset: number },
 ): Promise<{ total: number; rows: EnrolmentRow[] }> {
   const where = ['en.employee_id = $1'];
   const params: unknown[] = [employeeId];
@@ -162,7 +199,10 @@ export async function listLearnerEnrolments(
   }
   if (filter.overdue !== undefined) where.push(overdueFilterSql('en', filter.overdue));
   const cond = where.join(' AND ');
-  const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total FROM enrolment en WHERE ${cond}`, params);
+  const [{ total }]: Array<{ total: number }> = await db.query(
+    `SELECT count(*)::int AS total FROM enrolment en WHERE ${cond}`,
+    params,
+  );
   const rows: EnrolmentRow[] = await db.query(
     `${ENROLMENT_SELECT} WHERE ${cond}
      ORDER BY CASE en.status WHEN 'active' THEN 0 WHEN 'pending_approval' THEN 1 WHEN 'completed' THEN 2 ELSE 3 END,
@@ -175,7 +215,10 @@ export async function listLearnerEnrolments(
 
 /** Locks an enrolment row for a status change in the caller's transaction. */
 export async function lockEnrolmentStatus(m: EntityManager, id: string): Promise<EnrolmentStatus | undefined> {
-  const [locked]: Array<{ status: EnrolmentStatus }> = await m.query(`SELECT status FROM enrolment WHERE id = $1 FOR UPDATE`, [id]);
+  const [locked]: Array<{ status: EnrolmentStatus }> = await m.query(
+    `SELECT status FROM enrolment WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
   return locked?.status;
 }
 
@@ -188,14 +231,22 @@ export async function markWithdrawn(m: EntityManager, id: string): Promise<void>
  * its direct reports' where it holds the supervisor role.
  */
 export async function listPendingApprovals(
-  db: DataSource, who: { all: boolean; adminAgencyIds: readonly string[]; supervisor: { employeeId: string; agencyIds: readonly string[] } | null },
+  db: DataSource,
+  who: {
+    all: boolean;
+    adminAgencyIds: readonly string[];
+    supervisor: { employeeId: string; agencyIds: readonly string[] } | null;
+  },
   page: { limit: number; offset: number },
 ): Promise<{ total: number; rows: PendingApprovalRow[] }> {
   const { params, p } = parameters();
   const conditions: string[] = [];
   if (who.all) conditions.push('TRUE');
   if (who.adminAgencyIds.length) conditions.push(`en.agency_id = ANY(${p(who.adminAgencyIds)}::uuid[])`);
-  if (who.supervisor) conditions.push(`(e.supervisor_id = ${p(who.supervisor.employeeId)} AND e.agency_id = ANY(${p(who.supervisor.agencyIds)}::uuid[]))`);
+  if (who.supervisor)
+    conditions.push(
+      `(e.supervisor_id = ${p(who.supervisor.employeeId)} AND e.agency_id = ANY(${p(who.supervisor.agencyIds)}::uuid[]))`,
+    );
   if (!conditions.length) return { total: 0, rows: [] };
   const from = `FROM enrolment en JOIN identity_employee e ON e.id = en.employee_id WHERE en.status = 'pending_approval' AND (${conditions.join(' OR ')})`;
   const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total ${from}`, params);
@@ -211,7 +262,12 @@ export async function listPendingApprovals(
 
 /** A pending enrolment locked for a decision, with where its learner works and who supervises them. */
 export interface DecisionRow {
-  id: string; status: EnrolmentStatus; agency_id: string; supervisor_id: string | null; employee_agency_id: string; unit_path: string | null;
+  id: string;
+  status: EnrolmentStatus;
+  agency_id: string;
+  supervisor_id: string | null;
+  employee_agency_id: string;
+  unit_path: string | null;
 }
 
 export async function lockForDecision(m: EntityManager, id: string): Promise<DecisionRow | undefined> {
@@ -224,8 +280,16 @@ export async function lockForDecision(m: EntityManager, id: string): Promise<Dec
   return row;
 }
 
-export async function recordDecision(m: EntityManager, id: string, status: EnrolmentStatus, decidedBy: string): Promise<void> {
-  await m.query(`UPDATE enrolment SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`, [id, status, decidedBy]);
+export async function recordDecision(
+  m: EntityManager,
+  id: string,
+  status: EnrolmentStatus,
+  decidedBy: string,
+): Promise<void> {
+  await m.query(
+    `UPDATE enrolment SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`,
+    [id, status, decidedBy],
+  );
 }
 
 export interface LearnerEnrolmentRef {
@@ -235,7 +299,12 @@ export interface LearnerEnrolmentRef {
 }
 
 /** The learner's own enrolment (only an active one with `activeOnly`), or none. Prepared: quiz start reads it (decision 0009). */
-export async function findLearnerEnrolment(m: EntityManager, enrolmentId: string, employeeId: string, activeOnly: boolean): Promise<LearnerEnrolmentRef | null> {
+export async function findLearnerEnrolment(
+  m: EntityManager,
+  enrolmentId: string,
+  employeeId: string,
+  activeOnly: boolean,
+): Promise<LearnerEnrolmentRef | null> {
   const [row] = await preparedQuery<{ id: string; course_version_id: string; course_id: string }>(
     m,
     activeOnly
@@ -247,7 +316,11 @@ export async function findLearnerEnrolment(m: EntityManager, enrolmentId: string
 }
 
 /** The learner's enrolment in a course (status and version), or none. */
-export async function findCourseEnrolment(m: EntityManager, courseId: string, employeeId: string): Promise<{ status: EnrolmentStatus; courseVersionId: string } | null> {
+export async function findCourseEnrolment(
+  m: EntityManager,
+  courseId: string,
+  employeeId: string,
+): Promise<{ status: EnrolmentStatus; courseVersionId: string } | null> {
   const [row]: Array<{ status: EnrolmentStatus; course_version_id: string }> = await m.query(
     'SELECT status, course_version_id FROM enrolment WHERE course_id = $1 AND employee_id = $2',
     [courseId, employeeId],
@@ -261,7 +334,8 @@ export async function findCourseEnrolment(m: EntityManager, courseId: string, em
  * so concurrent multi-row lockers cannot deadlock with this.
  */
 export async function moveEnrolmentsToVersion(
-  m: EntityManager, v: { courseId: string; versionId: string; versionNo: number; requiredLessonIds: readonly string[] },
+  m: EntityManager,
+  v: { courseId: string; versionId: string; versionNo: number; requiredLessonIds: readonly string[] },
 ): Promise<string[]> {
   // An UPDATE through the driver answers [rows, affected].
   const [rows]: [Array<{ id: string }>, number] = await m.query(

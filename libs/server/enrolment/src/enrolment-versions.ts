@@ -23,14 +23,22 @@ export class EnrolmentVersions {
   async get(m: EntityManager, versionId: string): Promise<VersionContent> {
     const version = await this.versions.find(m, versionId);
     if (!version) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Versi pelatihan tidak ditemukan');
-    return version.derived(REQUIRED, (v): VersionContent => ({ ...v, requiredLessonIds: new Set(requiredLessonIds(v.snapshot)) }));
+    return version.derived(REQUIRED, (v): VersionContent => ({
+      ...v,
+      requiredLessonIds: new Set(requiredLessonIds(v.snapshot)),
+    }));
   }
 
   /** A lesson of the version, or a 404. */
-  async lesson(m: EntityManager, versionId: string, lessonId: string): Promise<{ version: VersionContent; module: ModuleSnapshot; lesson: LessonSnapshot; index: number }> {
+  async lesson(
+    m: EntityManager,
+    versionId: string,
+    lessonId: string,
+  ): Promise<{ version: VersionContent; module: ModuleSnapshot; lesson: LessonSnapshot; index: number }> {
     const version = await this.get(m, versionId);
     const index = version.lessons.findIndex((l) => l.lesson.id === lessonId);
-    if (index < 0) throw notFound(ErrorCode.ENROLMENT_LESSON_NOT_FOUND, 'Materi tidak ditemukan pada versi pelatihan ini');
+    if (index < 0)
+      throw notFound(ErrorCode.ENROLMENT_LESSON_NOT_FOUND, 'Materi tidak ditemukan pada versi pelatihan ini');
     return { version, module: version.lessons[index].module, lesson: version.lessons[index].lesson, index };
   }
 }

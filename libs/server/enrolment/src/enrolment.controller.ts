@@ -2,9 +2,23 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AssignmentResult, Enrolment, EnrolmentDetail, Page, PendingApproval } from '@kompeten/shared-contracts';
-import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import {
+  ApiErrors,
+  ApiPageResponse,
+  CurrentPrincipal,
+  PageQueryDto,
+  uuidParam as uuid,
+  type Principal,
+} from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
-import { AssignCourseDto, AssignmentResultDto, EnrolmentDetailDto, EnrolmentDto, MyEnrolmentQueryDto, PendingApprovalDto } from './dto/enrolment.dto';
+import {
+  AssignCourseDto,
+  AssignmentResultDto,
+  EnrolmentDetailDto,
+  EnrolmentDto,
+  MyEnrolmentQueryDto,
+  PendingApprovalDto,
+} from './dto/enrolment.dto';
 import { EnrolmentService } from './enrolment.service';
 
 @ApiTags('enrolment')
@@ -19,12 +33,17 @@ export class EnrolmentController {
 
   @Post('courses/:courseId/enrolments')
   @ApiOperation({
-    summary: 'Enrol myself in a published course I may see (open: active at once; approval: waits for my supervisor). Repeating it returns the same enrolment with 200.',
+    summary:
+      'Enrol myself in a published course I may see (open: active at once; approval: waits for my supervisor). Repeating it returns the same enrolment with 200.',
   })
   @ApiCreatedResponse({ type: EnrolmentDto })
   @ApiOkResponse({ type: EnrolmentDto, description: 'Already enrolled (or re-enrolled after a withdrawal)' })
   @ApiErrors(403, 404)
-  async enrol(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Res({ passthrough: true }) res: Response): Promise<Enrolment> {
+  async enrol(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Enrolment> {
     const { enrolment, created } = await this.enrolments.enrol(await this.org.scopeOf(p), courseId);
     res.status(created ? 201 : 200);
     return enrolment;
@@ -32,10 +51,17 @@ export class EnrolmentController {
 
   @Post('courses/:courseId/assignments')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign a course to named ASN, a work unit (with its sub-units) or a position, within my scope (HR officer, admin)' })
+  @ApiOperation({
+    summary:
+      'Assign a course to named ASN, a work unit (with its sub-units) or a position, within my scope (HR officer, admin)',
+  })
   @ApiOkResponse({ type: AssignmentResultDto })
   @ApiErrors(403, 404)
-  async assign(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Body() dto: AssignCourseDto): Promise<AssignmentResult> {
+  async assign(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Body() dto: AssignCourseDto,
+  ): Promise<AssignmentResult> {
     return this.enrolments.assign(await this.org.scopeOf(p), courseId, dto);
   }
 
@@ -47,7 +73,10 @@ export class EnrolmentController {
   }
 
   @Get('enrolments/:id')
-  @ApiOperation({ summary: 'One enrolment: the version outline with progress per lesson and where to resume (the learner, course authors, admins)' })
+  @ApiOperation({
+    summary:
+      'One enrolment: the version outline with progress per lesson and where to resume (the learner, course authors, admins)',
+  })
   @ApiOkResponse({ type: EnrolmentDetailDto })
   @ApiErrors(404)
   async get(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<EnrolmentDetail> {
@@ -64,7 +93,9 @@ export class EnrolmentController {
   }
 
   @Get('approvals')
-  @ApiOperation({ summary: 'Enrolments waiting for my approval (my direct reports; for admins, their agencies\u2019 learners)' })
+  @ApiOperation({
+    summary: 'Enrolments waiting for my approval (my direct reports; for admins, their agencies\u2019 learners)',
+  })
   @ApiPageResponse(PendingApprovalDto)
   async approvals(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<Page<PendingApproval>> {
     return this.enrolments.listApprovals(await this.org.scopeOf(p), q);

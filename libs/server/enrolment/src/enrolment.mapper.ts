@@ -1,14 +1,34 @@
 import type { EntityManager } from 'typeorm';
-import type { AgencyTimeZone, Enrolment, EnrolmentSource, EnrolmentStatus, PendingApproval } from '@kompeten/shared-contracts';
+import type {
+  AgencyTimeZone,
+  Enrolment,
+  EnrolmentSource,
+  EnrolmentStatus,
+  PendingApproval,
+} from '@kompeten/shared-contracts';
 import { displayName } from '@kompeten/shared-util';
 import { preparedQuery } from '@kompeten/server-core';
 import { dueFields, overdueSql } from './due-date';
 import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
 
 export interface EnrolmentRow {
-  id: string; course_id: string; course_version_id: string; version_no: number; course_title: string; jp: string | number;
-  employee_id: string; agency_id: string; source: EnrolmentSource; status: EnrolmentStatus; progress_percent: string;
-  due_at: Date | null; due_time_zone: AgencyTimeZone | null; overdue: boolean; last_activity_at: Date | null; completed_at: Date | null; created_at: Date;
+  id: string;
+  course_id: string;
+  course_version_id: string;
+  version_no: number;
+  course_title: string;
+  jp: string | number;
+  employee_id: string;
+  agency_id: string;
+  source: EnrolmentSource;
+  status: EnrolmentStatus;
+  progress_percent: string;
+  due_at: Date | null;
+  due_time_zone: AgencyTimeZone | null;
+  overdue: boolean;
+  last_activity_at: Date | null;
+  completed_at: Date | null;
+  created_at: Date;
   course_agency_id: string;
 }
 
@@ -34,27 +54,58 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export function toEnrolment(r: EnrolmentRow): Enrolment {
   return {
-    id: r.id, courseId: r.course_id, courseVersionId: r.course_version_id, versionNo: Number(r.version_no), courseTitle: r.course_title,
-    jp: Number(r.jp), employeeId: r.employee_id, agencyId: r.agency_id, source: r.source, status: r.status,
-    progressPercent: Number(r.progress_percent), ...dueFields(r.due_at, r.due_time_zone), overdue: r.overdue, lastActivityAt: iso(r.last_activity_at),
-    completedAt: iso(r.completed_at), createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    courseId: r.course_id,
+    courseVersionId: r.course_version_id,
+    versionNo: Number(r.version_no),
+    courseTitle: r.course_title,
+    jp: Number(r.jp),
+    employeeId: r.employee_id,
+    agencyId: r.agency_id,
+    source: r.source,
+    status: r.status,
+    progressPercent: Number(r.progress_percent),
+    ...dueFields(r.due_at, r.due_time_zone),
+    overdue: r.overdue,
+    lastActivityAt: iso(r.last_activity_at),
+    completedAt: iso(r.completed_at),
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }
 
-export type PendingApprovalRow = EnrolmentRow & { full_name: string; front_title: string | null; back_title: string | null; nip: string; unit_name: string | null };
+export type PendingApprovalRow = EnrolmentRow & {
+  full_name: string;
+  front_title: string | null;
+  back_title: string | null;
+  nip: string;
+  unit_name: string | null;
+};
 
 export function toPendingApproval(r: PendingApprovalRow): PendingApproval {
-  return { ...toEnrolment(r), employeeName: displayName(r.full_name, r.front_title, r.back_title), nip: r.nip, unitName: r.unit_name };
+  return {
+    ...toEnrolment(r),
+    employeeName: displayName(r.full_name, r.front_title, r.back_title),
+    nip: r.nip,
+    unitName: r.unit_name,
+  };
 }
 
 /**
  * One enrolment; with `withProgress`, its lesson rows come in the same statement (the course page and the player
  * read both on every view: one round trip instead of two).
  */
-export async function loadEnrolmentRow(m: EntityManager, id: string, opts: { withProgress?: boolean } = {}): Promise<(EnrolmentRow & { progress?: LessonProgressRow[] }) | null> {
+export async function loadEnrolmentRow(
+  m: EntityManager,
+  id: string,
+  opts: { withProgress?: boolean } = {},
+): Promise<(EnrolmentRow & { progress?: LessonProgressRow[] }) | null> {
   const progress = opts.withProgress
     ? `, coalesce((SELECT json_agg(p) FROM (SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = en.id) p), '[]') AS progress`
     : '';
-  const [row] = await preparedQuery<EnrolmentRow & { progress?: LessonProgressRow[] }>(m, `${ENROLMENT_COLUMNS}${progress}${ENROLMENT_FROM} WHERE en.id = $1`, [id]);
+  const [row] = await preparedQuery<EnrolmentRow & { progress?: LessonProgressRow[] }>(
+    m,
+    `${ENROLMENT_COLUMNS}${progress}${ENROLMENT_FROM} WHERE en.id = $1`,
+    [id],
+  );
   return row ?? null;
 }

@@ -20,7 +20,15 @@ import { SubmissionController } from './submission.controller';
 import { MAX_SUBMISSION_BYTES, SubmissionService } from './submission.service';
 import { VersionUpgradeService } from './version-upgrade.service';
 
-const CORE = [EnrolmentVersions, EnrolmentAccess, CompletionService, ProgressRecorder, ProgressService, QuizOutcomeService, VersionUpgradeService];
+const CORE = [
+  EnrolmentVersions,
+  EnrolmentAccess,
+  CompletionService,
+  ProgressRecorder,
+  ProgressService,
+  QuizOutcomeService,
+  VersionUpgradeService,
+];
 
 /** Progress, completion and version upgrades without HTTP: what other domains (assessment grading, the worker) call. */
 @Module({
@@ -43,12 +51,7 @@ export class EnrolmentPortsModule {}
 
 /** Enrolment, the player's progress, approvals, assignments (submissions, grading) and the course report over HTTP. */
 @Module({
-  imports: [
-    OrganisationModule,
-    EnrolmentCoreModule,
-    EnrolmentPortsModule,
-    diskUploadModule(MAX_SUBMISSION_BYTES),
-  ],
+  imports: [OrganisationModule, EnrolmentCoreModule, EnrolmentPortsModule, diskUploadModule(MAX_SUBMISSION_BYTES)],
   controllers: [EnrolmentController, ProgressController, ReportController, SubmissionController],
   providers: [EnrolmentService, ReportService, SubmissionService, PlayerService, AttendanceService],
   exports: [EnrolmentCoreModule],

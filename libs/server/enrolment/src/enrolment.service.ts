@@ -2,9 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  ErrorCode, type AssignmentResult, type Enrolment, type EnrolmentDetail, type EnrolmentStatus, type OutlineModule, type Page, type PendingApproval,
+  ErrorCode,
+  type AssignmentResult,
+  type Enrolment,
+  type EnrolmentDetail,
+  type EnrolmentStatus,
+  type OutlineModule,
+  type Page,
+  type PendingApproval,
 } from '@kompeten/shared-contracts';
-import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
+import {
+  conflict,
+  DomainError,
+  forbidden,
+  invalid,
+  notFound,
+  recordAudit,
+  toPage,
+  type PageQueryDto,
+} from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import { courseAudience, courseVisibleTo, findCourseFacts, isLive } from '@kompeten/server-learning';
 import { AccessScope, AgencyTree, OrganisationService } from '@kompeten/server-organisation';
@@ -12,8 +28,17 @@ import type { AssignCourseDto, MyEnrolmentQueryDto } from './dto/enrolment.dto';
 import { dueFields, requestedDue } from './due-date';
 import { EnrolmentAccess } from './enrolment-access';
 import {
-  assignLearners, countUnmanaged, insertSelfEnrolment, listLearnerEnrolments, listPendingApprovals, lockEnrolmentStatus, lockForDecision, markWithdrawn,
-  readEnrolDecision, recordDecision, reopenEnrolment,
+  assignLearners,
+  countUnmanaged,
+  insertSelfEnrolment,
+  listLearnerEnrolments,
+  listPendingApprovals,
+  lockEnrolmentStatus,
+  lockForDecision,
+  markWithdrawn,
+  readEnrolDecision,
+  recordDecision,
+  reopenEnrolment,
 } from './enrolment-store';
 import { EnrolmentVersions } from './enrolment-versions';
 import { loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
@@ -54,8 +79,9 @@ export class EnrolmentService {
       const r = await readEnrolDecision(this.db, employeeId, courseId);
       if (!r) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Data ASN Anda tidak aktif');
       if (
-        !r.course_id || !isLive({ status: r.course_status, currentVersionId: r.current_version_id })
-        || !courseVisibleTo({ agencyId: r.course_agency_id, visibility: r.visibility }, r.learner_agency_id, tree)
+        !r.course_id ||
+        !isLive({ status: r.course_status, currentVersionId: r.current_version_id }) ||
+        !courseVisibleTo({ agencyId: r.course_agency_id, visibility: r.visibility }, r.learner_agency_id, tree)
       ) {
         throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
       }
@@ -65,20 +91,35 @@ export class EnrolmentService {
         throw forbidden(ErrorCode.ENROLMENT_ASSIGNED_ONLY, 'Pelatihan ini hanya untuk peserta yang ditugaskan');
       }
       if (r.missing.length) {
-        throw new DomainError('forbidden', ErrorCode.ENROLMENT_PREREQUISITES_NOT_MET, 'Selesaikan dahulu pelatihan prasyarat', { missingCourseIds: r.missing });
+        throw new DomainError(
+          'forbidden',
+          ErrorCode.ENROLMENT_PREREQUISITES_NOT_MET,
+          'Selesaikan dahulu pelatihan prasyarat',
+          { missingCourseIds: r.missing },
+        );
       }
-      const status: EnrolmentStatus = r.enrolment_mode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
+      const status: EnrolmentStatus =
+        r.enrolment_mode === 'approval' && existing?.source !== 'assigned' ? 'pending_approval' : 'active';
       if (existing) {
         // Again after a withdrawal or rejection: only if nobody moved it meanwhile.
         const row = await reopenEnrolment(this.db, existing.id, status, existing.status);
         if (row) return { enrolment: toEnrolment(row), created: false };
         continue;
       }
-      const row = await insertSelfEnrolment(this.db, { courseId, versionId: r.current_version_id, employeeId, agencyId: r.learner_agency_id, status });
+      const row = await insertSelfEnrolment(this.db, {
+        courseId,
+        versionId: r.current_version_id,
+        employeeId,
+        agencyId: r.learner_agency_id,
+        status,
+      });
       if (row) return { enrolment: toEnrolment(row), created: true };
       // A concurrent request of the same learner won the insert: the next round answers with its enrolment.
     }
-    throw conflict(ErrorCode.CONCURRENT_CHANGE, 'Pendaftaran sedang diubah oleh permintaan lain; kirim ulang permintaan ini');
+    throw conflict(
+      ErrorCode.CONCURRENT_CHANGE,
+      'Pendaftaran sedang diubah oleh permintaan lain; kirim ulang permintaan ini',
+    );
   }
 
   private async view(m: EntityManager, id: string): Promise<Enrolment> {
@@ -96,7 +137,10 @@ export class EnrolmentService {
    */
   async assign(scope: AccessScope, courseId: string, dto: AssignCourseDto): Promise<AssignmentResult> {
     if (!scope.global && scope.adminAgencyIds.size === 0 && scope.hrUnitScopes.length === 0) {
-      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pengelola kepegawaian atau admin yang dapat menugaskan pelatihan');
+      throw forbidden(
+        ErrorCode.AUTH_FORBIDDEN,
+        'Hanya pengelola kepegawaian atau admin yang dapat menugaskan pelatihan',
+      );
     }
     if (!dto.employeeIds?.length && !dto.unitId && !dto.positionName) {
       throw invalid(ErrorCode.ENROLMENT_NO_TARGETS, 'Pilih peserta: employeeIds, unitId atau positionName');
@@ -109,25 +153,41 @@ export class EnrolmentService {
       const visible = courseAudience(course, await this.agencies.current());
       const managed = managedAgencyIds(scope);
       // A course none of the caller's ASN may see does not exist for it (another agency's agency-only course).
-      if (!scope.global && !scope.canAdministerAgency(course.agencyId) && visible !== null && !visible.some((a) => managed.includes(a))) {
+      if (
+        !scope.global &&
+        !scope.canAdministerAgency(course.agencyId) &&
+        visible !== null &&
+        !visible.some((a) => managed.includes(a))
+      ) {
         throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
       }
       let unitPath: string | null = null;
       if (dto.unitId) {
         const unit = await this.org.findReadableUnit(scope, dto.unitId, m).catch(() => null);
         // The unit must hold ASN the caller manages: inside its scope, or above its HR subtree.
-        const overlaps = unit && (scope.canManageEmployeesAt(unit.agencyId, unit.path)
-          || scope.hrUnitScopes.some((h) => h.agencyId === unit.agencyId && h.unitPath !== null && h.unitPath.startsWith(unit.path)));
+        const overlaps =
+          unit &&
+          (scope.canManageEmployeesAt(unit.agencyId, unit.path) ||
+            scope.hrUnitScopes.some(
+              (h) => h.agencyId === unit.agencyId && h.unitPath !== null && h.unitPath.startsWith(unit.path),
+            ));
         if (!unit || !overlaps) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan');
         unitPath = unit.path;
       }
 
       const namedIds = [...new Set(dto.employeeIds ?? [])];
       // Named ASN the caller does not manage answer exactly as unknown ids: 404, nothing written, nothing revealed.
-      if (namedIds.length && (await countUnmanaged(m, scope, namedIds)) > 0) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
+      if (namedIds.length && (await countUnmanaged(m, scope, namedIds)) > 0)
+        throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan');
       const counts = await assignLearners(m, scope, {
-        courseId, versionId: course.currentVersionId, assignedBy: scope.principal.userId, due: due ?? null, employeeIds: namedIds, unitPath,
-        positionName: dto.positionName ?? null, audience: visible,
+        courseId,
+        versionId: course.currentVersionId,
+        assignedBy: scope.principal.userId,
+        due: due ?? null,
+        employeeIds: namedIds,
+        unitPath,
+        positionName: dto.positionName ?? null,
+        audience: visible,
       });
       const result: AssignmentResult = {
         enrolled: counts.enrolled,
@@ -139,9 +199,17 @@ export class EnrolmentService {
       if (counts.in_scope > 0) {
         const ownsCourse = scope.global || managed.includes(course.agencyId);
         await recordAudit(m, this.actor(scope), {
-          action: 'enrolment.assign', entityType: 'course', entityId: courseId,
+          action: 'enrolment.assign',
+          entityType: 'course',
+          entityId: courseId,
           agencyId: ownsCourse ? course.agencyId : (counts.learner_agency_id ?? managed[0] ?? null),
-          after: { ...result, unitId: dto.unitId ?? null, positionName: dto.positionName ?? null, namedCount: namedIds.length, ...dueFields(due?.at ?? null, due?.zone ?? null) },
+          after: {
+            ...result,
+            unitId: dto.unitId ?? null,
+            positionName: dto.positionName ?? null,
+            namedCount: namedIds.length,
+            ...dueFields(due?.at ?? null, due?.zone ?? null),
+          },
         });
       }
       return result;
@@ -154,7 +222,12 @@ export class EnrolmentService {
   async listMine(scope: AccessScope, q: MyEnrolmentQueryDto): Promise<Page<Enrolment>> {
     const employeeId = scope.principal.employeeId;
     if (!employeeId) return toPage([], 0, q);
-    const { total, rows } = await listLearnerEnrolments(this.db, employeeId, { status: q.status, overdue: q.overdue }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { total, rows } = await listLearnerEnrolments(
+      this.db,
+      employeeId,
+      { status: q.status, overdue: q.overdue },
+      { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    );
     return toPage(rows.map(toEnrolment), total, q);
   }
 
@@ -169,12 +242,22 @@ export class EnrolmentService {
       id: mod.id,
       title: mod.title,
       lessons: (mod.lessons ?? []).map((l) => ({
-        id: l.id, title: l.title, kind: l.content.kind, required: required.has(l.id), progress: progress.get(l.id) ?? emptyProgress(l.id),
+        id: l.id,
+        title: l.title,
+        kind: l.content.kind,
+        required: required.has(l.id),
+        progress: progress.get(l.id) ?? emptyProgress(l.id),
       })),
     }));
     const flat = modules.flatMap((mod) => mod.lessons.map((l) => ({ moduleId: mod.id, lesson: l })));
-    const next = flat.find((x) => x.lesson.required && x.lesson.progress.status !== 'completed') ?? flat.find((x) => x.lesson.progress.status !== 'completed');
-    return { ...toEnrolment(row), modules, resume: next ? { moduleId: next.moduleId, lessonId: next.lesson.id } : null };
+    const next =
+      flat.find((x) => x.lesson.required && x.lesson.progress.status !== 'completed') ??
+      flat.find((x) => x.lesson.progress.status !== 'completed');
+    return {
+      ...toEnrolment(row),
+      modules,
+      resume: next ? { moduleId: next.moduleId, lessonId: next.lesson.id } : null,
+    };
   }
 
   // ---- withdrawal and approval -------------------------------------------------------------
@@ -184,7 +267,8 @@ export class EnrolmentService {
       const row = await this.access.own(m, scope, id);
       const locked = await lockEnrolmentStatus(m, id);
       if (locked === 'withdrawn') return toEnrolment(row);
-      if (locked === 'completed') throw conflict(ErrorCode.ENROLMENT_ALREADY_COMPLETED, 'Pelatihan yang sudah selesai tidak dapat dibatalkan');
+      if (locked === 'completed')
+        throw conflict(ErrorCode.ENROLMENT_ALREADY_COMPLETED, 'Pelatihan yang sudah selesai tidak dapat dibatalkan');
       if (locked === 'rejected') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini sudah ditolak');
       await markWithdrawn(m, id);
       return this.view(m, id);
@@ -194,12 +278,18 @@ export class EnrolmentService {
   /** Enrolments waiting for the caller: its direct reports (atasan langsung), and for admins their agencies' learners. */
   async listApprovals(scope: AccessScope, q: PageQueryDto): Promise<Page<PendingApproval>> {
     // As for approving (issue 12): being named someone's supervisor is not enough; the supervisor role must be held in their agency.
-    const supervisorAgencies = [...new Set(scope.principal.roles.filter((r) => r.role === 'supervisor').map((r) => r.agencyId))];
+    const supervisorAgencies = [
+      ...new Set(scope.principal.roles.filter((r) => r.role === 'supervisor').map((r) => r.agencyId)),
+    ];
     const { total, rows } = await listPendingApprovals(
       this.db,
       {
-        all: scope.global, adminAgencyIds: [...scope.adminAgencyIds],
-        supervisor: scope.principal.employeeId && supervisorAgencies.length ? { employeeId: scope.principal.employeeId, agencyIds: supervisorAgencies } : null,
+        all: scope.global,
+        adminAgencyIds: [...scope.adminAgencyIds],
+        supervisor:
+          scope.principal.employeeId && supervisorAgencies.length
+            ? { employeeId: scope.principal.employeeId, agencyIds: supervisorAgencies }
+            : null,
       },
       { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
@@ -212,13 +302,26 @@ export class EnrolmentService {
       const row = await lockForDecision(m, id);
       // The learner's supervisor AND a holder of the supervisor role where the learner works (issue 12): being named
       // someone's supervisor on their record is not enough.
-      const supervises = !!row && !!scope.principal.employeeId && row.supervisor_id === scope.principal.employeeId && scope.holdsSupervisorRoleFor(row.employee_agency_id, row.unit_path);
-      if (!row || !(supervises || scope.canAdministerAgency(row.agency_id))) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
+      const supervises =
+        !!row &&
+        !!scope.principal.employeeId &&
+        row.supervisor_id === scope.principal.employeeId &&
+        scope.holdsSupervisorRoleFor(row.employee_agency_id, row.unit_path);
+      if (!row || !(supervises || scope.canAdministerAgency(row.agency_id)))
+        throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
       const target: EnrolmentStatus = decision === 'approve' ? 'active' : 'rejected';
       if (row.status === target) return this.view(m, id);
-      if (row.status !== 'pending_approval') throw conflict(ErrorCode.ENROLMENT_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
+      if (row.status !== 'pending_approval')
+        throw conflict(ErrorCode.ENROLMENT_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
       await recordDecision(m, id, target, scope.principal.userId);
-      await recordAudit(m, this.actor(scope), { action: `enrolment.${decision}`, entityType: 'enrolment', entityId: id, agencyId: row.agency_id, before: { status: row.status }, after: { status: target } });
+      await recordAudit(m, this.actor(scope), {
+        action: `enrolment.${decision}`,
+        entityType: 'enrolment',
+        entityId: id,
+        agencyId: row.agency_id,
+        before: { status: row.status },
+        after: { status: target },
+      });
       return this.view(m, id);
     });
   }

@@ -19,4 +19,9 @@ import { AssignmentSubmissionEntity } from './entities/assignment-submission.ent
 import { CourseCompletionEntity } from './entities/course-completion.entity';
 import { EnrolmentEntity } from './entities/enrolment.entity';
 import { LessonProgressEntity } from './entities/lesson-progress.entity';
-export const ENROLMENT_ENTITIES = [EnrolmentEntity, LessonProgressEntity, AssignmentSubmissionEntity, CourseCompletionEntity];
+export const ENROLMENT_ENTITIES = [
+  EnrolmentEntity,
+  LessonProgressEntity,
+  AssignmentSubmissionEntity,
+  CourseCompletionEntity,
+];

@@ -7,7 +7,11 @@ import { findCourseEnrolment } from './enrolment-store';
 /** This lib's answer to the learning lib's LEARNER_ENROLMENT_PORT (catalog status, course files of the version studied). */
 @Injectable()
 export class LearnerEnrolmentAdapter implements LearnerEnrolmentPort {
-  enrolmentOf(m: EntityManager, courseId: string, employeeId: string): Promise<{ status: EnrolmentStatus; courseVersionId: string } | null> {
+  enrolmentOf(
+    m: EntityManager,
+    courseId: string,
+    employeeId: string,
+  ): Promise<{ status: EnrolmentStatus; courseVersionId: string } | null> {
     return findCourseEnrolment(m, courseId, employeeId);
   }
 }

@@ -9,10 +9,18 @@ import type { AccessScope } from '@kompeten/server-organisation';
  * rule (authors and admins of its agency manage it): 404 when the caller cannot see it at all, 403 when it may see
  * but not manage it.
  */
-export async function requireManagedCourse(m: EntityManager, scope: AccessScope, courseId: string): Promise<CourseFacts> {
+export async function requireManagedCourse(
+  m: EntityManager,
+  scope: AccessScope,
+  courseId: string,
+): Promise<CourseFacts> {
   const found = await findCourseWithRoles(m, scope, courseId);
   if (!found) throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
   if (canEditContent(found.roles)) return found.course;
-  if (scope.canReadAgency(found.course.agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat melakukan ini');
+  if (scope.canReadAgency(found.course.agencyId))
+    throw forbidden(
+      ErrorCode.AUTH_FORBIDDEN,
+      'Hanya penulis pelatihan atau admin instansinya yang dapat melakukan ini',
+    );
   throw notFound(ErrorCode.ENROLMENT_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
 }

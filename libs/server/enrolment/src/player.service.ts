@@ -23,7 +23,8 @@ export class PlayerService {
   async lesson(scope: AccessScope, enrolmentId: string, lessonId: string): Promise<PlayerLesson> {
     const m = this.db.manager;
     const { row, own } = await this.access.readable(m, scope, enrolmentId);
-    if (own && row.status !== 'active' && row.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini belum atau tidak lagi aktif');
+    if (own && row.status !== 'active' && row.status !== 'completed')
+      throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini belum atau tidak lagi aktif');
     const { version, module, lesson, index } = await this.versions.lesson(m, row.course_version_id, lessonId);
     const progress = row.progress.find((r) => r.lesson_id === lessonId);
     let content: PlayerLessonContent;
@@ -36,9 +37,15 @@ export class PlayerService {
         content = {
           kind: 'quiz',
           quiz: {
-            quizId: c.quizId, title: quiz?.title ?? lesson.title, role: quiz?.settings?.role ?? 'quiz', questionCount: Math.min(drawn, pool || drawn),
-            timeLimitSeconds: quiz?.settings?.timeLimitSeconds ?? null, opensAt: quiz?.settings?.opensAt ?? null, closesAt: quiz?.settings?.closesAt ?? null,
-            maxAttempts: quiz?.settings?.maxAttempts ?? null, passPercent: quiz?.settings?.passPercent ?? 0,
+            quizId: c.quizId,
+            title: quiz?.title ?? lesson.title,
+            role: quiz?.settings?.role ?? 'quiz',
+            questionCount: Math.min(drawn, pool || drawn),
+            timeLimitSeconds: quiz?.settings?.timeLimitSeconds ?? null,
+            opensAt: quiz?.settings?.opensAt ?? null,
+            closesAt: quiz?.settings?.closesAt ?? null,
+            maxAttempts: quiz?.settings?.maxAttempts ?? null,
+            passPercent: quiz?.settings?.passPercent ?? 0,
           },
         };
         break;
@@ -46,13 +53,23 @@ export class PlayerService {
       case 'assignment': {
         const [latest, ...earlier] = await latestSubmissions(m, enrolmentId, lessonId);
         content = {
-          kind: 'assignment', instructions: c.instructions, maxScore: c.maxScore, passScore: c.passScore, submission: latest ? toSubmission(latest) : null,
+          kind: 'assignment',
+          instructions: c.instructions,
+          maxScore: c.maxScore,
+          passScore: c.passScore,
+          submission: latest ? toSubmission(latest) : null,
           history: earlier.map(toSubmission),
         };
         break;
       }
       case 'video':
-        content = { kind: 'video', fileId: c.fileId ?? null, url: c.url ?? null, durationSeconds: c.durationSeconds ?? null, completeAtRatio: c.completeAtRatio ?? DEFAULT_COMPLETE_AT_RATIO };
+        content = {
+          kind: 'video',
+          fileId: c.fileId ?? null,
+          url: c.url ?? null,
+          durationSeconds: c.durationSeconds ?? null,
+          completeAtRatio: c.completeAtRatio ?? DEFAULT_COMPLETE_AT_RATIO,
+        };
         break;
       default:
         content = c;
@@ -60,9 +77,16 @@ export class PlayerService {
     const prev = version.lessons[index - 1]?.lesson.id ?? null;
     const next = version.lessons[index + 1]?.lesson.id ?? null;
     return {
-      enrolmentId, moduleId: module.id, lessonId: lesson.id, title: lesson.title, kind: c.kind,
-      required: version.requiredLessonIds.has(lesson.id), content,
-      progress: progress ? toLessonProgress(progress) : emptyProgress(lessonId), previousLessonId: prev, nextLessonId: next,
+      enrolmentId,
+      moduleId: module.id,
+      lessonId: lesson.id,
+      title: lesson.title,
+      kind: c.kind,
+      required: version.requiredLessonIds.has(lesson.id),
+      content,
+      progress: progress ? toLessonProgress(progress) : emptyProgress(lessonId),
+      previousLessonId: prev,
+      nextLessonId: next,
     };
   }
 }

@@ -14,12 +14,21 @@ export class ProgressRecorder {
   constructor(@Inject(CompletionService) private readonly completion: CompletionService) {}
 
   /** One statement writes the lesson and reads the others, then completion is evaluated. `byLearner`: marks the learner's activity. */
-  async apply(m: EntityManager, en: LockedEnrolment, lessonId: string, change: ProgressChange, byLearner: boolean): Promise<ProgressResult & { creditedSeconds: number }> {
+  async apply(
+    m: EntityManager,
+    en: LockedEnrolment,
+    lessonId: string,
+    change: ProgressChange,
+    byLearner: boolean,
+  ): Promise<ProgressResult & { creditedSeconds: number }> {
     const { row, rows } = await applyProgress(m, en.id, lessonId, change, byLearner);
     const outcome = await this.completion.evaluate(m, en.id, { enrolment: en, rows });
     return {
-      lesson: toLessonProgress(row), enrolmentProgressPercent: outcome.progressPercent,
-      enrolmentStatus: outcome.completed ? 'completed' : en.status, completed: outcome.completed, creditedSeconds: creditedSeconds(toFacts(rows)),
+      lesson: toLessonProgress(row),
+      enrolmentProgressPercent: outcome.progressPercent,
+      enrolmentStatus: outcome.completed ? 'completed' : en.status,
+      completed: outcome.completed,
+      creditedSeconds: creditedSeconds(toFacts(rows)),
     };
   }
 }

@@ -37,7 +37,11 @@ export async function lockEnrolment(m: EntityManager, enrolmentId: string): Prom
  * Locks the active and completed enrolments of these ASN in a course, in id order, so two attendance lists for
  * overlapping learners cannot deadlock.
  */
-export async function lockEnrolmentsOfCourse(m: EntityManager, courseId: string, employeeIds: readonly string[]): Promise<LockedEnrolment[]> {
+export async function lockEnrolmentsOfCourse(
+  m: EntityManager,
+  courseId: string,
+  employeeIds: readonly string[],
+): Promise<LockedEnrolment[]> {
   const rows: Array<Parameters<typeof toLockedEnrolment>[0]> = await m.query(
     `SELECT ${LOCKED_ENROLMENT_COLUMNS} FROM enrolment WHERE course_id = $1 AND employee_id = ANY($2::uuid[]) AND status IN ('active','completed') ORDER BY id FOR UPDATE`,
     [courseId, employeeIds],
@@ -50,12 +54,26 @@ const LOCKED_ENROLMENT_COLUMNS =
   'id, course_id, course_version_id, employee_id, agency_id, status, progress_percent, coalesce(last_progress_at, decided_at, created_at) AS clock_from, clock_timestamp() AS clock_now';
 
 export function toLockedEnrolment(row: {
-  id: string; course_id: string; course_version_id: string; employee_id: string; agency_id: string; status: EnrolmentStatus; progress_percent: string | number;
-  clock_from: Date | string; clock_now: Date | string;
+  id: string;
+  course_id: string;
+  course_version_id: string;
+  employee_id: string;
+  agency_id: string;
+  status: EnrolmentStatus;
+  progress_percent: string | number;
+  clock_from: Date | string;
+  clock_now: Date | string;
 }): LockedEnrolment {
   return {
-    id: row.id, courseId: row.course_id, courseVersionId: row.course_version_id, employeeId: row.employee_id, agencyId: row.agency_id, status: row.status,
-    progressPercent: Number(row.progress_percent), clockFrom: new Date(row.clock_from), clockNow: new Date(row.clock_now),
+    id: row.id,
+    courseId: row.course_id,
+    courseVersionId: row.course_version_id,
+    employeeId: row.employee_id,
+    agencyId: row.agency_id,
+    status: row.status,
+    progressPercent: Number(row.progress_percent),
+    clockFrom: new Date(row.clock_from),
+    clockNow: new Date(row.clock_now),
   };
 }
 
@@ -72,31 +90,52 @@ export interface LessonProgressRow {
   completed_at: Date | string | null;
 }
 
-const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const num = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 export function toLessonProgress(r: LessonProgressRow): LessonProgress {
   return {
-    lessonId: r.lesson_id, status: r.status, timeSpentSeconds: r.time_spent_seconds, position: r.position, watchedRatio: num(r.watched_ratio),
-    scorePercent: num(r.score_percent), passed: r.passed, attended: r.attended, completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+    lessonId: r.lesson_id,
+    status: r.status,
+    timeSpentSeconds: r.time_spent_seconds,
+    position: r.position,
+    watchedRatio: num(r.watched_ratio),
+    scorePercent: num(r.score_percent),
+    passed: r.passed,
+    attended: r.attended,
+    completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
   };
 }
 
 export function emptyProgress(lessonId: string): LessonProgress {
-  return { lessonId, status: 'not_started', timeSpentSeconds: 0, position: null, watchedRatio: null, scorePercent: null, passed: null, attended: false, completedAt: null };
+  return {
+    lessonId,
+    status: 'not_started',
+    timeSpentSeconds: 0,
+    position: null,
+    watchedRatio: null,
+    scorePercent: null,
+    passed: null,
+    attended: false,
+    completedAt: null,
+  };
 }
 
-export const PROGRESS_COLUMNS = 'lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at';
+export const PROGRESS_COLUMNS =
+  'lesson_id, status, time_spent_seconds, position, watched_ratio, score_percent, passed, attended, completed_at';
 
 export async function progressRows(m: EntityManager, enrolmentId: string): Promise<LessonProgressRow[]> {
-  return m.query(
-    `SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = $1`,
-    [enrolmentId],
-  );
+  return m.query(`SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = $1`, [enrolmentId]);
 }
 
 export function toFacts(rows: readonly LessonProgressRow[]): ProgressFacts[] {
   return rows.map((r) => ({
-    lessonId: r.lesson_id, status: r.status, passed: r.passed, scorePercent: num(r.score_percent), attended: r.attended, timeSpentSeconds: r.time_spent_seconds,
+    lessonId: r.lesson_id,
+    status: r.status,
+    passed: r.passed,
+    scorePercent: num(r.score_percent),
+    attended: r.attended,
+    timeSpentSeconds: r.time_spent_seconds,
   }));
 }
 
@@ -135,7 +174,8 @@ END`;
 const INSERT_RATIO = CREDITED_RATIO('NULL::numeric', 'NULL::timestamptz');
 const UPDATE_RATIO = CREDITED_RATIO('lp.watched_ratio', 'lp.watched_at');
 /** Completed: the event's own condition (or the video share reached) and the lesson's minimum time met. */
-const COMPLETES = (ratio: string, seconds: string) => `(($3 OR coalesce(${ratio} >= $14::numeric, false)) AND ${seconds} >= $12::int)`;
+const COMPLETES = (ratio: string, seconds: string) =>
+  `(($3 OR coalesce(${ratio} >= $14::numeric, false)) AND ${seconds} >= $12::int)`;
 
 /**
  * Applies one change to a lesson's progress. A completed lesson stays completed; time adds up; the watched share
@@ -144,7 +184,11 @@ const COMPLETES = (ratio: string, seconds: string) => `(($3 OR coalesce(${ratio}
  * caller can evaluate completion without another round trip: `rows` is every lesson row after the change.
  */
 export async function applyProgress(
-  m: EntityManager, enrolmentId: string, lessonId: string, c: ProgressChange, touch: boolean,
+  m: EntityManager,
+  enrolmentId: string,
+  lessonId: string,
+  c: ProgressChange,
+  touch: boolean,
 ): Promise<{ row: LessonProgressRow; rows: LessonProgressRow[] }> {
   const [result] = await preparedQuery<{ row: LessonProgressRow; others: LessonProgressRow[] }>(
     m,
@@ -170,14 +214,30 @@ export async function applyProgress(
      SELECT (SELECT row_to_json(up) FROM up) AS row,
             coalesce((SELECT json_agg(o) FROM (SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = $1 AND lesson_id <> $2) o), '[]') AS others`,
     [
-      enrolmentId, lessonId, c.complete === true, c.secondsSpent ?? 0, c.position === undefined ? null : JSON.stringify(c.position),
-      c.watchedRatio ?? null, c.scorePercent ?? null, c.passed ?? null, c.attended ?? null, touch,
-      c.videoRatePerSecond ?? null, c.minSeconds ?? 0, c.clock?.from ?? null, c.completeAtRatio ?? null, c.clock?.now ?? null,
+      enrolmentId,
+      lessonId,
+      c.complete === true,
+      c.secondsSpent ?? 0,
+      c.position === undefined ? null : JSON.stringify(c.position),
+      c.watchedRatio ?? null,
+      c.scorePercent ?? null,
+      c.passed ?? null,
+      c.attended ?? null,
+      touch,
+      c.videoRatePerSecond ?? null,
+      c.minSeconds ?? 0,
+      c.clock?.from ?? null,
+      c.completeAtRatio ?? null,
+      c.clock?.now ?? null,
     ],
   );
   return { row: result.row, rows: [...result.others, result.row] };
 }
 
 export async function setEnrolmentProgress(m: EntityManager, enrolmentId: string, percent: number): Promise<void> {
-  await preparedQuery(m, `UPDATE enrolment SET progress_percent = $2, updated_at = now() WHERE id = $1 AND progress_percent IS DISTINCT FROM $2`, [enrolmentId, percent]);
+  await preparedQuery(
+    m,
+    `UPDATE enrolment SET progress_percent = $2, updated_at = now() WHERE id = $1 AND progress_percent IS DISTINCT FROM $2`,
+    [enrolmentId, percent],
+  );
 }

@@ -1,10 +1,25 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AssignmentSubmission, AttendanceResult, PlayerLesson, ProgressResult } from '@kompeten/shared-contracts';
 import { AcceptsUpload, ApiErrors, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
-  AssignmentSubmissionDto, AttendanceDto, AttendanceResultDto, GradeSubmissionDto, PlayerLessonDto, ProgressResultDto, ProgressUpdateDto, SubmissionUploadDto,
+  AssignmentSubmissionDto,
+  AttendanceDto,
+  AttendanceResultDto,
+  GradeSubmissionDto,
+  PlayerLessonDto,
+  ProgressResultDto,
+  ProgressUpdateDto,
+  SubmissionUploadDto,
 } from './dto/enrolment.dto';
 import { AttendanceService } from './attendance.service';
 import { PlayerService } from './player.service';
@@ -25,15 +40,25 @@ export class ProgressController {
   ) {}
 
   @Get('enrolments/:id/lessons/:lessonId')
-  @ApiOperation({ summary: 'A lesson for the player, from the version taken (quiz lessons show the quiz settings only, never questions)' })
+  @ApiOperation({
+    summary:
+      'A lesson for the player, from the version taken (quiz lessons show the quiz settings only, never questions)',
+  })
   @ApiOkResponse({ type: PlayerLessonDto })
   @ApiErrors(404, 409)
-  async lesson(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Param('lessonId', uuid()) lessonId: string): Promise<PlayerLesson> {
+  async lesson(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Param('lessonId', uuid()) lessonId: string,
+  ): Promise<PlayerLesson> {
     return this.player.lesson(await this.org.scopeOf(p), id, lessonId);
   }
 
   @Put('enrolments/:id/lessons/:lessonId/progress')
-  @ApiOperation({ summary: 'Record a player event (opened, heartbeat, video, downloaded); completes the lesson, and the course, when their rules are met' })
+  @ApiOperation({
+    summary:
+      'Record a player event (opened, heartbeat, video, downloaded); completes the lesson, and the course, when their rules are met',
+  })
   @ApiOkResponse({ type: ProgressResultDto })
   @ApiErrors(404, 409)
   async record(
@@ -63,10 +88,16 @@ export class ProgressController {
 
   @Post('submissions/:id/grade')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Grade an assignment submission (course authors, admins); passed when the score reaches the pass score' })
+  @ApiOperation({
+    summary: 'Grade an assignment submission (course authors, admins); passed when the score reaches the pass score',
+  })
   @ApiOkResponse({ type: AssignmentSubmissionDto })
   @ApiErrors(404)
-  async grade(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: GradeSubmissionDto): Promise<AssignmentSubmission> {
+  async grade(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: GradeSubmissionDto,
+  ): Promise<AssignmentSubmission> {
     return this.submissions.grade(await this.org.scopeOf(p), id, dto);
   }
 

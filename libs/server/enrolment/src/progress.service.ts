@@ -33,7 +33,10 @@ export function creditableSeconds(claimed: number | undefined, clockFrom: Date, 
 const minutesText = (seconds: number) => `${Math.ceil(seconds / 60)} menit`;
 
 /** Whether a player event completes a lesson of this kind (docs/learning.md, "What completes a lesson"). */
-export function eventCompletes(lesson: LessonSnapshot, dto: Pick<ProgressUpdateDto, 'event' | 'watchedRatio'>): boolean {
+export function eventCompletes(
+  lesson: LessonSnapshot,
+  dto: Pick<ProgressUpdateDto, 'event' | 'watchedRatio'>,
+): boolean {
   const c = lesson.content;
   switch (dto.event) {
     case 'opened':
@@ -42,7 +45,11 @@ export function eventCompletes(lesson: LessonSnapshot, dto: Pick<ProgressUpdateD
       return c.kind === 'file' || c.kind === 'document';
     case 'video':
     case 'heartbeat':
-      return c.kind === 'video' && dto.watchedRatio !== undefined && dto.watchedRatio >= (c.completeAtRatio ?? DEFAULT_COMPLETE_AT_RATIO);
+      return (
+        c.kind === 'video' &&
+        dto.watchedRatio !== undefined &&
+        dto.watchedRatio >= (c.completeAtRatio ?? DEFAULT_COMPLETE_AT_RATIO)
+      );
   }
 }
 
@@ -60,20 +67,30 @@ export class ProgressService {
    * A player event on the learner's own lesson. Safe to repeat: a completed lesson stays completed, the watched
    * share only grows, and completion is written at most once.
    */
-  async recordEvent(scope: AccessScope, enrolmentId: string, lessonId: string, dto: ProgressUpdateDto): Promise<ProgressResult> {
+  async recordEvent(
+    scope: AccessScope,
+    enrolmentId: string,
+    lessonId: string,
+    dto: ProgressUpdateDto,
+  ): Promise<ProgressResult> {
     return this.db.transaction(async (m) => {
       await this.access.own(m, scope, enrolmentId);
       const en = await lockEnrolment(m, enrolmentId);
-      if (en.status !== 'active' && en.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
+      if (en.status !== 'active' && en.status !== 'completed')
+        throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
       const { lesson, version } = await this.versions.lesson(m, en.courseVersionId, lessonId);
-      if (dto.event === 'video' && lesson.content.kind !== 'video') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan video');
+      if (dto.event === 'video' && lesson.content.kind !== 'video')
+        throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan video');
       if (dto.event === 'downloaded' && lesson.content.kind !== 'file' && lesson.content.kind !== 'document') {
         throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan berkas unduhan');
       }
       const c = lesson.content;
       const minSeconds = lessonMinSeconds(version.snapshot, lessonId);
       // With a minimum time, a heartbeat from an open text, document or link lesson completes it once the time is met.
-      const readWhileOpen = minSeconds > 0 && dto.event === 'heartbeat' && (c.kind === 'text' || c.kind === 'document' || c.kind === 'link');
+      const readWhileOpen =
+        minSeconds > 0 &&
+        dto.event === 'heartbeat' &&
+        (c.kind === 'text' || c.kind === 'document' || c.kind === 'link');
       const change: ProgressChange = {
         complete: c.kind !== 'video' && (eventCompletes(lesson, dto) || readWhileOpen),
         secondsSpent: creditableSeconds(dto.secondsSpent, en.clockFrom, en.clockNow),
@@ -89,12 +106,15 @@ export class ProgressService {
           : {}),
       };
       const result = await this.recorder.apply(m, en, lessonId, change, true);
-      const lessonLeft = result.lesson.status === 'completed' ? 0 : Math.max(0, minSeconds - result.lesson.timeSpentSeconds);
+      const lessonLeft =
+        result.lesson.status === 'completed' ? 0 : Math.max(0, minSeconds - result.lesson.timeSpentSeconds);
       const courseMin = (version.snapshot.completionRule?.minMinutes ?? 0) * 60;
       const courseLeft = result.completed ? 0 : Math.max(0, courseMin - result.creditedSeconds);
-      const contentDone = change.complete || (c.kind === 'video' && (result.lesson.watchedRatio ?? 0) >= (change.completeAtRatio ?? 1));
+      const contentDone =
+        change.complete || (c.kind === 'video' && (result.lesson.watchedRatio ?? 0) >= (change.completeAtRatio ?? 1));
       let notice: string | null = null;
-      if (contentDone && lessonLeft > 0) notice = `Materi ini baru selesai setelah waktu belajar minimal ${minutesText(minSeconds)}; kurang ${minutesText(lessonLeft)} lagi.`;
+      if (contentDone && lessonLeft > 0)
+        notice = `Materi ini baru selesai setelah waktu belajar minimal ${minutesText(minSeconds)}; kurang ${minutesText(lessonLeft)} lagi.`;
       else if (!result.completed && courseLeft > 0 && result.enrolmentProgressPercent >= 100) {
         notice = `Pelatihan ini baru selesai setelah waktu belajar minimal ${minutesText(courseMin)}; kurang ${minutesText(courseLeft)} lagi.`;
       }

@@ -19,13 +19,24 @@ export class QuizOutcomeService {
    * may complete the course. `courseCompleted`: the course is completed (now or before). Null, recording nothing, when
    * the enrolment is no longer active or completed (withdrawn, say).
    */
-  async recordQuizOutcome(manager: EntityManager, enrolmentId: string, lessonId: string, outcome: { gradePercent: number; passed: boolean }): Promise<{ courseCompleted: boolean } | null> {
+  async recordQuizOutcome(
+    manager: EntityManager,
+    enrolmentId: string,
+    lessonId: string,
+    outcome: { gradePercent: number; passed: boolean },
+  ): Promise<{ courseCompleted: boolean } | null> {
     const en = await lockEnrolment(manager, enrolmentId);
     if (en.status !== 'active' && en.status !== 'completed') return null;
     const { lesson } = await this.versions.lesson(manager, en.courseVersionId, lessonId);
     if (lesson.content.kind !== 'quiz') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan kuis');
     const grade = Math.round(Math.min(100, Math.max(0, outcome.gradePercent)) * 100) / 100;
-    const result = await this.recorder.apply(manager, en, lessonId, { complete: true, scorePercent: grade, passed: outcome.passed }, true);
+    const result = await this.recorder.apply(
+      manager,
+      en,
+      lessonId,
+      { complete: true, scorePercent: grade, passed: outcome.passed },
+      true,
+    );
     return { courseCompleted: result.completed };
   }
 }

@@ -16,12 +16,23 @@ export interface ReportQuery {
 }
 
 /** Numbers come as text (numeric) or null; the service turns them into the report's row. */
-export type ReportSqlRow = Record<string, string | null> & { completed_at: Date | null; due_at: Date | null; due_time_zone: AgencyTimeZone | null; overdue: boolean };
+export type ReportSqlRow = Record<string, string | null> & {
+  completed_at: Date | null;
+  due_at: Date | null;
+  due_time_zone: AgencyTimeZone | null;
+  overdue: boolean;
+};
 
 /** The rows the report covers (the course's enrolments, filtered by `?overdue=`). */
-const where = (q: ReportQuery) => `en.course_id = $1${q.overdue === undefined ? '' : ` AND ${overdueFilterSql('en', q.overdue)}`}`;
+const where = (q: ReportQuery) =>
+  `en.course_id = $1${q.overdue === undefined ? '' : ` AND ${overdueFilterSql('en', q.overdue)}`}`;
 
-export async function reportRows(db: DataSource, q: ReportQuery, limit: number, offset: number): Promise<ReportSqlRow[]> {
+export async function reportRows(
+  db: DataSource,
+  q: ReportQuery,
+  limit: number,
+  offset: number,
+): Promise<ReportSqlRow[]> {
   return db.query(
     `SELECT en.id, en.employee_id, e.nip, e.full_name, e.front_title, e.back_title, u.name AS unit_name, en.status, en.progress_percent, en.completed_at,
             en.due_at, en.due_time_zone, ${overdueSql('en')} AS overdue,
@@ -39,6 +50,9 @@ export async function reportRows(db: DataSource, q: ReportQuery, limit: number, 
 }
 
 export async function countReportRows(db: DataSource, q: ReportQuery): Promise<number> {
-  const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total FROM enrolment en WHERE ${where(q)}`, [q.courseId]);
+  const [{ total }]: Array<{ total: number }> = await db.query(
+    `SELECT count(*)::int AS total FROM enrolment en WHERE ${where(q)}`,
+    [q.courseId],
+  );
   return total;
 }

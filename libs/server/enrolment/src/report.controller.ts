@@ -18,18 +18,27 @@ export class ReportController {
 
   @Get('courses/:courseId/report')
   @ApiOperation({
-    summary: 'Course report per learner: NIP, name, unit, status, progress, pre-test, post-test, gain, completed at (course authors, admins)',
+    summary:
+      'Course report per learner: NIP, name, unit, status, progress, pre-test, post-test, gain, completed at (course authors, admins)',
     description:
       'format=json answers a page; csv and xlsx download every learner (both honour overdue=). Times are shown in the viewer\u2019s zone (its agency\u2019s WIB/WITA/WIT, named in the column headers and as timeZone); instants stay ISO 8601.',
   })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ type: CourseReportPageDto, description: 'format=json: a page of rows and the viewer\u2019s zone' })
   @ApiErrors(403, 404)
-  async report(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Query() q: ReportQueryDto): Promise<CourseReportPage | StreamableFile> {
+  async report(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Query() q: ReportQueryDto,
+  ): Promise<CourseReportPage | StreamableFile> {
     const scope = await this.org.scopeOf(p);
     if (q.format === 'csv' || q.format === 'xlsx') {
-      const file = q.format === 'csv' ? await this.reports.csv(scope, courseId, q) : await this.reports.xlsx(scope, courseId, q);
-      return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
+      const file =
+        q.format === 'csv' ? await this.reports.csv(scope, courseId, q) : await this.reports.xlsx(scope, courseId, q);
+      return new StreamableFile(file.stream, {
+        type: file.contentType,
+        disposition: `attachment; filename="${file.fileName}"`,
+      });
     }
     return this.reports.page(scope, courseId, q);
   }

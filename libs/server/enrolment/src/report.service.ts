@@ -3,7 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { TIME_ZONE_LABEL, type AgencyTimeZone, type CourseReportPage, type CourseReportRow } from '@kompeten/shared-contracts';
+import {
+  TIME_ZONE_LABEL,
+  type AgencyTimeZone,
+  type CourseReportPage,
+  type CourseReportRow,
+} from '@kompeten/shared-contracts';
 import { csvStringifier, toPage } from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import { PublishedVersions } from '@kompeten/server-learning';
@@ -63,7 +68,12 @@ export class ReportService {
       preIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'pre_test')))],
       postIds: [...new Set(versions.flatMap((v) => quizLessonIds(v.snapshot, 'post_test')))],
       timeZone: await userTimeZone(this.db, scope.principal.userId),
-      slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'pelatihan',
+      slug:
+        title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 60) || 'pelatihan',
       overdue: q.overdue,
     };
   }
@@ -74,12 +84,19 @@ export class ReportService {
       const pre = r.pre === null ? null : Number(r.pre);
       const post = r.post === null ? null : Number(r.post);
       return {
-        enrolmentId: r.id as string, employeeId: r.employee_id as string, nip: r.nip as string,
-        name: displayName(r.full_name as string, r.front_title, r.back_title), unitName: r.unit_name,
-        status: r.status as CourseReportRow['status'], progressPercent: Number(r.progress_percent),
-        preTestPercent: pre, postTestPercent: post, gain: pre !== null && post !== null ? Math.round((post - pre) * 100) / 100 : null,
+        enrolmentId: r.id as string,
+        employeeId: r.employee_id as string,
+        nip: r.nip as string,
+        name: displayName(r.full_name as string, r.front_title, r.back_title),
+        unitName: r.unit_name,
+        status: r.status as CourseReportRow['status'],
+        progressPercent: Number(r.progress_percent),
+        preTestPercent: pre,
+        postTestPercent: post,
+        gain: pre !== null && post !== null ? Math.round((post - pre) * 100) / 100 : null,
         timeSpentMinutes: Math.floor(Number(r.seconds ?? 0) / 60),
-        ...dueFields(r.due_at, r.due_time_zone), overdue: r.overdue,
+        ...dueFields(r.due_at, r.due_time_zone),
+        overdue: r.overdue,
         completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
       };
     });
@@ -101,7 +118,20 @@ export class ReportService {
 
   private headers(ctx: ReportContext): string[] {
     const zone = TIME_ZONE_LABEL[ctx.timeZone];
-    return ['NIP', 'Nama', 'Unit Kerja', 'Status', 'Progres (%)', 'Pre-test (%)', 'Post-test (%)', 'Kenaikan', 'Waktu belajar (menit)', `Tenggat (${zone})`, 'Terlambat', `Selesai (${zone})`];
+    return [
+      'NIP',
+      'Nama',
+      'Unit Kerja',
+      'Status',
+      'Progres (%)',
+      'Pre-test (%)',
+      'Post-test (%)',
+      'Kenaikan',
+      'Waktu belajar (menit)',
+      `Tenggat (${zone})`,
+      'Terlambat',
+      `Selesai (${zone})`,
+    ];
   }
 
   /** Every learner's times in the viewer's zone, which the column header names: one zone per column, never a learner's time under another's label. */
@@ -111,8 +141,18 @@ export class ReportService {
 
   private cells(ctx: ReportContext, r: CourseReportRow): Array<string | number | null> {
     return [
-      r.nip, r.name, r.unitName ?? '', STATUS_LABEL[r.status], r.progressPercent, r.preTestPercent, r.postTestPercent, r.gain, r.timeSpentMinutes,
-      this.localTime(ctx, r.dueAt), r.overdue ? 'Ya' : '', this.localTime(ctx, r.completedAt),
+      r.nip,
+      r.name,
+      r.unitName ?? '',
+      STATUS_LABEL[r.status],
+      r.progressPercent,
+      r.preTestPercent,
+      r.postTestPercent,
+      r.gain,
+      r.timeSpentMinutes,
+      this.localTime(ctx, r.dueAt),
+      r.overdue ? 'Ya' : '',
+      this.localTime(ctx, r.completedAt),
     ];
   }
 
@@ -122,7 +162,8 @@ export class ReportService {
     const out = csvStringifier({ bom: true, header: true, columns: this.headers(ctx) });
     (async () => {
       for await (const r of this.allRows(ctx)) {
-        if (!out.write(this.cells(ctx, r).map((c) => c ?? ''))) await new Promise((resolve) => out.once('drain', resolve));
+        if (!out.write(this.cells(ctx, r).map((c) => c ?? '')))
+          await new Promise((resolve) => out.once('drain', resolve));
       }
       out.end();
     })().catch((e) => {
@@ -137,7 +178,10 @@ export class ReportService {
     const out = new PassThrough();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const sheet = workbook.addWorksheet('Laporan');
-    sheet.columns = this.headers(ctx).map((header, i) => ({ header, width: [20, 36, 32, 20, 12, 12, 12, 10, 14, 18, 10, 18][i] }));
+    sheet.columns = this.headers(ctx).map((header, i) => ({
+      header,
+      width: [20, 36, 32, 20, 12, 12, 12, 10, 14, 18, 10, 18][i],
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     (async () => {
@@ -148,6 +192,10 @@ export class ReportService {
       this.logger.error({ err: e, courseId }, 'XLSX report failed');
       out.destroy(e);
     });
-    return { stream: out, fileName: `laporan-${ctx.slug}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return {
+      stream: out,
+      fileName: `laporan-${ctx.slug}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   }
 }

@@ -7,28 +7,49 @@ import type { AssignmentSubmission, SubmissionFilter } from '@kompeten/shared-co
 export const SUBMISSION_HISTORY = 3;
 
 export interface SubmissionRow {
-  id: string; enrolment_id: string; lesson_id: string; file_name: string; submitted_at: Date; score: string | null;
-  feedback: string | null; passed: boolean | null; graded_at: Date | null;
+  id: string;
+  enrolment_id: string;
+  lesson_id: string;
+  file_name: string;
+  submitted_at: Date;
+  score: string | null;
+  feedback: string | null;
+  passed: boolean | null;
+  graded_at: Date | null;
 }
 
 const SUBMISSION_COLUMNS = 'id, enrolment_id, lesson_id, file_name, submitted_at, score, feedback, passed, graded_at';
 
 export function toSubmission(r: SubmissionRow): AssignmentSubmission {
   return {
-    id: r.id, enrolmentId: r.enrolment_id, lessonId: r.lesson_id, fileName: r.file_name, submittedAt: new Date(r.submitted_at).toISOString(),
-    score: r.score === null ? null : Number(r.score), feedback: r.feedback, passed: r.passed, gradedAt: r.graded_at ? new Date(r.graded_at).toISOString() : null,
+    id: r.id,
+    enrolmentId: r.enrolment_id,
+    lessonId: r.lesson_id,
+    fileName: r.file_name,
+    submittedAt: new Date(r.submitted_at).toISOString(),
+    score: r.score === null ? null : Number(r.score),
+    feedback: r.feedback,
+    passed: r.passed,
+    gradedAt: r.graded_at ? new Date(r.graded_at).toISOString() : null,
   };
 }
 
 /** The learner's submissions for a lesson, newest first (at most SUBMISSION_HISTORY are kept). */
-export async function latestSubmissions(m: EntityManager, enrolmentId: string, lessonId: string): Promise<SubmissionRow[]> {
+export async function latestSubmissions(
+  m: EntityManager,
+  enrolmentId: string,
+  lessonId: string,
+): Promise<SubmissionRow[]> {
   return m.query(
     `SELECT ${SUBMISSION_COLUMNS} FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC LIMIT $3`,
     [enrolmentId, lessonId, SUBMISSION_HISTORY],
   );
 }
 
-export async function insertSubmission(m: EntityManager, s: { enrolmentId: string; lessonId: string; storageKey: string; fileName: string }): Promise<SubmissionRow> {
+export async function insertSubmission(
+  m: EntityManager,
+  s: { enrolmentId: string; lessonId: string; storageKey: string; fileName: string },
+): Promise<SubmissionRow> {
   const [saved]: SubmissionRow[] = await m.query(
     `INSERT INTO assignment_submission (enrolment_id, lesson_id, storage_key, file_name) VALUES ($1, $2, $3, $4) RETURNING ${SUBMISSION_COLUMNS}`,
     [s.enrolmentId, s.lessonId, s.storageKey, s.fileName],
@@ -50,7 +71,12 @@ export async function dropOldSubmissions(m: EntityManager, enrolmentId: string, 
 
 /** A submission with what grading needs: its enrolment, version and course (the course's agency from `learning_course`). */
 export interface SubmissionToGrade {
-  id: string; enrolment_id: string; lesson_id: string; course_version_id: string; course_id: string; course_agency_id: string;
+  id: string;
+  enrolment_id: string;
+  lesson_id: string;
+  course_version_id: string;
+  course_id: string;
+  course_agency_id: string;
 }
 
 export async function findSubmissionToGrade(m: EntityManager, submissionId: string): Promise<SubmissionToGrade | null> {
@@ -62,7 +88,11 @@ export async function findSubmissionToGrade(m: EntityManager, submissionId: stri
   return row ?? null;
 }
 
-export async function saveGrade(m: EntityManager, submissionId: string, g: { score: number; feedback: string | null; passed: boolean; gradedBy: string }): Promise<SubmissionRow> {
+export async function saveGrade(
+  m: EntityManager,
+  submissionId: string,
+  g: { score: number; feedback: string | null; passed: boolean; gradedBy: string },
+): Promise<SubmissionRow> {
   // An UPDATE through the driver answers [rows, affected].
   const [[saved]]: [SubmissionRow[], number] = await m.query(
     `UPDATE assignment_submission SET score = $2, feedback = $3, passed = $4, graded_by = $5, graded_at = now() WHERE id = $1 RETURNING ${SUBMISSION_COLUMNS}`,
@@ -78,7 +108,13 @@ const GRADED_FILTER: Record<SubmissionFilter, string> = {
 };
 
 export interface LatestSubmissionRow extends SubmissionRow {
-  course_version_id: string; employee_id: string; nip: string; full_name: string; front_title: string | null; back_title: string | null; unit_name: string | null;
+  course_version_id: string;
+  employee_id: string;
+  nip: string;
+  full_name: string;
+  front_title: string | null;
+  back_title: string | null;
+  unit_name: string | null;
 }
 
 /**
@@ -86,7 +122,10 @@ export interface LatestSubmissionRow extends SubmissionRow {
  * (a queue), with the learner's name and unit.
  */
 export async function listLatestSubmissions(
-  m: EntityManager, courseId: string, status: SubmissionFilter, page: { limit: number; offset: number },
+  m: EntityManager,
+  courseId: string,
+  status: SubmissionFilter,
+  page: { limit: number; offset: number },
 ): Promise<{ total: number; rows: LatestSubmissionRow[] }> {
   const latest = `WITH latest AS (
       SELECT DISTINCT ON (s.enrolment_id, s.lesson_id) s.*
@@ -95,7 +134,10 @@ export async function listLatestSubmissions(
        ORDER BY s.enrolment_id, s.lesson_id, s.submitted_at DESC, s.id DESC
     )`;
   const filter = GRADED_FILTER[status];
-  const [{ total }]: Array<{ total: number }> = await m.query(`${latest} SELECT count(*)::int AS total FROM latest l WHERE true ${filter}`, [courseId]);
+  const [{ total }]: Array<{ total: number }> = await m.query(
+    `${latest} SELECT count(*)::int AS total FROM latest l WHERE true ${filter}`,
+    [courseId],
+  );
   const rows: LatestSubmissionRow[] = await m.query(
     `${latest}
      SELECT l.id, l.enrolment_id, l.lesson_id, l.file_name, l.submitted_at, l.score, l.feedback, l.passed, l.graded_at,
@@ -114,9 +156,18 @@ export async function listLatestSubmissions(
 
 /** A submission's file and whose it is (the learner, the course and its agency). */
 export async function findSubmissionFile(
-  m: EntityManager, submissionId: string,
-): Promise<{ storage_key: string; file_name: string; employee_id: string; course_id: string; agency_id: string } | undefined> {
-  const [row]: Array<{ storage_key: string; file_name: string; employee_id: string; course_id: string; agency_id: string }> = await m.query(
+  m: EntityManager,
+  submissionId: string,
+): Promise<
+  { storage_key: string; file_name: string; employee_id: string; course_id: string; agency_id: string } | undefined
+> {
+  const [row]: Array<{
+    storage_key: string;
+    file_name: string;
+    employee_id: string;
+    course_id: string;
+    agency_id: string;
+  }> = await m.query(
     `SELECT s.storage_key, s.file_name, en.employee_id, en.course_id, c.agency_id
        FROM assignment_submission s JOIN enrolment en ON en.id = s.enrolment_id JOIN learning_course c ON c.id = en.course_id
       WHERE s.id = $1`,

@@ -21,20 +21,32 @@ export class SubmissionController {
 
   @Get('courses/:courseId/submissions')
   @ApiOperation({
-    summary: 'Assignment submissions of a course to grade: the latest per learner and assignment, oldest first (course authors, admins)',
-    description: 'status=ungraded (default) lists those waiting for a grade; graded and all are also accepted. Withdrawn and rejected enrolments are left out.',
+    summary:
+      'Assignment submissions of a course to grade: the latest per learner and assignment, oldest first (course authors, admins)',
+    description:
+      'status=ungraded (default) lists those waiting for a grade; graded and all are also accepted. Withdrawn and rejected enrolments are left out.',
   })
   @ApiPageResponse(SubmissionForGradingDto)
   @ApiErrors(403, 404)
-  async list(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Query() q: SubmissionQueryDto): Promise<Page<SubmissionForGrading>> {
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Query() q: SubmissionQueryDto,
+  ): Promise<Page<SubmissionForGrading>> {
     return this.submissions.list(await this.org.scopeOf(p), courseId, q);
   }
 
   @Get('submissions/:id/file')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOperation({ summary: 'Download the file of an assignment submission (the learner who handed it in, course authors, admins; 404 for anyone else)' })
+  @ApiOperation({
+    summary:
+      'Download the file of an assignment submission (the learner who handed it in, course authors, admins; 404 for anyone else)',
+  })
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, as an attachment with its original name', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The file, as an attachment with its original name',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiErrors(404)
   async file(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<StreamableFile> {
     const file = await this.submissions.openFile(await this.org.scopeOf(p), id);

@@ -5,7 +5,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type AssignmentSubmission, type Page, type SubmissionForGrading } from '@kompeten/shared-contracts';
-import { cleanFileName, conflict, detectMime, FILE_STORAGE, invalid, notFound, readHead, recordAudit, toPage, type FileStorage } from '@kompeten/server-core';
+import {
+  cleanFileName,
+  conflict,
+  detectMime,
+  FILE_STORAGE,
+  invalid,
+  notFound,
+  readHead,
+  recordAudit,
+  toPage,
+  type FileStorage,
+} from '@kompeten/server-core';
 import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
@@ -16,7 +27,13 @@ import { requireManagedCourse } from './managed-course';
 import { ProgressRecorder } from './progress-recorder';
 import { lockEnrolment } from './progress-store';
 import {
-  dropOldSubmissions, findSubmissionFile, findSubmissionToGrade, insertSubmission, listLatestSubmissions, saveGrade, toSubmission,
+  dropOldSubmissions,
+  findSubmissionFile,
+  findSubmissionToGrade,
+  insertSubmission,
+  listLatestSubmissions,
+  saveGrade,
+  toSubmission,
 } from './submission-store';
 
 export const MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
@@ -41,7 +58,8 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export const submissionMime = (fileName: string): string => MIME_BY_EXTENSION[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+export const submissionMime = (fileName: string): string =>
+  MIME_BY_EXTENSION[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 
 export interface SubmissionFile {
   stream: Readable;
@@ -65,35 +83,52 @@ export class SubmissionService {
   ) {}
 
   /** The learner hands in a file for an assignment lesson; submitting completes the lesson (grading may be required to pass). */
-  async submit(scope: AccessScope, enrolmentId: string, lessonId: string, file: { path: string; originalname: string; size: number } | undefined): Promise<AssignmentSubmission> {
+  async submit(
+    scope: AccessScope,
+    enrolmentId: string,
+    lessonId: string,
+    file: { path: string; originalname: string; size: number } | undefined,
+  ): Promise<AssignmentSubmission> {
     if (!file) throw invalid(ErrorCode.ENROLMENT_FILE_REQUIRED, 'Lampirkan berkas tugas pada kolom formulir "file"');
     const row = await this.access.own(this.db.manager, scope, enrolmentId);
     const { lesson } = await this.versions.lesson(this.db.manager, row.course_version_id, lessonId);
-    if (lesson.content.kind !== 'assignment') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan tugas');
-    if (row.status !== 'active' && row.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
+    if (lesson.content.kind !== 'assignment')
+      throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan tugas');
+    if (row.status !== 'active' && row.status !== 'completed')
+      throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
     const fileName = cleanFileName(file.originalname);
-    if (!SUBMISSION_TYPES.test(fileName)) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Jenis berkas tidak didukung (PDF, Office, OpenDocument, teks, gambar atau ZIP)');
+    if (!SUBMISSION_TYPES.test(fileName))
+      throw invalid(
+        ErrorCode.ENROLMENT_BAD_FILE,
+        'Jenis berkas tidak didukung (PDF, Office, OpenDocument, teks, gambar atau ZIP)',
+      );
     if (file.size === 0) throw invalid(ErrorCode.ENROLMENT_BAD_FILE, 'Berkas kosong');
     // By content, as course files are: an executable, an HTML page or an SVG renamed to .pdf/.png is refused.
     const detected = detectMime(await readHead(file.path), fileName);
     if (!detected || detected !== submissionMime(fileName).split(';')[0]) {
-      throw invalid(ErrorCode.ENROLMENT_BAD_FILE, `Isi berkas tidak sesuai dengan jenisnya (${extname(fileName).toLowerCase()}): unggah PDF, dokumen Office/OpenDocument, teks, gambar JPEG/PNG atau ZIP yang asli`);
+      throw invalid(
+        ErrorCode.ENROLMENT_BAD_FILE,
+        `Isi berkas tidak sesuai dengan jenisnya (${extname(fileName).toLowerCase()}): unggah PDF, dokumen Office/OpenDocument, teks, gambar JPEG/PNG atau ZIP yang asli`,
+      );
     }
     const storageKey = `submissions/${enrolmentId}/${lessonId}/${randomUUID()}${extname(fileName).toLowerCase()}`;
     await this.storage.importLocalFile(file.path, storageKey);
     try {
-      return await this.db.transaction(async (m) => {
-        const en = await lockEnrolment(m, enrolmentId);
-        if (en.status !== 'active' && en.status !== 'completed') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
-        const saved = await insertSubmission(m, { enrolmentId, lessonId, storageKey, fileName });
-        await this.recorder.apply(m, en, lessonId, { complete: true }, true);
-        // A re-submission replaces the previous file; the last SUBMISSION_HISTORY are kept as history, older ones go.
-        const dropped = await dropOldSubmissions(m, enrolmentId, lessonId);
-        return { saved: toSubmission(saved), dropped };
-      }).then(async ({ saved, dropped }) => {
-        for (const key of dropped) await this.storage.remove(key).catch(() => undefined);
-        return saved;
-      });
+      return await this.db
+        .transaction(async (m) => {
+          const en = await lockEnrolment(m, enrolmentId);
+          if (en.status !== 'active' && en.status !== 'completed')
+            throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini tidak aktif');
+          const saved = await insertSubmission(m, { enrolmentId, lessonId, storageKey, fileName });
+          await this.recorder.apply(m, en, lessonId, { complete: true }, true);
+          // A re-submission replaces the previous file; the last SUBMISSION_HISTORY are kept as history, older ones go.
+          const dropped = await dropOldSubmissions(m, enrolmentId, lessonId);
+          return { saved: toSubmission(saved), dropped };
+        })
+        .then(async ({ saved, dropped }) => {
+          for (const key of dropped) await this.storage.remove(key).catch(() => undefined);
+          return saved;
+        });
     } catch (e) {
       await this.storage.remove(storageKey);
       throw e;
@@ -108,22 +143,40 @@ export class SubmissionService {
         throw notFound(ErrorCode.ENROLMENT_SUBMISSION_NOT_FOUND, 'Tugas tidak ditemukan');
       }
       const { lesson } = await this.versions.lesson(m, sub.course_version_id, sub.lesson_id);
-      if (lesson.content.kind !== 'assignment') throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan tugas');
+      if (lesson.content.kind !== 'assignment')
+        throw invalid(ErrorCode.ENROLMENT_WRONG_LESSON_KIND, 'Materi ini bukan tugas');
       const { maxScore, passScore } = lesson.content;
       if (dto.score > maxScore) throw invalid(ErrorCode.ENROLMENT_INVALID_SCORE, `Nilai maksimal ${maxScore}`);
       const en = await lockEnrolment(m, sub.enrolment_id);
       const passed = dto.score >= passScore;
-      const saved = await saveGrade(m, submissionId, { score: dto.score, feedback: dto.feedback ?? null, passed, gradedBy: scope.principal.userId });
-      const percent = maxScore > 0 ? Math.round((dto.score / maxScore) * 10000) / 100 : 0;
-      await this.recorder.apply(m, en, sub.lesson_id, { complete: true, scorePercent: Math.min(100, percent), passed }, false);
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, {
-        action: 'assignment_submission.grade', entityType: 'assignment_submission', entityId: submissionId, agencyId: sub.course_agency_id,
-        after: { score: dto.score, passed },
+      const saved = await saveGrade(m, submissionId, {
+        score: dto.score,
+        feedback: dto.feedback ?? null,
+        passed,
+        gradedBy: scope.principal.userId,
       });
+      const percent = maxScore > 0 ? Math.round((dto.score / maxScore) * 10000) / 100 : 0;
+      await this.recorder.apply(
+        m,
+        en,
+        sub.lesson_id,
+        { complete: true, scorePercent: Math.min(100, percent), passed },
+        false,
+      );
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'assignment_submission.grade',
+          entityType: 'assignment_submission',
+          entityId: submissionId,
+          agencyId: sub.course_agency_id,
+          after: { score: dto.score, passed },
+        },
+      );
       return toSubmission(saved);
     });
   }
-
 
   /**
    * The latest submission per learner and assignment lesson of a course's active and completed enrolments, oldest
@@ -133,17 +186,32 @@ export class SubmissionService {
   async list(scope: AccessScope, courseId: string, q: SubmissionQueryDto): Promise<Page<SubmissionForGrading>> {
     const m = this.db.manager;
     await requireManagedCourse(m, scope, courseId);
-    const { total, rows } = await listLatestSubmissions(m, courseId, q.status ?? 'ungraded', { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { total, rows } = await listLatestSubmissions(m, courseId, q.status ?? 'ungraded', {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     const items: SubmissionForGrading[] = [];
     for (const r of rows) {
       const version = await this.versions.get(m, r.course_version_id);
       const lesson = version.lessons.find((l) => l.lesson.id === r.lesson_id)?.lesson;
       const content = lesson?.content.kind === 'assignment' ? lesson.content : null;
       items.push({
-        id: r.id, enrolmentId: r.enrolment_id, lessonId: r.lesson_id, fileName: r.file_name, submittedAt: new Date(r.submitted_at).toISOString(),
-        score: r.score === null ? null : Number(r.score), feedback: r.feedback, passed: r.passed, gradedAt: r.graded_at ? new Date(r.graded_at).toISOString() : null,
-        employeeId: r.employee_id, employeeName: displayName(r.full_name, r.front_title, r.back_title), nip: r.nip, unitName: r.unit_name,
-        lessonTitle: lesson?.title ?? null, maxScore: content?.maxScore ?? null, passScore: content?.passScore ?? null,
+        id: r.id,
+        enrolmentId: r.enrolment_id,
+        lessonId: r.lesson_id,
+        fileName: r.file_name,
+        submittedAt: new Date(r.submitted_at).toISOString(),
+        score: r.score === null ? null : Number(r.score),
+        feedback: r.feedback,
+        passed: r.passed,
+        gradedAt: r.graded_at ? new Date(r.graded_at).toISOString() : null,
+        employeeId: r.employee_id,
+        employeeName: displayName(r.full_name, r.front_title, r.back_title),
+        nip: r.nip,
+        unitName: r.unit_name,
+        lessonTitle: lesson?.title ?? null,
+        maxScore: content?.maxScore ?? null,
+        passScore: content?.passScore ?? null,
       });
     }
     return toPage(items, total, q);
@@ -159,7 +227,12 @@ export class SubmissionService {
     if (!own && !(await managesCourse(m, scope, { id: row.course_id, agencyId: row.agency_id }))) throw gone();
     try {
       const size = await this.storage.size(row.storage_key);
-      return { stream: await this.storage.read(row.storage_key), fileName: row.file_name, mime: submissionMime(row.file_name), size };
+      return {
+        stream: await this.storage.read(row.storage_key),
+        fileName: row.file_name,
+        mime: submissionMime(row.file_name),
+        size,
+      };
     } catch {
       throw gone();
     }

@@ -48,16 +48,28 @@ export class VersionUpgradeService {
     return this.db.transaction(async (m) => {
       const version = await this.versions.find(m, event.versionId);
       if (!version || version.courseId !== event.courseId) {
-        this.logger.warn({ courseId: event.courseId, versionId: event.versionId }, 'Published version not found; nothing upgraded');
+        this.logger.warn(
+          { courseId: event.courseId, versionId: event.versionId },
+          'Published version not found; nothing upgraded',
+        );
         return skipped;
       }
       const required = requiredLessonIds(version.snapshot);
-      const moved = await moveEnrolmentsToVersion(m, { courseId: event.courseId, versionId: event.versionId, versionNo: version.versionNo, requiredLessonIds: required });
+      const moved = await moveEnrolmentsToVersion(m, {
+        courseId: event.courseId,
+        versionId: event.versionId,
+        versionNo: version.versionNo,
+        requiredLessonIds: required,
+      });
       let completed = 0;
       for (const id of [...moved].sort((a, b) => a.localeCompare(b))) {
         if ((await this.completion.evaluate(m, id)).recorded) completed++;
       }
-      if (moved.length) this.logger.log({ courseId: event.courseId, versionId: event.versionId, moved: moved.length, completed }, 'Enrolments moved to the new course version');
+      if (moved.length)
+        this.logger.log(
+          { courseId: event.courseId, versionId: event.versionId, moved: moved.length, completed },
+          'Enrolments moved to the new course version',
+        );
       return { result: moved.length ? 'success' : 'skipped', moved: moved.length, completed };
     });
   }

@@ -18,12 +18,18 @@ import { AccountService } from './roles/account.service';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 @Module({
-  imports: [
-    OrganisationModule,
-    diskUploadModule(MAX_IMPORT_BYTES),
-  ],
+  imports: [OrganisationModule, diskUploadModule(MAX_IMPORT_BYTES)],
   controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController, AccountController],
-  providers: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService, EmployeeImportRunner, LoginThrottle, SetupLinkService],
+  providers: [
+    AuthService,
+    SessionService,
+    EmployeeService,
+    AccountService,
+    EmployeeImportService,
+    EmployeeImportRunner,
+    LoginThrottle,
+    SetupLinkService,
+  ],
   exports: [AuthService, SessionService, EmployeeService, AccountService],
 })
 export class IdentityModule {}

@@ -30,5 +30,14 @@ import { EmployeeEntity } from './entities/employee.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity';
 import { UserAccountEntity } from './entities/user-account.entity';
-export const IDENTITY_ENTITIES = [EmployeeEntity, UserAccountEntity, RoleAssignmentEntity, RefreshTokenEntity, EmployeeImportEntity, EmployeeImportEntryEntity, AccountSetupLinkEntity, AccountEventEntity];
+export const IDENTITY_ENTITIES = [
+  EmployeeEntity,
+  UserAccountEntity,
+  RoleAssignmentEntity,
+  RefreshTokenEntity,
+  EmployeeImportEntity,
+  EmployeeImportEntryEntity,
+  AccountSetupLinkEntity,
+  AccountEventEntity,
+];
 export * from './entities/employee-import-entry.entity';

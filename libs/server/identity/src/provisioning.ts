@@ -28,7 +28,21 @@ export async function insertEmployee(m: EntityManager, e: NewEmployee): Promise<
   const [row]: Array<{ id: string }> = await m.query(
     `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, birth_date, gender)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-    [e.nip, e.agencyId, e.unitId, e.type, e.fullName, e.frontTitle, e.backTitle, e.positionName, e.positionKind, e.rank, e.email, e.birthDate, e.gender],
+    [
+      e.nip,
+      e.agencyId,
+      e.unitId,
+      e.type,
+      e.fullName,
+      e.frontTitle,
+      e.backTitle,
+      e.positionName,
+      e.positionKind,
+      e.rank,
+      e.email,
+      e.birthDate,
+      e.gender,
+    ],
   );
   return row.id;
 }
@@ -38,7 +52,10 @@ export async function setSupervisor(m: EntityManager, employeeId: string, superv
 }
 
 /** An account with a password already hashed (argon2id) for an ASN. */
-export async function insertAccount(m: EntityManager, a: { employeeId: string; email: string | null; passwordHash: string }): Promise<string> {
+export async function insertAccount(
+  m: EntityManager,
+  a: { employeeId: string; email: string | null; passwordHash: string },
+): Promise<string> {
   const [row]: Array<{ id: string }> = await m.query(
     `INSERT INTO user_account (employee_id, email, password_hash, password_changed_at) VALUES ($1, $2, $3, now()) RETURNING id`,
     [a.employeeId, a.email, a.passwordHash],
@@ -57,7 +74,13 @@ export async function ensureAccountByEmail(m: EntityManager, email: string, pass
 }
 
 /** Grants a role; granting one already held changes nothing. */
-export async function insertRole(m: EntityManager, userId: string, role: Role, agencyId: string, unitId: string | null = null): Promise<void> {
+export async function insertRole(
+  m: EntityManager,
+  userId: string,
+  role: Role,
+  agencyId: string,
+  unitId: string | null = null,
+): Promise<void> {
   await m.query(
     `INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, role, agency_id, unit_key) DO NOTHING`,
     [userId, role, agencyId, unitId],
@@ -68,8 +91,15 @@ export async function insertRole(m: EntityManager, userId: string, role: Role, a
  * A platform admin with exactly these credentials (ADMIN_EMAIL, ADMIN_PASSWORD): created when missing; its password
  * reset (and the account unlocked) when it differs. Says what it did.
  */
-export async function ensurePlatformAdmin(m: EntityManager, admin: { email: string; password: string }, rootAgencyId: string): Promise<'created' | 'reset' | 'unchanged'> {
-  const [user]: Array<{ id: string; password_hash: string }> = await m.query(`SELECT id, password_hash FROM user_account WHERE email = $1`, [admin.email]);
+export async function ensurePlatformAdmin(
+  m: EntityManager,
+  admin: { email: string; password: string },
+  rootAgencyId: string,
+): Promise<'created' | 'reset' | 'unchanged'> {
+  const [user]: Array<{ id: string; password_hash: string }> = await m.query(
+    `SELECT id, password_hash FROM user_account WHERE email = $1`,
+    [admin.email],
+  );
   let outcome: 'created' | 'reset' | 'unchanged' = 'unchanged';
   let userId = user?.id;
   if (!user) {

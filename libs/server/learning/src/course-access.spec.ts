@@ -1,14 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal, RoleClaim } from '@kompeten/server-core';
 import { resolveScope } from '@kompeten/server-organisation';
-import { canEditContent, canManageAuthors, canReview, canSee, courseRolesOf, managesCourse, type AuthorRole } from './course-access';
+import {
+  canEditContent,
+  canManageAuthors,
+  canReview,
+  canSee,
+  courseRolesOf,
+  managesCourse,
+  type AuthorRole,
+} from './course-access';
 
 const agencies = [
   { id: 'ntb', parentId: null },
   { id: 'mataram', parentId: 'ntb' },
   { id: 'bima', parentId: 'ntb' },
 ];
-const scopeOf = (roles: RoleClaim[], employeeId: string | null = 'me') => resolveScope({ userId: 'u', employeeId, roles, correlationId: null } as Principal, agencies, new Map());
+const scopeOf = (roles: RoleClaim[], employeeId: string | null = 'me') =>
+  resolveScope({ userId: 'u', employeeId, roles, correlationId: null } as Principal, agencies, new Map());
 const COURSE = { id: 'course-1', agencyId: 'mataram' };
 
 const CALLERS: Array<[string, RoleClaim[]]> = [
@@ -28,10 +37,12 @@ const authorLookup = (role: AuthorRole | null) => {
 
 describe('who may author, review and manage a course (one rule for learning, enrolment and assessment)', () => {
   it('authors edit; the owner and admins manage authors; widyaiswara and admins of the agency review; nobody reviews their own course', () => {
-    const table = CALLERS.flatMap(([who, roles]) => ([null, 'co_author', 'owner'] as const).map((author) => {
-      const r = courseRolesOf(scopeOf(roles), COURSE, author);
-      return `${who} / ${author ?? 'not an author'}: ${[canSee(r) && 'see', canEditContent(r) && 'edit', canReview(r) && 'review', canManageAuthors(r) && 'authors'].filter(Boolean).join(' ')}`;
-    }));
+    const table = CALLERS.flatMap(([who, roles]) =>
+      ([null, 'co_author', 'owner'] as const).map((author) => {
+        const r = courseRolesOf(scopeOf(roles), COURSE, author);
+        return `${who} / ${author ?? 'not an author'}: ${[canSee(r) && 'see', canEditContent(r) && 'edit', canReview(r) && 'review', canManageAuthors(r) && 'authors'].filter(Boolean).join(' ')}`;
+      }),
+    );
     expect(table).toEqual([
       'learner / not an author: ',
       'learner / co_author: see edit',
@@ -67,7 +78,9 @@ describe('who may author, review and manage a course (one rule for learning, enr
 
   it('an account without an ASN record is never an author', async () => {
     const { m, query } = authorLookup('owner');
-    expect(await managesCourse(m, scopeOf([{ role: 'learner', agencyId: 'mataram', unitId: null }], null), COURSE)).toBe(false);
+    expect(
+      await managesCourse(m, scopeOf([{ role: 'learner', agencyId: 'mataram', unitId: null }], null), COURSE),
+    ).toBe(false);
     expect(query).not.toHaveBeenCalled();
   });
 });

@@ -35,7 +35,11 @@ export function widyaiswaraAgencies(scope: AccessScope): string[] {
 }
 
 /** The rule itself, pure: the caller's roles on a course of `agencyId` where its author role (if any) is `authorRole`. */
-export function courseRolesOf(scope: AccessScope, course: { agencyId: string }, authorRole: AuthorRole | null): CourseRoles {
+export function courseRolesOf(
+  scope: AccessScope,
+  course: { agencyId: string },
+  authorRole: AuthorRole | null,
+): CourseRoles {
   const isAdmin = scope.canAdministerAgency(course.agencyId);
   return {
     isAuthor: authorRole !== null,
@@ -46,14 +50,25 @@ export function courseRolesOf(scope: AccessScope, course: { agencyId: string }, 
 }
 
 /** The employee's author role on a course (owner or co-author), or null. */
-export async function authorRoleOf(m: EntityManager, courseId: string, employeeId: string | null): Promise<AuthorRole | null> {
+export async function authorRoleOf(
+  m: EntityManager,
+  courseId: string,
+  employeeId: string | null,
+): Promise<AuthorRole | null> {
   if (!employeeId) return null;
-  const [row]: Array<{ role: AuthorRole }> = await m.query('SELECT role FROM course_author WHERE course_id = $1 AND employee_id = $2', [courseId, employeeId]);
+  const [row]: Array<{ role: AuthorRole }> = await m.query(
+    'SELECT role FROM course_author WHERE course_id = $1 AND employee_id = $2',
+    [courseId, employeeId],
+  );
   return row?.role ?? null;
 }
 
 export async function courseAccess(m: EntityManager, scope: AccessScope, course: CourseEntity): Promise<CourseAccess> {
-  return { course, userId: scope.principal.userId, ...courseRolesOf(scope, course, await authorRoleOf(m, course.id, scope.principal.employeeId)) };
+  return {
+    course,
+    userId: scope.principal.userId,
+    ...courseRolesOf(scope, course, await authorRoleOf(m, course.id, scope.principal.employeeId)),
+  };
 }
 
 export const canSee = (a: CourseRoles) => a.isAuthor || a.isReviewer;
@@ -66,7 +81,11 @@ export const canManageAuthors = (a: CourseRoles) => a.isOwner || a.isAdmin;
  * `canEditContent` for the libs above, reading the author row only when being an admin does not already decide it
  * (the enrolment page of a learner's own enrolment never gets here).
  */
-export async function managesCourse(m: EntityManager, scope: AccessScope, course: { id: string; agencyId: string }): Promise<boolean> {
+export async function managesCourse(
+  m: EntityManager,
+  scope: AccessScope,
+  course: { id: string; agencyId: string },
+): Promise<boolean> {
   if (scope.canAdministerAgency(course.agencyId)) return true;
   return (await authorRoleOf(m, course.id, scope.principal.employeeId)) !== null;
 }
@@ -83,16 +102,27 @@ export interface CourseFacts {
 }
 
 type CourseFactsRow = {
-  id: string; agency_id: string; visibility: CourseVisibility; enrolment_mode: EnrolmentMode; prerequisite_course_ids: string[] | null; status: CourseStatus;
+  id: string;
+  agency_id: string;
+  visibility: CourseVisibility;
+  enrolment_mode: EnrolmentMode;
+  prerequisite_course_ids: string[] | null;
+  status: CourseStatus;
   current_version_id: string | null;
 };
 
 const toFacts = (row: CourseFactsRow): CourseFacts => ({
-  id: row.id, agencyId: row.agency_id, visibility: row.visibility, enrolmentMode: row.enrolment_mode, prerequisiteCourseIds: row.prerequisite_course_ids ?? [],
-  status: row.status, currentVersionId: row.current_version_id,
+  id: row.id,
+  agencyId: row.agency_id,
+  visibility: row.visibility,
+  enrolmentMode: row.enrolment_mode,
+  prerequisiteCourseIds: row.prerequisite_course_ids ?? [],
+  status: row.status,
+  currentVersionId: row.current_version_id,
 });
 
-const FACTS_COLUMNS = 'c.id, c.agency_id, c.visibility, c.enrolment_mode, c.prerequisite_course_ids, c.status, c.current_version_id';
+const FACTS_COLUMNS =
+  'c.id, c.agency_id, c.visibility, c.enrolment_mode, c.prerequisite_course_ids, c.status, c.current_version_id';
 
 /** A course's facts, or null for an unknown course. */
 export async function findCourseFacts(m: EntityManager, courseId: string): Promise<CourseFacts | null> {
@@ -101,7 +131,11 @@ export async function findCourseFacts(m: EntityManager, courseId: string): Promi
 }
 
 /** A course's facts with the caller's roles on it (one statement), or null for an unknown course. */
-export async function findCourseWithRoles(m: EntityManager, scope: AccessScope, courseId: string): Promise<{ course: CourseFacts; roles: CourseRoles } | null> {
+export async function findCourseWithRoles(
+  m: EntityManager,
+  scope: AccessScope,
+  courseId: string,
+): Promise<{ course: CourseFacts; roles: CourseRoles } | null> {
   const [row]: Array<CourseFactsRow & { author_role: AuthorRole | null }> = await m.query(
     `SELECT ${FACTS_COLUMNS}, (SELECT ca.role FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $2) AS author_role
        FROM course c WHERE c.id = $1`,
@@ -116,7 +150,9 @@ export async function findCourseWithRoles(m: EntityManager, scope: AccessScope, 
  * A course takes learners, and shows in the catalog, while it has a live version and is not archived, whatever its
  * draft is doing: a published course whose next revision is a draft or in review keeps its current version open.
  */
-export function isLive<T extends { status: CourseStatus; currentVersionId: string | null }>(course: T): course is T & { currentVersionId: string } {
+export function isLive<T extends { status: CourseStatus; currentVersionId: string | null }>(
+  course: T,
+): course is T & { currentVersionId: string } {
   return course.currentVersionId !== null && course.status !== 'archived';
 }
 
@@ -127,8 +163,15 @@ export const LIVE_SQL = `c.current_version_id IS NOT NULL AND c.status <> 'archi
  * Loads a course for its authors, reviewers and admins. Everyone else gets a 404: a draft outside the caller's reach
  * does not exist for it. `lock` takes the row lock that serialises publishing and edits.
  */
-export async function findCourseFor(m: EntityManager, scope: AccessScope, id: string, lock = false): Promise<CourseAccess> {
-  const course = await m.getRepository(CourseEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+export async function findCourseFor(
+  m: EntityManager,
+  scope: AccessScope,
+  id: string,
+  lock = false,
+): Promise<CourseAccess> {
+  const course = await m
+    .getRepository(CourseEntity)
+    .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   const access = course ? await courseAccess(m, scope, course) : null;
   if (!access || !canSee(access)) throw notFound(ErrorCode.LEARNING_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
   return access;
@@ -140,7 +183,8 @@ export async function findCourseFor(m: EntityManager, scope: AccessScope, id: st
  */
 export async function findEditableCourse(m: EntityManager, scope: AccessScope, id: string): Promise<CourseAccess> {
   const access = await findCourseFor(m, scope, id, true);
-  if (!canEditContent(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengubahnya');
+  if (!canEditContent(access))
+    throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengubahnya');
   requireEditable(access.course);
   await recordDraftEditor(m, id, scope.principal.userId);
   return access;
@@ -149,13 +193,20 @@ export async function findEditableCourse(m: EntityManager, scope: AccessScope, i
 /** Adding or removing authors waits while the course is in review: the reviewer judges a fixed set of authors. */
 export function requireAuthorsOpen(course: CourseEntity): void {
   if (course.status === 'in_review') {
-    throw conflict(ErrorCode.LEARNING_AUTHORS_FROZEN, 'Penulis pelatihan tidak dapat diubah selama pelatihan ditinjau; minta peninjau mengembalikannya terlebih dahulu');
+    throw conflict(
+      ErrorCode.LEARNING_AUTHORS_FROZEN,
+      'Penulis pelatihan tidak dapat diubah selama pelatihan ditinjau; minta peninjau mengembalikannya terlebih dahulu',
+    );
   }
 }
 
 export function requireEditable(course: CourseEntity): void {
   if (course.status === 'in_review') {
-    throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sedang ditinjau dan tidak dapat diubah; minta peninjau mengembalikannya terlebih dahulu');
+    throw conflict(
+      ErrorCode.LEARNING_WRONG_STATUS,
+      'Pelatihan sedang ditinjau dan tidak dapat diubah; minta peninjau mengembalikannya terlebih dahulu',
+    );
   }
-  if (course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan dan tidak dapat diubah');
+  if (course.status === 'archived')
+    throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan dan tidak dapat diubah');
 }

@@ -35,18 +35,48 @@ export interface CourseSummaryRow {
 
 export function toCourseSummary(r: CourseSummaryRow): CourseSummary {
   return {
-    id: r.id, agencyId: r.agency_id, agencyName: r.agency_name, title: r.title, description: r.description, competencyKind: r.competency_kind,
-    learningMethod: r.learning_method, jenisDiklatId: Number(r.jenis_diklat_id), jp: Number(r.jp), level: r.level, tags: r.tags ?? [],
-    coverFileId: r.cover_file_id, visibility: r.visibility, enrolmentMode: r.enrolment_mode, status: r.status, currentVersionId: r.current_version_id,
+    id: r.id,
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    title: r.title,
+    description: r.description,
+    competencyKind: r.competency_kind,
+    learningMethod: r.learning_method,
+    jenisDiklatId: Number(r.jenis_diklat_id),
+    jp: Number(r.jp),
+    level: r.level,
+    tags: r.tags ?? [],
+    coverFileId: r.cover_file_id,
+    visibility: r.visibility,
+    enrolmentMode: r.enrolment_mode,
+    status: r.status,
+    currentVersionId: r.current_version_id,
     currentVersionNo: r.current_version_no === null ? null : Number(r.current_version_no),
-    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 
 export function toLesson(l: LessonEntity): CourseLesson {
-  return { id: l.id, moduleId: l.moduleId, position: l.position, kind: l.kind, title: l.title, required: l.required, content: l.content };
+  return {
+    id: l.id,
+    moduleId: l.moduleId,
+    position: l.position,
+    kind: l.kind,
+    title: l.title,
+    required: l.required,
+    content: l.content,
+  };
 }
 
 export function toCourseFile(f: CourseFileEntity): CourseFile {
-  return { id: f.id, courseId: f.courseId, purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size), createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    courseId: f.courseId,
+    purpose: f.purpose,
+    fileName: f.fileName,
+    mime: f.mime,
+    size: Number(f.size),
+    createdAt: f.createdAt.toISOString(),
+  };
 }

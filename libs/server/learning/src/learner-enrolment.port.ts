@@ -10,5 +10,9 @@ export const LEARNER_ENROLMENT_PORT = Symbol('LEARNER_ENROLMENT_PORT');
 
 export interface LearnerEnrolmentPort {
   /** The learner's enrolment in the course — its status and the version it studies — or null. */
-  enrolmentOf(m: EntityManager, courseId: string, employeeId: string): Promise<{ status: EnrolmentStatus; courseVersionId: string } | null>;
+  enrolmentOf(
+    m: EntityManager,
+    courseId: string,
+    employeeId: string,
+  ): Promise<{ status: EnrolmentStatus; courseVersionId: string } | null>;
 }

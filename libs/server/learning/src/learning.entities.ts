@@ -8,5 +8,14 @@ import { CourseVersionEntity } from './entities/course-version.entity';
 import { CourseEntity } from './entities/course.entity';
 import { LessonEntity } from './entities/lesson.entity';
 
-export const LEARNING_ENTITIES = [CourseEntity, CourseAuthorEntity, CourseModuleEntity, LessonEntity, CourseFileEntity, CourseVersionEntity, CourseReviewEventEntity,
-  CourseDraftEditorEntity, CourseAuthorInvitationEntity];
+export const LEARNING_ENTITIES = [
+  CourseEntity,
+  CourseAuthorEntity,
+  CourseModuleEntity,
+  LessonEntity,
+  CourseFileEntity,
+  CourseVersionEntity,
+  CourseReviewEventEntity,
+  CourseDraftEditorEntity,
+  CourseAuthorInvitationEntity,
+];

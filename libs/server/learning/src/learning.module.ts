@@ -28,13 +28,23 @@ export class LearningCoreModule {}
  * Quiz snapshots come through QUIZ_SNAPSHOT_PORT, bound by the assessment lib (which depends on this one).
  */
 @Module({
-  imports: [
-    OrganisationModule,
-    LearningCoreModule,
-    diskUploadModule(MAX_COURSE_FILE_BYTES),
+  imports: [OrganisationModule, LearningCoreModule, diskUploadModule(MAX_COURSE_FILE_BYTES)],
+  controllers: [
+    CourseController,
+    WorkflowController,
+    CourseFileController,
+    CatalogController,
+    AuthorInvitationController,
   ],
-  controllers: [CourseController, WorkflowController, CourseFileController, CatalogController, AuthorInvitationController],
-  providers: [CourseService, OutlineService, WorkflowService, CourseFileService, CatalogService, CourseVisibilityService, AuthorInvitationService],
+  providers: [
+    CourseService,
+    OutlineService,
+    WorkflowService,
+    CourseFileService,
+    CatalogService,
+    CourseVisibilityService,
+    AuthorInvitationService,
+  ],
   exports: [CourseService, WorkflowService, CourseVisibilityService, LearningCoreModule],
 })
 export class LearningModule {}

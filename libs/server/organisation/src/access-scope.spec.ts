@@ -9,8 +9,16 @@ const agencies = [
   { id: 'jateng', parentId: 'nat' },
   { id: 'kendal', parentId: 'jateng' },
 ];
-const units = new Map([['dinkes', '/dinkes/'], ['rsud', '/dinkes/rsud/']]);
-const who = (roles: RoleClaim[], employeeId: string | null = 'me'): Principal => ({ userId: 'u', employeeId, roles, correlationId: null });
+const units = new Map([
+  ['dinkes', '/dinkes/'],
+  ['rsud', '/dinkes/rsud/'],
+]);
+const who = (roles: RoleClaim[], employeeId: string | null = 'me'): Principal => ({
+  userId: 'u',
+  employeeId,
+  roles,
+  correlationId: null,
+});
 
 describe('resolveScope', () => {
   it('gives a province admin its province and every regency/city under it, and nothing else', () => {
@@ -44,11 +52,15 @@ describe('resolveScope', () => {
   it('lets a learner read only itself, and a supervisor its direct reports', () => {
     const learner = resolveScope(who([{ role: 'learner', agencyId: 'mataram', unitId: null }]), agencies, units);
     expect(learner.canReadEmployee({ id: 'me', agencyId: 'mataram', unitPath: null, supervisorId: null })).toBe(true);
-    expect(learner.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'me' })).toBe(false);
+    expect(learner.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'me' })).toBe(
+      false,
+    );
     expect(learner.isAdmin).toBe(false);
     const boss = resolveScope(who([{ role: 'supervisor', agencyId: 'mataram', unitId: null }]), agencies, units);
     expect(boss.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'me' })).toBe(true);
-    expect(boss.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'someone' })).toBe(false);
+    expect(boss.canReadEmployee({ id: 'other', agencyId: 'mataram', unitPath: null, supervisorId: 'someone' })).toBe(
+      false,
+    );
   });
 
   it('lets only the platform admin and province admins create agencies', () => {
@@ -73,26 +85,44 @@ describe('resolveScope', () => {
 
 describe('canManageAccount (decision 0012: strictly below the caller, within its scope)', () => {
   const at = (agencyId: string, unitPath: string | null = null) => ({ employeeId: 'target', agencyId, unitPath });
-  const held = (role: RoleClaim['role'], agencyId: string, unitPath: string | null = null) => ({ role, agencyId, unitPath });
+  const held = (role: RoleClaim['role'], agencyId: string, unitPath: string | null = null) => ({
+    role,
+    agencyId,
+    unitPath,
+  });
   const hr = resolveScope(who([{ role: 'hr_officer', agencyId: 'mataram', unitId: 'dinkes' }]), agencies, units);
   const admin = resolveScope(who([{ role: 'agency_admin', agencyId: 'mataram', unitId: null }]), agencies, units);
   const province = resolveScope(who([{ role: 'province_admin', agencyId: 'ntb', unitId: null }]), agencies, units);
-  const platform = resolveScope(who([{ role: 'platform_admin', agencyId: 'nat', unitId: null }], null), agencies, units);
+  const platform = resolveScope(
+    who([{ role: 'platform_admin', agencyId: 'nat', unitId: null }], null),
+    agencies,
+    units,
+  );
 
   it('lets an HR officer manage plain learners of its unit subtree only', () => {
     expect(hr.canManageAccount(at('mataram', '/dinkes/rsud/'), [held('learner', 'mataram')])).toBe(true);
     expect(hr.canManageAccount(at('mataram', '/bappeda/'), [held('learner', 'mataram')])).toBe(false);
     for (const role of ['supervisor', 'widyaiswara', 'hr_officer', 'agency_admin'] as const) {
-      expect([role, hr.canManageAccount(at('mataram', '/dinkes/'), [held('learner', 'mataram'), held(role, 'mataram')])]).toEqual([role, false]);
+      expect([
+        role,
+        hr.canManageAccount(at('mataram', '/dinkes/'), [held('learner', 'mataram'), held(role, 'mataram')]),
+      ]).toEqual([role, false]);
     }
   });
 
   it('lets an agency admin manage learners, widyaiswara, supervisors and HR officers, never a peer or a province admin', () => {
     for (const role of ['learner', 'widyaiswara', 'supervisor', 'hr_officer'] as const) {
-      expect([role, admin.canManageAccount(at('mataram', '/dinkes/'), [held(role, 'mataram', role === 'hr_officer' ? '/dinkes/' : null)])]).toEqual([role, true]);
+      expect([
+        role,
+        admin.canManageAccount(at('mataram', '/dinkes/'), [
+          held(role, 'mataram', role === 'hr_officer' ? '/dinkes/' : null),
+        ]),
+      ]).toEqual([role, true]);
     }
     expect(admin.canManageAccount(at('mataram'), [held('agency_admin', 'mataram')])).toBe(false);
-    expect(admin.canManageAccount(at('mataram'), [held('learner', 'mataram'), held('province_admin', 'ntb')])).toBe(false);
+    expect(admin.canManageAccount(at('mataram'), [held('learner', 'mataram'), held('province_admin', 'ntb')])).toBe(
+      false,
+    );
     expect(admin.canManageAccount(at('mataram'), [held('platform_admin', 'nat')])).toBe(false);
   });
 
@@ -108,8 +138,12 @@ describe('canManageAccount (decision 0012: strictly below the caller, within its
   });
 
   it('lets the platform admin manage everyone, and nobody manage their own account this way', () => {
-    expect(platform.canManageAccount(at('ntb'), [held('province_admin', 'ntb'), held('platform_admin', 'nat')])).toBe(true);
-    expect(admin.canManageAccount({ employeeId: 'me', agencyId: 'mataram', unitPath: null }, [held('learner', 'mataram')])).toBe(false);
+    expect(platform.canManageAccount(at('ntb'), [held('province_admin', 'ntb'), held('platform_admin', 'nat')])).toBe(
+      true,
+    );
+    expect(
+      admin.canManageAccount({ employeeId: 'me', agencyId: 'mataram', unitPath: null }, [held('learner', 'mataram')]),
+    ).toBe(false);
   });
 
   it('an account without roles follows the record: whoever manages the ASN', () => {

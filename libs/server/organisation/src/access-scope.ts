@@ -74,7 +74,12 @@ export class AccessScope {
   }
 
   canReadAgency(agencyId: string): boolean {
-    return this.global || this.adminAgencyIds.has(agencyId) || this.memberAgencyIds.has(agencyId) || this.hrUnitScopes.some((s) => s.agencyId === agencyId);
+    return (
+      this.global ||
+      this.adminAgencyIds.has(agencyId) ||
+      this.memberAgencyIds.has(agencyId) ||
+      this.hrUnitScopes.some((s) => s.agencyId === agencyId)
+    );
   }
 
   canAdministerAgency(agencyId: string): boolean {
@@ -84,7 +89,9 @@ export class AccessScope {
   /** May create or change ASN records in this agency/unit (agency admin, or HR officer of the unit subtree). */
   canManageEmployeesAt(agencyId: string, unitPath: string | null): boolean {
     if (this.canAdministerAgency(agencyId)) return true;
-    return this.hrUnitScopes.some((s) => s.agencyId === agencyId && (s.unitPath === null || (unitPath !== null && unitPath.startsWith(s.unitPath))));
+    return this.hrUnitScopes.some(
+      (s) => s.agencyId === agencyId && (s.unitPath === null || (unitPath !== null && unitPath.startsWith(s.unitPath))),
+    );
   }
 
   canReadEmployee(e: EmployeeRef): boolean {
@@ -116,7 +123,10 @@ export class AccessScope {
    * that role applies. A role without a unit in the ASN's own agency applies where the ASN works. Nobody manages
    * their own account this way (they change their own password instead).
    */
-  canManageAccount(target: { employeeId: string; agencyId: string; unitPath: string | null }, roles: readonly HeldRole[]): boolean {
+  canManageAccount(
+    target: { employeeId: string; agencyId: string; unitPath: string | null },
+    roles: readonly HeldRole[],
+  ): boolean {
     if (target.employeeId === this.principal.employeeId) return false;
     if (this.global) return true;
     if (!this.canManageEmployeesAt(target.agencyId, target.unitPath)) return false;
@@ -137,7 +147,9 @@ export class AccessScope {
 
   /** Holds the supervisor role where an ASN works: the ASN's agency, and the unit subtree if the role has one. */
   holdsSupervisorRoleFor(agencyId: string, unitPath: string | null): boolean {
-    return this.supervisorScopes.some((s) => s.agencyId === agencyId && (s.unitPath === null || (unitPath !== null && unitPath.startsWith(s.unitPath))));
+    return this.supervisorScopes.some(
+      (s) => s.agencyId === agencyId && (s.unitPath === null || (unitPath !== null && unitPath.startsWith(s.unitPath))),
+    );
   }
 
   /** May grant `role` at `agencyId`: administers it and the role is not above the caller's own rank there. */
@@ -154,7 +166,11 @@ export interface AgencyNode {
 }
 
 /** Resolves a caller's scope from its claims, the agency tree and the paths of the units it holds roles in. */
-export function resolveScope(principal: Principal, agencies: readonly AgencyNode[], unitPaths: ReadonlyMap<string, string>): AccessScope {
+export function resolveScope(
+  principal: Principal,
+  agencies: readonly AgencyNode[],
+  unitPaths: ReadonlyMap<string, string>,
+): AccessScope {
   const children = new Map<string, string[]>();
   for (const a of agencies) {
     if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
@@ -185,10 +201,16 @@ export function resolveScope(principal: Principal, agencies: readonly AgencyNode
       }
     }
     if (claim.role === 'hr_officer') {
-      hr.push({ agencyId: claim.agencyId, unitPath: claim.unitId ? (unitPaths.get(claim.unitId) ?? `/${claim.unitId}/`) : null });
+      hr.push({
+        agencyId: claim.agencyId,
+        unitPath: claim.unitId ? (unitPaths.get(claim.unitId) ?? `/${claim.unitId}/`) : null,
+      });
     }
     if (claim.role === 'supervisor') {
-      sup.push({ agencyId: claim.agencyId, unitPath: claim.unitId ? (unitPaths.get(claim.unitId) ?? `/${claim.unitId}/`) : null });
+      sup.push({
+        agencyId: claim.agencyId,
+        unitPath: claim.unitId ? (unitPaths.get(claim.unitId) ?? `/${claim.unitId}/`) : null,
+      });
     }
   }
   return new AccessScope(principal, global, admin, hr, member, rank, sup);

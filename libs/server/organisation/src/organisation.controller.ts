@@ -2,9 +2,17 @@ import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Agency, Page, WorkUnit } from '@kompeten/shared-contracts';
 import { ApiErrors, ApiPageResponse, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
-import { AgencyDto, AgencyQueryDto, CreateAgencyDto, CreateWorkUnitDto, UnitQueryDto, UpdateAgencyDto, UpdateWorkUnitDto, WorkUnitDto } from './dto/organisation.dto';
+import {
+  AgencyDto,
+  AgencyQueryDto,
+  CreateAgencyDto,
+  CreateWorkUnitDto,
+  UnitQueryDto,
+  UpdateAgencyDto,
+  UpdateWorkUnitDto,
+  WorkUnitDto,
+} from './dto/organisation.dto';
 import { OrganisationService } from './organisation.service';
-
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -14,7 +22,9 @@ export class OrganisationController {
   constructor(@Inject(OrganisationService) private readonly org: OrganisationService) {}
 
   @Get('agencies')
-  @ApiOperation({ summary: 'Agencies the caller may see (a province admin sees its province and its regencies/cities)' })
+  @ApiOperation({
+    summary: 'Agencies the caller may see (a province admin sees its province and its regencies/cities)',
+  })
   @ApiPageResponse(AgencyDto)
   async listAgencies(@CurrentPrincipal() p: Principal, @Query() q: AgencyQueryDto): Promise<Page<Agency>> {
     return this.org.listAgencies(await this.org.scopeOf(p), q);
@@ -40,7 +50,11 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Change an agency' })
   @ApiOkResponse({ type: AgencyDto })
   @ApiErrors(403, 404)
-  async updateAgency(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: UpdateAgencyDto): Promise<Agency> {
+  async updateAgency(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateAgencyDto,
+  ): Promise<Agency> {
     return this.org.updateAgency(await this.org.scopeOf(p), id, dto);
   }
 
@@ -48,7 +62,11 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Work units (OPD) of an agency' })
   @ApiPageResponse(WorkUnitDto)
   @ApiErrors(404)
-  async listUnits(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Query() q: UnitQueryDto): Promise<Page<WorkUnit>> {
+  async listUnits(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Query() q: UnitQueryDto,
+  ): Promise<Page<WorkUnit>> {
     return this.org.listUnits(await this.org.scopeOf(p), id, q);
   }
 
@@ -56,7 +74,11 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Add a work unit to an agency (agency admin)' })
   @ApiCreatedResponse({ type: WorkUnitDto })
   @ApiErrors(403, 404, 409)
-  async createUnit(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: CreateWorkUnitDto): Promise<WorkUnit> {
+  async createUnit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: CreateWorkUnitDto,
+  ): Promise<WorkUnit> {
     return this.org.createUnit(await this.org.scopeOf(p), id, dto);
   }
 
@@ -72,7 +94,11 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Rename a work unit (agency admin)' })
   @ApiOkResponse({ type: WorkUnitDto })
   @ApiErrors(403, 404)
-  async updateUnit(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: UpdateWorkUnitDto): Promise<WorkUnit> {
+  async updateUnit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateWorkUnitDto,
+  ): Promise<WorkUnit> {
     return this.org.updateUnit(await this.org.scopeOf(p), id, dto);
   }
 }

@@ -2,23 +2,55 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ErrorCode, type Agency, type Page, type WorkUnit } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage, type Principal } from '@kompeten/server-core';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  likePattern,
+  notFound,
+  recordAudit,
+  toPage,
+  type Principal,
+} from '@kompeten/server-core';
 import { AccessScope, resolveScope } from './access-scope';
-import type { AgencyQueryDto, CreateAgencyDto, CreateWorkUnitDto, UnitQueryDto, UpdateAgencyDto, UpdateWorkUnitDto } from './dto/organisation.dto';
+import type {
+  AgencyQueryDto,
+  CreateAgencyDto,
+  CreateWorkUnitDto,
+  UnitQueryDto,
+  UpdateAgencyDto,
+  UpdateWorkUnitDto,
+} from './dto/organisation.dto';
 import { AgencyEntity } from './entities/agency.entity';
 import { WorkUnitEntity } from './entities/work-unit.entity';
 import { AgencyTree } from './tree/agency-tree';
 
 export function toAgency(a: AgencyEntity): Agency {
   return {
-    id: a.id, code: a.code, name: a.name, level: a.level, parentId: a.parentId, timeZone: a.timeZone,
-    hrBodyName: a.hrBodyName, siasnInstansiId: a.siasnInstansiId,
-    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    level: a.level,
+    parentId: a.parentId,
+    timeZone: a.timeZone,
+    hrBodyName: a.hrBodyName,
+    siasnInstansiId: a.siasnInstansiId,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
   };
 }
 
 export function toWorkUnit(u: WorkUnitEntity): WorkUnit {
-  return { id: u.id, agencyId: u.agencyId, parentId: u.parentId, code: u.code, name: u.name, depth: u.depth, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
+  return {
+    id: u.id,
+    agencyId: u.agencyId,
+    parentId: u.parentId,
+    code: u.code,
+    name: u.name,
+    depth: u.depth,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
 }
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
@@ -37,7 +69,9 @@ export class OrganisationService {
     const unitIds = principal.roles.map((r) => r.unitId).filter((u): u is string => !!u);
     const paths = new Map<string, string>();
     if (unitIds.length) {
-      const units = await this.db.getRepository(WorkUnitEntity).find({ where: { id: In(unitIds) }, select: { id: true, path: true } });
+      const units = await this.db
+        .getRepository(WorkUnitEntity)
+        .find({ where: { id: In(unitIds) }, select: { id: true, path: true } });
       for (const u of units) paths.set(u.id, u.path);
     }
     return resolveScope(principal, (await this.tree.current()).nodes, paths);
@@ -48,13 +82,18 @@ export class OrganisationService {
   async listAgencies(scope: AccessScope, q: AgencyQueryDto): Promise<Page<Agency>> {
     const qb = this.db.getRepository(AgencyEntity).createQueryBuilder('a');
     if (!scope.global) {
-      const ids = [...new Set([...scope.adminAgencyIds, ...scope.memberAgencyIds, ...scope.hrUnitScopes.map((s) => s.agencyId)])];
+      const ids = [
+        ...new Set([...scope.adminAgencyIds, ...scope.memberAgencyIds, ...scope.hrUnitScopes.map((s) => s.agencyId)]),
+      ];
       qb.andWhere('a.id = ANY(:ids)', { ids });
     }
     if (q.q) qb.andWhere("(a.name ILIKE :q ESCAPE '\\' OR a.code ILIKE :q ESCAPE '\\')", { q: likePattern(q.q) });
     if (q.level) qb.andWhere('a.level = :level', { level: q.level });
     if (q.parentId) qb.andWhere('a.parentId = :parentId', { parentId: q.parentId });
-    qb.orderBy('a.level', 'ASC').addOrderBy('a.name', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize);
+    qb.orderBy('a.level', 'ASC')
+      .addOrderBy('a.name', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toAgency), total, q);
   }
@@ -63,7 +102,11 @@ export class OrganisationService {
     return toAgency(await this.findReadableAgency(scope, id));
   }
 
-  async findReadableAgency(scope: AccessScope, id: string, manager: EntityManager = this.db.manager): Promise<AgencyEntity> {
+  async findReadableAgency(
+    scope: AccessScope,
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<AgencyEntity> {
     const a = scope.canReadAgency(id) ? await manager.getRepository(AgencyEntity).findOneBy({ id }) : null;
     if (!a) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
     return a;
@@ -73,21 +116,32 @@ export class OrganisationService {
     if (dto.parentId ? !scope.canCreateAgencyUnder(dto.parentId) : !scope.global) {
       throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah instansi di bawah induk ini');
     }
-    if (dto.level !== 'nasional' && !dto.parentId) throw invalid(ErrorCode.ORG_INVALID_PARENT, 'Instansi provinsi/kabupaten/kota harus punya induk (parentId)');
+    if (dto.level !== 'nasional' && !dto.parentId)
+      throw invalid(ErrorCode.ORG_INVALID_PARENT, 'Instansi provinsi/kabupaten/kota harus punya induk (parentId)');
     const saved = await this.db.transaction(async (m) => {
       if (dto.parentId) {
         const parent = await m.getRepository(AgencyEntity).findOneBy({ id: dto.parentId });
         if (!parent) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi induk tidak ditemukan');
       }
-      const entity = m.getRepository(AgencyEntity).create({ ...dto, parentId: dto.parentId ?? null, hrBodyName: dto.hrBodyName ?? null, siasnInstansiId: dto.siasnInstansiId?.toUpperCase() ?? null });
+      const entity = m.getRepository(AgencyEntity).create({
+        ...dto,
+        parentId: dto.parentId ?? null,
+        hrBodyName: dto.hrBodyName ?? null,
+        siasnInstansiId: dto.siasnInstansiId?.toUpperCase() ?? null,
+      });
       try {
         await m.getRepository(AgencyEntity).insert(entity);
       } catch (e) {
-        if (isUniqueViolation(e)) throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode instansi "${dto.code}" sudah dipakai`);
+        if (isUniqueViolation(e))
+          throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode instansi "${dto.code}" sudah dipakai`);
         throw e;
       }
       const row = await m.getRepository(AgencyEntity).findOneByOrFail({ id: entity.id });
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'agency.create', entityType: 'agency', entityId: row.id, agencyId: row.id, after: toAgency(row) });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        { action: 'agency.create', entityType: 'agency', entityId: row.id, agencyId: row.id, after: toAgency(row) },
+      );
       return row;
     });
     this.tree.invalidate();
@@ -97,11 +151,26 @@ export class OrganisationService {
   async updateAgency(scope: AccessScope, id: string, dto: UpdateAgencyDto): Promise<Agency> {
     const updated = await this.db.transaction(async (m) => {
       const before = await this.findReadableAgency(scope, id, m);
-      if (!scope.canAdministerAgency(id)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah instansi ini');
-      const changes = { ...dto, ...(dto.siasnInstansiId ? { siasnInstansiId: dto.siasnInstansiId.toUpperCase() } : {}) };
+      if (!scope.canAdministerAgency(id))
+        throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah instansi ini');
+      const changes = {
+        ...dto,
+        ...(dto.siasnInstansiId ? { siasnInstansiId: dto.siasnInstansiId.toUpperCase() } : {}),
+      };
       await m.getRepository(AgencyEntity).update({ id }, changes);
       const after = await m.getRepository(AgencyEntity).findOneByOrFail({ id });
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'agency.update', entityType: 'agency', entityId: id, agencyId: id, before: toAgency(before), after: toAgency(after) });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'agency.update',
+          entityType: 'agency',
+          entityId: id,
+          agencyId: id,
+          before: toAgency(before),
+          after: toAgency(after),
+        },
+      );
       return toAgency(after);
     });
     // The time zone may have changed: reports and "me" read it from the tree.
@@ -113,10 +182,16 @@ export class OrganisationService {
 
   async listUnits(scope: AccessScope, agencyId: string, q: UnitQueryDto): Promise<Page<WorkUnit>> {
     await this.findReadableAgency(scope, agencyId);
-    const qb = this.db.getRepository(WorkUnitEntity).createQueryBuilder('u').where('u.agencyId = :agencyId', { agencyId });
+    const qb = this.db
+      .getRepository(WorkUnitEntity)
+      .createQueryBuilder('u')
+      .where('u.agencyId = :agencyId', { agencyId });
     if (q.parentId) qb.andWhere('u.parentId = :parentId', { parentId: q.parentId });
     if (q.q) qb.andWhere("(u.name ILIKE :q ESCAPE '\\' OR u.code ILIKE :q ESCAPE '\\')", { q: likePattern(q.q) });
-    qb.orderBy('u.depth', 'ASC').addOrderBy('u.name', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize);
+    qb.orderBy('u.depth', 'ASC')
+      .addOrderBy('u.name', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toWorkUnit), total, q);
   }
@@ -125,15 +200,21 @@ export class OrganisationService {
     return toWorkUnit(await this.findReadableUnit(scope, id));
   }
 
-  async findReadableUnit(scope: AccessScope, id: string, manager: EntityManager = this.db.manager): Promise<WorkUnitEntity> {
+  async findReadableUnit(
+    scope: AccessScope,
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<WorkUnitEntity> {
     const u = await manager.getRepository(WorkUnitEntity).findOneBy({ id });
-    if (!u || !scope.canReadAgency(u.agencyId)) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan');
+    if (!u || !scope.canReadAgency(u.agencyId))
+      throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan');
     return u;
   }
 
   async createUnit(scope: AccessScope, agencyId: string, dto: CreateWorkUnitDto): Promise<WorkUnit> {
     await this.findReadableAgency(scope, agencyId);
-    if (!scope.canAdministerAgency(agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah unit kerja di instansi ini');
+    if (!scope.canAdministerAgency(agencyId))
+      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah unit kerja di instansi ini');
     return this.db.transaction(async (m) => {
       let path = '/';
       let depth = 0;
@@ -144,18 +225,38 @@ export class OrganisationService {
         depth = parent.depth + 1;
       }
       const repo = m.getRepository(WorkUnitEntity);
-      if ((await m.query<unknown[]>('SELECT 1 FROM work_unit WHERE agency_id = $1 AND lower(code) = lower($2)', [agencyId, dto.code])).length) throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
-      const entity = repo.create({ agencyId, parentId: dto.parentId ?? null, code: dto.code, name: dto.name, depth, path: '' });
+      if (
+        (
+          await m.query<unknown[]>('SELECT 1 FROM work_unit WHERE agency_id = $1 AND lower(code) = lower($2)', [
+            agencyId,
+            dto.code,
+          ])
+        ).length
+      )
+        throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
+      const entity = repo.create({
+        agencyId,
+        parentId: dto.parentId ?? null,
+        code: dto.code,
+        name: dto.name,
+        depth,
+        path: '',
+      });
       entity.id = (await m.query<Array<{ id: string }>>('SELECT gen_random_uuid() AS id'))[0].id;
       entity.path = `${path}${entity.id}/`;
       try {
         await repo.insert(entity);
       } catch (e) {
-        if (isUniqueViolation(e)) throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
+        if (isUniqueViolation(e))
+          throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
         throw e;
       }
       const row = await repo.findOneByOrFail({ id: entity.id });
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'work_unit.create', entityType: 'work_unit', entityId: row.id, agencyId, after: toWorkUnit(row) });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        { action: 'work_unit.create', entityType: 'work_unit', entityId: row.id, agencyId, after: toWorkUnit(row) },
+      );
       return toWorkUnit(row);
     });
   }
@@ -163,10 +264,22 @@ export class OrganisationService {
   async updateUnit(scope: AccessScope, id: string, dto: UpdateWorkUnitDto): Promise<WorkUnit> {
     return this.db.transaction(async (m) => {
       const before = await this.findReadableUnit(scope, id, m);
-      if (!scope.canAdministerAgency(before.agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah unit kerja ini');
+      if (!scope.canAdministerAgency(before.agencyId))
+        throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah unit kerja ini');
       await m.getRepository(WorkUnitEntity).update({ id }, dto);
       const after = await m.getRepository(WorkUnitEntity).findOneByOrFail({ id });
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'work_unit.update', entityType: 'work_unit', entityId: id, agencyId: after.agencyId, before: toWorkUnit(before), after: toWorkUnit(after) });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'work_unit.update',
+          entityType: 'work_unit',
+          entityId: id,
+          agencyId: after.agencyId,
+          before: toWorkUnit(before),
+          after: toWorkUnit(after),
+        },
+      );
       return toWorkUnit(after);
     });
   }

@@ -8,7 +8,9 @@ import type { AgencyLevel, AgencyTimeZone } from '@kompeten/shared-contracts';
 
 /** The national root agency every platform-wide role hangs from: the first one, created when there is none. */
 export async function ensureNationalRoot(m: EntityManager): Promise<string> {
-  const [existing]: Array<{ id: string }> = await m.query(`SELECT id FROM agency WHERE level = 'nasional' AND parent_id IS NULL ORDER BY created_at LIMIT 1`);
+  const [existing]: Array<{ id: string }> = await m.query(
+    `SELECT id FROM agency WHERE level = 'nasional' AND parent_id IS NULL ORDER BY created_at LIMIT 1`,
+  );
   if (existing) return existing.id;
   const [row]: Array<{ id: string }> = await m.query(
     `INSERT INTO agency (code, name, level, time_zone, hr_body_name) VALUES ('nasional', 'Kompeten Nasional', 'nasional', 'Asia/Jakarta', NULL)
@@ -24,7 +26,14 @@ export async function agencyIdByCode(m: EntityManager, code: string): Promise<st
 
 export async function insertAgency(
   m: EntityManager,
-  a: { code: string; name: string; level: AgencyLevel; parentId: string | null; timeZone: AgencyTimeZone; hrBodyName: string | null },
+  a: {
+    code: string;
+    name: string;
+    level: AgencyLevel;
+    parentId: string | null;
+    timeZone: AgencyTimeZone;
+    hrBodyName: string | null;
+  },
 ): Promise<string> {
   const [row]: Array<{ id: string }> = await m.query(
     `INSERT INTO agency (code, name, level, parent_id, time_zone, hr_body_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -24,7 +24,10 @@ export async function findUnitInAgency(m: EntityManager, agencyId: string, unitI
 
 /** Every unit of an agency by its code in lower case (codes are unique per agency, case-insensitively). */
 export async function unitsByCode(m: EntityManager, agencyId: string): Promise<Map<string, UnitRef>> {
-  const rows: Array<{ code: string; id: string; path: string }> = await m.query('SELECT code, id, path FROM work_unit WHERE agency_id = $1', [agencyId]);
+  const rows: Array<{ code: string; id: string; path: string }> = await m.query(
+    'SELECT code, id, path FROM work_unit WHERE agency_id = $1',
+    [agencyId],
+  );
   return new Map(rows.map((u) => [u.code.toLowerCase(), { id: u.id, agencyId, path: u.path }]));
 }
 
@@ -34,6 +37,8 @@ export async function agencyExists(m: EntityManager, agencyId: string): Promise<
 
 /** The agency's time zone (DOMAIN.md §1: stored UTC, shown in the agency's local time), or null for an unknown id. */
 export async function agencyTimeZone(m: EntityManager, agencyId: string): Promise<AgencyTimeZone | null> {
-  const [row]: Array<{ time_zone: AgencyTimeZone }> = await m.query('SELECT time_zone FROM agency WHERE id = $1', [agencyId]);
+  const [row]: Array<{ time_zone: AgencyTimeZone }> = await m.query('SELECT time_zone FROM agency WHERE id = $1', [
+    agencyId,
+  ]);
   return row?.time_zone ?? null;
 }

@@ -19,7 +19,8 @@ describe('integration teardown: Redis keys', () => {
   it('deletes every key of the run, with or without a TTL, and nothing of another run', async () => {
     const run = `zz${randomBytes(5).toString('hex')}`;
     const other = `zz${randomBytes(5).toString('hex')}`;
-    for (let i = 0; i < 1500; i++) await redis.set(`kompeten-test-${run}-${(i % 3).toString().padStart(8, '0')}:bull:events:${i}`, 'x');
+    for (let i = 0; i < 1500; i++)
+      await redis.set(`kompeten-test-${run}-${(i % 3).toString().padStart(8, '0')}:bull:events:${i}`, 'x');
     await redis.set(`kompeten-test-${run}-00000009:rl:u:1`, '1', 'EX', 600);
     await redis.set(`kompeten-test-${other}-00000001:bull:events:id`, '1', 'EX', 600);
 

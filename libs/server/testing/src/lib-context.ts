@@ -1,5 +1,12 @@
 import { rmSync } from 'node:fs';
-import { Global, Module, type DynamicModule, type INestApplicationContext, type Provider, type Type } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type INestApplicationContext,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, FILE_STORAGE, LocalDiskStorage, type AppConfig } from '@kompeten/server-core';
@@ -56,7 +63,10 @@ export async function bootLibTest(o: LibTestOptions): Promise<LibTestContext> {
     throw e;
   }
   return {
-    app, db, database, config,
+    app,
+    db,
+    database,
+    config,
     get: <T>(token: Type<T> | string | symbol) => app.get<T>(token, { strict: false }),
     async close() {
       await app.close();

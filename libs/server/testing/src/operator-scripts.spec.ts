@@ -49,10 +49,14 @@ describe('README', () => {
 
   it('has a layout section whose folders all exist', () => {
     const layout = /## Layout\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    const folders = layout.split('\n').map((l) => /^(\S+)/.exec(l)?.[1]).filter((f): f is string => !!f);
+    const folders = layout
+      .split('\n')
+      .map((l) => /^(\S+)/.exec(l)?.[1])
+      .filter((f): f is string => !!f);
     expect(folders.length).toBeGreaterThanOrEqual(8);
     expect(folders.filter((f) => !existsSync(join(ROOT, f)))).toEqual([]);
-    for (const lib of ['assessment', 'core', 'enrolment', 'identity', 'learning', 'organisation', 'testing']) expect(layout).toContain(lib);
+    for (const lib of ['assessment', 'core', 'enrolment', 'identity', 'learning', 'organisation', 'testing'])
+      expect(layout).toContain(lib);
   });
 
   it('marks what is not built as planned and promises no certificates', () => {
@@ -74,17 +78,25 @@ describe('what the web promises a learner', () => {
   // One file per feature namespace (apps/web/src/i18n/<lang>/*.ts): the whole catalog is their text together.
   const catalogs = ['id', 'en'].map((lang) => {
     const dir = join(ROOT, `apps/web/src/i18n/${lang}`);
-    const text = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const text = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     return [lang, text] as const;
   });
-  const NOT_BUILT = /sertifikat (akan )?diterbitkan|certificate (will be )?issued|JP (akan )?dicatat|JP will be recorded|dikirim ke SIASN|sent to SIASN/i;
+  const NOT_BUILT =
+    /sertifikat (akan )?diterbitkan|certificate (will be )?issued|JP (akan )?dicatat|JP will be recorded|dikirim ke SIASN|sent to SIASN/i;
 
   it.each(catalogs)('the %s catalog promises no certificate, JP record or SIASN push', (_lang, text) => {
     expect(text.split('\n').filter((l) => NOT_BUILT.test(l))).toEqual([]);
   });
 
   it('the completion message says only that the completion is recorded', () => {
-    expect(catalogs[0][1]).toContain("completedMessage: 'Anda telah menyelesaikan kursus ini. Penyelesaiannya tercatat di Pembelajaran saya.'");
-    expect(catalogs[1][1]).toContain("completedMessage: 'You completed this course. The completion is recorded in My learning.'");
+    expect(catalogs[0][1]).toContain(
+      "completedMessage: 'Anda telah menyelesaikan kursus ini. Penyelesaiannya tercatat di Pembelajaran saya.'",
+    );
+    expect(catalogs[1][1]).toContain(
+      "completedMessage: 'You completed this course. The completion is recorded in My learning.'",
+    );
   });
 });

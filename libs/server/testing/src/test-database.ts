@@ -13,7 +13,10 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];
   const run = process.env[RUN_ENV];
-  if (!template || !run) throw new Error('Run integration tests through jest.integration.config.cjs (its global setup makes the template database)');
+  if (!template || !run)
+    throw new Error(
+      'Run integration tests through jest.integration.config.cjs (its global setup makes the template database)',
+    );
   const name = `kompeten_test_${randomBytes(4).toString('hex')}_${run}`;
   assertTestName(name);
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
@@ -25,7 +28,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A TypeORM data source on a test database with the given entities. */
-export async function openDataSource(url: string, entities: Parameters<typeof dataSourceOptions>[1]): Promise<DataSource> {
+export async function openDataSource(
+  url: string,
+  entities: Parameters<typeof dataSourceOptions>[1],
+): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(url, entities, 5));
   await ds.initialize();
   return ds;

@@ -14,7 +14,8 @@ export function urlFor(database: string): string {
 
 /** Never touch a database whose name does not say it is a test database. */
 export function assertTestName(name: string): void {
-  if (!/^kompeten_test_[a-z0-9_]+$/.test(name)) throw new Error(`Refusing to use "${name}": test databases must be named kompeten_test_*`);
+  if (!/^kompeten_test_[a-z0-9_]+$/.test(name))
+    throw new Error(`Refusing to use "${name}": test databases must be named kompeten_test_*`);
 }
 
 export async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {

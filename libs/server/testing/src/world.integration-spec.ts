@@ -22,19 +22,42 @@ describe('createWorld', () => {
 
   it('builds people with valid NIPs, their supervisor and roles stored as their principals claim them', async () => {
     const world = await createWorld(db, { learners: 3 });
-    const people = [world.supervisor, ...world.learners, world.author, world.reviewer, world.hrOfficer, world.siblingLearner, world.outsider];
-    for (const p of people) expect(parseNip(p.nip as string, 'PNS', new Date('2026-01-01T00:00:00Z'))).toMatchObject({ ok: true });
+    const people = [
+      world.supervisor,
+      ...world.learners,
+      world.author,
+      world.reviewer,
+      world.hrOfficer,
+      world.siblingLearner,
+      world.outsider,
+    ];
+    for (const p of people)
+      expect(parseNip(p.nip as string, 'PNS', new Date('2026-01-01T00:00:00Z'))).toMatchObject({ ok: true });
     expect(new Set(people.map((p) => p.nip)).size).toBe(people.length);
-    const reports = await db.query(`SELECT id FROM employee WHERE supervisor_id = $1 ORDER BY id`, [world.supervisor.employeeId]);
-    expect(reports.map((r: { id: string }) => r.id)).toEqual([...world.learners.map((l) => l.employeeId), world.hrOfficer.employeeId].sort());
+    const reports = await db.query(`SELECT id FROM employee WHERE supervisor_id = $1 ORDER BY id`, [
+      world.supervisor.employeeId,
+    ]);
+    expect(reports.map((r: { id: string }) => r.id)).toEqual(
+      [...world.learners.map((l) => l.employeeId), world.hrOfficer.employeeId].sort(),
+    );
     for (const p of [...people, world.admin]) {
-      const rows = await db.query(`SELECT role, agency_id AS "agencyId", unit_id AS "unitId" FROM role_assignment WHERE user_id = $1`, [p.userId]);
+      const rows = await db.query(
+        `SELECT role, agency_id AS "agencyId", unit_id AS "unitId" FROM role_assignment WHERE user_id = $1`,
+        [p.userId],
+      );
       expect(rows).toEqual(expect.arrayContaining(p.principal.roles));
       expect(rows).toHaveLength(p.principal.roles.length);
     }
-    expect(world.admin).toMatchObject({ employeeId: null, principal: { roles: [{ role: 'agency_admin', agencyId: world.agency.id, unitId: null }] } });
+    expect(world.admin).toMatchObject({
+      employeeId: null,
+      principal: { roles: [{ role: 'agency_admin', agencyId: world.agency.id, unitId: null }] },
+    });
     const [rsud] = await db.query(`SELECT parent_id, path, depth FROM work_unit WHERE id = $1`, [world.units.rsud.id]);
-    expect(rsud).toEqual({ parent_id: world.units.dinkes.id, path: `/${world.units.dinkes.id}/${world.units.rsud.id}/`, depth: 1 });
+    expect(rsud).toEqual({
+      parent_id: world.units.dinkes.id,
+      path: `/${world.units.dinkes.id}/${world.units.rsud.id}/`,
+      depth: 1,
+    });
   });
 
   it('publishes its course as version 1, with the post-test frozen into the snapshot', async () => {
@@ -45,14 +68,26 @@ describe('createWorld', () => {
         WHERE c.id = $1`,
       [course.courseId],
     );
-    expect(row).toMatchObject({ status: 'published', visibility: 'province', current_version_id: course.versionId, version_no: 1, owner: author.employeeId });
-    const quizLesson = row.snapshot.modules.flatMap((m: { lessons: Array<{ id: string; content: { kind: string; quizId?: string } }> }) => m.lessons).find((l: { content: { kind: string } }) => l.content.kind === 'quiz');
-    expect(quizLesson).toEqual(expect.objectContaining({ id: course.lesson.postTest, content: { kind: 'quiz', quizId: course.quiz?.id } }));
+    expect(row).toMatchObject({
+      status: 'published',
+      visibility: 'province',
+      current_version_id: course.versionId,
+      version_no: 1,
+      owner: author.employeeId,
+    });
+    const quizLesson = row.snapshot.modules
+      .flatMap((m: { lessons: Array<{ id: string; content: { kind: string; quizId?: string } }> }) => m.lessons)
+      .find((l: { content: { kind: string } }) => l.content.kind === 'quiz');
+    expect(quizLesson).toEqual(
+      expect.objectContaining({ id: course.lesson.postTest, content: { kind: 'quiz', quizId: course.quiz?.id } }),
+    );
     expect(row.snapshot.quizzes[course.quiz?.id as string].settings.role).toBe('post_test');
   });
 
   it('makes a draft with its outline when asked for an unpublished course; several worlds share a database', async () => {
-    const { course } = await createWorld(db, { course: { published: false, modules: [{ lessons: [{ key: 'a', content: { kind: 'text', html: '<p>a</p>' } }] }] } });
+    const { course } = await createWorld(db, {
+      course: { published: false, modules: [{ lessons: [{ key: 'a', content: { kind: 'text', html: '<p>a</p>' } }] }] },
+    });
     const [row] = await db.query(`SELECT status, current_version_id FROM course WHERE id = $1`, [course.courseId]);
     expect(row).toEqual({ status: 'draft', current_version_id: null });
     const lessons = await db.query(`SELECT id, module_id FROM lesson WHERE course_id = $1`, [course.courseId]);

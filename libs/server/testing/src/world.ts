@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { QuizSnapshot } from '@kompeten/shared-contracts';
-import { createDraftCourse, DEFAULT_LESSONS, seedPublishedCourse, type DraftCourse, type DraftCourseOptions, type LessonSpec, type SeedCourseOptions, type SeededCourse } from './factories/courses';
+import {
+  createDraftCourse,
+  DEFAULT_LESSONS,
+  seedPublishedCourse,
+  type DraftCourse,
+  type DraftCourseOptions,
+  type LessonSpec,
+  type SeedCourseOptions,
+  type SeededCourse,
+} from './factories/courses';
 import { createAgency, createUnit, type AgencyRef, type UnitRef } from './factories/organisation';
 import { createPerson, type Person, type PersonOptions } from './factories/people';
 import { makeQuiz } from './factories/quizzes';
@@ -10,7 +19,10 @@ type OwnedCourseOptions = 'agencyId' | 'agency' | 'authorNips' | 'authorEmployee
 
 /** The world's course: published as version 1 unless `published: false` (then a draft with an outline). */
 export type WorldCourseOptions =
-  | ({ published?: true; /** Adds a module with a post-test quiz lesson (key `postTest`). */ quiz?: boolean } & Omit<SeedCourseOptions, OwnedCourseOptions>)
+  | ({ published?: true; /** Adds a module with a post-test quiz lesson (key `postTest`). */ quiz?: boolean } & Omit<
+      SeedCourseOptions,
+      OwnedCourseOptions
+    >)
   | ({ published: false } & Omit<DraftCourseOptions, OwnedCourseOptions>);
 
 export interface WorldOptions {
@@ -58,7 +70,10 @@ export interface World {
   person(o?: Partial<PersonOptions>): Promise<Person>;
 }
 
-export type WorldFor<O extends WorldOptions> = World & (O extends { course: infer C } ? { course: C extends { published: false } ? DraftCourse : PublishedWorldCourse } : unknown);
+export type WorldFor<O extends WorldOptions> = World &
+  (O extends { course: infer C }
+    ? { course: C extends { published: false } ? DraftCourse : PublishedWorldCourse }
+    : unknown);
 
 /**
  * A small world for one test file in one line: agencies in two provinces, units, a supervisor with learners, authors,
@@ -66,47 +81,143 @@ export type WorldFor<O extends WorldOptions> = World & (O extends { course: infe
  *
  *   const world = await createWorld(db, { learners: 3, course: { quiz: true } });
  */
-export async function createWorld<const O extends WorldOptions = Record<never, never>>(db: DataSource, options?: O): Promise<WorldFor<O>> {
+export async function createWorld<const O extends WorldOptions = Record<never, never>>(
+  db: DataSource,
+  options?: O,
+): Promise<WorldFor<O>> {
   const tag = randomBytes(3).toString('hex');
-  const province = await createAgency(db, { code: `prov-ntb-${tag}`, name: 'Pemerintah Provinsi Nusa Tenggara Barat', level: 'provinsi', timeZone: 'Asia/Makassar', hrBodyName: 'BPSDM' });
-  const agency = await createAgency(db, { code: `kota-mataram-${tag}`, name: 'Pemerintah Kota Mataram', level: 'kota', parentId: province.id, timeZone: 'Asia/Makassar', hrBodyName: 'BKPSDM' });
-  const sibling = await createAgency(db, { code: `kota-bima-${tag}`, name: 'Pemerintah Kota Bima', level: 'kota', parentId: province.id, timeZone: 'Asia/Makassar' });
-  const otherProvince = await createAgency(db, { code: `prov-jateng-${tag}`, name: 'Pemerintah Provinsi Jawa Tengah', level: 'provinsi', timeZone: 'Asia/Jakarta' });
-  const otherAgency = await createAgency(db, { code: `kab-kendal-${tag}`, name: 'Pemerintah Kabupaten Kendal', level: 'kabupaten', parentId: otherProvince.id, timeZone: 'Asia/Jakarta' });
+  const province = await createAgency(db, {
+    code: `prov-ntb-${tag}`,
+    name: 'Pemerintah Provinsi Nusa Tenggara Barat',
+    level: 'provinsi',
+    timeZone: 'Asia/Makassar',
+    hrBodyName: 'BPSDM',
+  });
+  const agency = await createAgency(db, {
+    code: `kota-mataram-${tag}`,
+    name: 'Pemerintah Kota Mataram',
+    level: 'kota',
+    parentId: province.id,
+    timeZone: 'Asia/Makassar',
+    hrBodyName: 'BKPSDM',
+  });
+  const sibling = await createAgency(db, {
+    code: `kota-bima-${tag}`,
+    name: 'Pemerintah Kota Bima',
+    level: 'kota',
+    parentId: province.id,
+    timeZone: 'Asia/Makassar',
+  });
+  const otherProvince = await createAgency(db, {
+    code: `prov-jateng-${tag}`,
+    name: 'Pemerintah Provinsi Jawa Tengah',
+    level: 'provinsi',
+    timeZone: 'Asia/Jakarta',
+  });
+  const otherAgency = await createAgency(db, {
+    code: `kab-kendal-${tag}`,
+    name: 'Pemerintah Kabupaten Kendal',
+    level: 'kabupaten',
+    parentId: otherProvince.id,
+    timeZone: 'Asia/Jakarta',
+  });
   const dinkes = await createUnit(db, agency.id, { code: 'DINKES', name: 'Dinas Kesehatan' });
   const rsud = await createUnit(db, agency.id, { code: 'RSUD', name: 'Rumah Sakit Umum Daerah', parent: dinkes });
   const disdik = await createUnit(db, agency.id, { code: 'DISDIK', name: 'Dinas Pendidikan' });
 
-  const supervisor = await createPerson(db, { agencyId: agency.id, unitId: dinkes.id, fullName: 'Muhammad Ilham Hakim', positionName: 'Kepala Dinas Kesehatan', positionKind: 'struktural', roles: ['learner', 'supervisor'] });
+  const supervisor = await createPerson(db, {
+    agencyId: agency.id,
+    unitId: dinkes.id,
+    fullName: 'Muhammad Ilham Hakim',
+    positionName: 'Kepala Dinas Kesehatan',
+    positionKind: 'struktural',
+    roles: ['learner', 'supervisor'],
+  });
   const learners: Person[] = [];
   for (let i = 0; i < (options?.learners ?? 1); i++) {
-    learners.push(await createPerson(db, { agencyId: agency.id, unitId: dinkes.id, supervisorId: supervisor.employeeId, fullName: `Peserta Dinkes ${i + 1}` }));
+    learners.push(
+      await createPerson(db, {
+        agencyId: agency.id,
+        unitId: dinkes.id,
+        supervisorId: supervisor.employeeId,
+        fullName: `Peserta Dinkes ${i + 1}`,
+      }),
+    );
   }
-  const author = await createPerson(db, { agencyId: agency.id, fullName: 'Nurhayati Rahman', positionName: 'Widyaiswara Ahli Madya', roles: ['learner', 'widyaiswara'] });
-  const reviewer = await createPerson(db, { agencyId: agency.id, fullName: 'Ahmad Fauzi', positionName: 'Widyaiswara Ahli Muda', roles: ['learner', 'widyaiswara'] });
-  const admin = await createPerson(db, { agencyId: agency.id, employee: false, fullName: 'Admin BKPSDM', roles: ['agency_admin'] });
-  const hrOfficer = await createPerson(db, { agencyId: agency.id, unitId: dinkes.id, supervisorId: supervisor.employeeId, fullName: 'Baiq Rina Susanti', roles: ['learner', { role: 'hr_officer', unitId: dinkes.id }] });
+  const author = await createPerson(db, {
+    agencyId: agency.id,
+    fullName: 'Nurhayati Rahman',
+    positionName: 'Widyaiswara Ahli Madya',
+    roles: ['learner', 'widyaiswara'],
+  });
+  const reviewer = await createPerson(db, {
+    agencyId: agency.id,
+    fullName: 'Ahmad Fauzi',
+    positionName: 'Widyaiswara Ahli Muda',
+    roles: ['learner', 'widyaiswara'],
+  });
+  const admin = await createPerson(db, {
+    agencyId: agency.id,
+    employee: false,
+    fullName: 'Admin BKPSDM',
+    roles: ['agency_admin'],
+  });
+  const hrOfficer = await createPerson(db, {
+    agencyId: agency.id,
+    unitId: dinkes.id,
+    supervisorId: supervisor.employeeId,
+    fullName: 'Baiq Rina Susanti',
+    roles: ['learner', { role: 'hr_officer', unitId: dinkes.id }],
+  });
   const siblingLearner = await createPerson(db, { agencyId: sibling.id, fullName: 'Peserta Kota Bima' });
   const outsider = await createPerson(db, { agencyId: otherAgency.id, fullName: 'Sri Wahyuni' });
 
   const world: World & { course?: DraftCourse | PublishedWorldCourse } = {
-    db, province, agency, sibling, otherProvince, otherAgency, units: { dinkes, rsud, disdik },
-    supervisor, learners, learner: learners[0], author, reviewer, admin, hrOfficer, siblingLearner, outsider,
-    person: (o = {}) => createPerson(db, { agencyId: agency.id, unitId: dinkes.id, supervisorId: supervisor.employeeId, ...o }),
+    db,
+    province,
+    agency,
+    sibling,
+    otherProvince,
+    otherAgency,
+    units: { dinkes, rsud, disdik },
+    supervisor,
+    learners,
+    learner: learners[0],
+    author,
+    reviewer,
+    admin,
+    hrOfficer,
+    siblingLearner,
+    outsider,
+    person: (o = {}) =>
+      createPerson(db, { agencyId: agency.id, unitId: dinkes.id, supervisorId: supervisor.employeeId, ...o }),
   };
   const course = options?.course;
   if (course && course.published === false) {
     const { published: _published, ...draft } = course;
-    world.course = await createDraftCourse(db, { ...draft, agencyId: agency.id, authorEmployeeIds: [author.employeeId as string] });
+    world.course = await createDraftCourse(db, {
+      ...draft,
+      agencyId: agency.id,
+      authorEmployeeIds: [author.employeeId as string],
+    });
   } else if (course) {
     const { published: _published, quiz: withQuiz, ...rest } = course;
     const quiz = withQuiz ? makeQuiz('post_test') : null;
-    const modules = rest.modules ?? DEFAULT_LESSONS.map((lessons): { title?: string; lessons: LessonSpec[] } => ({ lessons }));
+    const modules =
+      rest.modules ?? DEFAULT_LESSONS.map((lessons): { title?: string; lessons: LessonSpec[] } => ({ lessons }));
     const seeded = await seedPublishedCourse(db, {
       ...rest,
       agencyId: agency.id,
       authorEmployeeIds: [author.employeeId as string],
-      modules: quiz ? [...modules, { title: 'Evaluasi', lessons: [{ key: 'postTest', title: 'Post-test', content: { kind: 'quiz', quizId: quiz.id } }] }] : modules,
+      modules: quiz
+        ? [
+            ...modules,
+            {
+              title: 'Evaluasi',
+              lessons: [{ key: 'postTest', title: 'Post-test', content: { kind: 'quiz', quizId: quiz.id } }],
+            },
+          ]
+        : modules,
       quizzes: { ...(rest.quizzes ?? {}), ...(quiz ? { [quiz.id]: quiz } : {}) },
     });
     world.course = { ...seeded, quiz };

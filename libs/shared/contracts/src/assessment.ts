@@ -9,7 +9,13 @@ export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
 export const GRADING_METHODS = ['highest', 'last', 'average'] as const satisfies readonly GradingMethod[];
 export const QUIZ_ROLES = ['quiz', 'pre_test', 'post_test'] as const;
-export const REVIEW_POLICIES = ['never', 'after_submit', 'after_submit_with_answers', 'after_close', 'after_close_with_answers'] as const satisfies readonly ReviewPolicy[];
+export const REVIEW_POLICIES = [
+  'never',
+  'after_submit',
+  'after_submit_with_answers',
+  'after_close',
+  'after_close_with_answers',
+] as const satisfies readonly ReviewPolicy[];
 
 export interface QuestionOption {
   id: string;

@@ -6,12 +6,22 @@
 export const LESSON_KINDS = ['text', 'video', 'document', 'file', 'link', 'quiz', 'assignment', 'live'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
 
-export const QUESTION_KINDS = ['single', 'multiple', 'true_false', 'short_answer', 'numeric', 'matching', 'ordering', 'essay'] as const;
+export const QUESTION_KINDS = [
+  'single',
+  'multiple',
+  'true_false',
+  'short_answer',
+  'numeric',
+  'matching',
+  'ordering',
+  'essay',
+] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export type QuizRole = 'quiz' | 'pre_test' | 'post_test';
 export type GradingMethod = 'highest' | 'last' | 'average';
-export type ReviewPolicy = 'never' | 'after_submit' | 'after_submit_with_answers' | 'after_close' | 'after_close_with_answers';
+export type ReviewPolicy =
+  'never' | 'after_submit' | 'after_submit_with_answers' | 'after_close' | 'after_close_with_answers';
 
 export interface CompletionRule {
   requiredLessons: 'all' | string[];

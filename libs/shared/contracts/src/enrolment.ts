@@ -126,13 +126,23 @@ export interface SubmissionForGrading extends AssignmentSubmission {
 
 export type PlayerLessonContent =
   | { kind: 'text'; html: string }
-  | { kind: 'video'; fileId: string | null; url: string | null; durationSeconds: number | null; completeAtRatio: number }
+  | {
+      kind: 'video';
+      fileId: string | null;
+      url: string | null;
+      durationSeconds: number | null;
+      completeAtRatio: number;
+    }
   | { kind: 'document'; fileId: string }
   | { kind: 'file'; fileId: string }
   | { kind: 'link'; url: string }
   | { kind: 'quiz'; quiz: QuizLessonSummary }
   | {
-      kind: 'assignment'; instructions: string; maxScore: number; passScore: number; submission: AssignmentSubmission | null;
+      kind: 'assignment';
+      instructions: string;
+      maxScore: number;
+      passScore: number;
+      submission: AssignmentSubmission | null;
       /** Earlier submissions still kept (newest first; at most two: docs/learning.md), replaced by `submission`. */
       history?: AssignmentSubmission[];
     }

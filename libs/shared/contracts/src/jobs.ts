@@ -23,7 +23,11 @@ export type JobItem =
   /** Scheduled every 30 s: closes and grades every open quiz attempt whose deadline has passed. */
   | { name: typeof JobName.QuizAttemptsCloseExpired; queue: typeof QueueName.Events; data: Record<string, never> }
   /** A course version was published; with `requiresUpgrade` the active and pending enrolments move to it. */
-  | { name: typeof JobName.CourseVersionPublished; queue: typeof QueueName.Events; data: { courseId: string; versionId: string; requiresUpgrade: boolean } };
+  | {
+      name: typeof JobName.CourseVersionPublished;
+      queue: typeof QueueName.Events;
+      data: { courseId: string; versionId: string; requiresUpgrade: boolean };
+    };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -56,7 +60,9 @@ export interface OutboxPayloads {
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
 /** The jobs whose payload an event can carry: only those may consume it. */
-export type ConsumerOf<E extends OutboxEvent> = { [N in JobName]: OutboxPayloads[E] extends JobOf<N> ? N : never }[JobName];
+export type ConsumerOf<E extends OutboxEvent> = {
+  [N in JobName]: OutboxPayloads[E] extends JobOf<N> ? N : never;
+}[JobName];
 
 /**
  * Who consumes each event: one job per consumer, each with its own id, retries and delivery record, so one consumer's

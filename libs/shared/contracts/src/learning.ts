@@ -4,7 +4,18 @@ import type { CompletionRule, LessonContent, LessonKind } from './course-snapsho
 export const COMPETENCY_KINDS = ['teknis', 'manajerial', 'sosial_kultural'] as const;
 export type CompetencyKind = (typeof COMPETENCY_KINDS)[number];
 
-export const LEARNING_METHODS = ['e_learning', 'blended', 'klasikal', 'webinar', 'pelatihan_jarak_jauh', 'magang', 'coaching', 'mentoring', 'seminar', 'workshop'] as const;
+export const LEARNING_METHODS = [
+  'e_learning',
+  'blended',
+  'klasikal',
+  'webinar',
+  'pelatihan_jarak_jauh',
+  'magang',
+  'coaching',
+  'mentoring',
+  'seminar',
+  'workshop',
+] as const;
 export type LearningMethod = (typeof LEARNING_METHODS)[number];
 
 export const COURSE_LEVELS = ['dasar', 'menengah', 'lanjut'] as const;
@@ -150,7 +161,11 @@ export interface CatalogCourseDetail extends CourseSummary {
   objectives: string[];
   prerequisiteCourseIds: string[];
   authors: Array<{ name: string; role: CourseAuthorRole }>;
-  outline: Array<{ id: string; title: string; lessons: Array<{ id: string; title: string; kind: LessonKind; required: boolean }> }>;
+  outline: Array<{
+    id: string;
+    title: string;
+    lessons: Array<{ id: string; title: string; kind: LessonKind; required: boolean }>;
+  }>;
   /** The caller's enrolment status in this course, if any. */
   enrolmentStatus: string | null;
 }

@@ -22,7 +22,25 @@ export const PNS_PANGKAT: Readonly<Record<string, string>> = {
 };
 
 /** PPPK golongan I–XVII (Perpres 98/2020); they carry no pangkat name. */
-export const PPPK_GOLONGAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'] as const;
+export const PPPK_GOLONGAN = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+] as const;
 
 export type GolonganResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -38,10 +56,16 @@ export function normaliseGolongan(raw: string, employeeType: EmployeeType): Golo
   if (pns) {
     const value = `${pns[1].toUpperCase()}/${pns[2].toLowerCase()}`;
     if (employeeType === 'PPPK') {
-      return { ok: false, reason: `golongan "${raw.trim()}" adalah golongan PNS; golongan PPPK ditulis I sampai XVII (contoh: IX)` };
+      return {
+        ok: false,
+        reason: `golongan "${raw.trim()}" adalah golongan PNS; golongan PPPK ditulis I sampai XVII (contoh: IX)`,
+      };
     }
     if (!(value in PNS_PANGKAT)) {
-      return { ok: false, reason: `golongan "${raw.trim()}" tidak dikenal: tidak ada golongan PNS ${value}; golongan PNS adalah I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e` };
+      return {
+        ok: false,
+        reason: `golongan "${raw.trim()}" tidak dikenal: tidak ada golongan PNS ${value}; golongan PNS adalah I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e`,
+      };
     }
     return { ok: true, value };
   }
@@ -54,9 +78,10 @@ export function normaliseGolongan(raw: string, employeeType: EmployeeType): Golo
   }
   return {
     ok: false,
-    reason: employeeType === 'PNS'
-      ? `golongan "${raw.trim()}" tidak dikenal; golongan PNS adalah I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e (contoh: III/a)`
-      : `golongan "${raw.trim()}" tidak dikenal; golongan PPPK adalah I sampai XVII (contoh: IX)`,
+    reason:
+      employeeType === 'PNS'
+        ? `golongan "${raw.trim()}" tidak dikenal; golongan PNS adalah I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e (contoh: III/a)`
+        : `golongan "${raw.trim()}" tidak dikenal; golongan PPPK adalah I sampai XVII (contoh: IX)`,
   };
 }
 

@@ -7,7 +7,14 @@ describe('parseNip', () => {
     const r = parseNip('198609262015051001', 'PNS', today);
     expect(r).toEqual({
       ok: true,
-      value: { nip: '198609262015051001', birthDate: '1986-09-26', appointmentYear: 2015, appointmentMonthOrContracts: 5, gender: 'L', serial: 1 },
+      value: {
+        nip: '198609262015051001',
+        birthDate: '1986-09-26',
+        appointmentYear: 2015,
+        appointmentMonthOrContracts: 5,
+        gender: 'L',
+        serial: 1,
+      },
     });
   });
 
@@ -90,4 +97,3 @@ describe('parseNip: TMT CPNS "not in the future" uses the local month', () => {
     if (!r.ok) expect(r.reason).toContain('masa depan');
   });
 });
-

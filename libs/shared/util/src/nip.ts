@@ -29,7 +29,12 @@ export const NIP_DEFAULT_TIME_ZONE = 'Asia/Jayapura';
 
 /** The calendar date of `at` in an IANA zone. */
 function localDate(at: Date, timeZone: string): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   return { y: get('year'), m: get('month'), d: get('day') };
 }
@@ -40,7 +45,12 @@ function localDate(at: Date, timeZone: string): { y: number; m: number; d: numbe
  * "Not in the future" compares with the local calendar of `timeZone` (the agency's zone; WIT when unknown),
  * so a new CPNS appointed this month is valid from 00:00 local time on the 1st, not from 07:00 WIB.
  */
-export function parseNip(raw: string, employeeType: EmployeeType, today: Date = new Date(), timeZone: string = NIP_DEFAULT_TIME_ZONE): NipResult {
+export function parseNip(
+  raw: string,
+  employeeType: EmployeeType,
+  today: Date = new Date(),
+  timeZone: string = NIP_DEFAULT_TIME_ZONE,
+): NipResult {
   const nip = raw.trim();
   if (!/^\d{18}$/.test(nip)) {
     return { ok: false, reason: 'NIP harus 18 digit angka' };
@@ -94,7 +104,12 @@ export function parseNip(raw: string, employeeType: EmployeeType, today: Date = 
 }
 
 /** Builds a structurally valid PNS NIP (demo data and tests). */
-export function buildNip(birth: { y: number; m: number; d: number }, tmt: { y: number; m: number }, gender: 'L' | 'P', serial: number): string {
+export function buildNip(
+  birth: { y: number; m: number; d: number },
+  tmt: { y: number; m: number },
+  gender: 'L' | 'P',
+  serial: number,
+): string {
   return `${birth.y}${pad(birth.m)}${pad(birth.d)}${tmt.y}${pad(tmt.m)}${gender === 'L' ? 1 : 2}${pad(serial, 3)}`;
 }
 

@@ -19,4 +19,3 @@ export function parseIndonesianNumber(v: unknown): number | null {
   const n = sign * Number(plain);
   return Number.isFinite(n) ? n : null;
 }
-

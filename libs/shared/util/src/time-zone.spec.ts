@@ -1,5 +1,12 @@
 import {
-  endOfLocalDay, formatInZone, isoInZone, localDateOf, localDateTimeOf, offsetText, parseCalendarDate, parseDateTimeWithOffset,
+  endOfLocalDay,
+  formatInZone,
+  isoInZone,
+  localDateOf,
+  localDateTimeOf,
+  offsetText,
+  parseCalendarDate,
+  parseDateTimeWithOffset,
 } from './time-zone';
 
 describe('endOfLocalDay', () => {
@@ -15,13 +22,20 @@ describe('endOfLocalDay', () => {
     expect(endOfLocalDay('2028-02-29', 'Asia/Makassar')?.toISOString()).toBe('2028-02-29T15:59:59.000Z');
   });
 
-  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2027-02-29', '2026-12-31T00:00:00Z', '31-12-2026', '', '2026-1-5'])(
-    'refuses %j (not a calendar date)',
-    (value) => {
-      expect(endOfLocalDay(value, 'Asia/Jakarta')).toBeNull();
-      expect(parseCalendarDate(value)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2027-02-29',
+    '2026-12-31T00:00:00Z',
+    '31-12-2026',
+    '',
+    '2026-1-5',
+  ])('refuses %j (not a calendar date)', (value) => {
+    expect(endOfLocalDay(value, 'Asia/Jakarta')).toBeNull();
+    expect(parseCalendarDate(value)).toBeNull();
+  });
 });
 
 describe('localDateOf', () => {

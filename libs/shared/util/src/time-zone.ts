@@ -5,7 +5,11 @@ import { TIME_ZONE_LABEL, type AgencyTimeZone } from '@kompeten/shared-contracts
  * means that whole local day). WIB, WITA and WIT are fixed offsets (UTC+7, +8, +9) without daylight saving, so every
  * conversion here is arithmetic: the same answer on the server, in the browser and in any ICU build.
  */
-export const TIME_ZONE_OFFSET_MINUTES: Record<AgencyTimeZone, number> = { 'Asia/Jakarta': 420, 'Asia/Makassar': 480, 'Asia/Jayapura': 540 };
+export const TIME_ZONE_OFFSET_MINUTES: Record<AgencyTimeZone, number> = {
+  'Asia/Jakarta': 420,
+  'Asia/Makassar': 480,
+  'Asia/Jayapura': 540,
+};
 
 const MINUTE = 60_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -36,8 +40,14 @@ export function parseCalendarDate(value: string): CalendarDate | null {
 }
 
 /** The instant at which the wall clock of `zone` shows the given local date and time. */
-export function instantOfLocal(date: CalendarDate, time: { h: number; min: number; s?: number }, zone: AgencyTimeZone): Date {
-  return new Date(Date.UTC(date.y, date.m - 1, date.d, time.h, time.min, time.s ?? 0) - TIME_ZONE_OFFSET_MINUTES[zone] * MINUTE);
+export function instantOfLocal(
+  date: CalendarDate,
+  time: { h: number; min: number; s?: number },
+  zone: AgencyTimeZone,
+): Date {
+  return new Date(
+    Date.UTC(date.y, date.m - 1, date.d, time.h, time.min, time.s ?? 0) - TIME_ZONE_OFFSET_MINUTES[zone] * MINUTE,
+  );
 }
 
 /** The last second of a local day: a due date of 31 December set in WITA ends at 2026-12-31T23:59:59+08:00. Null for a date that does not exist. */
@@ -49,7 +59,14 @@ export function endOfLocalDay(date: string, zone: AgencyTimeZone): Date | null {
 /** The wall-clock fields of an instant in a zone. */
 function wallClock(instant: Date | string, zone: AgencyTimeZone) {
   const at = new Date(new Date(instant).getTime() + TIME_ZONE_OFFSET_MINUTES[zone] * MINUTE);
-  return { y: at.getUTCFullYear(), m: at.getUTCMonth() + 1, d: at.getUTCDate(), h: at.getUTCHours(), min: at.getUTCMinutes(), s: at.getUTCSeconds() };
+  return {
+    y: at.getUTCFullYear(),
+    m: at.getUTCMonth() + 1,
+    d: at.getUTCDate(),
+    h: at.getUTCHours(),
+    min: at.getUTCMinutes(),
+    s: at.getUTCSeconds(),
+  };
 }
 
 /** The local calendar date (`YYYY-MM-DD`) of an instant in a zone. */
@@ -96,7 +113,8 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9}
  */
 export function parseDateTimeWithOffset(value: unknown): DateTimeInput {
   if (typeof value !== 'string') return { ok: false, problem: 'invalid' };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, problem: parseCalendarDate(value) ? 'date_only' : 'invalid' };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return { ok: false, problem: parseCalendarDate(value) ? 'date_only' : 'invalid' };
   const match = DATE_TIME.exec(value);
   if (!match) return { ok: false, problem: 'invalid' };
   const [y, mo, d, h, mi, s] = match.slice(1, 7).map((v) => Number(v ?? 0));

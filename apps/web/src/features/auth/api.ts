@@ -19,10 +19,20 @@ export function getMe(signal?: AbortSignal): Promise<Me> {
 
 /** Who a setup link is for (name and masked NIP), before setting the password. */
 export function lookupSetupLink(token: string): Promise<SetupLinkInfo> {
-  return request<SetupLinkInfo>('/auth/setup-link/lookup', { method: 'POST', body: { token }, auth: false, retryOnUnauthorized: false });
+  return request<SetupLinkInfo>('/auth/setup-link/lookup', {
+    method: 'POST',
+    body: { token },
+    auth: false,
+    retryOnUnauthorized: false,
+  });
 }
 
 /** Sets the password with a setup link (once). */
 export function completeSetupLink(token: string, password: string): Promise<void> {
-  return request<void>('/auth/setup-link/complete', { method: 'POST', body: { token, password }, auth: false, retryOnUnauthorized: false });
+  return request<void>('/auth/setup-link/complete', {
+    method: 'POST',
+    body: { token, password },
+    auth: false,
+    retryOnUnauthorized: false,
+  });
 }

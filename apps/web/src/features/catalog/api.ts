@@ -1,4 +1,11 @@
-import type { CatalogCourseDetail, CompetencyKind, CourseLevel, CourseSummary, LearningMethod, Page } from '@kompeten/shared-contracts';
+import type {
+  CatalogCourseDetail,
+  CompetencyKind,
+  CourseLevel,
+  CourseSummary,
+  LearningMethod,
+  Page,
+} from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 export interface CatalogParams {

@@ -176,7 +176,13 @@ export function saveOutline(courseId: string, outline: OutlineInput): Promise<un
   return request<unknown>(`/courses/${enc(courseId)}/outline`, { method: 'PUT', body: outline });
 }
 
-export function uploadCourseFile(courseId: string, file: File, purpose: FilePurpose, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<CourseFile> {
+export function uploadCourseFile(
+  courseId: string,
+  file: File,
+  purpose: FilePurpose,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<CourseFile> {
   const form = new FormData();
   form.append('purpose', purpose);
   form.append('file', file, file.name);
@@ -189,7 +195,10 @@ export function submitForReview(id: string, note?: string): Promise<Course> {
   return request<Course>(`/courses/${enc(id)}/submit-review`, { method: 'POST', body: note ? { note } : {} });
 }
 
-export function listReviews(params: { page?: number; pageSize?: number }, signal?: AbortSignal): Promise<Page<CourseSummary>> {
+export function listReviews(
+  params: { page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<Page<CourseSummary>> {
   return request<Page<CourseSummary>>('/reviews', { query: { ...params }, signal });
 }
 
@@ -222,14 +231,20 @@ export function assignCourse(courseId: string, input: AssignInput): Promise<Assi
 }
 
 export function recordAttendance(courseId: string, lessonId: string, employeeIds: string[]): Promise<AttendanceResult> {
-  return request<AttendanceResult>(`/courses/${enc(courseId)}/lessons/${enc(lessonId)}/attendance`, { method: 'POST', body: { employeeIds } });
+  return request<AttendanceResult>(`/courses/${enc(courseId)}/lessons/${enc(lessonId)}/attendance`, {
+    method: 'POST',
+    body: { employeeIds },
+  });
 }
 
 /** Every learner of the course (the JSON course report, page by page, at most 1,000). */
 export async function listCourseLearners(courseId: string, signal?: AbortSignal): Promise<CourseReportRow[]> {
   const rows: CourseReportRow[] = [];
   for (let page = 1; page <= 10; page++) {
-    const res = await request<Page<CourseReportRow>>(`/courses/${enc(courseId)}/report`, { query: { format: 'json', page, pageSize: 100 }, signal });
+    const res = await request<Page<CourseReportRow>>(`/courses/${enc(courseId)}/report`, {
+      query: { format: 'json', page, pageSize: 100 },
+      signal,
+    });
     rows.push(...res.items);
     if (rows.length >= res.total || res.items.length === 0) break;
   }
@@ -239,11 +254,21 @@ export async function listCourseLearners(courseId: string, signal?: AbortSignal)
 // ---- co-author invitations (issue 12, decision 0013) -------------------------------------------
 
 export function inviteAuthor(courseId: string, nip: string): Promise<CourseAuthorInvitation> {
-  return request<CourseAuthorInvitation>(`/courses/${enc(courseId)}/author-invitations`, { method: 'POST', body: { nip } });
+  return request<CourseAuthorInvitation>(`/courses/${enc(courseId)}/author-invitations`, {
+    method: 'POST',
+    body: { nip },
+  });
 }
 
-export function listCourseInvitations(courseId: string, params: { page?: number; pageSize?: number }, signal?: AbortSignal): Promise<Page<CourseAuthorInvitation>> {
-  return request<Page<CourseAuthorInvitation>>(`/courses/${enc(courseId)}/author-invitations`, { query: { ...params }, signal });
+export function listCourseInvitations(
+  courseId: string,
+  params: { page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<Page<CourseAuthorInvitation>> {
+  return request<Page<CourseAuthorInvitation>>(`/courses/${enc(courseId)}/author-invitations`, {
+    query: { ...params },
+    signal,
+  });
 }
 
 export function listIncomingInvitations(

@@ -56,7 +56,12 @@ describe('course form', () => {
   });
 
   it('shows an existing course with one objective per line and the jenis diklat code as the select\u2019s string', () => {
-    expect(courseFormValues(makeCourse())).toMatchObject({ agencyId: 'agency-ntb', objectives: 'Menjelaskan nilai Berorientasi Pelayanan\nMenerapkan nilai Akuntabel', jenisDiklatId: '6', jp: 4.5 });
+    expect(courseFormValues(makeCourse())).toMatchObject({
+      agencyId: 'agency-ntb',
+      objectives: 'Menjelaskan nilai Berorientasi Pelayanan\nMenerapkan nilai Akuntabel',
+      jenisDiklatId: '6',
+      jp: 4.5,
+    });
   });
 
   it('sends back the course it was given, unchanged', () => {
@@ -78,8 +83,21 @@ describe('course form', () => {
   });
 
   it('trims the text, drops blank objective lines and reads numbers typed as text', () => {
-    const values = { ...courseFormValues(undefined, 'agency-ntb'), title: '  Literasi Digital ASN ', description: ' Dasar. ', objectives: '  Satu \n\n   \nDua\r', jp: '3.5', jenisDiklatId: '11' };
-    expect(courseInputOf(values)).toMatchObject({ title: 'Literasi Digital ASN', description: 'Dasar.', objectives: ['Satu', 'Dua'], jp: 3.5, jenisDiklatId: 11 });
+    const values = {
+      ...courseFormValues(undefined, 'agency-ntb'),
+      title: '  Literasi Digital ASN ',
+      description: ' Dasar. ',
+      objectives: '  Satu \n\n   \nDua\r',
+      jp: '3.5',
+      jenisDiklatId: '11',
+    };
+    expect(courseInputOf(values)).toMatchObject({
+      title: 'Literasi Digital ASN',
+      description: 'Dasar.',
+      objectives: ['Satu', 'Dua'],
+      jp: 3.5,
+      jenisDiklatId: 11,
+    });
   });
 
   it('never sends the agency in an update', () => {

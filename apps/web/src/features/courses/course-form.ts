@@ -1,4 +1,10 @@
-import type { CompetencyKind, CourseLevel, CourseVisibility, EnrolmentMode, LearningMethod } from '@kompeten/shared-contracts';
+import type {
+  CompetencyKind,
+  CourseLevel,
+  CourseVisibility,
+  EnrolmentMode,
+  LearningMethod,
+} from '@kompeten/shared-contracts';
 import type { Course, CourseInput, CourseUpdate } from './api';
 
 /** The course metadata form's state: what the inputs hold, before it becomes a request. */

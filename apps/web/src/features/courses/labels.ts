@@ -1,4 +1,11 @@
-import type { CompetencyKind, CourseLevel, CourseVisibility, EnrolmentMode, LearningMethod, LessonKind } from '@kompeten/shared-contracts';
+import type {
+  CompetencyKind,
+  CourseLevel,
+  CourseVisibility,
+  EnrolmentMode,
+  LearningMethod,
+  LessonKind,
+} from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { JENIS_DIKLAT } from './api';
 
@@ -16,6 +23,9 @@ export function useCourseLabels() {
   };
 }
 
-export function optionsOf<T extends string>(values: readonly T[], label: (value: T) => string): Array<{ value: T; label: string }> {
+export function optionsOf<T extends string>(
+  values: readonly T[],
+  label: (value: T) => string,
+): Array<{ value: T; label: string }> {
   return values.map((value) => ({ value, label: label(value) }));
 }

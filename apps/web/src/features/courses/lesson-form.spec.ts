@@ -1,13 +1,35 @@
 import { describe, expect, it } from '@jest/globals';
 import { LESSON_KINDS, type CourseLesson, type LessonContent, type LessonKind } from '@kompeten/shared-contracts';
-import { lessonContentOf, lessonFormValues, lessonInputOf, lessonNeedsFile, lessonProblem, type LessonCheckedField, type LessonFormValues } from './lesson-form';
+import {
+  lessonContentOf,
+  lessonFormValues,
+  lessonInputOf,
+  lessonNeedsFile,
+  lessonProblem,
+  type LessonCheckedField,
+  type LessonFormValues,
+} from './lesson-form';
 
 function makeLesson(content: LessonContent, overrides: Partial<CourseLesson> = {}): CourseLesson {
-  return { id: 'lesson-1', moduleId: 'module-1', position: 1, kind: content.kind, title: 'Materi 1', required: false, content, ...overrides };
+  return {
+    id: 'lesson-1',
+    moduleId: 'module-1',
+    position: 1,
+    kind: content.kind,
+    title: 'Materi 1',
+    required: false,
+    content,
+    ...overrides,
+  };
 }
 
 /** A new lesson's form of `kind`, with `changes` typed in. */
-const form = (kind: LessonKind, changes: Partial<LessonFormValues> = {}): LessonFormValues => ({ ...lessonFormValues(undefined, 'Asia/Jakarta'), kind, title: 'Materi', ...changes });
+const form = (kind: LessonKind, changes: Partial<LessonFormValues> = {}): LessonFormValues => ({
+  ...lessonFormValues(undefined, 'Asia/Jakarta'),
+  kind,
+  title: 'Materi',
+  ...changes,
+});
 
 describe('lesson form: every kind round-trips from the server through the form and back unchanged', () => {
   const contents: LessonContent[] = [
@@ -19,15 +41,28 @@ describe('lesson form: every kind round-trips from the server through the form a
     { kind: 'link', url: 'https://siasn.bkn.go.id' },
     { kind: 'quiz', quizId: 'quiz-1' },
     { kind: 'assignment', instructions: 'Unggah laporan magang.', maxScore: 50, passScore: 35 },
-    { kind: 'live', startsAt: '2025-03-03T01:00:00.000Z', endsAt: '2025-03-03T03:30:00.000Z', joinUrl: 'https://zoom.example/j/123' },
+    {
+      kind: 'live',
+      startsAt: '2025-03-03T01:00:00.000Z',
+      endsAt: '2025-03-03T03:30:00.000Z',
+      joinUrl: 'https://zoom.example/j/123',
+    },
   ];
 
-  it.each(contents.map((c) => [c.kind + ('fileId' in c && c.kind === 'video' ? ' (uploaded)' : ''), c] as const))('%s', (_name, content) => {
-    for (const zone of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const) {
-      const lesson = makeLesson(content);
-      expect(lessonInputOf(lessonFormValues(lesson, zone), zone)).toEqual({ kind: lesson.kind, title: 'Materi 1', required: false, content });
-    }
-  });
+  it.each(contents.map((c) => [c.kind + ('fileId' in c && c.kind === 'video' ? ' (uploaded)' : ''), c] as const))(
+    '%s',
+    (_name, content) => {
+      for (const zone of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const) {
+        const lesson = makeLesson(content);
+        expect(lessonInputOf(lessonFormValues(lesson, zone), zone)).toEqual({
+          kind: lesson.kind,
+          title: 'Materi 1',
+          required: false,
+          content,
+        });
+      }
+    },
+  );
 
   it('covers all eight lesson kinds', () => {
     expect(new Set(contents.map((c) => c.kind))).toEqual(new Set(LESSON_KINDS));
@@ -36,34 +71,81 @@ describe('lesson form: every kind round-trips from the server through the form a
 
 describe('lesson form: values', () => {
   it('starts a new lesson as a required text lesson with the usual video and assignment defaults', () => {
-    expect(lessonFormValues(undefined, 'Asia/Jakarta')).toMatchObject({ kind: 'text', title: '', required: true, videoSource: 'url', completePercent: 90, maxScore: 100, passScore: 70, durationSeconds: '' });
+    expect(lessonFormValues(undefined, 'Asia/Jakarta')).toMatchObject({
+      kind: 'text',
+      title: '',
+      required: true,
+      videoSource: 'url',
+      completePercent: 90,
+      maxScore: 100,
+      passScore: 70,
+      durationSeconds: '',
+    });
   });
 
   it('shows a live session in the author\u2019s zone and an uploaded video as "file"', () => {
-    const live = lessonFormValues(makeLesson({ kind: 'live', startsAt: '2025-03-03T01:00:00.000Z', endsAt: '2025-03-03T03:30:00.000Z', joinUrl: 'https://x.id' }), 'Asia/Makassar');
-    expect({ startsAt: live.startsAt, endsAt: live.endsAt }).toEqual({ startsAt: '2025-03-03T09:00', endsAt: '2025-03-03T11:30' });
-    const video = lessonFormValues(makeLesson({ kind: 'video', fileId: 'file-video', completeAtRatio: 0.75 }), 'Asia/Jakarta');
+    const live = lessonFormValues(
+      makeLesson({
+        kind: 'live',
+        startsAt: '2025-03-03T01:00:00.000Z',
+        endsAt: '2025-03-03T03:30:00.000Z',
+        joinUrl: 'https://x.id',
+      }),
+      'Asia/Makassar',
+    );
+    expect({ startsAt: live.startsAt, endsAt: live.endsAt }).toEqual({
+      startsAt: '2025-03-03T09:00',
+      endsAt: '2025-03-03T11:30',
+    });
+    const video = lessonFormValues(
+      makeLesson({ kind: 'video', fileId: 'file-video', completeAtRatio: 0.75 }),
+      'Asia/Jakarta',
+    );
     expect(video).toMatchObject({ videoSource: 'file', fileId: 'file-video', completePercent: 75 });
   });
 
   it('sends only the chosen source of a video, its length only when known, and the completion share as a ratio', () => {
     const both = { url: ' https://v.id/a.mp4 ', fileId: 'file-video', completePercent: '85' };
-    expect(lessonContentOf(form('video', { ...both, videoSource: 'url' }), 'Asia/Jakarta')).toEqual({ kind: 'video', url: 'https://v.id/a.mp4', completeAtRatio: 0.85 });
-    expect(lessonContentOf(form('video', { ...both, videoSource: 'file', durationSeconds: '125' }), 'Asia/Jakarta')).toEqual({ kind: 'video', fileId: 'file-video', durationSeconds: 125, completeAtRatio: 0.85 });
+    expect(lessonContentOf(form('video', { ...both, videoSource: 'url' }), 'Asia/Jakarta')).toEqual({
+      kind: 'video',
+      url: 'https://v.id/a.mp4',
+      completeAtRatio: 0.85,
+    });
+    expect(
+      lessonContentOf(form('video', { ...both, videoSource: 'file', durationSeconds: '125' }), 'Asia/Jakarta'),
+    ).toEqual({ kind: 'video', fileId: 'file-video', durationSeconds: 125, completeAtRatio: 0.85 });
   });
 
   it('reads a live session\u2019s local times in the author\u2019s zone, and trims the title and links', () => {
-    const input = lessonInputOf(form('live', { title: '  Sesi tatap maya ', startsAt: '2025-03-03T09:00', endsAt: '2025-03-03T10:00', joinUrl: ' https://zoom.example/j/1 ' }), 'Asia/Jayapura');
+    const input = lessonInputOf(
+      form('live', {
+        title: '  Sesi tatap maya ',
+        startsAt: '2025-03-03T09:00',
+        endsAt: '2025-03-03T10:00',
+        joinUrl: ' https://zoom.example/j/1 ',
+      }),
+      'Asia/Jayapura',
+    );
     expect(input).toEqual({
       kind: 'live',
       title: 'Sesi tatap maya',
       required: true,
-      content: { kind: 'live', startsAt: '2025-03-03T00:00:00.000Z', endsAt: '2025-03-03T01:00:00.000Z', joinUrl: 'https://zoom.example/j/1' },
+      content: {
+        kind: 'live',
+        startsAt: '2025-03-03T00:00:00.000Z',
+        endsAt: '2025-03-03T01:00:00.000Z',
+        joinUrl: 'https://zoom.example/j/1',
+      },
     });
   });
 
   it('sends the assignment\u2019s scores as numbers', () => {
-    expect(lessonContentOf(form('assignment', { instructions: 'Tulis esai.', maxScore: '20', passScore: '12.5' }), 'Asia/Jakarta')).toEqual({ kind: 'assignment', instructions: 'Tulis esai.', maxScore: 20, passScore: 12.5 });
+    expect(
+      lessonContentOf(
+        form('assignment', { instructions: 'Tulis esai.', maxScore: '20', passScore: '12.5' }),
+        'Asia/Jakarta',
+      ),
+    ).toEqual({ kind: 'assignment', instructions: 'Tulis esai.', maxScore: 20, passScore: 12.5 });
   });
 
   it.each([
@@ -122,14 +204,30 @@ describe('lesson form: validation', () => {
   it('a live session needs a start, an end after it and a join address', () => {
     expect(problem('startsAt', form('live', { startsAt: '' }))).toBe('form.required');
     expect(problem('endsAt', form('live', { startsAt: '2025-03-03T09:00', endsAt: '' }))).toBe('form.required');
-    expect(problem('endsAt', form('live', { startsAt: '2025-03-03T09:00', endsAt: '2025-03-03T09:00' }))).toBe('lesson.endBeforeStart');
-    expect(problem('endsAt', form('live', { startsAt: '2025-03-03T09:00', endsAt: '2025-03-03T08:00' }))).toBe('lesson.endBeforeStart');
+    expect(problem('endsAt', form('live', { startsAt: '2025-03-03T09:00', endsAt: '2025-03-03T09:00' }))).toBe(
+      'lesson.endBeforeStart',
+    );
+    expect(problem('endsAt', form('live', { startsAt: '2025-03-03T09:00', endsAt: '2025-03-03T08:00' }))).toBe(
+      'lesson.endBeforeStart',
+    );
     expect(problem('endsAt', form('live', { startsAt: '', endsAt: '2025-03-03T08:00' }))).toBeNull();
     expect(problem('joinUrl', form('live', { joinUrl: 'zoom' }))).toBe('lesson.urlInvalid');
   });
 
   it('a kind\u2019s rules never fire on the inputs of the kinds it does not use', () => {
-    const fields: LessonCheckedField[] = ['html', 'url', 'completePercent', 'fileId', 'quizId', 'instructions', 'maxScore', 'passScore', 'startsAt', 'endsAt', 'joinUrl'];
+    const fields: LessonCheckedField[] = [
+      'html',
+      'url',
+      'completePercent',
+      'fileId',
+      'quizId',
+      'instructions',
+      'maxScore',
+      'passScore',
+      'startsAt',
+      'endsAt',
+      'joinUrl',
+    ];
     const used: Record<LessonKind, LessonCheckedField[]> = {
       text: ['html'],
       video: ['url', 'completePercent'],
@@ -141,7 +239,19 @@ describe('lesson form: validation', () => {
       live: ['startsAt', 'endsAt', 'joinUrl'],
     };
     // Every input empty or out of range: each kind reports exactly its own fields.
-    const empty = { html: '', url: '', completePercent: 0, fileId: '', quizId: '', instructions: '', maxScore: 0, passScore: 1, startsAt: '', endsAt: '', joinUrl: '' };
+    const empty = {
+      html: '',
+      url: '',
+      completePercent: 0,
+      fileId: '',
+      quizId: '',
+      instructions: '',
+      maxScore: 0,
+      passScore: 1,
+      startsAt: '',
+      endsAt: '',
+      joinUrl: '',
+    };
     for (const kind of LESSON_KINDS) {
       const wrong = fields.filter((field) => problem(field, form(kind, empty)) !== null);
       expect({ kind, wrong }).toEqual({ kind, wrong: used[kind] });

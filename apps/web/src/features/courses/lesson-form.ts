@@ -25,7 +25,18 @@ export interface LessonFormValues {
 }
 
 /** The fields whose rule depends on the lesson kind (the title's rules are the input's own). */
-export type LessonCheckedField = 'html' | 'url' | 'completePercent' | 'fileId' | 'quizId' | 'instructions' | 'maxScore' | 'passScore' | 'startsAt' | 'endsAt' | 'joinUrl';
+export type LessonCheckedField =
+  | 'html'
+  | 'url'
+  | 'completePercent'
+  | 'fileId'
+  | 'quizId'
+  | 'instructions'
+  | 'maxScore'
+  | 'passScore'
+  | 'startsAt'
+  | 'endsAt'
+  | 'joinUrl';
 
 export type LessonProblem =
   | 'form.required'
@@ -122,9 +133,19 @@ export function lessonContentOf(v: LessonFormValues, timeZone: AgencyTimeZone): 
     case 'quiz':
       return { kind: 'quiz', quizId: v.quizId };
     case 'assignment':
-      return { kind: 'assignment', instructions: v.instructions, maxScore: Number(v.maxScore), passScore: Number(v.passScore) };
+      return {
+        kind: 'assignment',
+        instructions: v.instructions,
+        maxScore: Number(v.maxScore),
+        passScore: Number(v.passScore),
+      };
     case 'live':
-      return { kind: 'live', startsAt: fromZonedInput(v.startsAt, timeZone) ?? '', endsAt: fromZonedInput(v.endsAt, timeZone) ?? '', joinUrl: v.joinUrl.trim() };
+      return {
+        kind: 'live',
+        startsAt: fromZonedInput(v.startsAt, timeZone) ?? '',
+        endsAt: fromZonedInput(v.endsAt, timeZone) ?? '',
+        joinUrl: v.joinUrl.trim(),
+      };
   }
 }
 
@@ -135,14 +156,20 @@ export function lessonInputOf(v: LessonFormValues, timeZone: AgencyTimeZone): Le
 const urlProblem = (url: string): LessonProblem | null => (URL_PATTERN.test(url.trim()) ? null : 'lesson.urlInvalid');
 
 /** What is wrong with one field given the whole form (a field the lesson's kind does not use is never wrong). */
-export function lessonProblem(field: LessonCheckedField, v: LessonFormValues, timeZone: AgencyTimeZone): LessonProblem | null {
+export function lessonProblem(
+  field: LessonCheckedField,
+  v: LessonFormValues,
+  timeZone: AgencyTimeZone,
+): LessonProblem | null {
   switch (field) {
     case 'html':
       return v.kind === 'text' && v.html.trim().length === 0 ? 'form.required' : null;
     case 'url':
       return v.kind === 'link' || (v.kind === 'video' && v.videoSource === 'url') ? urlProblem(v.url) : null;
     case 'completePercent':
-      return v.kind === 'video' && !(Number(v.completePercent) >= 10 && Number(v.completePercent) <= 100) ? 'lesson.completeRange' : null;
+      return v.kind === 'video' && !(Number(v.completePercent) >= 10 && Number(v.completePercent) <= 100)
+        ? 'lesson.completeRange'
+        : null;
     case 'fileId':
       return lessonNeedsFile(v) && !v.fileId ? 'lesson.fileRequired' : null;
     case 'quizId':
@@ -152,7 +179,9 @@ export function lessonProblem(field: LessonCheckedField, v: LessonFormValues, ti
     case 'maxScore':
       return v.kind === 'assignment' && !(Number(v.maxScore) > 0) ? 'lesson.scoreInvalid' : null;
     case 'passScore':
-      return v.kind === 'assignment' && !(Number(v.passScore) >= 0 && Number(v.passScore) <= Number(v.maxScore)) ? 'lesson.passScoreInvalid' : null;
+      return v.kind === 'assignment' && !(Number(v.passScore) >= 0 && Number(v.passScore) <= Number(v.maxScore))
+        ? 'lesson.passScoreInvalid'
+        : null;
     case 'startsAt':
       return v.kind === 'live' && !fromZonedInput(v.startsAt, timeZone) ? 'form.required' : null;
     case 'endsAt': {

@@ -23,7 +23,12 @@ export function moveModule(outline: OutlineInput, index: number, dir: Direction)
 }
 
 /** Moves a lesson one place; past the first or last lesson of a module it goes to the end/start of the neighbour module. */
-export function moveLesson(outline: OutlineInput, mi: number, li: number, dir: Direction): { outline: OutlineInput; moduleIndex: number; lessonIndex: number } | null {
+export function moveLesson(
+  outline: OutlineInput,
+  mi: number,
+  li: number,
+  dir: Direction,
+): { outline: OutlineInput; moduleIndex: number; lessonIndex: number } | null {
   const modules = outline.modules.map((m) => ({ ...m, lessonIds: [...m.lessonIds] }));
   const lessons = modules[mi].lessonIds;
   const [id] = lessons.splice(li, 1);
@@ -39,5 +44,9 @@ export function moveLesson(outline: OutlineInput, mi: number, li: number, dir: D
   if (target < 0 || target >= modules.length) return null;
   if (dir === 'up') modules[target].lessonIds.push(id);
   else modules[target].lessonIds.unshift(id);
-  return { outline: { modules }, moduleIndex: target, lessonIndex: dir === 'up' ? modules[target].lessonIds.length - 1 : 0 };
+  return {
+    outline: { modules },
+    moduleIndex: target,
+    lessonIndex: dir === 'up' ? modules[target].lessonIds.length - 1 : 0,
+  };
 }

@@ -9,8 +9,15 @@ export interface PrerequisiteCandidate {
  * The options of a course's prerequisite picker: the other published courses, by title, each once; then the saved
  * prerequisites the author cannot see (anymore), under `unknownLabel`, so they can still be removed.
  */
-export function prerequisiteOptions(candidates: PrerequisiteCandidate[], courseId: string, saved: readonly string[], unknownLabel: string): Array<{ value: string; label: string }> {
-  const byId = new Map(candidates.filter((c) => c.id !== courseId && c.status === 'published').map((c) => [c.id, c.title]));
+export function prerequisiteOptions(
+  candidates: PrerequisiteCandidate[],
+  courseId: string,
+  saved: readonly string[],
+  unknownLabel: string,
+): Array<{ value: string; label: string }> {
+  const byId = new Map(
+    candidates.filter((c) => c.id !== courseId && c.status === 'published').map((c) => [c.id, c.title]),
+  );
   const options = [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
   return [...options, ...saved.filter((id) => !byId.has(id)).map((id) => ({ value: id, label: unknownLabel }))];
 }

@@ -44,7 +44,8 @@ export const courseKeys = {
   reviews: (page: number) => [...courseKeys.all, 'reviews', page] as const,
   learners: (id: string) => [...courseKeys.all, 'learners', id] as const,
   invitations: (id: string, page: number) => [...courseKeys.all, 'invitations', id, page] as const,
-  incomingInvitations: (status: CourseAuthorInvitationStatus, page: number) => [...courseKeys.all, 'incoming-invitations', status, page] as const,
+  incomingInvitations: (status: CourseAuthorInvitationStatus, page: number) =>
+    [...courseKeys.all, 'incoming-invitations', status, page] as const,
 };
 
 export function useCourses(params: CourseListParams) {
@@ -102,7 +103,10 @@ export function useModuleMutations(courseId: string) {
   const onSuccess = () => changed(courseId);
   return {
     create: useMutation({ mutationFn: (title: string) => createModule(courseId, title), onSuccess }),
-    rename: useMutation({ mutationFn: ({ id, title }: { id: string; title: string }) => updateModule(id, title), onSuccess }),
+    rename: useMutation({
+      mutationFn: ({ id, title }: { id: string; title: string }) => updateModule(id, title),
+      onSuccess,
+    }),
     remove: useMutation({ mutationFn: (id: string) => deleteModule(id), onSuccess }),
   };
 }
@@ -111,8 +115,14 @@ export function useLessonMutations(courseId: string) {
   const changed = useCourseChanged();
   const onSuccess = () => changed(courseId);
   return {
-    create: useMutation({ mutationFn: ({ moduleId, input }: { moduleId: string; input: LessonInput }) => createLesson(moduleId, input), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, input }: { id: string; input: Partial<LessonInput> }) => updateLesson(id, input), onSuccess }),
+    create: useMutation({
+      mutationFn: ({ moduleId, input }: { moduleId: string; input: LessonInput }) => createLesson(moduleId, input),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: Partial<LessonInput> }) => updateLesson(id, input),
+      onSuccess,
+    }),
     remove: useMutation({ mutationFn: (id: string) => deleteLesson(id), onSuccess }),
   };
 }

@@ -33,8 +33,14 @@ export function courseWorkspaceRoute(sections: RouteObject[]): RouteObject {
     lazy: async () => ({ Component: (await import('./components/CourseWorkspaceLayout')).CourseWorkspaceLayout }),
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./components/CourseInfoPage')).CourseInfoPage }) },
-      { path: 'konten', lazy: async () => ({ Component: (await import('./components/CourseContentPage')).CourseContentPage }) },
-      { path: 'kelulusan', lazy: async () => ({ Component: (await import('./components/CourseCompletionPage')).CourseCompletionPage }) },
+      {
+        path: 'konten',
+        lazy: async () => ({ Component: (await import('./components/CourseContentPage')).CourseContentPage }),
+      },
+      {
+        path: 'kelulusan',
+        lazy: async () => ({ Component: (await import('./components/CourseCompletionPage')).CourseCompletionPage }),
+      },
       ...sections,
     ],
   };

@@ -1,4 +1,10 @@
-import type { Employee, EmployeeType, Page, ResetAccountResponse, SetAccountResponse } from '@kompeten/shared-contracts';
+import type {
+  Employee,
+  EmployeeType,
+  Page,
+  ResetAccountResponse,
+  SetAccountResponse,
+} from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 export interface EmployeeListParams {
@@ -23,7 +29,10 @@ export function getEmployee(id: string, signal?: AbortSignal): Promise<Employee>
 
 /** Creates the ASN's account (answers a one-time setup link) or asks for a new login email (pending until confirmed). */
 export function setAccount(id: string, email?: string): Promise<SetAccountResponse> {
-  return request<SetAccountResponse>(`/employees/${encodeURIComponent(id)}/account`, { method: 'PUT', body: email ? { email } : {} });
+  return request<SetAccountResponse>(`/employees/${encodeURIComponent(id)}/account`, {
+    method: 'PUT',
+    body: email ? { email } : {},
+  });
 }
 
 /** Resets the password: the old one stops working, sessions end, a new setup link is answered once. */

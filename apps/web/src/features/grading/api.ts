@@ -1,4 +1,11 @@
-import type { AttemptReview, CourseReportPage, GradingItem, Page, ReportFormat, SubmissionForGrading } from '@kompeten/shared-contracts';
+import type {
+  AttemptReview,
+  CourseReportPage,
+  GradingItem,
+  Page,
+  ReportFormat,
+  SubmissionForGrading,
+} from '@kompeten/shared-contracts';
 import { downloadFile, request } from '../../shared/api';
 
 const enc = encodeURIComponent;
@@ -17,7 +24,10 @@ export interface CourseGrading {
 export async function getCourseGrading(courseId: string, signal?: AbortSignal): Promise<CourseGrading> {
   const [attempts, submissions] = await Promise.all([
     request<Page<GradingItem>>(`/courses/${enc(courseId)}/grading`, { query: { pageSize: QUEUE_PAGE_SIZE }, signal }),
-    request<Page<SubmissionForGrading>>(`/courses/${enc(courseId)}/submissions`, { query: { status: 'ungraded', pageSize: QUEUE_PAGE_SIZE }, signal }),
+    request<Page<SubmissionForGrading>>(`/courses/${enc(courseId)}/submissions`, {
+      query: { status: 'ungraded', pageSize: QUEUE_PAGE_SIZE },
+      signal,
+    }),
   ]);
   return { attempts: attempts.items, submissions: submissions.items };
 }
@@ -28,7 +38,10 @@ export interface GradeInput {
 }
 
 export function gradeAnswer(attemptId: string, questionId: string, input: GradeInput): Promise<unknown> {
-  return request<unknown>(`/attempts/${enc(attemptId)}/answers/${enc(questionId)}/grade`, { method: 'POST', body: input });
+  return request<unknown>(`/attempts/${enc(attemptId)}/answers/${enc(questionId)}/grade`, {
+    method: 'POST',
+    body: input,
+  });
 }
 
 export function gradeSubmission(submissionId: string, input: GradeInput): Promise<unknown> {
@@ -46,8 +59,15 @@ export interface CourseReportParams {
   overdue?: boolean;
 }
 
-export function getCourseReport(courseId: string, params: CourseReportParams, signal?: AbortSignal): Promise<CourseReportPage> {
-  return request<CourseReportPage>(`/courses/${enc(courseId)}/report`, { query: { format: 'json', ...params }, signal });
+export function getCourseReport(
+  courseId: string,
+  params: CourseReportParams,
+  signal?: AbortSignal,
+): Promise<CourseReportPage> {
+  return request<CourseReportPage>(`/courses/${enc(courseId)}/report`, {
+    query: { format: 'json', ...params },
+    signal,
+  });
 }
 
 export function downloadCourseReport(
@@ -56,7 +76,10 @@ export function downloadCourseReport(
   filter: { overdue?: boolean },
   onProgress: (fraction: number | null) => void,
 ): Promise<void> {
-  return downloadFile(`/courses/${enc(courseId)}/report`, `laporan-kursus.${format}`, { query: { format, ...filter }, onProgress });
+  return downloadFile(`/courses/${enc(courseId)}/report`, `laporan-kursus.${format}`, {
+    query: { format, ...filter },
+    onProgress,
+  });
 }
 
 export function downloadSubmissionFile(submissionId: string, fallbackName: string): Promise<void> {

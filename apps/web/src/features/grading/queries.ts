@@ -1,25 +1,42 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getCourseGrading, getCourseReport, getGraderReview, gradeAnswer, gradeSubmission, type GradeInput } from './api';
+import {
+  getCourseGrading,
+  getCourseReport,
+  getGraderReview,
+  gradeAnswer,
+  gradeSubmission,
+  type GradeInput,
+} from './api';
 
 export const gradingKeys = {
   all: ['grading'] as const,
   queue: (courseId: string) => [...gradingKeys.all, 'queue', courseId] as const,
   attempt: (attemptId: string) => [...gradingKeys.all, 'attempt', attemptId] as const,
-  report: (courseId: string, page: number, overdue?: boolean) => [...gradingKeys.all, 'report', courseId, page, overdue ?? null] as const,
+  report: (courseId: string, page: number, overdue?: boolean) =>
+    [...gradingKeys.all, 'report', courseId, page, overdue ?? null] as const,
 };
 
 export function useCourseGrading(courseId: string) {
-  return useQuery({ queryKey: gradingKeys.queue(courseId), queryFn: ({ signal }) => getCourseGrading(courseId, signal), staleTime: 0 });
+  return useQuery({
+    queryKey: gradingKeys.queue(courseId),
+    queryFn: ({ signal }) => getCourseGrading(courseId, signal),
+    staleTime: 0,
+  });
 }
 
 export function useGraderReview(attemptId: string) {
-  return useQuery({ queryKey: gradingKeys.attempt(attemptId), queryFn: ({ signal }) => getGraderReview(attemptId, signal), staleTime: 0 });
+  return useQuery({
+    queryKey: gradingKeys.attempt(attemptId),
+    queryFn: ({ signal }) => getGraderReview(attemptId, signal),
+    staleTime: 0,
+  });
 }
 
 export function useGradeAnswer(courseId: string, attemptId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ questionId, input }: { questionId: string; input: GradeInput }) => gradeAnswer(attemptId, questionId, input),
+    mutationFn: ({ questionId, input }: { questionId: string; input: GradeInput }) =>
+      gradeAnswer(attemptId, questionId, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: gradingKeys.attempt(attemptId) });
       void queryClient.invalidateQueries({ queryKey: gradingKeys.queue(courseId) });
@@ -30,7 +47,8 @@ export function useGradeAnswer(courseId: string, attemptId: string) {
 export function useGradeSubmission(courseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ submissionId, input }: { submissionId: string; input: GradeInput }) => gradeSubmission(submissionId, input),
+    mutationFn: ({ submissionId, input }: { submissionId: string; input: GradeInput }) =>
+      gradeSubmission(submissionId, input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: gradingKeys.queue(courseId) }),
   });
 }

@@ -40,17 +40,29 @@ export function getLesson(enrolmentId: string, lessonId: string, signal?: AbortS
 }
 
 export function sendProgress(enrolmentId: string, lessonId: string, update: ProgressUpdate): Promise<ProgressResult> {
-  return request<ProgressResult>(`/enrolments/${enc(enrolmentId)}/lessons/${enc(lessonId)}/progress`, { method: 'PUT', body: update });
+  return request<ProgressResult>(`/enrolments/${enc(enrolmentId)}/lessons/${enc(lessonId)}/progress`, {
+    method: 'PUT',
+    body: update,
+  });
 }
 
 export function withdraw(enrolmentId: string): Promise<Enrolment> {
   return request<Enrolment>(`/enrolments/${enc(enrolmentId)}/withdraw`, { method: 'POST' });
 }
 
-export function submitAssignment(enrolmentId: string, lessonId: string, file: File, onProgress?: (fraction: number) => void): Promise<AssignmentSubmission> {
+export function submitAssignment(
+  enrolmentId: string,
+  lessonId: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<AssignmentSubmission> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return upload<AssignmentSubmission>(`/enrolments/${enc(enrolmentId)}/lessons/${enc(lessonId)}/submission`, form, onProgress);
+  return upload<AssignmentSubmission>(
+    `/enrolments/${enc(enrolmentId)}/lessons/${enc(lessonId)}/submission`,
+    form,
+    onProgress,
+  );
 }
 
 export function downloadCourseFile(fileId: string, fallbackName: string): Promise<void> {
@@ -61,7 +73,10 @@ export function downloadCourseFile(fileId: string, fallbackName: string): Promis
  * A protected file (Bearer token) as a URL an <object> or <video> can load: the API may answer with the bytes
  * (turned into an object URL) or with JSON holding a short-lived signed `url`.
  */
-export async function protectedFileUrl(fileId: string, signal?: AbortSignal): Promise<{ url: string; revoke: () => void }> {
+export async function protectedFileUrl(
+  fileId: string,
+  signal?: AbortSignal,
+): Promise<{ url: string; revoke: () => void }> {
   const res = await fetchWithAuth(`/files/${enc(fileId)}`, { signal });
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('application/json')) {

@@ -1,7 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EnrolmentDetail, PlayerLesson, ProgressResult, ProgressUpdate } from '@kompeten/shared-contracts';
 import { catalogKeys } from '../catalog/queries';
-import { enrol, getEnrolment, getLesson, listMyEnrolments, sendProgress, submitAssignment, withdraw, type MyEnrolmentParams } from './api';
+import {
+  enrol,
+  getEnrolment,
+  getLesson,
+  listMyEnrolments,
+  sendProgress,
+  submitAssignment,
+  withdraw,
+  type MyEnrolmentParams,
+} from './api';
 import { i18n } from '../../i18n';
 import { notify } from '../../shared/notify';
 
@@ -77,11 +86,22 @@ export function useSendProgress(enrolmentId: string, lessonId: string) {
   return useMutation({
     mutationFn: (update: ProgressUpdate) => sendProgress(enrolmentId, lessonId, update),
     onSuccess: (result) => {
-      queryClient.setQueryData<EnrolmentDetail>(learningKeys.enrolment(enrolmentId), (detail) => (detail ? applyProgress(detail, result) : detail));
-      queryClient.setQueryData<PlayerLesson>(learningKeys.lesson(enrolmentId, lessonId), (lesson) => (lesson ? { ...lesson, progress: result.lesson } : lesson));
+      queryClient.setQueryData<EnrolmentDetail>(learningKeys.enrolment(enrolmentId), (detail) =>
+        detail ? applyProgress(detail, result) : detail,
+      );
+      queryClient.setQueryData<PlayerLesson>(learningKeys.lesson(enrolmentId, lessonId), (lesson) =>
+        lesson ? { ...lesson, progress: result.lesson } : lesson,
+      );
       void queryClient.invalidateQueries({ queryKey: learningKeys.mine() });
       // The author's minimum time is not met yet: say so once (one notification id, never a stack every heartbeat).
-      if (result.notice) notify({ id: `learning-time-${enrolmentId}`, color: 'yellow', title: i18n.t('learning:learnrec.notice'), message: result.notice, autoClose: 8000 });
+      if (result.notice)
+        notify({
+          id: `learning-time-${enrolmentId}`,
+          color: 'yellow',
+          title: i18n.t('learning:learnrec.notice'),
+          message: result.notice,
+          autoClose: 8000,
+        });
     },
   });
 }
@@ -89,7 +109,8 @@ export function useSendProgress(enrolmentId: string, lessonId: string) {
 export function useSubmitAssignment(enrolmentId: string, lessonId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (fraction: number) => void }) => submitAssignment(enrolmentId, lessonId, file, onProgress),
+    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (fraction: number) => void }) =>
+      submitAssignment(enrolmentId, lessonId, file, onProgress),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: learningKeys.lesson(enrolmentId, lessonId) });
       void queryClient.invalidateQueries({ queryKey: learningKeys.enrolment(enrolmentId) });

@@ -14,7 +14,12 @@ const HEARTBEAT_MS = 30_000;
  * Reports the lesson to the server while it is on screen: `opened` once (text, document, link, video), and a `heartbeat`
  * with the visible seconds every 30 s and when the learner leaves the lesson.
  */
-export function useLessonTracking(enrolmentId: string, lessonId: string, kind: LessonKind | undefined, enabled: boolean) {
+export function useLessonTracking(
+  enrolmentId: string,
+  lessonId: string,
+  kind: LessonKind | undefined,
+  enabled: boolean,
+) {
   const { mutate } = useSendProgress(enrolmentId, lessonId);
 
   useEffect(() => {
@@ -61,7 +66,11 @@ export function useLessonTracking(enrolmentId: string, lessonId: string, kind: L
 
 /** A protected course file as a URL for <object>/<video>; revoked when the lesson closes. */
 export function useProtectedFile(fileId: string | null | undefined) {
-  const [state, setState] = useState<{ fileId: string; url: string | null; error: unknown }>({ fileId: '', url: null, error: null });
+  const [state, setState] = useState<{ fileId: string; url: string | null; error: unknown }>({
+    fileId: '',
+    url: null,
+    error: null,
+  });
   useEffect(() => {
     if (!fileId) return;
     const controller = new AbortController();
@@ -81,5 +90,9 @@ export function useProtectedFile(fileId: string | null | undefined) {
     };
   }, [fileId]);
   const current = state.fileId === fileId;
-  return { url: current ? state.url : null, error: current ? state.error : null, loading: !!fileId && (!current || (!state.url && !state.error)) };
+  return {
+    url: current ? state.url : null,
+    error: current ? state.error : null,
+    loading: !!fileId && (!current || (!state.url && !state.error)),
+  };
 }

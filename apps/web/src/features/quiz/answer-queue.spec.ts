@@ -22,7 +22,12 @@ class MemoryStorage implements AnswerStorage {
   kept(): Record<string, AnswerResponse> {
     const raw = this.items.get(pendingStorageKey(ATTEMPT));
     if (!raw) return {};
-    return Object.fromEntries(Object.entries(JSON.parse(raw) as Record<string, { response: AnswerResponse }>).map(([id, p]) => [id, p.response]));
+    return Object.fromEntries(
+      Object.entries(JSON.parse(raw) as Record<string, { response: AnswerResponse }>).map(([id, p]) => [
+        id,
+        p.response,
+      ]),
+    );
   }
 }
 
@@ -38,7 +43,8 @@ class FakeServer implements AnswerTransport {
   holding = false;
   private readonly gates: Array<() => void> = [];
 
-  saveAnswer = (_attemptId: string, questionId: string, response: AnswerResponse) => this.handle('one', [{ questionId, response }]);
+  saveAnswer = (_attemptId: string, questionId: string, response: AnswerResponse) =>
+    this.handle('one', [{ questionId, response }]);
   saveAnswers = (_attemptId: string, answers: Answer[]) => this.handle('many', answers);
 
   /** Lets the requests held so far answer. */
@@ -63,7 +69,9 @@ class FakeServer implements AnswerTransport {
 const networkError = () => new ApiError(0, NETWORK_ERROR_CODE, 'Network error');
 const httpError = (status: number, code: string, message = 'Ditolak') => new ApiError(status, code, message);
 
-function setup(options: { storage?: AnswerStorage | null; answers?: SavedAnswer[]; online?: boolean; server?: FakeServer } = {}) {
+function setup(
+  options: { storage?: AnswerStorage | null; answers?: SavedAnswer[]; online?: boolean; server?: FakeServer } = {},
+) {
   const storage = options.storage === undefined ? new MemoryStorage() : options.storage;
   const server = options.server ?? new FakeServer();
   const events = new EventTarget();
@@ -118,7 +126,10 @@ describe('AnswerQueue: saving', () => {
     expect(t.server.requests).toHaveLength(1);
     expect(t.states().q2).toBe('unsaved');
     await settle(1);
-    expect(t.server.requests[1]).toEqual({ kind: 'one', answers: [{ questionId: 'q2', response: 'Pelayanan publik' }] });
+    expect(t.server.requests[1]).toEqual({
+      kind: 'one',
+      answers: [{ questionId: 'q2', response: 'Pelayanan publik' }],
+    });
     expect(t.state().unsent).toBe(0);
     expect(t.storage?.getItem(pendingStorageKey(ATTEMPT))).toBeNull();
   });
@@ -317,7 +328,9 @@ describe('AnswerQueue: failures', () => {
     await settle();
 
     t.server.failWith = (answers) =>
-      answers.some((a) => a.response === 'not an option') ? httpError(400, ErrorCode.ASSESSMENT_INVALID_RESPONSE, 'Jawaban tidak valid: q2') : null;
+      answers.some((a) => a.response === 'not an option')
+        ? httpError(400, ErrorCode.ASSESSMENT_INVALID_RESPONSE, 'Jawaban tidak valid: q2')
+        : null;
     t.goOnline();
     await settle();
     expect(t.server.stored()).toEqual({ q1: 'a', q3: 'c' });
@@ -355,7 +368,11 @@ describe('AnswerQueue: failures', () => {
     expect(t.server.stored()).toEqual({ q1: 'a' });
   });
 
-  it.each([ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, ErrorCode.ASSESSMENT_DEADLINE_PASSED, ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND])(
+  it.each([
+    ErrorCode.ASSESSMENT_ATTEMPT_CLOSED,
+    ErrorCode.ASSESSMENT_DEADLINE_PASSED,
+    ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND,
+  ])(
     'stops for good on %s: tells the page once, sends nothing more and keeps the answers on the device',
     async (code) => {
       const t = setup();

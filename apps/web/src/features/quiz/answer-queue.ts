@@ -28,7 +28,10 @@ export interface AnswerQueueState {
 
 export interface AnswerTransport {
   saveAnswer(attemptId: string, questionId: string, response: AnswerResponse): Promise<{ savedAt: string } | undefined>;
-  saveAnswers(attemptId: string, answers: Array<{ questionId: string; response: AnswerResponse }>): Promise<{ savedAt: string } | undefined>;
+  saveAnswers(
+    attemptId: string,
+    answers: Array<{ questionId: string; response: AnswerResponse }>,
+  ): Promise<{ savedAt: string } | undefined>;
 }
 
 export interface AnswerQueueOptions {
@@ -42,7 +45,11 @@ export interface AnswerQueueOptions {
 }
 
 /** Errors after which no save can ever succeed: the attempt is over. */
-const FINAL_CODES: readonly string[] = [ErrorCode.ASSESSMENT_DEADLINE_PASSED, ErrorCode.ASSESSMENT_ATTEMPT_CLOSED, ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND];
+const FINAL_CODES: readonly string[] = [
+  ErrorCode.ASSESSMENT_DEADLINE_PASSED,
+  ErrorCode.ASSESSMENT_ATTEMPT_CLOSED,
+  ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND,
+];
 export const RETRY_MS = 15_000;
 /** A change made while the previous save of the same question travels waits this long before trying again. */
 const BUSY_RETRY_MS = 300;
@@ -55,7 +62,12 @@ const isFinal = (error: unknown): error is ApiError => error instanceof ApiError
  */
 function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  return error.code === NETWORK_ERROR_CODE || error.status === 0 || error.status >= 500 || [401, 408, 429].includes(error.status);
+  return (
+    error.code === NETWORK_ERROR_CODE ||
+    error.status === 0 ||
+    error.status >= 500 ||
+    [401, 408, 429].includes(error.status)
+  );
 }
 
 export class AnswerQueue {

@@ -23,9 +23,10 @@ const enc = encodeURIComponent;
 
 export function listCategories(courseId: string, signal?: AbortSignal): Promise<QuestionCategory[]> {
   // The list may come paginated or as a plain array; the page is small either way.
-  return request<QuestionCategory[] | Page<QuestionCategory>>(`/courses/${enc(courseId)}/question-categories`, { query: { pageSize: 100 }, signal }).then(
-    (res) => (Array.isArray(res) ? res : res.items),
-  );
+  return request<QuestionCategory[] | Page<QuestionCategory>>(`/courses/${enc(courseId)}/question-categories`, {
+    query: { pageSize: 100 },
+    signal,
+  }).then((res) => (Array.isArray(res) ? res : res.items));
 }
 
 export function createCategory(courseId: string, name: string): Promise<QuestionCategory> {
@@ -39,7 +40,11 @@ export interface QuestionListParams {
   pageSize?: number;
 }
 
-export function listQuestions(courseId: string, params: QuestionListParams, signal?: AbortSignal): Promise<Page<Question>> {
+export function listQuestions(
+  courseId: string,
+  params: QuestionListParams,
+  signal?: AbortSignal,
+): Promise<Page<Question>> {
   return request<Page<Question>>(`/courses/${enc(courseId)}/questions`, { query: { ...params }, signal });
 }
 
@@ -68,7 +73,9 @@ export function deleteQuestion(id: string): Promise<void> {
 // ---- quizzes (authors) --------------------------------------------------------------------------
 
 export function listQuizzes(courseId: string, signal?: AbortSignal): Promise<Quiz[]> {
-  return request<Quiz[] | Page<Quiz>>(`/courses/${enc(courseId)}/quizzes`, { query: { pageSize: 100 }, signal }).then((res) => (Array.isArray(res) ? res : res.items));
+  return request<Quiz[] | Page<Quiz>>(`/courses/${enc(courseId)}/quizzes`, { query: { pageSize: 100 }, signal }).then(
+    (res) => (Array.isArray(res) ? res : res.items),
+  );
 }
 
 export function getQuiz(id: string, signal?: AbortSignal): Promise<Quiz> {
@@ -89,7 +96,11 @@ export function startAttempt(enrolmentId: string, lessonId: string): Promise<Att
   return request<AttemptView>(`/enrolments/${enc(enrolmentId)}/lessons/${enc(lessonId)}/attempts`, { method: 'POST' });
 }
 
-export function getLessonAttempts(enrolmentId: string, lessonId: string, signal?: AbortSignal): Promise<LessonAttempts> {
+export function getLessonAttempts(
+  enrolmentId: string,
+  lessonId: string,
+  signal?: AbortSignal,
+): Promise<LessonAttempts> {
   return request<LessonAttempts>(`/enrolments/${enc(enrolmentId)}/lessons/${enc(lessonId)}/attempts`, { signal });
 }
 
@@ -97,11 +108,21 @@ export function getAttempt(id: string, signal?: AbortSignal): Promise<AttemptVie
   return request<AttemptView>(`/attempts/${enc(id)}`, { signal });
 }
 
-export function saveAnswer(attemptId: string, questionId: string, response: AnswerResponse): Promise<SavedAnswer | AnswerSaved> {
-  return request<SavedAnswer | AnswerSaved>(`/attempts/${enc(attemptId)}/answers/${enc(questionId)}`, { method: 'PUT', body: { response } });
+export function saveAnswer(
+  attemptId: string,
+  questionId: string,
+  response: AnswerResponse,
+): Promise<SavedAnswer | AnswerSaved> {
+  return request<SavedAnswer | AnswerSaved>(`/attempts/${enc(attemptId)}/answers/${enc(questionId)}`, {
+    method: 'PUT',
+    body: { response },
+  });
 }
 
-export function saveAnswers(attemptId: string, answers: Array<{ questionId: string; response: AnswerResponse }>): Promise<AnswerSaved> {
+export function saveAnswers(
+  attemptId: string,
+  answers: Array<{ questionId: string; response: AnswerResponse }>,
+): Promise<AnswerSaved> {
   return request<AnswerSaved>(`/attempts/${enc(attemptId)}/answers`, { method: 'PUT', body: { answers } });
 }
 

@@ -29,7 +29,8 @@ export const quizKeys = {
   questionList: (courseId: string, params: QuestionListParams) => [...quizKeys.questions(courseId), params] as const,
   quizzes: (courseId: string) => [...quizKeys.all, 'quizzes', courseId] as const,
   quiz: (id: string) => [...quizKeys.all, 'quiz', id] as const,
-  lessonAttempts: (enrolmentId: string, lessonId: string) => [...quizKeys.all, 'lesson-attempts', enrolmentId, lessonId] as const,
+  lessonAttempts: (enrolmentId: string, lessonId: string) =>
+    [...quizKeys.all, 'lesson-attempts', enrolmentId, lessonId] as const,
   attempt: (id: string) => [...quizKeys.all, 'attempt', id] as const,
   review: (id: string) => [...quizKeys.all, 'review', id] as const,
 };
@@ -69,7 +70,10 @@ export function useQuestionMutations(courseId: string) {
   };
   return {
     create: useMutation({ mutationFn: (input: QuestionInput) => createQuestion(courseId, input), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, input }: { id: string; input: Partial<QuestionInput> }) => updateQuestion(id, input), onSuccess }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: Partial<QuestionInput> }) => updateQuestion(id, input),
+      onSuccess,
+    }),
     remove: useMutation({ mutationFn: (id: string) => deleteQuestion(id), onSuccess }),
   };
 }
@@ -93,7 +97,8 @@ export function useQuiz(id: string | undefined) {
 export function useCreateQuiz(courseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ title, settings }: { title: string; settings?: Partial<QuizSettings> }) => createQuiz(courseId, title, settings),
+    mutationFn: ({ title, settings }: { title: string; settings?: Partial<QuizSettings> }) =>
+      createQuiz(courseId, title, settings),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: quizKeys.quizzes(courseId) }),
   });
 }
@@ -139,7 +144,8 @@ export function useAttempt(id: string | undefined, options: { poll?: boolean } =
     staleTime: 0,
     refetchOnMount: 'always',
     // A submitted essay waits for a grader; an expired attempt waits for the worker.
-    refetchInterval: (query) => (options.poll && query.state.data && query.state.data.status !== 'graded' ? 10_000 : false),
+    refetchInterval: (query) =>
+      options.poll && query.state.data && query.state.data.status !== 'graded' ? 10_000 : false,
   });
 }
 

@@ -1,8 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AnswerKey, Question, QuestionKind, QuestionOption } from '@kompeten/shared-contracts';
-import { blankChoice, blankItem, blankPair, buildQuestionInput, pointsProblem, questionFormValues, type QuestionFormValues } from './question-form';
+import {
+  blankChoice,
+  blankItem,
+  blankPair,
+  buildQuestionInput,
+  pointsProblem,
+  questionFormValues,
+  type QuestionFormValues,
+} from './question-form';
 
-function makeQuestion(kind: QuestionKind, options: QuestionOption[], answerKey: AnswerKey, overrides: Partial<Question> = {}): Question {
+function makeQuestion(
+  kind: QuestionKind,
+  options: QuestionOption[],
+  answerKey: AnswerKey,
+  overrides: Partial<Question> = {},
+): Question {
   return {
     id: 'question-1',
     courseId: 'course-1',
@@ -124,12 +137,22 @@ describe('question form: parsing the server\u2019s question', () => {
   });
 
   it('falls back to the options\u2019 order when an ordering question has no key', () => {
-    const question = makeQuestion('ordering', [{ id: 'i1', text: 'Satu' }, { id: 'i2', text: 'Dua' }], null);
+    const question = makeQuestion(
+      'ordering',
+      [
+        { id: 'i1', text: 'Satu' },
+        { id: 'i2', text: 'Dua' },
+      ],
+      null,
+    );
     expect(questionFormValues(question, undefined).items.map((i) => i.optionId)).toEqual(['i1', 'i2']);
   });
 
   it('reads a key of the wrong shape as no answer rather than failing', () => {
-    const single = questionFormValues(makeQuestion('single', [{ id: 'oa', text: 'A' }], { correct: ['oa'] }), undefined);
+    const single = questionFormValues(
+      makeQuestion('single', [{ id: 'oa', text: 'A' }], { correct: ['oa'] }),
+      undefined,
+    );
     expect(single.correctSingle).toBe('');
     const numeric = questionFormValues(makeQuestion('numeric', [], { accepted: ['x'] }), undefined);
     expect({ value: numeric.numericValue, tolerance: numeric.numericTolerance }).toEqual({ value: '', tolerance: 0 });
@@ -139,7 +162,15 @@ describe('question form: parsing the server\u2019s question', () => {
 
   it('starts a new question as single choice with two blank options, two blank pairs and the chosen category', () => {
     const values = questionFormValues(undefined, 'category-9');
-    expect(values).toMatchObject({ kind: 'single', categoryId: 'category-9', prompt: '', points: 1, feedback: '', correctSingle: '', numericTolerance: 0 });
+    expect(values).toMatchObject({
+      kind: 'single',
+      categoryId: 'category-9',
+      prompt: '',
+      points: 1,
+      feedback: '',
+      correctSingle: '',
+      numericTolerance: 0,
+    });
     expect(values.choices.map((c) => c.text)).toEqual(['', '']);
     expect(values.pairs.map((p) => [p.left, p.right])).toEqual([
       ['', ''],
@@ -152,7 +183,12 @@ describe('question form: parsing the server\u2019s question', () => {
   });
 
   it('gives new rows ids the API accepts (letters and digits), distinct from each other', () => {
-    const ids = Array.from({ length: 50 }, () => [blankChoice().optionId, blankItem().optionId, blankPair().leftId, blankPair().rightId]).flat();
+    const ids = Array.from({ length: 50 }, () => [
+      blankChoice().optionId,
+      blankItem().optionId,
+      blankPair().leftId,
+      blankPair().rightId,
+    ]).flat();
     expect(ids.every((id) => /^[A-Za-z0-9_-]{2,}$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -160,8 +196,18 @@ describe('question form: parsing the server\u2019s question', () => {
 
 describe('question form: building the request', () => {
   it('trims the prompt and feedback, sends a blank feedback and an empty category as null, and points as a number', () => {
-    const input = built(newForm('essay', { prompt: '  Jelaskan nilai Adaptif.  ', feedback: '   ', categoryId: '', points: '2.5' }));
-    expect(input).toEqual({ kind: 'essay', categoryId: null, prompt: 'Jelaskan nilai Adaptif.', points: 2.5, feedback: null, options: [], answerKey: null });
+    const input = built(
+      newForm('essay', { prompt: '  Jelaskan nilai Adaptif.  ', feedback: '   ', categoryId: '', points: '2.5' }),
+    );
+    expect(input).toEqual({
+      kind: 'essay',
+      categoryId: null,
+      prompt: 'Jelaskan nilai Adaptif.',
+      points: 2.5,
+      feedback: null,
+      options: [],
+      answerKey: null,
+    });
   });
 
   it('sends only the chosen kind\u2019s answer: inputs of a kind switched away from are left out', () => {
@@ -194,7 +240,9 @@ describe('question form: building the request', () => {
     });
 
     it('needs two filled options', () => {
-      expect(problemOf(newForm('single', { choices: [choices[0], choices[1]], correctSingle: 'oa' }))).toBe('editor.needTwoOptions');
+      expect(problemOf(newForm('single', { choices: [choices[0], choices[1]], correctSingle: 'oa' }))).toBe(
+        'editor.needTwoOptions',
+      );
     });
 
     it('needs the correct option marked, and marked on a filled option', () => {
@@ -212,12 +260,16 @@ describe('question form: building the request', () => {
     ];
 
     it('keeps only marks on options that are still there', () => {
-      expect(built(newForm('multiple', { choices, correctMultiple: ['ob', 'oc', 'removed'] })).answerKey).toEqual({ correct: ['ob'] });
+      expect(built(newForm('multiple', { choices, correctMultiple: ['ob', 'oc', 'removed'] })).answerKey).toEqual({
+        correct: ['ob'],
+      });
     });
 
     it('needs at least one mark and two filled options', () => {
       expect(problemOf(newForm('multiple', { choices, correctMultiple: ['oc'] }))).toBe('editor.needCorrect');
-      expect(problemOf(newForm('multiple', { choices: [choices[0]], correctMultiple: ['oa'] }))).toBe('editor.needTwoOptions');
+      expect(problemOf(newForm('multiple', { choices: [choices[0]], correctMultiple: ['oa'] }))).toBe(
+        'editor.needTwoOptions',
+      );
     });
   });
 
@@ -227,13 +279,21 @@ describe('question form: building the request', () => {
   });
 
   it('short answer trims the accepted answers, drops blank ones and needs one', () => {
-    expect(built(newForm('short_answer', { accepted: [' SIASN ', '  ', 'siasn bkn'] })).answerKey).toEqual({ accepted: ['SIASN', 'siasn bkn'] });
+    expect(built(newForm('short_answer', { accepted: [' SIASN ', '  ', 'siasn bkn'] })).answerKey).toEqual({
+      accepted: ['SIASN', 'siasn bkn'],
+    });
     expect(problemOf(newForm('short_answer', { accepted: ['  '] }))).toBe('editor.needAccepted');
   });
 
   it('numeric needs a value (0 is one) and sends the tolerance as a positive number, empty as 0', () => {
-    expect(built(newForm('numeric', { numericValue: 0, numericTolerance: '' })).answerKey).toEqual({ value: 0, tolerance: 0 });
-    expect(built(newForm('numeric', { numericValue: '20', numericTolerance: -1.5 })).answerKey).toEqual({ value: 20, tolerance: 1.5 });
+    expect(built(newForm('numeric', { numericValue: 0, numericTolerance: '' })).answerKey).toEqual({
+      value: 0,
+      tolerance: 0,
+    });
+    expect(built(newForm('numeric', { numericValue: '20', numericTolerance: -1.5 })).answerKey).toEqual({
+      value: 20,
+      tolerance: 1.5,
+    });
     expect(problemOf(newForm('numeric', { numericValue: '' }))).toBe('editor.needValue');
     expect(problemOf(newForm('numeric', { numericValue: 'dua puluh' }))).toBe('editor.needValue');
   });
@@ -242,7 +302,9 @@ describe('question form: building the request', () => {
     const pair = (n: number, left: string, right: string) => ({ leftId: `l${n}`, left, rightId: `r${n}`, right });
 
     it('sends each pair as a left and a right option, and the pairs as the key', () => {
-      const input = built(newForm('matching', { pairs: [pair(1, ' JP ', '45 menit'), pair(2, 'PNS', '20 JP setahun')] }));
+      const input = built(
+        newForm('matching', { pairs: [pair(1, ' JP ', '45 menit'), pair(2, 'PNS', '20 JP setahun')] }),
+      );
       expect(input.options).toEqual([
         { id: 'l1', text: 'JP', side: 'left' },
         { id: 'r1', text: '45 menit', side: 'right' },
@@ -258,7 +320,9 @@ describe('question form: building the request', () => {
     });
 
     it('refuses a half-filled pair and fewer than two pairs', () => {
-      expect(problemOf(newForm('matching', { pairs: [pair(1, 'JP', '45 menit'), pair(2, 'PNS', ' ')] }))).toBe('editor.needPairs');
+      expect(problemOf(newForm('matching', { pairs: [pair(1, 'JP', '45 menit'), pair(2, 'PNS', ' ')] }))).toBe(
+        'editor.needPairs',
+      );
       expect(problemOf(newForm('matching', { pairs: [pair(1, 'JP', '45 menit')] }))).toBe('editor.needPairs');
     });
   });
@@ -269,11 +333,27 @@ describe('question form: building the request', () => {
         { optionId: 'i3', text: 'Evaluasi' },
         { optionId: 'i1', text: 'Perencanaan' },
       ];
-      expect(built(newForm('ordering', { items }))).toMatchObject({ options: [{ id: 'i3', text: 'Evaluasi' }, { id: 'i1', text: 'Perencanaan' }], answerKey: { order: ['i3', 'i1'] } });
+      expect(built(newForm('ordering', { items }))).toMatchObject({
+        options: [
+          { id: 'i3', text: 'Evaluasi' },
+          { id: 'i1', text: 'Perencanaan' },
+        ],
+        answerKey: { order: ['i3', 'i1'] },
+      });
     });
 
     it('refuses a blank item and fewer than two items', () => {
-      expect(problemOf(newForm('ordering', { items: [{ optionId: 'i1', text: 'A' }, { optionId: 'i2', text: '' }, { optionId: 'i3', text: 'C' }] }))).toBe('editor.needItems');
+      expect(
+        problemOf(
+          newForm('ordering', {
+            items: [
+              { optionId: 'i1', text: 'A' },
+              { optionId: 'i2', text: '' },
+              { optionId: 'i3', text: 'C' },
+            ],
+          }),
+        ),
+      ).toBe('editor.needItems');
       expect(problemOf(newForm('ordering', { items: [{ optionId: 'i1', text: 'A' }] }))).toBe('editor.needItems');
     });
   });

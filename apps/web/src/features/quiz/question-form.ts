@@ -33,7 +33,13 @@ export interface QuestionFormValues {
   items: Choice[];
 }
 
-export type QuestionProblem = 'editor.needTwoOptions' | 'editor.needCorrect' | 'editor.needAccepted' | 'editor.needValue' | 'editor.needPairs' | 'editor.needItems';
+export type QuestionProblem =
+  | 'editor.needTwoOptions'
+  | 'editor.needCorrect'
+  | 'editor.needAccepted'
+  | 'editor.needValue'
+  | 'editor.needPairs'
+  | 'editor.needItems';
 
 export type BuiltQuestion = { ok: true; input: QuestionInput } | { ok: false; problem: QuestionProblem };
 
@@ -94,7 +100,12 @@ export function questionFormValues(question: Question | undefined, categoryId: s
     case 'matching': {
       const text = new Map(options.map((o) => [o.id, o.text]));
       const pairs = Array.isArray(key?.pairs) ? (key.pairs as Array<{ left: string; right: string }>) : [];
-      values.pairs = pairs.map((p) => ({ leftId: p.left, left: text.get(p.left) ?? '', rightId: p.right, right: text.get(p.right) ?? '' }));
+      values.pairs = pairs.map((p) => ({
+        leftId: p.left,
+        left: text.get(p.left) ?? '',
+        rightId: p.right,
+        right: text.get(p.right) ?? '',
+      }));
       break;
     }
     case 'ordering': {
@@ -111,7 +122,13 @@ export function questionFormValues(question: Question | undefined, categoryId: s
 
 /** The request body for the question's kind, with its options and answer key, or what stops it from being one. */
 export function buildQuestionInput(v: QuestionFormValues): BuiltQuestion {
-  const base = { kind: v.kind, categoryId: v.categoryId || null, prompt: v.prompt.trim(), points: Number(v.points), feedback: v.feedback.trim() || null };
+  const base = {
+    kind: v.kind,
+    categoryId: v.categoryId || null,
+    prompt: v.prompt.trim(),
+    points: Number(v.points),
+    feedback: v.feedback.trim() || null,
+  };
   const filled = (list: Choice[]) => list.map((c) => ({ id: c.optionId, text: c.text.trim() })).filter((c) => c.text);
   switch (v.kind) {
     case 'single': {
@@ -135,8 +152,16 @@ export function buildQuestionInput(v: QuestionFormValues): BuiltQuestion {
       return { ok: true, input: { ...base, options: [], answerKey: { accepted } } };
     }
     case 'numeric': {
-      if (v.numericValue === '' || Number.isNaN(Number(v.numericValue))) return { ok: false, problem: 'editor.needValue' };
-      return { ok: true, input: { ...base, options: [], answerKey: { value: Number(v.numericValue), tolerance: Math.abs(Number(v.numericTolerance) || 0) } } };
+      if (v.numericValue === '' || Number.isNaN(Number(v.numericValue)))
+        return { ok: false, problem: 'editor.needValue' };
+      return {
+        ok: true,
+        input: {
+          ...base,
+          options: [],
+          answerKey: { value: Number(v.numericValue), tolerance: Math.abs(Number(v.numericTolerance) || 0) },
+        },
+      };
     }
     case 'matching': {
       const pairs = v.pairs.filter((p) => p.left.trim() && p.right.trim());

@@ -58,23 +58,45 @@ describe('quiz settings form', () => {
   });
 
   it('shows no limit, no dates and unlimited attempts as empty inputs', () => {
-    const values = settingsFormValues(makeQuiz({ timeLimitSeconds: null, opensAt: null, closesAt: null, maxAttempts: null }), 'Asia/Jakarta');
+    const values = settingsFormValues(
+      makeQuiz({ timeLimitSeconds: null, opensAt: null, closesAt: null, maxAttempts: null }),
+      'Asia/Jakarta',
+    );
     expect(values).toMatchObject({ timeLimitMinutes: '', opensAt: '', closesAt: '', maxAttempts: '' });
   });
 
-  it.each(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const)('sends back exactly the settings it was given (%s)', (zone) => {
-    const quiz = makeQuiz();
-    expect(quizUpdateOf(settingsFormValues(quiz, zone), zone)).toEqual({ title: quiz.title, settings: quiz.settings });
-    const open = makeQuiz({ timeLimitSeconds: null, opensAt: null, closesAt: null, maxAttempts: null, draw: [] });
-    expect(quizUpdateOf(settingsFormValues(open, zone), zone).settings).toEqual(open.settings);
-  });
+  it.each(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const)(
+    'sends back exactly the settings it was given (%s)',
+    (zone) => {
+      const quiz = makeQuiz();
+      expect(quizUpdateOf(settingsFormValues(quiz, zone), zone)).toEqual({
+        title: quiz.title,
+        settings: quiz.settings,
+      });
+      const open = makeQuiz({ timeLimitSeconds: null, opensAt: null, closesAt: null, maxAttempts: null, draw: [] });
+      expect(quizUpdateOf(settingsFormValues(open, zone), zone).settings).toEqual(open.settings);
+    },
+  );
 
   it('trims the title, reads the inputs\u2019 strings as numbers and a local time in the author\u2019s zone', () => {
-    const values = { ...settingsFormValues(makeQuiz(), 'Asia/Jayapura'), title: '  Pre-test  ', timeLimitMinutes: '45', maxAttempts: '3', passPercent: '80', opensAt: '2025-04-01T07:30' };
+    const values = {
+      ...settingsFormValues(makeQuiz(), 'Asia/Jayapura'),
+      title: '  Pre-test  ',
+      timeLimitMinutes: '45',
+      maxAttempts: '3',
+      passPercent: '80',
+      opensAt: '2025-04-01T07:30',
+    };
     values.draw = [{ categoryId: 'category-2', count: '10' }];
     const { title, settings } = quizUpdateOf(values, 'Asia/Jayapura');
     expect(title).toBe('Pre-test');
-    expect(settings).toMatchObject({ timeLimitSeconds: 2700, maxAttempts: 3, passPercent: 80, opensAt: '2025-03-31T22:30:00.000Z', draw: [{ categoryId: 'category-2', count: 10 }] });
+    expect(settings).toMatchObject({
+      timeLimitSeconds: 2700,
+      maxAttempts: 3,
+      passPercent: 80,
+      opensAt: '2025-03-31T22:30:00.000Z',
+      draw: [{ categoryId: 'category-2', count: 10 }],
+    });
   });
 
   it.each([
@@ -109,8 +131,12 @@ describe('quiz settings form', () => {
   ])('pass percent %p → %p', (percent, problem) => expect(passPercentProblem(percent)).toBe(problem));
 
   it('needs the quiz to close after it opens, when both are set', () => {
-    expect(closesAtProblem({ opensAt: '2025-03-02T08:00', closesAt: '2025-03-02T08:00' }, 'Asia/Jakarta')).toBe('settings.closeBeforeOpen');
-    expect(closesAtProblem({ opensAt: '2025-03-02T08:00', closesAt: '2025-03-01T23:00' }, 'Asia/Jakarta')).toBe('settings.closeBeforeOpen');
+    expect(closesAtProblem({ opensAt: '2025-03-02T08:00', closesAt: '2025-03-02T08:00' }, 'Asia/Jakarta')).toBe(
+      'settings.closeBeforeOpen',
+    );
+    expect(closesAtProblem({ opensAt: '2025-03-02T08:00', closesAt: '2025-03-01T23:00' }, 'Asia/Jakarta')).toBe(
+      'settings.closeBeforeOpen',
+    );
     expect(closesAtProblem({ opensAt: '2025-03-02T08:00', closesAt: '2025-03-02T08:01' }, 'Asia/Jakarta')).toBeNull();
     expect(closesAtProblem({ opensAt: '', closesAt: '2025-03-01T08:00' }, 'Asia/Jakarta')).toBeNull();
     expect(closesAtProblem({ opensAt: '2025-03-02T08:00', closesAt: '' }, 'Asia/Jakarta')).toBeNull();

@@ -1,4 +1,11 @@
-import type { AgencyTimeZone, GradingMethod, Quiz, QuizRole, QuizSettings, ReviewPolicy } from '@kompeten/shared-contracts';
+import type {
+  AgencyTimeZone,
+  GradingMethod,
+  Quiz,
+  QuizRole,
+  QuizSettings,
+  ReviewPolicy,
+} from '@kompeten/shared-contracts';
 import { fromZonedInput, toZonedInput } from '../courses/datetime';
 
 /** The quiz settings form's state; empty strings stand for "no limit" / "always open". */
@@ -45,12 +52,18 @@ export function settingsFormValues(quiz: Quiz, timeZone: AgencyTimeZone): Settin
 }
 
 /** The PATCH body: the trimmed title and every setting, an empty limit or date as null. */
-export function quizUpdateOf(v: SettingsFormValues, timeZone: AgencyTimeZone): { title: string; settings: QuizSettings } {
+export function quizUpdateOf(
+  v: SettingsFormValues,
+  timeZone: AgencyTimeZone,
+): { title: string; settings: QuizSettings } {
   return {
     title: v.title.trim(),
     settings: {
       role: v.role,
-      draw: v.draw.map((d) => ({ categoryId: d.categoryId === UNCATEGORISED ? null : d.categoryId, count: Number(d.count) })),
+      draw: v.draw.map((d) => ({
+        categoryId: d.categoryId === UNCATEGORISED ? null : d.categoryId,
+        count: Number(d.count),
+      })),
       shuffleOptions: v.shuffleOptions,
       timeLimitSeconds: v.timeLimitMinutes === '' ? null : Math.round(Number(v.timeLimitMinutes) * 60),
       opensAt: fromZonedInput(v.opensAt, timeZone),
@@ -84,7 +97,10 @@ export function passPercentProblem(percent: number | string): SettingsProblem | 
 }
 
 /** The quiz must close after it opens (either may be empty). */
-export function closesAtProblem(v: Pick<SettingsFormValues, 'opensAt' | 'closesAt'>, timeZone: AgencyTimeZone): SettingsProblem | null {
+export function closesAtProblem(
+  v: Pick<SettingsFormValues, 'opensAt' | 'closesAt'>,
+  timeZone: AgencyTimeZone,
+): SettingsProblem | null {
   const close = fromZonedInput(v.closesAt, timeZone);
   const open = fromZonedInput(v.opensAt, timeZone);
   return !close || !open || close > open ? null : 'settings.closeBeforeOpen';

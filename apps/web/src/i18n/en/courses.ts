@@ -2,7 +2,8 @@ import type { Catalog } from '../id';
 
 export const courses: Catalog['courses'] = {
   listTitle: 'My courses',
-  listIntro: 'Courses you write or manage. Open a course to edit its content, question bank, quizzes, grading and report.',
+  listIntro:
+    'Courses you write or manage. Open a course to edit its content, question bank, quizzes, grading and report.',
   create: 'Create course',
   createTitle: 'Create a course',
   createIntro: 'Fill in the basics. Modules, lessons and quizzes come next.',
@@ -221,7 +222,8 @@ export const courses: Catalog['courses'] = {
     noteHint: 'Explain what needs fixing.',
     noteOptional: 'Version note (optional)',
     requiresUpgrade: 'Move active learners to the new version',
-    requiresUpgradeHint: 'Progress on lessons that still exist is kept. Unticked, learners keep the version they started.',
+    requiresUpgradeHint:
+      'Progress on lessons that still exist is kept. Unticked, learners keep the version they started.',
   },
   close: 'Close',
   people: {
@@ -280,7 +282,8 @@ export const courses: Catalog['courses'] = {
     sent: 'Invitation sent; it waits for the approval of that agency\u2019s admin.',
     sentList: 'Invitations sent',
     title: 'Course author invitations',
-    intro: 'Civil servants of your agency invited to co-author another agency\u2019s course. They become authors only once you accept.',
+    intro:
+      'Civil servants of your agency invited to co-author another agency\u2019s course. They become authors only once you accept.',
     filter: 'Filter by status',
     empty: 'No invitations.',
     invitee: 'Invited civil servant',
@@ -321,7 +324,8 @@ export const courses: Catalog['courses'] = {
   },
   learnrec: {
     minMinutes: 'Minimum learning time for the whole course (minutes)',
-    minMinutesHelp: 'Counted from the time the server credits, not what the browser claims. 1 JP = 45 minutes. Leave empty for none.',
+    minMinutesHelp:
+      'Counted from the time the server credits, not what the browser claims. 1 JP = 45 minutes. Leave empty for none.',
     lessonMinutes: 'Minimum learning time per lesson (minutes)',
     lessonMinutesHelp: 'The lesson completes only once this time is credited. Leave empty for none.',
     minutesRange: 'A whole number from 1 to {{max}}.',

@@ -2,7 +2,8 @@ import type { Catalog } from '../id';
 
 export const imports: Catalog['imports'] = {
   title: 'Import ASN',
-  intro: 'Upload a CSV file with ASN records. The file is processed in the background; problem rows are reported one by one.',
+  intro:
+    'Upload a CSV file with ASN records. The file is processed in the background; problem rows are reported one by one.',
   agency: 'Target agency',
   agencyPlaceholder: 'Choose an agency',
   downloadTemplate: 'Download example CSV',

@@ -145,7 +145,8 @@ export const quiz: Catalog['quiz'] = {
     continue: 'Continue attempt',
     continueShort: 'Continue',
     viewResult: 'View result',
-    timerWarning: 'The {{count}}-minute timer starts when you press Start and keeps running even if you close the page.',
+    timerWarning:
+      'The {{count}}-minute timer starts when you press Start and keeps running even if you close the page.',
     notYetOpen: 'The quiz is not open yet.',
     closed: 'The quiz has closed.',
     noAttemptsLeft: 'No attempts left.',
@@ -171,7 +172,8 @@ export const quiz: Catalog['quiz'] = {
     allSaved: 'All answers saved',
     offline: 'Offline',
     offlineTitle: 'Connection lost',
-    offlineText: 'Answers are kept on this device and sent automatically when the connection returns. Do not clear browser data.',
+    offlineText:
+      'Answers are kept on this device and sent automatically when the connection returns. Do not clear browser data.',
     questionNav: 'Questions',
     navLabel: 'Question {{n}}: {{state}}',
     navState: { empty: 'not answered', saved: 'saved', pending: 'not saved yet' },

@@ -4,7 +4,8 @@ export const accountSetup = {
   expires: 'Berlaku sampai {{when}}. Tautan hanya dapat dipakai sekali.',
   linkInvalidTitle: 'Tautan tidak dapat dipakai',
   password: 'Kata sandi baru',
-  passwordHint: 'Minimal 10 karakter dengan huruf dan angka; jangan memakai nama, NIP, nama instansi, atau kata sandi yang umum. Contoh yang baik: gabungan beberapa kata acak seperti "Perahu-Layar-7-Senggigi".',
+  passwordHint:
+    'Minimal 10 karakter dengan huruf dan angka; jangan memakai nama, NIP, nama instansi, atau kata sandi yang umum. Contoh yang baik: gabungan beberapa kata acak seperti "Perahu-Layar-7-Senggigi".',
   confirm: 'Ulangi kata sandi baru',
   submit: 'Simpan kata sandi',
   required: 'Wajib diisi',
@@ -15,18 +16,22 @@ export const accountSetup = {
   done: 'Kata sandi Anda sudah diatur. Semua sesi lama telah diakhiri. Silakan masuk dengan NIP dan kata sandi baru.',
   goToLogin: 'Masuk sekarang',
   forgotTitle: 'Lupa kata sandi?',
-  forgotIntro: 'Kompeten belum mengirim email. Untuk masuk kembali, mintalah tautan pengaturan kata sandi kepada pengelola kepegawaian (BKPSDM) instansi Anda:',
+  forgotIntro:
+    'Kompeten belum mengirim email. Untuk masuk kembali, mintalah tautan pengaturan kata sandi kepada pengelola kepegawaian (BKPSDM) instansi Anda:',
   forgotStep1: 'Hubungi pengelola kepegawaian unit kerja Anda atau admin BKPSDM, dan sebutkan NIP Anda.',
   forgotStep2: 'Mereka membuat tautan sekali pakai (berlaku 72 jam) dan menyerahkannya kepada Anda.',
-  forgotStep3: 'Buka tautan itu dan atur kata sandi baru Anda sendiri. Petugas tidak pernah mengetahui kata sandi Anda.',
+  forgotStep3:
+    'Buka tautan itu dan atur kata sandi baru Anda sendiri. Petugas tidak pernah mengetahui kata sandi Anda.',
   forgotNoEmail: 'Setelah notifikasi email tersedia, tautan juga akan dikirim langsung ke email Anda.',
   backToLogin: 'Kembali ke halaman masuk',
   pendingTitle: 'Email masuk baru menunggu konfirmasi Anda',
-  pendingText: 'Pengelola kepegawaian meminta agar Anda masuk dengan {{email}}. Sampai Anda mengonfirmasi, email lama tetap dipakai. Konfirmasi hanya jika email ini memang milik Anda.',
+  pendingText:
+    'Pengelola kepegawaian meminta agar Anda masuk dengan {{email}}. Sampai Anda mengonfirmasi, email lama tetap dipakai. Konfirmasi hanya jika email ini memang milik Anda.',
   pendingConfirm: 'Konfirmasi email ini',
   pendingDecline: 'Tolak',
   eventsTitle: 'Riwayat akun',
-  eventsIntro: 'Setiap pengaturan ulang kata sandi, tautan, dan perubahan email pada akun Anda, beserta siapa yang melakukannya. Jika ada yang tidak Anda kenali, hubungi BKPSDM.',
+  eventsIntro:
+    'Setiap pengaturan ulang kata sandi, tautan, dan perubahan email pada akun Anda, beserta siapa yang melakukannya. Jika ada yang tidak Anda kenali, hubungi BKPSDM.',
   eventsEmpty: 'Belum ada kejadian pada akun Anda.',
   eventWhen: 'Waktu',
   eventWhat: 'Kejadian',
@@ -45,12 +50,14 @@ export const accountSetup = {
     account_reactivated: 'Akun diaktifkan kembali',
   },
   panelTitle: 'Akun masuk',
-  panelIntro: 'Petugas tidak pernah memilih atau mengetahui kata sandi pegawai. Membuat akun atau mengatur ulang kata sandi menghasilkan tautan sekali pakai yang Anda serahkan kepada pegawai.',
+  panelIntro:
+    'Petugas tidak pernah memilih atau mengetahui kata sandi pegawai. Membuat akun atau mengatur ulang kata sandi menghasilkan tautan sekali pakai yang Anda serahkan kepada pegawai.',
   create: 'Buat akun',
   reset: 'Atur ulang kata sandi',
   resetConfirm: 'Atur ulang kata sandi {{name}}? Kata sandi lamanya langsung tidak berlaku dan semua sesinya berakhir.',
   linkTitle: 'Tautan pengaturan kata sandi',
-  linkOnce: 'Tautan ini hanya ditampilkan sekali. Salin dan serahkan langsung kepada pegawai yang bersangkutan; jangan dibagikan kepada orang lain.',
+  linkOnce:
+    'Tautan ini hanya ditampilkan sekali. Salin dan serahkan langsung kepada pegawai yang bersangkutan; jangan dibagikan kepada orang lain.',
   linkExpires: 'Berlaku sampai {{when}}, sekali pakai. Tautan baru membatalkan tautan lama.',
   linkNoEmailYet: 'Setelah notifikasi email tersedia, tautan juga akan dikirim otomatis ke email pegawai.',
   copy: 'Salin tautan',

@@ -16,7 +16,12 @@ export const common = {
   yes: 'Ya',
   no: 'Tidak',
   pageInfo: 'Menampilkan {{from}}–{{to}} dari {{total}}',
-  paginationControl: { first: 'Halaman pertama', previous: 'Halaman sebelumnya', next: 'Halaman berikutnya', last: 'Halaman terakhir' },
+  paginationControl: {
+    first: 'Halaman pertama',
+    previous: 'Halaman sebelumnya',
+    next: 'Halaman berikutnya',
+    last: 'Halaman terakhir',
+  },
   pagination: 'Halaman',
   togglePassword: 'Tampilkan kata sandi',
   language: 'Bahasa',

@@ -1,6 +1,7 @@
 export const courses = {
   listTitle: 'Kursus saya',
-  listIntro: 'Kursus yang Anda susun atau kelola. Buka kursus untuk mengubah isi, bank soal, kuis, penilaian dan laporan.',
+  listIntro:
+    'Kursus yang Anda susun atau kelola. Buka kursus untuk mengubah isi, bank soal, kuis, penilaian dan laporan.',
   create: 'Buat kursus',
   createTitle: 'Buat kursus baru',
   createIntro: 'Isi informasi dasar kursus. Modul, pelajaran dan kuis ditambahkan setelahnya.',
@@ -36,7 +37,11 @@ export const courses = {
   },
   level: { dasar: 'Dasar', menengah: 'Menengah', lanjut: 'Lanjut' },
   visibility: { agency: 'Instansi sendiri', province: 'Provinsi (dan instansi di bawahnya)', national: 'Nasional' },
-  enrolmentMode: { open: 'Terbuka (daftar sendiri)', approval: 'Dengan persetujuan atasan', assigned_only: 'Hanya penugasan' },
+  enrolmentMode: {
+    open: 'Terbuka (daftar sendiri)',
+    approval: 'Dengan persetujuan atasan',
+    assigned_only: 'Hanya penugasan',
+  },
   lessonKind: {
     text: 'Teks',
     video: 'Video',
@@ -219,7 +224,8 @@ export const courses = {
     noteHint: 'Jelaskan apa yang perlu diperbaiki.',
     noteOptional: 'Catatan versi (opsional)',
     requiresUpgrade: 'Pindahkan peserta aktif ke versi baru',
-    requiresUpgradeHint: 'Kemajuan pada pelajaran yang masih ada tetap tersimpan. Tanpa centang, peserta tetap memakai versi yang mereka mulai.',
+    requiresUpgradeHint:
+      'Kemajuan pada pelajaran yang masih ada tetap tersimpan. Tanpa centang, peserta tetap memakai versi yang mereka mulai.',
   },
   close: 'Tutup',
   people: {
@@ -272,13 +278,15 @@ export const courses = {
   authorInvitations: {
     panelTitle: 'Undang penulis dari instansi lain',
     nip: 'NIP ASN yang diundang',
-    nipHint: 'Admin instansi ASN tersebut akan menyetujui atau menolak undangan. Sebelum disetujui, ASN belum menjadi penulis.',
+    nipHint:
+      'Admin instansi ASN tersebut akan menyetujui atau menolak undangan. Sebelum disetujui, ASN belum menjadi penulis.',
     nipInvalid: 'NIP harus 18 digit angka',
     invite: 'Kirim undangan',
     sent: 'Undangan terkirim dan menunggu persetujuan admin instansi ASN tersebut.',
     sentList: 'Undangan yang dikirim',
     title: 'Undangan penulis kursus',
-    intro: 'ASN instansi Anda diundang menjadi penulis pendamping kursus instansi lain. Mereka baru menjadi penulis setelah Anda menyetujuinya.',
+    intro:
+      'ASN instansi Anda diundang menjadi penulis pendamping kursus instansi lain. Mereka baru menjadi penulis setelah Anda menyetujuinya.',
     filter: 'Saring menurut status',
     empty: 'Tidak ada undangan.',
     invitee: 'ASN yang diundang',
@@ -319,7 +327,8 @@ export const courses = {
   },
   learnrec: {
     minMinutes: 'Waktu belajar minimal seluruh kursus (menit)',
-    minMinutesHelp: 'Dihitung dari waktu yang dicatat server, bukan dari klaim peramban. 1 JP = 45 menit. Kosongkan bila tidak ada.',
+    minMinutesHelp:
+      'Dihitung dari waktu yang dicatat server, bukan dari klaim peramban. 1 JP = 45 menit. Kosongkan bila tidak ada.',
     lessonMinutes: 'Waktu belajar minimal per pelajaran (menit)',
     lessonMinutesHelp: 'Pelajaran baru selesai setelah waktu ini tercatat. Kosongkan bila tidak ada.',
     minutesRange: 'Bilangan bulat 1–{{max}}.',

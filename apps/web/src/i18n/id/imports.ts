@@ -1,6 +1,7 @@
 export const imports = {
   title: 'Impor ASN',
-  intro: 'Unggah berkas CSV berisi data ASN. Berkas diproses di latar belakang; baris yang bermasalah dilaporkan satu per satu.',
+  intro:
+    'Unggah berkas CSV berisi data ASN. Berkas diproses di latar belakang; baris yang bermasalah dilaporkan satu per satu.',
   agency: 'Instansi tujuan',
   agencyPlaceholder: 'Pilih instansi',
   downloadTemplate: 'Unduh contoh CSV',

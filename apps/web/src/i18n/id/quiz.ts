@@ -143,7 +143,8 @@ export const quiz = {
     continue: 'Lanjutkan percobaan',
     continueShort: 'Lanjutkan',
     viewResult: 'Lihat hasil',
-    timerWarning: 'Waktu {{count}} menit mulai berjalan saat Anda menekan Mulai dan tidak berhenti walau halaman ditutup.',
+    timerWarning:
+      'Waktu {{count}} menit mulai berjalan saat Anda menekan Mulai dan tidak berhenti walau halaman ditutup.',
     notYetOpen: 'Kuis belum dibuka.',
     closed: 'Kuis sudah ditutup.',
     noAttemptsLeft: 'Kesempatan mengerjakan sudah habis.',
@@ -169,7 +170,8 @@ export const quiz = {
     allSaved: 'Semua jawaban tersimpan',
     offline: 'Luring',
     offlineTitle: 'Koneksi terputus',
-    offlineText: 'Jawaban disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali. Jangan hapus data peramban.',
+    offlineText:
+      'Jawaban disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali. Jangan hapus data peramban.',
     questionNav: 'Navigasi soal',
     navLabel: 'Soal {{n}}: {{state}}',
     navState: { empty: 'belum dijawab', saved: 'tersimpan', pending: 'belum tersimpan' },
@@ -227,7 +229,8 @@ export const quiz = {
     numericKey: '{{value}} (± {{tolerance}})',
   },
   learnrec: {
-    numberHint: 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5',
+    numberHint:
+      'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5',
     numberInvalid: 'Bukan angka yang dapat dibaca. Contoh: 3,5 atau 1.500 atau 1.500,5',
   },
 };

@@ -1,4 +1,13 @@
 export { ApiError, NETWORK_ERROR_CODE, isApiErrorBody } from './api-error';
-export { request, upload, downloadFile, fetchWithAuth, refreshTokens, buildUrl, type QueryParams, type RequestOptions } from './request';
+export {
+  request,
+  upload,
+  downloadFile,
+  fetchWithAuth,
+  refreshTokens,
+  buildUrl,
+  type QueryParams,
+  type RequestOptions,
+} from './request';
 export { tokenStore, type SessionChange } from './tokens';
 export { errorMessage } from './error-message';

@@ -105,7 +105,13 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
   }
   if (token && opts.auth !== false) headers['Authorization'] = `Bearer ${token}`;
   try {
-    return await fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal, credentials: 'same-origin' });
+    return await fetch(buildUrl(path, opts.query), {
+      method: opts.method ?? 'GET',
+      headers,
+      body,
+      signal: opts.signal,
+      credentials: 'same-origin',
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, NETWORK_ERROR_CODE, 'Network error');
@@ -120,7 +126,12 @@ export async function fetchWithAuth(path: string, opts: RequestOptions = {}): Pr
   const sentToken = opts.auth === false ? null : await currentToken();
   let res = await send(path, opts, sentToken);
 
-  if (opts.auth !== false && opts.retryOnUnauthorized !== false && sentToken && isExpiredToken(res.status, await errorCodeOf(res))) {
+  if (
+    opts.auth !== false &&
+    opts.retryOnUnauthorized !== false &&
+    sentToken &&
+    isExpiredToken(res.status, await errorCodeOf(res))
+  ) {
     // A concurrent call may already have refreshed: then simply retry with the new token.
     const renewed = tokenStore.access !== sentToken || (await refreshTokens());
     if (renewed && tokenStore.access) {
@@ -203,7 +214,13 @@ interface XhrResult {
   body: unknown;
 }
 
-function xhrSend(url: string, form: FormData, token: string | null, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<XhrResult> {
+function xhrSend(
+  url: string,
+  form: FormData,
+  token: string | null,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<XhrResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -229,11 +246,19 @@ function xhrSend(url: string, form: FormData, token: string | null, onProgress?:
 }
 
 /** POSTs multipart form data, reporting upload progress (0..1). Same token handling as request(). */
-export async function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+export async function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   const url = buildUrl(path);
   const sentToken = await currentToken();
   let result = await xhrSend(url, form, sentToken, onProgress, signal);
-  const codeOf = (r: XhrResult) => (typeof r.body === 'object' && r.body !== null && typeof (r.body as { code?: unknown }).code === 'string' ? (r.body as { code: string }).code : null);
+  const codeOf = (r: XhrResult) =>
+    typeof r.body === 'object' && r.body !== null && typeof (r.body as { code?: unknown }).code === 'string'
+      ? (r.body as { code: string }).code
+      : null;
   if (sentToken && isExpiredToken(result.status, codeOf(result))) {
     const renewed = tokenStore.access !== sentToken || (await refreshTokens());
     if (renewed && tokenStore.access) {

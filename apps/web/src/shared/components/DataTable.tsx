@@ -37,9 +37,23 @@ interface DataTableProps<T> {
 }
 
 /** The bordered, horizontally scrolling table with loading and empty rows that every list page uses. */
-export function DataTable<T>({ columns, rows, rowKey, loading, busy, empty, minWidth = 640, caption, striped = true, onRowClick, rowBg }: DataTableProps<T>) {
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  loading,
+  busy,
+  empty,
+  minWidth = 640,
+  caption,
+  striped = true,
+  onRowClick,
+  rowBg,
+}: DataTableProps<T>) {
   const cellStyle = (column: DataTableColumn<T>): CSSProperties | undefined =>
-    column.nowrap || column.align ? { whiteSpace: column.nowrap ? 'nowrap' : undefined, textAlign: column.align } : undefined;
+    column.nowrap || column.align
+      ? { whiteSpace: column.nowrap ? 'nowrap' : undefined, textAlign: column.align }
+      : undefined;
   const rowCellStyle = (column: DataTableColumn<T>, row: T): CSSProperties | undefined => {
     const extra = column.cellStyle?.(row);
     return extra ? { ...cellStyle(column), ...extra } : cellStyle(column);
@@ -47,7 +61,14 @@ export function DataTable<T>({ columns, rows, rowKey, loading, busy, empty, minW
   return (
     <Paper withBorder radius="md" p={0}>
       {/* Focusable so keyboard users can scroll a wide table on a phone; relative so visually hidden parts stay inside it. */}
-      <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={caption} style={{ position: 'relative' }}>
+      <Table.ScrollContainer
+        minWidth={minWidth}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={caption}
+        style={{ position: 'relative' }}
+      >
         <Table striped={striped} aria-busy={busy || loading || undefined} aria-label={caption}>
           <Table.Thead>
             <Table.Tr>

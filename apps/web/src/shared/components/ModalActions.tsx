@@ -1,8 +1,18 @@
 import { Button, Group } from '@mantine/core';
 
 /** The bottom row of a form in a modal: cancel (closes) and the submit button. */
-export function ModalActions({ onCancel, cancelLabel, submitLabel, loading, disabled }: {
-  onCancel: () => void; cancelLabel: string; submitLabel: string; loading?: boolean; disabled?: boolean;
+export function ModalActions({
+  onCancel,
+  cancelLabel,
+  submitLabel,
+  loading,
+  disabled,
+}: {
+  onCancel: () => void;
+  cancelLabel: string;
+  submitLabel: string;
+  loading?: boolean;
+  disabled?: boolean;
 }) {
   return (
     <Group justify="flex-end" gap="sm">

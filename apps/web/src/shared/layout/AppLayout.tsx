@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
-import { AppShell, Badge, Box, Burger, Button, Divider, Group, Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  Loader,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
@@ -92,7 +105,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar id="app-navbar" p="sm" aria-label={t('mainNav')} className={classes.navbar} data-closed={!opened || undefined}>
+      <AppShell.Navbar
+        id="app-navbar"
+        p="sm"
+        aria-label={t('mainNav')}
+        className={classes.navbar}
+        data-closed={!opened || undefined}
+      >
         <Box hiddenFrom="sm" mb="sm">
           <Text fw={600} size="sm">
             {name}

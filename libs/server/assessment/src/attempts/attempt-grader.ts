@@ -7,7 +7,13 @@ import type { QuizAttemptEntity } from '../entities/quiz-attempt.entity';
 import { isPassed, percentOf, quizGrade, round2, scoreQuestion } from '../grading';
 import { attemptFromRow } from './attempt-row';
 import {
-  answersAndOtherGrades, gradedPercents, lockAttemptRow, markGraded, readAttemptRow, scoreTotal, writeScoresAndClose,
+  answersAndOtherGrades,
+  gradedPercents,
+  lockAttemptRow,
+  markGraded,
+  readAttemptRow,
+  scoreTotal,
+  writeScoresAndClose,
 } from './attempt-store';
 import { LearnerEnrolments } from './learner-enrolments';
 
@@ -49,7 +55,10 @@ export class AttemptGrader {
     @Inject(LearnerEnrolments) private readonly enrolments: LearnerEnrolments,
   ) {}
 
-  async quizOf(m: EntityManager, attempt: Pick<QuizAttemptEntity, 'courseVersionId' | 'quizId'>): Promise<PreparedQuiz> {
+  async quizOf(
+    m: EntityManager,
+    attempt: Pick<QuizAttemptEntity, 'courseVersionId' | 'quizId'>,
+  ): Promise<PreparedQuiz> {
     const quiz = (await this.versions.find(m, attempt.courseVersionId))?.quizzes.get(attempt.quizId);
     if (!quiz) throw notFound(ErrorCode.ASSESSMENT_QUIZ_NOT_FOUND, 'Kuis tidak ditemukan pada versi pelatihan ini');
     return quiz;
@@ -74,16 +83,30 @@ export class AttemptGrader {
     const score = round2(scored.reduce((sum, s) => sum + (s.score ?? 0), 0));
     const percent = percentOf(score, attempt.maxScore);
     const passed = isPassed(percent, quiz.settings.passPercent);
-    const row = await writeScoresAndClose(m, { attemptId: attempt.id, scored, expired: reason === 'expired', pending, score, percent, passed });
+    const row = await writeScoresAndClose(m, {
+      attemptId: attempt.id,
+      scored,
+      expired: reason === 'expired',
+      pending,
+      score,
+      percent,
+      passed,
+    });
     const closed = attemptFromRow(row);
     if (!pending) {
       // This attempt is the enrolment's latest at this quiz (only the latest can be open), so it comes last.
       const grade = quizGrade(quiz.settings.gradingMethod, [...graded.map(Number), percent]);
-      if (grade !== null) await this.enrolments.recordQuizOutcome(m, closed.enrolmentId, closed.lessonId, { gradePercent: grade, passed: isPassed(grade, quiz.settings.passPercent) });
+      if (grade !== null)
+        await this.enrolments.recordQuizOutcome(m, closed.enrolmentId, closed.lessonId, {
+          gradePercent: grade,
+          passed: isPassed(grade, quiz.settings.passPercent),
+        });
     }
     return {
       attempt: closed,
-      answers: answers.filter((a) => a.response !== null).map((a) => ({ questionId: a.questionId, response: a.response, savedAt: new Date(a.savedAt).toISOString() })),
+      answers: answers
+        .filter((a) => a.response !== null)
+        .map((a) => ({ questionId: a.questionId, response: a.response, savedAt: new Date(a.savedAt).toISOString() })),
       now: new Date(row.now),
     };
   }
@@ -96,12 +119,21 @@ export class AttemptGrader {
     const percent = percentOf(score, attempt.maxScore);
     await markGraded(m, attemptId, { score, percent, passed: isPassed(percent, settings.passPercent) });
     const grade = await this.gradeOf(m, attempt.enrolmentId, attempt.quizId, settings);
-    if (grade !== null) await this.enrolments.recordQuizOutcome(m, attempt.enrolmentId, attempt.lessonId, { gradePercent: grade, passed: isPassed(grade, settings.passPercent) });
+    if (grade !== null)
+      await this.enrolments.recordQuizOutcome(m, attempt.enrolmentId, attempt.lessonId, {
+        gradePercent: grade,
+        passed: isPassed(grade, settings.passPercent),
+      });
     return this.reload(m, attemptId);
   }
 
   /** The learner's quiz grade: highest, last or average percent of their graded attempts. */
-  async gradeOf(m: EntityManager, enrolmentId: string, quizId: string, settings: Pick<QuizSettings, 'gradingMethod'>): Promise<number | null> {
+  async gradeOf(
+    m: EntityManager,
+    enrolmentId: string,
+    quizId: string,
+    settings: Pick<QuizSettings, 'gradingMethod'>,
+  ): Promise<number | null> {
     return quizGrade(settings.gradingMethod, await gradedPercents(m, enrolmentId, quizId));
   }
 

@@ -11,7 +11,12 @@ import { ATTEMPT_COLUMNS, type AttemptRow } from './attempt-row';
  */
 
 export interface StartRow {
-  created: AttemptRow | null; used: number; open_id: string | null; open_expired: boolean | null; active: boolean; now: Date;
+  created: AttemptRow | null;
+  used: number;
+  open_id: string | null;
+  open_expired: boolean | null;
+  active: boolean;
+  now: Date;
 }
 
 /**
@@ -21,11 +26,21 @@ export interface StartRow {
 export async function startAttempt(
   db: DataSource,
   a: {
-    quizId: string; versionId: string; enrolmentId: string; lessonId: string; employeeId: string; draw: AttemptDraw; maxScore: number;
-    timeLimitSeconds: number | null; closesAt: string | null; maxAttempts: number | null; opensAt: string | null;
+    quizId: string;
+    versionId: string;
+    enrolmentId: string;
+    lessonId: string;
+    employeeId: string;
+    draw: AttemptDraw;
+    maxScore: number;
+    timeLimitSeconds: number | null;
+    closesAt: string | null;
+    maxAttempts: number | null;
+    opensAt: string | null;
   },
 ): Promise<StartRow> {
-  const [r] = await preparedQuery<StartRow>(db,
+  const [r] = await preparedQuery<StartRow>(
+    db,
     `WITH prior AS (
            SELECT count(*)::int AS used, coalesce(max(attempt_no), 0)::int AS last,
                   (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id,
@@ -44,7 +59,19 @@ export async function startAttempt(
            RETURNING ${ATTEMPT_COLUMNS}
          )
          SELECT (SELECT row_to_json(ins) FROM ins) AS created, state.used, state.open_id, state.open_expired, state.active, now() AS now FROM state`,
-    [a.quizId, a.versionId, a.enrolmentId, a.lessonId, a.employeeId, JSON.stringify(a.draw), a.maxScore, a.timeLimitSeconds, a.closesAt, a.maxAttempts, a.opensAt],
+    [
+      a.quizId,
+      a.versionId,
+      a.enrolmentId,
+      a.lessonId,
+      a.employeeId,
+      JSON.stringify(a.draw),
+      a.maxScore,
+      a.timeLimitSeconds,
+      a.closesAt,
+      a.maxAttempts,
+      a.opensAt,
+    ],
   );
   return r;
 }
@@ -56,8 +83,12 @@ export interface SavedAnswerRow {
 }
 
 /** The attempt, whether its deadline passed (database clock), the clock, and its saved answers in the order saved: one statement. */
-export async function readAttemptForView(db: DataSource, attemptId: string): Promise<(AttemptRow & { expired: boolean; now: Date; answers: SavedAnswerRow[] }) | undefined> {
-  const [row] = await preparedQuery<AttemptRow & { expired: boolean; now: Date; answers: SavedAnswerRow[] }>(db,
+export async function readAttemptForView(
+  db: DataSource,
+  attemptId: string,
+): Promise<(AttemptRow & { expired: boolean; now: Date; answers: SavedAnswerRow[] }) | undefined> {
+  const [row] = await preparedQuery<AttemptRow & { expired: boolean; now: Date; answers: SavedAnswerRow[] }>(
+    db,
     `SELECT ${ATTEMPT_COLUMNS}, (status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, now() AS now,
               coalesce((SELECT json_agg(json_build_object('questionId', question_id, 'response', response, 'savedAt', saved_at) ORDER BY saved_at)
                           FROM quiz_answer WHERE attempt_id = $1 AND response IS NOT NULL), '[]') AS answers
@@ -68,8 +99,13 @@ export async function readAttemptForView(db: DataSource, attemptId: string): Pro
 }
 
 /** Autosave: one upsert that re-checks status and deadline under a row lock shared with submit; answers the rows written (none when closed). */
-export async function upsertAnswers(db: DataSource, attemptId: string, items: Array<{ question_id: string; response: AnswerResponse }>): Promise<Array<{ saved_at: Date }>> {
-  return preparedQuery<{ saved_at: Date }>(db,
+export async function upsertAnswers(
+  db: DataSource,
+  attemptId: string,
+  items: Array<{ question_id: string; response: AnswerResponse }>,
+): Promise<Array<{ saved_at: Date }>> {
+  return preparedQuery<{ saved_at: Date }>(
+    db,
     `INSERT INTO quiz_answer (attempt_id, question_id, response, saved_at)
        SELECT a.id, x.question_id, x.response, now()
          FROM (SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND (deadline_at IS NULL OR deadline_at > now()) FOR SHARE) a
@@ -81,23 +117,35 @@ export async function upsertAnswers(db: DataSource, attemptId: string, items: Ar
 }
 
 export async function attemptStatus(db: DataSource, attemptId: string): Promise<AttemptStatus | undefined> {
-  const [row] = await preparedQuery<{ status: AttemptStatus }>(db, `SELECT status FROM quiz_attempt WHERE id = $1`, [attemptId]);
+  const [row] = await preparedQuery<{ status: AttemptStatus }>(db, `SELECT status FROM quiz_attempt WHERE id = $1`, [
+    attemptId,
+  ]);
   return row?.status;
 }
 
 /** What never changes about an attempt (whose, which quiz and version, the draw) and its status. */
 export async function attemptMeta(
-  db: DataSource, attemptId: string,
-): Promise<{ employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: AttemptStatus } | undefined> {
-  const [row] = await preparedQuery<{ employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: AttemptStatus }>(db,
-    `SELECT employee_id, quiz_id, course_version_id, draw, status FROM quiz_attempt WHERE id = $1`,
-    [attemptId],
-  );
+  db: DataSource,
+  attemptId: string,
+): Promise<
+  | { employee_id: string; quiz_id: string; course_version_id: string; draw: AttemptDraw; status: AttemptStatus }
+  | undefined
+> {
+  const [row] = await preparedQuery<{
+    employee_id: string;
+    quiz_id: string;
+    course_version_id: string;
+    draw: AttemptDraw;
+    status: AttemptStatus;
+  }>(db, `SELECT employee_id, quiz_id, course_version_id, draw, status FROM quiz_attempt WHERE id = $1`, [attemptId]);
   return row;
 }
 
 /** Locks an attempt row for the caller's transaction and reads the database clock with it. */
-export async function lockAttemptRow(m: EntityManager, attemptId: string): Promise<(AttemptRow & { expired: boolean; now: Date }) | undefined> {
+export async function lockAttemptRow(
+  m: EntityManager,
+  attemptId: string,
+): Promise<(AttemptRow & { expired: boolean; now: Date }) | undefined> {
   const [row] = await preparedQuery<AttemptRow & { expired: boolean; now: Date }>(
     m,
     `SELECT ${ATTEMPT_COLUMNS}, (status = 'open' AND deadline_at IS NOT NULL AND deadline_at <= now()) AS expired, now() AS now
@@ -109,7 +157,8 @@ export async function lockAttemptRow(m: EntityManager, attemptId: string): Promi
 
 /** For closing (after the caller's lock): every saved answer, and the percents of the learner's other graded attempts at the quiz. */
 export async function answersAndOtherGrades(
-  m: EntityManager, attempt: { id: string; enrolmentId: string; quizId: string },
+  m: EntityManager,
+  attempt: { id: string; enrolmentId: string; quizId: string },
 ): Promise<{ answers: SavedAnswerRow[]; graded: number[] }> {
   const [row] = await preparedQuery<{ answers: SavedAnswerRow[]; graded: number[] }>(
     m,
@@ -128,7 +177,15 @@ export async function answersAndOtherGrades(
  */
 export async function writeScoresAndClose(
   m: EntityManager,
-  c: { attemptId: string; scored: Array<{ question_id: string; score: number | null }>; expired: boolean; pending: boolean; score: number; percent: number; passed: boolean },
+  c: {
+    attemptId: string;
+    scored: Array<{ question_id: string; score: number | null }>;
+    expired: boolean;
+    pending: boolean;
+    score: number;
+    percent: number;
+    passed: boolean;
+  },
 ): Promise<AttemptRow & { now: Date }> {
   const [row] = await preparedQuery<AttemptRow & { now: Date }>(
     m,
@@ -153,11 +210,18 @@ export async function writeScoresAndClose(
 
 /** The sum of an attempt's answer scores (a grader finished the essays). */
 export async function scoreTotal(m: EntityManager, attemptId: string): Promise<number> {
-  const [{ total }]: Array<{ total: string | number }> = await m.query(`SELECT coalesce(sum(score), 0) AS total FROM quiz_answer WHERE attempt_id = $1`, [attemptId]);
+  const [{ total }]: Array<{ total: string | number }> = await m.query(
+    `SELECT coalesce(sum(score), 0) AS total FROM quiz_answer WHERE attempt_id = $1`,
+    [attemptId],
+  );
   return Number(total);
 }
 
-export async function markGraded(m: EntityManager, attemptId: string, r: { score: number; percent: number; passed: boolean }): Promise<void> {
+export async function markGraded(
+  m: EntityManager,
+  attemptId: string,
+  r: { score: number; percent: number; passed: boolean },
+): Promise<void> {
   await m.query(
     `UPDATE quiz_attempt SET status = 'graded', score = $2, percent = $3, passed = $4, graded_at = now(), submitted_at = coalesce(submitted_at, now()) WHERE id = $1`,
     [attemptId, r.score, r.percent, r.passed],

@@ -27,13 +27,20 @@ function shuffleAway(ids: readonly string[], avoid: readonly string[], random: R
 export function drawAttempt(quiz: QuizSnapshot, random: Random = Math.random): AttemptDraw {
   const pool = quiz.questions;
   const chosen = quiz.settings.draw.length
-    ? quiz.settings.draw.flatMap((d) => shuffle(pool.filter((q) => q.categoryId === d.categoryId), random).slice(0, d.count))
+    ? quiz.settings.draw.flatMap((d) =>
+        shuffle(
+          pool.filter((q) => q.categoryId === d.categoryId),
+          random,
+        ).slice(0, d.count),
+      )
     : pool;
   return chosen.map((q) => {
     const ids = q.options.map((o) => o.id);
     let optionOrder = ids;
-    if ((q.kind === 'single' || q.kind === 'multiple') && quiz.settings.shuffleOptions) optionOrder = shuffle(ids, random);
-    if (q.kind === 'ordering') optionOrder = shuffleAway(ids, (q.key as { order?: string[] } | null)?.order ?? ids, random);
+    if ((q.kind === 'single' || q.kind === 'multiple') && quiz.settings.shuffleOptions)
+      optionOrder = shuffle(ids, random);
+    if (q.kind === 'ordering')
+      optionOrder = shuffleAway(ids, (q.key as { order?: string[] } | null)?.order ?? ids, random);
     if (q.kind === 'matching') {
       const left = q.options.filter((o) => o.side === 'left').map((o) => o.id);
       const right = q.options.filter((o) => o.side === 'right').map((o) => o.id);

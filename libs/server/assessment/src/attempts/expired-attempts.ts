@@ -30,7 +30,10 @@ export class ExpiredAttempts {
         try {
           const done = await this.db.transaction(async (m) => {
             // SKIP LOCKED: an attempt being submitted or closed elsewhere right now is left to that caller.
-            const [row]: Array<{ id: string }> = await m.query(`SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND deadline_at <= now() FOR UPDATE SKIP LOCKED`, [id]);
+            const [row]: Array<{ id: string }> = await m.query(
+              `SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND deadline_at <= now() FOR UPDATE SKIP LOCKED`,
+              [id],
+            );
             if (!row) return false;
             const attempt = await this.grader.lock(m, id);
             if (!attempt) return false;

@@ -34,13 +34,21 @@ export class LearnerEnrolments {
    * A withdrawn enrolment, or one moved to a version without this lesson, keeps the graded attempt and records nothing
    * (so the worker's sweep never retries such an attempt forever).
    */
-  async recordQuizOutcome(m: EntityManager, enrolmentId: string, lessonId: string, outcome: { gradePercent: number; passed: boolean }): Promise<{ courseCompleted: boolean } | null> {
+  async recordQuizOutcome(
+    m: EntityManager,
+    enrolmentId: string,
+    lessonId: string,
+    outcome: { gradePercent: number; passed: boolean },
+  ): Promise<{ courseCompleted: boolean } | null> {
     try {
       return await this.outcomes.recordQuizOutcome(m, enrolmentId, lessonId, outcome);
     } catch (err) {
       // Only checks made in code (no failed SQL statement), so the transaction is still usable.
       if (err instanceof DomainError && (err.kind === 'not_found' || err.kind === 'validation')) {
-        this.logger.warn({ enrolmentId, lessonId, code: err.code }, 'Quiz outcome not recorded: the lesson is no longer in the enrolment’s version');
+        this.logger.warn(
+          { enrolmentId, lessonId, code: err.code },
+          'Quiz outcome not recorded: the lesson is no longer in the enrolment’s version',
+        );
         return null;
       }
       throw err;

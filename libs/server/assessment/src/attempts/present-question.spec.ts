@@ -2,7 +2,15 @@ import type { QuestionSnapshot } from '@kompeten/shared-contracts';
 import { NUMERIC_FORMAT_HINT } from '../grading';
 import { presentQuestion } from './attempt.service';
 
-const q = (kind: QuestionSnapshot['kind']): QuestionSnapshot => ({ id: 'q1', categoryId: null, kind, prompt: 'Berapa?', points: 1, options: [], key: { value: 1500, tolerance: 0 } });
+const q = (kind: QuestionSnapshot['kind']): QuestionSnapshot => ({
+  id: 'q1',
+  categoryId: null,
+  kind,
+  prompt: 'Berapa?',
+  points: 1,
+  options: [],
+  key: { value: 1500, tolerance: 0 },
+});
 
 describe('presentQuestion', () => {
   it('tells the learner how to write a number, and never sends the key', () => {

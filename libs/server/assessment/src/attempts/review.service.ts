@@ -15,7 +15,11 @@ import { AttemptService, presentQuestion } from './attempt.service';
 const ATTEMPT_NOT_FOUND = 'Percobaan kuis tidak ditemukan';
 
 /** May a learner review a closed attempt now, and with the correct answers? */
-export function reviewAllowance(policy: ReviewPolicy, closesAt: string | null, now: Date): { allowed: boolean; showsAnswers: boolean } {
+export function reviewAllowance(
+  policy: ReviewPolicy,
+  closesAt: string | null,
+  now: Date,
+): { allowed: boolean; showsAnswers: boolean } {
   const afterClose = policy === 'after_close' || policy === 'after_close_with_answers';
   const closed = !!closesAt && now >= new Date(closesAt);
   return { allowed: policy !== 'never' && (!afterClose || closed), showsAnswers: policy.endsWith('_with_answers') };
@@ -37,7 +41,11 @@ export class ReviewService {
     const grader = !own && (await findGraderCourse(this.db.manager, scope, found.quizId));
     if (!own && !grader) throw notFound(ErrorCode.ASSESSMENT_ATTEMPT_NOT_FOUND, ATTEMPT_NOT_FOUND);
     const attempt = await this.attempts.closeIfExpired(found);
-    if (attempt.status === 'open') throw conflict(ErrorCode.ASSESSMENT_ATTEMPT_OPEN, 'Percobaan masih dikerjakan; ulasan tersedia setelah dikumpulkan');
+    if (attempt.status === 'open')
+      throw conflict(
+        ErrorCode.ASSESSMENT_ATTEMPT_OPEN,
+        'Percobaan masih dikerjakan; ulasan tersedia setelah dikumpulkan',
+      );
     const quiz = await this.grader.quizOf(this.db.manager, attempt);
     let showsAnswers = true;
     if (own) {
@@ -45,9 +53,13 @@ export class ReviewService {
       const allowance = reviewAllowance(quiz.settings.reviewPolicy, quiz.settings.closesAt, new Date(now));
       if (!allowance.allowed) {
         const closesAt = quiz.settings.closesAt;
-        if (quiz.settings.reviewPolicy === 'never' || !closesAt) throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, 'Kuis ini tidak menyediakan ulasan');
+        if (quiz.settings.reviewPolicy === 'never' || !closesAt)
+          throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, 'Kuis ini tidak menyediakan ulasan');
         const timeZone = await userTimeZone(this.db, scope.principal.userId);
-        throw forbidden(ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED, `Ulasan tersedia setelah kuis ditutup ${formatInZone(closesAt, timeZone)}.`);
+        throw forbidden(
+          ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED,
+          `Ulasan tersedia setelah kuis ditutup ${formatInZone(closesAt, timeZone)}.`,
+        );
       }
       showsAnswers = allowance.showsAnswers;
     }
@@ -57,10 +69,14 @@ export class ReviewService {
   /** An attempt with its questions as drawn, the answers and scores; keys and feedback when `showsAnswers`. */
   async reviewOf(m: EntityManager, attempt: QuizAttemptEntity, showsAnswers: boolean): Promise<AttemptReview> {
     const quiz = await this.grader.quizOf(m, attempt);
-    const rows: Array<{ question_id: string; response: AnswerResponse; score: string | null; feedback: string | null }> = await m.query(
-      `SELECT question_id, response, score, feedback FROM quiz_answer WHERE attempt_id = $1`,
-      [attempt.id],
-    );
+    const rows: Array<{
+      question_id: string;
+      response: AnswerResponse;
+      score: string | null;
+      feedback: string | null;
+    }> = await m.query(`SELECT question_id, response, score, feedback FROM quiz_answer WHERE attempt_id = $1`, [
+      attempt.id,
+    ]);
     const answers = new Map(rows.map((r) => [r.question_id, r]));
     return {
       ...toAttemptSummary(attempt),
@@ -71,13 +87,20 @@ export class ReviewService {
         const q = quiz.questionById.get(d.questionId);
         if (!q) return [];
         const a = answers.get(q.id);
-        return [{
-          ...presentQuestion(q, d.optionOrder),
-          response: a?.response ?? null,
-          score: a?.score === null || a?.score === undefined ? null : Number(a.score),
-          feedback: a?.feedback ?? null,
-          ...(showsAnswers ? { answerKey: (q.key ?? null) as AttemptReview['questions'][number]['answerKey'], questionFeedback: q.feedback ?? null } : {}),
-        }];
+        return [
+          {
+            ...presentQuestion(q, d.optionOrder),
+            response: a?.response ?? null,
+            score: a?.score === null || a?.score === undefined ? null : Number(a.score),
+            feedback: a?.feedback ?? null,
+            ...(showsAnswers
+              ? {
+                  answerKey: (q.key ?? null) as AttemptReview['questions'][number]['answerKey'],
+                  questionFeedback: q.feedback ?? null,
+                }
+              : {}),
+          },
+        ];
       }),
     };
   }

@@ -1,10 +1,32 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Page, Question, QuestionCategory, Quiz } from '@kompeten/shared-contracts';
-import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import {
+  ApiErrors,
+  ApiPageResponse,
+  CurrentPrincipal,
+  PageQueryDto,
+  uuidParam as uuid,
+  type Principal,
+} from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
-  CreateQuestionDto, CreateQuizDto, QuestionCategoryDto, QuestionDto, QuestionQueryDto, QuizDto, SaveQuestionCategoryDto, UpdateQuestionDto, UpdateQuizDto,
+  CreateQuestionDto,
+  CreateQuizDto,
+  QuestionCategoryDto,
+  QuestionDto,
+  QuestionQueryDto,
+  QuizDto,
+  SaveQuestionCategoryDto,
+  UpdateQuestionDto,
+  UpdateQuizDto,
 } from '../dto/authoring.dto';
 import { QuestionBankService } from './question-bank.service';
 import { QuizService } from './quiz.service';
@@ -25,7 +47,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Categories of a course\u2019s question bank (authors and agency admins)' })
   @ApiPageResponse(QuestionCategoryDto)
   @ApiErrors(404)
-  async listCategories(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Query() q: PageQueryDto): Promise<Page<QuestionCategory>> {
+  async listCategories(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<QuestionCategory>> {
     return this.bank.listCategories(await this.org.scopeOf(p), courseId, q);
   }
 
@@ -33,7 +59,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Add a question category to a course\u2019s bank' })
   @ApiCreatedResponse({ type: QuestionCategoryDto })
   @ApiErrors(404, 409)
-  async createCategory(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Body() dto: SaveQuestionCategoryDto): Promise<QuestionCategory> {
+  async createCategory(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Body() dto: SaveQuestionCategoryDto,
+  ): Promise<QuestionCategory> {
     return this.bank.createCategory(await this.org.scopeOf(p), courseId, dto);
   }
 
@@ -41,7 +71,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Rename a question category' })
   @ApiOkResponse({ type: QuestionCategoryDto })
   @ApiErrors(404, 409)
-  async updateCategory(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: SaveQuestionCategoryDto): Promise<QuestionCategory> {
+  async updateCategory(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: SaveQuestionCategoryDto,
+  ): Promise<QuestionCategory> {
     return this.bank.updateCategory(await this.org.scopeOf(p), id, dto);
   }
 
@@ -58,7 +92,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Questions of a course\u2019s bank, with their scoring keys (authors and agency admins)' })
   @ApiPageResponse(QuestionDto)
   @ApiErrors(404)
-  async listQuestions(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Query() q: QuestionQueryDto): Promise<Page<Question>> {
+  async listQuestions(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Query() q: QuestionQueryDto,
+  ): Promise<Page<Question>> {
     return this.bank.listQuestions(await this.org.scopeOf(p), courseId, q);
   }
 
@@ -66,7 +104,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Add a question; its options and answerKey are checked against its kind' })
   @ApiCreatedResponse({ type: QuestionDto })
   @ApiErrors(404)
-  async createQuestion(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Body() dto: CreateQuestionDto): Promise<Question> {
+  async createQuestion(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Body() dto: CreateQuestionDto,
+  ): Promise<Question> {
     return this.bank.createQuestion(await this.org.scopeOf(p), courseId, dto);
   }
 
@@ -82,7 +124,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Change a question (published versions keep the snapshot they were published with)' })
   @ApiOkResponse({ type: QuestionDto })
   @ApiErrors(404)
-  async updateQuestion(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: UpdateQuestionDto): Promise<Question> {
+  async updateQuestion(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateQuestionDto,
+  ): Promise<Question> {
     return this.bank.updateQuestion(await this.org.scopeOf(p), id, dto);
   }
 
@@ -99,7 +145,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Quizzes of a course (authors and agency admins)' })
   @ApiPageResponse(QuizDto)
   @ApiErrors(404)
-  async listQuizzes(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Query() q: PageQueryDto): Promise<Page<Quiz>> {
+  async listQuizzes(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<Quiz>> {
     return this.quizzes.list(await this.org.scopeOf(p), courseId, q);
   }
 
@@ -107,7 +157,11 @@ export class AuthoringController {
   @ApiOperation({ summary: 'Create a quiz; settings not sent take their defaults' })
   @ApiCreatedResponse({ type: QuizDto })
   @ApiErrors(404)
-  async createQuiz(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string, @Body() dto: CreateQuizDto): Promise<Quiz> {
+  async createQuiz(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId', uuid()) courseId: string,
+    @Body() dto: CreateQuizDto,
+  ): Promise<Quiz> {
     return this.quizzes.create(await this.org.scopeOf(p), courseId, dto);
   }
 
@@ -120,10 +174,17 @@ export class AuthoringController {
   }
 
   @Patch('quizzes/:id')
-  @ApiOperation({ summary: 'Change a quiz\u2019s title or settings (draw counts are checked against the bank when the course is published)' })
+  @ApiOperation({
+    summary:
+      'Change a quiz\u2019s title or settings (draw counts are checked against the bank when the course is published)',
+  })
   @ApiOkResponse({ type: QuizDto })
   @ApiErrors(404)
-  async updateQuiz(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: UpdateQuizDto): Promise<Quiz> {
+  async updateQuiz(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateQuizDto,
+  ): Promise<Quiz> {
     return this.quizzes.update(await this.org.scopeOf(p), id, dto);
   }
 }

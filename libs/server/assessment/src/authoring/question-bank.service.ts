@@ -6,14 +6,22 @@ import { conflict, invalid, notFound, recordAudit, toPage, type PageQueryDto } f
 import { recordDraftEditor } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { requireAuthorableCourse, type AuthoredCourse } from '../course-access';
-import type { CreateQuestionDto, QuestionQueryDto, SaveQuestionCategoryDto, UpdateQuestionDto } from '../dto/authoring.dto';
+import type {
+  CreateQuestionDto,
+  QuestionQueryDto,
+  SaveQuestionCategoryDto,
+  UpdateQuestionDto,
+} from '../dto/authoring.dto';
 import { QuestionCategoryEntity } from '../entities/question-category.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { toQuestion } from '../mappers';
 import { questionProblems } from '../question-rules';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
-const actor = (scope: AccessScope) => ({ userId: scope.principal.userId, correlationId: scope.principal.correlationId });
+const actor = (scope: AccessScope) => ({
+  userId: scope.principal.userId,
+  correlationId: scope.principal.correlationId,
+});
 
 /** Question banks: categories and questions of a course, edited by its authors and the admins of its agency. */
 @Injectable()
@@ -24,7 +32,10 @@ export class QuestionBankService {
 
   async listCategories(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<QuestionCategory>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM question_category WHERE course_id = $1`, [courseId]);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total FROM question_category WHERE course_id = $1`,
+      [courseId],
+    );
     const rows: QuestionCategory[] = await this.db.query(
       `SELECT c.id, c.course_id AS "courseId", c.name,
               (SELECT count(*)::int FROM question q WHERE q.category_id = c.id AND NOT q.archived) AS "questionCount"
@@ -37,10 +48,20 @@ export class QuestionBankService {
   async createCategory(scope: AccessScope, courseId: string, dto: SaveQuestionCategoryDto): Promise<QuestionCategory> {
     return this.db.transaction(async (m) => {
       const course = await requireAuthorableCourse(m, scope, courseId);
-      const row = await this.saveCategory(m, () => m.getRepository(QuestionCategoryEntity).save({ courseId, name: dto.name }), dto.name);
+      const row = await this.saveCategory(
+        m,
+        () => m.getRepository(QuestionCategoryEntity).save({ courseId, name: dto.name }),
+        dto.name,
+      );
       const out = { id: row.id, courseId, name: row.name, questionCount: 0 };
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'question_category.create', entityType: 'question_category', entityId: row.id, agencyId: course.agencyId, after: out });
+      await recordAudit(m, actor(scope), {
+        action: 'question_category.create',
+        entityType: 'question_category',
+        entityId: row.id,
+        agencyId: course.agencyId,
+        after: out,
+      });
       return out;
     });
   }
@@ -48,11 +69,25 @@ export class QuestionBankService {
   async updateCategory(scope: AccessScope, id: string, dto: SaveQuestionCategoryDto): Promise<QuestionCategory> {
     return this.db.transaction(async (m) => {
       const { category, course } = await this.requireCategory(m, scope, id);
-      await this.saveCategory(m, () => m.getRepository(QuestionCategoryEntity).update({ id }, { name: dto.name }), dto.name);
-      const [{ n }]: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
+      await this.saveCategory(
+        m,
+        () => m.getRepository(QuestionCategoryEntity).update({ id }, { name: dto.name }),
+        dto.name,
+      );
+      const [{ n }]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`,
+        [id],
+      );
       const out = { id, courseId: category.courseId, name: dto.name, questionCount: n };
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'question_category.update', entityType: 'question_category', entityId: id, agencyId: course.agencyId, before: { name: category.name }, after: out });
+      await recordAudit(m, actor(scope), {
+        action: 'question_category.update',
+        entityType: 'question_category',
+        entityId: id,
+        agencyId: course.agencyId,
+        before: { name: category.name },
+        after: out,
+      });
       return out;
     });
   }
@@ -61,17 +96,34 @@ export class QuestionBankService {
   async deleteCategory(scope: AccessScope, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const { category, course } = await this.requireCategory(m, scope, id);
-      const [{ n }]: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`, [id]);
-      if (n > 0) throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori masih berisi ${n} soal; pindahkan atau arsipkan dulu`);
+      const [{ n }]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`,
+        [id],
+      );
+      if (n > 0)
+        throw conflict(
+          ErrorCode.ASSESSMENT_CATEGORY_IN_USE,
+          `Kategori masih berisi ${n} soal; pindahkan atau arsipkan dulu`,
+        );
       const quizzes: Array<{ title: string }> = await m.query(
         `SELECT title FROM quiz WHERE course_id = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(settings->'draw') d WHERE d->>'categoryId' = $2)`,
         [category.courseId, id],
       );
-      if (quizzes.length) throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori dipakai pengundian kuis: ${quizzes.map((q) => q.title).join(', ')}`);
+      if (quizzes.length)
+        throw conflict(
+          ErrorCode.ASSESSMENT_CATEGORY_IN_USE,
+          `Kategori dipakai pengundian kuis: ${quizzes.map((q) => q.title).join(', ')}`,
+        );
       await m.query(`UPDATE question SET category_id = NULL WHERE category_id = $1`, [id]);
       await m.getRepository(QuestionCategoryEntity).delete({ id });
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'question_category.delete', entityType: 'question_category', entityId: id, agencyId: course.agencyId, before: { name: category.name } });
+      await recordAudit(m, actor(scope), {
+        action: 'question_category.delete',
+        entityType: 'question_category',
+        entityId: id,
+        agencyId: course.agencyId,
+        before: { name: category.name },
+      });
     });
   }
 
@@ -79,12 +131,17 @@ export class QuestionBankService {
     try {
       return await write();
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori "${name}" sudah ada di kursus ini`);
+      if (isUniqueViolation(e))
+        throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori "${name}" sudah ada di kursus ini`);
       throw e;
     }
   }
 
-  private async requireCategory(m: EntityManager, scope: AccessScope, id: string): Promise<{ category: QuestionCategoryEntity; course: AuthoredCourse }> {
+  private async requireCategory(
+    m: EntityManager,
+    scope: AccessScope,
+    id: string,
+  ): Promise<{ category: QuestionCategoryEntity; course: AuthoredCourse }> {
     const category = await m.getRepository(QuestionCategoryEntity).findOneBy({ id });
     const course = category ? await requireAuthorableCourse(m, scope, category.courseId).catch(() => null) : null;
     if (!category || !course) throw notFound(ErrorCode.ASSESSMENT_CATEGORY_NOT_FOUND, 'Kategori soal tidak ditemukan');
@@ -95,11 +152,17 @@ export class QuestionBankService {
 
   async listQuestions(scope: AccessScope, courseId: string, q: QuestionQueryDto): Promise<Page<Question>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
-    const qb = this.db.getRepository(QuestionEntity).createQueryBuilder('q').where('q.courseId = :courseId', { courseId });
+    const qb = this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .where('q.courseId = :courseId', { courseId });
     if (q.categoryId) qb.andWhere('q.categoryId = :categoryId', { categoryId: q.categoryId });
     if (q.kind) qb.andWhere('q.kind = :kind', { kind: q.kind });
     if (!q.includeArchived) qb.andWhere('q.archived = false');
-    qb.orderBy('q.createdAt', 'ASC').addOrderBy('q.id', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize);
+    qb.orderBy('q.createdAt', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toQuestion), total, q);
   }
@@ -114,10 +177,24 @@ export class QuestionBankService {
       const values = this.checked(dto.kind, dto.options ?? [], dto.answerKey);
       const categoryId = await this.checkCategory(m, courseId, dto.categoryId ?? null);
       const repo = m.getRepository(QuestionEntity);
-      const { identifiers } = await repo.insert({ courseId, categoryId, kind: dto.kind, prompt: dto.prompt, points: dto.points, feedback: dto.feedback ?? null, ...values });
+      const { identifiers } = await repo.insert({
+        courseId,
+        categoryId,
+        kind: dto.kind,
+        prompt: dto.prompt,
+        points: dto.points,
+        feedback: dto.feedback ?? null,
+        ...values,
+      });
       const row = await repo.findOneByOrFail({ id: identifiers[0].id });
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'question.create', entityType: 'question', entityId: row.id, agencyId: course.agencyId, after: toQuestion(row) });
+      await recordAudit(m, actor(scope), {
+        action: 'question.create',
+        entityType: 'question',
+        entityId: row.id,
+        agencyId: course.agencyId,
+        after: toQuestion(row),
+      });
       return toQuestion(row);
     });
   }
@@ -130,7 +207,8 @@ export class QuestionBankService {
       const key = dto.answerKey !== undefined ? dto.answerKey : before.answerKey;
       const values = this.checked(kind, options, key);
       const changes: Partial<QuestionEntity> = { kind, ...values };
-      if (dto.categoryId !== undefined) changes.categoryId = await this.checkCategory(m, before.courseId, dto.categoryId);
+      if (dto.categoryId !== undefined)
+        changes.categoryId = await this.checkCategory(m, before.courseId, dto.categoryId);
       if (dto.prompt !== undefined) changes.prompt = dto.prompt;
       if (dto.points !== undefined) changes.points = dto.points;
       if (dto.feedback !== undefined) changes.feedback = dto.feedback;
@@ -138,7 +216,14 @@ export class QuestionBankService {
       await m.getRepository(QuestionEntity).update({ id }, changes);
       const after = await m.getRepository(QuestionEntity).findOneByOrFail({ id });
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'question.update', entityType: 'question', entityId: id, agencyId: course.agencyId, before: toQuestion(before), after: toQuestion(after) });
+      await recordAudit(m, actor(scope), {
+        action: 'question.update',
+        entityType: 'question',
+        entityId: id,
+        agencyId: course.agencyId,
+        before: toQuestion(before),
+        after: toQuestion(after),
+      });
       return toQuestion(after);
     });
   }
@@ -150,15 +235,34 @@ export class QuestionBankService {
       if (question.archived) return;
       await m.getRepository(QuestionEntity).update({ id }, { archived: true });
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'question.archive', entityType: 'question', entityId: id, agencyId: course.agencyId, before: { archived: false }, after: { archived: true } });
+      await recordAudit(m, actor(scope), {
+        action: 'question.archive',
+        entityType: 'question',
+        entityId: id,
+        agencyId: course.agencyId,
+        before: { archived: false },
+        after: { archived: true },
+      });
     });
   }
 
-  private checked(kind: CreateQuestionDto['kind'], options: Question['options'], key: unknown): Pick<QuestionEntity, 'options' | 'answerKey'> {
+  private checked(
+    kind: CreateQuestionDto['kind'],
+    options: Question['options'],
+    key: unknown,
+  ): Pick<QuestionEntity, 'options' | 'answerKey'> {
     const problems = questionProblems(kind, options, key);
-    if (problems.length) throw invalid(ErrorCode.ASSESSMENT_INVALID_QUESTION, `Soal ${kind} tidak valid: ${problems.join('; ')}`, problems);
+    if (problems.length)
+      throw invalid(
+        ErrorCode.ASSESSMENT_INVALID_QUESTION,
+        `Soal ${kind} tidak valid: ${problems.join('; ')}`,
+        problems,
+      );
     const clean = options.map((o) => (o.side ? { id: o.id, text: o.text, side: o.side } : { id: o.id, text: o.text }));
-    return { options: clean, answerKey: kind === 'essay' ? null : (normaliseKey(kind, key) as QuestionEntity['answerKey']) };
+    return {
+      options: clean,
+      answerKey: kind === 'essay' ? null : (normaliseKey(kind, key) as QuestionEntity['answerKey']),
+    };
   }
 
   private async checkCategory(m: EntityManager, courseId: string, categoryId: string | null): Promise<string | null> {
@@ -168,7 +272,11 @@ export class QuestionBankService {
     return categoryId;
   }
 
-  private async requireQuestion(m: EntityManager, scope: AccessScope, id: string): Promise<{ question: QuestionEntity; course: AuthoredCourse }> {
+  private async requireQuestion(
+    m: EntityManager,
+    scope: AccessScope,
+    id: string,
+  ): Promise<{ question: QuestionEntity; course: AuthoredCourse }> {
     const question = await m.getRepository(QuestionEntity).findOneBy({ id });
     const course = question ? await requireAuthorableCourse(m, scope, question.courseId).catch(() => null) : null;
     if (!question || !course) throw notFound(ErrorCode.ASSESSMENT_QUESTION_NOT_FOUND, 'Soal tidak ditemukan');
@@ -189,7 +297,9 @@ function normaliseKey(kind: CreateQuestionDto['kind'], key: unknown): unknown {
     case 'numeric':
       return { value: k.value, tolerance: k.tolerance ?? 0 };
     case 'matching':
-      return { pairs: (k.pairs as Array<{ left: string; right: string }>).map((p) => ({ left: p.left, right: p.right })) };
+      return {
+        pairs: (k.pairs as Array<{ left: string; right: string }>).map((p) => ({ left: p.left, right: p.right })),
+      };
     case 'ordering':
       return { order: k.order };
     default:

@@ -18,28 +18,47 @@ export class QuizSnapshotService {
     if (ids.length === 0) return {};
     const quizzes = await manager.getRepository(QuizEntity).findBy({ id: In(ids), courseId });
     const missing = ids.filter((id) => !quizzes.some((q) => q.id === id));
-    if (missing.length) throw invalid(ErrorCode.ASSESSMENT_QUIZ_NOT_FOUND, `Kuis ${missing.join(', ')} tidak ada di kursus ini`, missing);
-    const bank = await manager.getRepository(QuestionEntity).find({ where: { courseId, archived: false }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (missing.length)
+      throw invalid(ErrorCode.ASSESSMENT_QUIZ_NOT_FOUND, `Kuis ${missing.join(', ')} tidak ada di kursus ini`, missing);
+    const bank = await manager
+      .getRepository(QuestionEntity)
+      .find({ where: { courseId, archived: false }, order: { createdAt: 'ASC', id: 'ASC' } });
     const out: Record<string, QuizSnapshot> = {};
     const problems: string[] = [];
     for (const quiz of quizzes) {
       const settings = { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings };
-      const pool = settings.draw.length ? bank.filter((q) => settings.draw.some((d) => d.categoryId === q.categoryId)) : bank;
+      const pool = settings.draw.length
+        ? bank.filter((q) => settings.draw.some((d) => d.categoryId === q.categoryId))
+        : bank;
       for (const d of settings.draw) {
         const available = pool.filter((q) => q.categoryId === d.categoryId).length;
-        if (d.count > available) problems.push(`kuis "${quiz.title}": pengundian ${d.count} soal dari kategori ${d.categoryId ?? '(tanpa kategori)'}, tersedia ${available}`);
+        if (d.count > available)
+          problems.push(
+            `kuis "${quiz.title}": pengundian ${d.count} soal dari kategori ${d.categoryId ?? '(tanpa kategori)'}, tersedia ${available}`,
+          );
       }
       if (pool.length === 0) problems.push(`kuis "${quiz.title}" belum punya soal`);
       out[quiz.id] = { id: quiz.id, title: quiz.title, settings, questions: pool.map(toQuestionSnapshot) };
     }
-    if (problems.length) throw invalid(ErrorCode.ASSESSMENT_INVALID_SETTINGS, `Kuis belum siap diterbitkan: ${problems.join('; ')}`, problems);
+    if (problems.length)
+      throw invalid(
+        ErrorCode.ASSESSMENT_INVALID_SETTINGS,
+        `Kuis belum siap diterbitkan: ${problems.join('; ')}`,
+        problems,
+      );
     return out;
   }
 }
 
 export function toQuestionSnapshot(q: QuestionEntity): QuestionSnapshot {
   return {
-    id: q.id, categoryId: q.categoryId, kind: q.kind, prompt: q.prompt, points: q.points, options: q.options, key: q.answerKey ?? null,
+    id: q.id,
+    categoryId: q.categoryId,
+    kind: q.kind,
+    prompt: q.prompt,
+    points: q.points,
+    options: q.options,
+    key: q.answerKey ?? null,
     ...(q.feedback ? { feedback: q.feedback } : {}),
   };
 }

@@ -11,7 +11,10 @@ import { QuizEntity } from '../entities/quiz.entity';
 import { toQuiz } from '../mappers';
 import { DEFAULT_QUIZ_SETTINGS, mergeSettings, settingsProblems } from './quiz-settings';
 
-const actor = (scope: AccessScope) => ({ userId: scope.principal.userId, correlationId: scope.principal.correlationId });
+const actor = (scope: AccessScope) => ({
+  userId: scope.principal.userId,
+  correlationId: scope.principal.correlationId,
+});
 
 /** Quizzes of a course, as authored. Publishing the course snapshots them (QuizSnapshotService). */
 @Injectable()
@@ -21,7 +24,10 @@ export class QuizService {
   async list(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<Quiz>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
     const [rows, total] = await this.db.getRepository(QuizEntity).findAndCount({
-      where: { courseId }, order: { createdAt: 'ASC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+      where: { courseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
     });
     return toPage(rows.map(toQuiz), total, q);
   }
@@ -38,7 +44,13 @@ export class QuizService {
       const { identifiers } = await repo.insert({ courseId, title: dto.title, settings });
       const row = await repo.findOneByOrFail({ id: identifiers[0].id });
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'quiz.create', entityType: 'quiz', entityId: row.id, agencyId: course.agencyId, after: toQuiz(row) });
+      await recordAudit(m, actor(scope), {
+        action: 'quiz.create',
+        entityType: 'quiz',
+        entityId: row.id,
+        agencyId: course.agencyId,
+        after: toQuiz(row),
+      });
       return toQuiz(row);
     });
   }
@@ -47,22 +59,42 @@ export class QuizService {
     return this.db.transaction(async (m) => {
       const { quiz: before, course } = await this.requireQuiz(m, scope, id);
       const settings = await this.checked(m, before.courseId, mergeSettings(before.settings, dto.settings));
-      await m.getRepository(QuizEntity).update({ id }, { settings, ...(dto.title !== undefined ? { title: dto.title } : {}) });
+      await m
+        .getRepository(QuizEntity)
+        .update({ id }, { settings, ...(dto.title !== undefined ? { title: dto.title } : {}) });
       const after = await m.getRepository(QuizEntity).findOneByOrFail({ id });
       await recordDraftEditor(m, course.id, scope.principal.userId);
-      await recordAudit(m, actor(scope), { action: 'quiz.update', entityType: 'quiz', entityId: id, agencyId: course.agencyId, before: toQuiz(before), after: toQuiz(after) });
+      await recordAudit(m, actor(scope), {
+        action: 'quiz.update',
+        entityType: 'quiz',
+        entityId: id,
+        agencyId: course.agencyId,
+        before: toQuiz(before),
+        after: toQuiz(after),
+      });
       return toQuiz(after);
     });
   }
 
   private async checked(m: EntityManager, courseId: string, settings: QuizSettings): Promise<QuizSettings> {
-    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM question_category WHERE course_id = $1`, [courseId]);
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM question_category WHERE course_id = $1`, [
+      courseId,
+    ]);
     const problems = settingsProblems(settings, new Set(rows.map((r) => r.id)));
-    if (problems.length) throw invalid(ErrorCode.ASSESSMENT_INVALID_SETTINGS, `Pengaturan kuis tidak valid: ${problems.join('; ')}`, problems);
+    if (problems.length)
+      throw invalid(
+        ErrorCode.ASSESSMENT_INVALID_SETTINGS,
+        `Pengaturan kuis tidak valid: ${problems.join('; ')}`,
+        problems,
+      );
     return settings;
   }
 
-  private async requireQuiz(m: EntityManager, scope: AccessScope, id: string): Promise<{ quiz: QuizEntity; course: AuthoredCourse }> {
+  private async requireQuiz(
+    m: EntityManager,
+    scope: AccessScope,
+    id: string,
+  ): Promise<{ quiz: QuizEntity; course: AuthoredCourse }> {
     const quiz = await m.getRepository(QuizEntity).findOneBy({ id });
     const course = quiz ? await requireAuthorableCourse(m, scope, quiz.courseId).catch(() => null) : null;
     if (!quiz || !course) throw notFound(ErrorCode.ASSESSMENT_QUIZ_NOT_FOUND, 'Kuis tidak ditemukan');

@@ -1,7 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ATTEMPT_STATUSES, GRADING_METHODS, QUESTION_KINDS, type AnswerKey, type AnswerResponse, type AttemptStatus, type GradingMethod, type QuestionKind } from '@kompeten/shared-contracts';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ATTEMPT_STATUSES,
+  GRADING_METHODS,
+  QUESTION_KINDS,
+  type AnswerKey,
+  type AnswerResponse,
+  type AttemptStatus,
+  type GradingMethod,
+  type QuestionKind,
+} from '@kompeten/shared-contracts';
 import { JsonSizeMax } from '@kompeten/server-core';
 import { QuestionOptionDto } from './authoring.dto';
 
@@ -10,7 +31,11 @@ const RESPONSE_DOC =
   'matching: `[{ "left": "l1", "right": "r2" }]`; ordering: item ids in order; essay: text. `null` clears the answer.';
 
 export class SaveAnswerDto {
-  @ApiProperty({ description: RESPONSE_DOC, nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] })
+  @ApiProperty({
+    description: RESPONSE_DOC,
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
   @Allow()
   @JsonSizeMax('response', { maxItems: 100, maxChars: 20_000 })
   response: AnswerResponse;
@@ -32,7 +57,10 @@ export class SaveAnswersDto {
 
 export class GradeAnswerDto {
   @ApiProperty({ example: 4.5, minimum: 0, description: '0 … the question\u2019s points' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'score harus angka dengan maks. 2 desimal' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'score harus angka dengan maks. 2 desimal' },
+  )
   @Min(0, { message: 'score minimal 0' })
   score: number;
 
@@ -54,13 +82,21 @@ export class AttemptQuestionDto {
   @ApiProperty() prompt: string;
   @ApiProperty({ example: 2 }) points: number;
   @ApiProperty({ type: [QuestionOptionDto], description: 'In this attempt\u2019s order' }) options: QuestionOptionDto[];
-  @ApiPropertyOptional({ example: 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5', description: 'Numeric questions only: the expected number format (docs/learning.md, "Numbers")' })
+  @ApiPropertyOptional({
+    example: 'Tulis angka saja, koma untuk desimal dan titik untuk ribuan: 3,5 · 1.500 (seribu lima ratus) · 1.500,5',
+    description: 'Numeric questions only: the expected number format (docs/learning.md, "Numbers")',
+  })
   formatHint?: string;
 }
 
 export class SavedAnswerDto {
   @ApiProperty({ format: 'uuid' }) questionId: string;
-  @ApiProperty({ description: RESPONSE_DOC, nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) response: AnswerResponse;
+  @ApiProperty({
+    description: RESPONSE_DOC,
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  response: AnswerResponse;
   @ApiProperty({ format: 'date-time' }) savedAt: string;
 }
 
@@ -72,7 +108,13 @@ export class AttemptSummaryDto {
   @ApiProperty({ example: 1 }) attemptNo: number;
   @ApiProperty({ enum: ATTEMPT_STATUSES }) status: AttemptStatus;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Answers and submits after it are refused' }) deadlineAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Answers and submits after it are refused',
+  })
+  deadlineAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) score: number | null;
   @ApiProperty({ example: 20 }) maxScore: number;
@@ -83,17 +125,36 @@ export class AttemptSummaryDto {
 
 export class AttemptViewDto extends AttemptSummaryDto {
   @ApiProperty() quizTitle: string;
-  @ApiProperty({ format: 'date-time', description: 'The server clock: count down to deadlineAt from this, not from the device clock' }) serverNow: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The server clock: count down to deadlineAt from this, not from the device clock',
+  })
+  serverNow: string;
   @ApiProperty({ type: [AttemptQuestionDto] }) questions: AttemptQuestionDto[];
   @ApiProperty({ type: [SavedAnswerDto] }) answers: SavedAnswerDto[];
 }
 
 export class ReviewedQuestionDto extends AttemptQuestionDto {
-  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }] }) response: AnswerResponse;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }],
+  })
+  response: AnswerResponse;
   @ApiProperty({ nullable: true, type: Number }) score: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'The grader\u2019s feedback' }) feedback: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true, description: 'Only when the review policy shows correct answers, or to a grader' }) answerKey?: AnswerKey;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The question\u2019s feedback, with the correct answers' }) questionFeedback?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Only when the review policy shows correct answers, or to a grader',
+  })
+  answerKey?: AnswerKey;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The question\u2019s feedback, with the correct answers',
+  })
+  questionFeedback?: string | null;
 }
 
 export class AttemptReviewDto extends AttemptSummaryDto {

@@ -1,11 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import {
-  GRADING_METHODS, QUESTION_KINDS, QUIZ_ROLES, REVIEW_POLICIES,
-  type AnswerKey, type GradingMethod, type QuestionKind, type QuestionOption, type QuizRole, type ReviewPolicy,
+  GRADING_METHODS,
+  QUESTION_KINDS,
+  QUIZ_ROLES,
+  REVIEW_POLICIES,
+  type AnswerKey,
+  type GradingMethod,
+  type QuestionKind,
+  type QuestionOption,
+  type QuizRole,
+  type ReviewPolicy,
 } from '@kompeten/shared-contracts';
 import { DATE_TIME_WITH_OFFSET_DOC, IsIsoDateTimeWithOffset, JsonSizeMax, PageQueryDto } from '@kompeten/server-core';
 
@@ -42,7 +65,10 @@ export class QuestionOptionDto implements QuestionOption {
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'id opsi hanya boleh huruf, angka, _ dan - (maks. 40)' })
   id: string;
 
-  @ApiProperty({ example: 'Pancasila' }) @IsString() @MaxLength(2000, { message: 'teks opsi maksimal 2000 karakter' }) text: string;
+  @ApiProperty({ example: 'Pancasila' })
+  @IsString()
+  @MaxLength(2000, { message: 'teks opsi maksimal 2000 karakter' })
+  text: string;
 
   @ApiPropertyOptional({ enum: ['left', 'right'], description: 'Matching questions only' })
   @IsOptional()
@@ -57,9 +83,11 @@ export class QuestionDto {
   @ApiProperty({ enum: QUESTION_KINDS }) kind: QuestionKind;
   @ApiProperty({ example: 'Dasar negara Republik Indonesia adalah …' }) prompt: string;
   @ApiProperty({ type: [QuestionOptionDto] }) options: QuestionOption[];
-  @ApiProperty({ description: ANSWER_KEY_DOC, nullable: true, type: 'object', additionalProperties: true }) answerKey: AnswerKey;
+  @ApiProperty({ description: ANSWER_KEY_DOC, nullable: true, type: 'object', additionalProperties: true })
+  answerKey: AnswerKey;
   @ApiProperty({ example: 2 }) points: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Shown to the learner in a review' }) feedback: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Shown to the learner in a review' }) feedback:
+    string | null;
   @ApiProperty() archived: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -81,12 +109,20 @@ export class QuestionQueryDto extends PageQueryDto {
 }
 
 class QuestionFields {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A category of the same course; null for none' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A category of the same course; null for none',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'categoryId harus UUID' })
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ type: [QuestionOptionDto], description: 'Options (single, multiple), left/right items (matching) or items (ordering); [] otherwise' })
+  @ApiPropertyOptional({
+    type: [QuestionOptionDto],
+    description: 'Options (single, multiple), left/right items (matching) or items (ordering); [] otherwise',
+  })
   @IsOptional()
   @IsArray({ message: 'options harus daftar' })
   @ArrayMaxSize(50, { message: 'options maksimal 50' })
@@ -107,7 +143,9 @@ class QuestionFields {
 }
 
 export class CreateQuestionDto extends QuestionFields {
-  @ApiProperty({ enum: QUESTION_KINDS }) @IsIn(QUESTION_KINDS, { message: `kind harus salah satu dari ${QUESTION_KINDS.join(', ')}` }) kind: QuestionKind;
+  @ApiProperty({ enum: QUESTION_KINDS })
+  @IsIn(QUESTION_KINDS, { message: `kind harus salah satu dari ${QUESTION_KINDS.join(', ')}` })
+  kind: QuestionKind;
 
   @ApiProperty({ example: 'Dasar negara Republik Indonesia adalah …' })
   @IsString()
@@ -116,30 +154,52 @@ export class CreateQuestionDto extends QuestionFields {
   prompt: string;
 
   @ApiProperty({ example: 2, minimum: 0.01, maximum: 9999.99 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'points harus angka dengan maks. 2 desimal' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'points harus angka dengan maks. 2 desimal' },
+  )
   @Min(0.01, { message: 'points harus lebih dari 0' })
   @Max(9999.99, { message: 'points maksimal 9999,99' })
   points: number;
 }
 
 export class UpdateQuestionDto extends QuestionFields {
-  @ApiPropertyOptional({ enum: QUESTION_KINDS }) @IsOptional() @IsIn(QUESTION_KINDS, { message: `kind harus salah satu dari ${QUESTION_KINDS.join(', ')}` }) kind?: QuestionKind;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'prompt wajib diisi' }) @MaxLength(10000) prompt?: string;
+  @ApiPropertyOptional({ enum: QUESTION_KINDS })
+  @IsOptional()
+  @IsIn(QUESTION_KINDS, { message: `kind harus salah satu dari ${QUESTION_KINDS.join(', ')}` })
+  kind?: QuestionKind;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'prompt wajib diisi' })
+  @MaxLength(10000)
+  prompt?: string;
 
   @ApiPropertyOptional({ minimum: 0.01, maximum: 9999.99 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'points harus angka dengan maks. 2 desimal' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'points harus angka dengan maks. 2 desimal' },
+  )
   @Min(0.01, { message: 'points harus lebih dari 0' })
   @Max(9999.99)
   points?: number;
 
-  @ApiPropertyOptional({ description: 'Archive (true) or restore (false)' }) @IsOptional() @IsBoolean() archived?: boolean;
+  @ApiPropertyOptional({ description: 'Archive (true) or restore (false)' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
 }
 
 // ---- quizzes -----------------------------------------------------------------------------------
 
 export class DrawRuleDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A category of the course; null draws from uncategorised questions' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A category of the course; null draws from uncategorised questions',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'draw.categoryId harus UUID' })
   categoryId: string | null;
@@ -153,9 +213,15 @@ export class DrawRuleDto {
 
 /** Settings as sent: every field optional (a PATCH changes only what it names; null clears an optional limit). */
 export class QuizSettingsInputDto {
-  @ApiPropertyOptional({ enum: QUIZ_ROLES, default: 'quiz' }) @IsOptional() @IsIn(QUIZ_ROLES, { message: 'role harus quiz, pre_test atau post_test' }) role?: QuizRole;
+  @ApiPropertyOptional({ enum: QUIZ_ROLES, default: 'quiz' })
+  @IsOptional()
+  @IsIn(QUIZ_ROLES, { message: 'role harus quiz, pre_test atau post_test' })
+  role?: QuizRole;
 
-  @ApiPropertyOptional({ type: [DrawRuleDto], description: 'Draw N questions at random per category; [] asks the whole bank' })
+  @ApiPropertyOptional({
+    type: [DrawRuleDto],
+    description: 'Draw N questions at random per category; [] asks the whole bank',
+  })
   @IsOptional()
   @IsArray({ message: 'draw harus daftar' })
   @ArrayMaxSize(50)
@@ -165,24 +231,49 @@ export class QuizSettingsInputDto {
 
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() shuffleOptions?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 60, maximum: 86400, example: 1800, description: 'null: no time limit' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 60,
+    maximum: 86400,
+    example: 1800,
+    description: 'null: no time limit',
+  })
   @IsOptional()
   @IsInt({ message: 'timeLimitSeconds harus bilangan bulat' })
   @Min(60, { message: 'timeLimitSeconds minimal 60' })
   @Max(86400, { message: 'timeLimitSeconds maksimal 86400 (24 jam)' })
   timeLimitSeconds?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', example: '2026-12-05T08:00:00+08:00', description: `When attempts may start; null: at once. ${DATE_TIME_WITH_OFFSET_DOC}` })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-12-05T08:00:00+08:00',
+    description: `When attempts may start; null: at once. ${DATE_TIME_WITH_OFFSET_DOC}`,
+  })
   @IsOptional()
   @IsIsoDateTimeWithOffset('opensAt')
   opensAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', example: '2026-12-12T16:00:00+08:00', description: `When attempts may no longer start (and an open attempt's deadline at the latest); null: never. ${DATE_TIME_WITH_OFFSET_DOC}` })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-12-12T16:00:00+08:00',
+    description: `When attempts may no longer start (and an open attempt's deadline at the latest); null: never. ${DATE_TIME_WITH_OFFSET_DOC}`,
+  })
   @IsOptional()
   @IsIsoDateTimeWithOffset('closesAt')
   closesAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 100, description: 'null: unlimited attempts' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 100,
+    description: 'null: unlimited attempts',
+  })
   @IsOptional()
   @IsInt({ message: 'maxAttempts harus bilangan bulat' })
   @Min(1, { message: 'maxAttempts minimal 1' })
@@ -196,8 +287,14 @@ export class QuizSettingsInputDto {
   @Max(100, { message: 'passPercent maksimal 100' })
   passPercent?: number;
 
-  @ApiPropertyOptional({ enum: GRADING_METHODS, default: 'highest' }) @IsOptional() @IsIn(GRADING_METHODS, { message: 'gradingMethod harus highest, last atau average' }) gradingMethod?: GradingMethod;
-  @ApiPropertyOptional({ enum: REVIEW_POLICIES, default: 'after_submit' }) @IsOptional() @IsIn(REVIEW_POLICIES, { message: `reviewPolicy harus salah satu dari ${REVIEW_POLICIES.join(', ')}` }) reviewPolicy?: ReviewPolicy;
+  @ApiPropertyOptional({ enum: GRADING_METHODS, default: 'highest' })
+  @IsOptional()
+  @IsIn(GRADING_METHODS, { message: 'gradingMethod harus highest, last atau average' })
+  gradingMethod?: GradingMethod;
+  @ApiPropertyOptional({ enum: REVIEW_POLICIES, default: 'after_submit' })
+  @IsOptional()
+  @IsIn(REVIEW_POLICIES, { message: `reviewPolicy harus salah satu dari ${REVIEW_POLICIES.join(', ')}` })
+  reviewPolicy?: ReviewPolicy;
 }
 
 export class DrawRuleViewDto {
@@ -235,10 +332,24 @@ export class CreateQuizDto {
   @MaxLength(200, { message: 'title maksimal 200 karakter' })
   title: string;
 
-  @ApiPropertyOptional({ type: QuizSettingsInputDto }) @IsOptional() @ValidateNested() @Type(() => QuizSettingsInputDto) settings?: QuizSettingsInputDto;
+  @ApiPropertyOptional({ type: QuizSettingsInputDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuizSettingsInputDto)
+  settings?: QuizSettingsInputDto;
 }
 
 export class UpdateQuizDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'title wajib diisi' }) @MaxLength(200) title?: string;
-  @ApiPropertyOptional({ type: QuizSettingsInputDto, description: 'Only the fields sent change' }) @IsOptional() @ValidateNested() @Type(() => QuizSettingsInputDto) settings?: QuizSettingsInputDto;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title wajib diisi' })
+  @MaxLength(200)
+  title?: string;
+  @ApiPropertyOptional({ type: QuizSettingsInputDto, description: 'Only the fields sent change' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuizSettingsInputDto)
+  settings?: QuizSettingsInputDto;
 }

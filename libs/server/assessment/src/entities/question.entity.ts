@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CourseEntity } from '@kompeten/server-learning';
 import type { AnswerKey, QuestionKind, QuestionOption } from '@kompeten/shared-contracts';
 import { numeric } from './numeric.transformer';
@@ -6,7 +15,10 @@ import { QuestionCategoryEntity } from './question-category.entity';
 
 /** A question of a course's bank. Its scoring key never reaches a learner (see AttemptService). */
 @Entity('question')
-@Check('question_kind_check', `kind IN ('single','multiple','true_false','short_answer','numeric','matching','ordering','essay')`)
+@Check(
+  'question_kind_check',
+  `kind IN ('single','multiple','true_false','short_answer','numeric','matching','ordering','essay')`,
+)
 @Check('question_points_check', `points > 0`)
 @Index('ix_question_course_category', ['courseId', 'categoryId'])
 export class QuestionEntity {

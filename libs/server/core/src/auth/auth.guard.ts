@@ -1,4 +1,12 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, OnApplicationBootstrap, SetMetadata } from '@nestjs/common';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@kompeten/shared-contracts';
@@ -18,7 +26,8 @@ export const NoRateLimit = () => SetMetadata(NO_RATE_LIMIT, true);
 
 type AuthedRequest = Request & { principal?: Principal; id?: string };
 
-const unauthenticated = (message: string) => new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, message);
+const unauthenticated = (message: string) =>
+  new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, message);
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(), and every route (but @NoRateLimit())
@@ -77,11 +86,16 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
     const budget = claims ? this.config.rateLimit.perUser : this.config.rateLimit.perAddress;
     if (limited && check.count > budget) {
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(check.retryAfterSeconds));
-      throw new DomainError('rate_limited', ErrorCode.RATE_LIMITED, `Terlalu banyak permintaan. Coba lagi dalam ${check.retryAfterSeconds} detik.`);
+      throw new DomainError(
+        'rate_limited',
+        ErrorCode.RATE_LIMITED,
+        `Terlalu banyak permintaan. Coba lagi dalam ${check.retryAfterSeconds} detik.`,
+      );
     }
     if (refusal) throw refusal;
     if (!claims) return true;
-    if (check.floor !== null && claims.gen < check.floor) throw unauthenticated('Sesi ini sudah berakhir. Silakan masuk kembali.');
+    if (check.floor !== null && claims.gen < check.floor)
+      throw unauthenticated('Sesi ini sudah berakhir. Silakan masuk kembali.');
     req.principal = {
       userId: claims.sub,
       employeeId: claims.emp,

@@ -14,8 +14,15 @@ describe('SessionStore (two processes sharing one Redis)', () => {
   const stores: SessionStore[] = [];
 
   const node = (overrides: Record<string, string> = {}) => {
-    const redis = new IORedis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableAutoPipelining: true });
-    const store = new SessionStore(redis, { ...config, ...(overrides.perUser ? { rateLimit: { ...config.rateLimit, perUser: Number(overrides.perUser) } } : {}) });
+    const redis = new IORedis(config.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableAutoPipelining: true,
+    });
+    const store = new SessionStore(redis, {
+      ...config,
+      ...(overrides.perUser ? { rateLimit: { ...config.rateLimit, perUser: Number(overrides.perUser) } } : {}),
+    });
     clients.push(redis);
     stores.push(store);
     return { redis, store };
@@ -104,7 +111,12 @@ describe('SessionStore (two processes sharing one Redis)', () => {
     expect((await a.store.check('u:1', sid)).floor).toBe(2);
     expect(sent).toEqual(['evalsha']);
 
-    const dead = new IORedis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 200 });
+    const dead = new IORedis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      disconnectTimeout: 200,
+    });
     clients.push(dead);
     const gone = new SessionStore(dead, config);
     stores.push(gone);

@@ -13,7 +13,14 @@ export const redisProvider: Provider = {
   inject: [APP_CONFIG],
   // One retry per command and a bounded wait: the guard fails closed (503) rather than hanging a request.
   // Auto-pipelining batches the guard's script calls of concurrent requests into one write.
-  useFactory: (config: AppConfig) => createRedis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableAutoPipelining: true, lazyConnect: true, disconnectTimeout: 200 }),
+  useFactory: (config: AppConfig) =>
+    createRedis(config.redisUrl, {
+      maxRetriesPerRequest: 1,
+      commandTimeout: 2000,
+      enableAutoPipelining: true,
+      lazyConnect: true,
+      disconnectTimeout: 200,
+    }),
 };
 
 @Injectable()
@@ -32,7 +39,6 @@ export const SESSION_ENDED = 2_147_483_647;
 
 /** How often each process adds its request counts to the shared counters in Redis. */
 export const RATE_FLUSH_MS = 200;
-
 
 /**
  * Direct mode, one round trip per request: reads the session's generation floor (KEYS[2], when a token was presented)
@@ -96,7 +102,11 @@ interface Counter {
 const NO_FLOOR = -1;
 
 const unavailable = () =>
-  new DomainError('unavailable', ErrorCode.SERVICE_UNAVAILABLE, 'Layanan sesi sedang tidak tersedia. Coba lagi sebentar lagi.');
+  new DomainError(
+    'unavailable',
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'Layanan sesi sedang tidak tersedia. Coba lagi sebentar lagi.',
+  );
 
 /**
  * Where access-token revocation and request budgets live, shared by every API process (decision 0010, amended by 0020).
@@ -157,7 +167,8 @@ export class SessionStore implements OnApplicationShutdown {
     if (!this.subscriber) this.start();
 
     if (this.live) {
-      const floor = sessionId === null ? NO_FLOOR : (this.knownFloor(sessionId, now) ?? (await this.readFloor(sessionId)));
+      const floor =
+        sessionId === null ? NO_FLOOR : (this.knownFloor(sessionId, now) ?? (await this.readFloor(sessionId)));
       let counter = this.counters.get(counterKey);
       if (!counter) this.counters.set(counterKey, (counter = { shared: 0, pending: 0 }));
       counter.pending++;
@@ -190,7 +201,14 @@ export class SessionStore implements OnApplicationShutdown {
     const ttlMs = (this.config.accessTokenTtlSeconds + 60) * 1000;
     const ids = [...floors.keys()];
     try {
-      await this.redis.kompetenRaise(ids.length, ...ids.map((id) => this.sessionKey(id)), ttlMs, this.channel, ...floors.values(), ...ids);
+      await this.redis.kompetenRaise(
+        ids.length,
+        ...ids.map((id) => this.sessionKey(id)),
+        ttlMs,
+        this.channel,
+        ...floors.values(),
+        ...ids,
+      );
     } catch {
       throw unavailable();
     }
@@ -244,7 +262,8 @@ export class SessionStore implements OnApplicationShutdown {
     const current = Math.floor(Date.now() / (this.config.rateLimit.windowSeconds * 1000));
     const prefix = `${this.config.queuePrefix}:rl:`;
     for (const [key, c] of this.counters) {
-      if (c.pending === 0 && Number(key.slice(prefix.length, key.indexOf(':', prefix.length))) < current) this.counters.delete(key);
+      if (c.pending === 0 && Number(key.slice(prefix.length, key.indexOf(':', prefix.length))) < current)
+        this.counters.delete(key);
     }
   }
 
@@ -312,7 +331,12 @@ export class SessionStore implements OnApplicationShutdown {
   /** Starts listening for floor announcements (idempotent); the fast path opens once the subscription is confirmed. */
   start(): void {
     if (this.closed || this.subscriber) return;
-    const sub = this.redis.duplicate({ lazyConnect: true, autoResubscribe: false, enableAutoPipelining: false, maxRetriesPerRequest: 1 });
+    const sub = this.redis.duplicate({
+      lazyConnect: true,
+      autoResubscribe: false,
+      enableAutoPipelining: false,
+      maxRetriesPerRequest: 1,
+    });
     this.subscriber = sub;
     sub.on('message', (_channel: string, message: string) => {
       if (!this.live) return;

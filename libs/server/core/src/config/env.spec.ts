@@ -16,7 +16,13 @@ describe('loadConfig', () => {
 
   it('lists every bad variable at once', () => {
     try {
-      loadConfig({ DATABASE_URL: 'mysql://x', REDIS_URL: 'redis://h', JWT_SECRET: 'short', PORT: 'eighty', PUBLIC_URL: 'not a url' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'redis://h',
+        JWT_SECRET: 'short',
+        PORT: 'eighty',
+        PUBLIC_URL: 'not a url',
+      });
       throw new Error('expected ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -39,8 +45,12 @@ describe('loadConfig', () => {
   it('keeps relayed outbox events 7 days unless OUTBOX_RETENTION_DAYS says otherwise, and refuses nonsense', () => {
     expect(loadConfig(good).outboxRetentionDays).toBe(7);
     expect(loadConfig({ ...good, OUTBOX_RETENTION_DAYS: '30' }).outboxRetentionDays).toBe(30);
-    expect(() => loadConfig({ ...good, OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS must be at least 1/);
-    expect(() => loadConfig({ ...good, OUTBOX_RETENTION_DAYS: 'seminggu' })).toThrow(/OUTBOX_RETENTION_DAYS must be a whole number/);
+    expect(() => loadConfig({ ...good, OUTBOX_RETENTION_DAYS: '0' })).toThrow(
+      /OUTBOX_RETENTION_DAYS must be at least 1/,
+    );
+    expect(() => loadConfig({ ...good, OUTBOX_RETENTION_DAYS: 'seminggu' })).toThrow(
+      /OUTBOX_RETENTION_DAYS must be a whole number/,
+    );
   });
 
   it('refuses a TZ other than UTC and a lone ADMIN_EMAIL', () => {
@@ -49,7 +59,9 @@ describe('loadConfig', () => {
   });
 
   it('takes the first admin from ADMIN_EMAIL and ADMIN_PASSWORD', () => {
-    expect(loadConfig({ ...good, ADMIN_EMAIL: 'Root@Kompeten.go.id', ADMIN_PASSWORD: 'rahasia-1234' }).initialAdmin).toEqual({
+    expect(
+      loadConfig({ ...good, ADMIN_EMAIL: 'Root@Kompeten.go.id', ADMIN_PASSWORD: 'rahasia-1234' }).initialAdmin,
+    ).toEqual({
       email: 'root@kompeten.go.id',
       password: 'rahasia-1234',
     });
@@ -57,7 +69,13 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig storage', () => {
-  const s3 = { ...good, STORAGE_DRIVER: 's3', S3_BUCKET: 'kompeten-files', S3_ACCESS_KEY_ID: 'AKIA', S3_SECRET_ACCESS_KEY: 'secret' };
+  const s3 = {
+    ...good,
+    STORAGE_DRIVER: 's3',
+    S3_BUCKET: 'kompeten-files',
+    S3_ACCESS_KEY_ID: 'AKIA',
+    S3_SECRET_ACCESS_KEY: 'secret',
+  };
 
   it('keeps files on local disk by default and ignores S3 settings there', () => {
     const c = loadConfig({ ...good, S3_BUCKET: 'kompeten-files' });
@@ -86,9 +104,15 @@ describe('loadConfig storage', () => {
   });
 
   it('uses virtual-hosted buckets on AWS unless told otherwise', () => {
-    expect(loadConfig({ ...s3, S3_REGION: 'ap-southeast-3' }).s3).toMatchObject({ endpoint: null, region: 'ap-southeast-3', forcePathStyle: false });
+    expect(loadConfig({ ...s3, S3_REGION: 'ap-southeast-3' }).s3).toMatchObject({
+      endpoint: null,
+      region: 'ap-southeast-3',
+      forcePathStyle: false,
+    });
     expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'true' }).s3?.forcePathStyle).toBe(true);
-    expect(loadConfig({ ...s3, S3_ENDPOINT: 'https://s3.example.go.id', S3_FORCE_PATH_STYLE: 'false' }).s3?.forcePathStyle).toBe(false);
+    expect(
+      loadConfig({ ...s3, S3_ENDPOINT: 'https://s3.example.go.id', S3_FORCE_PATH_STYLE: 'false' }).s3?.forcePathStyle,
+    ).toBe(false);
   });
 
   it('lists every missing S3 variable at once', () => {
@@ -107,12 +131,19 @@ describe('loadConfig storage', () => {
 
   it('names each malformed S3 variable', () => {
     try {
-      loadConfig({ ...s3, S3_BUCKET: 'Kompeten_Files', S3_ENDPOINT: 'minio:9000', S3_REGION: 'us east', S3_FORCE_PATH_STYLE: 'yes' });
+      loadConfig({
+        ...s3,
+        S3_BUCKET: 'Kompeten_Files',
+        S3_ENDPOINT: 'minio:9000',
+        S3_REGION: 'us east',
+        S3_FORCE_PATH_STYLE: 'yes',
+      });
       throw new Error('expected ConfigError');
     } catch (e) {
       const problems = (e as ConfigError).problems;
       expect(problems).toHaveLength(4);
-      for (const name of ['S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE']) expect(problems.join('\n')).toMatch(name);
+      for (const name of ['S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE'])
+        expect(problems.join('\n')).toMatch(name);
     }
   });
 });
@@ -126,7 +157,12 @@ describe('loadConfig login defence', () => {
 
   it('reads a hop count or a list of proxy addresses, CIDRs and Express names', () => {
     expect(loadConfig({ ...good, TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ ...good, TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.10 ,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.10', 'fd00::/8']);
+    expect(loadConfig({ ...good, TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.10 ,fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.10',
+      'fd00::/8',
+    ]);
   });
 
   it('refuses trusting everyone and malformed entries', () => {
@@ -137,10 +173,22 @@ describe('loadConfig login defence', () => {
   });
 
   it('has throttle defaults and takes small values for tests', () => {
-    expect(loadConfig(good).loginThrottle).toMatchObject({ freeFailures: 5, accountDelayMaxSeconds: 5, sourceBudget: 200, globalBudgetPerMinute: 300 });
-    expect(loadConfig({ ...good, LOGIN_FREE_FAILURES: '3', LOGIN_DELAY_BASE_MS: '100' }).loginThrottle).toMatchObject({ freeFailures: 3, delayBaseMs: 100 });
-    expect(() => loadConfig({ ...good, LOGIN_FREE_FAILURES: 'five' })).toThrow(/LOGIN_FREE_FAILURES must be a whole number/);
-    expect(() => loadConfig({ ...good, LOGIN_ACCOUNT_DELAY_MAX_SECONDS: '3600' })).toThrow(/LOGIN_ACCOUNT_DELAY_MAX_SECONDS must be at most 300/);
+    expect(loadConfig(good).loginThrottle).toMatchObject({
+      freeFailures: 5,
+      accountDelayMaxSeconds: 5,
+      sourceBudget: 200,
+      globalBudgetPerMinute: 300,
+    });
+    expect(loadConfig({ ...good, LOGIN_FREE_FAILURES: '3', LOGIN_DELAY_BASE_MS: '100' }).loginThrottle).toMatchObject({
+      freeFailures: 3,
+      delayBaseMs: 100,
+    });
+    expect(() => loadConfig({ ...good, LOGIN_FREE_FAILURES: 'five' })).toThrow(
+      /LOGIN_FREE_FAILURES must be a whole number/,
+    );
+    expect(() => loadConfig({ ...good, LOGIN_ACCOUNT_DELAY_MAX_SECONDS: '3600' })).toThrow(
+      /LOGIN_ACCOUNT_DELAY_MAX_SECONDS must be at most 300/,
+    );
   });
 });
 
@@ -158,12 +206,20 @@ describe('loadConfig: what the README promises (issue 13)', () => {
   it('refuses to start in production without a JWT_SECRET or with a published default', () => {
     const { JWT_SECRET: _unused, ...noSecret } = good;
     expect(() => loadConfig({ ...noSecret, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(() => loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' })).toThrow(/JWT_SECRET is a published default/);
-    expect(() => loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_SECRET is a published default/);
-    expect(loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'q3V8s0lZb1yJm7Kp2cXw9RtE4uHn6GaD5fLo' }).jwtSecret).toHaveLength(36);
+    expect(() =>
+      loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' }),
+    ).toThrow(/JWT_SECRET is a published default/);
+    expect(() => loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /JWT_SECRET is a published default/,
+    );
+    expect(
+      loadConfig({ ...good, NODE_ENV: 'production', JWT_SECRET: 'q3V8s0lZb1yJm7Kp2cXw9RtE4uHn6GaD5fLo' }).jwtSecret,
+    ).toHaveLength(36);
   });
 
   it('lets development and test run with any secret of 32+ characters', () => {
-    expect(loadConfig({ ...good, NODE_ENV: 'development', JWT_SECRET: 'change-me-change-me-change-me-change-me' }).env).toBe('development');
+    expect(
+      loadConfig({ ...good, NODE_ENV: 'development', JWT_SECRET: 'change-me-change-me-change-me-change-me' }).env,
+    ).toBe('development');
   });
 });

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { LOGIN_THROTTLE_DEFAULTS, parseTrustProxy, type LoginThrottleConfig, type TrustProxy } from './login-defence';
 
 function blankToUndefined({ value }: { value: unknown }): unknown {
@@ -23,7 +35,9 @@ export class EnvDto {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV?: 'development' | 'production' | 'test';
 
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/kompeten' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/kompeten',
+  })
   DATABASE_URL: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -37,7 +51,10 @@ export class EnvDto {
   PORT?: number;
 
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL, e.g. https://kompeten.ntbprov.go.id' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'PUBLIC_URL must be an absolute URL, e.g. https://kompeten.ntbprov.go.id' },
+  )
   PUBLIC_URL?: string;
 
   /** How long an account setup link (new account or password reset) stays valid; default 72 hours. */
@@ -53,7 +70,9 @@ export class EnvDto {
   JWT_SECRET: string;
 
   @IsOptional()
-  @IsIn(['UTC', 'Etc/UTC'], { message: 'TZ must stay UTC inside the platform; each agency has its own display time zone' })
+  @IsIn(['UTC', 'Etc/UTC'], {
+    message: 'TZ must stay UTC inside the platform; each agency has its own display time zone',
+  })
   TZ?: string;
 
   @IsOptional()
@@ -80,12 +99,17 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(blankToUndefined)
-  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens',
+  })
   S3_BUCKET?: string;
 
   @IsOptional()
   @Transform(blankToUndefined)
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s) URL, e.g. http://127.0.0.1:9000' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'S3_ENDPOINT must be an http(s) URL, e.g. http://127.0.0.1:9000' },
+  )
   S3_ENDPOINT?: string;
 
   @IsOptional()
@@ -196,7 +220,9 @@ export class EnvDto {
  * tokens with them, so production refuses them.
  */
 export function isPlaceholderSecret(secret: string): boolean {
-  return /change-?me|changeit|placeholder|example|^(x+|0+|secret)$|^(secret|kompeten|password)[-_]?\w{0,8}$/i.test(secret.trim());
+  return /change-?me|changeit|placeholder|example|^(x+|0+|secret)$|^(secret|kompeten|password)[-_]?\w{0,8}$/i.test(
+    secret.trim(),
+  );
 }
 
 export interface AppConfig {
@@ -262,7 +288,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
   if (dto.NODE_ENV === 'production' && dto.JWT_SECRET && isPlaceholderSecret(dto.JWT_SECRET)) {
-    problems.push('JWT_SECRET is a published default or placeholder; with NODE_ENV=production set a random secret of at least 32 characters (e.g. `openssl rand -base64 48`)');
+    problems.push(
+      'JWT_SECRET is a published default or placeholder; with NODE_ENV=production set a random secret of at least 32 characters (e.g. `openssl rand -base64 48`)',
+    );
   }
   const storageDriver = dto.STORAGE_DRIVER ?? 'local';
   const s3 = storageDriver === 's3' ? s3Config(dto, problems) : null;
@@ -279,7 +307,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     setupLinkTtlSeconds: (dto.SETUP_LINK_TTL_HOURS ?? 72) * 3600,
-    initialAdmin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL.toLowerCase(), password: dto.ADMIN_PASSWORD } : null,
+    initialAdmin:
+      dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD
+        ? { email: dto.ADMIN_EMAIL.toLowerCase(), password: dto.ADMIN_PASSWORD }
+        : null,
     storageDir: dto.STORAGE_DIR ?? '.data/storage',
     storageDriver,
     s3,
@@ -292,7 +323,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxRetentionDays: dto.OUTBOX_RETENTION_DAYS ?? 7,
     // A learner autosaving every 5 s makes ~12 requests a minute; a busy admin page ~100. A school of 500 behind one
     // NAT address signing in at 07:30 sends ~2 anonymous requests each (login, maybe a refresh) within a few minutes.
-    rateLimit: { windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS ?? 60, perUser: dto.RATE_LIMIT_PER_USER ?? 1200, perAddress: dto.RATE_LIMIT_PER_ADDRESS ?? 3000 },
+    rateLimit: {
+      windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS ?? 60,
+      perUser: dto.RATE_LIMIT_PER_USER ?? 1200,
+      perAddress: dto.RATE_LIMIT_PER_ADDRESS ?? 3000,
+    },
     trustProxy,
     loginThrottle: loginThrottleConfig(dto),
   };

@@ -11,12 +11,48 @@ import { MIGRATIONS } from './migrations';
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENTITY_GLOB = join(__dirname, '../../../../../libs/server/*/src/**/*.entity.ts');
 const TABLES = [
-  'account_event', 'account_setup_link', 'agency', 'assignment_submission', 'audit_log', 'course', 'course_author', 'course_author_invitation', 'course_completion', 'course_draft_editor', 'course_file', 'course_module', 'course_review_event',
-  'course_version', 'employee', 'employee_import', 'employee_import_entry', 'enrolment', 'lesson', 'lesson_progress', 'outbox_delivery', 'outbox_event', 'question', 'question_category', 'quiz', 'quiz_answer',
-  'quiz_attempt', 'refresh_token', 'role_assignment', 'user_account', 'work_unit',
+  'account_event',
+  'account_setup_link',
+  'agency',
+  'assignment_submission',
+  'audit_log',
+  'course',
+  'course_author',
+  'course_author_invitation',
+  'course_completion',
+  'course_draft_editor',
+  'course_file',
+  'course_module',
+  'course_review_event',
+  'course_version',
+  'employee',
+  'employee_import',
+  'employee_import_entry',
+  'enrolment',
+  'lesson',
+  'lesson_progress',
+  'outbox_delivery',
+  'outbox_event',
+  'question',
+  'question_category',
+  'quiz',
+  'quiz_answer',
+  'quiz_attempt',
+  'refresh_token',
+  'role_assignment',
+  'user_account',
+  'work_unit',
 ];
 /** The published read models (decision 0016), each declared in its owner lib's read-models.ts. */
-const VIEWS = ['enrolment_state', 'identity_employee', 'identity_user_account', 'learning_course', 'learning_course_version', 'organisation_agency', 'organisation_work_unit'];
+const VIEWS = [
+  'enrolment_state',
+  'identity_employee',
+  'identity_user_account',
+  'learning_course',
+  'learning_course_version',
+  'organisation_agency',
+  'organisation_work_unit',
+];
 
 async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: ADMIN_URL });
@@ -37,11 +73,14 @@ async function userTables(ds: DataSource): Promise<string[]> {
 }
 
 async function userViews(ds: DataSource): Promise<string[]> {
-  const rows: Array<{ table_name: string }> = await ds.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY table_name`);
+  const rows: Array<{ table_name: string }> = await ds.query(
+    `SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY table_name`,
+  );
   return rows.map((r) => r.table_name);
 }
 
-const pendingSchemaChanges = async (ds: DataSource) => (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
+const pendingSchemaChanges = async (ds: DataSource) =>
+  (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
 
 describe('database migrations', () => {
   let name: string;
@@ -49,7 +88,8 @@ describe('database migrations', () => {
 
   beforeAll(async () => {
     const run = process.env.KOMPETEN_TEST_RUN;
-    if (!run) throw new Error('Run integration tests through jest.integration.config.cjs (its global setup names the run)');
+    if (!run)
+      throw new Error('Run integration tests through jest.integration.config.cjs (its global setup names the run)');
     name = `kompeten_test_mig_${randomBytes(4).toString('hex')}_${run}`;
     if (!/^kompeten_test_[a-z0-9_]+$/.test(name)) throw new Error(`Refusing to use "${name}"`);
     await admin((c) => c.query(`CREATE DATABASE ${name}`));
@@ -81,9 +121,18 @@ describe('database migrations', () => {
     expect(await pendingSchemaChanges(ds)).toEqual([]);
   });
 
-  it('keeps the migration\'s constraints and the trigram search index', async () => {
-    const checks: Array<{ conname: string }> = await ds.query(`SELECT conname FROM pg_constraint WHERE contype IN ('c', 'f') ORDER BY conname`);
-    expect(checks.map((c) => c.conname)).toEqual(expect.arrayContaining(['employee_nip_check', 'employee_supervisor_id_fkey', 'role_assignment_user_id_fkey', 'employee_import_status_check']));
+  it("keeps the migration's constraints and the trigram search index", async () => {
+    const checks: Array<{ conname: string }> = await ds.query(
+      `SELECT conname FROM pg_constraint WHERE contype IN ('c', 'f') ORDER BY conname`,
+    );
+    expect(checks.map((c) => c.conname)).toEqual(
+      expect.arrayContaining([
+        'employee_nip_check',
+        'employee_supervisor_id_fkey',
+        'role_assignment_user_id_fkey',
+        'employee_import_status_check',
+      ]),
+    );
     const [search] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_employee_search'`);
     expect(search.indexdef).toMatch(/gin_trgm_ops/);
   });

@@ -21,11 +21,19 @@ describe('preparedQuery', () => {
   it('runs on the transaction’s own connection, as a named statement, and sees its uncommitted writes', async () => {
     await ds.transaction(async (m) => {
       await m.query('CREATE TEMPORARY TABLE prepared_probe (id int PRIMARY KEY, label text) ON COMMIT DROP');
-      const inserted = await preparedQuery(m, 'INSERT INTO prepared_probe (id, label) VALUES ($1, $2) RETURNING id, label', [7, 'tujuh']);
+      const inserted = await preparedQuery(
+        m,
+        'INSERT INTO prepared_probe (id, label) VALUES ($1, $2) RETURNING id, label',
+        [7, 'tujuh'],
+      );
       expect(inserted).toEqual([{ id: 7, label: 'tujuh' }]);
       expect(await m.query('SELECT label FROM prepared_probe WHERE id = 7')).toEqual([{ label: 'tujuh' }]);
-      const named: Array<{ statement: string }> = await m.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'k\\_%'`);
-      expect(named.map((r) => r.statement)).toContain('INSERT INTO prepared_probe (id, label) VALUES ($1, $2) RETURNING id, label');
+      const named: Array<{ statement: string }> = await m.query(
+        `SELECT statement FROM pg_prepared_statements WHERE name LIKE 'k\\_%'`,
+      );
+      expect(named.map((r) => r.statement)).toContain(
+        'INSERT INTO prepared_probe (id, label) VALUES ($1, $2) RETURNING id, label',
+      );
     });
   });
 

@@ -22,7 +22,11 @@ function nameOf(text: string): string {
  * INSERT/UPDATE … RETURNING); driver errors arrive as TypeORM's QueryFailedError, as from `manager.query`.
  * Only for statements whose text is fixed (values as parameters): every distinct text is a statement kept on each connection.
  */
-export async function preparedQuery<T = Record<string, unknown>>(on: DataSource | EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
+export async function preparedQuery<T = Record<string, unknown>>(
+  on: DataSource | EntityManager,
+  text: string,
+  values: readonly unknown[],
+): Promise<T[]> {
   const config = { name: nameOf(text), text, values: values as unknown[] };
   const runner = on instanceof DataSource ? undefined : on.queryRunner;
   const client: Pool | PoolClient = runner

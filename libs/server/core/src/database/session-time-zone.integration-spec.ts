@@ -49,7 +49,9 @@ describe('dataSourceOptions: session time zone', () => {
   });
 
   it('renders timestamps and local dates in UTC (17:30 UTC is still the same day, not 01:30 WITA the next)', async () => {
-    const [row] = await ds.query(`SELECT ('2026-03-31T17:30:00Z'::timestamptz)::text AS t, ('2026-03-31T17:30:00Z'::timestamptz)::date::text AS d`);
+    const [row] = await ds.query(
+      `SELECT ('2026-03-31T17:30:00Z'::timestamptz)::text AS t, ('2026-03-31T17:30:00Z'::timestamptz)::date::text AS d`,
+    );
     expect(row).toEqual({ t: '2026-03-31 17:30:00+00', d: '2026-03-31' });
   });
 });

@@ -39,6 +39,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: ErrorCode, message: string) => new DomainError('not_found', code, message);
-export const invalid = (code: ErrorCode, message: string, details?: unknown) => new DomainError('validation', code, message, details);
-export const conflict = (code: ErrorCode, message: string, details?: unknown) => new DomainError('conflict', code, message, details);
+export const invalid = (code: ErrorCode, message: string, details?: unknown) =>
+  new DomainError('validation', code, message, details);
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
+  new DomainError('conflict', code, message, details);
 export const forbidden = (code: ErrorCode, message: string) => new DomainError('forbidden', code, message);

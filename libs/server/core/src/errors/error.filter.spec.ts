@@ -3,7 +3,8 @@ import { QueryFailedError } from 'typeorm';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { ErrorFilter } from './error.filter';
 
-const pgError = (code: string) => Object.assign(new QueryFailedError('SELECT 1', [], Object.assign(new Error('pg'), { code })), { code });
+const pgError = (code: string) =>
+  Object.assign(new QueryFailedError('SELECT 1', [], Object.assign(new Error('pg'), { code })), { code });
 
 describe('ErrorFilter', () => {
   const filter = new ErrorFilter();
@@ -12,7 +13,12 @@ describe('ErrorFilter', () => {
     ['22021', 'a NUL or an invalid byte sequence in text'],
     ['22P05', 'a character jsonb cannot hold'],
   ])('answers 400, not 500, to PostgreSQL %s (%s): the second line behind the request checks', (code) => {
-    expect(filter.toBody(pgError(code), 'k-1')).toEqual({ statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: expect.stringMatching(/karakter/), correlationId: 'k-1' });
+    expect(filter.toBody(pgError(code), 'k-1')).toEqual({
+      statusCode: 400,
+      code: ErrorCode.VALIDATION_FAILED,
+      message: expect.stringMatching(/karakter/),
+      correlationId: 'k-1',
+    });
   });
 
   it('keeps 500 for database errors that are not about the input', () => {
@@ -21,6 +27,11 @@ describe('ErrorFilter', () => {
 
   it.each(['GET', 'HEAD', 'OPTIONS', 'PROPFIND'])('names an unmatched %s route, without its query', (method) => {
     const body = filter.toBody(new NotFoundException(`Cannot ${method} /api/tidak-ada?token=rahasia`), 'k-3');
-    expect(body).toEqual({ statusCode: 404, code: ErrorCode.NOT_FOUND, message: `Rute tidak ditemukan: ${method} /api/tidak-ada`, correlationId: 'k-3' });
+    expect(body).toEqual({
+      statusCode: 404,
+      code: ErrorCode.NOT_FOUND,
+      message: `Rute tidak ditemukan: ${method} /api/tidak-ada`,
+      correlationId: 'k-3',
+    });
   });
 });

@@ -55,10 +55,21 @@ export class ErrorFilter implements ExceptionFilter {
 
   toBody(exception: unknown, correlationId: string): ApiErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: KIND_STATUS[exception.kind], code: exception.code, message: exception.message, correlationId, ...(exception.details !== undefined ? { details: exception.details } : {}) };
+      return {
+        statusCode: KIND_STATUS[exception.kind],
+        code: exception.code,
+        message: exception.message,
+        correlationId,
+        ...(exception.details !== undefined ? { details: exception.details } : {}),
+      };
     }
     if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: ErrorCode.RATE_LIMITED, message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', correlationId };
+      return {
+        statusCode: 429,
+        code: ErrorCode.RATE_LIMITED,
+        message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+        correlationId,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -83,28 +94,59 @@ export class ErrorFilter implements ExceptionFilter {
         const path = unmatched[2].split('?')[0].slice(0, 200);
         message = `Rute tidak ditemukan: ${unmatched[1]} ${path}`;
       }
-      if (status >= 500) return { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Terjadi kesalahan pada server', correlationId };
+      if (status >= 500)
+        return { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Terjadi kesalahan pada server', correlationId };
       return { statusCode: status, code, message, correlationId, ...(details !== undefined ? { details } : {}) };
     }
     const bodyParser = exception as { type?: string; status?: number; expose?: boolean; message?: string };
     // Body-parser errors carry a `type`; some (e.g. a corrupt gzip body) are plain http-errors marked safe to expose.
-    const clientError = typeof bodyParser?.type === 'string' || exception instanceof SyntaxError || bodyParser?.expose === true;
-    if (bodyParser && typeof bodyParser === 'object' && bodyParser.status && bodyParser.status >= 400 && bodyParser.status < 500 && clientError) {
+    const clientError =
+      typeof bodyParser?.type === 'string' || exception instanceof SyntaxError || bodyParser?.expose === true;
+    if (
+      bodyParser &&
+      typeof bodyParser === 'object' &&
+      bodyParser.status &&
+      bodyParser.status >= 400 &&
+      bodyParser.status < 500 &&
+      clientError
+    ) {
       if (bodyParser.type === 'entity.too.large') {
-        return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Isi permintaan terlalu besar', correlationId };
+        return {
+          statusCode: 413,
+          code: ErrorCode.PAYLOAD_TOO_LARGE,
+          message: 'Isi permintaan terlalu besar',
+          correlationId,
+        };
       }
       if (bodyParser.type === 'entity.parse.failed' || exception instanceof SyntaxError) {
-        return { statusCode: 400, code: ErrorCode.MALFORMED_JSON, message: 'Isi permintaan bukan JSON yang valid', correlationId };
+        return {
+          statusCode: 400,
+          code: ErrorCode.MALFORMED_JSON,
+          message: 'Isi permintaan bukan JSON yang valid',
+          correlationId,
+        };
       }
-      return { statusCode: bodyParser.status, code: ErrorCode.VALIDATION_FAILED, message: bodyParser.message ?? 'Permintaan tidak valid', correlationId };
+      return {
+        statusCode: bodyParser.status,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: bodyParser.message ?? 'Permintaan tidak valid',
+        correlationId,
+      };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception as QueryFailedError & { code?: string }).code;
       if (code && PG_INPUT_ERRORS.has(code)) {
-        const message = PG_CHARACTER_ERRORS.has(code) ? 'Permintaan memuat karakter yang tidak dapat disimpan (mis. NUL)' : 'Nilai pada permintaan tidak valid';
+        const message = PG_CHARACTER_ERRORS.has(code)
+          ? 'Permintaan memuat karakter yang tidak dapat disimpan (mis. NUL)'
+          : 'Nilai pada permintaan tidak valid';
         return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message, correlationId };
       }
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.INTERNAL, message: 'Terjadi kesalahan pada server', correlationId };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: ErrorCode.INTERNAL,
+      message: 'Terjadi kesalahan pada server',
+      correlationId,
+    };
   }
 }

@@ -33,7 +33,10 @@ describe('neutraliseCsvCell', () => {
 
 describe('csvStringifier', () => {
   it('neutralises text cells, keeps numbers (also negative ones) and writes null as an empty cell', async () => {
-    const csv = await write([['=cmd|/c calc!A1', -5, null, 'Lalu Hasan', undefined, 12.5]], ['Nama', 'Kenaikan', 'Unit', 'X', 'Y', 'Z']);
+    const csv = await write(
+      [['=cmd|/c calc!A1', -5, null, 'Lalu Hasan', undefined, 12.5]],
+      ['Nama', 'Kenaikan', 'Unit', 'X', 'Y', 'Z'],
+    );
     expect(csv).toBe(`Nama,Kenaikan,Unit,X,Y,Z\n'=cmd|/c calc!A1,-5,,Lalu Hasan,,12.5\n`);
   });
 });

@@ -26,6 +26,8 @@ const DESCRIPTIONS: Record<number, string> = {
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ErrorResponseDto),
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], schema: { $ref: getSchemaPath(ErrorResponseDto) } })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], schema: { $ref: getSchemaPath(ErrorResponseDto) } }),
+    ),
   );
 }

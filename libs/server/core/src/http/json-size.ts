@@ -5,7 +5,11 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
  * at most `maxItems` elements in any list and at most `maxChars` characters once serialised. The global body checks
  * (apps/api/src/http/hostile-input.ts) bound every body; this sizes one field to its real use.
  */
-export function JsonSizeMax(name: string, limits: { maxChars: number; maxItems?: number }, options?: ValidationOptions): PropertyDecorator {
+export function JsonSizeMax(
+  name: string,
+  limits: { maxChars: number; maxItems?: number },
+  options?: ValidationOptions,
+): PropertyDecorator {
   const maxItems = limits.maxItems ?? Number.POSITIVE_INFINITY;
   const fits = (value: unknown): boolean => {
     if (value === undefined || value === null) return true;
@@ -20,5 +24,8 @@ export function JsonSizeMax(name: string, limits: { maxChars: number; maxItems?:
     return JSON.stringify(value).length <= limits.maxChars;
   };
   const sizes = `${limits.maxItems !== undefined ? `maks. ${limits.maxItems} butir per daftar, ` : ''}maks. ${limits.maxChars.toLocaleString('id-ID')} karakter`;
-  return ValidateBy({ name: 'jsonSizeMax', validator: { validate: fits, defaultMessage: () => `${name} terlalu besar (${sizes})` } }, options);
+  return ValidateBy(
+    { name: 'jsonSizeMax', validator: { validate: fits, defaultMessage: () => `${name} terlalu besar (${sizes})` } },
+    options,
+  );
 }

@@ -50,7 +50,11 @@ export function ApiPageResponse<M extends Type<unknown>>(model: M, description?:
       schema: {
         allOf: [
           { $ref: getSchemaPath(PageMetaDto) },
-          { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } },
+          {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } },
+          },
         ],
       },
     }),

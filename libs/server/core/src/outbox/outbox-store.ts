@@ -24,16 +24,26 @@ export class DeliveryStore {
   constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
 
   async done(jobId: string, result: JobResult): Promise<void> {
-    await this.db.query(`UPDATE outbox_delivery SET status = 'done', result = $2, attempts = attempts + 1, finished_at = now() WHERE job_id = $1`, [jobId, result]);
+    await this.db.query(
+      `UPDATE outbox_delivery SET status = 'done', result = $2, attempts = attempts + 1, finished_at = now() WHERE job_id = $1`,
+      [jobId, result],
+    );
   }
 
   /** A run failed and the job will be retried. */
   async retrying(jobId: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE outbox_delivery SET attempts = attempts + 1, last_error = $2 WHERE job_id = $1`, [jobId, error]);
+    await this.db.query(`UPDATE outbox_delivery SET attempts = attempts + 1, last_error = $2 WHERE job_id = $1`, [
+      jobId,
+      error,
+    ]);
   }
 
   /** The job will not run again: `failed` (attempts used up) or `parked` (a permanent failure). */
-  async gaveUp(jobId: string, status: Extract<OutboxDeliveryStatus, 'failed' | 'parked'>, error: string): Promise<void> {
+  async gaveUp(
+    jobId: string,
+    status: Extract<OutboxDeliveryStatus, 'failed' | 'parked'>,
+    error: string,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE outbox_delivery SET status = $2, attempts = attempts + 1, last_error = $3, finished_at = now() WHERE job_id = $1`,
       [jobId, status, error],
@@ -79,15 +89,24 @@ export interface OutboxCounts {
  */
 export const outboxSql = {
   claimPendingEvents(m: Queryable, limit: number): Promise<PendingOutboxEvent[]> {
-    return m.query(`SELECT id, event_type, aggregate_id FROM outbox_event WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`, [limit]);
+    return m.query(
+      `SELECT id, event_type, aggregate_id FROM outbox_event WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
   },
 
   claimPendingEvent(m: Queryable, id: string): Promise<PendingOutboxEvent[]> {
-    return m.query(`SELECT id, event_type, aggregate_id FROM outbox_event WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [id]);
+    return m.query(
+      `SELECT id, event_type, aggregate_id FROM outbox_event WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
   },
 
   /** One insert for a batch; a second event for the same entity finds its jobs already there (one job per consumer and entity). */
-  async insertDeliveries(m: Queryable, deliveries: Array<{ eventId: string; jobName: string; jobId: string }>): Promise<void> {
+  async insertDeliveries(
+    m: Queryable,
+    deliveries: Array<{ eventId: string; jobName: string; jobId: string }>,
+  ): Promise<void> {
     if (!deliveries.length) return;
     await m.query(
       `INSERT INTO outbox_delivery (event_id, job_name, job_id)
@@ -97,7 +116,11 @@ export const outboxSql = {
   },
 
   async markEventsSent(m: Queryable, ids: string[]): Promise<void> {
-    if (ids.length) await m.query(`UPDATE outbox_event SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [ids]);
+    if (ids.length)
+      await m.query(
+        `UPDATE outbox_event SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
   },
 
   async parkEvents(m: Queryable, parked: Array<{ id: string; reason: string }>): Promise<void> {
@@ -110,7 +133,13 @@ export const outboxSql = {
   },
 
   /** Counts a failed relay of a pending event; parks it with `parkedMessage` once it has failed `maxAttempts` times. */
-  async recordEventError(m: Queryable, id: string, message: string, maxAttempts: number, parkedMessage: string): Promise<void> {
+  async recordEventError(
+    m: Queryable,
+    id: string,
+    message: string,
+    maxAttempts: number,
+    parkedMessage: string,
+  ): Promise<void> {
     await m.query(
       `UPDATE outbox_event SET attempts = attempts + 1,
               last_error = CASE WHEN attempts + 1 >= $3 THEN $4 ELSE $2 END,
@@ -132,7 +161,10 @@ export const outboxSql = {
   },
 
   async markDeliveriesQueued(m: Queryable, ids: string[]): Promise<void> {
-    if (ids.length) await m.query(`UPDATE outbox_delivery SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    if (ids.length)
+      await m.query(`UPDATE outbox_delivery SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ]);
   },
 
   /** Keeps pending deliveries that could not be queued, with their errors, and offers them again after `retryMs`. */
@@ -168,17 +200,29 @@ export const outboxSql = {
 
   /** A queued delivery whose job its queue lost goes back to pending; false when someone else moved it first. */
   requeueLost(m: Queryable, id: string): Promise<boolean> {
-    return moveQueued(m, id, `status = 'pending', available_at = now(), last_error = 'The job was missing from its queue; queued again'`);
+    return moveQueued(
+      m,
+      id,
+      `status = 'pending', available_at = now(), last_error = 'The job was missing from its queue; queued again'`,
+    );
   },
 
   /** A queued delivery whose job completed without the processor recording it. */
   recordCompleted(m: Queryable, id: string, result: JobResult, attempts: number): Promise<boolean> {
-    return moveQueued(m, id, `status = 'done', result = $2, attempts = greatest(attempts, $3), finished_at = now()`, [result, attempts]);
+    return moveQueued(m, id, `status = 'done', result = $2, attempts = greatest(attempts, $3), finished_at = now()`, [
+      result,
+      attempts,
+    ]);
   },
 
   /** A queued delivery whose job failed in its queue without the processor recording it. */
   recordFailed(m: Queryable, id: string, reason: string, attempts: number): Promise<boolean> {
-    return moveQueued(m, id, `status = 'failed', last_error = $2, attempts = greatest(attempts, $3), finished_at = now()`, [reason, attempts]);
+    return moveQueued(
+      m,
+      id,
+      `status = 'failed', last_error = $2, attempts = greatest(attempts, $3), finished_at = now()`,
+      [reason, attempts],
+    );
   },
 
   async counts(m: Queryable): Promise<OutboxCounts> {
@@ -194,6 +238,9 @@ export const outboxSql = {
 };
 
 async function moveQueued(m: Queryable, id: string, set: string, params: unknown[] = []): Promise<boolean> {
-  const [, changed]: [unknown, number] = await m.query(`UPDATE outbox_delivery SET ${set} WHERE id = $1 AND status = 'queued'`, [id, ...params]);
+  const [, changed]: [unknown, number] = await m.query(
+    `UPDATE outbox_delivery SET ${set} WHERE id = $1 AND status = 'queued'`,
+    [id, ...params],
+  );
   return changed > 0;
 }

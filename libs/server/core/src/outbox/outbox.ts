@@ -12,5 +12,7 @@ export async function writeOutbox<E extends OutboxEvent>(
   aggregateId: string | null,
   payload: OutboxPayloadOf<E>,
 ): Promise<OutboxEventEntity> {
-  return manager.getRepository(OutboxEventEntity).save({ eventType, aggregateId, payload: payload as unknown as Record<string, unknown> });
+  return manager
+    .getRepository(OutboxEventEntity)
+    .save({ eventType, aggregateId, payload: payload as unknown as Record<string, unknown> });
 }

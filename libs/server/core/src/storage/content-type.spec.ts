@@ -1,6 +1,7 @@
 import { detectMime, MIME } from './content-type';
 
-const b = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const b = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('detectMime (course files and assignment submissions)', () => {
   it('tells OpenDocument and Office Open XML apart from ZIP by the extension, the bytes being a ZIP', () => {

@@ -48,10 +48,19 @@ export function detectMime(head: Buffer, fileName: string): string | null {
   if (ascii('ftyp', 4) && !ascii('qt  ', 8)) return MIME.MP4;
   if (starts([0x1a, 0x45, 0xdf, 0xa3])) return MIME.WEBM;
   if (starts([0x50, 0x4b, 0x03, 0x04])) {
-    return ({ docx: MIME.DOCX, xlsx: MIME.XLSX, pptx: MIME.PPTX, odt: MIME.ODT, ods: MIME.ODS, odp: MIME.ODP } as Record<string, string>)[e] ?? MIME.ZIP;
+    return (
+      (
+        { docx: MIME.DOCX, xlsx: MIME.XLSX, pptx: MIME.PPTX, odt: MIME.ODT, ods: MIME.ODS, odp: MIME.ODP } as Record<
+          string,
+          string
+        >
+      )[e] ?? MIME.ZIP
+    );
   }
-  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return ({ doc: MIME.DOC, xls: MIME.XLS, ppt: MIME.PPT } as Record<string, string>)[e] ?? null;
-  if ((e === 'txt' || e === 'csv') && !head.includes(0) && !MARKUP.test(head.toString('latin1'))) return e === 'csv' ? MIME.CSV : MIME.TXT;
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return ({ doc: MIME.DOC, xls: MIME.XLS, ppt: MIME.PPT } as Record<string, string>)[e] ?? null;
+  if ((e === 'txt' || e === 'csv') && !head.includes(0) && !MARKUP.test(head.toString('latin1')))
+    return e === 'csv' ? MIME.CSV : MIME.TXT;
   return null;
 }
 

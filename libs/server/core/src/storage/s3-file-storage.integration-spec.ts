@@ -12,7 +12,12 @@ interface S3rverInstance {
   run(): Promise<{ address: string; port: number }>;
   close(): Promise<void>;
 }
-const S3rver = require('s3rver') as new (options: { address: string; port: number; silent: boolean; directory: string }) => S3rverInstance;
+const S3rver = require('s3rver') as new (options: {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+}) => S3rverInstance;
 
 const BUCKET = 'kompeten-test';
 
@@ -75,7 +80,11 @@ describe('S3FileStorage against a local S3-compatible server', () => {
     expect(part.equals(content.subarray(start, end + 1))).toBe(true);
     // Safari's first probe of a video, and the last bytes. (Not `bytes=0-0`: s3rver reads an end of 0 as "to the end"; S3 and MinIO do not.)
     expect((await bytes(await storage.readRange(key, 0, 1))).equals(content.subarray(0, 2))).toBe(true);
-    expect((await bytes(await storage.readRange(key, content.length - 10, content.length - 1))).equals(content.subarray(-10))).toBe(true);
+    expect(
+      (await bytes(await storage.readRange(key, content.length - 10, content.length - 1))).equals(
+        content.subarray(-10),
+      ),
+    ).toBe(true);
   });
 
   it('streams a write above the multipart part size and reads it back', async () => {
@@ -108,7 +117,14 @@ describe('S3FileStorage against a local S3-compatible server', () => {
   it('removes the temporary file even when the upload fails', async () => {
     const temp = join(dir, 'doomed.tmp');
     await writeFile(temp, 'x');
-    const elsewhere = new S3FileStorage({ bucket: 'no-such-bucket', endpoint, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true });
+    const elsewhere = new S3FileStorage({
+      bucket: 'no-such-bucket',
+      endpoint,
+      region: 'us-east-1',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      forcePathStyle: true,
+    });
     try {
       await expect(elsewhere.importLocalFile(temp, 'courses/c1/doomed')).rejects.toThrow();
       await expect(access(temp)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -119,6 +135,8 @@ describe('S3FileStorage against a local S3-compatible server', () => {
 
   it('refuses keys the local disk would refuse', async () => {
     await expect(storage.read('../outside')).rejects.toThrow(/escapes the storage root/);
-    await expect(storage.write('/abs/key', Readable.from([Buffer.from('x')]))).rejects.toThrow(/escapes the storage root/);
+    await expect(storage.write('/abs/key', Readable.from([Buffer.from('x')]))).rejects.toThrow(
+      /escapes the storage root/,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -100,7 +106,9 @@ export class S3FileStorage implements FileStorage {
 
   private async get(key: string, range?: string): Promise<Readable> {
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key), Range: range }));
+      const res = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key), Range: range }),
+      );
       if (!(res.Body instanceof Readable)) throw new Error(`S3 returned no stream for ${key}`);
       return res.Body;
     } catch (e) {
@@ -121,7 +129,9 @@ function checkKey(key: string): string {
 /** A missing object becomes an ENOENT error, like a missing file on disk; anything else passes through. */
 function translate(e: unknown, key: string): unknown {
   const missing =
-    e instanceof S3ServiceException && (e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata.httpStatusCode === 404) && e.name !== 'NoSuchBucket';
+    e instanceof S3ServiceException &&
+    (e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata.httpStatusCode === 404) &&
+    e.name !== 'NoSuchBucket';
   if (!missing) return e;
   return Object.assign(new Error(`ENOENT: no such object in storage: ${key}`, { cause: e }), { code: 'ENOENT' });
 }

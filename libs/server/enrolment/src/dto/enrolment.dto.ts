@@ -1,13 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
 } from 'class-validator';
 import {
-  AGENCY_TIME_ZONES, ENROLMENT_SOURCES, ENROLMENT_STATUSES, LESSON_KINDS, LESSON_PROGRESS_STATUSES, PROGRESS_EVENTS, REPORT_FORMATS, SUBMISSION_FILTERS,
-  type AgencyTimeZone, type EnrolmentSource, type EnrolmentStatus, type LessonKind, type LessonProgressStatus, type ProgressEvent, type ReportFormat, type SubmissionFilter,
+  AGENCY_TIME_ZONES,
+  ENROLMENT_SOURCES,
+  ENROLMENT_STATUSES,
+  LESSON_KINDS,
+  LESSON_PROGRESS_STATUSES,
+  PROGRESS_EVENTS,
+  REPORT_FORMATS,
+  SUBMISSION_FILTERS,
+  type AgencyTimeZone,
+  type EnrolmentSource,
+  type EnrolmentStatus,
+  type LessonKind,
+  type LessonProgressStatus,
+  type ProgressEvent,
+  type ReportFormat,
+  type SubmissionFilter,
 } from '@kompeten/shared-contracts';
-import { DATE_TIME_WITH_OFFSET_DOC, IsCalendarDate, IsIsoDateTimeWithOffset, JsonSizeMax, PageMetaDto, PageQueryDto } from '@kompeten/server-core';
+import {
+  DATE_TIME_WITH_OFFSET_DOC,
+  IsCalendarDate,
+  IsIsoDateTimeWithOffset,
+  JsonSizeMax,
+  PageMetaDto,
+  PageQueryDto,
+} from '@kompeten/server-core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -25,13 +60,36 @@ export class EnrolmentDto {
   @ApiProperty({ enum: ENROLMENT_SOURCES }) source: EnrolmentSource;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ example: 37.5, description: 'Share of required lessons completed' }) progressPercent: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-12-31T23:59:59+08:00', description: 'The due instant, stated with the offset of the zone it was set in (the last second that still counts)' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2026-12-31T23:59:59+08:00',
+    description:
+      'The due instant, stated with the offset of the zone it was set in (the last second that still counts)',
+  })
   dueAt: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-31', description: 'The due date: the local day of dueTimeZone that dueAt ends' })
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: '2026-12-31',
+    description: 'The due date: the local day of dueTimeZone that dueAt ends',
+  })
   dueDate: string | null;
-  @ApiProperty({ enum: AGENCY_TIME_ZONES, nullable: true, type: String, example: 'Asia/Makassar', description: 'The zone of the agency that set the due date' })
+  @ApiProperty({
+    enum: AGENCY_TIME_ZONES,
+    nullable: true,
+    type: String,
+    example: 'Asia/Makassar',
+    description: 'The zone of the agency that set the due date',
+  })
   dueTimeZone: AgencyTimeZone | null;
-  @ApiProperty({ example: false, description: 'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)' })
+  @ApiProperty({
+    example: false,
+    description:
+      'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)',
+  })
   overdue: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastActivityAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
@@ -77,7 +135,11 @@ export class ResumePointerDto {
 
 export class EnrolmentDetailDto extends EnrolmentDto {
   @ApiProperty({ type: [OutlineModuleDto] }) modules: OutlineModuleDto[];
-  @ApiProperty({ type: ResumePointerDto, nullable: true, description: 'The first incomplete required lesson (else the first incomplete one); null when all are done' })
+  @ApiProperty({
+    type: ResumePointerDto,
+    nullable: true,
+    description: 'The first incomplete required lesson (else the first incomplete one); null when all are done',
+  })
   resume: ResumePointerDto | null;
 }
 
@@ -98,7 +160,13 @@ export class SubmissionForGradingDto extends AssignmentSubmissionDto {
   @ApiProperty({ example: 'Lalu Muhammad Hasan, S.Kom.' }) employeeName: string;
   @ApiProperty({ example: '198609262015051001' }) nip: string;
   @ApiProperty({ nullable: true, type: String, example: 'Dinas Kesehatan' }) unitName: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'Rencana aksi pelayanan', description: 'From the version the learner takes; null if it no longer has the lesson' }) lessonTitle: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Rencana aksi pelayanan',
+    description: 'From the version the learner takes; null if it no longer has the lesson',
+  })
+  lessonTitle: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 100 }) maxScore: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 70 }) passScore: number | null;
 }
@@ -124,8 +192,16 @@ export class PlayerLessonDto {
 }
 
 export class TimeRemainingDto {
-  @ApiProperty({ example: 120, description: 'Credited seconds the lesson still needs to reach its minimum time (0: met or none)' }) lessonSeconds: number;
-  @ApiProperty({ example: 1800, description: 'Credited seconds the course still needs to reach its minimum time (0: met or none)' }) courseSeconds: number;
+  @ApiProperty({
+    example: 120,
+    description: 'Credited seconds the lesson still needs to reach its minimum time (0: met or none)',
+  })
+  lessonSeconds: number;
+  @ApiProperty({
+    example: 1800,
+    description: 'Credited seconds the course still needs to reach its minimum time (0: met or none)',
+  })
+  courseSeconds: number;
 }
 
 export class ProgressResultDto {
@@ -133,19 +209,34 @@ export class ProgressResultDto {
   @ApiProperty({ example: 50 }) enrolmentProgressPercent: number;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) enrolmentStatus: EnrolmentStatus;
   @ApiProperty({ description: 'The course is completed (by this change or before)' }) completed: boolean;
-  @ApiPropertyOptional({ type: TimeRemainingDto, description: 'Player events only: what the author\u2019s minimum times still need' }) timeRemaining?: TimeRemainingDto;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Materi ini baru selesai setelah waktu belajar minimal 10 menit; kurang 2 menit lagi.' }) notice?: string | null;
+  @ApiPropertyOptional({
+    type: TimeRemainingDto,
+    description: 'Player events only: what the author\u2019s minimum times still need',
+  })
+  timeRemaining?: TimeRemainingDto;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Materi ini baru selesai setelah waktu belajar minimal 10 menit; kurang 2 menit lagi.',
+  })
+  notice?: string | null;
 }
 
 export class AssignmentResultDto {
   @ApiProperty({ example: 118, description: 'New enrolments made' }) enrolled: number;
-  @ApiProperty({ example: 2, description: 'Learners in scope who were already enrolled (in any status)' }) alreadyEnrolled: number;
-  @ApiProperty({ example: 0, description: 'Requested learners outside the caller\u2019s scope, inactive, unknown, or who may not see the course' }) skippedOutOfScope: number;
+  @ApiProperty({ example: 2, description: 'Learners in scope who were already enrolled (in any status)' })
+  alreadyEnrolled: number;
+  @ApiProperty({
+    example: 0,
+    description: 'Requested learners outside the caller\u2019s scope, inactive, unknown, or who may not see the course',
+  })
+  skippedOutOfScope: number;
 }
 
 export class AttendanceResultDto {
   @ApiProperty({ example: 24 }) recorded: number;
-  @ApiProperty({ example: 1, description: 'Requested ASN without an active or completed enrolment in the course' }) notEnrolled: number;
+  @ApiProperty({ example: 1, description: 'Requested ASN without an active or completed enrolment in the course' })
+  notEnrolled: number;
 }
 
 export class CourseReportRowDto {
@@ -158,22 +249,58 @@ export class CourseReportRowDto {
   @ApiProperty({ example: 100 }) progressPercent: number;
   @ApiProperty({ nullable: true, type: Number, example: 55 }) preTestPercent: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 85 }) postTestPercent: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 30, description: 'Post-test minus pre-test' }) gain: number | null;
-  @ApiProperty({ example: 187, description: 'Learning time the server credited over every lesson, in whole minutes' }) timeSpentMinutes: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-12-31T23:59:59+08:00', description: 'The due instant, stated with the offset of the zone it was set in (the last second that still counts)' })
+  @ApiProperty({ nullable: true, type: Number, example: 30, description: 'Post-test minus pre-test' }) gain:
+    number | null;
+  @ApiProperty({ example: 187, description: 'Learning time the server credited over every lesson, in whole minutes' })
+  timeSpentMinutes: number;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2026-12-31T23:59:59+08:00',
+    description:
+      'The due instant, stated with the offset of the zone it was set in (the last second that still counts)',
+  })
   dueAt: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-31', description: 'The due date: the local day of dueTimeZone that dueAt ends' })
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: '2026-12-31',
+    description: 'The due date: the local day of dueTimeZone that dueAt ends',
+  })
   dueDate: string | null;
-  @ApiProperty({ enum: AGENCY_TIME_ZONES, nullable: true, type: String, example: 'Asia/Makassar', description: 'The zone of the agency that set the due date' })
+  @ApiProperty({
+    enum: AGENCY_TIME_ZONES,
+    nullable: true,
+    type: String,
+    example: 'Asia/Makassar',
+    description: 'The zone of the agency that set the due date',
+  })
   dueTimeZone: AgencyTimeZone | null;
-  @ApiProperty({ example: false, description: 'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)' })
+  @ApiProperty({
+    example: false,
+    description:
+      'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)',
+  })
   overdue: boolean;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'A UTC instant; the report shows it in the viewer\u2019s zone (timeZone)' }) completedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'A UTC instant; the report shows it in the viewer\u2019s zone (timeZone)',
+  })
+  completedAt: string | null;
 }
 
 export class CourseReportPageDto extends PageMetaDto {
   @ApiProperty({ type: [CourseReportRowDto] }) items: CourseReportRowDto[];
-  @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Makassar', description: 'The viewer\u2019s zone: the CSV and XLSX exports and the web show every time in it, named in the column headers' })
+  @ApiProperty({
+    enum: AGENCY_TIME_ZONES,
+    example: 'Asia/Makassar',
+    description:
+      'The viewer\u2019s zone: the CSV and XLSX exports and the web show every time in it, named in the column headers',
+  })
   timeZone: AgencyTimeZone;
 }
 
@@ -183,7 +310,11 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 /** `?overdue=true|false`. */
 class OverdueFilterDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: Boolean, description: 'true: only overdue enrolments (due instant passed, not completed, withdrawn or rejected); false: only those not overdue' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only overdue enrolments (due instant passed, not completed, withdrawn or rejected); false: only those not overdue',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'overdue harus true atau false' })
@@ -191,7 +322,10 @@ class OverdueFilterDto extends PageQueryDto {
 }
 
 export class MyEnrolmentQueryDto extends OverdueFilterDto {
-  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES }) @IsOptional() @IsIn(ENROLMENT_STATUSES, { message: 'status tidak dikenal' }) status?: EnrolmentStatus;
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ENROLMENT_STATUSES, { message: 'status tidak dikenal' })
+  status?: EnrolmentStatus;
 }
 
 export class AssignCourseDto {
@@ -207,7 +341,11 @@ export class AssignCourseDto {
   @IsUUID('all', { message: 'unitId harus UUID' })
   unitId?: string;
 
-  @ApiPropertyOptional({ example: 'Pranata Komputer Ahli Pertama', description: 'Every active ASN in the caller\u2019s scope (and the unit, if given) with this position name (case-insensitive)' })
+  @ApiPropertyOptional({
+    example: 'Pranata Komputer Ahli Pertama',
+    description:
+      'Every active ASN in the caller\u2019s scope (and the unit, if given) with this position name (case-insensitive)',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -218,24 +356,38 @@ export class AssignCourseDto {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-12-31',
-    description: 'Due date: the learners have until 23:59:59 of this day in the zone of the assigner\u2019s agency (WIB, WITA or WIT; decision 0015). Send this or dueAt, not both.',
+    description:
+      'Due date: the learners have until 23:59:59 of this day in the zone of the assigner\u2019s agency (WIB, WITA or WIT; decision 0015). Send this or dueAt, not both.',
   })
   @IsOptional()
   @IsCalendarDate('dueDate')
   dueDate?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-31T23:59:59+08:00', description: `A due instant instead of a date. ${DATE_TIME_WITH_OFFSET_DOC}` })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-31T23:59:59+08:00',
+    description: `A due instant instead of a date. ${DATE_TIME_WITH_OFFSET_DOC}`,
+  })
   @IsOptional()
   @IsIsoDateTimeWithOffset('dueAt', { orDateField: 'dueDate' })
   dueAt?: string;
 }
 
 export class ProgressUpdateDto {
-  @ApiProperty({ enum: PROGRESS_EVENTS, description: 'opened (text/document/link complete), heartbeat (time spent, position), video (watched share), downloaded (file completes)' })
+  @ApiProperty({
+    enum: PROGRESS_EVENTS,
+    description:
+      'opened (text/document/link complete), heartbeat (time spent, position), video (watched share), downloaded (file completes)',
+  })
   @IsIn(PROGRESS_EVENTS, { message: 'event harus opened, heartbeat, video atau downloaded' })
   event: ProgressEvent;
 
-  @ApiPropertyOptional({ example: 30, maximum: 3600, description: 'Seconds spent since the last event; the server credits at most the wall-clock time since the learner\u2019s previous event, and at most 300 per event (docs/learning.md)' })
+  @ApiPropertyOptional({
+    example: 30,
+    maximum: 3600,
+    description:
+      'Seconds spent since the last event; the server credits at most the wall-clock time since the learner\u2019s previous event, and at most 300 per event (docs/learning.md)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'secondsSpent harus bilangan bulat' })
@@ -243,13 +395,23 @@ export class ProgressUpdateDto {
   @Max(3600, { message: 'secondsSpent maksimal 3600' })
   secondsSpent?: number;
 
-  @ApiPropertyOptional({ type: Object, example: { seconds: 312 }, description: 'Where to resume (player-defined, small)' })
+  @ApiPropertyOptional({
+    type: Object,
+    example: { seconds: 312 },
+    description: 'Where to resume (player-defined, small)',
+  })
   @IsOptional()
   @IsObject({ message: 'position harus objek' })
   @JsonSizeMax('position', { maxItems: 20, maxChars: 2_000 })
   position?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ example: 0.93, minimum: 0, maximum: 1, description: 'Share of the video watched so far; the server credits it only as fast as the video plays (1.25× tolerance, docs/learning.md)' })
+  @ApiPropertyOptional({
+    example: 0.93,
+    minimum: 0,
+    maximum: 1,
+    description:
+      'Share of the video watched so far; the server credits it only as fast as the video plays (1.25× tolerance, docs/learning.md)',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'watchedRatio harus angka' })
   @Min(0)
@@ -280,19 +442,32 @@ export class AttendanceDto {
 }
 
 export class ReportQueryDto extends OverdueFilterDto {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'json (paginated), csv or xlsx (every learner, as a download)' })
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    default: 'json',
+    description: 'json (paginated), csv or xlsx (every learner, as a download)',
+  })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: 'format harus json, csv atau xlsx' })
   format?: ReportFormat;
 }
 
 export class SubmissionQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SUBMISSION_FILTERS, default: 'ungraded', description: 'ungraded (waiting for a grade), graded, or all' })
+  @ApiPropertyOptional({
+    enum: SUBMISSION_FILTERS,
+    default: 'ungraded',
+    description: 'ungraded (waiting for a grade), graded, or all',
+  })
   @IsOptional()
   @IsIn(SUBMISSION_FILTERS, { message: 'status harus ungraded, graded atau all' })
   status?: SubmissionFilter;
 }
 
 export class SubmissionUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The assignment file (PDF, Office, OpenDocument, text, image or ZIP), at most 20 MB' }) file: unknown;
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'The assignment file (PDF, Office, OpenDocument, text, image or ZIP), at most 20 MB',
+  })
+  file: unknown;
 }

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AgencyTimeZone, EnrolmentSource, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';
@@ -10,7 +19,10 @@ import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';
 @Entity('enrolment')
 @Check('enrolment_source_check', `source IN ('self','assigned')`)
 @Check('enrolment_status_check', `status IN ('pending_approval','active','completed','withdrawn','rejected')`)
-@Check('enrolment_due_time_zone_check', `(due_at IS NULL AND due_time_zone IS NULL) OR (due_at IS NOT NULL AND coalesce(due_time_zone IN ('Asia/Jakarta','Asia/Makassar','Asia/Jayapura'), false))`)
+@Check(
+  'enrolment_due_time_zone_check',
+  `(due_at IS NULL AND due_time_zone IS NULL) OR (due_at IS NOT NULL AND coalesce(due_time_zone IN ('Asia/Jakarta','Asia/Makassar','Asia/Jayapura'), false))`,
+)
 @Index('uq_enrolment_course_employee', ['courseId', 'employeeId'], { unique: true })
 @Index('ix_enrolment_pending', ['agencyId'], { where: `status = 'pending_approval'` })
 export class EnrolmentEntity {

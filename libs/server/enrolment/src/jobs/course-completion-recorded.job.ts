@@ -33,11 +33,21 @@ export class CourseCompletionRecordedJob implements JobHandler<typeof JobName.Co
       [data.completionId],
     );
     if (!row || row.enrolment_status !== 'completed') {
-      this.logger.warn({ jobName: this.jobName, completionId: data.completionId }, 'Completion not found or enrolment not completed; skipped');
+      this.logger.warn(
+        { jobName: this.jobName, completionId: data.completionId },
+        'Completion not found or enrolment not completed; skipped',
+      );
       return 'skipped';
     }
     this.logger.log(
-      { jobName: this.jobName, completionId: row.id, enrolmentId: row.enrolment_id, courseId: row.course_id, employeeId: row.employee_id, jp: Number(row.jp) },
+      {
+        jobName: this.jobName,
+        completionId: row.id,
+        enrolmentId: row.enrolment_id,
+        courseId: row.course_id,
+        employeeId: row.employee_id,
+        jp: Number(row.jp),
+      },
       'Course completion recorded',
     );
     return 'success';

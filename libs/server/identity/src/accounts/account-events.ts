@@ -9,8 +9,17 @@ import { AccountEventEntity } from '../entities/account-event.entity';
 export type EventActor = Principal | null;
 
 /** Records what happened to an account, for its owner to see. Never a secret in `details`. */
-export async function recordAccountEvent(m: EntityManager, actor: EventActor, userId: string, kind: AccountEventKind, details: Record<string, string | null> = {}): Promise<void> {
-  const top = actor && actor.userId !== userId ? [...actor.roles].sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role])[0] : undefined;
+export async function recordAccountEvent(
+  m: EntityManager,
+  actor: EventActor,
+  userId: string,
+  kind: AccountEventKind,
+  details: Record<string, string | null> = {},
+): Promise<void> {
+  const top =
+    actor && actor.userId !== userId
+      ? [...actor.roles].sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role])[0]
+      : undefined;
   await m.getRepository(AccountEventEntity).insert({
     userId,
     kind,
@@ -28,9 +37,28 @@ export async function recordAccountEvent(m: EntityManager, actor: EventActor, us
  * The caller's own account events, newest first. The actor is shown by name, role and agency: an ASN has a right to
  * know who reset their account or changed their login email (decision 0012).
  */
-export async function listAccountEvents(m: EntityManager, userId: string, q: PageQueryDto): Promise<Page<AccountEvent>> {
-  const [{ total }]: Array<{ total: number }> = await m.query(`SELECT count(*)::int AS total FROM account_event WHERE user_id = $1`, [userId]);
-  const rows: Array<{ id: string; kind: AccountEventKind; created_at: Date; actor_user_id: string | null; actor_role: Role | null; agency_name: string | null; details: Record<string, string | null> | null; full_name: string | null; front_title: string | null; back_title: string | null; actor_email: string | null }> = await m.query(
+export async function listAccountEvents(
+  m: EntityManager,
+  userId: string,
+  q: PageQueryDto,
+): Promise<Page<AccountEvent>> {
+  const [{ total }]: Array<{ total: number }> = await m.query(
+    `SELECT count(*)::int AS total FROM account_event WHERE user_id = $1`,
+    [userId],
+  );
+  const rows: Array<{
+    id: string;
+    kind: AccountEventKind;
+    created_at: Date;
+    actor_user_id: string | null;
+    actor_role: Role | null;
+    agency_name: string | null;
+    details: Record<string, string | null> | null;
+    full_name: string | null;
+    front_title: string | null;
+    back_title: string | null;
+    actor_email: string | null;
+  }> = await m.query(
     `SELECT ev.id, ev.kind, ev.created_at, ev.actor_user_id, ev.actor_role, a.name AS agency_name, ev.details,
             e.full_name, e.front_title, e.back_title, ua.email AS actor_email
        FROM account_event ev

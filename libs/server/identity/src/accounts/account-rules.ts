@@ -17,9 +17,16 @@ export async function heldRolesOf(m: EntityManager, userId: string): Promise<Hel
  * the caller's own, within the caller's scope (AccessScope.canManageAccount, decision 0012). The caller has already
  * shown it can read the ASN (else 404).
  */
-export function requireAccountManageable(scope: AccessScope, target: { id: string; agencyId: string; unitPath: string | null }, roles: readonly HeldRole[]): void {
+export function requireAccountManageable(
+  scope: AccessScope,
+  target: { id: string; agencyId: string; unitPath: string | null },
+  roles: readonly HeldRole[],
+): void {
   if (target.id === scope.principal.employeeId) {
-    throw forbidden(ErrorCode.ACCOUNT_RANK_FORBIDDEN, 'Anda tidak dapat mengatur akun Anda sendiri di sini; ubah kata sandi Anda lewat halaman Profil');
+    throw forbidden(
+      ErrorCode.ACCOUNT_RANK_FORBIDDEN,
+      'Anda tidak dapat mengatur akun Anda sendiri di sini; ubah kata sandi Anda lewat halaman Profil',
+    );
   }
   if (!scope.canManageAccount({ employeeId: target.id, agencyId: target.agencyId, unitPath: target.unitPath }, roles)) {
     throw forbidden(

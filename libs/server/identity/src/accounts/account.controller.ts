@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountEvent, Page, SetupLinkInfo } from '@kompeten/shared-contracts';
-import { ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, type Principal } from '@kompeten/server-core';
+import {
+  ApiErrors,
+  ApiPageResponse,
+  CurrentPrincipal,
+  PageQueryDto,
+  Public,
+  type Principal,
+} from '@kompeten/server-core';
 import { AccountEventDto, CompleteSetupDto, SetupLinkInfoDto, SetupTokenDto } from '../dto/auth.dto';
 import { AccountService } from '../roles/account.service';
 import { SetupLinkService } from './setup-link.service';
@@ -39,7 +46,10 @@ export class AccountController {
 
   @ApiBearerAuth()
   @Get('me/account-events')
-  @ApiOperation({ summary: 'What happened to the caller\u2019s account (resets, setup links, email changes), newest first, and who did it' })
+  @ApiOperation({
+    summary:
+      'What happened to the caller\u2019s account (resets, setup links, email changes), newest first, and who did it',
+  })
   @ApiPageResponse(AccountEventDto)
   @ApiErrors(400, 401)
   events(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<Page<AccountEvent>> {

@@ -3,7 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type AccountSetupLink, type SetupLinkInfo } from '@kompeten/shared-contracts';
-import { APP_CONFIG, DomainError, invalid, notFound, recordAudit, type AppConfig, type Principal } from '@kompeten/server-core';
+import {
+  APP_CONFIG,
+  DomainError,
+  invalid,
+  notFound,
+  recordAudit,
+  type AppConfig,
+  type Principal,
+} from '@kompeten/server-core';
 import { maskNip } from '@kompeten/shared-util';
 import { hashPassword, passwordProblem, type PasswordContext } from '../auth/password';
 import { SessionService } from '../auth/session.service';
@@ -12,8 +20,17 @@ import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from './account-events';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const gone = () => new DomainError('gone', ErrorCode.ACCOUNT_SETUP_LINK_GONE, 'Tautan ini sudah dipakai, diganti tautan yang lebih baru, atau kedaluwarsa. Mintalah tautan baru kepada pengelola kepegawaian Anda.');
-const unknown = () => notFound(ErrorCode.ACCOUNT_SETUP_LINK_NOT_FOUND, 'Tautan pengaturan kata sandi tidak dikenal. Periksa kembali tautan yang Anda terima.');
+const gone = () =>
+  new DomainError(
+    'gone',
+    ErrorCode.ACCOUNT_SETUP_LINK_GONE,
+    'Tautan ini sudah dipakai, diganti tautan yang lebih baru, atau kedaluwarsa. Mintalah tautan baru kepada pengelola kepegawaian Anda.',
+  );
+const unknown = () =>
+  notFound(
+    ErrorCode.ACCOUNT_SETUP_LINK_NOT_FOUND,
+    'Tautan pengaturan kata sandi tidak dikenal. Periksa kembali tautan yang Anda terima.',
+  );
 
 interface LinkRow {
   id: string;
@@ -42,11 +59,21 @@ export class SetupLinkService {
   ) {}
 
   /** Issues a link in the caller's transaction, voiding every older unused one of the account. */
-  async issue(m: EntityManager, userId: string, purpose: 'setup' | 'reset', actor: Principal | null): Promise<AccountSetupLink> {
-    await m.query(`UPDATE account_setup_link SET voided_at = now() WHERE user_id = $1 AND used_at IS NULL AND voided_at IS NULL`, [userId]);
+  async issue(
+    m: EntityManager,
+    userId: string,
+    purpose: 'setup' | 'reset',
+    actor: Principal | null,
+  ): Promise<AccountSetupLink> {
+    await m.query(
+      `UPDATE account_setup_link SET voided_at = now() WHERE user_id = $1 AND used_at IS NULL AND voided_at IS NULL`,
+      [userId],
+    );
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.setupLinkTtlSeconds * 1000);
-    await m.getRepository(AccountSetupLinkEntity).insert({ userId, tokenHash: sha256(token), purpose, createdBy: actor?.userId ?? null, expiresAt });
+    await m
+      .getRepository(AccountSetupLinkEntity)
+      .insert({ userId, tokenHash: sha256(token), purpose, createdBy: actor?.userId ?? null, expiresAt });
     await recordAccountEvent(m, actor, userId, 'setup_link_issued', { purpose, expiresAt: expiresAt.toISOString() });
     return { token, url: `${this.config.publicUrl}/atur-kata-sandi/${token}`, expiresAt: expiresAt.toISOString() };
   }
@@ -72,10 +99,31 @@ export class SetupLinkService {
     await this.db.transaction(async (m) => {
       const row = await this.find(m, token, true);
       await m.query(`UPDATE account_setup_link SET used_at = now() WHERE id = $1`, [row.id]);
-      await m.getRepository(UserAccountEntity).update({ id: row.user_id }, { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null });
+      await m
+        .getRepository(UserAccountEntity)
+        .update(
+          { id: row.user_id },
+          { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
+        );
       await this.sessions.endUserSessions(m, row.user_id, 'setup-link-used');
-      await recordAudit(m, { userId: row.user_id, correlationId: null }, { action: 'user.setup_link_used', entityType: 'user_account', entityId: row.user_id, agencyId: row.agency_id, after: { purpose: row.purpose } });
-      await recordAccountEvent(m, { userId: row.user_id, employeeId: null, roles: [], correlationId: null }, row.user_id, 'setup_link_used', { purpose: row.purpose });
+      await recordAudit(
+        m,
+        { userId: row.user_id, correlationId: null },
+        {
+          action: 'user.setup_link_used',
+          entityType: 'user_account',
+          entityId: row.user_id,
+          agencyId: row.agency_id,
+          after: { purpose: row.purpose },
+        },
+      );
+      await recordAccountEvent(
+        m,
+        { userId: row.user_id, employeeId: null, roles: [], correlationId: null },
+        row.user_id,
+        'setup_link_used',
+        { purpose: row.purpose },
+      );
     });
   }
 

@@ -2,12 +2,22 @@ import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@ne
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
-import { APP_CONFIG, ApiErrors, CurrentPrincipal, DomainError, invalid, Public, type AppConfig, type Principal } from '@kompeten/server-core';
+import {
+  APP_CONFIG,
+  ApiErrors,
+  CurrentPrincipal,
+  DomainError,
+  invalid,
+  Public,
+  type AppConfig,
+  type Principal,
+} from '@kompeten/server-core';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, LogoutDto, MeDto, RefreshDto } from '../dto/auth.dto';
 import { AuthService, type IssuedTokens } from './auth.service';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 
-const COOKIE_NOTE = 'Sets the refresh token in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth).';
+const COOKIE_NOTE =
+  'Sets the refresh token in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth).';
 
 @ApiTags('auth')
 @Controller()
@@ -38,7 +48,11 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(400, 401, 403, 429)
-  async login(@Body() dto: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @Body() dto: LoginDto,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     return this.answer(res, await this.auth.login(dto.username, dto.password, ip), dto.returnRefreshToken === true);
   }
 
@@ -46,19 +60,30 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Exchange a refresh token for new tokens (the refresh token rotates; reuse of an old one ends the session)',
+    summary:
+      'Exchange a refresh token for new tokens (the refresh token rotates; reuse of an old one ends the session)',
     description: `Takes the token from the body (non-browser clients; the new one comes back in the body) or else from the \`kompeten_refresh\` cookie (the new one comes back only in the cookie, never in the body). ${COOKIE_NOTE}`,
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(400, 401)
-  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const token = dto.refreshToken ?? refreshCookieOf(req);
-    if (!token) throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
+    if (!token)
+      throw new DomainError(
+        'unauthenticated',
+        ErrorCode.AUTH_INVALID_REFRESH_TOKEN,
+        'Sesi berakhir. Silakan masuk kembali.',
+      );
     try {
       return this.answer(res, await this.auth.refresh(token), dto.refreshToken !== undefined);
     } catch (e) {
       // A dead cookie is of no use to the browser any more.
-      if (dto.refreshToken === undefined && e instanceof DomainError && e.code === ErrorCode.AUTH_INVALID_REFRESH_TOKEN) clearRefreshCookie(res);
+      if (dto.refreshToken === undefined && e instanceof DomainError && e.code === ErrorCode.AUTH_INVALID_REFRESH_TOKEN)
+        clearRefreshCookie(res);
       throw e;
     }
   }
@@ -68,7 +93,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'End the session of a refresh token (idempotent)',
-    description: 'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared (400 when there is neither). The session\u2019s access tokens stop working at once.',
+    description:
+      'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared (400 when there is neither). The session\u2019s access tokens stop working at once.',
   })
   @ApiNoContentResponse()
   @ApiErrors(400)
@@ -83,12 +109,17 @@ export class AuthController {
   @Post('auth/change-password')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Change the caller\u2019s password; every session ends, this one included (sign in again with the new password)',
+    summary:
+      'Change the caller\u2019s password; every session ends, this one included (sign in again with the new password)',
     description: 'A wrong current password counts toward the same throttle as login (429 AUTH.LOGIN_THROTTLED).',
   })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 429)
-  async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+  async changePassword(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<void> {
     await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, ip);
   }
 

@@ -4,7 +4,16 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
-import { APP_CONFIG, DomainError, invalid, recordAudit, SessionStore, type AccessTokenClaims, type AppConfig, type Principal } from '@kompeten/server-core';
+import {
+  APP_CONFIG,
+  DomainError,
+  invalid,
+  recordAudit,
+  SessionStore,
+  type AccessTokenClaims,
+  type AppConfig,
+  type Principal,
+} from '@kompeten/server-core';
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from '../accounts/account-events';
@@ -22,7 +31,8 @@ function updatedRows<T>(result: unknown): T[] {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const badCredentials = () => new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_CREDENTIALS, 'NIP/email atau kata sandi salah');
+const badCredentials = () =>
+  new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_CREDENTIALS, 'NIP/email atau kata sandi salah');
 
 @Injectable()
 export class AuthService {
@@ -55,7 +65,11 @@ export class AuthService {
     await this.throttle.succeeded(ticket);
     // Checked only after the password, so a guess never reveals that an account exists but is disabled.
     if (!user.active || !(await this.employeeActive(user))) {
-      throw new DomainError('forbidden', ErrorCode.AUTH_ACCOUNT_DISABLED, 'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.');
+      throw new DomainError(
+        'forbidden',
+        ErrorCode.AUTH_ACCOUNT_DISABLED,
+        'Akun ini dinonaktifkan. Hubungi pengelola kepegawaian.',
+      );
     }
     await this.db.getRepository(UserAccountEntity).update({ id: user.id }, { lastLoginAt: new Date() });
     const sessionId = randomUUID();
@@ -68,7 +82,10 @@ export class AuthService {
     const hash = sha256(refreshToken);
     // The error is thrown after the transaction commits: throwing inside it would roll back the family revocation.
     const issued = await this.db.transaction(async (m): Promise<IssuedTokens | null> => {
-      const [owner]: Array<{ user_id: string; family_id: string }> = await m.query(`SELECT user_id, family_id FROM refresh_token WHERE token_hash = $1`, [hash]);
+      const [owner]: Array<{ user_id: string; family_id: string }> = await m.query(
+        `SELECT user_id, family_id FROM refresh_token WHERE token_hash = $1`,
+        [hash],
+      );
       if (!owner) return null;
       // Waits for an ending of this user's sessions in flight, so it either sees the token revoked or is ended with it.
       await this.sessions.lockUser(m, owner.user_id, 'issue');
@@ -89,23 +106,37 @@ export class AuthService {
       if (!user || !user.active || !(await this.employeeActive(user))) return null;
       return this.issue(m, user, hit.family_id);
     });
-    if (!issued) throw new DomainError('unauthenticated', ErrorCode.AUTH_INVALID_REFRESH_TOKEN, 'Sesi berakhir. Silakan masuk kembali.');
+    if (!issued)
+      throw new DomainError(
+        'unauthenticated',
+        ErrorCode.AUTH_INVALID_REFRESH_TOKEN,
+        'Sesi berakhir. Silakan masuk kembali.',
+      );
     return issued;
   }
 
   /** Ends the session the refresh token belongs to. Idempotent. */
   async logout(refreshToken: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row]: Array<{ family_id: string }> = await m.query(`SELECT family_id FROM refresh_token WHERE token_hash = $1`, [sha256(refreshToken)]);
+      const [row]: Array<{ family_id: string }> = await m.query(
+        `SELECT family_id FROM refresh_token WHERE token_hash = $1`,
+        [sha256(refreshToken)],
+      );
       if (row) await this.sessions.endSession(m, row.family_id, 'logout');
     });
   }
 
   /** A wrong current password counts toward the same throttle as login, under every username of the account. */
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string, source: string): Promise<void> {
+  async changePassword(
+    principal: Principal,
+    currentPassword: string,
+    newPassword: string,
+    source: string,
+  ): Promise<void> {
     const problem = passwordProblem(newPassword, await this.passwordContext(principal.userId));
     if (problem) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, problem);
-    if (newPassword === currentPassword) throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, 'Kata sandi baru harus berbeda dari yang lama');
+    if (newPassword === currentPassword)
+      throw invalid(ErrorCode.AUTH_WEAK_PASSWORD, 'Kata sandi baru harus berbeda dari yang lama');
     const user = await this.db.getRepository(UserAccountEntity).findOneBy({ id: principal.userId });
     if (!user) throw new DomainError('unauthenticated', ErrorCode.AUTH_UNAUTHENTICATED, 'Akun tidak ditemukan');
     const ticket = await this.throttle.admit(await this.usernamesOf(user), source, 'change-password');
@@ -118,7 +149,11 @@ export class AuthService {
     await this.db.transaction(async (m) => {
       await m.getRepository(UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: new Date() });
       await this.sessions.endUserSessions(m, user.id, 'password-changed');
-      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.password_change', entityType: 'user_account', entityId: user.id, agencyId: null });
+      await recordAudit(
+        m,
+        { userId: principal.userId, correlationId: principal.correlationId },
+        { action: 'user.password_change', entityType: 'user_account', entityId: user.id, agencyId: null },
+      );
       await recordAccountEvent(m, principal, user.id, 'password_changed');
     });
   }
@@ -140,7 +175,12 @@ export class AuthService {
 
   /** Words an attacker who knows the user tries first (issue 12): name, NIP, agency, email. */
   private async passwordContext(userId: string): Promise<PasswordContext> {
-    const [row]: Array<{ nip: string | null; full_name: string | null; agency_name: string | null; email: string | null }> = await this.db.query(
+    const [row]: Array<{
+      nip: string | null;
+      full_name: string | null;
+      agency_name: string | null;
+      email: string | null;
+    }> = await this.db.query(
       `SELECT e.nip, e.full_name, a.name AS agency_name, ua.email FROM user_account ua
          LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id WHERE ua.id = $1`,
       [userId],
@@ -149,20 +189,45 @@ export class AuthService {
   }
 
   private async rolesOf(m: EntityManager, userId: string): Promise<RoleAssignment[]> {
-    const rows: Array<{ id: string; role: Role; agency_id: string; agency_name: string; unit_id: string | null; unit_name: string | null }> = await m.query(
+    const rows: Array<{
+      id: string;
+      role: Role;
+      agency_id: string;
+      agency_name: string;
+      unit_id: string | null;
+      unit_name: string | null;
+    }> = await m.query(
       `SELECT r.id, r.role, r.agency_id, a.name AS agency_name, r.unit_id, u.name AS unit_name
          FROM role_assignment r JOIN organisation_agency a ON a.id = r.agency_id LEFT JOIN organisation_work_unit u ON u.id = r.unit_id
         WHERE r.user_id = $1 ORDER BY r.created_at`,
       [userId],
     );
-    return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, agencyName: r.agency_name, unitId: r.unit_id, unitName: r.unit_name }));
+    return rows.map((r) => ({
+      id: r.id,
+      role: r.role,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+    }));
   }
 
   /** `gen`: tokens the session issued before this one (0 for a new session); counted when not given. */
-  private async issue(m: EntityManager, user: UserAccountEntity, familyId: string, knownGen?: number): Promise<IssuedTokens> {
+  private async issue(
+    m: EntityManager,
+    user: UserAccountEntity,
+    familyId: string,
+    knownGen?: number,
+  ): Promise<IssuedTokens> {
     const me = await this.me(user.id, m);
     // Retiring a session's tokens raises a floor on this number (SessionService).
-    const gen: number = knownGen ?? (await m.query<Array<{ gen: number }>>(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [familyId]))[0].gen;
+    const gen: number =
+      knownGen ??
+      (
+        await m.query<Array<{ gen: number }>>(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [
+          familyId,
+        ])
+      )[0].gen;
     const claims: AccessTokenClaims = {
       sub: user.id,
       emp: user.employeeId,
@@ -173,12 +238,10 @@ export class AuthService {
     };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
-    await m.query(`INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`, [
-      user.id,
-      familyId,
-      sha256(refreshToken),
-      this.config.refreshTokenTtlSeconds,
-    ]);
+    await m.query(
+      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      [user.id, familyId, sha256(refreshToken), this.config.refreshTokenTtlSeconds],
+    );
     return {
       accessToken,
       refreshToken,
@@ -192,7 +255,11 @@ export class AuthService {
   private async findByUsername(username: string): Promise<UserAccountEntity | null> {
     const repo = this.db.getRepository(UserAccountEntity);
     if (/^\d{18}$/.test(username)) {
-      return repo.createQueryBuilder('u').innerJoin('employee', 'e', 'e.id = u.employee_id').where('e.nip = :nip', { nip: username }).getOne();
+      return repo
+        .createQueryBuilder('u')
+        .innerJoin('employee', 'e', 'e.id = u.employee_id')
+        .where('e.nip = :nip', { nip: username })
+        .getOne();
     }
     return repo.findOneBy({ email: username.toLowerCase() });
   }
@@ -200,13 +267,17 @@ export class AuthService {
   /** An ASN marked inactive (retired, moved out) cannot sign in, whatever the account says. */
   private async employeeActive(user: UserAccountEntity): Promise<boolean> {
     if (!user.employeeId) return true;
-    const [row]: Array<{ active: boolean }> = await this.db.query(`SELECT active FROM employee WHERE id = $1`, [user.employeeId]);
+    const [row]: Array<{ active: boolean }> = await this.db.query(`SELECT active FROM employee WHERE id = $1`, [
+      user.employeeId,
+    ]);
     return row?.active !== false;
   }
 
   /** The names the account signs in with (NIP and email): the throttle keys of its password checks. */
   private async usernamesOf(user: UserAccountEntity): Promise<string[]> {
-    const [employee]: Array<{ nip: string }> = user.employeeId ? await this.db.query(`SELECT nip FROM employee WHERE id = $1`, [user.employeeId]) : [];
+    const [employee]: Array<{ nip: string }> = user.employeeId
+      ? await this.db.query(`SELECT nip FROM employee WHERE id = $1`, [user.employeeId])
+      : [];
     const names = [user.email, employee?.nip].filter((n): n is string => typeof n === 'string' && n !== '');
     return names.length ? names : [`account:${user.id}`];
   }

@@ -137,7 +137,13 @@ export class LoginThrottle implements OnApplicationShutdown {
   async admit(usernames: string[], source: string, kind: 'login' | 'change-password' = 'login'): Promise<LoginTicket> {
     const c = this.config.loginThrottle;
     const src = source || 'unknown';
-    const keys = { source: this.key('src', src), pairs: [...new Set(usernames.map(normaliseUsername))].map((u): [string, string] => [this.key('pair', hash(u), src), this.key('user', hash(u))]) };
+    const keys = {
+      source: this.key('src', src),
+      pairs: [...new Set(usernames.map(normaliseUsername))].map((u): [string, string] => [
+        this.key('pair', hash(u), src),
+        this.key('user', hash(u)),
+      ]),
+    };
     const [admitted] = await this.redis.loginAdmit(
       2 + keys.pairs.length * 2,
       keys.source,
@@ -172,7 +178,13 @@ export class LoginThrottle implements OnApplicationShutdown {
     if (alert === 1) {
       // One line per minute across every API process (SET NX): stable fields an operator can alert on.
       this.logger.warn(
-        { event: GLOBAL_BUDGET_EXCEEDED_EVENT, windowStart: new Date(minute * 60_000).toISOString(), failedLogins: failures, budgetPerMinute: c.globalBudgetPerMinute, penaltySeconds: c.globalPenaltySeconds },
+        {
+          event: GLOBAL_BUDGET_EXCEEDED_EVENT,
+          windowStart: new Date(minute * 60_000).toISOString(),
+          failedLogins: failures,
+          budgetPerMinute: c.globalBudgetPerMinute,
+          penaltySeconds: c.globalPenaltySeconds,
+        },
         'Failed-login budget exceeded: a platform-wide password-guessing attack is likely; sources that keep failing now wait after each failure',
       );
     }

@@ -32,11 +32,64 @@ export function dummyHash(): Promise<string> {
  * zxcvbn's common lists are English-centric and would score "Bismillah2024!" as strong.
  */
 const INDONESIAN_COMMON = [
-  'bismillah', 'alhamdulillah', 'insyaallah', 'subhanallah', 'allahuakbar', 'sayang', 'sayangku', 'cinta', 'cintaku', 'rahasia',
-  'indonesia', 'merdeka', 'garuda', 'pancasila', 'jakarta', 'bandung', 'surabaya', 'mataram', 'lombok', 'sumbawa', 'bima',
-  'admin', 'administrator', 'pegawai', 'kantor', 'dinas', 'pemda', 'pemkot', 'pemkab', 'bkpsdm', 'bkd', 'bpsdm', 'asn', 'pns', 'pppk',
-  'kompeten', 'kompetensi', 'pelatihan', 'diklat', 'katasandi', 'sandi', 'masuk', 'rahasiaku', 'sukses', 'semangat', 'bahagia',
-  'keluarga', 'mamah', 'papah', 'ibuku', 'bapak', 'anakku', 'selamat', 'tuhan', 'amin', 'ganteng', 'cantik', 'manis',
+  'bismillah',
+  'alhamdulillah',
+  'insyaallah',
+  'subhanallah',
+  'allahuakbar',
+  'sayang',
+  'sayangku',
+  'cinta',
+  'cintaku',
+  'rahasia',
+  'indonesia',
+  'merdeka',
+  'garuda',
+  'pancasila',
+  'jakarta',
+  'bandung',
+  'surabaya',
+  'mataram',
+  'lombok',
+  'sumbawa',
+  'bima',
+  'admin',
+  'administrator',
+  'pegawai',
+  'kantor',
+  'dinas',
+  'pemda',
+  'pemkot',
+  'pemkab',
+  'bkpsdm',
+  'bkd',
+  'bpsdm',
+  'asn',
+  'pns',
+  'pppk',
+  'kompeten',
+  'kompetensi',
+  'pelatihan',
+  'diklat',
+  'katasandi',
+  'sandi',
+  'masuk',
+  'rahasiaku',
+  'sukses',
+  'semangat',
+  'bahagia',
+  'keluarga',
+  'mamah',
+  'papah',
+  'ibuku',
+  'bapak',
+  'anakku',
+  'selamat',
+  'tuhan',
+  'amin',
+  'ganteng',
+  'cantik',
+  'manis',
 ];
 
 /** Always context words, whoever the user is. */
@@ -44,7 +97,10 @@ const PLATFORM_WORDS = ['kompeten'];
 
 let factory: ZxcvbnFactory | null = null;
 function strength(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({ dictionary: { ...dictionary, indonesian: INDONESIAN_COMMON }, graphs: adjacencyGraphs });
+  factory ??= new ZxcvbnFactory({
+    dictionary: { ...dictionary, indonesian: INDONESIAN_COMMON },
+    graphs: adjacencyGraphs,
+  });
   return factory;
 }
 
@@ -88,8 +144,10 @@ export function passwordProblem(plain: string, context?: PasswordContext): strin
   if (!/[A-Za-z]/.test(plain) || !/\d/.test(plain)) return 'Kata sandi harus memuat huruf dan angka';
   const lower = plain.toLowerCase();
   const words = contextWords(context);
-  if (words.some((w) => lower.includes(w))) return 'Kata sandi tidak boleh memuat nama, NIP, email, nama instansi atau kata "kompeten"';
+  if (words.some((w) => lower.includes(w)))
+    return 'Kata sandi tidak boleh memuat nama, NIP, email, nama instansi atau kata "kompeten"';
   const result = strength().check(plain.slice(0, 100), words);
-  if (result.score < MIN_PASSWORD_SCORE) return 'Kata sandi terlalu mudah ditebak (kata umum atau pola yang sering dipakai). Gunakan gabungan beberapa kata yang tidak berhubungan, misalnya "Jalan-Pelangi-9-Biru".';
+  if (result.score < MIN_PASSWORD_SCORE)
+    return 'Kata sandi terlalu mudah ditebak (kata umum atau pola yang sering dipakai). Gunakan gabungan beberapa kata yang tidak berhubungan, misalnya "Jalan-Pelangi-9-Biru".';
   return null;
 }

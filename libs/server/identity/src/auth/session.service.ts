@@ -22,12 +22,17 @@ export class SessionService {
       `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
       [userId, reason],
     );
-    await this.store.raiseFloors(new Map(returned<{ family_id: string }>(rows).map((r) => [r.family_id, SESSION_ENDED])));
+    await this.store.raiseFloors(
+      new Map(returned<{ family_id: string }>(rows).map((r) => [r.family_id, SESSION_ENDED])),
+    );
   }
 
   /** Ends one session (a refresh-token family). */
   async endSession(m: EntityManager, familyId: string, reason: string): Promise<void> {
-    await m.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, reason]);
+    await m.query(
+      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId, reason],
+    );
     await this.store.raiseFloors(new Map([[familyId, SESSION_ENDED]]));
   }
 
@@ -52,7 +57,9 @@ export class SessionService {
    * endings (`end`, exclusive) for one user.
    */
   async lockUser(m: EntityManager, userId: string, purpose: 'issue' | 'end'): Promise<void> {
-    await m.query(`SELECT 1 FROM user_account WHERE id = $1 ${purpose === 'end' ? 'FOR UPDATE' : 'FOR SHARE'}`, [userId]);
+    await m.query(`SELECT 1 FROM user_account WHERE id = $1 ${purpose === 'end' ? 'FOR UPDATE' : 'FOR SHARE'}`, [
+      userId,
+    ]);
   }
 }
 

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ACCOUNT_EVENT_KINDS, AGENCY_TIME_ZONES, ROLES, type AccountEventKind, type AgencyTimeZone, type Role } from '@kompeten/shared-contracts';
+import {
+  ACCOUNT_EVENT_KINDS,
+  AGENCY_TIME_ZONES,
+  ROLES,
+  type AccountEventKind,
+  type AgencyTimeZone,
+  type Role,
+} from '@kompeten/shared-contracts';
 import { EmployeeDto } from './employee.dto';
 
 export class LoginDto {
@@ -41,7 +48,11 @@ export class RefreshDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'currentPassword harus diisi' }) @MaxLength(200) currentPassword: string;
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'currentPassword harus diisi' })
+  @MaxLength(200)
+  currentPassword: string;
   @ApiProperty({ description: 'At least 10 characters with letters and digits', example: 'BerAKHLAK2026' })
   @IsString()
   @IsNotEmpty({ message: 'newPassword harus diisi' })
@@ -63,8 +74,14 @@ export class MeDto {
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ type: EmployeeDto, nullable: true }) employee: EmployeeDto | null;
   @ApiProperty({ type: [RoleAssignmentDto] }) roles: RoleAssignmentDto[];
-  @ApiProperty({ enum: AGENCY_TIME_ZONES, description: 'Display time zone of the user\u2019s agency' }) timeZone: AgencyTimeZone;
-  @ApiProperty({ nullable: true, type: String, description: 'Login email waiting for the user\u2019s confirmation (POST /me/email/confirm)' }) pendingEmail: string | null;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, description: 'Display time zone of the user\u2019s agency' })
+  timeZone: AgencyTimeZone;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Login email waiting for the user\u2019s confirmation (POST /me/email/confirm)',
+  })
+  pendingEmail: string | null;
 }
 
 export class LoginResponseDto {
@@ -86,12 +103,22 @@ export class LogoutDto extends RefreshDto {}
 // ---- issue 12: accounts (setup links, account events) -----------------------------------------------
 
 export class SetupTokenDto {
-  @ApiProperty({ description: 'The token from the setup link' }) @IsString() @MinLength(1) @MaxLength(200) token: string;
+  @ApiProperty({ description: 'The token from the setup link' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
 }
 
 export class CompleteSetupDto extends SetupTokenDto {
-  @ApiProperty({ description: 'New password: at least 10 characters with letters and digits, not common, without the ASN\u2019s name, NIP, agency, email or "kompeten"' })
-  @IsString() @MinLength(1) @MaxLength(200) password: string;
+  @ApiProperty({
+    description:
+      'New password: at least 10 characters with letters and digits, not common, without the ASN\u2019s name, NIP, agency, email or "kompeten"',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
 }
 
 export class SetupLinkInfoDto {
@@ -112,6 +139,12 @@ export class AccountEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ACCOUNT_EVENT_KINDS }) kind: AccountEventKind;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: AccountEventActorDto, nullable: true, description: 'null: the system' }) actor: AccountEventActorDto | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'e.g. the new email; never a secret' }) details: Record<string, string | null>;
+  @ApiProperty({ type: AccountEventActorDto, nullable: true, description: 'null: the system' })
+  actor: AccountEventActorDto | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', nullable: true },
+    description: 'e.g. the new email; never a secret',
+  })
+  details: Record<string, string | null>;
 }

@@ -8,16 +8,40 @@ export class ImportRowErrorDto {
   @ApiProperty({ example: 'Nomor urut NIP (3 digit terakhir) tidak boleh 000' }) reason: string;
 }
 
-export const IMPORT_ENTRY_FILTERS = ['problems', 'failed', 'warnings', 'created', 'updated', 'unchanged', 'all'] as const;
+export const IMPORT_ENTRY_FILTERS = [
+  'problems',
+  'failed',
+  'warnings',
+  'created',
+  'updated',
+  'unchanged',
+  'all',
+] as const;
 export type ImportEntryFilter = (typeof IMPORT_ENTRY_FILTERS)[number];
 
 export class ImportEntryDto {
   @ApiProperty({ example: 17, description: 'Line number in the file (the header is line 1)' }) line: number;
   @ApiProperty({ nullable: true, type: String, example: '198609262015051001' }) nip: string | null;
-  @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'failed', 'saved'], description: '`saved`: an import made before per-row outcomes were recorded' }) outcome: string;
-  @ApiProperty({ nullable: true, type: String, example: 'RANK_INVALID', description: 'Why the row was refused (stable code)' }) reasonCode: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'golongan "IX" adalah golongan PPPK; golongan PNS ditulis seperti III/a' }) reason: string | null;
-  @ApiProperty({ type: [String], example: ['nama', 'golongan'], description: 'CSV columns an update changed' }) changedFields: string[];
+  @ApiProperty({
+    enum: ['created', 'updated', 'unchanged', 'failed', 'saved'],
+    description: '`saved`: an import made before per-row outcomes were recorded',
+  })
+  outcome: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'RANK_INVALID',
+    description: 'Why the row was refused (stable code)',
+  })
+  reasonCode: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'golongan "IX" adalah golongan PPPK; golongan PNS ditulis seperti III/a',
+  })
+  reason: string | null;
+  @ApiProperty({ type: [String], example: ['nama', 'golongan'], description: 'CSV columns an update changed' })
+  changedFields: string[];
   @ApiProperty({ nullable: true, type: String, example: 'SUPERVISOR_NOT_FOUND' }) warningCode: string | null;
   @ApiProperty({ nullable: true, type: String }) warning: string | null;
 }
@@ -30,7 +54,11 @@ export class ImportReasonCountDto {
 }
 
 export class ImportEntryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: IMPORT_ENTRY_FILTERS, default: 'problems', description: 'problems = refused rows and warnings' })
+  @ApiPropertyOptional({
+    enum: IMPORT_ENTRY_FILTERS,
+    default: 'problems',
+    description: 'problems = refused rows and warnings',
+  })
   @IsOptional()
   @IsIn(IMPORT_ENTRY_FILTERS, { message: `filter harus salah satu dari ${IMPORT_ENTRY_FILTERS.join(', ')}` })
   filter?: ImportEntryFilter;
@@ -42,7 +70,11 @@ export class ImportReportQueryDto {
   @IsIn(['csv', 'xlsx'], { message: 'format harus csv atau xlsx' })
   format?: 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: IMPORT_ENTRY_FILTERS, default: 'problems', description: 'problems = every refused row and warning; all = every line' })
+  @ApiPropertyOptional({
+    enum: IMPORT_ENTRY_FILTERS,
+    default: 'problems',
+    description: 'problems = every refused row and warning; all = every line',
+  })
   @IsOptional()
   @IsIn(IMPORT_ENTRY_FILTERS, { message: `filter harus salah satu dari ${IMPORT_ENTRY_FILTERS.join(', ')}` })
   filter?: ImportEntryFilter;
@@ -60,8 +92,17 @@ export class EmployeeImportDto {
   @ApiProperty({ description: 'Rows identical to the stored record' }) unchangedCount: number;
   @ApiProperty({ description: 'Rows refused' }) failedCount: number;
   @ApiProperty({ description: 'Rows saved with a warning (e.g. nip_atasan not found)' }) warningCount: number;
-  @ApiProperty({ type: [ImportReasonCountDto], description: 'Refused rows and warnings per reason, most frequent first' }) reasonCounts: ImportReasonCountDto[];
-  @ApiProperty({ type: [ImportRowErrorDto], description: 'The first 50 refused rows and warnings by line; all of them: GET /api/employee-imports/{id}/entries or /report' }) errors: ImportRowErrorDto[];
+  @ApiProperty({
+    type: [ImportReasonCountDto],
+    description: 'Refused rows and warnings per reason, most frequent first',
+  })
+  reasonCounts: ImportReasonCountDto[];
+  @ApiProperty({
+    type: [ImportRowErrorDto],
+    description:
+      'The first 50 refused rows and warnings by line; all of them: GET /api/employee-imports/{id}/entries or /report',
+  })
+  errors: ImportRowErrorDto[];
   @ApiProperty({ description: 'More refused rows and warnings exist than `errors` holds' }) errorsTruncated: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Why a failed import stopped' }) message: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -69,11 +110,19 @@ export class EmployeeImportDto {
 }
 
 export class ImportUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV file (comma or semicolon separated, UTF-8), at most 50 MB' }) file: unknown;
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'CSV file (comma or semicolon separated, UTF-8), at most 50 MB',
+  })
+  file: unknown;
 }
 
 export class ImportCreateQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Wait up to 120 s for the import to finish and answer with the full report' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Wait up to 120 s for the import to finish and answer with the full report',
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'wait harus true atau false' })
   wait?: 'true' | 'false';
@@ -94,7 +143,13 @@ export class AuditEntryDto {
 }
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'agencyId harus UUID' }) agencyId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId harus UUID' })
+  agencyId?: string;
   @ApiPropertyOptional({ example: 'employee' }) @IsOptional() @IsString() @MaxLength(60) entityType?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'entityId harus UUID' }) entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'entityId harus UUID' })
+  entityId?: string;
 }

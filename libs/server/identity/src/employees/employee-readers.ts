@@ -22,13 +22,21 @@ export async function findActiveEmployee(m: EntityManager, employeeId: string): 
 }
 
 /** An active ASN by NIP (id and agency), or null. */
-export async function findActiveEmployeeByNip(m: EntityManager, nip: string): Promise<{ id: string; agencyId: string } | null> {
-  const [row]: Array<{ id: string; agency_id: string }> = await m.query('SELECT id, agency_id FROM employee WHERE nip = $1 AND active', [nip]);
+export async function findActiveEmployeeByNip(
+  m: EntityManager,
+  nip: string,
+): Promise<{ id: string; agencyId: string } | null> {
+  const [row]: Array<{ id: string; agency_id: string }> = await m.query(
+    'SELECT id, agency_id FROM employee WHERE nip = $1 AND active',
+    [nip],
+  );
   return row ? { id: row.id, agencyId: row.agency_id } : null;
 }
 
 /** The agency of an ASN's record (the agency a course's visibility is judged by), or null for an unknown id. */
 export async function employeeAgencyId(m: EntityManager, employeeId: string): Promise<string | null> {
-  const [row]: Array<{ agency_id: string }> = await m.query('SELECT agency_id FROM employee WHERE id = $1', [employeeId]);
+  const [row]: Array<{ agency_id: string }> = await m.query('SELECT agency_id FROM employee WHERE id = $1', [
+    employeeId,
+  ]);
   return row?.agency_id ?? null;
 }

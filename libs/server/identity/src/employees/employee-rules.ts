@@ -12,7 +12,11 @@ export function requireValidNip(nip: string, type: EmployeeType, timeZone?: stri
 }
 
 /** The unit must belong to the agency. Returns its path (null for no unit). */
-export async function unitPathIn(m: EntityManager, agencyId: string, unitId: string | null | undefined): Promise<string | null> {
+export async function unitPathIn(
+  m: EntityManager,
+  agencyId: string,
+  unitId: string | null | undefined,
+): Promise<string | null> {
   if (!unitId) return null;
   const unit = await findUnitInAgency(m, agencyId, unitId);
   if (!unit) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan di instansi ini');

@@ -4,12 +4,35 @@ import { displayName, pangkatName } from '@kompeten/shared-util';
 import type { AccessScope, EmployeeRef } from '@kompeten/server-organisation';
 
 export interface EmployeeRow {
-  id: string; agency_id: string; agency_name: string; unit_id: string | null; unit_name: string | null; unit_path: string | null;
-  nip: string; employee_type: 'PNS' | 'PPPK'; full_name: string; front_title: string | null; back_title: string | null;
-  position_name: string | null; position_kind: Employee['positionKind']; rank: string | null; supervisor_id: string | null;
-  supervisor_name: string | null; supervisor_front_title: string | null; supervisor_back_title: string | null; email: string | null; phone: string | null; birth_date: string; gender: 'L' | 'P';
-  active: boolean; has_account: boolean; created_at: Date; updated_at: Date;
-  supervisor_agency_id: string | null; supervisor_unit_path: string | null; supervisor_supervisor_id: string | null;
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  unit_path: string | null;
+  nip: string;
+  employee_type: 'PNS' | 'PPPK';
+  full_name: string;
+  front_title: string | null;
+  back_title: string | null;
+  position_name: string | null;
+  position_kind: Employee['positionKind'];
+  rank: string | null;
+  supervisor_id: string | null;
+  supervisor_name: string | null;
+  supervisor_front_title: string | null;
+  supervisor_back_title: string | null;
+  email: string | null;
+  phone: string | null;
+  birth_date: string;
+  gender: 'L' | 'P';
+  active: boolean;
+  has_account: boolean;
+  created_at: Date;
+  updated_at: Date;
+  supervisor_agency_id: string | null;
+  supervisor_unit_path: string | null;
+  supervisor_supervisor_id: string | null;
 }
 
 export interface EmployeeWithPath extends Employee {
@@ -33,17 +56,45 @@ export const EMPLOYEE_SELECT = `
 
 export function toEmployee(r: EmployeeRow): EmployeeWithPath {
   return {
-    id: r.id, agencyId: r.agency_id, agencyName: r.agency_name, unitId: r.unit_id, unitName: r.unit_name, unitPath: r.unit_path,
-    nip: r.nip, employeeType: r.employee_type, fullName: r.full_name, frontTitle: r.front_title, backTitle: r.back_title,
-    displayName: displayName(r.full_name, r.front_title, r.back_title), positionName: r.position_name, positionKind: r.position_kind,
-    rank: r.rank, rankName: pangkatName(r.rank), supervisorId: r.supervisor_id,
+    id: r.id,
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    unitPath: r.unit_path,
+    nip: r.nip,
+    employeeType: r.employee_type,
+    fullName: r.full_name,
+    frontTitle: r.front_title,
+    backTitle: r.back_title,
+    displayName: displayName(r.full_name, r.front_title, r.back_title),
+    positionName: r.position_name,
+    positionKind: r.position_kind,
+    rank: r.rank,
+    rankName: pangkatName(r.rank),
+    supervisorId: r.supervisor_id,
     // With titles, as every name shown to people (DOMAIN.md §7).
-    supervisorName: r.supervisor_name === null ? null : displayName(r.supervisor_name, r.supervisor_front_title, r.supervisor_back_title), email: r.email, phone: r.phone,
-    birthDate: r.birth_date, gender: r.gender, active: r.active, hasAccount: r.has_account,
-    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
-    supervisorRef: r.supervisor_id && r.supervisor_agency_id
-      ? { id: r.supervisor_id, agencyId: r.supervisor_agency_id, unitPath: r.supervisor_unit_path, supervisorId: r.supervisor_supervisor_id }
-      : null,
+    supervisorName:
+      r.supervisor_name === null
+        ? null
+        : displayName(r.supervisor_name, r.supervisor_front_title, r.supervisor_back_title),
+    email: r.email,
+    phone: r.phone,
+    birthDate: r.birth_date,
+    gender: r.gender,
+    active: r.active,
+    hasAccount: r.has_account,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    supervisorRef:
+      r.supervisor_id && r.supervisor_agency_id
+        ? {
+            id: r.supervisor_id,
+            agencyId: r.supervisor_agency_id,
+            unitPath: r.supervisor_unit_path,
+            supervisorId: r.supervisor_supervisor_id,
+          }
+        : null,
   };
 }
 

@@ -10,7 +10,15 @@ import { SessionService } from '../auth/session.service';
 import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { EmployeeEntity } from '../entities/employee.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
-import { EMPLOYEE_SELECT, employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeRow, type EmployeeWithPath } from './employee.mapper';
+import {
+  EMPLOYEE_SELECT,
+  employeeFor,
+  loadEmployee,
+  publicEmployee,
+  toEmployee,
+  type EmployeeRow,
+  type EmployeeWithPath,
+} from './employee.mapper';
 import { requireValidNip, requireValidRank, unitPathIn } from './employee-rules';
 
 /** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
@@ -23,7 +31,11 @@ export function employeeScopeSql(scope: AccessScope, params: unknown[]): string 
   };
   if (scope.adminAgencyIds.size) parts.push(`e.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
   for (const s of scope.hrUnitScopes) {
-    parts.push(s.unitPath ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})` : `e.agency_id = ${p(s.agencyId)}`);
+    parts.push(
+      s.unitPath
+        ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})`
+        : `e.agency_id = ${p(s.agencyId)}`,
+    );
   }
   if (scope.principal.employeeId) {
     parts.push(`e.id = ${p(scope.principal.employeeId)}`);
@@ -50,14 +62,24 @@ export class EmployeeService {
     if (q.agencyId) where.push(`e.agency_id = ${p(q.agencyId)}`);
     if (q.unitId) where.push(`u.path LIKE (SELECT path FROM organisation_work_unit WHERE id = ${p(q.unitId)}) || '%'`);
     if (q.employeeType) where.push(`e.employee_type = ${p(q.employeeType)}`);
-    if (q.q?.trim()) where.push(`(lower(e.full_name) || ' ' || e.nip || ' ' || coalesce(lower(e.email), '')) LIKE ${p(likePattern(q.q.toLowerCase()))}`);
+    if (q.q?.trim())
+      where.push(
+        `(lower(e.full_name) || ' ' || e.nip || ' ' || coalesce(lower(e.email), '')) LIKE ${p(likePattern(q.q.toLowerCase()))}`,
+      );
     const cond = where.join(' AND ');
     const [{ total }]: Array<{ total: number }> = await this.db.query(
       `SELECT count(*)::int AS total FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE ${cond}`,
       params,
     );
-    const rows: EmployeeRow[] = await this.db.query(`${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return toPage(rows.map(toEmployee).map((e) => employeeFor(scope, e)), total, q);
+    const rows: EmployeeRow[] = await this.db.query(
+      `${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
+      params,
+    );
+    return toPage(
+      rows.map(toEmployee).map((e) => employeeFor(scope, e)),
+      total,
+      q,
+    );
   }
 
   async get(scope: AccessScope, id: string): Promise<Employee> {
@@ -77,26 +99,54 @@ export class EmployeeService {
     const rank = requireValidRank(dto.rank, dto.employeeType);
     return this.db.transaction(async (m) => {
       const unitPath = await unitPathIn(m, dto.agencyId, dto.unitId);
-      if (!scope.canManageEmployeesAt(dto.agencyId, unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah pegawai di unit ini');
+      if (!scope.canManageEmployeesAt(dto.agencyId, unitPath))
+        throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang menambah pegawai di unit ini');
       await this.checkSupervisor(m, scope, dto.agencyId, dto.supervisorId ?? null, null);
       const repo = m.getRepository(EmployeeEntity);
       const values = {
-        agencyId: dto.agencyId, unitId: dto.unitId ?? null, nip: parts.nip, employeeType: dto.employeeType, fullName: dto.fullName,
-        frontTitle: dto.frontTitle || null, backTitle: dto.backTitle || null, positionName: dto.positionName ?? null,
-        positionKind: dto.positionKind ?? null, rank, supervisorId: dto.supervisorId ?? null,
-        email: dto.email?.toLowerCase() ?? null, phone: dto.phone ?? null, birthDate: parts.birthDate, gender: parts.gender,
+        agencyId: dto.agencyId,
+        unitId: dto.unitId ?? null,
+        nip: parts.nip,
+        employeeType: dto.employeeType,
+        fullName: dto.fullName,
+        frontTitle: dto.frontTitle || null,
+        backTitle: dto.backTitle || null,
+        positionName: dto.positionName ?? null,
+        positionKind: dto.positionKind ?? null,
+        rank,
+        supervisorId: dto.supervisorId ?? null,
+        email: dto.email?.toLowerCase() ?? null,
+        phone: dto.phone ?? null,
+        birthDate: parts.birthDate,
+        gender: parts.gender,
       };
       // Serialise creates of one NIP, so a double-submitted request finds the first record instead of a unique violation (500).
       await m.query('SELECT pg_advisory_xact_lock(7363101, hashtext($1))', [parts.nip]);
       const existing = await repo.findOneBy({ nip: parts.nip });
       if (existing) {
-        const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => String(existing[k] ?? '') === String(values[k] ?? ''));
-        if (same) return { employee: employeeFor(scope, (await loadEmployee(m, existing.id)) as EmployeeWithPath), created: false };
+        const same = (Object.keys(values) as Array<keyof typeof values>).every(
+          (k) => String(existing[k] ?? '') === String(values[k] ?? ''),
+        );
+        if (same)
+          return {
+            employee: employeeFor(scope, (await loadEmployee(m, existing.id)) as EmployeeWithPath),
+            created: false,
+          };
         throw conflict(ErrorCode.EMPLOYEE_DUPLICATE_NIP, `NIP ${parts.nip} sudah terdaftar`);
       }
       const { identifiers } = await repo.insert(values);
       const employee = (await loadEmployee(m, identifiers[0].id)) as EmployeeWithPath;
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.create', entityType: 'employee', entityId: employee.id, agencyId: employee.agencyId, after: publicEmployee(employee) });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'employee.create',
+          entityType: 'employee',
+          entityId: employee.id,
+          agencyId: employee.agencyId,
+          after: publicEmployee(employee),
+        },
+      );
       return { employee: employeeFor(scope, employee), created: true };
     });
   }
@@ -104,13 +154,17 @@ export class EmployeeService {
   async update(scope: AccessScope, id: string, dto: UpdateEmployeeDto): Promise<Employee> {
     return this.db.transaction(async (m) => {
       const before = await this.findReadable(scope, id, m);
-      if (!scope.canManageEmployeesAt(before.agencyId, before.unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah data pegawai ini');
+      if (!scope.canManageEmployeesAt(before.agencyId, before.unitPath))
+        throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengubah data pegawai ini');
       if (dto.unitId !== undefined) {
         const newPath = await unitPathIn(m, before.agencyId, dto.unitId);
-        if (!scope.canManageEmployeesAt(before.agencyId, newPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memindahkan pegawai ke unit itu');
+        if (!scope.canManageEmployeesAt(before.agencyId, newPath))
+          throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memindahkan pegawai ke unit itu');
       }
-      if (dto.supervisorId !== undefined && (dto.supervisorId ?? null) !== before.supervisorId) await this.checkSupervisor(m, scope, before.agencyId, dto.supervisorId ?? null, id);
-      if (dto.active !== undefined && dto.active !== before.active) await this.changeAccountActive(m, scope, before, dto.active);
+      if (dto.supervisorId !== undefined && (dto.supervisorId ?? null) !== before.supervisorId)
+        await this.checkSupervisor(m, scope, before.agencyId, dto.supervisorId ?? null, id);
+      if (dto.active !== undefined && dto.active !== before.active)
+        await this.changeAccountActive(m, scope, before, dto.active);
       const changes: Partial<EmployeeEntity> = { ...dto, ...(dto.email ? { email: dto.email.toLowerCase() } : {}) };
       if (dto.rank !== undefined) changes.rank = requireValidRank(dto.rank, before.employeeType);
       if (Object.keys(changes).length) await m.getRepository(EmployeeEntity).update({ id }, changes);
@@ -120,7 +174,18 @@ export class EmployeeService {
         if (account) await this.sessions.endUserSessions(m, account.id, 'employee-deactivated');
       }
       const after = (await loadEmployee(m, id)) as EmployeeWithPath;
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee.update', entityType: 'employee', entityId: id, agencyId: after.agencyId, before: publicEmployee(before), after: publicEmployee(after) });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'employee.update',
+          entityType: 'employee',
+          entityId: id,
+          agencyId: after.agencyId,
+          before: publicEmployee(before),
+          after: publicEmployee(after),
+        },
+      );
       return employeeFor(scope, after);
     });
   }
@@ -129,22 +194,48 @@ export class EmployeeService {
    * A supervisor approves the ASN's training, so nobody appoints themself or sets their own (issue 12), and an id the
    * caller cannot read answers 404 like an unknown one, never revealing a name.
    */
-  private async checkSupervisor(m: EntityManager, scope: AccessScope, agencyId: string, supervisorId: string | null, selfId: string | null): Promise<void> {
+  private async checkSupervisor(
+    m: EntityManager,
+    scope: AccessScope,
+    agencyId: string,
+    supervisorId: string | null,
+    selfId: string | null,
+  ): Promise<void> {
     if (supervisorId) {
-      if (supervisorId === selfId) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Pegawai tidak dapat menjadi atasan langsung dirinya sendiri');
+      if (supervisorId === selfId)
+        throw invalid(
+          ErrorCode.EMPLOYEE_INVALID_SUPERVISOR,
+          'Pegawai tidak dapat menjadi atasan langsung dirinya sendiri',
+        );
       const sup = await loadEmployee(m, supervisorId);
-      if (!sup || !scope.canReadEmployee(sup)) throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Atasan langsung tidak ditemukan');
-      if (sup.agencyId !== agencyId) throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Atasan langsung tidak ditemukan di instansi yang sama');
+      if (!sup || !scope.canReadEmployee(sup))
+        throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Atasan langsung tidak ditemukan');
+      if (sup.agencyId !== agencyId)
+        throw invalid(ErrorCode.EMPLOYEE_INVALID_SUPERVISOR, 'Atasan langsung tidak ditemukan di instansi yang sama');
       if (supervisorId === scope.principal.employeeId) {
-        throw forbidden(ErrorCode.EMPLOYEE_SELF_SUPERVISOR, 'Anda tidak dapat menunjuk diri sendiri sebagai atasan langsung pegawai; mintalah pengelola kepegawaian lain');
+        throw forbidden(
+          ErrorCode.EMPLOYEE_SELF_SUPERVISOR,
+          'Anda tidak dapat menunjuk diri sendiri sebagai atasan langsung pegawai; mintalah pengelola kepegawaian lain',
+        );
       }
     }
-    if (selfId && selfId === scope.principal.employeeId) throw forbidden(ErrorCode.EMPLOYEE_SELF_SUPERVISOR, 'Anda tidak dapat menetapkan atasan langsung Anda sendiri; mintalah pengelola kepegawaian lain');
+    if (selfId && selfId === scope.principal.employeeId)
+      throw forbidden(
+        ErrorCode.EMPLOYEE_SELF_SUPERVISOR,
+        'Anda tidak dapat menetapkan atasan langsung Anda sendiri; mintalah pengelola kepegawaian lain',
+      );
   }
 
   /** Deactivating or reactivating an ASN with an account follows the account rank rule; deactivating ends every session. */
-  private async changeAccountActive(m: EntityManager, scope: AccessScope, emp: EmployeeWithPath, active: boolean): Promise<void> {
-    const [account]: Array<{ id: string }> = await m.query(`SELECT id FROM user_account WHERE employee_id = $1`, [emp.id]);
+  private async changeAccountActive(
+    m: EntityManager,
+    scope: AccessScope,
+    emp: EmployeeWithPath,
+    active: boolean,
+  ): Promise<void> {
+    const [account]: Array<{ id: string }> = await m.query(`SELECT id FROM user_account WHERE employee_id = $1`, [
+      emp.id,
+    ]);
     if (!account) return;
     requireAccountManageable(scope, emp, await heldRolesOf(m, account.id));
     if (!active) await this.sessions.endUserSessions(m, account.id, 'deactivated');

@@ -1,9 +1,45 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { EmployeeImport, ImportEntry, Page } from '@kompeten/shared-contracts';
-import { AcceptsUpload, ApiErrors, ApiPageResponse, CurrentPrincipal, PageQueryDto, Public, uuidParam, type Principal } from '@kompeten/server-core';
+import {
+  AcceptsUpload,
+  ApiErrors,
+  ApiPageResponse,
+  CurrentPrincipal,
+  PageQueryDto,
+  Public,
+  uuidParam,
+  type Principal,
+} from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
-import { EmployeeImportDto, ImportCreateQueryDto, ImportEntryDto, ImportEntryQueryDto, ImportReportQueryDto, ImportUploadDto } from '../dto/import.dto';
+import {
+  EmployeeImportDto,
+  ImportCreateQueryDto,
+  ImportEntryDto,
+  ImportEntryQueryDto,
+  ImportReportQueryDto,
+  ImportUploadDto,
+} from '../dto/import.dto';
 import { IMPORT_COLUMNS, TEMPLATE_CSV } from './import-columns';
 import { EmployeeImportService } from './employee-import.service';
 
@@ -48,7 +84,11 @@ export class EmployeeImportController {
   @ApiOperation({ summary: 'Past imports of an agency, newest first' })
   @ApiPageResponse(EmployeeImportDto)
   @ApiErrors(404)
-  async list(@CurrentPrincipal() p: Principal, @Param('agencyId', uuidParam()) agencyId: string, @Query() q: PageQueryDto): Promise<Page<EmployeeImport>> {
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Param('agencyId', uuidParam()) agencyId: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<EmployeeImport>> {
     return this.imports.list(await this.org.scopeOf(p), agencyId, q);
   }
 
@@ -76,22 +116,39 @@ export class EmployeeImportController {
   @Get('employee-imports/:id/entries')
   @ApiBearerAuth()
   @ApiErrors(400, 401)
-  @ApiOperation({ summary: 'Every line of an import with its outcome (created, updated with the changed columns, unchanged, refused with the reason, warnings), by line' })
+  @ApiOperation({
+    summary:
+      'Every line of an import with its outcome (created, updated with the changed columns, unchanged, refused with the reason, warnings), by line',
+  })
   @ApiPageResponse(ImportEntryDto)
   @ApiErrors(404)
-  async entries(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Query() q: ImportEntryQueryDto): Promise<Page<ImportEntry>> {
+  async entries(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam()) id: string,
+    @Query() q: ImportEntryQueryDto,
+  ): Promise<Page<ImportEntry>> {
     return this.imports.entries(await this.org.scopeOf(p), id, q.filter ?? 'problems', q);
   }
 
   @Get('employee-imports/:id/report')
   @ApiBearerAuth()
   @ApiErrors(400, 401)
-  @ApiOperation({ summary: 'Download the import report: every refused row and warning (or every line with filter=all), as CSV or XLSX' })
+  @ApiOperation({
+    summary:
+      'Download the import report: every refused row and warning (or every line with filter=all), as CSV or XLSX',
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(404)
-  async report(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string, @Query() q: ImportReportQueryDto): Promise<StreamableFile> {
+  async report(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam()) id: string,
+    @Query() q: ImportReportQueryDto,
+  ): Promise<StreamableFile> {
     const file = await this.imports.report(await this.org.scopeOf(p), id, q.format ?? 'csv', q.filter ?? 'problems');
-    return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 }

@@ -6,7 +6,13 @@ import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
 import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
-import { mapHeaders, parseImportRow, type ImportColumnKey, type ImportReasonCode, type ImportRow } from './import-columns';
+import {
+  mapHeaders,
+  parseImportRow,
+  type ImportColumnKey,
+  type ImportReasonCode,
+  type ImportRow,
+} from './import-columns';
 
 export const IMPORT_BATCH_SIZE = 500;
 
@@ -78,21 +84,41 @@ export class EmployeeImportRunner {
     const imp = await repo.findOneByOrFail({ id: importId });
     // Lines recorded by an earlier run of this import (a crashed worker) keep their outcome and are not counted again.
     const before = await this.countsOf(this.db.manager, importId);
-    const c: Counters = { processed: 0, created: before.createdCount, updated: before.updatedCount, unchanged: before.unchangedCount, failed: before.failedCount };
+    const c: Counters = {
+      processed: 0,
+      created: before.createdCount,
+      updated: before.updatedCount,
+      unchanged: before.unchangedCount,
+      failed: before.failedCount,
+    };
     try {
       await repo.update({ id: importId }, { totalRows: await this.countLines(imp.storageKey) });
       await this.process(imp, c);
       const counts = await this.countsOf(this.db.manager, importId);
-      await repo.update({ id: importId }, { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() });
+      await repo.update(
+        { id: importId },
+        { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() },
+      );
       this.logger.log({ importId, ...counts, processed: c.processed }, 'Employee import completed');
     } catch (e) {
-      const fileError = e instanceof ImportFileError ? e : (e as { code?: string }).code === 'ENOENT' ? new ImportFileError(MISSING_FILE) : null;
+      const fileError =
+        e instanceof ImportFileError
+          ? e
+          : (e as { code?: string }).code === 'ENOENT'
+            ? new ImportFileError(MISSING_FILE)
+            : null;
       if (!fileError) {
-        this.logger.warn({ err: e, importId, processed: c.processed }, 'Employee import interrupted; the job will retry it');
+        this.logger.warn(
+          { err: e, importId, processed: c.processed },
+          'Employee import interrupted; the job will retry it',
+        );
         throw e;
       }
       const counts = await this.countsOf(this.db.manager, importId);
-      await repo.update({ id: importId }, { ...counts, processedRows: c.processed, status: 'failed', message: fileError.message, finishedAt: new Date() });
+      await repo.update(
+        { id: importId },
+        { ...counts, processedRows: c.processed, status: 'failed', message: fileError.message, finishedAt: new Date() },
+      );
     }
     return 'success';
   }
@@ -107,21 +133,45 @@ export class EmployeeImportRunner {
       `UPDATE employee_import SET status = 'failed', message = $2, finished_at = now(),
               created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6, warning_count = $7
         WHERE id = $1 AND status IN ('queued', 'running')`,
-      [importId, GAVE_UP, counts.createdCount, counts.updatedCount, counts.unchangedCount, counts.failedCount, counts.warningCount],
+      [
+        importId,
+        GAVE_UP,
+        counts.createdCount,
+        counts.updatedCount,
+        counts.unchangedCount,
+        counts.failedCount,
+        counts.warningCount,
+      ],
     );
     this.logger.error({ importId }, 'Employee import failed after its last attempt');
   }
 
   /** Counts of an import, computed from its entries (the single source of truth). */
-  private async countsOf(m: EntityManager, importId: string): Promise<{ createdCount: number; updatedCount: number; unchangedCount: number; failedCount: number; warningCount: number }> {
-    const [r]: Array<{ created: number; updated: number; unchanged: number; failed: number; warnings: number }> = await m.query(
-      `SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'updated')::int AS updated,
+  private async countsOf(
+    m: EntityManager,
+    importId: string,
+  ): Promise<{
+    createdCount: number;
+    updatedCount: number;
+    unchangedCount: number;
+    failedCount: number;
+    warningCount: number;
+  }> {
+    const [r]: Array<{ created: number; updated: number; unchanged: number; failed: number; warnings: number }> =
+      await m.query(
+        `SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'updated')::int AS updated,
               count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE outcome = 'failed')::int AS failed,
               count(*) FILTER (WHERE warning IS NOT NULL)::int AS warnings
          FROM employee_import_entry WHERE import_id = $1`,
-      [importId],
-    );
-    return { createdCount: r.created, updatedCount: r.updated, unchangedCount: r.unchanged, failedCount: r.failed, warningCount: r.warnings };
+        [importId],
+      );
+    return {
+      createdCount: r.created,
+      updatedCount: r.updated,
+      unchangedCount: r.unchanged,
+      failedCount: r.failed,
+      warningCount: r.warnings,
+    };
   }
 
   /** Called after each batch is committed; a test overrides it to simulate a worker that dies mid-import. */
@@ -163,7 +213,15 @@ export class EmployeeImportRunner {
     if (!timeZone) throw new Error(`Agency ${imp.agencyId} of import ${imp.id} not found`);
     const delimiter = await this.sniffDelimiter(imp.storageKey);
     const parser = (await this.storage.read(imp.storageKey)).pipe(
-      parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, info: true }),
+      parse({
+        bom: true,
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+        max_record_size: 64 * 1024,
+        info: true,
+      }),
     );
     let keys: Array<ImportColumnKey | null> | null = null;
     let batch: Pending[] = [];
@@ -182,7 +240,8 @@ export class EmployeeImportRunner {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!keys) {
           const mapped = mapHeaders(record);
-          if (mapped.missing.length) throw new ImportFileError(`Kolom wajib tidak ada di baris judul: ${mapped.missing.join(', ')}`);
+          if (mapped.missing.length)
+            throw new ImportFileError(`Kolom wajib tidak ada di baris judul: ${mapped.missing.join(', ')}`);
           keys = mapped.keys;
           continue;
         }
@@ -194,7 +253,8 @@ export class EmployeeImportRunner {
         const refused = this.check(rec, line, imp, units, seen, timeZone);
         if ('code' in refused) failures.push(refused);
         else {
-          if (refused.row.supervisorNip) supervisors.set(refused.row.nip, { line, supervisorNip: refused.row.supervisorNip });
+          if (refused.row.supervisorNip)
+            supervisors.set(refused.row.nip, { line, supervisorNip: refused.row.supervisorNip });
           batch.push(refused);
         }
         if (batch.length + failures.length >= IMPORT_BATCH_SIZE) await flush();
@@ -202,7 +262,8 @@ export class EmployeeImportRunner {
     } catch (e) {
       if (e instanceof ImportFileError) throw e;
       const code = (e as { code?: string }).code;
-      if (code?.startsWith('CSV_')) throw new ImportFileError(`Berkas CSV rusak di sekitar baris ${line + 1}: ${(e as Error).message}`);
+      if (code?.startsWith('CSV_'))
+        throw new ImportFileError(`Berkas CSV rusak di sekitar baris ${line + 1}: ${(e as Error).message}`);
       throw e;
     }
     if (!keys) throw new ImportFileError('Berkas kosong: tidak ada baris judul');
@@ -212,21 +273,29 @@ export class EmployeeImportRunner {
 
   /** One row's checks that need no database: its fields, a NIP repeated in the file, its unit. */
   private check(
-    rec: Partial<Record<ImportColumnKey, string>>, line: number, imp: EmployeeImportEntity, units: ReadonlyMap<string, UnitRef>, seen: Set<string>, timeZone: string,
+    rec: Partial<Record<ImportColumnKey, string>>,
+    line: number,
+    imp: EmployeeImportEntity,
+    units: ReadonlyMap<string, UnitRef>,
+    seen: Set<string>,
+    timeZone: string,
   ): Failure | Pending {
     const parsed = parseImportRow(rec, { timeZone });
     if (!parsed.ok) return { line, nip: parsed.nip, code: parsed.code, reason: parsed.reason };
     const row = parsed.row;
     const fail = (code: ImportReasonCode, reason: string): Failure => ({ line, nip: row.nip, code, reason });
-    if (seen.has(row.nip)) return fail('DUPLICATE_IN_FILE', 'NIP muncul lebih dari sekali dalam berkas; baris ini dilewati');
+    if (seen.has(row.nip))
+      return fail('DUPLICATE_IN_FILE', 'NIP muncul lebih dari sekali dalam berkas; baris ini dilewati');
     seen.add(row.nip);
     if (row.unitCode) {
       const unit = units.get(row.unitCode.toLowerCase());
       if (!unit) return fail('UNIT_NOT_FOUND', `kode_unit "${row.unitCode}" tidak ada di instansi ini`);
-      if (imp.unitScopePath && !unit.path.startsWith(imp.unitScopePath)) return fail('UNIT_OUT_OF_SCOPE', `Unit "${row.unitCode}" di luar wewenang pengunggah`);
+      if (imp.unitScopePath && !unit.path.startsWith(imp.unitScopePath))
+        return fail('UNIT_OUT_OF_SCOPE', `Unit "${row.unitCode}" di luar wewenang pengunggah`);
       return { line, row, unitId: unit.id };
     }
-    if (imp.unitScopePath) return fail('UNIT_REQUIRED', 'kode_unit wajib diisi (pengunggah hanya berwenang atas unitnya)');
+    if (imp.unitScopePath)
+      return fail('UNIT_REQUIRED', 'kode_unit wajib diisi (pengunggah hanya berwenang atas unitnya)');
     return { line, row, unitId: null };
   }
 
@@ -234,21 +303,42 @@ export class EmployeeImportRunner {
    * One transaction per batch: lines an earlier run already recorded are left alone; the rest are compared with the
    * stored records (locked), new NIPs inserted and changed ones updated in one statement, and every line's outcome recorded.
    */
-  private async upsert(imp: EmployeeImportEntity, batch: Pending[], failures: Failure[], c: Counters, supervisors: Map<string, { line: number; supervisorNip: string }>): Promise<void> {
+  private async upsert(
+    imp: EmployeeImportEntity,
+    batch: Pending[],
+    failures: Failure[],
+    c: Counters,
+    supervisors: Map<string, { line: number; supervisorNip: string }>,
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
       const lines = [...batch.map((b) => b.line), ...failures.map((f) => f.line)];
       const done = new Map<number, ImportEntryOutcome>(
-        (await m.query<Array<{ line: number; outcome: ImportEntryOutcome }>>(`SELECT line, outcome FROM employee_import_entry WHERE import_id = $1 AND line = ANY($2::int[])`, [imp.id, lines])).map(
-          (r) => [r.line, r.outcome],
-        ),
+        (
+          await m.query<Array<{ line: number; outcome: ImportEntryOutcome }>>(
+            `SELECT line, outcome FROM employee_import_entry WHERE import_id = $1 AND line = ANY($2::int[])`,
+            [imp.id, lines],
+          )
+        ).map((r) => [r.line, r.outcome]),
       );
       for (const b of batch) if (done.get(b.line) === 'failed') supervisors.delete(b.row.nip);
       const todo = batch.filter((b) => !done.has(b.line));
       const newFailures = failures.filter((f) => !done.has(f.line));
-      const stored = new Map<string, Record<string, string | null> & { agency_id: string; employee_type: string; unit_path: string | null }>(
+      const stored = new Map<
+        string,
+        Record<string, string | null> & { agency_id: string; employee_type: string; unit_path: string | null }
+      >(
         todo.length
           ? (
-              await m.query<Array<Record<string, string | null> & { nip: string; agency_id: string; employee_type: string; unit_path: string | null }>>(
+              await m.query<
+                Array<
+                  Record<string, string | null> & {
+                    nip: string;
+                    agency_id: string;
+                    employee_type: string;
+                    unit_path: string | null;
+                  }
+                >
+              >(
                 `SELECT e.nip, e.agency_id, e.employee_type, u.path AS unit_path, ${COMPARED.map((f) => `e.${f.column}`).join(', ')}
                    FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE e.nip = ANY($1) ORDER BY e.nip FOR UPDATE OF e`,
                 [todo.map((b) => b.row.nip)],
@@ -256,7 +346,14 @@ export class EmployeeImportRunner {
             ).map((r) => [r.nip, r])
           : [],
       );
-      const entries: Array<{ line: number; nip: string | null; outcome: ImportEntryOutcome; code: string | null; reason: string | null; changed: string[] | null }> = [];
+      const entries: Array<{
+        line: number;
+        nip: string | null;
+        outcome: ImportEntryOutcome;
+        code: string | null;
+        reason: string | null;
+        changed: string[] | null;
+      }> = [];
       const writes: Pending[] = [];
       for (const b of todo) {
         const old = stored.get(b.row.nip);
@@ -268,19 +365,39 @@ export class EmployeeImportRunner {
           entries.push({ line: b.line, nip: b.row.nip, outcome: 'created', code: null, reason: null, changed: null });
           writes.push(b);
         } else if (old.agency_id !== imp.agencyId) {
-          refuse('OTHER_AGENCY', 'NIP sudah terdaftar di instansi lain; pindah instansi dilakukan lewat mutasi, bukan impor');
+          refuse(
+            'OTHER_AGENCY',
+            'NIP sudah terdaftar di instansi lain; pindah instansi dilakukan lewat mutasi, bukan impor',
+          );
         } else if (imp.unitScopePath && !(old.unit_path ?? '').startsWith(imp.unitScopePath)) {
-          refuse('EMPLOYEE_OUT_OF_SCOPE', 'Pegawai ini tercatat di unit di luar wewenang pengunggah; pemindahannya dilakukan oleh admin instansi');
+          refuse(
+            'EMPLOYEE_OUT_OF_SCOPE',
+            'Pegawai ini tercatat di unit di luar wewenang pengunggah; pemindahannya dilakukan oleh admin instansi',
+          );
         } else if (old.employee_type !== b.row.employeeType) {
-          refuse('TYPE_CHANGE', `Pegawai ini tercatat sebagai ${old.employee_type}; impor tidak mengubah jenis pegawai (pengangkatan PNS/PPPK dicatat oleh admin instansi, bukan lewat impor)`);
+          refuse(
+            'TYPE_CHANGE',
+            `Pegawai ini tercatat sebagai ${old.employee_type}; impor tidak mengubah jenis pegawai (pengangkatan PNS/PPPK dicatat oleh admin instansi, bukan lewat impor)`,
+          );
         } else {
-          const next: Record<string, string | null> = { ...b.row, unitId: b.unitId } as unknown as Record<string, string | null>;
+          const next: Record<string, string | null> = { ...b.row, unitId: b.unitId } as unknown as Record<
+            string,
+            string | null
+          >;
           const changed = COMPARED.filter((f) => (old[f.column] ?? null) !== (next[f.field] ?? null)).map((f) => f.csv);
-          entries.push({ line: b.line, nip: b.row.nip, outcome: changed.length ? 'updated' : 'unchanged', code: null, reason: null, changed: changed.length ? changed : null });
+          entries.push({
+            line: b.line,
+            nip: b.row.nip,
+            outcome: changed.length ? 'updated' : 'unchanged',
+            code: null,
+            reason: null,
+            changed: changed.length ? changed : null,
+          });
           if (changed.length) writes.push(b);
         }
       }
-      for (const f of newFailures) entries.push({ line: f.line, nip: f.nip, outcome: 'failed', code: f.code, reason: f.reason, changed: null });
+      for (const f of newFailures)
+        entries.push({ line: f.line, nip: f.nip, outcome: 'failed', code: f.code, reason: f.reason, changed: null });
       if (writes.length) await this.write(m, imp, writes);
       if (entries.length) {
         await m.query(
@@ -288,7 +405,15 @@ export class EmployeeImportRunner {
            SELECT $1, t.line, t.nip, t.outcome, t.code, t.reason, CASE WHEN t.changed = '' THEN NULL ELSE string_to_array(t.changed, ',') END
              FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(line, nip, outcome, code, reason, changed)
            ON CONFLICT (import_id, line) DO NOTHING`,
-          [imp.id, entries.map((e) => e.line), entries.map((e) => e.nip), entries.map((e) => e.outcome), entries.map((e) => e.code), entries.map((e) => e.reason), entries.map((e) => e.changed?.join(',') ?? '')],
+          [
+            imp.id,
+            entries.map((e) => e.line),
+            entries.map((e) => e.nip),
+            entries.map((e) => e.outcome),
+            entries.map((e) => e.code),
+            entries.map((e) => e.reason),
+            entries.map((e) => e.changed?.join(',') ?? ''),
+          ],
         );
       }
       for (const e of entries) c[e.outcome === 'saved' ? 'unchanged' : e.outcome]++;
@@ -312,7 +437,22 @@ export class EmployeeImportRunner {
          front_title = EXCLUDED.front_title, back_title = EXCLUDED.back_title, position_name = EXCLUDED.position_name,
          position_kind = EXCLUDED.position_kind, rank = EXCLUDED.rank, email = EXCLUDED.email, phone = EXCLUDED.phone, updated_at = now()
        WHERE employee.agency_id = EXCLUDED.agency_id AND employee.employee_type = EXCLUDED.employee_type`,
-      [imp.agencyId, col('nip'), rows.map((b) => b.unitId), col('employeeType'), col('fullName'), col('frontTitle'), col('backTitle'), col('positionName'), col('positionKind'), col('rank'), col('email'), col('phone'), col('birthDate'), col('gender')],
+      [
+        imp.agencyId,
+        col('nip'),
+        rows.map((b) => b.unitId),
+        col('employeeType'),
+        col('fullName'),
+        col('frontTitle'),
+        col('backTitle'),
+        col('positionName'),
+        col('positionKind'),
+        col('rank'),
+        col('email'),
+        col('phone'),
+        col('birthDate'),
+        col('gender'),
+      ],
     );
   }
 
@@ -324,9 +464,14 @@ export class EmployeeImportRunner {
    * NIP); in both cases the link is not written. Each chunk is one statement, so a retried import finds the links and
    * warnings it already wrote.
    */
-  private async linkSupervisors(imp: EmployeeImportEntity, supervisors: Map<string, { line: number; supervisorNip: string }>): Promise<void> {
+  private async linkSupervisors(
+    imp: EmployeeImportEntity,
+    supervisors: Map<string, { line: number; supervisorNip: string }>,
+  ): Promise<void> {
     const entries = [...supervisors.entries()];
-    const [uploader]: Array<{ employee_id: string | null }> = imp.createdBy ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy]) : [];
+    const [uploader]: Array<{ employee_id: string | null }> = imp.createdBy
+      ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy])
+      : [];
     for (let i = 0; i < entries.length; i += 5000) {
       const chunk = entries.slice(i, i + 5000);
       await this.db.query(
@@ -357,7 +502,15 @@ export class EmployeeImportRunner {
                                ELSE 'Data pegawai tersimpan, tetapi nip_atasan ' || j.sup_nip || ' tidak ditemukan di instansi ini' END
            FROM j
           WHERE x.import_id = $5 AND x.line = j.line AND x.warning IS NULL AND j.verdict <> 'ok'`,
-        [imp.agencyId, chunk.map(([nip]) => nip), chunk.map(([, v]) => v.supervisorNip), chunk.map(([, v]) => v.line), imp.id, imp.unitScopePath, uploader?.employee_id ?? null],
+        [
+          imp.agencyId,
+          chunk.map(([nip]) => nip),
+          chunk.map(([, v]) => v.supervisorNip),
+          chunk.map(([, v]) => v.line),
+          imp.id,
+          imp.unitScopePath,
+          uploader?.employee_id ?? null,
+        ],
       );
     }
   }

@@ -4,8 +4,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ErrorCode, OutboxEvent, type EmployeeImport, type ImportEntry, type ImportEntryOutcome, type Page } from '@kompeten/shared-contracts';
-import { csvStringifier, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, toPage, writeOutbox, type FileStorage, type PageQueryDto } from '@kompeten/server-core';
+import {
+  ErrorCode,
+  OutboxEvent,
+  type EmployeeImport,
+  type ImportEntry,
+  type ImportEntryOutcome,
+  type Page,
+} from '@kompeten/shared-contracts';
+import {
+  csvStringifier,
+  FILE_STORAGE,
+  forbidden,
+  invalid,
+  notFound,
+  recordAudit,
+  toPage,
+  writeOutbox,
+  type FileStorage,
+  type PageQueryDto,
+} from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import type { ImportEntryFilter } from '../dto/import.dto';
@@ -35,13 +53,25 @@ const OUTCOME_LABEL: Record<ImportEntryOutcome, string> = {
 };
 
 interface EntryRow {
-  line: number; nip: string | null; outcome: ImportEntryOutcome; reason_code: string | null; reason: string | null;
-  changed_fields: string[] | null; warning_code: string | null; warning: string | null;
+  line: number;
+  nip: string | null;
+  outcome: ImportEntryOutcome;
+  reason_code: string | null;
+  reason: string | null;
+  changed_fields: string[] | null;
+  warning_code: string | null;
+  warning: string | null;
 }
 
 const toEntry = (r: EntryRow): ImportEntry => ({
-  line: r.line, nip: r.nip, outcome: r.outcome, reasonCode: r.reason_code, reason: r.reason, changedFields: r.changed_fields ?? [],
-  warningCode: r.warning_code, warning: r.warning,
+  line: r.line,
+  nip: r.nip,
+  outcome: r.outcome,
+  reasonCode: r.reason_code,
+  reason: r.reason,
+  changedFields: r.changed_fields ?? [],
+  warningCode: r.warning_code,
+  warning: r.warning,
 });
 
 const label = (code: string) => IMPORT_REASONS[code as ImportReasonCode] ?? code;
@@ -60,12 +90,25 @@ export async function describeImport(m: EntityManager, i: EmployeeImportEntity):
     [i.id, IMPORT_PREVIEW_ENTRIES + 1],
   );
   return {
-    id: i.id, agencyId: i.agencyId, fileName: i.fileName, status: i.status, totalRows: i.totalRows, processedRows: i.processedRows,
-    createdCount: i.createdCount, updatedCount: i.updatedCount, unchangedCount: i.unchangedCount, failedCount: i.failedCount, warningCount: i.warningCount,
+    id: i.id,
+    agencyId: i.agencyId,
+    fileName: i.fileName,
+    status: i.status,
+    totalRows: i.totalRows,
+    processedRows: i.processedRows,
+    createdCount: i.createdCount,
+    updatedCount: i.updatedCount,
+    unchangedCount: i.unchangedCount,
+    failedCount: i.failedCount,
+    warningCount: i.warningCount,
     reasonCounts: reasons.map((r) => ({ ...r, code: r.code ?? 'LEGACY', label: label(r.code ?? 'LEGACY') })),
-    errors: first.slice(0, IMPORT_PREVIEW_ENTRIES).map((r) => ({ row: r.line, nip: r.nip, reason: (r.outcome === 'failed' ? r.reason : r.warning) ?? '' })),
+    errors: first
+      .slice(0, IMPORT_PREVIEW_ENTRIES)
+      .map((r) => ({ row: r.line, nip: r.nip, reason: (r.outcome === 'failed' ? r.reason : r.warning) ?? '' })),
     errorsTruncated: first.length > IMPORT_PREVIEW_ENTRIES,
-    message: i.message, createdAt: i.createdAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null,
+    message: i.message,
+    createdAt: i.createdAt.toISOString(),
+    finishedAt: i.finishedAt?.toISOString() ?? null,
   };
 }
 
@@ -89,21 +132,48 @@ export class EmployeeImportService {
    * Stores the uploaded file and queues the import. The import row and its outbox event are written in one
    * transaction, so the worker is certain to pick it up.
    */
-  async create(scope: AccessScope, agencyId: string, file: { path: string; originalname: string; size: number } | undefined): Promise<EmployeeImport> {
+  async create(
+    scope: AccessScope,
+    agencyId: string,
+    file: { path: string; originalname: string; size: number } | undefined,
+  ): Promise<EmployeeImport> {
     if (!file) throw invalid(ErrorCode.IMPORT_FILE_REQUIRED, 'Lampirkan berkas CSV pada kolom formulir "file"');
     await this.org.findReadableAgency(scope, agencyId);
     const unitScopePath = this.uploaderUnitScope(scope, agencyId);
-    if (!/\.(csv|txt)$/i.test(file.originalname)) throw invalid(ErrorCode.IMPORT_BAD_FILE, 'Berkas harus CSV (.csv). Simpan lembar kerja sebagai CSV terlebih dahulu.');
+    if (!/\.(csv|txt)$/i.test(file.originalname))
+      throw invalid(
+        ErrorCode.IMPORT_BAD_FILE,
+        'Berkas harus CSV (.csv). Simpan lembar kerja sebagai CSV terlebih dahulu.',
+      );
     if (file.size === 0) throw invalid(ErrorCode.IMPORT_BAD_FILE, 'Berkas kosong');
     const storageKey = `imports/${agencyId}/${randomUUID()}.csv`;
     await this.storage.importLocalFile(file.path, storageKey);
     const saved = await this.db.transaction(async (m) => {
-      const row = await m.getRepository(EmployeeImportEntity).save({ agencyId, createdBy: scope.principal.userId, fileName: file.originalname.slice(0, 255), storageKey, unitScopePath });
+      const row = await m.getRepository(EmployeeImportEntity).save({
+        agencyId,
+        createdBy: scope.principal.userId,
+        fileName: file.originalname.slice(0, 255),
+        storageKey,
+        unitScopePath,
+      });
       await writeOutbox(m, OutboxEvent.EmployeeImportRequested, row.id, { importId: row.id });
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'employee_import.create', entityType: 'employee_import', entityId: row.id, agencyId, after: { fileName: row.fileName, size: file.size } });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'employee_import.create',
+          entityType: 'employee_import',
+          entityId: row.id,
+          agencyId,
+          after: { fileName: row.fileName, size: file.size },
+        },
+      );
       return row;
     });
-    return describeImport(this.db.manager, await this.db.getRepository(EmployeeImportEntity).findOneByOrFail({ id: saved.id }));
+    return describeImport(
+      this.db.manager,
+      await this.db.getRepository(EmployeeImportEntity).findOneByOrFail({ id: saved.id }),
+    );
   }
 
   /** An import its caller may see: the agency's admins, or whoever uploaded it. */
@@ -120,17 +190,28 @@ export class EmployeeImportService {
   }
 
   /** Every line's outcome, a page at a time, by line number; `filter` narrows to refused rows, warnings or one outcome. */
-  async entries(scope: AccessScope, id: string, filter: ImportEntryFilter, q: PageQueryDto): Promise<Page<ImportEntry>> {
+  async entries(
+    scope: AccessScope,
+    id: string,
+    filter: ImportEntryFilter,
+    q: PageQueryDto,
+  ): Promise<Page<ImportEntry>> {
     const imp = await this.findReadable(scope, id);
     const where = `import_id = $1 AND ${ENTRY_FILTERS[filter]}`;
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM employee_import_entry WHERE ${where}`, [imp.id]);
-    const rows: EntryRow[] = await this.db.query(`SELECT * FROM employee_import_entry WHERE ${where} ORDER BY line LIMIT $2 OFFSET $3`, [imp.id, q.pageSize, (q.page - 1) * q.pageSize]);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total FROM employee_import_entry WHERE ${where}`,
+      [imp.id],
+    );
+    const rows: EntryRow[] = await this.db.query(
+      `SELECT * FROM employee_import_entry WHERE ${where} ORDER BY line LIMIT $2 OFFSET $3`,
+      [imp.id, q.pageSize, (q.page - 1) * q.pageSize],
+    );
     return toPage(rows.map(toEntry), total, q);
   }
 
   private async *allEntries(importId: string, filter: ImportEntryFilter): AsyncGenerator<EntryRow> {
     // Keyset pagination by line: constant memory for a 60,000-line report.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows: EntryRow[] = await this.db.query(
         `SELECT * FROM employee_import_entry WHERE import_id = $1 AND line > $2 AND ${ENTRY_FILTERS[filter]} ORDER BY line LIMIT 2000`,
         [importId, after],
@@ -141,24 +222,48 @@ export class EmployeeImportService {
     }
   }
 
-  private static readonly REPORT_HEADERS = ['Baris', 'NIP', 'Hasil', 'Kolom berubah', 'Kode alasan', 'Alasan', 'Kode peringatan', 'Peringatan'];
+  private static readonly REPORT_HEADERS = [
+    'Baris',
+    'NIP',
+    'Hasil',
+    'Kolom berubah',
+    'Kode alasan',
+    'Alasan',
+    'Kode peringatan',
+    'Peringatan',
+  ];
 
   private reportCells(r: EntryRow): string[] {
-    return [String(r.line), r.nip ?? '', OUTCOME_LABEL[r.outcome], (r.changed_fields ?? []).join(', '), r.reason_code ?? '', r.reason ?? '', r.warning_code ?? '', r.warning ?? ''];
+    return [
+      String(r.line),
+      r.nip ?? '',
+      OUTCOME_LABEL[r.outcome],
+      (r.changed_fields ?? []).join(', '),
+      r.reason_code ?? '',
+      r.reason ?? '',
+      r.warning_code ?? '',
+      r.warning ?? '',
+    ];
   }
 
   /**
    * The import report as a download: every line (filter=all) or every refused row and warning (the default), with
    * reasons. CSV cells are neutralised against formulas; in XLSX every cell is text, so a NIP keeps its 18 digits.
    */
-  async report(scope: AccessScope, id: string, format: 'csv' | 'xlsx', filter: ImportEntryFilter): Promise<{ stream: Readable; fileName: string; contentType: string }> {
+  async report(
+    scope: AccessScope,
+    id: string,
+    format: 'csv' | 'xlsx',
+    filter: ImportEntryFilter,
+  ): Promise<{ stream: Readable; fileName: string; contentType: string }> {
     const imp = await this.findReadable(scope, id);
     const base = `laporan-impor-${imp.createdAt.toISOString().slice(0, 10)}-${imp.id.slice(0, 8)}`;
     const rows = this.allEntries(imp.id, filter);
     if (format === 'csv') {
       const out = csvStringifier({ bom: true, header: true, columns: EmployeeImportService.REPORT_HEADERS });
       (async () => {
-        for await (const r of rows) if (!out.write(this.reportCells(r))) await new Promise((resolve) => out.once('drain', resolve));
+        for await (const r of rows)
+          if (!out.write(this.reportCells(r))) await new Promise((resolve) => out.once('drain', resolve));
         out.end();
       })().catch((e) => out.destroy(e));
       return { stream: out, fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
@@ -166,7 +271,10 @@ export class EmployeeImportService {
     const out = new PassThrough();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const sheet = workbook.addWorksheet('Laporan impor');
-    sheet.columns = EmployeeImportService.REPORT_HEADERS.map((header, i) => ({ header, width: [8, 22, 14, 30, 24, 60, 24, 60][i] }));
+    sheet.columns = EmployeeImportService.REPORT_HEADERS.map((header, i) => ({
+      header,
+      width: [8, 22, 14, 30, 24, 60, 24, 60][i],
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     (async () => {
@@ -178,7 +286,11 @@ export class EmployeeImportService {
       sheet.commit();
       await workbook.commit();
     })().catch((e) => out.destroy(e));
-    return { stream: out, fileName: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return {
+      stream: out,
+      fileName: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   }
 
   /** Waits (up to `timeoutMs`) for an import to finish; for scripts that want the report in one call. */

@@ -2,7 +2,13 @@ import { mapHeaders, parseImportRow } from './import-columns';
 
 describe('CSV import columns', () => {
   it('maps Indonesian headers, English aliases and a BOM; names the missing required ones', () => {
-    expect(mapHeaders(['\uFEFFNIP', 'Nama', 'Jenis Pegawai', 'golongan', 'foo']).keys).toEqual(['nip', 'fullName', 'employeeType', 'rank', null]);
+    expect(mapHeaders(['\uFEFFNIP', 'Nama', 'Jenis Pegawai', 'golongan', 'foo']).keys).toEqual([
+      'nip',
+      'fullName',
+      'employeeType',
+      'rank',
+      null,
+    ]);
     expect(mapHeaders(['nip', 'name']).missing).toEqual(['jenis_pegawai']);
   });
 
@@ -10,7 +16,16 @@ describe('CSV import columns', () => {
 
   it('accepts a good row and derives birth date and gender from the NIP', () => {
     const r = parseImportRow({ ...base, rank: 'III/a', positionKind: 'Fungsional', email: 'Hasan@MataramKota.go.id' });
-    expect(r).toMatchObject({ ok: true, row: { employeeType: 'PNS', birthDate: '1986-09-26', gender: 'L', positionKind: 'fungsional', email: 'hasan@mataramkota.go.id' } });
+    expect(r).toMatchObject({
+      ok: true,
+      row: {
+        employeeType: 'PNS',
+        birthDate: '1986-09-26',
+        gender: 'L',
+        positionKind: 'fungsional',
+        email: 'hasan@mataramkota.go.id',
+      },
+    });
   });
 
   it.each([

@@ -7,15 +7,57 @@ import { normaliseGolongan, parseNip } from '@kompeten/shared-util';
  */
 export const IMPORT_COLUMNS = [
   { key: 'nip', header: 'nip', aliases: [], required: true, doc: '18-digit NIP (NI PPPK for PPPK)' },
-  { key: 'fullName', header: 'nama', aliases: ['nama_lengkap', 'name', 'full_name'], required: true, doc: 'Name without titles' },
+  {
+    key: 'fullName',
+    header: 'nama',
+    aliases: ['nama_lengkap', 'name', 'full_name'],
+    required: true,
+    doc: 'Name without titles',
+  },
   { key: 'frontTitle', header: 'gelar_depan', aliases: ['front_title'], required: false, doc: 'e.g. Dr., Ir.' },
   { key: 'backTitle', header: 'gelar_belakang', aliases: ['back_title'], required: false, doc: 'e.g. S.Kom., M.T.' },
-  { key: 'employeeType', header: 'jenis_pegawai', aliases: ['employee_type', 'status_pegawai'], required: true, doc: 'PNS or PPPK' },
-  { key: 'positionName', header: 'jabatan', aliases: ['nama_jabatan', 'position'], required: false, doc: 'Position name' },
-  { key: 'positionKind', header: 'jenis_jabatan', aliases: ['position_kind'], required: false, doc: 'struktural, fungsional or pelaksana' },
-  { key: 'rank', header: 'golongan', aliases: ['gol', 'rank', 'golongan_ruang'], required: false, doc: 'PNS I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e; PPPK I–XVII (case and spaces are normalised: iii / A → III/a)' },
-  { key: 'unitCode', header: 'kode_unit', aliases: ['unit_code', 'kode_opd'], required: false, doc: 'Code of a work unit of the agency' },
-  { key: 'supervisorNip', header: 'nip_atasan', aliases: ['supervisor_nip'], required: false, doc: 'NIP of the direct supervisor (atasan langsung), in the same agency or file' },
+  {
+    key: 'employeeType',
+    header: 'jenis_pegawai',
+    aliases: ['employee_type', 'status_pegawai'],
+    required: true,
+    doc: 'PNS or PPPK',
+  },
+  {
+    key: 'positionName',
+    header: 'jabatan',
+    aliases: ['nama_jabatan', 'position'],
+    required: false,
+    doc: 'Position name',
+  },
+  {
+    key: 'positionKind',
+    header: 'jenis_jabatan',
+    aliases: ['position_kind'],
+    required: false,
+    doc: 'struktural, fungsional or pelaksana',
+  },
+  {
+    key: 'rank',
+    header: 'golongan',
+    aliases: ['gol', 'rank', 'golongan_ruang'],
+    required: false,
+    doc: 'PNS I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e; PPPK I–XVII (case and spaces are normalised: iii / A → III/a)',
+  },
+  {
+    key: 'unitCode',
+    header: 'kode_unit',
+    aliases: ['unit_code', 'kode_opd'],
+    required: false,
+    doc: 'Code of a work unit of the agency',
+  },
+  {
+    key: 'supervisorNip',
+    header: 'nip_atasan',
+    aliases: ['supervisor_nip'],
+    required: false,
+    doc: 'NIP of the direct supervisor (atasan langsung), in the same agency or file',
+  },
   { key: 'email', header: 'email', aliases: [], required: false, doc: 'Work email' },
   { key: 'phone', header: 'telepon', aliases: ['no_hp', 'phone', 'hp'], required: false, doc: 'Phone number' },
 ] as const;
@@ -24,7 +66,12 @@ export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
 /** Maps a header line to column keys; returns the problem when a required column is missing. */
 export function mapHeaders(headers: string[]): { keys: Array<ImportColumnKey | null>; missing: string[] } {
-  const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const norm = (h: string) =>
+    h
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
   const keys = headers.map((h) => {
     const n = norm(h);
     return IMPORT_COLUMNS.find((c) => c.header === n || (c.aliases as readonly string[]).includes(n))?.key ?? null;
@@ -73,17 +120,22 @@ export const IMPORT_REASONS = {
   TYPE_CHANGE: 'Impor tidak mengubah jenis pegawai',
   LEGACY: 'Baris ditolak (impor versi lama)',
   SUPERVISOR_NOT_FOUND: 'nip_atasan tidak ditemukan (data pegawai tetap tersimpan)',
-  SUPERVISOR_SELF: 'Pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri (data pegawai tetap tersimpan)',
+  SUPERVISOR_SELF:
+    'Pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri (data pegawai tetap tersimpan)',
 } as const;
 export type ImportReasonCode = keyof typeof IMPORT_REASONS;
 
-export type ParsedImportRow = { ok: true; row: ImportRow } | { ok: false; nip: string | null; code: ImportReasonCode; reason: string };
+export type ParsedImportRow =
+  { ok: true; row: ImportRow } | { ok: false; nip: string | null; code: ImportReasonCode; reason: string };
 
 /**
  * Validates one CSV record (already keyed by column). Returns the clean row or the reason it was refused.
  * The NIP's "TMT not in the future" uses the local month of the agency's zone (WIT when not given).
  */
-export function parseImportRow(rec: Partial<Record<ImportColumnKey, string>>, options: { timeZone?: string; today?: Date } = {}): ParsedImportRow {
+export function parseImportRow(
+  rec: Partial<Record<ImportColumnKey, string>>,
+  options: { timeZone?: string; today?: Date } = {},
+): ParsedImportRow {
   const v = (k: ImportColumnKey) => (rec[k] ?? '').trim() || null;
   const nip = v('nip');
   const fail = (code: ImportReasonCode, reason: string) => ({ ok: false as const, nip, code, reason });
@@ -92,11 +144,13 @@ export function parseImportRow(rec: Partial<Record<ImportColumnKey, string>>, op
   if (!fullName || fullName.length < 2) return fail('NAME_INVALID', 'Kolom nama kosong');
   if (fullName.length > 200) return fail('NAME_INVALID', 'Nama terlalu panjang (maks. 200 karakter)');
   const type = v('employeeType')?.toUpperCase();
-  if (!type || !(EMPLOYEE_TYPES as readonly string[]).includes(type)) return fail('TYPE_INVALID', 'jenis_pegawai harus PNS atau PPPK');
+  if (!type || !(EMPLOYEE_TYPES as readonly string[]).includes(type))
+    return fail('TYPE_INVALID', 'jenis_pegawai harus PNS atau PPPK');
   const parsed = parseNip(nip, type as EmployeeType, options.today ?? new Date(), options.timeZone);
   if (!parsed.ok) return fail('NIP_INVALID', parsed.reason);
   const kind = v('positionKind')?.toLowerCase() ?? null;
-  if (kind && !(POSITION_KINDS as readonly string[]).includes(kind)) return fail('POSITION_KIND_INVALID', 'jenis_jabatan harus struktural, fungsional atau pelaksana');
+  if (kind && !(POSITION_KINDS as readonly string[]).includes(kind))
+    return fail('POSITION_KIND_INVALID', 'jenis_jabatan harus struktural, fungsional atau pelaksana');
   const rawRank = v('rank');
   let rank: string | null = null;
   if (rawRank) {
@@ -109,14 +163,27 @@ export function parseImportRow(rec: Partial<Record<ImportColumnKey, string>>, op
   const phone = v('phone');
   if (phone && !PHONE.test(phone)) return fail('PHONE_INVALID', `telepon "${phone}" tidak valid`);
   const supervisorNip = v('supervisorNip');
-  if (supervisorNip && !/^\d{18}$/.test(supervisorNip)) return fail('SUPERVISOR_NIP_INVALID', 'nip_atasan harus 18 digit');
-  if (supervisorNip === parsed.value.nip) return fail('SUPERVISOR_NIP_INVALID', 'nip_atasan tidak boleh sama dengan nip');
+  if (supervisorNip && !/^\d{18}$/.test(supervisorNip))
+    return fail('SUPERVISOR_NIP_INVALID', 'nip_atasan harus 18 digit');
+  if (supervisorNip === parsed.value.nip)
+    return fail('SUPERVISOR_NIP_INVALID', 'nip_atasan tidak boleh sama dengan nip');
   return {
     ok: true,
     row: {
-      nip: parsed.value.nip, fullName, frontTitle: v('frontTitle'), backTitle: v('backTitle'), employeeType: type as EmployeeType,
-      positionName: v('positionName'), positionKind: kind as PositionKind | null, rank, unitCode: v('unitCode'), supervisorNip,
-      email, phone, birthDate: parsed.value.birthDate, gender: parsed.value.gender,
+      nip: parsed.value.nip,
+      fullName,
+      frontTitle: v('frontTitle'),
+      backTitle: v('backTitle'),
+      employeeType: type as EmployeeType,
+      positionName: v('positionName'),
+      positionKind: kind as PositionKind | null,
+      rank,
+      unitCode: v('unitCode'),
+      supervisorNip,
+      email,
+      phone,
+      birthDate: parsed.value.birthDate,
+      gender: parsed.value.gender,
     },
   };
 }

@@ -1,8 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type Page, type ResetAccountResponse, type RoleAssignment, type SetAccountResponse } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, notFound, recordAudit, type PageQueryDto, type Principal } from '@kompeten/server-core';
+import {
+  ErrorCode,
+  type Page,
+  type ResetAccountResponse,
+  type RoleAssignment,
+  type SetAccountResponse,
+} from '@kompeten/shared-contracts';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  recordAudit,
+  type PageQueryDto,
+  type Principal,
+} from '@kompeten/server-core';
 import { AccessScope, findUnitInAgency, ROLE_RANK } from '@kompeten/server-organisation';
 import type { AccountEvent } from '@kompeten/shared-contracts';
 import { listAccountEvents, recordAccountEvent } from '../accounts/account-events';
@@ -15,7 +29,8 @@ import type { EmployeeWithPath } from '../employees/employee.mapper';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
 
-const duplicateEmail = (email: string) => conflict(ErrorCode.EMPLOYEE_DUPLICATE_EMAIL, `Email ${email} sudah dipakai akun lain`);
+const duplicateEmail = (email: string) =>
+  conflict(ErrorCode.EMPLOYEE_DUPLICATE_EMAIL, `Email ${email} sudah dipakai akun lain`);
 
 /**
  * Sign-in accounts of ASN and the roles they hold. Admins never choose or learn a password: a new account or a reset
@@ -47,18 +62,37 @@ export class AccountService {
         const wanted = dto.email?.toLowerCase();
         if (wanted !== undefined) await this.requestEmail(m, scope.principal, existing, wanted, emp.agencyId);
         const now = (await repo.findOneBy({ id: existing.id })) as UserAccountEntity;
-        return { userId: existing.id, created: false, setupLink: null, email: now.email, pendingEmail: now.pendingEmail };
+        return {
+          userId: existing.id,
+          created: false,
+          setupLink: null,
+          email: now.email,
+          pendingEmail: now.pendingEmail,
+        };
       }
       requireAccountManageable(scope, emp, [{ role: 'learner', agencyId: emp.agencyId, unitPath: emp.unitPath }]);
       const pendingEmail = (dto.email ?? emp.email)?.toLowerCase() ?? null;
       if (pendingEmail && (await repo.existsBy({ email: pendingEmail }))) throw duplicateEmail(pendingEmail);
       const { identifiers } = await repo.insert({
-        employeeId, email: null, passwordHash: null, passwordChangedAt: null,
-        pendingEmail, pendingEmailSetAt: pendingEmail ? new Date() : null, pendingEmailSetBy: pendingEmail ? scope.principal.userId : null,
+        employeeId,
+        email: null,
+        passwordHash: null,
+        passwordChangedAt: null,
+        pendingEmail,
+        pendingEmailSetAt: pendingEmail ? new Date() : null,
+        pendingEmailSetBy: pendingEmail ? scope.principal.userId : null,
       });
       const userId = identifiers[0].id as string;
-      await m.getRepository(RoleAssignmentEntity).insert({ userId, role: 'learner', agencyId: emp.agencyId, unitId: null });
-      await recordAudit(m, audit, { action: 'user.create', entityType: 'user_account', entityId: userId, agencyId: emp.agencyId, after: { employeeId, pendingEmail, roles: ['learner'] } });
+      await m
+        .getRepository(RoleAssignmentEntity)
+        .insert({ userId, role: 'learner', agencyId: emp.agencyId, unitId: null });
+      await recordAudit(m, audit, {
+        action: 'user.create',
+        entityType: 'user_account',
+        entityId: userId,
+        agencyId: emp.agencyId,
+        after: { employeeId, pendingEmail, roles: ['learner'] },
+      });
       await recordAccountEvent(m, scope.principal, userId, 'account_created', { email: pendingEmail });
       const setupLink = await this.links.issue(m, userId, 'setup', scope.principal);
       return { userId, created: true, setupLink, email: null, pendingEmail };
@@ -69,14 +103,23 @@ export class AccountService {
   async reset(scope: AccessScope, employeeId: string): Promise<ResetAccountResponse> {
     return this.db.transaction(async (m) => {
       const emp = await this.manageableEmployee(scope, employeeId, m);
-      const [locked]: Array<{ id: string }> = await m.query(`SELECT id FROM user_account WHERE employee_id = $1 FOR UPDATE`, [employeeId]);
+      const [locked]: Array<{ id: string }> = await m.query(
+        `SELECT id FROM user_account WHERE employee_id = $1 FOR UPDATE`,
+        [employeeId],
+      );
       if (!locked) throw notFound(ErrorCode.ACCOUNT_NOT_FOUND, 'Pegawai ini belum punya akun; buat akunnya dahulu');
       const user = (await m.getRepository(UserAccountEntity).findOneBy({ id: locked.id })) as UserAccountEntity;
       requireAccountManageable(scope, emp, await heldRolesOf(m, user.id));
       const purpose = user.passwordHash ? 'reset' : 'setup';
-      await m.getRepository(UserAccountEntity).update({ id: user.id }, { passwordHash: null, failedLoginCount: 0, lockedUntil: null });
+      await m
+        .getRepository(UserAccountEntity)
+        .update({ id: user.id }, { passwordHash: null, failedLoginCount: 0, lockedUntil: null });
       await this.sessions.endUserSessions(m, user.id, 'password-reset');
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'user.password_reset', entityType: 'user_account', entityId: user.id, agencyId: emp.agencyId });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        { action: 'user.password_reset', entityType: 'user_account', entityId: user.id, agencyId: emp.agencyId },
+      );
       await recordAccountEvent(m, scope.principal, user.id, 'password_reset');
       const setupLink = await this.links.issue(m, user.id, purpose, scope.principal);
       return { userId: user.id, setupLink };
@@ -86,16 +129,38 @@ export class AccountService {
   /** The signed-in user accepts the login email waiting for them; sign-in by the old one stops. */
   async confirmPendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row]: Array<{ id: string; email: string | null; pending_email: string | null; agency_id: string | null }> = await m.query(
-        `SELECT ua.id, ua.email, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
-        [principal.userId],
-      );
-      if (!row?.pending_email) throw conflict(ErrorCode.ACCOUNT_NO_PENDING_EMAIL, 'Tidak ada email baru yang menunggu konfirmasi');
+      const [row]: Array<{ id: string; email: string | null; pending_email: string | null; agency_id: string | null }> =
+        await m.query(
+          `SELECT ua.id, ua.email, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
+          [principal.userId],
+        );
+      if (!row?.pending_email)
+        throw conflict(ErrorCode.ACCOUNT_NO_PENDING_EMAIL, 'Tidak ada email baru yang menunggu konfirmasi');
       // Pending emails are not unique: the first owner to confirm an address wins it.
-      if (await m.getRepository(UserAccountEntity).existsBy({ email: row.pending_email })) throw duplicateEmail(row.pending_email);
-      await m.getRepository(UserAccountEntity).update({ id: row.id }, { email: row.pending_email, pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
-      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.email_confirmed', entityType: 'user_account', entityId: row.id, agencyId: row.agency_id, before: { email: row.email }, after: { email: row.pending_email } });
-      await recordAccountEvent(m, principal, row.id, 'email_confirmed', { email: row.pending_email, previous: row.email });
+      if (await m.getRepository(UserAccountEntity).existsBy({ email: row.pending_email }))
+        throw duplicateEmail(row.pending_email);
+      await m
+        .getRepository(UserAccountEntity)
+        .update(
+          { id: row.id },
+          { email: row.pending_email, pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null },
+        );
+      await recordAudit(
+        m,
+        { userId: principal.userId, correlationId: principal.correlationId },
+        {
+          action: 'user.email_confirmed',
+          entityType: 'user_account',
+          entityId: row.id,
+          agencyId: row.agency_id,
+          before: { email: row.email },
+          after: { email: row.pending_email },
+        },
+      );
+      await recordAccountEvent(m, principal, row.id, 'email_confirmed', {
+        email: row.pending_email,
+        previous: row.email,
+      });
     });
   }
 
@@ -107,8 +172,20 @@ export class AccountService {
         [principal.userId],
       );
       if (!row?.pending_email) return;
-      await m.getRepository(UserAccountEntity).update({ id: row.id }, { pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
-      await recordAudit(m, { userId: principal.userId, correlationId: principal.correlationId }, { action: 'user.email_declined', entityType: 'user_account', entityId: row.id, agencyId: row.agency_id, before: { pendingEmail: row.pending_email } });
+      await m
+        .getRepository(UserAccountEntity)
+        .update({ id: row.id }, { pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
+      await recordAudit(
+        m,
+        { userId: principal.userId, correlationId: principal.correlationId },
+        {
+          action: 'user.email_declined',
+          entityType: 'user_account',
+          entityId: row.id,
+          agencyId: row.agency_id,
+          before: { pendingEmail: row.pending_email },
+        },
+      );
     });
   }
 
@@ -118,24 +195,50 @@ export class AccountService {
   }
 
   /** The ASN, readable (else 404) and whose record the caller manages (else 403). */
-  private async manageableEmployee(scope: AccessScope, employeeId: string, m: EntityManager): Promise<EmployeeWithPath> {
+  private async manageableEmployee(
+    scope: AccessScope,
+    employeeId: string,
+    m: EntityManager,
+  ): Promise<EmployeeWithPath> {
     const emp = await this.employees.findReadable(scope, employeeId, m);
-    if (!scope.canManageEmployeesAt(emp.agencyId, emp.unitPath)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengatur akun pegawai ini');
+    if (!scope.canManageEmployeesAt(emp.agencyId, emp.unitPath))
+      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang mengatur akun pegawai ini');
     return emp;
   }
 
   /** Stores a requested login email as pending (or clears the request when it is the current one). A confirmed email of another account is a 409. */
-  private async requestEmail(m: EntityManager, actor: Principal, user: UserAccountEntity, email: string, agencyId: string): Promise<void> {
+  private async requestEmail(
+    m: EntityManager,
+    actor: Principal,
+    user: UserAccountEntity,
+    email: string,
+    agencyId: string,
+  ): Promise<void> {
     const repo = m.getRepository(UserAccountEntity);
     if (email === user.email) {
-      if (user.pendingEmail) await repo.update({ id: user.id }, { pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
+      if (user.pendingEmail)
+        await repo.update({ id: user.id }, { pendingEmail: null, pendingEmailSetAt: null, pendingEmailSetBy: null });
       return;
     }
     if (email === user.pendingEmail) return;
     const other = await repo.findOneBy({ email });
     if (other && other.id !== user.id) throw duplicateEmail(email);
-    await repo.update({ id: user.id }, { pendingEmail: email, pendingEmailSetAt: new Date(), pendingEmailSetBy: actor.userId });
-    await recordAudit(m, { userId: actor.userId, correlationId: actor.correlationId }, { action: 'user.email_change_requested', entityType: 'user_account', entityId: user.id, agencyId, before: { email: user.email }, after: { pendingEmail: email } });
+    await repo.update(
+      { id: user.id },
+      { pendingEmail: email, pendingEmailSetAt: new Date(), pendingEmailSetBy: actor.userId },
+    );
+    await recordAudit(
+      m,
+      { userId: actor.userId, correlationId: actor.correlationId },
+      {
+        action: 'user.email_change_requested',
+        entityType: 'user_account',
+        entityId: user.id,
+        agencyId,
+        before: { email: user.email },
+        after: { pendingEmail: email },
+      },
+    );
     await recordAccountEvent(m, actor, user.id, 'email_change_requested', { email });
   }
 
@@ -148,33 +251,58 @@ export class AccountService {
         WHERE ua.employee_id = $1 ORDER BY r.created_at`,
       [employeeId],
     );
-    return rows.map((r) => ({ id: r.id as string, role: r.role as RoleAssignment['role'], agencyId: r.agency_id as string, agencyName: r.agency_name as string, unitId: r.unit_id, unitName: r.unit_name }));
+    return rows.map((r) => ({
+      id: r.id as string,
+      role: r.role as RoleAssignment['role'],
+      agencyId: r.agency_id as string,
+      agencyName: r.agency_name as string,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+    }));
   }
 
   /** Grants a role. Granting one already held changes nothing (idempotent). */
   async grant(scope: AccessScope, employeeId: string, dto: GrantRoleDto): Promise<RoleAssignment> {
     await this.db.transaction(async (m) => {
       await this.employees.findReadable(scope, employeeId, m);
-      if (!scope.canGrant(dto.role, dto.agencyId)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memberikan peran ini di instansi tersebut');
-      if (dto.unitId && ROLE_RANK[dto.role] > ROLE_RANK.hr_officer) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Peran admin berlaku untuk seluruh instansi; tidak dapat dibatasi ke unit kerja');
+      if (!scope.canGrant(dto.role, dto.agencyId))
+        throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memberikan peran ini di instansi tersebut');
+      if (dto.unitId && ROLE_RANK[dto.role] > ROLE_RANK.hr_officer)
+        throw invalid(
+          ErrorCode.ROLE_INVALID_SCOPE,
+          'Peran admin berlaku untuk seluruh instansi; tidak dapat dibatasi ke unit kerja',
+        );
       const user = await m.getRepository(UserAccountEntity).findOneBy({ employeeId });
       if (!user) throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Pegawai ini belum punya akun; buat akunnya dahulu');
       if (dto.unitId && !(await findUnitInAgency(m, dto.agencyId, dto.unitId))) {
         throw invalid(ErrorCode.ROLE_INVALID_SCOPE, 'Unit kerja tidak ada di instansi itu');
       }
       // Ids are resolved first (a foreign id answers like an unknown one); then nobody raises their own roles.
-      if (employeeId === scope.principal.employeeId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak dapat mengubah peran Anda sendiri');
+      if (employeeId === scope.principal.employeeId)
+        throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak dapat mengubah peran Anda sendiri');
       const inserted: Array<{ id: string }> = await m.query(
         `INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, role, agency_id, unit_key) DO NOTHING RETURNING id`,
         [user.id, dto.role, dto.agencyId, dto.unitId ?? null],
       );
       if (inserted.length) {
-        await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'role.grant', entityType: 'role_assignment', entityId: inserted[0].id, agencyId: dto.agencyId, after: { employeeId, ...dto } });
+        await recordAudit(
+          m,
+          { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+          {
+            action: 'role.grant',
+            entityType: 'role_assignment',
+            entityId: inserted[0].id,
+            agencyId: dto.agencyId,
+            after: { employeeId, ...dto },
+          },
+        );
       }
     });
     const roles = await this.listRoles(scope, employeeId);
-    return roles.find((r) => r.role === dto.role && r.agencyId === dto.agencyId && r.unitId === (dto.unitId ?? null)) as RoleAssignment;
+    return roles.find(
+      (r) => r.role === dto.role && r.agencyId === dto.agencyId && r.unitId === (dto.unitId ?? null),
+    ) as RoleAssignment;
   }
 
   /** Revokes a role assignment. Revoking one that is gone changes nothing. */
@@ -182,14 +310,28 @@ export class AccountService {
     await this.db.transaction(async (m) => {
       const ra = await m.getRepository(RoleAssignmentEntity).findOneBy({ id: assignmentId });
       if (!ra) return;
-      if (!scope.canGrant(ra.role, ra.agencyId)) throw notFound(ErrorCode.ROLE_NOT_FOUND, 'Penugasan peran tidak ditemukan');
+      if (!scope.canGrant(ra.role, ra.agencyId))
+        throw notFound(ErrorCode.ROLE_NOT_FOUND, 'Penugasan peran tidak ditemukan');
       if (!scope.canRevoke(ra.role, ra.agencyId)) {
-        throw forbidden(ErrorCode.ACCOUNT_RANK_FORBIDDEN, 'Peran setara dengan peran Anda hanya dapat dicabut oleh admin di atas Anda');
+        throw forbidden(
+          ErrorCode.ACCOUNT_RANK_FORBIDDEN,
+          'Peran setara dengan peran Anda hanya dapat dicabut oleh admin di atas Anda',
+        );
       }
       await m.getRepository(RoleAssignmentEntity).delete({ id: assignmentId });
       // Tokens carrying the role stop working now; the user's client refreshes into a token without it.
       await this.sessions.retireAccessTokens(m, ra.userId);
-      await recordAudit(m, { userId: scope.principal.userId, correlationId: scope.principal.correlationId }, { action: 'role.revoke', entityType: 'role_assignment', entityId: assignmentId, agencyId: ra.agencyId, before: ra });
+      await recordAudit(
+        m,
+        { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
+        {
+          action: 'role.revoke',
+          entityType: 'role_assignment',
+          entityId: assignmentId,
+          agencyId: ra.agencyId,
+          before: ra,
+        },
+      );
     });
   }
 }

@@ -1,11 +1,28 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CourseDetail, CourseLesson, CourseModule, CourseSummary, Page } from '@kompeten/shared-contracts';
 import { ApiErrors, ApiPageResponse, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
-  AddAuthorDto, CourseDetailDto, CourseLessonDto, CourseModuleDto, CourseQueryDto, CourseSummaryDto, CreateCourseDto, CreateLessonDto, ModuleDto, OutlineDto,
-  UpdateCourseDto, UpdateLessonDto,
+  AddAuthorDto,
+  CourseDetailDto,
+  CourseLessonDto,
+  CourseModuleDto,
+  CourseQueryDto,
+  CourseSummaryDto,
+  CreateCourseDto,
+  CreateLessonDto,
+  ModuleDto,
+  OutlineDto,
+  UpdateCourseDto,
+  UpdateLessonDto,
 } from '../dto/course.dto';
 import { CourseService } from './course.service';
 import { OutlineService } from './outline.service';
@@ -22,7 +39,9 @@ export class CourseController {
   ) {}
 
   @Post('courses')
-  @ApiOperation({ summary: 'Create a course draft (widyaiswara or admin of the agency); the creator becomes its owner author' })
+  @ApiOperation({
+    summary: 'Create a course draft (widyaiswara or admin of the agency); the creator becomes its owner author',
+  })
   @ApiCreatedResponse({ type: CourseDetailDto })
   @ApiErrors(403, 404)
   async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCourseDto): Promise<CourseDetail> {
@@ -37,7 +56,9 @@ export class CourseController {
   }
 
   @Get('courses/:id')
-  @ApiOperation({ summary: 'A course draft with its ordered modules and lessons, authors, versions, files and review history' })
+  @ApiOperation({
+    summary: 'A course draft with its ordered modules and lessons, authors, versions, files and review history',
+  })
   @ApiOkResponse({ type: CourseDetailDto })
   @ApiErrors(404)
   async get(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<CourseDetail> {
@@ -45,10 +66,17 @@ export class CourseController {
   }
 
   @Patch('courses/:id')
-  @ApiOperation({ summary: 'Change course metadata, visibility, prerequisites or completion rule (authors and admins; not while in review)' })
+  @ApiOperation({
+    summary:
+      'Change course metadata, visibility, prerequisites or completion rule (authors and admins; not while in review)',
+  })
   @ApiOkResponse({ type: CourseDetailDto })
   @ApiErrors(403, 404, 409)
-  async update(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: UpdateCourseDto): Promise<CourseDetail> {
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateCourseDto,
+  ): Promise<CourseDetail> {
     return this.courses.update(await this.org.scopeOf(p), id, dto);
   }
 
@@ -56,7 +84,11 @@ export class CourseController {
   @ApiOperation({ summary: 'Add a co-author (the owner or an admin)' })
   @ApiCreatedResponse({ type: CourseDetailDto })
   @ApiErrors(403, 404, 409)
-  async addAuthor(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: AddAuthorDto): Promise<CourseDetail> {
+  async addAuthor(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: AddAuthorDto,
+  ): Promise<CourseDetail> {
     return this.courses.addAuthor(await this.org.scopeOf(p), id, dto);
   }
 
@@ -64,7 +96,11 @@ export class CourseController {
   @ApiOperation({ summary: 'Remove a co-author (the owner or an admin; a co-author may remove itself)' })
   @ApiOkResponse({ type: CourseDetailDto })
   @ApiErrors(403, 404, 409)
-  async removeAuthor(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Param('employeeId', uuid()) employeeId: string): Promise<CourseDetail> {
+  async removeAuthor(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Param('employeeId', uuid()) employeeId: string,
+  ): Promise<CourseDetail> {
     return this.courses.removeAuthor(await this.org.scopeOf(p), id, employeeId);
   }
 
@@ -72,7 +108,11 @@ export class CourseController {
   @ApiOperation({ summary: 'Add a module at the end of the course' })
   @ApiCreatedResponse({ type: CourseModuleDto })
   @ApiErrors(403, 404, 409)
-  async createModule(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: ModuleDto): Promise<CourseModule> {
+  async createModule(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: ModuleDto,
+  ): Promise<CourseModule> {
     return this.outline.createModule(await this.org.scopeOf(p), id, dto);
   }
 
@@ -80,7 +120,11 @@ export class CourseController {
   @ApiOperation({ summary: 'Rename a module' })
   @ApiOkResponse({ type: CourseModuleDto })
   @ApiErrors(403, 404, 409)
-  async updateModule(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: ModuleDto): Promise<CourseModule> {
+  async updateModule(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: ModuleDto,
+  ): Promise<CourseModule> {
     return this.outline.updateModule(await this.org.scopeOf(p), id, dto);
   }
 
@@ -94,10 +138,16 @@ export class CourseController {
   }
 
   @Post('modules/:id/lessons')
-  @ApiOperation({ summary: 'Add a lesson at the end of a module; content is validated for its kind and rich text is sanitised' })
+  @ApiOperation({
+    summary: 'Add a lesson at the end of a module; content is validated for its kind and rich text is sanitised',
+  })
   @ApiCreatedResponse({ type: CourseLessonDto })
   @ApiErrors(403, 404, 409)
-  async createLesson(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: CreateLessonDto): Promise<CourseLesson> {
+  async createLesson(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: CreateLessonDto,
+  ): Promise<CourseLesson> {
     return this.outline.createLesson(await this.org.scopeOf(p), id, dto);
   }
 
@@ -105,7 +155,11 @@ export class CourseController {
   @ApiOperation({ summary: 'Change a lesson (title, required, kind with new content, or content)' })
   @ApiOkResponse({ type: CourseLessonDto })
   @ApiErrors(403, 404, 409)
-  async updateLesson(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: UpdateLessonDto): Promise<CourseLesson> {
+  async updateLesson(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateLessonDto,
+  ): Promise<CourseLesson> {
     return this.outline.updateLesson(await this.org.scopeOf(p), id, dto);
   }
 
@@ -119,10 +173,17 @@ export class CourseController {
   }
 
   @Put('courses/:id/outline')
-  @ApiOperation({ summary: 'Reorder modules and lessons in one call, moving lessons between modules; names every module and lesson once' })
+  @ApiOperation({
+    summary:
+      'Reorder modules and lessons in one call, moving lessons between modules; names every module and lesson once',
+  })
   @ApiOkResponse({ type: CourseDetailDto })
   @ApiErrors(403, 404, 409)
-  async reorder(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string, @Body() dto: OutlineDto): Promise<CourseDetail> {
+  async reorder(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: OutlineDto,
+  ): Promise<CourseDetail> {
     return this.outline.reorder(await this.org.scopeOf(p), id, dto);
   }
 }

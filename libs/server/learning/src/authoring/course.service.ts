@@ -1,15 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type CompletionRule, type CourseDetail, type CourseSummary, type Page } from '@kompeten/shared-contracts';
-import { conflict, DomainError, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
+import {
+  ErrorCode,
+  type CompletionRule,
+  type CourseDetail,
+  type CourseSummary,
+  type Page,
+} from '@kompeten/shared-contracts';
+import {
+  conflict,
+  DomainError,
+  forbidden,
+  invalid,
+  likePattern,
+  notFound,
+  recordAudit,
+  toPage,
+} from '@kompeten/server-core';
 import { findActiveEmployee } from '@kompeten/server-identity';
 import { agencyExists, type AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
 import {
-  canEditContent, canManageAuthors, canReview, EDITABLE_STATUSES, findCourseFor, findEditableCourse, LIVE_SQL, requireAuthorsOpen, widyaiswaraAgencies, type CourseAccess,
+  canEditContent,
+  canManageAuthors,
+  canReview,
+  EDITABLE_STATUSES,
+  findCourseFor,
+  findEditableCourse,
+  LIVE_SQL,
+  requireAuthorsOpen,
+  widyaiswaraAgencies,
+  type CourseAccess,
 } from '../course-access';
-import { COURSE_SUMMARY_SELECT, toCourseFile, toCourseSummary, toLesson, type CourseSummaryRow } from '../course.mapper';
+import {
+  COURSE_SUMMARY_SELECT,
+  toCourseFile,
+  toCourseSummary,
+  toLesson,
+  type CourseSummaryRow,
+} from '../course.mapper';
 import { isDraftEditor } from '../draft-editors';
 import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
 import { CourseAuthorEntity } from '../entities/course-author.entity';
@@ -23,7 +53,10 @@ import { cleanRule, completionRuleProblems } from './lesson-content';
 import { CourseVisibilityService, visibleCoursesSql } from '../visibility/course-visibility';
 import { plainText, sanitizeRichText } from './rich-text';
 
-export const actorOf = (scope: AccessScope) => ({ userId: scope.principal.userId, correlationId: scope.principal.correlationId });
+export const actorOf = (scope: AccessScope) => ({
+  userId: scope.principal.userId,
+  correlationId: scope.principal.correlationId,
+});
 
 /** The stems catalog search matches (docs/learning.md "Catalog search"); the title counts twice so title hits rank first. */
 export function courseStems(c: Pick<CourseEntity, 'title' | 'description' | 'objectives' | 'tags'>): string {
@@ -44,7 +77,10 @@ export function authoringScopeSql(scope: AccessScope, params: unknown[]): string
     return `$${params.length}`;
   };
   const parts: string[] = [];
-  if (scope.principal.employeeId) parts.push(`EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = ${p(scope.principal.employeeId)})`);
+  if (scope.principal.employeeId)
+    parts.push(
+      `EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = ${p(scope.principal.employeeId)})`,
+    );
   const agencies = [...new Set([...scope.adminAgencyIds, ...widyaiswaraAgencies(scope)])];
   if (agencies.length) parts.push(`c.agency_id = ANY(${p(agencies)}::uuid[])`);
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
@@ -79,7 +115,10 @@ export class CourseService {
     const text = q.q?.trim() ? courseTextSql(q.q.trim(), params) : null;
     if (text) where.push(text);
     const cond = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total FROM course c WHERE ${cond}`,
+      params,
+    );
     const rows: CourseSummaryRow[] = await this.db.query(
       `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at DESC, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
@@ -95,20 +134,43 @@ export class CourseService {
   async detail(m: EntityManager, access: CourseAccess): Promise<CourseDetail> {
     const c = access.course;
     const [summary] = (await m.query(`${COURSE_SUMMARY_SELECT} WHERE c.id = $1`, [c.id])) as CourseSummaryRow[];
-    const modules = await m.getRepository(CourseModuleEntity).find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
-    const lessons = await m.getRepository(LessonEntity).find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
-    const authors: Array<{ employee_id: string; role: 'owner' | 'co_author'; full_name: string; front_title: string | null; back_title: string | null; nip: string }> = await m.query(
+    const modules = await m
+      .getRepository(CourseModuleEntity)
+      .find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const lessons = await m
+      .getRepository(LessonEntity)
+      .find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const authors: Array<{
+      employee_id: string;
+      role: 'owner' | 'co_author';
+      full_name: string;
+      front_title: string | null;
+      back_title: string | null;
+      nip: string;
+    }> = await m.query(
       `SELECT ca.employee_id, ca.role, e.full_name, e.front_title, e.back_title, e.nip
          FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id
         WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
       [c.id],
     );
     const versions = await m.getRepository(CourseVersionEntity).find({
-      where: { courseId: c.id }, order: { versionNo: 'DESC' },
+      where: { courseId: c.id },
+      order: { versionNo: 'DESC' },
       select: { id: true, versionNo: true, jp: true, requiresUpgrade: true, publishedBy: true, publishedAt: true },
     });
-    const files = await m.getRepository(CourseFileEntity).find({ where: { courseId: c.id }, order: { createdAt: 'ASC' } });
-    const events: Array<{ action: CourseDetail['reviewEvents'][number]['action']; actor: string | null; note: string | null; at: Date; full_name: string | null; front_title: string | null; back_title: string | null; email: string | null }> = await m.query(
+    const files = await m
+      .getRepository(CourseFileEntity)
+      .find({ where: { courseId: c.id }, order: { createdAt: 'ASC' } });
+    const events: Array<{
+      action: CourseDetail['reviewEvents'][number]['action'];
+      actor: string | null;
+      note: string | null;
+      at: Date;
+      full_name: string | null;
+      front_title: string | null;
+      back_title: string | null;
+      email: string | null;
+    }> = await m.query(
       `SELECT r.action, r.actor, r.note, r.at, e.full_name, e.front_title, e.back_title, u.email
          FROM course_review_event r
          LEFT JOIN identity_user_account u ON u.id = r.actor
@@ -122,12 +184,32 @@ export class CourseService {
       objectives: c.objectives,
       prerequisiteCourseIds: c.prerequisiteCourseIds,
       completionRule: c.completionRule,
-      modules: modules.map((mod) => ({ id: mod.id, position: mod.position, title: mod.title, lessons: lessons.filter((l) => l.moduleId === mod.id).map(toLesson) })),
-      authors: authors.map((a) => ({ employeeId: a.employee_id, name: displayName(a.full_name, a.front_title, a.back_title), nip: a.nip, role: a.role })),
-      versions: versions.map((v) => ({ id: v.id, versionNo: v.versionNo, jp: Number(v.jp), requiresUpgrade: v.requiresUpgrade, publishedBy: v.publishedBy, publishedAt: v.publishedAt.toISOString() })),
+      modules: modules.map((mod) => ({
+        id: mod.id,
+        position: mod.position,
+        title: mod.title,
+        lessons: lessons.filter((l) => l.moduleId === mod.id).map(toLesson),
+      })),
+      authors: authors.map((a) => ({
+        employeeId: a.employee_id,
+        name: displayName(a.full_name, a.front_title, a.back_title),
+        nip: a.nip,
+        role: a.role,
+      })),
+      versions: versions.map((v) => ({
+        id: v.id,
+        versionNo: v.versionNo,
+        jp: Number(v.jp),
+        requiresUpgrade: v.requiresUpgrade,
+        publishedBy: v.publishedBy,
+        publishedAt: v.publishedAt.toISOString(),
+      })),
       files: files.map(toCourseFile),
       reviewEvents: events.map((e) => ({
-        action: e.action, actorUserId: e.actor, note: e.note, at: new Date(e.at).toISOString(),
+        action: e.action,
+        actorUserId: e.actor,
+        note: e.note,
+        at: new Date(e.at).toISOString(),
         actorName: e.full_name ? displayName(e.full_name, e.front_title, e.back_title) : e.email,
       })),
       can: {
@@ -143,14 +225,22 @@ export class CourseService {
 
   /** A widyaiswara or admin of the agency creates a course; the creator becomes its owner author. */
   async create(scope: AccessScope, dto: CreateCourseDto): Promise<CourseDetail> {
-    const agencyId = dto.agencyId ?? widyaiswaraAgencies(scope)[0] ?? scope.principal.roles.find((r) => scope.canAdministerAgency(r.agencyId))?.agencyId;
-    if (!agencyId) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi yang dapat membuat pelatihan');
+    const agencyId =
+      dto.agencyId ??
+      widyaiswaraAgencies(scope)[0] ??
+      scope.principal.roles.find((r) => scope.canAdministerAgency(r.agencyId))?.agencyId;
+    if (!agencyId)
+      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi yang dapat membuat pelatihan');
     if (!widyaiswaraAgencies(scope).includes(agencyId) && !scope.canAdministerAgency(agencyId)) {
       if (!scope.canReadAgency(agencyId)) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
-      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi ini yang dapat membuat pelatihan untuknya');
+      throw forbidden(
+        ErrorCode.AUTH_FORBIDDEN,
+        'Hanya widyaiswara atau admin instansi ini yang dapat membuat pelatihan untuknya',
+      );
     }
     return this.db.transaction(async (m) => {
-      if (!(await agencyExists(m, agencyId))) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
+      if (!(await agencyExists(m, agencyId)))
+        throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
       const values: Partial<CourseEntity> = {
         agencyId,
         title: dto.title,
@@ -176,12 +266,33 @@ export class CourseService {
       const { identifiers } = await m.getRepository(CourseEntity).insert(values);
       const id = identifiers[0].id as string;
       if (dto.prerequisiteCourseIds?.length) {
-        await m.getRepository(CourseEntity).update({ id }, { prerequisiteCourseIds: await this.checkPrerequisites(m, scope, id, dto.prerequisiteCourseIds) });
+        await m
+          .getRepository(CourseEntity)
+          .update(
+            { id },
+            { prerequisiteCourseIds: await this.checkPrerequisites(m, scope, id, dto.prerequisiteCourseIds) },
+          );
       }
-      if (scope.principal.employeeId) await m.getRepository(CourseAuthorEntity).insert({ courseId: id, employeeId: scope.principal.employeeId, role: 'owner' });
+      if (scope.principal.employeeId)
+        await m
+          .getRepository(CourseAuthorEntity)
+          .insert({ courseId: id, employeeId: scope.principal.employeeId, role: 'owner' });
       const course = await m.getRepository(CourseEntity).findOneByOrFail({ id });
-      await recordAudit(m, actorOf(scope), { action: 'course.create', entityType: 'course', entityId: id, agencyId, after: auditView(course) });
-      return this.detail(m, { course, userId: scope.principal.userId, isAuthor: !!scope.principal.employeeId, isOwner: !!scope.principal.employeeId, isAdmin: scope.canAdministerAgency(agencyId), isReviewer: true });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course.create',
+        entityType: 'course',
+        entityId: id,
+        agencyId,
+        after: auditView(course),
+      });
+      return this.detail(m, {
+        course,
+        userId: scope.principal.userId,
+        isAuthor: !!scope.principal.employeeId,
+        isOwner: !!scope.principal.employeeId,
+        isAdmin: scope.canAdministerAgency(agencyId),
+        isReviewer: true,
+      });
     });
   }
 
@@ -201,18 +312,32 @@ export class CourseService {
       if (dto.tags !== undefined) changes.tags = dto.tags;
       if (dto.visibility !== undefined) changes.visibility = dto.visibility;
       if (dto.enrolmentMode !== undefined) changes.enrolmentMode = dto.enrolmentMode;
-      if (dto.prerequisiteCourseIds !== undefined) changes.prerequisiteCourseIds = await this.checkPrerequisites(m, scope, id, dto.prerequisiteCourseIds);
+      if (dto.prerequisiteCourseIds !== undefined)
+        changes.prerequisiteCourseIds = await this.checkPrerequisites(m, scope, id, dto.prerequisiteCourseIds);
       if (dto.completionRule !== undefined) changes.completionRule = await this.checkRule(m, id, dto.completionRule);
       if (dto.coverFileId !== undefined) {
-        if (dto.coverFileId !== null && !(await m.getRepository(CourseFileEntity).existsBy({ id: dto.coverFileId, courseId: id, purpose: 'cover' }))) {
-          throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'coverFileId harus berkas sampul (tujuan "cover") dari pelatihan ini');
+        if (
+          dto.coverFileId !== null &&
+          !(await m.getRepository(CourseFileEntity).existsBy({ id: dto.coverFileId, courseId: id, purpose: 'cover' }))
+        ) {
+          throw invalid(
+            ErrorCode.LEARNING_INVALID_COURSE,
+            'coverFileId harus berkas sampul (tujuan "cover") dari pelatihan ini',
+          );
         }
         changes.coverFileId = dto.coverFileId;
       }
       changes.searchStems = courseStems({ ...before, ...changes });
       await m.getRepository(CourseEntity).update({ id }, changes);
       const after = await m.getRepository(CourseEntity).findOneByOrFail({ id });
-      await recordAudit(m, actorOf(scope), { action: 'course.update', entityType: 'course', entityId: id, agencyId: after.agencyId, before: auditView(before), after: auditView(after) });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course.update',
+        entityType: 'course',
+        entityId: id,
+        agencyId: after.agencyId,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return this.detail(m, { ...access, course: after });
     });
   }
@@ -222,8 +347,14 @@ export class CourseService {
    * reviews or administers, or a live course it can see in the catalog. Anything else answers 404, exactly as an
    * unknown id does, so another agency's drafts are never revealed.
    */
-  private async checkPrerequisites(m: EntityManager, scope: AccessScope, courseId: string, ids: string[]): Promise<string[]> {
-    if (ids.includes(courseId)) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tidak dapat menjadi prasyarat dirinya sendiri');
+  private async checkPrerequisites(
+    m: EntityManager,
+    scope: AccessScope,
+    courseId: string,
+    ids: string[],
+  ): Promise<string[]> {
+    if (ids.includes(courseId))
+      throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tidak dapat menjadi prasyarat dirinya sendiri');
     if (!ids.length) return ids;
     const params: unknown[] = [ids];
     const authoring = authoringScopeSql(scope, params);
@@ -233,15 +364,28 @@ export class CourseService {
       params,
     );
     const missing = ids.filter((x) => !found.some((f) => f.id === x));
-    if (missing.length) throw new DomainError('not_found', ErrorCode.LEARNING_COURSE_NOT_FOUND, `Pelatihan prasyarat tidak ditemukan: ${missing.join(', ')}`, missing);
+    if (missing.length)
+      throw new DomainError(
+        'not_found',
+        ErrorCode.LEARNING_COURSE_NOT_FOUND,
+        `Pelatihan prasyarat tidak ditemukan: ${missing.join(', ')}`,
+        missing,
+      );
     return ids;
   }
 
   private async checkRule(m: EntityManager, courseId: string | null, rule: CompletionRule): Promise<CompletionRule> {
     const clean = cleanRule(rule);
-    const lessons = courseId ? await m.getRepository(LessonEntity).find({ where: { courseId }, select: { id: true, kind: true } }) : [];
+    const lessons = courseId
+      ? await m.getRepository(LessonEntity).find({ where: { courseId }, select: { id: true, kind: true } })
+      : [];
     const problems = completionRuleProblems(clean, lessons);
-    if (problems.length) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, `Aturan kelulusan tidak valid: ${problems.join('; ')}`, problems);
+    if (problems.length)
+      throw invalid(
+        ErrorCode.LEARNING_INVALID_COURSE,
+        `Aturan kelulusan tidak valid: ${problems.join('; ')}`,
+        problems,
+      );
     return clean;
   }
 
@@ -255,18 +399,36 @@ export class CourseService {
   async addAuthor(scope: AccessScope, id: string, dto: AddAuthorDto): Promise<CourseDetail> {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
-      if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
+      if (!canManageAuthors(access))
+        throw forbidden(
+          ErrorCode.AUTH_FORBIDDEN,
+          'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis',
+        );
       const employee = await findActiveEmployee(m, dto.employeeId);
-      if (!employee || (employee.agencyId !== access.course.agencyId && !scope.canManageEmployeesAt(employee.agencyId, employee.unitPath))) {
-        throw notFound(ErrorCode.EMPLOYEE_NOT_FOUND, 'Pegawai tidak ditemukan di instansi pelatihan ini; penulis dari instansi lain diundang melalui NIP');
+      if (
+        !employee ||
+        (employee.agencyId !== access.course.agencyId &&
+          !scope.canManageEmployeesAt(employee.agencyId, employee.unitPath))
+      ) {
+        throw notFound(
+          ErrorCode.EMPLOYEE_NOT_FOUND,
+          'Pegawai tidak ditemukan di instansi pelatihan ini; penulis dari instansi lain diundang melalui NIP',
+        );
       }
-      if (access.course.status === 'archived') throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');
+      if (access.course.status === 'archived')
+        throw conflict(ErrorCode.LEARNING_WRONG_STATUS, 'Pelatihan sudah diarsipkan');
       requireAuthorsOpen(access.course);
       if (await m.getRepository(CourseAuthorEntity).existsBy({ courseId: id, employeeId: dto.employeeId })) {
         throw conflict(ErrorCode.LEARNING_AUTHOR_EXISTS, 'Pegawai ini sudah menjadi penulis pelatihan');
       }
       await m.getRepository(CourseAuthorEntity).insert({ courseId: id, employeeId: dto.employeeId, role: 'co_author' });
-      await recordAudit(m, actorOf(scope), { action: 'course_author.add', entityType: 'course', entityId: id, agencyId: access.course.agencyId, after: { employeeId: dto.employeeId, role: 'co_author' } });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course_author.add',
+        entityType: 'course',
+        entityId: id,
+        agencyId: access.course.agencyId,
+        after: { employeeId: dto.employeeId, role: 'co_author' },
+      });
       return this.detail(m, access);
     });
   }
@@ -275,14 +437,25 @@ export class CourseService {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
       const self = employeeId === scope.principal.employeeId;
-      if (!canManageAuthors(access) && !self) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis');
+      if (!canManageAuthors(access) && !self)
+        throw forbidden(
+          ErrorCode.AUTH_FORBIDDEN,
+          'Hanya pemilik pelatihan atau admin instansinya yang dapat mengatur penulis',
+        );
       // Frozen in review: a co-author who leaves now would otherwise come back as the "reviewer" who publishes.
       requireAuthorsOpen(access.course);
       const author = await m.getRepository(CourseAuthorEntity).findOneBy({ courseId: id, employeeId });
       if (!author) throw notFound(ErrorCode.LEARNING_AUTHOR_NOT_FOUND, 'Pegawai ini bukan penulis pelatihan');
-      if (author.role === 'owner') throw conflict(ErrorCode.LEARNING_INVALID_COURSE, 'Pemilik pelatihan tidak dapat dihapus dari daftar penulis');
+      if (author.role === 'owner')
+        throw conflict(ErrorCode.LEARNING_INVALID_COURSE, 'Pemilik pelatihan tidak dapat dihapus dari daftar penulis');
       await m.getRepository(CourseAuthorEntity).delete({ courseId: id, employeeId });
-      await recordAudit(m, actorOf(scope), { action: 'course_author.remove', entityType: 'course', entityId: id, agencyId: access.course.agencyId, before: { employeeId, role: author.role } });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course_author.remove',
+        entityType: 'course',
+        entityId: id,
+        agencyId: access.course.agencyId,
+        before: { employeeId, role: author.role },
+      });
       return this.detail(m, self ? { ...access, isAuthor: false } : access);
     });
   }

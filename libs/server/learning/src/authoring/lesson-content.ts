@@ -1,23 +1,51 @@
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, type CompletionRule, type CourseFilePurpose, type LessonContent, type LessonKind } from '@kompeten/shared-contracts';
+import {
+  ErrorCode,
+  type CompletionRule,
+  type CourseFilePurpose,
+  type LessonContent,
+  type LessonKind,
+} from '@kompeten/shared-contracts';
 import { invalid } from '@kompeten/server-core';
 import {
-  validateContentShape, type AssignmentContentDto, type DocumentContentDto, type FileContentDto, type LinkContentDto, type LiveContentDto, type QuizContentDto,
-  type TextContentDto, type VideoContentDto,
+  validateContentShape,
+  type AssignmentContentDto,
+  type DocumentContentDto,
+  type FileContentDto,
+  type LinkContentDto,
+  type LiveContentDto,
+  type QuizContentDto,
+  type TextContentDto,
+  type VideoContentDto,
 } from '../dto/lesson-content.dto';
 import { CourseFileEntity } from '../entities/course-file.entity';
 import { sanitizeRichText } from './rich-text';
 
 const bad = (message: string) => invalid(ErrorCode.LEARNING_INVALID_CONTENT, message);
 
-async function requireFile(m: EntityManager, courseId: string, fileId: string, purposes: CourseFilePurpose[], what: string): Promise<void> {
+async function requireFile(
+  m: EntityManager,
+  courseId: string,
+  fileId: string,
+  purposes: CourseFilePurpose[],
+  what: string,
+): Promise<void> {
   const file = await m.getRepository(CourseFileEntity).findOneBy({ id: fileId, courseId });
-  if (!file) throw bad(`content.fileId: berkas ${fileId} tidak ada di pelatihan ini; unggah dahulu lewat POST /api/courses/{id}/files`);
-  if (!purposes.includes(file.purpose)) throw bad(`content.fileId: ${what} harus berkas dengan tujuan ${purposes.join(' atau ')}, bukan "${file.purpose}"`);
+  if (!file)
+    throw bad(
+      `content.fileId: berkas ${fileId} tidak ada di pelatihan ini; unggah dahulu lewat POST /api/courses/{id}/files`,
+    );
+  if (!purposes.includes(file.purpose))
+    throw bad(`content.fileId: ${what} harus berkas dengan tujuan ${purposes.join(' atau ')}, bukan "${file.purpose}"`);
 }
 
 /** Validates a lesson's content for its kind, checks its files belong to the course, and sanitises its rich text. */
-export async function normaliseContent(m: EntityManager, courseId: string, kind: LessonKind, raw: unknown): Promise<LessonContent> {
+export async function normaliseContent(
+  m: EntityManager,
+  courseId: string,
+  kind: LessonKind,
+  raw: unknown,
+): Promise<LessonContent> {
   switch (kind) {
     case 'text': {
       const c = validateContentShape<TextContentDto>(kind, raw);
@@ -25,10 +53,13 @@ export async function normaliseContent(m: EntityManager, courseId: string, kind:
     }
     case 'video': {
       const c = validateContentShape<VideoContentDto>(kind, raw);
-      if (!!c.fileId === !!c.url) throw bad('Pelajaran video butuh tepat satu sumber: content.fileId (video yang diunggah) atau content.url');
+      if (!!c.fileId === !!c.url)
+        throw bad('Pelajaran video butuh tepat satu sumber: content.fileId (video yang diunggah) atau content.url');
       if (c.fileId) await requireFile(m, courseId, c.fileId, ['video'], 'video');
       return {
-        kind, ...(c.fileId ? { fileId: c.fileId } : { url: c.url }), ...(c.durationSeconds ? { durationSeconds: c.durationSeconds } : {}),
+        kind,
+        ...(c.fileId ? { fileId: c.fileId } : { url: c.url }),
+        ...(c.durationSeconds ? { durationSeconds: c.durationSeconds } : {}),
         completeAtRatio: c.completeAtRatio ?? 0.9,
       };
     }
@@ -68,17 +99,27 @@ export async function normaliseContent(m: EntityManager, courseId: string, kind:
 }
 
 /** Problems of a completion rule against the course's lessons (ids that are not lessons of the right kind). */
-export function completionRuleProblems(rule: CompletionRule, lessons: Array<{ id: string; kind: LessonKind }>): string[] {
+export function completionRuleProblems(
+  rule: CompletionRule,
+  lessons: Array<{ id: string; kind: LessonKind }>,
+): string[] {
   const kindOf = new Map(lessons.map((l) => [l.id, l.kind]));
   const problems: string[] = [];
   if (Array.isArray(rule.requiredLessons)) {
-    for (const id of rule.requiredLessons) if (!kindOf.has(id)) problems.push(`completionRule.requiredLessons: pelajaran ${id} tidak ada di pelatihan ini`);
+    for (const id of rule.requiredLessons)
+      if (!kindOf.has(id)) problems.push(`completionRule.requiredLessons: pelajaran ${id} tidak ada di pelatihan ini`);
   }
-  for (const id of rule.passQuizzes ?? []) if (kindOf.get(id) !== 'quiz') problems.push(`completionRule.passQuizzes: ${id} bukan pelajaran kuis di pelatihan ini`);
-  for (const id of rule.passAssignments ?? []) if (kindOf.get(id) !== 'assignment') problems.push(`completionRule.passAssignments: ${id} bukan pelajaran tugas di pelatihan ini`);
-  for (const id of Object.keys(rule.lessonMinMinutes ?? {})) if (!kindOf.has(id)) problems.push(`completionRule.lessonMinMinutes: pelajaran ${id} tidak ada di pelatihan ini`);
+  for (const id of rule.passQuizzes ?? [])
+    if (kindOf.get(id) !== 'quiz')
+      problems.push(`completionRule.passQuizzes: ${id} bukan pelajaran kuis di pelatihan ini`);
+  for (const id of rule.passAssignments ?? [])
+    if (kindOf.get(id) !== 'assignment')
+      problems.push(`completionRule.passAssignments: ${id} bukan pelajaran tugas di pelatihan ini`);
+  for (const id of Object.keys(rule.lessonMinMinutes ?? {}))
+    if (!kindOf.has(id)) problems.push(`completionRule.lessonMinMinutes: pelajaran ${id} tidak ada di pelatihan ini`);
   const live = lessons.filter((l) => l.kind === 'live').length;
-  if ((rule.minLiveAttendance ?? 0) > live) problems.push(`completionRule.minLiveAttendance ${rule.minLiveAttendance} melebihi jumlah sesi langsung (${live})`);
+  if ((rule.minLiveAttendance ?? 0) > live)
+    problems.push(`completionRule.minLiveAttendance ${rule.minLiveAttendance} melebihi jumlah sesi langsung (${live})`);
   return problems;
 }
 
@@ -88,7 +129,9 @@ export function withoutLessons(rule: CompletionRule, ids: string[]): CompletionR
   const keep = (list?: string[]) => list?.filter((id) => !gone.has(id));
   const next: CompletionRule = {
     ...rule,
-    requiredLessons: Array.isArray(rule.requiredLessons) ? rule.requiredLessons.filter((id) => !gone.has(id)) : rule.requiredLessons,
+    requiredLessons: Array.isArray(rule.requiredLessons)
+      ? rule.requiredLessons.filter((id) => !gone.has(id))
+      : rule.requiredLessons,
     ...(rule.passQuizzes ? { passQuizzes: keep(rule.passQuizzes) } : {}),
     ...(rule.passAssignments ? { passAssignments: keep(rule.passAssignments) } : {}),
   };
@@ -107,6 +150,8 @@ export function cleanRule(rule: CompletionRule): CompletionRule {
     ...(rule.passAssignments?.length ? { passAssignments: [...new Set(rule.passAssignments)] } : {}),
     ...(rule.minLiveAttendance !== undefined ? { minLiveAttendance: rule.minLiveAttendance } : {}),
     ...(rule.minMinutes !== undefined ? { minMinutes: rule.minMinutes } : {}),
-    ...(rule.lessonMinMinutes && Object.keys(rule.lessonMinMinutes).length ? { lessonMinMinutes: { ...rule.lessonMinMinutes } } : {}),
+    ...(rule.lessonMinMinutes && Object.keys(rule.lessonMinMinutes).length
+      ? { lessonMinMinutes: { ...rule.lessonMinMinutes } }
+      : {}),
   };
 }

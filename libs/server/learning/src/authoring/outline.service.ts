@@ -21,24 +21,34 @@ export class OutlineService {
     @Inject(CourseService) private readonly courses: CourseService,
   ) {}
 
-  private async editableModule(m: EntityManager, scope: AccessScope, id: string): Promise<{ access: CourseAccess; module: CourseModuleEntity }> {
+  private async editableModule(
+    m: EntityManager,
+    scope: AccessScope,
+    id: string,
+  ): Promise<{ access: CourseAccess; module: CourseModuleEntity }> {
     const module = await m.getRepository(CourseModuleEntity).findOneBy({ id });
     if (!module) throw notFound(ErrorCode.LEARNING_MODULE_NOT_FOUND, 'Modul tidak ditemukan');
     try {
       return { access: await findEditableCourse(m, scope, module.courseId), module };
     } catch (e) {
-      if ((e as { kind?: string }).kind === 'not_found') throw notFound(ErrorCode.LEARNING_MODULE_NOT_FOUND, 'Modul tidak ditemukan');
+      if ((e as { kind?: string }).kind === 'not_found')
+        throw notFound(ErrorCode.LEARNING_MODULE_NOT_FOUND, 'Modul tidak ditemukan');
       throw e;
     }
   }
 
-  private async editableLesson(m: EntityManager, scope: AccessScope, id: string): Promise<{ access: CourseAccess; lesson: LessonEntity }> {
+  private async editableLesson(
+    m: EntityManager,
+    scope: AccessScope,
+    id: string,
+  ): Promise<{ access: CourseAccess; lesson: LessonEntity }> {
     const lesson = await m.getRepository(LessonEntity).findOneBy({ id });
     if (!lesson) throw notFound(ErrorCode.LEARNING_LESSON_NOT_FOUND, 'Pelajaran tidak ditemukan');
     try {
       return { access: await findEditableCourse(m, scope, lesson.courseId), lesson };
     } catch (e) {
-      if ((e as { kind?: string }).kind === 'not_found') throw notFound(ErrorCode.LEARNING_LESSON_NOT_FOUND, 'Pelajaran tidak ditemukan');
+      if ((e as { kind?: string }).kind === 'not_found')
+        throw notFound(ErrorCode.LEARNING_LESSON_NOT_FOUND, 'Pelajaran tidak ditemukan');
       throw e;
     }
   }
@@ -52,11 +62,22 @@ export class OutlineService {
   async createModule(scope: AccessScope, courseId: string, dto: ModuleDto): Promise<CourseModule> {
     return this.db.transaction(async (m) => {
       const { course } = await findEditableCourse(m, scope, courseId);
-      const [{ next }]: Array<{ next: number }> = await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM course_module WHERE course_id = $1', [courseId]);
-      const { identifiers } = await m.getRepository(CourseModuleEntity).insert({ courseId, title: dto.title, position: Number(next) });
+      const [{ next }]: Array<{ next: number }> = await m.query(
+        'SELECT coalesce(max(position), 0) + 1 AS next FROM course_module WHERE course_id = $1',
+        [courseId],
+      );
+      const { identifiers } = await m
+        .getRepository(CourseModuleEntity)
+        .insert({ courseId, title: dto.title, position: Number(next) });
       const row = await m.getRepository(CourseModuleEntity).findOneByOrFail({ id: identifiers[0].id });
       await this.touch(m, courseId);
-      await recordAudit(m, actorOf(scope), { action: 'course_module.create', entityType: 'course_module', entityId: row.id, agencyId: course.agencyId, after: row });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course_module.create',
+        entityType: 'course_module',
+        entityId: row.id,
+        agencyId: course.agencyId,
+        after: row,
+      });
       return { id: row.id, position: row.position, title: row.title, lessons: [] };
     });
   }
@@ -67,7 +88,14 @@ export class OutlineService {
       await m.getRepository(CourseModuleEntity).update({ id }, { title: dto.title });
       const after = await m.getRepository(CourseModuleEntity).findOneByOrFail({ id });
       await this.touch(m, module.courseId);
-      await recordAudit(m, actorOf(scope), { action: 'course_module.update', entityType: 'course_module', entityId: id, agencyId: access.course.agencyId, before: module, after });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course_module.update',
+        entityType: 'course_module',
+        entityId: id,
+        agencyId: access.course.agencyId,
+        before: module,
+        after,
+      });
       const lessons = await m.getRepository(LessonEntity).find({ where: { moduleId: id }, order: { position: 'ASC' } });
       return { id, position: after.position, title: after.title, lessons: lessons.map(toLesson) };
     });
@@ -78,10 +106,20 @@ export class OutlineService {
     await this.db.transaction(async (m) => {
       const { access, module } = await this.editableModule(m, scope, id);
       const lessons = await m.getRepository(LessonEntity).find({ where: { moduleId: id } });
-      await this.dropFromRule(m, access.course, lessons.map((l) => l.id));
+      await this.dropFromRule(
+        m,
+        access.course,
+        lessons.map((l) => l.id),
+      );
       await m.getRepository(CourseModuleEntity).delete({ id });
       await this.touch(m, module.courseId);
-      await recordAudit(m, actorOf(scope), { action: 'course_module.delete', entityType: 'course_module', entityId: id, agencyId: access.course.agencyId, before: { ...module, lessons } });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course_module.delete',
+        entityType: 'course_module',
+        entityId: id,
+        agencyId: access.course.agencyId,
+        before: { ...module, lessons },
+      });
     });
   }
 
@@ -91,13 +129,28 @@ export class OutlineService {
     return this.db.transaction(async (m) => {
       const { access, module } = await this.editableModule(m, scope, moduleId);
       const content = await normaliseContent(m, module.courseId, dto.kind, dto.content);
-      const [{ next }]: Array<{ next: number }> = await m.query('SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1', [moduleId]);
+      const [{ next }]: Array<{ next: number }> = await m.query(
+        'SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1',
+        [moduleId],
+      );
       const { identifiers } = await m.getRepository(LessonEntity).insert({
-        courseId: module.courseId, moduleId, position: Number(next), kind: dto.kind, title: dto.title, required: dto.required ?? true, content,
+        courseId: module.courseId,
+        moduleId,
+        position: Number(next),
+        kind: dto.kind,
+        title: dto.title,
+        required: dto.required ?? true,
+        content,
       });
       const row = await m.getRepository(LessonEntity).findOneByOrFail({ id: identifiers[0].id });
       await this.touch(m, module.courseId);
-      await recordAudit(m, actorOf(scope), { action: 'lesson.create', entityType: 'lesson', entityId: row.id, agencyId: access.course.agencyId, after: row });
+      await recordAudit(m, actorOf(scope), {
+        action: 'lesson.create',
+        entityType: 'lesson',
+        entityId: row.id,
+        agencyId: access.course.agencyId,
+        after: row,
+      });
       return toLesson(row);
     });
   }
@@ -107,7 +160,10 @@ export class OutlineService {
       const { access, lesson } = await this.editableLesson(m, scope, id);
       const kind = dto.kind ?? lesson.kind;
       if (dto.kind && dto.kind !== lesson.kind && dto.content === undefined) {
-        throw invalid(ErrorCode.LEARNING_INVALID_CONTENT, `Mengubah jenis pelajaran menjadi "${dto.kind}" memerlukan content yang baru`);
+        throw invalid(
+          ErrorCode.LEARNING_INVALID_CONTENT,
+          `Mengubah jenis pelajaran menjadi "${dto.kind}" memerlukan content yang baru`,
+        );
       }
       const changes: Partial<LessonEntity> = {};
       if (dto.title !== undefined) changes.title = dto.title;
@@ -120,7 +176,14 @@ export class OutlineService {
       if (Object.keys(changes).length) await m.getRepository(LessonEntity).update({ id }, changes);
       const after = await m.getRepository(LessonEntity).findOneByOrFail({ id });
       await this.touch(m, lesson.courseId);
-      await recordAudit(m, actorOf(scope), { action: 'lesson.update', entityType: 'lesson', entityId: id, agencyId: access.course.agencyId, before: lesson, after });
+      await recordAudit(m, actorOf(scope), {
+        action: 'lesson.update',
+        entityType: 'lesson',
+        entityId: id,
+        agencyId: access.course.agencyId,
+        before: lesson,
+        after,
+      });
       return toLesson(after);
     });
   }
@@ -131,7 +194,13 @@ export class OutlineService {
       await this.dropFromRule(m, access.course, [id]);
       await m.getRepository(LessonEntity).delete({ id });
       await this.touch(m, lesson.courseId);
-      await recordAudit(m, actorOf(scope), { action: 'lesson.delete', entityType: 'lesson', entityId: id, agencyId: access.course.agencyId, before: lesson });
+      await recordAudit(m, actorOf(scope), {
+        action: 'lesson.delete',
+        entityType: 'lesson',
+        entityId: id,
+        agencyId: access.course.agencyId,
+        before: lesson,
+      });
     });
   }
 
@@ -141,7 +210,8 @@ export class OutlineService {
     const rule = course.completionRule;
     const next = withoutLessons(rule, ids);
     if (kindOnly) next.requiredLessons = rule.requiredLessons;
-    if (JSON.stringify(next) !== JSON.stringify(rule)) await m.getRepository(CourseEntity).update({ id: course.id }, { completionRule: next });
+    if (JSON.stringify(next) !== JSON.stringify(rule))
+      await m.getRepository(CourseEntity).update({ id: course.id }, { completionRule: next });
   }
 
   // ---- outline -------------------------------------------------------------------------------
@@ -153,7 +223,9 @@ export class OutlineService {
   async reorder(scope: AccessScope, courseId: string, dto: OutlineDto): Promise<CourseDetail> {
     return this.db.transaction(async (m) => {
       const access = await findEditableCourse(m, scope, courseId);
-      const modules = await m.getRepository(CourseModuleEntity).find({ where: { courseId }, order: { position: 'ASC' } });
+      const modules = await m
+        .getRepository(CourseModuleEntity)
+        .find({ where: { courseId }, order: { position: 'ASC' } });
       const lessons = await m.getRepository(LessonEntity).find({ where: { courseId }, order: { position: 'ASC' } });
       const problems: string[] = [];
       const moduleIds = dto.modules.map((x) => x.id);
@@ -161,18 +233,38 @@ export class OutlineService {
       const dupes = (ids: string[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
       for (const id of dupes(moduleIds)) problems.push(`modul ${id} disebut lebih dari sekali`);
       for (const id of dupes(lessonIds)) problems.push(`pelajaran ${id} disebut lebih dari sekali`);
-      for (const id of moduleIds) if (!modules.some((x) => x.id === id)) problems.push(`modul ${id} bukan milik pelatihan ini`);
-      for (const id of lessonIds) if (!lessons.some((x) => x.id === id)) problems.push(`pelajaran ${id} bukan milik pelatihan ini`);
-      for (const x of modules) if (!moduleIds.includes(x.id)) problems.push(`modul ${x.id} ("${x.title}") tidak disebut`);
-      for (const x of lessons) if (!lessonIds.includes(x.id)) problems.push(`pelajaran ${x.id} ("${x.title}") tidak disebut`);
-      if (problems.length) throw invalid(ErrorCode.LEARNING_INVALID_OUTLINE, `Susunan modul dan pelajaran tidak lengkap atau tidak sesuai: ${problems.join('; ')}`, problems);
-      const before = modules.map((x) => ({ id: x.id, lessonIds: lessons.filter((l) => l.moduleId === x.id).map((l) => l.id) }));
+      for (const id of moduleIds)
+        if (!modules.some((x) => x.id === id)) problems.push(`modul ${id} bukan milik pelatihan ini`);
+      for (const id of lessonIds)
+        if (!lessons.some((x) => x.id === id)) problems.push(`pelajaran ${id} bukan milik pelatihan ini`);
+      for (const x of modules)
+        if (!moduleIds.includes(x.id)) problems.push(`modul ${x.id} ("${x.title}") tidak disebut`);
+      for (const x of lessons)
+        if (!lessonIds.includes(x.id)) problems.push(`pelajaran ${x.id} ("${x.title}") tidak disebut`);
+      if (problems.length)
+        throw invalid(
+          ErrorCode.LEARNING_INVALID_OUTLINE,
+          `Susunan modul dan pelajaran tidak lengkap atau tidak sesuai: ${problems.join('; ')}`,
+          problems,
+        );
+      const before = modules.map((x) => ({
+        id: x.id,
+        lessonIds: lessons.filter((l) => l.moduleId === x.id).map((l) => l.id),
+      }));
       for (const [i, mod] of dto.modules.entries()) {
         await m.getRepository(CourseModuleEntity).update({ id: mod.id }, { position: i + 1 });
-        for (const [j, lessonId] of mod.lessonIds.entries()) await m.getRepository(LessonEntity).update({ id: lessonId }, { moduleId: mod.id, position: j + 1 });
+        for (const [j, lessonId] of mod.lessonIds.entries())
+          await m.getRepository(LessonEntity).update({ id: lessonId }, { moduleId: mod.id, position: j + 1 });
       }
       await this.touch(m, courseId);
-      await recordAudit(m, actorOf(scope), { action: 'course.outline', entityType: 'course', entityId: courseId, agencyId: access.course.agencyId, before, after: dto.modules });
+      await recordAudit(m, actorOf(scope), {
+        action: 'course.outline',
+        entityType: 'course',
+        entityId: courseId,
+        agencyId: access.course.agencyId,
+        before,
+        after: dto.modules,
+      });
       return this.courses.detail(m, access);
     });
   }

@@ -15,7 +15,8 @@ export class CatalogController {
   @Get()
   @ApiOperation({
     summary: 'Published courses the caller may see, searchable with Indonesian stemming',
-    description: 'q is stemmed with Sastrawi like the indexed title, description, objectives and tags (pelayanan finds melayani); every term is required; ranked by relevance, then title.',
+    description:
+      'q is stemmed with Sastrawi like the indexed title, description, objectives and tags (pelayanan finds melayani); every term is required; ranked by relevance, then title.',
   })
   @ApiPageResponse(CourseSummaryDto)
   list(@CurrentPrincipal() p: Principal, @Query() q: CatalogQueryDto): Promise<Page<CourseSummary>> {
@@ -23,7 +24,9 @@ export class CatalogController {
   }
 
   @Get(':courseId')
-  @ApiOperation({ summary: "A published course's public page: metadata, outline titles and kinds, and the caller's enrolment status" })
+  @ApiOperation({
+    summary: "A published course's public page: metadata, outline titles and kinds, and the caller's enrolment status",
+  })
   @ApiOkResponse({ type: CatalogCourseDetailDto })
   @ApiErrors(404)
   get(@CurrentPrincipal() p: Principal, @Param('courseId', uuid()) courseId: string): Promise<CatalogCourseDetail> {

@@ -2,7 +2,16 @@ import { ErrorCode } from '@kompeten/shared-contracts';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
-import { bootLibTest, createDraftCourse, createWorld, seedPublishedCourse, type LibTestContext, type Person, type SeedCourseOptions, type World } from '@kompeten/server-testing';
+import {
+  bootLibTest,
+  createDraftCourse,
+  createWorld,
+  seedPublishedCourse,
+  type LibTestContext,
+  type Person,
+  type SeedCourseOptions,
+  type World,
+} from '@kompeten/server-testing';
 import { CourseService } from '../authoring/course.service';
 import { OutlineService } from '../authoring/outline.service';
 import { LearningModule } from '../learning.module';
@@ -21,7 +30,8 @@ describe('catalog (CatalogService on real PostgreSQL)', () => {
   let catalog: CatalogService;
   let org: OrganisationService;
 
-  const listed = async (p: Person, q: Partial<{ q: string; page: number; pageSize: number }> = {}) => (await catalog.list(p.principal, { ...ALL, ...q })).items.map((c) => c.id);
+  const listed = async (p: Person, q: Partial<{ q: string; page: number; pageSize: number }> = {}) =>
+    (await catalog.list(p.principal, { ...ALL, ...q })).items.map((c) => c.id);
   const course = (o: SeedCourseOptions = {}) => seedPublishedCourse(lib.db, { agencyId: world.agency.id, ...o });
 
   beforeAll(async () => {
@@ -36,25 +46,38 @@ describe('catalog (CatalogService on real PostgreSQL)', () => {
     const agencyOnly = await course({ visibility: 'agency' });
     const province = await course({ visibility: 'province' });
     const national = await course({ visibility: 'national' });
-    const sees = { [world.learner.userId]: [agencyOnly, province, national], [world.siblingLearner.userId]: [province, national], [world.outsider.userId]: [national] };
+    const sees = {
+      [world.learner.userId]: [agencyOnly, province, national],
+      [world.siblingLearner.userId]: [province, national],
+      [world.outsider.userId]: [national],
+    };
     for (const who of [world.learner, world.siblingLearner, world.outsider]) {
       const ids = await listed(who);
       for (const c of [agencyOnly, province, national]) {
         const visible = sees[who.userId].includes(c);
         expect(ids.includes(c.courseId)).toBe(visible);
         if (visible) expect((await catalog.get(who.principal, c.courseId)).id).toBe(c.courseId);
-        else await expect(catalog.get(who.principal, c.courseId)).rejects.toMatchObject({ kind: 'not_found', code: ErrorCode.LEARNING_COURSE_NOT_FOUND });
+        else
+          await expect(catalog.get(who.principal, c.courseId)).rejects.toMatchObject({
+            kind: 'not_found',
+            code: ErrorCode.LEARNING_COURSE_NOT_FOUND,
+          });
       }
     }
   });
 
   it('never lists a course that was never published or is archived', async () => {
-    const { courseId: draftId } = await createDraftCourse(lib.db, { agencyId: world.agency.id, visibility: 'national' });
+    const { courseId: draftId } = await createDraftCourse(lib.db, {
+      agencyId: world.agency.id,
+      visibility: 'national',
+    });
     const archived = await course({ visibility: 'national', status: 'archived' });
     const ids = await listed(world.learner);
     expect(ids).not.toContain(draftId);
     expect(ids).not.toContain(archived.courseId);
-    await expect(catalog.get(world.learner.principal, draftId)).rejects.toMatchObject({ code: ErrorCode.LEARNING_COURSE_NOT_FOUND });
+    await expect(catalog.get(world.learner.principal, draftId)).rejects.toMatchObject({
+      code: ErrorCode.LEARNING_COURSE_NOT_FOUND,
+    });
   });
 
   it('while the next revision is drafted or reviewed, shows the live version’s title and outline, not the draft’s', async () => {
@@ -62,18 +85,27 @@ describe('catalog (CatalogService on real PostgreSQL)', () => {
     await lib.db.query(`UPDATE course SET title = 'Standar Pelayanan Publik (revisi)' WHERE id = $1`, [live.courseId]);
     const page = await catalog.get(world.learner.principal, live.courseId);
     expect(page).toMatchObject({ title: 'Standar Pelayanan Publik', currentVersionNo: 1 });
-    expect(page.outline.flatMap((m) => m.lessons.map((l) => l.id))).toEqual(live.snapshot.modules.flatMap((m) => m.lessons.map((l) => l.id)));
+    expect(page.outline.flatMap((m) => m.lessons.map((l) => l.id))).toEqual(
+      live.snapshot.modules.flatMap((m) => m.lessons.map((l) => l.id)),
+    );
   });
 
   it('finds a course by any form of an Indonesian word in its title (stemmed search)', async () => {
     // Through the services, which index the stems the catalog searches.
     const author = await org.scopeOf(world.author.principal);
-    const created = await lib.get(CourseService).create(author, { title: 'Pelayanan Publik yang Prima', jp: 4, visibility: 'national' });
+    const created = await lib
+      .get(CourseService)
+      .create(author, { title: 'Pelayanan Publik yang Prima', jp: 4, visibility: 'national' });
     const mod = await lib.get(OutlineService).createModule(author, created.id, { title: 'Modul 1' });
-    await lib.get(OutlineService).createLesson(author, mod.id, { title: 'Pengantar', kind: 'text', content: { html: '<p>Standar pelayanan.</p>' } });
+    await lib.get(OutlineService).createLesson(author, mod.id, {
+      title: 'Pengantar',
+      kind: 'text',
+      content: { html: '<p>Standar pelayanan.</p>' },
+    });
     await lib.get(WorkflowService).submit(author, created.id, null);
     await lib.get(WorkflowService).publish(await org.scopeOf(world.reviewer.principal), created.id, {});
-    for (const q of ['melayani', 'layanan', 'PELAYANAN']) expect(await listed(world.outsider, { q })).toEqual([created.id]);
+    for (const q of ['melayani', 'layanan', 'PELAYANAN'])
+      expect(await listed(world.outsider, { q })).toEqual([created.id]);
     expect(await listed(world.outsider, { q: 'akuntabel' })).toEqual([]);
   });
 

@@ -1,7 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ErrorCode, type CatalogCourseDetail, type CourseSnapshot, type CourseSummary, type Page } from '@kompeten/shared-contracts';
+import {
+  ErrorCode,
+  type CatalogCourseDetail,
+  type CourseSnapshot,
+  type CourseSummary,
+  type Page,
+} from '@kompeten/shared-contracts';
 import { notFound, toPage, type Principal } from '@kompeten/server-core';
 import { displayName } from '@kompeten/shared-util';
 import { LIVE_SQL } from '../course-access';
@@ -56,7 +62,10 @@ export class CatalogService {
       rank = `ts_rank(to_tsvector('simple', c.search_stems), ${tsq}) DESC, `;
     }
     const cond = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${FROM} WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total ${FROM} WHERE ${cond}`,
+      params,
+    );
     const rows: CourseSummaryRow[] = await this.db.query(
       `${CATALOG_SELECT} ${FROM} WHERE ${cond} ORDER BY ${rank}v.title, c.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
       params,
@@ -72,9 +81,16 @@ export class CatalogService {
     const [row] = (await this.db.query(
       `${CATALOG_SELECT}, c.objectives, c.prerequisite_course_ids, v.snapshot ${FROM} WHERE c.id = $1 AND ${LIVE_SQL} AND ${visible}`,
       params,
-    )) as Array<CourseSummaryRow & { objectives: string[]; prerequisite_course_ids: string[]; snapshot: CourseSnapshot }>;
+    )) as Array<
+      CourseSummaryRow & { objectives: string[]; prerequisite_course_ids: string[]; snapshot: CourseSnapshot }
+    >;
     if (!row) throw notFound(ErrorCode.LEARNING_COURSE_NOT_FOUND, 'Pelatihan tidak ditemukan');
-    const authors: Array<{ role: 'owner' | 'co_author'; full_name: string; front_title: string | null; back_title: string | null }> = await this.db.query(
+    const authors: Array<{
+      role: 'owner' | 'co_author';
+      full_name: string;
+      front_title: string | null;
+      back_title: string | null;
+    }> = await this.db.query(
       `SELECT ca.role, e.full_name, e.front_title, e.back_title FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id
         WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
       [courseId],
@@ -85,9 +101,14 @@ export class CatalogService {
       prerequisiteCourseIds: row.prerequisite_course_ids ?? [],
       authors: authors.map((a) => ({ name: displayName(a.full_name, a.front_title, a.back_title), role: a.role })),
       outline: row.snapshot.modules.map((mod) => ({
-        id: mod.id, title: mod.title, lessons: mod.lessons.map((l) => ({ id: l.id, title: l.title, kind: l.content.kind, required: l.required })),
+        id: mod.id,
+        title: mod.title,
+        lessons: mod.lessons.map((l) => ({ id: l.id, title: l.title, kind: l.content.kind, required: l.required })),
       })),
-      enrolmentStatus: principal.employeeId && this.enrolments ? ((await this.enrolments.enrolmentOf(this.db.manager, courseId, principal.employeeId))?.status ?? null) : null,
+      enrolmentStatus:
+        principal.employeeId && this.enrolments
+          ? ((await this.enrolments.enrolmentOf(this.db.manager, courseId, principal.employeeId))?.status ?? null)
+          : null,
     };
   }
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 import { ErrorCode, type LessonKind } from '@kompeten/shared-contracts';
 import { DATE_TIME_WITH_OFFSET_DOC, invalid, IsIsoDateTimeWithOffset } from '@kompeten/server-core';
 
@@ -19,7 +32,10 @@ export class VideoContentDto {
   @IsOptional()
   @IsUUID('all', { message: 'content.fileId harus UUID' })
   fileId?: string;
-  @ApiPropertyOptional({ example: 'https://www.youtube.com/watch?v=xyz', description: 'External video URL (or give fileId)' })
+  @ApiPropertyOptional({
+    example: 'https://www.youtube.com/watch?v=xyz',
+    description: 'External video URL (or give fileId)',
+  })
   @IsOptional()
   @IsUrl(HTTP_URL, { message: 'content.url harus URL http(s) yang valid' })
   @MaxLength(2000)
@@ -30,7 +46,11 @@ export class VideoContentDto {
   @Min(1, { message: 'content.durationSeconds minimal 1' })
   @Max(86_400, { message: 'content.durationSeconds maksimal 86400 (24 jam)' })
   durationSeconds?: number;
-  @ApiPropertyOptional({ example: 0.9, default: 0.9, description: 'Share of the duration to watch to complete the lesson' })
+  @ApiPropertyOptional({
+    example: 0.9,
+    default: 0.9,
+    description: 'Share of the duration to watch to complete the lesson',
+  })
   @IsOptional()
   @IsNumber({}, { message: 'content.completeAtRatio harus angka' })
   @Min(0.1, { message: 'content.completeAtRatio minimal 0.1' })
@@ -106,7 +126,9 @@ export const CONTENT_DTO: Record<LessonKind, new () => object> = {
 
 function messages(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => [
-    ...Object.entries(e.constraints ?? {}).map(([key, msg]) => (key === 'whitelistValidation' ? `Kolom "content.${e.property}" tidak dikenal untuk jenis pelajaran ini` : msg)),
+    ...Object.entries(e.constraints ?? {}).map(([key, msg]) =>
+      key === 'whitelistValidation' ? `Kolom "content.${e.property}" tidak dikenal untuk jenis pelajaran ini` : msg,
+    ),
     ...messages(e.children ?? []),
   ]);
 }
@@ -118,13 +140,20 @@ export function validateContentShape<T extends object>(kind: LessonKind, raw: un
   }
   const { kind: innerKind, ...fields } = raw as Record<string, unknown>;
   if (innerKind !== undefined && innerKind !== kind) {
-    throw invalid(ErrorCode.LEARNING_INVALID_CONTENT, `content.kind "${String(innerKind)}" tidak sama dengan jenis pelajaran "${kind}"`);
+    throw invalid(
+      ErrorCode.LEARNING_INVALID_CONTENT,
+      `content.kind "${String(innerKind)}" tidak sama dengan jenis pelajaran "${kind}"`,
+    );
   }
   const instance = plainToInstance(CONTENT_DTO[kind], fields) as T;
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
     const details = messages(errors);
-    throw invalid(ErrorCode.LEARNING_INVALID_CONTENT, `Isi pelajaran "${kind}" tidak valid: ${details.join('; ')}`, details);
+    throw invalid(
+      ErrorCode.LEARNING_INVALID_CONTENT,
+      `Isi pelajaran "${kind}" tidak valid: ${details.join('; ')}`,
+      details,
+    );
   }
   return instance;
 }

@@ -1,5 +1,22 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CompetencyKind, CompletionRule, CourseLevel, CourseStatus, CourseVisibility, EnrolmentMode, LearningMethod } from '@kompeten/shared-contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type {
+  CompetencyKind,
+  CompletionRule,
+  CourseLevel,
+  CourseStatus,
+  CourseVisibility,
+  EnrolmentMode,
+  LearningMethod,
+} from '@kompeten/shared-contracts';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { UserAccountEntity } from '@kompeten/server-identity';
 import { asNumber } from './numeric.transformer';
@@ -12,7 +29,10 @@ import { asNumber } from './numeric.transformer';
  */
 @Entity('course')
 @Check('course_competency_kind_check', `competency_kind IN ('teknis','manajerial','sosial_kultural')`)
-@Check('course_learning_method_check', `learning_method IN ('e_learning','blended','klasikal','webinar','pelatihan_jarak_jauh','magang','coaching','mentoring','seminar','workshop')`)
+@Check(
+  'course_learning_method_check',
+  `learning_method IN ('e_learning','blended','klasikal','webinar','pelatihan_jarak_jauh','magang','coaching','mentoring','seminar','workshop')`,
+)
 @Check('course_jenis_diklat_id_check', `jenis_diklat_id BETWEEN 1 AND 25`)
 @Check('course_jp_check', `jp > 0`)
 @Check('course_level_check', `level IN ('dasar','menengah','lanjut')`)

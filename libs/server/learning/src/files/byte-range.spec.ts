@@ -11,7 +11,17 @@ describe('parseByteRange', () => {
   });
 
   it('serves the whole file for no header, another unit, malformed values and several ranges', () => {
-    for (const header of [undefined, '', 'items=0-1', 'bytes=', 'bytes=-', 'bytes=a-b', 'bytes=5-1', 'bytes=0-1,5-9', 'bytes=0x10-20']) {
+    for (const header of [
+      undefined,
+      '',
+      'items=0-1',
+      'bytes=',
+      'bytes=-',
+      'bytes=a-b',
+      'bytes=5-1',
+      'bytes=0-1,5-9',
+      'bytes=0x10-20',
+    ]) {
       expect({ header, range: parseByteRange(header, 1000) }).toEqual({ header, range: null });
     }
   });

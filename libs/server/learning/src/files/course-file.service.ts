@@ -4,7 +4,17 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type CourseFile, type CourseFilePurpose } from '@kompeten/shared-contracts';
-import { cleanFileName, DomainError, FILE_STORAGE, forbidden, invalid, notFound, recordAudit, type FileStorage, type Principal } from '@kompeten/server-core';
+import {
+  cleanFileName,
+  DomainError,
+  FILE_STORAGE,
+  forbidden,
+  invalid,
+  notFound,
+  recordAudit,
+  type FileStorage,
+  type Principal,
+} from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { actorOf } from '../authoring/course.service';
 import { canEditContent, canSee, courseAccess, findCourseFor, isLive, requireEditable } from '../course-access';
@@ -42,30 +52,61 @@ export class CourseFileService {
   ) {}
 
   /** Checks the upload's real type and size for its purpose, moves it into storage and records it. Authors and admins only. */
-  async upload(scope: AccessScope, courseId: string, purpose: CourseFilePurpose, file: UploadedTempFile | undefined): Promise<CourseFile> {
+  async upload(
+    scope: AccessScope,
+    courseId: string,
+    purpose: CourseFilePurpose,
+    file: UploadedTempFile | undefined,
+  ): Promise<CourseFile> {
     if (!file) throw invalid(ErrorCode.LEARNING_FILE_REQUIRED, 'Lampirkan berkas pada kolom formulir "file"');
     const access = await findCourseFor(this.db.manager, scope, courseId);
-    if (!canEditContent(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengunggah berkas');
+    if (!canEditContent(access))
+      throw forbidden(
+        ErrorCode.AUTH_FORBIDDEN,
+        'Hanya penulis pelatihan atau admin instansinya yang dapat mengunggah berkas',
+      );
     requireEditable(access.course);
     const rule = FILE_RULES[purpose];
     if (file.size === 0) throw invalid(ErrorCode.LEARNING_BAD_FILE, 'Berkas kosong');
     if (file.size > rule.maxBytes) {
-      throw new DomainError('too_large', ErrorCode.LEARNING_FILE_TOO_LARGE, `Berkas terlalu besar untuk tujuan "${purpose}": ${rule.label}`);
+      throw new DomainError(
+        'too_large',
+        ErrorCode.LEARNING_FILE_TOO_LARGE,
+        `Berkas terlalu besar untuk tujuan "${purpose}": ${rule.label}`,
+      );
     }
     const fileName = cleanFileName(file.originalname);
     const mime = detectMime(await readHead(file.path), fileName);
     if (!mime || !rule.mimes.includes(mime)) {
-      throw invalid(ErrorCode.LEARNING_BAD_FILE, `Jenis berkas tidak diterima untuk tujuan "${purpose}": harus ${rule.label}`);
+      throw invalid(
+        ErrorCode.LEARNING_BAD_FILE,
+        `Jenis berkas tidak diterima untuk tujuan "${purpose}": harus ${rule.label}`,
+      );
     }
     const id = randomUUID();
     const storageKey = `courses/${courseId}/${id}`;
     await this.storage.importLocalFile(file.path, storageKey);
     try {
       return await this.db.transaction(async (m) => {
-        await m.getRepository(CourseFileEntity).insert({ id, courseId, purpose, storageKey, fileName, mime, size: file.size, uploadedBy: scope.principal.userId });
+        await m.getRepository(CourseFileEntity).insert({
+          id,
+          courseId,
+          purpose,
+          storageKey,
+          fileName,
+          mime,
+          size: file.size,
+          uploadedBy: scope.principal.userId,
+        });
         await recordDraftEditor(m, courseId, scope.principal.userId);
         const row = await m.getRepository(CourseFileEntity).findOneByOrFail({ id });
-        await recordAudit(m, actorOf(scope), { action: 'course_file.upload', entityType: 'course_file', entityId: id, agencyId: access.course.agencyId, after: toCourseFile(row) });
+        await recordAudit(m, actorOf(scope), {
+          action: 'course_file.upload',
+          entityType: 'course_file',
+          entityId: id,
+          agencyId: access.course.agencyId,
+          after: toCourseFile(row),
+        });
         return toCourseFile(row);
       });
     } catch (e) {
@@ -89,16 +130,24 @@ export class CourseFileService {
     if (range === 'unsatisfiable') return { file: toCourseFile(file), range, stream: null };
     let stream: Readable;
     try {
-      stream = range ? await this.storage.readRange(file.storageKey, range.start, range.end) : await this.storage.read(file.storageKey);
+      stream = range
+        ? await this.storage.readRange(file.storageKey, range.start, range.end)
+        : await this.storage.read(file.storageKey);
     } catch {
       throw gone();
     }
     return { file: toCourseFile(file), range, stream };
   }
 
-  private async mayRead(scope: AccessScope, principal: Principal, course: CourseEntity, file: CourseFileEntity): Promise<boolean> {
+  private async mayRead(
+    scope: AccessScope,
+    principal: Principal,
+    course: CourseEntity,
+    file: CourseFileEntity,
+  ): Promise<boolean> {
     if (canSee(await courseAccess(this.db.manager, scope, course))) return true;
-    if (file.purpose === 'cover' && isLive(course) && viewerSees(await this.visibility.viewer(principal), course)) return true;
+    if (file.purpose === 'cover' && isLive(course) && viewerSees(await this.visibility.viewer(principal), course))
+      return true;
     if (!principal.employeeId || !this.enrolments) return false;
     // The learner's enrolment points at the version they study; that version must use the file.
     const enrolment = await this.enrolments.enrolmentOf(this.db.manager, course.id, principal.employeeId);

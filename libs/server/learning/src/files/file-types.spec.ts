@@ -1,6 +1,7 @@
 import { detectMime } from './file-types';
 
-const b = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const b = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('detectMime', () => {
   it('recognises files by their first bytes, not their names', () => {
@@ -14,7 +15,9 @@ describe('detectMime', () => {
   });
 
   it('uses the extension only to tell container formats apart', () => {
-    expect(detectMime(b('PK', [3, 4]), 'tugas.docx')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(detectMime(b('PK', [3, 4]), 'tugas.docx')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(detectMime(b('PK', [3, 4]), 'bahan.zip')).toBe('application/zip');
     expect(detectMime(b('nama,nip\n'), 'data.csv')).toBe('text/csv');
   });

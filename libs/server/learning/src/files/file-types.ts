@@ -26,7 +26,11 @@ export const FILE_RULES: Record<CourseFilePurpose, { mimes: string[]; maxBytes: 
   cover: { mimes: [JPEG, PNG, WEBP], maxBytes: 5 * MB, label: 'gambar JPEG/PNG/WebP maks. 5 MB' },
   video: { mimes: [MP4, WEBM], maxBytes: 500 * MB, label: 'video MP4/WebM maks. 500 MB' },
   document: { mimes: [PDF], maxBytes: 50 * MB, label: 'PDF maks. 50 MB' },
-  file: { mimes: [PDF, ...OFFICE, ZIP, JPEG, PNG, WEBP, GIF, TXT, CSV], maxBytes: 50 * MB, label: 'PDF, dokumen Office, ZIP, gambar atau teks maks. 50 MB' },
+  file: {
+    mimes: [PDF, ...OFFICE, ZIP, JPEG, PNG, WEBP, GIF, TXT, CSV],
+    maxBytes: 50 * MB,
+    label: 'PDF, dokumen Office, ZIP, gambar atau teks maks. 50 MB',
+  },
   assignment: { mimes: [PDF, ...OFFICE, ZIP], maxBytes: 20 * MB, label: 'PDF, dokumen Office atau ZIP maks. 20 MB' },
 };
 

@@ -23,7 +23,9 @@ const FAMILIES: Array<[root: string, forms: string[]]> = [
 
 describe('Indonesian stemming for catalog search', () => {
   it.each(FAMILIES)('stems every form to "%s"', (root, forms) => {
-    expect(Object.fromEntries(forms.map((f) => [f, stemWord(f)]))).toEqual(Object.fromEntries(forms.map((f) => [f, root])));
+    expect(Object.fromEntries(forms.map((f) => [f, stemWord(f)]))).toEqual(
+      Object.fromEntries(forms.map((f) => [f, root])),
+    );
   });
 
   it('shows where it still fails (known limitations, kept visible)', () => {
@@ -36,8 +38,17 @@ describe('Indonesian stemming for catalog search', () => {
   });
 
   it('tokenizes titles: lower case, accents and punctuation gone, stopwords dropped', () => {
-    expect(tokenize('Pelayanan Publik yang BerAKHLAK: e-Learning SIASN 2026')).toEqual(['pelayanan', 'publik', 'berakhlak', 'learning', 'siasn', '2026']);
-    expect(stemText('Pelayanan Publik yang BerAKHLAK', null, 'Pemutakhiran data di SIASN')).toBe('layan publik akhlak mutakhir data siasn');
+    expect(tokenize('Pelayanan Publik yang BerAKHLAK: e-Learning SIASN 2026')).toEqual([
+      'pelayanan',
+      'publik',
+      'berakhlak',
+      'learning',
+      'siasn',
+      '2026',
+    ]);
+    expect(stemText('Pelayanan Publik yang BerAKHLAK', null, 'Pemutakhiran data di SIASN')).toBe(
+      'layan publik akhlak mutakhir data siasn',
+    );
   });
 
   it('stems a query the way it stems a title, so one form finds the others', () => {

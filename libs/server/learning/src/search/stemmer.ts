@@ -12,8 +12,30 @@ stemmer.remove(['ilai', 'nal']);
 
 /** Words too common to search by; dropped from both the indexed text and the query. */
 const STOPWORDS = new Set([
-  'yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'dalam', 'bagi', 'atau', 'ini', 'itu', 'oleh', 'serta',
-  'sebagai', 'adalah', 'akan', 'tentang', 'secara', 'para', 'the', 'of', 'and',
+  'yang',
+  'dan',
+  'di',
+  'ke',
+  'dari',
+  'untuk',
+  'dengan',
+  'pada',
+  'dalam',
+  'bagi',
+  'atau',
+  'ini',
+  'itu',
+  'oleh',
+  'serta',
+  'sebagai',
+  'adalah',
+  'akan',
+  'tentang',
+  'secara',
+  'para',
+  'the',
+  'of',
+  'and',
 ]);
 
 /** Lower-cased words of a text: accents removed, split on anything that is not a letter or digit. */

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CourseSnapshot, LessonSnapshot, ModuleSnapshot, QuestionSnapshot, QuizSnapshot } from '@kompeten/shared-contracts';
+import type {
+  CourseSnapshot,
+  LessonSnapshot,
+  ModuleSnapshot,
+  QuestionSnapshot,
+  QuizSnapshot,
+} from '@kompeten/shared-contracts';
 
 export interface PreparedQuiz extends QuizSnapshot {
   questionById: ReadonlyMap<string, QuestionSnapshot>;
@@ -42,14 +48,25 @@ interface VersionRow {
 function prepare(row: VersionRow): PublishedVersion {
   const snapshot = row.snapshot;
   const quizzes = new Map<string, PreparedQuiz>();
-  for (const [id, q] of Object.entries(snapshot.quizzes ?? {})) quizzes.set(id, { ...q, questionById: new Map((q.questions ?? []).map((x) => [x.id, x])) });
-  const lessons = (snapshot.modules ?? []).flatMap((module) => (module.lessons ?? []).map((lesson) => ({ module, lesson })));
+  for (const [id, q] of Object.entries(snapshot.quizzes ?? {}))
+    quizzes.set(id, { ...q, questionById: new Map((q.questions ?? []).map((x) => [x.id, x])) });
+  const lessons = (snapshot.modules ?? []).flatMap((module) =>
+    (module.lessons ?? []).map((lesson) => ({ module, lesson })),
+  );
   const lessonQuiz = new Map<string, string>();
-  for (const { lesson } of lessons) if (lesson.content.kind === 'quiz') lessonQuiz.set(lesson.id, lesson.content.quizId);
+  for (const { lesson } of lessons)
+    if (lesson.content.kind === 'quiz') lessonQuiz.set(lesson.id, lesson.content.quizId);
   let ids: Set<string> | null = null;
   const values = new Map<symbol, unknown>();
   const version: PublishedVersion = {
-    id: row.id, courseId: row.course_id, versionNo: Number(row.version_no), jp: Number(row.jp ?? snapshot.jp ?? 0), snapshot, lessons, quizzes, lessonQuiz,
+    id: row.id,
+    courseId: row.course_id,
+    versionNo: Number(row.version_no),
+    jp: Number(row.jp ?? snapshot.jp ?? 0),
+    snapshot,
+    lessons,
+    quizzes,
+    lessonQuiz,
     mentions: (id) => (ids ??= new Set(JSON.stringify(snapshot).match(UUID) ?? [])).has(id.toLowerCase()),
     derived: <T>(key: symbol, compute: (v: PublishedVersion) => T): T => {
       if (!values.has(key)) values.set(key, compute(version));
@@ -77,16 +94,25 @@ export class PublishedVersions {
       this.cache.set(versionId, hit);
       return hit;
     }
-    const [row]: VersionRow[] = await m.query('SELECT id, course_id, version_no, jp, snapshot FROM course_version WHERE id = $1', [versionId]);
+    const [row]: VersionRow[] = await m.query(
+      'SELECT id, course_id, version_no, jp, snapshot FROM course_version WHERE id = $1',
+      [versionId],
+    );
     return row ? this.keep(prepare(row)) : null;
   }
 
   /** Every published version of a course, oldest first (one statement, two when some are not cached yet). */
   async ofCourse(m: EntityManager, courseId: string): Promise<PublishedVersion[]> {
-    const ids: Array<{ id: string }> = await m.query('SELECT id FROM course_version WHERE course_id = $1 ORDER BY version_no', [courseId]);
+    const ids: Array<{ id: string }> = await m.query(
+      'SELECT id FROM course_version WHERE course_id = $1 ORDER BY version_no',
+      [courseId],
+    );
     const missing = ids.map((r) => r.id).filter((id) => !this.cache.has(id));
     if (missing.length) {
-      const rows: VersionRow[] = await m.query('SELECT id, course_id, version_no, jp, snapshot FROM course_version WHERE id = ANY($1::uuid[])', [missing]);
+      const rows: VersionRow[] = await m.query(
+        'SELECT id, course_id, version_no, jp, snapshot FROM course_version WHERE id = ANY($1::uuid[])',
+        [missing],
+      );
       for (const row of rows) this.keep(prepare(row));
     }
     const out: PublishedVersion[] = [];

@@ -44,7 +44,10 @@ export interface Viewer {
 export function viewerOf(viewerAgencyId: string | null, tree: AgencyTreeIndex): Viewer {
   if (!viewerAgencyId) return { agencyId: null, provinceCourseAgencyIds: [] };
   const above = new Set(tree.ancestorsOrSelf(viewerAgencyId).map((n) => n.id));
-  return { agencyId: viewerAgencyId, provinceCourseAgencyIds: tree.nodes.filter((n) => above.has(tree.provinceRootOf(n.id))).map((n) => n.id) };
+  return {
+    agencyId: viewerAgencyId,
+    provinceCourseAgencyIds: tree.nodes.filter((n) => above.has(tree.provinceRootOf(n.id))).map((n) => n.id),
+  };
 }
 
 /** What `visibleCoursesSql` decides, in code (the two are unit-tested against `courseVisibleTo`). */

@@ -16,7 +16,8 @@ export function buildSnapshot(
   lessons: LessonEntity[],
   quizzes: Record<string, QuizSnapshot>,
 ): CourseSnapshot {
-  const byPosition = <T extends { position: number; createdAt: Date }>(a: T, b: T) => a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime();
+  const byPosition = <T extends { position: number; createdAt: Date }>(a: T, b: T) =>
+    a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime();
   return {
     courseId: course.id,
     versionNo,

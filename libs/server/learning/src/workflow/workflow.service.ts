@@ -1,12 +1,34 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, OutboxEvent, type CourseDetail, type CourseReviewAction, type CourseStatus, type CourseSummary, type Page } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, recordAudit, toPage, writeOutbox, type PageQueryDto } from '@kompeten/server-core';
+import {
+  ErrorCode,
+  OutboxEvent,
+  type CourseDetail,
+  type CourseReviewAction,
+  type CourseStatus,
+  type CourseSummary,
+  type Page,
+} from '@kompeten/shared-contracts';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  recordAudit,
+  toPage,
+  writeOutbox,
+  type PageQueryDto,
+} from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { actorOf, CourseService } from '../authoring/course.service';
 import { completionRuleProblems } from '../authoring/lesson-content';
-import { canEditContent, canManageAuthors, findCourseFor, widyaiswaraAgencies, type CourseAccess } from '../course-access';
+import {
+  canEditContent,
+  canManageAuthors,
+  findCourseFor,
+  widyaiswaraAgencies,
+  type CourseAccess,
+} from '../course-access';
 import { COURSE_SUMMARY_SELECT, toCourseSummary, type CourseSummaryRow } from '../course.mapper';
 import { clearDraftEditors, isDraftEditor } from '../draft-editors';
 import type { PublishDto } from '../dto/course.dto';
@@ -32,27 +54,58 @@ export class WorkflowService {
     @Optional() @Inject(QUIZ_SNAPSHOT_PORT) private readonly quizzes?: QuizSnapshotPort,
   ) {}
 
-  private async event(m: EntityManager, scope: AccessScope, course: CourseEntity, action: CourseReviewAction, status: CourseStatus, note: string | null, extra: object = {}) {
-    await m.getRepository(CourseReviewEventEntity).insert({ courseId: course.id, action, actor: scope.principal.userId, note });
+  private async event(
+    m: EntityManager,
+    scope: AccessScope,
+    course: CourseEntity,
+    action: CourseReviewAction,
+    status: CourseStatus,
+    note: string | null,
+    extra: object = {},
+  ) {
+    await m
+      .getRepository(CourseReviewEventEntity)
+      .insert({ courseId: course.id, action, actor: scope.principal.userId, note });
     await recordAudit(m, actorOf(scope), {
-      action: `course.${action}`, entityType: 'course', entityId: course.id, agencyId: course.agencyId,
-      before: { status: course.status, currentVersionId: course.currentVersionId }, after: { status, note, ...extra },
+      action: `course.${action}`,
+      entityType: 'course',
+      entityId: course.id,
+      agencyId: course.agencyId,
+      before: { status: course.status, currentVersionId: course.currentVersionId },
+      after: { status, note, ...extra },
     });
   }
 
   private requireReviewer(access: CourseAccess): void {
-    if (access.isAuthor) throw forbidden(ErrorCode.LEARNING_AUTHOR_CANNOT_REVIEW, 'Penulis pelatihan tidak dapat meninjau atau menerbitkan pelatihannya sendiri');
-    if (!access.isReviewer) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya widyaiswara atau admin instansi pemilik pelatihan yang dapat meninjaunya');
+    if (access.isAuthor)
+      throw forbidden(
+        ErrorCode.LEARNING_AUTHOR_CANNOT_REVIEW,
+        'Penulis pelatihan tidak dapat meninjau atau menerbitkan pelatihannya sendiri',
+      );
+    if (!access.isReviewer)
+      throw forbidden(
+        ErrorCode.AUTH_FORBIDDEN,
+        'Hanya widyaiswara atau admin instansi pemilik pelatihan yang dapat meninjaunya',
+      );
   }
 
   async submit(scope: AccessScope, id: string, note: string | null): Promise<CourseDetail> {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
-      if (!canEditContent(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya penulis pelatihan atau admin instansinya yang dapat mengajukan tinjauan');
+      if (!canEditContent(access))
+        throw forbidden(
+          ErrorCode.AUTH_FORBIDDEN,
+          'Hanya penulis pelatihan atau admin instansinya yang dapat mengajukan tinjauan',
+        );
       const c = access.course;
-      if (c.status !== 'draft' && c.status !== 'published') throw wrongStatus(c.status === 'in_review' ? 'Pelatihan sudah dalam tinjauan' : 'Pelatihan sudah diarsipkan');
+      if (c.status !== 'draft' && c.status !== 'published')
+        throw wrongStatus(c.status === 'in_review' ? 'Pelatihan sudah dalam tinjauan' : 'Pelatihan sudah diarsipkan');
       const lessons = await m.getRepository(LessonEntity).countBy({ courseId: id });
-      if (lessons === 0) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Tambahkan setidaknya satu pelajaran sebelum mengajukan tinjauan');
+      if (lessons === 0)
+        throw invalid(
+          ErrorCode.LEARNING_INVALID_COURSE,
+          'Tambahkan setidaknya satu pelajaran sebelum mengajukan tinjauan',
+        );
       await m.getRepository(CourseEntity).update({ id }, { status: 'in_review' });
       await this.event(m, scope, c, 'submit', 'in_review', note);
       return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
@@ -64,24 +117,41 @@ export class WorkflowService {
       const access = await findCourseFor(m, scope, id, true);
       this.requireReviewer(access);
       const c = access.course;
-      if (c.status !== 'in_review') throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat diterbitkan');
+      if (c.status !== 'in_review')
+        throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat diterbitkan');
       // Four eyes (decision 0013): whoever changed any part of this draft since the last publication — an author who
       // left the author list since, or an admin who edited — cannot be the one who publishes it.
       if (await isDraftEditor(m, id, scope.principal.userId)) {
-        throw forbidden(ErrorCode.LEARNING_EDITOR_CANNOT_PUBLISH, 'Anda ikut mengubah versi ini sehingga tidak dapat menerbitkannya; minta peninjau lain');
+        throw forbidden(
+          ErrorCode.LEARNING_EDITOR_CANNOT_PUBLISH,
+          'Anda ikut mengubah versi ini sehingga tidak dapat menerbitkannya; minta peninjau lain',
+        );
       }
       const modules = await m.getRepository(CourseModuleEntity).findBy({ courseId: id });
       const lessons = await m.getRepository(LessonEntity).findBy({ courseId: id });
-      if (lessons.length === 0) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tanpa pelajaran tidak dapat diterbitkan');
+      if (lessons.length === 0)
+        throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tanpa pelajaran tidak dapat diterbitkan');
       const problems = completionRuleProblems(c.completionRule, lessons);
-      if (problems.length) throw invalid(ErrorCode.LEARNING_INVALID_COURSE, `Aturan kelulusan tidak valid: ${problems.join('; ')}`, problems);
+      if (problems.length)
+        throw invalid(
+          ErrorCode.LEARNING_INVALID_COURSE,
+          `Aturan kelulusan tidak valid: ${problems.join('; ')}`,
+          problems,
+        );
       const quizIds = quizIdsOf(lessons);
       let quizzes = {};
       if (quizIds.length) {
-        if (!this.quizzes) throw invalid(ErrorCode.LEARNING_QUIZ_PORT_MISSING, 'Pelatihan ini memuat kuis, tetapi modul penilaian (assessment) tidak terpasang sehingga kuis tidak dapat dibekukan');
+        if (!this.quizzes)
+          throw invalid(
+            ErrorCode.LEARNING_QUIZ_PORT_MISSING,
+            'Pelatihan ini memuat kuis, tetapi modul penilaian (assessment) tidak terpasang sehingga kuis tidak dapat dibekukan',
+          );
         quizzes = await this.quizzes.snapshot(m, id, quizIds);
       }
-      const [{ next }]: Array<{ next: number }> = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1', [id]);
+      const [{ next }]: Array<{ next: number }> = await m.query(
+        'SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1',
+        [id],
+      );
       const versionNo = Number(next);
       const snapshot = buildSnapshot(c, versionNo, modules, lessons, quizzes);
       const requiresUpgrade = dto.requiresUpgrade ?? false;
@@ -91,7 +161,11 @@ export class WorkflowService {
       );
       await m.getRepository(CourseEntity).update({ id }, { status: 'published', currentVersionId: versionId });
       await clearDraftEditors(m, id);
-      await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, { versionId, versionNo, requiresUpgrade });
+      await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, {
+        versionId,
+        versionNo,
+        requiresUpgrade,
+      });
       // Enrolment (which depends on this lib, never the reverse) moves learners to the new version when asked to.
       await writeOutbox(m, OutboxEvent.CoursePublished, versionId, { courseId: id, versionId, requiresUpgrade });
       return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
@@ -102,7 +176,8 @@ export class WorkflowService {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
       this.requireReviewer(access);
-      if (access.course.status !== 'in_review') throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat dikembalikan');
+      if (access.course.status !== 'in_review')
+        throw wrongStatus('Hanya pelatihan yang sedang ditinjau (in_review) yang dapat dikembalikan');
       await m.getRepository(CourseEntity).update({ id }, { status: 'draft' });
       await this.event(m, scope, access.course, 'return', 'draft', note);
       return this.courses.detail(m, { ...access, course: await m.getRepository(CourseEntity).findOneByOrFail({ id }) });
@@ -113,7 +188,11 @@ export class WorkflowService {
   async archive(scope: AccessScope, id: string): Promise<CourseDetail> {
     return this.db.transaction(async (m) => {
       const access = await findCourseFor(m, scope, id, true);
-      if (!canManageAuthors(access)) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pemilik pelatihan atau admin instansinya yang dapat mengarsipkannya');
+      if (!canManageAuthors(access))
+        throw forbidden(
+          ErrorCode.AUTH_FORBIDDEN,
+          'Hanya pemilik pelatihan atau admin instansinya yang dapat mengarsipkannya',
+        );
       if (access.course.status === 'archived') throw wrongStatus('Pelatihan sudah diarsipkan');
       await m.getRepository(CourseEntity).update({ id }, { status: 'archived' });
       await this.event(m, scope, access.course, 'archive', 'archived', null);
@@ -132,12 +211,19 @@ export class WorkflowService {
     }
     if (scope.principal.employeeId) {
       params.push(scope.principal.employeeId);
-      where.push(`NOT EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $${params.length})`);
+      where.push(
+        `NOT EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $${params.length})`,
+      );
     }
     params.push(scope.principal.userId);
-    where.push(`NOT EXISTS (SELECT 1 FROM course_draft_editor de WHERE de.course_id = c.id AND de.user_id = $${params.length})`);
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM course_draft_editor de WHERE de.course_id = c.id AND de.user_id = $${params.length})`,
+    );
     const cond = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total FROM course c WHERE ${cond}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total FROM course c WHERE ${cond}`,
+      params,
+    );
     const rows: CourseSummaryRow[] = await this.db.query(
       `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,

@@ -11,7 +11,8 @@ export class AgencyDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
   @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Makassar' }) timeZone: AgencyTimeZone;
   @ApiProperty({ nullable: true, type: String, example: 'BKPSDM Kota Mataram' }) hrBodyName: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'A5EB03E23C3EF6A0E040640A040252AD' }) siasnInstansiId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'A5EB03E23C3EF6A0E040640A040252AD' }) siasnInstansiId:
+    string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -33,15 +34,23 @@ const CODE_MSG = 'code hanya boleh huruf, angka, titik, garis bawah dan tanda hu
 export class CreateAgencyDto {
   @ApiProperty({ example: 'kab-sumbawa' }) @IsString() @Matches(CODE, { message: CODE_MSG }) code: string;
   @ApiProperty({ example: 'Pemerintah Kabupaten Sumbawa' }) @IsString() @MinLength(3) @MaxLength(200) name: string;
-  @ApiProperty({ enum: AGENCY_LEVELS }) @IsIn(AGENCY_LEVELS, { message: `level harus salah satu dari ${AGENCY_LEVELS.join(', ')}` }) level: AgencyLevel;
+  @ApiProperty({ enum: AGENCY_LEVELS })
+  @IsIn(AGENCY_LEVELS, { message: `level harus salah satu dari ${AGENCY_LEVELS.join(', ')}` })
+  level: AgencyLevel;
   @ApiPropertyOptional({ format: 'uuid', description: 'Parent agency (a province for a regency/city)' })
   @IsOptional()
   @IsUUID('all', { message: 'parentId harus UUID' })
   parentId?: string;
   @ApiProperty({ enum: AGENCY_TIME_ZONES, description: 'WIB Asia/Jakarta, WITA Asia/Makassar, WIT Asia/Jayapura' })
-  @IsIn(AGENCY_TIME_ZONES, { message: 'timeZone harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)' })
+  @IsIn(AGENCY_TIME_ZONES, {
+    message: 'timeZone harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
+  })
   timeZone: AgencyTimeZone;
-  @ApiPropertyOptional({ example: 'BKPSDM Kabupaten Sumbawa' }) @IsOptional() @IsString() @MaxLength(200) hrBodyName?: string;
+  @ApiPropertyOptional({ example: 'BKPSDM Kabupaten Sumbawa' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  hrBodyName?: string;
   @ApiPropertyOptional({ example: 'A5EB03E23C3EF6A0E040640A040252AD', description: 'SIASN instansiId (32 hex)' })
   @IsOptional()
   @Matches(/^[0-9A-Fa-f]{32}$/, { message: 'siasnInstansiId harus 32 karakter heksadesimal' })
@@ -52,15 +61,23 @@ export class UpdateAgencyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: AGENCY_TIME_ZONES })
   @IsOptional()
-  @IsIn(AGENCY_TIME_ZONES, { message: 'timeZone harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)' })
+  @IsIn(AGENCY_TIME_ZONES, {
+    message: 'timeZone harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
+  })
   timeZone?: AgencyTimeZone;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) hrBodyName?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Fa-f]{32}$/, { message: 'siasnInstansiId harus 32 karakter heksadesimal' }) siasnInstansiId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9A-Fa-f]{32}$/, { message: 'siasnInstansiId harus 32 karakter heksadesimal' })
+  siasnInstansiId?: string;
 }
 
 export class AgencyQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional({ enum: AGENCY_LEVELS }) @IsOptional() @IsIn(AGENCY_LEVELS) level?: AgencyLevel;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'parentId harus UUID' }) parentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId harus UUID' })
+  parentId?: string;
 }
 
 export class UnitQueryDto extends SearchPageQueryDto {

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { AGENCY_TREE_TTL_MS, AgencyTree, AgencyTreeIndex, type AgencyTreeNode } from './agency-tree';
 
-const node = (id: string, parentId: string | null, level: AgencyTreeNode['level'], timeZone: AgencyTreeNode['timeZone'] = 'Asia/Makassar'): AgencyTreeNode => ({ id, parentId, level, timeZone });
+const node = (
+  id: string,
+  parentId: string | null,
+  level: AgencyTreeNode['level'],
+  timeZone: AgencyTreeNode['timeZone'] = 'Asia/Makassar',
+): AgencyTreeNode => ({ id, parentId, level, timeZone });
 
 // National root → NTB province → Mataram and Bima; Jawa Tengah → Kendal (WIB); a ministry directly under the root.
 const NODES = [
@@ -31,7 +36,7 @@ describe('AgencyTreeIndex', () => {
     expect(tree.provinceRootOf('ri')).toBe('ri');
   });
 
-  it('knows each agency\'s time zone', () => {
+  it("knows each agency's time zone", () => {
     expect(tree.timeZoneOf('bima')).toBe('Asia/Makassar');
     expect(tree.timeZoneOf('kendal')).toBe('Asia/Jakarta');
     expect(tree.timeZoneOf('unknown')).toBeNull();

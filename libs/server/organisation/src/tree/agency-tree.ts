@@ -19,7 +19,8 @@ export class AgencyTreeIndex {
 
   constructor(readonly nodes: readonly AgencyTreeNode[]) {
     this.byId = new Map(nodes.map((n) => [n.id, n]));
-    for (const n of nodes) if (n.parentId) this.children.set(n.parentId, [...(this.children.get(n.parentId) ?? []), n.id]);
+    for (const n of nodes)
+      if (n.parentId) this.children.set(n.parentId, [...(this.children.get(n.parentId) ?? []), n.id]);
   }
 
   get(id: string): AgencyTreeNode | undefined {
@@ -29,7 +30,8 @@ export class AgencyTreeIndex {
   /** The agency, its parent, … up to the root (empty for an unknown id). */
   ancestorsOrSelf(id: string): AgencyTreeNode[] {
     const out: AgencyTreeNode[] = [];
-    for (let n = this.byId.get(id); n && out.length < MAX_DEPTH; n = n.parentId ? this.byId.get(n.parentId) : undefined) out.push(n);
+    for (let n = this.byId.get(id); n && out.length < MAX_DEPTH; n = n.parentId ? this.byId.get(n.parentId) : undefined)
+      out.push(n);
     return out;
   }
 
@@ -75,10 +77,11 @@ export class AgencyTree {
   async current(): Promise<AgencyTreeIndex> {
     if (this.cached && Date.now() - this.cached.at < AGENCY_TREE_TTL_MS) return this.cached.index;
     const generation = this.generation;
-    const rows: Array<{ id: string; parent_id: string | null; level: AgencyLevel; time_zone: AgencyTimeZone }> = await this.db.query(
-      'SELECT id, parent_id, level, time_zone FROM agency',
+    const rows: Array<{ id: string; parent_id: string | null; level: AgencyLevel; time_zone: AgencyTimeZone }> =
+      await this.db.query('SELECT id, parent_id, level, time_zone FROM agency');
+    const index = new AgencyTreeIndex(
+      rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, timeZone: r.time_zone })),
     );
-    const index = new AgencyTreeIndex(rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, timeZone: r.time_zone })));
     // A change committed while this read was running may be missing from it: keep it for this caller only.
     if (generation === this.generation) this.cached = { at: Date.now(), index };
     return index;

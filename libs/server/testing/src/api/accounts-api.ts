@@ -5,8 +5,17 @@ import type { TestApi } from './test-api';
  * Creates an ASN's account the only way there is (issue 12): an admin creates it and gets a one-time setup link,
  * the ASN sets their own password with it (an existing account is reset first). Answers the account id.
  */
-export async function setUpAccount(api: Pick<TestApi, 'http'>, admin: { Authorization: string }, employeeId: string, password: string, email?: string): Promise<string> {
-  const res = await api.http.put(`/api/employees/${employeeId}/account`).set(admin).send(email ? { email } : {});
+export async function setUpAccount(
+  api: Pick<TestApi, 'http'>,
+  admin: { Authorization: string },
+  employeeId: string,
+  password: string,
+  email?: string,
+): Promise<string> {
+  const res = await api.http
+    .put(`/api/employees/${employeeId}/account`)
+    .set(admin)
+    .send(email ? { email } : {});
   if (res.status !== 200) throw new Error(`Account for ${employeeId}: ${res.status} ${JSON.stringify(res.body)}`);
   const body = res.body as SetAccountResponse;
   let token = body.setupLink?.token;

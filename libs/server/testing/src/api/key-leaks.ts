@@ -1,4 +1,14 @@
-const KEY_PROPERTIES = new Set(['key', 'answerKey', 'answer_key', 'correct', 'accepted', 'pairs', 'order', 'tolerance', 'questionFeedback']);
+const KEY_PROPERTIES = new Set([
+  'key',
+  'answerKey',
+  'answer_key',
+  'correct',
+  'accepted',
+  'pairs',
+  'order',
+  'tolerance',
+  'questionFeedback',
+]);
 
 /**
  * Every place in a response body that reveals a scoring key: a property named like one, or a leaf equal to one of
@@ -7,8 +17,13 @@ const KEY_PROPERTIES = new Set(['key', 'answerKey', 'answer_key', 'correct', 'ac
 export function keyLeaks(body: unknown, secrets: ReadonlyArray<string | number | boolean>, path = '$'): string[] {
   if (Array.isArray(body)) return body.flatMap((v, i) => keyLeaks(v, secrets, `${path}[${i}]`));
   if (body && typeof body === 'object') {
-    return Object.entries(body).flatMap(([k, v]) => [...(KEY_PROPERTIES.has(k) ? [`${path}.${k}`] : []), ...keyLeaks(v, secrets, `${path}.${k}`)]);
+    return Object.entries(body).flatMap(([k, v]) => [
+      ...(KEY_PROPERTIES.has(k) ? [`${path}.${k}`] : []),
+      ...keyLeaks(v, secrets, `${path}.${k}`),
+    ]);
   }
-  const hit = secrets.some((s) => s === body || (typeof s === 'string' && typeof body === 'string' && body.includes(s)));
+  const hit = secrets.some(
+    (s) => s === body || (typeof s === 'string' && typeof body === 'string' && body.includes(s)),
+  );
   return hit ? [`${path} = ${JSON.stringify(body)}`] : [];
 }

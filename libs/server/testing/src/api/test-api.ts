@@ -54,7 +54,12 @@ export async function bootTestApi(target: TestApiTarget, options: BootTestApiOpt
     return res.body as LoginResponse;
   };
   return {
-    app, http, db, config, database, login,
+    app,
+    http,
+    db,
+    config,
+    database,
+    login,
     async auth(username: string) {
       if (!tokens.has(username)) tokens.set(username, (await login(username)).accessToken);
       return { Authorization: `Bearer ${tokens.get(username)}` };

@@ -29,11 +29,18 @@ export async function createEnrolment(db: DataSource | EntityManager, o: Enrolme
  * Moves an enrolment's learning clock `seconds` into the past, as if the learner had been learning that long since
  * their last event (the server credits time and video only as fast as wall-clock time passes: docs/learning.md).
  */
-export async function rewindLearningClock(db: DataSource | EntityManager, enrolmentId: string, seconds: number): Promise<void> {
+export async function rewindLearningClock(
+  db: DataSource | EntityManager,
+  enrolmentId: string,
+  seconds: number,
+): Promise<void> {
   await db.query(
     `UPDATE enrolment SET created_at = created_at - make_interval(secs => $2), decided_at = decided_at - make_interval(secs => $2),
             last_progress_at = last_progress_at - make_interval(secs => $2) WHERE id = $1`,
     [enrolmentId, seconds],
   );
-  await db.query(`UPDATE lesson_progress SET watched_at = watched_at - make_interval(secs => $2) WHERE enrolment_id = $1`, [enrolmentId, seconds]);
+  await db.query(
+    `UPDATE lesson_progress SET watched_at = watched_at - make_interval(secs => $2) WHERE enrolment_id = $1`,
+    [enrolmentId, seconds],
+  );
 }

@@ -18,7 +18,14 @@ export interface UnitRef {
 
 export async function createAgency(
   db: DataSource | EntityManager,
-  o: { code: string; name?: string; level: AgencyLevel; parentId?: string | null; timeZone?: AgencyTimeZone; hrBodyName?: string | null },
+  o: {
+    code: string;
+    name?: string;
+    level: AgencyLevel;
+    parentId?: string | null;
+    timeZone?: AgencyTimeZone;
+    hrBodyName?: string | null;
+  },
 ): Promise<AgencyRef> {
   const name = o.name ?? o.code;
   const [row] = await db.query(
@@ -28,13 +35,24 @@ export async function createAgency(
   return { id: row.id, code: o.code, name };
 }
 
-export async function createUnit(db: DataSource | EntityManager, agencyId: string, o: { code: string; name?: string; parent?: UnitRef | null }): Promise<UnitRef> {
+export async function createUnit(
+  db: DataSource | EntityManager,
+  agencyId: string,
+  o: { code: string; name?: string; parent?: UnitRef | null },
+): Promise<UnitRef> {
   const parent = o.parent ?? null;
   const [row] = await db.query(
     `WITH id AS (SELECT gen_random_uuid() AS id)
      INSERT INTO work_unit (id, agency_id, parent_id, code, name, path, depth)
      SELECT id.id, $1, $2, $3, $4, coalesce($5, '/') || id.id || '/', $6 FROM id RETURNING id, path`,
-    [agencyId, parent?.id ?? null, o.code, o.name ?? o.code, parent?.path ?? null, parent ? parent.path.split('/').filter(Boolean).length : 0],
+    [
+      agencyId,
+      parent?.id ?? null,
+      o.code,
+      o.name ?? o.code,
+      parent?.path ?? null,
+      parent ? parent.path.split('/').filter(Boolean).length : 0,
+    ],
   );
   return { id: row.id, agencyId, code: o.code, path: row.path };
 }

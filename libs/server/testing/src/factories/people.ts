@@ -68,22 +68,47 @@ export async function createPerson(db: DataSource | EntityManager, o: PersonOpti
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        RETURNING id`,
       [
-        nip, o.agencyId, o.unitId ?? null, type, fullName, o.positionName ?? 'Pranata Komputer Ahli Pertama', o.positionKind ?? 'fungsional',
-        type === 'PPPK' ? 'IX' : 'III/a', o.supervisorId ?? null, o.email ?? null,
-        `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`, nip[14] === '1' ? 'L' : 'P', o.active ?? true,
+        nip,
+        o.agencyId,
+        o.unitId ?? null,
+        type,
+        fullName,
+        o.positionName ?? 'Pranata Komputer Ahli Pertama',
+        o.positionKind ?? 'fungsional',
+        type === 'PPPK' ? 'IX' : 'III/a',
+        o.supervisorId ?? null,
+        o.email ?? null,
+        `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+        nip[14] === '1' ? 'L' : 'P',
+        o.active ?? true,
       ],
     );
     employeeId = e.id;
   }
-  const [account] = await db.query(`INSERT INTO user_account (employee_id, email) VALUES ($1, $2) RETURNING id`, [employeeId, o.email ?? null]);
+  const [account] = await db.query(`INSERT INTO user_account (employee_id, email) VALUES ($1, $2) RETURNING id`, [
+    employeeId,
+    o.email ?? null,
+  ]);
   const roles: RoleClaim[] = (o.roles ?? (withEmployee ? ['learner'] : [])).map((r) =>
-    typeof r === 'string' ? { role: r, agencyId: o.agencyId, unitId: null } : { role: r.role, agencyId: r.agencyId ?? o.agencyId, unitId: r.unitId ?? null },
+    typeof r === 'string'
+      ? { role: r, agencyId: o.agencyId, unitId: null }
+      : { role: r.role, agencyId: r.agencyId ?? o.agencyId, unitId: r.unitId ?? null },
   );
   for (const r of roles) {
-    await db.query(`INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)`, [account.id, r.role, r.agencyId, r.unitId]);
+    await db.query(`INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)`, [
+      account.id,
+      r.role,
+      r.agencyId,
+      r.unitId,
+    ]);
   }
   return {
-    userId: account.id, employeeId, nip, agencyId: o.agencyId, unitId: o.unitId ?? null, fullName,
+    userId: account.id,
+    employeeId,
+    nip,
+    agencyId: o.agencyId,
+    unitId: o.unitId ?? null,
+    fullName,
     principal: { userId: account.id, employeeId, roles, correlationId: null },
   };
 }

@@ -80,7 +80,13 @@ export function AgencyDetailPage() {
             <Title order={2} id="units-heading">
               {t('units')}
             </Title>
-            <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('unitSearchLabel')} placeholder={t('unitSearchPlaceholder')} maw={360} />
+            <SearchInput
+              value={values.q}
+              onSearch={(q) => update({ q })}
+              label={t('unitSearchLabel')}
+              placeholder={t('unitSearchPlaceholder')}
+              maw={360}
+            />
             {units.isError && <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />}
             <DataTable<WorkUnit>
               caption={t('units')}
@@ -104,20 +110,34 @@ export function AgencyDetailPage() {
                   key: 'name',
                   header: t('unitName'),
                   cell: (unit) => unit.name,
-                  cellStyle: (unit) => ({ paddingInlineStart: `calc(var(--mantine-spacing-sm) + ${Math.max(0, unit.depth) * 16}px)` }),
+                  cellStyle: (unit) => ({
+                    paddingInlineStart: `calc(var(--mantine-spacing-sm) + ${Math.max(0, unit.depth) * 16}px)`,
+                  }),
                 },
                 {
                   key: 'employees',
                   header: t('unitEmployees'),
                   cell: (unit) => (
-                    <Anchor component={Link} to={`/admin/pegawai?agencyId=${unit.agencyId}&unitId=${unit.id}`} size="sm" aria-label={t('unitEmployeesLink', { name: unit.name })}>
+                    <Anchor
+                      component={Link}
+                      to={`/admin/pegawai?agencyId=${unit.agencyId}&unitId=${unit.id}`}
+                      size="sm"
+                      aria-label={t('unitEmployeesLink', { name: unit.name })}
+                    >
                       {t('unitEmployees')}
                     </Anchor>
                   ),
                 },
               ]}
             />
-            {units.data && <PaginationBar page={units.data.page} pageSize={units.data.pageSize} total={units.data.total} onChange={(p) => update({ page: p })} />}
+            {units.data && (
+              <PaginationBar
+                page={units.data.page}
+                pageSize={units.data.pageSize}
+                total={units.data.total}
+                onChange={(p) => update({ page: p })}
+              />
+            )}
           </Stack>
         </>
       )}

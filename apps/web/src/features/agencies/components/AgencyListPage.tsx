@@ -28,10 +28,19 @@ export function AgencyListPage() {
     <Stack gap="md">
       <Title order={1}>{t('title')}</Title>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} placeholder={t('searchPlaceholder')} maw={360} />
+        <SearchInput
+          value={values.q}
+          onSearch={(q) => update({ q })}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          maw={360}
+        />
         <Select
           label={t('levelLabel')}
-          data={[{ value: ALL, label: tc('all') }, ...AGENCY_LEVELS.map((l) => ({ value: l, label: tc(`level.${l}`) }))]}
+          data={[
+            { value: ALL, label: tc('all') },
+            ...AGENCY_LEVELS.map((l) => ({ value: l, label: tc(`level.${l}`) })),
+          ]}
           value={level ?? ALL}
           onChange={(value) => update({ level: value === ALL ? null : value })}
           allowDeselect={false}
@@ -56,7 +65,13 @@ export function AgencyListPage() {
             header: t('name'),
             cell: (agency) => (
               <>
-                <Anchor component={Link} to={`/admin/instansi/${agency.id}`} state={backState} fw={500} onClick={(e) => e.stopPropagation()}>
+                <Anchor
+                  component={Link}
+                  to={`/admin/instansi/${agency.id}`}
+                  state={backState}
+                  fw={500}
+                  onClick={(e) => e.stopPropagation()}
+                >
                   {agency.name}
                 </Anchor>
                 <Text size="xs" c="dimmed">
@@ -79,7 +94,14 @@ export function AgencyListPage() {
         ]}
       />
 
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

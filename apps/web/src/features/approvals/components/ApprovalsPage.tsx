@@ -30,7 +30,10 @@ export function ApprovalsPage() {
   const run = async (row: PendingApproval, decision: 'approve' | 'reject') => {
     try {
       await decide.mutateAsync({ id: row.id, decision });
-      const message = t(decision === 'approve' ? 'approved' : 'rejected', { name: row.employeeName, course: row.courseTitle });
+      const message = t(decision === 'approve' ? 'approved' : 'rejected', {
+        name: row.employeeName,
+        course: row.courseTitle,
+      });
       notify({ color: 'kompeten', message });
       setAnnouncement(message);
       setRejecting(null);
@@ -74,7 +77,12 @@ export function ApprovalsPage() {
           { key: 'unit', header: t('unit'), cell: (r) => r.unitName ?? tc('none') },
           { key: 'course', header: t('course'), cell: (r) => r.courseTitle },
           { key: 'jp', header: t('jp'), cell: (r) => r.jp, align: 'right', nowrap: true },
-          { key: 'requested', header: t('requestedAt'), cell: (r) => formatDateTime(r.createdAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language), nowrap: true },
+          {
+            key: 'requested',
+            header: t('requestedAt'),
+            cell: (r) => formatDateTime(r.createdAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language),
+            nowrap: true,
+          },
           {
             key: 'actions',
             header: t('actions'),
@@ -82,10 +90,23 @@ export function ApprovalsPage() {
             nowrap: true,
             cell: (r) => (
               <Group gap="xs" wrap="nowrap">
-                <Button size="compact-sm" onClick={() => void run(r, 'approve')} loading={busyId === r.id && decide.variables?.decision === 'approve'} disabled={!!busyId && busyId !== r.id} aria-label={t('approveNamed', { name: r.employeeName, course: r.courseTitle })}>
+                <Button
+                  size="compact-sm"
+                  onClick={() => void run(r, 'approve')}
+                  loading={busyId === r.id && decide.variables?.decision === 'approve'}
+                  disabled={!!busyId && busyId !== r.id}
+                  aria-label={t('approveNamed', { name: r.employeeName, course: r.courseTitle })}
+                >
                   {t('approve')}
                 </Button>
-                <Button size="compact-sm" variant="light" color="red" onClick={() => (decide.reset(), setRejecting(r))} disabled={!!busyId} aria-label={t('rejectNamed', { name: r.employeeName, course: r.courseTitle })}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  onClick={() => (decide.reset(), setRejecting(r))}
+                  disabled={!!busyId}
+                  aria-label={t('rejectNamed', { name: r.employeeName, course: r.courseTitle })}
+                >
                   {t('reject')}
                 </Button>
               </Group>
@@ -93,7 +114,14 @@ export function ApprovalsPage() {
           },
         ]}
       />
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
       <ConfirmModal
         opened={rejecting !== null}
         onClose={() => setRejecting(null)}
@@ -103,7 +131,9 @@ export function ApprovalsPage() {
         loading={decide.isPending}
         onConfirm={() => rejecting && void run(rejecting, 'reject')}
       >
-        <Text size="sm">{t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}</Text>
+        <Text size="sm">
+          {t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}
+        </Text>
         {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
       </ConfirmModal>
     </Stack>

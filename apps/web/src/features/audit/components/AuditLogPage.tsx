@@ -60,7 +60,12 @@ export function AuditLogPage() {
         busy={query.isFetching}
         empty={t('empty')}
         columns={[
-          { key: 'time', header: t('time'), cell: (entry) => formatDateTime(entry.createdAt, timeZone, i18n.language), nowrap: true },
+          {
+            key: 'time',
+            header: t('time'),
+            cell: (entry) => formatDateTime(entry.createdAt, timeZone, i18n.language),
+            nowrap: true,
+          },
           { key: 'actor', header: t('actor'), cell: (entry) => entry.actorName ?? t('system') },
           { key: 'action', header: t('action'), cell: (entry) => <Code>{entry.action}</Code> },
           {
@@ -90,9 +95,22 @@ export function AuditLogPage() {
         ]}
       />
 
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
 
-      <Modal opened={selected !== null} onClose={() => setSelected(null)} title={selected?.action ?? ''} size="xl" closeButtonProps={{ 'aria-label': tc('close') }}>
+      <Modal
+        opened={selected !== null}
+        onClose={() => setSelected(null)}
+        title={selected?.action ?? ''}
+        size="xl"
+        closeButtonProps={{ 'aria-label': tc('close') }}
+      >
         {selected && (
           <Stack gap="sm">
             <Text size="sm">

@@ -16,7 +16,9 @@ interface LoginForm {
 
 /** Only same-app paths are allowed as a post-login destination. */
 function safeRedirect(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : '/';
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
+    ? value
+    : '/';
 }
 
 export function LoginPage() {
@@ -49,7 +51,10 @@ export function LoginPage() {
   // 429 AUTH.LOGIN_THROTTLED: the same answer for every username (never whether an account exists, nor until when); its
   // message tells a stuck user to ask their HR officer for a setup link. A bare 429 (a proxy) gets our own words.
   const throttled = failure instanceof ApiError && failure.status === 429;
-  const failureText = throttled && failure.code !== ErrorCode.AUTH_LOGIN_THROTTLED && failure.message.startsWith('HTTP ') ? t('tooManyAttempts') : errorMessage(failure);
+  const failureText =
+    throttled && failure.code !== ErrorCode.AUTH_LOGIN_THROTTLED && failure.message.startsWith('HTTP ')
+      ? t('tooManyAttempts')
+      : errorMessage(failure);
 
   return (
     <PublicShell width={420}>
@@ -64,7 +69,13 @@ export function LoginPage() {
       <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>
         <Stack gap="md">
           {failure !== null && (
-            <Alert color={throttled ? 'yellow' : 'red'} variant="light" title={throttled ? t('throttledTitle') : t('failedTitle')} role="alert" data-testid="login-error">
+            <Alert
+              color={throttled ? 'yellow' : 'red'}
+              variant="light"
+              title={throttled ? t('throttledTitle') : t('failedTitle')}
+              role="alert"
+              data-testid="login-error"
+            >
               {failureText}
             </Alert>
           )}

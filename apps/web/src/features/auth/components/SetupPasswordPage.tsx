@@ -24,7 +24,13 @@ export function SetupPasswordPage() {
   const { t: tc } = useTranslation();
   const [done, setDone] = useState(false);
   useDocumentTitle(t('title'));
-  const info = useQuery({ queryKey: ['setup-link', token], queryFn: () => lookupSetupLink(token), retry: false, enabled: !!token, staleTime: Infinity });
+  const info = useQuery({
+    queryKey: ['setup-link', token],
+    queryFn: () => lookupSetupLink(token),
+    retry: false,
+    enabled: !!token,
+    staleTime: Infinity,
+  });
   const mutation = useMutation({ mutationFn: (password: string) => completeSetupLink(token, password) });
   const {
     register,
@@ -39,12 +45,16 @@ export function SetupPasswordPage() {
       await mutation.mutateAsync(password);
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiError && error.code === ErrorCode.AUTH_WEAK_PASSWORD) setError('password', { message: error.message }, { shouldFocus: true });
+      if (error instanceof ApiError && error.code === ErrorCode.AUTH_WEAK_PASSWORD)
+        setError('password', { message: error.message }, { shouldFocus: true });
     }
   });
 
-  const linkGone = (e: unknown) => e instanceof ApiError && (e.code === ErrorCode.ACCOUNT_SETUP_LINK_GONE || e.code === ErrorCode.ACCOUNT_SETUP_LINK_NOT_FOUND);
-  const formError = mutation.error instanceof ApiError && mutation.error.code === ErrorCode.AUTH_WEAK_PASSWORD ? null : mutation.error;
+  const linkGone = (e: unknown) =>
+    e instanceof ApiError &&
+    (e.code === ErrorCode.ACCOUNT_SETUP_LINK_GONE || e.code === ErrorCode.ACCOUNT_SETUP_LINK_NOT_FOUND);
+  const formError =
+    mutation.error instanceof ApiError && mutation.error.code === ErrorCode.AUTH_WEAK_PASSWORD ? null : mutation.error;
 
   return (
     <PublicShell>
@@ -54,7 +64,12 @@ export function SetupPasswordPage() {
         </Title>
         {info.isPending && <LoadingBlock />}
         {info.isError && (
-          <Alert color="red" variant="light" role="alert" title={linkGone(info.error) ? t('linkInvalidTitle') : undefined}>
+          <Alert
+            color="red"
+            variant="light"
+            role="alert"
+            title={linkGone(info.error) ? t('linkInvalidTitle') : undefined}
+          >
             {errorMessage(info.error)}
           </Alert>
         )}
@@ -100,7 +115,10 @@ export function SetupPasswordPage() {
                   required
                   visibilityToggleButtonProps={{ 'aria-label': tc('togglePassword') }}
                   error={errors.confirm?.message}
-                  {...register('confirm', { required: t('required'), validate: (v) => v === getValues('password') || t('mismatch') })}
+                  {...register('confirm', {
+                    required: t('required'),
+                    validate: (v) => v === getValues('password') || t('mismatch'),
+                  })}
                 />
                 <Button type="submit" loading={isSubmitting}>
                   {t('submit')}

@@ -91,7 +91,9 @@ export function CatalogCoursePage() {
 
   const fromList = mine.data?.items.find((e) => e.courseId === courseId);
   const status = (course.data?.enrolmentStatus ?? fromList?.status ?? null) as EnrolmentStatus | null;
-  const enrolment: OwnEnrolment | null = status ? { id: fromList?.id ?? null, status, progressPercent: fromList?.progressPercent ?? 0 } : null;
+  const enrolment: OwnEnrolment | null = status
+    ? { id: fromList?.id ?? null, status, progressPercent: fromList?.progressPercent ?? 0 }
+    : null;
 
   return (
     <Stack gap="md">
@@ -118,7 +120,11 @@ export function CatalogCoursePage() {
                   <Title order={2} id="about-heading" mb="sm">
                     {t('about')}
                   </Title>
-                  <CourseDescription description={course.data.description || tc('none')} objectives={course.data.objectives ?? []} objectivesLabel={t('objectives')} />
+                  <CourseDescription
+                    description={course.data.description || tc('none')}
+                    objectives={course.data.objectives ?? []}
+                    objectivesLabel={t('objectives')}
+                  />
                 </Card>
                 <Card component="section" aria-labelledby="outline-heading">
                   <Title order={2} id="outline-heading" mb="sm">
@@ -140,7 +146,12 @@ export function CatalogCoursePage() {
                       <Button variant="light" onClick={() => setAssigning(true)}>
                         {t('assignLearners')}
                       </Button>
-                      <AssignLearnersModal courseId={course.data.id} courseTitle={course.data.title} opened={assigning} onClose={() => setAssigning(false)} />
+                      <AssignLearnersModal
+                        courseId={course.data.id}
+                        courseTitle={course.data.title}
+                        opened={assigning}
+                        onClose={() => setAssigning(false)}
+                      />
                     </>
                   )}
                   <DetailList columns={1}>

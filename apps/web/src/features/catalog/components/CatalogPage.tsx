@@ -7,7 +7,15 @@ import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
-import { COMPETENCY_KINDS, COURSE_LEVELS, LEARNING_METHODS, type CompetencyKind, type CourseLevel, type CourseSummary, type LearningMethod } from '@kompeten/shared-contracts';
+import {
+  COMPETENCY_KINDS,
+  COURSE_LEVELS,
+  LEARNING_METHODS,
+  type CompetencyKind,
+  type CourseLevel,
+  type CourseSummary,
+  type LearningMethod,
+} from '@kompeten/shared-contracts';
 import { CourseCover } from '../../courses/components/CourseCover';
 import { optionsOf, useCourseLabels } from '../../courses/labels';
 import { useCatalog } from '../queries';
@@ -70,15 +78,38 @@ export function CatalogPage() {
   const { t: tc } = useTranslation();
   const label = useCourseLabels();
   useDocumentTitle(t('title'));
-  const { values, page, update } = useSearchParamState(['q', 'competencyKind', 'learningMethod', 'level', 'jpMin', 'jpMax'] as const);
+  const { values, page, update } = useSearchParamState([
+    'q',
+    'competencyKind',
+    'learningMethod',
+    'level',
+    'jpMin',
+    'jpMax',
+  ] as const);
   const competencyKind = pick<CompetencyKind>(COMPETENCY_KINDS, values.competencyKind);
   const learningMethod = pick<LearningMethod>(LEARNING_METHODS, values.learningMethod);
   const level = pick<CourseLevel>(COURSE_LEVELS, values.level);
   const jpMin = jpValue(values.jpMin);
   const jpMax = jpValue(values.jpMax);
-  const query = useCatalog({ q: values.q || undefined, competencyKind, learningMethod, level, jpMin, jpMax, page, pageSize: PAGE_SIZE });
+  const query = useCatalog({
+    q: values.q || undefined,
+    competencyKind,
+    learningMethod,
+    level,
+    jpMin,
+    jpMax,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const items = query.data?.items ?? [];
-  const filtered = !!(values.q || competencyKind || learningMethod || level || jpMin !== undefined || jpMax !== undefined);
+  const filtered = !!(
+    values.q ||
+    competencyKind ||
+    learningMethod ||
+    level ||
+    jpMin !== undefined ||
+    jpMax !== undefined
+  );
 
   const all = { value: ALL, label: tc('all') };
   return (
@@ -86,7 +117,12 @@ export function CatalogPage() {
       <PageHeader title={t('title')} intro={t('intro')} />
 
       <Stack gap="sm" role="search" aria-label={t('filters')}>
-        <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} placeholder={t('searchPlaceholder')} />
+        <SearchInput
+          value={values.q}
+          onSearch={(q) => update({ q })}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+        />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
           <Select
             label={t('competencyKind')}
@@ -102,9 +138,27 @@ export function CatalogPage() {
             onChange={(v) => update({ learningMethod: v === ALL ? null : v })}
             allowDeselect={false}
           />
-          <Select label={t('level')} data={[all, ...optionsOf(COURSE_LEVELS, label.level)]} value={level ?? ALL} onChange={(v) => update({ level: v === ALL ? null : v })} allowDeselect={false} />
-          <NumberInput label={t('jpMin')} min={0} allowDecimal={false} value={values.jpMin} onChange={(v) => update({ jpMin: v === '' ? null : String(v) })} />
-          <NumberInput label={t('jpMax')} min={0} allowDecimal={false} value={values.jpMax} onChange={(v) => update({ jpMax: v === '' ? null : String(v) })} />
+          <Select
+            label={t('level')}
+            data={[all, ...optionsOf(COURSE_LEVELS, label.level)]}
+            value={level ?? ALL}
+            onChange={(v) => update({ level: v === ALL ? null : v })}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={t('jpMin')}
+            min={0}
+            allowDecimal={false}
+            value={values.jpMin}
+            onChange={(v) => update({ jpMin: v === '' ? null : String(v) })}
+          />
+          <NumberInput
+            label={t('jpMax')}
+            min={0}
+            allowDecimal={false}
+            value={values.jpMax}
+            onChange={(v) => update({ jpMax: v === '' ? null : String(v) })}
+          />
         </SimpleGrid>
       </Stack>
 
@@ -122,7 +176,14 @@ export function CatalogPage() {
           <CourseCard key={course.id} course={course} />
         ))}
       </SimpleGrid>
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

@@ -68,7 +68,15 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('assign.title')} fullScreen={phone} size="lg" closeButtonProps={{ 'aria-label': t('cancel') }} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('assign.title')}
+      fullScreen={phone}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('cancel') }}
+      centered
+    >
       <Stack gap="md" component="form" onSubmit={(event) => (event.preventDefault(), void submit())}>
         <Text size="sm">{t('assign.intro', { title: courseTitle })}</Text>
         <Stack gap={4}>
@@ -92,7 +100,13 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
           />
         </Stack>
         {target === 'employees' && (
-          <EmployeePicker label={t('assign.employees')} description={t('assign.employeesHint')} value={employees} onChange={setEmployees} error={invalid ?? undefined} />
+          <EmployeePicker
+            label={t('assign.employees')}
+            description={t('assign.employeesHint')}
+            value={employees}
+            onChange={setEmployees}
+            error={invalid ?? undefined}
+          />
         )}
         {(target === 'unit' || target === 'position') && (
           <>

@@ -23,9 +23,14 @@ export function AttendanceModal({ courseId, lesson, onClose }: AttendanceModalPr
   const [chosen, setChosen] = useState<string[]>([]);
   const [result, setResult] = useState<AttendanceResult | null>(null);
 
-  const eligible = useMemo(() => (learners.data ?? []).filter((r) => r.status === 'active' || r.status === 'completed'), [learners.data]);
+  const eligible = useMemo(
+    () => (learners.data ?? []).filter((r) => r.status === 'active' || r.status === 'completed'),
+    [learners.data],
+  );
   const needle = search.trim().toLowerCase();
-  const shown = needle ? eligible.filter((r) => r.name.toLowerCase().includes(needle) || r.nip.includes(needle)) : eligible;
+  const shown = needle
+    ? eligible.filter((r) => r.name.toLowerCase().includes(needle) || r.nip.includes(needle))
+    : eligible;
 
   const submit = async () => {
     try {
@@ -37,7 +42,15 @@ export function AttendanceModal({ courseId, lesson, onClose }: AttendanceModalPr
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('attendance.title', { title: lesson.title })} fullScreen={phone} size="lg" closeButtonProps={{ 'aria-label': t('cancel') }} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('attendance.title', { title: lesson.title })}
+      fullScreen={phone}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('cancel') }}
+      centered
+    >
       <Stack gap="md">
         <Text size="sm">{t('attendance.intro')}</Text>
         {learners.isPending && <LoadingBlock />}
@@ -49,13 +62,22 @@ export function AttendanceModal({ courseId, lesson, onClose }: AttendanceModalPr
         )}
         {eligible.length > 0 && (
           <>
-            <TextInput label={t('attendance.search')} placeholder={t('people.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.currentTarget.value)} />
+            <TextInput
+              label={t('attendance.search')}
+              placeholder={t('people.searchPlaceholder')}
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+            />
             <Group justify="space-between" gap="xs">
               <Text size="sm" aria-live="polite">
                 {t('attendance.selected', { count: chosen.length })}
               </Text>
               <Group gap="xs">
-                <Button size="compact-sm" variant="subtle" onClick={() => setChosen([...new Set([...chosen, ...shown.map((r) => r.employeeId)])])}>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  onClick={() => setChosen([...new Set([...chosen, ...shown.map((r) => r.employeeId)])])}
+                >
                   {t('attendance.selectAll')}
                 </Button>
                 <Button size="compact-sm" variant="subtle" onClick={() => setChosen([])} disabled={chosen.length === 0}>
@@ -67,7 +89,12 @@ export function AttendanceModal({ courseId, lesson, onClose }: AttendanceModalPr
               <Checkbox.Group value={chosen} onChange={setChosen} label={t('attendance.learners')}>
                 <Stack gap={6} mt={6}>
                   {shown.map((row) => (
-                    <Checkbox key={row.employeeId} value={row.employeeId} label={`${row.name} · ${row.nip}`} description={row.unitName ?? undefined} />
+                    <Checkbox
+                      key={row.employeeId}
+                      value={row.employeeId}
+                      label={`${row.name} · ${row.nip}`}
+                      description={row.unitName ?? undefined}
+                    />
                   ))}
                   {shown.length === 0 && (
                     <Text size="sm" c="dimmed">

@@ -1,7 +1,11 @@
 import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
-import { COURSE_AUTHOR_INVITATION_STATUSES, type CourseAuthorInvitationStatus, type IncomingAuthorInvitation } from '@kompeten/shared-contracts';
+import {
+  COURSE_AUTHOR_INVITATION_STATUSES,
+  type CourseAuthorInvitationStatus,
+  type IncomingAuthorInvitation,
+} from '@kompeten/shared-contracts';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -21,14 +25,21 @@ export function AuthorInvitationsPage() {
   const { me } = useAuth();
   useDocumentTitle(t('authorInvitations.title'));
   const { page, values, update } = useSearchParamState(['status'] as const);
-  const status = (COURSE_AUTHOR_INVITATION_STATUSES as readonly string[]).includes(values.status ?? '') ? (values.status as CourseAuthorInvitationStatus) : 'pending';
+  const status = (COURSE_AUTHOR_INVITATION_STATUSES as readonly string[]).includes(values.status ?? '')
+    ? (values.status as CourseAuthorInvitationStatus)
+    : 'pending';
   const query = useIncomingInvitations(status, page, DEFAULT_PAGE_SIZE);
   const decide = useDecideInvitation();
 
   const act = async (inv: IncomingAuthorInvitation, decision: 'accept' | 'decline') => {
     try {
       await decide.mutateAsync({ id: inv.id, decision });
-      notify({ color: 'kompeten', message: t(decision === 'accept' ? 'authorInvitations.accepted' : 'authorInvitations.declined', { name: inv.employeeName }) });
+      notify({
+        color: 'kompeten',
+        message: t(decision === 'accept' ? 'authorInvitations.accepted' : 'authorInvitations.declined', {
+          name: inv.employeeName,
+        }),
+      });
     } catch {
       // Shown below.
     }
@@ -87,7 +98,12 @@ export function AuthorInvitationsPage() {
             ),
           },
           { key: 'by', header: t('authorInvitations.invitedBy'), cell: (inv) => inv.invitedByName ?? '—' },
-          { key: 'at', header: t('authorInvitations.at'), cell: (inv) => formatDateTime(inv.createdAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language), nowrap: true },
+          {
+            key: 'at',
+            header: t('authorInvitations.at'),
+            cell: (inv) => formatDateTime(inv.createdAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language),
+            nowrap: true,
+          },
           {
             key: 'actions',
             header: t('authorInvitations.actions'),
@@ -97,7 +113,9 @@ export function AuthorInvitationsPage() {
                 <Group gap={6} wrap="nowrap">
                   <Button
                     size="xs"
-                    loading={decide.isPending && decide.variables?.id === inv.id && decide.variables.decision === 'accept'}
+                    loading={
+                      decide.isPending && decide.variables?.id === inv.id && decide.variables.decision === 'accept'
+                    }
                     aria-label={t('authorInvitations.acceptFor', { name: inv.employeeName })}
                     onClick={() => void act(inv, 'accept')}
                   >
@@ -106,7 +124,9 @@ export function AuthorInvitationsPage() {
                   <Button
                     size="xs"
                     variant="default"
-                    loading={decide.isPending && decide.variables?.id === inv.id && decide.variables.decision === 'decline'}
+                    loading={
+                      decide.isPending && decide.variables?.id === inv.id && decide.variables.decision === 'decline'
+                    }
                     aria-label={t('authorInvitations.declineFor', { name: inv.employeeName })}
                     onClick={() => void act(inv, 'decline')}
                   >
@@ -121,7 +141,14 @@ export function AuthorInvitationsPage() {
           },
         ]}
       />
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

@@ -16,11 +16,28 @@ interface ConfirmModalProps {
 }
 
 /** A yes/no dialog (full screen on phones); children may hold extra inputs such as a note. */
-export function ConfirmModal({ opened, onClose, title, children, confirmLabel, onConfirm, loading, color, confirmDisabled }: ConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  loading,
+  color,
+  confirmDisabled,
+}: ConfirmModalProps) {
   const { t } = useTranslation('courses');
   const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} fullScreen={phone} closeButtonProps={{ 'aria-label': t('cancel') }} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('cancel') }}
+      centered
+    >
       <Stack gap="md">
         {children}
         <Group justify="flex-end" gap="sm">

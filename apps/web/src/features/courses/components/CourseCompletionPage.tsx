@@ -51,8 +51,24 @@ function ruleOf(v: RuleFormValues): CompletionRule {
   return rule;
 }
 
-function LessonChecklist({ course, value, onChange, filter, legend, empty }: { course: Course; value: string[]; onChange: (ids: string[]) => void; filter?: (l: CourseLesson) => boolean; legend: string; empty: string }) {
-  const groups = course.modules.map((m) => ({ module: m, lessons: m.lessons.filter(filter ?? (() => true)) })).filter((g) => g.lessons.length > 0);
+function LessonChecklist({
+  course,
+  value,
+  onChange,
+  filter,
+  legend,
+  empty,
+}: {
+  course: Course;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  filter?: (l: CourseLesson) => boolean;
+  legend: string;
+  empty: string;
+}) {
+  const groups = course.modules
+    .map((m) => ({ module: m, lessons: m.lessons.filter(filter ?? (() => true)) }))
+    .filter((g) => g.lessons.length > 0);
   return (
     <Checkbox.Group label={legend} value={value} onChange={onChange}>
       <Stack gap="xs" mt="xs">
@@ -141,7 +157,13 @@ function CompletionRuleForm({ course }: { course: Course }) {
                 rules={{ validate: (v) => requiredMode !== 'selected' || v.length > 0 || t('rule.pickOne') }}
                 render={({ field }) => (
                   <Stack gap={4} ml={{ base: 0, sm: 'lg' }}>
-                    <LessonChecklist course={course} value={field.value} onChange={field.onChange} legend={t('rule.lessonsToComplete')} empty={t('rule.noLessons')} />
+                    <LessonChecklist
+                      course={course}
+                      value={field.value}
+                      onChange={field.onChange}
+                      legend={t('rule.lessonsToComplete')}
+                      empty={t('rule.noLessons')}
+                    />
                     {errors.requiredLessons && (
                       <Text size="sm" c={DANGER_TEXT} role="alert">
                         {errors.requiredLessons.message}
@@ -156,7 +178,14 @@ function CompletionRuleForm({ course }: { course: Course }) {
               control={control}
               name="passQuizzes"
               render={({ field }) => (
-                <LessonChecklist course={course} value={field.value} onChange={field.onChange} filter={(l) => l.kind === 'quiz'} legend={t('rule.passQuizzes')} empty={t('rule.noQuizLessons')} />
+                <LessonChecklist
+                  course={course}
+                  value={field.value}
+                  onChange={field.onChange}
+                  filter={(l) => l.kind === 'quiz'}
+                  legend={t('rule.passQuizzes')}
+                  empty={t('rule.noQuizLessons')}
+                />
               )}
             />
 
@@ -164,15 +193,32 @@ function CompletionRuleForm({ course }: { course: Course }) {
               <Controller
                 control={control}
                 name="usePostTest"
-                render={({ field }) => <Switch label={t('rule.usePostTest')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+                render={({ field }) => (
+                  <Switch
+                    label={t('rule.usePostTest')}
+                    checked={field.value}
+                    onChange={(e) => field.onChange(e.currentTarget.checked)}
+                  />
+                )}
               />
               {usePostTest && (
                 <Controller
                   control={control}
                   name="minPostTestPercent"
-                  rules={{ validate: (v) => !usePostTest || (Number(v) >= 0 && Number(v) <= 100) || t('rule.percentRange') }}
+                  rules={{
+                    validate: (v) => !usePostTest || (Number(v) >= 0 && Number(v) <= 100) || t('rule.percentRange'),
+                  }}
                   render={({ field }) => (
-                    <NumberInput label={t('rule.minPostTest')} min={0} max={100} suffix="%" value={field.value} onChange={field.onChange} error={errors.minPostTestPercent?.message} maw={240} />
+                    <NumberInput
+                      label={t('rule.minPostTest')}
+                      min={0}
+                      max={100}
+                      suffix="%"
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.minPostTestPercent?.message}
+                      maw={240}
+                    />
                   )}
                 />
               )}
@@ -196,7 +242,9 @@ function CompletionRuleForm({ course }: { course: Course }) {
             <Controller
               control={control}
               name="minLiveAttendance"
-              rules={{ validate: (v) => (Number(v) >= 0 && Number(v) <= liveCount) || t('rule.liveRange', { max: liveCount }) }}
+              rules={{
+                validate: (v) => (Number(v) >= 0 && Number(v) <= liveCount) || t('rule.liveRange', { max: liveCount }),
+              }}
               render={({ field }) => (
                 <NumberInput
                   label={t('rule.minLiveAttendance')}
@@ -215,7 +263,12 @@ function CompletionRuleForm({ course }: { course: Course }) {
             <Controller
               control={control}
               name="minMinutes"
-              rules={{ validate: (v) => v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 6000) || t('learnrec.minutesRange', { max: 6000 }) }}
+              rules={{
+                validate: (v) =>
+                  v === '' ||
+                  (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 6000) ||
+                  t('learnrec.minutesRange', { max: 6000 }),
+              }}
               render={({ field }) => (
                 <NumberInput
                   label={t('learnrec.minMinutes')}
@@ -243,7 +296,13 @@ function CompletionRuleForm({ course }: { course: Course }) {
                   key={lesson.id}
                   control={control}
                   name={`lessonMinMinutes.${lesson.id}`}
-                  rules={{ validate: (v) => v === '' || v === undefined || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 600) || t('learnrec.minutesRange', { max: 600 }) }}
+                  rules={{
+                    validate: (v) =>
+                      v === '' ||
+                      v === undefined ||
+                      (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 600) ||
+                      t('learnrec.minutesRange', { max: 600 }),
+                  }}
                   render={({ field, fieldState }) => (
                     <NumberInput
                       label={lesson.title}

@@ -1,5 +1,17 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { ActionIcon, Badge, Box, Button, Card, Group, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -31,7 +43,9 @@ export function CourseContentPage() {
   const [editor, setEditor] = useState<LessonEditorTarget | null>(null);
   const [renaming, setRenaming] = useState<CourseModule | null>(null);
   const [attendance, setAttendance] = useState<CourseLesson | null>(null);
-  const [deleting, setDeleting] = useState<{ kind: 'module'; item: CourseModule } | { kind: 'lesson'; item: CourseLesson } | null>(null);
+  const [deleting, setDeleting] = useState<
+    { kind: 'module'; item: CourseModule } | { kind: 'lesson'; item: CourseLesson } | null
+  >(null);
 
   // Keyboard users keep their place: after a move, focus follows the moved item's button.
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -66,7 +80,12 @@ export function CourseContentPage() {
     const next = moveModule(outline, index, dir);
     const to = dir === 'up' ? index - 1 : index + 1;
     const other: Direction = dir === 'up' ? 'down' : 'up';
-    commit(next, `m:${module.id}:${dir}`, `m:${module.id}:${other}`, t('moduleMoved', { title: module.title, position: to + 1, total: modules.length }));
+    commit(
+      next,
+      `m:${module.id}:${dir}`,
+      `m:${module.id}:${other}`,
+      t('moduleMoved', { title: module.title, position: to + 1, total: modules.length }),
+    );
   };
 
   const onMoveLesson = (lesson: CourseLesson, mi: number, li: number, dir: Direction) => {
@@ -116,7 +135,11 @@ export function CourseContentPage() {
           {t('sections.content')}
         </Title>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {saveOutline.isPending ? t('orderSaving') : saveOutline.isSuccess ? t('orderSaved') : t('outlineCount', { modules: modules.length, lessons: lessonTotal })}
+          {saveOutline.isPending
+            ? t('orderSaving')
+            : saveOutline.isSuccess
+              ? t('orderSaved')
+              : t('outlineCount', { modules: modules.length, lessons: lessonTotal })}
         </Text>
       </Group>
       <VisuallyHidden role="status" aria-live="polite">
@@ -160,10 +183,21 @@ export function CourseContentPage() {
                   >
                     <span aria-hidden>↓</span>
                   </ActionIcon>
-                  <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(module)} aria-label={t('renameModuleNamed', { title: module.title })}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setRenaming(module)}
+                    aria-label={t('renameModuleNamed', { title: module.title })}
+                  >
                     {t('rename')}
                   </Button>
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting({ kind: 'module', item: module })} aria-label={t('deleteNamed', { title: module.title })}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDeleting({ kind: 'module', item: module })}
+                    aria-label={t('deleteNamed', { title: module.title })}
+                  >
                     {t('delete')}
                   </Button>
                 </Group>
@@ -193,11 +227,18 @@ export function CourseContentPage() {
                         {lesson.title}
                       </Text>
                     </Box>
-                    {lesson.kind === 'live' && course.data?.currentVersionId && (course.data.can.edit || course.data.can.manageAuthors) && (
-                      <Button size="compact-sm" variant="light" onClick={() => setAttendance(lesson)} aria-label={t('attendance.openNamed', { title: lesson.title })}>
-                        {t('attendance.open')}
-                      </Button>
-                    )}
+                    {lesson.kind === 'live' &&
+                      course.data?.currentVersionId &&
+                      (course.data.can.edit || course.data.can.manageAuthors) && (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => setAttendance(lesson)}
+                          aria-label={t('attendance.openNamed', { title: lesson.title })}
+                        >
+                          {t('attendance.open')}
+                        </Button>
+                      )}
                     {editable && (
                       <Group gap={4} wrap="nowrap">
                         <ActionIcon
@@ -218,10 +259,21 @@ export function CourseContentPage() {
                         >
                           <span aria-hidden>↓</span>
                         </ActionIcon>
-                        <Button size="compact-sm" variant="subtle" onClick={() => setEditor({ mode: 'edit', lesson })} aria-label={t('editNamed', { title: lesson.title })}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setEditor({ mode: 'edit', lesson })}
+                          aria-label={t('editNamed', { title: lesson.title })}
+                        >
                           {t('edit')}
                         </Button>
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting({ kind: 'lesson', item: lesson })} aria-label={t('deleteNamed', { title: lesson.title })}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setDeleting({ kind: 'lesson', item: lesson })}
+                          aria-label={t('deleteNamed', { title: lesson.title })}
+                        >
                           {t('delete')}
                         </Button>
                       </Group>
@@ -232,7 +284,12 @@ export function CourseContentPage() {
             )}
             {editable && (
               <Group>
-                <Button size="xs" variant="light" onClick={() => setEditor({ mode: 'create', moduleId: module.id })} aria-label={t('addLessonTo', { title: module.title })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setEditor({ mode: 'create', moduleId: module.id })}
+                  aria-label={t('addLessonTo', { title: module.title })}
+                >
                   {t('addLesson')}
                 </Button>
               </Group>
@@ -259,7 +316,14 @@ export function CourseContentPage() {
         </Card>
       )}
 
-      {editor && <LessonEditorModal course={course.data} target={editor} onClose={() => setEditor(null)} onSaved={(title) => setAnnouncement(t('lessonSaved', { title }))} />}
+      {editor && (
+        <LessonEditorModal
+          course={course.data}
+          target={editor}
+          onClose={() => setEditor(null)}
+          onSaved={(title) => setAnnouncement(t('lessonSaved', { title }))}
+        />
+      )}
       {attendance && <AttendanceModal courseId={courseId} lesson={attendance} onClose={() => setAttendance(null)} />}
       {renaming && <ModuleTitleModal module={renaming} courseId={courseId} onClose={() => setRenaming(null)} />}
       <ConfirmModal
@@ -271,8 +335,14 @@ export function CourseContentPage() {
         loading={moduleMutations.remove.isPending || lessonMutations.remove.isPending}
         onConfirm={() => void confirmDelete()}
       >
-        <Text size="sm">{deleting?.kind === 'module' ? t('deleteModuleConfirm', { title: deleting.item.title }) : t('deleteLessonConfirm', { title: deleting?.item.title ?? '' })}</Text>
-        {(moduleMutations.remove.error ?? lessonMutations.remove.error) && <ErrorAlert error={moduleMutations.remove.error ?? lessonMutations.remove.error} />}
+        <Text size="sm">
+          {deleting?.kind === 'module'
+            ? t('deleteModuleConfirm', { title: deleting.item.title })
+            : t('deleteLessonConfirm', { title: deleting?.item.title ?? '' })}
+        </Text>
+        {(moduleMutations.remove.error ?? lessonMutations.remove.error) && (
+          <ErrorAlert error={moduleMutations.remove.error ?? lessonMutations.remove.error} />
+        )}
       </ConfirmModal>
     </Stack>
   );

@@ -19,7 +19,11 @@ export function CourseCreatePage() {
 
   // The agencies where the user may author: one option per agency of an author role.
   const agencyOptions = [
-    ...new Map((me?.roles ?? []).filter((r) => AUTHOR_ROLES.includes(r.role)).map((r) => [r.agencyId, { value: r.agencyId, label: r.agencyName }])).values(),
+    ...new Map(
+      (me?.roles ?? [])
+        .filter((r) => AUTHOR_ROLES.includes(r.role))
+        .map((r) => [r.agencyId, { value: r.agencyId, label: r.agencyName }]),
+    ).values(),
   ];
 
   return (

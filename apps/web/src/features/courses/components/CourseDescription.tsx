@@ -2,7 +2,15 @@ import { List, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A course's description and its learning objectives, as the catalog and the reviewer show them. */
-export function CourseDescription({ description, objectives, objectivesLabel }: { description: ReactNode; objectives: readonly string[]; objectivesLabel: string }) {
+export function CourseDescription({
+  description,
+  objectives,
+  objectivesLabel,
+}: {
+  description: ReactNode;
+  objectives: readonly string[];
+  objectivesLabel: string;
+}) {
   return (
     <>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -1,8 +1,25 @@
-import { Box, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { JENIS_DIKLAT } from '../api';
-import { COMPETENCY_KINDS, COURSE_LEVELS, COURSE_VISIBILITIES, ENROLMENT_MODES, LEARNING_METHODS } from '@kompeten/shared-contracts';
+import {
+  COMPETENCY_KINDS,
+  COURSE_LEVELS,
+  COURSE_VISIBILITIES,
+  ENROLMENT_MODES,
+  LEARNING_METHODS,
+} from '@kompeten/shared-contracts';
 import { courseInputOf, jpProblem, type CourseFormResult, type CourseFormValues } from '../course-form';
 import { optionsOf, useCourseLabels } from '../labels';
 
@@ -54,22 +71,56 @@ export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly
               )}
             />
           )}
-          <TextInput label={t('form.title')} required error={errors.title?.message} {...register('title', { required: t('form.required'), maxLength: { value: 200, message: t('form.maxLength', { max: 200 }) } })} />
-          <Textarea label={t('form.description')} autosize minRows={3} maxRows={10} error={errors.description?.message} {...register('description')} />
-          <Textarea label={t('form.objectives')} description={t('form.objectivesHint')} autosize minRows={3} maxRows={10} {...register('objectives')} />
+          <TextInput
+            label={t('form.title')}
+            required
+            error={errors.title?.message}
+            {...register('title', {
+              required: t('form.required'),
+              maxLength: { value: 200, message: t('form.maxLength', { max: 200 }) },
+            })}
+          />
+          <Textarea
+            label={t('form.description')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            error={errors.description?.message}
+            {...register('description')}
+          />
+          <Textarea
+            label={t('form.objectives')}
+            description={t('form.objectivesHint')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            {...register('objectives')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Controller
               control={control}
               name="competencyKind"
               render={({ field }) => (
-                <Select label={t('form.competencyKind')} data={optionsOf(COMPETENCY_KINDS, label.competencyKind)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+                <Select
+                  label={t('form.competencyKind')}
+                  data={optionsOf(COMPETENCY_KINDS, label.competencyKind)}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  allowDeselect={false}
+                />
               )}
             />
             <Controller
               control={control}
               name="learningMethod"
               render={({ field }) => (
-                <Select label={t('form.learningMethod')} data={optionsOf(LEARNING_METHODS, label.learningMethod)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+                <Select
+                  label={t('form.learningMethod')}
+                  data={optionsOf(LEARNING_METHODS, label.learningMethod)}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  allowDeselect={false}
+                />
               )}
             />
             <Controller
@@ -115,27 +166,54 @@ export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly
             <Controller
               control={control}
               name="level"
-              render={({ field }) => <Select label={t('form.level')} data={optionsOf(COURSE_LEVELS, label.level)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />}
+              render={({ field }) => (
+                <Select
+                  label={t('form.level')}
+                  data={optionsOf(COURSE_LEVELS, label.level)}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  allowDeselect={false}
+                />
+              )}
             />
             <Controller
               control={control}
               name="visibility"
               render={({ field }) => (
-                <Select label={t('form.visibility')} data={optionsOf(COURSE_VISIBILITIES, label.visibility)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+                <Select
+                  label={t('form.visibility')}
+                  data={optionsOf(COURSE_VISIBILITIES, label.visibility)}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  allowDeselect={false}
+                />
               )}
             />
             <Controller
               control={control}
               name="enrolmentMode"
               render={({ field }) => (
-                <Select label={t('form.enrolmentMode')} data={optionsOf(ENROLMENT_MODES, label.enrolmentMode)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />
+                <Select
+                  label={t('form.enrolmentMode')}
+                  data={optionsOf(ENROLMENT_MODES, label.enrolmentMode)}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  allowDeselect={false}
+                />
               )}
             />
             <Controller
               control={control}
               name="tags"
               render={({ field }) => (
-                <TagsInput label={t('form.tags')} description={t('form.tagsHint')} value={field.value} onChange={field.onChange} onBlur={field.onBlur} clearable={false} />
+                <TagsInput
+                  label={t('form.tags')}
+                  description={t('form.tagsHint')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  clearable={false}
+                />
               )}
             />
           </SimpleGrid>

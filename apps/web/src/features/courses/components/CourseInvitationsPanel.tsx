@@ -12,7 +12,11 @@ import { useCourseInvitations, useInviteAuthor } from '../queries';
 const PAGE_SIZE = 10;
 const NIP = /^\d{18}$/;
 
-export const INVITATION_COLORS: Record<CourseAuthorInvitationStatus, string> = { pending: 'yellow', accepted: 'green', declined: 'gray' };
+export const INVITATION_COLORS: Record<CourseAuthorInvitationStatus, string> = {
+  pending: 'yellow',
+  accepted: 'green',
+  declined: 'gray',
+};
 
 /**
  * Invite an ASN of another agency by NIP (decision 0013). The answer never says whether the NIP belongs to anyone:
@@ -59,7 +63,14 @@ export function CourseInvitationsPanel({ courseId }: { courseId: string }) {
       {invite.error && <ErrorAlert error={invite.error} />}
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.items.length > 0 && (
-        <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('authorInvitations.sentList')}>
+        <Stack
+          gap={4}
+          component="ul"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('authorInvitations.sentList')}
+        >
           {list.data.items.map((inv) => (
             <Group component="li" key={inv.id} justify="space-between" wrap="nowrap" gap="xs">
               <Text size="sm" ff="monospace">
@@ -77,7 +88,9 @@ export function CourseInvitationsPanel({ courseId }: { courseId: string }) {
           ))}
         </Stack>
       )}
-      {list.data && list.data.total > PAGE_SIZE && <PaginationBar page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onChange={setPage} />}
+      {list.data && list.data.total > PAGE_SIZE && (
+        <PaginationBar page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onChange={setPage} />
+      )}
     </Stack>
   );
 }

@@ -27,7 +27,9 @@ export function CourseListPage() {
   const timeZone = me?.timeZone ?? 'Asia/Jakarta';
 
   const { values, page, update } = useSearchParamState(['q', 'status'] as const);
-  const status = (COURSE_STATUSES as readonly string[]).includes(values.status) ? (values.status as CourseStatus) : undefined;
+  const status = (COURSE_STATUSES as readonly string[]).includes(values.status)
+    ? (values.status as CourseStatus)
+    : undefined;
   const query = useCourses({ q: values.q || undefined, status, page, pageSize: DEFAULT_PAGE_SIZE });
   const filtered = !!(values.q || status);
 
@@ -46,10 +48,18 @@ export function CourseListPage() {
       </Group>
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} placeholder={t('searchPlaceholder')} />
+        <SearchInput
+          value={values.q}
+          onSearch={(q) => update({ q })}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+        />
         <Select
           label={t('statusFilter')}
-          data={[{ value: ALL, label: tc('all') }, ...COURSE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          data={[
+            { value: ALL, label: tc('all') },
+            ...COURSE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
           value={status ?? ALL}
           onChange={(value) => update({ status: value === ALL ? null : value })}
           allowDeselect={false}
@@ -76,15 +86,37 @@ export function CourseListPage() {
               </Anchor>
             ),
           },
-          { key: 'status', header: t('statusFilter'), cell: (c) => <CourseStatusBadge status={c.status} />, nowrap: true },
+          {
+            key: 'status',
+            header: t('statusFilter'),
+            cell: (c) => <CourseStatusBadge status={c.status} />,
+            nowrap: true,
+          },
           { key: 'jp', header: t('form.jp'), cell: (c) => c.jp, nowrap: true, align: 'right' },
           { key: 'method', header: t('form.learningMethod'), cell: (c) => label.learningMethod(c.learningMethod) },
-          { key: 'version', header: t('version'), cell: (c) => (c.currentVersionNo ? `v${c.currentVersionNo}` : tc('none')), nowrap: true },
-          { key: 'updated', header: t('updatedAt'), cell: (c) => formatDateTime(c.updatedAt, timeZone, i18n.language), nowrap: true },
+          {
+            key: 'version',
+            header: t('version'),
+            cell: (c) => (c.currentVersionNo ? `v${c.currentVersionNo}` : tc('none')),
+            nowrap: true,
+          },
+          {
+            key: 'updated',
+            header: t('updatedAt'),
+            cell: (c) => formatDateTime(c.updatedAt, timeZone, i18n.language),
+            nowrap: true,
+          },
         ]}
       />
 
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

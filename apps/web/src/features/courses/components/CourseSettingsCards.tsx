@@ -78,7 +78,13 @@ export function CourseAuthorsCard({ course }: { course: Course }) {
         )}
         {canManage && (
           <Stack gap="xs" component="form" onSubmit={(event) => (event.preventDefault(), void add())}>
-            <EmployeePicker label={t('coAuthors.add')} description={t('coAuthors.addHint')} value={picked} onChange={setPicked} exclude={authors.map((a) => a.employeeId)} />
+            <EmployeePicker
+              label={t('coAuthors.add')}
+              description={t('coAuthors.addHint')}
+              value={picked}
+              onChange={setPicked}
+              exclude={authors.map((a) => a.employeeId)}
+            />
             <Group>
               <Button type="submit" size="xs" loading={mutations.add.isPending} disabled={picked.length === 0}>
                 {t('coAuthors.submit')}
@@ -122,7 +128,12 @@ export function CourseCoverCard({ course }: { course: Course }) {
           {t('cover.title')}
         </Title>
         {course.coverFileId ? (
-          <CourseCover fileId={course.coverFileId} height={160} radius="sm" alt={t('cover.alt', { title: course.title })} />
+          <CourseCover
+            fileId={course.coverFileId}
+            height={160}
+            radius="sm"
+            alt={t('cover.alt', { title: course.title })}
+          />
         ) : (
           <Text size="sm" c="dimmed">
             {t('cover.none')}
@@ -140,7 +151,13 @@ export function CourseCoverCard({ course }: { course: Course }) {
             />
             {course.coverFileId && (
               <Group>
-                <Button size="xs" variant="subtle" color="red" onClick={() => void setCover(null)} loading={mutation.isPending}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void setCover(null)}
+                  loading={mutation.isPending}
+                >
                   {t('cover.remove')}
                 </Button>
               </Group>
@@ -163,7 +180,13 @@ export function CoursePrerequisitesCard({ course }: { course: Course }) {
   const saved = useMemo(() => course.prerequisiteCourseIds ?? [], [course.prerequisiteCourseIds]);
   const [value, setValue] = useState<string[]>(saved);
   const data = useMemo(
-    () => prerequisiteOptions([...(managed.data?.items ?? []), ...(catalog.data?.items ?? [])], course.id, saved, t('prerequisites.unknown')),
+    () =>
+      prerequisiteOptions(
+        [...(managed.data?.items ?? []), ...(catalog.data?.items ?? [])],
+        course.id,
+        saved,
+        t('prerequisites.unknown'),
+      ),
     [catalog.data, managed.data, course.id, saved, t],
   );
   const dirty = selectionChanged(value, saved);

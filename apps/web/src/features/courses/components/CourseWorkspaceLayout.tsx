@@ -26,7 +26,14 @@ const SECTIONS = [
 function SectionLink({ to, end, label }: { to: string; end: boolean; label: string }) {
   const match = useMatch({ path: to, end });
   return (
-    <Button component={Link} to={to} size="compact-md" variant={match ? 'light' : 'subtle'} aria-current={match ? 'page' : undefined} style={{ flexShrink: 0 }}>
+    <Button
+      component={Link}
+      to={to}
+      size="compact-md"
+      variant={match ? 'light' : 'subtle'}
+      aria-current={match ? 'page' : undefined}
+      style={{ flexShrink: 0 }}
+    >
       {label}
     </Button>
   );
@@ -67,7 +74,11 @@ export function CourseWorkspaceLayout() {
       {course.data && (
         <>
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-            <CourseTitleBlock title={course.data.title} status={course.data.status} currentVersionNo={course.data.currentVersionNo} />
+            <CourseTitleBlock
+              title={course.data.title}
+              status={course.data.status}
+              currentVersionNo={course.data.currentVersionNo}
+            />
             <Group gap="xs">
               {course.data.status === 'published' && (
                 <Button variant="default" component={Link} to={`/katalog/${course.data.id}`}>
@@ -91,7 +102,12 @@ export function CourseWorkspaceLayout() {
           </Group>
 
           {course.data.status === 'draft' && returnNote(course.data) && (
-            <Alert color="orange" variant="light" title={t('returnedTitle')} styles={{ title: { color: WARNING_TEXT } }}>
+            <Alert
+              color="orange"
+              variant="light"
+              title={t('returnedTitle')}
+              styles={{ title: { color: WARNING_TEXT } }}
+            >
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {returnNote(course.data)}
               </Text>
@@ -120,7 +136,14 @@ export function CourseWorkspaceLayout() {
 
           <Outlet />
 
-          {canAssign && <AssignLearnersModal courseId={courseId} courseTitle={course.data.title} opened={assigning} onClose={() => setAssigning(false)} />}
+          {canAssign && (
+            <AssignLearnersModal
+              courseId={courseId}
+              courseTitle={course.data.title}
+              opened={assigning}
+              onClose={() => setAssigning(false)}
+            />
+          )}
           <ConfirmModal
             opened={confirm !== null}
             onClose={() => setConfirm(null)}

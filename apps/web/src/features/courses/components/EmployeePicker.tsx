@@ -22,7 +22,16 @@ interface EmployeePickerProps {
 }
 
 /** Searchable multi-select over GET /employees?q= (name, NIP or email); the chosen ASN keep their labels across searches. */
-export function EmployeePicker({ label, description, value, onChange, exclude, maxValues, disabled, error }: EmployeePickerProps) {
+export function EmployeePicker({
+  label,
+  description,
+  value,
+  onChange,
+  exclude,
+  maxValues,
+  disabled,
+  error,
+}: EmployeePickerProps) {
   const { t } = useTranslation('courses');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);

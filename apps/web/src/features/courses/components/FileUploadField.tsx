@@ -20,7 +20,15 @@ interface FileUploadFieldProps {
 }
 
 /** Choose a file, upload it with a progress bar, hand the stored file id to the form. */
-export function FileUploadField({ courseId, purpose, accept, label, current, onUploaded, onPicked }: FileUploadFieldProps) {
+export function FileUploadField({
+  courseId,
+  purpose,
+  accept,
+  label,
+  current,
+  onUploaded,
+  onPicked,
+}: FileUploadFieldProps) {
   const { t } = useTranslation('courses');
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);

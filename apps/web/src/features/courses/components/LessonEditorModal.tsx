@@ -1,4 +1,16 @@
-import { Anchor, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { LESSON_KINDS, TIME_ZONE_LABEL } from '@kompeten/shared-contracts';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -9,7 +21,14 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useQuizzes } from '../../quiz/queries';
 import type { Course } from '../api';
 import { type CourseLesson } from '@kompeten/shared-contracts';
-import { lessonFormValues, lessonInputOf, lessonNeedsFile, lessonProblem, type LessonCheckedField, type LessonFormValues } from '../lesson-form';
+import {
+  lessonFormValues,
+  lessonInputOf,
+  lessonNeedsFile,
+  lessonProblem,
+  type LessonCheckedField,
+  type LessonFormValues,
+} from '../lesson-form';
 import { optionsOf, useCourseLabels } from '../labels';
 import { useLessonMutations } from '../queries';
 import { FileUploadField } from './FileUploadField';
@@ -99,12 +118,22 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
               />
             )}
           />
-          <TextInput label={t('lesson.title')} required error={errors.title?.message} {...register('title', { required, maxLength: { value: 200, message: t('form.maxLength', { max: 200 }) } })} />
+          <TextInput
+            label={t('lesson.title')}
+            required
+            error={errors.title?.message}
+            {...register('title', { required, maxLength: { value: 200, message: t('form.maxLength', { max: 200 }) } })}
+          />
           <Controller
             control={control}
             name="required"
             render={({ field }) => (
-              <Switch label={t('lesson.required')} description={t('lesson.requiredHint')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
+              <Switch
+                label={t('lesson.required')}
+                description={t('lesson.requiredHint')}
+                checked={field.value}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+              />
             )}
           />
 
@@ -158,7 +187,15 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   control={control}
                   name="durationSeconds"
                   render={({ field }) => (
-                    <NumberInput label={t('lesson.duration')} description={t('lesson.durationHint')} min={1} allowDecimal={false} value={field.value} onChange={field.onChange} miw={200} />
+                    <NumberInput
+                      label={t('lesson.duration')}
+                      description={t('lesson.durationHint')}
+                      min={1}
+                      allowDecimal={false}
+                      value={field.value}
+                      onChange={field.onChange}
+                      miw={200}
+                    />
                   )}
                 />
                 <Controller
@@ -189,7 +226,13 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                 courseId={course.id}
                 purpose={kind === 'video' ? 'video' : kind === 'document' ? 'document' : 'file'}
                 accept={kind === 'video' ? 'video/mp4,video/webm' : kind === 'document' ? 'application/pdf' : undefined}
-                label={kind === 'video' ? t('lesson.videoFile') : kind === 'document' ? t('lesson.documentFile') : t('lesson.downloadFile')}
+                label={
+                  kind === 'video'
+                    ? t('lesson.videoFile')
+                    : kind === 'document'
+                      ? t('lesson.documentFile')
+                      : t('lesson.downloadFile')
+                }
                 current={fileId ? { id: fileId, name: fileName || undefined } : null}
                 onUploaded={(file) => {
                   setValue('fileId', file.id, { shouldDirty: true, shouldValidate: true });
@@ -199,7 +242,8 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   // The server credits watching only as fast as the video plays, so it needs the length (docs/learning.md).
                   if (kind !== 'video' || getValues('durationSeconds') !== '') return;
                   void readVideoDuration(file).then((seconds) => {
-                    if (seconds && getValues('durationSeconds') === '') setValue('durationSeconds', seconds, { shouldDirty: true });
+                    if (seconds && getValues('durationSeconds') === '')
+                      setValue('durationSeconds', seconds, { shouldDirty: true });
                   });
                 }}
               />
@@ -213,7 +257,14 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
           )}
 
           {kind === 'link' && (
-            <TextInput label={t('lesson.linkUrl')} type="url" required placeholder="https://" error={errors.url?.message} {...register('url', { validate: rule('url') })} />
+            <TextInput
+              label={t('lesson.linkUrl')}
+              type="url"
+              required
+              placeholder="https://"
+              error={errors.url?.message}
+              {...register('url', { validate: rule('url') })}
+            />
           )}
 
           {kind === 'quiz' && (
@@ -257,7 +308,14 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   name="maxScore"
                   rules={{ validate: rule('maxScore') }}
                   render={({ field }) => (
-                    <NumberInput label={t('lesson.maxScore')} min={1} value={field.value} onChange={field.onChange} error={errors.maxScore?.message} miw={160} />
+                    <NumberInput
+                      label={t('lesson.maxScore')}
+                      min={1}
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.maxScore?.message}
+                      miw={160}
+                    />
                   )}
                 />
                 <Controller
@@ -265,7 +323,14 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   name="passScore"
                   rules={{ validate: rule('passScore') }}
                   render={({ field }) => (
-                    <NumberInput label={t('lesson.passScore')} min={0} value={field.value} onChange={field.onChange} error={errors.passScore?.message} miw={160} />
+                    <NumberInput
+                      label={t('lesson.passScore')}
+                      min={0}
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.passScore?.message}
+                      miw={160}
+                    />
                   )}
                 />
               </Group>
@@ -292,7 +357,14 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                   {...register('endsAt', { validate: rule('endsAt') })}
                 />
               </Group>
-              <TextInput label={t('lesson.joinUrl')} type="url" required placeholder="https://" error={errors.joinUrl?.message} {...register('joinUrl', { validate: rule('joinUrl') })} />
+              <TextInput
+                label={t('lesson.joinUrl')}
+                type="url"
+                required
+                placeholder="https://"
+                error={errors.joinUrl?.message}
+                {...register('joinUrl', { validate: rule('joinUrl') })}
+              />
             </>
           )}
 
@@ -314,7 +386,8 @@ function readVideoDuration(file: File): Promise<number | null> {
       resolve(value);
     };
     el.preload = 'metadata';
-    el.onloadedmetadata = () => done(Number.isFinite(el.duration) && el.duration > 0 ? Math.max(1, Math.round(el.duration)) : null);
+    el.onloadedmetadata = () =>
+      done(Number.isFinite(el.duration) && el.duration > 0 ? Math.max(1, Math.round(el.duration)) : null);
     el.onerror = () => done(null);
     el.src = url;
   });

@@ -22,12 +22,24 @@ function RuleSummary({ course }: { course: Course }) {
   return (
     <List size="sm" spacing={4}>
       <List.Item>
-        {rule.requiredLessons === 'all' ? t('rule.allLessons') : t('rule.selectedSummary', { lessons: rule.requiredLessons.map(titleOf).join(', ') })}
+        {rule.requiredLessons === 'all'
+          ? t('rule.allLessons')
+          : t('rule.selectedSummary', { lessons: rule.requiredLessons.map(titleOf).join(', ') })}
       </List.Item>
-      {rule.passQuizzes?.length ? <List.Item>{t('rule.passQuizzesSummary', { lessons: rule.passQuizzes.map(titleOf).join(', ') })}</List.Item> : null}
-      {rule.minPostTestPercent !== undefined && rule.minPostTestPercent !== null ? <List.Item>{t('rule.postTestSummary', { percent: rule.minPostTestPercent })}</List.Item> : null}
-      {rule.passAssignments?.length ? <List.Item>{t('rule.passAssignmentsSummary', { lessons: rule.passAssignments.map(titleOf).join(', ') })}</List.Item> : null}
-      {rule.minLiveAttendance ? <List.Item>{t('rule.liveSummary', { count: rule.minLiveAttendance })}</List.Item> : null}
+      {rule.passQuizzes?.length ? (
+        <List.Item>{t('rule.passQuizzesSummary', { lessons: rule.passQuizzes.map(titleOf).join(', ') })}</List.Item>
+      ) : null}
+      {rule.minPostTestPercent !== undefined && rule.minPostTestPercent !== null ? (
+        <List.Item>{t('rule.postTestSummary', { percent: rule.minPostTestPercent })}</List.Item>
+      ) : null}
+      {rule.passAssignments?.length ? (
+        <List.Item>
+          {t('rule.passAssignmentsSummary', { lessons: rule.passAssignments.map(titleOf).join(', ') })}
+        </List.Item>
+      ) : null}
+      {rule.minLiveAttendance ? (
+        <List.Item>{t('rule.liveSummary', { count: rule.minLiveAttendance })}</List.Item>
+      ) : null}
     </List>
   );
 }
@@ -78,7 +90,11 @@ export function ReviewCoursePage() {
       {course.data && (
         <>
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-            <CourseTitleBlock title={course.data.title} status={course.data.status} currentVersionNo={course.data.currentVersionNo} />
+            <CourseTitleBlock
+              title={course.data.title}
+              status={course.data.status}
+              currentVersionNo={course.data.currentVersionNo}
+            />
             {course.data.can.review && (
               <Group gap="xs">
                 <Button variant="default" onClick={() => open('return')}>
@@ -89,7 +105,9 @@ export function ReviewCoursePage() {
             )}
           </Group>
           {course.data.status !== 'in_review' && <Alert variant="light">{t('review.notInReview')}</Alert>}
-          {course.data.status === 'in_review' && !course.data.can.review && <Alert variant="light">{t('review.cannotReview')}</Alert>}
+          {course.data.status === 'in_review' && !course.data.can.review && (
+            <Alert variant="light">{t('review.cannotReview')}</Alert>
+          )}
 
           <Card component="section" aria-labelledby="review-meta-heading">
             <Title order={2} id="review-meta-heading" mb="sm">
@@ -109,7 +127,11 @@ export function ReviewCoursePage() {
               <Field label={t('form.tags')}>{course.data.tags.length ? course.data.tags.join(', ') : '—'}</Field>
             </DetailList>
             <Box mt="md">
-              <CourseDescription description={course.data.description} objectives={course.data.objectives} objectivesLabel={t('form.objectives')} />
+              <CourseDescription
+                description={course.data.description}
+                objectives={course.data.objectives}
+                objectivesLabel={t('form.objectives')}
+              />
             </Box>
           </Card>
 

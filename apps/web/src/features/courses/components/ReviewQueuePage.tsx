@@ -53,10 +53,22 @@ export function ReviewQueuePage() {
           { key: 'agency', header: t('form.agency'), cell: (c) => c.agencyName ?? tc('none') },
           { key: 'jp', header: t('form.jp'), cell: (c) => c.jp, align: 'right', nowrap: true },
           { key: 'method', header: t('form.learningMethod'), cell: (c) => label.learningMethod(c.learningMethod) },
-          { key: 'submitted', header: t('review.submittedAt'), cell: (c) => formatDateTime(c.updatedAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language), nowrap: true },
+          {
+            key: 'submitted',
+            header: t('review.submittedAt'),
+            cell: (c) => formatDateTime(c.updatedAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language),
+            nowrap: true,
+          },
         ]}
       />
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

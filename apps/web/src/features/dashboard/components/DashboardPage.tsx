@@ -15,7 +15,12 @@ export function DashboardPage() {
   // JP tracking is not recorded yet: the ledger comes with the learning features.
   const jpDone = 0;
   const percent = Math.min(100, Math.round((jpDone / JP_TARGET) * 100));
-  const jpNote = employee?.employeeType === 'PPPK' ? t('jpTargetPppk') : employee?.employeeType === 'PNS' ? t('jpTargetPns') : t('jpTargetGeneric');
+  const jpNote =
+    employee?.employeeType === 'PPPK'
+      ? t('jpTargetPppk')
+      : employee?.employeeType === 'PNS'
+        ? t('jpTargetPns')
+        : t('jpTargetGeneric');
 
   return (
     <Stack gap="lg">

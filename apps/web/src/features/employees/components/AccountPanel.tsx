@@ -52,7 +52,11 @@ export function AccountPanel({ employee }: { employee: Employee }) {
               <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="setup-link">
                 {link.url}
               </Text>
-              <Text size="sm">{t('linkExpires', { when: formatDateTime(link.expiresAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language) })}</Text>
+              <Text size="sm">
+                {t('linkExpires', {
+                  when: formatDateTime(link.expiresAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language),
+                })}
+              </Text>
               <Text size="xs" c="dimmed">
                 {t('linkNoEmailYet')}
               </Text>
@@ -73,7 +77,12 @@ export function AccountPanel({ employee }: { employee: Employee }) {
         )}
         <Group gap="sm">
           {employee.hasAccount ? (
-            <Button variant="light" color="red" loading={reset.isPending} onClick={() => void doReset().catch(() => undefined)}>
+            <Button
+              variant="light"
+              color="red"
+              loading={reset.isPending}
+              onClick={() => void doReset().catch(() => undefined)}
+            >
               {t('reset')}
             </Button>
           ) : (
@@ -91,7 +100,14 @@ export function AccountPanel({ employee }: { employee: Employee }) {
             }}
           >
             <Group align="flex-end" gap="sm">
-              <TextInput type="email" label={t('emailLabel')} description={t('emailHint')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} maw={360} />
+              <TextInput
+                type="email"
+                label={t('emailLabel')}
+                description={t('emailHint')}
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                maw={360}
+              />
               <Button type="submit" variant="default" loading={set.isPending}>
                 {t('emailSubmit')}
               </Button>

@@ -25,13 +25,22 @@ export function EmployeeListPage() {
   useDocumentTitle(t('title'));
 
   const { values, page, update } = useSearchParamState(['q', 'agencyId', 'unitId', 'employeeType'] as const);
-  const employeeType = (EMPLOYEE_TYPES as readonly string[]).includes(values.employeeType) ? (values.employeeType as EmployeeType) : undefined;
+  const employeeType = (EMPLOYEE_TYPES as readonly string[]).includes(values.employeeType)
+    ? (values.employeeType as EmployeeType)
+    : undefined;
   const agencyId = values.agencyId || undefined;
   const unitId = agencyId ? values.unitId || undefined : undefined;
 
   const agencies = useAgencyOptions();
   const units = useUnitOptions(agencyId);
-  const query = useEmployees({ q: values.q || undefined, agencyId, unitId, employeeType, page, pageSize: DEFAULT_PAGE_SIZE });
+  const query = useEmployees({
+    q: values.q || undefined,
+    agencyId,
+    unitId,
+    employeeType,
+    page,
+    pageSize: DEFAULT_PAGE_SIZE,
+  });
   const filtered = !!(values.q || agencyId || unitId || employeeType);
 
   return (
@@ -39,7 +48,12 @@ export function EmployeeListPage() {
       <Title order={1}>{t('title')}</Title>
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-        <SearchInput value={values.q} onSearch={(q) => update({ q })} label={t('searchLabel')} placeholder={t('searchPlaceholder')} />
+        <SearchInput
+          value={values.q}
+          onSearch={(q) => update({ q })}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+        />
         <Select
           label={t('agencyFilter')}
           placeholder={agencies.isPending ? tc('loading') : t('allAgencies')}
@@ -96,7 +110,14 @@ export function EmployeeListPage() {
             key: 'name',
             header: te('name'),
             cell: (employee) => (
-              <Anchor component={Link} to={`/admin/pegawai/${employee.id}`} state={backState} fw={500} size="sm" onClick={(e) => e.stopPropagation()}>
+              <Anchor
+                component={Link}
+                to={`/admin/pegawai/${employee.id}`}
+                state={backState}
+                fw={500}
+                size="sm"
+                onClick={(e) => e.stopPropagation()}
+              >
                 {employee.displayName}
               </Anchor>
             ),
@@ -116,7 +137,14 @@ export function EmployeeListPage() {
         ]}
       />
 
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

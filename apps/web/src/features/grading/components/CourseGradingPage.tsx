@@ -15,7 +15,15 @@ import { useCourse } from '../../courses/queries';
 import { downloadSubmissionFile } from '../api';
 import { useCourseGrading, useGradeSubmission } from '../queries';
 
-function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; item: SubmissionForGrading; onClose: () => void }) {
+function GradeSubmissionModal({
+  courseId,
+  item,
+  onClose,
+}: {
+  courseId: string;
+  item: SubmissionForGrading;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('grading');
   const mutation = useGradeSubmission(courseId);
   const [score, setScore] = useState<number | string>('');
@@ -25,7 +33,10 @@ function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; i
 
   const save = async () => {
     try {
-      await mutation.mutateAsync({ submissionId: item.id, input: { score: Number(score), feedback: feedback.trim() || undefined } });
+      await mutation.mutateAsync({
+        submissionId: item.id,
+        input: { score: Number(score), feedback: feedback.trim() || undefined },
+      });
       notify({ color: 'kompeten', message: t('saved') });
       onClose();
     } catch {
@@ -41,7 +52,15 @@ function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; i
   };
 
   return (
-    <ConfirmModal opened onClose={onClose} title={t('gradeSubmissionTitle', { name: item.employeeName })} confirmLabel={t('saveGrade')} loading={mutation.isPending} confirmDisabled={!valid} onConfirm={() => void save()}>
+    <ConfirmModal
+      opened
+      onClose={onClose}
+      title={t('gradeSubmissionTitle', { name: item.employeeName })}
+      confirmLabel={t('saveGrade')}
+      loading={mutation.isPending}
+      confirmDisabled={!valid}
+      onConfirm={() => void save()}
+    >
       <Text size="sm">
         {item.lessonTitle ? `${item.lessonTitle} · ` : ''}
         {item.fileName}
@@ -51,13 +70,28 @@ function GradeSubmissionModal({ courseId, item, onClose }: { courseId: string; i
           {t('downloadSubmission')}
         </Button>
       </Group>
-      <NumberInput label={max !== undefined ? t('scoreOf', { max }) : t('score')} required min={0} max={max} decimalScale={2} value={score} onChange={setScore} data-autofocus />
+      <NumberInput
+        label={max !== undefined ? t('scoreOf', { max }) : t('score')}
+        required
+        min={0}
+        max={max}
+        decimalScale={2}
+        value={score}
+        onChange={setScore}
+        data-autofocus
+      />
       {item.passScore !== null && (
         <Text size="xs" c="dimmed">
           {t('passScore', { score: item.passScore })}
         </Text>
       )}
-      <Textarea label={t('feedback')} autosize minRows={3} value={feedback} onChange={(e) => setFeedback(e.currentTarget.value)} />
+      <Textarea
+        label={t('feedback')}
+        autosize
+        minRows={3}
+        value={feedback}
+        onChange={(e) => setFeedback(e.currentTarget.value)}
+      />
       {mutation.isError && <ErrorAlert error={mutation.error} />}
     </ConfirmModal>
   );
@@ -93,7 +127,16 @@ export function CourseGradingPage() {
           minWidth={720}
           columns={[
             { key: 'name', header: t('learner'), cell: (a) => a.employeeName },
-            { key: 'nip', header: t('nip'), cell: (a) => <Text size="sm" ff="monospace">{a.nip}</Text>, nowrap: true },
+            {
+              key: 'nip',
+              header: t('nip'),
+              cell: (a) => (
+                <Text size="sm" ff="monospace">
+                  {a.nip}
+                </Text>
+              ),
+              nowrap: true,
+            },
             { key: 'quiz', header: t('quiz'), cell: (a) => `${a.quizTitle} (#${a.attemptNo})` },
             { key: 'submitted', header: t('submittedAt'), cell: (a) => date(a.submittedAt), nowrap: true },
             { key: 'pending', header: t('pending'), cell: (a) => a.pendingQuestions, align: 'right', nowrap: true },
@@ -103,7 +146,12 @@ export function CourseGradingPage() {
               hiddenHeader: true,
               nowrap: true,
               cell: (a) => (
-                <Anchor component={Link} to={`/kursus/${courseId}/penilaian/percobaan/${a.attemptId}`} size="sm" aria-label={t('gradeAttemptOf', { name: a.employeeName })}>
+                <Anchor
+                  component={Link}
+                  to={`/kursus/${courseId}/penilaian/percobaan/${a.attemptId}`}
+                  size="sm"
+                  aria-label={t('gradeAttemptOf', { name: a.employeeName })}
+                >
                   {t('grade')}
                 </Anchor>
               ),
@@ -126,9 +174,26 @@ export function CourseGradingPage() {
           minWidth={720}
           columns={[
             { key: 'name', header: t('learner'), cell: (s) => s.employeeName },
-            { key: 'nip', header: t('nip'), cell: (s) => <Text size="sm" ff="monospace">{s.nip}</Text>, nowrap: true },
+            {
+              key: 'nip',
+              header: t('nip'),
+              cell: (s) => (
+                <Text size="sm" ff="monospace">
+                  {s.nip}
+                </Text>
+              ),
+              nowrap: true,
+            },
             { key: 'lesson', header: t('assignment'), cell: (s) => s.lessonTitle ?? tc('none') },
-            { key: 'file', header: t('file'), cell: (s) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{s.fileName}</Text> },
+            {
+              key: 'file',
+              header: t('file'),
+              cell: (s) => (
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {s.fileName}
+                </Text>
+              ),
+            },
             { key: 'submitted', header: t('submittedAt'), cell: (s) => date(s.submittedAt), nowrap: true },
             {
               key: 'grade',
@@ -136,7 +201,12 @@ export function CourseGradingPage() {
               hiddenHeader: true,
               nowrap: true,
               cell: (s) => (
-                <Button size="compact-sm" variant="light" onClick={() => setGrading(s)} aria-label={t('gradeSubmissionOf', { name: s.employeeName })}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setGrading(s)}
+                  aria-label={t('gradeSubmissionOf', { name: s.employeeName })}
+                >
                   {t('grade')}
                 </Button>
               ),

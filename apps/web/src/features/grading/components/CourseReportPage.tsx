@@ -57,19 +57,36 @@ export function CourseReportPage() {
           {t('reportTitle')}
         </Title>
         <Group gap="xs">
-          <Button variant="default" onClick={() => void onDownload('csv')} loading={download?.format === 'csv'} disabled={!!download}>
+          <Button
+            variant="default"
+            onClick={() => void onDownload('csv')}
+            loading={download?.format === 'csv'}
+            disabled={!!download}
+          >
             {t('downloadCsv')}
           </Button>
-          <Button variant="default" onClick={() => void onDownload('xlsx')} loading={download?.format === 'xlsx'} disabled={!!download}>
+          <Button
+            variant="default"
+            onClick={() => void onDownload('xlsx')}
+            loading={download?.format === 'xlsx'}
+            disabled={!!download}
+          >
             {t('downloadXlsx')}
           </Button>
         </Group>
       </Group>
       {download && (
         <div aria-live="polite">
-          <Progress value={download.progress === null ? 100 : Math.round(download.progress * 100)} animated={download.progress === null} striped={download.progress === null} aria-label={t('downloadProgress')} />
+          <Progress
+            value={download.progress === null ? 100 : Math.round(download.progress * 100)}
+            animated={download.progress === null}
+            striped={download.progress === null}
+            aria-label={t('downloadProgress')}
+          />
           <Text size="sm" mt={4}>
-            {download.progress === null ? t('preparing') : t('downloading', { percent: Math.round(download.progress * 100) })}
+            {download.progress === null
+              ? t('preparing')
+              : t('downloading', { percent: Math.round(download.progress * 100) })}
           </Text>
         </div>
       )}
@@ -100,7 +117,16 @@ export function CourseReportPage() {
         empty={t('reportEmpty')}
         minWidth={1100}
         columns={[
-          { key: 'nip', header: t('nip'), cell: (r) => <Text size="sm" ff="monospace">{r.nip}</Text>, nowrap: true },
+          {
+            key: 'nip',
+            header: t('nip'),
+            cell: (r) => (
+              <Text size="sm" ff="monospace">
+                {r.nip}
+              </Text>
+            ),
+            nowrap: true,
+          },
           { key: 'name', header: t('learner'), cell: (r) => r.name },
           { key: 'unit', header: t('unit'), cell: (r) => r.unitName ?? tc('none') },
           { key: 'status', header: t('status'), cell: (r) => <EnrolmentStatusBadge status={r.status} />, nowrap: true },
@@ -117,8 +143,20 @@ export function CourseReportPage() {
           },
           { key: 'pre', header: t('preTest'), cell: (r) => pct(r.preTestPercent), align: 'right', nowrap: true },
           { key: 'post', header: t('postTest'), cell: (r) => pct(r.postTestPercent), align: 'right', nowrap: true },
-          { key: 'gain', header: t('gain'), cell: (r) => (r.gain === null ? tc('none') : `${r.gain > 0 ? '+' : ''}${r.gain}`), align: 'right', nowrap: true },
-          { key: 'time', header: t('learnrec.timeSpent'), cell: (r) => t('learnrec.minutes', { count: r.timeSpentMinutes }), align: 'right', nowrap: true },
+          {
+            key: 'gain',
+            header: t('gain'),
+            cell: (r) => (r.gain === null ? tc('none') : `${r.gain > 0 ? '+' : ''}${r.gain}`),
+            align: 'right',
+            nowrap: true,
+          },
+          {
+            key: 'time',
+            header: t('learnrec.timeSpent'),
+            cell: (r) => t('learnrec.minutes', { count: r.timeSpentMinutes }),
+            align: 'right',
+            nowrap: true,
+          },
           {
             key: 'due',
             header: t('dueAt'),
@@ -133,10 +171,22 @@ export function CourseReportPage() {
                 tc('none')
               ),
           },
-          { key: 'completed', header: t('completedAt'), cell: (r) => (r.completedAt ? formatDateTime(r.completedAt, tz, i18n.language) : tc('none')), nowrap: true },
+          {
+            key: 'completed',
+            header: t('completedAt'),
+            cell: (r) => (r.completedAt ? formatDateTime(r.completedAt, tz, i18n.language) : tc('none')),
+            nowrap: true,
+          },
         ]}
       />
-      {report.data && <PaginationBar page={report.data.page} pageSize={report.data.pageSize} total={report.data.total} onChange={(p) => update({ page: p })} />}
+      {report.data && (
+        <PaginationBar
+          page={report.data.page}
+          pageSize={report.data.pageSize}
+          total={report.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

@@ -12,7 +12,17 @@ import { useQuizLabels } from '../../quiz/labels';
 import { useGradeAnswer, useGraderReview } from '../queries';
 import { WARNING_TEXT } from '../../courses/colors';
 
-function EssayGrader({ courseId, attemptId, question, index }: { courseId: string; attemptId: string; question: ReviewedQuestion; index: number }) {
+function EssayGrader({
+  courseId,
+  attemptId,
+  question,
+  index,
+}: {
+  courseId: string;
+  attemptId: string;
+  question: ReviewedQuestion;
+  index: number;
+}) {
   const { t } = useTranslation('grading');
   const mutation = useGradeAnswer(courseId, attemptId);
   const [score, setScore] = useState<number | string>(question.score ?? '');
@@ -21,7 +31,10 @@ function EssayGrader({ courseId, attemptId, question, index }: { courseId: strin
 
   const save = async () => {
     try {
-      await mutation.mutateAsync({ questionId: question.id, input: { score: Number(score), feedback: feedback.trim() || undefined } });
+      await mutation.mutateAsync({
+        questionId: question.id,
+        input: { score: Number(score), feedback: feedback.trim() || undefined },
+      });
       notify({ color: 'kompeten', message: t('saved') });
     } catch {
       // Shown below.
@@ -36,8 +49,14 @@ function EssayGrader({ courseId, attemptId, question, index }: { courseId: strin
             <Title order={2} size="h4" id={`grade-q-${question.id}`}>
               {t('question', { n: index + 1 })}
             </Title>
-            <Badge variant="light" color={question.score === null ? 'orange' : 'kompeten'} c={question.score === null ? WARNING_TEXT : undefined}>
-              {question.score === null ? t('notGraded') : t('gradedPoints', { score: question.score, max: question.points })}
+            <Badge
+              variant="light"
+              color={question.score === null ? 'orange' : 'kompeten'}
+              c={question.score === null ? WARNING_TEXT : undefined}
+            >
+              {question.score === null
+                ? t('notGraded')
+                : t('gradedPoints', { score: question.score, max: question.points })}
             </Badge>
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -47,8 +66,24 @@ function EssayGrader({ courseId, attemptId, question, index }: { courseId: strin
             <ResponseView question={question} response={question.response} />
           </Card>
           <Group align="flex-start" gap="sm" wrap="wrap">
-            <NumberInput label={t('scoreOf', { max: question.points })} required min={0} max={question.points} decimalScale={2} value={score} onChange={setScore} w={180} />
-            <Textarea label={t('feedback')} autosize minRows={2} value={feedback} onChange={(e) => setFeedback(e.currentTarget.value)} style={{ flex: '1 1 260px' }} />
+            <NumberInput
+              label={t('scoreOf', { max: question.points })}
+              required
+              min={0}
+              max={question.points}
+              decimalScale={2}
+              value={score}
+              onChange={setScore}
+              w={180}
+            />
+            <Textarea
+              label={t('feedback')}
+              autosize
+              minRows={2}
+              value={feedback}
+              onChange={(e) => setFeedback(e.currentTarget.value)}
+              style={{ flex: '1 1 260px' }}
+            />
           </Group>
           {mutation.isError && <ErrorAlert error={mutation.error} />}
           <Group>
@@ -89,7 +124,13 @@ export function GradeAttemptPage() {
           </Stack>
           {essays.length === 0 && <Text size="sm">{t('noEssayQuestions')}</Text>}
           {essays.map((q) => (
-            <EssayGrader key={q.id} courseId={courseId} attemptId={attemptId} question={q} index={review.data.questions.indexOf(q)} />
+            <EssayGrader
+              key={q.id}
+              courseId={courseId}
+              attemptId={attemptId}
+              question={q}
+              index={review.data.questions.indexOf(q)}
+            />
           ))}
         </>
       )}

@@ -44,10 +44,20 @@ export function GradingIndexPage() {
             nowrap: true,
             cell: (c) => (
               <Group gap="md" wrap="nowrap">
-                <Anchor component={Link} to={`/kursus/${c.id}/penilaian`} size="sm" aria-label={t('gradeCourse', { title: c.title })}>
+                <Anchor
+                  component={Link}
+                  to={`/kursus/${c.id}/penilaian`}
+                  size="sm"
+                  aria-label={t('gradeCourse', { title: c.title })}
+                >
                   {t('grade')}
                 </Anchor>
-                <Anchor component={Link} to={`/kursus/${c.id}/laporan`} size="sm" aria-label={t('reportCourse', { title: c.title })}>
+                <Anchor
+                  component={Link}
+                  to={`/kursus/${c.id}/laporan`}
+                  size="sm"
+                  aria-label={t('reportCourse', { title: c.title })}
+                >
                   {t('report')}
                 </Anchor>
               </Group>
@@ -55,7 +65,14 @@ export function GradingIndexPage() {
           },
         ]}
       />
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

@@ -37,8 +37,18 @@ export function ImportHistory({ agencyId, timeZone, selectedId, onSelect }: Impo
         empty={t('historyEmpty')}
         rowBg={(item) => (item.id === selectedId ? 'var(--mantine-color-kompeten-0)' : undefined)}
         columns={[
-          { key: 'fileName', header: t('fileName'), cell: (item) => item.fileName, cellStyle: () => ({ overflowWrap: 'anywhere' }) },
-          { key: 'createdAt', header: t('createdAt'), cell: (item) => formatDateTime(item.createdAt, timeZone, i18n.language), nowrap: true },
+          {
+            key: 'fileName',
+            header: t('fileName'),
+            cell: (item) => item.fileName,
+            cellStyle: () => ({ overflowWrap: 'anywhere' }),
+          },
+          {
+            key: 'createdAt',
+            header: t('createdAt'),
+            cell: (item) => formatDateTime(item.createdAt, timeZone, i18n.language),
+            nowrap: true,
+          },
           { key: 'status', header: t('currentImport'), cell: (item) => <ImportStatusBadge status={item.status} /> },
           { key: 'created', header: t('counts.created'), cell: (item) => item.createdCount },
           { key: 'updated', header: t('counts.updated'), cell: (item) => item.updatedCount },
@@ -56,14 +66,26 @@ export function ImportHistory({ agencyId, timeZone, selectedId, onSelect }: Impo
             header: t('show'),
             hiddenHeader: true,
             cell: (item) => (
-              <Button size="xs" variant="subtle" onClick={() => onSelect(item.id)} aria-label={t('showImport', { name: item.fileName })}>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => onSelect(item.id)}
+                aria-label={t('showImport', { name: item.fileName })}
+              >
                 {t('show')}
               </Button>
             ),
           },
         ]}
       />
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={setPage} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={setPage}
+        />
+      )}
     </Stack>
   );
 }

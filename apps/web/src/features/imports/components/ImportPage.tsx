@@ -174,7 +174,13 @@ export function ImportPage() {
       {importId && <ImportStatusCard key={importId} importId={importId} timeZone={timeZone} />}
 
       {agencyId && (
-        <ImportHistory key={agencyId} agencyId={agencyId} timeZone={timeZone} selectedId={importId} onSelect={(id) => update({ agencyId, importId: id })} />
+        <ImportHistory
+          key={agencyId}
+          agencyId={agencyId}
+          timeZone={timeZone}
+          selectedId={importId}
+          onSelect={(id) => update({ agencyId, importId: id })}
+        />
       )}
     </Stack>
   );

@@ -1,5 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AgencyTimeZone, ImportStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +97,12 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!item) return null;
 
-  const percent = item.totalRows > 0 ? Math.round((item.processedRows / item.totalRows) * 100) : item.status === 'completed' ? 100 : 0;
+  const percent =
+    item.totalRows > 0
+      ? Math.round((item.processedRows / item.totalRows) * 100)
+      : item.status === 'completed'
+        ? 100
+        : 0;
   const waiting = item.status === 'queued' || (item.status === 'running' && item.totalRows === 0);
 
   return (
@@ -114,7 +132,10 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
           <Text size="sm" mt={6}>
             {waiting
               ? t('waitingForWorker')
-              : t('rowsProcessed', { processed: formatNumber(item.processedRows, i18n.language), total: formatNumber(item.totalRows, i18n.language) })}
+              : t('rowsProcessed', {
+                  processed: formatNumber(item.processedRows, i18n.language),
+                  total: formatNumber(item.totalRows, i18n.language),
+                })}
           </Text>
         </div>
 
@@ -128,8 +149,16 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
           <Count label={t('counts.created')} value={item.createdCount} />
           <Count label={t('counts.updated')} value={item.updatedCount} />
           <Count label={t('counts.unchanged')} value={item.unchangedCount} />
-          <Count label={t('counts.failed')} value={item.failedCount} color={item.failedCount > 0 ? 'red.9' : undefined} />
-          <Count label={t('report.warnings')} value={item.warningCount} color={item.warningCount > 0 ? 'orange.9' : undefined} />
+          <Count
+            label={t('counts.failed')}
+            value={item.failedCount}
+            color={item.failedCount > 0 ? 'red.9' : undefined}
+          />
+          <Count
+            label={t('report.warnings')}
+            value={item.warningCount}
+            color={item.warningCount > 0 ? 'orange.9' : undefined}
+          />
         </SimpleGrid>
 
         {item.reasonCounts.length > 0 && (
@@ -168,13 +197,28 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
 
         {isFinished(item) && (
           <Group gap="xs" wrap="wrap">
-            <Button variant="default" onClick={() => void onDownload('csv', 'problems')} loading={downloading === 'csv-problems'} disabled={!!downloading}>
+            <Button
+              variant="default"
+              onClick={() => void onDownload('csv', 'problems')}
+              loading={downloading === 'csv-problems'}
+              disabled={!!downloading}
+            >
               {t('report.downloadCsv')}
             </Button>
-            <Button variant="default" onClick={() => void onDownload('xlsx', 'problems')} loading={downloading === 'xlsx-problems'} disabled={!!downloading}>
+            <Button
+              variant="default"
+              onClick={() => void onDownload('xlsx', 'problems')}
+              loading={downloading === 'xlsx-problems'}
+              disabled={!!downloading}
+            >
               {t('report.downloadXlsx')}
             </Button>
-            <Button variant="subtle" onClick={() => void onDownload('xlsx', 'all')} loading={downloading === 'xlsx-all'} disabled={!!downloading}>
+            <Button
+              variant="subtle"
+              onClick={() => void onDownload('xlsx', 'all')}
+              loading={downloading === 'xlsx-all'}
+              disabled={!!downloading}
+            >
               {t('report.downloadAllXlsx')}
             </Button>
           </Group>
@@ -190,7 +234,14 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
             </Text>
           ) : (
             <Paper withBorder radius="md" p={0}>
-              <Table.ScrollContainer minWidth={520} maxHeight={420} type="native" tabIndex={0} role="region" aria-labelledby="import-errors-heading">
+              <Table.ScrollContainer
+                minWidth={520}
+                maxHeight={420}
+                type="native"
+                tabIndex={0}
+                role="region"
+                aria-labelledby="import-errors-heading"
+              >
                 <Table striped stickyHeader>
                   <Table.Thead>
                     <Table.Tr>

@@ -13,7 +13,17 @@ import { DANGER_TEXT, WARNING_TEXT } from '../../courses/colors';
 type AssignmentContent = Extract<PlayerLessonContent, { kind: 'assignment' }>;
 
 /** Instructions, the learner's submission and its grade, and the upload (with progress). */
-export function AssignmentLesson({ enrolmentId, lessonId, content, readOnly }: { enrolmentId: string; lessonId: string; content: AssignmentContent; readOnly: boolean }) {
+export function AssignmentLesson({
+  enrolmentId,
+  lessonId,
+  content,
+  readOnly,
+}: {
+  enrolmentId: string;
+  lessonId: string;
+  content: AssignmentContent;
+  readOnly: boolean;
+}) {
   const { t, i18n } = useTranslation('learning');
   const { me } = useAuth();
   const mutation = useSubmitAssignment(enrolmentId, lessonId);
@@ -51,13 +61,21 @@ export function AssignmentLesson({ enrolmentId, lessonId, content, readOnly }: {
           {submission ? (
             <>
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {t('assignment.sent', { name: submission.fileName, date: formatDateTime(submission.submittedAt, timeZone, i18n.language) })}
+                {t('assignment.sent', {
+                  name: submission.fileName,
+                  date: formatDateTime(submission.submittedAt, timeZone, i18n.language),
+                })}
               </Text>
               {submission.gradedAt ? (
-                <Alert color={submission.passed ? 'kompeten' : 'orange'} variant="light" title={submission.passed ? t('assignment.passed') : t('assignment.notPassed')}
+                <Alert
+                  color={submission.passed ? 'kompeten' : 'orange'}
+                  variant="light"
+                  title={submission.passed ? t('assignment.passed') : t('assignment.notPassed')}
                   styles={submission.passed ? undefined : { title: { color: WARNING_TEXT } }}
                 >
-                  <Text size="sm">{t('assignment.score', { score: submission.score ?? 0, max: content.maxScore })}</Text>
+                  <Text size="sm">
+                    {t('assignment.score', { score: submission.score ?? 0, max: content.maxScore })}
+                  </Text>
                   {submission.feedback && (
                     <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
                       {submission.feedback}
@@ -82,7 +100,10 @@ export function AssignmentLesson({ enrolmentId, lessonId, content, readOnly }: {
               </Text>
               {content.history.map((h) => (
                 <Text key={h.id} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {t('learnrec.historyItem', { name: h.fileName, date: formatDateTime(h.submittedAt, timeZone, i18n.language) })}
+                  {t('learnrec.historyItem', {
+                    name: h.fileName,
+                    date: formatDateTime(h.submittedAt, timeZone, i18n.language),
+                  })}
                 </Text>
               ))}
             </Stack>

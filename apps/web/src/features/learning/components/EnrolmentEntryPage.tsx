@@ -31,7 +31,13 @@ export function EnrolmentEntryPage() {
       <Card>
         <Stack gap="xs" align="flex-start">
           <EnrolmentStatusBadge status={detail.status} />
-          <Text size="sm">{playable ? t('noLessons') : t(`statusInfo.${detail.status === 'pending_approval' ? 'pending_approval' : detail.status === 'rejected' ? 'rejected' : 'withdrawn'}`)}</Text>
+          <Text size="sm">
+            {playable
+              ? t('noLessons')
+              : t(
+                  `statusInfo.${detail.status === 'pending_approval' ? 'pending_approval' : detail.status === 'rejected' ? 'rejected' : 'withdrawn'}`,
+                )}
+          </Text>
         </Stack>
       </Card>
     </Stack>

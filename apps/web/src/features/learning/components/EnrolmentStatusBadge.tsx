@@ -16,7 +16,12 @@ const TEXT: Partial<Record<EnrolmentStatus, string>> = { pending_approval: WARNI
 export function EnrolmentStatusBadge({ status }: { status: EnrolmentStatus }) {
   const { t } = useTranslation('learning');
   return (
-    <Badge variant="light" color={COLOR[status] ?? 'gray'} c={TEXT[status]} style={{ flexShrink: 0, minWidth: 'max-content' }}>
+    <Badge
+      variant="light"
+      color={COLOR[status] ?? 'gray'}
+      c={TEXT[status]}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {t(`status.${status}`)}
     </Badge>
   );

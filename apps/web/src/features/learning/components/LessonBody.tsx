@@ -33,7 +33,17 @@ function DocumentLesson({ title, fileId }: { title: string; fileId: string }) {
       {file.loading && <LoadingBlock />}
       {file.error !== null && <ErrorAlert error={file.error} />}
       {file.url && (
-        <object data={file.url} type="application/pdf" aria-label={title} style={{ width: '100%', height: '75vh', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
+        <object
+          data={file.url}
+          type="application/pdf"
+          aria-label={title}
+          style={{
+            width: '100%',
+            height: '75vh',
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 'var(--mantine-radius-md)',
+          }}
+        >
           <Text size="sm" p="md">
             {t('document.noInline')}
           </Text>
@@ -48,7 +58,17 @@ function DocumentLesson({ title, fileId }: { title: string; fileId: string }) {
   );
 }
 
-function FileLesson({ title, fileId, done, report }: { title: string; fileId: string; done: boolean; report: (u: ProgressUpdate) => void }) {
+function FileLesson({
+  title,
+  fileId,
+  done,
+  report,
+}: {
+  title: string;
+  fileId: string;
+  done: boolean;
+  report: (u: ProgressUpdate) => void;
+}) {
   const { t } = useTranslation('learning');
   const [downloading, setDownloading] = useState(false);
   const download = async () => {
@@ -72,7 +92,13 @@ function FileLesson({ title, fileId, done, report }: { title: string; fileId: st
   );
 }
 
-function LiveLesson({ content, attended }: { content: Extract<PlayerLessonContent, { kind: 'live' }>; attended: boolean }) {
+function LiveLesson({
+  content,
+  attended,
+}: {
+  content: Extract<PlayerLessonContent, { kind: 'live' }>;
+  attended: boolean;
+}) {
   const { t, i18n } = useTranslation('learning');
   const { me } = useAuth();
   const tz = me?.timeZone ?? 'Asia/Jakarta';
@@ -80,7 +106,12 @@ function LiveLesson({ content, attended }: { content: Extract<PlayerLessonConten
   const ended = new Date(content.endsAt).getTime() < now;
   return (
     <Stack gap="sm" align="flex-start">
-      <Text size="sm">{t('live.when', { start: formatDateTime(content.startsAt, tz, i18n.language), end: formatDateTime(content.endsAt, tz, i18n.language) })}</Text>
+      <Text size="sm">
+        {t('live.when', {
+          start: formatDateTime(content.startsAt, tz, i18n.language),
+          end: formatDateTime(content.endsAt, tz, i18n.language),
+        })}
+      </Text>
       {ended ? (
         <Text size="sm" fw={500}>
           {t('live.ended')}
@@ -116,11 +147,27 @@ export function LessonBody({ lesson, readOnly, report }: LessonBodyProps) {
         </Typography>
       );
     case 'video':
-      return <VideoLesson enrolmentId={lesson.enrolmentId} lessonId={lesson.lessonId} title={lesson.title} content={c} progress={lesson.progress} report={report} />;
+      return (
+        <VideoLesson
+          enrolmentId={lesson.enrolmentId}
+          lessonId={lesson.lessonId}
+          title={lesson.title}
+          content={c}
+          progress={lesson.progress}
+          report={report}
+        />
+      );
     case 'document':
       return <DocumentLesson title={lesson.title} fileId={c.fileId} />;
     case 'file':
-      return <FileLesson title={lesson.title} fileId={c.fileId} done={lesson.progress.status === 'completed'} report={report} />;
+      return (
+        <FileLesson
+          title={lesson.title}
+          fileId={c.fileId}
+          done={lesson.progress.status === 'completed'}
+          report={report}
+        />
+      );
     case 'link':
       return (
         <Stack gap="sm" align="flex-start">
@@ -132,9 +179,18 @@ export function LessonBody({ lesson, readOnly, report }: LessonBodyProps) {
         </Stack>
       );
     case 'quiz':
-      return <QuizLessonPanel enrolmentId={lesson.enrolmentId} lessonId={lesson.lessonId} quiz={c.quiz} readOnly={readOnly} />;
+      return (
+        <QuizLessonPanel
+          enrolmentId={lesson.enrolmentId}
+          lessonId={lesson.lessonId}
+          quiz={c.quiz}
+          readOnly={readOnly}
+        />
+      );
     case 'assignment':
-      return <AssignmentLesson enrolmentId={lesson.enrolmentId} lessonId={lesson.lessonId} content={c} readOnly={readOnly} />;
+      return (
+        <AssignmentLesson enrolmentId={lesson.enrolmentId} lessonId={lesson.lessonId} content={c} readOnly={readOnly} />
+      );
     case 'live':
       return <LiveLesson content={c} attended={lesson.progress.attended} />;
     default:

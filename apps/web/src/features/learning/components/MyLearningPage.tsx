@@ -27,7 +27,12 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
     <Card component="article" aria-labelledby={`enrolment-${enrolment.id}`} padding="md">
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Title order={2} size="h3" id={`enrolment-${enrolment.id}`} style={{ overflowWrap: 'anywhere', flex: '1 1 240px' }}>
+          <Title
+            order={2}
+            size="h3"
+            id={`enrolment-${enrolment.id}`}
+            style={{ overflowWrap: 'anywhere', flex: '1 1 240px' }}
+          >
             {open ? (
               <Anchor component={Link} to={`/belajar/${enrolment.id}`} inherit c="inherit">
                 {enrolment.courseTitle}
@@ -46,7 +51,13 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
           {enrolment.dueAt ? ` · ${t('due', { date: formatDateTime(enrolment.dueAt, timeZone, i18n.language) })}` : ''}
         </Text>
         <Group gap="sm" wrap="nowrap" align="center">
-          <Progress value={percent} size="lg" style={{ flex: 1 }} aria-label={t('progressOf', { title: enrolment.courseTitle })} color={enrolment.status === 'completed' ? 'kompeten' : 'blue'} />
+          <Progress
+            value={percent}
+            size="lg"
+            style={{ flex: 1 }}
+            aria-label={t('progressOf', { title: enrolment.courseTitle })}
+            color={enrolment.status === 'completed' ? 'kompeten' : 'blue'}
+          />
           <Text size="sm" fw={600} w={48} ta="right">
             {percent}%
           </Text>
@@ -60,7 +71,12 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
                 : t('notStarted')}
           </Text>
           {open && (
-            <Button component={Link} to={`/belajar/${enrolment.id}`} size="xs" aria-label={`${enrolment.status === 'completed' ? t('review') : t('continue')}: ${enrolment.courseTitle}`}>
+            <Button
+              component={Link}
+              to={`/belajar/${enrolment.id}`}
+              size="xs"
+              aria-label={`${enrolment.status === 'completed' ? t('review') : t('continue')}: ${enrolment.courseTitle}`}
+            >
               {enrolment.status === 'completed' ? t('review') : t('continue')}
             </Button>
           )}
@@ -96,7 +112,12 @@ export function MyLearningPage() {
           style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           styles={{ root: { flexWrap: 'wrap' } }}
         />
-        <Checkbox mt={6} label={t('overdueOnly')} checked={overdueOnly} onChange={(event) => update({ overdue: event.currentTarget.checked ? 'true' : null })} />
+        <Checkbox
+          mt={6}
+          label={t('overdueOnly')}
+          checked={overdueOnly}
+          onChange={(event) => update({ overdue: event.currentTarget.checked ? 'true' : null })}
+        />
       </Stack>
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <LoadingBlock />}
@@ -117,7 +138,14 @@ export function MyLearningPage() {
           <EnrolmentCard key={e.id} enrolment={e} />
         ))}
       </Stack>
-      {query.data && <PaginationBar page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onChange={(p) => update({ page: p })} />}
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={(p) => update({ page: p })}
+        />
+      )}
     </Stack>
   );
 }

@@ -29,7 +29,11 @@ export function PlayerPage() {
   const status = enrolment.data?.status;
   const active = status === 'active';
   const report = useLessonTracking(enrolmentId, lessonId, lesson.data?.kind, active && !!lesson.data);
-  useDocumentTitle(lesson.data ? `${lesson.data.title} · ${enrolment.data?.courseTitle ?? ''}` : (enrolment.data?.courseTitle ?? t('title')));
+  useDocumentTitle(
+    lesson.data
+      ? `${lesson.data.title} · ${enrolment.data?.courseTitle ?? ''}`
+      : (enrolment.data?.courseTitle ?? t('title')),
+  );
 
   // On phones the outline closes after choosing a lesson.
   useEffect(() => {
@@ -77,7 +81,13 @@ export function PlayerPage() {
           {t('completedBanner')}
         </Alert>
       )}
-      {status && status !== 'active' && status !== 'completed' && <Alert variant="light">{t(`statusInfo.${status === 'pending_approval' ? 'pending_approval' : status === 'rejected' ? 'rejected' : 'withdrawn'}`)}</Alert>}
+      {status && status !== 'active' && status !== 'completed' && (
+        <Alert variant="light">
+          {t(
+            `statusInfo.${status === 'pending_approval' ? 'pending_approval' : status === 'rejected' ? 'rejected' : 'withdrawn'}`,
+          )}
+        </Alert>
+      )}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
@@ -91,7 +101,13 @@ export function PlayerPage() {
           >
             {outlineOpen ? t('hideOutline') : t('showOutline', { done, total: lessons.length })}
           </Button>
-          <Card id="player-outline" className={classes.outline} data-open={outlineOpen} padding="sm" mt={{ base: 'xs', md: 0 }}>
+          <Card
+            id="player-outline"
+            className={classes.outline}
+            data-open={outlineOpen}
+            padding="sm"
+            mt={{ base: 'xs', md: 0 }}
+          >
             <PlayerOutline detail={detail} currentLessonId={lessonId} />
             {active && (
               <Button variant="subtle" color="red" size="xs" mt="md" onClick={() => setConfirmWithdraw(true)}>
@@ -117,7 +133,16 @@ export function PlayerPage() {
                         {t('optional')}
                       </Badge>
                     )}
-                    <Badge variant="light" color={data.progress.status === 'completed' ? 'kompeten' : data.progress.status === 'in_progress' ? 'blue' : 'gray'}>
+                    <Badge
+                      variant="light"
+                      color={
+                        data.progress.status === 'completed'
+                          ? 'kompeten'
+                          : data.progress.status === 'in_progress'
+                            ? 'blue'
+                            : 'gray'
+                      }
+                    >
                       {t(`lessonStatus.${data.progress.status}`)}
                     </Badge>
                   </Group>

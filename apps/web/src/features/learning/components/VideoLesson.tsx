@@ -35,7 +35,9 @@ function storageKey(enrolmentId: string, lessonId: string) {
 function loadIntervals(key: string): Interval[] {
   try {
     const raw = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
-    return Array.isArray(raw) ? raw.filter((i): i is Interval => Array.isArray(i) && i.length === 2 && i.every((n) => typeof n === 'number')) : [];
+    return Array.isArray(raw)
+      ? raw.filter((i): i is Interval => Array.isArray(i) && i.length === 2 && i.every((n) => typeof n === 'number'))
+      : [];
   } catch {
     return [];
   }
@@ -67,7 +69,8 @@ export function VideoLesson({ enrolmentId, lessonId, title, content, progress, r
 
   const currentRatio = useCallback(() => {
     const el = video.current;
-    const duration = el && Number.isFinite(el.duration) && el.duration > 0 ? el.duration : (content.durationSeconds ?? 0);
+    const duration =
+      el && Number.isFinite(el.duration) && el.duration > 0 ? el.duration : (content.durationSeconds ?? 0);
     if (!duration) return serverRatio;
     return Math.min(1, Math.max(serverRatio, watchedSeconds(intervals.current) / duration));
   }, [content.durationSeconds, serverRatio]);

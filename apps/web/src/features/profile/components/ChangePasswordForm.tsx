@@ -46,7 +46,8 @@ export function ChangePasswordForm() {
   });
 
   const fieldError =
-    mutation.error instanceof ApiError && (mutation.error.code === ErrorCode.AUTH_WRONG_PASSWORD || mutation.error.code === ErrorCode.AUTH_WEAK_PASSWORD);
+    mutation.error instanceof ApiError &&
+    (mutation.error.code === ErrorCode.AUTH_WRONG_PASSWORD || mutation.error.code === ErrorCode.AUTH_WEAK_PASSWORD);
 
   return (
     <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate maw={420}>

@@ -27,7 +27,8 @@ export function AttemptResultPage() {
   if (attempt.isError) return <ErrorAlert error={attempt.error} onRetry={() => void attempt.refetch()} />;
   const a = attempt.data;
   const deadlinePassed = a.deadlineAt !== null && Date.parse(a.deadlineAt) <= Date.parse(a.serverNow);
-  const reviewBlocked = review.error instanceof ApiError && review.error.code === ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED;
+  const reviewBlocked =
+    review.error instanceof ApiError && review.error.code === ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED;
   const percent = a.percent ?? 0;
 
   return (
@@ -86,7 +87,12 @@ export function AttemptResultPage() {
               <Text size="xl" fw={700} data-testid="attempt-percent">
                 {t('result.percent', { percent })}
               </Text>
-              <Badge size="lg" color={a.passed ? 'kompeten' : 'orange'} c={a.passed ? undefined : WARNING_TEXT} variant="light">
+              <Badge
+                size="lg"
+                color={a.passed ? 'kompeten' : 'orange'}
+                c={a.passed ? undefined : WARNING_TEXT}
+                variant="light"
+              >
                 {a.passed ? t('passed') : t('notPassed')}
               </Badge>
               <Text size="sm" c="dimmed">
@@ -109,7 +115,9 @@ export function AttemptResultPage() {
           </Title>
           {review.isPending && <LoadingBlock />}
           {reviewBlocked && <Alert variant="light">{t('review.notAllowed')}</Alert>}
-          {review.isError && !reviewBlocked && <ErrorAlert error={review.error} onRetry={() => void review.refetch()} />}
+          {review.isError && !reviewBlocked && (
+            <ErrorAlert error={review.error} onRetry={() => void review.refetch()} />
+          )}
           {review.data?.questions.map((q, i) => (
             <Card key={q.id} padding="md" component="article" aria-labelledby={`review-q-${q.id}`}>
               <Stack gap="xs">
@@ -119,7 +127,9 @@ export function AttemptResultPage() {
                   </Title>
                   <Badge
                     variant="light"
-                    color={q.score === null ? 'gray' : q.score >= q.points ? 'kompeten' : q.score > 0 ? 'orange' : 'red'}
+                    color={
+                      q.score === null ? 'gray' : q.score >= q.points ? 'kompeten' : q.score > 0 ? 'orange' : 'red'
+                    }
                     c={q.score === null || q.score >= q.points ? undefined : q.score > 0 ? WARNING_TEXT : DANGER_TEXT}
                   >
                     {q.score === null ? t('review.notGraded') : t('review.points', { score: q.score, max: q.points })}

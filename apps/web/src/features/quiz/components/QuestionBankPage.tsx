@@ -39,7 +39,8 @@ export function QuestionBankPage() {
   const [editing, setEditing] = useState<{ question?: Question } | null>(null);
   const [deleting, setDeleting] = useState<Question | null>(null);
 
-  const categoryName = (id: string | null) => (id ? (categories.data?.find((c) => c.id === id)?.name ?? tc('none')) : t('bank.uncategorised'));
+  const categoryName = (id: string | null) =>
+    id ? (categories.data?.find((c) => c.id === id)?.name ?? tc('none')) : t('bank.uncategorised');
 
   const addCategory = async () => {
     const name = newCategory.trim();
@@ -73,13 +74,23 @@ export function QuestionBankPage() {
             </Title>
             {categories.isError && <ErrorAlert error={categories.error} onRetry={() => void categories.refetch()} />}
             <nav aria-label={t('bank.categories')}>
-              <NavLink component="button" label={t('bank.allCategories')} active={!values.categoryId} onClick={() => update({ categoryId: null })} aria-current={!values.categoryId || undefined} />
+              <NavLink
+                component="button"
+                label={t('bank.allCategories')}
+                active={!values.categoryId}
+                onClick={() => update({ categoryId: null })}
+                aria-current={!values.categoryId || undefined}
+              />
               {categories.data?.map((c) => (
                 <NavLink
                   key={c.id}
                   component="button"
                   label={c.name}
-                  rightSection={<Badge size="sm" variant="light" color="gray">{c.questionCount}</Badge>}
+                  rightSection={
+                    <Badge size="sm" variant="light" color="gray">
+                      {c.questionCount}
+                    </Badge>
+                  }
                   active={values.categoryId === c.id}
                   aria-current={values.categoryId === c.id || undefined}
                   onClick={() => update({ categoryId: c.id })}
@@ -93,8 +104,20 @@ export function QuestionBankPage() {
             )}
             <form onSubmit={(event) => (event.preventDefault(), void addCategory())}>
               <Stack gap="xs">
-                <TextInput label={t('bank.newCategory')} value={newCategory} onChange={(e) => setNewCategory(e.currentTarget.value)} maxLength={200} />
-                <Button type="submit" size="xs" variant="light" loading={createCategory.isPending} disabled={!newCategory.trim()} style={{ alignSelf: 'flex-start' }}>
+                <TextInput
+                  label={t('bank.newCategory')}
+                  value={newCategory}
+                  onChange={(e) => setNewCategory(e.currentTarget.value)}
+                  maxLength={200}
+                />
+                <Button
+                  type="submit"
+                  size="xs"
+                  variant="light"
+                  loading={createCategory.isPending}
+                  disabled={!newCategory.trim()}
+                  style={{ alignSelf: 'flex-start' }}
+                >
                   {t('bank.addCategory')}
                 </Button>
                 {createCategory.isError && <ErrorAlert error={createCategory.error} />}
@@ -116,7 +139,10 @@ export function QuestionBankPage() {
           </Group>
           <Select
             label={t('bank.kindFilter')}
-            data={[{ value: ALL, label: tc('all') }, ...QUESTION_KINDS.map((k) => ({ value: k, label: labels.questionKind(k) }))]}
+            data={[
+              { value: ALL, label: tc('all') },
+              ...QUESTION_KINDS.map((k) => ({ value: k, label: labels.questionKind(k) })),
+            ]}
             value={kind ?? ALL}
             onChange={(v) => update({ kind: v === ALL ? null : v })}
             allowDeselect={false}
@@ -151,10 +177,21 @@ export function QuestionBankPage() {
                 nowrap: true,
                 cell: (q) => (
                   <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ question: q })} aria-label={t('bank.editQuestion', { n: q.prompt.slice(0, 40) })}>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setEditing({ question: q })}
+                      aria-label={t('bank.editQuestion', { n: q.prompt.slice(0, 40) })}
+                    >
                       {t('edit')}
                     </Button>
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(q)} aria-label={t('bank.deleteQuestion', { n: q.prompt.slice(0, 40) })}>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setDeleting(q)}
+                      aria-label={t('bank.deleteQuestion', { n: q.prompt.slice(0, 40) })}
+                    >
                       {t('delete')}
                     </Button>
                   </Group>
@@ -162,12 +199,25 @@ export function QuestionBankPage() {
               },
             ]}
           />
-          {questions.data && <PaginationBar page={questions.data.page} pageSize={questions.data.pageSize} total={questions.data.total} onChange={(p) => update({ page: p })} />}
+          {questions.data && (
+            <PaginationBar
+              page={questions.data.page}
+              pageSize={questions.data.pageSize}
+              total={questions.data.total}
+              onChange={(p) => update({ page: p })}
+            />
+          )}
         </Stack>
       </Grid.Col>
 
       {editing && categories.data && (
-        <QuestionEditorModal courseId={courseId} categories={categories.data} question={editing.question} defaultCategoryId={categoryId} onClose={() => setEditing(null)} />
+        <QuestionEditorModal
+          courseId={courseId}
+          categories={categories.data}
+          question={editing.question}
+          defaultCategoryId={categoryId}
+          onClose={() => setEditing(null)}
+        />
       )}
       <ConfirmModal
         opened={deleting !== null}

@@ -1,5 +1,19 @@
 import type { ReactNode } from 'react';
-import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Radio,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { QUESTION_KINDS, type Question, type QuestionCategory } from '@kompeten/shared-contracts';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -7,7 +21,17 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useQuestionMutations } from '../queries';
 import { useQuizLabels } from '../labels';
-import { blankChoice, blankItem, blankPair, buildQuestionInput, MAX_ROWS, MIN_ROWS, pointsProblem, questionFormValues, type QuestionFormValues } from '../question-form';
+import {
+  blankChoice,
+  blankItem,
+  blankPair,
+  buildQuestionInput,
+  MAX_ROWS,
+  MIN_ROWS,
+  pointsProblem,
+  questionFormValues,
+  type QuestionFormValues,
+} from '../question-form';
 import { DANGER_TEXT } from '../../courses/colors';
 import { ModalActions } from '../../../shared/components/ModalActions';
 
@@ -20,7 +44,13 @@ interface QuestionEditorModalProps {
 }
 
 /** Create or edit a question; the answer inputs follow the kind (docs/learning.md, question kinds). */
-export function QuestionEditorModal({ courseId, categories, question, defaultCategoryId, onClose }: QuestionEditorModalProps) {
+export function QuestionEditorModal({
+  courseId,
+  categories,
+  question,
+  defaultCategoryId,
+  onClose,
+}: QuestionEditorModalProps) {
   const { t } = useTranslation('quiz');
   const labels = useQuizLabels();
   const phone = useMediaQuery('(max-width: 48em)');
@@ -58,15 +88,25 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
 
   const choiceLabel = (i: number) => t('editor.option', { n: i + 1 });
 
-
   /** The option rows of a single- or multiple-choice question; `marker` draws the radio or checkbox that marks it correct. */
   const choiceRows = (marker: (value: string, label: string) => ReactNode) => (
     <Stack gap="xs">
       {choices.fields.map((choice, i) => (
         <Group key={choice.key} gap="xs" wrap="nowrap" align="center">
           {marker(watchedChoices?.[i]?.optionId ?? choice.optionId, t('editor.markCorrect', { n: i + 1 }))}
-          <TextInput aria-label={choiceLabel(i)} placeholder={choiceLabel(i)} style={{ flex: 1 }} {...register(`choices.${i}.text`)} />
-          <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeOption', { n: i + 1 })} onClick={() => choices.remove(i)} disabled={choices.fields.length <= MIN_ROWS}>
+          <TextInput
+            aria-label={choiceLabel(i)}
+            placeholder={choiceLabel(i)}
+            style={{ flex: 1 }}
+            {...register(`choices.${i}.text`)}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('editor.removeOption', { n: i + 1 })}
+            onClick={() => choices.remove(i)}
+            disabled={choices.fields.length <= MIN_ROWS}
+          >
             <span aria-hidden>×</span>
           </ActionIcon>
         </Group>
@@ -74,7 +114,14 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
     </Stack>
   );
   return (
-    <Modal opened onClose={onClose} title={question ? t('editor.editTitle') : t('editor.createTitle')} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('cancel') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={question ? t('editor.editTitle') : t('editor.createTitle')}
+      size="xl"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('cancel') }}
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <Group grow align="flex-start" wrap="wrap">
@@ -98,7 +145,10 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
               render={({ field }) => (
                 <Select
                   label={t('editor.category')}
-                  data={[{ value: '', label: t('bank.uncategorised') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+                  data={[
+                    { value: '', label: t('bank.uncategorised') },
+                    ...categories.map((c) => ({ value: c.id, label: c.name })),
+                  ]}
                   value={field.value}
                   onChange={(v) => field.onChange(v ?? '')}
                   allowDeselect={false}
@@ -107,7 +157,14 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
               )}
             />
           </Group>
-          <Textarea label={t('editor.prompt')} required autosize minRows={3} error={errors.prompt?.message} {...register('prompt', { validate: (v) => v.trim().length > 0 || t('required') })} />
+          <Textarea
+            label={t('editor.prompt')}
+            required
+            autosize
+            minRows={3}
+            error={errors.prompt?.message}
+            {...register('prompt', { validate: (v) => v.trim().length > 0 || t('required') })}
+          />
           <Controller
             control={control}
             name="points"
@@ -118,7 +175,17 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
               },
             }}
             render={({ field }) => (
-              <NumberInput label={t('editor.points')} required min={0.01} max={9999.99} decimalScale={2} value={field.value} onChange={field.onChange} error={errors.points?.message} maw={200} />
+              <NumberInput
+                label={t('editor.points')}
+                required
+                min={0.01}
+                max={9999.99}
+                decimalScale={2}
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.points?.message}
+                maw={200}
+              />
             )}
           />
 
@@ -133,7 +200,9 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                   name="correctSingle"
                   render={({ field }) => (
                     <Radio.Group value={field.value} onChange={field.onChange} aria-label={t('editor.correctAnswer')}>
-                      {choiceRows((value, label) => <Radio value={value} aria-label={label} />)}
+                      {choiceRows((value, label) => (
+                        <Radio value={value} aria-label={label} />
+                      ))}
                     </Radio.Group>
                   )}
                 />
@@ -142,14 +211,25 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                   control={control}
                   name="correctMultiple"
                   render={({ field }) => (
-                    <Checkbox.Group value={field.value} onChange={field.onChange} aria-label={t('editor.correctAnswer')}>
-                      {choiceRows((value, label) => <Checkbox value={value} aria-label={label} />)}
+                    <Checkbox.Group
+                      value={field.value}
+                      onChange={field.onChange}
+                      aria-label={t('editor.correctAnswer')}
+                    >
+                      {choiceRows((value, label) => (
+                        <Checkbox value={value} aria-label={label} />
+                      ))}
                     </Checkbox.Group>
                   )}
                 />
               )}
               <Group>
-                <Button size="xs" variant="light" onClick={() => choices.append(blankChoice())} disabled={choices.fields.length >= MAX_ROWS}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => choices.append(blankChoice())}
+                  disabled={choices.fields.length >= MAX_ROWS}
+                >
                   {t('editor.addOption')}
                 </Button>
               </Group>
@@ -164,7 +244,11 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
               control={control}
               name="trueFalse"
               render={({ field }) => (
-                <Radio.Group label={t('editor.correctAnswer')} value={field.value} onChange={(v) => field.onChange(v as 'true' | 'false')}>
+                <Radio.Group
+                  label={t('editor.correctAnswer')}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v as 'true' | 'false')}
+                >
                   <Group gap="lg" mt="xs">
                     <Radio value="true" label={t('true')} />
                     <Radio value="false" label={t('false')} />
@@ -178,7 +262,14 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
             <Controller
               control={control}
               name="accepted"
-              render={({ field }) => <TagsInput label={t('editor.accepted')} description={t('editor.acceptedHint')} value={field.value} onChange={field.onChange} />}
+              render={({ field }) => (
+                <TagsInput
+                  label={t('editor.accepted')}
+                  description={t('editor.acceptedHint')}
+                  value={field.value}
+                  onChange={field.onChange}
+                />
+              )}
             />
           )}
 
@@ -187,12 +278,31 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
               <Controller
                 control={control}
                 name="numericValue"
-                render={({ field }) => <NumberInput label={t('editor.value')} required decimalScale={6} value={field.value} onChange={field.onChange} miw={160} />}
+                render={({ field }) => (
+                  <NumberInput
+                    label={t('editor.value')}
+                    required
+                    decimalScale={6}
+                    value={field.value}
+                    onChange={field.onChange}
+                    miw={160}
+                  />
+                )}
               />
               <Controller
                 control={control}
                 name="numericTolerance"
-                render={({ field }) => <NumberInput label={t('editor.tolerance')} description={t('editor.toleranceHint')} min={0} decimalScale={6} value={field.value} onChange={field.onChange} miw={160} />}
+                render={({ field }) => (
+                  <NumberInput
+                    label={t('editor.tolerance')}
+                    description={t('editor.toleranceHint')}
+                    min={0}
+                    decimalScale={6}
+                    value={field.value}
+                    onChange={field.onChange}
+                    miw={160}
+                  />
+                )}
               />
             </Group>
           )}
@@ -204,15 +314,35 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
               </Text>
               {pairs.fields.map((pair, i) => (
                 <Group key={pair.key} gap="xs" wrap="wrap" align="flex-end">
-                  <TextInput label={t('editor.left', { n: i + 1 })} style={{ flex: '1 1 140px' }} {...register(`pairs.${i}.left`)} />
-                  <TextInput label={t('editor.right', { n: i + 1 })} style={{ flex: '1 1 140px' }} {...register(`pairs.${i}.right`)} />
-                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('editor.removePair', { n: i + 1 })} onClick={() => pairs.remove(i)} disabled={pairs.fields.length <= MIN_ROWS}>
+                  <TextInput
+                    label={t('editor.left', { n: i + 1 })}
+                    style={{ flex: '1 1 140px' }}
+                    {...register(`pairs.${i}.left`)}
+                  />
+                  <TextInput
+                    label={t('editor.right', { n: i + 1 })}
+                    style={{ flex: '1 1 140px' }}
+                    {...register(`pairs.${i}.right`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    aria-label={t('editor.removePair', { n: i + 1 })}
+                    onClick={() => pairs.remove(i)}
+                    disabled={pairs.fields.length <= MIN_ROWS}
+                  >
                     <span aria-hidden>×</span>
                   </ActionIcon>
                 </Group>
               ))}
               <Group>
-                <Button size="xs" variant="light" onClick={() => pairs.append(blankPair())} disabled={pairs.fields.length >= MAX_ROWS}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => pairs.append(blankPair())}
+                  disabled={pairs.fields.length >= MAX_ROWS}
+                >
                   {t('editor.addPair')}
                 </Button>
               </Group>
@@ -232,20 +362,45 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
                   <Text size="sm" w={24} ta="right" aria-hidden>
                     {i + 1}.
                   </Text>
-                  <TextInput aria-label={t('editor.item', { n: i + 1 })} style={{ flex: 1 }} {...register(`items.${i}.text`)} />
-                  <ActionIcon variant="default" aria-label={t('editor.itemUp', { n: i + 1 })} disabled={i === 0} onClick={() => items.move(i, i - 1)}>
+                  <TextInput
+                    aria-label={t('editor.item', { n: i + 1 })}
+                    style={{ flex: 1 }}
+                    {...register(`items.${i}.text`)}
+                  />
+                  <ActionIcon
+                    variant="default"
+                    aria-label={t('editor.itemUp', { n: i + 1 })}
+                    disabled={i === 0}
+                    onClick={() => items.move(i, i - 1)}
+                  >
                     <span aria-hidden>↑</span>
                   </ActionIcon>
-                  <ActionIcon variant="default" aria-label={t('editor.itemDown', { n: i + 1 })} disabled={i === items.fields.length - 1} onClick={() => items.move(i, i + 1)}>
+                  <ActionIcon
+                    variant="default"
+                    aria-label={t('editor.itemDown', { n: i + 1 })}
+                    disabled={i === items.fields.length - 1}
+                    onClick={() => items.move(i, i + 1)}
+                  >
                     <span aria-hidden>↓</span>
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('editor.removeItem', { n: i + 1 })} onClick={() => items.remove(i)} disabled={items.fields.length <= MIN_ROWS}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('editor.removeItem', { n: i + 1 })}
+                    onClick={() => items.remove(i)}
+                    disabled={items.fields.length <= MIN_ROWS}
+                  >
                     <span aria-hidden>×</span>
                   </ActionIcon>
                 </Group>
               ))}
               <Group>
-                <Button size="xs" variant="light" onClick={() => items.append(blankItem())} disabled={items.fields.length >= MAX_ROWS}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => items.append(blankItem())}
+                  disabled={items.fields.length >= MAX_ROWS}
+                >
                   {t('editor.addItem')}
                 </Button>
               </Group>
@@ -261,7 +416,13 @@ export function QuestionEditorModal({ courseId, categories, question, defaultCat
             </Text>
           )}
 
-          <Textarea label={t('editor.feedback')} description={t('editor.feedbackHint')} autosize minRows={2} {...register('feedback')} />
+          <Textarea
+            label={t('editor.feedback')}
+            description={t('editor.feedbackHint')}
+            autosize
+            minRows={2}
+            {...register('feedback')}
+          />
 
           {errors.root && (
             <Text size="sm" c={DANGER_TEXT} role="alert">

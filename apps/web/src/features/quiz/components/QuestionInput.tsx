@@ -22,7 +22,11 @@ export function QuestionInput({ question, labelId, value, onChange, disabled }: 
   switch (q.kind) {
     case 'single':
       return (
-        <Radio.Group aria-labelledby={labelId} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)}>
+        <Radio.Group
+          aria-labelledby={labelId}
+          value={typeof value === 'string' ? value : null}
+          onChange={(v) => onChange(v)}
+        >
           <Stack gap="xs">
             {q.options.map((o) => (
               <Radio key={o.id} value={o.id} label={o.text} disabled={disabled} />
@@ -32,7 +36,11 @@ export function QuestionInput({ question, labelId, value, onChange, disabled }: 
       );
     case 'multiple':
       return (
-        <Checkbox.Group aria-labelledby={labelId} value={Array.isArray(value) ? (value as string[]) : []} onChange={(v) => onChange(v)}>
+        <Checkbox.Group
+          aria-labelledby={labelId}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          onChange={(v) => onChange(v)}
+        >
           <Stack gap="xs">
             <Text size="xs" c="dimmed">
               {t('attempt.chooseAll')}
@@ -45,7 +53,11 @@ export function QuestionInput({ question, labelId, value, onChange, disabled }: 
       );
     case 'true_false':
       return (
-        <Radio.Group aria-labelledby={labelId} value={value === true ? 'true' : value === false ? 'false' : null} onChange={(v) => onChange(v === 'true')}>
+        <Radio.Group
+          aria-labelledby={labelId}
+          value={value === true ? 'true' : value === false ? 'false' : null}
+          onChange={(v) => onChange(v === 'true')}
+        >
           <Group gap="lg">
             <Radio value="true" label={t('true')} disabled={disabled} />
             <Radio value="false" label={t('false')} disabled={disabled} />
@@ -167,17 +179,36 @@ function OrderingInput({ question, labelId, value, onChange, disabled }: Questio
       </Text>
       <Stack component="ol" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
         {order.map((id, i) => (
-          <Group key={id} component="li" gap="xs" wrap="nowrap" p={6} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}>
+          <Group
+            key={id}
+            component="li"
+            gap="xs"
+            wrap="nowrap"
+            p={6}
+            style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}
+          >
             <Text size="sm" fw={600} w={24} ta="right">
               {i + 1}.
             </Text>
             <Text size="sm" style={{ flex: 1, overflowWrap: 'anywhere' }}>
               {text(id)}
             </Text>
-            <ActionIcon ref={refFor(`${id}:up`)} variant="default" aria-label={t('attempt.moveUp', { item: text(id) })} disabled={disabled || i === 0} onClick={() => move(i, 'up')}>
+            <ActionIcon
+              ref={refFor(`${id}:up`)}
+              variant="default"
+              aria-label={t('attempt.moveUp', { item: text(id) })}
+              disabled={disabled || i === 0}
+              onClick={() => move(i, 'up')}
+            >
               <span aria-hidden>↑</span>
             </ActionIcon>
-            <ActionIcon ref={refFor(`${id}:down`)} variant="default" aria-label={t('attempt.moveDown', { item: text(id) })} disabled={disabled || i === order.length - 1} onClick={() => move(i, 'down')}>
+            <ActionIcon
+              ref={refFor(`${id}:down`)}
+              variant="default"
+              aria-label={t('attempt.moveDown', { item: text(id) })}
+              disabled={disabled || i === order.length - 1}
+              onClick={() => move(i, 'down')}
+            >
               <span aria-hidden>↓</span>
             </ActionIcon>
           </Group>

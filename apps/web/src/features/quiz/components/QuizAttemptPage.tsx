@@ -1,5 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Card, Group, Paper, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { ErrorCode, type AnswerResponse, type AttemptView } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -23,7 +37,10 @@ import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
 function useRemainingSeconds(attempt: AttemptView, loadedAt: number): number | null {
   const offset = Date.parse(attempt.serverNow) - loadedAt;
   const deadline = attempt.deadlineAt ? Date.parse(attempt.deadlineAt) : null;
-  const compute = useCallback(() => (deadline === null ? null : Math.max(0, Math.floor((deadline - (Date.now() + offset)) / 1000))), [deadline, offset]);
+  const compute = useCallback(
+    () => (deadline === null ? null : Math.max(0, Math.floor((deadline - (Date.now() + offset)) / 1000))),
+    [deadline, offset],
+  );
   const [remaining, setRemaining] = useState(compute);
   useEffect(() => {
     setRemaining(compute());
@@ -53,7 +70,14 @@ function SaveIndicator({ status, answered }: { status: AnswerStatus | undefined;
   const { t, i18n } = useTranslation('quiz');
   const { me } = useAuth();
   const time = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleTimeString(intlLocale(i18n.language), { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: me?.timeZone ?? 'Asia/Jakarta' }) : '';
+    iso
+      ? new Date(iso).toLocaleTimeString(intlLocale(i18n.language), {
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          timeZone: me?.timeZone ?? 'Asia/Jakarta',
+        })
+      : '';
   if (!status) {
     return (
       <Text size="xs" c="dimmed" data-save-state="empty">
@@ -66,7 +90,10 @@ function SaveIndicator({ status, answered }: { status: AnswerStatus | undefined;
     unsaved: { color: WARNING_TEXT, text: t('saveState.unsaved') },
     saving: { color: 'dimmed', text: t('saveState.saving') },
     queued: { color: WARNING_TEXT, text: t('saveState.queued') },
-    error: { color: DANGER_TEXT, text: status.error ? t('saveState.errorWith', { message: status.error }) : t('saveState.error') },
+    error: {
+      color: DANGER_TEXT,
+      text: status.error ? t('saveState.errorWith', { message: status.error }) : t('saveState.error'),
+    },
   } as const;
   const entry = map[status.state];
   return (
@@ -128,7 +155,10 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
       void navigate(resultPath, { replace: true });
       return true;
     } catch (error) {
-      if (error instanceof ApiError && (error.code === ErrorCode.ASSESSMENT_DEADLINE_PASSED || error.code === ErrorCode.ASSESSMENT_ATTEMPT_CLOSED)) {
+      if (
+        error instanceof ApiError &&
+        (error.code === ErrorCode.ASSESSMENT_DEADLINE_PASSED || error.code === ErrorCode.ASSESSMENT_ATTEMPT_CLOSED)
+      ) {
         void navigate(resultPath, { replace: true });
       }
       return false;
@@ -164,18 +194,34 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
       <Stack gap={2}>
         <Title order={1}>{attempt.quizTitle}</Title>
         <Text size="sm" c="dimmed">
-          {t('attempt.number', { n: attempt.attemptNo })} · {t('attempt.questionCount', { count: attempt.questions.length })}
+          {t('attempt.number', { n: attempt.attemptNo })} ·{' '}
+          {t('attempt.questionCount', { count: attempt.questions.length })}
         </Text>
       </Stack>
 
-      <Paper className={classes.statusBar} withBorder shadow="xs" p="sm" role="region" aria-label={t('attempt.statusBar')}>
+      <Paper
+        className={classes.statusBar}
+        withBorder
+        shadow="xs"
+        p="sm"
+        role="region"
+        aria-label={t('attempt.statusBar')}
+      >
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Group gap="md" wrap="wrap">
             <Box>
               <Text size="xs" c="dimmed" id="time-left-label">
                 {t('attempt.timeLeft')}
               </Text>
-              <Text fw={700} size="xl" ff="monospace" c={low ? DANGER_TEXT : undefined} role="timer" aria-labelledby="time-left-label" data-testid="quiz-countdown">
+              <Text
+                fw={700}
+                size="xl"
+                ff="monospace"
+                c={low ? DANGER_TEXT : undefined}
+                role="timer"
+                aria-labelledby="time-left-label"
+                data-testid="quiz-countdown"
+              >
                 {remaining === null ? t('attempt.noLimit') : formatClock(remaining)}
               </Text>
             </Box>
@@ -205,7 +251,12 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
         {announcement}
       </VisuallyHidden>
       {!queue.online && (
-        <Alert color="orange" variant="light" title={t('attempt.offlineTitle')} styles={{ title: { color: WARNING_TEXT } }}>
+        <Alert
+          color="orange"
+          variant="light"
+          title={t('attempt.offlineTitle')}
+          styles={{ title: { color: WARNING_TEXT } }}
+        >
           {t('attempt.offlineText')}
         </Alert>
       )}
@@ -248,7 +299,13 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
             <Text id={`q-${q.id}-prompt`} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {q.prompt}
             </Text>
-            <QuestionInput question={q} labelId={`q-${q.id}-prompt`} value={queue.responses[q.id]} onChange={(response, delay) => queue.change(q.id, response, delay)} disabled={!!finalError} />
+            <QuestionInput
+              question={q}
+              labelId={`q-${q.id}-prompt`}
+              value={queue.responses[q.id]}
+              onChange={(response, delay) => queue.change(q.id, response, delay)}
+              disabled={!!finalError}
+            />
           </Stack>
         </Card>
       ))}

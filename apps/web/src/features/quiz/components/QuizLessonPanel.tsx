@@ -12,7 +12,17 @@ import { useLessonAttempts, useStartAttempt } from '../queries';
 import { WARNING_TEXT } from '../../courses/colors';
 
 /** A quiz lesson in the player: the rules, the learner's attempts and grade, and the start/continue button. */
-export function QuizLessonPanel({ enrolmentId, lessonId, quiz, readOnly }: { enrolmentId: string; lessonId: string; quiz: QuizLessonSummary; readOnly: boolean }) {
+export function QuizLessonPanel({
+  enrolmentId,
+  lessonId,
+  quiz,
+  readOnly,
+}: {
+  enrolmentId: string;
+  lessonId: string;
+  quiz: QuizLessonSummary;
+  readOnly: boolean;
+}) {
   const { t, i18n } = useTranslation('quiz');
   const { t: tc } = useTranslation();
   const labels = useQuizLabels();
@@ -43,19 +53,35 @@ export function QuizLessonPanel({ enrolmentId, lessonId, quiz, readOnly }: { enr
       <Group gap="xs">
         <Badge variant="light">{labels.role(quiz.role)}</Badge>
         {grade && (
-          <Badge color={grade.passed ? 'kompeten' : 'orange'} c={grade.passed ? undefined : WARNING_TEXT} variant="light">
+          <Badge
+            color={grade.passed ? 'kompeten' : 'orange'}
+            c={grade.passed ? undefined : WARNING_TEXT}
+            variant="light"
+          >
             {grade.passed ? t('passed') : t('notPassed')}
           </Badge>
         )}
       </Group>
       <DetailList columns={3}>
         <Field label={t('lesson.questions')}>{quiz.questionCount}</Field>
-        <Field label={t('settings.timeLimit')}>{quiz.timeLimitSeconds ? t('minutes', { count: Math.round(quiz.timeLimitSeconds / 60) }) : t('noLimit')}</Field>
+        <Field label={t('settings.timeLimit')}>
+          {quiz.timeLimitSeconds ? t('minutes', { count: Math.round(quiz.timeLimitSeconds / 60) }) : t('noLimit')}
+        </Field>
         <Field label={t('settings.passPercent')}>{quiz.passPercent}%</Field>
-        <Field label={t('lesson.attempts')}>{quiz.maxAttempts ? t('lesson.attemptsUsed', { used, max: quiz.maxAttempts }) : t('lesson.attemptsUnlimited', { used })}</Field>
-        <Field label={t('lesson.opens')}>{quiz.opensAt ? formatDateTime(quiz.opensAt, tz, i18n.language) : tc('none')}</Field>
-        <Field label={t('lesson.closes')}>{quiz.closesAt ? formatDateTime(quiz.closesAt, tz, i18n.language) : tc('none')}</Field>
-        {grade && <Field label={t('lesson.grade', { method: labels.gradingMethod(grade.method) })}>{grade.percent}%</Field>}
+        <Field label={t('lesson.attempts')}>
+          {quiz.maxAttempts
+            ? t('lesson.attemptsUsed', { used, max: quiz.maxAttempts })
+            : t('lesson.attemptsUnlimited', { used })}
+        </Field>
+        <Field label={t('lesson.opens')}>
+          {quiz.opensAt ? formatDateTime(quiz.opensAt, tz, i18n.language) : tc('none')}
+        </Field>
+        <Field label={t('lesson.closes')}>
+          {quiz.closesAt ? formatDateTime(quiz.closesAt, tz, i18n.language) : tc('none')}
+        </Field>
+        {grade && (
+          <Field label={t('lesson.grade', { method: labels.gradingMethod(grade.method) })}>{grade.percent}%</Field>
+        )}
       </DetailList>
 
       {!readOnly && (
@@ -72,7 +98,9 @@ export function QuizLessonPanel({ enrolmentId, lessonId, quiz, readOnly }: { enr
             <Text size="sm">{t('lesson.noAttemptsLeft')}</Text>
           ) : (
             <>
-              {quiz.timeLimitSeconds ? <Text size="sm">{t('lesson.timerWarning', { count: Math.round(quiz.timeLimitSeconds / 60) })}</Text> : null}
+              {quiz.timeLimitSeconds ? (
+                <Text size="sm">{t('lesson.timerWarning', { count: Math.round(quiz.timeLimitSeconds / 60) })}</Text>
+              ) : null}
               <Button onClick={() => void onStart()} loading={start.isPending} disabled={attempts.isPending}>
                 {used > 0 ? t('lesson.startAgain') : t('lesson.start')}
               </Button>
@@ -97,15 +125,31 @@ export function QuizLessonPanel({ enrolmentId, lessonId, quiz, readOnly }: { enr
           columns={[
             { key: 'no', header: '#', cell: (a) => a.attemptNo, nowrap: true },
             { key: 'status', header: t('lesson.status'), cell: (a) => labels.attemptStatus(a.status), nowrap: true },
-            { key: 'percent', header: t('lesson.result'), cell: (a) => (a.percent === null ? tc('none') : `${a.percent}%`), nowrap: true, align: 'right' },
-            { key: 'submitted', header: t('lesson.submittedAt'), cell: (a) => (a.submittedAt ? formatDateTime(a.submittedAt, tz, i18n.language) : tc('none')), nowrap: true },
+            {
+              key: 'percent',
+              header: t('lesson.result'),
+              cell: (a) => (a.percent === null ? tc('none') : `${a.percent}%`),
+              nowrap: true,
+              align: 'right',
+            },
+            {
+              key: 'submitted',
+              header: t('lesson.submittedAt'),
+              cell: (a) => (a.submittedAt ? formatDateTime(a.submittedAt, tz, i18n.language) : tc('none')),
+              nowrap: true,
+            },
             {
               key: 'open',
               header: t('lesson.open'),
               hiddenHeader: true,
               nowrap: true,
               cell: (a) => (
-                <Anchor component={Link} to={a.status === 'open' ? `/kuis/${a.id}` : `/kuis/${a.id}/hasil`} size="sm" aria-label={t('lesson.openAttempt', { n: a.attemptNo })}>
+                <Anchor
+                  component={Link}
+                  to={a.status === 'open' ? `/kuis/${a.id}` : `/kuis/${a.id}/hasil`}
+                  size="sm"
+                  aria-label={t('lesson.openAttempt', { n: a.attemptNo })}
+                >
                   {a.status === 'open' ? t('lesson.continueShort') : t('lesson.viewResult')}
                 </Anchor>
               ),

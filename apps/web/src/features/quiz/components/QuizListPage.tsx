@@ -64,16 +64,43 @@ export function QuizListPage() {
             ),
           },
           { key: 'role', header: t('settings.role'), cell: (q) => labels.role(q.settings.role), nowrap: true },
-          { key: 'limit', header: t('settings.timeLimit'), cell: (q) => (q.settings.timeLimitSeconds ? t('minutes', { count: Math.round(q.settings.timeLimitSeconds / 60) }) : t('noLimit')), nowrap: true },
-          { key: 'pass', header: t('settings.passPercent'), cell: (q) => `${q.settings.passPercent}%`, align: 'right', nowrap: true },
-          { key: 'attempts', header: t('settings.maxAttempts'), cell: (q) => q.settings.maxAttempts ?? tc('none'), align: 'right', nowrap: true },
+          {
+            key: 'limit',
+            header: t('settings.timeLimit'),
+            cell: (q) =>
+              q.settings.timeLimitSeconds
+                ? t('minutes', { count: Math.round(q.settings.timeLimitSeconds / 60) })
+                : t('noLimit'),
+            nowrap: true,
+          },
+          {
+            key: 'pass',
+            header: t('settings.passPercent'),
+            cell: (q) => `${q.settings.passPercent}%`,
+            align: 'right',
+            nowrap: true,
+          },
+          {
+            key: 'attempts',
+            header: t('settings.maxAttempts'),
+            cell: (q) => q.settings.maxAttempts ?? tc('none'),
+            align: 'right',
+            nowrap: true,
+          },
         ]}
       />
       <Card component="form" padding="md" onSubmit={(event) => (event.preventDefault(), void onCreate())}>
         <Stack gap="sm">
           <Title order={3}>{t('list.create')}</Title>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput label={t('settings.quizTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} style={{ flex: '1 1 240px' }} />
+            <TextInput
+              label={t('settings.quizTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              required
+              maxLength={200}
+              style={{ flex: '1 1 240px' }}
+            />
             <Select
               label={t('settings.role')}
               data={QUIZ_ROLES.map((r) => ({ value: r, label: labels.role(r) }))}

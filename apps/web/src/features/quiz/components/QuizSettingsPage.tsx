@@ -1,4 +1,18 @@
-import { ActionIcon, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { GRADING_METHODS, QUIZ_ROLES, REVIEW_POLICIES, TIME_ZONE_LABEL, type Quiz } from '@kompeten/shared-contracts';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +82,10 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
     }
   });
 
-  const categoryOptions = [{ value: UNCATEGORISED, label: t('bank.uncategorised') }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.questionCount})` }))];
+  const categoryOptions = [
+    { value: UNCATEGORISED, label: t('bank.uncategorised') },
+    ...(categories.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.questionCount})` })),
+  ];
 
   return (
     <Card component="section" aria-labelledby="quiz-settings-heading">
@@ -78,7 +95,12 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
             {t('settings.title')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label={t('settings.quizTitle')} required error={errors.title?.message} {...register('title', { validate: (v) => v.trim().length > 0 || t('required') })} />
+            <TextInput
+              label={t('settings.quizTitle')}
+              required
+              error={errors.title?.message}
+              {...register('title', { validate: (v) => v.trim().length > 0 || t('required') })}
+            />
             <Controller
               control={control}
               name="role"
@@ -108,7 +130,14 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
                   control={control}
                   name={`draw.${i}.categoryId`}
                   render={({ field }) => (
-                    <Select label={t('settings.drawCategory', { n: i + 1 })} data={categoryOptions} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} style={{ flex: '1 1 220px' }} />
+                    <Select
+                      label={t('settings.drawCategory', { n: i + 1 })}
+                      data={categoryOptions}
+                      value={field.value}
+                      onChange={(v) => v && field.onChange(v)}
+                      allowDeselect={false}
+                      style={{ flex: '1 1 220px' }}
+                    />
                   )}
                 />
                 <Controller
@@ -116,16 +145,35 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
                   name={`draw.${i}.count`}
                   rules={{ validate: (v) => message(drawCountProblem(v)) }}
                   render={({ field }) => (
-                    <NumberInput label={t('settings.drawCount', { n: i + 1 })} min={1} max={500} allowDecimal={false} value={field.value} onChange={field.onChange} error={errors.draw?.[i]?.count?.message} w={140} />
+                    <NumberInput
+                      label={t('settings.drawCount', { n: i + 1 })}
+                      min={1}
+                      max={500}
+                      allowDecimal={false}
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.draw?.[i]?.count?.message}
+                      w={140}
+                    />
                   )}
                 />
-                <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('settings.removeDraw', { n: i + 1 })} onClick={() => draw.remove(i)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="lg"
+                  aria-label={t('settings.removeDraw', { n: i + 1 })}
+                  onClick={() => draw.remove(i)}
+                >
                   <span aria-hidden>×</span>
                 </ActionIcon>
               </Group>
             ))}
             <Group>
-              <Button size="xs" variant="light" onClick={() => draw.append({ categoryId: categories.data?.[0]?.id ?? UNCATEGORISED, count: 5 })}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => draw.append({ categoryId: categories.data?.[0]?.id ?? UNCATEGORISED, count: 5 })}
+              >
                 {t('settings.addDraw')}
               </Button>
             </Group>
@@ -166,20 +214,36 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
                 />
               )}
             />
-            <TextInput type="datetime-local" label={t('settings.opensAt', { zone })} description={t('settings.emptyAlways')} {...register('opensAt')} />
+            <TextInput
+              type="datetime-local"
+              label={t('settings.opensAt', { zone })}
+              description={t('settings.emptyAlways')}
+              {...register('opensAt')}
+            />
             <TextInput
               type="datetime-local"
               label={t('settings.closesAt', { zone })}
               description={t('settings.emptyAlways')}
               error={errors.closesAt?.message}
-              {...register('closesAt', { validate: (v) => message(closesAtProblem({ opensAt: getValues('opensAt'), closesAt: v }, timeZone)) })}
+              {...register('closesAt', {
+                validate: (v) => message(closesAtProblem({ opensAt: getValues('opensAt'), closesAt: v }, timeZone)),
+              })}
             />
             <Controller
               control={control}
               name="passPercent"
               rules={{ validate: (v) => message(passPercentProblem(v)) }}
               render={({ field }) => (
-                <NumberInput label={t('settings.passPercent')} required min={0} max={100} suffix="%" value={field.value} onChange={field.onChange} error={errors.passPercent?.message} />
+                <NumberInput
+                  label={t('settings.passPercent')}
+                  required
+                  min={0}
+                  max={100}
+                  suffix="%"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.passPercent?.message}
+                />
               )}
             />
             <Controller
@@ -211,7 +275,14 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
             <Controller
               control={control}
               name="shuffleOptions"
-              render={({ field }) => <Switch label={t('settings.shuffleOptions')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} mt="lg" />}
+              render={({ field }) => (
+                <Switch
+                  label={t('settings.shuffleOptions')}
+                  checked={field.value}
+                  onChange={(e) => field.onChange(e.currentTarget.checked)}
+                  mt="lg"
+                />
+              )}
             />
           </SimpleGrid>
 

@@ -7,14 +7,26 @@ function optionText(options: QuestionOption[], id: unknown): string {
 }
 
 /** A learner's response in words (review and grading pages). */
-export function ResponseView({ question, response }: { question: AttemptQuestion; response: AnswerResponse | undefined }) {
+export function ResponseView({
+  question,
+  response,
+}: {
+  question: AttemptQuestion;
+  response: AnswerResponse | undefined;
+}) {
   const { t } = useTranslation('quiz');
   const none = (
     <Text size="sm" c="dimmed" fs="italic">
       {t('review.noAnswer')}
     </Text>
   );
-  if (response === undefined || response === null || (Array.isArray(response) && response.length === 0) || response === '') return none;
+  if (
+    response === undefined ||
+    response === null ||
+    (Array.isArray(response) && response.length === 0) ||
+    response === ''
+  )
+    return none;
   switch (question.kind) {
     case 'single':
       return <Text size="sm">{optionText(question.options, response)}</Text>;

@@ -62,7 +62,9 @@ export class InitialSchema1795500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_employee_agency_unit ON employee (agency_id, unit_id)`);
     await q.query(`CREATE INDEX ix_employee_supervisor ON employee (supervisor_id)`);
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await q.query(`CREATE INDEX ix_employee_search ON employee USING gin ((lower(full_name) || ' ' || nip || ' ' || coalesce(lower(email), '')) gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX ix_employee_search ON employee USING gin ((lower(full_name) || ' ' || nip || ' ' || coalesce(lower(email), '')) gin_trgm_ops)`,
+    );
 
     await q.query(`CREATE TABLE user_account (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -77,7 +79,9 @@ export class InitialSchema1795500000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE UNIQUE INDEX uq_user_account_employee ON user_account (employee_id) WHERE employee_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_user_account_employee ON user_account (employee_id) WHERE employee_id IS NOT NULL`,
+    );
     await q.query(`CREATE UNIQUE INDEX uq_user_account_email ON user_account (email) WHERE email IS NOT NULL`);
 
     await q.query(`CREATE TABLE role_assignment (
@@ -90,7 +94,9 @@ export class InitialSchema1795500000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
     // TypeORM reads a generated column's expression from its metadata table (as migration:generate would write it).
-    await q.query(`CREATE TABLE IF NOT EXISTS typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)`);
+    await q.query(
+      `CREATE TABLE IF NOT EXISTS typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)`,
+    );
     await q.query(
       `INSERT INTO typeorm_metadata (type, database, schema, "table", name, value) VALUES ('GENERATED_COLUMN', current_database(), current_schema(), 'role_assignment', 'unit_key', $1)`,
       ["coalesce(unit_id::text, '')"],
@@ -162,7 +168,17 @@ export class InitialSchema1795500000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['outbox_event', 'audit_log', 'employee_import', 'refresh_token', 'role_assignment', 'user_account', 'employee', 'work_unit', 'agency']) {
+    for (const t of [
+      'outbox_event',
+      'audit_log',
+      'employee_import',
+      'refresh_token',
+      'role_assignment',
+      'user_account',
+      'employee',
+      'work_unit',
+      'agency',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP TABLE IF EXISTS typeorm_metadata`);

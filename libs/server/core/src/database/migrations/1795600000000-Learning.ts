@@ -105,14 +105,26 @@ export class Learning1795600000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_course_review_event_course ON course_review_event (course_id, at)`);
 
     // course ↔ course_file and course ↔ course_version point at each other: add these once both tables exist.
-    await q.query(`ALTER TABLE course ADD CONSTRAINT course_cover_file_id_fkey FOREIGN KEY (cover_file_id) REFERENCES course_file(id) ON DELETE SET NULL`);
-    await q.query(`ALTER TABLE course ADD CONSTRAINT course_current_version_id_fkey FOREIGN KEY (current_version_id) REFERENCES course_version(id)`);
+    await q.query(
+      `ALTER TABLE course ADD CONSTRAINT course_cover_file_id_fkey FOREIGN KEY (cover_file_id) REFERENCES course_file(id) ON DELETE SET NULL`,
+    );
+    await q.query(
+      `ALTER TABLE course ADD CONSTRAINT course_current_version_id_fkey FOREIGN KEY (current_version_id) REFERENCES course_version(id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE course DROP CONSTRAINT IF EXISTS course_cover_file_id_fkey`);
     await q.query(`ALTER TABLE course DROP CONSTRAINT IF EXISTS course_current_version_id_fkey`);
-    for (const t of ['course_review_event', 'course_version', 'course_file', 'lesson', 'course_module', 'course_author', 'course']) {
+    for (const t of [
+      'course_review_event',
+      'course_version',
+      'course_file',
+      'lesson',
+      'course_module',
+      'course_author',
+      'course',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -56,7 +56,9 @@ export class Enrolment1795700000000 implements MigrationInterface {
       graded_by uuid REFERENCES user_account(id),
       graded_at timestamptz
     )`);
-    await q.query(`CREATE INDEX ix_assignment_submission_enrolment_lesson ON assignment_submission (enrolment_id, lesson_id)`);
+    await q.query(
+      `CREATE INDEX ix_assignment_submission_enrolment_lesson ON assignment_submission (enrolment_id, lesson_id)`,
+    );
 
     await q.query(`CREATE TABLE course_completion (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

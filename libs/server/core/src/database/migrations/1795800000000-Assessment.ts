@@ -60,11 +60,15 @@ export class Assessment1795800000000 implements MigrationInterface {
       graded_at timestamptz
     )`);
     // One open attempt per learner per quiz: concurrent starts meet here.
-    await q.query(`CREATE UNIQUE INDEX uq_quiz_attempt_open ON quiz_attempt (quiz_id, enrolment_id) WHERE status = 'open'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_quiz_attempt_open ON quiz_attempt (quiz_id, enrolment_id) WHERE status = 'open'`,
+    );
     await q.query(`CREATE UNIQUE INDEX uq_quiz_attempt_no ON quiz_attempt (enrolment_id, quiz_id, attempt_no)`);
     // The worker's sweep for abandoned attempts.
     await q.query(`CREATE INDEX ix_quiz_attempt_open_deadline ON quiz_attempt (deadline_at) WHERE status = 'open'`);
-    await q.query(`CREATE INDEX ix_quiz_attempt_needs_grading ON quiz_attempt (quiz_id) WHERE status = 'needs_grading'`);
+    await q.query(
+      `CREATE INDEX ix_quiz_attempt_needs_grading ON quiz_attempt (quiz_id) WHERE status = 'needs_grading'`,
+    );
 
     await q.query(`CREATE TABLE quiz_answer (
       attempt_id uuid NOT NULL REFERENCES quiz_attempt(id) ON DELETE CASCADE,

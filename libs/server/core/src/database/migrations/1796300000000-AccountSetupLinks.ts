@@ -36,9 +36,13 @@ export class AccountSetupLinks1796300000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX ix_account_event_user_created ON account_event (user_id, created_at)`);
 
-    await q.query(`ALTER TABLE user_account ADD COLUMN pending_email text CONSTRAINT user_account_pending_email_check CHECK (pending_email = lower(pending_email))`);
+    await q.query(
+      `ALTER TABLE user_account ADD COLUMN pending_email text CONSTRAINT user_account_pending_email_check CHECK (pending_email = lower(pending_email))`,
+    );
     await q.query(`ALTER TABLE user_account ADD COLUMN pending_email_set_at timestamptz`);
-    await q.query(`ALTER TABLE user_account ADD COLUMN pending_email_set_by uuid CONSTRAINT user_account_pending_email_set_by_fkey REFERENCES user_account(id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE user_account ADD COLUMN pending_email_set_by uuid CONSTRAINT user_account_pending_email_set_by_fkey REFERENCES user_account(id) ON DELETE SET NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

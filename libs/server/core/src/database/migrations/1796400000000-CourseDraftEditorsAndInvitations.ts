@@ -30,8 +30,12 @@ export class CourseDraftEditorsAndInvitations1796400000000 implements MigrationI
       decided_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE UNIQUE INDEX uq_course_author_invitation_pending ON course_author_invitation (course_id, nip) WHERE status = 'pending'`);
-    await q.query(`CREATE INDEX ix_course_author_invitation_agency ON course_author_invitation (agency_id, status, created_at)`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_course_author_invitation_pending ON course_author_invitation (course_id, nip) WHERE status = 'pending'`,
+    );
+    await q.query(
+      `CREATE INDEX ix_course_author_invitation_agency ON course_author_invitation (agency_id, status, created_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

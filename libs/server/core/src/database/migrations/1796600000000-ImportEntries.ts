@@ -40,7 +40,9 @@ export class ImportEntries1796600000000 implements MigrationInterface {
                   WHEN e->>'reason' LIKE 'Data pegawai tersimpan%' THEN 'SUPERVISOR_NOT_FOUND' END,
              CASE WHEN e->>'reason' LIKE 'Data pegawai tersimpan%' THEN e->>'reason' END
         FROM employee_import i, jsonb_array_elements(i.errors) e`);
-    await q.query(`UPDATE employee_import i SET warning_count = (SELECT count(*) FROM employee_import_entry x WHERE x.import_id = i.id AND x.warning IS NOT NULL)`);
+    await q.query(
+      `UPDATE employee_import i SET warning_count = (SELECT count(*) FROM employee_import_entry x WHERE x.import_id = i.id AND x.warning IS NOT NULL)`,
+    );
     await q.query(`ALTER TABLE employee_import DROP COLUMN errors`);
 
     await q.query(`

@@ -11,9 +11,13 @@ export class OutboxDeliveries1797100000000 implements MigrationInterface {
   name = 'OutboxDeliveries1797100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE outbox_event ADD COLUMN status text NOT NULL DEFAULT 'pending', ADD COLUMN parked_at timestamptz`);
+    await q.query(
+      `ALTER TABLE outbox_event ADD COLUMN status text NOT NULL DEFAULT 'pending', ADD COLUMN parked_at timestamptz`,
+    );
     await q.query(`UPDATE outbox_event SET status = 'sent' WHERE sent_at IS NOT NULL`);
-    await q.query(`ALTER TABLE outbox_event ADD CONSTRAINT outbox_event_status_check CHECK (status IN ('pending','sent','parked'))`);
+    await q.query(
+      `ALTER TABLE outbox_event ADD CONSTRAINT outbox_event_status_check CHECK (status IN ('pending','sent','parked'))`,
+    );
     await q.query(`DROP INDEX ix_outbox_event_pending`);
     await q.query(`CREATE INDEX ix_outbox_event_pending ON outbox_event (created_at) WHERE status = 'pending'`);
     await q.query(`CREATE INDEX ix_outbox_event_sent ON outbox_event (sent_at) WHERE status = 'sent'`);
@@ -39,7 +43,9 @@ export class OutboxDeliveries1797100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_outbox_delivery_event ON outbox_delivery (event_id)`);
     await q.query(`CREATE INDEX ix_outbox_delivery_pending ON outbox_delivery (available_at) WHERE status = 'pending'`);
     await q.query(`CREATE INDEX ix_outbox_delivery_queued ON outbox_delivery (queued_at) WHERE status = 'queued'`);
-    await q.query(`CREATE INDEX ix_outbox_delivery_gave_up ON outbox_delivery (finished_at) WHERE status IN ('failed','parked')`);
+    await q.query(
+      `CREATE INDEX ix_outbox_delivery_gave_up ON outbox_delivery (finished_at) WHERE status IN ('failed','parked')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
