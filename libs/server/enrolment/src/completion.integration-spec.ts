@@ -17,11 +17,8 @@ import {
   type SeededCourse,
   type World,
 } from '@kompeten/server-testing';
-import { AssignmentSubmissionEntity } from './entities/assignment-submission.entity';
-import { CourseCompletionEntity } from './entities/course-completion.entity';
-import { EnrolmentEntity } from './entities/enrolment.entity';
-import { LessonProgressEntity } from './entities/lesson-progress.entity';
 import { EnrolmentModule } from './enrolment.module';
+import { ENROLMENT_ENTITIES } from './index';
 import { EnrolmentService } from './enrolment.service';
 import { AttendanceService } from './attendance.service';
 import { ProgressService } from './progress.service';
@@ -32,10 +29,7 @@ const ENTITIES = [
   ...ORGANISATION_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...LEARNING_ENTITIES,
-  EnrolmentEntity,
-  LessonProgressEntity,
-  AssignmentSubmissionEntity,
-  CourseCompletionEntity,
+  ...ENROLMENT_ENTITIES,
 ];
 const text = (key: string): LessonSpec => ({ key, title: key, content: { kind: 'text', html: `<p>${key}</p>` } });
 

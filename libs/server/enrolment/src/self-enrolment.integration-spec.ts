@@ -13,11 +13,8 @@ import {
   type SeedCourseOptions,
   type World,
 } from '@kompeten/server-testing';
-import { AssignmentSubmissionEntity } from './entities/assignment-submission.entity';
-import { CourseCompletionEntity } from './entities/course-completion.entity';
-import { EnrolmentEntity } from './entities/enrolment.entity';
-import { LessonProgressEntity } from './entities/lesson-progress.entity';
 import { EnrolmentModule } from './enrolment.module';
+import { ENROLMENT_ENTITIES } from './index';
 import { EnrolmentService } from './enrolment.service';
 import { ProgressService } from './progress.service';
 
@@ -27,10 +24,7 @@ const ENTITIES = [
   ...ORGANISATION_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...LEARNING_ENTITIES,
-  EnrolmentEntity,
-  LessonProgressEntity,
-  AssignmentSubmissionEntity,
-  CourseCompletionEntity,
+  ...ENROLMENT_ENTITIES,
 ];
 const ONE_TEXT_LESSON: SeedCourseOptions['modules'] = [
   { lessons: [{ key: 'read', content: { kind: 'text', html: '<p>Nilai dasar ASN.</p>' } }] },

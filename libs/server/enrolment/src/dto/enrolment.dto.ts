@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -48,6 +48,37 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 // ---- responses ---------------------------------------------------------------------------------
 
+/** The due-date fields every enrolment shape states (decision 0015), documented once. */
+const DUE_DOC = {
+  dueAt: {
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2026-12-31T23:59:59+08:00',
+    description:
+      'The due instant, stated with the offset of the zone it was set in (the last second that still counts)',
+  },
+  dueDate: {
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: '2026-12-31',
+    description: 'The due date: the local day of dueTimeZone that dueAt ends',
+  },
+  dueTimeZone: {
+    enum: AGENCY_TIME_ZONES,
+    nullable: true,
+    type: String,
+    example: 'Asia/Makassar',
+    description: 'The zone of the agency that set the due date',
+  },
+  overdue: {
+    example: false,
+    description:
+      'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)',
+  },
+} satisfies Record<string, ApiPropertyOptions>;
+
 export class EnrolmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -60,37 +91,10 @@ export class EnrolmentDto {
   @ApiProperty({ enum: ENROLMENT_SOURCES }) source: EnrolmentSource;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ example: 37.5, description: 'Share of required lessons completed' }) progressPercent: number;
-  @ApiProperty({
-    format: 'date-time',
-    nullable: true,
-    type: String,
-    example: '2026-12-31T23:59:59+08:00',
-    description:
-      'The due instant, stated with the offset of the zone it was set in (the last second that still counts)',
-  })
-  dueAt: string | null;
-  @ApiProperty({
-    format: 'date',
-    nullable: true,
-    type: String,
-    example: '2026-12-31',
-    description: 'The due date: the local day of dueTimeZone that dueAt ends',
-  })
-  dueDate: string | null;
-  @ApiProperty({
-    enum: AGENCY_TIME_ZONES,
-    nullable: true,
-    type: String,
-    example: 'Asia/Makassar',
-    description: 'The zone of the agency that set the due date',
-  })
-  dueTimeZone: AgencyTimeZone | null;
-  @ApiProperty({
-    example: false,
-    description:
-      'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)',
-  })
-  overdue: boolean;
+  @ApiProperty(DUE_DOC.dueAt) dueAt: string | null;
+  @ApiProperty(DUE_DOC.dueDate) dueDate: string | null;
+  @ApiProperty(DUE_DOC.dueTimeZone) dueTimeZone: AgencyTimeZone | null;
+  @ApiProperty(DUE_DOC.overdue) overdue: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastActivityAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -253,37 +257,10 @@ export class CourseReportRowDto {
     number | null;
   @ApiProperty({ example: 187, description: 'Learning time the server credited over every lesson, in whole minutes' })
   timeSpentMinutes: number;
-  @ApiProperty({
-    format: 'date-time',
-    nullable: true,
-    type: String,
-    example: '2026-12-31T23:59:59+08:00',
-    description:
-      'The due instant, stated with the offset of the zone it was set in (the last second that still counts)',
-  })
-  dueAt: string | null;
-  @ApiProperty({
-    format: 'date',
-    nullable: true,
-    type: String,
-    example: '2026-12-31',
-    description: 'The due date: the local day of dueTimeZone that dueAt ends',
-  })
-  dueDate: string | null;
-  @ApiProperty({
-    enum: AGENCY_TIME_ZONES,
-    nullable: true,
-    type: String,
-    example: 'Asia/Makassar',
-    description: 'The zone of the agency that set the due date',
-  })
-  dueTimeZone: AgencyTimeZone | null;
-  @ApiProperty({
-    example: false,
-    description:
-      'Not completed, withdrawn or rejected, and the due instant has passed (server clock, at the time of the answer)',
-  })
-  overdue: boolean;
+  @ApiProperty(DUE_DOC.dueAt) dueAt: string | null;
+  @ApiProperty(DUE_DOC.dueDate) dueDate: string | null;
+  @ApiProperty(DUE_DOC.dueTimeZone) dueTimeZone: AgencyTimeZone | null;
+  @ApiProperty(DUE_DOC.overdue) overdue: boolean;
   @ApiProperty({
     format: 'date-time',
     nullable: true,
