@@ -143,6 +143,14 @@ describe('SessionStore (two processes sharing one Redis)', () => {
     expect((await a.store.check('u:1', sid)).floor).toBe(SESSION_ENDED);
   });
 
+  it('goes on from the count it made in Redis before it subscribed (a budget does not restart at start-up)', async () => {
+    const a = node();
+    for (let i = 0; i < 3; i++) expect((await a.store.check('u:early', null)).count).toBe(i + 1); // direct: not started
+    a.store.start();
+    await until(() => a.store.subscribed);
+    expect((await a.store.check('u:early', null)).count).toBe(4);
+  });
+
   it('shares request budgets across processes through Redis (exact in one process, within one flush across several)', async () => {
     const a = node({ perUser: '10' });
     const b = node({ perUser: '10' });

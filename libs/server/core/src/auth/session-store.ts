@@ -183,7 +183,12 @@ export class SessionStore implements OnApplicationShutdown {
     } catch {
       throw unavailable();
     }
-    return { count: Number(reply[0]), floor: reply[1] === null ? null : Number(reply[1]), retryAfterSeconds };
+    const count = Number(reply[0]);
+    // Remembered, so that once subscribed this process goes on from the shared total instead of from zero.
+    const counter = this.counters.get(counterKey);
+    if (counter) counter.shared = Math.max(counter.shared, count - counter.pending);
+    else this.counters.set(counterKey, { shared: count, pending: 0 });
+    return { count, floor: reply[1] === null ? null : Number(reply[1]), retryAfterSeconds };
   }
 
   /** A session this process just started has no floor: its first requests need no read. */
