@@ -22,6 +22,21 @@ import {
 } from '@kompeten/server-testing';
 import { bootApi, DEMO } from './app';
 
+/** The report's columns, as a viewer in a WITA agency downloads them (CSV and XLSX alike). */
+const REPORT_HEADERS_WITA = [
+  'NIP',
+  'Nama',
+  'Unit Kerja',
+  'Status',
+  'Progres (%)',
+  'Pre-test (%)',
+  'Post-test (%)',
+  'Kenaikan',
+  'Waktu belajar (menit)',
+  'Tenggat (WITA)',
+  'Terlambat',
+  'Selesai (WITA)',
+];
 const MB = 1024 * 1024;
 
 /** Enrolment, progress, completion and the course report over HTTP, on the demo world. */
@@ -992,20 +1007,7 @@ describe('Enrolment API', () => {
         /attachment; filename="laporan-pemutakhiran-data-kompetensi-di-siasn\.csv"/,
       );
       const rows: string[][] = parse(res.text, { bom: true });
-      expect(rows[0]).toEqual([
-        'NIP',
-        'Nama',
-        'Unit Kerja',
-        'Status',
-        'Progres (%)',
-        'Pre-test (%)',
-        'Post-test (%)',
-        'Kenaikan',
-        'Waktu belajar (menit)',
-        'Tenggat (WITA)',
-        'Terlambat',
-        'Selesai (WITA)',
-      ]);
+      expect(rows[0]).toEqual(REPORT_HEADERS_WITA);
       expect(rows).toHaveLength(4);
       const hasan = rows.find((r) => r[0] === DEMO.learner) as string[];
       expect(hasan.slice(0, 8)).toEqual([
@@ -1051,20 +1053,7 @@ describe('Enrolment API', () => {
       );
       const sheet = wb.getWorksheet('Laporan');
       const values = (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1));
-      expect(values[0]).toEqual([
-        'NIP',
-        'Nama',
-        'Unit Kerja',
-        'Status',
-        'Progres (%)',
-        'Pre-test (%)',
-        'Post-test (%)',
-        'Kenaikan',
-        'Waktu belajar (menit)',
-        'Tenggat (WITA)',
-        'Terlambat',
-        'Selesai (WITA)',
-      ]);
+      expect(values[0]).toEqual(REPORT_HEADERS_WITA);
       expect(values).toHaveLength(4);
       const hasan = values.find((r) => r[0] === DEMO.learner) as unknown[];
       expect(hasan.slice(0, 9)).toEqual([

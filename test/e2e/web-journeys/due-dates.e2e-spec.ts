@@ -3,13 +3,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { AssignLearnersDialog } from '../pom/assign-learners.dialog';
 import { CourseReportPage } from '../pom/course-report.page';
 import { MyLearningPage } from '../pom/my-learning.page';
+import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(60_000);
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
-const PASSWORD = 'Kompeten#2026';
 const WIDYAISWARA = '197803152005012002'; // BPSDM Provinsi NTB (WITA)
 const REVIEWER = 'bpsdm@ntbprov.go.id';
 const HR_OFFICER = 'pengelola@mataramkota.go.id'; // Kota Mataram (WITA), HR officer of Dinas Kesehatan
@@ -17,20 +16,6 @@ const LEARNER = '198609262015051001'; // Kota Mataram, Dinas Kesehatan
 const run = randomBytes(2).toString('hex');
 const TITLE = `Standar Pelayanan Publik ${run}`;
 const ON_TIME = `Survei Kepuasan Masyarakat ${run}`; // an open course the learner takes without a due date
-
-async function api<T>(path: string, init: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${BASE_URL}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const tokenOf = async (username: string) =>
-  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } }))
-    .accessToken;
 
 /**
  * Due dates in the browser (decision 0015): an HR officer assigns a course to a unit with a date only, told the zone it

@@ -3,38 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { GradingPage } from '../pom/grading.page';
 import { PlayerPage } from '../pom/player.page';
+import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(60_000);
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
-const PASSWORD = 'Kompeten#2026';
 const WIDYAISWARA = '197803152005012002';
 const REVIEWER = 'bpsdm@ntbprov.go.id';
 const LEARNER = '198609262015051001';
 const FILE_NAME = 'Rencana aksi – Puskesmas ✓.pdf';
 const FILE_BODY = '%PDF-1.4 rencana aksi pelayanan puskesmas';
-
-async function api<T>(
-  path: string,
-  init: { token?: string; method?: string; body?: unknown; form?: FormData } = {},
-): Promise<T> {
-  const res = await fetch(`${BASE_URL}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.form ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const tokenOf = async (username: string) =>
-  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } }))
-    .accessToken;
 
 /**
  * Grading an assignment in the browser: the submission a learner handed in waits in the course's grading page; the
