@@ -2,6 +2,7 @@ import { ASSESSMENT_ENTITIES } from '@kompeten/server-assessment';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
+import { JP_ENTITIES } from '@kompeten/server-jp';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 
@@ -12,4 +13,5 @@ export const ALL_ENTITIES = [
   ...LEARNING_ENTITIES,
   ...ENROLMENT_ENTITIES,
   ...ASSESSMENT_ENTITIES,
+  ...JP_ENTITIES,
 ];

@@ -6,3 +6,4 @@ export * from './course-snapshot';
 export * from './assessment';
 export * from './enrolment';
 export * from './learning';
+export * from './jp';

@@ -10,6 +10,7 @@ import { LearningClock1796700000000 } from './1796700000000-LearningClock';
 import { EnrolmentDueTimeZone1796900000000 } from './1796900000000-EnrolmentDueTimeZone';
 import { PublishedReadModels1797000000000 } from './1797000000000-PublishedReadModels';
 import { OutboxDeliveries1797100000000 } from './1797100000000-OutboxDeliveries';
+import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EnrolmentDueTimeZone1796900000000,
   PublishedReadModels1797000000000,
   OutboxDeliveries1797100000000,
+  JpLedger1797200000000,
 ];
