@@ -13,6 +13,10 @@
 // views instead: every `CREATE VIEW` must be declared in exactly one lib's read-models.ts, may read only that lib's
 // tables and other published views, and every declared view must be created by some migration.
 //
+// SQL homes (issue 14): in a domain lib (`type:domain`), SQL that names a table or a published view lives only in a
+// file whose name says it holds SQL — `*-store.ts` (or `*.store.ts`), `readers.ts` / `*-readers.ts` (exported readers), `read-models.ts`
+// or `provisioning.ts` — so services keep the rules and stores keep the statements. Anything else is listed too.
+//
 // Usage: node tools/scripts/table-ownership.mjs [--root=<dir>]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -92,6 +96,8 @@ const isTest = (f) =>
   f.split(sep).includes('test') ||
   f.split(sep).includes('__fixtures__');
 const isMigration = (f) => f.split(sep).includes('migrations');
+/** File names that say they hold SQL (see the header). */
+const SQL_HOME = /(?:[.-]store|(?:^|-)readers|^read-models|^provisioning)\.ts$/;
 
 function sourceFiles(project) {
   return walk(project.dir).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts') && !isTest(f));
@@ -228,7 +234,22 @@ function main() {
       const migration = isMigration(file);
       const source = sf.getFullText();
       const ctes = new Set([...source.matchAll(CTE)].map((m) => m[1]));
+      const sqlHome = !project.tags.includes('type:domain') || SQL_HOME.test(file.split(sep).pop());
+      let homeless = false;
+      const homeOffence = (pos, table) => {
+        if (sqlHome || homeless) return;
+        homeless = true; // once per file is enough to say where to move it
+        offences.push({
+          project: project.name,
+          file: rel(file),
+          line: lineOf(sf, pos),
+          table,
+          owner: project.name,
+          why: 'SQL outside a store file: move it to a *-store.ts (or readers.ts) next to this file',
+        });
+      };
       const flag = (table, pos, who = project.name, why) => {
+        if (tables.has(table) || views.has(table)) homeOffence(pos, table);
         const owner = tables.get(table);
         if (!owner || owner === who) return;
         offences.push({ project: who, file: rel(file), line: lineOf(sf, pos), table, owner, why });
@@ -314,13 +335,17 @@ function main() {
     .map(([p, n]) => `${p} ${n}`)
     .join(', ');
   if (offences.length) {
-    console.log(
-      `\n${offences.length} place(s) name another lib's raw table. Read it through the owner's reader or a view in its read-models.ts.`,
-    );
+    const homeless = offences.filter((o) => o.why?.startsWith('SQL outside')).length;
+    const foreign = offences.length - homeless;
+    if (foreign)
+      console.log(
+        `\n${foreign} place(s) name another lib's raw table. Read it through the owner's reader or a view in its read-models.ts.`,
+      );
+    if (homeless) console.log(`\n${homeless} file(s) of a domain lib hold SQL outside a store file.`);
     process.exit(1);
   }
   console.log(
-    `Table ownership: no lib or app names another lib's raw table (${tables.size} tables: ${summary}; ${views.size} published view(s)).`,
+    `Table ownership: no lib or app names another lib's raw table (${tables.size} tables: ${summary}; ${views.size} published view(s)); domain libs keep their SQL in store files.`,
   );
 }
 

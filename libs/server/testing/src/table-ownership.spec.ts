@@ -38,7 +38,7 @@ function run(files: Files): { status: number | null; lines: string[] } {
 
 const withBeta = (source: string, extra: Files = {}): Files => ({
   ...BASE,
-  'libs/server/beta/src/gadget.service.ts': source,
+  'libs/server/beta/src/gadget-store.ts': source,
   ...extra,
 });
 
@@ -49,7 +49,7 @@ describe('table-ownership script', () => {
     );
     expect(r.status).toBe(0);
     expect(r.lines.at(-1)).toMatch(
-      /^Table ownership: no lib or app names another lib's raw table \(2 tables: server-alpha 1, server-beta 1; 1 published view\(s\)\)\.$/,
+      /^Table ownership: no lib or app names another lib's raw table \(2 tables: server-alpha 1, server-beta 1; 1 published view\(s\)\); domain libs keep their SQL in store files\.$/,
     );
   });
 
@@ -67,12 +67,12 @@ describe('table-ownership script', () => {
     const r = run(withBeta(source));
     expect(r.status).toBe(1);
     expect(r.lines.slice(0, -1)).toEqual([
-      'server-beta libs/server/beta/src/gadget.service.ts:3 thing (server-alpha)',
-      'server-beta libs/server/beta/src/gadget.service.ts:4 thing (server-alpha)',
-      'server-beta libs/server/beta/src/gadget.service.ts:5 thing (server-alpha)',
-      'server-beta libs/server/beta/src/gadget.service.ts:5 thing (server-alpha)',
-      'server-beta libs/server/beta/src/gadget.service.ts:6 thing (server-alpha)',
-      'server-beta libs/server/beta/src/gadget.service.ts:7 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:3 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:4 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:5 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:5 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:6 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:7 thing (server-alpha)',
     ]);
     expect(r.lines.at(-1)).toBe(
       "6 place(s) name another lib's raw table. Read it through the owner's reader or a view in its read-models.ts.",
@@ -92,8 +92,8 @@ describe('table-ownership script', () => {
     expect(r.status).toBe(1);
     expect(r.lines.slice(0, -1)).toEqual([
       'api apps/api/src/boot.ts:1 gadget (server-beta)',
-      'server-beta libs/server/beta/src/gadget.service.ts:2 thing (server-alpha)',
-      'server-beta libs/server/beta/src/gadget.service.ts:3 thing (server-alpha) — entity ThingEntity',
+      'server-beta libs/server/beta/src/gadget-store.ts:2 thing (server-alpha)',
+      'server-beta libs/server/beta/src/gadget-store.ts:3 thing (server-alpha) — entity ThingEntity',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('table-ownership script', () => {
     ].join('\n');
     const r = run(
       withBeta(source, {
-        'libs/server/beta/src/gadget.service.spec.ts': 'const sql = `SELECT * FROM thing`;\n',
+        'libs/server/beta/src/gadget-store.spec.ts': 'const sql = `SELECT * FROM thing`;\n',
         'libs/server/beta/src/gadget.integration-spec.ts': 'const sql = `DELETE FROM thing`;\n',
         'apps/web/project.json': project('web', ['scope:web', 'type:app']),
         'apps/web/src/i18n/en.ts': "export const en = { leave: 'Remove from thing' };\n",
@@ -149,5 +149,27 @@ describe('table-ownership script', () => {
     expect(missing.lines[0]).toBe(
       'server-beta -:0 beta_gadget (server-beta) — declared view is created by no migration',
     );
+  });
+
+  it('lists a domain lib file that holds SQL outside a store file, once per file, and only in domain libs', () => {
+    const own = 'export const a = `SELECT id FROM gadget`;\nexport const b = `UPDATE gadget SET x = 1`;\n';
+    const r = run({
+      ...BASE,
+      'libs/server/beta/src/gadget.service.ts': own,
+      'libs/server/beta/src/gadget-readers.ts': own,
+      'libs/server/beta/src/readers.ts': own,
+      'libs/server/beta/src/provisioning.ts': own,
+      'libs/server/beta/src/gadget.store.ts': own,
+      'libs/server/beta/src/rules.ts':
+        "export const message = 'Gadget tidak ditemukan'; export const q = `SELECT 1`;\n",
+      'libs/server/core/src/audit.ts': 'export const sql = `INSERT INTO audit_log (id) VALUES ($1)`;\n',
+      'apps/api/project.json': project('api', ['scope:server', 'type:app']),
+      'apps/api/src/health.ts': 'export const sql = `SELECT count(*) FROM alpha_thing`;\n',
+    });
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      'server-beta libs/server/beta/src/gadget.service.ts:1 gadget (server-beta) — SQL outside a store file: move it to a *-store.ts (or readers.ts) next to this file',
+      '1 file(s) of a domain lib hold SQL outside a store file.',
+    ]);
   });
 });
