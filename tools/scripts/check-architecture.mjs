@@ -152,6 +152,24 @@ function renderTables(graph, owners) {
   return libs.map((l) => `${`${l}:`.padEnd(width)} ${byLib.get(l).sort().join(' ')}`).join('\n') + '\n';
 }
 
+/**
+ * The build (swc, `.swcrc`) resolves `@kompeten/*` imports with its own copy of the path aliases; a lib whose alias is
+ * only in tsconfig.base.json typechecks and passes jest, then the built API cannot find it at start. Both lists must match,
+ * except the test harness, which is never built.
+ */
+function aliasProblems() {
+  const read = (file) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+  const ts = read('tsconfig.base.json').compilerOptions.paths ?? {};
+  const swc = read('.swcrc').jsc?.paths ?? {};
+  const problems = [];
+  for (const [alias, target] of Object.entries(ts))
+    if (alias !== '@kompeten/server-testing' && JSON.stringify(swc[alias]) !== JSON.stringify(target))
+      problems.push(`.swcrc's jsc.paths must map ${alias} to ${JSON.stringify(target)} as tsconfig.base.json does`);
+  for (const alias of Object.keys(swc))
+    if (!(alias in ts)) problems.push(`.swcrc maps ${alias}, which tsconfig.base.json does not`);
+  return problems;
+}
+
 function difference(a, b) {
   return [...a].filter((x) => !b.has(x));
 }
@@ -160,7 +178,7 @@ async function main() {
   const write = process.argv.includes('--write');
   const graph = await createProjectGraphAsync({ exitOnError: true });
   let doc = readFileSync(DOC, 'utf8');
-  const problems = domainTagProblems(graph);
+  const problems = [...domainTagProblems(graph), ...aliasProblems()];
 
   const actualEdges = graphEdges(graph);
   const actualOwners = entityOwners(graph);
