@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode, type CourseStatus, type CourseVisibility, type EnrolmentMode } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
-import { recordDraftEditor } from './draft-editors';
+import { recordDraftEditor } from './draft-editor-store';
 import { CourseEntity } from './entities/course.entity';
 
 export type AuthorRole = 'owner' | 'co_author';

@@ -40,7 +40,7 @@ import {
   toLesson,
   type CourseSummaryRow,
 } from '../course.mapper';
-import { isDraftEditor } from '../draft-editors';
+import { isDraftEditor } from '../draft-editor-store';
 import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
 import { CourseAuthorEntity } from '../entities/course-author.entity';
 import { CourseFileEntity } from '../entities/course-file.entity';

@@ -30,7 +30,7 @@ import {
   type CourseAccess,
 } from '../course-access';
 import { COURSE_SUMMARY_SELECT, toCourseSummary, type CourseSummaryRow } from '../course.mapper';
-import { clearDraftEditors, isDraftEditor } from '../draft-editors';
+import { clearDraftEditors, isDraftEditor } from '../draft-editor-store';
 import type { PublishDto } from '../dto/course.dto';
 import { CourseModuleEntity } from '../entities/course-module.entity';
 import { CourseReviewEventEntity } from '../entities/course-review-event.entity';
