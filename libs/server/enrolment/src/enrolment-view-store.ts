@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AgencyTimeZone, EnrolmentSource, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { preparedQuery } from '@kompeten/server-core';
-import { overdueSql } from './due-date';
 import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
 
 /**
@@ -10,6 +9,21 @@ import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
  * decision 0016), as fragments the statements of enrolment-store.ts build on, and the one-row read. enrolment.mapper.ts
  * turns these rows into the API's shape.
  */
+
+/** The statuses in which a passed due date no longer matters. */
+const SETTLED = `('completed','withdrawn','rejected')`;
+
+/**
+ * SQL: the enrolment `alias` is overdue now, by the database clock (decision 0015: computed, never stored). The due
+ * instant is the last second that still counts (due-date.ts), so the enrolment is overdue once that second has passed.
+ * The view's `overdue` column and the `?overdue=` filters of my learning and the course report all use it.
+ */
+export const overdueSql = (alias: string) =>
+  `(${alias}.status NOT IN ${SETTLED} AND ${alias}.due_at IS NOT NULL AND ${alias}.due_at < date_trunc('second', now()))`;
+
+/** SQL condition for `?overdue=true|false`. */
+export const overdueFilterSql = (alias: string, overdue: boolean) =>
+  overdue ? overdueSql(alias) : `NOT ${overdueSql(alias)}`;
 
 /** One row of the enrolment view (numeric columns as text, as the driver returns them). */
 export interface EnrolmentRow {
