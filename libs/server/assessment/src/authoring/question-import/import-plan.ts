@@ -77,10 +77,12 @@ export function planImport(
     }
     return { entry, status: 'accepted', reason: null, category, question: entry.question };
   });
+  // Only the file's own categories are ever created; the chosen target already exists.
+  const fresh = new Set(spelled.values());
   const newCategories = [
     ...new Set(
       items
-        .filter((i) => i.status === 'accepted' && i.category && !existing.has(i.category.toLocaleLowerCase('id')))
+        .filter((i) => i.status === 'accepted' && i.category && fresh.has(i.category))
         .map((i) => i.category as string),
     ),
   ];
