@@ -1,8 +1,8 @@
 import type { QuestionImportReport, QuestionImportStatus } from '@kompeten/shared-contracts';
 
-/** Badge colour of each status in the import report. */
+/** Badge colour of each status in the import report (light badges whose text keeps WCAG contrast; see courses/colors.ts). */
 export const STATUS_COLOR: Record<QuestionImportStatus, string> = {
-  accepted: 'green',
+  accepted: 'kompeten',
   duplicate: 'gray',
   refused: 'red',
 };

@@ -49,11 +49,10 @@ export const questionImport: Catalog['questionImport'] = {
     button: 'Export',
     bank: 'Export the whole bank',
     category: 'Export category «{{name}}»',
-    gift: 'GIFT (Moodle)',
+    gift: 'GIFT (Moodle; no ordering questions)',
     aiken: 'Aiken (single-answer multiple choice)',
     xlsx: 'Excel (XLSX)',
     csv: 'CSV',
-    note: 'GIFT holds no ordering questions; Aiken holds single-answer multiple choice only.',
     failed: 'The export failed.',
   },
 };

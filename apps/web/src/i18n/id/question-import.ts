@@ -46,11 +46,10 @@ export const questionImport = {
     button: 'Ekspor',
     bank: 'Ekspor seluruh bank',
     category: 'Ekspor kategori «{{name}}»',
-    gift: 'GIFT (Moodle)',
+    gift: 'GIFT (Moodle; tanpa soal mengurutkan)',
     aiken: 'Aiken (pilihan ganda satu jawaban)',
     xlsx: 'Excel (XLSX)',
     csv: 'CSV',
-    note: 'GIFT tidak memuat soal mengurutkan; Aiken hanya memuat pilihan ganda satu jawaban.',
     failed: 'Ekspor gagal.',
   },
 };

@@ -30,6 +30,7 @@ import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatBytes, formatNumber } from '../../../shared/format';
 import { notify } from '../../../shared/notify';
+import { DANGER_TEXT } from '../../courses/colors';
 import { useQuizLabels } from '../../quiz/labels';
 import { downloadQuestionTemplate, type QuestionImportOptions } from '../api';
 import { useCommitImport, usePreviewImport } from '../queries';
@@ -136,7 +137,12 @@ export function QuestionImportModal({ courseId, categories, defaultCategoryId, o
           header: t('columns.status'),
           nowrap: true,
           cell: (item) => (
-            <Badge variant="light" color={STATUS_COLOR[item.status]} radius="sm">
+            <Badge
+              variant="light"
+              color={STATUS_COLOR[item.status]}
+              c={item.status === 'refused' ? DANGER_TEXT : undefined}
+              radius="sm"
+            >
               {statusLabel(item)}
             </Badge>
           ),
@@ -162,7 +168,7 @@ export function QuestionImportModal({ courseId, categories, defaultCategoryId, o
             item.reason || item.warnings.length ? (
               <Stack gap={2}>
                 {item.reason && (
-                  <Text size="sm" c={item.status === 'refused' ? 'red.9' : undefined}>
+                  <Text size="sm" c={item.status === 'refused' ? DANGER_TEXT : undefined}>
                     {item.reason}
                   </Text>
                 )}
@@ -181,18 +187,18 @@ export function QuestionImportModal({ courseId, categories, defaultCategoryId, o
   const summary = report && (
     <Group gap="xs" wrap="wrap" aria-live="polite">
       {step === 'result' ? (
-        <Badge color="green" variant="light" size="lg" radius="sm">
+        <Badge color="kompeten" variant="light" size="lg" radius="sm">
           {t('summaryCreated', { count: formatNumber(report.created) })}
         </Badge>
       ) : (
-        <Badge color="green" variant="light" size="lg" radius="sm">
+        <Badge color="kompeten" variant="light" size="lg" radius="sm">
           {t('summaryAccepted', { count: formatNumber(report.accepted) })}
         </Badge>
       )}
       <Badge color="gray" variant="light" size="lg" radius="sm">
         {t('summaryDuplicates', { count: formatNumber(report.duplicates) })}
       </Badge>
-      <Badge color="red" variant="light" size="lg" radius="sm">
+      <Badge color="red" c={DANGER_TEXT} variant="light" size="lg" radius="sm">
         {t('summaryRefused', { count: formatNumber(report.refused) })}
       </Badge>
     </Group>
@@ -208,151 +214,155 @@ export function QuestionImportModal({ courseId, categories, defaultCategoryId, o
   );
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={
-        step === 'choose'
-          ? t('title')
-          : step === 'preview'
-            ? t('previewTitle', { name: report?.fileName })
-            : t('resultTitle')
-      }
-      size={step === 'choose' ? 'lg' : 'xl'}
-      fullScreen={phone}
-      closeButtonProps={{ 'aria-label': t('close') }}
-    >
-      {step === 'choose' && (
-        <form onSubmit={(event) => (event.preventDefault(), void runPreview())} noValidate>
-          <Stack gap="md">
-            <Text size="sm">{t('intro')}</Text>
-            <Radio.Group
-              label={t('format')}
-              value={format}
-              onChange={(v) => {
-                setFormat(v as QuestionImportFormat);
-                setFile(null);
-                previewImport.reset();
-              }}
-            >
-              <Stack gap="xs" mt={4}>
-                {QUESTION_IMPORT_FORMATS.map((f) => (
-                  <Radio key={f} value={f} label={t(`formats.${f}`)} description={t(`formatHints.${f}`)} />
-                ))}
+    // Compound parts, so the header is not a <header>: inside a dialog it would read as a second page banner (axe
+    // landmark-no-duplicate-banner).
+    <Modal.Root opened onClose={onClose} size={step === 'choose' ? 'lg' : 'xl'} fullScreen={phone}>
+      <Modal.Overlay />
+      <Modal.Content>
+        <Modal.Header role="none">
+          <Modal.Title>
+            {step === 'choose'
+              ? t('title')
+              : step === 'preview'
+                ? t('previewTitle', { name: report?.fileName })
+                : t('resultTitle')}
+          </Modal.Title>
+          <Modal.CloseButton aria-label={t('close')} />
+        </Modal.Header>
+        <Modal.Body>
+          {step === 'choose' && (
+            <form onSubmit={(event) => (event.preventDefault(), void runPreview())} noValidate>
+              <Stack gap="md">
+                <Text size="sm">{t('intro')}</Text>
+                <Radio.Group
+                  label={t('format')}
+                  value={format}
+                  onChange={(v) => {
+                    setFormat(v as QuestionImportFormat);
+                    setFile(null);
+                    previewImport.reset();
+                  }}
+                >
+                  <Stack gap="xs" mt={4}>
+                    {QUESTION_IMPORT_FORMATS.map((f) => (
+                      <Radio key={f} value={f} label={t(`formats.${f}`)} description={t(`formatHints.${f}`)} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                {(format === 'xlsx' || format === 'csv') && (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    style={{ alignSelf: 'flex-start' }}
+                    loading={downloading}
+                    onClick={() => void onTemplate(format)}
+                  >
+                    {t('template')} ({t(`formats.${format}`)})
+                  </Button>
+                )}
+                <Select
+                  label={t('category')}
+                  data={[
+                    { value: '', label: t('uncategorised') },
+                    ...categories.map((c) => ({ value: c.id, label: c.name })),
+                  ]}
+                  value={categoryId}
+                  onChange={(v) => setCategoryId(v ?? '')}
+                  allowDeselect={false}
+                />
+                {format !== 'aiken' && (
+                  <Checkbox
+                    label={t('useFileCategories')}
+                    description={t('useFileCategoriesHint')}
+                    checked={useFileCategories}
+                    onChange={(e) => setUseFileCategories(e.currentTarget.checked)}
+                  />
+                )}
+                <FileInput
+                  label={t('file')}
+                  placeholder={t('choose')}
+                  description={t('fileHint', {
+                    size: formatBytes(QUESTION_IMPORT_MAX_BYTES),
+                    count: formatNumber(QUESTION_IMPORT_MAX_QUESTIONS),
+                  })}
+                  accept={ACCEPT[format]}
+                  value={file}
+                  onChange={(f) => {
+                    setFile(f);
+                    previewImport.reset();
+                  }}
+                  clearable
+                  clearButtonProps={{ 'aria-label': t('back') }}
+                  required
+                />
+                {uploadingBar}
+                {previewImport.isError && <ErrorAlert error={previewImport.error} />}
+                <Group justify="flex-end" gap="sm">
+                  <Button variant="default" onClick={onClose}>
+                    {t('cancel')}
+                  </Button>
+                  <Button type="submit" disabled={!file} loading={previewImport.isPending}>
+                    {t('preview')}
+                  </Button>
+                </Group>
               </Stack>
-            </Radio.Group>
-            {(format === 'xlsx' || format === 'csv') && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                style={{ alignSelf: 'flex-start' }}
-                loading={downloading}
-                onClick={() => void onTemplate(format)}
-              >
-                {t('template')} ({t(`formats.${format}`)})
-              </Button>
-            )}
-            <Select
-              label={t('category')}
-              data={[
-                { value: '', label: t('uncategorised') },
-                ...categories.map((c) => ({ value: c.id, label: c.name })),
-              ]}
-              value={categoryId}
-              onChange={(v) => setCategoryId(v ?? '')}
-              allowDeselect={false}
-            />
-            {format !== 'aiken' && (
-              <Checkbox
-                label={t('useFileCategories')}
-                description={t('useFileCategoriesHint')}
-                checked={useFileCategories}
-                onChange={(e) => setUseFileCategories(e.currentTarget.checked)}
-              />
-            )}
-            <FileInput
-              label={t('file')}
-              placeholder={t('choose')}
-              description={t('fileHint', {
-                size: formatBytes(QUESTION_IMPORT_MAX_BYTES),
-                count: formatNumber(QUESTION_IMPORT_MAX_QUESTIONS),
-              })}
-              accept={ACCEPT[format]}
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                previewImport.reset();
-              }}
-              clearable
-              clearButtonProps={{ 'aria-label': t('back') }}
-              required
-            />
-            {uploadingBar}
-            {previewImport.isError && <ErrorAlert error={previewImport.error} />}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('cancel')}
-              </Button>
-              <Button type="submit" disabled={!file} loading={previewImport.isPending}>
-                {t('preview')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+            </form>
+          )}
 
-      {step === 'preview' && report && (
-        <Stack gap="md">
-          {summary}
-          {report.newCategories.length > 0 && (
-            <Text size="sm">{t('newCategories', { names: report.newCategories.join(', ') })}</Text>
+          {step === 'preview' && report && (
+            <Stack gap="md">
+              {summary}
+              {report.newCategories.length > 0 && (
+                <Text size="sm">{t('newCategories', { names: report.newCategories.join(', ') })}</Text>
+              )}
+              {report.duplicates > 0 && (
+                <Checkbox
+                  label={t('includeDuplicates')}
+                  description={t('includeDuplicatesHint')}
+                  checked={includeDuplicates}
+                  onChange={(e) => setIncludeDuplicates(e.currentTarget.checked)}
+                />
+              )}
+              {toImport === 0 && (
+                <Alert color="yellow" variant="light">
+                  {t('nothingToImport')}
+                </Alert>
+              )}
+              {reportTable}
+              {uploadingBar}
+              {commitImport.isError && <ErrorAlert error={commitImport.error} />}
+              <Group justify="flex-end" gap="sm" wrap="wrap">
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setStep('choose');
+                    commitImport.reset();
+                  }}
+                  disabled={busy}
+                >
+                  {t('back')}
+                </Button>
+                <Button onClick={() => void runImport()} disabled={toImport === 0} loading={commitImport.isPending}>
+                  {t('confirm', { count: toImport })}
+                </Button>
+              </Group>
+            </Stack>
           )}
-          {report.duplicates > 0 && (
-            <Checkbox
-              label={t('includeDuplicates')}
-              description={t('includeDuplicatesHint')}
-              checked={includeDuplicates}
-              onChange={(e) => setIncludeDuplicates(e.currentTarget.checked)}
-            />
-          )}
-          {toImport === 0 && (
-            <Alert color="yellow" variant="light">
-              {t('nothingToImport')}
-            </Alert>
-          )}
-          {reportTable}
-          {uploadingBar}
-          {commitImport.isError && <ErrorAlert error={commitImport.error} />}
-          <Group justify="flex-end" gap="sm" wrap="wrap">
-            <Button
-              variant="default"
-              onClick={() => {
-                setStep('choose');
-                commitImport.reset();
-              }}
-              disabled={busy}
-            >
-              {t('back')}
-            </Button>
-            <Button onClick={() => void runImport()} disabled={toImport === 0} loading={commitImport.isPending}>
-              {t('confirm', { count: toImport })}
-            </Button>
-          </Group>
-        </Stack>
-      )}
 
-      {step === 'result' && report && (
-        <Stack gap="md">
-          <Alert color="green" variant="light" role="status">
-            {t('imported', { count: report.created })}
-          </Alert>
-          {summary}
-          {reportTable}
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('done')}</Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+          {step === 'result' && report && (
+            <Stack gap="md">
+              <Alert color="kompeten" variant="light" role="status">
+                {t('imported', { count: report.created })}
+              </Alert>
+              {summary}
+              {reportTable}
+              <Group justify="flex-end">
+                <Button onClick={onClose}>{t('done')}</Button>
+              </Group>
+            </Stack>
+          )}
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }

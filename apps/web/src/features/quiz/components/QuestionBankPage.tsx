@@ -164,7 +164,7 @@ export function QuestionBankPage() {
           />
           {questions.isError && <ErrorAlert error={questions.error} onRetry={() => void questions.refetch()} />}
           <DataTable<Question>
-            caption={t('bank.title')}
+            caption={t('bank.listCaption')}
             rows={questions.data?.items}
             loading={questions.isPending}
             busy={questions.isFetching}
