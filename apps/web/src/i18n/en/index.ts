@@ -16,6 +16,7 @@ import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { questionImport } from './question-import';
 
 /** English catalog: one file per namespace, each typed by its Indonesian twin, so a missing or extra key is a compile error. */
 export const en: Catalog = {
@@ -34,6 +35,7 @@ export const en: Catalog = {
   catalog,
   learning,
   quiz,
+  questionImport,
   grading,
   accountSetup,
 };
