@@ -153,6 +153,14 @@ describe('agencies', () => {
     expect(res.body).toMatchObject({ id: created.id, name: before.name, code: before.code });
   });
 
+  it('a PATCH that sets a required field to null is a 400 naming the field, never a 500', async () => {
+    for (const body of [{ name: null }, { timeZone: null }]) {
+      const res = await api.http.patch(`/api/agencies/${created.id}`).set(province).send(body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'REQUEST.VALIDATION_FAILED' });
+      expect(res.body.message).toMatch(Object.keys(body)[0]);
+    }
+  });
+
   it('a PATCH cannot change the code or the parent (unknown fields are refused)', async () => {
     const res = await api.http
       .patch(`/api/agencies/${created.id}`)
@@ -374,6 +382,11 @@ describe('work units', () => {
     expect((await api.http.get(`/api/units/${child.id}`).set(learner)).body.name).toBe(
       'Bidang Destinasi dan Industri Pariwisata',
     );
+    const nulled = await api.http.patch(`/api/units/${child.id}`).set(mataramAdmin).send({ name: null });
+    expect({ status: nulled.status, code: nulled.body.code }).toEqual({
+      status: 400,
+      code: 'REQUEST.VALIDATION_FAILED',
+    });
     const empty = await api.http.patch(`/api/units/${child.id}`).set(mataramAdmin).send({});
     expect(empty.status).toBe(200);
     expect(empty.body.name).toBe('Bidang Destinasi dan Industri Pariwisata');

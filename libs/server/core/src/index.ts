@@ -34,3 +34,4 @@ export * from './storage/content-type';
 export * from './export/csv';
 export * from './http/date-time';
 export * from './outbox/outbox-store';
+export * from './http/omittable';

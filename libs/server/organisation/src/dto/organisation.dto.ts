@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_LEVELS, AGENCY_TIME_ZONES, type AgencyLevel, type AgencyTimeZone } from '@kompeten/shared-contracts';
-import { SearchPageQueryDto } from '@kompeten/server-core';
+import { IsOmittable, SearchPageQueryDto } from '@kompeten/server-core';
 
 export class AgencyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -58,9 +58,9 @@ export class CreateAgencyDto {
 }
 
 export class UpdateAgencyDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(3) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: AGENCY_TIME_ZONES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(AGENCY_TIME_ZONES, {
     message: 'timeZone harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
   })
@@ -97,5 +97,5 @@ export class CreateWorkUnitDto {
 }
 
 export class UpdateWorkUnitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(2) @MaxLength(200) name?: string;
 }
