@@ -100,10 +100,12 @@ export interface JpLedgerLine {
 }
 
 /**
- * A learner's standing for a year. PNS owe at least 20 JP; PPPK see their progress toward 20 and their ceiling of 24
- * and are never labelled below target (DOMAIN.md §3).
+ * A learner's standing for a year (DOMAIN.md §3): `met` at 20 JP or more; `in_progress` below it while the year runs;
+ * after it, `below_target` for a PNS (who owe at least 20 JP) and `below_reference` for a PPPK, for whom 20 is the
+ * reference their progress is shown against — a PPPK is never labelled below target.
  */
-export type JpStanding = 'met' | 'below_target' | 'in_progress';
+export const JP_STANDINGS = ['met', 'in_progress', 'below_target', 'below_reference'] as const;
+export type JpStanding = (typeof JP_STANDINGS)[number];
 
 export interface JpYearSummary {
   year: number;
