@@ -50,7 +50,10 @@ const RULE_SET_COLUMNS = `rs.id, rs.agency_id, a.name AS agency_name, to_char(rs
   rs.minutes_per_jp, rs.claim_verifier, rs.note, rs.created_at`;
 const RULE_SET_FROM = `jp_rule_set rs LEFT JOIN organisation_agency a ON a.id = rs.agency_id`;
 
-/** Versions of the national defaults and of the given agencies, newest first, with the number of them. */
+/**
+ * Versions of the national defaults and of the given agencies (most specific first), with the number of them: national
+ * first, then the agencies from the last given to the first, each newest first.
+ */
 export async function listRuleSets(
   m: EntityManager,
   agencyIds: readonly string[],
@@ -63,7 +66,8 @@ export async function listRuleSets(
   );
   const rows: RawRuleSet[] = await m.query(
     `SELECT ${RULE_SET_COLUMNS} FROM ${RULE_SET_FROM} WHERE ${where}
-      ORDER BY rs.agency_id NULLS FIRST, rs.effective_from DESC LIMIT $2 OFFSET $3`,
+      ORDER BY rs.agency_id IS NOT NULL, array_position($1::uuid[], rs.agency_id) DESC, rs.effective_from DESC, rs.id
+      LIMIT $2 OFFSET $3`,
     [agencyIds, page.limit, page.offset],
   );
   return { total, rows: rows.map(toRuleSet) };
