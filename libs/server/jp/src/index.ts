@@ -22,3 +22,4 @@ import { JpPersonYearEntity } from './entities/jp-person-year.entity';
 import { JpRuleEntity } from './entities/jp-rule.entity';
 import { JpRuleSetEntity } from './entities/jp-rule-set.entity';
 export const JP_ENTITIES = [JpRuleSetEntity, JpRuleEntity, JpLedgerLineEntity, JpPersonYearEntity, JpClaimEntity];
+export * from './provisioning';

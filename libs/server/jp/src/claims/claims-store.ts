@@ -162,7 +162,7 @@ export async function insertClaim(m: EntityManager, c: NewClaim): Promise<string
 export async function markVerified(
   m: EntityManager,
   id: string,
-  o: { decidedBy: string; ledgerLineId: string; creditedJp: number },
+  o: { decidedBy: string | null; ledgerLineId: string; creditedJp: number },
 ): Promise<void> {
   await m.query(
     `UPDATE jp_claim SET status = 'verified', decided_by = $2, decided_at = now(), ledger_line_id = $3, credited_jp = $4,

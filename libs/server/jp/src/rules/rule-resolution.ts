@@ -29,10 +29,13 @@ export interface ResolvedRule {
   rule: JpRule | null;
 }
 
+/** Where the agency hierarchy comes from: organisation's cached AgencyTree, or a tree read in a transaction (the seed). */
+export type AgencyTreeSource = Pick<AgencyTree, 'current'>;
+
 /** Resolves the rule version (and a form's rule) for an ASN's agency on a local day. */
 @Injectable()
 export class RuleResolver {
-  constructor(@Inject(AgencyTree) private readonly agencies: AgencyTree) {}
+  constructor(@Inject(AgencyTree) private readonly agencies: AgencyTreeSource) {}
 
   async ruleSetFor(m: EntityManager, agencyId: string, on: string): Promise<RuleSetRow> {
     const owners = ruleOwnersFor(agencyId, await this.agencies.current());
