@@ -120,6 +120,7 @@ const ACTIVITIES: Activity[] = [
 export interface DemoJpPerson {
   nip: string;
   agencyCode: string;
+  unitCode: string;
   employeeId: string;
   agencyId: string;
   timeZone: AgencyTimeZone;
@@ -170,7 +171,7 @@ function claimOf(
 /**
  * The named demo logins get a story each (README): the learner 17 JP this year with a workshop waiting for the HR
  * officer, 24 last year; the PPPK teacher 10 JP with a seminar waiting; the Kendal learner 4 JP; the HR officer and
- * the supervisor some of their own. Kota Mataram's generated ASN get a few verified claims, so its figures spread.
+ * the supervisor some of their own. The other ASN of their unit get a few verified claims, so its figures spread.
  */
 export async function seedDemoJp(
   m: EntityManager,
@@ -217,12 +218,12 @@ export async function seedDemoJp(
   ]);
   story(named.supervisor, [[act(15), 'this', 0.4, 'verified']]);
 
-  // A spread for Kota Mataram's other ASN (the demo admin's and HR officer's agency): 0–2 claims this year, 0–1 last
-  // year. Kept small: every API test file seeds this world.
+  // A spread for the other ASN of Dinas Kesehatan Kota Mataram (the demo HR officer's unit): 0–2 claims this year, 0–1
+  // last year. Kept small: every API test file seeds this world, and each credit is a handful of statements.
   const rand = prng(20261204);
   const storied = new Set(Object.values(named));
   for (const p of people) {
-    if (storied.has(p.nip) || p.agencyCode !== 'kota-mataram') continue;
+    if (storied.has(p.nip) || p.agencyCode !== 'kota-mataram' || p.unitCode !== 'DINKES') continue;
     const today = localDateOf(new Date(), p.timeZone);
     const thisYear = Math.floor(rand() * 3);
     const lastYear = Math.floor(rand() * 2);

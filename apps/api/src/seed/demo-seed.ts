@@ -296,6 +296,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     const jpPeople: DemoJpPerson[] = people.map((p) => ({
       nip: p.nip,
       agencyCode: p.agency,
+      unitCode: p.unit,
       employeeId: empIds.get(p.nip) as string,
       agencyId: (agencies.get(p.agency) as { id: string }).id,
       timeZone: zones.get(p.agency) ?? 'Asia/Makassar',
