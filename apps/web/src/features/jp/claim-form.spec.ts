@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { JpRule, JpRuleSet } from '@kompeten/shared-contracts';
 import { claimInputOf, claimProblems, EMPTY_CLAIM, estimateJp, ruleOf, type ClaimFormValues } from './claim-form';
 

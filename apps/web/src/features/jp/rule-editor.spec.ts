@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { JENIS_DIKLAT, type JpRule, type JpRuleSet } from '@kompeten/shared-contracts';
 import { changedForms, optionalAmount, ruleSetFormFrom, ruleSetInputOf, ruleSetProblems } from './rule-editor';
 
