@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -11,8 +12,8 @@ import {
   Stack,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { ErrorCode, JP_CHANNELS, type JpLedgerLine } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,44 @@ const MONTHS = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
+
+/** JP per month as bars (plain elements: no chart library on this page), with the numbers as a hidden table. */
+function MonthBars({ values, months, label }: { values: number[]; months: string[]; label: string }) {
+  const { i18n } = useTranslation();
+  const max = Math.max(1, ...values);
+  return (
+    <>
+      <Group gap={4} align="flex-end" h={140} wrap="nowrap" aria-hidden>
+        {values.map((v, i) => (
+          <Stack key={i} gap={2} align="center" justify="flex-end" style={{ flex: 1, height: '100%' }}>
+            <Text size="xs" c="dimmed">
+              {v > 0 ? formatNumber(v, i18n.language) : ''}
+            </Text>
+            <Box
+              w="100%"
+              bg={v > 0 ? 'kompeten.6' : 'gray.2'}
+              style={{ height: `${Math.max(2, (v / max) * 100)}%`, borderRadius: 2 }}
+            />
+            <Text size="xs">{months[i]}</Text>
+          </Stack>
+        ))}
+      </Group>
+      <VisuallyHidden>
+        <table>
+          <caption>{label}</caption>
+          <tbody>
+            {values.map((v, i) => (
+              <tr key={i}>
+                <th scope="row">{months[i]}</th>
+                <td>{formatNumber(v, i18n.language)} JP</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </VisuallyHidden>
+    </>
+  );
+}
 
 /** /jp — my JP: the year against the target, the 10:20:70 mix, forms and kinds, months, lines, years, what next. */
 export function JpPage() {
@@ -171,16 +210,7 @@ export function JpPage() {
             <Title order={2} size="h3" id="jp-month-heading" mb="sm">
               {t('months')}
             </Title>
-            <div role="img" aria-label={t('monthsLabel', { year: s.year })}>
-              <BarChart
-                h={180}
-                data={s.monthlyJp.map((jp, i) => ({ month: months[i], jp }))}
-                dataKey="month"
-                series={[{ name: 'jp', label: 'JP', color: 'kompeten.6' }]}
-                withTooltip
-                tickLine="none"
-              />
-            </div>
+            <MonthBars values={s.monthlyJp} months={months} label={t('monthsLabel', { year: s.year })} />
           </Card>
         </SimpleGrid>
       )}
