@@ -87,8 +87,7 @@ describe('what the web promises a learner', () => {
       .join('\n');
     return [lang, text] as const;
   });
-  const NOT_BUILT =
-    /sertifikat (akan )?diterbitkan|certificate (will be )?issued|dikirim ke SIASN|sent to SIASN/i;
+  const NOT_BUILT = /sertifikat (akan )?diterbitkan|certificate (will be )?issued|dikirim ke SIASN|sent to SIASN/i;
 
   it.each(catalogs)('the %s catalog promises no certificate or SIASN push', (_lang, text) => {
     expect(text.split('\n').filter((l) => NOT_BUILT.test(l))).toEqual([]);
