@@ -1,4 +1,4 @@
-import { JENIS_DIKLAT, type JpLedgerLine } from '@kompeten/shared-contracts';
+import { JENIS_DIKLAT } from '@kompeten/shared-contracts';
 
 /** The SIASN name of a form of development ("Seminar", "E-Learning"). */
 export function formName(jenisDiklatId: number): string {
@@ -20,6 +20,3 @@ export function shares(values: readonly number[]): number[] {
   }
   return floors;
 }
-
-/** Whether a line is a correction of another, or was corrected. */
-export const isCorrection = (l: JpLedgerLine) => l.reversesId !== null;
