@@ -7,6 +7,7 @@ import { bullConnection, CoreModule, type AppConfig } from '@kompeten/server-cor
 import { AssessmentJobsModule } from '@kompeten/server-assessment';
 import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
 import { IdentityJobsModule } from '@kompeten/server-identity';
+import { JpJobsModule } from '@kompeten/server-jp';
 import { ALL_ENTITIES } from './entities';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
@@ -19,7 +20,7 @@ import { CONTRACT_ROUTES, OUTBOX_ROUTES, type OutboxRoutes } from './outbox/outb
 import { WorkerHealthServer } from './worker-health';
 
 /** Each domain lib's jobs module; its handlers are found by JobRegistry. A new domain with jobs adds its module here. */
-const DOMAIN_JOB_MODULES = [IdentityJobsModule, EnrolmentJobsModule, AssessmentJobsModule];
+const DOMAIN_JOB_MODULES = [IdentityJobsModule, EnrolmentJobsModule, AssessmentJobsModule, JpJobsModule];
 
 export interface WorkerOptions {
   /** false: relay, housekeeping and health only, no processors or schedules (tests that inspect the queued jobs). */

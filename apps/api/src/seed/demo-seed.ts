@@ -12,6 +12,7 @@ import {
 } from '@kompeten/server-identity';
 import { agencyIdByCode, insertAgency, insertWorkUnit } from '@kompeten/server-organisation';
 import { ensureRootAgency } from '../bootstrap-tasks';
+import { seedDemoJp, type DemoJpPerson } from './demo-jp';
 import {
   BACK_TITLES,
   DEMO_AGENCIES,
@@ -251,6 +252,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   if (await agencyIdByCode(ds.manager, 'prov-ntb')) return false;
   const rootId = await ensureRootAgency(ds);
   const hash = await hashPassword(DEMO_PASSWORD);
+  let jpClaims = 0;
   await ds.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock(7363002)');
     const agencies = await insertAgencies(m, rootId);
@@ -290,7 +292,27 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       if (p.supervisorNip) await setSupervisor(m, empIds.get(p.nip) as string, empIds.get(p.supervisorNip) as string);
     }
     await insertRole(m, await ensureAccountByEmail(m, 'admin@kompeten.go.id', hash), 'platform_admin', rootId);
+    const zones = new Map(DEMO_AGENCIES.map((a) => [a.code, a.timeZone]));
+    const jpPeople: DemoJpPerson[] = people.map((p) => ({
+      nip: p.nip,
+      agencyCode: p.agency,
+      unitCode: p.unit,
+      employeeId: empIds.get(p.nip) as string,
+      agencyId: (agencies.get(p.agency) as { id: string }).id,
+      timeZone: zones.get(p.agency) ?? 'Asia/Makassar',
+    }));
+    jpClaims = (
+      await seedDemoJp(m, jpPeople, {
+        learner: '198609262015051001',
+        pppk: '199203152022011002',
+        kendal: '199004172019032005',
+        hrOfficer: '198807212010122004',
+        supervisor: '197501012000031003',
+      })
+    ).claims;
   });
-  log.log(`Seeded the demo world: ${DEMO_AGENCIES.length} agencies, ${DEMO_ASN_COUNT} ASN`);
+  log.log(
+    `Seeded the demo world: ${DEMO_AGENCIES.length} agencies, ${DEMO_ASN_COUNT} ASN, ${jpClaims} JP claims (credited through the ledger)`,
+  );
   return true;
 }

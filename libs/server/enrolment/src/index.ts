@@ -1,5 +1,6 @@
 export * from './enrolment.module';
 export * from './enrolment-access';
+export * from './completion-readers';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';

@@ -1,11 +1,25 @@
 export * from './jp.module';
+export * from './jobs/jp-jobs.module';
+export * from './jobs/credit-course-completion.job';
+export * from './ledger/ledger-store';
+export * from './ledger/jp-crediting';
+export * from './ledger/course-completion-credit';
+export * from './ledger/ledger.service';
+export * from './rules/rule-arithmetic';
+export * from './rules/rule-resolution';
+export * from './rules/rules.service';
+export * from './claims/claims.service';
+export * from './learner/learner-jp.service';
 export * from './entities/jp-rule-set.entity';
 export * from './entities/jp-rule.entity';
 export * from './entities/jp-ledger-line.entity';
 export * from './entities/jp-person-year.entity';
+export * from './entities/jp-claim.entity';
 
+import { JpClaimEntity } from './entities/jp-claim.entity';
 import { JpLedgerLineEntity } from './entities/jp-ledger-line.entity';
 import { JpPersonYearEntity } from './entities/jp-person-year.entity';
 import { JpRuleEntity } from './entities/jp-rule.entity';
 import { JpRuleSetEntity } from './entities/jp-rule-set.entity';
-export const JP_ENTITIES = [JpRuleSetEntity, JpRuleEntity, JpLedgerLineEntity, JpPersonYearEntity];
+export const JP_ENTITIES = [JpRuleSetEntity, JpRuleEntity, JpLedgerLineEntity, JpPersonYearEntity, JpClaimEntity];
+export * from './provisioning';

@@ -18,3 +18,4 @@ export * from './read-models';
 export * from './versions/published-versions';
 export * from './visibility/course-visibility';
 export * from './authoring/rich-text';
+export * from './course-readers';

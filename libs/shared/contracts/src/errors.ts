@@ -108,6 +108,34 @@ export const ErrorCode = {
   LEARNING_AUTHORS_FROZEN: 'LEARNING.AUTHORS_FROZEN',
   LEARNING_INVITATION_NOT_FOUND: 'LEARNING.INVITATION_NOT_FOUND',
   LEARNING_INVITATION_DECIDED: 'LEARNING.INVITATION_DECIDED',
+  // ---- issue 16: the JP ledger, recognition rules and external-learning claims ----
+  JP_NO_EMPLOYEE: 'JP.NO_EMPLOYEE',
+  JP_EMPLOYEE_NOT_FOUND: 'JP.EMPLOYEE_NOT_FOUND',
+  JP_LINE_NOT_FOUND: 'JP.LINE_NOT_FOUND',
+  /** The line was reversed already (a line is reversed at most once). */
+  JP_ALREADY_REVERSED: 'JP.ALREADY_REVERSED',
+  /** A reversal is itself never reversed: the original credit stays reversed. */
+  JP_REVERSAL_NOT_REVERSIBLE: 'JP.REVERSAL_NOT_REVERSIBLE',
+  JP_RULE_SET_NOT_FOUND: 'JP.RULE_SET_NOT_FOUND',
+  JP_INVALID_RULES: 'JP.INVALID_RULES',
+  /** Another version of the same owner starts on that day. */
+  JP_RULE_SET_EXISTS: 'JP.RULE_SET_EXISTS',
+  /** The effective date would change credits already written under the rules it replaces. */
+  JP_EFFECTIVE_DATE_TOO_EARLY: 'JP.EFFECTIVE_DATE_TOO_EARLY',
+  JP_CLAIM_NOT_FOUND: 'JP.CLAIM_NOT_FOUND',
+  JP_INVALID_CLAIM: 'JP.INVALID_CLAIM',
+  /** The form of development earns no JP under the rules in force (disabled by the agency). */
+  JP_FORM_NOT_RECOGNISED: 'JP.FORM_NOT_RECOGNISED',
+  JP_EVIDENCE_REQUIRED: 'JP.EVIDENCE_REQUIRED',
+  JP_BAD_EVIDENCE: 'JP.BAD_EVIDENCE',
+  /** The same certificate number, or the same organiser, title and dates, was claimed already. */
+  JP_DUPLICATE_CLAIM: 'JP.DUPLICATE_CLAIM',
+  /** The claim was decided the other way already. */
+  JP_CLAIM_DECIDED: 'JP.CLAIM_DECIDED',
+  /** The rule in force on the end date counts another unit than the claim (a version changed it after submission). */
+  JP_CLAIM_UNIT_CHANGED: 'JP.CLAIM_UNIT_CHANGED',
+  JP_OWN_CLAIM: 'JP.OWN_CLAIM',
+  JP_EVIDENCE_NOT_FOUND: 'JP.EVIDENCE_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

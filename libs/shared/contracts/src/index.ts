@@ -8,3 +8,4 @@ export * from './question-transfer';
 export * from './enrolment';
 export * from './learning';
 export * from './jp';
+export * from './jp-ledger';

@@ -13,6 +13,7 @@ export const JobName = {
   CourseCompletionRecorded: 'course-completion.recorded',
   QuizAttemptsCloseExpired: 'quiz-attempts.close-expired',
   CourseVersionPublished: 'course-version.published',
+  JpCreditCourseCompletion: 'jp.credit-course-completion',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -27,7 +28,9 @@ export type JobItem =
       name: typeof JobName.CourseVersionPublished;
       queue: typeof QueueName.Events;
       data: { courseId: string; versionId: string; requiresUpgrade: boolean };
-    };
+    }
+  /** A course completion credits its JP to the ledger (once per completion, whatever the retries). */
+  | { name: typeof JobName.JpCreditCourseCompletion; queue: typeof QueueName.Events; data: { completionId: string } };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -37,6 +40,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CourseCompletionRecorded]: QueueName.Events,
   [JobName.QuizAttemptsCloseExpired]: QueueName.Events,
   [JobName.CourseVersionPublished]: QueueName.Events,
+  [JobName.JpCreditCourseCompletion]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -71,6 +75,6 @@ export type ConsumerOf<E extends OutboxEvent> = {
  */
 export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf<E>[] } = {
   [OutboxEvent.EmployeeImportRequested]: [JobName.EmployeeImportRun],
-  [OutboxEvent.CourseCompleted]: [JobName.CourseCompletionRecorded],
+  [OutboxEvent.CourseCompleted]: [JobName.CourseCompletionRecorded, JobName.JpCreditCourseCompletion],
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
 };

@@ -4,3 +4,4 @@ export * from './pagination';
 export * from './numbers';
 export * from './csv';
 export * from './time-zone';
+export * from './jp';

@@ -12,10 +12,8 @@ export const dashboard: Catalog['dashboard'] = {
   noRoles: 'No roles yet.',
   scopeAt: 'at {{scope}}',
   jpCard: 'Learning hours (JP)',
-  jpProgress: '{{done}} / {{target}} JP this year',
-  jpProgressLabel: 'JP progress this year',
   jpTargetPns: 'Annual target: 20 JP of competency development for every PNS (PP 11/2017).',
   jpTargetPppk: 'Reference: 20 JP a year. For PPPK, progress is shown as a development reference.',
-  jpTargetGeneric: 'Annual target: 20 JP of competency development.',
-  jpComingSoon: 'JP recording from training activities is coming soon.',
+  jpDetails: 'See JP details',
+  jpError: 'JP could not be loaded.',
 };

@@ -12,6 +12,7 @@ import { employee } from './employee';
 import { employees } from './employees';
 import { grading } from './grading';
 import { imports } from './imports';
+import { jp } from './jp';
 import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
@@ -38,4 +39,5 @@ export const en: Catalog = {
   questionImport,
   grading,
   accountSetup,
+  jp,
 };

@@ -22,5 +22,9 @@ export const layout: Catalog['layout'] = {
     reviews: 'Course review',
     grading: 'Grading',
     authorInvitations: 'Author invitations',
+    jp: 'My JP',
+    jpClaims: 'JP claims',
+    jpVerification: 'JP verification',
+    jpRules: 'JP rules',
   },
 };

@@ -10,10 +10,8 @@ export const dashboard = {
   noRoles: 'Belum ada peran.',
   scopeAt: 'di {{scope}}',
   jpCard: 'Jam pelajaran (JP)',
-  jpProgress: '{{done}} / {{target}} JP tahun ini',
-  jpProgressLabel: 'Kemajuan JP tahun ini',
   jpTargetPns: 'Target tahunan: 20 JP pengembangan kompetensi bagi setiap PNS (PP 11/2017).',
   jpTargetPppk: 'Acuan: 20 JP per tahun. Bagi PPPK, kemajuan ditampilkan sebagai acuan pengembangan kompetensi.',
-  jpTargetGeneric: 'Target tahunan: 20 JP pengembangan kompetensi.',
-  jpComingSoon: 'Pencatatan JP dari pelatihan akan segera tersedia.',
+  jpDetails: 'Lihat rincian JP',
+  jpError: 'JP belum dapat dimuat.',
 };

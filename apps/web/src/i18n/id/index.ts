@@ -11,6 +11,7 @@ import { employee } from './employee';
 import { employees } from './employees';
 import { grading } from './grading';
 import { imports } from './imports';
+import { jp } from './jp';
 import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
@@ -40,6 +41,7 @@ export const id = {
   questionImport,
   grading,
   accountSetup,
+  jp,
 };
 
 export type Catalog = typeof id;

@@ -20,5 +20,9 @@ export const layout = {
     reviews: 'Review kursus',
     grading: 'Penilaian',
     authorInvitations: 'Undangan penulis',
+    jp: 'JP saya',
+    jpClaims: 'Klaim JP',
+    jpVerification: 'Verifikasi JP',
+    jpRules: 'Ketentuan JP',
   },
 };

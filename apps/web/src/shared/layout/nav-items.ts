@@ -14,7 +14,11 @@ export type NavKey =
   | 'employees'
   | 'imports'
   | 'audit'
-  | 'authorInvitations';
+  | 'authorInvitations'
+  | 'jp'
+  | 'jpClaims'
+  | 'jpVerification'
+  | 'jpRules';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +30,8 @@ export interface NavItem {
   author?: boolean;
   /** Enrolment approvals: supervisors (atasan langsung) and admins (APPROVER_ROLES). */
   approver?: boolean;
+  /** Only callers holding one of these roles. */
+  roles?: readonly Role[];
 }
 
 /** Roles that build, review and grade courses (docs/learning.md). */
@@ -42,12 +48,20 @@ export function isApprover(me: Me | null): boolean {
   return hasAnyRole(me, APPROVER_ROLES);
 }
 
+/** Who verifies external-learning claims: HR officers and supervisors (by the agency's rules) and admins (issue 16). */
+export const JP_VERIFIER_ROLES: readonly Role[] = APPROVER_ROLES;
+/** Who may create rule versions: agency admins (their agency) and the platform admin (national). */
+export const JP_RULE_EDITOR_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', to: '/', end: true },
   { key: 'catalog', to: '/katalog' },
   { key: 'myLearning', to: '/belajar' },
+  { key: 'jp', to: '/jp', end: true },
+  { key: 'jpClaims', to: '/jp/claims' },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
+  { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },
   { key: 'myCourses', to: '/kursus', author: true },
   { key: 'reviews', to: '/review', author: true },
   { key: 'grading', to: '/penilaian', author: true },
@@ -56,6 +70,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'imports', to: '/admin/impor', admin: true },
   { key: 'audit', to: '/admin/audit', admin: true },
   { key: 'authorInvitations', to: '/admin/undangan-penulis', admin: true },
+  { key: 'jpRules', to: '/jp/rules', admin: true, roles: JP_RULE_EDITOR_ROLES },
 ];
 
 /** Navigation follows the roles: learners see their own pages, authors the course pages, ADMIN_ROLES also the administration. */
@@ -63,5 +78,11 @@ export function navItemsFor(me: Me | null): NavItem[] {
   const admin = isAdmin(me);
   const author = isAuthor(me);
   const approver = isApprover(me);
-  return NAV_ITEMS.filter((item) => (!item.admin || admin) && (!item.author || author) && (!item.approver || approver));
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.admin || admin) &&
+      (!item.author || author) &&
+      (!item.approver || approver) &&
+      (!item.roles || hasAnyRole(me, item.roles)),
+  );
 }

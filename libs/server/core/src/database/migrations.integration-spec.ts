@@ -29,6 +29,7 @@ const TABLES = [
   'employee_import',
   'employee_import_entry',
   'enrolment',
+  'jp_claim',
   'jp_ledger_line',
   'jp_person_year',
   'jp_rule',

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CompetencyKind, JpChannel, JpSourceType } from '@kompeten/shared-contracts';
+import type { CompetencyKind, JpCalculation, JpChannel, JpSourceType } from '@kompeten/shared-contracts';
 import { EmployeeEntity } from '@kompeten/server-identity';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { JpRuleSetEntity } from './jp-rule-set.entity';
@@ -72,6 +72,10 @@ export class JpLedgerLineEntity {
 
   @Column('text', { nullable: true })
   reason: string | null;
+
+  /** How the JP was computed (basis, unit, quantity, caps); null on reversals (migration 1797210000000). */
+  @Column('jsonb', { nullable: true })
+  calculation: JpCalculation | null;
 
   /** The account that wrote a correction or verified a claim; null for credits from events. */
   @Column('uuid', { nullable: true })

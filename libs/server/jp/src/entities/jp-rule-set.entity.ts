@@ -1,5 +1,5 @@
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryMode } from '@kompeten/shared-contracts';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeliveryMode, JpClaimVerifier } from '@kompeten/shared-contracts';
 import { AgencyEntity } from '@kompeten/server-organisation';
 
 /**
@@ -9,6 +9,7 @@ import { AgencyEntity } from '@kompeten/server-organisation';
  * rule change affects only credits after its effective date. Versions are never edited once a line uses them.
  */
 @Entity('jp_rule_set')
+@Check('jp_rule_set_claim_verifier_check', `claim_verifier IN ('hr_officer','supervisor')`)
 @Index('uq_jp_rule_set_agency_from', ['agencyId', 'effectiveFrom'], { unique: true, where: 'agency_id IS NOT NULL' })
 @Index('uq_jp_rule_set_national_from', ['effectiveFrom'], { unique: true, where: 'agency_id IS NULL' })
 export class JpRuleSetEntity {
@@ -26,6 +27,10 @@ export class JpRuleSetEntity {
   /** Minutes per JP per delivery mode (default 45 each). */
   @Column('jsonb')
   minutesPerJp: Record<DeliveryMode, number>;
+
+  /** Who verifies the external-learning claims of ASN whose rules these are (migration 1797210000000). */
+  @Column('text', { default: 'hr_officer' })
+  claimVerifier: JpClaimVerifier;
 
   @Column('text', { nullable: true })
   note: string | null;

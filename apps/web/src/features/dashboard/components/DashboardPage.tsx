@@ -1,10 +1,39 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { displayNameOf, useAuth } from '../../../shared/auth/auth-context';
+import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { JpProgressRing } from '../../jp/components/JpProgressRing';
+import { useMySummary } from '../../jp/queries';
 
-/** Annual competency-development target (PP 11/2017 art. 203(4)); PPPK see it as a reference. */
-const JP_TARGET = 20;
+/** This year's JP from the ledger, against the target (ASN only: an account without an ASN record has no JP). */
+function JpCard({ hasEmployee }: { hasEmployee: boolean }) {
+  const { t } = useTranslation('dashboard');
+  const summary = useMySummary();
+  if (!hasEmployee)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('noEmployee')}
+      </Text>
+    );
+  if (summary.isPending) return <LoadingBlock />;
+  if (!summary.data)
+    return (
+      <Text size="sm" c="dimmed" role="alert">
+        {t('jpError')}
+      </Text>
+    );
+  return (
+    <Stack gap="sm">
+      <JpProgressRing summary={summary.data} size={110} />
+      <Text size="sm">{summary.data.employeeType === 'PPPK' ? t('jpTargetPppk') : t('jpTargetPns')}</Text>
+      <Anchor component={Link} to="/jp" size="sm">
+        {t('jpDetails')}
+      </Anchor>
+    </Stack>
+  );
+}
 
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
@@ -12,15 +41,6 @@ export function DashboardPage() {
   const { me } = useAuth();
   useDocumentTitle(t('title'));
   const employee = me?.employee ?? null;
-  // JP tracking is not recorded yet: the ledger comes with the learning features.
-  const jpDone = 0;
-  const percent = Math.min(100, Math.round((jpDone / JP_TARGET) * 100));
-  const jpNote =
-    employee?.employeeType === 'PPPK'
-      ? t('jpTargetPppk')
-      : employee?.employeeType === 'PNS'
-        ? t('jpTargetPns')
-        : t('jpTargetGeneric');
 
   return (
     <Stack gap="lg">
@@ -87,16 +107,7 @@ export function DashboardPage() {
           <Title order={2} size="h3" id="card-jp" mb="sm">
             {t('jpCard')}
           </Title>
-          <Text size="xl" fw={700} data-testid="jp-progress">
-            {t('jpProgress', { done: jpDone, target: JP_TARGET })}
-          </Text>
-          <Progress value={percent} size="lg" mt="sm" aria-label={t('jpProgressLabel')} />
-          <Text size="sm" mt="sm">
-            {jpNote}
-          </Text>
-          <Text size="xs" c="dimmed" mt="xs">
-            {t('jpComingSoon')}
-          </Text>
+          <JpCard hasEmployee={!!employee} />
         </Card>
       </SimpleGrid>
     </Stack>

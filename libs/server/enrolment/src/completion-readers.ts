@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What other libs read of one course completion (decision 0016): the JP ledger's credit job re-reads the completion
+ * named by a `course.completed` event through this, never through the table.
+ */
+export interface CompletionFacts {
+  id: string;
+  enrolmentId: string;
+  employeeId: string;
+  courseId: string;
+  courseVersionId: string;
+  /** The JP of the version taken, as recorded when the course was completed. */
+  jp: number;
+  completedAt: Date;
+}
+
+/** A course completion by id, or null for an unknown id. */
+export async function findCompletion(m: EntityManager, completionId: string): Promise<CompletionFacts | null> {
+  const [row]: Array<{
+    id: string;
+    enrolment_id: string;
+    employee_id: string;
+    course_id: string;
+    course_version_id: string;
+    jp: string;
+    completed_at: Date;
+  }> = await m.query(
+    `SELECT id, enrolment_id, employee_id, course_id, course_version_id, jp, completed_at FROM course_completion WHERE id = $1`,
+    [completionId],
+  );
+  return row
+    ? {
+        id: row.id,
+        enrolmentId: row.enrolment_id,
+        employeeId: row.employee_id,
+        courseId: row.course_id,
+        courseVersionId: row.course_version_id,
+        jp: Number(row.jp),
+        completedAt: new Date(row.completed_at),
+      }
+    : null;
+}

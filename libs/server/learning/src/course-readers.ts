@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import type { CompetencyKind, LearningMethod } from '@kompeten/shared-contracts';
+
+/**
+ * How a course is classified (decision 0016): what the JP ledger credits a completion as — its competency kind, its
+ * learning method and its form of development (SIASN jenis diklat code) as the course has them now. The form of the
+ * version taken is in its snapshot (PublishedVersions).
+ */
+export interface CourseClassification {
+  id: string;
+  competencyKind: CompetencyKind;
+  learningMethod: LearningMethod;
+  jenisDiklatId: number;
+}
+
+/** A course's classification, or null for an unknown course. */
+export async function findCourseClassification(
+  m: EntityManager,
+  courseId: string,
+): Promise<CourseClassification | null> {
+  const [row]: Array<{
+    id: string;
+    competency_kind: CompetencyKind;
+    learning_method: LearningMethod;
+    jenis_diklat_id: number;
+  }> = await m.query('SELECT id, competency_kind, learning_method, jenis_diklat_id FROM course WHERE id = $1', [
+    courseId,
+  ]);
+  return row
+    ? {
+        id: row.id,
+        competencyKind: row.competency_kind,
+        learningMethod: row.learning_method,
+        jenisDiklatId: row.jenis_diklat_id,
+      }
+    : null;
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { JpClaimsPage, JpPage, JpVerificationPage } from '../pom/jp.page';
+import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
+import { seriousAxeViolations } from '../support/axe';
+import { signedInPage } from '../support/sign-in';
+
+jest.setTimeout(240_000);
+
+const WIDYAISWARA = '197803152005012002'; // BPSDM Provinsi NTB (WITA)
+const REVIEWER = 'bpsdm@ntbprov.go.id';
+const HR_OFFICER = 'pengelola@mataramkota.go.id'; // Kota Mataram, HR officer of Dinas Kesehatan
+const AGENCY_ADMIN = 'bkpsdm@mataramkota.go.id';
+const LEARNER = '198609262015051001'; // Kota Mataram, Dinas Kesehatan (PNS)
+const run = randomBytes(2).toString('hex');
+const COURSE = `Literasi Digital ASN ${run}`;
+const CLAIM = `Seminar Keamanan Siber ${run}`;
+
+/** A local date in WITA, `days` before today. */
+const daysAgo = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The JP ledger in the browser (issue 16): a learner completes a course and sees their JP rise (the worker's
+ * course.completed consumer); claims a seminar with a PDF certificate; the HR officer of their unit verifies it; the
+ * learner's total rises again. Totals are compared before and after, since other journeys share the demo learner.
+ */
+describe('web: the JP ledger', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let courseId = '';
+  /** The learner's JP this year before a step. */
+  let before = 0;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    });
+    const author = await tokenOf(WIDYAISWARA);
+    const course = await api<{ id: string }>('/courses', {
+      token: author,
+      method: 'POST',
+      body: {
+        title: COURSE,
+        description: 'Literasi digital untuk ASN.',
+        objectives: [],
+        competencyKind: 'teknis',
+        learningMethod: 'e_learning',
+        jenisDiklatId: 16,
+        jp: 2,
+        level: 'dasar',
+        tags: [],
+        visibility: 'province',
+        enrolmentMode: 'open',
+        completionRule: { requiredLessons: 'all' },
+      },
+    });
+    const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, {
+      token: author,
+      method: 'POST',
+      body: { title: 'Materi' },
+    });
+    await api(`/modules/${mod.id}/lessons`, {
+      token: author,
+      method: 'POST',
+      body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: '<p>Literasi.</p>' } },
+    });
+    await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
+    await api(`/courses/${course.id}/publish`, { token: await tokenOf(REVIEWER), method: 'POST', body: {} });
+    courseId = course.id;
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await signedInPage(browser, BASE_URL, username, PASSWORD);
+    context = page.context();
+    return page;
+  }
+
+  /** Reloads /jp until the year's total reaches `atLeast` (the worker credits completions a moment later). */
+  async function totalReaches(jp: JpPage, atLeast: number): Promise<number> {
+    for (let i = 0; i < 30; i++) {
+      await jp.goto();
+      const total = await jp.total();
+      if (total >= atLeast) return total;
+      await jp.page.waitForTimeout(1000);
+    }
+    return jp.total();
+  }
+
+  it('completing a course raises the learner’s JP by its JP', async () => {
+    const page = await signIn(LEARNER);
+    const jp = new JpPage(page);
+    await jp.goto();
+    before = await jp.total();
+    await jp.nextCourse(COURSE).waitFor();
+    expect(await seriousAxeViolations(page, 'my JP')).toEqual([]);
+
+    const token = await tokenOf(LEARNER);
+    const enrolment = await api<{ id: string }>(`/courses/${courseId}/enrolments`, { token, method: 'POST' });
+    const player = await api<{ modules: Array<{ lessons: Array<{ id: string }> }> }>(`/enrolments/${enrolment.id}`, {
+      token,
+    });
+    const done = await api<{ completed: boolean }>(
+      `/enrolments/${enrolment.id}/lessons/${player.modules[0].lessons[0].id}/progress`,
+      { token, method: 'PUT', body: { event: 'opened' } },
+    );
+    expect(done.completed).toBe(true);
+
+    expect(await totalReaches(jp, before + 2)).toBe(before + 2);
+    await jp.line(COURSE).waitFor();
+    expect(await jp.line(COURSE).textContent()).toContain('Pelatihan di Kompeten');
+  });
+
+  it('the learner claims a seminar with its certificate; the HR officer verifies it; the total rises', async () => {
+    before = (await api<{ totalJp: number }>('/jp/me/summary', { token: await tokenOf(LEARNER) })).totalJp;
+    const page = await signIn(LEARNER);
+    const claims = new JpClaimsPage(page);
+    await claims.goto();
+    await claims.claim({
+      form: '9. Seminar',
+      title: CLAIM,
+      organiser: 'Badan Siber dan Sandi Negara',
+      startDate: daysAgo(3),
+      endDate: daysAgo(3),
+      quantity: '3',
+      certificateNumber: `BSSN/${run}/2026`,
+      file: { name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% sertifikat\n') },
+    });
+    await claims.row(CLAIM).getByText('Menunggu verifikasi').waitFor();
+    expect(await seriousAxeViolations(page, 'JP claims')).toEqual([]);
+    await context?.close();
+
+    const hr = await signIn(HR_OFFICER);
+    const queue = new JpVerificationPage(hr);
+    await queue.goto();
+    await queue.verifyButton(CLAIM).waitFor();
+    expect(await seriousAxeViolations(hr, 'JP verification')).toEqual([]);
+    await queue.verifyButton(CLAIM).click();
+    // 3 classroom hours at 45 minutes per JP.
+    await hr
+      .getByText(new RegExp(`Klaim ${CLAIM} dari .* terverifikasi: 4 JP dikreditkan`))
+      .first()
+      .waitFor();
+    await context?.close();
+
+    const learner = await signIn(LEARNER);
+    const jp = new JpPage(learner);
+    expect(await totalReaches(jp, before + 4)).toBe(before + 4);
+    await jp.line(CLAIM).waitFor();
+  });
+
+  it('the agency admin reads the rule versions', async () => {
+    const page = await signIn(AGENCY_ADMIN);
+    await page.goto(`${BASE_URL}/jp/rules`);
+    await page.getByRole('heading', { name: 'Ketentuan pengakuan JP', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Versi' }).getByRole('row').filter({ hasText: 'Nasional' }).first().waitFor();
+    expect(await seriousAxeViolations(page, 'JP rules')).toEqual([]);
+  });
+});
