@@ -6,6 +6,7 @@ import { AssessmentModule } from '@kompeten/server-assessment';
 import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
 import { EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
+import { JpModule } from '@kompeten/server-jp';
 import { LearningModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { ALL_ENTITIES } from './entities';
@@ -40,6 +41,7 @@ export class AppModule {
         LearningModule,
         EnrolmentModule,
         AssessmentModule,
+        JpModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,3 +7,4 @@ export * from './assessment';
 export * from './enrolment';
 export * from './learning';
 export * from './jp';
+export * from './jp-reports';

@@ -11,6 +11,7 @@ import { EnrolmentDueTimeZone1796900000000 } from './1796900000000-EnrolmentDueT
 import { PublishedReadModels1797000000000 } from './1797000000000-PublishedReadModels';
 import { OutboxDeliveries1797100000000 } from './1797100000000-OutboxDeliveries';
 import { JpLedger1797200000000 } from './1797200000000-JpLedger';
+import { JpReports1797250000000 } from './1797250000000-JpReports';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PublishedReadModels1797000000000,
   OutboxDeliveries1797100000000,
   JpLedger1797200000000,
+  JpReports1797250000000,
 ];
