@@ -1,8 +1,8 @@
 // The JP report bench's world (issue 16): NTB (the province and its ten regencies/cities, the demo world) grown to
 // `asn` active ASN and `lines` JP ledger lines, all set-based SQL with generate_series (a million lines in well under a
-// minute here), then the per-person-year aggregate rebuilt from the ledger by the app's own `rebuildPersonYear` (the
-// API's CLI, `jp:rebuild`), and the tables analysed. Deterministic: the same counts give the same data.
-import { spawnSync } from 'node:child_process';
+// minute here), then the per-person-year aggregate rebuilt from the ledger by the app's own `rebuildPersonYear` (from
+// the compiled build the platform runs; operators have the same as `cli.js jp:rebuild`), and the tables analysed. Deterministic: the same counts give the same data.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** SIASN jenis diklat forms the generator writes, with the 10:20:70 channel of the national defaults and a weight. */
@@ -34,6 +34,8 @@ export const NTB_AGENCIES_SQL = `SELECT a.id FROM agency a WHERE a.code = 'prov-
  * twenty has no line; the others get lines skewed by u^2.4, so some have many and many have few — about 45 % end below
  * 20 JP, and the report has something to show in every bucket.
  */
+// Line ids and source ids ascend with the series (b0…/b1… followed by the line number): the primary key and the
+// one-credit-per-source index grow at their right edge instead of taking a million random inserts.
 export async function generateJpWorld(db, { asn, lines, year, lastMonth }) {
   const t0 = performance.now();
   const {
@@ -84,15 +86,15 @@ export async function generateJpWorld(db, { asn, lines, year, lastMonth }) {
                          abs(hashint4(g * 31 + 101)) AS h4
                     FROM generate_series(1, $1::int) AS g),
             x AS (SELECT g.*, CASE WHEN (g.h4 / 7) % 10 < 7 THEN $3::int ELSE $3::int - 1 END AS yr FROM g)
-       INSERT INTO jp_ledger_line (employee_id, agency_id, year, occurred_on, jp, jenis_diklat_id, channel, competency_kind,
+       INSERT INTO jp_ledger_line (id, employee_id, agency_id, year, occurred_on, jp, jenis_diklat_id, channel, competency_kind,
                                    source_type, source_id, title, organiser, rule_set_id)
-       SELECT e.id, e.agency_id, x.yr,
+       SELECT ('b0' || lpad(to_hex(x.g), 30, '0'))::uuid, e.id, e.agency_id, x.yr,
               make_date(x.yr, 1 + x.h4 % CASE WHEN x.yr = $3::int THEN $4::int ELSE 12 END, 1 + (x.h3 / 8) % 28),
               (1 + x.h3 % 4) + 0.5 * ((x.h3 / 4) % 2),
               f.id, f.channel,
               (ARRAY['teknis','teknis','teknis','manajerial','sosial_kultural'])[1 + (x.h4 / 16) % 5],
               CASE WHEN f.id = 16 THEN 'course_completion' ELSE 'external_claim' END,
-              gen_random_uuid(), f.name || ' (bench) ' || (x.g % 500)::text, 'BPSDM Provinsi NTB', rs.id
+              ('b1' || lpad(to_hex(x.g), 30, '0'))::uuid, f.name || ' (bench) ' || (x.g % 500)::text, 'BPSDM Provinsi NTB', rs.id
          FROM x CROSS JOIN ne CROSS JOIN nf CROSS JOIN rs
          JOIN emp e ON e.k = floor(ne.n * power((x.h1 % 1000003)::float8 / 1000003, 2.4))::int
          JOIN forms f ON f.k = x.h2 % nf.n`,
@@ -113,35 +115,39 @@ export async function generateJpWorld(db, { asn, lines, year, lastMonth }) {
   }
 }
 
-/** The app's own rebuild of the aggregate (`cli.js jp:rebuild`) against the bench database; returns its wall time. */
-export function rebuildAggregate(root, env) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'dist/apps/api/apps/api/src/cli.js'), 'jp:rebuild'], {
-    env,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`jp:rebuild failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-  return { seconds: (performance.now() - t0) / 1000, output: r.stdout.trim().split('\n').pop() };
+/**
+ * The app's own `rebuildPersonYear` and `checkJpConsistency` from the compiled build the platform runs, called in this
+ * process on the bench's connection (an EntityManager is all they need: `query`, and a transaction for the rebuild).
+ */
+function appConsistencyStore(root) {
+  const require = createRequire(import.meta.url);
+  return require(join(root, 'dist/apps/api/libs/server/jp/src/consistency/person-year-store.js'));
 }
 
-/** The app's consistency check (`cli.js jp:check`): every aggregate equal to its ledger lines. */
-export function consistencyCheck(root, env) {
+const managerOf = (db) => ({
+  queryRunner: { isTransactionActive: true },
+  query: async (sql, params) => (await db.query(sql, params)).rows,
+});
+
+/** Rebuilds the aggregate from the ledger with the app's `rebuildPersonYear`, in one transaction; returns its wall time. */
+export async function rebuildAggregate(db, root) {
+  const { rebuildPersonYear } = appConsistencyStore(root);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'dist/apps/api/apps/api/src/cli.js'), 'jp:check'], {
-    env,
-    encoding: 'utf8',
-  });
-  const json = r.stdout.slice(r.stdout.indexOf('{'));
-  let report = null;
+  await db.query('BEGIN');
   try {
-    report = JSON.parse(json);
-  } catch {
-    /* reported below */
+    const r = await rebuildPersonYear(managerOf(db));
+    await db.query('COMMIT');
+    return { seconds: (performance.now() - t0) / 1000, upserted: r.upserted, removed: r.removed };
+  } catch (e) {
+    await db.query('ROLLBACK');
+    throw e;
   }
-  return {
-    ok: r.status === 0 && report?.consistent === true,
-    report,
-    seconds: (performance.now() - t0) / 1000,
-    stderr: r.stderr,
-  };
+}
+
+/** The app's consistency check: every per-person-year aggregate equal to its ledger lines. */
+export async function consistencyCheck(db, root) {
+  const { checkJpConsistency } = appConsistencyStore(root);
+  const t0 = performance.now();
+  const report = await checkJpConsistency(managerOf(db));
+  return { ok: report.consistent, report, seconds: (performance.now() - t0) / 1000 };
 }

@@ -9,6 +9,7 @@ import { dashboardRoutes } from '../features/dashboard/routes';
 import { employeeRoutes } from '../features/employees/routes';
 import { gradingCourseRoutes, gradingRoutes } from '../features/grading/routes';
 import { importRoutes } from '../features/imports/routes';
+import { jpReportRoutes } from '../features/jp-reports/routes';
 import { learningRoutes } from '../features/learning/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { quizAuthoringRoutes, quizRoutes } from '../features/quiz/routes';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
           ...catalogRoutes,
           ...learningRoutes,
           ...approvalRoutes,
+          ...jpReportRoutes,
           ...quizRoutes,
           authorOnly([
             ...courseRoutes,

@@ -12,6 +12,7 @@ import { employee } from './employee';
 import { employees } from './employees';
 import { grading } from './grading';
 import { imports } from './imports';
+import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
@@ -36,4 +37,5 @@ export const en: Catalog = {
   quiz,
   grading,
   accountSetup,
+  jpReports,
 };

@@ -11,6 +11,7 @@ import { employee } from './employee';
 import { employees } from './employees';
 import { grading } from './grading';
 import { imports } from './imports';
+import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
@@ -38,6 +39,7 @@ export const id = {
   quiz,
   grading,
   accountSetup,
+  jpReports,
 };
 
 export type Catalog = typeof id;

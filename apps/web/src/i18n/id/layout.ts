@@ -20,5 +20,7 @@ export const layout = {
     reviews: 'Review kursus',
     grading: 'Penilaian',
     authorInvitations: 'Undangan penulis',
+    jpCompliance: 'Kepatuhan JP',
+    jpIpAsn: 'IP ASN kompetensi',
   },
 };

@@ -14,7 +14,9 @@ export type NavKey =
   | 'employees'
   | 'imports'
   | 'audit'
-  | 'authorInvitations';
+  | 'authorInvitations'
+  | 'jpCompliance'
+  | 'jpIpAsn';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +28,8 @@ export interface NavItem {
   author?: boolean;
   /** Enrolment approvals: supervisors (atasan langsung) and admins (APPROVER_ROLES). */
   approver?: boolean;
+  /** JP compliance and IP ASN reports: supervisors, HR officers and admins (REPORT_ROLES). */
+  reports?: boolean;
 }
 
 /** Roles that build, review and grade courses (docs/learning.md). */
@@ -42,12 +46,21 @@ export function isApprover(me: Me | null): boolean {
   return hasAnyRole(me, APPROVER_ROLES);
 }
 
+/** Roles that see JP compliance and IP ASN reports for their scope (the API checks every id again, decision 0023). */
+export const REPORT_ROLES: readonly Role[] = ['supervisor', ...ADMIN_ROLES];
+
+export function isReportViewer(me: Me | null): boolean {
+  return hasAnyRole(me, REPORT_ROLES);
+}
+
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', to: '/', end: true },
   { key: 'catalog', to: '/katalog' },
   { key: 'myLearning', to: '/belajar' },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
+  { key: 'jpCompliance', to: '/jp/compliance', reports: true },
+  { key: 'jpIpAsn', to: '/jp/ip-asn', reports: true },
   { key: 'myCourses', to: '/kursus', author: true },
   { key: 'reviews', to: '/review', author: true },
   { key: 'grading', to: '/penilaian', author: true },
@@ -63,5 +76,9 @@ export function navItemsFor(me: Me | null): NavItem[] {
   const admin = isAdmin(me);
   const author = isAuthor(me);
   const approver = isApprover(me);
-  return NAV_ITEMS.filter((item) => (!item.admin || admin) && (!item.author || author) && (!item.approver || approver));
+  const reports = isReportViewer(me);
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.admin || admin) && (!item.author || author) && (!item.approver || approver) && (!item.reports || reports),
+  );
 }

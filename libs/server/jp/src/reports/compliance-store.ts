@@ -76,11 +76,12 @@ const BUCKET_SQL = `CASE ${JP_BUCKETS.map((b, i) =>
  * (JIT) or starting workers costs more than it saves, and on two cores shared with the API a parallel plan only
  * takes CPU from concurrent requests (decision 0023, measured in docs/performance.md).
  */
+/** The settings of a report transaction (see inReportTransaction); the bench's PostgreSQL ceiling sends the same. */
+export const REPORT_SETTINGS_SQL = `SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem', '32MB', true)`;
+
 export async function inReportTransaction<T>(db: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<T> {
   return db.transaction('REPEATABLE READ', async (m) => {
-    await m.query(
-      `SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem', '16MB', true)`,
-    );
+    await m.query(REPORT_SETTINGS_SQL);
     return fn(m);
   });
 }
@@ -113,6 +114,57 @@ export interface SummarySqlRow {
  */
 export const SET = { child: 7, positionKind: 11, rank: 13, bucket: 14 } as const;
 
+/** The first distribution bucket at or above the annual target: a bucket index tells whether an ASN reached it. */
+const REACHED_FROM = JP_BUCKETS.findIndex((b) => b.min === JP_ANNUAL_TARGET);
+if (REACHED_FROM < 0) throw new Error('JP_BUCKETS must have a bucket starting at the annual target');
+
+/**
+ * The summary statement of a node, as text and parameters (the bench's PostgreSQL ceiling runs this very text). Two
+ * stages: the node's ASN grouped by (child, type, position kind, rank, bucket, above the PPPK ceiling) — one hash
+ * aggregate with five transitions per ASN — then the grouping sets over those few hundred rows.
+ */
+export function summarySql(
+  node: ReportNode,
+  tree: AgencyTreeIndex,
+  type: JpEmployeeFilter,
+  year: number,
+): { text: string; params: unknown[] } {
+  const n = nodeSql(node, tree, type, 2);
+  const reached = `bucket >= ${REACHED_FROM}`;
+  return {
+    text: `WITH people AS (
+       SELECT ${n.child} AS child, e.employee_type, e.position_kind, e.rank,
+              coalesce(y.total_jp, 0) AS total, y.formal_jp AS formal, y.social_jp AS social, y.experiential_jp AS experiential
+         FROM identity_employee e
+         ${n.joins}
+         LEFT JOIN jp_person_year y ON y.employee_id = e.id AND y.year = $1
+        WHERE ${n.where}
+     ),
+     fine AS (
+       SELECT child, employee_type, position_kind, rank, ${BUCKET_SQL} AS bucket, total > ${PPPK_JP_CEILING} AS above,
+              count(*)::int AS n, sum(total) AS total, sum(formal) AS formal, sum(social) AS social,
+              sum(experiential) AS experiential
+         FROM people
+        GROUP BY 1, 2, 3, 4, 5, 6
+     )
+     SELECT grouping(child, position_kind, rank, bucket) AS g, child, position_kind, rank, bucket,
+            sum(n)::int AS asn,
+            coalesce(sum(n) FILTER (WHERE employee_type = 'PNS'), 0)::int AS pns,
+            coalesce(sum(n) FILTER (WHERE employee_type = 'PPPK'), 0)::int AS pppk,
+            coalesce(sum(n) FILTER (WHERE ${reached}), 0)::int AS reached,
+            coalesce(sum(n) FILTER (WHERE ${reached} AND employee_type = 'PNS'), 0)::int AS pns_reached,
+            coalesce(sum(n) FILTER (WHERE ${reached} AND employee_type = 'PPPK'), 0)::int AS pppk_reached,
+            coalesce(sum(n) FILTER (WHERE NOT ${reached} AND employee_type = 'PNS'), 0)::int AS non_compliant,
+            coalesce(sum(n) FILTER (WHERE NOT ${reached} AND employee_type = 'PPPK'), 0)::int AS pppk_below,
+            coalesce(sum(n) FILTER (WHERE above AND employee_type = 'PPPK'), 0)::int AS pppk_above,
+            sum(total) AS total, coalesce(sum(formal), 0) AS formal, coalesce(sum(social), 0) AS social,
+            coalesce(sum(experiential), 0) AS experiential
+       FROM fine
+      GROUP BY GROUPING SETS ((child), (position_kind), (rank), (bucket))`,
+    params: [year, ...n.params],
+  };
+}
+
 export async function summaryRows(
   m: EntityManager,
   node: ReportNode,
@@ -120,32 +172,8 @@ export async function summaryRows(
   type: JpEmployeeFilter,
   year: number,
 ): Promise<SummarySqlRow[]> {
-  const n = nodeSql(node, tree, type, 2);
-  return m.query(
-    `WITH people AS (
-       SELECT ${n.child} AS child, e.employee_type, e.position_kind, e.rank,
-              coalesce(y.total_jp, 0) AS total, y.formal_jp AS formal, y.social_jp AS social, y.experiential_jp AS experiential
-         FROM identity_employee e
-         ${n.joins}
-         LEFT JOIN jp_person_year y ON y.employee_id = e.id AND y.year = $1
-        WHERE ${n.where}
-     )
-     SELECT grouping(child, position_kind, rank, bucket) AS g, child, position_kind, rank, bucket,
-            count(*)::int AS asn,
-            count(*) FILTER (WHERE employee_type = 'PNS')::int AS pns,
-            count(*) FILTER (WHERE employee_type = 'PPPK')::int AS pppk,
-            count(*) FILTER (WHERE total >= ${JP_ANNUAL_TARGET})::int AS reached,
-            count(*) FILTER (WHERE total >= ${JP_ANNUAL_TARGET} AND employee_type = 'PNS')::int AS pns_reached,
-            count(*) FILTER (WHERE total >= ${JP_ANNUAL_TARGET} AND employee_type = 'PPPK')::int AS pppk_reached,
-            count(*) FILTER (WHERE total < ${JP_ANNUAL_TARGET} AND employee_type = 'PNS')::int AS non_compliant,
-            count(*) FILTER (WHERE total < ${JP_ANNUAL_TARGET} AND employee_type = 'PPPK')::int AS pppk_below,
-            count(*) FILTER (WHERE total > ${PPPK_JP_CEILING} AND employee_type = 'PPPK')::int AS pppk_above,
-            sum(total) AS total, coalesce(sum(formal), 0) AS formal, coalesce(sum(social), 0) AS social,
-            coalesce(sum(experiential), 0) AS experiential
-       FROM (SELECT people.*, ${BUCKET_SQL} AS bucket FROM people) q
-      GROUP BY GROUPING SETS ((child), (position_kind), (rank), (bucket))`,
-    [year, ...n.params],
-  );
+  const q = summarySql(node, tree, type, year);
+  return m.query(q.text, q.params);
 }
 
 /** JP credited per month of the year over the node's ASN (index 0 = January), and how many ASN it covers. */
