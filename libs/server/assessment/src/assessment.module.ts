@@ -13,6 +13,7 @@ import { AuthoringController } from './authoring/authoring.controller';
 import { QuestionBankService } from './authoring/question-bank.service';
 import { QuizSnapshotService } from './authoring/quiz-snapshot.service';
 import { QuizService } from './authoring/quiz.service';
+import { QuestionTransferModule } from './authoring/question-import/question-transfer.module';
 
 const GRADING = [LearnerEnrolments, AttemptGrader, ExpiredAttempts];
 
@@ -29,9 +30,9 @@ const GRADING = [LearnerEnrolments, AttemptGrader, ExpiredAttempts];
 })
 export class AssessmentCoreModule {}
 
-/** Question banks, quizzes, attempts and grading over HTTP. */
+/** Question banks (with import and export), quizzes, attempts and grading over HTTP. */
 @Module({
-  imports: [OrganisationModule, AssessmentCoreModule],
+  imports: [OrganisationModule, AssessmentCoreModule, QuestionTransferModule],
   controllers: [AuthoringController, AttemptController],
   providers: [QuestionBankService, QuizService, AttemptService, ReviewService, HandGradingService],
   exports: [AssessmentCoreModule],

@@ -3,6 +3,7 @@ import { ErrorCode } from '@kompeten/shared-contracts';
 import { notFound } from '@kompeten/server-core';
 import { canEditContent, findCourseWithRoles } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
+import { quizCourseId } from './course-access-store';
 
 export interface AuthoredCourse {
   id: string;
@@ -39,6 +40,6 @@ export async function findGraderCourse(
   scope: AccessScope,
   quizId: string,
 ): Promise<AuthoredCourse | null> {
-  const [quiz]: Array<{ course_id: string }> = await m.query(`SELECT course_id FROM quiz WHERE id = $1`, [quizId]);
-  return quiz ? findAuthorableCourse(m, scope, quiz.course_id) : null;
+  const courseId = await quizCourseId(m, quizId);
+  return courseId ? findAuthorableCourse(m, scope, courseId) : null;
 }

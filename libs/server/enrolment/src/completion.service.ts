@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxEvent } from '@kompeten/shared-contracts';
 import { writeOutbox } from '@kompeten/server-core';
 import { progressPercent, unmetConditions } from './completion-rule';
+import { insertCompletion, markEnrolmentCompleted } from './completion-store';
 import {
   lockEnrolment,
   progressRows,
@@ -49,18 +50,15 @@ export class CompletionService {
     if (en.status !== 'active' || unmetConditions(version.snapshot, facts).length > 0) {
       return { completed: false, recorded: false, completionId: null, progressPercent: percent };
     }
-    const [row]: Array<{ id: string; completed_at: Date }> = await manager.query(
-      `INSERT INTO course_completion (enrolment_id, course_id, course_version_id, employee_id, jp)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (enrolment_id) DO NOTHING
-       RETURNING id, completed_at`,
-      [en.id, en.courseId, en.courseVersionId, en.employeeId, version.jp],
-    );
+    const row = await insertCompletion(manager, {
+      enrolmentId: en.id,
+      courseId: en.courseId,
+      courseVersionId: en.courseVersionId,
+      employeeId: en.employeeId,
+      jp: version.jp,
+    });
     if (!row) return { completed: true, recorded: false, completionId: null, progressPercent: percent };
-    await manager.query(
-      `UPDATE enrolment SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`,
-      [en.id, row.completed_at],
-    );
+    await markEnrolmentCompleted(manager, en.id, row.completed_at);
     await writeOutbox(manager, OutboxEvent.CourseCompleted, row.id, { completionId: row.id });
     return { completed: true, recorded: true, completionId: row.id, progressPercent: percent };
   }

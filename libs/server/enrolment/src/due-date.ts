@@ -5,21 +5,8 @@ import { endOfLocalDay, isoInZone, localDateOf, parseDateTimeWithOffset } from '
 /**
  * Due dates (docs/learning.md, "Time zones"; decision 0015). A due date is a local day of the agency that set it: it
  * ends at 23:59:59 there. The instant is stored (due_at, UTC) with that zone (due_time_zone) and stated back in it.
+ * Overdue is computed by the database clock in SQL: `overdueSql` in enrolment-view-store.ts.
  */
-
-/** The statuses in which a passed due date no longer matters. */
-const SETTLED = `('completed','withdrawn','rejected')`;
-
-/**
- * SQL: the enrolment `alias` is overdue now, by the database clock. The due instant is the last second that still
- * counts, so the enrolment is overdue once that second has passed.
- */
-export const overdueSql = (alias: string) =>
-  `(${alias}.status NOT IN ${SETTLED} AND ${alias}.due_at IS NOT NULL AND ${alias}.due_at < date_trunc('second', now()))`;
-
-/** SQL condition for `?overdue=true|false`. */
-export const overdueFilterSql = (alias: string, overdue: boolean) =>
-  overdue ? overdueSql(alias) : `NOT ${overdueSql(alias)}`;
 
 export interface DueFields {
   dueAt: string | null;

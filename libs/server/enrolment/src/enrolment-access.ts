@@ -5,7 +5,7 @@ import { notFound } from '@kompeten/server-core';
 import { managesCourse } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { findLearnerEnrolment, type LearnerEnrolmentRef } from './enrolment-store';
-import { loadEnrolmentRow, type EnrolmentRow } from './enrolment.mapper';
+import { loadEnrolmentRow, type EnrolmentRow } from './enrolment-view-store';
 import type { LessonProgressRow } from './progress-store';
 
 const NOT_FOUND = 'Pendaftaran tidak ditemukan';

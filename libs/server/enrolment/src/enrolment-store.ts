@@ -8,8 +8,13 @@ import type {
 } from '@kompeten/shared-contracts';
 import { preparedQuery } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
-import { overdueFilterSql } from './due-date';
-import { ENROLMENT_SELECT, enrolmentViewOf, type EnrolmentRow, type PendingApprovalRow } from './enrolment.mapper';
+import {
+  ENROLMENT_SELECT,
+  enrolmentViewOf,
+  overdueFilterSql,
+  type EnrolmentRow,
+  type PendingApprovalRow,
+} from './enrolment-view-store';
 
 /**
  * Hand-written SQL for enrolments: self-enrolment (a hot path, decision 0009: one read, one write, prepared), the

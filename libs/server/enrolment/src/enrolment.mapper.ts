@@ -1,54 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import type {
-  AgencyTimeZone,
-  Enrolment,
-  EnrolmentSource,
-  EnrolmentStatus,
-  PendingApproval,
-} from '@kompeten/shared-contracts';
+import type { Enrolment, PendingApproval } from '@kompeten/shared-contracts';
 import { displayName } from '@kompeten/shared-util';
-import { preparedQuery } from '@kompeten/server-core';
-import { dueFields, overdueSql } from './due-date';
-import { PROGRESS_COLUMNS, type LessonProgressRow } from './progress-store';
+import { dueFields } from './due-date';
+import type { EnrolmentRow, PendingApprovalRow } from './enrolment-view-store';
 
-export interface EnrolmentRow {
-  id: string;
-  course_id: string;
-  course_version_id: string;
-  version_no: number;
-  course_title: string;
-  jp: string | number;
-  employee_id: string;
-  agency_id: string;
-  source: EnrolmentSource;
-  status: EnrolmentStatus;
-  progress_percent: string;
-  due_at: Date | null;
-  due_time_zone: AgencyTimeZone | null;
-  overdue: boolean;
-  last_activity_at: Date | null;
-  completed_at: Date | null;
-  created_at: Date;
-  course_agency_id: string;
-}
-
-const ENROLMENT_COLUMNS = `
-  SELECT en.id, en.course_id, en.course_version_id, v.version_no, v.title AS course_title,
-         v.jp, en.employee_id, en.agency_id, en.source, en.status,
-         en.progress_percent, en.due_at, en.due_time_zone, ${overdueSql('en')} AS overdue, en.last_activity_at, en.completed_at, en.created_at,
-         c.agency_id AS course_agency_id`;
-
-const enrolmentFrom = (source: string) => `
-    FROM ${source} en
-    JOIN learning_course_version v ON v.id = en.course_version_id
-    JOIN learning_course c ON c.id = en.course_id`;
-const ENROLMENT_FROM = enrolmentFrom('enrolment');
-
-/** The enrolment view: the course title and JP are those of the version taken. */
-export const ENROLMENT_SELECT = `${ENROLMENT_COLUMNS}${ENROLMENT_FROM}`;
-
-/** The enrolment view of the rows a data-modifying CTE returned (`WITH x AS (INSERT … RETURNING *) ${enrolmentViewOf('x')}`). */
-export const enrolmentViewOf = (cte: string) => `${ENROLMENT_COLUMNS}${enrolmentFrom(cte)}`;
+/** Enrolment rows (enrolment-view-store.ts) as the API states them. */
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -73,14 +28,6 @@ export function toEnrolment(r: EnrolmentRow): Enrolment {
   };
 }
 
-export type PendingApprovalRow = EnrolmentRow & {
-  full_name: string;
-  front_title: string | null;
-  back_title: string | null;
-  nip: string;
-  unit_name: string | null;
-};
-
 export function toPendingApproval(r: PendingApprovalRow): PendingApproval {
   return {
     ...toEnrolment(r),
@@ -88,24 +35,4 @@ export function toPendingApproval(r: PendingApprovalRow): PendingApproval {
     nip: r.nip,
     unitName: r.unit_name,
   };
-}
-
-/**
- * One enrolment; with `withProgress`, its lesson rows come in the same statement (the course page and the player
- * read both on every view: one round trip instead of two).
- */
-export async function loadEnrolmentRow(
-  m: EntityManager,
-  id: string,
-  opts: { withProgress?: boolean } = {},
-): Promise<(EnrolmentRow & { progress?: LessonProgressRow[] }) | null> {
-  const progress = opts.withProgress
-    ? `, coalesce((SELECT json_agg(p) FROM (SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE enrolment_id = en.id) p), '[]') AS progress`
-    : '';
-  const [row] = await preparedQuery<EnrolmentRow & { progress?: LessonProgressRow[] }>(
-    m,
-    `${ENROLMENT_COLUMNS}${progress}${ENROLMENT_FROM} WHERE en.id = $1`,
-    [id],
-  );
-  return row ?? null;
 }

@@ -41,7 +41,8 @@ import {
   reopenEnrolment,
 } from './enrolment-store';
 import { EnrolmentVersions } from './enrolment-versions';
-import { loadEnrolmentRow, toEnrolment, toPendingApproval, type EnrolmentRow } from './enrolment.mapper';
+import { toEnrolment, toPendingApproval } from './enrolment.mapper';
+import { loadEnrolmentRow, type EnrolmentRow } from './enrolment-view-store';
 import { emptyProgress, toLessonProgress } from './progress-store';
 
 /** Statuses in which a learner holds a place in the course; enrolling again changes nothing. */

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AgencyTimeZone } from '@kompeten/shared-contracts';
-import { overdueFilterSql, overdueSql } from './due-date';
+import { overdueFilterSql, overdueSql } from './enrolment-view-store';
 
 /**
  * Hand-written SQL for the course report: one row per learner (names and units from identity's and organisation's

@@ -2,7 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode, type CourseStatus, type CourseVisibility, type EnrolmentMode } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
-import { recordDraftEditor } from './draft-editors';
+import {
+  selectAuthorRole,
+  selectCourseFacts,
+  selectCourseFactsWithAuthorRole,
+  type CourseFactsRow,
+} from './course-access-store';
+import { recordDraftEditor } from './draft-editor-store';
 import { CourseEntity } from './entities/course.entity';
 
 export type AuthorRole = 'owner' | 'co_author';
@@ -56,11 +62,7 @@ export async function authorRoleOf(
   employeeId: string | null,
 ): Promise<AuthorRole | null> {
   if (!employeeId) return null;
-  const [row]: Array<{ role: AuthorRole }> = await m.query(
-    'SELECT role FROM course_author WHERE course_id = $1 AND employee_id = $2',
-    [courseId, employeeId],
-  );
-  return row?.role ?? null;
+  return selectAuthorRole(m, courseId, employeeId);
 }
 
 export async function courseAccess(m: EntityManager, scope: AccessScope, course: CourseEntity): Promise<CourseAccess> {
@@ -101,16 +103,6 @@ export interface CourseFacts {
   currentVersionId: string | null;
 }
 
-type CourseFactsRow = {
-  id: string;
-  agency_id: string;
-  visibility: CourseVisibility;
-  enrolment_mode: EnrolmentMode;
-  prerequisite_course_ids: string[] | null;
-  status: CourseStatus;
-  current_version_id: string | null;
-};
-
 const toFacts = (row: CourseFactsRow): CourseFacts => ({
   id: row.id,
   agencyId: row.agency_id,
@@ -121,12 +113,9 @@ const toFacts = (row: CourseFactsRow): CourseFacts => ({
   currentVersionId: row.current_version_id,
 });
 
-const FACTS_COLUMNS =
-  'c.id, c.agency_id, c.visibility, c.enrolment_mode, c.prerequisite_course_ids, c.status, c.current_version_id';
-
 /** A course's facts, or null for an unknown course. */
 export async function findCourseFacts(m: EntityManager, courseId: string): Promise<CourseFacts | null> {
-  const [row]: CourseFactsRow[] = await m.query(`SELECT ${FACTS_COLUMNS} FROM course c WHERE c.id = $1`, [courseId]);
+  const row = await selectCourseFacts(m, courseId);
   return row ? toFacts(row) : null;
 }
 
@@ -136,11 +125,7 @@ export async function findCourseWithRoles(
   scope: AccessScope,
   courseId: string,
 ): Promise<{ course: CourseFacts; roles: CourseRoles } | null> {
-  const [row]: Array<CourseFactsRow & { author_role: AuthorRole | null }> = await m.query(
-    `SELECT ${FACTS_COLUMNS}, (SELECT ca.role FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $2) AS author_role
-       FROM course c WHERE c.id = $1`,
-    [courseId, scope.principal.employeeId],
-  );
+  const row = await selectCourseFactsWithAuthorRole(m, courseId, scope.principal.employeeId);
   if (!row) return null;
   const course = toFacts(row);
   return { course, roles: courseRolesOf(scope, course, row.author_role) };
@@ -156,8 +141,8 @@ export function isLive<T extends { status: CourseStatus; currentVersionId: strin
   return course.currentVersionId !== null && course.status !== 'archived';
 }
 
-/** `isLive` as SQL over a course row (alias c). */
-export const LIVE_SQL = `c.current_version_id IS NOT NULL AND c.status <> 'archived'`;
+/** `isLive` as SQL over a course row (alias c), kept with the statements in course-access-store.ts. */
+export { LIVE_SQL } from './course-access-store';
 
 /**
  * Loads a course for its authors, reviewers and admins. Everyone else gets a 404: a draft outside the caller's reach

@@ -2,15 +2,7 @@ import type { CourseFile, CourseLesson, CourseSummary } from '@kompeten/shared-c
 import type { CourseFileEntity } from './entities/course-file.entity';
 import type { LessonEntity } from './entities/lesson.entity';
 
-/** Course rows with their agency name and live version number (alias c; a = agency, v = current version). */
-export const COURSE_SUMMARY_SELECT = `
-  SELECT c.id, c.agency_id, a.name AS agency_name, c.title, c.description, c.competency_kind, c.learning_method, c.jenis_diklat_id,
-         c.jp::float8 AS jp, c.level, c.tags, c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id,
-         v.version_no AS current_version_no, c.created_at, c.updated_at
-    FROM course c
-    JOIN organisation_agency a ON a.id = c.agency_id
-    LEFT JOIN course_version v ON v.id = c.current_version_id`;
-
+/** A course summary row as course-summary-store.ts and the catalog store select it. */
 export interface CourseSummaryRow {
   id: string;
   agency_id: string;

@@ -10,7 +10,7 @@ export * from './entities/course-version.entity';
 export * from './entities/course-review-event.entity';
 export * from './entities/course-draft-editor.entity';
 export * from './entities/course-author-invitation.entity';
-export * from './draft-editors';
+export * from './draft-editor-store';
 export * from './search/stemmer';
 export * from './course-access';
 export * from './learner-enrolment.port';

@@ -2,16 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ErrorCode, type Agency, type Page, type WorkUnit } from '@kompeten/shared-contracts';
-import {
-  conflict,
-  forbidden,
-  invalid,
-  likePattern,
-  notFound,
-  recordAudit,
-  toPage,
-  type Principal,
-} from '@kompeten/server-core';
+import { conflict, forbidden, invalid, notFound, recordAudit, toPage, type Principal } from '@kompeten/server-core';
 import { AccessScope, resolveScope } from './access-scope';
 import type {
   AgencyQueryDto,
@@ -23,6 +14,7 @@ import type {
 } from './dto/organisation.dto';
 import { AgencyEntity } from './entities/agency.entity';
 import { WorkUnitEntity } from './entities/work-unit.entity';
+import { agencyPage, newUnitId, unitCodeTaken, unitPage } from './organisation-store';
 import { AgencyTree } from './tree/agency-tree';
 
 export function toAgency(a: AgencyEntity): Agency {
@@ -80,21 +72,15 @@ export class OrganisationService {
   // ---- agencies ----------------------------------------------------------------------------
 
   async listAgencies(scope: AccessScope, q: AgencyQueryDto): Promise<Page<Agency>> {
-    const qb = this.db.getRepository(AgencyEntity).createQueryBuilder('a');
-    if (!scope.global) {
-      const ids = [
-        ...new Set([...scope.adminAgencyIds, ...scope.memberAgencyIds, ...scope.hrUnitScopes.map((s) => s.agencyId)]),
-      ];
-      qb.andWhere('a.id = ANY(:ids)', { ids });
-    }
-    if (q.q) qb.andWhere("(a.name ILIKE :q ESCAPE '\\' OR a.code ILIKE :q ESCAPE '\\')", { q: likePattern(q.q) });
-    if (q.level) qb.andWhere('a.level = :level', { level: q.level });
-    if (q.parentId) qb.andWhere('a.parentId = :parentId', { parentId: q.parentId });
-    qb.orderBy('a.level', 'ASC')
-      .addOrderBy('a.name', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    // Below a platform admin: the agencies the caller administers, belongs to or holds an HR scope in.
+    const ids = scope.global
+      ? undefined
+      : [...new Set([...scope.adminAgencyIds, ...scope.memberAgencyIds, ...scope.hrUnitScopes.map((s) => s.agencyId)])];
+    const [rows, total] = await agencyPage(
+      this.db,
+      { ids, q: q.q, level: q.level, parentId: q.parentId },
+      { skip: (q.page - 1) * q.pageSize, take: q.pageSize },
+    );
     return toPage(rows.map(toAgency), total, q);
   }
 
@@ -182,17 +168,12 @@ export class OrganisationService {
 
   async listUnits(scope: AccessScope, agencyId: string, q: UnitQueryDto): Promise<Page<WorkUnit>> {
     await this.findReadableAgency(scope, agencyId);
-    const qb = this.db
-      .getRepository(WorkUnitEntity)
-      .createQueryBuilder('u')
-      .where('u.agencyId = :agencyId', { agencyId });
-    if (q.parentId) qb.andWhere('u.parentId = :parentId', { parentId: q.parentId });
-    if (q.q) qb.andWhere("(u.name ILIKE :q ESCAPE '\\' OR u.code ILIKE :q ESCAPE '\\')", { q: likePattern(q.q) });
-    qb.orderBy('u.depth', 'ASC')
-      .addOrderBy('u.name', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const [rows, total] = await unitPage(
+      this.db,
+      agencyId,
+      { parentId: q.parentId, q: q.q },
+      { skip: (q.page - 1) * q.pageSize, take: q.pageSize },
+    );
     return toPage(rows.map(toWorkUnit), total, q);
   }
 
@@ -225,14 +206,7 @@ export class OrganisationService {
         depth = parent.depth + 1;
       }
       const repo = m.getRepository(WorkUnitEntity);
-      if (
-        (
-          await m.query<unknown[]>('SELECT 1 FROM work_unit WHERE agency_id = $1 AND lower(code) = lower($2)', [
-            agencyId,
-            dto.code,
-          ])
-        ).length
-      )
+      if (await unitCodeTaken(m, agencyId, dto.code))
         throw conflict(ErrorCode.ORG_DUPLICATE_CODE, `Kode unit "${dto.code}" sudah dipakai di instansi ini`);
       const entity = repo.create({
         agencyId,
@@ -242,7 +216,7 @@ export class OrganisationService {
         depth,
         path: '',
       });
-      entity.id = (await m.query<Array<{ id: string }>>('SELECT gen_random_uuid() AS id'))[0].id;
+      entity.id = await newUnitId(m);
       entity.path = `${path}${entity.id}/`;
       try {
         await repo.insert(entity);

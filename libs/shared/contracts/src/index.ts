@@ -4,6 +4,7 @@ export * from './api';
 export * from './jobs';
 export * from './course-snapshot';
 export * from './assessment';
+export * from './question-transfer';
 export * from './enrolment';
 export * from './learning';
 export * from './jp';

@@ -17,6 +17,7 @@ import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { questionImport } from './question-import';
 
 /** English catalog: one file per namespace, each typed by its Indonesian twin, so a missing or extra key is a compile error. */
 export const en: Catalog = {
@@ -35,6 +36,7 @@ export const en: Catalog = {
   catalog,
   learning,
   quiz,
+  questionImport,
   grading,
   accountSetup,
   jpReports,

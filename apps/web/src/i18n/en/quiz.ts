@@ -48,6 +48,7 @@ export const quiz: Catalog['quiz'] = {
     deleteTitle: 'Delete the question?',
     deleteConfirm: 'The question leaves the bank. Published quizzes keep their copy.',
     deleted: 'Question deleted.',
+    listCaption: 'Question list',
   },
   editor: {
     createTitle: 'New question',

@@ -16,6 +16,7 @@ import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { questionImport } from './question-import';
 
 /**
  * Bahasa Indonesia catalog (the default language): one file per namespace (feature), assembled here.
@@ -37,6 +38,7 @@ export const id = {
   catalog,
   learning,
   quiz,
+  questionImport,
   grading,
   accountSetup,
   jpReports,

@@ -46,6 +46,7 @@ export const quiz = {
     deleteTitle: 'Hapus soal?',
     deleteConfirm: 'Soal dihapus dari bank. Kuis yang sudah terbit tetap memakai salinannya.',
     deleted: 'Soal dihapus.',
+    listCaption: 'Daftar soal',
   },
   editor: {
     createTitle: 'Soal baru',

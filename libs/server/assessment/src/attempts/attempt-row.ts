@@ -1,10 +1,7 @@
 import type { AttemptStatus } from '@kompeten/shared-contracts';
 import type { AttemptDraw, QuizAttemptEntity } from '../entities/quiz-attempt.entity';
 
-/** The columns of quiz_attempt as raw SQL returns them (snake_case; numeric as text). */
-export const ATTEMPT_COLUMNS = `id, quiz_id, course_version_id, enrolment_id, lesson_id, employee_id, attempt_no, status, started_at, deadline_at,
-  submitted_at, draw, score, max_score, percent, passed, graded_at`;
-
+/** A quiz_attempt row as raw SQL returns it (snake_case; numeric as text): the columns of attempt-store's ATTEMPT_COLUMNS. */
 export interface AttemptRow {
   id: string;
   quiz_id: string;

@@ -2,13 +2,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AnswerResponse, AttemptStatus } from '@kompeten/shared-contracts';
 import { preparedQuery } from '@kompeten/server-core';
 import type { AttemptDraw } from '../entities/quiz-attempt.entity';
-import { ATTEMPT_COLUMNS, type AttemptRow } from './attempt-row';
+import type { AttemptRow } from './attempt-row';
 
 /**
  * Hand-written SQL for quiz attempts. Start, autosave and submit are hot paths (decision 0009): each decision is one
  * statement, sent as a named prepared statement, and no transaction is held across round trips where one statement
- * decides. The enrolment's state comes from enrolment's published view `enrolment_state` (decision 0016).
+ * decides. The enrolment's state comes from enrolment's published view `enrolment_state` (decision 0016). The worker's
+ * sweep of expired attempts (ExpiredAttempts) and the grader's closing statements are here too.
  */
+
+/** The columns of quiz_attempt that make an AttemptRow (attempt-row.ts maps it to the entity). */
+const ATTEMPT_COLUMNS = `id, quiz_id, course_version_id, enrolment_id, lesson_id, employee_id, attempt_no, status, started_at, deadline_at,
+  submitted_at, draw, score, max_score, percent, passed, graded_at`;
 
 export interface StartRow {
   created: AttemptRow | null;
@@ -116,6 +121,7 @@ export async function upsertAnswers(
   );
 }
 
+/** An attempt's status alone (undefined for an unknown id): why an autosave wrote nothing. */
 export async function attemptStatus(db: DataSource, attemptId: string): Promise<AttemptStatus | undefined> {
   const [row] = await preparedQuery<{ status: AttemptStatus }>(db, `SELECT status FROM quiz_attempt WHERE id = $1`, [
     attemptId,
@@ -217,6 +223,7 @@ export async function scoreTotal(m: EntityManager, attemptId: string): Promise<n
   return Number(total);
 }
 
+/** Marks an attempt graded with its result; the submission time stays if it had one. */
 export async function markGraded(
   m: EntityManager,
   attemptId: string,
@@ -237,7 +244,34 @@ export async function gradedPercents(m: EntityManager, enrolmentId: string, quiz
   return rows.map((r) => Number(r.percent));
 }
 
+/** The attempt as stored (undefined for an unknown id), in the caller's transaction. */
 export async function readAttemptRow(m: EntityManager, attemptId: string): Promise<AttemptRow | undefined> {
   const [row]: AttemptRow[] = await m.query(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempt WHERE id = $1`, [attemptId]);
   return row;
+}
+
+/**
+ * The sweep's next batch: open attempts past their deadline, oldest deadline first, leaving out those this sweep
+ * already skipped or failed on (so a stuck attempt cannot hold the loop). Read outside any transaction: each attempt is
+ * then claimed with `claimExpiredAttempt`.
+ */
+export async function dueExpiredAttempts(db: DataSource, skip: readonly string[], limit: number): Promise<string[]> {
+  const due: Array<{ id: string }> = await db.query(
+    `SELECT id FROM quiz_attempt WHERE status = 'open' AND deadline_at <= now() AND NOT (id = ANY($1::uuid[])) ORDER BY deadline_at LIMIT ${limit}`,
+    [[...skip]],
+  );
+  return due.map((r) => r.id);
+}
+
+/**
+ * Claims one expired attempt for the caller's transaction: FOR UPDATE SKIP LOCKED, so an attempt being submitted or
+ * closed elsewhere right now is left to that caller (false) instead of waiting for it; re-checks it is still open and
+ * past its deadline.
+ */
+export async function claimExpiredAttempt(m: EntityManager, attemptId: string): Promise<boolean> {
+  const [row]: Array<{ id: string }> = await m.query(
+    `SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND deadline_at <= now() FOR UPDATE SKIP LOCKED`,
+    [attemptId],
+  );
+  return !!row;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttemptGrader } from './attempt-grader';
+import { claimExpiredAttempt, dueExpiredAttempts } from './attempt-store';
 
 const BATCH = 200;
 
@@ -21,20 +22,13 @@ export class ExpiredAttempts {
     let failed = 0;
     const skip = new Set<string>();
     for (;;) {
-      const due: Array<{ id: string }> = await this.db.query(
-        `SELECT id FROM quiz_attempt WHERE status = 'open' AND deadline_at <= now() AND NOT (id = ANY($1::uuid[])) ORDER BY deadline_at LIMIT ${BATCH}`,
-        [[...skip]],
-      );
+      const due = await dueExpiredAttempts(this.db, [...skip], BATCH);
       if (due.length === 0) break;
-      for (const { id } of due) {
+      for (const id of due) {
         try {
           const done = await this.db.transaction(async (m) => {
             // SKIP LOCKED: an attempt being submitted or closed elsewhere right now is left to that caller.
-            const [row]: Array<{ id: string }> = await m.query(
-              `SELECT id FROM quiz_attempt WHERE id = $1 AND status = 'open' AND deadline_at <= now() FOR UPDATE SKIP LOCKED`,
-              [id],
-            );
-            if (!row) return false;
+            if (!(await claimExpiredAttempt(m, id))) return false;
             const attempt = await this.grader.lock(m, id);
             if (!attempt) return false;
             await this.grader.close(m, attempt, 'expired');

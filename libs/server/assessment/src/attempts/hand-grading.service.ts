@@ -8,6 +8,13 @@ import { displayName } from '@kompeten/shared-util';
 import { findGraderCourse, requireAuthorableCourse } from '../course-access';
 import type { GradeAnswerDto } from '../dto/attempt.dto';
 import { AttemptGrader } from './attempt-grader';
+import {
+  answerGrade,
+  answerRowCount,
+  gradingQueuePage,
+  ungradedAnswerCount,
+  writeAnswerGrade,
+} from './hand-grading-store';
 import { ReviewService } from './review.service';
 
 const ATTEMPT_NOT_FOUND = 'Percobaan kuis tidak ditemukan';
@@ -24,19 +31,10 @@ export class HandGradingService {
   /** Attempts of a course's quizzes waiting for essays to be graded, oldest submission first. */
   async gradingQueue(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<GradingItem>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
-    const where = `FROM quiz_attempt a JOIN quiz z ON z.id = a.quiz_id WHERE z.course_id = $1 AND a.status = 'needs_grading'`;
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${where}`, [
-      courseId,
-    ]);
-    const rows: Array<GradingItem & { submittedAt: Date | null; frontTitle: string | null; backTitle: string | null }> =
-      await this.db.query(
-        `SELECT a.id AS "attemptId", a.quiz_id AS "quizId", z.title AS "quizTitle", a.employee_id AS "employeeId", e.full_name AS "employeeName", e.front_title AS "frontTitle", e.back_title AS "backTitle", e.nip,
-              a.attempt_no AS "attemptNo", a.submitted_at AS "submittedAt",
-              (SELECT count(*)::int FROM quiz_answer x WHERE x.attempt_id = a.id AND x.score IS NULL) AS "pendingQuestions"
-         ${where.replace('WHERE', 'JOIN identity_employee e ON e.id = a.employee_id WHERE')}
-        ORDER BY a.submitted_at, a.id LIMIT $2 OFFSET $3`,
-        [courseId, q.pageSize, (q.page - 1) * q.pageSize],
-      );
+    const { total, rows } = await gradingQueuePage(this.db, courseId, {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     // The learner's name with titles, as everywhere a name is shown.
     return toPage(
       rows.map(({ frontTitle, backTitle, ...r }) => ({
@@ -74,26 +72,16 @@ export class HandGradingService {
         );
       if (dto.score > question.points)
         throw invalid(ErrorCode.ASSESSMENT_INVALID_SCORE, `score maksimal ${question.points} (bobot soal)`);
-      const [before]: Array<{ score: string | null; feedback: string | null }> = await m.query(
-        `SELECT score, feedback FROM quiz_answer WHERE attempt_id = $1 AND question_id = $2`,
-        [attemptId, questionId],
-      );
-      await m.query(
-        `INSERT INTO quiz_answer (attempt_id, question_id, response, score, feedback, graded_by) VALUES ($1, $2, NULL, $3, $4, $5)
-         ON CONFLICT (attempt_id, question_id) DO UPDATE SET score = EXCLUDED.score, feedback = EXCLUDED.feedback, graded_by = EXCLUDED.graded_by`,
-        [attemptId, questionId, dto.score, dto.feedback ?? null, scope.principal.userId],
-      );
-      const [{ pending }]: Array<{ pending: number }> = await m.query(
-        `SELECT count(*)::int AS pending FROM quiz_answer WHERE attempt_id = $1 AND score IS NULL`,
-        [attemptId],
-      );
-      const missing =
-        attempt.draw.length -
-        (
-          await m.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM quiz_answer WHERE attempt_id = $1`, [
-            attemptId,
-          ])
-        )[0].n;
+      const before = await answerGrade(m, attemptId, questionId);
+      await writeAnswerGrade(m, {
+        attemptId,
+        questionId,
+        score: dto.score,
+        feedback: dto.feedback ?? null,
+        gradedBy: scope.principal.userId,
+      });
+      const pending = await ungradedAnswerCount(m, attemptId);
+      const missing = attempt.draw.length - (await answerRowCount(m, attemptId));
       const after = pending === 0 && missing === 0 ? await this.grader.finalise(m, attemptId, quiz.settings) : attempt;
       await recordAudit(
         m,

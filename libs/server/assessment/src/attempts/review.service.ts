@@ -2,7 +2,7 @@ import { formatInZone } from '@kompeten/shared-util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type AnswerResponse, type AttemptReview, type ReviewPolicy } from '@kompeten/shared-contracts';
+import { ErrorCode, type AttemptReview, type ReviewPolicy } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import type { AccessScope } from '@kompeten/server-organisation';
@@ -11,6 +11,7 @@ import { QuizAttemptEntity } from '../entities/quiz-attempt.entity';
 import { toAttemptSummary } from '../mappers';
 import { AttemptGrader } from './attempt-grader';
 import { AttemptService, presentQuestion } from './attempt.service';
+import { databaseNow, reviewAnswers } from './review-store';
 
 const ATTEMPT_NOT_FOUND = 'Percobaan kuis tidak ditemukan';
 
@@ -49,8 +50,8 @@ export class ReviewService {
     const quiz = await this.grader.quizOf(this.db.manager, attempt);
     let showsAnswers = true;
     if (own) {
-      const [{ now }]: Array<{ now: Date }> = await this.db.query(`SELECT now() AS now`);
-      const allowance = reviewAllowance(quiz.settings.reviewPolicy, quiz.settings.closesAt, new Date(now));
+      const now = await databaseNow(this.db);
+      const allowance = reviewAllowance(quiz.settings.reviewPolicy, quiz.settings.closesAt, now);
       if (!allowance.allowed) {
         const closesAt = quiz.settings.closesAt;
         if (quiz.settings.reviewPolicy === 'never' || !closesAt)
@@ -69,14 +70,7 @@ export class ReviewService {
   /** An attempt with its questions as drawn, the answers and scores; keys and feedback when `showsAnswers`. */
   async reviewOf(m: EntityManager, attempt: QuizAttemptEntity, showsAnswers: boolean): Promise<AttemptReview> {
     const quiz = await this.grader.quizOf(m, attempt);
-    const rows: Array<{
-      question_id: string;
-      response: AnswerResponse;
-      score: string | null;
-      feedback: string | null;
-    }> = await m.query(`SELECT question_id, response, score, feedback FROM quiz_answer WHERE attempt_id = $1`, [
-      attempt.id,
-    ]);
+    const rows = await reviewAnswers(m, attempt.id);
     const answers = new Map(rows.map((r) => [r.question_id, r]));
     return {
       ...toAttemptSummary(attempt),

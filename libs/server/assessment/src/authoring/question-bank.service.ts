@@ -16,6 +16,13 @@ import { QuestionCategoryEntity } from '../entities/question-category.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { toQuestion } from '../mappers';
 import { questionProblems } from '../question-rules';
+import {
+  categoryPage,
+  clearQuestionCategory,
+  liveQuestionCount,
+  questionPage,
+  quizTitlesDrawingFrom,
+} from './question-bank-store';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 const actor = (scope: AccessScope) => ({
@@ -32,16 +39,10 @@ export class QuestionBankService {
 
   async listCategories(scope: AccessScope, courseId: string, q: PageQueryDto): Promise<Page<QuestionCategory>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
-    const [{ total }]: Array<{ total: number }> = await this.db.query(
-      `SELECT count(*)::int AS total FROM question_category WHERE course_id = $1`,
-      [courseId],
-    );
-    const rows: QuestionCategory[] = await this.db.query(
-      `SELECT c.id, c.course_id AS "courseId", c.name,
-              (SELECT count(*)::int FROM question q WHERE q.category_id = c.id AND NOT q.archived) AS "questionCount"
-         FROM question_category c WHERE c.course_id = $1 ORDER BY c.name, c.id LIMIT $2 OFFSET $3`,
-      [courseId, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const { total, rows } = await categoryPage(this.db, courseId, {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     return toPage(rows, total, q);
   }
 
@@ -74,11 +75,7 @@ export class QuestionBankService {
         () => m.getRepository(QuestionCategoryEntity).update({ id }, { name: dto.name }),
         dto.name,
       );
-      const [{ n }]: Array<{ n: number }> = await m.query(
-        `SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`,
-        [id],
-      );
-      const out = { id, courseId: category.courseId, name: dto.name, questionCount: n };
+      const out = { id, courseId: category.courseId, name: dto.name, questionCount: await liveQuestionCount(m, id) };
       await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), {
         action: 'question_category.update',
@@ -96,25 +93,16 @@ export class QuestionBankService {
   async deleteCategory(scope: AccessScope, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const { category, course } = await this.requireCategory(m, scope, id);
-      const [{ n }]: Array<{ n: number }> = await m.query(
-        `SELECT count(*)::int AS n FROM question WHERE category_id = $1 AND NOT archived`,
-        [id],
-      );
+      const n = await liveQuestionCount(m, id);
       if (n > 0)
         throw conflict(
           ErrorCode.ASSESSMENT_CATEGORY_IN_USE,
           `Kategori masih berisi ${n} soal; pindahkan atau arsipkan dulu`,
         );
-      const quizzes: Array<{ title: string }> = await m.query(
-        `SELECT title FROM quiz WHERE course_id = $1 AND EXISTS (SELECT 1 FROM jsonb_array_elements(settings->'draw') d WHERE d->>'categoryId' = $2)`,
-        [category.courseId, id],
-      );
+      const quizzes = await quizTitlesDrawingFrom(m, category.courseId, id);
       if (quizzes.length)
-        throw conflict(
-          ErrorCode.ASSESSMENT_CATEGORY_IN_USE,
-          `Kategori dipakai pengundian kuis: ${quizzes.map((q) => q.title).join(', ')}`,
-        );
-      await m.query(`UPDATE question SET category_id = NULL WHERE category_id = $1`, [id]);
+        throw conflict(ErrorCode.ASSESSMENT_CATEGORY_IN_USE, `Kategori dipakai pengundian kuis: ${quizzes.join(', ')}`);
+      await clearQuestionCategory(m, id);
       await m.getRepository(QuestionCategoryEntity).delete({ id });
       await recordDraftEditor(m, course.id, scope.principal.userId);
       await recordAudit(m, actor(scope), {
@@ -152,18 +140,10 @@ export class QuestionBankService {
 
   async listQuestions(scope: AccessScope, courseId: string, q: QuestionQueryDto): Promise<Page<Question>> {
     await requireAuthorableCourse(this.db.manager, scope, courseId);
-    const qb = this.db
-      .getRepository(QuestionEntity)
-      .createQueryBuilder('q')
-      .where('q.courseId = :courseId', { courseId });
-    if (q.categoryId) qb.andWhere('q.categoryId = :categoryId', { categoryId: q.categoryId });
-    if (q.kind) qb.andWhere('q.kind = :kind', { kind: q.kind });
-    if (!q.includeArchived) qb.andWhere('q.archived = false');
-    qb.orderBy('q.createdAt', 'ASC')
-      .addOrderBy('q.id', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const [rows, total] = await questionPage(this.db, courseId, q, {
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
     return toPage(rows.map(toQuestion), total, q);
   }
 

@@ -9,6 +9,7 @@ import { requireAuthorableCourse, type AuthoredCourse } from '../course-access';
 import type { CreateQuizDto, UpdateQuizDto } from '../dto/authoring.dto';
 import { QuizEntity } from '../entities/quiz.entity';
 import { toQuiz } from '../mappers';
+import { categoryIdsOfCourse } from './question-bank-store';
 import { DEFAULT_QUIZ_SETTINGS, mergeSettings, settingsProblems } from './quiz-settings';
 
 const actor = (scope: AccessScope) => ({
@@ -77,10 +78,7 @@ export class QuizService {
   }
 
   private async checked(m: EntityManager, courseId: string, settings: QuizSettings): Promise<QuizSettings> {
-    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM question_category WHERE course_id = $1`, [
-      courseId,
-    ]);
-    const problems = settingsProblems(settings, new Set(rows.map((r) => r.id)));
+    const problems = settingsProblems(settings, await categoryIdsOfCourse(m, courseId));
     if (problems.length)
       throw invalid(
         ErrorCode.ASSESSMENT_INVALID_SETTINGS,

@@ -3,15 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobName, type JobOf } from '@kompeten/shared-contracts';
 import { JobHandlerProvider, type JobHandler, type JobResult, type RetryPolicy } from '@kompeten/server-core';
-
-interface CompletionRow {
-  id: string;
-  enrolment_id: string;
-  course_id: string;
-  employee_id: string;
-  jp: string;
-  enrolment_status: string;
-}
+import { readCompletion } from '../completion-store';
 
 /**
  * A course completion was written (outbox `course.completed`). Re-reads it and records that it was seen. Certificates,
@@ -27,11 +19,7 @@ export class CourseCompletionRecordedJob implements JobHandler<typeof JobName.Co
   constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
 
   async handle(data: JobOf<typeof JobName.CourseCompletionRecorded>): Promise<JobResult> {
-    const [row]: CompletionRow[] = await this.db.query(
-      `SELECT cc.id, cc.enrolment_id, cc.course_id, cc.employee_id, cc.jp, en.status AS enrolment_status
-         FROM course_completion cc JOIN enrolment en ON en.id = cc.enrolment_id WHERE cc.id = $1`,
-      [data.completionId],
-    );
+    const row = await readCompletion(this.db, data.completionId);
     if (!row || row.enrolment_status !== 'completed') {
       this.logger.warn(
         { jobName: this.jobName, completionId: data.completionId },

@@ -2,13 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { forbidden } from '@kompeten/server-core';
 import type { AccessScope, HeldRole } from '@kompeten/server-organisation';
+import { selectHeldRoles } from './account-store';
 
 /** The roles an account holds, with the paths of their units. */
 export async function heldRolesOf(m: EntityManager, userId: string): Promise<HeldRole[]> {
-  const rows: Array<{ role: HeldRole['role']; agency_id: string; path: string | null }> = await m.query(
-    `SELECT r.role, r.agency_id, wu.path FROM role_assignment r LEFT JOIN organisation_work_unit wu ON wu.id = r.unit_id WHERE r.user_id = $1`,
-    [userId],
-  );
+  const rows = await selectHeldRoles(m, userId);
   return rows.map((r) => ({ role: r.role, agencyId: r.agency_id, unitPath: r.path }));
 }
 

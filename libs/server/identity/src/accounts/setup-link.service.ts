@@ -18,6 +18,7 @@ import { SessionService } from '../auth/session.service';
 import { AccountSetupLinkEntity } from '../entities/account-setup-link.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from './account-events';
+import { markSetupLinkUsed, selectSetupLink, voidOpenSetupLinks, type SetupLinkRow } from './setup-link-store';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const gone = () =>
@@ -31,20 +32,6 @@ const unknown = () =>
     ErrorCode.ACCOUNT_SETUP_LINK_NOT_FOUND,
     'Tautan pengaturan kata sandi tidak dikenal. Periksa kembali tautan yang Anda terima.',
   );
-
-interface LinkRow {
-  id: string;
-  user_id: string;
-  purpose: 'setup' | 'reset';
-  expires_at: Date;
-  used_at: Date | null;
-  voided_at: Date | null;
-  full_name: string | null;
-  nip: string | null;
-  email: string | null;
-  agency_name: string | null;
-  agency_id: string | null;
-}
 
 /**
  * One-time, expiring links with which an ASN sets their own password: admins never choose or learn it (issue 12).
@@ -65,10 +52,7 @@ export class SetupLinkService {
     purpose: 'setup' | 'reset',
     actor: Principal | null,
   ): Promise<AccountSetupLink> {
-    await m.query(
-      `UPDATE account_setup_link SET voided_at = now() WHERE user_id = $1 AND used_at IS NULL AND voided_at IS NULL`,
-      [userId],
-    );
+    await voidOpenSetupLinks(m, userId);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.setupLinkTtlSeconds * 1000);
     await m
@@ -98,7 +82,7 @@ export class SetupLinkService {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (m) => {
       const row = await this.find(m, token, true);
-      await m.query(`UPDATE account_setup_link SET used_at = now() WHERE id = $1`, [row.id]);
+      await markSetupLinkUsed(m, row.id);
       await m
         .getRepository(UserAccountEntity)
         .update(
@@ -127,19 +111,13 @@ export class SetupLinkService {
     });
   }
 
-  private contextOf(row: LinkRow): PasswordContext {
+  private contextOf(row: SetupLinkRow): PasswordContext {
     return { nip: row.nip, fullName: row.full_name, agencyName: row.agency_name, email: row.email };
   }
 
-  private async find(m: EntityManager, token: string, lock: boolean): Promise<LinkRow> {
+  private async find(m: EntityManager, token: string, lock: boolean): Promise<SetupLinkRow> {
     if (!token || token.length > 200) throw unknown();
-    const [row]: LinkRow[] = await m.query(
-      `SELECT l.id, l.user_id, l.purpose, l.expires_at, l.used_at, l.voided_at, e.full_name, e.nip, ua.email, a.name AS agency_name, e.agency_id
-         FROM account_setup_link l JOIN user_account ua ON ua.id = l.user_id
-         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id
-        WHERE l.token_hash = $1 ${lock ? 'FOR UPDATE OF l' : ''}`,
-      [sha256(token)],
-    );
+    const row = await selectSetupLink(m, sha256(token), lock);
     if (!row) throw unknown();
     if (row.used_at || row.voided_at || new Date(row.expires_at) <= new Date()) throw gone();
     return row;

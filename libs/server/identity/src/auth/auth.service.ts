@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type LoginResponse, type Me, type Role, type RoleAssignment } from '@kompeten/shared-contracts';
+import { ErrorCode, type LoginResponse, type Me, type RoleAssignment } from '@kompeten/shared-contracts';
 import {
   APP_CONFIG,
   DomainError,
@@ -17,18 +17,27 @@ import {
 import { loadEmployee, publicEmployee } from '../employees/employee.mapper';
 import { UserAccountEntity } from '../entities/user-account.entity';
 import { recordAccountEvent } from '../accounts/account-events';
+import {
+  findAccountByNip,
+  selectEmployeeActive,
+  selectEmployeeNip,
+  selectPasswordContext,
+  selectRoleAssignments,
+} from './auth-store';
 import { LoginThrottle, normaliseUsername } from './login-throttle';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword, type PasswordContext } from './password';
+import {
+  countFamilyTokens,
+  insertRefreshToken,
+  rotateRefreshToken,
+  selectRefreshTokenFamily,
+  selectRefreshTokenOwner,
+} from './refresh-token-store';
 import { SessionService } from './session.service';
 import { userTimeZone } from './user-time-zone';
 
 /** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
 export type IssuedTokens = LoginResponse & { refreshToken: string };
-
-/** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
-function updatedRows<T>(result: unknown): T[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : ((result as T[]) ?? []);
-}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const badCredentials = () =>
@@ -82,20 +91,11 @@ export class AuthService {
     const hash = sha256(refreshToken);
     // The error is thrown after the transaction commits: throwing inside it would roll back the family revocation.
     const issued = await this.db.transaction(async (m): Promise<IssuedTokens | null> => {
-      const [owner]: Array<{ user_id: string; family_id: string }> = await m.query(
-        `SELECT user_id, family_id FROM refresh_token WHERE token_hash = $1`,
-        [hash],
-      );
+      const owner = await selectRefreshTokenOwner(m, hash);
       if (!owner) return null;
       // Waits for an ending of this user's sessions in flight, so it either sees the token revoked or is ended with it.
       await this.sessions.lockUser(m, owner.user_id, 'issue');
-      const rotated: Array<{ user_id: string; family_id: string }> = await m.query(
-        `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'rotated'
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-          RETURNING user_id, family_id`,
-        [hash],
-      );
-      const hit = updatedRows<{ user_id: string; family_id: string }>(rotated)[0];
+      const hit = await rotateRefreshToken(m, hash);
       if (!hit?.user_id) {
         // A token that was already used or revoked: someone may hold a stolen copy, so end the whole family,
         // its live access tokens included.
@@ -118,11 +118,8 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Idempotent. */
   async logout(refreshToken: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row]: Array<{ family_id: string }> = await m.query(
-        `SELECT family_id FROM refresh_token WHERE token_hash = $1`,
-        [sha256(refreshToken)],
-      );
-      if (row) await this.sessions.endSession(m, row.family_id, 'logout');
+      const familyId = await selectRefreshTokenFamily(m, sha256(refreshToken));
+      if (familyId) await this.sessions.endSession(m, familyId, 'logout');
     });
   }
 
@@ -175,33 +172,12 @@ export class AuthService {
 
   /** Words an attacker who knows the user tries first (issue 12): name, NIP, agency, email. */
   private async passwordContext(userId: string): Promise<PasswordContext> {
-    const [row]: Array<{
-      nip: string | null;
-      full_name: string | null;
-      agency_name: string | null;
-      email: string | null;
-    }> = await this.db.query(
-      `SELECT e.nip, e.full_name, a.name AS agency_name, ua.email FROM user_account ua
-         LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id WHERE ua.id = $1`,
-      [userId],
-    );
+    const row = await selectPasswordContext(this.db, userId);
     return { nip: row?.nip, fullName: row?.full_name, agencyName: row?.agency_name, email: row?.email };
   }
 
   private async rolesOf(m: EntityManager, userId: string): Promise<RoleAssignment[]> {
-    const rows: Array<{
-      id: string;
-      role: Role;
-      agency_id: string;
-      agency_name: string;
-      unit_id: string | null;
-      unit_name: string | null;
-    }> = await m.query(
-      `SELECT r.id, r.role, r.agency_id, a.name AS agency_name, r.unit_id, u.name AS unit_name
-         FROM role_assignment r JOIN organisation_agency a ON a.id = r.agency_id LEFT JOIN organisation_work_unit u ON u.id = r.unit_id
-        WHERE r.user_id = $1 ORDER BY r.created_at`,
-      [userId],
-    );
+    const rows = await selectRoleAssignments(m, userId);
     return rows.map((r) => ({
       id: r.id,
       role: r.role,
@@ -221,13 +197,7 @@ export class AuthService {
   ): Promise<IssuedTokens> {
     const me = await this.me(user.id, m);
     // Retiring a session's tokens raises a floor on this number (SessionService).
-    const gen: number =
-      knownGen ??
-      (
-        await m.query<Array<{ gen: number }>>(`SELECT count(*)::int AS gen FROM refresh_token WHERE family_id = $1`, [
-          familyId,
-        ])
-      )[0].gen;
+    const gen: number = knownGen ?? (await countFamilyTokens(m, familyId));
     const claims: AccessTokenClaims = {
       sub: user.id,
       emp: user.employeeId,
@@ -238,10 +208,12 @@ export class AuthService {
     };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
-    await m.query(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [user.id, familyId, sha256(refreshToken), this.config.refreshTokenTtlSeconds],
-    );
+    await insertRefreshToken(m, {
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      ttlSeconds: this.config.refreshTokenTtlSeconds,
+    });
     return {
       accessToken,
       refreshToken,
@@ -253,32 +225,20 @@ export class AuthService {
   }
 
   private async findByUsername(username: string): Promise<UserAccountEntity | null> {
-    const repo = this.db.getRepository(UserAccountEntity);
-    if (/^\d{18}$/.test(username)) {
-      return repo
-        .createQueryBuilder('u')
-        .innerJoin('employee', 'e', 'e.id = u.employee_id')
-        .where('e.nip = :nip', { nip: username })
-        .getOne();
-    }
-    return repo.findOneBy({ email: username.toLowerCase() });
+    if (/^\d{18}$/.test(username)) return findAccountByNip(this.db, username);
+    return this.db.getRepository(UserAccountEntity).findOneBy({ email: username.toLowerCase() });
   }
 
   /** An ASN marked inactive (retired, moved out) cannot sign in, whatever the account says. */
   private async employeeActive(user: UserAccountEntity): Promise<boolean> {
     if (!user.employeeId) return true;
-    const [row]: Array<{ active: boolean }> = await this.db.query(`SELECT active FROM employee WHERE id = $1`, [
-      user.employeeId,
-    ]);
-    return row?.active !== false;
+    return (await selectEmployeeActive(this.db, user.employeeId)) !== false;
   }
 
   /** The names the account signs in with (NIP and email): the throttle keys of its password checks. */
   private async usernamesOf(user: UserAccountEntity): Promise<string[]> {
-    const [employee]: Array<{ nip: string }> = user.employeeId
-      ? await this.db.query(`SELECT nip FROM employee WHERE id = $1`, [user.employeeId])
-      : [];
-    const names = [user.email, employee?.nip].filter((n): n is string => typeof n === 'string' && n !== '');
+    const nip = user.employeeId ? await selectEmployeeNip(this.db, user.employeeId) : undefined;
+    const names = [user.email, nip].filter((n): n is string => typeof n === 'string' && n !== '');
     return names.length ? names : [`account:${user.id}`];
   }
 }

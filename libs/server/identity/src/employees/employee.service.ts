@@ -2,47 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Employee, type Page } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, likePattern, notFound, recordAudit, toPage } from '@kompeten/server-core';
+import { conflict, forbidden, invalid, notFound, recordAudit, toPage } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { recordAccountEvent } from '../accounts/account-events';
 import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
+import { selectAccountIdOfEmployee } from '../accounts/account-store';
 import { SessionService } from '../auth/session.service';
 import type { CreateEmployeeDto, EmployeeQueryDto, UpdateEmployeeDto } from '../dto/employee.dto';
 import { EmployeeEntity } from '../entities/employee.entity';
 import { UserAccountEntity } from '../entities/user-account.entity';
-import {
-  EMPLOYEE_SELECT,
-  employeeFor,
-  loadEmployee,
-  publicEmployee,
-  toEmployee,
-  type EmployeeRow,
-  type EmployeeWithPath,
-} from './employee.mapper';
+import { employeeFor, loadEmployee, publicEmployee, toEmployee, type EmployeeWithPath } from './employee.mapper';
+import { listEmployeeRows, lockNip } from './employee-store';
 import { requireValidNip, requireValidRank, unitPathIn } from './employee-rules';
-
-/** SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to `params`. */
-export function employeeScopeSql(scope: AccessScope, params: unknown[]): string {
-  if (scope.global) return 'TRUE';
-  const parts: string[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (scope.adminAgencyIds.size) parts.push(`e.agency_id = ANY(${p([...scope.adminAgencyIds])}::uuid[])`);
-  for (const s of scope.hrUnitScopes) {
-    parts.push(
-      s.unitPath
-        ? `(e.agency_id = ${p(s.agencyId)} AND u.path LIKE ${p(`${s.unitPath}%`)})`
-        : `e.agency_id = ${p(s.agencyId)}`,
-    );
-  }
-  if (scope.principal.employeeId) {
-    parts.push(`e.id = ${p(scope.principal.employeeId)}`);
-    if (scope.isSupervisor) parts.push(`e.supervisor_id = ${p(scope.principal.employeeId)}`);
-  }
-  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
-}
 
 @Injectable()
 export class EmployeeService {
@@ -53,28 +24,7 @@ export class EmployeeService {
   ) {}
 
   async list(scope: AccessScope, q: EmployeeQueryDto): Promise<Page<Employee>> {
-    const params: unknown[] = [];
-    const where = [employeeScopeSql(scope, params)];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (q.agencyId) where.push(`e.agency_id = ${p(q.agencyId)}`);
-    if (q.unitId) where.push(`u.path LIKE (SELECT path FROM organisation_work_unit WHERE id = ${p(q.unitId)}) || '%'`);
-    if (q.employeeType) where.push(`e.employee_type = ${p(q.employeeType)}`);
-    if (q.q?.trim())
-      where.push(
-        `(lower(e.full_name) || ' ' || e.nip || ' ' || coalesce(lower(e.email), '')) LIKE ${p(likePattern(q.q.toLowerCase()))}`,
-      );
-    const cond = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.db.query(
-      `SELECT count(*)::int AS total FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE ${cond}`,
-      params,
-    );
-    const rows: EmployeeRow[] = await this.db.query(
-      `${EMPLOYEE_SELECT} WHERE ${cond} ORDER BY e.full_name, e.nip LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
-      params,
-    );
+    const { total, rows } = await listEmployeeRows(this.db, scope, q);
     return toPage(
       rows.map(toEmployee).map((e) => employeeFor(scope, e)),
       total,
@@ -121,7 +71,7 @@ export class EmployeeService {
         gender: parts.gender,
       };
       // Serialise creates of one NIP, so a double-submitted request finds the first record instead of a unique violation (500).
-      await m.query('SELECT pg_advisory_xact_lock(7363101, hashtext($1))', [parts.nip]);
+      await lockNip(m, parts.nip);
       const existing = await repo.findOneBy({ nip: parts.nip });
       if (existing) {
         const same = (Object.keys(values) as Array<keyof typeof values>).every(
@@ -233,12 +183,10 @@ export class EmployeeService {
     emp: EmployeeWithPath,
     active: boolean,
   ): Promise<void> {
-    const [account]: Array<{ id: string }> = await m.query(`SELECT id FROM user_account WHERE employee_id = $1`, [
-      emp.id,
-    ]);
-    if (!account) return;
-    requireAccountManageable(scope, emp, await heldRolesOf(m, account.id));
-    if (!active) await this.sessions.endUserSessions(m, account.id, 'deactivated');
-    await recordAccountEvent(m, scope.principal, account.id, active ? 'account_reactivated' : 'account_deactivated');
+    const accountId = await selectAccountIdOfEmployee(m, emp.id);
+    if (!accountId) return;
+    requireAccountManageable(scope, emp, await heldRolesOf(m, accountId));
+    if (!active) await this.sessions.endUserSessions(m, accountId, 'deactivated');
+    await recordAccountEvent(m, scope.principal, accountId, active ? 'account_reactivated' : 'account_deactivated');
   }
 }

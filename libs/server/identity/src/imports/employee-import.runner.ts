@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
 import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
@@ -13,6 +13,22 @@ import {
   type ImportReasonCode,
   type ImportRow,
 } from './import-columns';
+import {
+  linkSupervisorsChunk,
+  lockEmployeesByNip,
+  selectUploaderEmployeeId,
+  upsertEmployees,
+  type StoredEmployeeRow,
+} from './import-employee-store';
+import {
+  claimImportRun,
+  countImportEntries,
+  insertImportEntries,
+  markImportGaveUp,
+  selectRecordedLines,
+  updateImportProgress,
+  type NewImportEntry,
+} from './import-store';
 
 export const IMPORT_BATCH_SIZE = 500;
 
@@ -74,16 +90,10 @@ export class EmployeeImportRunner {
    */
   async run(importId: string): Promise<'success' | 'skipped'> {
     const repo = this.db.getRepository(EmployeeImportEntity);
-    // An UPDATE through the driver answers [rows, affected].
-    const claimed: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE employee_import SET status = 'running', started_at = coalesce(started_at, now()), message = NULL
-        WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-      [importId],
-    );
-    if (!(claimed[0]?.length ?? 0)) return 'skipped';
+    if (!(await claimImportRun(this.db, importId))) return 'skipped';
     const imp = await repo.findOneByOrFail({ id: importId });
     // Lines recorded by an earlier run of this import (a crashed worker) keep their outcome and are not counted again.
-    const before = await this.countsOf(this.db.manager, importId);
+    const before = await countImportEntries(this.db.manager, importId);
     const c: Counters = {
       processed: 0,
       created: before.createdCount,
@@ -94,7 +104,7 @@ export class EmployeeImportRunner {
     try {
       await repo.update({ id: importId }, { totalRows: await this.countLines(imp.storageKey) });
       await this.process(imp, c);
-      const counts = await this.countsOf(this.db.manager, importId);
+      const counts = await countImportEntries(this.db.manager, importId);
       await repo.update(
         { id: importId },
         { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() },
@@ -114,7 +124,7 @@ export class EmployeeImportRunner {
         );
         throw e;
       }
-      const counts = await this.countsOf(this.db.manager, importId);
+      const counts = await countImportEntries(this.db.manager, importId);
       await repo.update(
         { id: importId },
         { ...counts, processedRows: c.processed, status: 'failed', message: fileError.message, finishedAt: new Date() },
@@ -128,50 +138,8 @@ export class EmployeeImportRunner {
    * understands. Lines already processed stay saved; uploading the file again records them as unchanged.
    */
   async giveUp(importId: string): Promise<void> {
-    const counts = await this.countsOf(this.db.manager, importId);
-    await this.db.query(
-      `UPDATE employee_import SET status = 'failed', message = $2, finished_at = now(),
-              created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6, warning_count = $7
-        WHERE id = $1 AND status IN ('queued', 'running')`,
-      [
-        importId,
-        GAVE_UP,
-        counts.createdCount,
-        counts.updatedCount,
-        counts.unchangedCount,
-        counts.failedCount,
-        counts.warningCount,
-      ],
-    );
+    await markImportGaveUp(this.db, importId, GAVE_UP, await countImportEntries(this.db.manager, importId));
     this.logger.error({ importId }, 'Employee import failed after its last attempt');
-  }
-
-  /** Counts of an import, computed from its entries (the single source of truth). */
-  private async countsOf(
-    m: EntityManager,
-    importId: string,
-  ): Promise<{
-    createdCount: number;
-    updatedCount: number;
-    unchangedCount: number;
-    failedCount: number;
-    warningCount: number;
-  }> {
-    const [r]: Array<{ created: number; updated: number; unchanged: number; failed: number; warnings: number }> =
-      await m.query(
-        `SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'updated')::int AS updated,
-              count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE outcome = 'failed')::int AS failed,
-              count(*) FILTER (WHERE warning IS NOT NULL)::int AS warnings
-         FROM employee_import_entry WHERE import_id = $1`,
-        [importId],
-      );
-    return {
-      createdCount: r.created,
-      updatedCount: r.updated,
-      unchangedCount: r.unchanged,
-      failedCount: r.failed,
-      warningCount: r.warnings,
-    };
   }
 
   /** Called after each batch is committed; a test overrides it to simulate a worker that dies mid-import. */
@@ -313,47 +281,23 @@ export class EmployeeImportRunner {
     await this.db.transaction(async (m) => {
       const lines = [...batch.map((b) => b.line), ...failures.map((f) => f.line)];
       const done = new Map<number, ImportEntryOutcome>(
-        (
-          await m.query<Array<{ line: number; outcome: ImportEntryOutcome }>>(
-            `SELECT line, outcome FROM employee_import_entry WHERE import_id = $1 AND line = ANY($2::int[])`,
-            [imp.id, lines],
-          )
-        ).map((r) => [r.line, r.outcome]),
+        (await selectRecordedLines(m, imp.id, lines)).map((r) => [r.line, r.outcome]),
       );
       for (const b of batch) if (done.get(b.line) === 'failed') supervisors.delete(b.row.nip);
       const todo = batch.filter((b) => !done.has(b.line));
       const newFailures = failures.filter((f) => !done.has(f.line));
-      const stored = new Map<
-        string,
-        Record<string, string | null> & { agency_id: string; employee_type: string; unit_path: string | null }
-      >(
+      const stored = new Map<string, StoredEmployeeRow>(
         todo.length
           ? (
-              await m.query<
-                Array<
-                  Record<string, string | null> & {
-                    nip: string;
-                    agency_id: string;
-                    employee_type: string;
-                    unit_path: string | null;
-                  }
-                >
-              >(
-                `SELECT e.nip, e.agency_id, e.employee_type, u.path AS unit_path, ${COMPARED.map((f) => `e.${f.column}`).join(', ')}
-                   FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE e.nip = ANY($1) ORDER BY e.nip FOR UPDATE OF e`,
-                [todo.map((b) => b.row.nip)],
+              await lockEmployeesByNip(
+                m,
+                todo.map((b) => b.row.nip),
+                COMPARED.map((f) => f.column),
               )
             ).map((r) => [r.nip, r])
           : [],
       );
-      const entries: Array<{
-        line: number;
-        nip: string | null;
-        outcome: ImportEntryOutcome;
-        code: string | null;
-        reason: string | null;
-        changed: string[] | null;
-      }> = [];
+      const entries: NewImportEntry[] = [];
       const writes: Pending[] = [];
       for (const b of todo) {
         const old = stored.get(b.row.nip);
@@ -398,62 +342,12 @@ export class EmployeeImportRunner {
       }
       for (const f of newFailures)
         entries.push({ line: f.line, nip: f.nip, outcome: 'failed', code: f.code, reason: f.reason, changed: null });
-      if (writes.length) await this.write(m, imp, writes);
-      if (entries.length) {
-        await m.query(
-          `INSERT INTO employee_import_entry (import_id, line, nip, outcome, reason_code, reason, changed_fields)
-           SELECT $1, t.line, t.nip, t.outcome, t.code, t.reason, CASE WHEN t.changed = '' THEN NULL ELSE string_to_array(t.changed, ',') END
-             FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(line, nip, outcome, code, reason, changed)
-           ON CONFLICT (import_id, line) DO NOTHING`,
-          [
-            imp.id,
-            entries.map((e) => e.line),
-            entries.map((e) => e.nip),
-            entries.map((e) => e.outcome),
-            entries.map((e) => e.code),
-            entries.map((e) => e.reason),
-            entries.map((e) => e.changed?.join(',') ?? ''),
-          ],
-        );
-      }
+      // New NIPs are inserted and changed ones updated in one statement; the employee type is never changed by an import.
+      if (writes.length) await upsertEmployees(m, imp.agencyId, writes);
+      if (entries.length) await insertImportEntries(m, imp.id, entries);
       for (const e of entries) c[e.outcome === 'saved' ? 'unchanged' : e.outcome]++;
-      await m.query(
-        `UPDATE employee_import SET processed_rows = $2, created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6 WHERE id = $1`,
-        [imp.id, c.processed, c.created, c.updated, c.unchanged, c.failed],
-      );
+      await updateImportProgress(m, imp.id, c);
     });
-  }
-
-  /** Inserts new NIPs and updates changed ones in one statement. The employee type is never changed by an import. */
-  private async write(m: EntityManager, imp: EmployeeImportEntity, rows: Pending[]): Promise<void> {
-    const col = <K extends keyof ImportRow>(k: K) => rows.map((b) => b.row[k]);
-    await m.query(
-      `INSERT INTO employee (nip, agency_id, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
-       SELECT t.nip, $1, t.unit_id, t.employee_type, t.full_name, t.front_title, t.back_title, t.position_name, t.position_kind, t.rank, t.email, t.phone, t.birth_date, t.gender
-         FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::date[], $14::text[])
-           AS t(nip, unit_id, employee_type, full_name, front_title, back_title, position_name, position_kind, rank, email, phone, birth_date, gender)
-       ON CONFLICT (nip) DO UPDATE SET
-         unit_id = EXCLUDED.unit_id, full_name = EXCLUDED.full_name,
-         front_title = EXCLUDED.front_title, back_title = EXCLUDED.back_title, position_name = EXCLUDED.position_name,
-         position_kind = EXCLUDED.position_kind, rank = EXCLUDED.rank, email = EXCLUDED.email, phone = EXCLUDED.phone, updated_at = now()
-       WHERE employee.agency_id = EXCLUDED.agency_id AND employee.employee_type = EXCLUDED.employee_type`,
-      [
-        imp.agencyId,
-        col('nip'),
-        rows.map((b) => b.unitId),
-        col('employeeType'),
-        col('fullName'),
-        col('frontTitle'),
-        col('backTitle'),
-        col('positionName'),
-        col('positionKind'),
-        col('rank'),
-        col('email'),
-        col('phone'),
-        col('birthDate'),
-        col('gender'),
-      ],
-    );
   }
 
   /**
@@ -469,48 +363,14 @@ export class EmployeeImportRunner {
     supervisors: Map<string, { line: number; supervisorNip: string }>,
   ): Promise<void> {
     const entries = [...supervisors.entries()];
-    const [uploader]: Array<{ employee_id: string | null }> = imp.createdBy
-      ? await this.db.query(`SELECT employee_id FROM user_account WHERE id = $1`, [imp.createdBy])
-      : [];
+    const uploader = imp.createdBy ? await selectUploaderEmployeeId(this.db, imp.createdBy) : undefined;
     for (let i = 0; i < entries.length; i += 5000) {
       const chunk = entries.slice(i, i + 5000);
-      await this.db.query(
-        `WITH s(nip, sup_nip, line) AS (SELECT * FROM unnest($2::text[], $3::text[], $4::int[]))
-         , j AS (
-           SELECT s.nip, s.sup_nip, s.line, e.id AS emp_id, sup.id AS sup_id,
-                  CASE WHEN sup.id IS NULL OR ($6::text IS NOT NULL AND (su.path IS NULL OR left(su.path, length($6)) <> $6)) THEN 'missing'
-                       WHEN sup.id = $7::uuid OR e.id = $7::uuid THEN 'self'
-                       ELSE 'ok' END AS verdict
-             FROM s LEFT JOIN employee e ON e.nip = s.nip AND e.agency_id = $1
-             LEFT JOIN employee sup ON sup.nip = s.sup_nip AND sup.agency_id = $1
-             LEFT JOIN organisation_work_unit su ON su.id = sup.unit_id)
-         , upd AS (
-           UPDATE employee e SET supervisor_id = j.sup_id, updated_at = now()
-             FROM j WHERE j.verdict = 'ok' AND e.id = j.emp_id AND e.supervisor_id IS DISTINCT FROM j.sup_id
-           RETURNING e.nip)
-         , changed AS (
-           UPDATE employee_import_entry x
-              SET outcome = CASE WHEN x.outcome = 'unchanged' THEN 'updated' ELSE x.outcome END,
-                  changed_fields = array_append(coalesce(x.changed_fields, '{}'), 'nip_atasan')
-             FROM s JOIN upd ON upd.nip = s.nip
-            WHERE x.import_id = $5 AND x.line = s.line AND x.outcome IN ('updated', 'unchanged')
-           RETURNING x.line)
-         UPDATE employee_import_entry x
-            SET warning_code = CASE WHEN j.verdict = 'self' THEN 'SUPERVISOR_SELF' ELSE 'SUPERVISOR_NOT_FOUND' END,
-                warning = CASE WHEN j.verdict = 'self'
-                               THEN 'Data pegawai tersimpan, tetapi atasan tidak diubah: pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri'
-                               ELSE 'Data pegawai tersimpan, tetapi nip_atasan ' || j.sup_nip || ' tidak ditemukan di instansi ini' END
-           FROM j
-          WHERE x.import_id = $5 AND x.line = j.line AND x.warning IS NULL AND j.verdict <> 'ok'`,
-        [
-          imp.agencyId,
-          chunk.map(([nip]) => nip),
-          chunk.map(([, v]) => v.supervisorNip),
-          chunk.map(([, v]) => v.line),
-          imp.id,
-          imp.unitScopePath,
-          uploader?.employee_id ?? null,
-        ],
+      await linkSupervisorsChunk(
+        this.db,
+        imp,
+        chunk.map(([nip, v]) => ({ nip, supervisorNip: v.supervisorNip, line: v.line })),
+        uploader ?? null,
       );
     }
   }

@@ -28,21 +28,16 @@ import { AccessScope, OrganisationService } from '@kompeten/server-organisation'
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import type { ImportEntryFilter } from '../dto/import.dto';
 import { IMPORT_REASONS, type ImportReasonCode } from './import-columns';
+import {
+  selectEntriesAfter,
+  selectEntriesPage,
+  selectFirstProblems,
+  selectReasonCounts,
+  type EntryRow,
+} from './import-store';
 
 /** How many refused rows and warnings the import view carries; all of them are in the entries API and the report download. */
 export const IMPORT_PREVIEW_ENTRIES = 50;
-
-const PROBLEM = `(outcome = 'failed' OR warning IS NOT NULL)`;
-
-const ENTRY_FILTERS: Record<ImportEntryFilter, string> = {
-  problems: PROBLEM,
-  failed: `outcome = 'failed'`,
-  warnings: `warning IS NOT NULL`,
-  created: `outcome = 'created'`,
-  updated: `outcome = 'updated'`,
-  unchanged: `outcome = 'unchanged'`,
-  all: 'true',
-};
 
 const OUTCOME_LABEL: Record<ImportEntryOutcome, string> = {
   created: 'Ditambahkan',
@@ -51,17 +46,6 @@ const OUTCOME_LABEL: Record<ImportEntryOutcome, string> = {
   failed: 'Ditolak',
   saved: 'Tersimpan',
 };
-
-interface EntryRow {
-  line: number;
-  nip: string | null;
-  outcome: ImportEntryOutcome;
-  reason_code: string | null;
-  reason: string | null;
-  changed_fields: string[] | null;
-  warning_code: string | null;
-  warning: string | null;
-}
 
 const toEntry = (r: EntryRow): ImportEntry => ({
   line: r.line,
@@ -78,17 +62,8 @@ const label = (code: string) => IMPORT_REASONS[code as ImportReasonCode] ?? code
 
 /** The import with its counts per reason and the first refused rows and warnings. */
 export async function describeImport(m: EntityManager, i: EmployeeImportEntity): Promise<EmployeeImport> {
-  const reasons: Array<{ kind: 'error' | 'warning'; code: string; count: number }> = await m.query(
-    `SELECT 'error' AS kind, reason_code AS code, count(*)::int AS count FROM employee_import_entry WHERE import_id = $1 AND outcome = 'failed' GROUP BY reason_code
-     UNION ALL
-     SELECT 'warning', warning_code, count(*)::int FROM employee_import_entry WHERE import_id = $1 AND warning IS NOT NULL GROUP BY warning_code
-     ORDER BY count DESC, code`,
-    [i.id],
-  );
-  const first: EntryRow[] = await m.query(
-    `SELECT * FROM employee_import_entry WHERE import_id = $1 AND ${PROBLEM} ORDER BY line LIMIT $2`,
-    [i.id, IMPORT_PREVIEW_ENTRIES + 1],
-  );
+  const reasons = await selectReasonCounts(m, i.id);
+  const first = await selectFirstProblems(m, i.id, IMPORT_PREVIEW_ENTRIES + 1);
   return {
     id: i.id,
     agencyId: i.agencyId,
@@ -197,25 +172,17 @@ export class EmployeeImportService {
     q: PageQueryDto,
   ): Promise<Page<ImportEntry>> {
     const imp = await this.findReadable(scope, id);
-    const where = `import_id = $1 AND ${ENTRY_FILTERS[filter]}`;
-    const [{ total }]: Array<{ total: number }> = await this.db.query(
-      `SELECT count(*)::int AS total FROM employee_import_entry WHERE ${where}`,
-      [imp.id],
-    );
-    const rows: EntryRow[] = await this.db.query(
-      `SELECT * FROM employee_import_entry WHERE ${where} ORDER BY line LIMIT $2 OFFSET $3`,
-      [imp.id, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const { total, rows } = await selectEntriesPage(this.db, imp.id, filter, {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     return toPage(rows.map(toEntry), total, q);
   }
 
   private async *allEntries(importId: string, filter: ImportEntryFilter): AsyncGenerator<EntryRow> {
     // Keyset pagination by line: constant memory for a 60,000-line report.
     for (let after = 0; ;) {
-      const rows: EntryRow[] = await this.db.query(
-        `SELECT * FROM employee_import_entry WHERE import_id = $1 AND line > $2 AND ${ENTRY_FILTERS[filter]} ORDER BY line LIMIT 2000`,
-        [importId, after],
-      );
+      const rows = await selectEntriesAfter(this.db, importId, filter, after);
       yield* rows;
       if (rows.length < 2000) return;
       after = rows[rows.length - 1].line;

@@ -21,6 +21,14 @@ import { AccessScope, findUnitInAgency, ROLE_RANK } from '@kompeten/server-organ
 import type { AccountEvent } from '@kompeten/shared-contracts';
 import { listAccountEvents, recordAccountEvent } from '../accounts/account-events';
 import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
+import {
+  insertRoleAssignment,
+  lockAccountEmails,
+  lockAccountOfEmployee,
+  lockAccountPendingEmail,
+  lockEmployeeRow,
+  selectEmployeeRoleAssignments,
+} from '../accounts/account-store';
 import { SetupLinkService } from '../accounts/setup-link.service';
 import { SessionService } from '../auth/session.service';
 import type { GrantRoleDto, SetAccountDto } from '../dto/employee.dto';
@@ -53,7 +61,7 @@ export class AccountService {
     return this.db.transaction(async (m) => {
       const emp = await this.manageableEmployee(scope, employeeId, m);
       // One account per ASN: a double-submitted request waits here and then finds the account instead of failing on the unique index.
-      await m.query('SELECT 1 FROM employee WHERE id = $1 FOR UPDATE', [employeeId]);
+      await lockEmployeeRow(m, employeeId);
       const repo = m.getRepository(UserAccountEntity);
       const existing = await repo.findOneBy({ employeeId });
       const audit = { userId: scope.principal.userId, correlationId: scope.principal.correlationId };
@@ -103,12 +111,9 @@ export class AccountService {
   async reset(scope: AccessScope, employeeId: string): Promise<ResetAccountResponse> {
     return this.db.transaction(async (m) => {
       const emp = await this.manageableEmployee(scope, employeeId, m);
-      const [locked]: Array<{ id: string }> = await m.query(
-        `SELECT id FROM user_account WHERE employee_id = $1 FOR UPDATE`,
-        [employeeId],
-      );
-      if (!locked) throw notFound(ErrorCode.ACCOUNT_NOT_FOUND, 'Pegawai ini belum punya akun; buat akunnya dahulu');
-      const user = (await m.getRepository(UserAccountEntity).findOneBy({ id: locked.id })) as UserAccountEntity;
+      const lockedId = await lockAccountOfEmployee(m, employeeId);
+      if (!lockedId) throw notFound(ErrorCode.ACCOUNT_NOT_FOUND, 'Pegawai ini belum punya akun; buat akunnya dahulu');
+      const user = (await m.getRepository(UserAccountEntity).findOneBy({ id: lockedId })) as UserAccountEntity;
       requireAccountManageable(scope, emp, await heldRolesOf(m, user.id));
       const purpose = user.passwordHash ? 'reset' : 'setup';
       await m
@@ -129,11 +134,7 @@ export class AccountService {
   /** The signed-in user accepts the login email waiting for them; sign-in by the old one stops. */
   async confirmPendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row]: Array<{ id: string; email: string | null; pending_email: string | null; agency_id: string | null }> =
-        await m.query(
-          `SELECT ua.id, ua.email, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
-          [principal.userId],
-        );
+      const row = await lockAccountEmails(m, principal.userId);
       if (!row?.pending_email)
         throw conflict(ErrorCode.ACCOUNT_NO_PENDING_EMAIL, 'Tidak ada email baru yang menunggu konfirmasi');
       // Pending emails are not unique: the first owner to confirm an address wins it.
@@ -167,10 +168,7 @@ export class AccountService {
   /** The signed-in user declines the login email waiting for them. Idempotent. */
   async declinePendingEmail(principal: Principal): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row]: Array<{ id: string; pending_email: string | null; agency_id: string | null }> = await m.query(
-        `SELECT ua.id, ua.pending_email, e.agency_id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1 FOR UPDATE OF ua`,
-        [principal.userId],
-      );
+      const row = await lockAccountPendingEmail(m, principal.userId);
       if (!row?.pending_email) return;
       await m
         .getRepository(UserAccountEntity)
@@ -244,18 +242,12 @@ export class AccountService {
 
   async listRoles(scope: AccessScope, employeeId: string): Promise<RoleAssignment[]> {
     await this.employees.findReadable(scope, employeeId);
-    const rows: Array<Record<string, string | null>> = await this.db.query(
-      `SELECT r.id, r.role, r.agency_id, a.name AS agency_name, r.unit_id, wu.name AS unit_name
-         FROM role_assignment r JOIN user_account ua ON ua.id = r.user_id JOIN organisation_agency a ON a.id = r.agency_id
-         LEFT JOIN organisation_work_unit wu ON wu.id = r.unit_id
-        WHERE ua.employee_id = $1 ORDER BY r.created_at`,
-      [employeeId],
-    );
+    const rows = await selectEmployeeRoleAssignments(this.db, employeeId);
     return rows.map((r) => ({
-      id: r.id as string,
-      role: r.role as RoleAssignment['role'],
-      agencyId: r.agency_id as string,
-      agencyName: r.agency_name as string,
+      id: r.id,
+      role: r.role,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
       unitId: r.unit_id,
       unitName: r.unit_name,
     }));
@@ -280,19 +272,20 @@ export class AccountService {
       // Ids are resolved first (a foreign id answers like an unknown one); then nobody raises their own roles.
       if (employeeId === scope.principal.employeeId)
         throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak dapat mengubah peran Anda sendiri');
-      const inserted: Array<{ id: string }> = await m.query(
-        `INSERT INTO role_assignment (user_id, role, agency_id, unit_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, role, agency_id, unit_key) DO NOTHING RETURNING id`,
-        [user.id, dto.role, dto.agencyId, dto.unitId ?? null],
-      );
-      if (inserted.length) {
+      const insertedId = await insertRoleAssignment(m, {
+        userId: user.id,
+        role: dto.role,
+        agencyId: dto.agencyId,
+        unitId: dto.unitId ?? null,
+      });
+      if (insertedId) {
         await recordAudit(
           m,
           { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
           {
             action: 'role.grant',
             entityType: 'role_assignment',
-            entityId: inserted[0].id,
+            entityId: insertedId,
             agencyId: dto.agencyId,
             after: { employeeId, ...dto },
           },

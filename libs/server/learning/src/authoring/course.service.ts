@@ -8,16 +8,7 @@ import {
   type CourseSummary,
   type Page,
 } from '@kompeten/shared-contracts';
-import {
-  conflict,
-  DomainError,
-  forbidden,
-  invalid,
-  likePattern,
-  notFound,
-  recordAudit,
-  toPage,
-} from '@kompeten/server-core';
+import { conflict, DomainError, forbidden, invalid, notFound, recordAudit, toPage } from '@kompeten/server-core';
 import { findActiveEmployee } from '@kompeten/server-identity';
 import { agencyExists, type AccessScope } from '@kompeten/server-organisation';
 import { displayName } from '@kompeten/shared-util';
@@ -28,19 +19,13 @@ import {
   EDITABLE_STATUSES,
   findCourseFor,
   findEditableCourse,
-  LIVE_SQL,
   requireAuthorsOpen,
   widyaiswaraAgencies,
   type CourseAccess,
 } from '../course-access';
-import {
-  COURSE_SUMMARY_SELECT,
-  toCourseFile,
-  toCourseSummary,
-  toLesson,
-  type CourseSummaryRow,
-} from '../course.mapper';
-import { isDraftEditor } from '../draft-editors';
+import { selectCourseSummary } from '../course-summary-store';
+import { toCourseFile, toCourseSummary, toLesson } from '../course.mapper';
+import { isDraftEditor } from '../draft-editor-store';
 import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
 import { CourseAuthorEntity } from '../entities/course-author.entity';
 import { CourseFileEntity } from '../entities/course-file.entity';
@@ -50,7 +35,13 @@ import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { stemText } from '../search/stemmer';
 import { cleanRule, completionRuleProblems } from './lesson-content';
-import { CourseVisibilityService, visibleCoursesSql } from '../visibility/course-visibility';
+import { CourseVisibilityService } from '../visibility/course-visibility';
+import {
+  pageAuthoringCourses,
+  selectCourseAuthors,
+  selectReachableCourseIds,
+  selectReviewEvents,
+} from './course-store';
 import { plainText, sanitizeRichText } from './rich-text';
 
 export const actorOf = (scope: AccessScope) => ({
@@ -69,33 +60,6 @@ const auditView = (c: CourseEntity) => {
   return rest;
 };
 
-/** SQL condition (alias c) for courses a caller authors, may review, or administers; parameters appended to `params`. */
-export function authoringScopeSql(scope: AccessScope, params: unknown[]): string {
-  if (scope.global) return 'TRUE';
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const parts: string[] = [];
-  if (scope.principal.employeeId)
-    parts.push(
-      `EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = ${p(scope.principal.employeeId)})`,
-    );
-  const agencies = [...new Set([...scope.adminAgencyIds, ...widyaiswaraAgencies(scope)])];
-  if (agencies.length) parts.push(`c.agency_id = ANY(${p(agencies)}::uuid[])`);
-  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
-}
-
-/** Text filter (alias c) on title or stems; parameters appended to `params`. */
-export function courseTextSql(q: string, params: unknown[]): string | null {
-  const stems = stemText(q);
-  params.push(likePattern(q));
-  const like = `$${params.length}`;
-  if (!stems) return `c.title ILIKE ${like} ESCAPE '\\'`;
-  params.push(stems);
-  return `(c.title ILIKE ${like} ESCAPE '\\' OR to_tsvector('simple', c.search_stems) @@ plainto_tsquery('simple', $${params.length}))`;
-}
-
 @Injectable()
 export class CourseService {
   constructor(
@@ -106,23 +70,7 @@ export class CourseService {
   // ---- list and read -----------------------------------------------------------------------
 
   async list(scope: AccessScope, q: CourseQueryDto): Promise<Page<CourseSummary>> {
-    const params: unknown[] = [];
-    const where = [authoringScopeSql(scope, params)];
-    if (q.status) {
-      params.push(q.status);
-      where.push(`c.status = $${params.length}`);
-    }
-    const text = q.q?.trim() ? courseTextSql(q.q.trim(), params) : null;
-    if (text) where.push(text);
-    const cond = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.db.query(
-      `SELECT count(*)::int AS total FROM course c WHERE ${cond}`,
-      params,
-    );
-    const rows: CourseSummaryRow[] = await this.db.query(
-      `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at DESC, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
+    const { total, rows } = await pageAuthoringCourses(this.db, scope, { status: q.status, text: q.q?.trim() }, q);
     return toPage(rows.map(toCourseSummary), total, q);
   }
 
@@ -133,26 +81,14 @@ export class CourseService {
   /** The draft with its outline, authors, versions, files and review history. */
   async detail(m: EntityManager, access: CourseAccess): Promise<CourseDetail> {
     const c = access.course;
-    const [summary] = (await m.query(`${COURSE_SUMMARY_SELECT} WHERE c.id = $1`, [c.id])) as CourseSummaryRow[];
+    const summary = await selectCourseSummary(m, c.id);
     const modules = await m
       .getRepository(CourseModuleEntity)
       .find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
     const lessons = await m
       .getRepository(LessonEntity)
       .find({ where: { courseId: c.id }, order: { position: 'ASC', createdAt: 'ASC' } });
-    const authors: Array<{
-      employee_id: string;
-      role: 'owner' | 'co_author';
-      full_name: string;
-      front_title: string | null;
-      back_title: string | null;
-      nip: string;
-    }> = await m.query(
-      `SELECT ca.employee_id, ca.role, e.full_name, e.front_title, e.back_title, e.nip
-         FROM course_author ca JOIN identity_employee e ON e.id = ca.employee_id
-        WHERE ca.course_id = $1 ORDER BY ca.role DESC, ca.created_at`,
-      [c.id],
-    );
+    const authors = await selectCourseAuthors(m, c.id);
     const versions = await m.getRepository(CourseVersionEntity).find({
       where: { courseId: c.id },
       order: { versionNo: 'DESC' },
@@ -161,23 +97,7 @@ export class CourseService {
     const files = await m
       .getRepository(CourseFileEntity)
       .find({ where: { courseId: c.id }, order: { createdAt: 'ASC' } });
-    const events: Array<{
-      action: CourseDetail['reviewEvents'][number]['action'];
-      actor: string | null;
-      note: string | null;
-      at: Date;
-      full_name: string | null;
-      front_title: string | null;
-      back_title: string | null;
-      email: string | null;
-    }> = await m.query(
-      `SELECT r.action, r.actor, r.note, r.at, e.full_name, e.front_title, e.back_title, u.email
-         FROM course_review_event r
-         LEFT JOIN identity_user_account u ON u.id = r.actor
-         LEFT JOIN identity_employee e ON e.id = u.employee_id
-        WHERE r.course_id = $1 ORDER BY r.at, r.id`,
-      [c.id],
-    );
+    const events = await selectReviewEvents(m, c.id);
     const editable = EDITABLE_STATUSES.includes(c.status);
     return {
       ...toCourseSummary(summary),
@@ -356,14 +276,9 @@ export class CourseService {
     if (ids.includes(courseId))
       throw invalid(ErrorCode.LEARNING_INVALID_COURSE, 'Pelatihan tidak dapat menjadi prasyarat dirinya sendiri');
     if (!ids.length) return ids;
-    const params: unknown[] = [ids];
-    const authoring = authoringScopeSql(scope, params);
-    const visible = visibleCoursesSql(await this.visibility.viewer(scope.principal), params);
-    const found: Array<{ id: string }> = await m.query(
-      `SELECT c.id FROM course c WHERE c.id = ANY($1::uuid[]) AND (${authoring} OR (${LIVE_SQL} AND ${visible}))`,
-      params,
-    );
-    const missing = ids.filter((x) => !found.some((f) => f.id === x));
+    const viewer = await this.visibility.viewer(scope.principal);
+    const found = await selectReachableCourseIds(m, scope, viewer, ids);
+    const missing = ids.filter((x) => !found.includes(x));
     if (missing.length)
       throw new DomainError(
         'not_found',

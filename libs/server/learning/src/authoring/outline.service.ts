@@ -12,6 +12,7 @@ import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { actorOf, CourseService } from './course.service';
 import { normaliseContent, withoutLessons } from './lesson-content';
+import { nextLessonPosition, nextModulePosition } from './outline-store';
 
 /** Modules, lessons and their order: the draft's outline. Every change locks the course row and is audited. */
 @Injectable()
@@ -62,13 +63,10 @@ export class OutlineService {
   async createModule(scope: AccessScope, courseId: string, dto: ModuleDto): Promise<CourseModule> {
     return this.db.transaction(async (m) => {
       const { course } = await findEditableCourse(m, scope, courseId);
-      const [{ next }]: Array<{ next: number }> = await m.query(
-        'SELECT coalesce(max(position), 0) + 1 AS next FROM course_module WHERE course_id = $1',
-        [courseId],
-      );
+      const position = await nextModulePosition(m, courseId);
       const { identifiers } = await m
         .getRepository(CourseModuleEntity)
-        .insert({ courseId, title: dto.title, position: Number(next) });
+        .insert({ courseId, title: dto.title, position });
       const row = await m.getRepository(CourseModuleEntity).findOneByOrFail({ id: identifiers[0].id });
       await this.touch(m, courseId);
       await recordAudit(m, actorOf(scope), {
@@ -129,14 +127,11 @@ export class OutlineService {
     return this.db.transaction(async (m) => {
       const { access, module } = await this.editableModule(m, scope, moduleId);
       const content = await normaliseContent(m, module.courseId, dto.kind, dto.content);
-      const [{ next }]: Array<{ next: number }> = await m.query(
-        'SELECT coalesce(max(position), 0) + 1 AS next FROM lesson WHERE module_id = $1',
-        [moduleId],
-      );
+      const position = await nextLessonPosition(m, moduleId);
       const { identifiers } = await m.getRepository(LessonEntity).insert({
         courseId: module.courseId,
         moduleId,
-        position: Number(next),
+        position,
         kind: dto.kind,
         title: dto.title,
         required: dto.required ?? true,

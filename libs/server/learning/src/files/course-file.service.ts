@@ -19,7 +19,7 @@ import type { AccessScope } from '@kompeten/server-organisation';
 import { actorOf } from '../authoring/course.service';
 import { canEditContent, canSee, courseAccess, findCourseFor, isLive, requireEditable } from '../course-access';
 import { toCourseFile } from '../course.mapper';
-import { recordDraftEditor } from '../draft-editors';
+import { recordDraftEditor } from '../draft-editor-store';
 import { CourseFileEntity } from '../entities/course-file.entity';
 import { CourseEntity } from '../entities/course.entity';
 import { LEARNER_ENROLMENT_PORT, type LearnerEnrolmentPort } from '../learner-enrolment.port';

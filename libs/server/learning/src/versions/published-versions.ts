@@ -7,6 +7,7 @@ import type {
   QuestionSnapshot,
   QuizSnapshot,
 } from '@kompeten/shared-contracts';
+import { selectVersion, selectVersionIds, selectVersions, type VersionRow } from './published-version-store';
 
 export interface PreparedQuiz extends QuizSnapshot {
   questionById: ReadonlyMap<string, QuestionSnapshot>;
@@ -36,14 +37,6 @@ export interface PublishedVersion {
 
 const MAX_VERSIONS = 500;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-interface VersionRow {
-  id: string;
-  course_id: string;
-  version_no: number;
-  jp: string | number | null;
-  snapshot: CourseSnapshot;
-}
 
 function prepare(row: VersionRow): PublishedVersion {
   const snapshot = row.snapshot;
@@ -79,7 +72,8 @@ function prepare(row: VersionRow): PublishedVersion {
 /**
  * The one reader of published course versions, with the one cache of them (per process, least recently used out):
  * a version never changes once published, and the player, autosave, grading and completion read one on every call
- * (decision 0009). The enrolment and assessment libs read versions only through this.
+ * (decision 0009). The enrolment and assessment libs read versions only through this; its statements are in
+ * published-version-store.ts.
  */
 @Injectable()
 export class PublishedVersions {
@@ -94,29 +88,17 @@ export class PublishedVersions {
       this.cache.set(versionId, hit);
       return hit;
     }
-    const [row]: VersionRow[] = await m.query(
-      'SELECT id, course_id, version_no, jp, snapshot FROM course_version WHERE id = $1',
-      [versionId],
-    );
+    const row = await selectVersion(m, versionId);
     return row ? this.keep(prepare(row)) : null;
   }
 
   /** Every published version of a course, oldest first (one statement, two when some are not cached yet). */
   async ofCourse(m: EntityManager, courseId: string): Promise<PublishedVersion[]> {
-    const ids: Array<{ id: string }> = await m.query(
-      'SELECT id FROM course_version WHERE course_id = $1 ORDER BY version_no',
-      [courseId],
-    );
-    const missing = ids.map((r) => r.id).filter((id) => !this.cache.has(id));
-    if (missing.length) {
-      const rows: VersionRow[] = await m.query(
-        'SELECT id, course_id, version_no, jp, snapshot FROM course_version WHERE id = ANY($1::uuid[])',
-        [missing],
-      );
-      for (const row of rows) this.keep(prepare(row));
-    }
+    const ids = await selectVersionIds(m, courseId);
+    const missing = ids.filter((id) => !this.cache.has(id));
+    if (missing.length) for (const row of await selectVersions(m, missing)) this.keep(prepare(row));
     const out: PublishedVersion[] = [];
-    for (const { id } of ids) {
+    for (const id of ids) {
       const v = this.cache.get(id) ?? (await this.find(m, id));
       if (v) out.push(v);
     }

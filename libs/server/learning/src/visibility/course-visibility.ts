@@ -50,21 +50,15 @@ export function viewerOf(viewerAgencyId: string | null, tree: AgencyTreeIndex): 
   };
 }
 
-/** What `visibleCoursesSql` decides, in code (the two are unit-tested against `courseVisibleTo`). */
+/** What `visibleCoursesSql` (course-visibility-store.ts) decides, in code (both unit-tested against `courseVisibleTo`). */
 export function viewerSees(viewer: Viewer, course: VisibleCourse): boolean {
   if (course.visibility === 'national') return true;
   if (course.visibility === 'agency') return viewer.agencyId === course.agencyId;
   return viewer.provinceCourseAgencyIds.includes(course.agencyId);
 }
 
-/** The rule as a SQL condition over courses (alias c: agency_id, visibility); parameters appended to `params`. */
-export function visibleCoursesSql(viewer: Viewer, params: unknown[]): string {
-  params.push(viewer.agencyId);
-  const own = `$${params.length}::uuid`;
-  params.push(viewer.provinceCourseAgencyIds);
-  const prov = `$${params.length}::uuid[]`;
-  return `(c.visibility = 'national' OR (c.visibility = 'agency' AND c.agency_id = ${own}) OR (c.visibility = 'province' AND c.agency_id = ANY(${prov})))`;
-}
+/** The rule as a SQL condition over courses (alias c), kept with the statements in course-visibility-store.ts. */
+export { visibleCoursesSql } from './course-visibility-store';
 
 /** The rule for a signed-in caller: its ASN record's agency, judged on the one cached agency tree. */
 @Injectable()

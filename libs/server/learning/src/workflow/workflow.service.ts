@@ -29,8 +29,8 @@ import {
   widyaiswaraAgencies,
   type CourseAccess,
 } from '../course-access';
-import { COURSE_SUMMARY_SELECT, toCourseSummary, type CourseSummaryRow } from '../course.mapper';
-import { clearDraftEditors, isDraftEditor } from '../draft-editors';
+import { toCourseSummary } from '../course.mapper';
+import { clearDraftEditors, isDraftEditor } from '../draft-editor-store';
 import type { PublishDto } from '../dto/course.dto';
 import { CourseModuleEntity } from '../entities/course-module.entity';
 import { CourseReviewEventEntity } from '../entities/course-review-event.entity';
@@ -38,6 +38,7 @@ import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { QUIZ_SNAPSHOT_PORT, type QuizSnapshotPort } from '../quiz-snapshot.port';
 import { buildSnapshot, quizIdsOf } from './snapshot';
+import { insertVersion, nextVersionNo, pageReviewQueue } from './workflow-store';
 
 const wrongStatus = (message: string) => conflict(ErrorCode.LEARNING_WRONG_STATUS, message);
 
@@ -148,17 +149,17 @@ export class WorkflowService {
           );
         quizzes = await this.quizzes.snapshot(m, id, quizIds);
       }
-      const [{ next }]: Array<{ next: number }> = await m.query(
-        'SELECT coalesce(max(version_no), 0) + 1 AS next FROM course_version WHERE course_id = $1',
-        [id],
-      );
-      const versionNo = Number(next);
+      const versionNo = await nextVersionNo(m, id);
       const snapshot = buildSnapshot(c, versionNo, modules, lessons, quizzes);
       const requiresUpgrade = dto.requiresUpgrade ?? false;
-      const [{ id: versionId }]: Array<{ id: string }> = await m.query(
-        `INSERT INTO course_version (course_id, version_no, snapshot, jp, requires_upgrade, published_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [id, versionNo, JSON.stringify(snapshot), c.jp, requiresUpgrade, scope.principal.userId],
-      );
+      const versionId = await insertVersion(m, {
+        courseId: id,
+        versionNo,
+        snapshot,
+        jp: c.jp,
+        requiresUpgrade,
+        publishedBy: scope.principal.userId,
+      });
       await m.getRepository(CourseEntity).update({ id }, { status: 'published', currentVersionId: versionId });
       await clearDraftEditors(m, id);
       await this.event(m, scope, c, 'publish', 'published', dto.note ?? null, {
@@ -202,31 +203,14 @@ export class WorkflowService {
 
   /** Courses in review that the caller may review: of an agency it reviews for, not written or edited by it. */
   async reviews(scope: AccessScope, q: PageQueryDto): Promise<Page<CourseSummary>> {
-    const params: unknown[] = [];
-    const where = [`c.status = 'in_review'`];
-    if (!scope.global) {
-      const agencies = [...new Set([...scope.adminAgencyIds, ...widyaiswaraAgencies(scope)])];
-      params.push(agencies);
-      where.push(`c.agency_id = ANY($${params.length}::uuid[])`);
-    }
-    if (scope.principal.employeeId) {
-      params.push(scope.principal.employeeId);
-      where.push(
-        `NOT EXISTS (SELECT 1 FROM course_author ca WHERE ca.course_id = c.id AND ca.employee_id = $${params.length})`,
-      );
-    }
-    params.push(scope.principal.userId);
-    where.push(
-      `NOT EXISTS (SELECT 1 FROM course_draft_editor de WHERE de.course_id = c.id AND de.user_id = $${params.length})`,
-    );
-    const cond = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.db.query(
-      `SELECT count(*)::int AS total FROM course c WHERE ${cond}`,
-      params,
-    );
-    const rows: CourseSummaryRow[] = await this.db.query(
-      `${COURSE_SUMMARY_SELECT} WHERE ${cond} ORDER BY c.updated_at, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
+    const { total, rows } = await pageReviewQueue(
+      this.db,
+      {
+        agencyIds: scope.global ? null : [...new Set([...scope.adminAgencyIds, ...widyaiswaraAgencies(scope)])],
+        employeeId: scope.principal.employeeId,
+        userId: scope.principal.userId,
+      },
+      q,
     );
     return toPage(rows.map(toCourseSummary), total, q);
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AgencyLevel, AgencyTimeZone } from '@kompeten/shared-contracts';
 import type { AgencyNode } from '../access-scope';
+import { readAgencyNodes } from './agency-tree-store';
 
 export interface AgencyTreeNode extends AgencyNode {
   level: AgencyLevel;
@@ -77,8 +78,7 @@ export class AgencyTree {
   async current(): Promise<AgencyTreeIndex> {
     if (this.cached && Date.now() - this.cached.at < AGENCY_TREE_TTL_MS) return this.cached.index;
     const generation = this.generation;
-    const rows: Array<{ id: string; parent_id: string | null; level: AgencyLevel; time_zone: AgencyTimeZone }> =
-      await this.db.query('SELECT id, parent_id, level, time_zone FROM agency');
+    const rows = await readAgencyNodes(this.db);
     const index = new AgencyTreeIndex(
       rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, timeZone: r.time_zone })),
     );

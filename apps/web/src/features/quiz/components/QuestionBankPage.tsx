@@ -12,6 +12,8 @@ import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useCourse } from '../../courses/queries';
+import { QuestionExportMenu } from '../../question-import/components/QuestionExportMenu';
+import { QuestionImportModal } from '../../question-import/components/QuestionImportModal';
 import { useQuizLabels } from '../labels';
 import { useCategories, useCreateCategory, useQuestionMutations, useQuestions } from '../queries';
 import { QuestionEditorModal } from './QuestionEditorModal';
@@ -23,6 +25,7 @@ export function QuestionBankPage() {
   const { courseId = '' } = useParams<{ courseId: string }>();
   const { t } = useTranslation('quiz');
   const { t: tc } = useTranslation();
+  const { t: ti } = useTranslation('questionImport');
   const labels = useQuizLabels();
   const course = useCourse(courseId);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('bank.title')}` : t('bank.title'));
@@ -38,6 +41,7 @@ export function QuestionBankPage() {
   const [newCategory, setNewCategory] = useState('');
   const [editing, setEditing] = useState<{ question?: Question } | null>(null);
   const [deleting, setDeleting] = useState<Question | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const categoryName = (id: string | null) =>
     id ? (categories.data?.find((c) => c.id === id)?.name ?? tc('none')) : t('bank.uncategorised');
@@ -133,9 +137,19 @@ export function QuestionBankPage() {
             <Title order={2} id="questions-heading">
               {t('bank.title')}
             </Title>
-            <Button onClick={() => setEditing({})} disabled={!categories.data}>
-              {t('bank.addQuestion')}
-            </Button>
+            <Group gap="xs" wrap="wrap">
+              <QuestionExportMenu
+                courseId={courseId}
+                category={categoryId ? categories.data?.find((c) => c.id === categoryId) : undefined}
+                disabled={questions.data?.total === 0}
+              />
+              <Button variant="default" onClick={() => setImporting(true)} disabled={!categories.data}>
+                {ti('importButton')}
+              </Button>
+              <Button onClick={() => setEditing({})} disabled={!categories.data}>
+                {t('bank.addQuestion')}
+              </Button>
+            </Group>
           </Group>
           <Select
             label={t('bank.kindFilter')}
@@ -150,7 +164,7 @@ export function QuestionBankPage() {
           />
           {questions.isError && <ErrorAlert error={questions.error} onRetry={() => void questions.refetch()} />}
           <DataTable<Question>
-            caption={t('bank.title')}
+            caption={t('bank.listCaption')}
             rows={questions.data?.items}
             loading={questions.isPending}
             busy={questions.isFetching}
@@ -217,6 +231,14 @@ export function QuestionBankPage() {
           question={editing.question}
           defaultCategoryId={categoryId}
           onClose={() => setEditing(null)}
+        />
+      )}
+      {importing && categories.data && (
+        <QuestionImportModal
+          courseId={courseId}
+          categories={categories.data}
+          defaultCategoryId={categoryId}
+          onClose={() => setImporting(false)}
         />
       )}
       <ConfirmModal
