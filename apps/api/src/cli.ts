@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@kompeten/server-core';
+import { checkJpConsistency, rebuildPersonYear } from '@kompeten/server-jp';
 import { ensureInitialAdmin, runMigrations, withDataSource } from './bootstrap-tasks';
 import { seedDemo } from './seed/demo-seed';
 
-/** Operator commands: `migrate`, `migrate:revert`, `seed`, `ensure-admin`. */
+/**
+ * Operator commands: `migrate`, `migrate:revert`, `seed`, `ensure-admin`; `jp:check` (is every JP per-person-year
+ * aggregate equal to its ledger lines? exit 1 when not) and `jp:rebuild` (recompute the aggregate from the ledger).
+ */
 async function main(cmd: string | undefined): Promise<void> {
   const config = loadConfig();
   switch (cmd) {
@@ -25,8 +29,22 @@ async function main(cmd: string | undefined): Promise<void> {
     case 'ensure-admin':
       await ensureInitialAdmin(config);
       return;
+    case 'jp:check': {
+      const report = await withDataSource(config, (ds) => checkJpConsistency(ds.manager));
+      console.log(JSON.stringify(report, null, 1));
+      if (!report.consistent) process.exitCode = 1;
+      return;
+    }
+    case 'jp:rebuild': {
+      const t0 = Date.now();
+      const r = await withDataSource(config, (ds) => rebuildPersonYear(ds.manager));
+      console.log(
+        `JP per-person-year aggregate rebuilt: ${r.upserted} written, ${r.removed} removed in ${Date.now() - t0} ms`,
+      );
+      return;
+    }
     default:
-      console.error('Usage: cli <migrate | migrate:revert | seed | ensure-admin>');
+      console.error('Usage: cli <migrate | migrate:revert | seed | ensure-admin | jp:check | jp:rebuild>');
       process.exit(64);
   }
 }

@@ -10,6 +10,7 @@ import { employeeRoutes } from '../features/employees/routes';
 import { gradingCourseRoutes, gradingRoutes } from '../features/grading/routes';
 import { importRoutes } from '../features/imports/routes';
 import { jpRoutes } from '../features/jp/routes';
+import { jpReportRoutes } from '../features/jp-reports/routes';
 import { learningRoutes } from '../features/learning/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { quizAuthoringRoutes, quizRoutes } from '../features/quiz/routes';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           ...learningRoutes,
           ...approvalRoutes,
           ...jpRoutes,
+          ...jpReportRoutes,
           ...quizRoutes,
           authorOnly([
             ...courseRoutes,

@@ -15,11 +15,27 @@ export * from './entities/jp-rule.entity';
 export * from './entities/jp-ledger-line.entity';
 export * from './entities/jp-person-year.entity';
 export * from './entities/jp-claim.entity';
+export * from './entities/jp-ip-asn-scheme.entity';
+export * from './entities/jp-ip-asn-official-score.entity';
+export * from './consistency/person-year-store';
+export * from './reports/jp-reports.module';
+export * from './reports/compliance.service';
+export * from './ip-asn/ip-asn.service';
 
 import { JpClaimEntity } from './entities/jp-claim.entity';
 import { JpLedgerLineEntity } from './entities/jp-ledger-line.entity';
+import { JpIpAsnOfficialScoreEntity } from './entities/jp-ip-asn-official-score.entity';
+import { JpIpAsnSchemeEntity } from './entities/jp-ip-asn-scheme.entity';
 import { JpPersonYearEntity } from './entities/jp-person-year.entity';
 import { JpRuleEntity } from './entities/jp-rule.entity';
 import { JpRuleSetEntity } from './entities/jp-rule-set.entity';
-export const JP_ENTITIES = [JpRuleSetEntity, JpRuleEntity, JpLedgerLineEntity, JpPersonYearEntity, JpClaimEntity];
+export const JP_ENTITIES = [
+  JpRuleSetEntity,
+  JpRuleEntity,
+  JpLedgerLineEntity,
+  JpPersonYearEntity,
+  JpClaimEntity,
+  JpIpAsnSchemeEntity,
+  JpIpAsnOfficialScoreEntity,
+];
 export * from './provisioning';

@@ -13,6 +13,7 @@ import { LedgerService } from './ledger/ledger.service';
 import { RuleResolver } from './rules/rule-resolution';
 import { RulesController } from './rules/rules.controller';
 import { RulesService } from './rules/rules.service';
+import { JpReportsModule } from './reports/jp-reports.module';
 
 const CORE = [RuleResolver, JpCrediting, CourseCompletionCredit];
 
@@ -30,7 +31,7 @@ export class JpCoreModule {}
  * exported readers and published views (docs/architecture.md).
  */
 @Module({
-  imports: [OrganisationModule, JpCoreModule, diskUploadModule(MAX_EVIDENCE_BYTES, 12)],
+  imports: [OrganisationModule, JpCoreModule, diskUploadModule(MAX_EVIDENCE_BYTES, 12), JpReportsModule],
   controllers: [RulesController, LedgerController, LearnerJpController, ClaimsController],
   providers: [RulesService, LedgerService, LearnerJpService, ClaimsService],
 })

@@ -52,6 +52,16 @@ export const ErrorCode = {
   IMPORT_FILE_REQUIRED: 'IMPORT.FILE_REQUIRED',
   IMPORT_BAD_FILE: 'IMPORT.BAD_FILE',
 
+  // issue 16 — JP compliance reports and the IP ASN estimate (decision 0023)
+  /** The caller holds no role that sees compliance reports (supervisor, HR officer, admins). */
+  JP_REPORT_NO_SCOPE: 'JP.REPORT_NO_SCOPE',
+  /** No IP ASN scheme version is in force for the year asked. */
+  JP_IP_ASN_NO_SCHEME: 'JP.IP_ASN_NO_SCHEME',
+  /** An IP ASN scheme version whose rules or bands do not hold together. */
+  JP_IP_ASN_INVALID_SCHEME: 'JP.IP_ASN_INVALID_SCHEME',
+  /** A scheme version with this name or effective date exists already. */
+  JP_IP_ASN_SCHEME_EXISTS: 'JP.IP_ASN_SCHEME_EXISTS',
+
   ROLE_INVALID_SCOPE: 'ROLE.INVALID_SCOPE',
   ROLE_NOT_FOUND: 'ROLE.NOT_FOUND',
   ASSESSMENT_COURSE_NOT_FOUND: 'ASSESSMENT.COURSE_NOT_FOUND',

@@ -9,3 +9,4 @@ export * from './enrolment';
 export * from './learning';
 export * from './jp';
 export * from './jp-ledger';
+export * from './jp-reports';

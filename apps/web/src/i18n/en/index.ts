@@ -13,6 +13,7 @@ import { employees } from './employees';
 import { grading } from './grading';
 import { imports } from './imports';
 import { jp } from './jp';
+import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
@@ -40,4 +41,5 @@ export const en: Catalog = {
   grading,
   accountSetup,
   jp,
+  jpReports,
 };

@@ -21,6 +21,8 @@ export const layout: Catalog['layout'] = {
     myCourses: 'My courses',
     reviews: 'Course review',
     grading: 'Grading',
+    jpCompliance: 'JP compliance',
+    jpIpAsn: 'IP ASN competency',
     authorInvitations: 'Author invitations',
     jp: 'My JP',
     jpClaims: 'JP claims',

@@ -12,6 +12,7 @@ import { employees } from './employees';
 import { grading } from './grading';
 import { imports } from './imports';
 import { jp } from './jp';
+import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
 import { profile } from './profile';
@@ -42,6 +43,7 @@ export const id = {
   grading,
   accountSetup,
   jp,
+  jpReports,
 };
 
 export type Catalog = typeof id;

@@ -24,5 +24,7 @@ export const layout = {
     jpClaims: 'Klaim JP',
     jpVerification: 'Verifikasi JP',
     jpRules: 'Ketentuan JP',
+    jpCompliance: 'Kepatuhan JP',
+    jpIpAsn: 'IP ASN kompetensi',
   },
 };

@@ -18,7 +18,9 @@ export type NavKey =
   | 'jp'
   | 'jpClaims'
   | 'jpVerification'
-  | 'jpRules';
+  | 'jpRules'
+  | 'jpCompliance'
+  | 'jpIpAsn';
 
 export interface NavItem {
   key: NavKey;
@@ -32,6 +34,8 @@ export interface NavItem {
   approver?: boolean;
   /** Only callers holding one of these roles. */
   roles?: readonly Role[];
+  /** JP compliance and IP ASN reports: supervisors, HR officers and admins (REPORT_ROLES). */
+  reports?: boolean;
 }
 
 /** Roles that build, review and grade courses (docs/learning.md). */
@@ -52,6 +56,12 @@ export function isApprover(me: Me | null): boolean {
 export const JP_VERIFIER_ROLES: readonly Role[] = APPROVER_ROLES;
 /** Who may create rule versions: agency admins (their agency) and the platform admin (national). */
 export const JP_RULE_EDITOR_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+/** Roles that see JP compliance and IP ASN reports for their scope (the API checks every id again, decision 0023). */
+export const REPORT_ROLES: readonly Role[] = ['supervisor', ...ADMIN_ROLES];
+
+export function isReportViewer(me: Me | null): boolean {
+  return hasAnyRole(me, REPORT_ROLES);
+}
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', to: '/', end: true },
@@ -62,6 +72,8 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },
+  { key: 'jpCompliance', to: '/jp/compliance', reports: true },
+  { key: 'jpIpAsn', to: '/jp/ip-asn', reports: true },
   { key: 'myCourses', to: '/kursus', author: true },
   { key: 'reviews', to: '/review', author: true },
   { key: 'grading', to: '/penilaian', author: true },
@@ -78,11 +90,13 @@ export function navItemsFor(me: Me | null): NavItem[] {
   const admin = isAdmin(me);
   const author = isAuthor(me);
   const approver = isApprover(me);
+  const reports = isReportViewer(me);
   return NAV_ITEMS.filter(
     (item) =>
       (!item.admin || admin) &&
       (!item.author || author) &&
       (!item.approver || approver) &&
-      (!item.roles || hasAnyRole(me, item.roles)),
+      (!item.roles || hasAnyRole(me, item.roles)) &&
+      (!item.reports || reports),
   );
 }

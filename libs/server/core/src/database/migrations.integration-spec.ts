@@ -30,6 +30,8 @@ const TABLES = [
   'employee_import_entry',
   'enrolment',
   'jp_claim',
+  'jp_ip_asn_official_score',
+  'jp_ip_asn_scheme',
   'jp_ledger_line',
   'jp_person_year',
   'jp_rule',

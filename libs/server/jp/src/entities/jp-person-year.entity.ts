@@ -8,7 +8,9 @@ import { EmployeeEntity } from '@kompeten/server-identity';
  * check compares it with the ledger.
  */
 @Entity('jp_person_year')
-@Index('ix_jp_person_year_year', ['year'])
+// Covering index of the compliance reports (decision 0023): one year's rows with the numbers a summary sums, read
+// index-only (the heap rows are wide: months and two jsonb maps). It starts with `year`, so it serves year lookups too.
+@Index('ix_jp_person_year_report', ['year', 'employeeId', 'totalJp', 'formalJp', 'socialJp', 'experientialJp'])
 export class JpPersonYearEntity {
   @PrimaryColumn('uuid')
   @ForeignKey(() => EmployeeEntity, { name: 'jp_person_year_employee_id_fkey' })

@@ -12,6 +12,7 @@ import { PublishedReadModels1797000000000 } from './1797000000000-PublishedReadM
 import { OutboxDeliveries1797100000000 } from './1797100000000-OutboxDeliveries';
 import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
+import { JpReports1797250000000 } from './1797250000000-JpReports';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OutboxDeliveries1797100000000,
   JpLedger1797200000000,
   JpClaims1797210000000,
+  JpReports1797250000000,
 ];
