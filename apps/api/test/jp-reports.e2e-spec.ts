@@ -15,12 +15,15 @@ import { binaryBody, idOf, type TestApi } from '@kompeten/server-testing';
 import { bootApi, DEMO } from './app';
 
 const YEAR = 2026;
+const count = async (api: TestApi, sql: string) => Number((await api.db.query(sql))[0].n);
 
 /** JP compliance reports over HTTP (issue 16): exports with the screen's columns, 404 outside scope, the consistency check. */
 describe('JP compliance API', () => {
   let api: TestApi;
   let mataram: string;
   let bima: string;
+  /** The demo world already credits the demo learner (their claims story, docs/jp.md); the test adds to that. */
+  let learnerBefore: number;
 
   /** Ledger lines written straight in, then the aggregate rebuilt (the ledger's own append is another change). */
   const credit = async (nip: string, occurredOn: string, jp: number, jenisDiklatId = 16) => {
@@ -55,6 +58,15 @@ describe('JP compliance API', () => {
     api = await bootApi();
     mataram = await idOf(api.db, `SELECT id FROM agency WHERE code = 'kota-mataram'`);
     bima = await idOf(api.db, `SELECT id FROM agency WHERE code = 'kota-bima'`);
+    learnerBefore = Number(
+      (
+        await api.db.query(
+          `SELECT coalesce(sum(l.jp), 0) AS jp FROM jp_ledger_line l JOIN employee e ON e.id = l.employee_id
+            WHERE e.nip = $1 AND l.year = $2`,
+          [DEMO.learner, YEAR],
+        )
+      )[0].jp,
+    );
     await credit(DEMO.learner, '2026-03-01', 12.5);
     await credit(DEMO.learner, '2026-04-01', 9, 14);
     await credit(DEMO.pppkLearner, '2026-05-05', 6);
@@ -69,7 +81,7 @@ describe('JP compliance API', () => {
     expect(screen.body.total).toBe(items.length);
     for (const column of COMPLIANCE_PEOPLE_COLUMNS) expect(Object.keys(items[0])).toContain(column);
     const hasan = items.find((i) => i.nip === DEMO.learner);
-    expect(hasan).toMatchObject({ totalJp: 21.5, owedJp: 0, nonCompliant: false });
+    expect(hasan).toMatchObject({ totalJp: learnerBefore + 21.5, owedJp: 0, nonCompliant: false });
 
     const csv = await text(DEMO.agencyAdmin, `/api/jp/compliance/export?${q}&format=csv`);
     expect(csv.status).toBe(200);
@@ -147,8 +159,15 @@ describe('JP compliance API', () => {
     expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: ErrorCode.AUTH_FORBIDDEN });
     const ok = await get(DEMO.platformAdmin, '/api/jp/compliance/consistency');
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ consistent: true, mismatchCount: 0, personYearsChecked: 2, ledgerLines: 3 });
-    await api.db.query(`UPDATE jp_person_year SET social_jp = social_jp + 1`);
+    const personYears = await count(api, `SELECT count(*) AS n FROM jp_person_year`);
+    const ledgerLines = await count(api, `SELECT count(*) AS n FROM jp_ledger_line`);
+    expect(personYears).toBeGreaterThan(2);
+    expect(ok.body).toMatchObject({ consistent: true, mismatchCount: 0, personYearsChecked: personYears, ledgerLines });
+    // Two person-years tampered: exactly those two are found, each naming the field that drifted.
+    await api.db.query(
+      `UPDATE jp_person_year SET social_jp = social_jp + 1
+        WHERE (employee_id, year) IN (SELECT employee_id, year FROM jp_person_year ORDER BY employee_id, year LIMIT 2)`,
+    );
     const bad = await get(DEMO.platformAdmin, '/api/jp/compliance/consistency');
     expect(bad.body).toMatchObject({ consistent: false, mismatchCount: 2 });
     expect(bad.body.mismatches.map((m: { fields: string[] }) => m.fields)).toEqual([['social_jp'], ['social_jp']]);
