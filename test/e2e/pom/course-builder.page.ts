@@ -53,8 +53,11 @@ export class CourseBuilderPage {
     return this.page.getByRole('navigation', { name: 'Bagian kursus' }).getByRole('link', { name });
   }
 
+  /** A module's heading: "Modul N: title", or the title alone when the author numbered it ("Modul 1: Pengantar"). */
   moduleHeading(title: string): Locator {
-    return this.page.getByRole('heading', { name: new RegExp(`^Modul \\d+: ${escapeRegExp(title)}$`) });
+    return this.page.getByRole('heading', {
+      name: new RegExp(`^(Modul \\d+: )?${escapeRegExp(title)}$`),
+    });
   }
 
   async addModule(title: string): Promise<void> {
@@ -71,9 +74,59 @@ export class CourseBuilderPage {
     await this.dialog.getByLabel('Judul pelajaran').fill(title);
   }
 
-  /** In the lesson dialog of a text lesson: its HTML body. */
+  /** The writing area of a rich-text editor (lesson text, description, instructions, prompt), by its label. */
+  editor(label: string, within: Locator | Page = this.dialog): Locator {
+    return within.getByRole('textbox', { name: label, exact: true });
+  }
+
+  /** In the lesson dialog of a text lesson: its content, pasted as HTML into the editor (as from another program). */
   async fillText(html: string): Promise<void> {
-    await this.dialog.getByLabel('Isi (HTML)').fill(html);
+    const editor = this.editor('Isi pelajaran');
+    await editor.click();
+    await pasteHtml(editor, html);
+  }
+
+  /**
+   * In the lesson dialog of a text lesson: writes with the editor's toolbar as an author does — a section heading,
+   * then a bulleted list of `items`.
+   */
+  async writeHeadingAndList(heading: string, items: string[]): Promise<void> {
+    const editor = this.editor('Isi pelajaran');
+    await editor.click();
+    await this.dialog.getByRole('button', { name: 'Tajuk 2 (bagian)', exact: true }).click();
+    await editor.pressSequentially(heading);
+    await editor.press('Enter');
+    await this.dialog.getByRole('button', { name: 'Daftar berbutir', exact: true }).click();
+    for (const [i, item] of items.entries()) {
+      await editor.pressSequentially(item);
+      if (i < items.length - 1) await editor.press('Enter');
+    }
+  }
+
+  /** Pastes HTML at the end of the text (what a paste from Word does); a click would move the caret, so none. */
+  async pasteIntoText(html: string): Promise<void> {
+    const editor = this.editor('Isi pelajaran');
+    await editor.focus();
+    await editor.press('Control+End');
+    await pasteHtml(editor, html);
+  }
+
+  /** In the lesson dialog of a video lesson given by link: its address (YouTube, Vimeo or a video file). */
+  async setVideoUrl(url: string): Promise<void> {
+    await this.dialog.getByText('Tautan video', { exact: true }).first().waitFor();
+    await this.dialog.getByRole('textbox', { name: 'Tautan video' }).fill(url);
+  }
+
+  /** Opens the editor of an existing lesson from the content section. */
+  async openLesson(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Ubah ${title}`, exact: true }).click();
+    await this.dialog.waitFor();
+  }
+
+  /** The course header's "Pratinjau sebagai peserta" (the preview of the whole course). */
+  async openPreview(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Pratinjau sebagai peserta' }).click();
+    await this.page.waitForURL(/\/kursus\/[0-9a-f-]+\/pratinjau$/);
   }
 
   /** In the lesson dialog of a video lesson: uploads the file (instead of a URL) and waits until it is attached. */
@@ -167,6 +220,16 @@ export class CourseBuilderPage {
     await this.dialog.getByRole('button', { name: 'Ajukan review' }).click();
     await this.page.getByText('Kursus diajukan untuk direview.').waitFor();
   }
+}
+
+/** Pastes HTML where the editor's caret is, through a real paste event (ProseMirror reads the clipboard data). */
+async function pasteHtml(editor: Locator, html: string): Promise<void> {
+  await editor.evaluate((el, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/html', data);
+    transfer.setData('text/plain', data.replace(/<[^>]*>/g, ' '));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, html);
 }
 
 function escapeRegExp(text: string): string {

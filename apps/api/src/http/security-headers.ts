@@ -23,6 +23,21 @@ export const PERMISSIONS_POLICY = [
   'browsing-topics=()',
 ].join(', ');
 
+/**
+ * Video lessons given as YouTube or Vimeo links play in those services' own players (docs/learning.md, "Video
+ * lessons"): their player frames, and the player API scripts the web loads to count the seconds actually watched.
+ */
+export const VIDEO_PLAYER_SCRIPTS = [
+  'https://www.youtube.com/iframe_api',
+  'https://www.youtube.com/s/player/',
+  'https://player.vimeo.com/api/player.js',
+];
+export const VIDEO_PLAYER_FRAMES = [
+  'https://www.youtube.com',
+  'https://www.youtube-nocookie.com',
+  'https://player.vimeo.com',
+];
+
 /** Helmet for the API and the web shell; HSTS only when the public address is https (else it would pin plain http dev hosts). */
 export function helmetOptions(config: Pick<AppConfig, 'publicUrl'>): HelmetOptions {
   return {
@@ -32,14 +47,14 @@ export function helmetOptions(config: Pick<AppConfig, 'publicUrl'>): HelmetOptio
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...VIDEO_PLAYER_SCRIPTS],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         // Protected course files reach the player as blob: URLs (fetched with the access token); external videos play from https.
         mediaSrc: ["'self'", 'blob:', 'https:'],
         objectSrc: ["'self'", 'blob:'],
-        frameSrc: ["'self'", 'blob:'],
+        frameSrc: ["'self'", 'blob:', ...VIDEO_PLAYER_FRAMES],
         upgradeInsecureRequests: null,
       },
     },

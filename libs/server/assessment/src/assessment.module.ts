@@ -14,6 +14,8 @@ import { QuestionBankService } from './authoring/question-bank.service';
 import { QuizSnapshotService } from './authoring/quiz-snapshot.service';
 import { QuizService } from './authoring/quiz.service';
 import { QuestionTransferModule } from './authoring/question-import/question-transfer.module';
+import { GradingWaitingController } from './grading/grading-waiting.controller';
+import { GradingWaitingService } from './grading/grading-waiting.service';
 
 const GRADING = [LearnerEnrolments, AttemptGrader, ExpiredAttempts];
 
@@ -33,8 +35,15 @@ export class AssessmentCoreModule {}
 /** Question banks (with import and export), quizzes, attempts and grading over HTTP. */
 @Module({
   imports: [OrganisationModule, AssessmentCoreModule, QuestionTransferModule],
-  controllers: [AuthoringController, AttemptController],
-  providers: [QuestionBankService, QuizService, AttemptService, ReviewService, HandGradingService],
+  controllers: [AuthoringController, AttemptController, GradingWaitingController],
+  providers: [
+    QuestionBankService,
+    QuizService,
+    AttemptService,
+    ReviewService,
+    HandGradingService,
+    GradingWaitingService,
+  ],
   exports: [AssessmentCoreModule],
 })
 export class AssessmentModule {}

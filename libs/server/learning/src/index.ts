@@ -19,3 +19,4 @@ export * from './versions/published-versions';
 export * from './visibility/course-visibility';
 export * from './authoring/rich-text';
 export * from './course-readers';
+export { coursePrompt } from './authoring/course-rich-text';

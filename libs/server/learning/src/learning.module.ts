@@ -11,6 +11,8 @@ import { CatalogService } from './catalog/catalog.service';
 import { CourseFileController } from './files/course-file.controller';
 import { CourseFileService } from './files/course-file.service';
 import { MAX_COURSE_FILE_BYTES } from './files/file-types';
+import { CoursePreviewController } from './preview/preview.controller';
+import { CoursePreviewService } from './preview/preview.service';
 import { PublishedVersions } from './versions/published-versions';
 import { CourseVisibilityService } from './visibility/course-visibility';
 import { WorkflowController } from './workflow/workflow.controller';
@@ -35,6 +37,7 @@ export class LearningCoreModule {}
     CourseFileController,
     CatalogController,
     AuthorInvitationController,
+    CoursePreviewController,
   ],
   providers: [
     CourseService,
@@ -44,6 +47,7 @@ export class LearningCoreModule {}
     CatalogService,
     CourseVisibilityService,
     AuthorInvitationService,
+    CoursePreviewService,
   ],
   exports: [CourseService, WorkflowService, CourseVisibilityService, LearningCoreModule],
 })

@@ -130,6 +130,8 @@ export interface ReviewedQuestion extends AttemptQuestion {
 export interface AttemptReview extends AttemptSummary {
   quizTitle: string;
   employeeId: string;
+  /** The learner, named with titles and NIP (the grading page says whose answers are being graded). */
+  learner: { name: string; nip: string } | null;
   showsAnswers: boolean;
   questions: ReviewedQuestion[];
 }
@@ -162,6 +164,12 @@ export interface GradingItem {
   attemptNo: number;
   submittedAt: string | null;
   pendingQuestions: number;
+}
+
+/** Grading index (issue 15): quiz attempts waiting for essays to be graded in one course. */
+export interface GradingWaiting {
+  courseId: string;
+  essayAttempts: number;
 }
 
 export interface AnswerSaved {

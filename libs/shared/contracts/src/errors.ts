@@ -146,6 +146,11 @@ export const ErrorCode = {
   JP_CLAIM_UNIT_CHANGED: 'JP.CLAIM_UNIT_CHANGED',
   JP_OWN_CLAIM: 'JP.OWN_CLAIM',
   JP_EVIDENCE_NOT_FOUND: 'JP.EVIDENCE_NOT_FOUND',
+  // ---- issue 15: authoring ----
+  /** A video lesson's URL can be neither played (a video file) nor embedded (YouTube, Vimeo); the message says why. */
+  LEARNING_VIDEO_URL_UNPLAYABLE: 'LEARNING.VIDEO_URL_UNPLAYABLE',
+  /** A published course with no change since its current version: there is nothing to review. */
+  LEARNING_NOTHING_TO_REVIEW: 'LEARNING.NOTHING_TO_REVIEW',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

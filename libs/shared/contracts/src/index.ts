@@ -10,3 +10,4 @@ export * from './learning';
 export * from './jp';
 export * from './jp-ledger';
 export * from './jp-reports';
+export * from './course-preview';

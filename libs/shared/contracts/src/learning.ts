@@ -61,7 +61,8 @@ export interface IncomingAuthorInvitation extends CourseAuthorInvitation {
   invitedByName: string | null;
 }
 
-export const COURSE_FILE_PURPOSES = ['cover', 'video', 'document', 'file', 'assignment'] as const;
+/** `image`: a picture inside rich text (lesson text, description, instructions, prompts), shown where the text is. */
+export const COURSE_FILE_PURPOSES = ['cover', 'video', 'document', 'file', 'assignment', 'image'] as const;
 export type CourseFilePurpose = (typeof COURSE_FILE_PURPOSES)[number];
 
 export const COURSE_REVIEW_ACTIONS = ['submit', 'publish', 'return', 'archive'] as const;
@@ -153,7 +154,14 @@ export interface CourseDetail extends CourseSummary {
   files: CourseFile[];
   reviewEvents: CourseReviewEvent[];
   /** What the caller may do with this course. */
-  can: { edit: boolean; review: boolean; manageAuthors: boolean; archive: boolean };
+  can: {
+    edit: boolean;
+    /** Submit for review: an author or admin, a draft or published course, and something changed since the live version. */
+    submit: boolean;
+    review: boolean;
+    manageAuthors: boolean;
+    archive: boolean;
+  };
 }
 
 /** The public course page: metadata and the live version's outline (titles and kinds, never lesson content). */

@@ -5,3 +5,5 @@ export * from './numbers';
 export * from './csv';
 export * from './time-zone';
 export * from './jp';
+export * from './video-url';
+export * from './rich-text';

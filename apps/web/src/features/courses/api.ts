@@ -124,6 +124,7 @@ export const MAX_FILE_BYTES: Record<FilePurpose, number> = {
   document: 50 * 1024 * 1024,
   video: 500 * 1024 * 1024,
   file: 50 * 1024 * 1024,
+  image: 5 * 1024 * 1024,
 };
 
 const enc = encodeURIComponent;

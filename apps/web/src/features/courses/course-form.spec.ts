@@ -31,7 +31,7 @@ function makeCourse(overrides: Partial<Course> = {}): Course {
     versions: [],
     files: [],
     reviewEvents: [],
-    can: { edit: true, review: false, manageAuthors: true, archive: true },
+    can: { edit: true, submit: true, review: false, manageAuthors: true, archive: true },
     ...overrides,
   };
 }

@@ -177,6 +177,18 @@ describe('lesson form: validation', () => {
     expect(problem('url', form('video', { url: '', videoSource: 'file' }))).toBeNull();
   });
 
+  it('a video address must be one that can be played or embedded (YouTube, Vimeo, a video file)', () => {
+    const video = (url: string) => problem('url', form('video', { url, videoSource: 'url' }));
+    expect(video('https://youtu.be/dQw4w9WgXcQ')).toBeNull();
+    expect(video('https://www.youtube.com/shorts/aBcDeFgHi_-')).toBeNull();
+    expect(video('https://vimeo.com/76979871')).toBeNull();
+    expect(video('https://video.example.go.id/klip.webm')).toBeNull();
+    expect(video('https://www.menpan.go.id/site/berita-terkini')).toBe('lesson.videoUrlUnplayable');
+    expect(video('https://drive.google.com/file/d/1AbC/view')).toBe('lesson.videoUrlUnplayable');
+    // A page is fine for a link lesson.
+    expect(problem('url', form('link', { url: 'https://www.menpan.go.id/site/berita-terkini' }))).toBeNull();
+  });
+
   it('a video counts as watched at 10–100 %', () => {
     expect(problem('completePercent', form('video', { completePercent: 9 }))).toBe('lesson.completeRange');
     expect(problem('completePercent', form('video', { completePercent: '101' }))).toBe('lesson.completeRange');

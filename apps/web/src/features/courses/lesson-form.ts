@@ -1,4 +1,5 @@
 import type { AgencyTimeZone, CourseLesson, LessonContent, LessonKind } from '@kompeten/shared-contracts';
+import { parseVideoUrl } from '@kompeten/shared-util';
 import type { LessonInput } from './api';
 import { fromZonedInput, toZonedInput } from './datetime';
 
@@ -41,6 +42,7 @@ export type LessonCheckedField =
 export type LessonProblem =
   | 'form.required'
   | 'lesson.urlInvalid'
+  | 'lesson.videoUrlUnplayable'
   | 'lesson.completeRange'
   | 'lesson.fileRequired'
   | 'lesson.scoreInvalid'
@@ -165,7 +167,9 @@ export function lessonProblem(
     case 'html':
       return v.kind === 'text' && v.html.trim().length === 0 ? 'form.required' : null;
     case 'url':
-      return v.kind === 'link' || (v.kind === 'video' && v.videoSource === 'url') ? urlProblem(v.url) : null;
+      if (v.kind === 'video' && v.videoSource === 'url')
+        return urlProblem(v.url) ?? (parseVideoUrl(v.url).ok ? null : 'lesson.videoUrlUnplayable');
+      return v.kind === 'link' ? urlProblem(v.url) : null;
     case 'completePercent':
       return v.kind === 'video' && !(Number(v.completePercent) >= 10 && Number(v.completePercent) <= 100)
         ? 'lesson.completeRange'

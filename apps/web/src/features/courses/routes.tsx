@@ -12,6 +12,11 @@ export const courseRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./components/CourseCreatePage')).CourseCreatePage }),
   },
   {
+    // The course as learners will see it, before publishing (authors and reviewers; the API checks each course).
+    path: 'kursus/:courseId/pratinjau/:lessonId?',
+    lazy: async () => ({ Component: (await import('./preview/PreviewPage')).PreviewPage }),
+  },
+  {
     path: 'review',
     lazy: async () => ({ Component: (await import('./components/ReviewQueuePage')).ReviewQueuePage }),
   },

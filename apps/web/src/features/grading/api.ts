@@ -2,6 +2,7 @@ import type {
   AttemptReview,
   CourseReportPage,
   GradingItem,
+  GradingWaiting,
   Page,
   ReportFormat,
   SubmissionForGrading,
@@ -46,6 +47,11 @@ export function gradeAnswer(attemptId: string, questionId: string, input: GradeI
 
 export function gradeSubmission(submissionId: string, input: GradeInput): Promise<unknown> {
   return request<unknown>(`/submissions/${enc(submissionId)}/grade`, { method: 'POST', body: input });
+}
+
+/** Essay attempts waiting per course, for the courses of one page of the grading index (those the caller grades). */
+export function getGradingWaiting(courseIds: string[], signal?: AbortSignal): Promise<GradingWaiting[]> {
+  return request<GradingWaiting[]>('/grading/waiting', { query: { courseIds: courseIds.join(',') }, signal });
 }
 
 export function getGraderReview(attemptId: string, signal?: AbortSignal): Promise<AttemptReview> {

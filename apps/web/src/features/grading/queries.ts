@@ -3,6 +3,7 @@ import {
   getCourseGrading,
   getCourseReport,
   getGraderReview,
+  getGradingWaiting,
   gradeAnswer,
   gradeSubmission,
   type GradeInput,
@@ -12,6 +13,7 @@ export const gradingKeys = {
   all: ['grading'] as const,
   queue: (courseId: string) => [...gradingKeys.all, 'queue', courseId] as const,
   attempt: (attemptId: string) => [...gradingKeys.all, 'attempt', attemptId] as const,
+  waiting: (courseIds: string[]) => [...gradingKeys.all, 'waiting', courseIds] as const,
   report: (courseId: string, page: number, overdue?: boolean) =>
     [...gradingKeys.all, 'report', courseId, page, overdue ?? null] as const,
 };
@@ -20,6 +22,16 @@ export function useCourseGrading(courseId: string) {
   return useQuery({
     queryKey: gradingKeys.queue(courseId),
     queryFn: ({ signal }) => getCourseGrading(courseId, signal),
+    staleTime: 0,
+  });
+}
+
+/** How many essay attempts wait in each of these courses (the grading index); nothing is asked for an empty page. */
+export function useGradingWaiting(courseIds: string[]) {
+  return useQuery({
+    queryKey: gradingKeys.waiting(courseIds),
+    queryFn: ({ signal }) => getGradingWaiting(courseIds, signal),
+    enabled: courseIds.length > 0,
     staleTime: 0,
   });
 }

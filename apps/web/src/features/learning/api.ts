@@ -8,7 +8,7 @@ import type {
   ProgressResult,
   ProgressUpdate,
 } from '@kompeten/shared-contracts';
-import { downloadFile, fetchWithAuth, request, upload } from '../../shared/api';
+import { downloadFile, request, upload } from '../../shared/api';
 
 const enc = encodeURIComponent;
 
@@ -69,22 +69,5 @@ export function downloadCourseFile(fileId: string, fallbackName: string): Promis
   return downloadFile(`/files/${enc(fileId)}`, fallbackName);
 }
 
-/**
- * A protected file (Bearer token) as a URL an <object> or <video> can load: the API may answer with the bytes
- * (turned into an object URL) or with JSON holding a short-lived signed `url`.
- */
-export async function protectedFileUrl(
-  fileId: string,
-  signal?: AbortSignal,
-): Promise<{ url: string; revoke: () => void }> {
-  const res = await fetchWithAuth(`/files/${enc(fileId)}`, { signal });
-  const type = res.headers.get('content-type') ?? '';
-  if (type.includes('application/json')) {
-    const body = (await res.json()) as { url?: string; downloadUrl?: string };
-    const url = body.url ?? body.downloadUrl;
-    if (url) return { url, revoke: () => undefined };
-  }
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  return { url, revoke: () => URL.revokeObjectURL(url) };
-}
+/** Moved to the shared API layer (rich text shows course pictures too); kept here for the player's imports. */
+export { protectedFileUrl } from '../../shared/api';

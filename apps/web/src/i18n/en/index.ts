@@ -8,6 +8,7 @@ import { catalog } from './catalog';
 import { common } from './common';
 import { courses } from './courses';
 import { dashboard } from './dashboard';
+import { editor } from './editor';
 import { employee } from './employee';
 import { employees } from './employees';
 import { grading } from './grading';
@@ -16,6 +17,7 @@ import { jp } from './jp';
 import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
+import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
 import { questionImport } from './question-import';
@@ -42,4 +44,6 @@ export const en: Catalog = {
   accountSetup,
   jp,
   jpReports,
+  editor,
+  preview,
 };

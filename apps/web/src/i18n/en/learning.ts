@@ -75,6 +75,11 @@ export const learning: Catalog['learning'] = {
     cannotPlay: 'The video cannot play here.',
     download: 'Download the video',
     openLink: 'Open the video in a new tab',
+    playerTitle: 'Video: {{title}}',
+    playerUnavailable:
+      'The {{provider}} player could not be loaded (check the internet connection), so watching cannot be counted.',
+    openProvider: 'Open on {{provider}}',
+    previewNotCounted: 'Preview: watching is not recorded.',
   },
   live: {
     when: '{{start}} – {{end}}',

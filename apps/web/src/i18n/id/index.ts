@@ -7,6 +7,7 @@ import { catalog } from './catalog';
 import { common } from './common';
 import { courses } from './courses';
 import { dashboard } from './dashboard';
+import { editor } from './editor';
 import { employee } from './employee';
 import { employees } from './employees';
 import { grading } from './grading';
@@ -15,6 +16,7 @@ import { jp } from './jp';
 import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
+import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
 import { questionImport } from './question-import';
@@ -44,6 +46,8 @@ export const id = {
   accountSetup,
   jp,
   jpReports,
+  editor,
+  preview,
 };
 
 export type Catalog = typeof id;

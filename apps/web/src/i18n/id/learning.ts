@@ -73,6 +73,11 @@ export const learning = {
     cannotPlay: 'Video tidak dapat diputar di sini.',
     download: 'Unduh video',
     openLink: 'Buka video di tab baru',
+    playerTitle: 'Video: {{title}}',
+    playerUnavailable:
+      'Pemutar {{provider}} tidak dapat dimuat (periksa koneksi internet), sehingga tontonan tidak dapat dihitung.',
+    openProvider: 'Buka di {{provider}}',
+    previewNotCounted: 'Pratinjau: tontonan tidak dicatat.',
   },
   live: {
     when: '{{start}} – {{end}}',

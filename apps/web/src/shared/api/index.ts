@@ -11,3 +11,4 @@ export {
 } from './request';
 export { tokenStore, type SessionChange } from './tokens';
 export { errorMessage } from './error-message';
+export { protectedFileUrl } from './protected-file';

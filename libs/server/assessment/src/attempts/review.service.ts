@@ -1,4 +1,4 @@
-import { formatInZone } from '@kompeten/shared-util';
+import { displayName, formatInZone } from '@kompeten/shared-util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,7 @@ import { userTimeZone } from '@kompeten/server-identity';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { findGraderCourse } from '../course-access';
 import { QuizAttemptEntity } from '../entities/quiz-attempt.entity';
+import { learnerOf } from '../grading/grading-store';
 import { toAttemptSummary } from '../mappers';
 import { AttemptGrader } from './attempt-grader';
 import { AttemptService, presentQuestion } from './attempt.service';
@@ -72,10 +73,14 @@ export class ReviewService {
     const quiz = await this.grader.quizOf(m, attempt);
     const rows = await reviewAnswers(m, attempt.id);
     const answers = new Map(rows.map((r) => [r.question_id, r]));
+    const learner = await learnerOf(m, attempt.employeeId);
     return {
       ...toAttemptSummary(attempt),
       quizTitle: quiz.title,
       employeeId: attempt.employeeId,
+      learner: learner
+        ? { name: displayName(learner.full_name, learner.front_title, learner.back_title), nip: learner.nip }
+        : null,
       showsAnswers,
       questions: attempt.draw.flatMap((d) => {
         const q = quiz.questionById.get(d.questionId);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Page, type Question, type QuestionCategory } from '@kompeten/shared-contracts';
 import { conflict, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
-import { recordDraftEditor } from '@kompeten/server-learning';
+import { coursePrompt, recordDraftEditor } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { requireAuthorableCourse, type AuthoredCourse } from '../course-access';
 import type {
@@ -34,6 +34,13 @@ const actor = (scope: AccessScope) => ({
 @Injectable()
 export class QuestionBankService {
   constructor(@InjectDataSource() @Inject(DataSource) private readonly db: DataSource) {}
+
+  /** The prompt as stored: the editor's HTML sanitised (pictures of this course only), plain text as typed. */
+  private async prompt(m: EntityManager, courseId: string, input: string): Promise<string> {
+    const prompt = await coursePrompt(m, courseId, input);
+    if (!prompt.trim()) throw invalid(ErrorCode.ASSESSMENT_INVALID_QUESTION, 'prompt kosong setelah dibersihkan');
+    return prompt;
+  }
 
   // ---- categories ----------------------------------------------------------------------------
 
@@ -161,7 +168,7 @@ export class QuestionBankService {
         courseId,
         categoryId,
         kind: dto.kind,
-        prompt: dto.prompt,
+        prompt: await this.prompt(m, courseId, dto.prompt),
         points: dto.points,
         feedback: dto.feedback ?? null,
         ...values,
@@ -189,7 +196,7 @@ export class QuestionBankService {
       const changes: Partial<QuestionEntity> = { kind, ...values };
       if (dto.categoryId !== undefined)
         changes.categoryId = await this.checkCategory(m, before.courseId, dto.categoryId);
-      if (dto.prompt !== undefined) changes.prompt = dto.prompt;
+      if (dto.prompt !== undefined) changes.prompt = await this.prompt(m, before.courseId, dto.prompt);
       if (dto.points !== undefined) changes.points = dto.points;
       if (dto.feedback !== undefined) changes.feedback = dto.feedback;
       if (dto.archived !== undefined) changes.archived = dto.archived;

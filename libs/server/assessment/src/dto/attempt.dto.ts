@@ -157,9 +157,20 @@ export class ReviewedQuestionDto extends AttemptQuestionDto {
   questionFeedback?: string | null;
 }
 
+export class AttemptLearnerDto {
+  @ApiProperty({ example: 'Lalu Muhammad Hasan, S.Kom.' }) name: string;
+  @ApiProperty({ example: '198609262015051001' }) nip: string;
+}
+
 export class AttemptReviewDto extends AttemptSummaryDto {
   @ApiProperty() quizTitle: string;
   @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({
+    type: AttemptLearnerDto,
+    nullable: true,
+    description: 'The learner named with titles and NIP, so the grader knows whose answers these are',
+  })
+  learner: AttemptLearnerDto | null;
   @ApiProperty() showsAnswers: boolean;
   @ApiProperty({ type: [ReviewedQuestionDto] }) questions: ReviewedQuestionDto[];
 }

@@ -26,6 +26,7 @@ import {
 import { selectCourseSummary } from '../course-summary-store';
 import { toCourseFile, toCourseSummary, toLesson } from '../course.mapper';
 import { isDraftEditor } from '../draft-editor-store';
+import { draftChangedSincePublication } from '../workflow/draft-changes-store';
 import type { AddAuthorDto, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
 import { CourseAuthorEntity } from '../entities/course-author.entity';
 import { CourseFileEntity } from '../entities/course-file.entity';
@@ -34,6 +35,7 @@ import { CourseVersionEntity } from '../entities/course-version.entity';
 import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { stemText } from '../search/stemmer';
+import { courseRichText } from './course-rich-text';
 import { cleanRule, completionRuleProblems } from './lesson-content';
 import { CourseVisibilityService } from '../visibility/course-visibility';
 import {
@@ -134,6 +136,10 @@ export class CourseService {
       })),
       can: {
         edit: canEditContent(access) && editable,
+        submit:
+          canEditContent(access) &&
+          editable &&
+          (c.currentVersionId === null || (await draftChangedSincePublication(m, c.id))),
         review: canReview(access) && c.status === 'in_review' && !(await isDraftEditor(m, c.id, access.userId)),
         manageAuthors: canManageAuthors(access) && c.status !== 'archived',
         archive: canManageAuthors(access) && c.status !== 'archived',
@@ -222,7 +228,8 @@ export class CourseService {
       const before = access.course;
       const changes: Partial<CourseEntity> = {};
       if (dto.title !== undefined) changes.title = dto.title;
-      if (dto.description !== undefined) changes.description = sanitizeRichText(dto.description);
+      if (dto.description !== undefined)
+        changes.description = await courseRichText(m, id, dto.description, 'description');
       if (dto.objectives !== undefined) changes.objectives = dto.objectives;
       if (dto.competencyKind !== undefined) changes.competencyKind = dto.competencyKind;
       if (dto.learningMethod !== undefined) changes.learningMethod = dto.learningMethod;

@@ -7,6 +7,7 @@ import {
   type LessonKind,
 } from '@kompeten/shared-contracts';
 import { invalid } from '@kompeten/server-core';
+import { parseVideoUrl } from '@kompeten/shared-util';
 import {
   validateContentShape,
   type AssignmentContentDto,
@@ -19,7 +20,7 @@ import {
   type VideoContentDto,
 } from '../dto/lesson-content.dto';
 import { CourseFileEntity } from '../entities/course-file.entity';
-import { sanitizeRichText } from './rich-text';
+import { courseRichText } from './course-rich-text';
 
 const bad = (message: string) => invalid(ErrorCode.LEARNING_INVALID_CONTENT, message);
 
@@ -39,6 +40,13 @@ async function requireFile(
     throw bad(`content.fileId: ${what} harus berkas dengan tujuan ${purposes.join(' atau ')}, bukan "${file.purpose}"`);
 }
 
+/** A video lesson's URL: one that can be played or embedded, or a 400 saying why not (docs/learning.md). */
+export function checkVideoUrl(url: string): string {
+  const verdict = parseVideoUrl(url);
+  if (!verdict.ok) throw invalid(ErrorCode.LEARNING_VIDEO_URL_UNPLAYABLE, `content.url: ${verdict.reason}`);
+  return url.trim();
+}
+
 /** Validates a lesson's content for its kind, checks its files belong to the course, and sanitises its rich text. */
 export async function normaliseContent(
   m: EntityManager,
@@ -49,7 +57,7 @@ export async function normaliseContent(
   switch (kind) {
     case 'text': {
       const c = validateContentShape<TextContentDto>(kind, raw);
-      return { kind, html: sanitizeRichText(c.html) };
+      return { kind, html: await courseRichText(m, courseId, c.html, 'content.html') };
     }
     case 'video': {
       const c = validateContentShape<VideoContentDto>(kind, raw);
@@ -58,7 +66,7 @@ export async function normaliseContent(
       if (c.fileId) await requireFile(m, courseId, c.fileId, ['video'], 'video');
       return {
         kind,
-        ...(c.fileId ? { fileId: c.fileId } : { url: c.url }),
+        ...(c.fileId ? { fileId: c.fileId } : { url: checkVideoUrl(c.url ?? '') }),
         ...(c.durationSeconds ? { durationSeconds: c.durationSeconds } : {}),
         completeAtRatio: c.completeAtRatio ?? 0.9,
       };
@@ -84,7 +92,7 @@ export async function normaliseContent(
     case 'assignment': {
       const c = validateContentShape<AssignmentContentDto>(kind, raw);
       if (c.passScore > c.maxScore) throw bad('content.passScore tidak boleh lebih dari content.maxScore');
-      const instructions = sanitizeRichText(c.instructions);
+      const instructions = await courseRichText(m, courseId, c.instructions, 'content.instructions');
       if (!instructions) throw bad('content.instructions kosong setelah dibersihkan');
       return { kind, instructions, maxScore: c.maxScore, passScore: c.passScore };
     }
@@ -121,6 +129,15 @@ export function completionRuleProblems(
   if ((rule.minLiveAttendance ?? 0) > live)
     problems.push(`completionRule.minLiveAttendance ${rule.minLiveAttendance} melebihi jumlah sesi langsung (${live})`);
   return problems;
+}
+
+/**
+ * "The post-test must be passed" is on by default (issue 15): a quiz lesson whose quiz is the course's post-test joins
+ * `passQuizzes` when it is added, unless the rule already asks for a post-test percentage. The author may take it off.
+ */
+export function withPostTestRequired(rule: CompletionRule, lessonId: string): CompletionRule {
+  if (rule.minPostTestPercent !== undefined || rule.passQuizzes?.includes(lessonId)) return rule;
+  return { ...rule, passQuizzes: [...(rule.passQuizzes ?? []), lessonId] };
 }
 
 /** The rule without a deleted lesson. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type CourseDetail, type CourseLesson, type CourseModule } from '@kompeten/shared-contracts';
@@ -11,7 +11,8 @@ import { CourseModuleEntity } from '../entities/course-module.entity';
 import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { actorOf, CourseService } from './course.service';
-import { normaliseContent, withoutLessons } from './lesson-content';
+import { QUIZ_SNAPSHOT_PORT, type QuizSnapshotPort } from '../quiz-snapshot.port';
+import { normaliseContent, withoutLessons, withPostTestRequired } from './lesson-content';
 import { nextLessonPosition, nextModulePosition } from './outline-store';
 
 /** Modules, lessons and their order: the draft's outline. Every change locks the course row and is audited. */
@@ -20,6 +21,7 @@ export class OutlineService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(CourseService) private readonly courses: CourseService,
+    @Optional() @Inject(QUIZ_SNAPSHOT_PORT) private readonly quizzes?: QuizSnapshotPort,
   ) {}
 
   private async editableModule(
@@ -138,6 +140,7 @@ export class OutlineService {
         content,
       });
       const row = await m.getRepository(LessonEntity).findOneByOrFail({ id: identifiers[0].id });
+      await this.requirePostTestPass(m, access.course, row);
       await this.touch(m, module.courseId);
       await recordAudit(m, actorOf(scope), {
         action: 'lesson.create',
@@ -170,6 +173,11 @@ export class OutlineService {
       if (kind !== lesson.kind) await this.dropFromRule(m, access.course, [id], true);
       if (Object.keys(changes).length) await m.getRepository(LessonEntity).update({ id }, changes);
       const after = await m.getRepository(LessonEntity).findOneByOrFail({ id });
+      const quizOf = (l: LessonEntity) => (l.content.kind === 'quiz' ? l.content.quizId : null);
+      if (quizOf(after) && quizOf(after) !== quizOf(lesson)) {
+        const course = await m.getRepository(CourseEntity).findOneByOrFail({ id: lesson.courseId });
+        await this.requirePostTestPass(m, course, after);
+      }
       await this.touch(m, lesson.courseId);
       await recordAudit(m, actorOf(scope), {
         action: 'lesson.update',
@@ -197,6 +205,16 @@ export class OutlineService {
         before: lesson,
       });
     });
+  }
+
+  /** A new post-test lesson must be passed unless the author's rule already says otherwise (`withPostTestRequired`). */
+  private async requirePostTestPass(m: EntityManager, course: CourseEntity, lesson: LessonEntity): Promise<void> {
+    if (lesson.content.kind !== 'quiz' || !this.quizzes?.roles) return;
+    const roles = await this.quizzes.roles(m, course.id, [lesson.content.quizId]);
+    if (roles[lesson.content.quizId] !== 'post_test') return;
+    const next = withPostTestRequired(course.completionRule, lesson.id);
+    if (next !== course.completionRule)
+      await m.getRepository(CourseEntity).update({ id: course.id }, { completionRule: next });
   }
 
   /** Removes lessons from the completion rule (all of it, or only the quiz/assignment lists when a lesson changes kind). */

@@ -67,7 +67,7 @@ const oneOf = (name: string, values: readonly string[]) => ({
   message: `${name} harus salah satu dari ${values.join(', ')}`,
 });
 
-const CONTENT_MODELS = [
+export const CONTENT_MODELS = [
   TextContentDto,
   VideoContentDto,
   DocumentContentDto,
@@ -77,7 +77,7 @@ const CONTENT_MODELS = [
   AssignmentContentDto,
   LiveContentDto,
 ];
-const CONTENT_SCHEMA = {
+export const CONTENT_SCHEMA = {
   description:
     'Depends on `kind`: text {html}, video {fileId | url, durationSeconds?, completeAtRatio?}, document {fileId}, file {fileId}, link {url}, quiz {quizId}, assignment {instructions, maxScore, passScore}, live {startsAt, endsAt (date-times with an offset), joinUrl}',
   oneOf: CONTENT_MODELS.map((m) => ({ $ref: getSchemaPath(m) })),
@@ -165,6 +165,11 @@ export class CourseReviewEventDto {
 
 class CoursePermissionsDto {
   @ApiProperty() edit: boolean;
+  @ApiProperty({
+    description:
+      'Submit for review: an author or admin, the course a draft or published, and something changed since its live version (a published course with no change has nothing to review)',
+  })
+  submit: boolean;
   @ApiProperty() review: boolean;
   @ApiProperty() manageAuthors: boolean;
   @ApiProperty() archive: boolean;

@@ -4,9 +4,9 @@ import { UserAccountEntity } from '@kompeten/server-identity';
 import { CourseEntity } from './course.entity';
 import { asNumber } from './numeric.transformer';
 
-/** An uploaded course file (cover, video, PDF, download, assignment template), kept in FileStorage under `storageKey`. */
+/** An uploaded course file (cover, video, PDF, download, assignment template, picture in rich text), kept in FileStorage under `storageKey`. */
 @Entity('course_file')
-@Check('course_file_purpose_check', `purpose IN ('cover','video','document','file','assignment')`)
+@Check('course_file_purpose_check', `purpose IN ('cover','video','document','file','assignment','image')`)
 @Check('course_file_size_check', `size >= 0`)
 export class CourseFileEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -116,7 +116,7 @@ export class CourseFileService {
   }
 
   /**
-   * Opens a file for its authors, reviewers and admins; a cover for anyone who sees the course in the catalog; any other
+   * Opens a file for its authors, reviewers and admins; a cover or a picture for anyone who sees the course in the catalog; any other
    * file for learners enrolled in a version that uses it. Everyone else gets a 404. A video may be read by byte range
    * (`rangeHeader`, the HTTP Range header) so the player can seek; other files are served whole.
    */
@@ -146,7 +146,13 @@ export class CourseFileService {
     file: CourseFileEntity,
   ): Promise<boolean> {
     if (canSee(await courseAccess(this.db.manager, scope, course))) return true;
-    if (file.purpose === 'cover' && isLive(course) && viewerSees(await this.visibility.viewer(principal), course))
+    // A cover, and a picture in rich text (the description shows it on the course page), are public to whoever sees
+    // the live course in the catalog.
+    if (
+      (file.purpose === 'cover' || file.purpose === 'image') &&
+      isLive(course) &&
+      viewerSees(await this.visibility.viewer(principal), course)
+    )
       return true;
     if (!principal.employeeId || !this.enrolments) return false;
     // The learner's enrolment points at the version they study; that version must use the file.

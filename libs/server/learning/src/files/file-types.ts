@@ -32,6 +32,7 @@ export const FILE_RULES: Record<CourseFilePurpose, { mimes: string[]; maxBytes: 
     label: 'PDF, dokumen Office, ZIP, gambar atau teks maks. 50 MB',
   },
   assignment: { mimes: [PDF, ...OFFICE, ZIP], maxBytes: 20 * MB, label: 'PDF, dokumen Office atau ZIP maks. 20 MB' },
+  image: { mimes: [JPEG, PNG, WEBP, GIF], maxBytes: 5 * MB, label: 'gambar JPEG/PNG/WebP/GIF maks. 5 MB' },
 };
 
 /** The largest upload any purpose accepts: the multer limit. */

@@ -25,7 +25,11 @@ export class WorkflowController {
 
   @Post('courses/:id/submit-review')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit the draft for review (an author or admin; from draft or published)' })
+  @ApiOperation({
+    summary: 'Submit the draft for review (an author or admin; from draft or published)',
+    description:
+      'A published course with no change since its live version answers 409 LEARNING.NOTHING_TO_REVIEW: there is nothing new to review (`can.submit` of the course says so beforehand).',
+  })
   @ApiOkResponse({ type: CourseDetailDto })
   @ApiErrors(403, 404, 409)
   async submit(

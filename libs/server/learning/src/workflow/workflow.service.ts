@@ -37,6 +37,7 @@ import { CourseReviewEventEntity } from '../entities/course-review-event.entity'
 import { CourseEntity } from '../entities/course.entity';
 import { LessonEntity } from '../entities/lesson.entity';
 import { QUIZ_SNAPSHOT_PORT, type QuizSnapshotPort } from '../quiz-snapshot.port';
+import { draftChangedSincePublication } from './draft-changes-store';
 import { buildSnapshot, quizIdsOf } from './snapshot';
 import { insertVersion, nextVersionNo, pageReviewQueue } from './workflow-store';
 
@@ -101,6 +102,11 @@ export class WorkflowService {
       const c = access.course;
       if (c.status !== 'draft' && c.status !== 'published')
         throw wrongStatus(c.status === 'in_review' ? 'Pelatihan sudah dalam tinjauan' : 'Pelatihan sudah diarsipkan');
+      if (c.currentVersionId && !(await draftChangedSincePublication(m, id)))
+        throw conflict(
+          ErrorCode.LEARNING_NOTHING_TO_REVIEW,
+          'Tidak ada perubahan sejak versi yang sedang berlaku, jadi tidak ada yang perlu ditinjau; ubah isi atau pengaturannya terlebih dahulu',
+        );
       const lessons = await m.getRepository(LessonEntity).countBy({ courseId: id });
       if (lessons === 0)
         throw invalid(

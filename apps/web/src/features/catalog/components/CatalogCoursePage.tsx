@@ -121,7 +121,8 @@ export function CatalogCoursePage() {
                     {t('about')}
                   </Title>
                   <CourseDescription
-                    description={course.data.description || tc('none')}
+                    description={course.data.description}
+                    empty={tc('none')}
                     objectives={course.data.objectives ?? []}
                     objectivesLabel={t('objectives')}
                   />

@@ -20,6 +20,7 @@ import { CourseCover } from '../../courses/components/CourseCover';
 import { optionsOf, useCourseLabels } from '../../courses/labels';
 import { useCatalog } from '../queries';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { richTextToPlain } from '../../../shared/rich-text/display';
 
 const ALL = 'all';
 const PAGE_SIZE = 12;
@@ -62,7 +63,7 @@ function CourseCard({ course }: { course: CourseSummary }) {
           {course.agencyName}
         </Text>
         <Text size="sm" lineClamp={3} style={{ flexGrow: 1 }}>
-          {course.description}
+          {richTextToPlain(course.description)}
         </Text>
         <Text size="xs" c="dimmed">
           {label.competencyKind(course.competencyKind)}

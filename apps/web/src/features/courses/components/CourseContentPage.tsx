@@ -26,6 +26,7 @@ import { ConfirmModal } from './ConfirmModal';
 import { LessonEditorModal, type LessonEditorTarget } from './LessonEditorModal';
 import { ModuleTitleModal } from './ModuleTitleModal';
 import classes from './CourseContentPage.module.css';
+import { moduleHeading } from '../module-title';
 
 /** /kursus/:courseId/konten — modules and lessons: add, edit, delete and reorder (up/down buttons, keyboard friendly). */
 export function CourseContentPage() {
@@ -161,7 +162,7 @@ export function CourseContentPage() {
           <Stack gap="sm">
             <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
               <Title order={3} id={`module-${module.id}`} style={{ overflowWrap: 'anywhere', flex: '1 1 200px' }}>
-                {t('moduleNumber', { n: mi + 1 })}: {module.title}
+                {moduleHeading(module.title, t('moduleNumber', { n: mi + 1 }))}
               </Title>
               {editable && (
                 <Group gap={4} wrap="nowrap">

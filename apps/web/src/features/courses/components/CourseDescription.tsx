@@ -1,21 +1,29 @@
 import { List, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { RichTextView } from '../../../shared/components/RichTextView';
 
-/** A course's description and its learning objectives, as the catalog and the reviewer show them. */
+/** A course's description (formatted rich text) and its learning objectives, as the catalog and the reviewer show them. */
 export function CourseDescription({
   description,
+  empty,
   objectives,
   objectivesLabel,
 }: {
-  description: ReactNode;
+  /** Stored rich text (sanitised HTML, or plain text from before the editor). */
+  description: string;
+  /** Shown when there is no description. */
+  empty?: string;
   objectives: readonly string[];
   objectivesLabel: string;
 }) {
   return (
     <>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {description}
-      </Text>
+      {description.trim() ? (
+        <RichTextView html={description} fz="sm" />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      )}
       {objectives.length > 0 && (
         <>
           <Title order={3} size="h4" mt="md" mb={4}>

@@ -22,6 +22,7 @@ import {
 } from '@kompeten/shared-contracts';
 import { courseInputOf, jpProblem, type CourseFormResult, type CourseFormValues } from '../course-form';
 import { optionsOf, useCourseLabels } from '../labels';
+import { RichTextEditor, type UploadedImage } from '../../../shared/components/RichTextEditor';
 
 interface CourseFormProps {
   defaultValues: CourseFormValues;
@@ -29,11 +30,20 @@ interface CourseFormProps {
   agencyOptions?: Array<{ value: string; label: string }>;
   submitLabel: string;
   readOnly?: boolean;
+  /** Pictures in the description go to the course's files: only once the course exists (edit mode). */
+  onImageUpload?: (file: File) => Promise<UploadedImage>;
   onSubmit: (values: CourseFormResult) => Promise<void>;
 }
 
 /** Course metadata (create and edit). */
-export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly, onSubmit }: CourseFormProps) {
+export function CourseForm({
+  defaultValues,
+  agencyOptions,
+  submitLabel,
+  readOnly,
+  onImageUpload,
+  onSubmit,
+}: CourseFormProps) {
   const { t } = useTranslation('courses');
   const {
     register,
@@ -80,13 +90,21 @@ export function CourseForm({ defaultValues, agencyOptions, submitLabel, readOnly
               maxLength: { value: 200, message: t('form.maxLength', { max: 200 }) },
             })}
           />
-          <Textarea
-            label={t('form.description')}
-            autosize
-            minRows={3}
-            maxRows={10}
-            error={errors.description?.message}
-            {...register('description')}
+          <Controller
+            control={control}
+            name="description"
+            render={({ field }) => (
+              <RichTextEditor
+                label={t('form.description')}
+                minHeight={120}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                onImageUpload={onImageUpload}
+                disabled={readOnly}
+                error={errors.description?.message}
+              />
+            )}
           />
           <Textarea
             label={t('form.objectives')}

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { useCourse, useUpdateCourse } from '../queries';
 import { courseFormValues, courseUpdateOf } from '../course-form';
+import { useCourseImageUpload } from '../course-images';
 import { CourseForm } from './CourseForm';
 import { CourseAuthorsCard, CourseCoverCard, CoursePrerequisitesCard } from './CourseSettingsCards';
 
@@ -18,6 +19,7 @@ export function CourseInfoPage() {
   const { me } = useAuth();
   const course = useCourse(courseId);
   const mutation = useUpdateCourse(courseId);
+  const uploadImage = useCourseImageUpload(courseId);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('sections.info')}` : t('sections.info'));
   if (!course.data) return null;
 
@@ -36,6 +38,7 @@ export function CourseInfoPage() {
               defaultValues={courseFormValues(course.data)}
               submitLabel={t('save')}
               readOnly={!course.data.can.edit}
+              onImageUpload={uploadImage}
               onSubmit={async (values) => {
                 try {
                   await mutation.mutateAsync(courseUpdateOf(values));

@@ -43,6 +43,7 @@ function SectionLink({ to, end, label }: { to: string; end: boolean; label: stri
 export function CourseWorkspaceLayout() {
   const { courseId = '' } = useParams<{ courseId: string }>();
   const { t } = useTranslation('courses');
+  const { t: tp } = useTranslation('preview');
   const course = useCourse(courseId);
   const workflow = useCourseWorkflow(courseId);
   const [confirm, setConfirm] = useState<'submit' | 'archive' | null>(null);
@@ -80,6 +81,9 @@ export function CourseWorkspaceLayout() {
               currentVersionNo={course.data.currentVersionNo}
             />
             <Group gap="xs">
+              <Button variant="default" component={Link} to={`/kursus/${course.data.id}/pratinjau`}>
+                {tp('open')}
+              </Button>
               {course.data.status === 'published' && (
                 <Button variant="default" component={Link} to={`/katalog/${course.data.id}`}>
                   {t('viewInCatalog')}
@@ -90,9 +94,8 @@ export function CourseWorkspaceLayout() {
                   {t('assign.open')}
                 </Button>
               )}
-              {course.data.can.edit && (course.data.status === 'draft' || course.data.status === 'published') && (
-                <Button onClick={() => setConfirm('submit')}>{t('submitReview')}</Button>
-              )}
+              {/* Not offered on a published course with no change since its live version (nothing to review). */}
+              {course.data.can.submit && <Button onClick={() => setConfirm('submit')}>{t('submitReview')}</Button>}
               {course.data.can.archive && (
                 <Button variant="light" color="red" onClick={() => setConfirm('archive')}>
                   {t('archive')}

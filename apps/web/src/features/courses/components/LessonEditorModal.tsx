@@ -8,7 +8,6 @@ import {
   Stack,
   Switch,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -34,6 +33,9 @@ import { useLessonMutations } from '../queries';
 import { FileUploadField } from './FileUploadField';
 import { DANGER_TEXT } from '../colors';
 import { ModalActions } from '../../../shared/components/ModalActions';
+import { RichTextEditor } from '../../../shared/components/RichTextEditor';
+import { parseVideoUrl } from '@kompeten/shared-util';
+import { useCourseImageUpload } from '../course-images';
 
 export type LessonEditorTarget = { mode: 'create'; moduleId: string } | { mode: 'edit'; lesson: CourseLesson };
 
@@ -68,6 +70,9 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
   const videoSource = useWatch({ control, name: 'videoSource' });
   const fileId = useWatch({ control, name: 'fileId' });
   const fileName = useWatch({ control, name: 'fileName' });
+  const url = useWatch({ control, name: 'url' });
+  const videoVerdict = kind === 'video' && videoSource === 'url' && url.trim() ? parseVideoUrl(url) : null;
+  const uploadImage = useCourseImageUpload(course.id);
 
   const submit = handleSubmit(async (values) => {
     const input = lessonInputOf(values, timeZone);
@@ -86,7 +91,12 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
   const rule =
     <F extends LessonCheckedField>(field: F) =>
     (value: LessonFormValues[F]) => {
-      const problem = lessonProblem(field, { ...getValues(), [field]: value }, timeZone);
+      const values = { ...getValues(), [field]: value };
+      const problem = lessonProblem(field, values, timeZone);
+      if (problem === 'lesson.videoUrlUnplayable') {
+        const verdict = parseVideoUrl(values.url);
+        return t(problem, { reason: verdict.ok ? '' : verdict.reason });
+      }
       return problem ? t(problem) : true;
     };
   const needsFile = lessonNeedsFile({ kind, videoSource });
@@ -138,15 +148,23 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
           />
 
           {kind === 'text' && (
-            <Textarea
-              label={t('lesson.html')}
-              description={t('lesson.htmlHint')}
-              autosize
-              minRows={8}
-              maxRows={24}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-              error={errors.html?.message}
-              {...register('html', { validate: rule('html') })}
+            <Controller
+              control={control}
+              name="html"
+              rules={{ validate: rule('html') }}
+              render={({ field }) => (
+                <RichTextEditor
+                  label={t('lesson.html')}
+                  description={t('lesson.htmlHint')}
+                  required
+                  minHeight={220}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  onImageUpload={uploadImage}
+                  error={errors.html?.message}
+                />
+              )}
             />
           )}
 
@@ -173,14 +191,24 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
                 )}
               />
               {videoSource === 'url' && (
-                <TextInput
-                  label={t('lesson.videoUrl')}
-                  description={t('lesson.videoUrlHint')}
-                  type="url"
-                  required
-                  error={errors.url?.message}
-                  {...register('url', { validate: rule('url') })}
-                />
+                <Stack gap={4}>
+                  <TextInput
+                    label={t('lesson.videoUrl')}
+                    description={t('lesson.videoUrlHint')}
+                    type="url"
+                    required
+                    placeholder="https://www.youtube.com/watch?v=…"
+                    error={errors.url?.message}
+                    {...register('url', { validate: rule('url') })}
+                  />
+                  {videoVerdict?.ok && (
+                    <Text size="sm" c="dimmed" aria-live="polite">
+                      {t(`lesson.videoDetected.${videoVerdict.source.kind}`, {
+                        id: videoVerdict.source.kind === 'file' ? '' : videoVerdict.source.id,
+                      })}
+                    </Text>
+                  )}
+                </Stack>
               )}
               <Group grow align="flex-start" wrap="wrap">
                 <Controller
@@ -294,13 +322,22 @@ export function LessonEditorModal({ course, target, onClose, onSaved }: LessonEd
 
           {kind === 'assignment' && (
             <>
-              <Textarea
-                label={t('lesson.instructions')}
-                autosize
-                minRows={5}
-                required
-                error={errors.instructions?.message}
-                {...register('instructions', { validate: rule('instructions') })}
+              <Controller
+                control={control}
+                name="instructions"
+                rules={{ validate: rule('instructions') }}
+                render={({ field }) => (
+                  <RichTextEditor
+                    label={t('lesson.instructions')}
+                    required
+                    minHeight={120}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    onImageUpload={uploadImage}
+                    error={errors.instructions?.message}
+                  />
+                )}
               />
               <Group grow align="flex-start" wrap="wrap">
                 <Controller

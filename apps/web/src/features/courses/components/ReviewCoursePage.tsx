@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Button, Card, Checkbox, Group, List, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DetailList, Field } from '../../../shared/components/DetailList';
@@ -48,6 +48,7 @@ function RuleSummary({ course }: { course: Course }) {
 export function ReviewCoursePage() {
   const { courseId = '' } = useParams<{ courseId: string }>();
   const { t } = useTranslation('courses');
+  const { t: tp } = useTranslation('preview');
   const label = useCourseLabels();
   const navigate = useNavigate();
   const course = useCourse(courseId);
@@ -95,14 +96,19 @@ export function ReviewCoursePage() {
               status={course.data.status}
               currentVersionNo={course.data.currentVersionNo}
             />
-            {course.data.can.review && (
-              <Group gap="xs">
-                <Button variant="default" onClick={() => open('return')}>
-                  {t('review.return')}
-                </Button>
-                <Button onClick={() => open('publish')}>{t('review.publish')}</Button>
-              </Group>
-            )}
+            <Group gap="xs">
+              <Button variant="default" component={Link} to={`/kursus/${course.data.id}/pratinjau`}>
+                {tp('open')}
+              </Button>
+              {course.data.can.review && (
+                <>
+                  <Button variant="default" onClick={() => open('return')}>
+                    {t('review.return')}
+                  </Button>
+                  <Button onClick={() => open('publish')}>{t('review.publish')}</Button>
+                </>
+              )}
+            </Group>
           </Group>
           {course.data.status !== 'in_review' && <Alert variant="light">{t('review.notInReview')}</Alert>}
           {course.data.status === 'in_review' && !course.data.can.review && (
@@ -139,7 +145,13 @@ export function ReviewCoursePage() {
             <Title order={2} id="review-outline-heading" mb="sm">
               {t('sections.content')}
             </Title>
-            <OutlineList modules={course.data.modules} />
+            <Text size="sm" c="dimmed" mb="sm">
+              {tp('lessonHint')}
+            </Text>
+            <OutlineList
+              modules={course.data.modules}
+              lessonHref={(lessonId) => `/kursus/${course.data.id}/pratinjau/${lessonId}`}
+            />
           </Card>
 
           <Card component="section" aria-labelledby="review-rule-heading">

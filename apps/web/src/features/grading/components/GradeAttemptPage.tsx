@@ -11,6 +11,7 @@ import { ResponseView } from '../../quiz/components/ResponseView';
 import { useQuizLabels } from '../../quiz/labels';
 import { useGradeAnswer, useGraderReview } from '../queries';
 import { WARNING_TEXT } from '../../courses/colors';
+import { RichTextView } from '../../../shared/components/RichTextView';
 
 function EssayGrader({
   courseId,
@@ -59,9 +60,7 @@ function EssayGrader({
                 : t('gradedPoints', { score: question.score, max: question.points })}
             </Badge>
           </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {question.prompt}
-          </Text>
+          <RichTextView html={question.prompt} fz="sm" style={{ overflowWrap: 'anywhere' }} />
           <Card withBorder padding="sm" bg="gray.0">
             <ResponseView question={question} response={question.response} />
           </Card>
@@ -103,7 +102,11 @@ export function GradeAttemptPage() {
   const { t } = useTranslation('grading');
   const labels = useQuizLabels();
   const review = useGraderReview(attemptId);
-  useDocumentTitle(t('gradeAttempt'));
+  useDocumentTitle(
+    review.data?.learner
+      ? `${t('gradingOf', { name: review.data.learner.name })} · ${t('gradeAttempt')}`
+      : t('gradeAttempt'),
+  );
   const essays = review.data?.questions.filter((q) => q.kind === 'essay') ?? [];
 
   return (
@@ -116,7 +119,15 @@ export function GradeAttemptPage() {
       {review.data && (
         <>
           <Stack gap={2}>
-            <Title order={2}>{review.data.quizTitle}</Title>
+            <Title order={2}>
+              {review.data.learner ? t('gradingOf', { name: review.data.learner.name }) : t('gradeAttempt')}
+            </Title>
+            {review.data.learner && (
+              <Text size="sm" c="dimmed">
+                {t('nip')} {review.data.learner.nip}
+              </Text>
+            )}
+            <Text fw={600}>{review.data.quizTitle}</Text>
             <Text size="sm" c="dimmed">
               {t('attemptInfo', { n: review.data.attemptNo, status: labels.attemptStatus(review.data.status) })}
               {review.data.percent !== null ? ` · ${review.data.percent}%` : ''}

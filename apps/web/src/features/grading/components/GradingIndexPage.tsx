@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,8 @@ import { type CourseSummary } from '@kompeten/shared-contracts';
 import { CourseStatusBadge } from '../../courses/components/CourseStatusBadge';
 import { useCourses } from '../../courses/queries';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { WARNING_TEXT } from '../../courses/colors';
+import { useGradingWaiting } from '../queries';
 
 /** /penilaian — pick a course to grade essays and assignments or to see its report. */
 export function GradingIndexPage() {
@@ -20,6 +22,8 @@ export function GradingIndexPage() {
   useDocumentTitle(t('title'));
   const { values, page, update } = useSearchParamState(['q'] as const);
   const query = useCourses({ q: values.q || undefined, page, pageSize: DEFAULT_PAGE_SIZE });
+  const waiting = useGradingWaiting(query.data?.items.map((c) => c.id) ?? []);
+  const essaysWaiting = (courseId: string) => waiting.data?.find((w) => w.courseId === courseId)?.essayAttempts;
 
   return (
     <Stack gap="md">
@@ -37,6 +41,30 @@ export function GradingIndexPage() {
         columns={[
           { key: 'title', header: t('course'), cell: (c) => c.title },
           { key: 'status', header: t('status'), cell: (c) => <CourseStatusBadge status={c.status} />, nowrap: true },
+          {
+            key: 'waiting',
+            header: t('essaysWaiting'),
+            align: 'right',
+            nowrap: true,
+            cell: (c) => {
+              const n = essaysWaiting(c.id);
+              if (n === undefined) return waiting.isPending && waiting.fetchStatus !== 'idle' ? '…' : '—';
+              return n > 0 ? (
+                <Badge
+                  color="orange"
+                  variant="light"
+                  c={WARNING_TEXT}
+                  aria-label={t('essaysWaitingCount', { count: n })}
+                >
+                  {n}
+                </Badge>
+              ) : (
+                <Text span size="sm" c="dimmed" aria-label={t('essaysWaitingCount', { count: 0 })}>
+                  0
+                </Text>
+              );
+            },
+          },
           {
             key: 'actions',
             header: t('actions'),

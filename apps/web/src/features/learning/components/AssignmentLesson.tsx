@@ -9,6 +9,7 @@ import { notify } from '../../../shared/notify';
 import { MAX_SUBMISSION_BYTES } from '../api';
 import { useSubmitAssignment } from '../queries';
 import { DANGER_TEXT, WARNING_TEXT } from '../../courses/colors';
+import { RichTextView } from '../../../shared/components/RichTextView';
 
 type AssignmentContent = Extract<PlayerLessonContent, { kind: 'assignment' }>;
 
@@ -48,7 +49,7 @@ export function AssignmentLesson({
 
   return (
     <Stack gap="md">
-      <Text style={{ whiteSpace: 'pre-wrap' }}>{content.instructions}</Text>
+      <RichTextView html={content.instructions} />
       <Text size="sm" c="dimmed">
         {t('assignment.scores', { max: content.maxScore, pass: content.passScore })}
       </Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Stack, Text, Typography, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { PlayerLesson, PlayerLessonContent, ProgressUpdate } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/auth-context';
@@ -13,6 +13,7 @@ import { downloadCourseFile } from '../api';
 import { useProtectedFile } from '../tracking';
 import { AssignmentLesson } from './AssignmentLesson';
 import { VideoLesson } from './VideoLesson';
+import { RichTextView } from '../../../shared/components/RichTextView';
 
 function DocumentLesson({ title, fileId }: { title: string; fileId: string }) {
   const { t } = useTranslation('learning');
@@ -132,19 +133,19 @@ interface LessonBodyProps {
   lesson: PlayerLesson;
   readOnly: boolean;
   report: (update: ProgressUpdate) => void;
+  /** An author's or reviewer's preview (no enrolment): nothing is reported or remembered. */
+  preview?: boolean;
 }
 
 /** The lesson itself, by kind. */
-export function LessonBody({ lesson, readOnly, report }: LessonBodyProps) {
+export function LessonBody({ lesson, readOnly, report, preview }: LessonBodyProps) {
   const { t } = useTranslation('learning');
   const c = lesson.content;
   switch (c.kind) {
     case 'text':
       return (
-        <Typography>
-          {/* Authors' HTML is sanitised by the server when it is saved (docs/learning.md). */}
-          <div dangerouslySetInnerHTML={{ __html: c.html }} />
-        </Typography>
+        // Authors' HTML is sanitised by the server when it is saved, and again on display (docs/learning.md).
+        <RichTextView html={c.html} />
       );
     case 'video':
       return (
@@ -155,6 +156,7 @@ export function LessonBody({ lesson, readOnly, report }: LessonBodyProps) {
           content={c}
           progress={lesson.progress}
           report={report}
+          preview={preview}
         />
       );
     case 'document':

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCourseLabels } from '../../courses/labels';
 import classes from './PlayerPage.module.css';
+import { isNumberedTitle } from '../../courses/module-title';
 
 const ICON: Record<LessonProgressStatus, string> = { completed: '✓', in_progress: '◐', not_started: '○' };
 
@@ -32,7 +33,7 @@ export function PlayerOutline({ detail, currentLessonId }: { detail: EnrolmentDe
           {detail.modules.map((module, mi) => (
             <Box key={module.id}>
               <Title order={2} size="h5" mb={4} id={`outline-module-${module.id}`}>
-                {mi + 1}. {module.title}
+                {isNumberedTitle(module.title) ? module.title : `${mi + 1}. ${module.title}`}
               </Title>
               <ol className={classes.outlineList} aria-labelledby={`outline-module-${module.id}`}>
                 {module.lessons.map((lesson) => {

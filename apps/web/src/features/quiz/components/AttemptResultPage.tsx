@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useAttempt, useAttemptReview } from '../queries';
 import { AnswerKeyView, ResponseView } from './ResponseView';
 import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
+import { RichTextView } from '../../../shared/components/RichTextView';
 
 /** /kuis/:attemptId/hasil — the result of an attempt and, when the review policy allows, the review. */
 export function AttemptResultPage() {
@@ -135,9 +136,7 @@ export function AttemptResultPage() {
                     {q.score === null ? t('review.notGraded') : t('review.points', { score: q.score, max: q.points })}
                   </Badge>
                 </Group>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {q.prompt}
-                </Text>
+                <RichTextView html={q.prompt} fz="sm" style={{ overflowWrap: 'anywhere' }} />
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase">
                   {t('review.yourAnswer')}
                 </Text>

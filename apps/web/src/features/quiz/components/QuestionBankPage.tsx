@@ -17,6 +17,7 @@ import { QuestionImportModal } from '../../question-import/components/QuestionIm
 import { useQuizLabels } from '../labels';
 import { useCategories, useCreateCategory, useQuestionMutations, useQuestions } from '../queries';
 import { QuestionEditorModal } from './QuestionEditorModal';
+import { richTextToPlain } from '../../../shared/rich-text/display';
 
 const ALL = 'all';
 
@@ -177,7 +178,7 @@ export function QuestionBankPage() {
                 header: t('editor.prompt'),
                 cell: (q) => (
                   <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                    {q.prompt}
+                    {richTextToPlain(q.prompt)}
                   </Text>
                 ),
               },
@@ -195,7 +196,7 @@ export function QuestionBankPage() {
                       size="compact-sm"
                       variant="subtle"
                       onClick={() => setEditing({ question: q })}
-                      aria-label={t('bank.editQuestion', { n: q.prompt.slice(0, 40) })}
+                      aria-label={t('bank.editQuestion', { n: richTextToPlain(q.prompt).slice(0, 40) })}
                     >
                       {t('edit')}
                     </Button>
@@ -204,7 +205,7 @@ export function QuestionBankPage() {
                       variant="subtle"
                       color="red"
                       onClick={() => setDeleting(q)}
-                      aria-label={t('bank.deleteQuestion', { n: q.prompt.slice(0, 40) })}
+                      aria-label={t('bank.deleteQuestion', { n: richTextToPlain(q.prompt).slice(0, 40) })}
                     >
                       {t('delete')}
                     </Button>

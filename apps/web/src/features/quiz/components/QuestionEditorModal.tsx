@@ -34,6 +34,8 @@ import {
 } from '../question-form';
 import { DANGER_TEXT } from '../../courses/colors';
 import { ModalActions } from '../../../shared/components/ModalActions';
+import { RichTextEditor } from '../../../shared/components/RichTextEditor';
+import { useCourseImageUpload } from '../../courses/course-images';
 
 interface QuestionEditorModalProps {
   courseId: string;
@@ -69,6 +71,7 @@ export function QuestionEditorModal({
   const pairs = useFieldArray({ control, name: 'pairs', keyName: 'key' });
   const items = useFieldArray({ control, name: 'items', keyName: 'key' });
   const watchedChoices = useWatch({ control, name: 'choices' });
+  const uploadImage = useCourseImageUpload(courseId);
 
   const submit = handleSubmit(async (values) => {
     clearErrors('root');
@@ -157,13 +160,22 @@ export function QuestionEditorModal({
               )}
             />
           </Group>
-          <Textarea
-            label={t('editor.prompt')}
-            required
-            autosize
-            minRows={3}
-            error={errors.prompt?.message}
-            {...register('prompt', { validate: (v) => v.trim().length > 0 || t('required') })}
+          <Controller
+            control={control}
+            name="prompt"
+            rules={{ validate: (v) => v.trim().length > 0 || t('required') }}
+            render={({ field }) => (
+              <RichTextEditor
+                label={t('editor.prompt')}
+                required
+                minHeight={90}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                onImageUpload={uploadImage}
+                error={errors.prompt?.message}
+              />
+            )}
           />
           <Controller
             control={control}

@@ -32,6 +32,7 @@ import { useAttempt, useSubmitAttempt } from '../queries';
 import { QuestionInput } from './QuestionInput';
 import classes from './QuizAttemptPage.module.css';
 import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
+import { RichTextView } from '../../../shared/components/RichTextView';
 
 /** Server time minus this browser's clock, measured when the attempt was loaded (the server owns the deadline). */
 function useRemainingSeconds(attempt: AttemptView, loadedAt: number): number | null {
@@ -296,9 +297,7 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
               </Title>
               <SaveIndicator status={queue.status[q.id]} answered={isAnswered(queue.responses[q.id])} />
             </Group>
-            <Text id={`q-${q.id}-prompt`} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {q.prompt}
-            </Text>
+            <RichTextView id={`q-${q.id}-prompt`} html={q.prompt} style={{ overflowWrap: 'anywhere' }} />
             <QuestionInput
               question={q}
               labelId={`q-${q.id}-prompt`}

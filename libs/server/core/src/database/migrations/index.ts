@@ -13,6 +13,7 @@ import { OutboxDeliveries1797100000000 } from './1797100000000-OutboxDeliveries'
 import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
+import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   JpLedger1797200000000,
   JpClaims1797210000000,
   JpReports1797250000000,
+  CourseFileImages1797300000000,
 ];

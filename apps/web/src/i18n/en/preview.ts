@@ -1,0 +1,47 @@
+import type { Catalog } from '../id';
+
+export const preview: Catalog['preview'] = {
+  title: 'Preview as a learner',
+  open: 'Preview as a learner',
+  lessonHint: 'Open a lesson to see it as learners will (video, PDF, quiz questions and their answer keys).',
+  banner:
+    'Preview: this is how learners will see the course. No enrolment or progress is recorded and quizzes are not graded.',
+  bannerInReview: 'What is shown is the version under review.',
+  bannerDraft: 'What is shown is the draft; learners see it once it is published.',
+  bannerPublished:
+    'What is shown is the current draft; learners see version {{version}} until this draft is published.',
+  backToCourse: 'Back to the course',
+  backToReview: 'Back to the review',
+  outline: 'Course outline (preview)',
+  overview: 'About the course',
+  objectives: 'Learning objectives',
+  start: 'Start the preview',
+  noLessons: 'This course has no lessons yet.',
+  previous: 'Previous',
+  next: 'Next',
+  lessonNav: 'Lesson navigation',
+  lastLesson: 'This is the last lesson.',
+  optional: 'Optional',
+  showKeys: 'Show answer keys',
+  showKeysHint: 'Learners never see the answer keys before handing in their answers.',
+  quiz: {
+    summary: '{{count}} questions per attempt from {{pool}} in the bank',
+    passMark: 'Pass mark {{percent}}%',
+    timeLimit: 'Time limit {{minutes}} minutes',
+    noTimeLimit: 'No time limit',
+    attempts: 'At most {{count}} attempts',
+    unlimitedAttempts: 'Unlimited attempts',
+    notReady: 'This quiz cannot be published yet',
+    questionN: 'Question {{n}}',
+    points: '{{count}} points',
+    answerKey: 'Answer key',
+    feedback: 'Feedback',
+    essayKey: 'Essays are graded by a grader.',
+    drawNote: 'Learners get questions drawn from this bank; every question is shown here.',
+    tryHint: 'You may try answering; preview answers are not saved.',
+  },
+  assignment: {
+    uploadHere: 'Here learners upload their assignment file (PDF, Office document or ZIP, up to 20 MB).',
+  },
+  notFound: 'This lesson is not in the draft.',
+};
