@@ -109,3 +109,51 @@ export class JpVerificationPage {
     return this.page.getByRole('button', { name: new RegExp(`^Verifikasi klaim ${title} dari `) });
   }
 }
+
+/** "1.234,5" (Indonesian) → 1234.5. */
+const idNumber = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
+
+/** /jp/compliance ("Kepatuhan 20 JP") at the caller's own level: the figures the journeys compare before and after. */
+export class JpCompliancePage {
+  readonly heading: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl?: string,
+  ) {
+    this.heading = page.getByRole('heading', { name: 'Kepatuhan 20 JP', level: 1 });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${base(this.baseUrl)}/jp/compliance`);
+    await this.heading.waitFor();
+    await this.page.getByTestId('jp-card-average').waitFor();
+  }
+
+  /** ASN that reached 20 JP, the node's total JP (the average card's line) and its 10:20:70 mix (the list under the donut). */
+  async figures(): Promise<{
+    reached: number;
+    totalJp: number;
+    formalJp: number;
+    socialJp: number;
+    experientialJp: number;
+  }> {
+    const reached = (await this.page.getByTestId('jp-card-reached').locator('p').nth(1).textContent()) ?? '';
+    const average = (await this.page.getByTestId('jp-card-average').textContent()) ?? '';
+    const total = /Total ([\d.,]+) JP/.exec(average);
+    if (!total) throw new Error(`Unexpected compliance figures: ${average}`);
+    const mix = async (key: string) => {
+      const text = (await this.page.getByTestId(`jp-mix-${key}`).textContent()) ?? '';
+      const m = /: ([\d.,]+) JP/.exec(text);
+      if (!m) throw new Error(`Unexpected 10:20:70 line: ${text}`);
+      return idNumber(m[1]);
+    };
+    return {
+      reached: idNumber(reached.trim()),
+      totalJp: idNumber(total[1]),
+      formalJp: await mix('formal'),
+      socialJp: await mix('social'),
+      experientialJp: await mix('experiential'),
+    };
+  }
+}

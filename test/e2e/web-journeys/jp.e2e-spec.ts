@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { JpClaimsPage, JpPage, JpVerificationPage } from '../pom/jp.page';
+import { JpClaimsPage, JpCompliancePage, JpPage, JpVerificationPage } from '../pom/jp.page';
 import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
@@ -120,7 +120,7 @@ describe('web: the JP ledger', () => {
     expect(await jp.line(COURSE).textContent()).toContain('Pelatihan di Kompeten');
   });
 
-  it('the learner claims a seminar with its certificate; the HR officer verifies it; the total rises', async () => {
+  it('the learner claims a seminar with its certificate; the HR officer verifies it; the learner’s total, the unit’s compliance and the agency’s mix change', async () => {
     before = (await api<{ totalJp: number }>('/jp/me/summary', { token: await tokenOf(LEARNER) })).totalJp;
     const page = await signIn(LEARNER);
     const claims = new JpClaimsPage(page);
@@ -139,7 +139,19 @@ describe('web: the JP ledger', () => {
     expect(await seriousAxeViolations(page, 'JP claims')).toEqual([]);
     await context?.close();
 
+    // The agency's 10:20:70 mix before (the agency admin's own level: Kota Mataram).
+    const admin = await signIn(AGENCY_ADMIN);
+    const agencyReport = new JpCompliancePage(admin);
+    await agencyReport.goto();
+    const agencyBefore = await agencyReport.figures();
+    await context?.close();
+
     const hr = await signIn(HR_OFFICER);
+    // The unit's compliance before (the HR officer's own level: Dinas Kesehatan, the learner's unit).
+    const unitReport = new JpCompliancePage(hr);
+    await unitReport.goto();
+    const unitBefore = await unitReport.figures();
+    expect(await seriousAxeViolations(hr, 'JP compliance')).toEqual([]);
     const queue = new JpVerificationPage(hr);
     await queue.goto();
     await queue.verifyButton(CLAIM).waitFor();
@@ -150,6 +162,28 @@ describe('web: the JP ledger', () => {
       .getByText(new RegExp(`Klaim ${CLAIM} dari .* terverifikasi: 4 JP dikreditkan`))
       .first()
       .waitFor();
+    // The unit's figures follow at once (the aggregate is written in the credit's transaction): 4 JP more, and one
+    // more ASN at 20 JP exactly when this claim carried the learner (a PNS) across the line.
+    await unitReport.goto();
+    const crossed = before < 20 && before + 4 >= 20 ? 1 : 0;
+    expect(await unitReport.figures()).toEqual({
+      ...unitBefore,
+      reached: unitBefore.reached + crossed,
+      totalJp: unitBefore.totalJp + 4,
+      formalJp: unitBefore.formalJp + 4,
+    });
+    await context?.close();
+
+    // A seminar is formal learning: the agency's mix moves on its formal side only.
+    const admin2 = await signIn(AGENCY_ADMIN);
+    const agencyAfter = new JpCompliancePage(admin2);
+    await agencyAfter.goto();
+    expect(await agencyAfter.figures()).toEqual({
+      ...agencyBefore,
+      reached: agencyBefore.reached + crossed,
+      totalJp: agencyBefore.totalJp + 4,
+      formalJp: agencyBefore.formalJp + 4,
+    });
     await context?.close();
 
     const learner = await signIn(LEARNER);

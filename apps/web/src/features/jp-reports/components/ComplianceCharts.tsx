@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../../i18n';
 import { childLabel } from './labels';
 
+const MIX_KEYS = ['formal', 'social', 'experiential'] as const;
+
 function ChartCard({ title, caption, children }: { title: string; caption: string; children: React.ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md">
@@ -81,15 +83,27 @@ export function ComplianceCharts({
       </ChartCard>
       <ChartCard title={t('compliance.charts.mix')} caption={t('compliance.charts.mixCaption')}>
         {hasJp ? (
-          <DonutChart
-            h={240}
-            data={mixData}
-            withLabels
-            withLabelsLine
-            withTooltip
-            valueFormatter={(v) => `${nf.format(v)} JP`}
-            chartLabel={`${nf.format(mix.formalPercent ?? 0)} : ${nf.format(mix.socialPercent ?? 0)} : ${nf.format(mix.experientialPercent ?? 0)}`}
-          />
+          <>
+            <DonutChart
+              h={240}
+              data={mixData}
+              withLabels
+              withLabelsLine
+              withTooltip
+              valueFormatter={(v) => `${nf.format(v)} JP`}
+              chartLabel={`${nf.format(mix.formalPercent ?? 0)} : ${nf.format(mix.socialPercent ?? 0)} : ${nf.format(mix.experientialPercent ?? 0)}`}
+            />
+            {/* The donut's figures in words, for screen readers and for anyone who reads rather than looks. */}
+            <ul aria-label={t('compliance.charts.mix')} style={{ margin: 0, paddingLeft: '1.25rem' }}>
+              {mixData.map((d, i) => (
+                <li key={d.name} data-testid={`jp-mix-${MIX_KEYS[i]}`}>
+                  <Text size="sm" span>
+                    {d.name}: {nf.format(d.value)} JP
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </>
         ) : (
           <Text size="sm" c="dimmed">
             {t('compliance.charts.noJp')}

@@ -280,12 +280,14 @@ export function CompliancePage() {
             />
             <StatCard
               label={t('compliance.cards.reached')}
+              testId="jp-card-reached"
               value={num(s.totals.reachedCount)}
               color="teal.8"
               hint={t('compliance.cards.reachedHint', { percent: num(s.totals.reachedPercent ?? 0) })}
             />
             <StatCard
               label={t('compliance.cards.nonCompliant')}
+              testId="jp-card-noncompliant"
               value={num(s.totals.nonCompliantCount)}
               color="red.8"
               hint={t('compliance.cards.nonCompliantHint', { percent: num(s.totals.pnsCompliancePercent ?? 0) })}
@@ -297,6 +299,7 @@ export function CompliancePage() {
             />
             <StatCard
               label={t('compliance.cards.average')}
+              testId="jp-card-average"
               value={num(s.totals.averageJp)}
               hint={t('compliance.cards.averageHint', { total: num(s.totals.totalJp) })}
             />

@@ -6,14 +6,16 @@ export function StatCard({
   value,
   hint,
   color,
+  testId,
 }: {
   label: string;
   value: string;
   hint?: string;
   color?: string;
+  testId?: string;
 }) {
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" data-testid={testId}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
