@@ -17,7 +17,7 @@ import {
   type PageQueryDto,
   type Principal,
 } from '@kompeten/server-core';
-import { AccessScope, findUnitInAgency, ROLE_RANK } from '@kompeten/server-organisation';
+import { AccessScope, agencyExists, findUnitInAgency, ROLE_RANK } from '@kompeten/server-organisation';
 import type { AccountEvent } from '@kompeten/shared-contracts';
 import { listAccountEvents, recordAccountEvent } from '../accounts/account-events';
 import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
@@ -259,6 +259,9 @@ export class AccountService {
       await this.employees.findReadable(scope, employeeId, m);
       if (!scope.canGrant(dto.role, dto.agencyId))
         throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memberikan peran ini di instansi tersebut');
+      // A platform admin may grant in any agency: one that does not exist is a 404, not a foreign-key failure.
+      if (!(await agencyExists(m, dto.agencyId)))
+        throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
       if (dto.unitId && ROLE_RANK[dto.role] > ROLE_RANK.hr_officer)
         throw invalid(
           ErrorCode.ROLE_INVALID_SCOPE,
