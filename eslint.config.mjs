@@ -26,7 +26,8 @@ const TESTS_ONLY_CYCLES = ['tag:type:app', 'tag:type:domain', 'tag:type:core'].m
 
 /** The same constraints for production and test files, except that only test files may import `type:testing`. */
 function depConstraints({ tests }) {
-  const testing = tests ? ['type:testing'] : [];
+  // Tests may also start the local simulators of external systems (SIASN); production code never imports them.
+  const testing = tests ? ['type:testing', 'type:simulator'] : [];
   const libs = ['type:core', 'type:contracts', 'type:util', ...testing];
   const domains = domainLayers.flatMap((layer, i) => {
     const lower = domainLayers.slice(0, i).flat();
@@ -49,6 +50,8 @@ function depConstraints({ tests }) {
       onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:util'],
     },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+    // A simulator (lib and its app) stands alone: it speaks the external system's protocol, not ours.
+    { sourceTag: 'type:simulator', onlyDependOnLibsWithTags: ['type:simulator', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
     // Domains point down their layers only.
     ...domains,

@@ -50,6 +50,7 @@ const seedDemo = process.env.SEED_DEMO !== 'false';
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const CLI = join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
 const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const SIASN_SIM_MAIN = join(ROOT, 'dist/apps/siasn-sim/apps/siasn-sim/src/main.js');
 
 export const DEMO_LOGINS = [
   ['Platform admin', 'admin@kompeten.go.id'],
@@ -200,7 +201,23 @@ async function main() {
     NX_DAEMON: 'false',
     NX_NO_CLOUD: 'true',
   };
-  if (!args.has('--no-build') || !existsSync(API_MAIN)) {
+  // Without a real SIASN (SIASN_BASE_URL unset), the local simulator stands in on PORT+2 (docs/siasn.md).
+  const siasnSimulated = !process.env.SIASN_BASE_URL;
+  if (siasnSimulated) {
+    const origin = `http://127.0.0.1:${port + 2}`;
+    Object.assign(env, {
+      SIASN_SIM_PORT: String(port + 2),
+      SIASN_BASE_URL: `${origin}/apisiasn/1.0`,
+      SIASN_APIM_TOKEN_URL: `${origin}/oauth2/token`,
+      SIASN_APIM_KEY: 'kompeten-sim-key',
+      SIASN_APIM_SECRET: 'kompeten-sim-secret',
+      SIASN_SSO_TOKEN_URL: `${origin}/auth/realms/public-siasn/protocol/openid-connect/token`,
+      SIASN_SSO_CLIENT_ID: 'kompeten-sim',
+      SIASN_SSO_USERNAME: 'bkpsdm-sim',
+      SIASN_SSO_PASSWORD: 'rahasia-sim',
+    });
+  }
+  if (!args.has('--no-build') || !existsSync(API_MAIN) || !existsSync(SIASN_SIM_MAIN)) {
     log('Building the API, worker and web app');
     await run(
       process.execPath,
@@ -213,6 +230,7 @@ async function main() {
         'api',
         'worker',
         'web',
+        'siasn-sim',
         '--output-style=static',
       ],
       env,
@@ -228,6 +246,7 @@ async function main() {
   const heapMb = Number(process.env.HEAP_LIMIT_MB || 256);
   supervise('api', API_MAIN, { ...env, RUN_MIGRATIONS: 'false' }, heapMb, false);
   supervise('worker', WORKER_MAIN, { ...env, RUN_MIGRATIONS: 'false' }, heapMb, true);
+  if (siasnSimulated) supervise('siasn-sim', SIASN_SIM_MAIN, env, 64, true);
 
   if (!(await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000))) {
     console.error('The API did not become healthy within 60 s.');
@@ -245,6 +264,7 @@ ${DEMO_LOGINS.map(([role, user]) => `  ${role.padEnd(width)}  ${user}`).join('\n
   console.log(`
 \x1b[1mKompeten is running at ${url}\x1b[0m
   API docs: ${url}/api/docs   Health: ${url}/api/health   Worker health: http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health
+  SIASN: ${siasnSimulated ? `local simulator at ${env.SIASN_BASE_URL} (state: http://127.0.0.1:${env.SIASN_SIM_PORT}/_sim/state)` : env.SIASN_BASE_URL}
   Database: ${pg.embedded ? `embedded PostgreSQL (${pg.url.replace(/:[^:@]*@/, ':***@')})` : 'DATABASE_URL'}   Redis: ${redis.url}   Queue prefix: ${env.QUEUE_PREFIX}
 ${demo}
 Press Ctrl+C to stop.
