@@ -47,6 +47,7 @@ const TABLES = [
   'quiz_attempt',
   'refresh_token',
   'role_assignment',
+  'siasn_push',
   'user_account',
   'work_unit',
 ];

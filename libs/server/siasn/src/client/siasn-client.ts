@@ -38,6 +38,8 @@ export interface SiasnClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Waited for before every SIASN call (tokens excluded): the shared per-credential rate limit. */
+  throttle?: () => Promise<void>;
 }
 
 /** Document references of `/upload-dok-rw`. */
@@ -58,6 +60,7 @@ export class SiasnClient {
   private readonly tokens: SiasnTokens;
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly throttle: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly connection: SiasnConnection,
@@ -65,6 +68,7 @@ export class SiasnClient {
   ) {
     this.fetchFn = options.fetch ?? fetch;
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.throttle = options.throttle;
     this.tokens = new SiasnTokens(connection, this.fetchFn, this.timeoutMs, options.now);
   }
 
@@ -158,6 +162,7 @@ export class SiasnClient {
 
   private async attempt(method: 'GET' | 'POST', path: string, body: unknown, write: boolean): Promise<Sent> {
     const { gateway, sso } = await this.tokens.get();
+    await this.throttle?.();
     const headers: Record<string, string> = {
       authorization: `Bearer ${gateway}`,
       auth: `bearer ${sso}`,
