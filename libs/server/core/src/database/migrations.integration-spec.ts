@@ -16,6 +16,7 @@ const TABLES = [
   'agency',
   'assignment_submission',
   'audit_log',
+  'certificate_sequence',
   'course',
   'course_author',
   'course_author_invitation',

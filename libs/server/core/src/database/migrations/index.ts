@@ -15,6 +15,7 @@ import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
 import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
+import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   JpReports1797250000000,
   CourseFileImages1797300000000,
   SiasnPush1797600000000,
+  CertificateSequence1797610000000,
 ];
