@@ -1,4 +1,5 @@
 import { CORE_ENTITIES } from '@kompeten/server-core';
+import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 import { bootLibTest, createWorld, type LibTestContext, type World } from '@kompeten/server-testing';
 import { CERTIFICATE_ENTITIES } from '../index';
@@ -11,7 +12,7 @@ describe('certificate sequence (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     lib = await bootLibTest({
-      entities: [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, ...CERTIFICATE_ENTITIES],
+      entities: [...CORE_ENTITIES, ...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...CERTIFICATE_ENTITIES],
       imports: [],
     });
     world = await createWorld(lib.db);

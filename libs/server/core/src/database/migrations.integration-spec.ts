@@ -16,6 +16,8 @@ const TABLES = [
   'agency',
   'assignment_submission',
   'audit_log',
+  'certificate',
+  'certificate_key',
   'certificate_sequence',
   'course',
   'course_author',

@@ -16,6 +16,7 @@ import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
 import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
+import { Certificates1797620000000 } from './1797620000000-Certificates';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CourseFileImages1797300000000,
   SiasnPush1797600000000,
   CertificateSequence1797610000000,
+  Certificates1797620000000,
 ];
