@@ -4,12 +4,13 @@
 // block of docs/performance.md with the command that produced them. Scores are measured, never asserted (issue 15).
 //
 //   node tools/bench/lighthouse.mjs [--build] [--runs=<n per page, default 3: the median is kept>] [--no-docs]
+//                                   [--json=<dir>: also write each run's full report to <dir>/<page>-<run>.json, e.g. tmp/lh]
 // Needs PostgreSQL (BENCH_PG_URL) and Redis (REDIS_URL) as the bench does, and Chromium (CHROMIUM_PATH or
 // /usr/bin/chromium).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -29,6 +30,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const RUNS = Number(opt('runs', 3));
+const JSON_DIR = opt('json', '') ? resolve(opt('json', '')) : '';
 const LEARNER = '198609262015051001'; // demo learner (README)
 const PASSWORD = 'Kompeten#2026';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -140,6 +142,10 @@ async function main() {
           disableStorageReset: true,
         });
         const lhr = r.lhr;
+        if (JSON_DIR) {
+          mkdirSync(JSON_DIR, { recursive: true });
+          writeFileSync(join(JSON_DIR, `${p.name.toLowerCase()}-${i + 1}.json`), JSON.stringify(lhr, null, 1));
+        }
         perf.push(Math.round(lhr.categories.performance.score * 100));
         a11y.push(Math.round(lhr.categories.accessibility.score * 100));
         metrics.push({
