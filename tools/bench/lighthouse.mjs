@@ -112,6 +112,19 @@ async function main() {
     const list = await pages(base);
     const page = browser.pages()[0] ?? (await browser.newPage());
     const cdp = await browser.newCDPSession(page);
+    // Lighthouse's back/forward-cache check leaves the page and comes back, which (the cache being off in headless
+    // Chromium) loads it again, session restore included. A refresh still in flight when the next run navigates away
+    // would be lost after the server rotated the refresh token, and reusing the old one ends the session (decision
+    // 0010). So before each run, wait until no refresh is pending.
+    const pendingRefreshes = new Set();
+    const isRefresh = (request) => new URL(request.url()).pathname === '/api/auth/refresh';
+    page.on('request', (request) => isRefresh(request) && pendingRefreshes.add(request));
+    for (const done of ['requestfinished', 'requestfailed'])
+      page.on(done, (request) => pendingRefreshes.delete(request));
+    const settle = async () => {
+      const deadline = Date.now() + 30_000;
+      while (pendingRefreshes.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    };
     // Sign in once, after the login page was measured signed out, through the real login page: the refresh cookie then
     // lives in this profile, which Lighthouse keeps (disableStorageReset), so the signed-in pages load as they do for a
     // returning learner. The HTTP cache is emptied before every run, so each run is a first visit's download.
@@ -133,6 +146,7 @@ async function main() {
         signedIn = true;
       }
       for (let i = 0; i < RUNS; i++) {
+        await settle();
         await cdp.send('Network.clearBrowserCache');
         const r = await lighthouse(`${base}${p.path}`, {
           port: debugPort,

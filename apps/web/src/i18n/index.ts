@@ -25,7 +25,6 @@ i18n.on('languageChanged', applyDocumentLanguage);
 // person chooses it or has chosen it before (decision 0027): most people never download it.
 void i18n.use(initReactI18next).init({
   resources: { id },
-  partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: 'id',
   supportedLngs: [...LANGUAGES],
