@@ -4,12 +4,13 @@
 // block of docs/performance.md with the command that produced them. Scores are measured, never asserted (issue 15).
 //
 //   node tools/bench/lighthouse.mjs [--build] [--runs=<n per page, default 3: the median is kept>] [--no-docs]
+//                                   [--json=<dir>: also write each run's full report to <dir>/<page>-<run>.json, e.g. tmp/lh]
 // Needs PostgreSQL (BENCH_PG_URL) and Redis (REDIS_URL) as the bench does, and Chromium (CHROMIUM_PATH or
 // /usr/bin/chromium).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -29,6 +30,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const RUNS = Number(opt('runs', 3));
+const JSON_DIR = opt('json', '') ? resolve(opt('json', '')) : '';
 const LEARNER = '198609262015051001'; // demo learner (README)
 const PASSWORD = 'Kompeten#2026';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -110,6 +112,19 @@ async function main() {
     const list = await pages(base);
     const page = browser.pages()[0] ?? (await browser.newPage());
     const cdp = await browser.newCDPSession(page);
+    // Lighthouse's back/forward-cache check leaves the page and comes back, which (the cache being off in headless
+    // Chromium) loads it again, session restore included. A refresh still in flight when the next run navigates away
+    // would be lost after the server rotated the refresh token, and reusing the old one ends the session (decision
+    // 0010). So before each run, wait until no refresh is pending.
+    const pendingRefreshes = new Set();
+    const isRefresh = (request) => new URL(request.url()).pathname === '/api/auth/refresh';
+    page.on('request', (request) => isRefresh(request) && pendingRefreshes.add(request));
+    for (const done of ['requestfinished', 'requestfailed'])
+      page.on(done, (request) => pendingRefreshes.delete(request));
+    const settle = async () => {
+      const deadline = Date.now() + 30_000;
+      while (pendingRefreshes.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    };
     // Sign in once, after the login page was measured signed out, through the real login page: the refresh cookie then
     // lives in this profile, which Lighthouse keeps (disableStorageReset), so the signed-in pages load as they do for a
     // returning learner. The HTTP cache is emptied before every run, so each run is a first visit's download.
@@ -131,6 +146,7 @@ async function main() {
         signedIn = true;
       }
       for (let i = 0; i < RUNS; i++) {
+        await settle();
         await cdp.send('Network.clearBrowserCache');
         const r = await lighthouse(`${base}${p.path}`, {
           port: debugPort,
@@ -140,6 +156,10 @@ async function main() {
           disableStorageReset: true,
         });
         const lhr = r.lhr;
+        if (JSON_DIR) {
+          mkdirSync(JSON_DIR, { recursive: true });
+          writeFileSync(join(JSON_DIR, `${p.name.toLowerCase()}-${i + 1}.json`), JSON.stringify(lhr, null, 1));
+        }
         perf.push(Math.round(lhr.categories.performance.score * 100));
         a11y.push(Math.round(lhr.categories.accessibility.score * 100));
         metrics.push({

@@ -1,8 +1,10 @@
+// First, so that restoring the session starts before the rest of the entry runs (decision 0027).
+import './app/start-session';
+// Mantine's core and notification styles are needed by every page; package styles used by one feature (charts, dropzone,
+// the rich-text editor) are imported by the lazy module that uses them, so the first page does not wait for them.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/dropzone/styles.css';
-import '@mantine/charts/styles.css';
-import './i18n';
+import { i18nReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -10,8 +12,10 @@ import { App } from './app/App';
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void i18nReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '@kompeten/shared-contracts';
 import { getMe, login as loginApi, logout as logoutApi } from '../features/auth/api';
 import { authKeys } from '../features/auth/queries';
-import { ApiError, tokenStore } from '../shared/api';
+import { ApiError, tokenStore, type SessionChange } from '../shared/api';
 import { AuthContext, type AuthContextValue, type AuthStatus } from '../shared/auth/auth-context';
 import { notify } from '../shared/notify';
+import { takeEarlySessionEnd } from './session-restore';
 
 /** Holds the session: the access token in memory (the refresh token is an HttpOnly cookie), the current user (GET /api/me) in the query cache. */
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -14,20 +15,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [hasSession, setHasSession] = useState(() => tokenStore.hasSession());
 
-  useEffect(
-    () =>
-      tokenStore.subscribe((change) => {
-        const active = tokenStore.hasSession();
-        setHasSession(active);
-        if (!active) {
-          queryClient.clear();
-          if (change === 'expired') {
-            notify({ id: 'session-expired', color: 'yellow', message: t('sessionExpired') });
-          }
+  useEffect(() => {
+    const onChange = (change: SessionChange) => {
+      const active = tokenStore.hasSession();
+      setHasSession(active);
+      if (!active) {
+        queryClient.clear();
+        if (change === 'expired') {
+          notify({ id: 'session-expired', color: 'yellow', message: t('sessionExpired') });
         }
-      }),
-    [queryClient, t],
-  );
+      }
+    };
+    const unsubscribe = tokenStore.subscribe(onChange);
+    // The session restore started by main.tsx may have ended the session before this effect ran.
+    const endedEarly = takeEarlySessionEnd();
+    if (endedEarly) onChange(endedEarly);
+    return unsubscribe;
+  }, [queryClient, t]);
 
   const meQuery = useQuery({
     queryKey: authKeys.me(),

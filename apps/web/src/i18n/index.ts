@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { id } from './id';
 
 export const LANGUAGES = ['id', 'en'] as const;
@@ -22,8 +21,10 @@ function applyDocumentLanguage(lng: string): void {
 
 i18n.on('languageChanged', applyDocumentLanguage);
 
+// Only the Indonesian catalog (the default and the fallback) is in the entry; English is a separate chunk fetched when a
+// person chooses it or has chosen it before (decision 0027): most people never download it.
 void i18n.use(initReactI18next).init({
-  resources: { id, en },
+  resources: { id },
   lng: storedLanguage(),
   fallbackLng: 'id',
   supportedLngs: [...LANGUAGES],
@@ -36,6 +37,18 @@ void i18n.use(initReactI18next).init({
 
 applyDocumentLanguage(i18n.language);
 
+/** Adds a language's catalog to i18next unless it is there already (Indonesian always is). */
+async function loadCatalog(lng: Language): Promise<void> {
+  if (lng === 'id' || i18n.hasResourceBundle(lng, 'common')) return;
+  const { en } = await import('./en');
+  for (const [ns, resources] of Object.entries(en)) i18n.addResourceBundle(lng, ns, resources, true, true);
+}
+
+/** Resolves once the stored language's catalog is loaded; render after it, so English readers never see a flash of Indonesian. */
+export const i18nReady: Promise<void> = loadCatalog(currentLanguage()).catch(() => {
+  // The English chunk failed to load (offline, a deploy in between): Indonesian, the fallback, is shown.
+});
+
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'id';
 }
@@ -47,6 +60,7 @@ export async function setLanguage(lng: Language): Promise<void> {
   } catch {
     // Private mode or storage disabled: the choice just is not remembered.
   }
+  await loadCatalog(lng);
   await i18n.changeLanguage(lng);
 }
 

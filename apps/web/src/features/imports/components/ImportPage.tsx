@@ -1,3 +1,4 @@
+import '@mantine/dropzone/styles.css';
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, CloseButton, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';

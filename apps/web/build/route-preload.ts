@@ -1,0 +1,128 @@
+import type { Plugin } from 'vite';
+
+/**
+ * A route path as written in a routes.tsx (`katalog/:courseId`, `kursus/:courseId/pratinjau/:lessonId?`) and what it
+ * needs (in the emitted script, indexes into one list of file names, which keeps it small).
+ */
+export type PreloadTable<T> = [path: string, needs: T[]][];
+
+/**
+ * What the routes whose path matches a URL path need (each item once): a segment matches itself, `:param` any one segment,
+ * `:param?` one segment or none, and `*` the rest. Runs in the browser as the body of the emitted script (it is turned
+ * into text with toString(), so it uses nothing from outside its own body).
+ */
+export function filesFor<T>(pathname: string, table: PreloadTable<T>): T[] {
+  const segments = pathname.split('/').filter(Boolean);
+  const matches = (pattern: string[], at: number): boolean => {
+    if (!pattern.length) return at === segments.length;
+    const [head, ...rest] = pattern;
+    if (head === '*') return true;
+    if (head.endsWith('?')) return matches(rest, at) || (at < segments.length && matches(rest, at + 1));
+    if (at >= segments.length) return false;
+    return (head.startsWith(':') || head === segments[at]) && matches(rest, at + 1);
+  };
+  const found: T[] = [];
+  for (const [path, needs] of table)
+    if (matches(path.split('/').filter(Boolean), 0))
+      for (const item of needs) if (!found.includes(item)) found.push(item);
+  return found;
+}
+
+/** `{ path: 'x', lazy: … import('./components/Page') }` and `{ index: true, lazy: … }` in a routes.tsx. */
+const ROUTE =
+  /(?:path:\s*'([^']*)'|index:\s*true)\s*,\s*lazy:\s*async\s*\(\)\s*=>\s*\(\{\s*Component:\s*\(await import\('([^']+)'\)\)/g;
+
+/** Route paths and the module each one loads, found in the source of a routes.tsx. */
+export function routesIn(source: string): { path: string; specifier: string }[] {
+  return [...source.matchAll(ROUTE)].map((m) => ({ path: m[1] ?? '', specifier: m[2] }));
+}
+
+interface OutputChunkLike {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  imports: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * Decision 0027: the chunks of the page being opened are requested by the entry only after the entry itself has been
+ * downloaded and run — a second round of downloads on a phone network. This plugin writes a small script, loaded
+ * async from index.html, that requests them right away: for each top-level route in features/<feature>/routes.tsx
+ * (a `path` with a `lazy` import of its page) it lists the page's chunk, the chunks that chunk imports statically and
+ * their CSS, minus what index.html already loads. Routes it cannot read (nested under a parent path, or written
+ * differently) are simply not preloaded; they load as before.
+ */
+export function routePreload(): Plugin {
+  const routes: { path: string; moduleId: string }[] = [];
+  let script: string | null = null;
+  return {
+    name: 'kompeten:route-preload',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      routes.length = 0;
+    },
+    async transform(code, id) {
+      if (!/[\\/]features[\\/][^\\/]+[\\/]routes\.tsx$/.test(id)) return null;
+      for (const { path, specifier } of routesIn(code)) {
+        const resolved = await this.resolve(specifier, id);
+        if (resolved) routes.push({ path, moduleId: resolved.id });
+      }
+      return null;
+    },
+    generateBundle: {
+      order: 'pre',
+      handler(_options, bundle) {
+        const chunks = new Map<string, OutputChunkLike>();
+        for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item);
+        const closure = (fileName: string, seen = new Set<string>()): Set<string> => {
+          if (seen.has(fileName)) return seen;
+          seen.add(fileName);
+          for (const dep of chunks.get(fileName)?.imports ?? []) closure(dep, seen);
+          return seen;
+        };
+        const withCss = (files: Set<string>) => [
+          ...files,
+          ...[...files].flatMap((f) => [...(chunks.get(f)?.viteMetadata?.importedCss ?? [])]),
+        ];
+        const initial = new Set(
+          [...chunks.values()].filter((c) => c.isEntry).flatMap((c) => withCss(closure(c.fileName))),
+        );
+        const files: string[] = [];
+        const table: PreloadTable<number> = [];
+        for (const { path, moduleId } of routes) {
+          const page = [...chunks.values()].find((c) => c.facadeModuleId === moduleId);
+          if (!page) continue;
+          const needs = withCss(closure(page.fileName)).filter((f) => !initial.has(f));
+          table.push([path, needs.map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1))]);
+        }
+        if (!table.length) this.error('route-preload: no route found in features/*/routes.tsx');
+        const body = `(function () {
+var files = ${JSON.stringify(files.map((f) => `/${f}`))};
+(${filesFor.toString()})(location.pathname, ${JSON.stringify(table)}).forEach(function (i) {
+  var href = files[i];
+  var link = document.createElement('link');
+  if (/\\.css$/.test(href)) {
+    link.rel = 'preload';
+    link.as = 'style';
+  } else link.rel = 'modulepreload';
+  link.href = href;
+  link.crossOrigin = '';
+  document.head.appendChild(link);
+});
+})();`;
+        const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source: body });
+        script = this.getFileName(ref);
+      },
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        if (!script) return [];
+        return [{ tag: 'script', attrs: { async: true, src: `/${script}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// main.tsx imports this module first, so it runs before the rest of the entry (the router, the shell, the catalogs):
+// the session restore (refresh cookie → token → /api/me) is on its way while they evaluate (decision 0027).
+import { queryClient } from './query-client';
+import { restoreSessionEarly } from './session-restore';
+
+restoreSessionEarly(queryClient);
