@@ -1,12 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type {
-  AudienceAssignment,
-  AudienceAssignmentResult,
-  AudiencePreview,
-  Page,
-} from '@kompeten/shared-contracts';
+import type { AudienceAssignment, AudienceAssignmentResult, AudiencePreview, Page } from '@kompeten/shared-contracts';
 import {
   ApiErrors,
   ApiPageResponse,
@@ -85,7 +80,8 @@ export class AudienceController {
   @Post('audience-assignments/:id/end')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'End an audience assignment now: nobody new is enrolled by it; its enrolments stay. Repeating it is harmless.',
+    summary:
+      'End an audience assignment now: nobody new is enrolled by it; its enrolments stay. Repeating it is harmless.',
   })
   @ApiOkResponse({ type: AudienceAssignmentDto })
   @ApiErrors(404)

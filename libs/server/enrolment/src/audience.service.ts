@@ -49,11 +49,17 @@ export class AudienceService {
    */
   private async resolve(m: EntityManager, scope: AccessScope, courseId: string, t: AudienceTargetDto) {
     if (!scope.global && scope.adminAgencyIds.size === 0 && scope.hrUnitScopes.length === 0)
-      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya pengelola kepegawaian atau admin yang dapat menugaskan pelatihan');
+      throw forbidden(
+        ErrorCode.AUTH_FORBIDDEN,
+        'Hanya pengelola kepegawaian atau admin yang dapat menugaskan pelatihan',
+      );
     let spec: AudienceSpec;
     if (t.kind === 'unit') {
       if (!t.unitId || t.positionName || t.agencyId)
-        throw invalid(ErrorCode.ENROLMENT_INVALID_AUDIENCE, 'Sasaran unit kerja: kirim unitId saja (tanpa positionName/agencyId)');
+        throw invalid(
+          ErrorCode.ENROLMENT_INVALID_AUDIENCE,
+          'Sasaran unit kerja: kirim unitId saja (tanpa positionName/agencyId)',
+        );
       const unit = await this.org.findReadableUnit(scope, t.unitId, m).catch(() => null);
       if (!unit || !scope.canManageEmployeesAt(unit.agencyId, unit.path))
         throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan');
@@ -67,7 +73,10 @@ export class AudienceService {
       };
     } else {
       if (!t.positionName || !t.agencyId || t.unitId)
-        throw invalid(ErrorCode.ENROLMENT_INVALID_AUDIENCE, 'Sasaran jabatan: kirim positionName dan agencyId (tanpa unitId)');
+        throw invalid(
+          ErrorCode.ENROLMENT_INVALID_AUDIENCE,
+          'Sasaran jabatan: kirim positionName dan agencyId (tanpa unitId)',
+        );
       if (!scope.canAdministerAgency(t.agencyId))
         throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
       spec = {
@@ -217,7 +226,10 @@ export class AudienceService {
 function instant(s: string): Date {
   const parsed = parseDateTimeWithOffset(s);
   if (!parsed.ok)
-    throw invalid(ErrorCode.VALIDATION_FAILED, 'Tanggal-waktu harus ISO 8601 dengan offset, mis. 2027-01-01T00:00:00+08:00');
+    throw invalid(
+      ErrorCode.VALIDATION_FAILED,
+      'Tanggal-waktu harus ISO 8601 dengan offset, mis. 2027-01-01T00:00:00+08:00',
+    );
   return parsed.instant;
 }
 

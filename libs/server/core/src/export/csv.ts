@@ -13,11 +13,7 @@ export function csvStringifier(options: Omit<Options, 'cast'> = {}): Stringifier
       string: (value) => neutraliseCsvCell(value),
       // An empty cell, not the word "null".
       object: (value) =>
-        value === null
-          ? ''
-          : value instanceof CsvDigitsText
-            ? value.cell()
-            : neutraliseCsvCell(JSON.stringify(value)),
+        value === null ? '' : value instanceof CsvDigitsText ? value.cell() : neutraliseCsvCell(JSON.stringify(value)),
     },
   });
 }

@@ -28,7 +28,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Who an audience assignment reaches (decision 0025). */
 export class AudienceTargetDto implements AudienceTarget {
-  @ApiProperty({ enum: AUDIENCE_KINDS, example: 'unit', description: 'unit: a work unit; position: a position (jabatan) in an agency' })
+  @ApiProperty({
+    enum: AUDIENCE_KINDS,
+    example: 'unit',
+    description: 'unit: a work unit; position: a position (jabatan) in an agency',
+  })
   @IsIn(AUDIENCE_KINDS, { message: 'kind harus unit atau position' })
   kind: AudienceKind;
 
@@ -53,7 +57,10 @@ export class AudienceTargetDto implements AudienceTarget {
   @MaxLength(200)
   positionName?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'kind position: the agency whose holders of the position are meant' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'kind position: the agency whose holders of the position are meant',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'agencyId harus UUID' })
   agencyId?: string;
@@ -142,7 +149,8 @@ export class AudienceAssignmentDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-12-31T23:59:59+08:00' })
   dueAt: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-31' }) dueDate: string | null;
-  @ApiProperty({ enum: AGENCY_TIME_ZONES, nullable: true, example: 'Asia/Makassar' }) dueTimeZone: AgencyTimeZone | null;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, nullable: true, example: 'Asia/Makassar' })
+  dueTimeZone: AgencyTimeZone | null;
   @ApiProperty({ nullable: true, type: Number, example: null, description: 'Due this many days after each enrolment' })
   dueDays: number | null;
   @ApiProperty({ format: 'date-time' }) startsAt: string;

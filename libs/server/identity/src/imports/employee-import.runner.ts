@@ -110,7 +110,13 @@ export class EmployeeImportRunner {
           .getRepository(EmployeeImportEntity)
           .update(
             { id: importId },
-            { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() },
+            {
+              ...counts,
+              processedRows: c.processed,
+              totalRows: c.processed,
+              status: 'completed',
+              finishedAt: new Date(),
+            },
           );
         // New and moved ASN may belong to live audience assignments: enrolment applies them again (decision 0025).
         await writeOutbox(m, OutboxEvent.EmployeeImportCompleted, importId, { importId });

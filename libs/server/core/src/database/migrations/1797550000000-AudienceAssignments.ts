@@ -40,9 +40,7 @@ export class AudienceAssignments1797550000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE enrolment ADD COLUMN audience_assignment_id uuid CONSTRAINT enrolment_audience_assignment_id_fkey REFERENCES audience_assignment(id)`,
     );
-    await q.query(
-      `CREATE INDEX ix_enrolment_audience_assignment ON enrolment (audience_assignment_id)`,
-    );
+    await q.query(`CREATE INDEX ix_enrolment_audience_assignment ON enrolment (audience_assignment_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
