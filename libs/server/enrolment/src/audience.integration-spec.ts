@@ -1,6 +1,6 @@
 import { ErrorCode, OutboxEvent } from '@kompeten/shared-contracts';
 import { CORE_ENTITIES } from '@kompeten/server-core';
-import { EmployeeService, IDENTITY_ENTITIES, IdentityModule } from '@kompeten/server-identity';
+import { EmployeeService, IDENTITY_ENTITIES, type SessionService } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
 import {
@@ -63,11 +63,13 @@ describe('live audience assignments (AudienceService and its jobs on real Postgr
     ).map((r: { aggregate_id: string; payload: { employeeId: string; changeId: string } }) => r);
 
   beforeAll(async () => {
-    lib = await bootLibTest({ entities: ENTITIES, imports: [IdentityModule, EnrolmentModule, EnrolmentJobsModule] });
+    lib = await bootLibTest({ entities: ENTITIES, imports: [EnrolmentModule, EnrolmentJobsModule] });
     world = await createWorld(lib.db, { learners: 2 });
     audiences = lib.get(AudienceService);
     enrolments = lib.get(EnrolmentService);
-    employees = lib.get(EmployeeService);
+    // identity's real service on the same database, so its outbox writes are the ones under test. Its session service
+    // is only called when an ASN is deactivated, which no test here does (the lib harness has no Redis or tokens).
+    employees = new EmployeeService(lib.db, lib.get(OrganisationService), {} as SessionService);
     org = lib.get(OrganisationService);
     enrolJob = lib.get(AudienceEnrolEmployeeJob);
     sweep = lib.get(AudienceSweepJob);

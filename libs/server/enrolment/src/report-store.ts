@@ -62,7 +62,9 @@ function where(q: ReportQuery, params: unknown[], withStatus = true): string {
   return parts.join(' AND ');
 }
 
+/** Every statement here takes the course and both quiz-id lists as $1–$3 (typed here, so a statement need not use them). */
 const FROM = `FROM enrolment en
+       CROSS JOIN (SELECT $2::uuid[] AS pre_ids, $3::uuid[] AS post_ids) quiz
        JOIN identity_employee e ON e.id = en.employee_id
        LEFT JOIN organisation_work_unit u ON u.id = e.unit_id`;
 
