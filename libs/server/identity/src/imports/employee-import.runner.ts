@@ -106,18 +106,16 @@ export class EmployeeImportRunner {
       await this.process(imp, c);
       const counts = await countImportEntries(this.db.manager, importId);
       await this.db.transaction(async (m) => {
-        await m
-          .getRepository(EmployeeImportEntity)
-          .update(
-            { id: importId },
-            {
-              ...counts,
-              processedRows: c.processed,
-              totalRows: c.processed,
-              status: 'completed',
-              finishedAt: new Date(),
-            },
-          );
+        await m.getRepository(EmployeeImportEntity).update(
+          { id: importId },
+          {
+            ...counts,
+            processedRows: c.processed,
+            totalRows: c.processed,
+            status: 'completed',
+            finishedAt: new Date(),
+          },
+        );
         // New and moved ASN may belong to live audience assignments: enrolment applies them again (decision 0025).
         await writeOutbox(m, OutboxEvent.EmployeeImportCompleted, importId, { importId });
       });

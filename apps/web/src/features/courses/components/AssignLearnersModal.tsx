@@ -83,11 +83,13 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
   };
 
   /** Any change to the audience asks for a new preview before confirming. */
-  const changed = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPreview(null);
-    setLiveMessage(null);
-  };
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPreview(null);
+      setLiveMessage(null);
+    };
 
   const audience = (): AudienceTarget | null => {
     if (target === 'unit') {
@@ -299,7 +301,13 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
         {previewError !== null && <ErrorAlert error={previewError} />}
         {live.isError && <ErrorAlert error={live.error} />}
         {preview && (
-          <Alert color="blue" variant="light" title={t('assign.previewTitle')} role="status" data-testid="audience-preview">
+          <Alert
+            color="blue"
+            variant="light"
+            title={t('assign.previewTitle')}
+            role="status"
+            data-testid="audience-preview"
+          >
             <Stack gap={4}>
               <Text size="sm" fw={600}>
                 {t('assign.reach', { count: preview.reach })}
