@@ -24,9 +24,20 @@ export class AssignLearnersDialog {
 
   /** Chooses a unit of the caller's own agency (with its sub-units) and asks for the reach; answers the count shown. */
   async previewUnit(unitName: string, o: { date?: string; mandatory?: boolean } = {}): Promise<number> {
-    await this.dialog.getByText('Unit kerja', { exact: true }).first().click();
-    await this.dialog.getByRole('combobox', { name: 'Unit kerja' }).click();
+    // The unit form is shown once the choice has registered (a click during the dialog's opening transition can be lost).
+    const unitForm = this.dialog.getByLabel('Termasuk unit di bawahnya');
+    for (let i = 0; i < 5 && !(await unitForm.isVisible()); i++) {
+      await this.dialog
+        .getByRole('radiogroup', { name: 'Tugaskan kepada' })
+        .getByText('Unit kerja', { exact: true })
+        .click();
+      await unitForm.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    await unitForm.waitFor();
+    const unit = this.dialog.getByRole('combobox', { name: 'Unit kerja' });
+    await unit.click();
     await this.page.getByRole('option', { name: unitName, exact: true }).click();
+    for (let i = 0; i < 40 && (await unit.inputValue()) !== unitName; i++) await this.page.waitForTimeout(250);
     if (o.mandatory) await this.dialog.getByLabel('Wajib (peserta tidak dapat mengundurkan diri)').check();
     if (o.date) {
       await this.dialog.getByRole('radiogroup', { name: 'Tenggat' }).getByText('Tanggal', { exact: true }).click();

@@ -158,8 +158,11 @@ describe('web: live audience assignment', () => {
     expect(enrolled).toBeGreaterThan(1);
     expect(await report.total('notStarted')).toBe(enrolled);
     await report.search(NIP);
+    // The table keeps the previous page while the search loads: wait until only the header and the newcomer remain.
+    for (let i = 0; i < 40 && (await report.table.getByRole('row').count()) !== 2; i++) await page.waitForTimeout(250);
+    expect(await report.table.getByRole('row').count()).toBe(2);
     await report.row(NEWCOMER).waitFor();
-    expect(await report.table.getByRole('row').count()).toBe(2); // the header and the newcomer
+    expect(await report.total('enrolled')).toBe(1); // the totals follow the search
     await axeAtBothWidths(page, 'the course report');
   });
 
@@ -175,8 +178,9 @@ describe('web: live audience assignment', () => {
     const page = await signIn(LEARNER);
     await page.goto(`${BASE_URL}/belajar/${enrolment?.id}`);
     await new PlayerPage(page).waitForLesson('Pengantar');
-    await page.getByText('Pelatihan ini wajib bagi Anda: tidak dapat mengundurkan diri.').first().waitFor();
-    expect(await page.getByRole('button', { name: 'Mengundurkan diri' }).count()).toBe(0);
+    const outline = page.locator('#player-outline');
+    await outline.getByText('Pelatihan ini wajib bagi Anda: tidak dapat mengundurkan diri.').waitFor();
+    expect(await outline.getByRole('button', { name: 'Mengundurkan diri' }).count()).toBe(0);
     await expect(api(`/enrolments/${enrolment?.id}/withdraw`, { token, method: 'POST' })).rejects.toThrow(
       /403 .*ENROLMENT\.MANDATORY/,
     );
