@@ -69,6 +69,12 @@ describe('web: live audience assignment', () => {
       method: 'POST',
       body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: '<p>Standar.</p>' } },
     });
+    // A second required lesson: opening the first does not complete the course.
+    await api(`/modules/${mod.id}/lessons`, {
+      token: author,
+      method: 'POST',
+      body: { kind: 'text', title: 'Maklumat', required: true, content: { kind: 'text', html: '<p>Maklumat.</p>' } },
+    });
     await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
     await api(`/courses/${course.id}/publish`, { token: await tokenOf(REVIEWER), method: 'POST', body: {} });
     courseId = course.id;
@@ -175,14 +181,14 @@ describe('web: live audience assignment', () => {
     );
     const enrolment = mine.items.find((e) => e.courseId === courseId);
     expect(enrolment).toMatchObject({ mandatory: true });
+    await expect(api(`/enrolments/${enrolment?.id}/withdraw`, { token, method: 'POST' })).rejects.toThrow(
+      /403 .*ENROLMENT\.MANDATORY/,
+    );
     const page = await signIn(LEARNER);
     await page.goto(`${BASE_URL}/belajar/${enrolment?.id}`);
     await new PlayerPage(page).waitForLesson('Pengantar');
     const outline = page.locator('#player-outline');
     await outline.getByText('Pelatihan ini wajib bagi Anda: tidak dapat mengundurkan diri.').waitFor();
     expect(await outline.getByRole('button', { name: 'Mengundurkan diri' }).count()).toBe(0);
-    await expect(api(`/enrolments/${enrolment?.id}/withdraw`, { token, method: 'POST' })).rejects.toThrow(
-      /403 .*ENROLMENT\.MANDATORY/,
-    );
   });
 });
