@@ -1005,9 +1005,10 @@ describe('Enrolment API', () => {
       const rows: string[][] = parse(res.text, { bom: true });
       expect(rows[0]).toEqual(REPORT_HEADERS_WITA);
       expect(rows).toHaveLength(4);
-      const hasan = rows.find((r) => r[0] === DEMO.learner) as string[];
+      // The NIP is written as ="…" so spreadsheets keep all 18 digits (decision 0025).
+      const hasan = rows.find((r) => r[0] === `="${DEMO.learner}"`) as string[];
       expect(hasan.slice(0, 8)).toEqual([
-        DEMO.learner,
+        `="${DEMO.learner}"`,
         'Lalu Muhammad Hasan, S.Kom.',
         'Dinas Kesehatan',
         'Selesai',
@@ -1019,7 +1020,7 @@ describe('Enrolment API', () => {
       expect(hasan[8]).toBe('5');
       expect(hasan[9]).toBe('');
       expect(hasan[11]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-      expect(rows.find((r) => r[0] === DEMO.pppkLearner)?.slice(3, 12)).toEqual([
+      expect(rows.find((r) => r[0] === `="${DEMO.pppkLearner}"`)?.slice(3, 12)).toEqual([
         'Aktif',
         '33.33',
         '55.5',

@@ -63,7 +63,8 @@ describe('ASN records API', () => {
       .set(await api.auth(DEMO.agencyAdmin))
       .buffer(true);
     const rows: string[][] = parse(csv.text, { bom: true });
-    expect(rows.find((r) => r[0] === DEMO.learner)?.[1]).toBe(`'=HYPERLINK("http://jahat.example","klik")`);
+    // The NIP itself is the one cell written as a formula: ="<18 digits>", only ever digits (decision 0025).
+    expect(rows.find((r) => r[0] === `="${DEMO.learner}"`)?.[1]).toBe(`'=HYPERLINK("http://jahat.example","klik")`);
     const xlsx = await api.http
       .get(`/api/courses/${c.courseId}/report?format=xlsx`)
       .set(await api.auth(DEMO.agencyAdmin))

@@ -214,7 +214,7 @@ describe('Time zones', () => {
       const rows: string[][] = parse(csv.text, { bom: true });
       expect(rows).toHaveLength(2);
       expect(rows[0].slice(9)).toEqual(['Tenggat (WITA)', 'Terlambat', 'Selesai (WITA)']);
-      expect(rows[1][0]).toBe(DEMO.learner);
+      expect(rows[1][0]).toBe(`="${DEMO.learner}"`); // kept as text in spreadsheets (decision 0025)
       expect(rows[1][10]).toBe('Ya');
       expect400(
         await api.http.get(`/api/courses/${courseId}/report?overdue=1`).set(await api.auth(DEMO.agencyAdmin)),
@@ -532,7 +532,7 @@ describe('Time zones', () => {
 
         for (const rows of [await csvOf(who), (await xlsxOf(who)) as string[][]]) {
           expect(rows[0].slice(9)).toEqual([`Tenggat (${label})`, 'Terlambat', `Selesai (${label})`]);
-          const byNip = new Map(rows.slice(1).map((r) => [String(r[0]), r]));
+          const byNip = new Map(rows.slice(1).map((r) => [String(r[0]).replace(/^="(\d+)"$/, '$1'), r]));
           // The WIB learner's and the WITA learner's times are both in the viewer's zone, never under another label.
           expect(byNip.get(DEMO.learner)?.[11]).toBe(completed);
           expect(byNip.get(DEMO.kendalLearner)?.[11]).toBe(completed);

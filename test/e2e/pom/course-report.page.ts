@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** /kursus/:courseId/laporan: one row per learner, in the viewer's zone, filterable by due date. */
+/** /kursus/:courseId/laporan: totals, a pre-/post-test chart and one row per learner, in the viewer's zone, filterable. */
 export class CourseReportPage {
   readonly table: Locator;
 
@@ -24,5 +24,17 @@ export class CourseReportPage {
   /** The due-date filter: "Semua", "Terlambat" or "Tidak terlambat". */
   async filter(label: 'Semua' | 'Terlambat' | 'Tidak terlambat'): Promise<void> {
     await this.page.getByRole('radiogroup', { name: 'Tenggat' }).getByText(label, { exact: true }).click();
+  }
+
+  /** Searches by name or NIP (the list follows the URL a moment later). */
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Cari nama atau NIP').fill(text);
+    await this.page.waitForURL(new RegExp(`q=${encodeURIComponent(text)}`));
+  }
+
+  /** A total card's number ("Terdaftar", "Selesai", …). */
+  async total(key: 'enrolled' | 'notStarted' | 'inProgress' | 'completed' | 'passed' | 'overdue'): Promise<number> {
+    const text = (await this.page.getByTestId(`report-total-${key}`).locator('dd').textContent()) ?? '';
+    return Number(text.replace(/\D+/g, ''));
   }
 }

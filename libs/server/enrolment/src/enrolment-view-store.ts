@@ -41,6 +41,7 @@ export interface EnrolmentRow {
   due_at: Date | null;
   due_time_zone: AgencyTimeZone | null;
   overdue: boolean;
+  mandatory: boolean;
   last_activity_at: Date | null;
   completed_at: Date | null;
   created_at: Date;
@@ -51,7 +52,7 @@ export interface EnrolmentRow {
 const ENROLMENT_COLUMNS = `
   SELECT en.id, en.course_id, en.course_version_id, v.version_no, v.title AS course_title,
          v.jp, en.employee_id, en.agency_id, en.source, en.status,
-         en.progress_percent, en.due_at, en.due_time_zone, ${overdueSql('en')} AS overdue, en.last_activity_at, en.completed_at, en.created_at,
+         en.progress_percent, en.due_at, en.due_time_zone, ${overdueSql('en')} AS overdue, en.mandatory, en.last_activity_at, en.completed_at, en.created_at,
          c.agency_id AS course_agency_id`;
 
 /** The enrolment rows of `source` (the table, or a CTE of it) joined with the version taken and its course. */

@@ -22,6 +22,7 @@ export function toEnrolment(r: EnrolmentRow): Enrolment {
     progressPercent: Number(r.progress_percent),
     ...dueFields(r.due_at, r.due_time_zone),
     overdue: r.overdue,
+    mandatory: r.mandatory ?? false,
     lastActivityAt: iso(r.last_activity_at),
     completedAt: iso(r.completed_at),
     createdAt: new Date(r.created_at).toISOString(),

@@ -3,6 +3,9 @@ import { diskUploadModule } from '@kompeten/server-core';
 import { LEARNER_ENROLMENT_PORT, LearningCoreModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AttendanceService } from './attendance.service';
+import { AudienceApplier } from './audience-applier';
+import { AudienceController } from './audience.controller';
+import { AudienceService } from './audience.service';
 import { CompletionService } from './completion.service';
 import { EnrolmentAccess } from './enrolment-access';
 import { EnrolmentVersions } from './enrolment-versions';
@@ -28,6 +31,7 @@ const CORE = [
   ProgressService,
   QuizOutcomeService,
   VersionUpgradeService,
+  AudienceApplier,
 ];
 
 /** Progress, completion and version upgrades without HTTP: what other domains (assessment grading, the worker) call. */
@@ -52,8 +56,8 @@ export class EnrolmentPortsModule {}
 /** Enrolment, the player's progress, approvals, assignments (submissions, grading) and the course report over HTTP. */
 @Module({
   imports: [OrganisationModule, EnrolmentCoreModule, EnrolmentPortsModule, diskUploadModule(MAX_SUBMISSION_BYTES)],
-  controllers: [EnrolmentController, ProgressController, ReportController, SubmissionController],
-  providers: [EnrolmentService, ReportService, SubmissionService, PlayerService, AttendanceService],
+  controllers: [EnrolmentController, AudienceController, ProgressController, ReportController, SubmissionController],
+  providers: [EnrolmentService, AudienceService, ReportService, SubmissionService, PlayerService, AttendanceService],
   exports: [EnrolmentCoreModule],
 })
 export class EnrolmentModule {}

@@ -271,6 +271,12 @@ export class EnrolmentService {
       if (locked === 'completed')
         throw conflict(ErrorCode.ENROLMENT_ALREADY_COMPLETED, 'Pelatihan yang sudah selesai tidak dapat dibatalkan');
       if (locked === 'rejected') throw conflict(ErrorCode.ENROLMENT_NOT_ACTIVE, 'Pendaftaran ini sudah ditolak');
+      // A mandatory assignment (decision 0025) binds the learner: only its assigner can change it.
+      if (row.mandatory)
+        throw forbidden(
+          ErrorCode.ENROLMENT_MANDATORY,
+          'Pelatihan ini wajib: Anda ditugaskan mengikutinya dan tidak dapat mengundurkan diri',
+        );
       await markWithdrawn(m, id);
       return this.view(m, id);
     });

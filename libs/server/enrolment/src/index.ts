@@ -11,13 +11,18 @@ export * from './version-upgrade.service';
 export * from './jobs/enrolment-jobs.module';
 export * from './jobs/course-completion-recorded.job';
 export * from './jobs/course-version-published.job';
+export * from './jobs/audience-assignments.jobs';
+export * from './audience-applier';
+export * from './audience.service';
 export * from './entities/enrolment.entity';
 export * from './entities/lesson-progress.entity';
 export * from './entities/assignment-submission.entity';
 export * from './entities/course-completion.entity';
+export * from './entities/audience-assignment.entity';
 
 import { AssignmentSubmissionEntity } from './entities/assignment-submission.entity';
 import { CourseCompletionEntity } from './entities/course-completion.entity';
+import { AudienceAssignmentEntity } from './entities/audience-assignment.entity';
 import { EnrolmentEntity } from './entities/enrolment.entity';
 import { LessonProgressEntity } from './entities/lesson-progress.entity';
 export const ENROLMENT_ENTITIES = [
@@ -25,4 +30,5 @@ export const ENROLMENT_ENTITIES = [
   LessonProgressEntity,
   AssignmentSubmissionEntity,
   CourseCompletionEntity,
+  AudienceAssignmentEntity,
 ];

@@ -4,21 +4,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import {
+  COURSE_REPORT_COLUMNS,
+  COURSE_REPORT_HEADERS,
+  ErrorCode,
   TIME_ZONE_LABEL,
   type AgencyTimeZone,
+  type CourseReportColumn,
   type CourseReportPage,
   type CourseReportRow,
+  type CourseReportStatusFilter,
+  type CourseReportTotals,
 } from '@kompeten/shared-contracts';
-import { csvStringifier, toPage } from '@kompeten/server-core';
+import { CsvDigitsText, csvStringifier, notFound, toPage } from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import { PublishedVersions } from '@kompeten/server-learning';
 import { displayName, localDateTimeOf } from '@kompeten/shared-util';
-import type { AccessScope } from '@kompeten/server-organisation';
+import { OrganisationService, type AccessScope } from '@kompeten/server-organisation';
 import { quizLessonIds } from './completion-rule';
 import type { ReportQueryDto } from './dto/enrolment.dto';
 import { dueFields } from './due-date';
 import { requireManagedCourse } from './managed-course';
-import { countReportRows, reportRows } from './report-store';
+import { countReportRows, reportRows, reportTotals } from './report-store';
 
 const EXPORT_BATCH = 2000;
 
@@ -38,6 +44,9 @@ interface ReportContext {
   timeZone: AgencyTimeZone;
   slug: string;
   overdue?: boolean;
+  unitPath?: string;
+  status?: CourseReportStatusFilter;
+  search?: string;
 }
 
 export interface ReportFile {
@@ -57,10 +66,18 @@ export class ReportService {
   constructor(
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(PublishedVersions) private readonly versions: PublishedVersions,
+    @Inject(OrganisationService) private readonly org: OrganisationService,
   ) {}
 
-  private async context(scope: AccessScope, courseId: string, q: { overdue?: boolean }): Promise<ReportContext> {
+  private async context(scope: AccessScope, courseId: string, q: ReportQueryDto): Promise<ReportContext> {
     await requireManagedCourse(this.db.manager, scope, courseId);
+    // The unit filter is an id the caller sends: one it may not read answers 404 like an unknown one.
+    let unitPath: string | undefined;
+    if (q.unitId) {
+      const unit = await this.org.findReadableUnit(scope, q.unitId).catch(() => null);
+      if (!unit) throw notFound(ErrorCode.ORG_UNIT_NOT_FOUND, 'Unit kerja tidak ditemukan');
+      unitPath = unit.path;
+    }
     const versions = await this.versions.ofCourse(this.db.manager, courseId);
     const title = versions.map((v) => v.snapshot?.title).find(Boolean) ?? 'pelatihan';
     return {
@@ -75,6 +92,9 @@ export class ReportService {
           .replace(/^-|-$/g, '')
           .slice(0, 60) || 'pelatihan',
       overdue: q.overdue,
+      unitPath,
+      status: q.status,
+      search: q.q || undefined,
     };
   }
 
@@ -105,7 +125,22 @@ export class ReportService {
   async page(scope: AccessScope, courseId: string, q: ReportQueryDto): Promise<CourseReportPage> {
     const ctx = await this.context(scope, courseId, q);
     const total = await countReportRows(this.db, ctx);
-    return { ...toPage(await this.rows(ctx, q.pageSize, (q.page - 1) * q.pageSize), total, q), timeZone: ctx.timeZone };
+    const t = await reportTotals(this.db, ctx);
+    const totals: CourseReportTotals = {
+      enrolled: t.enrolled,
+      notStarted: t.not_started,
+      inProgress: t.in_progress,
+      completed: t.completed,
+      passed: t.passed,
+      overdue: t.overdue,
+      averagePreTest: t.average_pre === null ? null : Number(t.average_pre),
+      averagePostTest: t.average_post === null ? null : Number(t.average_post),
+    };
+    return {
+      ...toPage(await this.rows(ctx, q.pageSize, (q.page - 1) * q.pageSize), total, q),
+      timeZone: ctx.timeZone,
+      totals,
+    };
   }
 
   private async *allRows(ctx: ReportContext): AsyncGenerator<CourseReportRow> {
@@ -116,22 +151,10 @@ export class ReportService {
     }
   }
 
+  /** The screen's column names (COURSE_REPORT_COLUMNS, shared with the web), times named with the viewer's zone. */
   private headers(ctx: ReportContext): string[] {
     const zone = TIME_ZONE_LABEL[ctx.timeZone];
-    return [
-      'NIP',
-      'Nama',
-      'Unit Kerja',
-      'Status',
-      'Progres (%)',
-      'Pre-test (%)',
-      'Post-test (%)',
-      'Kenaikan',
-      'Waktu belajar (menit)',
-      `Tenggat (${zone})`,
-      'Terlambat',
-      `Selesai (${zone})`,
-    ];
+    return COURSE_REPORT_COLUMNS.map((c) => COURSE_REPORT_HEADERS[c].replace('{zone}', zone));
   }
 
   /** Every learner's times in the viewer's zone, which the column header names: one zone per column, never a learner's time under another's label. */
@@ -139,21 +162,27 @@ export class ReportService {
     return iso ? localDateTimeOf(iso, ctx.timeZone) : '';
   }
 
-  private cells(ctx: ReportContext, r: CourseReportRow): Array<string | number | null> {
-    return [
-      r.nip,
-      r.name,
-      r.unitName ?? '',
-      STATUS_LABEL[r.status],
-      r.progressPercent,
-      r.preTestPercent,
-      r.postTestPercent,
-      r.gain,
-      r.timeSpentMinutes,
-      this.localTime(ctx, r.dueAt),
-      r.overdue ? 'Ya' : '',
-      this.localTime(ctx, r.completedAt),
-    ];
+  /** One cell per column of COURSE_REPORT_COLUMNS; `nip` as the caller wants it kept as text. */
+  private cells(
+    ctx: ReportContext,
+    r: CourseReportRow,
+    nip: (nip: string) => string | CsvDigitsText,
+  ): Array<string | number | null | CsvDigitsText> {
+    const value: Record<CourseReportColumn, string | number | null | CsvDigitsText> = {
+      nip: nip(r.nip),
+      name: r.name,
+      unitName: r.unitName ?? '',
+      status: STATUS_LABEL[r.status],
+      progressPercent: r.progressPercent,
+      preTestPercent: r.preTestPercent,
+      postTestPercent: r.postTestPercent,
+      gain: r.gain,
+      timeSpentMinutes: r.timeSpentMinutes,
+      dueAt: this.localTime(ctx, r.dueAt),
+      overdue: r.overdue ? 'Ya' : '',
+      completedAt: this.localTime(ctx, r.completedAt),
+    };
+    return COURSE_REPORT_COLUMNS.map((c) => value[c]);
   }
 
   async csv(scope: AccessScope, courseId: string, q: ReportQueryDto): Promise<ReportFile> {
@@ -162,7 +191,8 @@ export class ReportService {
     const out = csvStringifier({ bom: true, header: true, columns: this.headers(ctx) });
     (async () => {
       for await (const r of this.allRows(ctx)) {
-        if (!out.write(this.cells(ctx, r).map((c) => c ?? '')))
+        // The NIP as ="…" so spreadsheets keep all 18 digits (CsvDigitsText, decision 0025).
+        if (!out.write(this.cells(ctx, r, (nip) => new CsvDigitsText(nip)).map((c) => c ?? '')))
           await new Promise((resolve) => out.once('drain', resolve));
       }
       out.end();
@@ -185,7 +215,12 @@ export class ReportService {
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     (async () => {
-      for await (const r of this.allRows(ctx)) sheet.addRow(this.cells(ctx, r)).commit(); // NIP stays a string: 18 digits overflow a spreadsheet number.
+      for await (const r of this.allRows(ctx)) {
+        // NIP as a string cell formatted as text ('@'): 18 digits overflow a spreadsheet number.
+        const row = sheet.addRow(this.cells(ctx, r, (nip) => nip) as Array<string | number | null>);
+        row.getCell(COURSE_REPORT_COLUMNS.indexOf('nip') + 1).numFmt = '@';
+        row.commit();
+      }
       sheet.commit();
       await workbook.commit();
     })().catch((e) => {

@@ -39,6 +39,8 @@ export interface Enrolment {
   dueTimeZone: AgencyTimeZone | null;
   /** Not completed, withdrawn or rejected, and the due instant has passed (by the server's clock, at the time of the answer). */
   overdue: boolean;
+  /** Assigned as mandatory (wajib): the learner cannot withdraw (decision 0025). */
+  mandatory: boolean;
   lastActivityAt: string | null;
   completedAt: string | null;
   createdAt: string;
@@ -217,4 +219,147 @@ export interface CourseReportRow {
 /** The course report's page: its times are shown in the viewer's zone, named here (decision 0015). */
 export interface CourseReportPage extends Page<CourseReportRow> {
   timeZone: AgencyTimeZone;
+  totals: CourseReportTotals;
 }
+
+// ---- audience assignments (decision 0025) ------------------------------------------------------------------------
+
+/** Who a live assignment reaches: everyone in a work unit (optionally with its sub-units), or everyone holding a position in an agency. */
+export const AUDIENCE_KINDS = ['unit', 'position'] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
+/** The audience an assignment targets, as the preview and the create request send it. */
+export interface AudienceTarget {
+  kind: AudienceKind;
+  /** kind unit: the unit. */
+  unitId?: string;
+  /** kind unit: the units under it too. */
+  includeSubUnits?: boolean;
+  /** kind position: the position name (jabatan, case-insensitive). */
+  positionName?: string;
+  /** kind position: the agency whose holders of the position are meant. */
+  agencyId?: string;
+}
+
+/** One person of a preview's sample. */
+export interface AudienceSamplePerson {
+  employeeId: string;
+  name: string;
+  nip: string;
+  unitName: string | null;
+}
+
+/** What an audience would reach now, before the assignment is confirmed. */
+export interface AudiencePreview {
+  /** Active ASN of the audience in the caller's scope who may see the course. */
+  reach: number;
+  /** Of them, those not enrolled yet: the enrolments confirming would create now. */
+  newEnrolments: number;
+  /** Of them, already enrolled (any status): left as they are. */
+  alreadyEnrolled: number;
+  /** Up to 5 people of the audience, by name. */
+  sample: AudienceSamplePerson[];
+}
+
+/**
+ * A live assignment of a course to an audience: its members are enrolled when it is created, and people who join the
+ * unit or take the position later are enrolled too, until it ends (decision 0025).
+ */
+export interface AudienceAssignment {
+  id: string;
+  courseId: string;
+  agencyId: string;
+  kind: AudienceKind;
+  unitId: string | null;
+  unitName: string | null;
+  includeSubUnits: boolean;
+  positionName: string | null;
+  mandatory: boolean;
+  /** A fixed due date (its instant in the zone it was set in), or null. */
+  dueAt: string | null;
+  dueDate: string | null;
+  dueTimeZone: AgencyTimeZone | null;
+  /** Or a due date relative to each enrolment: this many days after it (the end of that local day). */
+  dueDays: number | null;
+  startsAt: string;
+  endsAt: string | null;
+  /** Not ended (now before endsAt). */
+  live: boolean;
+  createdBy: string;
+  createdByName: string | null;
+  createdAt: string;
+  /** Enrolments this assignment created so far. */
+  enrolledCount: number;
+}
+
+export interface AudienceAssignmentResult {
+  assignment: AudienceAssignment;
+  /** False when the same live assignment existed already (a repeated request). */
+  created: boolean;
+  /** Enrolments created now. */
+  enrolled: number;
+}
+
+// ---- course report (issue 15) --------------------------------------------------------------------------------------
+
+/** The report's status filter: an enrolment status, or one of the derived states. */
+export const COURSE_REPORT_STATUSES = [
+  'not_started',
+  'in_progress',
+  'completed',
+  'passed',
+  'overdue',
+  'pending_approval',
+  'withdrawn',
+  'rejected',
+] as const;
+export type CourseReportStatusFilter = (typeof COURSE_REPORT_STATUSES)[number];
+
+/** The report's totals over the filtered learners (unit and search apply; not the status filter). */
+export interface CourseReportTotals {
+  enrolled: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  /** Completed with a post-test graded at or above its pass mark (or completed where the course has no post-test). */
+  passed: number;
+  overdue: number;
+  /** Average best pre-test and post-test grades, where taken. */
+  averagePreTest: number | null;
+  averagePostTest: number | null;
+}
+
+/**
+ * The columns of the course report, in order: the screen shows these and the CSV/XLSX export writes these, with the
+ * headers of COURSE_REPORT_HEADERS (times in the viewer's zone, which the header names: `{zone}` is replaced).
+ */
+export const COURSE_REPORT_COLUMNS = [
+  'nip',
+  'name',
+  'unitName',
+  'status',
+  'progressPercent',
+  'preTestPercent',
+  'postTestPercent',
+  'gain',
+  'timeSpentMinutes',
+  'dueAt',
+  'overdue',
+  'completedAt',
+] as const satisfies ReadonlyArray<keyof CourseReportRow>;
+export type CourseReportColumn = (typeof COURSE_REPORT_COLUMNS)[number];
+
+export const COURSE_REPORT_HEADERS: Record<CourseReportColumn, string> = {
+  nip: 'NIP',
+  name: 'Nama',
+  unitName: 'Unit Kerja',
+  status: 'Status',
+  progressPercent: 'Progres (%)',
+  preTestPercent: 'Pre-test (%)',
+  postTestPercent: 'Post-test (%)',
+  gain: 'Kenaikan',
+  timeSpentMinutes: 'Waktu belajar (menit)',
+  dueAt: 'Tenggat ({zone})',
+  overdue: 'Terlambat',
+  completedAt: 'Selesai ({zone})',
+};

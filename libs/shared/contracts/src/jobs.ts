@@ -14,6 +14,9 @@ export const JobName = {
   QuizAttemptsCloseExpired: 'quiz-attempts.close-expired',
   CourseVersionPublished: 'course-version.published',
   JpCreditCourseCompletion: 'jp.credit-course-completion',
+  AudienceEnrolEmployee: 'audience-assignments.enrol-employee',
+  AudienceApplyImport: 'audience-assignments.apply-import',
+  AudienceSweep: 'audience-assignments.sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -30,7 +33,17 @@ export type JobItem =
       data: { courseId: string; versionId: string; requiresUpgrade: boolean };
     }
   /** A course completion credits its JP to the ledger (once per completion, whatever the retries). */
-  | { name: typeof JobName.JpCreditCourseCompletion; queue: typeof QueueName.Events; data: { completionId: string } };
+  | { name: typeof JobName.JpCreditCourseCompletion; queue: typeof QueueName.Events; data: { completionId: string } }
+  /** An ASN was created, moved unit, changed position or became active: live audience assignments enrol them (decision 0025). */
+  | {
+      name: typeof JobName.AudienceEnrolEmployee;
+      queue: typeof QueueName.Events;
+      data: { employeeId: string; changeId: string };
+    }
+  /** An employee import finished: every live audience assignment of its agency is applied again (decision 0025). */
+  | { name: typeof JobName.AudienceApplyImport; queue: typeof QueueName.Events; data: { importId: string } }
+  /** Scheduled: every live audience assignment is applied again, so no missed event loses an enrolment. */
+  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -41,6 +54,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.QuizAttemptsCloseExpired]: QueueName.Events,
   [JobName.CourseVersionPublished]: QueueName.Events,
   [JobName.JpCreditCourseCompletion]: QueueName.Events,
+  [JobName.AudienceEnrolEmployee]: QueueName.Events,
+  [JobName.AudienceApplyImport]: QueueName.Events,
+  [JobName.AudienceSweep]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -48,6 +64,8 @@ export const OutboxEvent = {
   EmployeeImportRequested: 'employee-import.requested',
   CourseCompleted: 'course.completed',
   CoursePublished: 'course.published',
+  EmployeePlacementChanged: 'employee.placement-changed',
+  EmployeeImportCompleted: 'employee-import.completed',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -60,6 +78,9 @@ export interface OutboxPayloads {
   [OutboxEvent.EmployeeImportRequested]: { importId: string };
   [OutboxEvent.CourseCompleted]: { completionId: string };
   [OutboxEvent.CoursePublished]: { courseId: string; versionId: string; requiresUpgrade: boolean };
+  /** `aggregateId` is `changeId` (one per change), so a second move of one ASN is a second job. */
+  [OutboxEvent.EmployeePlacementChanged]: { employeeId: string; changeId: string };
+  [OutboxEvent.EmployeeImportCompleted]: { importId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -77,4 +98,6 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.EmployeeImportRequested]: [JobName.EmployeeImportRun],
   [OutboxEvent.CourseCompleted]: [JobName.CourseCompletionRecorded, JobName.JpCreditCourseCompletion],
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
+  [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
+  [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],
 };

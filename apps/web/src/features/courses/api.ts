@@ -1,5 +1,9 @@
 import type {
   AssignmentResult,
+  AudienceAssignment,
+  AudienceAssignmentResult,
+  AudiencePreview,
+  AudienceTarget,
   AttendanceResult,
   CompetencyKind,
   CourseReportRow,
@@ -229,6 +233,44 @@ export function removeAuthor(courseId: string, employeeId: string): Promise<void
 
 export function assignCourse(courseId: string, input: AssignInput): Promise<AssignmentResult> {
   return request<AssignmentResult>(`/courses/${enc(courseId)}/assignments`, { method: 'POST', body: input });
+}
+
+/** How many ASN an audience reaches now, and a sample, before confirming (writes nothing; decision 0025). */
+export function previewAudience(courseId: string, audience: AudienceTarget): Promise<AudiencePreview> {
+  return request<AudiencePreview>(`/courses/${enc(courseId)}/audience-assignments/preview`, {
+    method: 'POST',
+    body: { audience },
+  });
+}
+
+export interface AudienceAssignInput {
+  audience: AudienceTarget;
+  mandatory?: boolean;
+  dueDate?: string;
+  dueDays?: number;
+}
+
+/** Assigns the course to the audience, live: members now, newcomers later, until it ends. */
+export function createAudienceAssignment(
+  courseId: string,
+  input: AudienceAssignInput,
+): Promise<AudienceAssignmentResult> {
+  return request<AudienceAssignmentResult>(`/courses/${enc(courseId)}/audience-assignments`, {
+    method: 'POST',
+    body: input,
+  });
+}
+
+export function listAudienceAssignments(
+  courseId: string,
+  params: { page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<Page<AudienceAssignment>> {
+  return request<Page<AudienceAssignment>>(`/courses/${enc(courseId)}/audience-assignments`, { query: params, signal });
+}
+
+export function endAudienceAssignment(id: string): Promise<AudienceAssignment> {
+  return request<AudienceAssignment>(`/audience-assignments/${enc(id)}/end`, { method: 'POST' });
 }
 
 export function recordAttendance(courseId: string, lessonId: string, employeeIds: string[]): Promise<AttendanceResult> {

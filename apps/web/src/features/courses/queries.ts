@@ -8,6 +8,10 @@ import {
   recordAttendance,
   removeAuthor,
   type AssignInput,
+  type AudienceAssignInput,
+  createAudienceAssignment,
+  endAudienceAssignment,
+  listAudienceAssignments,
   createCourse,
   createLesson,
   createModule,
@@ -43,6 +47,10 @@ export const courseKeys = {
   detail: (id: string) => [...courseKeys.all, 'detail', id] as const,
   reviews: (page: number) => [...courseKeys.all, 'reviews', page] as const,
   learners: (id: string) => [...courseKeys.all, 'learners', id] as const,
+  audiences: (id: string, page?: number) =>
+    page === undefined
+      ? ([...courseKeys.all, 'audiences', id] as const)
+      : ([...courseKeys.all, 'audiences', id, page] as const),
   invitations: (id: string, page: number) => [...courseKeys.all, 'invitations', id, page] as const,
   incomingInvitations: (status: CourseAuthorInvitationStatus, page: number) =>
     [...courseKeys.all, 'incoming-invitations', status, page] as const,
@@ -192,6 +200,34 @@ export function useAssignCourse(courseId: string) {
   return useMutation({
     mutationFn: (input: AssignInput) => assignCourse(courseId, input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: courseKeys.learners(courseId) }),
+  });
+}
+
+/** Live audience assignments of a course (decision 0025). */
+export function useAudienceAssignments(courseId: string, page: number, enabled = true) {
+  return useQuery({
+    queryKey: courseKeys.audiences(courseId, page),
+    queryFn: ({ signal }) => listAudienceAssignments(courseId, { page, pageSize: 10 }, signal),
+    enabled: enabled && !!courseId,
+  });
+}
+
+export function useCreateAudienceAssignment(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AudienceAssignInput) => createAudienceAssignment(courseId, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: courseKeys.learners(courseId) });
+      void queryClient.invalidateQueries({ queryKey: courseKeys.audiences(courseId) });
+    },
+  });
+}
+
+export function useEndAudienceAssignment(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => endAudienceAssignment(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: courseKeys.audiences(courseId) }),
   });
 }
 

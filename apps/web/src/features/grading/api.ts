@@ -1,6 +1,7 @@
 import type {
   AttemptReview,
   CourseReportPage,
+  CourseReportStatusFilter,
   GradingItem,
   GradingWaiting,
   Page,
@@ -63,6 +64,11 @@ export interface CourseReportParams {
   pageSize?: number;
   /** true: only learners past their due date and not finished; false: only the others. */
   overdue?: boolean;
+  /** A unit: its learners and those of the units under it. */
+  unitId?: string;
+  status?: CourseReportStatusFilter;
+  /** Part of a name or NIP. */
+  q?: string;
 }
 
 export function getCourseReport(
@@ -79,7 +85,7 @@ export function getCourseReport(
 export function downloadCourseReport(
   courseId: string,
   format: Exclude<ReportFormat, 'json'>,
-  filter: { overdue?: boolean },
+  filter: Omit<CourseReportParams, 'page' | 'pageSize'>,
   onProgress: (fraction: number | null) => void,
 ): Promise<void> {
   return downloadFile(`/courses/${enc(courseId)}/report`, `laporan-kursus.${format}`, {

@@ -6,6 +6,7 @@ import {
   getGradingWaiting,
   gradeAnswer,
   gradeSubmission,
+  type CourseReportParams,
   type GradeInput,
 } from './api';
 
@@ -14,8 +15,8 @@ export const gradingKeys = {
   queue: (courseId: string) => [...gradingKeys.all, 'queue', courseId] as const,
   attempt: (attemptId: string) => [...gradingKeys.all, 'attempt', attemptId] as const,
   waiting: (courseIds: string[]) => [...gradingKeys.all, 'waiting', courseIds] as const,
-  report: (courseId: string, page: number, overdue?: boolean) =>
-    [...gradingKeys.all, 'report', courseId, page, overdue ?? null] as const,
+  report: (courseId: string, page: number, filter: Omit<CourseReportParams, 'page' | 'pageSize'>) =>
+    [...gradingKeys.all, 'report', courseId, page, filter] as const,
 };
 
 export function useCourseGrading(courseId: string) {
@@ -65,10 +66,15 @@ export function useGradeSubmission(courseId: string) {
   });
 }
 
-export function useCourseReport(courseId: string, page: number, pageSize: number, overdue?: boolean) {
+export function useCourseReport(
+  courseId: string,
+  page: number,
+  pageSize: number,
+  filter: Omit<CourseReportParams, 'page' | 'pageSize'>,
+) {
   return useQuery({
-    queryKey: gradingKeys.report(courseId, page, overdue),
-    queryFn: ({ signal }) => getCourseReport(courseId, { page, pageSize, overdue }, signal),
+    queryKey: gradingKeys.report(courseId, page, filter),
+    queryFn: ({ signal }) => getCourseReport(courseId, { page, pageSize, ...filter }, signal),
     placeholderData: keepPreviousData,
   });
 }

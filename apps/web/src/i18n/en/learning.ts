@@ -51,6 +51,7 @@ export const learning: Catalog['learning'] = {
   completedMessage: 'You completed this course. The completion is recorded in My learning.',
   completedBanner: 'You completed this course. You can still open the material.',
   withdraw: 'Withdraw',
+  mandatoryNoWithdraw: 'This course is mandatory for you: you cannot withdraw.',
   withdrawTitle: 'Withdraw from the course?',
   withdrawConfirm: 'You will leave “{{title}}”. Your progress no longer counts.',
   withdrawn: 'You withdrew.',

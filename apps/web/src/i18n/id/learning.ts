@@ -49,6 +49,7 @@ export const learning = {
   completedMessage: 'Anda telah menyelesaikan kursus ini. Penyelesaiannya tercatat di Pembelajaran saya.',
   completedBanner: 'Anda telah menyelesaikan kursus ini. Materi tetap dapat dibuka kembali.',
   withdraw: 'Mengundurkan diri',
+  mandatoryNoWithdraw: 'Pelatihan ini wajib bagi Anda: tidak dapat mengundurkan diri.',
   withdrawTitle: 'Mengundurkan diri dari kursus?',
   withdrawConfirm: 'Anda akan keluar dari «{{title}}». Kemajuan Anda tidak lagi dihitung.',
   withdrawn: 'Anda telah mengundurkan diri.',

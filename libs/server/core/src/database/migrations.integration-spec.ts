@@ -15,6 +15,7 @@ const TABLES = [
   'account_setup_link',
   'agency',
   'assignment_submission',
+  'audience_assignment',
   'audit_log',
   'certificate',
   'certificate_key',

@@ -1,4 +1,4 @@
-import { csvStringifier } from './csv';
+import { CsvDigitsText, csvStringifier } from './csv';
 import { neutraliseCsvCell } from '@kompeten/shared-util';
 
 async function write(rows: unknown[][], columns?: string[]): Promise<string> {
@@ -38,5 +38,17 @@ describe('csvStringifier', () => {
       ['Nama', 'Kenaikan', 'Unit', 'X', 'Y', 'Z'],
     );
     expect(csv).toBe(`Nama,Kenaikan,Unit,X,Y,Z\n'=cmd|/c calc!A1,-5,,Lalu Hasan,,12.5\n`);
+  });
+});
+
+describe('CsvDigitsText', () => {
+  it('writes an 18-digit NIP as a ="…" text formula, so spreadsheets keep every digit', async () => {
+    const csv = await write([[new CsvDigitsText('198609262015051001'), 'Lalu Hasan']], ['NIP', 'Nama']);
+    expect(csv).toBe(`NIP,Nama\n"=""198609262015051001""",Lalu Hasan\n`);
+  });
+
+  it('writes anything but digits as a neutralised text cell, never as a formula', async () => {
+    const csv = await write([[new CsvDigitsText('1"+cmd|calc'), new CsvDigitsText('=1+1')]]);
+    expect(csv).toBe(`"1""+cmd|calc",'=1+1\n`);
   });
 });

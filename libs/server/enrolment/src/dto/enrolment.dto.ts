@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import {
   AGENCY_TIME_ZONES,
+  COURSE_REPORT_STATUSES,
   ENROLMENT_SOURCES,
   ENROLMENT_STATUSES,
   LESSON_KINDS,
@@ -27,6 +28,7 @@ import {
   REPORT_FORMATS,
   SUBMISSION_FILTERS,
   type AgencyTimeZone,
+  type CourseReportStatusFilter,
   type EnrolmentSource,
   type EnrolmentStatus,
   type LessonKind,
@@ -95,6 +97,8 @@ export class EnrolmentDto {
   @ApiProperty(DUE_DOC.dueDate) dueDate: string | null;
   @ApiProperty(DUE_DOC.dueTimeZone) dueTimeZone: AgencyTimeZone | null;
   @ApiProperty(DUE_DOC.overdue) overdue: boolean;
+  @ApiProperty({ example: true, description: 'Assigned as mandatory (wajib): the learner cannot withdraw' })
+  mandatory: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastActivityAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -270,6 +274,17 @@ export class CourseReportRowDto {
   completedAt: string | null;
 }
 
+export class CourseReportTotalsDto {
+  @ApiProperty({ example: 120, description: 'Active or completed' }) enrolled: number;
+  @ApiProperty({ example: 10 }) notStarted: number;
+  @ApiProperty({ example: 50 }) inProgress: number;
+  @ApiProperty({ example: 60 }) completed: number;
+  @ApiProperty({ example: 55, description: 'Completed, post-test passed where the course has one' }) passed: number;
+  @ApiProperty({ example: 4 }) overdue: number;
+  @ApiProperty({ nullable: true, type: Number, example: 58.5 }) averagePreTest: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 84.25 }) averagePostTest: number | null;
+}
+
 export class CourseReportPageDto extends PageMetaDto {
   @ApiProperty({ type: [CourseReportRowDto] }) items: CourseReportRowDto[];
   @ApiProperty({
@@ -279,6 +294,7 @@ export class CourseReportPageDto extends PageMetaDto {
       'The viewer\u2019s zone: the CSV and XLSX exports and the web show every time in it, named in the column headers',
   })
   timeZone: AgencyTimeZone;
+  @ApiProperty({ type: CourseReportTotalsDto }) totals: CourseReportTotalsDto;
 }
 
 // ---- requests ----------------------------------------------------------------------------------
@@ -419,6 +435,27 @@ export class AttendanceDto {
 }
 
 export class ReportQueryDto extends OverdueFilterDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only learners of this work unit and the units under it' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId harus UUID' })
+  unitId?: string;
+
+  @ApiPropertyOptional({
+    enum: COURSE_REPORT_STATUSES,
+    description:
+      'not_started, in_progress (active), completed, passed (completed, post-test passed where there is one), overdue, pending_approval, withdrawn, rejected',
+  })
+  @IsOptional()
+  @IsIn(COURSE_REPORT_STATUSES, { message: 'status tidak dikenal' })
+  status?: CourseReportStatusFilter;
+
+  @ApiPropertyOptional({ example: 'Hasan', description: 'Part of the learner\u2019s name or NIP' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100, { message: 'q paling banyak 100 karakter' })
+  q?: string;
+
   @ApiPropertyOptional({
     enum: REPORT_FORMATS,
     default: 'json',

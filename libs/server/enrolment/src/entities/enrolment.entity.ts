@@ -11,6 +11,7 @@ import {
 import type { AgencyTimeZone, EnrolmentSource, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';
+import { AudienceAssignmentEntity } from './audience-assignment.entity';
 
 /**
  * One learner in one course: the version they study, how they came (self or assigned) and where they stand.
@@ -75,6 +76,16 @@ export class EnrolmentEntity {
   /** Share of required lessons completed. numeric: read as a string by pg. */
   @Column('numeric', { precision: 5, scale: 2, default: 0 })
   progressPercent: string;
+
+  /** Assigned as mandatory: the learner cannot withdraw (decision 0025). */
+  @Column('boolean', { default: false })
+  mandatory: boolean;
+
+  /** The live audience assignment that enrolled them, if any. */
+  @Index('ix_enrolment_audience_assignment')
+  @ForeignKey(() => AudienceAssignmentEntity, { name: 'enrolment_audience_assignment_id_fkey' })
+  @Column('uuid', { nullable: true })
+  audienceAssignmentId: string | null;
 
   @Column('timestamptz', { nullable: true })
   lastActivityAt: Date | null;

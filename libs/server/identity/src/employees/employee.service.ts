@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type Employee, type Page } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, notFound, recordAudit, toPage } from '@kompeten/server-core';
+import { ErrorCode, OutboxEvent, type Employee, type Page } from '@kompeten/shared-contracts';
+import { conflict, forbidden, invalid, notFound, recordAudit, toPage, writeOutbox } from '@kompeten/server-core';
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { recordAccountEvent } from '../accounts/account-events';
 import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
@@ -86,6 +87,7 @@ export class EmployeeService {
       }
       const { identifiers } = await repo.insert(values);
       const employee = (await loadEmployee(m, identifiers[0].id)) as EmployeeWithPath;
+      await announcePlacement(m, employee.id);
       await recordAudit(
         m,
         { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
@@ -124,6 +126,14 @@ export class EmployeeService {
         if (account) await this.sessions.endUserSessions(m, account.id, 'employee-deactivated');
       }
       const after = (await loadEmployee(m, id)) as EmployeeWithPath;
+      // A new unit, a new position or a return to active service can put the ASN in a live audience assignment.
+      if (
+        after.active &&
+        (after.unitId !== before.unitId ||
+          (after.positionName ?? '').toLowerCase() !== (before.positionName ?? '').toLowerCase() ||
+          !before.active)
+      )
+        await announcePlacement(m, id);
       await recordAudit(
         m,
         { userId: scope.principal.userId, correlationId: scope.principal.correlationId },
@@ -189,4 +199,14 @@ export class EmployeeService {
     if (!active) await this.sessions.endUserSessions(m, accountId, 'deactivated');
     await recordAccountEvent(m, scope.principal, accountId, active ? 'account_reactivated' : 'account_deactivated');
   }
+}
+
+/**
+ * Tells other domains, in the caller's transaction, that where an ASN works or what position they hold changed (or
+ * that they are new): enrolment's live audience assignments enrol them (decision 0025). One event per change, so a
+ * second move is a second job.
+ */
+async function announcePlacement(m: EntityManager, employeeId: string): Promise<void> {
+  const changeId = randomUUID();
+  await writeOutbox(m, OutboxEvent.EmployeePlacementChanged, changeId, { employeeId, changeId });
 }

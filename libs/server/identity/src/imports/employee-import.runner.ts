@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { DataSource } from 'typeorm';
-import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
-import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
+import { OutboxEvent, type ImportEntryOutcome } from '@kompeten/shared-contracts';
+import { FILE_STORAGE, writeOutbox, type FileStorage } from '@kompeten/server-core';
 import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import {
@@ -105,10 +105,20 @@ export class EmployeeImportRunner {
       await repo.update({ id: importId }, { totalRows: await this.countLines(imp.storageKey) });
       await this.process(imp, c);
       const counts = await countImportEntries(this.db.manager, importId);
-      await repo.update(
-        { id: importId },
-        { ...counts, processedRows: c.processed, totalRows: c.processed, status: 'completed', finishedAt: new Date() },
-      );
+      await this.db.transaction(async (m) => {
+        await m.getRepository(EmployeeImportEntity).update(
+          { id: importId },
+          {
+            ...counts,
+            processedRows: c.processed,
+            totalRows: c.processed,
+            status: 'completed',
+            finishedAt: new Date(),
+          },
+        );
+        // New and moved ASN may belong to live audience assignments: enrolment applies them again (decision 0025).
+        await writeOutbox(m, OutboxEvent.EmployeeImportCompleted, importId, { importId });
+      });
       this.logger.log({ importId, ...counts, processed: c.processed }, 'Employee import completed');
     } catch (e) {
       const fileError =

@@ -1,15 +1,37 @@
 import { useState } from 'react';
-import { Alert, Button, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { TIME_ZONE_LABEL, type AssignmentResult } from '@kompeten/shared-contracts';
+import {
+  TIME_ZONE_LABEL,
+  type AssignmentResult,
+  type AudiencePreview,
+  type AudienceTarget,
+} from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useAgencyOptions, useUnitOptions } from '../../agencies/queries';
-import { useAssignCourse } from '../queries';
+import { previewAudience } from '../api';
+import { useAssignCourse, useCreateAudienceAssignment } from '../queries';
+import { AudienceAssignmentsList } from './AudienceAssignmentsList';
 import { EmployeePicker, type PickedEmployee } from './EmployeePicker';
 
 type Target = 'employees' | 'unit' | 'position';
+type DueRule = 'none' | 'date' | 'days';
 
 interface AssignLearnersModalProps {
   courseId: string;
@@ -18,12 +40,24 @@ interface AssignLearnersModalProps {
   onClose: () => void;
 }
 
-/** "Tugaskan peserta": assign a published course to named ASN, a whole work unit or a position (HR officers, admins). */
+/**
+ * "Tugaskan peserta": assign a published course to named ASN (once), or live to a work unit or a position (HR officers,
+ * admins): the reach is shown before confirming, and newcomers are enrolled later by the worker (decision 0025).
+ */
 export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: AssignLearnersModalProps) {
   const { t } = useTranslation('courses');
   const { me } = useAuth();
   const phone = useMediaQuery('(max-width: 36em)');
   const mutation = useAssignCourse(courseId);
+  const live = useCreateAudienceAssignment(courseId);
+  const [includeSubUnits, setIncludeSubUnits] = useState(true);
+  const [mandatory, setMandatory] = useState(false);
+  const [dueRule, setDueRule] = useState<DueRule>('none');
+  const [dueDays, setDueDays] = useState<number | string>(30);
+  const [preview, setPreview] = useState<AudiencePreview | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [liveMessage, setLiveMessage] = useState<string | null>(null);
   const [target, setTarget] = useState<Target>('employees');
   const [employees, setEmployees] = useState<PickedEmployee[]>([]);
   const ownAgency = me?.roles.find((r) => r.role !== 'learner')?.agencyId ?? me?.employee?.agencyId ?? null;
@@ -39,12 +73,67 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
 
   const close = () => {
     mutation.reset();
+    live.reset();
     setResult(null);
     setInvalid(null);
+    setPreview(null);
+    setPreviewError(null);
+    setLiveMessage(null);
     onClose();
   };
 
+  /** Any change to the audience asks for a new preview before confirming. */
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPreview(null);
+      setLiveMessage(null);
+    };
+
+  const audience = (): AudienceTarget | null => {
+    if (target === 'unit') {
+      if (!unitId) return (setInvalid(t('assign.pickUnit')), null);
+      return { kind: 'unit', unitId, includeSubUnits };
+    }
+    if (!positionName.trim() || !agencyId) return (setInvalid(t('assign.pickPosition')), null);
+    return { kind: 'position', positionName: positionName.trim(), agencyId };
+  };
+
+  const showReach = async () => {
+    setInvalid(null);
+    setPreviewError(null);
+    const a = audience();
+    if (!a) return;
+    setPreviewing(true);
+    try {
+      setPreview(await previewAudience(courseId, a));
+    } catch (error) {
+      setPreviewError(error);
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  const confirmLive = async () => {
+    const a = audience();
+    if (!a) return;
+    try {
+      const r = await live.mutateAsync({
+        audience: a,
+        mandatory,
+        dueDate: dueRule === 'date' && dueDate ? dueDate : undefined,
+        dueDays: dueRule === 'days' && Number(dueDays) > 0 ? Number(dueDays) : undefined,
+      });
+      setLiveMessage(r.created ? t('assign.liveCreated', { count: r.enrolled }) : t('assign.liveExisting'));
+      setPreview(null);
+    } catch {
+      // Shown below.
+    }
+  };
+
   const submit = async () => {
+    if (target !== 'employees') return preview ? confirmLive() : showReach();
     setInvalid(null);
     // A date only: the server reads it as the end of that day in the assigner's zone, the one the hint names.
     const due = dueDate || undefined;
@@ -52,13 +141,7 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
     if (target === 'employees') {
       if (employees.length === 0) return setInvalid(t('assign.pickEmployees'));
       input = { employeeIds: employees.map((e) => e.value), dueDate: due };
-    } else if (target === 'unit') {
-      if (!unitId) return setInvalid(t('assign.pickUnit'));
-      input = { unitId, dueDate: due };
-    } else {
-      if (!positionName.trim()) return setInvalid(t('assign.pickPosition'));
-      input = { positionName: positionName.trim(), unitId: unitId ?? undefined, dueDate: due };
-    }
+    } else return;
     try {
       setResult(await mutation.mutateAsync(input));
       setEmployees([]);
@@ -89,6 +172,8 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
             onChange={(v) => {
               setTarget(v as Target);
               setInvalid(null);
+              setPreview(null);
+              setLiveMessage(null);
             }}
             data={[
               { value: 'employees', label: t('assign.targetEmployees') },
@@ -110,29 +195,40 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
         )}
         {(target === 'unit' || target === 'position') && (
           <>
+            <Text size="sm" c="dimmed">
+              {t('assign.liveHint')}
+            </Text>
             <Select
               label={t('assign.agency')}
               data={agencies.data ?? []}
               value={agencyId}
-              onChange={(v) => {
+              onChange={changed((v: string | null) => {
                 setAgencyId(v);
                 setUnitId(null);
-              }}
+              })}
               searchable
               nothingFoundMessage={t('people.nothingFound')}
             />
+          </>
+        )}
+        {target === 'unit' && (
+          <>
             <Select
-              label={target === 'unit' ? t('assign.unit') : t('assign.unitOptional')}
-              description={target === 'unit' ? t('assign.unitHint') : undefined}
+              label={t('assign.unit')}
               data={units.data ?? []}
               value={unitId}
-              onChange={setUnitId}
+              onChange={changed(setUnitId)}
               searchable
               clearable
               disabled={!agencyId}
-              required={target === 'unit'}
-              error={target === 'unit' ? (invalid ?? undefined) : undefined}
+              required
+              error={invalid ?? undefined}
               nothingFoundMessage={t('people.nothingFound')}
+            />
+            <Checkbox
+              label={t('assign.includeSubUnits')}
+              checked={includeSubUnits}
+              onChange={(event) => changed(setIncludeSubUnits)(event.currentTarget.checked)}
             />
           </>
         )}
@@ -141,20 +237,106 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
             label={t('assign.position')}
             description={t('assign.positionHint')}
             value={positionName}
-            onChange={(event) => setPositionName(event.currentTarget.value)}
+            onChange={(event) => changed(setPositionName)(event.currentTarget.value)}
             required
             maxLength={200}
             error={invalid ?? undefined}
           />
         )}
-        <TextInput
-          type="date"
-          label={t('assign.dueDate')}
-          description={t('assign.dueDateHint', { zone })}
-          value={dueDate}
-          onChange={(event) => setDueDate(event.currentTarget.value)}
-        />
+        {target === 'employees' ? (
+          <TextInput
+            type="date"
+            label={t('assign.dueDate')}
+            description={t('assign.dueDateHint', { zone })}
+            value={dueDate}
+            onChange={(event) => setDueDate(event.currentTarget.value)}
+          />
+        ) : (
+          <>
+            <Checkbox
+              label={t('assign.mandatory')}
+              checked={mandatory}
+              onChange={(event) => setMandatory(event.currentTarget.checked)}
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="assign-due-rule-label">
+                {t('assign.dueRule')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="assign-due-rule-label"
+                value={dueRule}
+                onChange={(v) => setDueRule(v as DueRule)}
+                data={[
+                  { value: 'none', label: t('assign.dueNone') },
+                  { value: 'date', label: t('assign.dueFixed') },
+                  { value: 'days', label: t('assign.dueRelative') },
+                ]}
+                fullWidth
+                orientation={phone ? 'vertical' : 'horizontal'}
+              />
+            </Stack>
+            {dueRule === 'date' && (
+              <TextInput
+                type="date"
+                label={t('assign.dueDate')}
+                description={t('assign.dueDateHint', { zone })}
+                value={dueDate}
+                onChange={(event) => setDueDate(event.currentTarget.value)}
+              />
+            )}
+            {dueRule === 'days' && (
+              <NumberInput
+                label={t('assign.dueDays')}
+                description={t('assign.dueDaysHint', { zone })}
+                value={dueDays}
+                onChange={setDueDays}
+                min={1}
+                max={3650}
+                allowDecimal={false}
+              />
+            )}
+          </>
+        )}
         {mutation.isError && <ErrorAlert error={mutation.error} />}
+        {previewError !== null && <ErrorAlert error={previewError} />}
+        {live.isError && <ErrorAlert error={live.error} />}
+        {preview && (
+          <Alert
+            color="blue"
+            variant="light"
+            title={t('assign.previewTitle')}
+            role="status"
+            data-testid="audience-preview"
+          >
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                {t('assign.reach', { count: preview.reach })}
+              </Text>
+              <Text size="sm">{t('assign.newEnrolments', { count: preview.newEnrolments })}</Text>
+              <Text size="sm">{t('assign.previewAlready', { count: preview.alreadyEnrolled })}</Text>
+              {preview.sample.length > 0 && (
+                <>
+                  <Text size="sm" fw={500} mt={4}>
+                    {t('assign.sample')}
+                  </Text>
+                  <List size="sm" spacing={2}>
+                    {preview.sample.map((p) => (
+                      <List.Item key={p.employeeId}>
+                        {p.name} · {p.nip}
+                        {p.unitName ? ` · ${p.unitName}` : ''}
+                      </List.Item>
+                    ))}
+                  </List>
+                </>
+              )}
+            </Stack>
+          </Alert>
+        )}
+        {liveMessage && (
+          <Alert color="green" variant="light" title={t('assign.resultTitle')} role="status">
+            <Text size="sm">{liveMessage}</Text>
+          </Alert>
+        )}
         {result && (
           <Alert color="green" variant="light" title={t('assign.resultTitle')} role="status">
             <List size="sm" spacing={2}>
@@ -168,10 +350,26 @@ export function AssignLearnersModal({ courseId, courseTitle, opened, onClose }: 
           <Button variant="default" onClick={close} disabled={mutation.isPending}>
             {result ? t('close') : t('cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('assign.submit')}
-          </Button>
+          {target === 'employees' ? (
+            <Button type="submit" loading={mutation.isPending}>
+              {t('assign.submit')}
+            </Button>
+          ) : preview ? (
+            <Button type="submit" loading={live.isPending}>
+              {t('assign.confirm')}
+            </Button>
+          ) : (
+            <Button type="submit" loading={previewing}>
+              {t('assign.preview')}
+            </Button>
+          )}
         </Group>
+        {target !== 'employees' && (
+          <>
+            <Divider />
+            <AudienceAssignmentsList courseId={courseId} />
+          </>
+        )}
       </Stack>
     </Modal>
   );

@@ -1,6 +1,25 @@
 import { useState } from 'react';
-import { Button, Group, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { TIME_ZONE_LABEL, type CourseReportRow } from '@kompeten/shared-contracts';
+import { BarChart } from '@mantine/charts';
+import {
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import {
+  COURSE_REPORT_STATUSES,
+  TIME_ZONE_LABEL,
+  type CourseReportColumn,
+  type CourseReportRow,
+  type CourseReportStatusFilter,
+  type CourseReportTotals,
+} from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../shared/api';
@@ -8,41 +27,66 @@ import { useAuth } from '../../../shared/auth/auth-context';
 import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
-import { formatDateTime } from '../../../shared/format';
+import { SearchInput } from '../../../shared/components/SearchInput';
+import { formatDateTime, formatNumber } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
+import { useUnitOptions } from '../../agencies/queries';
 import { useCourse } from '../../courses/queries';
 import { EnrolmentStatusBadge } from '../../learning/components/EnrolmentStatusBadge';
 import { OverdueBadge } from '../../learning/components/OverdueBadge';
 import { downloadCourseReport } from '../api';
 import { useCourseReport } from '../queries';
+import { orderColumns, reportHeader } from '../report-columns';
 
 const PAGE_SIZE = 25;
 const OVERDUE_FILTERS = ['all', 'overdue', 'onTime'] as const;
 type OverdueFilter = (typeof OVERDUE_FILTERS)[number];
 
-/** /kursus/:courseId/laporan — every learner's progress, pre-test, post-test and gain; CSV and XLSX downloads. */
+const TOTALS: Array<keyof Omit<CourseReportTotals, 'averagePreTest' | 'averagePostTest'>> = [
+  'enrolled',
+  'notStarted',
+  'inProgress',
+  'completed',
+  'passed',
+  'overdue',
+];
+
+/**
+ * /kursus/:courseId/laporan — totals, a pre- vs post-test chart, and every learner's progress, pre-test, post-test and
+ * gain, filtered by unit, status and name/NIP; CSV and XLSX downloads with the screen's columns.
+ */
 export function CourseReportPage() {
   const { courseId = '' } = useParams<{ courseId: string }>();
   const { t, i18n } = useTranslation('grading');
   const { t: tc } = useTranslation();
   const { me } = useAuth();
   const course = useCourse(courseId);
-  const { values, page, update } = useSearchParamState(['overdue'] as const);
+  const { values, page, update } = useSearchParamState(['overdue', 'status', 'unitId', 'q'] as const);
   const filter: OverdueFilter = values.overdue === 'true' ? 'overdue' : values.overdue === 'false' ? 'onTime' : 'all';
   const overdue = filter === 'all' ? undefined : filter === 'overdue';
-  const report = useCourseReport(courseId, page, PAGE_SIZE, overdue);
+  const status = (COURSE_REPORT_STATUSES as readonly string[]).includes(values.status)
+    ? (values.status as CourseReportStatusFilter)
+    : undefined;
+  const filters = { overdue, status, unitId: values.unitId || undefined, q: values.q || undefined };
+  const report = useCourseReport(courseId, page, PAGE_SIZE, filters);
+  const ownAgency = me?.roles.find((r) => r.role !== 'learner')?.agencyId ?? me?.employee?.agencyId ?? undefined;
+  const units = useUnitOptions(ownAgency);
+  const totals = report.data?.totals;
   // Every learner's times in the viewer's zone, the one the server also uses for the downloads (decision 0015).
   const tz = report.data?.timeZone ?? me?.timeZone ?? 'Asia/Jakarta';
   const [download, setDownload] = useState<{ format: 'csv' | 'xlsx'; progress: number | null } | null>(null);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('reportTitle')}` : t('reportTitle'));
-  const pct = (v: number | null) => (v === null ? tc('none') : `${v}%`);
+  const pct = (v: number | null) => (v === null ? tc('none') : `${formatNumber(v, i18n.language)}%`);
+  const zoneLabel = TIME_ZONE_LABEL[tz];
+  const header = (c: CourseReportColumn) =>
+    reportHeader(c, zoneLabel, i18n.language, t(`reportColumns.${c}`, { zone: zoneLabel }));
 
   const onDownload = async (format: 'csv' | 'xlsx') => {
     setDownload({ format, progress: null });
     try {
-      await downloadCourseReport(courseId, format, { overdue }, (progress) => setDownload({ format, progress }));
+      await downloadCourseReport(courseId, format, filters, (progress) => setDownload({ format, progress }));
     } catch (error) {
       notify({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) });
     } finally {
@@ -107,6 +151,83 @@ export function CourseReportPage() {
           {t('timesIn', { zone: TIME_ZONE_LABEL[tz] })}
         </Text>
       </Group>
+      <Group align="flex-end" wrap="wrap" gap="sm">
+        <SearchInput
+          value={values.q}
+          onSearch={(q) => update({ q })}
+          label={t('reportSearch')}
+          placeholder={t('reportSearchPlaceholder')}
+          maw={320}
+        />
+        <Select
+          label={t('reportStatus')}
+          data={[
+            { value: '', label: t('reportStatuses.all') },
+            ...COURSE_REPORT_STATUSES.map((v) => ({ value: v, label: t(`reportStatuses.${v}`) })),
+          ]}
+          value={status ?? ''}
+          onChange={(v) => update({ status: v || null })}
+          allowDeselect={false}
+          maw={240}
+        />
+        <Select
+          label={t('reportUnit')}
+          placeholder={t('reportUnitAll')}
+          data={units.data ?? []}
+          value={values.unitId || null}
+          onChange={(v) => update({ unitId: v })}
+          searchable
+          clearable
+          maw={320}
+          nothingFoundMessage={tc('none')}
+        />
+      </Group>
+      {totals && (
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" aria-label={t('reportTotals')} component="dl">
+          {TOTALS.map((k) => (
+            <Paper key={k} withBorder p="sm" radius="md" data-testid={`report-total-${k}`}>
+              <Text component="dt" size="xs" c="dimmed">
+                {t(`reportTotalLabels.${k}`)}
+              </Text>
+              <Text component="dd" m={0} fw={700} size="xl">
+                {formatNumber(totals[k], i18n.language)}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+      {totals && (totals.averagePreTest !== null || totals.averagePostTest !== null) && (
+        <Paper withBorder p="md" radius="md" component="figure" m={0} aria-labelledby="report-chart-title">
+          <Title order={3} size="h5" id="report-chart-title">
+            {t('reportChart')}
+          </Title>
+          <Text size="xs" c="dimmed" component="figcaption">
+            {t('reportChartCaption', {
+              pre: pct(totals.averagePreTest),
+              post: pct(totals.averagePostTest),
+            })}
+          </Text>
+          <BarChart
+            h={220}
+            mt="sm"
+            data={[
+              {
+                label: t('reportChartAverage'),
+                pre: totals.averagePreTest ?? 0,
+                post: totals.averagePostTest ?? 0,
+              },
+            ]}
+            dataKey="label"
+            yAxisProps={{ domain: [0, 100] }}
+            valueFormatter={(v) => `${formatNumber(v, i18n.language)}%`}
+            withLegend
+            series={[
+              { name: 'pre', label: t('preTest'), color: 'gray.6' },
+              { name: 'post', label: t('postTest'), color: 'teal.7' },
+            ]}
+          />
+        </Paper>
+      )}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       <DataTable<CourseReportRow>
         caption={t('reportTitle')}
@@ -116,10 +237,11 @@ export function CourseReportPage() {
         rowKey={(r) => r.enrolmentId}
         empty={t('reportEmpty')}
         minWidth={1100}
-        columns={[
+        // One column per COURSE_REPORT_COLUMNS entry, in its order: the export writes the same columns.
+        columns={orderColumns([
           {
             key: 'nip',
-            header: t('nip'),
+            header: header('nip'),
             cell: (r) => (
               <Text size="sm" ff="monospace">
                 {r.nip}
@@ -127,12 +249,17 @@ export function CourseReportPage() {
             ),
             nowrap: true,
           },
-          { key: 'name', header: t('learner'), cell: (r) => r.name },
-          { key: 'unit', header: t('unit'), cell: (r) => r.unitName ?? tc('none') },
-          { key: 'status', header: t('status'), cell: (r) => <EnrolmentStatusBadge status={r.status} />, nowrap: true },
+          { key: 'name', header: header('name'), cell: (r) => r.name },
+          { key: 'unitName', header: header('unitName'), cell: (r) => r.unitName ?? tc('none') },
           {
-            key: 'progress',
-            header: t('progress'),
+            key: 'status',
+            header: header('status'),
+            cell: (r) => <EnrolmentStatusBadge status={r.status} />,
+            nowrap: true,
+          },
+          {
+            key: 'progressPercent',
+            header: header('progressPercent'),
             nowrap: true,
             cell: (r) => (
               <Group gap={6} wrap="nowrap">
@@ -141,43 +268,60 @@ export function CourseReportPage() {
               </Group>
             ),
           },
-          { key: 'pre', header: t('preTest'), cell: (r) => pct(r.preTestPercent), align: 'right', nowrap: true },
-          { key: 'post', header: t('postTest'), cell: (r) => pct(r.postTestPercent), align: 'right', nowrap: true },
+          {
+            key: 'preTestPercent',
+            header: header('preTestPercent'),
+            cell: (r) => pct(r.preTestPercent),
+            align: 'right',
+            nowrap: true,
+          },
+          {
+            key: 'postTestPercent',
+            header: header('postTestPercent'),
+            cell: (r) => pct(r.postTestPercent),
+            align: 'right',
+            nowrap: true,
+          },
           {
             key: 'gain',
-            header: t('gain'),
+            header: header('gain'),
             cell: (r) => (r.gain === null ? tc('none') : `${r.gain > 0 ? '+' : ''}${r.gain}`),
             align: 'right',
             nowrap: true,
           },
           {
-            key: 'time',
-            header: t('learnrec.timeSpent'),
+            key: 'timeSpentMinutes',
+            header: header('timeSpentMinutes'),
             cell: (r) => t('learnrec.minutes', { count: r.timeSpentMinutes }),
             align: 'right',
             nowrap: true,
           },
           {
-            key: 'due',
-            header: t('dueAt'),
+            key: 'dueAt',
+            header: header('dueAt'),
             nowrap: true,
             cell: (r) =>
               r.dueAt ? (
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm">{formatDateTime(r.dueAt, tz, i18n.language)}</Text>
-                  {r.overdue && <OverdueBadge />}
                 </Group>
               ) : (
                 tc('none')
               ),
           },
           {
-            key: 'completed',
-            header: t('completedAt'),
+            key: 'overdue',
+            header: header('overdue'),
+            cell: (r) => (r.overdue ? <OverdueBadge /> : tc('none')),
+            nowrap: true,
+          },
+          {
+            key: 'completedAt',
+            header: header('completedAt'),
             cell: (r) => (r.completedAt ? formatDateTime(r.completedAt, tz, i18n.language) : tc('none')),
             nowrap: true,
           },
-        ]}
+        ])}
       />
       {report.data && (
         <PaginationBar

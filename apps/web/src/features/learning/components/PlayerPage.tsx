@@ -109,10 +109,15 @@ export function PlayerPage() {
             mt={{ base: 'xs', md: 0 }}
           >
             <PlayerOutline detail={detail} currentLessonId={lessonId} />
-            {active && (
+            {active && !detail.mandatory && (
               <Button variant="subtle" color="red" size="xs" mt="md" onClick={() => setConfirmWithdraw(true)}>
                 {t('withdraw')}
               </Button>
+            )}
+            {active && detail.mandatory && (
+              <Text size="xs" c="dimmed" mt="md">
+                {t('mandatoryNoWithdraw')}
+              </Text>
             )}
           </Card>
         </Grid.Col>

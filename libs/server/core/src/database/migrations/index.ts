@@ -14,6 +14,7 @@ import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
+import { AudienceAssignments1797550000000 } from './1797550000000-AudienceAssignments';
 import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 import { Certificates1797620000000 } from './1797620000000-Certificates';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   JpClaims1797210000000,
   JpReports1797250000000,
   CourseFileImages1797300000000,
+  AudienceAssignments1797550000000,
   SiasnPush1797600000000,
   CertificateSequence1797610000000,
   Certificates1797620000000,
