@@ -1,4 +1,5 @@
 import type { AgencyLevel, AgencyTimeZone, EmployeeType, PositionKind, Role } from './enums';
+import type { Language } from './error-messages';
 
 export interface Page<T> {
   items: T[];
@@ -81,6 +82,8 @@ export interface Me {
   timeZone: AgencyTimeZone;
   /** A login email waiting for the user's confirmation (sign-in keeps using `email` until then). */
   pendingEmail: string | null;
+  /** The language kept in the profile (decision 0026): the web switches to it at sign-in. */
+  language: Language;
 }
 
 export interface LoginResponse {
@@ -113,7 +116,7 @@ export interface ImportEntry {
   line: number;
   nip: string | null;
   outcome: ImportEntryOutcome;
-  /** Why a row was refused: a stable code and a sentence in Bahasa Indonesia. */
+  /** Why a row was refused: a stable code and a sentence in the request's language. */
   reasonCode: string | null;
   reason: string | null;
   /** CSV column names an update changed, e.g. ["nama", "golongan"]. */
@@ -126,9 +129,15 @@ export interface ImportEntry {
 export interface ImportReasonCount {
   kind: 'error' | 'warning';
   code: string;
-  /** The reason in Bahasa Indonesia, without the row's own values. */
+  /** The reason in the request's language, without the row's own values. */
   label: string;
   count: number;
+}
+
+/** What was wrong with an import's header row: the required columns it lacks, and the columns nobody recognised. */
+export interface ImportHeaderCheck {
+  missing: string[];
+  unknown: string[];
 }
 
 export interface EmployeeImport {
@@ -150,7 +159,10 @@ export interface EmployeeImport {
   errors: ImportRowError[];
   /** True when there are more refused rows and warnings than `errors` holds. */
   errorsTruncated: boolean;
+  /** Why the whole file failed, in the request's language. */
   message: string | null;
+  /** Set when the header row lacked required columns (the import then failed) or held unrecognised ones (ignored). */
+  headerCheck: ImportHeaderCheck | null;
   createdAt: string;
   finishedAt: string | null;
 }

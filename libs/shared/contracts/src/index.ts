@@ -11,3 +11,4 @@ export * from './jp';
 export * from './jp-ledger';
 export * from './jp-reports';
 export * from './course-preview';
+export * from './error-messages';

@@ -80,6 +80,13 @@ export class ImportReportQueryDto {
   filter?: ImportEntryFilter;
 }
 
+export class ImportHeaderCheckDto {
+  @ApiProperty({ type: [String], example: ['jenis_pegawai'], description: 'Required columns the header lacks' })
+  missing: string[];
+  @ApiProperty({ type: [String], example: ['status'], description: 'Header columns that are not import columns' })
+  unknown: string[];
+}
+
 export class EmployeeImportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
@@ -104,7 +111,19 @@ export class EmployeeImportDto {
   })
   errors: ImportRowErrorDto[];
   @ApiProperty({ description: 'More refused rows and warnings exist than `errors` holds' }) errorsTruncated: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Why a failed import stopped' }) message: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why a failed import stopped, in the request\u2019s language',
+  })
+  message: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: ImportHeaderCheckDto,
+    description:
+      'The header row lacked required columns (the import failed) or held columns nobody recognised (ignored); null when clean',
+  })
+  headerCheck: ImportHeaderCheckDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
 }

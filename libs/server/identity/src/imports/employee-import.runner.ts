@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { DataSource } from 'typeorm';
-import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
+import type { ImportEntryOutcome, ImportHeaderCheck } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
 import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import {
+  headerMessage,
   mapHeaders,
   parseImportRow,
   type ImportColumnKey,
@@ -33,6 +34,9 @@ import {
 export const IMPORT_BATCH_SIZE = 500;
 
 const MISSING_FILE = 'Berkas impor tidak ditemukan di penyimpanan; unggah ulang berkasnya.';
+const GAVE_UP_EN =
+  'The import failed because of a system problem (database or storage unavailable) after several attempts. Rows already processed stay saved; upload the same file again to continue.';
+const MISSING_FILE_EN = 'The import file is no longer in storage; upload it again.';
 export const GAVE_UP =
   'Impor gagal karena gangguan sistem (basis data atau penyimpanan tidak tersedia) dan sudah dicoba beberapa kali. Baris yang sudah diproses tetap tersimpan; unggah ulang berkas yang sama untuk melanjutkan.';
 
@@ -115,7 +119,7 @@ export class EmployeeImportRunner {
         e instanceof ImportFileError
           ? e
           : (e as { code?: string }).code === 'ENOENT'
-            ? new ImportFileError(MISSING_FILE)
+            ? new ImportFileError(MISSING_FILE, MISSING_FILE_EN)
             : null;
       if (!fileError) {
         this.logger.warn(
@@ -127,7 +131,15 @@ export class EmployeeImportRunner {
       const counts = await countImportEntries(this.db.manager, importId);
       await repo.update(
         { id: importId },
-        { ...counts, processedRows: c.processed, status: 'failed', message: fileError.message, finishedAt: new Date() },
+        {
+          ...counts,
+          processedRows: c.processed,
+          status: 'failed',
+          message: fileError.message,
+          messageEn: fileError.messageEn,
+          ...(fileError.headerCheck ? { headerCheck: fileError.headerCheck } : {}),
+          finishedAt: new Date(),
+        },
       );
     }
     return 'success';
@@ -138,7 +150,12 @@ export class EmployeeImportRunner {
    * understands. Lines already processed stay saved; uploading the file again records them as unchanged.
    */
   async giveUp(importId: string): Promise<void> {
-    await markImportGaveUp(this.db, importId, GAVE_UP, await countImportEntries(this.db.manager, importId));
+    await markImportGaveUp(
+      this.db,
+      importId,
+      [GAVE_UP, GAVE_UP_EN],
+      await countImportEntries(this.db.manager, importId),
+    );
     this.logger.error({ importId }, 'Employee import failed after its last attempt');
   }
 
@@ -208,8 +225,14 @@ export class EmployeeImportRunner {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!keys) {
           const mapped = mapHeaders(record);
-          if (mapped.missing.length)
-            throw new ImportFileError(`Kolom wajib tidak ada di baris judul: ${mapped.missing.join(', ')}`);
+          const check = { missing: mapped.missing, unknown: mapped.unknown };
+          if (mapped.missing.length) {
+            const text = headerMessage(check);
+            throw new ImportFileError(text.id, text.en, check);
+          }
+          // Unknown columns are ignored, and the import says which, so a misspelt optional column is noticed.
+          if (mapped.unknown.length)
+            await this.db.getRepository(EmployeeImportEntity).update({ id: imp.id }, { headerCheck: check });
           keys = mapped.keys;
           continue;
         }
@@ -231,10 +254,14 @@ export class EmployeeImportRunner {
       if (e instanceof ImportFileError) throw e;
       const code = (e as { code?: string }).code;
       if (code?.startsWith('CSV_'))
-        throw new ImportFileError(`Berkas CSV rusak di sekitar baris ${line + 1}: ${(e as Error).message}`);
+        throw new ImportFileError(
+          `Berkas CSV rusak di sekitar baris ${line + 1}: ${(e as Error).message}`,
+          `The CSV file is damaged around line ${line + 1}: ${(e as Error).message}`,
+        );
       throw e;
     }
-    if (!keys) throw new ImportFileError('Berkas kosong: tidak ada baris judul');
+    if (!keys)
+      throw new ImportFileError('Berkas kosong: tidak ada baris judul', 'The file is empty: there is no header row');
     if (batch.length || failures.length) await flush();
     await this.linkSupervisors(imp, supervisors);
   }
@@ -377,4 +404,13 @@ export class EmployeeImportRunner {
 }
 
 /** A problem with the file itself (not one row): the import stops and says why. */
-export class ImportFileError extends Error {}
+/** The whole file cannot be imported: the sentence in Indonesian and English, and the header check when that is why. */
+export class ImportFileError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+    readonly headerCheck?: ImportHeaderCheck,
+  ) {
+    super(message);
+  }
+}

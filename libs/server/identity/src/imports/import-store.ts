@@ -138,9 +138,14 @@ export async function countImportEntries(m: Db, importId: string): Promise<Impor
 }
 
 /** Marks a queued or running import failed with its message and final counts (the job gave up). */
-export async function markImportGaveUp(db: Db, importId: string, message: string, counts: ImportCounts): Promise<void> {
+export async function markImportGaveUp(
+  db: Db,
+  importId: string,
+  [message, messageEn]: [string, string],
+  counts: ImportCounts,
+): Promise<void> {
   await db.query(
-    `UPDATE employee_import SET status = 'failed', message = $2, finished_at = now(),
+    `UPDATE employee_import SET status = 'failed', message = $2, message_en = $8, finished_at = now(),
               created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6, warning_count = $7
         WHERE id = $1 AND status IN ('queued', 'running')`,
     [
@@ -151,6 +156,7 @@ export async function markImportGaveUp(db: Db, importId: string, message: string
       counts.unchangedCount,
       counts.failedCount,
       counts.warningCount,
+      messageEn,
     ],
   );
 }

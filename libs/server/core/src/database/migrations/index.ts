@@ -14,6 +14,8 @@ import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
+import { UserLanguage1797500000000 } from './1797500000000-UserLanguage';
+import { ImportHeaderCheck1797510000000 } from './1797510000000-ImportHeaderCheck';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   JpClaims1797210000000,
   JpReports1797250000000,
   CourseFileImages1797300000000,
+  UserLanguage1797500000000,
+  ImportHeaderCheck1797510000000,
 ];
