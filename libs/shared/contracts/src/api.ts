@@ -167,14 +167,27 @@ export interface EmployeeImport {
   finishedAt: string | null;
 }
 
+/** One field an audited write changed, as text (null: absent or empty). */
+export interface AuditChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
 export interface AuditEntry {
   id: string;
+  /** The entry in words in the request's language, e.g. "Kursus «Pelayanan Publik Prima» diterbitkan oleh …". */
+  summary: string;
+  /** The fields that differ between before and after. */
+  changes: AuditChange[];
   actorUserId: string | null;
   actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
   agencyId: string | null;
+  /** Agencies whose people the write touched besides `agencyId` (their admins see the entry too). */
+  touchedAgencyIds: string[];
   before: unknown;
   after: unknown;
   correlationId: string | null;

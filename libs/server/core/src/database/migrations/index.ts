@@ -16,6 +16,7 @@ import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
 import { UserLanguage1797500000000 } from './1797500000000-UserLanguage';
 import { ImportHeaderCheck1797510000000 } from './1797510000000-ImportHeaderCheck';
+import { AuditTouchedAgencies1797520000000 } from './1797520000000-AuditTouchedAgencies';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CourseFileImages1797300000000,
   UserLanguage1797500000000,
   ImportHeaderCheck1797510000000,
+  AuditTouchedAgencies1797520000000,
 ];
