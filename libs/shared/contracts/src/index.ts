@@ -12,3 +12,4 @@ export * from './jp-ledger';
 export * from './jp-reports';
 export * from './course-preview';
 export * from './error-messages';
+export * from './audit-words';

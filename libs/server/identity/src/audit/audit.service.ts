@@ -9,7 +9,7 @@ import { actorNames } from '../accounts/actor-names';
 import { selectAccountIdsMatching } from '../accounts/account-store';
 import { userTimeZone } from '../auth/user-time-zone';
 import type { AuditFilterDto } from '../dto/import.dto';
-import { actionLabel, auditChanges, describeAudit } from './audit-words';
+import { actionLabel, auditChanges, describeAudit } from '@kompeten/shared-contracts';
 
 /** How many rows one CSV export holds at most (newest first); the filters narrow a larger log. */
 export const AUDIT_EXPORT_LIMIT = 20_000;

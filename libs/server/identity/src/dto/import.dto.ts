@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength, IsString } from 'class-validator';
 import { PageQueryDto } from '@kompeten/server-core';
-import { AUDIT_ACTIONS } from '../audit/audit-words';
+import { AUDIT_ACTIONS } from '@kompeten/shared-contracts';
 
 export class ImportRowErrorDto {
   @ApiProperty({ example: 17, description: 'Line number in the file (the header is line 1)' }) row: number;

@@ -1,4 +1,5 @@
-import type { AuditChange, Language } from '@kompeten/shared-contracts';
+import type { AuditChange } from './api';
+import type { Language } from './error-messages';
 
 /**
  * The audit log in words (issue 15): "Kursus «Pelayanan Publik Prima» diterbitkan oleh Dra. Ni Made …", and its
