@@ -138,6 +138,29 @@ export class EmployeeImportController {
     return this.imports.entries(await this.org.scopeOf(p), id, q.filter ?? 'problems', q, lang);
   }
 
+  @Get('employee-imports/:id/failed-rows.csv')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
+  @ApiOperation({
+    summary: 'Download the refused rows as uploaded, with an `alasan` (reason) column, to fix and upload again',
+    description:
+      'The file keeps its own header and cells; the importer ignores the `alasan` column on re-upload. 409 while the import runs.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(404, 409)
+  async failedRows(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam()) id: string,
+    @RequestLanguage() lang: Language,
+  ): Promise<StreamableFile> {
+    const file = await this.imports.failedRows(await this.org.scopeOf(p), id, lang);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+
   @Get('employee-imports/:id/report')
   @ApiBearerAuth()
   @ApiErrors(400, 401)

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parse } from 'csv-parse';
 import { DataSource } from 'typeorm';
 import type { ImportEntryOutcome, ImportHeaderCheck } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, type FileStorage } from '@kompeten/server-core';
 import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
+import { importCsvParser } from './import-csv';
 import {
   headerMessage,
   mapHeaders,
@@ -164,21 +164,6 @@ export class EmployeeImportRunner {
     return Promise.resolve();
   }
 
-  /**
-   * The separator of the header line: a semicolon file (Excel in an Indonesian locale) leaves commas inside fields
-   * unquoted, e.g. gelar_belakang "S.Sos., M.Si.", so the two are never both separators.
-   */
-  private async sniffDelimiter(key: string): Promise<',' | ';'> {
-    let head = '';
-    for await (const chunk of await this.storage.read(key)) {
-      head += (chunk as Buffer).toString('utf8');
-      if (head.includes('\n') || head.length > 64 * 1024) break;
-    }
-    head = head.split('\n')[0];
-    const count = (ch: string) => head.split(ch).length - 1;
-    return count(';') > count(',') ? ';' : ',';
-  }
-
   /** Data lines (minus the header), for the progress bar; the final count comes from the parser. */
   private async countLines(key: string): Promise<number> {
     let lines = 0;
@@ -196,18 +181,7 @@ export class EmployeeImportRunner {
     const units = await unitsByCode(this.db.manager, imp.agencyId);
     const timeZone = await agencyTimeZone(this.db.manager, imp.agencyId);
     if (!timeZone) throw new Error(`Agency ${imp.agencyId} of import ${imp.id} not found`);
-    const delimiter = await this.sniffDelimiter(imp.storageKey);
-    const parser = (await this.storage.read(imp.storageKey)).pipe(
-      parse({
-        bom: true,
-        delimiter,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-        max_record_size: 64 * 1024,
-        info: true,
-      }),
-    );
+    const parser = await importCsvParser(this.storage, imp.storageKey);
     let keys: Array<ImportColumnKey | null> | null = null;
     let batch: Pending[] = [];
     let failures: Failure[] = [];

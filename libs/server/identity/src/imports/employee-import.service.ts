@@ -14,6 +14,7 @@ import {
   type Page,
 } from '@kompeten/shared-contracts';
 import {
+  conflict,
   csvStringifier,
   FILE_STORAGE,
   forbidden,
@@ -28,7 +29,8 @@ import {
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import type { ImportEntryFilter } from '../dto/import.dto';
-import { IMPORT_REASONS, IMPORT_REASONS_EN, reasonIn, type ImportReasonCode } from './import-columns';
+import { IMPORT_REASONS, IMPORT_REASONS_EN, REASON_COLUMN, reasonIn, type ImportReasonCode } from './import-columns';
+import { importCsvParser } from './import-csv';
 import {
   selectEntriesAfter,
   selectEntriesPage,
@@ -279,6 +281,56 @@ export class EmployeeImportService {
       stream: out,
       fileName: `${base}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  }
+
+  /**
+   * The refused rows as they were uploaded (the file's own header and cells) with the reason in an `alasan` column:
+   * fix the cells, and upload the file again (the importer ignores `alasan`). Rows already saved are not in it.
+   */
+  async failedRows(
+    scope: AccessScope,
+    id: string,
+    lang: Language = 'id',
+  ): Promise<{ stream: Readable; fileName: string; contentType: string }> {
+    const imp = await this.findReadable(scope, id);
+    if (imp.status !== 'completed' && imp.status !== 'failed')
+      throw conflict(ErrorCode.IMPORT_BAD_FILE, 'Impor belum selesai; baris yang ditolak belum dapat diunduh').en(
+        'The import has not finished yet; its refused rows cannot be downloaded yet.',
+      );
+    const reasons = new Map<number, string>();
+    for await (const r of this.allEntries(imp.id, 'failed'))
+      reasons.set(r.line, reasonIn(lang, r.reason_code, r.reason) ?? '');
+    const out = csvStringifier({ bom: true });
+    (async () => {
+      const parser = await importCsvParser(this.storage, imp.storageKey);
+      let reasonAt = -1;
+      let header = true;
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        let row: string[] | null = null;
+        if (header) {
+          header = false;
+          reasonAt = record.findIndex((h) => h.trim().toLowerCase() === REASON_COLUMN);
+          row = reasonAt >= 0 ? record : [...record, REASON_COLUMN];
+          if (reasonAt < 0) reasonAt = record.length;
+        } else if (reasons.has(info.lines)) {
+          row = [...record];
+          while (row.length < reasonAt) row.push('');
+          row[reasonAt] = reasons.get(info.lines) as string;
+        }
+        if (row && !out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
+      }
+      out.end();
+    })().catch((e) => out.destroy(e));
+    const base =
+      imp.fileName
+        .replace(/\.(csv|txt)$/i, '')
+        .replace(/[^\w.-]+/g, '-')
+        .slice(0, 80) || 'impor';
+    return {
+      stream: out,
+      fileName: `${base}-${lang === 'en' ? 'refused-rows' : 'baris-ditolak'}.csv`,
+      contentType: 'text/csv; charset=utf-8',
     };
   }
 

@@ -64,6 +64,10 @@ export const IMPORT_COLUMNS = [
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
+/** The reason column of the failed-rows download: a fixed file can be uploaded again with it still there. */
+export const REASON_COLUMN = 'alasan';
+const IGNORED_HEADERS = new Set([REASON_COLUMN, 'reason']);
+
 /**
  * Maps a header line to column keys; names the required columns missing and the (non-empty) headers nobody
  * recognises, so a wrong header is explained as one.
@@ -85,7 +89,7 @@ export function mapHeaders(headers: string[]): {
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.header);
   const unknown = headers
-    .filter((h, i) => keys[i] === null && norm(h) !== '')
+    .filter((h, i) => keys[i] === null && norm(h) !== '' && !IGNORED_HEADERS.has(norm(h)))
     .map((h) => h.replace(/^\uFEFF/, '').trim());
   return { keys, missing, unknown };
 }
@@ -238,6 +242,13 @@ export function parseImportRow(
   };
 }
 
+/**
+ * The template's one example row is a fictional person (issue 15): an obviously invented name, a NIP whose serial is
+ * 999 and that no demo ASN holds, no supervisor, and an example.org address, so nobody imports a real-looking record
+ * by accident.
+ */
+export const TEMPLATE_EXAMPLE_NIP = '199001012015011999';
+
 export const TEMPLATE_CSV =
   IMPORT_COLUMNS.map((c) => c.header).join(',') +
-  '\n198609262015051001,Lalu Muhammad Hasan,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,197501012000031003,hasan@mataramkota.go.id,081234567890\n';
+  `\n${TEMPLATE_EXAMPLE_NIP},Contoh Nama Pegawai,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,,contoh.pegawai@example.org,081200000000\n`;
