@@ -134,6 +134,22 @@ export interface ImportReasonCount {
   count: number;
 }
 
+/** The employee import's CSV columns in template order, and which are required (the import screen lists them). */
+export const EMPLOYEE_IMPORT_COLUMNS = [
+  { header: 'nip', required: true },
+  { header: 'nama', required: true },
+  { header: 'gelar_depan', required: false },
+  { header: 'gelar_belakang', required: false },
+  { header: 'jenis_pegawai', required: true },
+  { header: 'jabatan', required: false },
+  { header: 'jenis_jabatan', required: false },
+  { header: 'golongan', required: false },
+  { header: 'kode_unit', required: false },
+  { header: 'nip_atasan', required: false },
+  { header: 'email', required: false },
+  { header: 'telepon', required: false },
+] as const;
+
 /** What was wrong with an import's header row: the required columns it lacks, and the columns nobody recognised. */
 export interface ImportHeaderCheck {
   missing: string[];
