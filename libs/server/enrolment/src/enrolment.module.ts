@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { diskUploadModule } from '@kompeten/server-core';
-import { LEARNER_ENROLMENT_PORT, LearningCoreModule } from '@kompeten/server-learning';
+import { LEARNER_ENROLMENT_PORT, LearningCoreModule, LearningModule } from '@kompeten/server-learning';
+import { IdentityModule } from '@kompeten/server-identity';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AttendanceService } from './attendance.service';
 import { CompletionService } from './completion.service';
 import { EnrolmentAccess } from './enrolment-access';
 import { EnrolmentVersions } from './enrolment-versions';
+import { AttentionController } from './attention/attention.controller';
 import { EnrolmentController } from './enrolment.controller';
 import { EnrolmentService } from './enrolment.service';
 import { LearnerEnrolmentAdapter } from './learner-enrolment.adapter';
@@ -51,8 +53,15 @@ export class EnrolmentPortsModule {}
 
 /** Enrolment, the player's progress, approvals, assignments (submissions, grading) and the course report over HTTP. */
 @Module({
-  imports: [OrganisationModule, EnrolmentCoreModule, EnrolmentPortsModule, diskUploadModule(MAX_SUBMISSION_BYTES)],
-  controllers: [EnrolmentController, ProgressController, ReportController, SubmissionController],
+  imports: [
+    OrganisationModule,
+    EnrolmentCoreModule,
+    EnrolmentPortsModule,
+    LearningModule,
+    IdentityModule,
+    diskUploadModule(MAX_SUBMISSION_BYTES),
+  ],
+  controllers: [EnrolmentController, ProgressController, ReportController, SubmissionController, AttentionController],
   providers: [EnrolmentService, ReportService, SubmissionService, PlayerService, AttendanceService],
   exports: [EnrolmentCoreModule],
 })

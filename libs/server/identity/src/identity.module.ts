@@ -32,6 +32,6 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     SetupLinkService,
     AuditService,
   ],
-  exports: [AuthService, SessionService, EmployeeService, AccountService],
+  exports: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService],
 })
 export class IdentityModule {}

@@ -284,3 +284,16 @@ export interface AccountEvent {
   /** e.g. { email } for an email change; never a secret. */
   details: Record<string, string | null>;
 }
+
+// ---- issue 15: what needs an admin's attention ----------------------------------------------------------------
+
+/** An assigned enrolment past its due date and not completed. */
+export interface OverdueAssignment {
+  enrolmentId: string;
+  courseId: string;
+  courseTitle: string;
+  employeeId: string;
+  learnerName: string;
+  nip: string;
+  dueAt: string;
+}

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
   OutboxEvent,
@@ -32,6 +32,7 @@ import type { ImportEntryFilter } from '../dto/import.dto';
 import { IMPORT_REASONS, IMPORT_REASONS_EN, REASON_COLUMN, reasonIn, type ImportReasonCode } from './import-columns';
 import { importCsvParser } from './import-csv';
 import {
+  pageImportsNeedingAttention,
   selectEntriesAfter,
   selectEntriesPage,
   selectFirstProblems,
@@ -342,6 +343,32 @@ export class EmployeeImportService {
       if (imp.status === 'completed' || imp.status === 'failed' || Date.now() > until) return imp;
       await new Promise((r) => setTimeout(r, 250));
     }
+  }
+
+  /**
+   * Imports that need a look (issue 15, the admin's attention panel): failed, or finished with refused rows, in the
+   * last 30 days, in the agencies the caller administers (an HR officer: their own uploads). Newest first.
+   */
+  async needingAttention(
+    scope: AccessScope,
+    q: { page: number; pageSize: number },
+    lang: Language = 'id',
+  ): Promise<Page<EmployeeImport>> {
+    const agencyIds = scope.global ? null : [...scope.adminAgencyIds];
+    const { total, ids } = await pageImportsNeedingAttention(this.db, {
+      agencyIds,
+      uploaderId: agencyIds && agencyIds.length === 0 ? scope.principal.userId : null,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    const found = ids.length ? await this.db.getRepository(EmployeeImportEntity).findBy({ id: In(ids) }) : [];
+    const byId = new Map(found.map((i) => [i.id, i]));
+    const items: EmployeeImport[] = [];
+    for (const id of ids) {
+      const i = byId.get(id);
+      if (i) items.push(await describeImport(this.db.manager, i, lang));
+    }
+    return toPage(items, total, q);
   }
 
   async list(

@@ -220,3 +220,32 @@ export async function updateImportProgress(
     [importId, c.processed, c.created, c.updated, c.unchanged, c.failed],
   );
 }
+
+/** Ids of imports that failed or refused rows in the last 30 days, newest first (the attention panel). */
+export async function pageImportsNeedingAttention(
+  db: Db,
+  f: { agencyIds: string[] | null; uploaderId: string | null; limit: number; offset: number },
+): Promise<{ total: number; ids: string[] }> {
+  const params: unknown[] = [];
+  const where = [
+    `(status = 'failed' OR (status = 'completed' AND failed_count > 0))`,
+    `created_at > now() - interval '30 days'`,
+  ];
+  if (f.uploaderId) {
+    params.push(f.uploaderId);
+    where.push(`created_by = $${params.length}`);
+  } else if (f.agencyIds) {
+    params.push(f.agencyIds);
+    where.push(`agency_id = ANY($${params.length}::uuid[])`);
+  }
+  const cond = where.join(' AND ');
+  const [{ total }]: Array<{ total: number }> = await db.query(
+    `SELECT count(*)::int AS total FROM employee_import WHERE ${cond}`,
+    params,
+  );
+  const rows: Array<{ id: string }> = await db.query(
+    `SELECT id FROM employee_import WHERE ${cond} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { total, ids: rows.map((r) => r.id) };
+}
