@@ -22,7 +22,7 @@ function ChangesTable({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation('audit');
   if (entry.changes.length === 0) return <Text size="sm">{t('noChanges')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Table.ScrollContainer minWidth={420} type="native" tabIndex={0} role="region" aria-label={t('changesCaption')}>
       <Table striped withTableBorder>
         <Table.Caption>{t('changesCaption')}</Table.Caption>
         <Table.Thead>

@@ -17,7 +17,13 @@ function UnitCodes({ agencyId }: { agencyId: string }) {
   if (units.data.total === 0) return <Text size="sm">{t('guide.noUnits')}</Text>;
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={320}>
+      <Table.ScrollContainer
+        minWidth={320}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('guide.unitsCaption')}
+      >
         <Table striped>
           <Table.Caption>{t('guide.unitsCaption')}</Table.Caption>
           <Table.Thead>
@@ -61,7 +67,13 @@ export function ImportGuide({ agencyId }: { agencyId: string }) {
           <Text size="sm" mb="sm">
             {t('guide.columnsIntro')}
           </Text>
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer
+            minWidth={320}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('guide.columnsCaption')}
+          >
             <Table striped>
               <Table.Caption>{t('guide.columnsCaption')}</Table.Caption>
               <Table.Thead>
