@@ -336,4 +336,79 @@ describe('Employee import API', () => {
       expect(sheet?.getRow(5).getCell(2).value).toBe(DEMO.learner);
     });
   });
+
+  describe('fixing refused rows (issue 15)', () => {
+    const csvText = (res: { body: unknown; text?: string }) =>
+      (typeof res.body === 'string' ? res.body : (res.text ?? '')).replace(/^\uFEFF/, '');
+    const getText = (path: string, auth: { Authorization: string }, lang = 'id') =>
+      api.http
+        .get(path)
+        .set(auth)
+        .set('Accept-Language', lang)
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          r.on('end', () => done(null, text));
+        });
+
+    it('the template\u2019s example person is fictional: no demo ASN holds its NIP or name', async () => {
+      const text = (await api.http.get('/api/employee-imports/template.csv')).text;
+      const [nip, name] = text.split('\n')[1].split(',');
+      expect(name).toBe('Contoh Nama Pegawai');
+      // The demo world was seeded before any import: none of its ASN carries the example's NIP or name.
+      const seeded = await api.db.query(
+        `SELECT 1 FROM employee WHERE (nip = $1 OR full_name = $2)
+            AND created_at < (SELECT min(created_at) FROM employee_import)`,
+        [nip, name],
+      );
+      expect(seeded).toEqual([]);
+      expect(Object.values(DEMO)).not.toContain(nip);
+    });
+
+    it('downloads the refused rows as uploaded, with the reason; the fixed file imports cleanly', async () => {
+      const auth = await api.auth(DEMO.agencyAdmin);
+      const csv = [
+        'nip;nama;jenis_pegawai;golongan;kode_unit;gelar_belakang',
+        '199605052021011001;Saleh Perbaikan;PNS;V/a;BAPPEDA;S.Sos., M.Si.', // line 2: bad golongan
+        '199605052021011002;Baris Baik;PNS;III/a;BAPPEDA;',
+        '199605052021011003;Unit Salah;PNS;III/a;TIDAKADA;', // line 4: unknown unit
+      ].join('\r\n');
+      const up = await api.http.post(`${url()}?wait=true`).set(auth).attach('file', Buffer.from(csv), 'perbaikan.csv');
+      expect(up.body).toMatchObject({ status: 'completed', failedCount: 2 });
+      const res = await getText(`/api/employee-imports/${up.body.id}/failed-rows.csv`, auth);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/perbaikan-baris-ditolak\.csv/);
+      const lines = csvText(res).trim().split(/\r?\n/);
+      expect(lines[0]).toBe('nip,nama,jenis_pegawai,golongan,kode_unit,gelar_belakang,alasan');
+      expect(lines).toHaveLength(3);
+      expect(lines[1]).toMatch(/^199605052021011001,Saleh Perbaikan,PNS,V\/a,BAPPEDA,"S\.Sos\., M\.Si\.",.*golongan/);
+      expect(lines[2]).toMatch(/^199605052021011003,Unit Salah,PNS,III\/a,TIDAKADA,,.*TIDAKADA/);
+      const en = await getText(`/api/employee-imports/${up.body.id}/failed-rows.csv`, auth, 'en');
+      expect(csvText(en).trim().split(/\r?\n/)[2]).toMatch(/,kode_unit is not a unit of the agency$/);
+
+      // Fixed in a spreadsheet and uploaded again, with the reason column still there: no header complaint.
+      const fixed = csvText(res).replace('V/a', 'III/b').replace('TIDAKADA', 'BAPPEDA');
+      const again = await api.http
+        .post(`${url()}?wait=true`)
+        .set(auth)
+        .attach('file', Buffer.from(fixed), 'perbaikan-baris-ditolak.csv');
+      expect(again.body).toMatchObject({ status: 'completed', failedCount: 0, createdCount: 2, headerCheck: null });
+
+      // Someone who can see neither the import nor the agency gets 404, as for the import itself.
+      const other = await api.http
+        .get(`/api/employee-imports/${up.body.id}/failed-rows.csv`)
+        .set(await api.auth(DEMO.learner));
+      expect(other.status).toBe(404);
+    });
+
+    it('names unknown header columns even when the import goes through', async () => {
+      const csv = 'nip,nama,jenis_pegawai,golonagn\n199605052021011009,Kolom Salah Eja,PNS,III/a\n';
+      const up = await api.http
+        .post(`${url()}?wait=true`)
+        .set(await api.auth(DEMO.agencyAdmin))
+        .attach('file', Buffer.from(csv), 'salah-eja.csv');
+      expect(up.body).toMatchObject({ status: 'completed', headerCheck: { missing: [], unknown: ['golonagn'] } });
+    });
+  });
 });

@@ -615,12 +615,16 @@ describe('lists show only what the caller may see', () => {
 
   it('audit logs: only the agencies the caller administers; 403 for everyone else', async () => {
     const bima = await listAll<AuditEntry>('/api/audit-logs', tokens.bimaAdmin);
-    const [{ n: bimaCount }] = await api.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE agency_id = $1`, [
-      ids.bima,
-    ]);
+    // Entries filed under the agency, and entries that touched its people (issue 15).
+    const [{ n: bimaCount }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE agency_id = $1 OR $1 = ANY(touched_agency_ids)`,
+      [ids.bima],
+    );
     expect(bimaCount).toBeGreaterThan(0);
     expect(bima.total).toBe(bimaCount);
-    expect(bima.items.every((l) => l.agencyId === ids.bima)).toBe(true);
+    const concerns = (l: AuditEntry, agencyId: string) =>
+      l.agencyId === agencyId || l.touchedAgencyIds.includes(agencyId);
+    expect(bima.items.every((l) => concerns(l, ids.bima))).toBe(true);
     for (const filter of [`agencyId=${ids.mataram}`, `entityId=${ids.mataram}`, `entityId=${ids.kendal}`]) {
       const res = await api.http.get(`/api/audit-logs?${filter}`).set(tokens.bimaAdmin);
       expect([filter, res.status, res.body.total]).toEqual([filter, 200, 0]);
@@ -628,16 +632,16 @@ describe('lists show only what the caller may see', () => {
 
     const mataram = await listAll<AuditEntry>('/api/audit-logs', tokens.agencyAdmin);
     expect(mataram.items.length).toBeGreaterThan(0);
-    expect(mataram.items.every((l) => l.agencyId === ids.mataram)).toBe(true);
+    expect(mataram.items.every((l) => concerns(l, ids.mataram))).toBe(true);
 
     const ntbAgencies = [...(await sqlIds(`SELECT id FROM agency WHERE id = $1 OR parent_id = $1`, [ids.ntb]))];
     const province = await listAll<AuditEntry>('/api/audit-logs', tokens.provinceAdmin);
     const [{ n: ntbCount }] = await api.db.query(
-      `SELECT count(*)::int AS n FROM audit_log WHERE agency_id = ANY($1::uuid[])`,
+      `SELECT count(*)::int AS n FROM audit_log WHERE agency_id = ANY($1::uuid[]) OR touched_agency_ids && $1::uuid[]`,
       [ntbAgencies],
     );
     expect(province.total).toBe(ntbCount);
-    expect(province.items.every((l) => ntbAgencies.includes(l.agencyId as string))).toBe(true);
+    expect(province.items.every((l) => ntbAgencies.some((a) => concerns(l, a)))).toBe(true);
     expect(province.items.some((l) => l.agencyId === ids.mataram)).toBe(true);
     expect(province.items.some((l) => l.agencyId === ids.kendal)).toBe(false);
 

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '@kompeten/shared-contracts';
-import { getMe, login as loginApi, logout as logoutApi } from '../features/auth/api';
+import type { Language, Me } from '@kompeten/shared-contracts';
+import { getMe, login as loginApi, logout as logoutApi, saveLanguage } from '../features/auth/api';
+import { currentLanguage, setLanguage } from '../i18n';
 import { authKeys } from '../features/auth/queries';
 import { ApiError, tokenStore, type SessionChange } from '../shared/api';
 import { AuthContext, type AuthContextValue, type AuthStatus } from '../shared/auth/auth-context';
@@ -41,6 +42,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: (failures, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && failures < 2,
   });
 
+  // The language kept in the profile is applied when the profile loads: at sign-in and on every visit.
+  const profileLanguage = hasSession ? meQuery.data?.language : undefined;
+  useEffect(() => {
+    if (profileLanguage && profileLanguage !== currentLanguage()) void setLanguage(profileLanguage);
+  }, [profileLanguage]);
+
   const login = useCallback(
     async (username: string, password: string): Promise<Me> => {
       const res = await loginApi(username, password);
@@ -49,6 +56,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return res.user;
     },
     [queryClient],
+  );
+
+  const signedIn = hasSession && !!meQuery.data;
+  const chooseLanguage = useCallback(
+    async (language: Language): Promise<void> => {
+      await setLanguage(language);
+      if (!signedIn) return;
+      try {
+        queryClient.setQueryData(authKeys.me(), await saveLanguage(language));
+      } catch {
+        notify({ id: 'language-not-saved', color: 'yellow', message: t('languageNotSaved') });
+      }
+    },
+    [queryClient, signedIn, t],
   );
 
   const logout = useCallback(async (): Promise<void> => {
@@ -71,8 +92,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   else status = 'loading';
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, me: hasSession ? (meQuery.data ?? null) : null, error: meQuery.error, login, logout, retry }),
-    [status, hasSession, meQuery.data, meQuery.error, login, logout, retry],
+    () => ({
+      status,
+      me: hasSession ? (meQuery.data ?? null) : null,
+      error: meQuery.error,
+      login,
+      logout,
+      retry,
+      chooseLanguage,
+    }),
+    [status, hasSession, meQuery.data, meQuery.error, login, logout, retry, chooseLanguage],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -35,3 +35,4 @@ export * from './export/csv';
 export * from './http/date-time';
 export * from './outbox/outbox-store';
 export * from './http/omittable';
+export * from './http/request-language';

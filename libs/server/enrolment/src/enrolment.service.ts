@@ -204,6 +204,7 @@ export class EnrolmentService {
           entityType: 'course',
           entityId: courseId,
           agencyId: ownsCourse ? course.agencyId : (counts.learner_agency_id ?? managed[0] ?? null),
+          touchedAgencyIds: [counts.learner_agency_id],
           after: {
             ...result,
             unitId: dto.unitId ?? null,

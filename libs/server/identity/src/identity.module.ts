@@ -4,6 +4,7 @@ import { OrganisationModule } from '@kompeten/server-organisation';
 import { AccountController } from './accounts/account.controller';
 import { SetupLinkService } from './accounts/setup-link.service';
 import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
@@ -29,7 +30,8 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     EmployeeImportRunner,
     LoginThrottle,
     SetupLinkService,
+    AuditService,
   ],
-  exports: [AuthService, SessionService, EmployeeService, AccountService],
+  exports: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService],
 })
 export class IdentityModule {}

@@ -41,3 +41,4 @@ export const IDENTITY_ENTITIES = [
   AccountEventEntity,
 ];
 export * from './entities/employee-import-entry.entity';
+export * from './imports/employee-import.service';

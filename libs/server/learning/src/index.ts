@@ -20,3 +20,4 @@ export * from './visibility/course-visibility';
 export * from './authoring/rich-text';
 export * from './course-readers';
 export { coursePrompt } from './authoring/course-rich-text';
+export { WorkflowService } from './workflow/workflow.service';

@@ -1,4 +1,5 @@
 import type { AgencyLevel, AgencyTimeZone, EmployeeType, PositionKind, Role } from './enums';
+import type { Language } from './error-messages';
 
 export interface Page<T> {
   items: T[];
@@ -81,6 +82,8 @@ export interface Me {
   timeZone: AgencyTimeZone;
   /** A login email waiting for the user's confirmation (sign-in keeps using `email` until then). */
   pendingEmail: string | null;
+  /** The language kept in the profile (decision 0026): the web switches to it at sign-in. */
+  language: Language;
 }
 
 export interface LoginResponse {
@@ -113,7 +116,7 @@ export interface ImportEntry {
   line: number;
   nip: string | null;
   outcome: ImportEntryOutcome;
-  /** Why a row was refused: a stable code and a sentence in Bahasa Indonesia. */
+  /** Why a row was refused: a stable code and a sentence in the request's language. */
   reasonCode: string | null;
   reason: string | null;
   /** CSV column names an update changed, e.g. ["nama", "golongan"]. */
@@ -126,9 +129,31 @@ export interface ImportEntry {
 export interface ImportReasonCount {
   kind: 'error' | 'warning';
   code: string;
-  /** The reason in Bahasa Indonesia, without the row's own values. */
+  /** The reason in the request's language, without the row's own values. */
   label: string;
   count: number;
+}
+
+/** The employee import's CSV columns in template order, and which are required (the import screen lists them). */
+export const EMPLOYEE_IMPORT_COLUMNS = [
+  { header: 'nip', required: true },
+  { header: 'nama', required: true },
+  { header: 'gelar_depan', required: false },
+  { header: 'gelar_belakang', required: false },
+  { header: 'jenis_pegawai', required: true },
+  { header: 'jabatan', required: false },
+  { header: 'jenis_jabatan', required: false },
+  { header: 'golongan', required: false },
+  { header: 'kode_unit', required: false },
+  { header: 'nip_atasan', required: false },
+  { header: 'email', required: false },
+  { header: 'telepon', required: false },
+] as const;
+
+/** What was wrong with an import's header row: the required columns it lacks, and the columns nobody recognised. */
+export interface ImportHeaderCheck {
+  missing: string[];
+  unknown: string[];
 }
 
 export interface EmployeeImport {
@@ -150,19 +175,35 @@ export interface EmployeeImport {
   errors: ImportRowError[];
   /** True when there are more refused rows and warnings than `errors` holds. */
   errorsTruncated: boolean;
+  /** Why the whole file failed, in the request's language. */
   message: string | null;
+  /** Set when the header row lacked required columns (the import then failed) or held unrecognised ones (ignored). */
+  headerCheck: ImportHeaderCheck | null;
   createdAt: string;
   finishedAt: string | null;
 }
 
+/** One field an audited write changed, as text (null: absent or empty). */
+export interface AuditChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
 export interface AuditEntry {
   id: string;
+  /** The entry in words in the request's language, e.g. "Kursus «Pelayanan Publik Prima» diterbitkan oleh …". */
+  summary: string;
+  /** The fields that differ between before and after. */
+  changes: AuditChange[];
   actorUserId: string | null;
   actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
   agencyId: string | null;
+  /** Agencies whose people the write touched besides `agencyId` (their admins see the entry too). */
+  touchedAgencyIds: string[];
   before: unknown;
   after: unknown;
   correlationId: string | null;
@@ -242,4 +283,17 @@ export interface AccountEvent {
   } | null;
   /** e.g. { email } for an email change; never a secret. */
   details: Record<string, string | null>;
+}
+
+// ---- issue 15: what needs an admin's attention ----------------------------------------------------------------
+
+/** An assigned enrolment past its due date and not completed. */
+export interface OverdueAssignment {
+  enrolmentId: string;
+  courseId: string;
+  courseTitle: string;
+  employeeId: string;
+  learnerName: string;
+  nip: string;
+  dueAt: string;
 }

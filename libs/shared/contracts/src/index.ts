@@ -11,3 +11,5 @@ export * from './jp';
 export * from './jp-ledger';
 export * from './jp-reports';
 export * from './course-preview';
+export * from './error-messages';
+export * from './audit-words';

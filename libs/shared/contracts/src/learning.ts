@@ -177,3 +177,13 @@ export interface CatalogCourseDetail extends CourseSummary {
   /** The caller's enrolment status in this course, if any. */
   enrolmentStatus: string | null;
 }
+
+/** What needs an admin's or reviewer's attention (GET /api/attention), each list a first page with its total. */
+export interface AdminAttention {
+  /** Courses in review that the caller may review. */
+  reviews: import('./api').Page<CourseSummary>;
+  /** Imports that failed or refused rows in the last 30 days. */
+  failedImports: import('./api').Page<import('./api').EmployeeImport>;
+  /** Assigned enrolments past their due date, of learners in the agencies the caller administers. */
+  overdue: import('./api').Page<import('./api').OverdueAssignment>;
+}

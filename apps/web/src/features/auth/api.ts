@@ -1,4 +1,4 @@
-import type { LoginResponse, Me, SetupLinkInfo } from '@kompeten/shared-contracts';
+import type { Language, LoginResponse, Me, SetupLinkInfo } from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 /** username is a NIP or an email. */
@@ -13,6 +13,11 @@ export function logout(): Promise<void> {
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return request<Me>('/me', { signal });
+}
+
+/** Keeps the language choice in the profile (idempotent). */
+export function saveLanguage(language: Language): Promise<Me> {
+  return request<Me>('/me/language', { method: 'PUT', body: { language } });
 }
 
 // ---- issue 12: setup links -----------------------------------------------------------------------

@@ -45,3 +45,8 @@ export function downloadImportReport(
     query: { format, filter },
   });
 }
+
+/** The refused rows as uploaded, with an `alasan` column: fix them and upload the file again. */
+export function downloadFailedRows(id: string): Promise<void> {
+  return downloadFile(`/employee-imports/${encodeURIComponent(id)}/failed-rows.csv`, 'baris-ditolak.csv');
+}

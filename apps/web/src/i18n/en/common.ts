@@ -25,6 +25,7 @@ export const common: Catalog['common'] = {
   languageId: 'Bahasa Indonesia',
   languageEn: 'English',
   sessionExpired: 'Your session has ended. Please sign in again.',
+  languageNotSaved: 'The language changed on this device, but could not be saved to your profile.',
   forbiddenTitle: 'Access denied',
   forbidden: 'You do not have permission to open this page.',
   notFoundTitle: 'Page not found',

@@ -16,4 +16,16 @@ export const dashboard: Catalog['dashboard'] = {
   jpTargetPppk: 'Reference: 20 JP a year. For PPPK, progress is shown as a development reference.',
   jpDetails: 'See JP details',
   jpError: 'JP could not be loaded.',
+  attention: {
+    title: 'Needs attention',
+    reviews: 'Courses awaiting review',
+    failedImports: 'Imports that failed or refused rows (30 days)',
+    overdue: 'Overdue assignments',
+    none: 'None.',
+    more: 'and {{count}} more',
+    openQueue: 'Open the review queue',
+    failedRows: '{{count}} rows refused',
+    importFailed: 'failed',
+    due: 'due {{date}}',
+  },
 };

@@ -29,4 +29,5 @@ export const layout: Catalog['layout'] = {
     jpVerification: 'JP verification',
     jpRules: 'JP rules',
   },
+  reviewsWaiting: 'Courses waiting for review: {{count}}',
 };

@@ -3,6 +3,9 @@ import type { Catalog } from '../id';
 export const profile: Catalog['profile'] = {
   title: 'Profile',
   employeeData: 'Employee record',
+  languageTitle: 'Language',
+  languageLabel: 'Language of the screens and server messages',
+  languageHint: 'Kept in your profile and used every time you sign in, on any device.',
   noEmployee: 'This account is not linked to an employee record yet.',
   account: 'Account',
   changePassword: 'Change password',

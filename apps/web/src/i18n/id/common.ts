@@ -28,6 +28,7 @@ export const common = {
   languageId: 'Bahasa Indonesia',
   languageEn: 'English',
   sessionExpired: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  languageNotSaved: 'Bahasa sudah berganti di perangkat ini, tetapi belum tersimpan di profil Anda.',
   forbiddenTitle: 'Akses ditolak',
   forbidden: 'Anda tidak memiliki hak akses ke halaman ini.',
   notFoundTitle: 'Halaman tidak ditemukan',

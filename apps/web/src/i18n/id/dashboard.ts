@@ -14,4 +14,16 @@ export const dashboard = {
   jpTargetPppk: 'Acuan: 20 JP per tahun. Bagi PPPK, kemajuan ditampilkan sebagai acuan pengembangan kompetensi.',
   jpDetails: 'Lihat rincian JP',
   jpError: 'JP belum dapat dimuat.',
+  attention: {
+    title: 'Perlu perhatian',
+    reviews: 'Kursus menunggu tinjauan',
+    failedImports: 'Impor yang gagal atau menolak baris (30 hari)',
+    overdue: 'Penugasan lewat tenggat',
+    none: 'Tidak ada.',
+    more: 'dan {{count}} lainnya',
+    openQueue: 'Buka antrean tinjauan',
+    failedRows: '{{count}} baris ditolak',
+    importFailed: 'gagal',
+    due: 'tenggat {{date}}',
+  },
 };

@@ -27,4 +27,5 @@ export const layout = {
     jpCompliance: 'Kepatuhan JP',
     jpIpAsn: 'IP ASN kompetensi',
   },
+  reviewsWaiting: '{{count}} kursus menunggu tinjauan',
 };

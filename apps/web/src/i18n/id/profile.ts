@@ -3,6 +3,10 @@ export const profile = {
   employeeData: 'Data pegawai',
   noEmployee: 'Akun ini belum terhubung dengan data pegawai.',
   account: 'Akun',
+  // issue 15: the language kept in the profile
+  languageTitle: 'Bahasa',
+  languageLabel: 'Bahasa tampilan dan pesan server',
+  languageHint: 'Disimpan di profil Anda dan dipakai setiap kali Anda masuk, di perangkat mana pun.',
   changePassword: 'Ubah kata sandi',
   currentPassword: 'Kata sandi saat ini',
   newPassword: 'Kata sandi baru',

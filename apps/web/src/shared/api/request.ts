@@ -96,6 +96,9 @@ async function errorCodeOf(res: Response): Promise<string | null> {
 
 async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // The API answers errors and reports in the language on screen (<html lang>, kept by i18n; decision 0026).
+  const lang = typeof document !== 'undefined' ? document.documentElement.lang : '';
+  if (lang === 'en' || lang === 'id') headers['Accept-Language'] = lang;
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) {
     body = opts.body;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { ADMIN_ROLES, type Me, type Role } from '@kompeten/shared-contracts';
+import { ADMIN_ROLES, type Language, type Me, type Role } from '@kompeten/shared-contracts';
 
 export type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'error';
 
@@ -11,6 +11,8 @@ export interface AuthContextValue {
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   retry(): void;
+  /** Switches the UI language and, when signed in, keeps the choice in the profile (decision 0026). */
+  chooseLanguage(language: Language): Promise<void>;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -17,18 +17,29 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
 import { displayNameOf, useAuth } from '../auth/auth-context';
+import { useAttention } from '../attention';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navItemsFor, type NavItem } from './nav-items';
 import classes from './AppLayout.module.css';
 
 function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
   const { t } = useTranslation('layout');
+  const { me } = useAuth();
   const match = useMatch({ path: item.to, end: item.end ?? false });
+  const attention = useAttention(item.key === 'reviews' ? me : null);
+  const waiting = item.key === 'reviews' ? (attention.data?.reviews.total ?? 0) : 0;
   return (
     <NavLink
       component={Link}
       to={item.to}
       label={t(`nav.${item.key}`)}
+      rightSection={
+        waiting > 0 ? (
+          <Badge size="sm" color="red" circle aria-label={t('reviewsWaiting', { count: waiting })}>
+            {waiting}
+          </Badge>
+        ) : undefined
+      }
       active={!!match}
       aria-current={match ? 'page' : undefined}
       onClick={onNavigate}

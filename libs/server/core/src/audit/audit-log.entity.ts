@@ -22,6 +22,10 @@ export class AuditLogEntity {
   @Column('uuid', { nullable: true })
   agencyId: string | null;
 
+  /** Agencies whose people the write touched besides `agencyId` (their admins see the entry too). */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  touchedAgencyIds: string[];
+
   @Column('jsonb', { nullable: true })
   before: unknown;
 

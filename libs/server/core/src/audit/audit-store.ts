@@ -15,6 +15,7 @@ export interface AuditEntryValues {
   entityType: string;
   entityId: string | null;
   agencyId: string | null;
+  touchedAgencyIds: string[];
   before: unknown;
   after: unknown;
 }
@@ -29,11 +30,17 @@ export async function insertAuditEntry(manager: EntityManager, values: AuditEntr
 }
 
 export interface AuditLogFilter {
-  /** Only entries of these agencies; undefined for every agency (a platform admin). */
+  /** Only entries filed under, or touching people of, these agencies; undefined for every agency (a platform admin). */
   agencyIds?: readonly string[];
   agencyId?: string;
   entityType?: string;
   entityId?: string;
+  action?: string;
+  /** Only entries made by these accounts. */
+  actorUserIds?: readonly string[];
+  /** created_at >= from and < to. */
+  from?: Date;
+  to?: Date;
 }
 
 /** An audit_log row as the page's statement returns it (snake_case). */
@@ -44,6 +51,7 @@ export interface AuditLogRow {
   entity_type: string;
   entity_id: string | null;
   agency_id: string | null;
+  touched_agency_ids: string[];
   before: unknown;
   after: unknown;
   correlation_id: string | null;
@@ -66,17 +74,25 @@ export async function listAuditLog(
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (filter.agencyIds) add('agency_id = ANY(?::uuid[])', filter.agencyIds);
-  if (filter.agencyId) add('agency_id = ?', filter.agencyId);
+  const addTwice = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (filter.agencyIds) addTwice('(agency_id = ANY(?::uuid[]) OR touched_agency_ids && ?::uuid[])', filter.agencyIds);
+  if (filter.agencyId) addTwice('(agency_id = ?::uuid OR ?::uuid = ANY(touched_agency_ids))', filter.agencyId);
   if (filter.entityType) add('entity_type = ?', filter.entityType);
   if (filter.entityId) add('entity_id = ?', filter.entityId);
+  if (filter.action) add('action = ?', filter.action);
+  if (filter.actorUserIds) add('actor_user_id = ANY(?::uuid[])', filter.actorUserIds);
+  if (filter.from) add('created_at >= ?', filter.from);
+  if (filter.to) add('created_at < ?', filter.to);
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ total }]: Array<{ total: number }> = await m.query(
     `SELECT count(*)::int AS total FROM audit_log ${cond}`,
     params,
   );
   const rows: AuditLogRow[] = await m.query(
-    `SELECT id, actor_user_id, action, entity_type, entity_id, agency_id, before, after, correlation_id, created_at FROM audit_log ${cond}
+    `SELECT id, actor_user_id, action, entity_type, entity_id, agency_id, touched_agency_ids, before, after, correlation_id, created_at FROM audit_log ${cond}
       ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, page.limit, page.offset],
   );

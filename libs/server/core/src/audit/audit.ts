@@ -33,6 +33,8 @@ export async function recordAudit(
     agencyId: string | null;
     before?: unknown;
     after?: unknown;
+    /** Agencies of the people the write touched (e.g. an ASN moved between agencies, a role granted elsewhere). */
+    touchedAgencyIds?: ReadonlyArray<string | null | undefined>;
   },
 ): Promise<void> {
   await insertAuditEntry(manager, {
@@ -42,6 +44,7 @@ export async function recordAudit(
     entityType: entry.entityType,
     entityId: entry.entityId,
     agencyId: entry.agencyId,
+    touchedAgencyIds: [...new Set((entry.touchedAgencyIds ?? []).filter((a): a is string => !!a))],
     before: scrub(entry.before),
     after: scrub(entry.after),
   });

@@ -102,6 +102,7 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
       roles: claims.roles.map(([role, agencyId, unitId]) => ({ role, agencyId, unitId })),
       correlationId: req.id ? String(req.id) : null,
       sessionId: claims.sid,
+      ...(claims.lng === 'en' || claims.lng === 'id' ? { language: claims.lng } : {}),
     };
     return true;
   }

@@ -1,4 +1,4 @@
-import type { Role } from '@kompeten/shared-contracts';
+import type { Language, Role } from '@kompeten/shared-contracts';
 
 export interface RoleClaim {
   role: Role;
@@ -14,6 +14,8 @@ export interface Principal {
   correlationId: string | null;
   /** The session (refresh-token family) the access token belongs to. */
   sessionId?: string;
+  /** The language kept in the caller's profile when the token was issued (decision 0026). */
+  language?: Language;
 }
 
 export interface AccessTokenClaims {
@@ -25,4 +27,6 @@ export interface AccessTokenClaims {
   sid: string;
   /** Generation: how many tokens the session had issued before this one (0 at login, +1 per refresh). */
   gen: number;
+  /** The profile's language at issue time; requests without Accept-Language are answered in it. */
+  lng?: Language;
 }

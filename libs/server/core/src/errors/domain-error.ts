@@ -36,6 +36,15 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** The specific sentence for a request in English; without it the code's sentence (ERROR_MESSAGES_EN) is used. */
+  messageEn?: string;
+
+  /** Gives the error its specific English sentence (decision 0026): `throw invalid(code, 'Kalimat…').en('Sentence…')`. */
+  en(message: string): this {
+    this.messageEn = message;
+    return this;
+  }
 }
 
 export const notFound = (code: ErrorCode, message: string) => new DomainError('not_found', code, message);

@@ -188,3 +188,27 @@ export async function lockAccountPendingEmail(
   );
   return row;
 }
+
+/** The agency of an account's ASN (null for an account without one, e.g. the platform admin). */
+export async function accountAgencyId(m: EntityManager, userId: string): Promise<string | null> {
+  const rows: Array<{ agency_id: string }> = await m.query(
+    `SELECT e.agency_id FROM user_account ua JOIN employee e ON e.id = ua.employee_id WHERE ua.id = $1`,
+    [userId],
+  );
+  return rows[0]?.agency_id ?? null;
+}
+
+/**
+ * Accounts a person filter names (the audit log's "person"): by a part of the ASN's name, the whole NIP, or a part of
+ * the login email; at most `limit`, so a one-letter filter stays bounded.
+ */
+export async function selectAccountIdsMatching(m: EntityManager, text: string, limit: number): Promise<string[]> {
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows: Array<{ id: string }> = await m.query(
+    `SELECT ua.id FROM user_account ua LEFT JOIN employee e ON e.id = ua.employee_id
+      WHERE e.full_name ILIKE $1 OR e.nip = $2 OR ua.email ILIKE $1
+      ORDER BY ua.id LIMIT $3`,
+    [like, text, limit],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
@@ -12,7 +12,15 @@ import {
   type AppConfig,
   type Principal,
 } from '@kompeten/server-core';
-import { ChangePasswordDto, LoginDto, LoginResponseDto, LogoutDto, MeDto, RefreshDto } from '../dto/auth.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  LoginResponseDto,
+  LogoutDto,
+  MeDto,
+  RefreshDto,
+  SetLanguageDto,
+} from '../dto/auth.dto';
 import { AuthService, type IssuedTokens } from './auth.service';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 
@@ -130,5 +138,19 @@ export class AuthController {
   @ApiErrors(401)
   me(@CurrentPrincipal() p: Principal): Promise<Me> {
     return this.auth.me(p.userId);
+  }
+
+  @ApiBearerAuth()
+  @Put('me/language')
+  @ApiOperation({
+    summary: 'Keep the caller\u2019s language choice in the profile',
+    description:
+      'Idempotent. The web applies it at sign-in; requests without an Accept-Language header are answered in it ' +
+      '(after the next token refresh). Accept-Language, when it names id or en, wins (decision 0026).',
+  })
+  @ApiOkResponse({ type: MeDto })
+  @ApiErrors(400, 401)
+  setLanguage(@CurrentPrincipal() p: Principal, @Body() dto: SetLanguageDto): Promise<Me> {
+    return this.auth.setLanguage(p.userId, dto.language);
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type LoginResponse, type Me, type RoleAssignment } from '@kompeten/shared-contracts';
+import { ErrorCode, type Language, type LoginResponse, type Me, type RoleAssignment } from '@kompeten/shared-contracts';
 import {
   APP_CONFIG,
   DomainError,
@@ -167,7 +167,14 @@ export class AuthService {
       roles,
       timeZone: await userTimeZone(m, user.id),
       pendingEmail: user.pendingEmail,
+      language: user.language,
     };
+  }
+
+  /** Keeps the user's language choice in the profile (decision 0026); idempotent. */
+  async setLanguage(userId: string, language: Language): Promise<Me> {
+    await this.db.getRepository(UserAccountEntity).update({ id: userId }, { language });
+    return this.me(userId);
   }
 
   /** Words an attacker who knows the user tries first (issue 12): name, NIP, agency, email. */
@@ -205,6 +212,7 @@ export class AuthService {
       typ: 'access',
       sid: familyId,
       gen,
+      lng: me.language,
     };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   ACCOUNT_EVENT_KINDS,
   AGENCY_TIME_ZONES,
+  LANGUAGES,
   ROLES,
   type AccountEventKind,
   type AgencyTimeZone,
+  type Language,
   type Role,
 } from '@kompeten/shared-contracts';
 import { EmployeeDto } from './employee.dto';
@@ -82,6 +84,18 @@ export class MeDto {
     description: 'Login email waiting for the user\u2019s confirmation (POST /me/email/confirm)',
   })
   pendingEmail: string | null;
+  @ApiProperty({
+    enum: LANGUAGES,
+    example: 'id',
+    description: 'Language kept in the profile: the web switches to it at sign-in; errors answer in it by default',
+  })
+  language: Language;
+}
+
+export class SetLanguageDto {
+  @ApiProperty({ enum: LANGUAGES, example: 'en', description: 'id (Bahasa Indonesia) or en (English)' })
+  @IsIn(LANGUAGES, { message: 'language harus id atau en' })
+  language: Language;
 }
 
 export class LoginResponseDto {

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, MaxLength, IsString } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength, IsString } from 'class-validator';
 import { PageQueryDto } from '@kompeten/server-core';
+import { AUDIT_ACTIONS } from '@kompeten/shared-contracts';
 
 export class ImportRowErrorDto {
   @ApiProperty({ example: 17, description: 'Line number in the file (the header is line 1)' }) row: number;
@@ -80,6 +81,13 @@ export class ImportReportQueryDto {
   filter?: ImportEntryFilter;
 }
 
+export class ImportHeaderCheckDto {
+  @ApiProperty({ type: [String], example: ['jenis_pegawai'], description: 'Required columns the header lacks' })
+  missing: string[];
+  @ApiProperty({ type: [String], example: ['status'], description: 'Header columns that are not import columns' })
+  unknown: string[];
+}
+
 export class EmployeeImportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
@@ -104,7 +112,19 @@ export class EmployeeImportDto {
   })
   errors: ImportRowErrorDto[];
   @ApiProperty({ description: 'More refused rows and warnings exist than `errors` holds' }) errorsTruncated: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Why a failed import stopped' }) message: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why a failed import stopped, in the request\u2019s language',
+  })
+  message: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: ImportHeaderCheckDto,
+    description:
+      'The header row lacked required columns (the import failed) or held columns nobody recognised (ignored); null when clean',
+  })
+  headerCheck: ImportHeaderCheckDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
 }
@@ -128,22 +148,41 @@ export class ImportCreateQueryDto {
   wait?: 'true' | 'false';
 }
 
+export class AuditChangeDto {
+  @ApiProperty({ example: 'golongan' }) field: string;
+  @ApiProperty({ nullable: true, type: String, example: 'III/a' }) before: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'III/b' }) after: string | null;
+}
+
 export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    example: 'Kursus «Pelayanan Publik Prima» diterbitkan oleh Dra. Ni Made Ayu',
+    description: 'The entry in words, in the request\u2019s language',
+  })
+  summary: string;
+  @ApiProperty({ type: [AuditChangeDto], description: 'Fields that differ between before and after' })
+  changes: AuditChangeDto[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName: string | null;
   @ApiProperty({ example: 'employee.update' }) action: string;
   @ApiProperty({ example: 'employee' }) entityType: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agencyId: string | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Agencies whose people the write touched besides agencyId (their admins see the entry too)',
+  })
+  touchedAgencyIds: string[];
   @ApiProperty({ nullable: true, type: Object }) before: unknown;
   @ApiProperty({ nullable: true, type: Object }) after: unknown;
   @ApiProperty({ nullable: true, type: String }) correlationId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+export class AuditFilterDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Entries filed under, or touching people of, this agency' })
   @IsOptional()
   @IsUUID('all', { message: 'agencyId harus UUID' })
   agencyId?: string;
@@ -152,4 +191,27 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'entityId harus UUID' })
   entityId?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, example: 'course.publish' })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS, { message: 'action tidak dikenal' })
+  action?: string;
+  @ApiPropertyOptional({
+    example: 'Ni Made',
+    description: 'The person who acted: part of the name, the whole NIP, or part of the login email',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'actor minimal 2 karakter' })
+  @MaxLength(100)
+  actor?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'First local day (caller\u2019s time zone), YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from harus tanggal YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last local day (inclusive), YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to harus tanggal YYYY-MM-DD' })
+  to?: string;
 }
+
+export class AuditQueryDto extends IntersectionType(PageQueryDto, AuditFilterDto) {}

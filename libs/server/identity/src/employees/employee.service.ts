@@ -144,6 +144,8 @@ export class EmployeeService {
           agencyId: after.agencyId,
           before: publicEmployee(before),
           after: publicEmployee(after),
+          // Moved to another agency: the agency it left sees the entry too.
+          touchedAgencyIds: [before.agencyId],
         },
       );
       return employeeFor(scope, after);

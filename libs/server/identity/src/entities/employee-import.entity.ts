@@ -1,3 +1,4 @@
+import type { ImportHeaderCheck } from '@kompeten/shared-contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { UserAccountEntity } from './user-account.entity';
@@ -44,6 +45,14 @@ export class EmployeeImportEntity {
 
   @Column('text', { nullable: true })
   message: string | null;
+
+  /** The same file-level failure in English (decision 0026). */
+  @Column('text', { nullable: true })
+  messageEn: string | null;
+
+  /** Required columns missing from the header row and columns not recognised; null when the header was clean. */
+  @Column('jsonb', { nullable: true })
+  headerCheck: ImportHeaderCheck | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

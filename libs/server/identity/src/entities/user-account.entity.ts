@@ -8,12 +8,14 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Language } from '@kompeten/shared-contracts';
 import { EmployeeEntity } from './employee.entity';
 
 /** A login. Most belong to an ASN (employee); a platform admin may have none. */
 @Entity('user_account')
 @Check('user_account_email_check', `email = lower(email)`)
 @Check('user_account_pending_email_check', `pending_email = lower(pending_email)`)
+@Check('user_account_language_check', `language IN ('id','en')`)
 export class UserAccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -59,6 +61,10 @@ export class UserAccountEntity {
 
   @Column('boolean', { default: true })
   active: boolean;
+
+  /** The language the user chose (decision 0026): the web applies it at sign-in; the API answers in it by default. */
+  @Column('text', { default: 'id' })
+  language: Language;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -20,7 +20,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { EmployeeImport, ImportEntry, Page } from '@kompeten/shared-contracts';
+import type { EmployeeImport, ImportEntry, Language, Page } from '@kompeten/shared-contracts';
 import {
   AcceptsUpload,
   ApiErrors,
@@ -28,6 +28,7 @@ import {
   CurrentPrincipal,
   PageQueryDto,
   Public,
+  RequestLanguage,
   uuidParam,
   type Principal,
 } from '@kompeten/server-core';
@@ -71,11 +72,12 @@ export class EmployeeImportController {
     @CurrentPrincipal() p: Principal,
     @Param('agencyId', uuidParam()) agencyId: string,
     @Query() q: ImportCreateQueryDto,
+    @RequestLanguage() lang: Language,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<EmployeeImport> {
     const scope = await this.org.scopeOf(p);
-    const imp = await this.imports.create(scope, agencyId, file);
-    return q.wait === 'true' ? this.imports.waitFor(scope, imp.id, 120_000) : imp;
+    const imp = await this.imports.create(scope, agencyId, file, lang);
+    return q.wait === 'true' ? this.imports.waitFor(scope, imp.id, 120_000, lang) : imp;
   }
 
   @Get('agencies/:agencyId/employee-imports')
@@ -88,8 +90,9 @@ export class EmployeeImportController {
     @CurrentPrincipal() p: Principal,
     @Param('agencyId', uuidParam()) agencyId: string,
     @Query() q: PageQueryDto,
+    @RequestLanguage() lang: Language,
   ): Promise<Page<EmployeeImport>> {
-    return this.imports.list(await this.org.scopeOf(p), agencyId, q);
+    return this.imports.list(await this.org.scopeOf(p), agencyId, q, lang);
   }
 
   @Public()
@@ -109,8 +112,12 @@ export class EmployeeImportController {
   @ApiOperation({ summary: 'Progress and per-row report of an import' })
   @ApiOkResponse({ type: EmployeeImportDto })
   @ApiErrors(404)
-  async get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam()) id: string): Promise<EmployeeImport> {
-    return this.imports.get(await this.org.scopeOf(p), id);
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam()) id: string,
+    @RequestLanguage() lang: Language,
+  ): Promise<EmployeeImport> {
+    return this.imports.get(await this.org.scopeOf(p), id, lang);
   }
 
   @Get('employee-imports/:id/entries')
@@ -126,8 +133,32 @@ export class EmployeeImportController {
     @CurrentPrincipal() p: Principal,
     @Param('id', uuidParam()) id: string,
     @Query() q: ImportEntryQueryDto,
+    @RequestLanguage() lang: Language,
   ): Promise<Page<ImportEntry>> {
-    return this.imports.entries(await this.org.scopeOf(p), id, q.filter ?? 'problems', q);
+    return this.imports.entries(await this.org.scopeOf(p), id, q.filter ?? 'problems', q, lang);
+  }
+
+  @Get('employee-imports/:id/failed-rows.csv')
+  @ApiBearerAuth()
+  @ApiErrors(400, 401)
+  @ApiOperation({
+    summary: 'Download the refused rows as uploaded, with an `alasan` (reason) column, to fix and upload again',
+    description:
+      'The file keeps its own header and cells; the importer ignores the `alasan` column on re-upload. 409 while the import runs.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(404, 409)
+  async failedRows(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam()) id: string,
+    @RequestLanguage() lang: Language,
+  ): Promise<StreamableFile> {
+    const file = await this.imports.failedRows(await this.org.scopeOf(p), id, lang);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 
   @Get('employee-imports/:id/report')

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parse } from 'csv-parse';
 import { DataSource } from 'typeorm';
-import { OutboxEvent, type ImportEntryOutcome } from '@kompeten/shared-contracts';
+import { OutboxEvent, type ImportEntryOutcome, type ImportHeaderCheck } from '@kompeten/shared-contracts';
 import { FILE_STORAGE, writeOutbox, type FileStorage } from '@kompeten/server-core';
 import { agencyTimeZone, unitsByCode, type UnitRef } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
+import { importCsvParser } from './import-csv';
 import {
+  headerMessage,
   mapHeaders,
   parseImportRow,
   type ImportColumnKey,
@@ -33,6 +34,9 @@ import {
 export const IMPORT_BATCH_SIZE = 500;
 
 const MISSING_FILE = 'Berkas impor tidak ditemukan di penyimpanan; unggah ulang berkasnya.';
+const GAVE_UP_EN =
+  'The import failed because of a system problem (database or storage unavailable) after several attempts. Rows already processed stay saved; upload the same file again to continue.';
+const MISSING_FILE_EN = 'The import file is no longer in storage; upload it again.';
 export const GAVE_UP =
   'Impor gagal karena gangguan sistem (basis data atau penyimpanan tidak tersedia) dan sudah dicoba beberapa kali. Baris yang sudah diproses tetap tersimpan; unggah ulang berkas yang sama untuk melanjutkan.';
 
@@ -125,7 +129,7 @@ export class EmployeeImportRunner {
         e instanceof ImportFileError
           ? e
           : (e as { code?: string }).code === 'ENOENT'
-            ? new ImportFileError(MISSING_FILE)
+            ? new ImportFileError(MISSING_FILE, MISSING_FILE_EN)
             : null;
       if (!fileError) {
         this.logger.warn(
@@ -137,7 +141,15 @@ export class EmployeeImportRunner {
       const counts = await countImportEntries(this.db.manager, importId);
       await repo.update(
         { id: importId },
-        { ...counts, processedRows: c.processed, status: 'failed', message: fileError.message, finishedAt: new Date() },
+        {
+          ...counts,
+          processedRows: c.processed,
+          status: 'failed',
+          message: fileError.message,
+          messageEn: fileError.messageEn,
+          ...(fileError.headerCheck ? { headerCheck: fileError.headerCheck } : {}),
+          finishedAt: new Date(),
+        },
       );
     }
     return 'success';
@@ -148,28 +160,18 @@ export class EmployeeImportRunner {
    * understands. Lines already processed stay saved; uploading the file again records them as unchanged.
    */
   async giveUp(importId: string): Promise<void> {
-    await markImportGaveUp(this.db, importId, GAVE_UP, await countImportEntries(this.db.manager, importId));
+    await markImportGaveUp(
+      this.db,
+      importId,
+      [GAVE_UP, GAVE_UP_EN],
+      await countImportEntries(this.db.manager, importId),
+    );
     this.logger.error({ importId }, 'Employee import failed after its last attempt');
   }
 
   /** Called after each batch is committed; a test overrides it to simulate a worker that dies mid-import. */
   protected afterBatch(_batchNo: number): Promise<void> {
     return Promise.resolve();
-  }
-
-  /**
-   * The separator of the header line: a semicolon file (Excel in an Indonesian locale) leaves commas inside fields
-   * unquoted, e.g. gelar_belakang "S.Sos., M.Si.", so the two are never both separators.
-   */
-  private async sniffDelimiter(key: string): Promise<',' | ';'> {
-    let head = '';
-    for await (const chunk of await this.storage.read(key)) {
-      head += (chunk as Buffer).toString('utf8');
-      if (head.includes('\n') || head.length > 64 * 1024) break;
-    }
-    head = head.split('\n')[0];
-    const count = (ch: string) => head.split(ch).length - 1;
-    return count(';') > count(',') ? ';' : ',';
   }
 
   /** Data lines (minus the header), for the progress bar; the final count comes from the parser. */
@@ -189,18 +191,7 @@ export class EmployeeImportRunner {
     const units = await unitsByCode(this.db.manager, imp.agencyId);
     const timeZone = await agencyTimeZone(this.db.manager, imp.agencyId);
     if (!timeZone) throw new Error(`Agency ${imp.agencyId} of import ${imp.id} not found`);
-    const delimiter = await this.sniffDelimiter(imp.storageKey);
-    const parser = (await this.storage.read(imp.storageKey)).pipe(
-      parse({
-        bom: true,
-        delimiter,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-        max_record_size: 64 * 1024,
-        info: true,
-      }),
-    );
+    const parser = await importCsvParser(this.storage, imp.storageKey);
     let keys: Array<ImportColumnKey | null> | null = null;
     let batch: Pending[] = [];
     let failures: Failure[] = [];
@@ -218,8 +209,14 @@ export class EmployeeImportRunner {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!keys) {
           const mapped = mapHeaders(record);
-          if (mapped.missing.length)
-            throw new ImportFileError(`Kolom wajib tidak ada di baris judul: ${mapped.missing.join(', ')}`);
+          const check = { missing: mapped.missing, unknown: mapped.unknown };
+          if (mapped.missing.length) {
+            const text = headerMessage(check);
+            throw new ImportFileError(text.id, text.en, check);
+          }
+          // Unknown columns are ignored, and the import says which, so a misspelt optional column is noticed.
+          if (mapped.unknown.length)
+            await this.db.getRepository(EmployeeImportEntity).update({ id: imp.id }, { headerCheck: check });
           keys = mapped.keys;
           continue;
         }
@@ -241,10 +238,14 @@ export class EmployeeImportRunner {
       if (e instanceof ImportFileError) throw e;
       const code = (e as { code?: string }).code;
       if (code?.startsWith('CSV_'))
-        throw new ImportFileError(`Berkas CSV rusak di sekitar baris ${line + 1}: ${(e as Error).message}`);
+        throw new ImportFileError(
+          `Berkas CSV rusak di sekitar baris ${line + 1}: ${(e as Error).message}`,
+          `The CSV file is damaged around line ${line + 1}: ${(e as Error).message}`,
+        );
       throw e;
     }
-    if (!keys) throw new ImportFileError('Berkas kosong: tidak ada baris judul');
+    if (!keys)
+      throw new ImportFileError('Berkas kosong: tidak ada baris judul', 'The file is empty: there is no header row');
     if (batch.length || failures.length) await flush();
     await this.linkSupervisors(imp, supervisors);
   }
@@ -387,4 +388,13 @@ export class EmployeeImportRunner {
 }
 
 /** A problem with the file itself (not one row): the import stops and says why. */
-export class ImportFileError extends Error {}
+/** The whole file cannot be imported: the sentence in Indonesian and English, and the header check when that is why. */
+export class ImportFileError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+    readonly headerCheck?: ImportHeaderCheck,
+  ) {
+    super(message);
+  }
+}

@@ -3,16 +3,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
   OutboxEvent,
   type EmployeeImport,
   type ImportEntry,
   type ImportEntryOutcome,
+  type Language,
   type Page,
 } from '@kompeten/shared-contracts';
 import {
+  conflict,
   csvStringifier,
   FILE_STORAGE,
   forbidden,
@@ -27,8 +29,10 @@ import {
 import { AccessScope, OrganisationService } from '@kompeten/server-organisation';
 import { EmployeeImportEntity } from '../entities/employee-import.entity';
 import type { ImportEntryFilter } from '../dto/import.dto';
-import { IMPORT_REASONS, type ImportReasonCode } from './import-columns';
+import { IMPORT_REASONS, IMPORT_REASONS_EN, REASON_COLUMN, reasonIn, type ImportReasonCode } from './import-columns';
+import { importCsvParser } from './import-csv';
 import {
+  pageImportsNeedingAttention,
   selectEntriesAfter,
   selectEntriesPage,
   selectFirstProblems,
@@ -39,29 +43,37 @@ import {
 /** How many refused rows and warnings the import view carries; all of them are in the entries API and the report download. */
 export const IMPORT_PREVIEW_ENTRIES = 50;
 
-const OUTCOME_LABEL: Record<ImportEntryOutcome, string> = {
-  created: 'Ditambahkan',
-  updated: 'Diperbarui',
-  unchanged: 'Tidak berubah',
-  failed: 'Ditolak',
-  saved: 'Tersimpan',
+const OUTCOME_LABEL: Record<Language, Record<ImportEntryOutcome, string>> = {
+  id: {
+    created: 'Ditambahkan',
+    updated: 'Diperbarui',
+    unchanged: 'Tidak berubah',
+    failed: 'Ditolak',
+    saved: 'Tersimpan',
+  },
+  en: { created: 'Added', updated: 'Updated', unchanged: 'Unchanged', failed: 'Refused', saved: 'Saved' },
 };
 
-const toEntry = (r: EntryRow): ImportEntry => ({
+const toEntry = (r: EntryRow, lang: Language): ImportEntry => ({
   line: r.line,
   nip: r.nip,
   outcome: r.outcome,
   reasonCode: r.reason_code,
-  reason: r.reason,
+  reason: reasonIn(lang, r.reason_code, r.reason),
   changedFields: r.changed_fields ?? [],
   warningCode: r.warning_code,
-  warning: r.warning,
+  warning: reasonIn(lang, r.warning_code, r.warning),
 });
 
-const label = (code: string) => IMPORT_REASONS[code as ImportReasonCode] ?? code;
+const label = (code: string, lang: Language) =>
+  (lang === 'en' ? IMPORT_REASONS_EN : IMPORT_REASONS)[code as ImportReasonCode] ?? code;
 
-/** The import with its counts per reason and the first refused rows and warnings. */
-export async function describeImport(m: EntityManager, i: EmployeeImportEntity): Promise<EmployeeImport> {
+/** The import with its counts per reason and the first refused rows and warnings, in the request's language. */
+export async function describeImport(
+  m: EntityManager,
+  i: EmployeeImportEntity,
+  lang: Language = 'id',
+): Promise<EmployeeImport> {
   const reasons = await selectReasonCounts(m, i.id);
   const first = await selectFirstProblems(m, i.id, IMPORT_PREVIEW_ENTRIES + 1);
   return {
@@ -76,12 +88,18 @@ export async function describeImport(m: EntityManager, i: EmployeeImportEntity):
     unchangedCount: i.unchangedCount,
     failedCount: i.failedCount,
     warningCount: i.warningCount,
-    reasonCounts: reasons.map((r) => ({ ...r, code: r.code ?? 'LEGACY', label: label(r.code ?? 'LEGACY') })),
-    errors: first
-      .slice(0, IMPORT_PREVIEW_ENTRIES)
-      .map((r) => ({ row: r.line, nip: r.nip, reason: (r.outcome === 'failed' ? r.reason : r.warning) ?? '' })),
+    reasonCounts: reasons.map((r) => ({ ...r, code: r.code ?? 'LEGACY', label: label(r.code ?? 'LEGACY', lang) })),
+    errors: first.slice(0, IMPORT_PREVIEW_ENTRIES).map((r) => ({
+      row: r.line,
+      nip: r.nip,
+      reason:
+        (r.outcome === 'failed'
+          ? reasonIn(lang, r.reason_code, r.reason)
+          : reasonIn(lang, r.warning_code, r.warning)) ?? '',
+    })),
     errorsTruncated: first.length > IMPORT_PREVIEW_ENTRIES,
-    message: i.message,
+    message: lang === 'en' && i.message ? (i.messageEn ?? 'The file could not be imported.') : i.message,
+    headerCheck: i.headerCheck,
     createdAt: i.createdAt.toISOString(),
     finishedAt: i.finishedAt?.toISOString() ?? null,
   };
@@ -111,6 +129,7 @@ export class EmployeeImportService {
     scope: AccessScope,
     agencyId: string,
     file: { path: string; originalname: string; size: number } | undefined,
+    lang: Language = 'id',
   ): Promise<EmployeeImport> {
     if (!file) throw invalid(ErrorCode.IMPORT_FILE_REQUIRED, 'Lampirkan berkas CSV pada kolom formulir "file"');
     await this.org.findReadableAgency(scope, agencyId);
@@ -148,6 +167,7 @@ export class EmployeeImportService {
     return describeImport(
       this.db.manager,
       await this.db.getRepository(EmployeeImportEntity).findOneByOrFail({ id: saved.id }),
+      lang,
     );
   }
 
@@ -160,8 +180,8 @@ export class EmployeeImportService {
     return row;
   }
 
-  async get(scope: AccessScope, id: string): Promise<EmployeeImport> {
-    return describeImport(this.db.manager, await this.findReadable(scope, id));
+  async get(scope: AccessScope, id: string, lang: Language = 'id'): Promise<EmployeeImport> {
+    return describeImport(this.db.manager, await this.findReadable(scope, id), lang);
   }
 
   /** Every line's outcome, a page at a time, by line number; `filter` narrows to refused rows, warnings or one outcome. */
@@ -170,13 +190,18 @@ export class EmployeeImportService {
     id: string,
     filter: ImportEntryFilter,
     q: PageQueryDto,
+    lang: Language = 'id',
   ): Promise<Page<ImportEntry>> {
     const imp = await this.findReadable(scope, id);
     const { total, rows } = await selectEntriesPage(this.db, imp.id, filter, {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
-    return toPage(rows.map(toEntry), total, q);
+    return toPage(
+      rows.map((r) => toEntry(r, lang)),
+      total,
+      q,
+    );
   }
 
   private async *allEntries(importId: string, filter: ImportEntryFilter): AsyncGenerator<EntryRow> {
@@ -204,7 +229,7 @@ export class EmployeeImportService {
     return [
       String(r.line),
       r.nip ?? '',
-      OUTCOME_LABEL[r.outcome],
+      OUTCOME_LABEL.id[r.outcome],
       (r.changed_fields ?? []).join(', '),
       r.reason_code ?? '',
       r.reason ?? '',
@@ -260,17 +285,98 @@ export class EmployeeImportService {
     };
   }
 
+  /**
+   * The refused rows as they were uploaded (the file's own header and cells) with the reason in an `alasan` column:
+   * fix the cells, and upload the file again (the importer ignores `alasan`). Rows already saved are not in it.
+   */
+  async failedRows(
+    scope: AccessScope,
+    id: string,
+    lang: Language = 'id',
+  ): Promise<{ stream: Readable; fileName: string; contentType: string }> {
+    const imp = await this.findReadable(scope, id);
+    if (imp.status !== 'completed' && imp.status !== 'failed')
+      throw conflict(ErrorCode.IMPORT_BAD_FILE, 'Impor belum selesai; baris yang ditolak belum dapat diunduh').en(
+        'The import has not finished yet; its refused rows cannot be downloaded yet.',
+      );
+    const reasons = new Map<number, string>();
+    for await (const r of this.allEntries(imp.id, 'failed'))
+      reasons.set(r.line, reasonIn(lang, r.reason_code, r.reason) ?? '');
+    const out = csvStringifier({ bom: true });
+    (async () => {
+      const parser = await importCsvParser(this.storage, imp.storageKey);
+      let reasonAt = -1;
+      let header = true;
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        let row: string[] | null = null;
+        if (header) {
+          header = false;
+          reasonAt = record.findIndex((h) => h.trim().toLowerCase() === REASON_COLUMN);
+          row = reasonAt >= 0 ? record : [...record, REASON_COLUMN];
+          if (reasonAt < 0) reasonAt = record.length;
+        } else if (reasons.has(info.lines)) {
+          row = [...record];
+          while (row.length < reasonAt) row.push('');
+          row[reasonAt] = reasons.get(info.lines) as string;
+        }
+        if (row && !out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
+      }
+      out.end();
+    })().catch((e) => out.destroy(e));
+    const base =
+      imp.fileName
+        .replace(/\.(csv|txt)$/i, '')
+        .replace(/[^\w.-]+/g, '-')
+        .slice(0, 80) || 'impor';
+    return {
+      stream: out,
+      fileName: `${base}-${lang === 'en' ? 'refused-rows' : 'baris-ditolak'}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
+  }
+
   /** Waits (up to `timeoutMs`) for an import to finish; for scripts that want the report in one call. */
-  async waitFor(scope: AccessScope, id: string, timeoutMs: number): Promise<EmployeeImport> {
+  async waitFor(scope: AccessScope, id: string, timeoutMs: number, lang: Language = 'id'): Promise<EmployeeImport> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const imp = await this.get(scope, id);
+      const imp = await this.get(scope, id, lang);
       if (imp.status === 'completed' || imp.status === 'failed' || Date.now() > until) return imp;
       await new Promise((r) => setTimeout(r, 250));
     }
   }
 
-  async list(scope: AccessScope, agencyId: string, q: PageQueryDto): Promise<Page<EmployeeImport>> {
+  /**
+   * Imports that need a look (issue 15, the admin's attention panel): failed, or finished with refused rows, in the
+   * last 30 days, in the agencies the caller administers (an HR officer: their own uploads). Newest first.
+   */
+  async needingAttention(
+    scope: AccessScope,
+    q: { page: number; pageSize: number },
+    lang: Language = 'id',
+  ): Promise<Page<EmployeeImport>> {
+    const agencyIds = scope.global ? null : [...scope.adminAgencyIds];
+    const { total, ids } = await pageImportsNeedingAttention(this.db, {
+      agencyIds,
+      uploaderId: agencyIds && agencyIds.length === 0 ? scope.principal.userId : null,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    const found = ids.length ? await this.db.getRepository(EmployeeImportEntity).findBy({ id: In(ids) }) : [];
+    const byId = new Map(found.map((i) => [i.id, i]));
+    const items: EmployeeImport[] = [];
+    for (const id of ids) {
+      const i = byId.get(id);
+      if (i) items.push(await describeImport(this.db.manager, i, lang));
+    }
+    return toPage(items, total, q);
+  }
+
+  async list(
+    scope: AccessScope,
+    agencyId: string,
+    q: PageQueryDto,
+    lang: Language = 'id',
+  ): Promise<Page<EmployeeImport>> {
     await this.org.findReadableAgency(scope, agencyId);
     const onlyOwn = !scope.canAdministerAgency(agencyId);
     const [found, total] = await this.db.getRepository(EmployeeImportEntity).findAndCount({
@@ -280,7 +386,7 @@ export class EmployeeImportService {
       take: q.pageSize,
     });
     const items: EmployeeImport[] = [];
-    for (const i of found) items.push(await describeImport(this.db.manager, i));
+    for (const i of found) items.push(await describeImport(this.db.manager, i, lang));
     return toPage(items, total, q);
   }
 }

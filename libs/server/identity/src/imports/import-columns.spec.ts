@@ -1,4 +1,5 @@
-import { mapHeaders, parseImportRow } from './import-columns';
+import { EMPLOYEE_IMPORT_COLUMNS } from '@kompeten/shared-contracts';
+import { IMPORT_COLUMNS, mapHeaders, parseImportRow } from './import-columns';
 
 describe('CSV import columns', () => {
   it('maps Indonesian headers, English aliases and a BOM; names the missing required ones', () => {
@@ -70,5 +71,19 @@ describe('CSV import columns', () => {
   ])('stores a %s golongan written %j as %s', (employeeType, rank, value) => {
     const nip = employeeType === 'PPPK' ? '199001012021151001' : base.nip;
     expect(parseImportRow({ ...base, nip, employeeType, rank })).toMatchObject({ ok: true, row: { rank: value } });
+  });
+
+  it('lists the same columns, in the same order and with the same required flags, as the contract the screen shows', () => {
+    expect(IMPORT_COLUMNS.map((c) => ({ header: c.header, required: c.required }))).toEqual(
+      EMPLOYEE_IMPORT_COLUMNS.map((c) => ({ ...c })),
+    );
+  });
+
+  it('names the unknown header columns but not the reason column of a failed-rows download', () => {
+    expect(mapHeaders(['NIP', 'nama', 'status', 'alasan', ' ', 'jenis_pegawai'])).toMatchObject({
+      missing: [],
+      unknown: ['status'],
+    });
+    expect(mapHeaders(['nomor', 'nama'])).toMatchObject({ missing: ['nip', 'jenis_pegawai'], unknown: ['nomor'] });
   });
 });

@@ -64,8 +64,19 @@ export const IMPORT_COLUMNS = [
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
-/** Maps a header line to column keys; returns the problem when a required column is missing. */
-export function mapHeaders(headers: string[]): { keys: Array<ImportColumnKey | null>; missing: string[] } {
+/** The reason column of the failed-rows download: a fixed file can be uploaded again with it still there. */
+export const REASON_COLUMN = 'alasan';
+const IGNORED_HEADERS = new Set([REASON_COLUMN, 'reason']);
+
+/**
+ * Maps a header line to column keys; names the required columns missing and the (non-empty) headers nobody
+ * recognises, so a wrong header is explained as one.
+ */
+export function mapHeaders(headers: string[]): {
+  keys: Array<ImportColumnKey | null>;
+  missing: string[];
+  unknown: string[];
+} {
   const norm = (h: string) =>
     h
       .replace(/^\uFEFF/, '')
@@ -77,7 +88,10 @@ export function mapHeaders(headers: string[]): { keys: Array<ImportColumnKey | n
     return IMPORT_COLUMNS.find((c) => c.header === n || (c.aliases as readonly string[]).includes(n))?.key ?? null;
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.header);
-  return { keys, missing };
+  const unknown = headers
+    .filter((h, i) => keys[i] === null && norm(h) !== '' && !IGNORED_HEADERS.has(norm(h)))
+    .map((h) => h.replace(/^\uFEFF/, '').trim());
+  return { keys, missing, unknown };
 }
 
 export interface ImportRow {
@@ -124,6 +138,46 @@ export const IMPORT_REASONS = {
     'Pengunggah tidak dapat menunjuk dirinya sebagai atasan atau menetapkan atasannya sendiri (data pegawai tetap tersimpan)',
 } as const;
 export type ImportReasonCode = keyof typeof IMPORT_REASONS;
+
+/** The same reasons in English (decision 0026): a request in English reads these instead of the stored sentence. */
+export const IMPORT_REASONS_EN: Record<ImportReasonCode, string> = {
+  NIP_MISSING: 'The nip column is empty',
+  NAME_INVALID: 'The name is empty or too long',
+  TYPE_INVALID: 'jenis_pegawai is not PNS or PPPK',
+  NIP_INVALID: 'The NIP is not valid',
+  POSITION_KIND_INVALID: 'Unknown jenis_jabatan',
+  RANK_INVALID: 'The golongan does not fit the employee type',
+  EMAIL_INVALID: 'The email is not valid',
+  PHONE_INVALID: 'The phone number is not valid',
+  SUPERVISOR_NIP_INVALID: 'nip_atasan is not valid',
+  DUPLICATE_IN_FILE: 'The NIP appears more than once in the file',
+  UNIT_NOT_FOUND: 'kode_unit is not a unit of the agency',
+  UNIT_REQUIRED: 'kode_unit is required',
+  UNIT_OUT_OF_SCOPE: 'The unit is outside the uploader\u2019s scope',
+  EMPLOYEE_OUT_OF_SCOPE: 'The employee belongs to a unit outside the uploader\u2019s scope',
+  OTHER_AGENCY: 'The NIP is registered in another agency',
+  TYPE_CHANGE: 'An import does not change the employee type',
+  LEGACY: 'Row refused (older import)',
+  SUPERVISOR_NOT_FOUND: 'nip_atasan not found (the employee was still saved)',
+  SUPERVISOR_SELF:
+    'The uploader cannot appoint themself as supervisor or set their own supervisor (the employee was still saved)',
+};
+
+/** A stored reason in the request's language: English reads the code's sentence, Indonesian the row's own sentence. */
+export function reasonIn(lang: 'id' | 'en', code: string | null, stored: string | null): string | null {
+  if (lang === 'id' || code === null) return stored;
+  return IMPORT_REASONS_EN[code as ImportReasonCode] ?? stored;
+}
+
+/** The header problem in both languages. */
+export function headerMessage(check: { missing: string[]; unknown: string[] }): { id: string; en: string } {
+  const unknownId = check.unknown.length ? `. Kolom tidak dikenal: ${check.unknown.join(', ')}` : '';
+  const unknownEn = check.unknown.length ? `. Unknown columns: ${check.unknown.join(', ')}` : '';
+  return {
+    id: `Kolom wajib tidak ada di baris judul: ${check.missing.join(', ')}${unknownId}`,
+    en: `Wrong header row: required columns missing: ${check.missing.join(', ')}${unknownEn}`,
+  };
+}
 
 export type ParsedImportRow =
   { ok: true; row: ImportRow } | { ok: false; nip: string | null; code: ImportReasonCode; reason: string };
@@ -188,6 +242,13 @@ export function parseImportRow(
   };
 }
 
+/**
+ * The template's one example row is a fictional person (issue 15): an obviously invented name, a NIP whose serial is
+ * 999 and that no demo ASN holds, no supervisor, and an example.org address, so nobody imports a real-looking record
+ * by accident.
+ */
+export const TEMPLATE_EXAMPLE_NIP = '199001012015011999';
+
 export const TEMPLATE_CSV =
   IMPORT_COLUMNS.map((c) => c.header).join(',') +
-  '\n198609262015051001,Lalu Muhammad Hasan,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,197501012000031003,hasan@mataramkota.go.id,081234567890\n';
+  `\n${TEMPLATE_EXAMPLE_NIP},Contoh Nama Pegawai,,S.Kom.,PNS,Pranata Komputer Ahli Pertama,fungsional,III/a,DISKOMINFO,,contoh.pegawai@example.org,081200000000\n`;

@@ -138,9 +138,14 @@ export async function countImportEntries(m: Db, importId: string): Promise<Impor
 }
 
 /** Marks a queued or running import failed with its message and final counts (the job gave up). */
-export async function markImportGaveUp(db: Db, importId: string, message: string, counts: ImportCounts): Promise<void> {
+export async function markImportGaveUp(
+  db: Db,
+  importId: string,
+  [message, messageEn]: [string, string],
+  counts: ImportCounts,
+): Promise<void> {
   await db.query(
-    `UPDATE employee_import SET status = 'failed', message = $2, finished_at = now(),
+    `UPDATE employee_import SET status = 'failed', message = $2, message_en = $8, finished_at = now(),
               created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6, warning_count = $7
         WHERE id = $1 AND status IN ('queued', 'running')`,
     [
@@ -151,6 +156,7 @@ export async function markImportGaveUp(db: Db, importId: string, message: string
       counts.unchangedCount,
       counts.failedCount,
       counts.warningCount,
+      messageEn,
     ],
   );
 }
@@ -213,4 +219,33 @@ export async function updateImportProgress(
     `UPDATE employee_import SET processed_rows = $2, created_count = $3, updated_count = $4, unchanged_count = $5, failed_count = $6 WHERE id = $1`,
     [importId, c.processed, c.created, c.updated, c.unchanged, c.failed],
   );
+}
+
+/** Ids of imports that failed or refused rows in the last 30 days, newest first (the attention panel). */
+export async function pageImportsNeedingAttention(
+  db: Db,
+  f: { agencyIds: string[] | null; uploaderId: string | null; limit: number; offset: number },
+): Promise<{ total: number; ids: string[] }> {
+  const params: unknown[] = [];
+  const where = [
+    `(status = 'failed' OR (status = 'completed' AND failed_count > 0))`,
+    `created_at > now() - interval '30 days'`,
+  ];
+  if (f.uploaderId) {
+    params.push(f.uploaderId);
+    where.push(`created_by = $${params.length}`);
+  } else if (f.agencyIds) {
+    params.push(f.agencyIds);
+    where.push(`agency_id = ANY($${params.length}::uuid[])`);
+  }
+  const cond = where.join(' AND ');
+  const [{ total }]: Array<{ total: number }> = await db.query(
+    `SELECT count(*)::int AS total FROM employee_import WHERE ${cond}`,
+    params,
+  );
+  const rows: Array<{ id: string }> = await db.query(
+    `SELECT id FROM employee_import WHERE ${cond} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { total, ids: rows.map((r) => r.id) };
 }

@@ -22,6 +22,7 @@ import type { AccountEvent } from '@kompeten/shared-contracts';
 import { listAccountEvents, recordAccountEvent } from '../accounts/account-events';
 import { heldRolesOf, requireAccountManageable } from '../accounts/account-rules';
 import {
+  accountAgencyId,
   insertRoleAssignment,
   lockAccountEmails,
   lockAccountOfEmployee,
@@ -256,7 +257,7 @@ export class AccountService {
   /** Grants a role. Granting one already held changes nothing (idempotent). */
   async grant(scope: AccessScope, employeeId: string, dto: GrantRoleDto): Promise<RoleAssignment> {
     await this.db.transaction(async (m) => {
-      await this.employees.findReadable(scope, employeeId, m);
+      const target = await this.employees.findReadable(scope, employeeId, m);
       if (!scope.canGrant(dto.role, dto.agencyId))
         throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Anda tidak berwenang memberikan peran ini di instansi tersebut');
       // A platform admin may grant in any agency: one that does not exist is a 404, not a foreign-key failure.
@@ -290,7 +291,8 @@ export class AccountService {
             entityType: 'role_assignment',
             entityId: insertedId,
             agencyId: dto.agencyId,
-            after: { employeeId, ...dto },
+            after: { employeeId, fullName: target.fullName, ...dto },
+            touchedAgencyIds: [target.agencyId],
           },
         );
       }
@@ -326,6 +328,7 @@ export class AccountService {
           entityId: assignmentId,
           agencyId: ra.agencyId,
           before: ra,
+          touchedAgencyIds: [await accountAgencyId(m, ra.userId)],
         },
       );
     });

@@ -74,7 +74,7 @@ export class WorkflowService {
       entityId: course.id,
       agencyId: course.agencyId,
       before: { status: course.status, currentVersionId: course.currentVersionId },
-      after: { status, note, ...extra },
+      after: { title: course.title, status, note, ...extra },
     });
   }
 

@@ -1,11 +1,13 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { displayNameOf, useAuth } from '../../../shared/auth/auth-context';
+import { displayNameOf, hasAnyRole, useAuth } from '../../../shared/auth/auth-context';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { JpProgressRing } from '../../jp/components/JpProgressRing';
 import { useMySummary } from '../../jp/queries';
+import { ATTENTION_ROLES } from '../../../shared/attention';
+import { AttentionPanel } from './AttentionPanel';
 
 /** This year's JP from the ledger, against the target (ASN only: an account without an ASN record has no JP). */
 function JpCard({ hasEmployee }: { hasEmployee: boolean }) {
@@ -53,6 +55,8 @@ export function DashboardPage() {
           {t('intro')}
         </Text>
       </Stack>
+
+      {hasAnyRole(me, ATTENTION_ROLES) && <AttentionPanel />}
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Card component="section" aria-labelledby="card-agency">

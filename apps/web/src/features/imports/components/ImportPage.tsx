@@ -14,6 +14,7 @@ import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useAgencyOptions } from '../../agencies/queries';
 import { downloadImportTemplate, MAX_IMPORT_BYTES } from '../api';
 import { importKeys, useUploadEmployeeImport } from '../queries';
+import { ImportGuide } from './ImportGuide';
 import { ImportHistory } from './ImportHistory';
 import { ImportStatusCard } from './ImportStatusCard';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -93,6 +94,8 @@ export function ImportPage() {
               {t('downloadTemplate')}
             </Button>
           </Group>
+
+          <ImportGuide agencyId={agencyId} />
 
           <Dropzone
             onDrop={(files) => {

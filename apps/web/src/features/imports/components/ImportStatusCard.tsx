@@ -20,7 +20,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { employeeKeys } from '../../employees/queries';
-import { downloadImportReport } from '../api';
+import { downloadFailedRows, downloadImportReport } from '../api';
 import { importKeys, isFinished, useEmployeeImport } from '../queries';
 import { notify } from '../../../shared/notify';
 
@@ -93,6 +93,17 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
     }
   };
 
+  const onDownloadFailed = async () => {
+    setDownloading('failed-rows');
+    try {
+      await downloadFailedRows(importId);
+    } catch {
+      notify({ color: 'red', message: t('report.downloadFailed') });
+    } finally {
+      setDownloading(null);
+    }
+  };
+
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!item) return null;
@@ -139,9 +150,30 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
           </Text>
         </div>
 
-        {item.status === 'failed' && item.message && (
-          <Alert color="red" variant="light" role="alert">
-            {item.message}
+        {item.status === 'failed' && item.headerCheck && item.headerCheck.missing.length > 0 ? (
+          <Alert color="red" variant="light" role="alert" title={t('headerProblem.title')}>
+            <Stack gap={4}>
+              <Text size="sm">{t('headerProblem.intro')}</Text>
+              <Text size="sm" fw={600}>
+                {t('headerProblem.missing', { columns: item.headerCheck.missing.join(', ') })}
+              </Text>
+              {item.headerCheck.unknown.length > 0 && (
+                <Text size="sm">{t('headerProblem.unknown', { columns: item.headerCheck.unknown.join(', ') })}</Text>
+              )}
+              <Text size="sm">{t('headerProblem.fix')}</Text>
+            </Stack>
+          </Alert>
+        ) : (
+          item.status === 'failed' &&
+          item.message && (
+            <Alert color="red" variant="light" role="alert">
+              {item.message}
+            </Alert>
+          )
+        )}
+        {item.status === 'completed' && item.headerCheck && item.headerCheck.unknown.length > 0 && (
+          <Alert color="orange" variant="light" title={t('headerProblem.ignoredTitle')}>
+            {t('headerProblem.ignored', { columns: item.headerCheck.unknown.join(', ') })}
           </Alert>
         )}
 
@@ -195,6 +227,11 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
           </Stack>
         )}
 
+        {isFinished(item) && item.failedCount > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('failedRowsHint')}
+          </Text>
+        )}
         {isFinished(item) && (
           <Group gap="xs" wrap="wrap">
             <Button
@@ -213,6 +250,15 @@ export function ImportStatusCard({ importId, timeZone }: { importId: string; tim
             >
               {t('report.downloadXlsx')}
             </Button>
+            {item.failedCount > 0 && (
+              <Button
+                onClick={() => void onDownloadFailed()}
+                loading={downloading === 'failed-rows'}
+                disabled={!!downloading}
+              >
+                {t('downloadFailedRows')}
+              </Button>
+            )}
             <Button
               variant="subtle"
               onClick={() => void onDownload('xlsx', 'all')}

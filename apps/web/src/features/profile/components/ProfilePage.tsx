@@ -1,4 +1,4 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { DetailList, Field } from '../../../shared/components/DetailList';
@@ -13,7 +13,7 @@ export function ProfilePage() {
   const { t: tc } = useTranslation();
   const { t: te } = useTranslation('employee');
   const { t: ta } = useTranslation('accountSetup');
-  const { me } = useAuth();
+  const { me, chooseLanguage } = useAuth();
   useDocumentTitle(t('title'));
   const employee = me?.employee ?? null;
 
@@ -40,6 +40,23 @@ export function ProfilePage() {
           {t('changePassword')}
         </Title>
         <ChangePasswordForm />
+      </Card>
+
+      <Card component="section" aria-labelledby="profile-language">
+        <Title order={2} id="profile-language" mb="md">
+          {t('languageTitle')}
+        </Title>
+        <Radio.Group
+          label={t('languageLabel')}
+          description={t('languageHint')}
+          value={me?.language ?? 'id'}
+          onChange={(next) => void chooseLanguage(next === 'en' ? 'en' : 'id')}
+        >
+          <Group mt="xs">
+            <Radio value="id" label="Bahasa Indonesia" lang="id" />
+            <Radio value="en" label="English" lang="en" />
+          </Group>
+        </Radio.Group>
       </Card>
 
       <Card component="section" aria-labelledby="profile-account-events">

@@ -14,6 +14,9 @@ import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
+import { UserLanguage1797500000000 } from './1797500000000-UserLanguage';
+import { ImportHeaderCheck1797510000000 } from './1797510000000-ImportHeaderCheck';
+import { AuditTouchedAgencies1797520000000 } from './1797520000000-AuditTouchedAgencies';
 import { AudienceAssignments1797550000000 } from './1797550000000-AudienceAssignments';
 import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
@@ -37,6 +40,9 @@ export const MIGRATIONS = [
   JpClaims1797210000000,
   JpReports1797250000000,
   CourseFileImages1797300000000,
+  UserLanguage1797500000000,
+  ImportHeaderCheck1797510000000,
+  AuditTouchedAgencies1797520000000,
   AudienceAssignments1797550000000,
   SiasnPush1797600000000,
   CertificateSequence1797610000000,
