@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AssessmentModule } from '@kompeten/server-assessment';
 import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
-import { EnrolmentModule } from '@kompeten/server-enrolment';
+import { AttentionModule, EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
 import { JpModule } from '@kompeten/server-jp';
 import { LearningModule } from '@kompeten/server-learning';
@@ -40,6 +40,7 @@ export class AppModule {
         IdentityModule,
         LearningModule,
         EnrolmentModule,
+        AttentionModule,
         AssessmentModule,
         JpModule,
       ],

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { diskUploadModule } from '@kompeten/server-core';
-import { LEARNER_ENROLMENT_PORT, LearningCoreModule, LearningModule } from '@kompeten/server-learning';
-import { IdentityModule } from '@kompeten/server-identity';
+import { LEARNER_ENROLMENT_PORT, LearningCoreModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AttendanceService } from './attendance.service';
 import { AudienceApplier } from './audience-applier';
@@ -10,7 +9,6 @@ import { AudienceService } from './audience.service';
 import { CompletionService } from './completion.service';
 import { EnrolmentAccess } from './enrolment-access';
 import { EnrolmentVersions } from './enrolment-versions';
-import { AttentionController } from './attention/attention.controller';
 import { EnrolmentController } from './enrolment.controller';
 import { EnrolmentService } from './enrolment.service';
 import { LearnerEnrolmentAdapter } from './learner-enrolment.adapter';
@@ -57,22 +55,8 @@ export class EnrolmentPortsModule {}
 
 /** Enrolment, the player's progress, approvals, assignments (submissions, grading) and the course report over HTTP. */
 @Module({
-  imports: [
-    OrganisationModule,
-    EnrolmentCoreModule,
-    EnrolmentPortsModule,
-    LearningModule,
-    IdentityModule,
-    diskUploadModule(MAX_SUBMISSION_BYTES),
-  ],
-  controllers: [
-    EnrolmentController,
-    AudienceController,
-    ProgressController,
-    ReportController,
-    SubmissionController,
-    AttentionController,
-  ],
+  imports: [OrganisationModule, EnrolmentCoreModule, EnrolmentPortsModule, diskUploadModule(MAX_SUBMISSION_BYTES)],
+  controllers: [EnrolmentController, AudienceController, ProgressController, ReportController, SubmissionController],
   providers: [EnrolmentService, AudienceService, ReportService, SubmissionService, PlayerService, AttendanceService],
   exports: [EnrolmentCoreModule],
 })

@@ -32,3 +32,4 @@ export const ENROLMENT_ENTITIES = [
   CourseCompletionEntity,
   AudienceAssignmentEntity,
 ];
+export * from './attention/attention.module';
