@@ -31,6 +31,7 @@ export const catalog: Catalog['catalog'] = {
   rejected: 'Your enrolment was not approved.',
   withdrawn: 'You withdrew from this course.',
   continue: 'Continue learning',
+  start: 'Start learning',
   openCourse: 'Open course',
   progress: 'Progress {{percent}}%',
   progressLabel: 'Course progress',

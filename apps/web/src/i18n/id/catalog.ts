@@ -29,6 +29,7 @@ export const catalog = {
   rejected: 'Pendaftaran Anda tidak disetujui.',
   withdrawn: 'Anda telah mengundurkan diri dari kursus ini.',
   continue: 'Lanjutkan belajar',
+  start: 'Mulai belajar',
   openCourse: 'Buka kursus',
   progress: 'Kemajuan {{percent}}%',
   progressLabel: 'Kemajuan kursus',

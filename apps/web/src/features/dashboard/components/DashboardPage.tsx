@@ -6,6 +6,7 @@ import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { JpProgressRing } from '../../jp/components/JpProgressRing';
 import { useMySummary } from '../../jp/queries';
+import { InProgressCard, RecentlyCompletedCard, RecommendationsCard } from './LearningCards';
 
 /** This year's JP from the ledger, against the target (ASN only: an account without an ASN record has no JP). */
 function JpCard({ hasEmployee }: { hasEmployee: boolean }) {
@@ -54,6 +55,22 @@ export function DashboardPage() {
         </Text>
       </Stack>
 
+      {employee && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <InProgressCard />
+          <Stack gap="md">
+            <Card component="section" aria-labelledby="card-jp">
+              <Title order={2} size="h3" id="card-jp" mb="sm">
+                {t('jpCard')}
+              </Title>
+              <JpCard hasEmployee />
+            </Card>
+            <RecentlyCompletedCard />
+          </Stack>
+        </SimpleGrid>
+      )}
+      {employee && <RecommendationsCard />}
+
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Card component="section" aria-labelledby="card-agency">
           <Title order={2} size="h3" id="card-agency" mb="sm">
@@ -101,13 +118,6 @@ export function DashboardPage() {
               {t('noRoles')}
             </Text>
           )}
-        </Card>
-
-        <Card component="section" aria-labelledby="card-jp">
-          <Title order={2} size="h3" id="card-jp" mb="sm">
-            {t('jpCard')}
-          </Title>
-          <JpCard hasEmployee={!!employee} />
         </Card>
       </SimpleGrid>
     </Stack>
