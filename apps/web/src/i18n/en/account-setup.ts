@@ -44,6 +44,7 @@ export const accountSetup: Catalog['accountSetup'] = {
     password_reset: 'Password reset by staff',
     setup_link_issued: 'Password setup link created',
     setup_link_used: 'Password set with a link',
+    reset_requested: 'Password reset requested from the sign-in page',
     password_changed: 'Password changed',
     email_change_requested: 'New sign-in email requested',
     email_confirmed: 'New sign-in email confirmed',

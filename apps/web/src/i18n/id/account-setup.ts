@@ -43,6 +43,7 @@ export const accountSetup = {
     password_reset: 'Kata sandi diatur ulang oleh petugas',
     setup_link_issued: 'Tautan pengaturan kata sandi dibuat',
     setup_link_used: 'Kata sandi diatur melalui tautan',
+    reset_requested: 'Atur ulang kata sandi diminta dari halaman masuk',
     password_changed: 'Kata sandi diubah',
     email_change_requested: 'Permintaan email masuk baru',
     email_confirmed: 'Email masuk baru dikonfirmasi',

@@ -8,7 +8,7 @@ import { useAuth } from '../../../shared/auth/auth-context';
 import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatPercent } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
@@ -37,7 +37,7 @@ export function CourseReportPage() {
   const tz = report.data?.timeZone ?? me?.timeZone ?? 'Asia/Jakarta';
   const [download, setDownload] = useState<{ format: 'csv' | 'xlsx'; progress: number | null } | null>(null);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('reportTitle')}` : t('reportTitle'));
-  const pct = (v: number | null) => (v === null ? tc('none') : `${v}%`);
+  const pct = (v: number | null) => (v === null ? tc('none') : formatPercent(v, i18n.language));
 
   const onDownload = async (format: 'csv' | 'xlsx') => {
     setDownload({ format, progress: null });
@@ -137,7 +137,7 @@ export function CourseReportPage() {
             cell: (r) => (
               <Group gap={6} wrap="nowrap">
                 <Progress value={r.progressPercent} w={80} aria-label={t('progressOf', { name: r.name })} />
-                <Text size="sm">{Math.round(r.progressPercent)}%</Text>
+                <Text size="sm">{formatPercent(Math.round(r.progressPercent), i18n.language)}</Text>
               </Group>
             ),
           },
