@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { diskUploadModule } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AccountController } from './accounts/account.controller';
+import { ResetRequestController } from './accounts/reset-request.controller';
+import { ResetRequestService } from './accounts/reset-request.service';
 import { SetupLinkService } from './accounts/setup-link.service';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -19,7 +21,14 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 @Module({
   imports: [OrganisationModule, diskUploadModule(MAX_IMPORT_BYTES)],
-  controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController, AccountController],
+  controllers: [
+    AuthController,
+    EmployeeController,
+    EmployeeImportController,
+    AuditController,
+    AccountController,
+    ResetRequestController,
+  ],
   providers: [
     AuthService,
     SessionService,
@@ -29,6 +38,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     EmployeeImportRunner,
     LoginThrottle,
     SetupLinkService,
+    ResetRequestService,
   ],
   exports: [AuthService, SessionService, EmployeeService, AccountService],
 })

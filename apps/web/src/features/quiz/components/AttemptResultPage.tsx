@@ -9,6 +9,7 @@ import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { formatDateTime, formatNumber, formatPercent } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useAttempt, useAttemptReview, useStartAttempt } from '../queries';
+import { wasTimeUp } from '../time-up-flag';
 import { AnswerKeyView, ResponseView } from './ResponseView';
 import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
 import { RichTextView } from '../../../shared/components/RichTextView';
@@ -22,7 +23,7 @@ export function AttemptResultPage() {
   const attempt = useAttempt(attemptId, { poll: true });
   const location = useLocation();
   // Set by the attempt page when its clock ran out and it submitted (the server's timeUp confirms it once closed).
-  const clientTimeUp = (location.state as { timeUp?: boolean } | null)?.timeUp === true;
+  const clientTimeUp = (location.state as { timeUp?: boolean } | null)?.timeUp === true || wasTimeUp(attemptId);
   const finished = !!attempt.data && attempt.data.status !== 'open';
   const review = useAttemptReview(attemptId, finished);
   useDocumentTitle(attempt.data ? `${t('result.title')} · ${attempt.data.quizTitle}` : t('result.title'));

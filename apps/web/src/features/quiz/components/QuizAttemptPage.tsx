@@ -30,6 +30,7 @@ import { clearPending } from '../pending-answers';
 import { useAnswerQueue } from '../use-answer-queue';
 import { useAttempt, useSubmitAttempt } from '../queries';
 import { saveSummary, timeWarning } from '../time-warning';
+import { markTimeUp } from '../time-up-flag';
 import { QuestionInput } from './QuestionInput';
 import classes from './QuizAttemptPage.module.css';
 import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
@@ -187,12 +188,13 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
     if (remaining === 10) void flush();
     if (remaining === 0 && !autoSubmitted.current) {
       autoSubmitted.current = true;
+      markTimeUp(attempt.id);
       setAnnouncement(t('attempt.timeUp'));
       void doSubmit().then((ok) => {
         if (!ok) void navigate(resultPath, { replace: true, state: { timeUp: true } });
       });
     }
-  }, [remaining, doSubmit, flush, navigate, resultPath, t]);
+  }, [attempt.id, remaining, doSubmit, flush, navigate, resultPath, t]);
 
   const jumpTo = (questionId: string) => {
     const el = document.getElementById(`q-${questionId}-title`);

@@ -14,6 +14,7 @@ import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
+import { AccountResetRequests1797400000000 } from './1797400000000-AccountResetRequests';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   JpClaims1797210000000,
   JpReports1797250000000,
   CourseFileImages1797300000000,
+  AccountResetRequests1797400000000,
 ];
