@@ -1,4 +1,4 @@
-import type { LoginResponse, Me, SetupLinkInfo } from '@kompeten/shared-contracts';
+import type { LoginResponse, Me, PasswordResetRequestAccepted, SetupLinkInfo } from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 /** username is a NIP or an email. */
@@ -32,6 +32,18 @@ export function completeSetupLink(token: string, password: string): Promise<void
   return request<void>('/auth/setup-link/complete', {
     method: 'POST',
     body: { token, password },
+    auth: false,
+    retryOnUnauthorized: false,
+  });
+}
+
+// ---- issue 15: "Lupa kata sandi" without email ---------------------------------------------------------
+
+/** Asks the HR officer for a setup link by NIP or email; the same answer whether or not an account matched. */
+export function requestPasswordReset(identifier: string): Promise<PasswordResetRequestAccepted> {
+  return request<PasswordResetRequestAccepted>('/auth/password-reset-requests', {
+    method: 'POST',
+    body: { identifier },
     auth: false,
     retryOnUnauthorized: false,
   });
