@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { EnrolmentDetail, Me } from '@kompeten/shared-contracts';
+import type { EnrolmentDetail, Employee, Me, Page as ListPage } from '@kompeten/shared-contracts';
 import { MyLearningPage } from '../pom/my-learning.page';
 import { QuizAttemptPage } from '../pom/quiz-attempt.page';
 import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
@@ -13,6 +13,16 @@ const WIDYAISWARA = '197803152005012002'; // BPSDM Provinsi NTB (WITA)
 const REVIEWER = 'bpsdm@ntbprov.go.id';
 const HR_OFFICER = 'pengelola@mataramkota.go.id'; // Kota Mataram (WITA), HR officer of Dinas Kesehatan
 const LEARNER = '198609262015051001'; // Kota Mataram, Dinas Kesehatan
+const AGENCY_ADMIN = 'bkpsdm@mataramkota.go.id';
+/** Named demo people other journeys sign in as: never reset them here. */
+const NAMED = new Set([
+  '198609262015051001',
+  '199203152022011002',
+  '197501012000031003',
+  '197803152005012002',
+  '198807212010122004',
+  '198003142005011003',
+]);
 const run = randomBytes(2).toString('hex');
 const TITLE = `Etika Pelayanan Kesehatan ${run}`;
 const QUIZ_TITLE = `Kuis singkat etika ${run}`;
@@ -214,4 +224,57 @@ describe('web: the learner dashboard and quiz time-up', () => {
     await quiz.waitForLoaded();
     expect(await page.getByText('Percobaan ke-2').isVisible()).toBe(true);
   }, 180_000);
+
+  it('"Lupa kata sandi": an ASN asks by NIP without email; their agency admin sees the request and issues the link', async () => {
+    const list = await api<ListPage<Employee>>('/employees?pageSize=100', { token: await tokenOf(AGENCY_ADMIN) });
+    const asker = [...list.items]
+      .reverse()
+      .find(
+        (e) =>
+          e.hasAccount &&
+          !NAMED.has(e.nip) &&
+          !/^Kepala/.test(e.positionName ?? '') &&
+          e.agencyName === 'Pemerintah Kota Mataram',
+      ) as Employee;
+    expect(asker).toBeDefined();
+
+    const publicContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    try {
+      const page = await publicContext.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${BASE_URL}/login`);
+      await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+      await page.getByRole('heading', { name: 'Lupa kata sandi?' }).waitFor();
+      expect(await page.getByText('Setelah notifikasi email tersedia').isVisible()).toBe(true);
+      expect(await axeAtBothWidths(page, 'the forgot-password page')).toEqual([]);
+      await page.getByRole('textbox', { name: 'NIP atau email' }).fill(asker.nip);
+      await page.getByRole('button', { name: 'Kirim permintaan' }).click();
+      const answer = page.getByTestId('forgot-answer');
+      await answer.waitFor();
+      const known = await answer.textContent();
+      expect(known).toContain('Jika NIP atau email tersebut terdaftar');
+      // An unknown NIP gets exactly the same answer (no account enumeration).
+      await page.reload();
+      await page.getByRole('textbox', { name: 'NIP atau email' }).fill('199912312020121999');
+      await page.getByRole('button', { name: 'Kirim permintaan' }).click();
+      await answer.waitFor();
+      expect(await answer.textContent()).toBe(known);
+    } finally {
+      await publicContext.close();
+    }
+
+    const page = await signIn(AGENCY_ADMIN);
+    await page.goto(`${BASE_URL}/pegawai`);
+    const requests = page.getByRole('region', { name: /Permintaan atur ulang kata sandi/ });
+    await requests.waitFor();
+    const row = requests.getByRole('listitem').filter({ hasText: asker.nip });
+    await row.waitFor();
+    expect(await axeAtBothWidths(page, 'the employee list with reset requests')).toEqual([]);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /^Buat tautan/ }).click();
+    const link = page.getByTestId('reset-request-link');
+    await link.waitFor();
+    expect(await link.textContent()).toMatch(/\/atur-kata-sandi\/[A-Za-z0-9_-]{20,}$/);
+    await row.waitFor({ state: 'detached' });
+  });
 });
