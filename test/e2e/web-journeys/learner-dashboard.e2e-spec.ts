@@ -264,7 +264,7 @@ describe('web: the learner dashboard and quiz time-up', () => {
     }
 
     const page = await signIn(AGENCY_ADMIN);
-    await page.goto(`${BASE_URL}/pegawai`);
+    await page.goto(`${BASE_URL}/admin/pegawai`);
     const requests = page.getByRole('region', { name: /Permintaan atur ulang kata sandi/ });
     await requests.waitFor();
     const row = requests.getByRole('listitem').filter({ hasText: asker.nip });

@@ -72,7 +72,7 @@ export function ResetRequestsCard() {
         {items.map((r) => (
           <Group key={r.id} component="li" justify="space-between" gap="xs" wrap="wrap">
             <Stack gap={0} style={{ flex: '1 1 220px', minWidth: 0 }}>
-              <Text size="sm" fw={600} component={Link} to={`/pegawai/${r.employeeId}`} c="kompeten.8">
+              <Text size="sm" fw={600} component={Link} to={`/admin/pegawai/${r.employeeId}`} c="kompeten.8">
                 {r.name}
               </Text>
               <Text size="xs" c="dimmed">
