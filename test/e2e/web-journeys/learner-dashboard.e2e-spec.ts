@@ -7,7 +7,8 @@ import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
-jest.setTimeout(90_000);
+// The machine running the journeys is shared: give slow steps time rather than fail them.
+jest.setTimeout(150_000);
 
 const WIDYAISWARA = '197803152005012002'; // BPSDM Provinsi NTB (WITA)
 const REVIEWER = 'bpsdm@ntbprov.go.id';
@@ -223,7 +224,7 @@ describe('web: the learner dashboard and quiz time-up', () => {
     await page.waitForURL((url) => /\/kuis\/[0-9a-f-]+$/.test(url.pathname) && url.href !== firstUrl);
     await quiz.waitForLoaded();
     expect(await page.getByText('Percobaan ke-2').isVisible()).toBe(true);
-  }, 180_000);
+  }, 240_000);
 
   it('"Lupa kata sandi": an ASN asks by NIP without email; their agency admin sees the request and issues the link', async () => {
     const list = await api<ListPage<Employee>>('/employees?pageSize=100', { token: await tokenOf(AGENCY_ADMIN) });
