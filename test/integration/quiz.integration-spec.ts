@@ -673,6 +673,63 @@ describe('quizzes (assessment)', () => {
       expect((await start(enrolmentId, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     });
 
+    it('tells the result page the pass mark, attempts used and left, time-up and whether a retry is allowed', async () => {
+      const s = await simpleQuiz({ timeLimitSeconds: 600, maxAttempts: 2, passPercent: 75 });
+      const h = await learner();
+      const first = (await start(s.enrolmentId, s.lessonId)).body as AttemptView;
+      // While open: the rules are there, no retry is offered and nothing is "time up".
+      expect(first).toMatchObject({
+        passPercent: 75,
+        maxAttempts: 2,
+        attemptsUsed: 1,
+        attemptsLeft: 1,
+        canRetry: false,
+        timeUp: false,
+      });
+      await api.http.put(`/api/attempts/${first.id}/answers/${s.q1.id}`).set(h).send({ response: 'b' });
+      // Time runs out: the attempt is closed at its deadline with what was saved.
+      await api.db.query(`UPDATE quiz_attempt SET deadline_at = now() - interval '1 second' WHERE id = $1`, [first.id]);
+      const timedOut = (await api.http.get(`/api/attempts/${first.id}`).set(h)).body as AttemptView;
+      expect(timedOut).toMatchObject({
+        status: 'graded',
+        percent: 50,
+        passed: false,
+        passPercent: 75,
+        attemptsUsed: 1,
+        attemptsLeft: 1,
+        canRetry: true,
+        timeUp: true,
+      });
+      // The retry the page offers really starts; the finished first attempt then shows no retry beside an open one.
+      const second = await start(s.enrolmentId, s.lessonId);
+      expect(second.status).toBe(201);
+      expect((await api.http.get(`/api/attempts/${first.id}`).set(h)).body).toMatchObject({
+        attemptsUsed: 2,
+        attemptsLeft: 0,
+        canRetry: false,
+      });
+      // Handed in before the deadline: not time-up; the last attempt used, so no retry, and a start is refused.
+      const submitted = (await api.http.post(`/api/attempts/${second.body.id}/submit`).set(h)).body as AttemptView;
+      expect(submitted).toMatchObject({
+        status: 'graded',
+        attemptsUsed: 2,
+        attemptsLeft: 0,
+        canRetry: false,
+        timeUp: false,
+      });
+      expect((await start(s.enrolmentId, s.lessonId)).body.code).toBe(ErrorCode.ASSESSMENT_NO_ATTEMPTS_LEFT);
+      // Unlimited attempts: nothing "left" to count, a retry offered; none once the enrolment is withdrawn.
+      const open = await simpleQuiz({});
+      const done = (await start(open.enrolmentId, open.lessonId)).body as AttemptView;
+      expect((await api.http.post(`/api/attempts/${done.id}/submit`).set(h)).body).toMatchObject({
+        maxAttempts: null,
+        attemptsLeft: null,
+        canRetry: true,
+      });
+      await api.db.query(`UPDATE enrolment SET status = 'withdrawn' WHERE id = $1`, [open.enrolmentId]);
+      expect((await api.http.get(`/api/attempts/${done.id}`).set(h)).body).toMatchObject({ canRetry: false });
+    });
+
     it('the worker\u2019s close-expired job closes and grades an abandoned attempt and records the outcome', async () => {
       const s = await simpleQuiz({ timeLimitSeconds: 600 });
       const attempt = (await start(s.enrolmentId, s.lessonId)).body as AttemptView;

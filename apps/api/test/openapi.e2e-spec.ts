@@ -40,6 +40,8 @@ const PUBLIC = new Set([
   // Issue 12: the setup-link token is the credential.
   'POST /api/auth/setup-link/lookup',
   'POST /api/auth/setup-link/complete',
+  // Issue 15: "Lupa kata sandi" is asked before signing in.
+  'POST /api/auth/password-reset-requests',
 ]);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

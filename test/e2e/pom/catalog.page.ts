@@ -19,7 +19,7 @@ export class CatalogPage {
     this.search = page.getByLabel('Cari kursus');
     this.cards = page.getByRole('article');
     this.enrolButton = page.getByRole('button', { name: /^(Daftar|Ajukan pendaftaran)$/ });
-    this.continueButton = page.getByRole('link', { name: 'Lanjutkan belajar' });
+    this.continueButton = page.getByRole('link', { name: /^(Lanjutkan|Mulai) belajar$/ });
     this.enrolmentPanel = page.getByRole('complementary', { name: 'Pendaftaran' });
     this.openCourseButton = page.getByRole('link', { name: 'Buka kursus' });
   }

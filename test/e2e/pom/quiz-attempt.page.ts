@@ -14,6 +14,16 @@ export class QuizAttemptPage {
   readonly resultPercent: Locator;
   readonly resultVerdict: Locator;
   readonly backToLesson: Locator;
+  /** The visible 5- and 1-minute warning in the status bar. */
+  readonly timeWarning: Locator;
+  /** The polite live region that announces save-state changes. */
+  readonly saveAnnouncement: Locator;
+  readonly heading: Locator;
+  /** On the result page: "Waktu habis, jawaban Anda telah dikirim", the pass mark and attempts, "Coba lagi". */
+  readonly timeUpNotice: Locator;
+  readonly resultAttempts: Locator;
+  readonly resultRules: Locator;
+  readonly retryButton: Locator;
 
   constructor(readonly page: Page) {
     this.countdown = page.getByTestId('quiz-countdown');
@@ -25,6 +35,13 @@ export class QuizAttemptPage {
     this.resultPercent = page.getByTestId('attempt-percent');
     this.resultVerdict = page.getByRole('region', { name: 'Ringkasan' }).getByText(/^(Lulus|Belum lulus)$/);
     this.backToLesson = page.getByRole('link', { name: /Kembali ke pelajaran/ });
+    this.timeWarning = page.getByTestId('quiz-time-warning');
+    this.saveAnnouncement = page.getByTestId('quiz-save-announcement');
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.timeUpNotice = page.getByTestId('result-time-up');
+    this.resultAttempts = page.getByTestId('result-attempts');
+    this.resultRules = page.getByTestId('result-rules');
+    this.retryButton = page.getByRole('button', { name: 'Coba lagi' });
   }
 
   async waitForLoaded(): Promise<void> {

@@ -199,7 +199,7 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     expect(await seriousAxeViolations(page, 'the quiz attempt')).toEqual([]);
     await quiz.submit();
     await quiz.resultVerdict.waitFor();
-    expect(await quiz.resultPercent.textContent()).toBe('Nilai 60%');
+    expect(await quiz.resultPercent.textContent()).toBe('Nilai 60 %');
     expect(await quiz.resultVerdict.textContent()).toBe('Belum lulus');
 
     await quiz.backToLesson.click();
@@ -215,7 +215,7 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await quiz.waitForAllSaved(TOTAL, TOTAL);
     await quiz.submit();
     await quiz.resultVerdict.waitFor();
-    expect(await quiz.resultPercent.textContent()).toBe('Nilai 100%');
+    expect(await quiz.resultPercent.textContent()).toBe('Nilai 100 %');
     expect(await quiz.resultVerdict.textContent()).toBe('Lulus');
     expect(await seriousAxeViolations(page, 'the quiz result')).toEqual([]);
 

@@ -189,7 +189,10 @@ export async function assignLearners(
   return counts;
 }
 
-/** "My learning": active and pending first, then by due date and latest activity; optionally only (not) overdue ones. */
+/**
+ * "My learning": active and pending first, then by due date, the most recently completed and the latest activity;
+ * optionally only (not) overdue ones.
+ */
 export async function listLearnerEnrolments(
   db: DataSource,
   employeeId: string,
@@ -211,7 +214,8 @@ export async function listLearnerEnrolments(
   const rows: EnrolmentRow[] = await db.query(
     `${ENROLMENT_SELECT} WHERE ${cond}
      ORDER BY CASE en.status WHEN 'active' THEN 0 WHEN 'pending_approval' THEN 1 WHEN 'completed' THEN 2 ELSE 3 END,
-              en.due_at ASC NULLS LAST, coalesce(en.last_activity_at, en.created_at) DESC, en.id
+              en.due_at ASC NULLS LAST, en.completed_at DESC NULLS LAST,
+              coalesce(en.last_activity_at, en.created_at) DESC, en.id
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, page.limit, page.offset],
   );

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { diskUploadModule } from '@kompeten/server-core';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { AccountController } from './accounts/account.controller';
+import { ResetRequestController } from './accounts/reset-request.controller';
+import { ResetRequestService } from './accounts/reset-request.service';
 import { SetupLinkService } from './accounts/setup-link.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
@@ -20,7 +22,14 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 @Module({
   imports: [OrganisationModule, diskUploadModule(MAX_IMPORT_BYTES)],
-  controllers: [AuthController, EmployeeController, EmployeeImportController, AuditController, AccountController],
+  controllers: [
+    AuthController,
+    EmployeeController,
+    EmployeeImportController,
+    AuditController,
+    AccountController,
+    ResetRequestController,
+  ],
   providers: [
     AuthService,
     SessionService,
@@ -31,6 +40,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     LoginThrottle,
     SetupLinkService,
     AuditService,
+    ResetRequestService,
   ],
   exports: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService],
 })

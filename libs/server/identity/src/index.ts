@@ -21,8 +21,10 @@ export * from './entities/refresh-token.entity';
 export * from './entities/employee-import.entity';
 export * from './entities/account-setup-link.entity';
 export * from './entities/account-event.entity';
+export * from './entities/account-reset-request.entity';
 
 import { AccountEventEntity } from './entities/account-event.entity';
+import { AccountResetRequestEntity } from './entities/account-reset-request.entity';
 import { AccountSetupLinkEntity } from './entities/account-setup-link.entity';
 import { EmployeeImportEntity } from './entities/employee-import.entity';
 import { EmployeeImportEntryEntity } from './entities/employee-import-entry.entity';
@@ -39,6 +41,7 @@ export const IDENTITY_ENTITIES = [
   EmployeeImportEntryEntity,
   AccountSetupLinkEntity,
   AccountEventEntity,
+  AccountResetRequestEntity,
 ];
 export * from './entities/employee-import-entry.entity';
 export * from './imports/employee-import.service';

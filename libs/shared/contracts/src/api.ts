@@ -265,6 +265,7 @@ export const ACCOUNT_EVENT_KINDS = [
   'email_confirmed',
   'account_deactivated',
   'account_reactivated',
+  'reset_requested',
 ] as const;
 export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
 
@@ -283,6 +284,23 @@ export interface AccountEvent {
   } | null;
   /** e.g. { email } for an email change; never a secret. */
   details: Record<string, string | null>;
+}
+
+/** POST /api/auth/password-reset-requests — the same answer whether or not an account matched (no enumeration). */
+export interface PasswordResetRequestAccepted {
+  message: string;
+}
+
+/** A pending "forgot password" request, as the HR officer who manages the ASN sees it (issue 15, decision 0024). */
+export interface PasswordResetRequest {
+  id: string;
+  employeeId: string;
+  /** With titles. */
+  name: string;
+  nip: string;
+  agencyName: string;
+  unitName: string | null;
+  requestedAt: string;
 }
 
 // ---- issue 15: what needs an admin's attention ----------------------------------------------------------------

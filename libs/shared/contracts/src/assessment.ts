@@ -114,6 +114,18 @@ export interface SavedAnswer {
 export interface AttemptView extends AttemptSummary {
   quizTitle: string;
   serverNow: string;
+  /** The quiz's pass mark in percent. */
+  passPercent: number;
+  /** null: no limit. */
+  maxAttempts: number | null;
+  /** Attempts made at this quiz in this enrolment, this one included. */
+  attemptsUsed: number;
+  /** null: no limit. */
+  attemptsLeft: number | null;
+  /** A new attempt can be started now (finished attempt, none open, active enrolment, quiz window open, attempts left). */
+  canRetry: boolean;
+  /** Closed by its deadline: time ran out and the answers saved until then were submitted. */
+  timeUp: boolean;
   questions: AttemptQuestion[];
   answers: SavedAnswer[];
 }

@@ -29,6 +29,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.AUTH_LOGIN_THROTTLED]: 'Too many wrong passwords. Wait a while before trying again.',
   [ErrorCode.ACCOUNT_SETUP_LINK_NOT_FOUND]: 'This setup link does not exist.',
   [ErrorCode.ACCOUNT_SETUP_LINK_GONE]: 'This setup link was used, replaced by a newer one, or has expired.',
+  [ErrorCode.ACCOUNT_RESET_REQUEST_NOT_FOUND]: 'This password reset request does not exist or was already handled.',
   [ErrorCode.ACCOUNT_RANK_FORBIDDEN]: 'Your role or scope does not cover every role this account holds.',
   [ErrorCode.ACCOUNT_NO_PENDING_EMAIL]: 'There is no new login email waiting for confirmation.',
   [ErrorCode.ACCOUNT_NOT_FOUND]: 'This ASN has no sign-in account yet.',

@@ -32,6 +32,8 @@ export const ErrorCode = {
   ACCOUNT_NO_PENDING_EMAIL: 'ACCOUNT.NO_PENDING_EMAIL',
   /** The ASN has no sign-in account yet. */
   ACCOUNT_NOT_FOUND: 'ACCOUNT.NOT_FOUND',
+  /** No pending "forgot password" request with this id among the ASN the caller manages (issue 15). */
+  ACCOUNT_RESET_REQUEST_NOT_FOUND: 'ACCOUNT.RESET_REQUEST_NOT_FOUND',
   /** Nobody appoints themself as a supervisor or sets their own supervisor. */
   EMPLOYEE_SELF_SUPERVISOR: 'EMPLOYEE.SELF_SUPERVISOR',
 

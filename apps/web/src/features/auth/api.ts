@@ -1,4 +1,10 @@
-import type { Language, LoginResponse, Me, SetupLinkInfo } from '@kompeten/shared-contracts';
+import type {
+  Language,
+  LoginResponse,
+  Me,
+  PasswordResetRequestAccepted,
+  SetupLinkInfo,
+} from '@kompeten/shared-contracts';
 import { request } from '../../shared/api';
 
 /** username is a NIP or an email. */
@@ -37,6 +43,18 @@ export function completeSetupLink(token: string, password: string): Promise<void
   return request<void>('/auth/setup-link/complete', {
     method: 'POST',
     body: { token, password },
+    auth: false,
+    retryOnUnauthorized: false,
+  });
+}
+
+// ---- issue 15: "Lupa kata sandi" without email ---------------------------------------------------------
+
+/** Asks the HR officer for a setup link by NIP or email; the same answer whether or not an account matched. */
+export function requestPasswordReset(identifier: string): Promise<PasswordResetRequestAccepted> {
+  return request<PasswordResetRequestAccepted>('/auth/password-reset-requests', {
+    method: 'POST',
+    body: { identifier },
     auth: false,
     retryOnUnauthorized: false,
   });

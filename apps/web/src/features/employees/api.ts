@@ -2,6 +2,7 @@ import type {
   Employee,
   EmployeeType,
   Page,
+  PasswordResetRequest,
   ResetAccountResponse,
   SetAccountResponse,
 } from '@kompeten/shared-contracts';
@@ -38,4 +39,19 @@ export function setAccount(id: string, email?: string): Promise<SetAccountRespon
 /** Resets the password: the old one stops working, sessions end, a new setup link is answered once. */
 export function resetAccount(id: string): Promise<ResetAccountResponse> {
   return request<ResetAccountResponse>(`/employees/${encodeURIComponent(id)}/account/reset`, { method: 'POST' });
+}
+
+// ---- issue 15: "Lupa kata sandi" requests ----------------------------------------------------------------
+
+export function listResetRequests(
+  params: { page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<Page<PasswordResetRequest>> {
+  return request<Page<PasswordResetRequest>>('/password-reset-requests', { query: { ...params }, signal });
+}
+
+export function answerResetRequest(id: string): Promise<ResetAccountResponse> {
+  return request<ResetAccountResponse>(`/password-reset-requests/${encodeURIComponent(id)}/setup-link`, {
+    method: 'POST',
+  });
 }

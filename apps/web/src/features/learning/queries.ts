@@ -22,11 +22,12 @@ export const learningKeys = {
   lesson: (enrolmentId: string, lessonId: string) => [...learningKeys.all, 'lesson', enrolmentId, lessonId] as const,
 };
 
-export function useMyEnrolments(params: MyEnrolmentParams) {
+export function useMyEnrolments(params: MyEnrolmentParams, enabled = true) {
   return useQuery({
     queryKey: learningKeys.myList(params),
     queryFn: ({ signal }) => listMyEnrolments(params, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

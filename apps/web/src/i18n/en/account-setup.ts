@@ -19,11 +19,23 @@ export const accountSetup: Catalog['accountSetup'] = {
   goToLogin: 'Sign in now',
   forgotTitle: 'Forgot your password?',
   forgotIntro:
-    'Kompeten does not send email yet. To get back in, ask your agency’s HR officer (BKPSDM) for a password setup link:',
-  forgotStep1: 'Contact the HR officer of your unit or the BKPSDM admin and give your NIP.',
+    'Kompeten does not send email yet. Enter your NIP or email below: your request appears to the HR officers of your agency, who then give you a password setup link.',
+  forgotIdentifier: 'NIP or email',
+  forgotIdentifierHint: 'Your 18-digit NIP (spaces allowed) or the email you sign in with.',
+  forgotIdentifierMissing: 'Enter your NIP or email.',
+  forgotSubmit: 'Send request',
+  forgotSentTitle: 'Request recorded',
+  forgotStep1:
+    'The HR officer of your unit or the BKPSDM admin sees your request (you may also contact them and give your NIP).',
   forgotStep2: 'They create a one-time link (valid 72 hours) and hand it to you.',
   forgotStep3: 'Open the link and set your new password yourself. Staff never learn your password.',
   forgotNoEmail: 'Once email notifications exist, the link will also be sent to your email directly.',
+  requestsTitle: 'Password reset requests ({{count}})',
+  requestsIntro:
+    'These ASN asked from the sign-in page because they forgot their password. Make sure the request is really theirs (for example by phone), then create a one-time link and hand it to them.',
+  requestsAnswer: 'Create link',
+  requestsConfirm: 'Reset the password of {{name}}? Their old password stops working and all their sessions end.',
+  requestsLinkFor: 'Link for {{name}}',
   backToLogin: 'Back to sign-in',
   pendingTitle: 'A new sign-in email awaits your confirmation',
   pendingText:
@@ -44,6 +56,7 @@ export const accountSetup: Catalog['accountSetup'] = {
     password_reset: 'Password reset by staff',
     setup_link_issued: 'Password setup link created',
     setup_link_used: 'Password set with a link',
+    reset_requested: 'Password reset requested from the sign-in page',
     password_changed: 'Password changed',
     email_change_requested: 'New sign-in email requested',
     email_confirmed: 'New sign-in email confirmed',

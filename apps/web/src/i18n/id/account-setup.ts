@@ -17,12 +17,24 @@ export const accountSetup = {
   goToLogin: 'Masuk sekarang',
   forgotTitle: 'Lupa kata sandi?',
   forgotIntro:
-    'Kompeten belum mengirim email. Untuk masuk kembali, mintalah tautan pengaturan kata sandi kepada pengelola kepegawaian (BKPSDM) instansi Anda:',
-  forgotStep1: 'Hubungi pengelola kepegawaian unit kerja Anda atau admin BKPSDM, dan sebutkan NIP Anda.',
+    'Kompeten belum mengirim email. Tulis NIP atau email Anda di bawah ini: permintaan Anda tampil bagi pengelola kepegawaian instansi Anda, yang lalu memberikan tautan pengaturan kata sandi.',
+  forgotIdentifier: 'NIP atau email',
+  forgotIdentifierHint: 'NIP 18 angka (boleh dengan spasi) atau email yang Anda pakai untuk masuk.',
+  forgotIdentifierMissing: 'Isi NIP atau email Anda.',
+  forgotSubmit: 'Kirim permintaan',
+  forgotSentTitle: 'Permintaan dicatat',
+  forgotStep1:
+    'Pengelola kepegawaian unit kerja Anda atau admin BKPSDM melihat permintaan Anda (Anda juga boleh menghubungi mereka dan menyebutkan NIP Anda).',
   forgotStep2: 'Mereka membuat tautan sekali pakai (berlaku 72 jam) dan menyerahkannya kepada Anda.',
   forgotStep3:
     'Buka tautan itu dan atur kata sandi baru Anda sendiri. Petugas tidak pernah mengetahui kata sandi Anda.',
   forgotNoEmail: 'Setelah notifikasi email tersedia, tautan juga akan dikirim langsung ke email Anda.',
+  requestsTitle: 'Permintaan atur ulang kata sandi ({{count}})',
+  requestsIntro:
+    'ASN ini meminta dari halaman masuk karena lupa kata sandi. Pastikan permintaan itu benar dari mereka (misalnya lewat telepon), lalu buat tautan sekali pakai dan serahkan kepadanya.',
+  requestsAnswer: 'Buat tautan',
+  requestsConfirm: 'Atur ulang kata sandi {{name}}? Kata sandi lamanya berhenti berlaku dan semua sesinya berakhir.',
+  requestsLinkFor: 'Tautan untuk {{name}}',
   backToLogin: 'Kembali ke halaman masuk',
   pendingTitle: 'Email masuk baru menunggu konfirmasi Anda',
   pendingText:
@@ -43,6 +55,7 @@ export const accountSetup = {
     password_reset: 'Kata sandi diatur ulang oleh petugas',
     setup_link_issued: 'Tautan pengaturan kata sandi dibuat',
     setup_link_used: 'Kata sandi diatur melalui tautan',
+    reset_requested: 'Atur ulang kata sandi diminta dari halaman masuk',
     password_changed: 'Kata sandi diubah',
     email_change_requested: 'Permintaan email masuk baru',
     email_confirmed: 'Email masuk baru dikonfirmasi',

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Paper, Table, VisuallyHidden } from '@mantine/core';
+import classes from './DataTable.module.css';
 import { TableMessageRow } from './TableStates';
 
 export interface DataTableColumn<T> {
@@ -34,6 +35,8 @@ interface DataTableProps<T> {
   onRowClick?: (row: T) => void;
   /** Background of a row, e.g. to mark the selected one. */
   rowBg?: (row: T) => string | undefined;
+  /** On phones, pin the first column while the rest scrolls sideways (default on; off when it is not the key column). */
+  stickyFirstColumn?: boolean;
 }
 
 /** The bordered, horizontally scrolling table with loading and empty rows that every list page uses. */
@@ -49,6 +52,7 @@ export function DataTable<T>({
   striped = true,
   onRowClick,
   rowBg,
+  stickyFirstColumn = true,
 }: DataTableProps<T>) {
   const cellStyle = (column: DataTableColumn<T>): CSSProperties | undefined =>
     column.nowrap || column.align
@@ -69,7 +73,12 @@ export function DataTable<T>({
         aria-label={caption}
         style={{ position: 'relative' }}
       >
-        <Table striped={striped} aria-busy={busy || loading || undefined} aria-label={caption}>
+        <Table
+          striped={striped}
+          aria-busy={busy || loading || undefined}
+          aria-label={caption}
+          className={stickyFirstColumn ? classes.stickyFirst : undefined}
+        >
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (

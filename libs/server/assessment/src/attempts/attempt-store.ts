@@ -275,3 +275,19 @@ export async function claimExpiredAttempt(m: EntityManager, attemptId: string): 
   );
   return !!row;
 }
+
+/** How many attempts the enrolment has made at a quiz, and whether one other than `attemptId` is open (result page). */
+export async function attemptCounts(
+  m: EntityManager | DataSource,
+  attemptId: string,
+  enrolmentId: string,
+  quizId: string,
+): Promise<{ used: number; other_open: boolean }> {
+  const [row] = await preparedQuery<{ used: number; other_open: boolean }>(
+    m,
+    `SELECT count(*)::int AS used, coalesce(bool_or(status = 'open' AND id <> $3), false) AS other_open
+       FROM quiz_attempt WHERE enrolment_id = $1 AND quiz_id = $2`,
+    [enrolmentId, quizId, attemptId],
+  );
+  return row;
+}

@@ -20,7 +20,15 @@ import { toAttemptSummary } from '../mappers';
 import { responseProblem } from '../question-rules';
 import { AttemptGrader, type ClosedAttempt, type SavedAnswer } from './attempt-grader';
 import { attemptFromRow } from './attempt-row';
-import { attemptMeta, attemptStatus, readAttemptForView, startAttempt, upsertAnswers } from './attempt-store';
+import {
+  attemptCounts,
+  attemptMeta,
+  attemptStatus,
+  readAttemptForView,
+  startAttempt,
+  upsertAnswers,
+} from './attempt-store';
+import { closedByTime, retryState } from './retry-rule';
 import { drawAttempt } from './draw';
 import { LearnerEnrolments } from './learner-enrolments';
 
@@ -100,7 +108,7 @@ export class AttemptService {
       if (r.created) {
         const attempt = attemptFromRow(r.created);
         this.remember(attempt);
-        return { attempt: this.viewOf(quiz, attempt, [], new Date(r.now)), created: true };
+        return { attempt: await this.viewOf(quiz, attempt, [], new Date(r.now)), created: true };
       }
       if (!r.active) throw notFound(ErrorCode.ENROLMENT_NOT_FOUND, 'Pendaftaran tidak ditemukan');
       if (r.open_id && !r.open_expired) return { attempt: await this.view(principal, r.open_id), created: false };
@@ -295,11 +303,41 @@ export class AttemptService {
     });
   }
 
-  private viewOf(quiz: PreparedQuiz, attempt: QuizAttemptEntity, answers: SavedAnswer[], now: Date): AttemptView {
+  /**
+   * The learner's view with the quiz's rules. An open attempt is the latest (only the latest can be open), so its
+   * number is the count used and no read is needed on the answering path; a finished one counts its siblings and
+   * checks the enrolment, for the result page's "attempts left" and "Coba lagi".
+   */
+  private async viewOf(
+    quiz: PreparedQuiz,
+    attempt: QuizAttemptEntity,
+    answers: SavedAnswer[],
+    now: Date,
+  ): Promise<AttemptView> {
+    const s = quiz.settings;
+    const finished = attempt.status !== 'open';
+    const counts = finished
+      ? await attemptCounts(this.db, attempt.id, attempt.enrolmentId, attempt.quizId)
+      : { used: attempt.attemptNo, other_open: false };
+    const retry = retryState({
+      finished,
+      otherOpen: counts.other_open,
+      enrolmentActive:
+        finished && (await this.enrolments.isActive(this.db.manager, attempt.enrolmentId, attempt.employeeId)),
+      attemptsUsed: counts.used,
+      maxAttempts: s.maxAttempts,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      now,
+    });
     return {
       ...toAttemptSummary(attempt),
       quizTitle: quiz.title,
       serverNow: now.toISOString(),
+      passPercent: s.passPercent,
+      maxAttempts: s.maxAttempts,
+      ...retry,
+      timeUp: closedByTime(attempt),
       questions: this.questionsOf(quiz, attempt.draw),
       answers,
     };

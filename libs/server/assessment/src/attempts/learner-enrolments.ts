@@ -24,6 +24,17 @@ export class LearnerEnrolments {
     return this.access.requireActiveLearnerEnrolment(m, enrolmentId, employeeId);
   }
 
+  /** Whether the caller's own enrolment is active (a new quiz attempt could be started on it). */
+  async isActive(m: EntityManager, enrolmentId: string, employeeId: string): Promise<boolean> {
+    try {
+      await this.access.requireActiveLearnerEnrolment(m, enrolmentId, employeeId);
+      return true;
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'not_found') return false;
+      throw err;
+    }
+  }
+
   /** The caller's own enrolment in any status, for reading past attempts; null when it is not theirs. */
   async findOwn(m: EntityManager, enrolmentId: string, employeeId: string): Promise<LearnerEnrolment | null> {
     return this.access.findOwnEnrolment(m, enrolmentId, employeeId);

@@ -130,6 +130,23 @@ export class AttemptViewDto extends AttemptSummaryDto {
     description: 'The server clock: count down to deadlineAt from this, not from the device clock',
   })
   serverNow: string;
+  @ApiProperty({ example: 70, description: 'The quiz\u2019s pass mark in percent' }) passPercent: number;
+  @ApiProperty({ nullable: true, type: Number, example: 3, description: 'null: no limit' }) maxAttempts: number | null;
+  @ApiProperty({ example: 1, description: 'Attempts made at this quiz in this enrolment, this one included' })
+  attemptsUsed: number;
+  @ApiProperty({ nullable: true, type: Number, example: 2, description: 'null: no limit' })
+  attemptsLeft: number | null;
+  @ApiProperty({
+    example: true,
+    description:
+      'A new attempt can be started now: this one is finished, none is open, the enrolment is active, the quiz window is open and attempts are left',
+  })
+  canRetry: boolean;
+  @ApiProperty({
+    example: false,
+    description: 'Closed by its deadline: time ran out and the answers saved until then were submitted',
+  })
+  timeUp: boolean;
   @ApiProperty({ type: [AttemptQuestionDto] }) questions: AttemptQuestionDto[];
   @ApiProperty({ type: [SavedAnswerDto] }) answers: SavedAnswerDto[];
 }

@@ -12,6 +12,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const ENTITY_GLOB = join(__dirname, '../../../../../libs/server/*/src/**/*.entity.ts');
 const TABLES = [
   'account_event',
+  'account_reset_request',
   'account_setup_link',
   'agency',
   'assignment_submission',

@@ -162,3 +162,36 @@ export class AccountEventDto {
   })
   details: Record<string, string | null>;
 }
+
+// ---- issue 15: "Lupa kata sandi" without email ----------------------------------------------------------
+
+export class PasswordResetRequestDto {
+  @ApiProperty({
+    description: 'The ASN\u2019s 18-digit NIP (spaces allowed) or their login email',
+    example: '198609262015051001',
+    maxLength: 254,
+  })
+  @IsString({ message: 'identifier harus teks (NIP atau email)' })
+  @MinLength(3, { message: 'Isi NIP atau email Anda' })
+  @MaxLength(254, { message: 'identifier paling panjang 254 karakter' })
+  identifier: string;
+}
+
+export class PasswordResetRequestAcceptedDto {
+  @ApiProperty({
+    example:
+      'Jika NIP atau email tersebut terdaftar, permintaan Anda sudah dicatat. Pengelola kepegawaian instansi Anda akan memberikan tautan sekali pakai untuk mengatur kata sandi baru.',
+    description: 'The same text whether or not an account matched',
+  })
+  message: string;
+}
+
+export class PasswordResetRequestViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) employeeId: string;
+  @ApiProperty({ example: 'Dr. Baiq Nurul Aini, S.E., M.M.' }) name: string;
+  @ApiProperty({ example: '198609262015051001' }) nip: string;
+  @ApiProperty({ example: 'Pemerintah Kota Mataram' }) agencyName: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Dinas Kesehatan' }) unitName: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+}

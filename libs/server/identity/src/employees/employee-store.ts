@@ -68,9 +68,10 @@ export async function selectEmployeeRow(m: EntityManager, id: string): Promise<E
 
 /**
  * SQL condition limiting employees (alias e, unit alias u) to a caller's scope, with its parameters appended to
- * `params`: the agencies it administers, its HR unit subtrees, itself and (as a supervisor) its direct reports.
+ * `params`: the agencies it administers, its HR unit subtrees, itself and (as a supervisor) its direct reports; with
+ * `manageOnly`, only the first two.
  */
-export function employeeScopeSql(scope: AccessScope, params: unknown[]): string {
+export function employeeScopeSql(scope: AccessScope, params: unknown[], opts: { manageOnly?: boolean } = {}): string {
   if (scope.global) return 'TRUE';
   const parts: string[] = [];
   const p = (v: unknown) => {
@@ -85,7 +86,8 @@ export function employeeScopeSql(scope: AccessScope, params: unknown[]): string 
         : `e.agency_id = ${p(s.agencyId)}`,
     );
   }
-  if (scope.principal.employeeId) {
+  // manageOnly: the ASN whose accounts the caller manages (AccessScope.canManageEmployeesAt), not itself or reports.
+  if (scope.principal.employeeId && !opts.manageOnly) {
     parts.push(`e.id = ${p(scope.principal.employeeId)}`);
     if (scope.isSupervisor) parts.push(`e.supervisor_id = ${p(scope.principal.employeeId)}`);
   }

@@ -30,6 +30,7 @@ import {
   lockEmployeeRow,
   selectEmployeeRoleAssignments,
 } from '../accounts/account-store';
+import { resolvePendingRequests } from '../accounts/reset-request-store';
 import { SetupLinkService } from '../accounts/setup-link.service';
 import { SessionService } from '../auth/session.service';
 import type { GrantRoleDto, SetAccountDto } from '../dto/employee.dto';
@@ -127,6 +128,8 @@ export class AccountService {
         { action: 'user.password_reset', entityType: 'user_account', entityId: user.id, agencyId: emp.agencyId },
       );
       await recordAccountEvent(m, scope.principal, user.id, 'password_reset');
+      // A "forgot password" request of the account is answered by this link, whichever page it was issued from.
+      await resolvePendingRequests(m, user.id, scope.principal.userId);
       const setupLink = await this.links.issue(m, user.id, purpose, scope.principal);
       return { userId: user.id, setupLink };
     });

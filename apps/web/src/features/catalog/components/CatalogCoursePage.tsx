@@ -53,7 +53,11 @@ function EnrolPanel({ course, enrolment }: { course: CatalogCourseDetail; enrolm
             <Progress value={enrolment.progressPercent} aria-label={t('progressLabel')} size="lg" />
             <Text size="sm">{t('progress', { percent: Math.round(enrolment.progressPercent) })}</Text>
             <Button component={Link} to={`/belajar/${enrolment.id}`}>
-              {enrolment.status === 'completed' ? t('openCourse') : t('continue')}
+              {enrolment.status === 'completed'
+                ? t('openCourse')
+                : enrolment.progressPercent > 0
+                  ? t('continue')
+                  : t('start')}
             </Button>
           </>
         )}

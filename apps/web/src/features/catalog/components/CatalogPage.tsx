@@ -1,4 +1,6 @@
-import { Anchor, Badge, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -92,6 +94,8 @@ export function CatalogPage() {
   const level = pick<CourseLevel>(COURSE_LEVELS, values.level);
   const jpMin = jpValue(values.jpMin);
   const jpMax = jpValue(values.jpMax);
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const query = useCatalog({
     q: values.q || undefined,
     competencyKind,
@@ -113,6 +117,9 @@ export function CatalogPage() {
   );
 
   const all = { value: ALL, label: tc('all') };
+  // On a phone the filters fold away behind a "Filter" toggle (open when one is set), so the courses come first.
+  const activeFilters = [competencyKind, learningMethod, level, jpMin, jpMax].filter((v) => v !== undefined).length;
+  const filtersShown = !phone || filtersOpen || activeFilters > 0;
   return (
     <Stack gap="md">
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -124,7 +131,29 @@ export function CatalogPage() {
           label={t('searchLabel')}
           placeholder={t('searchPlaceholder')}
         />
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        {phone && (
+          <Button
+            variant="default"
+            size="sm"
+            onClick={() => setFiltersOpen((o) => !o)}
+            aria-expanded={filtersShown}
+            aria-controls="catalog-filters"
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {filtersShown
+              ? t('hideFilters')
+              : activeFilters > 0
+                ? t('showFiltersCount', { count: activeFilters })
+                : t('showFilters')}
+          </Button>
+        )}
+        <SimpleGrid
+          cols={{ base: 1, xs: 2, md: 5 }}
+          spacing="sm"
+          id="catalog-filters"
+          hidden={!filtersShown}
+          style={filtersShown ? undefined : { display: 'none' }}
+        >
           <Select
             label={t('competencyKind')}
             data={[all, ...optionsOf(COMPETENCY_KINDS, label.competencyKind)]}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useMatch, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router';
+import { useActiveInView } from '../../../shared/hooks/useActiveInView';
 import { isAdmin, useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
@@ -44,6 +45,9 @@ export function CourseWorkspaceLayout() {
   const { courseId = '' } = useParams<{ courseId: string }>();
   const { t } = useTranslation('courses');
   const { t: tp } = useTranslation('preview');
+  const { pathname } = useLocation();
+  // The current section's tab scrolls into view on a phone, where the later tabs sit off-screen.
+  const sectionsRef = useActiveInView<HTMLElement>(pathname);
   const course = useCourse(courseId);
   const workflow = useCourseWorkflow(courseId);
   const [confirm, setConfirm] = useState<'submit' | 'archive' | null>(null);
@@ -123,7 +127,7 @@ export function CourseWorkspaceLayout() {
           )}
 
           <ScrollArea type="auto" offsetScrollbars scrollbarSize={6}>
-            <nav aria-label={t('sections.label')}>
+            <nav aria-label={t('sections.label')} ref={sectionsRef}>
               <Group gap={4} wrap="nowrap" pb={4}>
                 {SECTIONS.map((section) => (
                   <SectionLink

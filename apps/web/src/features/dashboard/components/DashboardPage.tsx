@@ -8,6 +8,7 @@ import { JpProgressRing } from '../../jp/components/JpProgressRing';
 import { useMySummary } from '../../jp/queries';
 import { ATTENTION_ROLES } from '../../../shared/attention';
 import { AttentionPanel } from './AttentionPanel';
+import { InProgressCard, RecentlyCompletedCard, RecommendationsCard } from './LearningCards';
 
 /** This year's JP from the ledger, against the target (ASN only: an account without an ASN record has no JP). */
 function JpCard({ hasEmployee }: { hasEmployee: boolean }) {
@@ -57,6 +58,21 @@ export function DashboardPage() {
       </Stack>
 
       {hasAnyRole(me, ATTENTION_ROLES) && <AttentionPanel />}
+      {employee && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <InProgressCard />
+          <Stack gap="md">
+            <Card component="section" aria-labelledby="card-jp">
+              <Title order={2} size="h3" id="card-jp" mb="sm">
+                {t('jpCard')}
+              </Title>
+              <JpCard hasEmployee />
+            </Card>
+            <RecentlyCompletedCard />
+          </Stack>
+        </SimpleGrid>
+      )}
+      {employee && <RecommendationsCard />}
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Card component="section" aria-labelledby="card-agency">
@@ -105,13 +121,6 @@ export function DashboardPage() {
               {t('noRoles')}
             </Text>
           )}
-        </Card>
-
-        <Card component="section" aria-labelledby="card-jp">
-          <Title order={2} size="h3" id="card-jp" mb="sm">
-            {t('jpCard')}
-          </Title>
-          <JpCard hasEmployee={!!employee} />
         </Card>
       </SimpleGrid>
     </Stack>

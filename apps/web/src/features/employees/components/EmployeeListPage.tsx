@@ -10,6 +10,7 @@ import { SearchInput } from '../../../shared/components/SearchInput';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useAgencyOptions, useUnitOptions } from '../../agencies/queries';
+import { ResetRequestsCard } from './ResetRequestsCard';
 import { useEmployees } from '../queries';
 
 const ALL = 'all';
@@ -46,6 +47,7 @@ export function EmployeeListPage() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('title')}</Title>
+      <ResetRequestsCard />
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
         <SearchInput

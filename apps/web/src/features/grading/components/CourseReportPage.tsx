@@ -28,7 +28,7 @@ import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
-import { formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
@@ -78,7 +78,7 @@ export function CourseReportPage() {
   const tz = report.data?.timeZone ?? me?.timeZone ?? 'Asia/Jakarta';
   const [download, setDownload] = useState<{ format: 'csv' | 'xlsx'; progress: number | null } | null>(null);
   useDocumentTitle(course.data ? `${course.data.title} · ${t('reportTitle')}` : t('reportTitle'));
-  const pct = (v: number | null) => (v === null ? tc('none') : `${formatNumber(v, i18n.language)}%`);
+  const pct = (v: number | null) => (v === null ? tc('none') : formatPercent(v, i18n.language));
   const zoneLabel = TIME_ZONE_LABEL[tz];
   const header = (c: CourseReportColumn) =>
     reportHeader(c, zoneLabel, i18n.language, t(`reportColumns.${c}`, { zone: zoneLabel }));
@@ -264,7 +264,7 @@ export function CourseReportPage() {
             cell: (r) => (
               <Group gap={6} wrap="nowrap">
                 <Progress value={r.progressPercent} w={80} aria-label={t('progressOf', { name: r.name })} />
-                <Text size="sm">{Math.round(r.progressPercent)}%</Text>
+                <Text size="sm">{formatPercent(Math.round(r.progressPercent), i18n.language)}</Text>
               </Group>
             ),
           },

@@ -11,6 +11,7 @@ import { ResponseView } from '../../quiz/components/ResponseView';
 import { useQuizLabels } from '../../quiz/labels';
 import { useGradeAnswer, useGraderReview } from '../queries';
 import { WARNING_TEXT } from '../../courses/colors';
+import { formatPercent } from '../../../shared/format';
 import { RichTextView } from '../../../shared/components/RichTextView';
 
 function EssayGrader({
@@ -99,7 +100,7 @@ function EssayGrader({
 /** /kursus/:courseId/penilaian/percobaan/:attemptId — grade the essay answers of one attempt. */
 export function GradeAttemptPage() {
   const { courseId = '', attemptId = '' } = useParams<{ courseId: string; attemptId: string }>();
-  const { t } = useTranslation('grading');
+  const { t, i18n } = useTranslation('grading');
   const labels = useQuizLabels();
   const review = useGraderReview(attemptId);
   useDocumentTitle(
@@ -130,7 +131,7 @@ export function GradeAttemptPage() {
             <Text fw={600}>{review.data.quizTitle}</Text>
             <Text size="sm" c="dimmed">
               {t('attemptInfo', { n: review.data.attemptNo, status: labels.attemptStatus(review.data.status) })}
-              {review.data.percent !== null ? ` · ${review.data.percent}%` : ''}
+              {review.data.percent !== null ? ` · ${formatPercent(review.data.percent, i18n.language)}` : ''}
             </Text>
           </Stack>
           {essays.length === 0 && <Text size="sm">{t('noEssayQuestions')}</Text>}

@@ -4,6 +4,7 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ComplianceSummary, ComplianceTrend } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../../i18n';
+import { formatNumber } from '../../../shared/format';
 import { childLabel } from './labels';
 
 const MIX_KEYS = ['formal', 'social', 'experiential'] as const;
@@ -35,7 +36,7 @@ export function ComplianceCharts({
   trend: ComplianceTrend | undefined;
 }) {
   const { t, i18n } = useTranslation('jpReports');
-  const nf = new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 2 });
+  const nf = { format: (v: number) => formatNumber(v, i18n.language) };
   const months = new Intl.DateTimeFormat(intlLocale(i18n.language), { month: 'short', timeZone: 'UTC' });
   const childLevel = t(`levels.${summary.children.some((c) => c.kind === 'agency') ? 'agency' : 'unit'}`).toLowerCase();
   const byChild = summary.children.map((c) => ({

@@ -34,13 +34,13 @@ import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
-import { intlLocale } from '../../../i18n';
 import { downloadComplianceExport } from '../api';
 import { useCompliancePeople, useComplianceSummary, useComplianceTrend } from '../queries';
 import { useReportParams } from '../report-params';
 import { IpAsnEstimateModal } from './IpAsnEstimateModal';
 import { childLabel } from './labels';
 import { ReportToolbar } from './ReportToolbar';
+import { formatNumber } from '../../../shared/format';
 import { StatCard } from './StatCard';
 
 const PAGE_SIZE = 25;
@@ -74,7 +74,7 @@ export function CompliancePage() {
   const [download, setDownload] = useState<{ key: string; progress: number | null } | null>(null);
   const [detail, setDetail] = useState<CompliancePerson | null>(null);
   const s = summary.data;
-  const nf = new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 2 });
+  const nf = { format: (v: number) => formatNumber(v, i18n.language) };
   const num = (v: number | null | undefined) => (v === null || v === undefined ? t('none') : nf.format(v));
 
   const onDownload = async (table: ComplianceExportTable, format: 'csv' | 'xlsx') => {

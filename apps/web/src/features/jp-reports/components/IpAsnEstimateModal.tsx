@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Group, List, Loader, Modal, Paper, Stack, Text } 
 import { JENIS_DIKLAT, type IpAsnInputResult } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { formatDate, formatDateTime } from '../../../shared/format';
-import { intlLocale } from '../../../i18n';
+import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
 import { useIpAsnEstimate } from '../queries';
 
 const FORM_NAME = new Map(JENIS_DIKLAT.map((j) => [j.id, j.name]));
@@ -23,7 +22,7 @@ export function IpAsnEstimateModal({
   const { t, i18n } = useTranslation('jpReports');
   const estimate = useIpAsnEstimate(employeeId, year);
   const e = estimate.data;
-  const nf = new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 2 });
+  const nf = { format: (v: number) => formatNumber(v, i18n.language) };
   const years = (i: IpAsnInputResult) =>
     i.years[0] === null
       ? t('ipAsn.detail.allYearsTo', { to: i.years[1] })

@@ -8,12 +8,12 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
-import { intlLocale } from '../../../i18n';
 import { useIpAsnPeople, useIpAsnSummary } from '../queries';
 import { useReportParams } from '../report-params';
 import { IpAsnEstimateModal } from './IpAsnEstimateModal';
 import { childLabel } from './labels';
 import { ReportToolbar } from './ReportToolbar';
+import { formatNumber } from '../../../shared/format';
 import { StatCard } from './StatCard';
 
 const PAGE_SIZE = 25;
@@ -36,7 +36,7 @@ export function IpAsnPage() {
   });
   const [detail, setDetail] = useState<IpAsnPerson | null>(null);
   const s = summary.data;
-  const nf = new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 2 });
+  const nf = { format: (v: number) => formatNumber(v, i18n.language) };
   const num = (v: number | null | undefined) => (v === null || v === undefined ? t('none') : nf.format(v));
   const inputs = (a: IpAsnAggregate) => a.inputs.filter((i) => i.eligible > 0);
   const childLevel = t(`levels.${s?.children.some((c) => c.kind === 'agency') ? 'agency' : 'unit'}`).toLowerCase();

@@ -12,6 +12,7 @@ import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { useMyEnrolments } from '../queries';
 import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
 import { OverdueBadge } from './OverdueBadge';
+import { defaultTab, enrolmentAction } from '../enrolment-action';
 import { PageHeader } from '../../../shared/components/PageHeader';
 
 const ALL = 'all';
@@ -22,7 +23,8 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
   const { me } = useAuth();
   const timeZone = me?.timeZone ?? 'Asia/Jakarta';
   const percent = Math.round(enrolment.progressPercent);
-  const open = enrolment.status === 'active' || enrolment.status === 'completed';
+  const action = enrolmentAction(enrolment);
+  const open = action !== null;
   return (
     <Card component="article" aria-labelledby={`enrolment-${enrolment.id}`} padding="md">
       <Stack gap="xs">
@@ -75,9 +77,10 @@ function EnrolmentCard({ enrolment }: { enrolment: Enrolment }) {
               component={Link}
               to={`/belajar/${enrolment.id}`}
               size="xs"
-              aria-label={`${enrolment.status === 'completed' ? t('review') : t('continue')}: ${enrolment.courseTitle}`}
+              variant={action === 'review' ? 'light' : 'filled'}
+              aria-label={`${t(`action.${action}`)}: ${enrolment.courseTitle}`}
             >
-              {enrolment.status === 'completed' ? t('review') : t('continue')}
+              {t(`action.${action}`)}
             </Button>
           )}
         </Group>
@@ -91,10 +94,14 @@ export function MyLearningPage() {
   const { t } = useTranslation('learning');
   useDocumentTitle(t('title'));
   const { values, page, update } = useSearchParamState(['status', 'overdue'] as const);
-  const filter = (FILTERS as readonly string[]).includes(values.status) ? values.status : 'active';
-  const status = filter === ALL ? undefined : (filter as EnrolmentStatus);
+  // No tab asked for: open the first one with content (the server lists active, waiting, completed, then the rest).
+  const probe = useMyEnrolments({ page: 1, pageSize: 1 });
+  const asked = (FILTERS as readonly string[]).includes(values.status) ? values.status : null;
+  const filter = asked ?? (probe.isSuccess ? defaultTab(probe.data.items[0]) : null);
+  const status = filter === ALL || filter === null ? undefined : (filter as EnrolmentStatus);
   const overdueOnly = values.overdue === 'true';
-  const query = useMyEnrolments({ status, overdue: overdueOnly || undefined, page, pageSize: 10 });
+  const query = useMyEnrolments({ status, overdue: overdueOnly || undefined, page, pageSize: 10 }, filter !== null);
+  const none = probe.isSuccess && probe.data.total === 0;
   const items = query.data?.items ?? [];
 
   return (
@@ -106,8 +113,8 @@ export function MyLearningPage() {
         </Text>
         <SegmentedControl
           aria-labelledby="learning-filter-label"
-          value={filter}
-          onChange={(v) => update({ status: v === 'active' ? null : v })}
+          value={filter ?? 'active'}
+          onChange={(v) => update({ status: v })}
           data={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))}
           style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           styles={{ root: { flexWrap: 'wrap' } }}
@@ -120,12 +127,19 @@ export function MyLearningPage() {
         />
       </Stack>
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isPending && <LoadingBlock />}
+      {(query.isPending || filter === null) && !probe.isError && <LoadingBlock />}
+      {probe.isError && <ErrorAlert error={probe.error} onRetry={() => void probe.refetch()} />}
       {query.isSuccess && items.length === 0 && (
         <Card>
           <Stack gap="xs" align="center" ta="center">
             <Text size="sm" c="dimmed" role="status">
-              {overdueOnly ? t('emptyOverdue') : filter === 'active' ? t('emptyActive') : t('empty')}
+              {overdueOnly
+                ? t('emptyOverdue')
+                : none
+                  ? t('emptyNone')
+                  : filter === 'active'
+                    ? t('emptyActive')
+                    : t('empty')}
             </Text>
             <Button component={Link} to="/katalog" variant="light" size="sm">
               {t('toCatalog')}

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, RingProgress, Stack, Text, Title } from '@mantine/core';
-import { ErrorCode } from '@kompeten/shared-contracts';
+import { ErrorCode, type AttemptView } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
-import { useAttempt, useAttemptReview } from '../queries';
+import { useAttempt, useAttemptReview, useStartAttempt } from '../queries';
+import { wasTimeUp } from '../time-up-flag';
 import { AnswerKeyView, ResponseView } from './ResponseView';
 import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
 import { RichTextView } from '../../../shared/components/RichTextView';
@@ -20,6 +21,9 @@ export function AttemptResultPage() {
   const { me } = useAuth();
   const tz = me?.timeZone ?? 'Asia/Jakarta';
   const attempt = useAttempt(attemptId, { poll: true });
+  const location = useLocation();
+  // Set by the attempt page when its clock ran out and it submitted (the server's timeUp confirms it once closed).
+  const clientTimeUp = (location.state as { timeUp?: boolean } | null)?.timeUp === true || wasTimeUp(attemptId);
   const finished = !!attempt.data && attempt.data.status !== 'open';
   const review = useAttemptReview(attemptId, finished);
   useDocumentTitle(attempt.data ? `${t('result.title')} · ${attempt.data.quizTitle}` : t('result.title'));
@@ -31,6 +35,7 @@ export function AttemptResultPage() {
   const reviewBlocked =
     review.error instanceof ApiError && review.error.code === ErrorCode.ASSESSMENT_REVIEW_NOT_ALLOWED;
   const percent = a.percent ?? 0;
+  const timeUp = a.timeUp || (clientTimeUp && a.status !== 'open');
 
   return (
     <Stack gap="md">
@@ -43,6 +48,18 @@ export function AttemptResultPage() {
           {a.quizTitle} · {t('attempt.number', { n: a.attemptNo })}
         </Text>
       </Stack>
+
+      {timeUp && (
+        <Alert
+          variant="light"
+          color="orange"
+          title={t('result.timeUpTitle')}
+          data-testid="result-time-up"
+          styles={{ title: { color: WARNING_TEXT } }}
+        >
+          {t('result.timeUp')}
+        </Alert>
+      )}
 
       <Card component="section" aria-labelledby="result-heading">
         <Title order={2} size="h3" id="result-heading" mb="sm">
@@ -79,14 +96,14 @@ export function AttemptResultPage() {
               sections={[{ value: percent, color: a.passed ? 'kompeten' : 'orange' }]}
               label={
                 <Text ta="center" fw={700} size="lg">
-                  {percent}%
+                  {formatPercent(percent, i18n.language)}
                 </Text>
               }
               aria-hidden
             />
             <Stack gap={4}>
               <Text size="xl" fw={700} data-testid="attempt-percent">
-                {t('result.percent', { percent })}
+                {t('result.percent', { percent: formatPercent(percent, i18n.language) })}
               </Text>
               <Badge
                 size="lg"
@@ -97,7 +114,10 @@ export function AttemptResultPage() {
                 {a.passed ? t('passed') : t('notPassed')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {t('result.score', { score: a.score ?? 0, max: a.maxScore })}
+                {t('result.score', {
+                  score: formatNumber(a.score ?? 0, i18n.language),
+                  max: formatNumber(a.maxScore, i18n.language),
+                })}
               </Text>
               {a.submittedAt && (
                 <Text size="sm" c="dimmed">
@@ -107,6 +127,7 @@ export function AttemptResultPage() {
             </Stack>
           </Group>
         )}
+        {a.status !== 'open' && <AttemptRules attempt={a} />}
       </Card>
 
       {finished && (
@@ -166,6 +187,47 @@ export function AttemptResultPage() {
           ))}
         </Stack>
       )}
+    </Stack>
+  );
+}
+
+/** The quiz's rules after an attempt: the pass mark, attempts used and left, and "Coba lagi" when the server allows it. */
+function AttemptRules({ attempt: a }: { attempt: AttemptView }) {
+  const { t, i18n } = useTranslation('quiz');
+  const navigate = useNavigate();
+  const start = useStartAttempt(a.enrolmentId, a.lessonId);
+  const retry = async () => {
+    try {
+      const next = await start.mutateAsync();
+      void navigate(`/kuis/${next.id}`);
+    } catch {
+      // Shown below.
+    }
+  };
+  return (
+    <Stack gap="xs" mt="md" data-testid="result-rules">
+      <Group gap="lg" wrap="wrap">
+        <Text size="sm">{t('result.passMark', { percent: formatPercent(a.passPercent, i18n.language) })}</Text>
+        <Text size="sm" data-testid="result-attempts">
+          {a.maxAttempts === null
+            ? t('result.attemptsUnlimited', { used: a.attemptsUsed })
+            : t('result.attemptsUsedLeft', { used: a.attemptsUsed, max: a.maxAttempts, left: a.attemptsLeft ?? 0 })}
+        </Text>
+      </Group>
+      {a.canRetry ? (
+        <Group gap="sm">
+          <Button onClick={() => void retry()} loading={start.isPending}>
+            {t('result.retry')}
+          </Button>
+        </Group>
+      ) : (
+        a.attemptsLeft === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('result.noAttemptsLeft')}
+          </Text>
+        )
+      )}
+      {start.isError && <ErrorAlert error={start.error} />}
     </Stack>
   );
 }

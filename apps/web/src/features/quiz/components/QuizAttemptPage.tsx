@@ -17,11 +17,11 @@ import {
 import { ErrorCode, type AnswerResponse, type AttemptView } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { intlLocale } from '../../../i18n';
 import { ApiError } from '../../../shared/api';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
+import { formatTime } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
@@ -29,6 +29,8 @@ import type { AnswerStatus } from '../answer-queue';
 import { clearPending } from '../pending-answers';
 import { useAnswerQueue } from '../use-answer-queue';
 import { useAttempt, useSubmitAttempt } from '../queries';
+import { saveSummary, timeWarning } from '../time-warning';
+import { markTimeUp } from '../time-up-flag';
 import { QuestionInput } from './QuestionInput';
 import classes from './QuizAttemptPage.module.css';
 import { WARNING_TEXT, DANGER_TEXT } from '../../courses/colors';
@@ -71,14 +73,7 @@ function SaveIndicator({ status, answered }: { status: AnswerStatus | undefined;
   const { t, i18n } = useTranslation('quiz');
   const { me } = useAuth();
   const time = (iso: string | null) =>
-    iso
-      ? new Date(iso).toLocaleTimeString(intlLocale(i18n.language), {
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-          timeZone: me?.timeZone ?? 'Asia/Jakarta',
-        })
-      : '';
+    iso ? formatTime(iso, me?.timeZone ?? 'Asia/Jakarta', i18n.language, true) : '';
   if (!status) {
     return (
       <Text size="xs" c="dimmed" data-save-state="empty">
@@ -125,7 +120,9 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
   const [confirming, setConfirming] = useState(false);
   const [finalError, setFinalError] = useState<ApiError | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [saveAnnouncement, setSaveAnnouncement] = useState('');
   const autoSubmitted = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const resultPath = `/kuis/${attempt.id}/hasil`;
 
   const onFinal = useCallback(
@@ -153,32 +150,51 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
     try {
       await sendSubmit();
       clearPending(attempt.id);
-      void navigate(resultPath, { replace: true });
+      void navigate(resultPath, { replace: true, state: autoSubmitted.current ? { timeUp: true } : undefined });
       return true;
     } catch (error) {
       if (
         error instanceof ApiError &&
         (error.code === ErrorCode.ASSESSMENT_DEADLINE_PASSED || error.code === ErrorCode.ASSESSMENT_ATTEMPT_CLOSED)
       ) {
-        void navigate(resultPath, { replace: true });
+        void navigate(resultPath, { replace: true, state: autoSubmitted.current ? { timeUp: true } : undefined });
       }
       return false;
     }
   }, [attempt.id, flush, navigate, resultPath, sendSubmit, t]);
 
-  // Warnings before time runs out, and an automatic submit at the deadline (the server closes the attempt anyway).
+  // The attempt starts with focus on its heading, so keyboard and screen-reader users begin at the top.
   useEffect(() => {
-    if (remaining === 300) setAnnouncement(t('attempt.fiveMinutes'));
-    if (remaining === 60) setAnnouncement(t('attempt.oneMinute'));
+    headingRef.current?.focus();
+  }, []);
+
+  // Save state, announced politely when the whole changes (not on every keystroke's per-question flicker).
+  const saveState = saveSummary(
+    attempt.questions.map((q) => queue.status[q.id]?.state),
+    queue.online,
+  );
+  useEffect(() => {
+    if (saveState) setSaveAnnouncement(t(`attempt.saveAnnounce.${saveState}`));
+  }, [saveState, t]);
+
+  // Warnings before time runs out (shown and announced once per level), and an automatic submit at the deadline (the
+  // server closes the attempt anyway). Levels by threshold: a throttled tab may skip the exact second.
+  const warning = timeWarning(remaining);
+  useEffect(() => {
+    if (warning === 'fiveMinutes') setAnnouncement(t('attempt.fiveMinutes'));
+    if (warning === 'oneMinute') setAnnouncement(t('attempt.oneMinute'));
+  }, [warning, t]);
+  useEffect(() => {
     if (remaining === 10) void flush();
     if (remaining === 0 && !autoSubmitted.current) {
       autoSubmitted.current = true;
+      markTimeUp(attempt.id);
       setAnnouncement(t('attempt.timeUp'));
       void doSubmit().then((ok) => {
-        if (!ok) void navigate(resultPath, { replace: true });
+        if (!ok) void navigate(resultPath, { replace: true, state: { timeUp: true } });
       });
     }
-  }, [remaining, doSubmit, flush, navigate, resultPath, t]);
+  }, [attempt.id, remaining, doSubmit, flush, navigate, resultPath, t]);
 
   const jumpTo = (questionId: string) => {
     const el = document.getElementById(`q-${questionId}-title`);
@@ -193,31 +209,27 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
         ← {t('attempt.backToLesson')}
       </Anchor>
       <Stack gap={2}>
-        <Title order={1}>{attempt.quizTitle}</Title>
+        <Title order={1} ref={headingRef} tabIndex={-1} className={classes.heading}>
+          {attempt.quizTitle}
+        </Title>
         <Text size="sm" c="dimmed">
           {t('attempt.number', { n: attempt.attemptNo })} ·{' '}
           {t('attempt.questionCount', { count: attempt.questions.length })}
         </Text>
       </Stack>
 
-      <Paper
-        className={classes.statusBar}
-        withBorder
-        shadow="xs"
-        p="sm"
-        role="region"
-        aria-label={t('attempt.statusBar')}
-      >
+      <Paper className={classes.statusBar} withBorder shadow="xs" role="region" aria-label={t('attempt.statusBar')}>
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Group gap="md" wrap="wrap">
             <Box>
-              <Text size="xs" c="dimmed" id="time-left-label">
+              <Text size="xs" c="dimmed" id="time-left-label" className={classes.statusLabel}>
                 {t('attempt.timeLeft')}
               </Text>
               <Text
                 fw={700}
                 size="xl"
                 ff="monospace"
+                className={classes.timer}
                 c={low ? DANGER_TEXT : undefined}
                 role="timer"
                 aria-labelledby="time-left-label"
@@ -227,7 +239,7 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
               </Text>
             </Box>
             <Box>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" className={classes.statusLabel}>
                 {t('attempt.progress')}
               </Text>
               <Text fw={600} size="sm" data-testid="quiz-answered">
@@ -247,9 +259,24 @@ function AttemptForm({ attempt, loadedAt }: { attempt: AttemptView; loadedAt: nu
             {t('attempt.submit')}
           </Button>
         </Group>
+        {(warning === 'fiveMinutes' || warning === 'oneMinute') && (
+          <Text
+            size="sm"
+            fw={700}
+            mt={6}
+            c={warning === 'oneMinute' ? DANGER_TEXT : WARNING_TEXT}
+            data-testid="quiz-time-warning"
+            data-level={warning}
+          >
+            ⚠ {warning === 'oneMinute' ? t('attempt.oneMinuteVisible') : t('attempt.fiveMinutesVisible')}
+          </Text>
+        )}
       </Paper>
       <VisuallyHidden role="status" aria-live="assertive">
         {announcement}
+      </VisuallyHidden>
+      <VisuallyHidden role="status" aria-live="polite" data-testid="quiz-save-announcement">
+        {saveAnnouncement}
       </VisuallyHidden>
       {!queue.online && (
         <Alert

@@ -6,7 +6,7 @@ import { useAuth } from '../../../shared/auth/auth-context';
 import { DataTable } from '../../../shared/components/DataTable';
 import { DetailList, Field } from '../../../shared/components/DetailList';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatPercent } from '../../../shared/format';
 import { useQuizLabels } from '../labels';
 import { useLessonAttempts, useStartAttempt } from '../queries';
 import { WARNING_TEXT } from '../../courses/colors';
@@ -67,7 +67,7 @@ export function QuizLessonPanel({
         <Field label={t('settings.timeLimit')}>
           {quiz.timeLimitSeconds ? t('minutes', { count: Math.round(quiz.timeLimitSeconds / 60) }) : t('noLimit')}
         </Field>
-        <Field label={t('settings.passPercent')}>{quiz.passPercent}%</Field>
+        <Field label={t('settings.passPercent')}>{formatPercent(quiz.passPercent, i18n.language)}</Field>
         <Field label={t('lesson.attempts')}>
           {quiz.maxAttempts
             ? t('lesson.attemptsUsed', { used, max: quiz.maxAttempts })
@@ -80,7 +80,9 @@ export function QuizLessonPanel({
           {quiz.closesAt ? formatDateTime(quiz.closesAt, tz, i18n.language) : tc('none')}
         </Field>
         {grade && (
-          <Field label={t('lesson.grade', { method: labels.gradingMethod(grade.method) })}>{grade.percent}%</Field>
+          <Field label={t('lesson.grade', { method: labels.gradingMethod(grade.method) })}>
+            {formatPercent(grade.percent, i18n.language)}
+          </Field>
         )}
       </DetailList>
 
@@ -128,7 +130,7 @@ export function QuizLessonPanel({
             {
               key: 'percent',
               header: t('lesson.result'),
-              cell: (a) => (a.percent === null ? tc('none') : `${a.percent}%`),
+              cell: (a) => (a.percent === null ? tc('none') : formatPercent(a.percent, i18n.language)),
               nowrap: true,
               align: 'right',
             },

@@ -8,12 +8,13 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useCourse } from '../../courses/queries';
 import { useQuizLabels } from '../labels';
+import { formatPercent } from '../../../shared/format';
 import { useCreateQuiz, useQuizzes } from '../queries';
 
 /** /kursus/:courseId/kuis — the course's quizzes; a quiz lesson picks one of them. */
 export function QuizListPage() {
   const { courseId = '' } = useParams<{ courseId: string }>();
-  const { t } = useTranslation('quiz');
+  const { t, i18n } = useTranslation('quiz');
   const { t: tc } = useTranslation();
   const labels = useQuizLabels();
   const navigate = useNavigate();
@@ -76,7 +77,7 @@ export function QuizListPage() {
           {
             key: 'pass',
             header: t('settings.passPercent'),
-            cell: (q) => `${q.settings.passPercent}%`,
+            cell: (q) => formatPercent(q.settings.passPercent, i18n.language),
             align: 'right',
             nowrap: true,
           },

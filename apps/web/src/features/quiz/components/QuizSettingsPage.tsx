@@ -24,6 +24,7 @@ import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
 import { useQuizLabels } from '../labels';
 import { useCategories, useQuiz, useUpdateQuiz } from '../queries';
+import { ZonedDateTimeInput } from '../../../shared/components/ZonedDateTimeInput';
 import {
   closesAtProblem,
   drawCountProblem,
@@ -214,20 +215,33 @@ function QuizSettingsForm({ courseId, quiz }: { courseId: string; quiz: Quiz }) 
                 />
               )}
             />
-            <TextInput
-              type="datetime-local"
-              label={t('settings.opensAt', { zone })}
-              description={t('settings.emptyAlways')}
-              {...register('opensAt')}
+            <Controller
+              control={control}
+              name="opensAt"
+              render={({ field }) => (
+                <ZonedDateTimeInput
+                  label={t('settings.opensAt', { zone })}
+                  description={t('settings.emptyAlways')}
+                  value={field.value}
+                  onChange={field.onChange}
+                />
+              )}
             />
-            <TextInput
-              type="datetime-local"
-              label={t('settings.closesAt', { zone })}
-              description={t('settings.emptyAlways')}
-              error={errors.closesAt?.message}
-              {...register('closesAt', {
+            <Controller
+              control={control}
+              name="closesAt"
+              rules={{
                 validate: (v) => message(closesAtProblem({ opensAt: getValues('opensAt'), closesAt: v }, timeZone)),
-              })}
+              }}
+              render={({ field }) => (
+                <ZonedDateTimeInput
+                  label={t('settings.closesAt', { zone })}
+                  description={t('settings.emptyAlways')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.closesAt?.message}
+                />
+              )}
             />
             <Controller
               control={control}

@@ -14,6 +14,7 @@ import { JpLedger1797200000000 } from './1797200000000-JpLedger';
 import { JpClaims1797210000000 } from './1797210000000-JpClaims';
 import { JpReports1797250000000 } from './1797250000000-JpReports';
 import { CourseFileImages1797300000000 } from './1797300000000-CourseFileImages';
+import { AccountResetRequests1797400000000 } from './1797400000000-AccountResetRequests';
 import { UserLanguage1797500000000 } from './1797500000000-UserLanguage';
 import { ImportHeaderCheck1797510000000 } from './1797510000000-ImportHeaderCheck';
 import { AuditTouchedAgencies1797520000000 } from './1797520000000-AuditTouchedAgencies';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   JpClaims1797210000000,
   JpReports1797250000000,
   CourseFileImages1797300000000,
+  AccountResetRequests1797400000000,
   UserLanguage1797500000000,
   ImportHeaderCheck1797510000000,
   AuditTouchedAgencies1797520000000,
