@@ -93,8 +93,9 @@ describe('worker: outbox relay → BullMQ → job handlers (real PostgreSQL and 
     importId: string,
   ): Promise<{ id: string; status: string; sent_at: Date | null; attempts: number; last_error: string | null }> {
     const [row] = await api.db.query(
-      `SELECT id, status, sent_at, attempts, last_error FROM outbox_event WHERE aggregate_id = $1`,
-      [importId],
+      // The import's request (a finished import also writes employee-import.completed with the same aggregate).
+      `SELECT id, status, sent_at, attempts, last_error FROM outbox_event WHERE aggregate_id = $1 AND event_type = $2`,
+      [importId, OutboxEvent.EmployeeImportRequested],
     );
     return row;
   }

@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -68,6 +70,8 @@ export class AudienceTargetDto implements AudienceTarget {
 
 export class PreviewAudienceDto {
   @ApiProperty({ type: AudienceTargetDto })
+  @IsDefined({ message: 'audience wajib diisi (unit kerja atau jabatan)' })
+  @IsObject({ message: 'audience harus objek' })
   @ValidateNested()
   @Type(() => AudienceTargetDto)
   audience: AudienceTargetDto;
