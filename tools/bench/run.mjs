@@ -451,7 +451,7 @@ async function main() {
         ...Object.entries(ph.profiles ?? {}).map(([k, r]) => [`profile pass ${k}`, r]),
       ].flatMap(([k, r]) => [
         ...(r.errors ? [`${ph.label} ${k}: ${r.errors} errors (${r.errorExamples.join(' | ')})`] : []),
-        ...r.checks.filter((c) => !c.ok).map((c) => `${ph.label} ${k}: ${c.name} (${c.detail})`),
+        ...(r.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} ${k}: ${c.name} (${c.detail})`),
       ]),
       ...(ph.globalChecks ?? []).filter((c) => !c.ok).map((c) => `${ph.label}: ${c.name} (${c.detail})`),
     ]),
