@@ -29,6 +29,7 @@ export * from './http/remove-temporary-upload.interceptor';
 export * from './http/uploads';
 export * from './http/upload-file-name';
 export * from './database/prepared';
+export * from './database/returned-rows';
 export * from './http/json-size';
 export * from './storage/content-type';
 export * from './export/csv';

@@ -195,6 +195,21 @@ export class SiasnSimulator {
     return `http://${a.address}:${a.port}`;
   }
 
+  /** The SIASN_* settings that point a client at this simulator (the shape of the siasn lib's SiasnConnection). */
+  connection() {
+    const o = this.origin;
+    return {
+      baseUrl: `${o}${SIM_PATHS.base}`,
+      apimTokenUrl: `${o}${SIM_PATHS.gatewayToken}`,
+      apimKey: this.credentials.apimKey,
+      apimSecret: this.credentials.apimSecret,
+      ssoTokenUrl: `${o}${SIM_PATHS.ssoToken}`,
+      ssoClientId: this.credentials.ssoClientId,
+      ssoUsername: this.credentials.ssoUsername,
+      ssoPassword: this.credentials.ssoPassword,
+    };
+  }
+
   async stop(): Promise<void> {
     for (const s of this.openSockets) s.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { returnedRows } from '@kompeten/server-core';
 import type { CertificateContent } from '../rendering/certificate-content';
 
 export interface CertificateRow {
@@ -93,12 +94,10 @@ export async function insertCertificate(
 
 /** Revokes a valid certificate; false when it is not valid (already revoked). Its number stays taken. */
 export async function revokeCertificate(m: EntityManager, id: string, reason: string): Promise<boolean> {
-  const rows: Array<{ id: string }> = await m.query(
-    `WITH revoked AS (
-       UPDATE certificate SET status = 'revoked', revoked_reason = $2, revoked_at = now()
-        WHERE id = $1 AND status = 'valid' RETURNING id)
-     SELECT id FROM revoked`,
+  const result: unknown = await m.query(
+    `UPDATE certificate SET status = 'revoked', revoked_reason = $2, revoked_at = now()
+      WHERE id = $1 AND status = 'valid' RETURNING id`,
     [id, reason],
   );
-  return rows.length > 0;
+  return returnedRows(result).length > 0;
 }

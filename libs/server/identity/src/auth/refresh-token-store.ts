@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { returnedRows } from '@kompeten/server-core';
 
 /**
  * Hand-written SQL for sessions: this lib's `refresh_token` rows (one per issued refresh token, grouped by family = one
@@ -6,11 +7,6 @@ import type { EntityManager } from 'typeorm';
  * takes the caller's manager, so it runs in the caller's transaction; when a session ends and what it means is
  * session.service.ts and auth.service.ts.
  */
-
-/** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
-function returned<T>(result: unknown): T[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : ((result as T[]) ?? []);
-}
 
 /** Whose a refresh token is, by its hash: a row even when the token was rotated or revoked (reuse detection needs it). */
 export interface RefreshTokenOwnerRow {
@@ -53,7 +49,7 @@ export async function rotateRefreshToken(
           RETURNING user_id, family_id`,
     [tokenHash],
   );
-  return returned<RefreshTokenOwnerRow>(rotated)[0];
+  return returnedRows<RefreshTokenOwnerRow>(rotated)[0];
 }
 
 /** How many tokens a session has issued so far: the generation of its next access token (SessionService floors). */
@@ -82,7 +78,7 @@ export async function revokeUserRefreshTokens(m: EntityManager, userId: string, 
     `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
     [userId, reason],
   );
-  return returned<{ family_id: string }>(rows).map((r) => r.family_id);
+  return returnedRows<{ family_id: string }>(rows).map((r) => r.family_id);
 }
 
 /** Revokes the live refresh tokens of one session (family). */

@@ -1,4 +1,4 @@
-import { SiasnSimulator, SIM_PATHS } from '@kompeten/server-siasn-sim';
+import { SiasnSimulator } from '@kompeten/server-siasn-sim';
 import { toKursusRecord, isSameKursus } from '../mapping/kursus-mapping';
 import { SiasnClient } from './siasn-client';
 import type { SiasnConnection } from './siasn-config';
@@ -13,17 +13,8 @@ describe('SiasnClient (against the SIASN simulator)', () => {
   let connection: SiasnConnection;
 
   beforeAll(async () => {
-    const origin = await sim.start();
-    connection = {
-      baseUrl: `${origin}${SIM_PATHS.base}`,
-      apimTokenUrl: `${origin}${SIM_PATHS.gatewayToken}`,
-      apimKey: sim.credentials.apimKey,
-      apimSecret: sim.credentials.apimSecret,
-      ssoTokenUrl: `${origin}${SIM_PATHS.ssoToken}`,
-      ssoClientId: sim.credentials.ssoClientId,
-      ssoUsername: sim.credentials.ssoUsername,
-      ssoPassword: sim.credentials.ssoPassword,
-    };
+    await sim.start();
+    connection = sim.connection();
   });
   beforeEach(() => sim.reset());
   afterAll(() => sim.stop());

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { returnedRows } from '@kompeten/server-core';
 import type { SiasnCompletion } from '../mapping/kursus-mapping';
 import type { SiasnPushStatus } from '../entities/siasn-push.entity';
 
@@ -14,13 +15,6 @@ export interface PushRow {
   uncertain: boolean;
   pnsOrangId: string | null;
   siasnRecordId: string | null;
-}
-
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, affected]`, a SELECT/INSERT with the rows. */
-function returned<T>(result: unknown): T[] {
-  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
-    ? (result[0] as T[])
-    : (result as T[]);
 }
 
 const COLUMNS = `id, agency_id AS "agencyId", nip, instansi_id AS "instansiId", completion, status, attempts, uncertain,
@@ -62,7 +56,7 @@ export async function claimPush(m: EntityManager, id: string, leaseMs: number): 
       RETURNING ${COLUMNS}`,
     [id, leaseMs],
   );
-  return returned<PushRow>(result)[0] ?? null;
+  return returnedRows<PushRow>(result)[0] ?? null;
 }
 
 /** Pushes due now (oldest first), for the sweep that re-drives whatever is pending after any outage. */
@@ -133,7 +127,7 @@ export async function requeuePush(m: EntityManager, id: string): Promise<boolean
       WHERE id = $1 AND status IN ('parked', 'failed') RETURNING id`,
     [id],
   );
-  return returned(result).length > 0;
+  return returnedRows(result).length > 0;
 }
 
 /** Counts per status (for the bench, tests and the admin page). */

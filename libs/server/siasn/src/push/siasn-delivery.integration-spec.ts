@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
-import { SiasnSimulator, SIM_PATHS } from '@kompeten/server-siasn-sim';
+import { SiasnSimulator } from '@kompeten/server-siasn-sim';
 import { bootLibTest, createWorld, TEST_REDIS_URL, type LibTestContext, type World } from '@kompeten/server-testing';
 import { SiasnClient } from '../client/siasn-client';
 import type { SiasnConnection } from '../client/siasn-config';
@@ -85,17 +85,8 @@ describe('SIASN delivery (real PostgreSQL and Redis, the SIASN simulator with fa
       people.push({ employeeId: p.employeeId as string, nip: p.nip as string });
     }
     redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    const origin = await sim.start();
-    connection = {
-      baseUrl: `${origin}${SIM_PATHS.base}`,
-      apimTokenUrl: `${origin}${SIM_PATHS.gatewayToken}`,
-      apimKey: sim.credentials.apimKey,
-      apimSecret: sim.credentials.apimSecret,
-      ssoTokenUrl: `${origin}${SIM_PATHS.ssoToken}`,
-      ssoClientId: sim.credentials.ssoClientId,
-      ssoUsername: sim.credentials.ssoUsername,
-      ssoPassword: sim.credentials.ssoPassword,
-    };
+    await sim.start();
+    connection = sim.connection();
   }, 120_000);
   beforeEach(async () => {
     sim.reset();
