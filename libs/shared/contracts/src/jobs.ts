@@ -66,6 +66,8 @@ export const OutboxEvent = {
   CoursePublished: 'course.published',
   EmployeePlacementChanged: 'employee.placement-changed',
   EmployeeImportCompleted: 'employee-import.completed',
+  /** A certificate was issued (written in the issuing transaction); the SIASN push and the notification attach here. */
+  CertificateIssued: 'certificate.issued',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -81,6 +83,7 @@ export interface OutboxPayloads {
   /** `aggregateId` is `changeId` (one per change), so a second move of one ASN is a second job. */
   [OutboxEvent.EmployeePlacementChanged]: { employeeId: string; changeId: string };
   [OutboxEvent.EmployeeImportCompleted]: { importId: string };
+  [OutboxEvent.CertificateIssued]: { certificateId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -100,4 +103,5 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],
+  [OutboxEvent.CertificateIssued]: [],
 };
