@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@kompeten/server-core';
-import { checkJpConsistency, rebuildPersonYear } from '@kompeten/server-jp';
+import { builtYears, checkJpConsistency, rebuildPersonYear, rebuildReportGroups } from '@kompeten/server-jp';
 import { ensureInitialAdmin, runMigrations, withDataSource } from './bootstrap-tasks';
 import { seedDemo } from './seed/demo-seed';
 
 /**
  * Operator commands: `migrate`, `migrate:revert`, `seed`, `ensure-admin`; `jp:check` (is every JP per-person-year
- * aggregate equal to its ledger lines? exit 1 when not) and `jp:rebuild` (recompute the aggregate from the ledger).
+ * aggregate equal to its ledger lines? exit 1 when not) and `jp:rebuild` (recompute the aggregate from the ledger, then
+ * the province-level report aggregate of every year built before).
  */
 async function main(cmd: string | undefined): Promise<void> {
   const config = loadConfig();
@@ -41,6 +42,12 @@ async function main(cmd: string | undefined): Promise<void> {
       console.log(
         `JP per-person-year aggregate rebuilt: ${r.upserted} written, ${r.removed} removed in ${Date.now() - t0} ms`,
       );
+      await withDataSource(config, async (ds) => {
+        for (const year of await builtYears(ds.manager)) {
+          const b = await rebuildReportGroups(ds.manager, year);
+          console.log(`JP report aggregate ${year} rebuilt: ${b.groups} groups over ${b.asn} ASN in ${b.durationMs} ms`);
+        }
+      });
       return;
     }
     default:

@@ -144,6 +144,26 @@ export async function rebuildAggregate(db, root) {
   }
 }
 
+/**
+ * Builds the province-level report aggregate of `year` with the app's own `rebuildReportGroups` (decision 0033) — what
+ * the worker's `jp.rebuild-report-groups` does every minute — so the measured province summary reads the data just
+ * generated rather than waiting for the schedule; returns its wall time.
+ */
+export async function buildReportGroups(db, root, year) {
+  const require = createRequire(import.meta.url);
+  const { rebuildReportGroups } = require(join(root, 'dist/apps/api/libs/server/jp/src/reports/report-groups-store.js'));
+  const t0 = performance.now();
+  await db.query('BEGIN');
+  try {
+    const r = await rebuildReportGroups(managerOf(db), year);
+    await db.query('COMMIT');
+    return { seconds: (performance.now() - t0) / 1000, asn: r.asn, groups: r.groups };
+  } catch (e) {
+    await db.query('ROLLBACK');
+    throw e;
+  }
+}
+
 /** The app's consistency check: every per-person-year aggregate equal to its ledger lines. */
 export async function consistencyCheck(db, root) {
   const { checkJpConsistency } = appConsistencyStore(root);

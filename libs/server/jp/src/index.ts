@@ -17,9 +17,12 @@ export * from './entities/jp-person-year.entity';
 export * from './entities/jp-claim.entity';
 export * from './entities/jp-ip-asn-scheme.entity';
 export * from './entities/jp-ip-asn-official-score.entity';
+export * from './entities/jp-report-group.entity';
 export * from './consistency/person-year-store';
 export * from './reports/jp-reports.module';
 export * from './reports/compliance.service';
+export * from './reports/report-groups-store';
+export * from './jobs/rebuild-report-groups.job';
 export * from './ip-asn/ip-asn.service';
 
 import { JpClaimEntity } from './entities/jp-claim.entity';
@@ -27,6 +30,7 @@ import { JpLedgerLineEntity } from './entities/jp-ledger-line.entity';
 import { JpIpAsnOfficialScoreEntity } from './entities/jp-ip-asn-official-score.entity';
 import { JpIpAsnSchemeEntity } from './entities/jp-ip-asn-scheme.entity';
 import { JpPersonYearEntity } from './entities/jp-person-year.entity';
+import { JpReportBuildEntity, JpReportGroupEntity } from './entities/jp-report-group.entity';
 import { JpRuleEntity } from './entities/jp-rule.entity';
 import { JpRuleSetEntity } from './entities/jp-rule-set.entity';
 export const JP_ENTITIES = [
@@ -37,5 +41,7 @@ export const JP_ENTITIES = [
   JpClaimEntity,
   JpIpAsnSchemeEntity,
   JpIpAsnOfficialScoreEntity,
+  JpReportGroupEntity,
+  JpReportBuildEntity,
 ];
 export * from './provisioning';

@@ -17,6 +17,7 @@ export const JobName = {
   AudienceEnrolEmployee: 'audience-assignments.enrol-employee',
   AudienceApplyImport: 'audience-assignments.apply-import',
   AudienceSweep: 'audience-assignments.sweep',
+  JpRebuildReportGroups: 'jp.rebuild-report-groups',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -43,7 +44,9 @@ export type JobItem =
   /** An employee import finished: every live audience assignment of its agency is applied again (decision 0025). */
   | { name: typeof JobName.AudienceApplyImport; queue: typeof QueueName.Events; data: { importId: string } }
   /** Scheduled: every live audience assignment is applied again, so no missed event loses an enrolment. */
-  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** Scheduled every minute: the province-level JP report aggregate of the current years is rebuilt (decision 0033). */
+  | { name: typeof JobName.JpRebuildReportGroups; queue: typeof QueueName.Events; data: Record<string, never> };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -57,6 +60,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceEnrolEmployee]: QueueName.Events,
   [JobName.AudienceApplyImport]: QueueName.Events,
   [JobName.AudienceSweep]: QueueName.Events,
+  [JobName.JpRebuildReportGroups]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */

@@ -108,6 +108,11 @@ export interface ComplianceGroup {
 export interface ComplianceSummary {
   year: number;
   employeeType: JpEmployeeFilter;
+  /**
+   * When the numbers were taken: null for a live answer (agency, unit and team levels), else the time the province
+   * aggregate was last built (province and all-agencies levels; rebuilt every minute).
+   */
+  asOf: string | null;
   node: ComplianceNode;
   /** From the caller's top node down to this one; each entry opens with its own query (agencyId / unitId). */
   breadcrumb: Array<ComplianceNode & { drill: ComplianceDrill | null }>;
@@ -126,6 +131,11 @@ export interface ComplianceSummary {
 export interface ComplianceTrend {
   year: number;
   employeeType: JpEmployeeFilter;
+  /**
+   * When the numbers were taken: null for a live answer (agency, unit and team levels), else the time the province
+   * aggregate was last built (province and all-agencies levels; rebuilt every minute).
+   */
+  asOf: string | null;
   asnCount: number;
   targetJp: number;
   /** January first: JP credited in the month, the running total, and the running average per ASN. */

@@ -17,6 +17,7 @@ export const jpReports: Catalog['jpReports'] = {
   positionKinds: { struktural: 'Structural', fungsional: 'Functional', pelaksana: 'Staff', none: 'Not recorded' },
   none: '—',
   compliance: {
+    asOf: 'Figures as of {{when}} (the province summary is refreshed every minute)',
     title: '20 JP compliance',
     intro:
       'Competency development of ASN: every PNS owes at least 20 JP a year; PPPK are shown toward 20 JP with their ceiling of 24 and are never counted as non-compliant.',

@@ -15,6 +15,7 @@ export const jpReports = {
   positionKinds: { struktural: 'Struktural', fungsional: 'Fungsional', pelaksana: 'Pelaksana', none: 'Belum diisi' },
   none: '—',
   compliance: {
+    asOf: 'Data per {{when}} (ringkasan provinsi diperbarui setiap menit)',
     title: 'Kepatuhan 20 JP',
     intro:
       'Capaian pengembangan kompetensi ASN: setiap PNS wajib minimal 20 JP setahun; PPPK ditampilkan menuju 20 JP dengan batas 24 JP dan tidak dihitung tidak patuh.',

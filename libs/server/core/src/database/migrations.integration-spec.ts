@@ -39,6 +39,8 @@ const TABLES = [
   'jp_ip_asn_scheme',
   'jp_ledger_line',
   'jp_person_year',
+  'jp_report_build',
+  'jp_report_group',
   'jp_rule',
   'jp_rule_set',
   'lesson',

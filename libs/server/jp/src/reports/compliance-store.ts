@@ -26,6 +26,24 @@ export interface NodeSql {
 
 const UNIT_JOIN = 'LEFT JOIN organisation_work_unit u ON u.id = e.unit_id';
 
+/**
+ * The agencies of an `all` or `province` node, each with the child row it counts toward: its top-level ancestor (all),
+ * or the child of the province it sits under (the province's own ASN form their own row).
+ */
+export function agencyChildren(
+  node: Extract<ReportNode, { level: 'all' | 'province' }>,
+  tree: AgencyTreeIndex,
+): { agencyIds: string[]; childIds: string[] } {
+  const agencyIds = node.level === 'all' ? tree.nodes.map((n) => n.id) : tree.descendantsOrSelf(node.agencyId);
+  const childIds = agencyIds.map((id) => {
+    const chain = tree.ancestorsOrSelf(id).reverse();
+    if (node.level === 'all') return chain[0].id;
+    const at = chain.findIndex((a) => a.id === node.agencyId);
+    return (chain[at + 1] ?? chain[at]).id;
+  });
+  return { agencyIds, childIds };
+}
+
 export function nodeSql(node: ReportNode, tree: AgencyTreeIndex, type: JpEmployeeFilter, from: number): NodeSql {
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -37,15 +55,7 @@ export function nodeSql(node: ReportNode, tree: AgencyTreeIndex, type: JpEmploye
   let child = 'NULL::uuid';
   let unitJoined = false;
   if (node.level === 'all' || node.level === 'province') {
-    // Each agency of the node maps to the child row it counts toward: its top-level ancestor (all), or the child of
-    // the province it sits under (the province's own ASN form their own row).
-    const agencyIds = node.level === 'all' ? tree.nodes.map((n) => n.id) : tree.descendantsOrSelf(node.agencyId);
-    const childIds = agencyIds.map((id) => {
-      const chain = tree.ancestorsOrSelf(id).reverse();
-      if (node.level === 'all') return chain[0].id;
-      const at = chain.findIndex((a) => a.id === node.agencyId);
-      return (chain[at + 1] ?? chain[at]).id;
-    });
+    const { agencyIds, childIds } = agencyChildren(node, tree);
     joins = `JOIN unnest(${p(agencyIds)}::uuid[], ${p(childIds)}::uuid[]) AS m(agency_id, child) ON m.agency_id = e.agency_id`;
     child = 'm.child';
   } else if (node.level === 'agency') {
@@ -66,7 +76,7 @@ export function nodeSql(node: ReportNode, tree: AgencyTreeIndex, type: JpEmploye
 }
 
 /** The distribution bucket of `total` (JP_BUCKETS: exactly 0 — or below — then half-open ranges). */
-const BUCKET_SQL = `CASE ${JP_BUCKETS.map((b, i) =>
+export const BUCKET_SQL = `CASE ${JP_BUCKETS.map((b, i) =>
   b.max === 0 ? `WHEN total <= 0 THEN ${i}` : b.max === null ? `ELSE ${i}` : `WHEN total < ${b.max} THEN ${i}`,
 ).join(' ')} END`;
 
@@ -130,7 +140,6 @@ export function summarySql(
   year: number,
 ): { text: string; params: unknown[] } {
   const n = nodeSql(node, tree, type, 2);
-  const reached = `bucket >= ${REACHED_FROM}`;
   return {
     text: `WITH people AS (
        SELECT ${n.child} AS child, e.employee_type, e.position_kind, e.rank,
@@ -147,6 +156,16 @@ export function summarySql(
          FROM people
         GROUP BY 1, 2, 3, 4, 5, 6
      )
+     ${GROUPED_SUMMARY_SQL}`,
+    params: [year, ...n.params],
+  };
+}
+
+/**
+ * The grouping sets of a summary over `fine` (child, employee_type, position_kind, rank, bucket, above, n, total,
+ * formal, social, experiential): shared by the live statement and the one over the report aggregate.
+ */
+export const GROUPED_SUMMARY_SQL = ((reached: string) => `
      SELECT grouping(child, position_kind, rank, bucket) AS g, child, position_kind, rank, bucket,
             sum(n)::int AS asn,
             coalesce(sum(n) FILTER (WHERE employee_type = 'PNS'), 0)::int AS pns,
@@ -160,10 +179,7 @@ export function summarySql(
             sum(total) AS total, coalesce(sum(formal), 0) AS formal, coalesce(sum(social), 0) AS social,
             coalesce(sum(experiential), 0) AS experiential
        FROM fine
-      GROUP BY GROUPING SETS ((child), (position_kind), (rank), (bucket))`,
-    params: [year, ...n.params],
-  };
-}
+      GROUP BY GROUPING SETS ((child), (position_kind), (rank), (bucket))`)(`bucket >= ${REACHED_FROM}`);
 
 export async function summaryRows(
   m: EntityManager,

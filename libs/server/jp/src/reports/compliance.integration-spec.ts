@@ -11,6 +11,8 @@ import {
 import { writeLedgerLines } from '../test/ledger-lines';
 import { ComplianceService, type ReportFilter } from './compliance.service';
 import { JpReportsModule } from './jp-reports.module';
+import { rebuildReportGroups } from './report-groups-store';
+import { yearsToRebuild } from '../jobs/rebuild-report-groups.job';
 
 const YEAR = 2026;
 
@@ -272,5 +274,59 @@ describe('JP compliance (ComplianceService on real PostgreSQL)', () => {
     const trend = await compliance.trend(await org.scopeOf(world.admin.principal), { year: YEAR });
     expect(trend.months.map((m) => m.jp)).toEqual([0, 20, 12, 5, 9, 0, 19.5, 0, 0, 0, 0, 30]);
     expect(trend.months[11]).toMatchObject({ cumulativeJp: 95.5, averageCumulativeJp: 8.68 });
+  });
+
+  it('answers the province and all-agencies levels from the report aggregate exactly as it answers them live, as of its build', async () => {
+    const scopes = [p.provinceAdmin, p.platformAdmin];
+    const types = ['all', 'PNS', 'PPPK'] as const;
+    const trendOf = async (who: Person, employeeType: (typeof types)[number]) =>
+      compliance.trend(await org.scopeOf(who.principal), { year: YEAR, employeeType });
+    const live = new Map<string, unknown>();
+    for (const who of scopes)
+      for (const employeeType of types) {
+        const s = await summary(who, { employeeType });
+        expect(s.asOf).toBeNull();
+        live.set(`${who.userId}/${employeeType}`, { s, t: await trendOf(who, employeeType) });
+      }
+
+    const first = await rebuildReportGroups(lib.db.manager, YEAR);
+    // Mataram 11 + Bima 2 + the province's own 1, plus the admins' agencies' ASN the world holds.
+    expect(first.asn).toBe((await summary(p.platformAdmin)).totals.asnCount);
+    const again = await rebuildReportGroups(lib.db.manager, YEAR);
+    expect({ asn: again.asn, groups: again.groups }).toEqual({ asn: first.asn, groups: first.groups });
+    for (const who of scopes)
+      for (const employeeType of types) {
+        const s = await summary(who, { employeeType });
+        const t = await trendOf(who, employeeType);
+        expect(s.asOf).toBe(again.builtAt.toISOString());
+        expect(t.asOf).toBe(again.builtAt.toISOString());
+        expect({ s: { ...s, asOf: null }, t: { ...t, asOf: null } }).toEqual(live.get(`${who.userId}/${employeeType}`));
+      }
+    // Agency and unit levels stay live.
+    expect((await summary(world.admin)).asOf).toBeNull();
+
+    // A credit after the build shows at once below the province, and at the province after the next build.
+    const before = await summary(p.provinceAdmin);
+    await writeLedgerLines(lib.db, [
+      {
+        employeeId: p.noUnit.employeeId as string,
+        agencyId: p.noUnit.agencyId,
+        occurredOn: '2026-06-06',
+        jp: 20,
+        jenisDiklatId: 16,
+      },
+    ]);
+    expect((await summary(world.admin)).totals.reachedCount).toBe(before.children[2].reachedCount + 1);
+    expect((await summary(p.provinceAdmin)).totals).toEqual(before.totals);
+    await rebuildReportGroups(lib.db.manager, YEAR);
+    const after = await summary(p.provinceAdmin);
+    expect(after.totals.reachedCount).toBe(before.totals.reachedCount + 1);
+    expect(after.totals.totalJp).toBe(before.totals.totalJp + 20);
+  });
+
+  it('keeps this year and last year of every zone fresh, and every year built before', () => {
+    // 31 Dec 2026 16:00 UTC: 23:00 WIB (still 2026), 01:00 WIT on 1 January 2027.
+    expect(yearsToRebuild(new Date('2026-12-31T16:00:00Z'), [2024])).toEqual([2024, 2025, 2026, 2027]);
+    expect(yearsToRebuild(new Date('2026-06-01T00:00:00Z'), [])).toEqual([2025, 2026]);
   });
 });

@@ -34,11 +34,13 @@ import {
   peopleRows,
   SET,
   summaryRows,
+  type SummarySqlRow,
   unitsFor,
   type PeopleQuery,
   type PersonSqlRow,
   type UnitRow,
 } from './compliance-store';
+import { groupMonthlyRow, groupSummarySql, isTopNode, reportBuildOf } from './report-groups-store';
 import { breadcrumbNodes, drillOf, pathIds, resolveNode, type NodeRequest, type ReportNode } from './report-node';
 
 export interface ReportFilter extends NodeRequest {
@@ -92,7 +94,14 @@ export class ComplianceService {
 
   async summary(scope: AccessScope, f: ReportFilter): Promise<ComplianceSummary> {
     const r = await this.resolve(scope, f);
-    const rows = await inReportTransaction(this.db, (m) => summaryRows(m, r.node, r.tree, r.type, r.year));
+    const { rows, asOf } = await inReportTransaction(this.db, async (m) => {
+      const built = isTopNode(r.node) ? await reportBuildOf(m, r.year) : null;
+      if (!built || !isTopNode(r.node))
+        return { rows: await summaryRows(m, r.node, r.tree, r.type, r.year), asOf: null };
+      const q = groupSummarySql(r.node, r.tree, r.type, r.year);
+      const grouped: SummarySqlRow[] = await m.query(q.text, q.params);
+      return { rows: grouped, asOf: built.toISOString() };
+    });
     const totals = sumSources(rows.filter((x) => x.g === SET.child));
     const byChild = new Map(rows.filter((x) => x.g === SET.child).map((x) => [x.child, x]));
     const { crumbs, children: described } = await this.describe(scope, r, new Set(byChild.keys()));
@@ -100,6 +109,7 @@ export class ComplianceService {
     return {
       year: r.year,
       employeeType: r.type,
+      asOf,
       node: crumbs[crumbs.length - 1],
       breadcrumb: crumbs,
       targetJp: JP_ANNUAL_TARGET,
@@ -123,11 +133,16 @@ export class ComplianceService {
 
   async trend(scope: AccessScope, f: ReportFilter): Promise<ComplianceTrend> {
     const r = await this.resolve(scope, f);
-    const row = await inReportTransaction(this.db, (m) => monthlyRow(m, r.node, r.tree, r.type, r.year));
+    const { row, asOf } = await inReportTransaction(this.db, async (m) => {
+      const built = isTopNode(r.node) ? await reportBuildOf(m, r.year) : null;
+      if (!built || !isTopNode(r.node)) return { row: await monthlyRow(m, r.node, r.tree, r.type, r.year), asOf: null };
+      return { row: await groupMonthlyRow(m, r.node, r.tree, r.type, r.year), asOf: built.toISOString() };
+    });
     let cumulative = 0;
     return {
       year: r.year,
       employeeType: r.type,
+      asOf,
       asnCount: row.asn,
       targetJp: JP_ANNUAL_TARGET,
       months: row.months.map((v, i) => {

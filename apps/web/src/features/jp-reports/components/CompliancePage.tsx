@@ -40,7 +40,8 @@ import { useReportParams } from '../report-params';
 import { IpAsnEstimateModal } from './IpAsnEstimateModal';
 import { childLabel } from './labels';
 import { ReportToolbar } from './ReportToolbar';
-import { formatNumber } from '../../../shared/format';
+import { formatDateTime, formatNumber } from '../../../shared/format';
+import { useAuth } from '../../../shared/auth/auth-context';
 import { StatCard } from './StatCard';
 
 const PAGE_SIZE = 25;
@@ -58,6 +59,7 @@ export function CompliancePage() {
   const { t: tc } = useTranslation();
   useDocumentTitle(t('compliance.title'));
   const report = useReportParams();
+  const { me } = useAuth();
   const status = (COMPLIANCE_PEOPLE_STATUSES as readonly string[]).includes(report.values.status)
     ? (report.values.status as CompliancePeopleStatus)
     : 'notReached';
@@ -254,6 +256,11 @@ export function CompliancePage() {
         year={s?.year}
         employeeType={report.params.employeeType}
       />
+      {s?.asOf && (
+        <Text size="sm" c="dimmed" data-testid="jp-as-of">
+          {t('compliance.asOf', { when: formatDateTime(s.asOf, me?.timeZone ?? 'Asia/Jakarta', i18n.language) })}
+        </Text>
+      )}
       {summary.isError && <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />}
       {download && (
         <div aria-live="polite">

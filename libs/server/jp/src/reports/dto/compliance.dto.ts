@@ -198,6 +198,14 @@ export class ComplianceMonthDto {
 export class ComplianceTrendDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ enum: JP_EMPLOYEE_FILTERS }) employeeType: JpEmployeeFilter;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description:
+      'Null for a live answer (agency, unit and team levels); else when the province aggregate was last built (province and all-agencies levels, rebuilt every minute)',
+  })
+  asOf: string | null;
   @ApiProperty({ example: 60000 }) asnCount: number;
   @ApiProperty({ example: 20 }) targetJp: number;
   @ApiProperty({ type: [ComplianceMonthDto] }) months: ComplianceMonthDto[];
@@ -206,6 +214,14 @@ export class ComplianceTrendDto {
 export class ComplianceSummaryDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ enum: JP_EMPLOYEE_FILTERS }) employeeType: JpEmployeeFilter;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description:
+      'Null for a live answer (agency, unit and team levels); else when the province aggregate was last built (province and all-agencies levels, rebuilt every minute)',
+  })
+  asOf: string | null;
   @ApiProperty({ type: ComplianceNodeDto }) node: ComplianceNodeDto;
   @ApiProperty({ type: [ComplianceCrumbDto] }) breadcrumb: ComplianceCrumbDto[];
   @ApiProperty({ example: 20 }) targetJp: number;
