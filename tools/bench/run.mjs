@@ -10,7 +10,9 @@
 //                                       docs/performance.md (results in tmp/bench/results-jp.json)
 //
 // Other flags: --scales=1,4  --duration=<s> (closed loops)  --learners=<n per group at 1×, default 2000>  --port=<n>
-//              --no-jp (skip the JP scenario)  --jp-asn=<n> --jp-lines=<n> --jp-connections=<n> --jp-seconds=<s per level>
+//   node tools/bench/run.mjs --only=workers  certificates issued per second by one worker process and SIASN deliveries
+//                                       per second against the simulator, each with its ceiling (issue 17)
+//              --no-jp (skip the JP scenario)  --no-workers  --certificates=<n> --pushes=<n> --worker-concurrency=<n>  --jp-asn=<n> --jp-lines=<n> --jp-connections=<n> --jp-seconds=<s per level>
 //              --build (rebuild dist/ first)  --no-profile  --keep-db
 //              --no-docs (a trial run: leave docs/performance.md as it is)
 //              --render (rewrite docs/performance.md from tmp/bench/results-full.json; runs nothing)
@@ -35,6 +37,7 @@ import {
 import { Client } from './lib/http.mjs';
 import {
   BENCH_TMP,
+  dbUrl,
   dropDatabase,
   freePortPair,
   freshDatabase,
@@ -53,21 +56,36 @@ import { renderTable, SCENARIOS, targetMet, writePerformanceDoc } from './lib/re
 import { assignInOneCall, attemptCycle, autosave, coursePage, selfEnrol, synchronisedStart } from './lib/scenarios.mjs';
 import { jpReports } from './lib/jp-scenario.mjs';
 import { renderJpTable, writeJpPerformanceDoc } from './lib/report-jp.mjs';
+import { workersScenario } from './lib/workers-scenario.mjs';
+import { renderWorkersTable, writeWorkersPerformanceDoc } from './lib/report-workers.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const QUICK = flag('quick');
-const SCALES = opt('scales', QUICK || opt('only', '') === 'jp' ? '1' : '1,4')
+const SCALES = opt('scales', QUICK || opt('only', '') ? '1' : '1,4')
   .split(',')
   .map(Number);
 // Quick runs start from a random port: two `npm test` runs at once must not pick the same one.
 const PREFERRED_PORT = Number(opt('port', QUICK ? 20000 + 2 * Math.floor(Math.random() * 10000) : 3860));
 /** --only=jp: the JP report scenario without the exam-day scenarios. */
 const ONLY_JP = opt('only', '') === 'jp';
-const EXAM_DAY = !ONLY_JP;
-const WITH_JP = !flag('no-jp');
+/** --only=workers: the background workers' scenario (certificates, SIASN deliveries) alone. */
+const ONLY_WORKERS = opt('only', '') === 'workers';
+const EXAM_DAY = !ONLY_JP && !ONLY_WORKERS;
+const WITH_JP = !flag('no-jp') && !ONLY_WORKERS;
+const WITH_WORKERS = !flag('no-workers') && !ONLY_JP;
 const PROFILE = !QUICK && !flag('no-profile') && EXAM_DAY;
+
+/** The background workers' scenario: how many certificates and SIASN pushes, how many at a time. */
+function workersPlan() {
+  if (QUICK) return { certificates: 30, pushes: 60, concurrency: 4 };
+  return {
+    certificates: Number(opt('certificates', 400)),
+    pushes: Number(opt('pushes', 2000)),
+    concurrency: Number(opt('worker-concurrency', 8)),
+  };
+}
 
 /** The JP report scenario: the issue's province at full size; a small one in the quick run inside `npm test`. */
 function jpPlan() {
@@ -140,8 +158,10 @@ async function runPhase(scale, root, ctxBase) {
     ? 'quick'
     : ONLY_JP
       ? 'JP reports'
-      : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
-  const database = `kompeten_bench_${QUICK ? 'quick' : ONLY_JP ? 'jp' : `${scale}x`}_${RUN_ID}`;
+      : ONLY_WORKERS
+        ? 'background workers'
+        : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
+  const database = `kompeten_bench_${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : `${scale}x`}_${RUN_ID}`;
   const PORT = await freePortPair(PREFERRED_PORT);
   log(`── ${label}: fresh database ${database}`);
   await freshDatabase(database);
@@ -340,13 +360,23 @@ async function runPhase(scale, root, ctxBase) {
         `JP reports: checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}`,
       );
     }
+    if (WITH_WORKERS && scale === SCALES[0]) {
+      if (!sampler.timer) await sampler.start();
+      log('Background workers: certificates issued per second by one process, SIASN deliveries per second');
+      phase.workers = await workersScenario({ root, database, sampler, dbUrl: dbUrl(database) }, workersPlan());
+      const bad = phase.workers.checks.filter((c) => !c.ok);
+      log(
+        `Background workers: checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}`,
+      );
+    }
     if (!ctxBase.pgStatStatements) ctxBase.pgStatStatements = await pgStatStatementsStatus(db);
     phaseOk =
       (!EXAM_DAY ||
         [phase.warmup, ...Object.values(phase.scenarios), ...Object.values(phase.profiles ?? {})].every(
           (r) => r.errors === 0 && r.checks.every((c) => c.ok),
         )) &&
-      (!phase.jp || (phase.jp.errors === 0 && phase.jp.checks.every((c) => c.ok)));
+      (!phase.jp || (phase.jp.errors === 0 && phase.jp.checks.every((c) => c.ok))) &&
+      (!phase.workers || phase.workers.checks.every((c) => c.ok));
   } finally {
     await sampler.stop();
     await db.end();
@@ -445,6 +475,7 @@ async function main() {
             ...ph.jp.checks.filter((c) => !c.ok).map((c) => `${ph.label} JP reports: ${c.name} (${c.detail})`),
           ]
         : []),
+      ...(ph.workers?.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} workers: ${c.name} (${c.detail})`),
       ...[
         ...(ph.warmup ? [['warmup', ph.warmup]] : []),
         ...Object.entries(ph.scenarios),
@@ -458,7 +489,10 @@ async function main() {
   ];
   run.failures = failures;
   mkdirSync(BENCH_TMP, { recursive: true });
-  const resultsFile = join(BENCH_TMP, `results-${QUICK ? 'quick' : ONLY_JP ? 'jp' : 'full'}.json`);
+  const resultsFile = join(
+    BENCH_TMP,
+    `results-${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : 'full'}.json`,
+  );
   writeFileSync(
     resultsFile,
     JSON.stringify(run, (k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1),
@@ -466,6 +500,8 @@ async function main() {
   if (EXAM_DAY) console.log(`\n${renderTable(run)}\n`);
   for (const ph of run.phases.filter((x) => x.jp))
     console.log(`\nJP reports (${ph.label}):\n${renderJpTable(ph.jp)}\n`);
+  for (const ph of run.phases.filter((x) => x.workers))
+    console.log(`\nBackground workers (${ph.label}):\n${renderWorkersTable(ph.workers)}\n`);
   if (!QUICK && !flag('no-docs')) {
     if (EXAM_DAY)
       writePerformanceDoc(
@@ -474,6 +510,7 @@ async function main() {
         readFileSync(join(ROOT, 'tools/bench/performance-skeleton.md'), 'utf8'),
       );
     if (run.phases.some((ph) => ph.jp)) writeJpPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
+    if (run.phases.some((ph) => ph.workers)) writeWorkersPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
     log('docs/performance.md updated');
   }
   log(`results: ${resultsFile.replace(`${ROOT}/`, '')}; wall time ${run.wallSeconds.toFixed(0)} s`);
