@@ -6,7 +6,7 @@ import type {
   EnrolmentMode,
   EnrolmentStatus,
 } from '@kompeten/shared-contracts';
-import { preparedQuery } from '@kompeten/server-core';
+import { preparedQuery, returnedRows } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import {
   ENROLMENT_SELECT,
@@ -346,8 +346,7 @@ export async function moveEnrolmentsToVersion(
   m: EntityManager,
   v: { courseId: string; versionId: string; versionNo: number; requiredLessonIds: readonly string[] },
 ): Promise<string[]> {
-  // An UPDATE through the driver answers [rows, affected].
-  const [rows]: [Array<{ id: string }>, number] = await m.query(
+  const result: unknown = await m.query(
     `WITH candidate AS (
         SELECT en.id FROM enrolment en JOIN learning_course_version old ON old.id = en.course_version_id
          WHERE en.course_id = $1 AND en.status IN ('active', 'pending_approval') AND old.version_no < $3
@@ -366,5 +365,5 @@ export async function moveEnrolmentsToVersion(
   RETURNING en.id`,
     [v.courseId, v.versionId, v.versionNo, v.requiredLessonIds],
   );
-  return rows.map((r) => r.id);
+  return returnedRows<{ id: string }>(result).map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { returnedRows } from '@kompeten/server-core';
 import type { EntityManager } from 'typeorm';
 import type { AssignmentSubmission, SubmissionFilter } from '@kompeten/shared-contracts';
 
@@ -59,14 +60,13 @@ export async function insertSubmission(
 
 /** Drops the submissions older than the last SUBMISSION_HISTORY; answers their storage keys (the files to remove). */
 export async function dropOldSubmissions(m: EntityManager, enrolmentId: string, lessonId: string): Promise<string[]> {
-  // A DELETE through the driver answers [rows, affected].
-  const [dropped]: [Array<{ storage_key: string }>, number] = await m.query(
+  const dropped: unknown = await m.query(
     `DELETE FROM assignment_submission WHERE id IN (
        SELECT id FROM assignment_submission WHERE enrolment_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC, id DESC OFFSET $3
      ) RETURNING storage_key`,
     [enrolmentId, lessonId, SUBMISSION_HISTORY],
   );
-  return (dropped ?? []).map((d) => d.storage_key);
+  return returnedRows<{ storage_key: string }>(dropped).map((d) => d.storage_key);
 }
 
 /** A submission with what grading needs: its enrolment, version and course (the course's agency from `learning_course`). */
@@ -93,12 +93,11 @@ export async function saveGrade(
   submissionId: string,
   g: { score: number; feedback: string | null; passed: boolean; gradedBy: string },
 ): Promise<SubmissionRow> {
-  // An UPDATE through the driver answers [rows, affected].
-  const [[saved]]: [SubmissionRow[], number] = await m.query(
+  const result: unknown = await m.query(
     `UPDATE assignment_submission SET score = $2, feedback = $3, passed = $4, graded_by = $5, graded_at = now() WHERE id = $1 RETURNING ${SUBMISSION_COLUMNS}`,
     [submissionId, g.score, g.feedback, g.passed, g.gradedBy],
   );
-  return saved;
+  return returnedRows<SubmissionRow>(result)[0];
 }
 
 const GRADED_FILTER: Record<SubmissionFilter, string> = {

@@ -1,3 +1,4 @@
+import { returnedRows } from '@kompeten/server-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ImportEntryOutcome } from '@kompeten/shared-contracts';
 import type { ImportEntryFilter } from '../dto/import.dto';
@@ -101,13 +102,12 @@ export async function selectEntriesAfter(
  * False when the import is finished or unknown, so a repeated job does nothing.
  */
 export async function claimImportRun(db: Db, importId: string): Promise<boolean> {
-  // An UPDATE through the driver answers [rows, affected].
-  const claimed: [Array<{ id: string }>, number] = await db.query(
+  const claimed: unknown = await db.query(
     `UPDATE employee_import SET status = 'running', started_at = coalesce(started_at, now()), message = NULL
         WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
     [importId],
   );
-  return (claimed[0]?.length ?? 0) > 0;
+  return returnedRows<{ id: string }>(claimed).length > 0;
 }
 
 export interface ImportCounts {
