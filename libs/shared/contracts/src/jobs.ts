@@ -17,6 +17,7 @@ export const JobName = {
   AudienceEnrolEmployee: 'audience-assignments.enrol-employee',
   AudienceApplyImport: 'audience-assignments.apply-import',
   AudienceSweep: 'audience-assignments.sweep',
+  CertificateIssueCourseCompletion: 'certificate.issue-course-completion',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -43,7 +44,13 @@ export type JobItem =
   /** An employee import finished: every live audience assignment of its agency is applied again (decision 0025). */
   | { name: typeof JobName.AudienceApplyImport; queue: typeof QueueName.Events; data: { importId: string } }
   /** Scheduled: every live audience assignment is applied again, so no missed event loses an enrolment. */
-  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** A course completion gets its certificate (once per completion, whatever the retries; decision 0030). */
+  | {
+      name: typeof JobName.CertificateIssueCourseCompletion;
+      queue: typeof QueueName.Events;
+      data: { completionId: string };
+    };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -57,6 +64,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceEnrolEmployee]: QueueName.Events,
   [JobName.AudienceApplyImport]: QueueName.Events,
   [JobName.AudienceSweep]: QueueName.Events,
+  [JobName.CertificateIssueCourseCompletion]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -99,7 +107,11 @@ export type ConsumerOf<E extends OutboxEvent> = {
  */
 export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf<E>[] } = {
   [OutboxEvent.EmployeeImportRequested]: [JobName.EmployeeImportRun],
-  [OutboxEvent.CourseCompleted]: [JobName.CourseCompletionRecorded, JobName.JpCreditCourseCompletion],
+  [OutboxEvent.CourseCompleted]: [
+    JobName.CourseCompletionRecorded,
+    JobName.JpCreditCourseCompletion,
+    JobName.CertificateIssueCourseCompletion,
+  ],
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],

@@ -102,12 +102,13 @@ describe('certificate issuing and verification (real PostgreSQL)', () => {
         jp: 20,
         issuer: 'BPSDM Provinsi Nusa Tenggara Barat',
         issuedOn: '2026-12-04',
+        validUntil: null,
         revokedReason: null,
       },
     });
     // Re-rendering from the stored content gives the very same PDF.
     const row = await lib.db.query(`SELECT content FROM certificate WHERE id = $1`, [issued.id]);
-    expect((await issuing.pdfOf(row[0])).equals(issued.pdf)).toBe(true);
+    expect((await issuing.pdfOf(lib.db.manager, row[0])).equals(issued.pdf)).toBe(true);
   });
 
   it('reports an altered PDF and an edited record as tampered, and an unknown id as not found', async () => {

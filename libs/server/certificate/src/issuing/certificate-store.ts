@@ -101,3 +101,12 @@ export async function revokeCertificate(m: EntityManager, id: string, reason: st
   );
   return returnedRows(result).length > 0;
 }
+
+/** Whether a source ever had a certificate (valid or revoked): the issuing job issues a source's first one only. */
+export async function sourceHasCertificate(m: EntityManager, sourceType: string, sourceId: string): Promise<boolean> {
+  const rows: unknown[] = await m.query(`SELECT 1 FROM certificate WHERE source_type = $1 AND source_id = $2 LIMIT 1`, [
+    sourceType,
+    sourceId,
+  ]);
+  return rows.length > 0;
+}
