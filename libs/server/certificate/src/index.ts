@@ -25,3 +25,9 @@ export const CERTIFICATE_ENTITIES = [
   CertificateLogoEntity,
   CertificateTemplateEntity,
 ];
+export * from './certificate.module';
+export * from './credentials/open-badge-credential';
+export * from './credentials/multibase';
+export * from './certificates/certificates.service';
+export * from './templates/templates.service';
+export * from './verification/verification.service';

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, type LibTestContext, type World } from '@kompeten/server-testing';
+import { bootLibTest, createWorld, qrCodesOf, type LibTestContext, type World } from '@kompeten/server-testing';
 import { CERTIFICATE_ENTITIES } from '../index';
 import { LocalEd25519Signer } from '../signing/certificate-signer';
-import { qrCodesOf } from '../test/pdf-reading';
 import { CertificateIssuing, verifyCertificate, type IssueInput } from './certificate-issuing';
 
 const PUBLIC_URL = 'https://kompeten.ntbprov.go.id';

@@ -19,6 +19,8 @@ import {
 export interface IssueInput {
   sourceType: string;
   sourceId: string;
+  /** The course, for a course completion's certificate. */
+  courseId?: string | null;
   employeeId: string;
   /** The issuing agency (its pattern and sequence). */
   agencyId: string;
@@ -85,6 +87,7 @@ export class CertificateIssuing {
       id,
       sourceType: input.sourceType,
       sourceId: input.sourceId,
+      courseId: input.courseId ?? null,
       employeeId: input.employeeId,
       agencyId: input.agencyId,
       year,

@@ -68,6 +68,7 @@ export class CourseCompletionCertificate {
     return {
       sourceType: COURSE_COMPLETION_SOURCE,
       sourceId: completion.id,
+      courseId: completion.courseId,
       employeeId: employee.id,
       agencyId: issuer.id,
       pattern: template.pattern,

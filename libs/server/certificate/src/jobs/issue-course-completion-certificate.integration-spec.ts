@@ -2,6 +2,7 @@ import { OutboxEvent } from '@kompeten/shared-contracts';
 import {
   bootLibTest,
   createWorld,
+  qrCodesOf,
   seedPublishedCourse,
   type LibTestContext,
   type Person,
@@ -12,7 +13,6 @@ import { verifyCertificate } from '../issuing/certificate-issuing';
 import type { CertificateContent } from '../rendering/certificate-content';
 import { saveTemplate } from '../templates/template-store';
 import { defaultTemplate } from '../templates/template-rules';
-import { qrCodesOf } from '../test/pdf-reading';
 import { CERTIFICATE_TEST_ENTITIES, completeCourse } from '../test/certificate-fixtures';
 import { CertificateJobsModule } from './certificate-jobs.module';
 import { IssueCourseCompletionCertificateJob } from './issue-course-completion-certificate.job';

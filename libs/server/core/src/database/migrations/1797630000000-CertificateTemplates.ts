@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Certificate templates per agency and their logos (issue 17, decision 0030). A logo is kept by the SHA-256 of its
- * bytes and never changed, so a certificate whose content names the hash re-renders to the same bytes.
+ * bytes and never changed, so a certificate whose content names the hash re-renders to the same bytes. Certificates
+ * gain the course they are for.
  */
 export class CertificateTemplates1797630000000 implements MigrationInterface {
   name = 'CertificateTemplates1797630000000';
@@ -38,9 +39,14 @@ export class CertificateTemplates1797630000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT certificate_template_validity_check CHECK (validity_months IS NULL OR validity_months BETWEEN 1 AND 600)
       )`);
+    // The course a certificate is for (null for other sources): the admin list filters by it.
+    await q.query(`ALTER TABLE certificate ADD COLUMN course_id uuid`);
+    await q.query(`CREATE INDEX ix_certificate_course ON certificate (course_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX ix_certificate_course`);
+    await q.query(`ALTER TABLE certificate DROP COLUMN course_id`);
     await q.query(`DROP TABLE certificate_template`);
     await q.query(`DROP TABLE certificate_logo`);
   }
