@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 const base = (url?: string) => (url ?? process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
@@ -28,10 +29,7 @@ export class MyCertificatesPage {
       this.page.waitForEvent('download'),
       this.card(training).getByRole('button', { name: 'Unduh PDF' }).click(),
     ]);
-    const stream = await download.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-    return Buffer.concat(chunks);
+    return readFile(await download.path());
   }
 }
 
@@ -48,9 +46,9 @@ export class VerificationPage {
   }
 
   async checkFile(name: string, bytes: Buffer): Promise<void> {
-    await this.page
-      .getByLabel('Berkas PDF sertifikat')
-      .setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByLabel('Berkas PDF sertifikat').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
     await this.page.getByRole('button', { name: 'Periksa berkas' }).click();
   }
 }

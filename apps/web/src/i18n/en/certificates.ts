@@ -97,6 +97,7 @@ export const certificates: Catalog['certificates'] = {
   checkIntro: 'Upload the certificate’s PDF to make sure it is exactly the one issued.',
   checkFile: 'Certificate PDF file',
   checkSubmit: 'Check file',
+  clearFile: 'Clear the chosen file',
   checkGenuine: 'This PDF is exactly the one issued.',
   checkTampered: 'This PDF is NOT the one issued: its content was changed.',
 };

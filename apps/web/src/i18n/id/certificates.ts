@@ -94,6 +94,7 @@ export const certificates = {
   checkIntro: 'Unggah berkas PDF sertifikat untuk memastikan isinya sama persis dengan yang diterbitkan.',
   checkFile: 'Berkas PDF sertifikat',
   checkSubmit: 'Periksa berkas',
+  clearFile: 'Hapus pilihan berkas',
   checkGenuine: 'Berkas PDF ini sama persis dengan yang diterbitkan.',
   checkTampered: 'Berkas PDF ini TIDAK sama dengan yang diterbitkan: isinya telah diubah.',
 };

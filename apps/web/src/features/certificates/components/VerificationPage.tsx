@@ -104,7 +104,14 @@ export function VerificationPage() {
                 {t('checkTitle')}
               </Title>
               <Text size="sm">{t('checkIntro')}</Text>
-              <FileInput label={t('checkFile')} accept="application/pdf" value={file} onChange={setFile} clearable />
+              <FileInput
+                label={t('checkFile')}
+                accept="application/pdf"
+                value={file}
+                onChange={setFile}
+                clearable
+                clearButtonProps={{ 'aria-label': t('clearFile') }}
+              />
               <Button type="submit" disabled={!file} loading={check.isPending} style={{ alignSelf: 'flex-start' }}>
                 {t('checkSubmit')}
               </Button>
