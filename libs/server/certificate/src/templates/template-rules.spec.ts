@@ -43,10 +43,12 @@ describe('certificate templates', () => {
     ).toEqual([]);
   });
 
-  it('counts validity in calendar months, ending the day before', () => {
+  it('counts validity in calendar months, ending the day before (or on the last day of a shorter month)', () => {
     expect(validUntil('2026-12-04', null)).toBeNull();
     expect(validUntil('2026-12-04', 24)).toBe('2028-12-03');
-    expect(validUntil('2026-01-31', 1)).toBe('2026-02-27');
+    expect(validUntil('2026-01-31', 1)).toBe('2026-02-28');
+    expect(validUntil('2028-01-31', 1)).toBe('2028-02-29');
     expect(validUntil('2026-03-01', 12)).toBe('2027-02-28');
+    expect(validUntil('2026-12-01', 1)).toBe('2026-12-31');
   });
 });

@@ -83,13 +83,14 @@ export function templateProblems(t: TemplateFields): string[] {
   return problems;
 }
 
-/** The last valid day of a certificate issued on `issuedOn` valid for `months` (same day number, one day before). */
+/**
+ * The last valid day of a certificate issued on `issuedOn` and valid for `months`: the day before the same date
+ * `months` later, or the last day of that month when it has no such date (31 January + 1 month → 28 February).
+ */
 export function validUntil(issuedOn: string, months: number | null): string | null {
   if (months === null) return null;
   const [y, m, d] = issuedOn.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  target.setUTCDate(target.getUTCDate() - 1);
-  return target.toISOString().slice(0, 10);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0));
+  if (d > lastDay.getUTCDate()) return lastDay.toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m - 1 + months, d - 1)).toISOString().slice(0, 10);
 }
