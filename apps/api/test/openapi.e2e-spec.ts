@@ -42,6 +42,11 @@ const PUBLIC = new Set([
   'POST /api/auth/setup-link/complete',
   // Issue 15: "Lupa kata sandi" is asked before signing in.
   'POST /api/auth/password-reset-requests',
+  // Issue 17: the certificate verification page (the QR code) and the keys that verify credentials.
+  'GET /api/public/certificates/{id}',
+  'POST /api/public/certificates/{id}/check',
+  'GET /api/public/certificate-keys/{keyId}',
+  'GET /api/public/certificate-logos/{sha256}',
 ]);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

@@ -12,6 +12,7 @@ import {
 } from '@kompeten/server-identity';
 import { agencyIdByCode, insertAgency, insertWorkUnit } from '@kompeten/server-organisation';
 import { ensureRootAgency } from '../bootstrap-tasks';
+import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoJp, type DemoJpPerson } from './demo-jp';
 import {
   BACK_TITLES,
@@ -310,6 +311,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
         supervisor: '197501012000031003',
       })
     ).claims;
+    await seedDemoCertificates(m, new Map([...agencies].map(([code, a]) => [code, a.id])));
   });
   log.log(
     `Seeded the demo world: ${DEMO_AGENCIES.length} agencies, ${DEMO_ASN_COUNT} ASN, ${jpClaims} JP claims (credited through the ledger)`,

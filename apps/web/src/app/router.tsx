@@ -4,6 +4,7 @@ import { approvalRoutes } from '../features/approvals/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { authRoutes } from '../features/auth/routes';
 import { catalogRoutes } from '../features/catalog/routes';
+import { certificateAdminRoutes, certificatePublicRoutes, certificateRoutes } from '../features/certificates/routes';
 import { authorOnly, courseRoutes, courseWorkspaceRoute } from '../features/courses/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { employeeRoutes } from '../features/employees/routes';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteErrorPage,
     children: [
       ...authRoutes,
+      ...certificatePublicRoutes,
       {
         element: (
           <RequireAuth>
@@ -39,6 +41,7 @@ export const router = createBrowserRouter([
           ...approvalRoutes,
           ...jpRoutes,
           ...jpReportRoutes,
+          ...certificateRoutes,
           ...quizRoutes,
           authorOnly([
             ...courseRoutes,
@@ -48,7 +51,7 @@ export const router = createBrowserRouter([
           {
             path: 'admin',
             element: <RequireAdmin />,
-            children: [...agencyRoutes, ...employeeRoutes, ...importRoutes, ...auditRoutes],
+            children: [...agencyRoutes, ...employeeRoutes, ...importRoutes, ...auditRoutes, ...certificateAdminRoutes],
           },
           { path: '*', Component: NotFoundPage },
         ],

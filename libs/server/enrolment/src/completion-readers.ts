@@ -41,3 +41,11 @@ export async function findCompletion(m: EntityManager, completionId: string): Pr
       }
     : null;
 }
+
+/** When the enrolment of a completion began (its creation), or null for an unknown enrolment. */
+export async function findEnrolmentStart(m: EntityManager, enrolmentId: string): Promise<Date | null> {
+  const [row]: Array<{ created_at: Date }> = await m.query('SELECT created_at FROM enrolment WHERE id = $1', [
+    enrolmentId,
+  ]);
+  return row ? new Date(row.created_at) : null;
+}

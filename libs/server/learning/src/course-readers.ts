@@ -35,3 +35,9 @@ export async function findCourseClassification(
       }
     : null;
 }
+
+/** The agency that owns a course (the issuer of its certificates), or null for an unknown course. */
+export async function findCourseAgencyId(m: EntityManager, courseId: string): Promise<string | null> {
+  const [row]: Array<{ agency_id: string }> = await m.query('SELECT agency_id FROM course WHERE id = $1', [courseId]);
+  return row?.agency_id ?? null;
+}

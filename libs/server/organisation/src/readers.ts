@@ -42,3 +42,35 @@ export async function agencyTimeZone(m: EntityManager, agencyId: string): Promis
   ]);
   return row?.time_zone ?? null;
 }
+
+/** What a certificate names of an agency: its code, name, level, zone and HR body. */
+export interface AgencyFacts {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  timeZone: AgencyTimeZone;
+  hrBodyName: string | null;
+}
+
+/** An agency by id, or null for an unknown id. */
+export async function findAgencyFacts(m: EntityManager, agencyId: string): Promise<AgencyFacts | null> {
+  const [row]: Array<{
+    id: string;
+    code: string;
+    name: string;
+    level: string;
+    time_zone: AgencyTimeZone;
+    hr_body_name: string | null;
+  }> = await m.query('SELECT id, code, name, level, time_zone, hr_body_name FROM agency WHERE id = $1', [agencyId]);
+  return row
+    ? {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        timeZone: row.time_zone,
+        hrBodyName: row.hr_body_name,
+      }
+    : null;
+}

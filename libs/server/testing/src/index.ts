@@ -17,3 +17,4 @@ export * from './api/authoring-api';
 export * from './api/accounts-api';
 export * from './api/binary-body';
 export * from './api/key-leaks';
+export * from './pdf/pdf-reading';

@@ -56,6 +56,8 @@ export interface ModuleSnapshot {
   id: string;
   title: string;
   lessons: LessonSnapshot[];
+  /** The module's JP when the course gives one per subject (mata pelatihan); certificates list them. */
+  jp?: number;
 }
 
 export interface QuestionSnapshot {

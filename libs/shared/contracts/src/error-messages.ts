@@ -133,6 +133,16 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.LEARNING_VIDEO_URL_UNPLAYABLE]:
     'This video URL can be neither played nor embedded. Use a video file or a YouTube or Vimeo link.',
   [ErrorCode.LEARNING_NOTHING_TO_REVIEW]: 'The published course has no changes to review.',
+  [ErrorCode.CERTIFICATE_NOT_FOUND]: 'Certificate not found.',
+  [ErrorCode.CERTIFICATE_INVALID_TEMPLATE]: 'The certificate template is not valid.',
+  [ErrorCode.CERTIFICATE_BAD_LOGO]: 'The logo must be a PNG or JPEG image of at most 512 KB.',
+  [ErrorCode.CERTIFICATE_LOGO_NOT_FOUND]: 'That logo was not uploaded; upload it again.',
+  [ErrorCode.CERTIFICATE_NOT_ADMIN]: 'You do not administer this agency’s certificates.',
+  [ErrorCode.CERTIFICATE_AGENCY_NOT_FOUND]: 'Agency not found.',
+  [ErrorCode.CERTIFICATE_ALREADY_REVOKED]: 'This certificate was already revoked.',
+  [ErrorCode.CERTIFICATE_CANNOT_REISSUE]: 'This certificate cannot be re-issued: it was already replaced.',
+  [ErrorCode.CERTIFICATE_NOT_A_PDF]: 'The file is not a PDF.',
+  [ErrorCode.CERTIFICATE_KEY_NOT_FOUND]: 'Key not found.',
 };
 
 /** `true` when the string names a known error code. */

@@ -156,6 +156,22 @@ export const ErrorCode = {
   LEARNING_VIDEO_URL_UNPLAYABLE: 'LEARNING.VIDEO_URL_UNPLAYABLE',
   /** A published course with no change since its current version: there is nothing to review. */
   LEARNING_NOTHING_TO_REVIEW: 'LEARNING.NOTHING_TO_REVIEW',
+  // ---- issue 17: certificates ----
+  CERTIFICATE_NOT_FOUND: 'CERTIFICATE.NOT_FOUND',
+  /** A template with problems (the details list them in Indonesian). */
+  CERTIFICATE_INVALID_TEMPLATE: 'CERTIFICATE.INVALID_TEMPLATE',
+  /** A logo that is not a PNG or JPEG by its content, or larger than 512 KB. */
+  CERTIFICATE_BAD_LOGO: 'CERTIFICATE.BAD_LOGO',
+  CERTIFICATE_LOGO_NOT_FOUND: 'CERTIFICATE.LOGO_NOT_FOUND',
+  /** The caller administers neither the agency nor the certificate's agency. */
+  CERTIFICATE_NOT_ADMIN: 'CERTIFICATE.NOT_ADMIN',
+  CERTIFICATE_AGENCY_NOT_FOUND: 'CERTIFICATE.AGENCY_NOT_FOUND',
+  CERTIFICATE_ALREADY_REVOKED: 'CERTIFICATE.ALREADY_REVOKED',
+  /** A re-issue of a certificate that was already replaced, or whose source cannot be issued again. */
+  CERTIFICATE_CANNOT_REISSUE: 'CERTIFICATE.CANNOT_REISSUE',
+  /** The file sent for checking is not a PDF. */
+  CERTIFICATE_NOT_A_PDF: 'CERTIFICATE.NOT_A_PDF',
+  CERTIFICATE_KEY_NOT_FOUND: 'CERTIFICATE.KEY_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

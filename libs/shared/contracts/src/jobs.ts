@@ -18,6 +18,7 @@ export const JobName = {
   AudienceApplyImport: 'audience-assignments.apply-import',
   AudienceSweep: 'audience-assignments.sweep',
   JpRebuildReportGroups: 'jp.rebuild-report-groups',
+  CertificateIssueCourseCompletion: 'certificate.issue-course-completion',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -46,7 +47,13 @@ export type JobItem =
   /** Scheduled: every live audience assignment is applied again, so no missed event loses an enrolment. */
   | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> }
   /** Scheduled every minute: the province-level JP report aggregate of the current years is rebuilt (decision 0033). */
-  | { name: typeof JobName.JpRebuildReportGroups; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.JpRebuildReportGroups; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** A course completion gets its certificate (once per completion, whatever the retries; decision 0030). */
+  | {
+      name: typeof JobName.CertificateIssueCourseCompletion;
+      queue: typeof QueueName.Events;
+      data: { completionId: string };
+    };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -61,6 +68,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceApplyImport]: QueueName.Events,
   [JobName.AudienceSweep]: QueueName.Events,
   [JobName.JpRebuildReportGroups]: QueueName.Events,
+  [JobName.CertificateIssueCourseCompletion]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -103,7 +111,11 @@ export type ConsumerOf<E extends OutboxEvent> = {
  */
 export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf<E>[] } = {
   [OutboxEvent.EmployeeImportRequested]: [JobName.EmployeeImportRun],
-  [OutboxEvent.CourseCompleted]: [JobName.CourseCompletionRecorded, JobName.JpCreditCourseCompletion],
+  [OutboxEvent.CourseCompleted]: [
+    JobName.CourseCompletionRecorded,
+    JobName.JpCreditCourseCompletion,
+    JobName.CertificateIssueCourseCompletion,
+  ],
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],

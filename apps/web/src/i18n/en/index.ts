@@ -5,6 +5,7 @@ import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
 import { catalog } from './catalog';
+import { certificates } from './certificates';
 import { common } from './common';
 import { courses } from './courses';
 import { dashboard } from './dashboard';
@@ -46,4 +47,5 @@ export const en: Catalog = {
   jpReports,
   editor,
   preview,
+  certificates,
 };

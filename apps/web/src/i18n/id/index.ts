@@ -4,6 +4,7 @@ import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
 import { catalog } from './catalog';
+import { certificates } from './certificates';
 import { common } from './common';
 import { courses } from './courses';
 import { dashboard } from './dashboard';
@@ -48,6 +49,7 @@ export const id = {
   jpReports,
   editor,
   preview,
+  certificates,
 };
 
 export type Catalog = typeof id;

@@ -26,6 +26,9 @@ export const layout = {
     jpRules: 'Ketentuan JP',
     jpCompliance: 'Kepatuhan JP',
     jpIpAsn: 'IP ASN kompetensi',
+    myCertificates: 'Sertifikat saya',
+    certificates: 'Sertifikat',
+    certificateTemplate: 'Templat sertifikat',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',
 };

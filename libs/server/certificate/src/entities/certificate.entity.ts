@@ -31,6 +31,7 @@ export class CertificateKeyEntity {
 @Index('uq_certificate_source_valid', ['sourceType', 'sourceId'], { unique: true, where: `status = 'valid'` })
 @Index('ix_certificate_employee_issued', ['employeeId', 'issuedAt'])
 @Index('ix_certificate_agency_issued', ['agencyId', 'issuedAt'])
+@Index('ix_certificate_course', ['courseId'])
 export class CertificateEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -40,6 +41,10 @@ export class CertificateEntity {
 
   @Column('uuid')
   sourceId: string;
+
+  /** The course of a course completion's certificate (the admin list filters by it); null for other sources. */
+  @Column('uuid', { nullable: true })
+  courseId: string | null;
 
   @Column('uuid')
   @ForeignKey(() => EmployeeEntity, { name: 'certificate_employee_id_fkey' })

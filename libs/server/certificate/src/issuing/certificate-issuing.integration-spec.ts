@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, type LibTestContext, type World } from '@kompeten/server-testing';
+import { bootLibTest, createWorld, qrCodesOf, type LibTestContext, type World } from '@kompeten/server-testing';
 import { CERTIFICATE_ENTITIES } from '../index';
 import { LocalEd25519Signer } from '../signing/certificate-signer';
-import { qrCodesOf } from '../test/pdf-reading';
 import { CertificateIssuing, verifyCertificate, type IssueInput } from './certificate-issuing';
 
 const PUBLIC_URL = 'https://kompeten.ntbprov.go.id';
@@ -102,12 +101,13 @@ describe('certificate issuing and verification (real PostgreSQL)', () => {
         jp: 20,
         issuer: 'BPSDM Provinsi Nusa Tenggara Barat',
         issuedOn: '2026-12-04',
+        validUntil: null,
         revokedReason: null,
       },
     });
     // Re-rendering from the stored content gives the very same PDF.
     const row = await lib.db.query(`SELECT content FROM certificate WHERE id = $1`, [issued.id]);
-    expect((await issuing.pdfOf(row[0])).equals(issued.pdf)).toBe(true);
+    expect((await issuing.pdfOf(lib.db.manager, row[0])).equals(issued.pdf)).toBe(true);
   });
 
   it('reports an altered PDF and an edited record as tampered, and an unknown id as not found', async () => {

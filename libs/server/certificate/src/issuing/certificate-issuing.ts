@@ -5,6 +5,7 @@ import { allocateSequence } from '../numbering/sequence-store';
 import { maskNip, type CertificateContent } from '../rendering/certificate-content';
 import { renderCertificatePdf, type RenderOptions } from '../rendering/render-certificate';
 import { canonicalJson, verifySignature, type CertificateSigner } from '../signing/certificate-signer';
+import { renderOptionsOf } from '../templates/template-store';
 import {
   ensureKey,
   findCertificate,
@@ -18,6 +19,8 @@ import {
 export interface IssueInput {
   sourceType: string;
   sourceId: string;
+  /** The course, for a course completion's certificate. */
+  courseId?: string | null;
   employeeId: string;
   /** The issuing agency (its pattern and sequence). */
   agencyId: string;
@@ -55,7 +58,8 @@ export class CertificateIssuing {
   /** Runs in the caller's transaction. */
   async issue(m: EntityManager, input: IssueInput, replacesId: string | null = null): Promise<Issued> {
     const existing = await findValidCertificateOf(m, input.sourceType, input.sourceId);
-    if (existing) return { id: existing.id, number: existing.number, pdf: await this.pdfOf(existing), created: false };
+    if (existing)
+      return { id: existing.id, number: existing.number, pdf: await this.pdfOf(m, existing), created: false };
     const id = randomUUID();
     const issuedOn = input.content.issuer.issuedOn;
     const year = Number(issuedOn.slice(0, 4));
@@ -72,7 +76,7 @@ export class CertificateIssuing {
       number,
       verifyUrl: `${this.publicUrl.replace(/\/+$/, '')}/verifikasi/${id}`,
     };
-    const pdf = await renderCertificatePdf(content, input.render);
+    const pdf = await renderCertificatePdf(content, input.render ?? (await renderOptionsOf(m, content)));
     const signature = await this.signer.sign(signedPayload(id, content));
     await ensureKey(m, {
       keyId: this.signer.keyId,
@@ -83,6 +87,7 @@ export class CertificateIssuing {
       id,
       sourceType: input.sourceType,
       sourceId: input.sourceId,
+      courseId: input.courseId ?? null,
       employeeId: input.employeeId,
       agencyId: input.agencyId,
       year,
@@ -97,9 +102,9 @@ export class CertificateIssuing {
     return { id, number, pdf, created: true };
   }
 
-  /** The PDF again, from the stored content: the same bytes as when it was issued. */
-  async pdfOf(row: Pick<CertificateRow, 'content'>, render?: RenderOptions): Promise<Buffer> {
-    return renderCertificatePdf(row.content, render);
+  /** The PDF again, from the stored content (and the logo it names by hash): the same bytes as when it was issued. */
+  async pdfOf(m: EntityManager, row: Pick<CertificateRow, 'content'>): Promise<Buffer> {
+    return renderCertificatePdf(row.content, await renderOptionsOf(m, row.content));
   }
 
   /**
@@ -112,7 +117,7 @@ export class CertificateIssuing {
   }
 }
 
-export type VerificationStatus = 'valid' | 'revoked' | 'tampered' | 'not_found';
+export type VerificationStatus = 'valid' | 'revoked' | 'expired' | 'tampered' | 'not_found';
 
 export interface Verification {
   status: VerificationStatus;
@@ -127,6 +132,8 @@ export interface Verification {
     jp: number;
     issuer: string;
     issuedOn: string;
+    /** The last valid day, or null when it never expires. */
+    validUntil: string | null;
     revokedReason: string | null;
   } | null;
 }
@@ -135,7 +142,13 @@ export interface Verification {
  * What the public verification page says of a certificate id, and of a PDF when one is given: `tampered` when the
  * stored record no longer matches its signature, or the PDF is not the one issued; `revoked` with the reason.
  */
-export async function verifyCertificate(m: EntityManager, id: string, pdf?: Buffer): Promise<Verification> {
+export async function verifyCertificate(
+  m: EntityManager,
+  id: string,
+  pdf?: Buffer,
+  /** Today's date (YYYY-MM-DD, UTC by default): past `validUntil` a genuine, unrevoked certificate is `expired`. */
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<Verification> {
   const row = await findCertificate(m, id);
   if (!row) return { status: 'not_found', certificate: null };
   const genuine = verifySignature(
@@ -145,8 +158,9 @@ export async function verifyCertificate(m: EntityManager, id: string, pdf?: Buff
   );
   const samePdf = pdf === undefined || sha256(pdf) === row.pdfSha256;
   const c = row.content;
+  const expired = !!c.validUntil && c.validUntil < today;
   return {
-    status: !genuine || !samePdf ? 'tampered' : row.status,
+    status: !genuine || !samePdf ? 'tampered' : row.status === 'revoked' ? 'revoked' : expired ? 'expired' : 'valid',
     certificate: {
       number: row.number,
       name: c.participant.name,
@@ -157,6 +171,7 @@ export async function verifyCertificate(m: EntityManager, id: string, pdf?: Buff
       jp: c.training.jp,
       issuer: c.issuer.agency,
       issuedOn: c.issuer.issuedOn,
+      validUntil: c.validUntil ?? null,
       revokedReason: row.status === 'revoked' ? row.revokedReason : null,
     },
   };

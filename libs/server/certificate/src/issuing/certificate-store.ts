@@ -6,6 +6,7 @@ export interface CertificateRow {
   id: string;
   sourceType: string;
   sourceId: string;
+  courseId: string | null;
   employeeId: string;
   agencyId: string;
   number: string;
@@ -21,7 +22,7 @@ export interface CertificateRow {
   issuedAt: Date;
 }
 
-const SELECT = `SELECT c.id, c.source_type AS "sourceType", c.source_id AS "sourceId", c.employee_id AS "employeeId",
+const SELECT = `SELECT c.id, c.source_type AS "sourceType", c.source_id AS "sourceId", c.course_id AS "courseId", c.employee_id AS "employeeId",
   c.agency_id AS "agencyId", c.number, c.content, c.signature, c.key_id AS "keyId", k.public_key_pem AS "publicKeyPem",
   c.pdf_sha256 AS "pdfSha256", c.status, c.revoked_reason AS "revokedReason", c.revoked_at AS "revokedAt",
   c.replaces_id AS "replacesId", c.issued_at AS "issuedAt"
@@ -58,6 +59,7 @@ export async function insertCertificate(
     id: string;
     sourceType: string;
     sourceId: string;
+    courseId: string | null;
     employeeId: string;
     agencyId: string;
     year: number;
@@ -72,8 +74,8 @@ export async function insertCertificate(
 ): Promise<void> {
   await m.query(
     `INSERT INTO certificate (id, source_type, source_id, employee_id, agency_id, year, seq, number, content, signature,
-       key_id, pdf_sha256, replaces_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       key_id, pdf_sha256, replaces_id, course_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       c.id,
       c.sourceType,
@@ -88,6 +90,7 @@ export async function insertCertificate(
       c.keyId,
       c.pdfSha256,
       c.replacesId,
+      c.courseId,
     ],
   );
 }
@@ -100,4 +103,13 @@ export async function revokeCertificate(m: EntityManager, id: string, reason: st
     [id, reason],
   );
   return returnedRows(result).length > 0;
+}
+
+/** Whether a source ever had a certificate (valid or revoked): the issuing job issues a source's first one only. */
+export async function sourceHasCertificate(m: EntityManager, sourceType: string, sourceId: string): Promise<boolean> {
+  const rows: unknown[] = await m.query(`SELECT 1 FROM certificate WHERE source_type = $1 AND source_id = $2 LIMIT 1`, [
+    sourceType,
+    sourceId,
+  ]);
+  return rows.length > 0;
 }

@@ -15,3 +15,12 @@ export async function allocateSequence(m: EntityManager, agencyId: string, year:
   );
   return rows[0].last_value;
 }
+
+/** The last sequence used by an agency in a year (0 before the first): previews show the next number, never take it. */
+export async function lastSequence(m: EntityManager, agencyId: string, year: number): Promise<number> {
+  const [row]: Array<{ last_value: number }> = await m.query(
+    `SELECT last_value FROM certificate_sequence WHERE agency_id = $1 AND year = $2`,
+    [agencyId, year],
+  );
+  return row?.last_value ?? 0;
+}

@@ -29,7 +29,13 @@ export interface CertificateContent {
     agency: string;
     city: string;
     issuedOn: string;
+    /** SHA-256 of the emblem in `certificate_logo` (immutable), drawn at the top; absent: no emblem. */
+    logoSha256?: string;
   };
+  /** The template's words (absent in certificates issued before templates: the renderer's defaults). */
+  wording?: { awardedTo: string; completed: string; closing: string | null };
+  /** The last day it is valid (the template's validity period); absent or null: it never expires. */
+  validUntil?: string | null;
   signatory: { name: string; position: string; nip: string | null };
   /** The public verification page the QR code opens. */
   verifyUrl: string;

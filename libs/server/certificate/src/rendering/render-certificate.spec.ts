@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
-import { imagesOf, textOf } from '../test/pdf-reading';
+import { imagesOf, textOf } from '@kompeten/server-testing';
 import { maskNip, rentangTanggal, tanggalIndonesia, type CertificateContent } from './certificate-content';
 import { renderCertificatePdf } from './render-certificate';
 

@@ -71,7 +71,7 @@ export async function renderCertificatePdf(c: CertificateContent, o: RenderOptio
   y -= 20;
   centred(page, `Nomor: ${c.number}`, y, regular, 11, MUTED);
   y -= 30;
-  centred(page, 'diberikan kepada', y, regular, 11, MUTED);
+  centred(page, c.wording?.awardedTo ?? 'diberikan kepada', y, regular, 11, MUTED);
   y -= 28;
   centred(page, c.participant.name, y, bold, fitted(bold, c.participant.name, 22, width - 160));
   y -= 20;
@@ -80,7 +80,7 @@ export async function renderCertificatePdf(c: CertificateContent, o: RenderOptio
   );
   centred(page, who.join('  |  '), y, regular, fitted(regular, who.join('  |  '), 10, width - 140), MUTED);
   y -= 30;
-  centred(page, 'telah mengikuti', y, regular, 11, MUTED);
+  centred(page, c.wording?.completed ?? 'telah mengikuti', y, regular, 11, MUTED);
   y -= 24;
   centred(page, c.training.name, y, bold, fitted(bold, c.training.name, 16, width - 160));
   y -= 18;
@@ -93,22 +93,36 @@ export async function renderCertificatePdf(c: CertificateContent, o: RenderOptio
     11,
   );
   y -= 22;
+  const closing = c.wording?.closing;
+  if (closing) {
+    centred(page, closing, y, regular, fitted(regular, closing, 10, width - 160), MUTED);
+    y -= 20;
+  }
 
   if (c.training.subjects.length) {
-    const lines = c.training.subjects.slice(0, 12);
+    // As many subjects as fit above the signature block (y 160); the rest are counted on the last line.
+    const room = Math.max(1, Math.min(12, Math.floor((y - 160) / 12)));
+    const lines =
+      c.training.subjects.length > room
+        ? [
+            ...c.training.subjects.slice(0, room - 1),
+            { title: `dan ${c.training.subjects.length - room + 1} mata pelatihan lainnya`, jp: NaN },
+          ]
+        : c.training.subjects;
     const colX = width / 2 - 190;
     page.drawText('Mata pelatihan', { x: colX, y, size: 9, font: bold, color: INK });
     page.drawText('JP', { x: colX + 360, y, size: 9, font: bold, color: INK });
     for (const [i, s] of lines.entries()) {
       const ly = y - 12 * (i + 1);
-      page.drawText(winAnsi(`${i + 1}. ${s.title}`).slice(0, 80), {
+      page.drawText(winAnsi(`${Number.isFinite(s.jp) ? `${i + 1}. ` : ''}${s.title}`).slice(0, 80), {
         x: colX,
         y: ly,
         size: 8.5,
         font: regular,
         color: INK,
       });
-      page.drawText(formatJp(s.jp), { x: colX + 360, y: ly, size: 8.5, font: regular, color: INK });
+      if (Number.isFinite(s.jp))
+        page.drawText(formatJp(s.jp), { x: colX + 360, y: ly, size: 8.5, font: regular, color: INK });
     }
   }
 
@@ -129,6 +143,14 @@ export async function renderCertificatePdf(c: CertificateContent, o: RenderOptio
   const qrImage = await pdf.embedPng(qr);
   page.drawImage(qrImage, { x: 60, y: 50, width: 96, height: 96 });
   page.drawText('Pindai untuk memeriksa keaslian', { x: 60, y: 40, size: 7.5, font: regular, color: MUTED });
+  if (c.validUntil)
+    page.drawText(`Berlaku sampai dengan ${tanggalIndonesia(c.validUntil)}`, {
+      x: 170,
+      y: 50,
+      size: 8,
+      font: regular,
+      color: MUTED,
+    });
 
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }

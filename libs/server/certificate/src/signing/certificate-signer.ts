@@ -3,6 +3,7 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
+  hkdfSync,
   sign,
   verify,
   type KeyObject,
@@ -84,4 +85,20 @@ export function canonicalJson(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+// PKCS#8 DER of an Ed25519 private key is this prefix followed by the 32-byte seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * The signer of this deployment: CERTIFICATE_SIGNING_KEY when set, otherwise a key derived from JWT_SECRET (HKDF), so
+ * the API and the worker sign with one key without more configuration (decision 0030).
+ */
+export function signerFromConfig(config: { certificateSigningKeyPem: string | null; jwtSecret: string }) {
+  if (config.certificateSigningKeyPem) return LocalEd25519Signer.fromPem(config.certificateSigningKeyPem);
+  const seed = Buffer.from(hkdfSync('sha256', config.jwtSecret, 'kompeten', 'certificate-signing-key', 32));
+  const der = Buffer.concat([ED25519_PKCS8_PREFIX, seed]);
+  return LocalEd25519Signer.fromPem(
+    createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
 }

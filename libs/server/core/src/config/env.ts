@@ -69,6 +69,18 @@ export class EnvDto {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 
+  /**
+   * The Ed25519 key that signs certificates and their Verifiable Credentials (PKCS#8 PEM, `\n` allowed for line
+   * breaks). Without it a key is derived from JWT_SECRET, so the API and the worker agree (decision 0030).
+   */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/, {
+    message:
+      'CERTIFICATE_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519)',
+  })
+  CERTIFICATE_SIGNING_KEY?: string;
+
   @IsOptional()
   @IsIn(['UTC', 'Etc/UTC'], {
     message: 'TZ must stay UTC inside the platform; each agency has its own display time zone',
@@ -232,6 +244,8 @@ export interface AppConfig {
   port: number;
   publicUrl: string;
   jwtSecret: string;
+  /** CERTIFICATE_SIGNING_KEY (PEM), or null: the certificate lib then derives a key from JWT_SECRET. */
+  certificateSigningKeyPem: string | null;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   /** Lifetime of an account setup link (SETUP_LINK_TTL_HOURS). */
@@ -304,6 +318,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     publicUrl: (dto.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     jwtSecret: dto.JWT_SECRET,
+    certificateSigningKeyPem: dto.CERTIFICATE_SIGNING_KEY?.replace(/\\n/g, '\n') ?? null,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     setupLinkTtlSeconds: (dto.SETUP_LINK_TTL_HOURS ?? 72) * 3600,

@@ -40,3 +40,48 @@ export async function employeeAgencyId(m: EntityManager, employeeId: string): Pr
   ]);
   return row?.agency_id ?? null;
 }
+
+/** What a certificate prints of an ASN (DOMAIN.md §7): the name as written with titles, NIP, golongan and position. */
+export interface EmployeeCertificateFacts {
+  id: string;
+  nip: string;
+  fullName: string;
+  frontTitle: string | null;
+  backTitle: string | null;
+  /** Golongan as stored, e.g. "III/c". */
+  rank: string | null;
+  positionName: string | null;
+  agencyId: string;
+}
+
+/** An ASN's certificate facts by id (active or not: a completion stays certifiable), or null for an unknown id. */
+export async function findEmployeeCertificateFacts(
+  m: EntityManager,
+  employeeId: string,
+): Promise<EmployeeCertificateFacts | null> {
+  const [row]: Array<{
+    id: string;
+    nip: string;
+    full_name: string;
+    front_title: string | null;
+    back_title: string | null;
+    rank: string | null;
+    position_name: string | null;
+    agency_id: string;
+  }> = await m.query(
+    'SELECT id, nip, full_name, front_title, back_title, rank, position_name, agency_id FROM employee WHERE id = $1',
+    [employeeId],
+  );
+  return row
+    ? {
+        id: row.id,
+        nip: row.nip,
+        fullName: row.full_name,
+        frontTitle: row.front_title,
+        backTitle: row.back_title,
+        rank: row.rank,
+        positionName: row.position_name,
+        agencyId: row.agency_id,
+      }
+    : null;
+}

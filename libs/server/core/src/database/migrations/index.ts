@@ -22,6 +22,7 @@ import { AudienceAssignments1797550000000 } from './1797550000000-AudienceAssign
 import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 import { Certificates1797620000000 } from './1797620000000-Certificates';
+import { CertificateTemplates1797630000000 } from './1797630000000-CertificateTemplates';
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   SiasnPush1797600000000,
   CertificateSequence1797610000000,
   Certificates1797620000000,
+  CertificateTemplates1797630000000,
   JpReportGroups1797660000000,
 ];
