@@ -8,6 +8,7 @@ import { AttentionModule, EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
 import { JpModule } from '@kompeten/server-jp';
 import { LearningModule } from '@kompeten/server-learning';
+import { NotificationModule } from '@kompeten/server-notification';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
@@ -43,6 +44,7 @@ export class AppModule {
         AttentionModule,
         AssessmentModule,
         JpModule,
+        NotificationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -123,6 +123,17 @@ describe('supervisor approval (EnrolmentService on real PostgreSQL)', () => {
       { action: 'enrolment.approve', actor_user_id: world.supervisor.userId, agency_id: world.agency.id },
     ]);
     expect(await pendingFor(world.supervisor)).not.toContain(pending.id);
+    // One enrolment.decided event (for the learner's notification) in the decision's transaction; none on the repeat.
+    const events = await lib.db.query(
+      `SELECT aggregate_id, payload FROM outbox_event WHERE event_type = 'enrolment.decided' AND payload->>'enrolmentId' = $1`,
+      [pending.id],
+    );
+    expect(events).toEqual([
+      {
+        aggregate_id: events[0].payload.decisionId,
+        payload: { enrolmentId: pending.id, decisionId: expect.any(String), outcome: 'approved' },
+      },
+    ]);
     await expect(enrolments.decide(s, pending.id, 'reject')).rejects.toMatchObject({
       kind: 'conflict',
       code: ErrorCode.ENROLMENT_NOT_PENDING,

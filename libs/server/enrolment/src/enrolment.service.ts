@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
   type AssignmentResult,
+  OutboxEvent,
   type Enrolment,
   type EnrolmentDetail,
   type EnrolmentStatus,
@@ -20,6 +22,7 @@ import {
   recordAudit,
   toPage,
   type PageQueryDto,
+  writeOutbox,
 } from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import { courseAudience, courseVisibleTo, findCourseFacts, isLive } from '@kompeten/server-learning';
@@ -322,6 +325,13 @@ export class EnrolmentService {
       if (row.status !== 'pending_approval')
         throw conflict(ErrorCode.ENROLMENT_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
       await recordDecision(m, id, target, scope.principal.userId);
+      // The learner is told by the worker (notifications); one event per decision, since a rejected learner may ask again.
+      const decisionId = randomUUID();
+      await writeOutbox(m, OutboxEvent.EnrolmentDecided, decisionId, {
+        enrolmentId: id,
+        decisionId,
+        outcome: decision === 'approve' ? 'approved' : 'rejected',
+      });
       await recordAudit(m, this.actor(scope), {
         action: `enrolment.${decision}`,
         entityType: 'enrolment',

@@ -133,6 +133,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.LEARNING_VIDEO_URL_UNPLAYABLE]:
     'This video URL can be neither played nor embedded. Use a video file or a YouTube or Vimeo link.',
   [ErrorCode.LEARNING_NOTHING_TO_REVIEW]: 'The published course has no changes to review.',
+  [ErrorCode.NOTIFICATION_NOT_FOUND]: 'Notification not found.',
 };
 
 /** `true` when the string names a known error code. */

@@ -156,6 +156,8 @@ export const ErrorCode = {
   LEARNING_VIDEO_URL_UNPLAYABLE: 'LEARNING.VIDEO_URL_UNPLAYABLE',
   /** A published course with no change since its current version: there is nothing to review. */
   LEARNING_NOTHING_TO_REVIEW: 'LEARNING.NOTHING_TO_REVIEW',
+  // ---- issue 17: notifications ----
+  NOTIFICATION_NOT_FOUND: 'NOTIFICATION.NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
