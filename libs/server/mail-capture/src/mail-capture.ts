@@ -51,13 +51,21 @@ export class MailCapture {
   private smtp: SMTPServer | null = null;
   private http: Server | null = null;
   private waiters: Array<() => void> = [];
-  readonly o: Required<MailCaptureOptions>;
+  /** After the first start, the ports taken: a restart (a test bringing the server back) listens on the same ones. */
+  private readonly o: Required<MailCaptureOptions>;
 
   constructor(o: MailCaptureOptions = {}) {
     this.o = { smtpPort: o.smtpPort ?? 0, httpPort: o.httpPort ?? 0, host: o.host ?? '127.0.0.1', max: o.max ?? 1000 };
   }
 
   /** Starts both sides; answers the SMTP URL to send to and the page's origin. */
+  /** What the last start answered. */
+  lastStart: { smtpUrl: string; smtpPort: number; httpOrigin: string } | null = null;
+
+  get running(): boolean {
+    return this.smtp !== null;
+  }
+
   async start(): Promise<{ smtpUrl: string; smtpPort: number; httpOrigin: string }> {
     this.smtp = new SMTPServer({
       // A local catcher: no TLS to negotiate, any (or no) login accepted.
@@ -75,6 +83,7 @@ export class MailCapture {
       smtp.listen(this.o.smtpPort, this.o.host, () => resolve());
     });
     const smtpPort = (smtp.server.address() as AddressInfo).port;
+    this.o.smtpPort = smtpPort;
     this.http = createServer((req, res) => void this.route(req, res));
     const http = this.http;
     await new Promise<void>((resolve, reject) => {
@@ -82,7 +91,13 @@ export class MailCapture {
       http.listen(this.o.httpPort, this.o.host, () => resolve());
     });
     const httpPort = (http.address() as AddressInfo).port;
-    return { smtpUrl: `smtp://${this.o.host}:${smtpPort}`, smtpPort, httpOrigin: `http://${this.o.host}:${httpPort}` };
+    this.o.httpPort = httpPort;
+    this.lastStart = {
+      smtpUrl: `smtp://${this.o.host}:${smtpPort}`,
+      smtpPort,
+      httpOrigin: `http://${this.o.host}:${httpPort}`,
+    };
+    return this.lastStart;
   }
 
   async stop(): Promise<void> {
