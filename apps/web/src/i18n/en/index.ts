@@ -17,6 +17,7 @@ import { jp } from './jp';
 import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
+import { notifications } from './notifications';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
@@ -46,4 +47,5 @@ export const en: Catalog = {
   jpReports,
   editor,
   preview,
+  notifications,
 };

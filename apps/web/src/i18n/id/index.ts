@@ -16,6 +16,7 @@ import { jp } from './jp';
 import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
+import { notifications } from './notifications';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
@@ -48,6 +49,7 @@ export const id = {
   jpReports,
   editor,
   preview,
+  notifications,
 };
 
 export type Catalog = typeof id;
