@@ -32,58 +32,52 @@ export function NotificationBell() {
   const markAll = useMarkAllRead();
   const label = count > 0 ? t('bellUnread', { count }) : t('bell');
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => (o ? undefined : close())}
-      position="bottom-end"
-      width={340}
-      shadow="md"
-      trapFocus
-    >
-      <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} size={16} color="red" disabled={count === 0} offset={4}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            onClick={toggle}
-            aria-label={label}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
-          >
+    <Indicator label={count > 99 ? '99+' : count} size={16} color="red" disabled={count === 0} offset={4}>
+      <Popover
+        opened={opened}
+        onChange={(o) => (o ? undefined : close())}
+        position="bottom-end"
+        width={340}
+        shadow="md"
+        trapFocus
+      >
+        {/* Mantine gives the button aria-expanded and aria-controls, and the dropdown role="dialog" named by the button. */}
+        <Popover.Target>
+          <ActionIcon variant="default" size="lg" onClick={toggle} aria-label={label}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={t('title')} maw="calc(100vw - 16px)">
-        <Group justify="space-between" mb="xs">
-          <Text fw={700}>{t('title')}</Text>
-          {count > 0 && (
-            <Button variant="subtle" size="compact-xs" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-              {t('markAllRead')}
-            </Button>
+        </Popover.Target>
+        <Popover.Dropdown maw="calc(100vw - 16px)">
+          <Group justify="space-between" mb="xs">
+            <Text fw={700}>{t('title')}</Text>
+            {count > 0 && (
+              <Button variant="subtle" size="compact-xs" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+                {t('markAllRead')}
+              </Button>
+            )}
+          </Group>
+          {latest.isPending ? (
+            <LoadingBlock />
+          ) : latest.data?.items.length ? (
+            <Stack gap="sm">
+              {latest.data.items.map((item, i) => (
+                <div key={item.id}>
+                  {i > 0 && <Divider mb="sm" />}
+                  <NotificationItem item={item} onOpen={close} />
+                </div>
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed" size="sm">
+              {t('empty')}
+            </Text>
           )}
-        </Group>
-        {latest.isPending ? (
-          <LoadingBlock />
-        ) : latest.data?.items.length ? (
-          <Stack gap="sm">
-            {latest.data.items.map((item, i) => (
-              <div key={item.id}>
-                {i > 0 && <Divider mb="sm" />}
-                <NotificationItem item={item} onOpen={close} />
-              </div>
-            ))}
-          </Stack>
-        ) : (
-          <Text c="dimmed" size="sm">
-            {t('empty')}
-          </Text>
-        )}
-        <Divider my="sm" />
-        <Anchor component={Link} to="/notifikasi" onClick={close} size="sm">
-          {t('seeAll')}
-        </Anchor>
-      </Popover.Dropdown>
-    </Popover>
+          <Divider my="sm" />
+          <Anchor component={Link} to="/notifikasi" onClick={close} size="sm">
+            {t('seeAll')}
+          </Anchor>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
