@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CORE_ENTITIES, type Principal } from '@kompeten/server-core';
@@ -29,7 +30,6 @@ import { NotificationModule } from './notification.module';
 import { smtpSender } from './mail/mail-sender';
 
 const PUBLIC_URL = 'https://kompeten.ntbprov.go.id';
-const CTX = { jobId: 'test', attempt: 1, maxAttempts: 8 };
 const PAGE = { page: 1, pageSize: 20 };
 
 /**
@@ -46,7 +46,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
   let smtpPort: number;
   let n = 0;
 
-  const job = <T>(cls: new (...args: never[]) => T): T => lib.get(cls);
+  const job = <T>(cls: Type<T>): T => lib.get(cls);
   const learnerWithEmail = async (o: { email?: string | null } = {}) =>
     world.person({
       email: o.email === undefined ? `asn${++n}.${randomUUID().slice(0, 6)}@mataramkota.go.id` : o.email,
@@ -107,8 +107,8 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
     const learner = await learnerWithEmail();
     const certificateId = await issueCertificate(learner);
     const notify = job(NotifyCertificateIssuedJob);
-    expect(await notify.handle({ certificateId }, CTX)).toBe('success');
-    expect(await notify.handle({ certificateId }, CTX)).toBe('success');
+    expect(await notify.handle({ certificateId })).toBe('success');
+    expect(await notify.handle({ certificateId })).toBe('success');
     expect(await inApp(learner.userId, certificateId)).toEqual([
       {
         kind: 'certificate_issued',
@@ -141,9 +141,9 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
     const notify = job(NotifyEnrolmentDecidedJob);
     const first = randomUUID();
     const second = randomUUID();
-    await notify.handle({ enrolmentId, decisionId: first, outcome: 'rejected' }, CTX);
-    await notify.handle({ enrolmentId, decisionId: first, outcome: 'rejected' }, CTX);
-    await notify.handle({ enrolmentId, decisionId: second, outcome: 'approved' }, CTX);
+    await notify.handle({ enrolmentId, decisionId: first, outcome: 'rejected' });
+    await notify.handle({ enrolmentId, decisionId: first, outcome: 'rejected' });
+    await notify.handle({ enrolmentId, decisionId: second, outcome: 'approved' });
     const rows = await lib.db.query(`SELECT kind, title FROM notification WHERE user_id = $1 ORDER BY created_at`, [
       learner.userId,
     ]);
@@ -173,8 +173,8 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
     const [{ id: rejected }] = await insert('rejected', 'Sertifikat tidak terbaca');
     const [{ id: pending }] = await insert('pending', null);
     const notify = job(NotifyJpClaimDecidedJob);
-    expect(await notify.handle({ claimId: pending }, CTX)).toBe('skipped');
-    expect(await notify.handle({ claimId: rejected }, CTX)).toBe('success');
+    expect(await notify.handle({ claimId: pending })).toBe('skipped');
+    expect(await notify.handle({ claimId: rejected })).toBe('success');
     expect(await inApp(learner.userId, rejected)).toEqual([
       {
         kind: 'jp_claim_rejected',
@@ -191,13 +191,13 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
   it('email switched off: the in-app notification still comes, no email is recorded or sent', async () => {
     const learner = await learnerWithEmail();
     const service = lib.get(NotificationService);
-    await service.updatePreferences(learner.principal, { items: [{ kind: 'certificate_issued', email: false }] });
-    expect((await service.preferences(learner.principal)).items).toContainEqual({
+    await service.updatePreferences(learner.principal, { preferences: [{ kind: 'certificate_issued', email: false }] });
+    expect((await service.preferences(learner.principal)).preferences).toContainEqual({
       kind: 'certificate_issued',
       email: false,
     });
     const certificateId = await issueCertificate(learner);
-    await job(NotifyCertificateIssuedJob).handle({ certificateId }, CTX);
+    await job(NotifyCertificateIssuedJob).handle({ certificateId });
     expect(await inApp(learner.userId, certificateId)).toHaveLength(1);
     expect(await emailsOfSource(lib.db.manager, certificateId)).toEqual([]);
     expect(mailsTo(await emailOf(learner))).toEqual([]);
@@ -206,7 +206,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
   it('no email address: in the app only', async () => {
     const learner = await learnerWithEmail({ email: null });
     const certificateId = await issueCertificate(learner);
-    await job(NotifyCertificateIssuedJob).handle({ certificateId }, CTX);
+    await job(NotifyCertificateIssuedJob).handle({ certificateId });
     expect(await inApp(learner.userId, certificateId)).toHaveLength(1);
     expect(await emailsOfSource(lib.db.manager, certificateId)).toEqual([]);
   });
@@ -218,7 +218,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
       `INSERT INTO account_setup_link (user_id, token_hash, purpose, expires_at) VALUES ($1, $2, 'setup', now() + interval '72 hours') RETURNING id`,
       [learner.userId, createHash('sha256').update(officerToken).digest('hex')],
     );
-    expect(await job(NotifySetupLinkIssuedJob).handle({ setupLinkId }, CTX)).toBe('success');
+    expect(await job(NotifySetupLinkIssuedJob).handle({ setupLinkId })).toBe('success');
     const [mail] = mailsTo(await emailOf(learner));
     expect(mail.subject).toBe('Buat kata sandi akun Kompeten Anda');
     const token = new RegExp(`${PUBLIC_URL}/atur-kata-sandi/([\\w-]+)`).exec(mail.text)?.[1] as string;
@@ -240,7 +240,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
       `INSERT INTO account_setup_link (user_id, token_hash, purpose, expires_at, used_at) VALUES ($1, $2, 'reset', now() + interval '1 hour', now()) RETURNING id`,
       [learner.userId, createHash('sha256').update('other').digest('hex')],
     );
-    expect(await job(NotifySetupLinkIssuedJob).handle({ setupLinkId: used }, CTX)).toBe('skipped');
+    expect(await job(NotifySetupLinkIssuedJob).handle({ setupLinkId: used })).toBe('skipped');
   });
 
   it('SMTP server down: the email stays pending (failed, to retry) and the sweep delivers it when the server is back', async () => {
@@ -253,7 +253,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
     try {
       const certificateId = await issueCertificate(learner);
       // The job's own attempt fails (connection refused); the job still succeeds: the record carries the email.
-      expect(await job(NotifyCertificateIssuedJob).handle({ certificateId }, CTX)).toBe('success');
+      expect(await job(NotifyCertificateIssuedJob).handle({ certificateId })).toBe('success');
       const [pending] = await emailsOfSource(lib.db.manager, certificateId);
       expect(pending).toMatchObject({ status: 'failed', attempts: 1, messageId: null });
       expect(pending.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
@@ -278,7 +278,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
     const learner = await learnerWithEmail();
     capture.setFaults({ reject: { code: 550, message: 'Mailbox tidak ada' } });
     const certificateId = await issueCertificate(learner);
-    await job(NotifyCertificateIssuedJob).handle({ certificateId }, CTX);
+    await job(NotifyCertificateIssuedJob).handle({ certificateId });
     const [parked] = await emailsOfSource(lib.db.manager, certificateId);
     expect(parked).toMatchObject({ status: 'parked', attempts: 1, messageId: null });
     expect(parked.lastError).toMatch(/^Ditolak server email: .*550.*Mailbox tidak ada/);
@@ -292,7 +292,7 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
     const alice = await learnerWithEmail();
     const bob = await learnerWithEmail();
     for (const p of [alice, alice, bob])
-      await job(NotifyCertificateIssuedJob).handle({ certificateId: await issueCertificate(p) }, CTX);
+      await job(NotifyCertificateIssuedJob).handle({ certificateId: await issueCertificate(p) });
     const service = lib.get(NotificationService);
     const mine = await service.list(alice.principal, PAGE);
     expect(mine).toMatchObject({ total: 2, unreadCount: 2, page: 1, pageSize: 20 });

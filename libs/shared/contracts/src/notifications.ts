@@ -48,5 +48,5 @@ export interface EmailPreference {
 export interface EmailPreferences {
   /** False when the account has no email address: preferences are kept, but nothing can be sent. */
   hasEmailAddress: boolean;
-  items: EmailPreference[];
+  preferences: EmailPreference[];
 }

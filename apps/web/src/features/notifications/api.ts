@@ -28,5 +28,8 @@ export function getEmailPreferences(signal?: AbortSignal): Promise<EmailPreferen
 }
 
 export function updateEmailPreferences(items: EmailPreference[]): Promise<EmailPreferences> {
-  return request<EmailPreferences>('/notifications/me/email-preferences', { method: 'PUT', body: { items } });
+  return request<EmailPreferences>('/notifications/me/email-preferences', {
+    method: 'PUT',
+    body: { preferences: items },
+  });
 }

@@ -54,13 +54,13 @@ export class NotificationService {
     const [choices, me] = await Promise.all([emailChoices(m, p.userId), recipientOfUser(m, p.userId)]);
     return {
       hasEmailAddress: !!me?.email,
-      items: EMAIL_PREFERENCE_KINDS.map((kind) => ({ kind, email: choices.get(kind) ?? true })),
+      preferences: EMAIL_PREFERENCE_KINDS.map((kind) => ({ kind, email: choices.get(kind) ?? true })),
     };
   }
 
   async updatePreferences(p: Principal, dto: UpdateEmailPreferencesDto): Promise<EmailPreferences> {
     await this.db.transaction(async (m) => {
-      for (const item of dto.items) await saveEmailChoice(m, p.userId, item.kind, item.email);
+      for (const item of dto.preferences) await saveEmailChoice(m, p.userId, item.kind, item.email);
     });
     return this.preferences(p);
   }

@@ -66,7 +66,7 @@ export class EmailPreferenceDto implements EmailPreference {
 export class EmailPreferencesDto implements EmailPreferences {
   @ApiProperty({ example: true, description: 'False: the account has no email address, so nothing can be sent' })
   hasEmailAddress: boolean;
-  @ApiProperty({ type: [EmailPreferenceDto] }) items: EmailPreferenceDto[];
+  @ApiProperty({ type: [EmailPreferenceDto] }) preferences: EmailPreferenceDto[];
 }
 
 export class UpdateEmailPreferencesDto {
@@ -75,10 +75,12 @@ export class UpdateEmailPreferencesDto {
     description: 'Kinds to change; kinds not listed keep their choice. The password setup link is always sent.',
     example: [{ kind: 'enrolment_approved', email: false }],
   })
-  @IsArray({ message: 'items harus berupa daftar' })
-  @ArrayMinSize(1, { message: 'items tidak boleh kosong' })
-  @ArrayMaxSize(EMAIL_PREFERENCE_KINDS.length, { message: `items paling banyak ${EMAIL_PREFERENCE_KINDS.length}` })
+  @IsArray({ message: 'preferences harus berupa daftar' })
+  @ArrayMinSize(1, { message: 'preferences tidak boleh kosong' })
+  @ArrayMaxSize(EMAIL_PREFERENCE_KINDS.length, {
+    message: `preferences paling banyak ${EMAIL_PREFERENCE_KINDS.length}`,
+  })
   @ValidateNested({ each: true })
   @Type(() => EmailPreferenceDto)
-  items: EmailPreferenceDto[];
+  preferences: EmailPreferenceDto[];
 }

@@ -30,7 +30,7 @@ export function EmailPreferencesSection() {
               {t('prefsNoAddress')}
             </Alert>
           )}
-          {query.data.items.map((p) => (
+          {query.data.preferences.map((p) => (
             <Switch
               key={p.kind}
               checked={p.email}
