@@ -1,5 +1,14 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { AppNotification, JpClaim, NotificationPage } from '@kompeten/shared-contracts';
+import type {
+  AppNotification,
+  Employee,
+  JpClaim,
+  NotificationPage,
+  Page as ListPage,
+} from '@kompeten/shared-contracts';
+import { DashboardPage } from '../pom/dashboard.page';
+import { LoginPage } from '../pom/login.page';
+import { SetupPasswordPage } from '../pom/setup-password.page';
 import { NotificationsUi } from '../pom/notifications.page';
 import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
@@ -10,7 +19,18 @@ jest.setTimeout(120_000);
 const LEARNER = '198609262015051001';
 const LEARNER_EMAIL = 'hasan@mataramkota.go.id';
 const HR_OFFICER = 'pengelola@mataramkota.go.id';
+const AGENCY_ADMIN = 'bkpsdm@mataramkota.go.id';
+/** Named demo people other journeys sign in as: never reset them here. */
+const NAMED = new Set([
+  '198609262015051001',
+  '199203152022011002',
+  '197501012000031003',
+  '197803152005012002',
+  '198807212010122004',
+  '198003142005011003',
+]);
 const run = Date.now().toString(36);
+const NEW_PASSWORD = 'Gili-Trawangan-8-Senja';
 const CLAIM = `Seminar Keamanan Data ${run}`;
 /** The mail capture that `npm start` runs beside the platform when SMTP_URL is unset: its page on PORT+4. */
 const CAPTURE = `http://127.0.0.1:${Number(new URL(BASE_URL).port) + 4}`;
@@ -103,7 +123,10 @@ describe('web: notifications', () => {
       await ui.popover.getByText(CLAIM, { exact: false }).first().waitFor();
       expect(await seriousAxeViolations(page, 'notification popover (1366)')).toEqual([]);
       await ui.openAll();
-      await page.getByText(`Klaim pengembangan kompetensi "${CLAIM}" ditolak`, { exact: false }).waitFor();
+      await page
+        .getByRole('main')
+        .getByText(`Klaim pengembangan kompetensi "${CLAIM}" ditolak`, { exact: false })
+        .waitFor();
       expect(await seriousAxeViolations(page, 'notifications page (1366)')).toEqual([]);
       await ui.markAll.click();
       await page.getByRole('button', { name: 'Notifikasi', exact: true }).waitFor();
@@ -130,6 +153,56 @@ describe('web: notifications', () => {
       expect(await seriousAxeViolations(page, 'profile with email choices (360)')).toEqual([]);
     } finally {
       await page.context().close();
+    }
+  });
+
+  it('a password reset is emailed with its own link, minted at sending, which sets the password once', async () => {
+    const admin = await tokenOf(AGENCY_ADMIN);
+    const list = await api<ListPage<Employee>>('/employees?pageSize=100', { token: admin });
+    // The last fitting ASN (the setup-link journey takes the first), given a contact address for this run.
+    const person = [...list.items]
+      .reverse()
+      .find(
+        (e) =>
+          e.hasAccount &&
+          !NAMED.has(e.nip) &&
+          e.positionName !== 'Kepala Bidang' &&
+          e.agencyName === 'Pemerintah Kota Mataram',
+      ) as Employee;
+    expect(person).toBeDefined();
+    const address = `notif.${run}@mataramkota.go.id`;
+    await api(`/employees/${person.id}`, { token: admin, method: 'PATCH', body: { email: address } });
+    const reset = await api<{ setupLink: { url: string } }>(`/employees/${person.id}/account/reset`, {
+      token: admin,
+      method: 'POST',
+    });
+    const mail = await waitFor('the password email', async () => {
+      const res = await fetch(`${CAPTURE}/api/messages?to=${encodeURIComponent(address)}`);
+      return ((await res.json()) as { items: Array<{ subject: string; text: string }> }).items[0];
+    });
+    expect(['Atur ulang kata sandi Kompeten', 'Buat kata sandi akun Kompeten Anda']).toContain(mail.subject);
+    const emailed = /(https?:\/\/\S+\/atur-kata-sandi\/[\w-]{20,})/.exec(mail.text)?.[1] as string;
+    expect(emailed).toBeTruthy();
+    // Its own token for the same one-time link: not the one the officer was shown.
+    expect(emailed).not.toBe(reset.setupLink.url);
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      const setup = new SetupPasswordPage(page);
+      await setup.goto(BASE_URL, emailed);
+      await setup.setPassword(NEW_PASSWORD);
+      await setup.done.waitFor({ state: 'visible' });
+      const login = new LoginPage(page, BASE_URL);
+      await login.goto();
+      await login.login(person.nip, NEW_PASSWORD);
+      await new DashboardPage(page).waitForLoaded();
+      // Used once, both copies of the link are spent.
+      await setup.goto(BASE_URL, reset.setupLink.url);
+      await setup.invalid.waitFor({ state: 'visible' });
+    } finally {
+      await context.close();
     }
   });
 });
