@@ -9,6 +9,8 @@ export interface EnrolmentDecisionFacts {
   /** The title of the version the enrolment is on. */
   courseTitle: string;
   status: EnrolmentStatus;
+  /** Why the last rejection was made, when the decider said. */
+  decisionReason: string | null;
 }
 
 /** An enrolment by id with its course title, or null for an unknown id. */
@@ -16,14 +18,27 @@ export async function findEnrolmentDecision(
   m: EntityManager,
   enrolmentId: string,
 ): Promise<EnrolmentDecisionFacts | null> {
-  const [row]: Array<{ id: string; employee_id: string; course_id: string; title: string; status: EnrolmentStatus }> =
-    await m.query(
-      `SELECT e.id, e.employee_id, e.course_id, v.title, e.status
+  const [row]: Array<{
+    id: string;
+    employee_id: string;
+    course_id: string;
+    title: string;
+    status: EnrolmentStatus;
+    decision_reason: string | null;
+  }> = await m.query(
+    `SELECT e.id, e.employee_id, e.course_id, v.title, e.status, e.decision_reason
          FROM enrolment e JOIN learning_course_version v ON v.id = e.course_version_id
         WHERE e.id = $1`,
-      [enrolmentId],
-    );
+    [enrolmentId],
+  );
   return row
-    ? { id: row.id, employeeId: row.employee_id, courseId: row.course_id, courseTitle: row.title, status: row.status }
+    ? {
+        id: row.id,
+        employeeId: row.employee_id,
+        courseId: row.course_id,
+        courseTitle: row.title,
+        status: row.status,
+        decisionReason: row.decision_reason,
+      }
     : null;
 }

@@ -138,6 +138,9 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
       employeeId: learner.employeeId as string,
       status: 'rejected',
     });
+    await lib.db.query(`UPDATE enrolment SET decision_reason = 'Kuota angkatan ini penuh' WHERE id = $1`, [
+      enrolmentId,
+    ]);
     const notify = job(NotifyEnrolmentDecidedJob);
     const first = randomUUID();
     const second = randomUUID();
@@ -151,6 +154,8 @@ describe('notifications (real PostgreSQL, SMTP to the mail capture server)', () 
       { kind: 'enrolment_rejected', title: 'Pendaftaran ditolak' },
       { kind: 'enrolment_approved', title: 'Pendaftaran disetujui' },
     ]);
+    const [rejected] = await inApp(learner.userId, first);
+    expect(rejected.body).toMatch(/ditolak\. Alasan: Kuota angkatan ini penuh$/);
     const subjects = mailsTo(await emailOf(learner))
       .map((m) => m.subject)
       .sort();

@@ -103,7 +103,7 @@ export class NotifyEnrolmentDecidedJob extends NotifyJob implements JobHandler<t
         name: to.name,
         courseTitle: enrolment.courseTitle,
         outcome: data.outcome,
-        reason: null,
+        reason: data.outcome === 'rejected' ? enrolment.decisionReason : null,
       });
       return recordNotification(m, to, data.decisionId, message);
     });
