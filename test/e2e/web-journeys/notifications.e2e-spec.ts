@@ -1,7 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type {
   AppNotification,
+  CourseSummary,
   Employee,
+  Enrolment,
   JpClaim,
   NotificationPage,
   Page as ListPage,
@@ -117,7 +119,7 @@ describe('web: notifications', () => {
     const page = await signedInPage(browser, BASE_URL, LEARNER, PASSWORD, { viewport: { width: 1366, height: 900 } });
     try {
       const ui = new NotificationsUi(page);
-      await ui.bell.waitFor();
+      await page.getByRole('button', { name: /^Notifikasi, \d+ belum dibaca$/ }).waitFor();
       expect(await ui.unreadInBell()).toBeGreaterThanOrEqual(1);
       await ui.openBell();
       await ui.popover.getByText(CLAIM, { exact: false }).first().waitFor();
@@ -204,5 +206,48 @@ describe('web: notifications', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('an admin rejects an enrolment request with a reason in the approvals dialog; the learner is told why', async () => {
+    const pppk = '199203152022011002';
+    const learner = await tokenOf(pppk);
+    const catalog = await api<ListPage<CourseSummary>>(`/catalog?q=${encodeURIComponent('coaching mentoring')}`, {
+      token: learner,
+    });
+    const course = catalog.items.find(
+      (c) => c.title === 'Kepemimpinan Pengawas: Coaching dan Mentoring',
+    ) as CourseSummary;
+    expect(course).toBeDefined();
+    const enrolment = await api<Enrolment>(`/courses/${course.id}/enrolments`, {
+      token: learner,
+      method: 'POST',
+    });
+    expect(enrolment.status).toBe('pending_approval');
+
+    const admin = await signedInPage(browser, BASE_URL, AGENCY_ADMIN, PASSWORD, {
+      viewport: { width: 1366, height: 900 },
+    });
+    try {
+      await admin.goto(`${BASE_URL}/persetujuan`);
+      await admin
+        .getByRole('button', { name: new RegExp(`^Tolak .* untuk ${course.title}$`) })
+        .first()
+        .click();
+      const dialog = admin.getByRole('dialog', { name: 'Tolak pendaftaran?' });
+      await dialog.getByLabel(/^Alasan \(opsional\)/).fill('Kursus ini untuk pejabat pengawas');
+      expect(await seriousAxeViolations(admin, 'reject dialog with a reason (1366)')).toEqual([]);
+      await dialog.getByRole('button', { name: 'Tolak' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    } finally {
+      await admin.context().close();
+    }
+    const told = await waitFor('the rejection notice', async () =>
+      (await api<NotificationPage>('/notifications/me?pageSize=50', { token: learner })).items.find(
+        (n) => n.kind === 'enrolment_rejected' && n.body.includes(course.title),
+      ),
+    );
+    expect(told.body).toBe(
+      `Pendaftaran Anda pada pelatihan "${course.title}" ditolak. Alasan: Kursus ini untuk pejabat pengawas`,
+    );
   });
 });
