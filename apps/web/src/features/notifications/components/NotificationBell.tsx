@@ -32,7 +32,15 @@ export function NotificationBell() {
   const markAll = useMarkAllRead();
   const label = count > 0 ? t('bellUnread', { count }) : t('bell');
   return (
-    <Indicator label={count > 99 ? '99+' : count} size={16} color="red" disabled={count === 0} offset={4}>
+    // The count is in the button's name; the badge is only drawn.
+    <Indicator
+      label={count > 99 ? '99+' : count}
+      size={16}
+      color="red.9"
+      disabled={count === 0}
+      offset={4}
+      attributes={{ indicator: { 'aria-hidden': true } }}
+    >
       <Popover
         opened={opened}
         onChange={(o) => (o ? undefined : close())}
