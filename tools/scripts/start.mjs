@@ -2,7 +2,8 @@
 // migrates and seeds the demo once, then runs the API (serving the web app) and the worker until Ctrl+C / SIGTERM.
 // A worker that dies is restarted with back-off (the API keeps answering); SIGTERM or SIGINT stops the API, the worker,
 // and the embedded PostgreSQL and redis-server when this command started them.
-// Flags: --no-build (use the existing dist/), --no-seed. Env: PORT, DATABASE_URL, REDIS_URL, PUBLIC_URL, SEED_DEMO=false.
+// Flags: --no-build (use the existing dist/), --no-seed. Env: PORT, DATABASE_URL, REDIS_URL, PUBLIC_URL, SEED_DEMO=false,
+// SMTP_URL (unset: the local mail capture takes email on PORT+3 and shows it on http://127.0.0.1:PORT+4/).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,9 +24,9 @@ function validateStartEnv(env) {
   if (
     env.PORT !== undefined &&
     env.PORT !== '' &&
-    !(/^\d+$/.test(env.PORT) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65534)
+    !(/^\d+$/.test(env.PORT) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65531)
   ) {
-    problems.push('PORT must be a whole number (1-65534; the worker health endpoint uses PORT+1)');
+    problems.push('PORT must be a whole number (1-65531; the worker health endpoint uses PORT+1, the local simulators PORT+2 to PORT+4)');
   }
   for (const name of ['SEED_DEMO', 'SEED_DEMO_COURSES']) {
     if (env[name] !== undefined && env[name] !== '' && !['true', 'false'].includes(env[name]))
@@ -51,6 +52,7 @@ const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const CLI = join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
 const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 const SIASN_SIM_MAIN = join(ROOT, 'dist/apps/siasn-sim/apps/siasn-sim/src/main.js');
+const MAIL_CAPTURE_MAIN = join(ROOT, 'dist/apps/mail-capture/apps/mail-capture/src/main.js');
 
 export const DEMO_LOGINS = [
   ['Platform admin', 'admin@kompeten.go.id'],
@@ -217,6 +219,16 @@ async function main() {
       SIASN_SSO_PASSWORD: 'rahasia-sim',
     });
   }
+  // Without a real SMTP server (SMTP_URL unset), the local mail capture takes every email on PORT+3 and shows what was
+  // sent on PORT+4 (docs/notifications.md).
+  const mailCaptured = !process.env.SMTP_URL;
+  if (mailCaptured) {
+    Object.assign(env, {
+      SMTP_URL: `smtp://127.0.0.1:${port + 3}`,
+      MAIL_CAPTURE_SMTP_PORT: String(port + 3),
+      MAIL_CAPTURE_HTTP_PORT: String(port + 4),
+    });
+  }
   if (!args.has('--no-build') || !existsSync(API_MAIN)) {
     log('Building the API, worker and web app');
     await run(
@@ -231,6 +243,7 @@ async function main() {
         'worker',
         'web',
         'siasn-sim',
+        'mail-capture',
         '--output-style=static',
       ],
       env,
@@ -251,6 +264,10 @@ async function main() {
   const simulatorRuns = siasnSimulated && existsSync(SIASN_SIM_MAIN);
   if (simulatorRuns) supervise('siasn-sim', SIASN_SIM_MAIN, env, 64, true);
   else if (siasnSimulated) log('The SIASN simulator is not built (dist/apps/siasn-sim); starting without it.');
+  const captureRuns = mailCaptured && existsSync(MAIL_CAPTURE_MAIN);
+  if (captureRuns) supervise('mail-capture', MAIL_CAPTURE_MAIN, env, 64, true);
+  else if (mailCaptured)
+    log('The mail capture is not built (dist/apps/mail-capture); emails wait as pending until it or SMTP_URL is there.');
 
   if (!(await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000))) {
     console.error('The API did not become healthy within 60 s.');
@@ -269,6 +286,7 @@ ${DEMO_LOGINS.map(([role, user]) => `  ${role.padEnd(width)}  ${user}`).join('\n
 \x1b[1mKompeten is running at ${url}\x1b[0m
   API docs: ${url}/api/docs   Health: ${url}/api/health   Worker health: http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health
   SIASN: ${simulatorRuns ? `local simulator at ${env.SIASN_BASE_URL} (state: http://127.0.0.1:${env.SIASN_SIM_PORT}/_sim/state)` : siasnSimulated ? 'not configured' : env.SIASN_BASE_URL}
+  Email: ${captureRuns ? `local mail capture (SMTP ${env.SMTP_URL}); sent mail: http://127.0.0.1:${port + 4}/` : mailCaptured ? 'not delivered (no mail capture built)' : 'SMTP_URL'}
   Database: ${pg.embedded ? `embedded PostgreSQL (${pg.url.replace(/:[^:@]*@/, ':***@')})` : 'DATABASE_URL'}   Redis: ${redis.url}   Queue prefix: ${env.QUEUE_PREFIX}
 ${demo}
 Press Ctrl+C to stop.

@@ -9,6 +9,7 @@ import { AttentionModule, EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
 import { JpModule } from '@kompeten/server-jp';
 import { LearningModule } from '@kompeten/server-learning';
+import { NotificationModule } from '@kompeten/server-notification';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
@@ -45,6 +46,7 @@ export class AppModule {
         AssessmentModule,
         JpModule,
         CertificateModule,
+        NotificationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -5,6 +5,7 @@ import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { JP_ENTITIES } from '@kompeten/server-jp';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
+import { NOTIFICATION_ENTITIES } from '@kompeten/server-notification';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 
 export const ALL_ENTITIES = [
@@ -16,4 +17,5 @@ export const ALL_ENTITIES = [
   ...ASSESSMENT_ENTITIES,
   ...JP_ENTITIES,
   ...CERTIFICATE_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { CertificateJobsModule } from '@kompeten/server-certificate';
 import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
 import { IdentityJobsModule } from '@kompeten/server-identity';
 import { JpJobsModule } from '@kompeten/server-jp';
+import { NotificationJobsModule } from '@kompeten/server-notification';
 import { ALL_ENTITIES } from './entities';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
@@ -27,6 +28,7 @@ const DOMAIN_JOB_MODULES = [
   AssessmentJobsModule,
   JpJobsModule,
   CertificateJobsModule,
+  NotificationJobsModule,
 ];
 
 export interface WorkerOptions {

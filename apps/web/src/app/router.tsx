@@ -13,6 +13,7 @@ import { importRoutes } from '../features/imports/routes';
 import { jpRoutes } from '../features/jp/routes';
 import { jpReportRoutes } from '../features/jp-reports/routes';
 import { learningRoutes } from '../features/learning/routes';
+import { notificationRoutes } from '../features/notifications/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { quizAuthoringRoutes, quizRoutes } from '../features/quiz/routes';
 import { FullPageLoader } from '../shared/components/FullPageLoader';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
         children: [
           ...dashboardRoutes,
           ...profileRoutes,
+          ...notificationRoutes,
           ...catalogRoutes,
           ...learningRoutes,
           ...approvalRoutes,

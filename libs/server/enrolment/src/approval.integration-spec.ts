@@ -123,19 +123,39 @@ describe('supervisor approval (EnrolmentService on real PostgreSQL)', () => {
       { action: 'enrolment.approve', actor_user_id: world.supervisor.userId, agency_id: world.agency.id },
     ]);
     expect(await pendingFor(world.supervisor)).not.toContain(pending.id);
+    // One enrolment.decided event (for the learner's notification) in the decision's transaction; none on the repeat.
+    const events = await lib.db.query(
+      `SELECT aggregate_id, payload FROM outbox_event WHERE event_type = 'enrolment.decided' AND payload->>'enrolmentId' = $1`,
+      [pending.id],
+    );
+    expect(events).toEqual([
+      {
+        aggregate_id: events[0].payload.decisionId,
+        payload: { enrolmentId: pending.id, decisionId: expect.any(String), outcome: 'approved' },
+      },
+    ]);
     await expect(enrolments.decide(s, pending.id, 'reject')).rejects.toMatchObject({
       kind: 'conflict',
       code: ErrorCode.ENROLMENT_NOT_PENDING,
     });
   });
 
-  it('a rejected learner may ask again, and waits again', async () => {
+  it('a rejected learner (told why, and by an event of its own per decision) may ask again, and waits again', async () => {
     const pending = await ask(world.learners[3]);
-    expect(await enrolments.decide(await scope(world.supervisor), pending.id, 'reject')).toMatchObject({
-      status: 'rejected',
-    });
+    expect(
+      await enrolments.decide(await scope(world.supervisor), pending.id, 'reject', 'Kuota angkatan ini penuh'),
+    ).toMatchObject({ status: 'rejected' });
+    const [row] = await lib.db.query(`SELECT decision_reason FROM enrolment WHERE id = $1`, [pending.id]);
+    expect(row.decision_reason).toBe('Kuota angkatan ini penuh');
     expect(await ask(world.learners[3])).toMatchObject({ id: pending.id, status: 'pending_approval' });
     expect(await pendingFor(world.supervisor)).toContain(pending.id);
+    await enrolments.decide(await scope(world.supervisor), pending.id, 'approve');
+    const events = await lib.db.query(
+      `SELECT payload->>'outcome' AS outcome FROM outbox_event
+        WHERE event_type = 'enrolment.decided' AND payload->>'enrolmentId' = $1 ORDER BY created_at`,
+      [pending.id],
+    );
+    expect(events).toEqual([{ outcome: 'rejected' }, { outcome: 'approved' }]);
   });
 
   it('an admin of the learner’s agency approves too', async () => {

@@ -294,10 +294,12 @@ export async function recordDecision(
   id: string,
   status: EnrolmentStatus,
   decidedBy: string,
+  reason: string | null = null,
 ): Promise<void> {
   await m.query(
-    `UPDATE enrolment SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`,
-    [id, status, decidedBy],
+    `UPDATE enrolment SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4, updated_at = now()
+      WHERE id = $1`,
+    [id, status, decidedBy, reason],
   );
 }
 

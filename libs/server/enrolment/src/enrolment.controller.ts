@@ -18,6 +18,7 @@ import {
   EnrolmentDto,
   MyEnrolmentQueryDto,
   PendingApprovalDto,
+  RejectEnrolmentDto,
 } from './dto/enrolment.dto';
 import { EnrolmentService } from './enrolment.service';
 
@@ -112,10 +113,17 @@ export class EnrolmentController {
 
   @Post('enrolments/:id/reject')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reject a pending enrolment (the learner\u2019s supervisor or an admin)' })
+  @ApiOperation({
+    summary: 'Reject a pending enrolment (the learner\u2019s supervisor or an admin)',
+    description: 'An optional reason is told to the learner in their notification.',
+  })
   @ApiOkResponse({ type: EnrolmentDto })
   @ApiErrors(404, 409)
-  async reject(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<Enrolment> {
-    return this.enrolments.decide(await this.org.scopeOf(p), id, 'reject');
+  async reject(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() dto: RejectEnrolmentDto,
+  ): Promise<Enrolment> {
+    return this.enrolments.decide(await this.org.scopeOf(p), id, 'reject', dto.reason?.trim() || null);
   }
 }

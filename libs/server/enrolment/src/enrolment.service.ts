@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
   type AssignmentResult,
+  OutboxEvent,
   type Enrolment,
   type EnrolmentDetail,
   type EnrolmentStatus,
@@ -20,6 +22,7 @@ import {
   recordAudit,
   toPage,
   type PageQueryDto,
+  writeOutbox,
 } from '@kompeten/server-core';
 import { userTimeZone } from '@kompeten/server-identity';
 import { courseAudience, courseVisibleTo, findCourseFacts, isLive } from '@kompeten/server-learning';
@@ -305,7 +308,12 @@ export class EnrolmentService {
   }
 
   /** Approves or rejects a pending enrolment (the learner's supervisor, or an admin of the learner's agency). Repeating the same decision is harmless. */
-  async decide(scope: AccessScope, id: string, decision: 'approve' | 'reject'): Promise<Enrolment> {
+  async decide(
+    scope: AccessScope,
+    id: string,
+    decision: 'approve' | 'reject',
+    reason: string | null = null,
+  ): Promise<Enrolment> {
     return this.db.transaction(async (m) => {
       const row = await lockForDecision(m, id);
       // The learner's supervisor AND a holder of the supervisor role where the learner works (issue 12): being named
@@ -321,14 +329,21 @@ export class EnrolmentService {
       if (row.status === target) return this.view(m, id);
       if (row.status !== 'pending_approval')
         throw conflict(ErrorCode.ENROLMENT_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
-      await recordDecision(m, id, target, scope.principal.userId);
+      await recordDecision(m, id, target, scope.principal.userId, decision === 'reject' ? reason : null);
+      // The learner is told by the worker (notifications); one event per decision, since a rejected learner may ask again.
+      const decisionId = randomUUID();
+      await writeOutbox(m, OutboxEvent.EnrolmentDecided, decisionId, {
+        enrolmentId: id,
+        decisionId,
+        outcome: decision === 'approve' ? 'approved' : 'rejected',
+      });
       await recordAudit(m, this.actor(scope), {
         action: `enrolment.${decision}`,
         entityType: 'enrolment',
         entityId: id,
         agencyId: row.agency_id,
         before: { status: row.status },
-        after: { status: target },
+        after: { status: target, ...(decision === 'reject' && reason ? { reason } : {}) },
       });
       return this.view(m, id);
     });

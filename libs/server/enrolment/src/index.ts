@@ -1,6 +1,7 @@
 export * from './enrolment.module';
 export * from './enrolment-access';
 export * from './completion-readers';
+export * from './decision-readers';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';

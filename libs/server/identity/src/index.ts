@@ -7,6 +7,8 @@ export * from './auth/password';
 export * from './auth/session.service';
 export * from './employees/employee.service';
 export * from './employees/employee-readers';
+export * from './accounts/recipient-readers';
+export * from './accounts/setup-link-mail';
 export * from './read-models';
 export * from './provisioning';
 export * from './roles/account.service';

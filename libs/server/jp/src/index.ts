@@ -9,6 +9,7 @@ export * from './rules/rule-arithmetic';
 export * from './rules/rule-resolution';
 export * from './rules/rules.service';
 export * from './claims/claims.service';
+export * from './claims/claim-readers';
 export * from './learner/learner-jp.service';
 export * from './entities/jp-rule-set.entity';
 export * from './entities/jp-rule.entity';

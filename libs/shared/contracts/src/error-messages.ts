@@ -143,6 +143,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CERTIFICATE_CANNOT_REISSUE]: 'This certificate cannot be re-issued: it was already replaced.',
   [ErrorCode.CERTIFICATE_NOT_A_PDF]: 'The file is not a PDF.',
   [ErrorCode.CERTIFICATE_KEY_NOT_FOUND]: 'Key not found.',
+  [ErrorCode.NOTIFICATION_NOT_FOUND]: 'Notification not found.',
 };
 
 /** `true` when the string names a known error code. */

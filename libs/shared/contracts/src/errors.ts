@@ -172,6 +172,8 @@ export const ErrorCode = {
   /** The file sent for checking is not a PDF. */
   CERTIFICATE_NOT_A_PDF: 'CERTIFICATE.NOT_A_PDF',
   CERTIFICATE_KEY_NOT_FOUND: 'CERTIFICATE.KEY_NOT_FOUND',
+  // ---- issue 17: notifications ----
+  NOTIFICATION_NOT_FOUND: 'NOTIFICATION.NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

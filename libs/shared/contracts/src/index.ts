@@ -14,3 +14,4 @@ export * from './course-preview';
 export * from './error-messages';
 export * from './audit-words';
 export * from './certificates';
+export * from './notifications';

@@ -19,6 +19,11 @@ export const JobName = {
   AudienceSweep: 'audience-assignments.sweep',
   JpRebuildReportGroups: 'jp.rebuild-report-groups',
   CertificateIssueCourseCompletion: 'certificate.issue-course-completion',
+  NotifyCertificateIssued: 'notification.certificate-issued',
+  NotifyEnrolmentDecided: 'notification.enrolment-decided',
+  NotifyJpClaimDecided: 'notification.jp-claim-decided',
+  NotifySetupLinkIssued: 'notification.setup-link-issued',
+  EmailSweep: 'notification.email-sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -53,7 +58,21 @@ export type JobItem =
       name: typeof JobName.CertificateIssueCourseCompletion;
       queue: typeof QueueName.Events;
       data: { completionId: string };
-    };
+    }
+  /** A certificate was issued: the learner gets an in-app notification and (if they want it) an email. */
+  | { name: typeof JobName.NotifyCertificateIssued; queue: typeof QueueName.Events; data: { certificateId: string } }
+  /** An enrolment request was approved or rejected (`decisionId`: one per decision, so a second request is a second notice). */
+  | {
+      name: typeof JobName.NotifyEnrolmentDecided;
+      queue: typeof QueueName.Events;
+      data: { enrolmentId: string; decisionId: string; outcome: 'approved' | 'rejected' };
+    }
+  /** A JP claim was verified or rejected: the claimant is told (with the reason when rejected). */
+  | { name: typeof JobName.NotifyJpClaimDecided; queue: typeof QueueName.Events; data: { claimId: string } }
+  /** A password setup link was issued: it is emailed to the person (the token is minted when the email is sent). */
+  | { name: typeof JobName.NotifySetupLinkIssued; queue: typeof QueueName.Events; data: { setupLinkId: string } }
+  /** Scheduled: emails pending or failed and due are sent again (back-off); the record of delivery is `email_delivery`. */
+  | { name: typeof JobName.EmailSweep; queue: typeof QueueName.Events; data: Record<string, never> };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -69,6 +88,11 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceSweep]: QueueName.Events,
   [JobName.JpRebuildReportGroups]: QueueName.Events,
   [JobName.CertificateIssueCourseCompletion]: QueueName.Events,
+  [JobName.NotifyCertificateIssued]: QueueName.Events,
+  [JobName.NotifyEnrolmentDecided]: QueueName.Events,
+  [JobName.NotifyJpClaimDecided]: QueueName.Events,
+  [JobName.NotifySetupLinkIssued]: QueueName.Events,
+  [JobName.EmailSweep]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -80,6 +104,12 @@ export const OutboxEvent = {
   EmployeeImportCompleted: 'employee-import.completed',
   /** A certificate was issued (written in the issuing transaction); the SIASN push and the notification attach here. */
   CertificateIssued: 'certificate.issued',
+  /** A pending enrolment was approved or rejected (written with the decision). */
+  EnrolmentDecided: 'enrolment.decided',
+  /** A JP claim was verified or rejected (written with the decision). */
+  JpClaimDecided: 'jp-claim.decided',
+  /** A one-time password setup link was issued (written with the link; the payload never carries the token). */
+  SetupLinkIssued: 'account.setup-link-issued',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -96,6 +126,10 @@ export interface OutboxPayloads {
   [OutboxEvent.EmployeePlacementChanged]: { employeeId: string; changeId: string };
   [OutboxEvent.EmployeeImportCompleted]: { importId: string };
   [OutboxEvent.CertificateIssued]: { certificateId: string };
+  /** `aggregateId` is `decisionId`: a learner may ask again after a rejection, and each decision is told once. */
+  [OutboxEvent.EnrolmentDecided]: { enrolmentId: string; decisionId: string; outcome: 'approved' | 'rejected' };
+  [OutboxEvent.JpClaimDecided]: { claimId: string };
+  [OutboxEvent.SetupLinkIssued]: { setupLinkId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -119,5 +153,8 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],
-  [OutboxEvent.CertificateIssued]: [],
+  [OutboxEvent.CertificateIssued]: [JobName.NotifyCertificateIssued],
+  [OutboxEvent.EnrolmentDecided]: [JobName.NotifyEnrolmentDecided],
+  [OutboxEvent.JpClaimDecided]: [JobName.NotifyJpClaimDecided],
+  [OutboxEvent.SetupLinkIssued]: [JobName.NotifySetupLinkIssued],
 };

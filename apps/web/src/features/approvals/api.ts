@@ -17,6 +17,7 @@ export function approveEnrolment(id: string): Promise<Enrolment> {
   return request<Enrolment>(`/enrolments/${enc(id)}/approve`, { method: 'POST' });
 }
 
-export function rejectEnrolment(id: string): Promise<Enrolment> {
-  return request<Enrolment>(`/enrolments/${enc(id)}/reject`, { method: 'POST' });
+/** `reason` (optional) is told to the learner in their notification. */
+export function rejectEnrolment(id: string, reason?: string): Promise<Enrolment> {
+  return request<Enrolment>(`/enrolments/${enc(id)}/reject`, { method: 'POST', body: reason ? { reason } : {} });
 }

@@ -18,8 +18,8 @@ export function useApprovals(params: ApprovalListParams) {
 export function useDecideApproval() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
-      decision === 'approve' ? approveEnrolment(id) : rejectEnrolment(id),
+    mutationFn: ({ id, decision, reason }: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
+      decision === 'approve' ? approveEnrolment(id) : rejectEnrolment(id, reason),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
   });
 }

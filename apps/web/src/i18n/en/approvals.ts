@@ -15,6 +15,8 @@ export const approvals: Catalog['approvals'] = {
   approveNamed: 'Approve {{name}} for {{course}}',
   rejectNamed: 'Reject {{name}} for {{course}}',
   rejectTitle: 'Reject the enrolment?',
+  rejectReason: 'Reason (optional)',
+  rejectReasonHint: 'Told to the ASN in their notification.',
   rejectConfirm: 'The enrolment of {{name}} in "{{course}}" will be rejected.',
   approved: 'Enrolment of {{name}} in {{course}} approved.',
   rejected: 'Enrolment of {{name}} in {{course}} rejected.',

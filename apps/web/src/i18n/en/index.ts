@@ -18,6 +18,7 @@ import { jp } from './jp';
 import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
+import { notifications } from './notifications';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
@@ -48,4 +49,5 @@ export const en: Catalog = {
   editor,
   preview,
   certificates,
+  notifications,
 };

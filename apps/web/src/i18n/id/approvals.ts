@@ -13,6 +13,8 @@ export const approvals = {
   approveNamed: 'Setujui {{name}} untuk {{course}}',
   rejectNamed: 'Tolak {{name}} untuk {{course}}',
   rejectTitle: 'Tolak pendaftaran?',
+  rejectReason: 'Alasan (opsional)',
+  rejectReasonHint: 'Disampaikan kepada ASN dalam notifikasinya.',
   rejectConfirm: 'Pendaftaran {{name}} di kursus "{{course}}" akan ditolak.',
   approved: 'Pendaftaran {{name}} di {{course}} disetujui.',
   rejected: 'Pendaftaran {{name}} di {{course}} ditolak.',

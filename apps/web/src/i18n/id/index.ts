@@ -17,6 +17,7 @@ import { jp } from './jp';
 import { jpReports } from './jp-reports';
 import { layout } from './layout';
 import { learning } from './learning';
+import { notifications } from './notifications';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
@@ -50,6 +51,7 @@ export const id = {
   editor,
   preview,
   certificates,
+  notifications,
 };
 
 export type Catalog = typeof id;

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
 import { displayNameOf, useAuth } from '../auth/auth-context';
 import { useAttention } from '../attention';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navItemsFor, type NavItem } from './nav-items';
 import classes from './AppLayout.module.css';
@@ -108,6 +109,7 @@ export function AppLayout() {
             <Text size="sm" fw={500} visibleFrom="sm" className={classes.userName} title={name}>
               {name}
             </Text>
+            <NotificationBell />
             <LanguageSwitcher />
             <Button variant="default" size="xs" onClick={() => void onLogout()} loading={loggingOut}>
               {t('logout')}

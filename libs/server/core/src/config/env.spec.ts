@@ -53,6 +53,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads SMTP_URL and MAIL_FROM (unset: no SMTP, a default sender) and names malformed ones', () => {
+    expect(loadConfig(good).mail).toEqual({ smtpUrl: null, from: 'Kompeten <no-reply@kompeten.local>' });
+    expect(
+      loadConfig({
+        ...good,
+        SMTP_URL: 'smtps://kompeten:rahasia@mail.ntbprov.go.id:465',
+        MAIL_FROM: 'BPSDM NTB <no-reply@ntbprov.go.id>',
+      }).mail,
+    ).toEqual({
+      smtpUrl: 'smtps://kompeten:rahasia@mail.ntbprov.go.id:465',
+      from: 'BPSDM NTB <no-reply@ntbprov.go.id>',
+    });
+    expect(loadConfig({ ...good, SMTP_URL: '' }).mail.smtpUrl).toBeNull();
+    expect(() => loadConfig({ ...good, SMTP_URL: 'http://mail', MAIL_FROM: 'nobody' })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*MAIL_FROM must be an address/,
+    );
+  });
+
   it('refuses a TZ other than UTC and a lone ADMIN_EMAIL', () => {
     expect(() => loadConfig({ ...good, TZ: 'Asia/Jakarta' })).toThrow(/TZ must stay UTC/);
     expect(() => loadConfig({ ...good, ADMIN_EMAIL: 'a@b.go.id' })).toThrow(/set together/);

@@ -65,6 +65,22 @@ export class EnvDto {
   @IsInt({ message: 'SETUP_LINK_TTL_HOURS must be a whole number of hours (1–720)' })
   SETUP_LINK_TTL_HOURS?: number;
 
+  /** Where email is sent (issue 17): smtp://user:pass@host:587 or smtps://…:465; unset, emails wait as pending. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^smtps?:\/\/[^\s/]+(\/.*)?$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.go.id:587',
+  })
+  SMTP_URL?: string;
+
+  /** The sender of every email, e.g. `Kompeten BPSDM NTB <no-reply@ntbprov.go.id>`. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address, optionally with a name, e.g. Kompeten <no-reply@kompeten.go.id>',
+  })
+  MAIL_FROM?: string;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
@@ -250,6 +266,8 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   /** Lifetime of an account setup link (SETUP_LINK_TTL_HOURS). */
   setupLinkTtlSeconds: number;
+  /** Outgoing email (SMTP_URL, MAIL_FROM); `smtpUrl` null: deliveries are recorded and wait until it is set. */
+  mail: { smtpUrl: string | null; from: string };
   initialAdmin: { email: string; password: string } | null;
   /** Local files, and the temporary folder (`tmp`) of uploads in flight with either driver. */
   storageDir: string;
@@ -322,6 +340,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     setupLinkTtlSeconds: (dto.SETUP_LINK_TTL_HOURS ?? 72) * 3600,
+    mail: { smtpUrl: dto.SMTP_URL ?? null, from: dto.MAIL_FROM ?? 'Kompeten <no-reply@kompeten.local>' },
     initialAdmin:
       dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD
         ? { email: dto.ADMIN_EMAIL.toLowerCase(), password: dto.ADMIN_PASSWORD }

@@ -81,6 +81,19 @@ const DUE_DOC = {
   },
 } satisfies Record<string, ApiPropertyOptions>;
 
+/** Rejecting an enrolment request: the reason is optional and goes to the learner (issue 17). */
+export class RejectEnrolmentDto {
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: 'Kuota angkatan ini sudah penuh; silakan mendaftar pada angkatan berikutnya',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'reason harus berupa teks' })
+  @MaxLength(500, { message: 'reason maksimal 500 karakter' })
+  reason?: string;
+}
+
 export class EnrolmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;

@@ -73,6 +73,10 @@ export class EnrolmentEntity {
   @Column('timestamptz', { nullable: true })
   decidedAt: Date | null;
 
+  /** Why a request was rejected (optional), told to the learner in their notification. */
+  @Column('text', { nullable: true })
+  decisionReason: string | null;
+
   /** Share of required lessons completed. numeric: read as a string by pg. */
   @Column('numeric', { precision: 5, scale: 2, default: 0 })
   progressPercent: string;

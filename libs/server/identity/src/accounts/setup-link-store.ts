@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { returnedRows } from '@kompeten/server-core';
 
 /**
  * Hand-written SQL for one-time password setup links (`account_setup_link`, issue 12): voiding older links, using
@@ -46,8 +47,43 @@ export async function selectSetupLink(
     `SELECT l.id, l.user_id, l.purpose, l.expires_at, l.used_at, l.voided_at, e.full_name, e.nip, ua.email, a.name AS agency_name, e.agency_id
          FROM account_setup_link l JOIN user_account ua ON ua.id = l.user_id
          LEFT JOIN employee e ON e.id = ua.employee_id LEFT JOIN organisation_agency a ON a.id = e.agency_id
-        WHERE l.token_hash = $1 ${lock ? 'FOR UPDATE OF l' : ''}`,
+        WHERE (l.token_hash = $1 OR l.mail_token_hash = $1) ${lock ? 'FOR UPDATE OF l' : ''}`,
     [tokenHash],
   );
   return row;
+}
+
+/** A link still open (not used, voided or expired) gets a new emailed token; false when it is no longer open. */
+export async function setMailTokenHash(
+  m: EntityManager,
+  id: string,
+  mailTokenHash: string,
+): Promise<SetupLinkMailRow | null> {
+  const result: unknown = await m.query(
+    `UPDATE account_setup_link SET mail_token_hash = $2
+      WHERE id = $1 AND used_at IS NULL AND voided_at IS NULL AND expires_at > now()
+      RETURNING id, user_id, purpose, expires_at`,
+    [id, mailTokenHash],
+  );
+  return returnedRows<SetupLinkMailRow>(result)[0] ?? null;
+}
+
+export interface SetupLinkMailRow {
+  id: string;
+  user_id: string;
+  purpose: 'setup' | 'reset';
+  expires_at: Date;
+}
+
+/** The account a link is for, whatever its state (the notification job checks it exists). */
+export async function setupLinkOwner(
+  m: EntityManager,
+  id: string,
+): Promise<{ user_id: string; purpose: 'setup' | 'reset'; expires_at: Date; open: boolean } | null> {
+  const [row]: Array<{ user_id: string; purpose: 'setup' | 'reset'; expires_at: Date; open: boolean }> = await m.query(
+    `SELECT user_id, purpose, expires_at, (used_at IS NULL AND voided_at IS NULL AND expires_at > now()) AS open
+       FROM account_setup_link WHERE id = $1`,
+    [id],
+  );
+  return row ?? null;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type AccountSetupLink, type SetupLinkInfo } from '@kompeten/shared-contracts';
+import { ErrorCode, OutboxEvent, type AccountSetupLink, type SetupLinkInfo } from '@kompeten/shared-contracts';
 import {
   APP_CONFIG,
   DomainError,
@@ -11,6 +11,7 @@ import {
   recordAudit,
   type AppConfig,
   type Principal,
+  writeOutbox,
 } from '@kompeten/server-core';
 import { maskNip } from '@kompeten/shared-util';
 import { hashPassword, passwordProblem, type PasswordContext } from '../auth/password';
@@ -55,9 +56,12 @@ export class SetupLinkService {
     await voidOpenSetupLinks(m, userId);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.setupLinkTtlSeconds * 1000);
-    await m
+    const { identifiers } = await m
       .getRepository(AccountSetupLinkEntity)
       .insert({ userId, tokenHash: sha256(token), purpose, createdBy: actor?.userId ?? null, expiresAt });
+    const setupLinkId = identifiers[0].id as string;
+    // The worker emails the link to the person when they have an address (decision 0032); never the token itself.
+    await writeOutbox(m, OutboxEvent.SetupLinkIssued, setupLinkId, { setupLinkId });
     await recordAccountEvent(m, actor, userId, 'setup_link_issued', { purpose, expiresAt: expiresAt.toISOString() });
     return { token, url: `${this.config.publicUrl}/atur-kata-sandi/${token}`, expiresAt: expiresAt.toISOString() };
   }

@@ -20,6 +20,14 @@ export class AccountSetupLinkEntity {
   @Column('text')
   tokenHash: string;
 
+  /**
+   * SHA-256 of the second token of the same link, minted by the worker when it emails the link (decision 0032): the
+   * token the officer saw and the emailed one open the same one-time link; each email attempt mints a new one.
+   */
+  @Index('uq_account_setup_link_mail_token', { unique: true, where: 'mail_token_hash IS NOT NULL' })
+  @Column('text', { nullable: true })
+  mailTokenHash: string | null;
+
   @Column('text')
   purpose: 'setup' | 'reset';
 

@@ -251,6 +251,13 @@ describe('JP claims (ClaimsService on real PostgreSQL)', () => {
       });
       const { ledger, aggregate } = await ledgerAndAggregate(lib.db, [learner.employeeId as string]);
       expect(aggregate).toEqual(ledger);
+      // The claimant's notification: one jp-claim.decided event with the decision, none for the repeat.
+      expect(
+        await lib.db.query(
+          `SELECT aggregate_id, payload FROM outbox_event WHERE event_type = 'jp-claim.decided' AND aggregate_id = $1`,
+          [claim.id],
+        ),
+      ).toEqual([{ aggregate_id: claim.id, payload: { claimId: claim.id } }]);
       await expect(claims.decide(await scope(world.admin), claim.id, 'reject', 'salah')).rejects.toMatchObject({
         kind: 'conflict',
         code: ErrorCode.JP_CLAIM_DECIDED,

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ErrorCode, type JpClaim, type JpClaimStatus, type Page } from '@kompeten/shared-contracts';
+import { ErrorCode, OutboxEvent, type JpClaim, type JpClaimStatus, type Page } from '@kompeten/shared-contracts';
 import {
   cleanFileName,
   conflict,
@@ -18,6 +18,7 @@ import {
   recordAudit,
   toPage,
   type FileStorage,
+  writeOutbox,
 } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import { displayName, localDateOf } from '@kompeten/shared-util';
@@ -384,6 +385,8 @@ export class ClaimsService {
           after: { status: 'rejected', reason: why },
         });
       }
+      // The claimant is told by the worker (notifications); a claim is decided once, so the claim is the aggregate.
+      await writeOutbox(m, OutboxEvent.JpClaimDecided, row.id, { claimId: row.id });
       return (await findClaim(m, row.id)) as ClaimRow;
     });
     return this.toClaim(scope, done);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { PendingApproval } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -26,10 +26,11 @@ export function ApprovalsPage() {
   const decide = useDecideApproval();
   const [rejecting, setRejecting] = useState<PendingApproval | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [reason, setReason] = useState('');
 
   const run = async (row: PendingApproval, decision: 'approve' | 'reject') => {
     try {
-      await decide.mutateAsync({ id: row.id, decision });
+      await decide.mutateAsync({ id: row.id, decision, reason: decision === 'reject' ? reason.trim() : undefined });
       const message = t(decision === 'approve' ? 'approved' : 'rejected', {
         name: row.employeeName,
         course: row.courseTitle,
@@ -37,6 +38,7 @@ export function ApprovalsPage() {
       notify({ color: 'kompeten', message });
       setAnnouncement(message);
       setRejecting(null);
+      setReason('');
     } catch {
       // Shown above the table or in the dialog.
     }
@@ -122,18 +124,29 @@ export function ApprovalsPage() {
           onChange={(p) => update({ page: p })}
         />
       )}
+      {/* The confirm button in red.9: white on the theme's red.7 is below 4.5:1 (axe). */}
       <ConfirmModal
         opened={rejecting !== null}
-        onClose={() => setRejecting(null)}
+        onClose={() => (setRejecting(null), setReason(''))}
         title={t('rejectTitle')}
         confirmLabel={t('reject')}
-        color="red"
+        color="red.9"
         loading={decide.isPending}
         onConfirm={() => rejecting && void run(rejecting, 'reject')}
       >
         <Text size="sm">
           {t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}
         </Text>
+        <Textarea
+          mt="sm"
+          label={t('rejectReason')}
+          description={t('rejectReasonHint')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={500}
+          autosize
+          minRows={2}
+        />
         {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
       </ConfirmModal>
     </Stack>

@@ -4,6 +4,7 @@ import { useAuth } from '../../../shared/auth/auth-context';
 import { DetailList, Field } from '../../../shared/components/DetailList';
 import { EmployeeDetails } from '../../../shared/components/EmployeeDetails';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { EmailPreferencesSection } from '../../notifications/components/EmailPreferencesSection';
 import { AccountEventsList } from './AccountEventsList';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PendingEmailNotice } from './PendingEmailNotice';
@@ -58,6 +59,8 @@ export function ProfilePage() {
           </Group>
         </Radio.Group>
       </Card>
+
+      <EmailPreferencesSection />
 
       <Card component="section" aria-labelledby="profile-account-events">
         <Title order={2} id="profile-account-events" mb="xs">

@@ -23,6 +23,8 @@ import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 import { Certificates1797620000000 } from './1797620000000-Certificates';
 import { CertificateTemplates1797630000000 } from './1797630000000-CertificateTemplates';
+import { Notifications1797650000000 } from './1797650000000-Notifications';
+import { EnrolmentDecisionReason1797651000000 } from './1797651000000-EnrolmentDecisionReason';
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
@@ -52,5 +54,7 @@ export const MIGRATIONS = [
   CertificateSequence1797610000000,
   Certificates1797620000000,
   CertificateTemplates1797630000000,
+  Notifications1797650000000,
+  EnrolmentDecisionReason1797651000000,
   JpReportGroups1797660000000,
 ];

@@ -1,0 +1,8 @@
+import type { RouteObject } from 'react-router';
+
+export const notificationRoutes: RouteObject[] = [
+  {
+    path: 'notifikasi',
+    lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
+  },
+];

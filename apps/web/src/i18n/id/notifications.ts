@@ -1,0 +1,23 @@
+export const notifications = {
+  title: 'Notifikasi',
+  bell: 'Notifikasi',
+  bellUnread: 'Notifikasi, {{count}} belum dibaca',
+  unreadSummary: '{{count}} belum dibaca',
+  empty: 'Belum ada notifikasi.',
+  new: 'Baru',
+  markRead: 'Tandai dibaca',
+  markReadNamed: 'Tandai dibaca: {{title}}',
+  markAllRead: 'Tandai semua dibaca',
+  seeAll: 'Lihat semua notifikasi',
+  prefsTitle: 'Notifikasi email',
+  prefsIntro: 'Pilih email yang ingin Anda terima. Notifikasi di aplikasi tetap muncul.',
+  prefsNoAddress: 'Akun Anda belum memiliki alamat email, sehingga email belum dapat dikirim.',
+  prefsPasswordAlways: 'Tautan pembuatan kata sandi selalu dikirim lewat email.',
+  kind: {
+    certificate_issued: 'Sertifikat terbit',
+    enrolment_approved: 'Pendaftaran disetujui',
+    enrolment_rejected: 'Pendaftaran ditolak',
+    jp_claim_verified: 'Klaim JP diverifikasi',
+    jp_claim_rejected: 'Klaim JP ditolak',
+  },
+};

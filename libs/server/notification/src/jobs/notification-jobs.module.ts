@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { NotificationCoreModule } from '../notification-core.module';
+import {
+  EmailSweepJob,
+  NotifyCertificateIssuedJob,
+  NotifyEnrolmentDecidedJob,
+  NotifyJpClaimDecidedJob,
+  NotifySetupLinkIssuedJob,
+} from './notification.jobs';
+
+const JOBS = [
+  NotifyCertificateIssuedJob,
+  NotifyEnrolmentDecidedJob,
+  NotifyJpClaimDecidedJob,
+  NotifySetupLinkIssuedJob,
+  EmailSweepJob,
+];
+
+/** The notification domain's job handlers, for the worker. */
+@Module({ imports: [NotificationCoreModule], providers: JOBS, exports: JOBS })
+export class NotificationJobsModule {}
