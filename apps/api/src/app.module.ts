@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AssessmentModule } from '@kompeten/server-assessment';
+import { CalendarModule } from '@kompeten/server-calendar';
 import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
 import { AttentionModule, EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
@@ -43,6 +44,7 @@ export class AppModule {
         AttentionModule,
         AssessmentModule,
         JpModule,
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [

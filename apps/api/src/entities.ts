@@ -1,4 +1,5 @@
 import { ASSESSMENT_ENTITIES } from '@kompeten/server-assessment';
+import { CALENDAR_ENTITIES } from '@kompeten/server-calendar';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
@@ -14,4 +15,5 @@ export const ALL_ENTITIES = [
   ...ENROLMENT_ENTITIES,
   ...ASSESSMENT_ENTITIES,
   ...JP_ENTITIES,
+  ...CALENDAR_ENTITIES,
 ];

@@ -21,6 +21,8 @@ const TABLES = [
   'certificate',
   'certificate_key',
   'certificate_sequence',
+  'class_quota',
+  'class_registration',
   'course',
   'course_author',
   'course_author_invitation',
@@ -55,6 +57,8 @@ const TABLES = [
   'refresh_token',
   'role_assignment',
   'siasn_push',
+  'training_class',
+  'training_offering',
   'user_account',
   'work_unit',
 ];

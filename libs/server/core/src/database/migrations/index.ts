@@ -23,6 +23,7 @@ import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 import { Certificates1797620000000 } from './1797620000000-Certificates';
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
+import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CertificateSequence1797610000000,
   Certificates1797620000000,
   JpReportGroups1797660000000,
+  TrainingCalendar1797670000000,
 ];
