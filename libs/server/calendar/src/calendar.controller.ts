@@ -66,7 +66,10 @@ export class CalendarController {
   @ApiOperation({ summary: 'One offering (admins of the organising agency)' })
   @ApiOkResponse({ type: TrainingOfferingDto })
   @ApiErrors(404)
-  async getOffering(@CurrentPrincipal() p: Principal, @Param('offeringId', uuid()) id: string): Promise<TrainingOffering> {
+  async getOffering(
+    @CurrentPrincipal() p: Principal,
+    @Param('offeringId', uuid()) id: string,
+  ): Promise<TrainingOffering> {
     return this.offerings.getOffering(await this.org.scopeOf(p), id);
   }
 
@@ -88,7 +91,8 @@ export class CalendarController {
 
   @Get('classes')
   @ApiOperation({
-    summary: 'Classes: for a learner those organised by their agency or one above it; for an admin its agencies’ classes',
+    summary:
+      'Classes: for a learner those organised by their agency or one above it; for an admin its agencies’ classes',
   })
   @ApiPageResponse(TrainingClassDto)
   async listClasses(@CurrentPrincipal() p: Principal, @Query() q: ClassQueryDto): Promise<Page<TrainingClass>> {
@@ -119,7 +123,8 @@ export class CalendarController {
 
   @Post('classes/:classId/registrations')
   @ApiOperation({
-    summary: 'Register for a class: confirmed, pending approval, or waitlisted with a position — or refused with the reason',
+    summary:
+      'Register for a class: confirmed, pending approval, or waitlisted with a position — or refused with the reason',
     description:
       '201 with the new registration; 200 with the existing one when the caller is registered already (a retry changes nothing). Refusals: 409 CALENDAR.REGISTRATION_CLOSED, 409 CALENDAR.SCHEDULE_CONFLICT, 403 CALENDAR.NOT_ELIGIBLE, 409 CALENDAR.CLASS_FULL (only for a class without a waitlist; otherwise a full quota means waitlisted).',
   })
@@ -155,11 +160,15 @@ export class CalendarController {
   @Post('registrations/:registrationId/cancel')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Cancel a registration (the learner before the deadline, an admin any time); a freed seat promotes the next waiter',
+    summary:
+      'Cancel a registration (the learner before the deadline, an admin any time); a freed seat promotes the next waiter',
   })
   @ApiOkResponse({ type: ClassRegistrationDto })
   @ApiErrors(404, 409)
-  async cancel(@CurrentPrincipal() p: Principal, @Param('registrationId', uuid()) id: string): Promise<ClassRegistration> {
+  async cancel(
+    @CurrentPrincipal() p: Principal,
+    @Param('registrationId', uuid()) id: string,
+  ): Promise<ClassRegistration> {
     return this.registrations.cancel(await this.org.scopeOf(p), id);
   }
 
@@ -186,7 +195,10 @@ export class CalendarController {
   @Get('approvals')
   @ApiOperation({ summary: 'Registrations of the caller’s direct reports waiting for the caller’s decision' })
   @ApiPageResponse(ClassRegistrationDto)
-  async approvals(@CurrentPrincipal() p: Principal, @Query() q: RegistrationQueryDto): Promise<Page<ClassRegistration>> {
+  async approvals(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: RegistrationQueryDto,
+  ): Promise<Page<ClassRegistration>> {
     return this.registrations.pendingForSupervisor(await this.org.scopeOf(p), q);
   }
 }

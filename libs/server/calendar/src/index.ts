@@ -11,4 +11,9 @@ import { ClassQuotaEntity } from './entities/class-quota.entity';
 import { ClassRegistrationEntity } from './entities/class-registration.entity';
 import { TrainingClassEntity } from './entities/training-class.entity';
 import { TrainingOfferingEntity } from './entities/training-offering.entity';
-export const CALENDAR_ENTITIES = [TrainingOfferingEntity, TrainingClassEntity, ClassQuotaEntity, ClassRegistrationEntity];
+export const CALENDAR_ENTITIES = [
+  TrainingOfferingEntity,
+  TrainingClassEntity,
+  ClassQuotaEntity,
+  ClassRegistrationEntity,
+];

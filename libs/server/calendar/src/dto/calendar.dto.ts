@@ -232,7 +232,11 @@ export class CreateClassDto {
   @IsBoolean({ message: 'requiresApproval harus true atau false' })
   requiresApproval?: boolean;
 
-  @ApiPropertyOptional({ example: true, default: true, description: 'false: a full class refuses instead of waitlisting' })
+  @ApiPropertyOptional({
+    example: true,
+    default: true,
+    description: 'false: a full class refuses instead of waitlisting',
+  })
   @IsOptional()
   @IsBoolean({ message: 'waitlist harus true atau false' })
   waitlist?: boolean;

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { ClassRegistrationStatus, SeatPool } from '@kompeten/shared-contracts';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { EmployeeEntity, UserAccountEntity } from '@kompeten/server-identity';

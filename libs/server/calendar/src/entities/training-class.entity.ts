@@ -14,7 +14,10 @@ import { TrainingOfferingEntity } from './training-offering.entity';
 @Check('training_class_status_check', `status IN ('scheduled','cancelled')`)
 @Check('training_class_time_zone_check', `time_zone IN ('Asia/Jakarta','Asia/Makassar','Asia/Jayapura')`)
 @Check('training_class_seats_check', `seats IS NULL OR (seats > 0 AND quota_seats <= seats AND taken <= seats)`)
-@Check('training_class_counters_check', `taken >= 0 AND common_taken >= 0 AND common_taken <= taken AND waitlist_gone <= waitlist_seq`)
+@Check(
+  'training_class_counters_check',
+  `taken >= 0 AND common_taken >= 0 AND common_taken <= taken AND waitlist_gone <= waitlist_seq`,
+)
 @Check('training_class_window_check', `registration_opens_at < registration_closes_at AND starts_at < ends_at`)
 @Index('ix_training_class_time', ['startsAt', 'endsAt'])
 export class TrainingClassEntity {

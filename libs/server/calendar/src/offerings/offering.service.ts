@@ -119,7 +119,8 @@ export class OfferingService {
 
   private administered(scope: AccessScope): string[] | null {
     if (scope.global) return null;
-    if (!scope.adminAgencyIds.size) throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya admin instansi yang dapat melihat ini');
+    if (!scope.adminAgencyIds.size)
+      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya admin instansi yang dapat melihat ini');
     return [...scope.adminAgencyIds];
   }
 
@@ -154,7 +155,10 @@ export class OfferingService {
     // Quotas go to agencies of the organising agency's tree (a province class reserves seats for its regencies).
     const reachable = new Set(tree.descendantsOrSelf(offering.agency_id));
     if (quotas.some((q) => !reachable.has(q.agencyId)))
-      throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi pada kuota tidak ditemukan di bawah instansi penyelenggara');
+      throw notFound(
+        ErrorCode.ORG_AGENCY_NOT_FOUND,
+        'Instansi pada kuota tidak ditemukan di bawah instansi penyelenggara',
+      );
     if (dto.mode !== 'classroom' && !dto.meetingUrl) throw bad('kelas daring atau blended memerlukan meetingUrl');
     if (dto.mode !== 'online' && !dto.venue) throw bad('kelas klasikal atau blended memerlukan venue');
     const opens = new Date(dto.registrationOpensAt);
@@ -241,14 +245,17 @@ export class OfferingService {
   }
 
   private async learnerAgencies(scope: AccessScope): Promise<string[]> {
-    const home = scope.principal.employeeId ? await employeeAgencyId(this.db.manager, scope.principal.employeeId) : null;
+    const home = scope.principal.employeeId
+      ? await employeeAgencyId(this.db.manager, scope.principal.employeeId)
+      : null;
     return home ? (await this.agencies.current()).ancestorsOrSelf(home).map((a) => a.id) : [];
   }
 
   async getClass(scope: AccessScope, id: string): Promise<TrainingClass> {
     const row = await findClass(this.db, id);
     const visible =
-      !!row && (scope.canAdministerAgency(row.agency_id) || (await this.learnerAgencies(scope)).includes(row.agency_id));
+      !!row &&
+      (scope.canAdministerAgency(row.agency_id) || (await this.learnerAgencies(scope)).includes(row.agency_id));
     if (!row || !visible) throw notFound(ErrorCode.CALENDAR_CLASS_NOT_FOUND, 'Kelas tidak ditemukan');
     return toClass(row);
   }

@@ -1,13 +1,17 @@
 import { choosePromotions, seatFor, type SeatState } from './promotion';
 
-const state = (o: Partial<Omit<SeatState, 'quotas'>> & { quotas?: Record<string, [number, number]> } = {}): SeatState => ({
+const state = (
+  o: Partial<Omit<SeatState, 'quotas'>> & { quotas?: Record<string, [number, number]> } = {},
+): SeatState => ({
   seats: 10,
   quotaSeats: 6,
   taken: 0,
   commonTaken: 0,
   released: false,
   ...o,
-  quotas: new Map(Object.entries(o.quotas ?? { A: [3, 0], B: [3, 0] }).map(([k, [seats, taken]]) => [k, { seats, taken }])),
+  quotas: new Map(
+    Object.entries(o.quotas ?? { A: [3, 0], B: [3, 0] }).map(([k, [seats, taken]]) => [k, { seats, taken }]),
+  ),
 });
 
 describe('seatFor', () => {
@@ -36,7 +40,12 @@ describe('choosePromotions', () => {
   const full = { quotas: { A: [3, 3], B: [3, 3] } as Record<string, [number, number]>, taken: 10, commonTaken: 4 };
   it('a freed common seat goes to the first waiter of any agency', () => {
     const s = state({ ...full, taken: 9, commonTaken: 3 });
-    expect(choosePromotions(s, [{ id: 'w1', agencyId: 'B' }, { id: 'w2', agencyId: 'A' }])).toEqual([{ id: 'w1', pool: 'common' }]);
+    expect(
+      choosePromotions(s, [
+        { id: 'w1', agencyId: 'B' },
+        { id: 'w2', agencyId: 'A' },
+      ]),
+    ).toEqual([{ id: 'w1', pool: 'common' }]);
   });
   it('a freed quota seat goes to that agency’s first waiter, passing others who may not take it', () => {
     const s = state({ ...full, quotas: { A: [3, 2], B: [3, 3] }, taken: 9 });

@@ -1,4 +1,11 @@
-import { quotaProblem, registrationRefusal, sessionsOf, sessionsOverlap, type RegistrationFacts, type Session } from './registration-rules';
+import {
+  quotaProblem,
+  registrationRefusal,
+  sessionsOf,
+  sessionsOverlap,
+  type RegistrationFacts,
+  type Session,
+} from './registration-rules';
 
 describe('sessionsOf', () => {
   it('reads each day in the organising agency’s zone', () => {
@@ -16,7 +23,10 @@ describe('sessionsOf', () => {
       ],
       'Asia/Jayapura',
     );
-    expect('sessions' in r && r.sessions.map((s) => s[0])).toEqual(['2027-02-10T04:00:00.000Z', '2027-02-10T23:00:00.000Z']);
+    expect('sessions' in r && r.sessions.map((s) => s[0])).toEqual([
+      '2027-02-10T04:00:00.000Z',
+      '2027-02-10T23:00:00.000Z',
+    ]);
     expect(sessionsOf([], 'Asia/Jakarta')).toEqual({ problem: expect.stringContaining('minimal satu hari') });
     expect(sessionsOf([{ date: '2027-02-30', start: '08:00', end: '09:00' }], 'Asia/Jakarta')).toEqual({
       problem: expect.stringContaining('tidak valid'),
@@ -40,7 +50,9 @@ describe('sessionsOverlap', () => {
   it('finds any overlapping pair, not touching ends', () => {
     expect(sessionsOverlap([s('01:00', '03:00')], [s('02:00', '04:00')])).toBe(true);
     expect(sessionsOverlap([s('01:00', '03:00')], [s('03:00', '04:00')])).toBe(false);
-    expect(sessionsOverlap([s('01:00', '02:00'), s('05:00', '06:00')], [s('03:00', '04:00'), s('05:30', '07:00')])).toBe(true);
+    expect(
+      sessionsOverlap([s('01:00', '02:00'), s('05:00', '06:00')], [s('03:00', '04:00'), s('05:30', '07:00')]),
+    ).toBe(true);
     expect(sessionsOverlap([s('01:00', '02:00')], [])).toBe(false);
   });
   it('classes on the same dates but other hours do not conflict', () => {
@@ -67,10 +79,12 @@ describe('registrationRefusal', () => {
     expect(registrationRefusal({ ...base, inOrganisingTree: false })).toBe('not_eligible');
   });
   it('refuses a seat overlapping another held one; a held class at other times is fine', () => {
-    expect(registrationRefusal({ ...base, heldSessions: [[['2027-03-01T07:00:00.000Z', '2027-03-01T09:00:00.000Z']]] })).toBe(
-      'schedule_conflict',
-    );
-    expect(registrationRefusal({ ...base, heldSessions: [[['2027-03-02T01:00:00.000Z', '2027-03-02T08:00:00.000Z']]] })).toBeNull();
+    expect(
+      registrationRefusal({ ...base, heldSessions: [[['2027-03-01T07:00:00.000Z', '2027-03-01T09:00:00.000Z']]] }),
+    ).toBe('schedule_conflict');
+    expect(
+      registrationRefusal({ ...base, heldSessions: [[['2027-03-02T01:00:00.000Z', '2027-03-02T08:00:00.000Z']]] }),
+    ).toBeNull();
   });
   it('a closed window is said before eligibility', () => {
     expect(registrationRefusal({ ...base, windowOpen: false, employeeActive: false })).toBe('registration_closed');
@@ -79,12 +93,27 @@ describe('registrationRefusal', () => {
 
 describe('quotaProblem', () => {
   it('accepts quotas that fit, and no quotas', () => {
-    expect(quotaProblem(60, [{ agencyId: 'a', seats: 6 }, { agencyId: 'b', seats: 54 }])).toBeNull();
+    expect(
+      quotaProblem(60, [
+        { agencyId: 'a', seats: 6 },
+        { agencyId: 'b', seats: 54 },
+      ]),
+    ).toBeNull();
     expect(quotaProblem(null, [])).toBeNull();
   });
   it('refuses quotas above the seats, doubled agencies, empty quotas and quotas on unlimited classes', () => {
-    expect(quotaProblem(10, [{ agencyId: 'a', seats: 6 }, { agencyId: 'b', seats: 5 }])).toContain('melebihi');
-    expect(quotaProblem(10, [{ agencyId: 'a', seats: 1 }, { agencyId: 'a', seats: 1 }])).toContain('sekali');
+    expect(
+      quotaProblem(10, [
+        { agencyId: 'a', seats: 6 },
+        { agencyId: 'b', seats: 5 },
+      ]),
+    ).toContain('melebihi');
+    expect(
+      quotaProblem(10, [
+        { agencyId: 'a', seats: 1 },
+        { agencyId: 'a', seats: 1 },
+      ]),
+    ).toContain('sekali');
     expect(quotaProblem(10, [{ agencyId: 'a', seats: 0 }])).toContain('minimal 1');
     expect(quotaProblem(null, [{ agencyId: 'a', seats: 3 }])).toContain('tanpa batas');
   });

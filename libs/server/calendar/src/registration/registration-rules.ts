@@ -11,7 +11,10 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
  * day). Returns the problem in words instead when a day is not a real date, a time is not HH:MM, a day ends before it
  * starts, or two days repeat.
  */
-export function sessionsOf(days: readonly ClassDay[], zone: AgencyTimeZone): { sessions: Session[] } | { problem: string } {
+export function sessionsOf(
+  days: readonly ClassDay[],
+  zone: AgencyTimeZone,
+): { sessions: Session[] } | { problem: string } {
   if (!days.length) return { problem: 'jadwal harus memuat minimal satu hari' };
   const seen = new Set<string>();
   const sessions: Session[] = [];
@@ -62,7 +65,10 @@ export function registrationRefusal(f: RegistrationFacts): Refusal | null {
 }
 
 /** Quotas must name distinct agencies with at least one seat each, and together fit in the class's seats. */
-export function quotaProblem(seats: number | null, quotas: ReadonlyArray<{ agencyId: string; seats: number }>): string | null {
+export function quotaProblem(
+  seats: number | null,
+  quotas: ReadonlyArray<{ agencyId: string; seats: number }>,
+): string | null {
   const agencies = new Set(quotas.map((q) => q.agencyId));
   if (agencies.size !== quotas.length) return 'setiap instansi hanya boleh muncul sekali di kuota';
   if (quotas.some((q) => !Number.isInteger(q.seats) || q.seats < 1)) return 'kuota setiap instansi minimal 1 kursi';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ClassRegistrationStatus, SeatPool } from '@kompeten/shared-contracts';
-import { preparedQuery } from '@kompeten/server-core';
+import { preparedQuery, returnedRows } from '@kompeten/server-core';
 import { IDENTITY_READ_MODELS } from '@kompeten/server-identity';
 import type { Session } from './registration-rules';
 
@@ -122,7 +122,11 @@ export async function takeSeatAndRegister(
     [r.classId, r.employeeId, r.agencyId, r.nominatedBy],
   );
   if (!row) return { take: 'full', position: null, registration: null };
-  return { take: row.take, position: row.position === null ? null : Number(row.position), registration: row.registration };
+  return {
+    take: row.take,
+    position: row.position === null ? null : Number(row.position),
+    registration: row.registration,
+  };
 }
 
 export interface LockedClassRow {
@@ -211,7 +215,10 @@ export async function leaveClass(
 }
 
 /** The waitlist of a class in arrival order (read under the class lock). */
-export async function readWaitlist(m: EntityManager, classId: string): Promise<Array<{ id: string; agencyId: string }>> {
+export async function readWaitlist(
+  m: EntityManager,
+  classId: string,
+): Promise<Array<{ id: string; agencyId: string }>> {
   const rows: Array<{ id: string; agency_id: string }> = await m.query(
     `SELECT id, agency_id FROM class_registration WHERE class_id = $1 AND status = 'waitlisted' ORDER BY waitlist_number`,
     [classId],
@@ -246,17 +253,24 @@ export async function promote(
        RETURNING 1
      )
      SELECT r.id, (SELECT count(*) FROM q) AS q, (SELECT count(*) FROM c) AS c FROM r`,
-    [classId, promotions.map((p) => p.id), promotions.map((p) => p.pool), requiresApproval ? 'pending_approval' : 'confirmed'],
+    [
+      classId,
+      promotions.map((p) => p.id),
+      promotions.map((p) => p.pool),
+      requiresApproval ? 'pending_approval' : 'confirmed',
+    ],
   );
   return rows.map((r) => r.id);
 }
 
 /** Approves a pending registration (under the class lock): it keeps its seat. */
 export async function approve(m: EntityManager, id: string, decidedBy: string): Promise<RegistrationRow | undefined> {
-  const [row] = await m.query(
-    `UPDATE class_registration SET status = 'confirmed', decided_by = $2, decided_at = now(), updated_at = now()
-      WHERE id = $1 AND status = 'pending_approval' RETURNING *`,
-    [id, decidedBy],
+  const [row] = returnedRows<RegistrationRow>(
+    await m.query(
+      `UPDATE class_registration SET status = 'confirmed', decided_by = $2, decided_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'pending_approval' RETURNING *`,
+      [id, decidedBy],
+    ),
   );
   return row;
 }

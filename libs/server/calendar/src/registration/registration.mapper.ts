@@ -3,7 +3,10 @@ import type { RegistrationRow } from './registration-store';
 
 const iso = (v: string | Date | null | undefined) => (v == null ? null : new Date(v).toISOString());
 
-export function toRegistration(r: RegistrationRow, extra: { name?: string | null; position?: number | null } = {}): ClassRegistration {
+export function toRegistration(
+  r: RegistrationRow,
+  extra: { name?: string | null; position?: number | null } = {},
+): ClassRegistration {
   return {
     id: r.id,
     classId: r.class_id,

@@ -112,7 +112,8 @@ export class RegistrationService {
     const r = await findRegistration(this.db, id);
     const own = !!r && r.employee_id === scope.principal.employeeId;
     const admin = !!r && scope.canAdministerAgency(r.class_agency_id);
-    if (!r || (!own && !admin)) throw notFound(ErrorCode.CALENDAR_REGISTRATION_NOT_FOUND, 'Pendaftaran tidak ditemukan');
+    if (!r || (!own && !admin))
+      throw notFound(ErrorCode.CALENDAR_REGISTRATION_NOT_FOUND, 'Pendaftaran tidak ditemukan');
     return this.db.transaction(async (m) => {
       const cls = await lockClass(m, r.class_id);
       if (!cls) throw notFound(ErrorCode.CALENDAR_CLASS_NOT_FOUND, 'Kelas tidak ditemukan');
@@ -143,7 +144,13 @@ export class RegistrationService {
       const row =
         decision === 'approve'
           ? await approve(m, id, scope.principal.userId)
-          : await leaveClass(m, { id, from: 'pending_approval', to: 'refused', decidedBy: scope.principal.userId, reason });
+          : await leaveClass(m, {
+              id,
+              from: 'pending_approval',
+              to: 'refused',
+              decidedBy: scope.principal.userId,
+              reason,
+            });
       if (!row) throw conflict(ErrorCode.CALENDAR_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
       if (decision === 'reject') await this.fillFromWaitlist(m, r.class_id);
       return toRegistration(row, { name: r.employee_name });
@@ -180,7 +187,11 @@ export class RegistrationService {
       { employeeId: p.employeeId, status: q.status },
       { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
-    return toPage(rows.map((r) => toRegistration(r)), total, q);
+    return toPage(
+      rows.map((r) => toRegistration(r)),
+      total,
+      q,
+    );
   }
 
   /** Pending registrations of the caller's direct reports. */
@@ -191,7 +202,11 @@ export class RegistrationService {
       { supervisorId: scope.principal.employeeId, status: 'pending_approval' },
       { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
-    return toPage(rows.map((r) => toRegistration(r)), total, q);
+    return toPage(
+      rows.map((r) => toRegistration(r)),
+      total,
+      q,
+    );
   }
 
   /** A class's registrations, for admins of the organising agency. */
@@ -204,6 +219,10 @@ export class RegistrationService {
       { classId, status: q.status },
       { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
-    return toPage(rows.map((r) => toRegistration(r)), total, q);
+    return toPage(
+      rows.map((r) => toRegistration(r)),
+      total,
+      q,
+    );
   }
 }
