@@ -9,6 +9,7 @@ import {
   type TrainingClass,
   type TrainingOffering,
 } from '@kompeten/shared-contracts';
+import { PromoteReleasedQuotasJob } from '@kompeten/server-calendar';
 import { AgencyTree } from '@kompeten/server-organisation';
 import type { TestApi } from '@kompeten/server-testing';
 import { bootApi, DEMO } from './app';
@@ -97,7 +98,7 @@ describe('Training calendar API', () => {
   describe('admin input', () => {
     it('refuses contradictory classes in words, never with a 500', async () => {
       const url = `/api/calendar/offerings/${offering.id}/classes`;
-      const cases: Array<[object, RegExp]> = [
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
         [{ quotas: regencies.map((agencyId) => ({ agencyId, seats: 7 })) }, /melebihi jumlah kursi/],
         [{ schedule: [{ date: '2027-02-30', start: '08:00', end: '16:00' }] }, /tidak valid/],
         [{ registrationClosesAt: new Date(Date.now() - 2 * 60_000).toISOString() }, /sebelum registrationClosesAt/],
@@ -416,5 +417,33 @@ describe('Training calendar API', () => {
       expect(listed.body.items.map((r) => r.waitlistPosition)).toEqual([1, 2, 3]);
       expect(listed.body.total).toBe(1932);
     }, 120_000);
+
+    it('after the quota release date a newcomer never passes the waiters, and the release job fills the seats in order', async () => {
+      const released = await createClass({
+        name: 'Angkatan Rilis',
+        seats: 2,
+        quotas: [{ agencyId: regencies[0], seats: 1 }],
+        quotaReleaseAt: new Date(Date.now() + 2_000).toISOString(),
+        schedule: [{ date: isoDate(Date.now() + 80 * day), start: '08:00', end: '16:00' }],
+      });
+      const others = learners.filter((l) => l.agencyId === regencies[1]).slice(0, 3);
+      const reg = (l: { token: string }) =>
+        call<Answer>(l, 'POST', `/api/calendar/classes/${released.id}/registrations`);
+      expect((await reg(others[0])).body.registration).toMatchObject({ status: 'confirmed', seatPool: 'common' });
+      // Agency 0's seat is still reserved: the second ASN of agency 1 waits.
+      expect((await reg(others[1])).body.registration).toMatchObject({ status: 'waitlisted', waitlistNumber: 1 });
+      await new Promise((r) => setTimeout(r, 2_500));
+      // Released now, a seat is free, but somebody waits: the newcomer queues behind.
+      expect((await reg(others[2])).body.registration).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+      const job = new PromoteReleasedQuotasJob(api.db);
+      expect(await job.handle({})).toBe('success');
+      expect(await job.handle({})).toBe('skipped');
+      const rows: Array<{ employee_id: string; status: string }> = await api.db.query(
+        `SELECT employee_id, status FROM class_registration WHERE class_id = $1 ORDER BY created_at`,
+        [released.id],
+      );
+      expect(rows.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+      expect(rows[1].employee_id).toBe(others[1].employeeId);
+    }, 60_000);
   });
 });

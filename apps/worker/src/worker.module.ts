@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { QueueName } from '@kompeten/shared-contracts';
 import { bullConnection, CoreModule, type AppConfig } from '@kompeten/server-core';
 import { AssessmentJobsModule } from '@kompeten/server-assessment';
+import { CalendarJobsModule } from '@kompeten/server-calendar';
 import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
 import { IdentityJobsModule } from '@kompeten/server-identity';
 import { JpJobsModule } from '@kompeten/server-jp';
@@ -20,7 +21,13 @@ import { CONTRACT_ROUTES, OUTBOX_ROUTES, type OutboxRoutes } from './outbox/outb
 import { WorkerHealthServer } from './worker-health';
 
 /** Each domain lib's jobs module; its handlers are found by JobRegistry. A new domain with jobs adds its module here. */
-const DOMAIN_JOB_MODULES = [IdentityJobsModule, EnrolmentJobsModule, AssessmentJobsModule, JpJobsModule];
+const DOMAIN_JOB_MODULES = [
+  IdentityJobsModule,
+  EnrolmentJobsModule,
+  AssessmentJobsModule,
+  JpJobsModule,
+  CalendarJobsModule,
+];
 
 export interface WorkerOptions {
   /** false: relay, housekeeping and health only, no processors or schedules (tests that inspect the queued jobs). */

@@ -18,6 +18,7 @@ export const JobName = {
   AudienceApplyImport: 'audience-assignments.apply-import',
   AudienceSweep: 'audience-assignments.sweep',
   JpRebuildReportGroups: 'jp.rebuild-report-groups',
+  CalendarPromoteReleasedQuotas: 'calendar.promote-released-quotas',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -46,7 +47,13 @@ export type JobItem =
   /** Scheduled: every live audience assignment is applied again, so no missed event loses an enrolment. */
   | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> }
   /** Scheduled every minute: the province-level JP report aggregate of the current years is rebuilt (decision 0033). */
-  | { name: typeof JobName.JpRebuildReportGroups; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.JpRebuildReportGroups; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** Scheduled every minute: classes past their quota release date promote waiters into the seats now open to all (decision 0034). */
+  | {
+      name: typeof JobName.CalendarPromoteReleasedQuotas;
+      queue: typeof QueueName.Events;
+      data: Record<string, never>;
+    };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -61,6 +68,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceApplyImport]: QueueName.Events,
   [JobName.AudienceSweep]: QueueName.Events,
   [JobName.JpRebuildReportGroups]: QueueName.Events,
+  [JobName.CalendarPromoteReleasedQuotas]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */

@@ -317,3 +317,14 @@ export async function classAgencyId(m: DataSource | EntityManager, classId: stri
   const [row] = await m.query(`SELECT agency_id FROM training_class WHERE id = $1`, [classId]);
   return row?.agency_id ?? null;
 }
+
+/** Classes past their quota release date with free seats and people waiting: the release job fills them. */
+export async function classesWithReleasedSeats(m: DataSource | EntityManager): Promise<string[]> {
+  const rows: Array<{ id: string }> = await m.query(
+    `SELECT id FROM training_class
+      WHERE status = 'scheduled' AND quota_release_at <= now() AND waitlist_seq > waitlist_gone
+        AND (seats IS NULL OR taken < seats) AND ends_at > now()
+      ORDER BY quota_release_at, id`,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { ErrorCode, type ClassRegistration, type Page, type RegistrationAnswer } from '@kompeten/shared-contracts';
 import { conflict, forbidden, notFound, toPage, type Principal } from '@kompeten/server-core';
 import { findActiveEmployee } from '@kompeten/server-identity';
 import { AgencyTree, type AccessScope } from '@kompeten/server-organisation';
+import { fillFromWaitlist } from './waitlist-promotion';
 import type { RegistrationQueryDto } from '../dto/calendar.dto';
-import { choosePromotions } from './promotion';
 import { registrationRefusal } from './registration-rules';
 import {
   approve,
@@ -15,9 +15,7 @@ import {
   leaveClass,
   listRegistrations,
   lockClass,
-  promote,
   readRegisterFacts,
-  readWaitlist,
   registrationStatus,
   takeSeatAndRegister,
 } from './registration-store';
@@ -124,7 +122,7 @@ export class RegistrationService {
         throw conflict(ErrorCode.CALENDAR_CANNOT_CANCEL, 'Pendaftaran ini sudah tidak aktif');
       const row = await leaveClass(m, { id, from: current.status, to: 'cancelled', decidedBy: null, reason: null });
       if (!row) throw conflict(ErrorCode.CONCURRENT_CHANGE, 'Pendaftaran sedang diubah; kirim ulang');
-      if (current.status !== 'waitlisted') await this.fillFromWaitlist(m, r.class_id);
+      if (current.status !== 'waitlisted') await fillFromWaitlist(m, r.class_id);
       return toRegistration(row, { name: r.employee_name });
     });
   }
@@ -152,32 +150,9 @@ export class RegistrationService {
               reason,
             });
       if (!row) throw conflict(ErrorCode.CALENDAR_NOT_PENDING, 'Pendaftaran ini tidak sedang menunggu persetujuan');
-      if (decision === 'reject') await this.fillFromWaitlist(m, r.class_id);
+      if (decision === 'reject') await fillFromWaitlist(m, r.class_id);
       return toRegistration(row, { name: r.employee_name });
     });
-  }
-
-  /**
-   * Promotes from the waitlist into every seat now free, in arrival order (pure rule `choosePromotions`), under the
-   * class lock the caller holds. Returns the promoted registrations' ids.
-   */
-  async fillFromWaitlist(m: EntityManager, classId: string): Promise<string[]> {
-    const cls = await lockClass(m, classId);
-    if (!cls) return [];
-    const waitlist = await readWaitlist(m, classId);
-    if (!waitlist.length) return [];
-    const chosen = choosePromotions(
-      {
-        seats: cls.seats,
-        quotaSeats: cls.quota_seats,
-        taken: cls.taken,
-        commonTaken: cls.common_taken,
-        released: cls.released,
-        quotas: new Map(cls.quotas.map((q) => [q.agency_id, { seats: q.seats, taken: q.taken }])),
-      },
-      waitlist,
-    );
-    return promote(m, classId, chosen, cls.requires_approval);
   }
 
   async mine(p: Principal, q: RegistrationQueryDto): Promise<Page<ClassRegistration>> {
