@@ -91,6 +91,8 @@ export interface TrainingClass {
 export interface ClassRegistration {
   id: string;
   classId: string;
+  /** "Offering title — class name" in lists; null in the answer to a registration. */
+  classTitle: string | null;
   employeeId: string;
   employeeName: string | null;
   agencyId: string;

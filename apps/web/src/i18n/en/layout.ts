@@ -23,6 +23,8 @@ export const layout: Catalog['layout'] = {
     grading: 'Grading',
     jpCompliance: 'JP compliance',
     jpIpAsn: 'IP ASN competency',
+    classes: 'Training classes',
+    classAdmin: 'Manage classes',
     authorInvitations: 'Author invitations',
     jp: 'My JP',
     jpClaims: 'JP claims',

@@ -3,6 +3,7 @@ import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { common } from './common';
 import { courses } from './courses';
@@ -46,6 +47,7 @@ export const id = {
   accountSetup,
   jp,
   jpReports,
+  calendar,
   editor,
   preview,
 };

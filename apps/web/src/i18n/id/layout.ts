@@ -26,6 +26,8 @@ export const layout = {
     jpRules: 'Ketentuan JP',
     jpCompliance: 'Kepatuhan JP',
     jpIpAsn: 'IP ASN kompetensi',
+    classes: 'Kelas pelatihan',
+    classAdmin: 'Kelola kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',
 };

@@ -20,7 +20,9 @@ export type NavKey =
   | 'jpVerification'
   | 'jpRules'
   | 'jpCompliance'
-  | 'jpIpAsn';
+  | 'jpIpAsn'
+  | 'classes'
+  | 'classAdmin';
 
 export interface NavItem {
   key: NavKey;
@@ -56,6 +58,9 @@ export function isApprover(me: Me | null): boolean {
 export const JP_VERIFIER_ROLES: readonly Role[] = APPROVER_ROLES;
 /** Who may create rule versions: agency admins (their agency) and the platform admin (national). */
 export const JP_RULE_EDITOR_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+/** Who creates training offerings and classes: province and agency admins of the organising agency (issue 18). */
+export const CLASS_ADMIN_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+
 /** Roles that see JP compliance and IP ASN reports for their scope (the API checks every id again, decision 0023). */
 export const REPORT_ROLES: readonly Role[] = ['supervisor', ...ADMIN_ROLES];
 
@@ -69,6 +74,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'myLearning', to: '/belajar' },
   { key: 'jp', to: '/jp', end: true },
   { key: 'jpClaims', to: '/jp/claims' },
+  { key: 'classes', to: '/kelas', end: true },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },
@@ -83,6 +89,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'audit', to: '/admin/audit', admin: true },
   { key: 'authorInvitations', to: '/admin/undangan-penulis', admin: true },
   { key: 'jpRules', to: '/jp/rules', admin: true, roles: JP_RULE_EDITOR_ROLES },
+  { key: 'classAdmin', to: '/kelas/kelola', admin: true, roles: CLASS_ADMIN_ROLES },
 ];
 
 /** Navigation follows the roles: learners see their own pages, authors the course pages, ADMIN_ROLES also the administration. */

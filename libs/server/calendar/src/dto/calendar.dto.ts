@@ -328,6 +328,13 @@ export class ClassQueryDto extends PageQueryDto {
 export class ClassRegistrationDto {
   @ApiProperty({ example: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d' }) id: string;
   @ApiProperty({ example: '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b' }) classId: string;
+  @ApiProperty({
+    example: 'Pelatihan Kepemimpinan Pengawas — Angkatan I',
+    nullable: true,
+    type: String,
+    description: 'In lists; null in the answer to a registration',
+  })
+  classTitle: string | null;
   @ApiProperty({ example: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e' }) employeeId: string;
   @ApiProperty({ example: 'Rina Kartika, S.Kom.', nullable: true, type: String }) employeeName: string | null;
   @ApiProperty({ example: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' }) agencyId: string;

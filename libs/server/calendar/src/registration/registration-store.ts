@@ -21,6 +21,7 @@ export interface RegistrationRow {
   decision_reason: string | null;
   created_at: string | Date;
   employee_name?: string | null;
+  class_title?: string | null;
   /** While waitlisted: people ahead + 1. */
   position?: number | null;
 }
@@ -296,6 +297,8 @@ export async function listRegistrations(
   const [{ total }] = await m.query(`SELECT count(*)::int AS total ${from}`, params);
   const rows = await m.query(
     `SELECT r.*, e.full_name AS employee_name,
+            (SELECT o.title || ' — ' || c.name FROM training_class c JOIN training_offering o ON o.id = c.offering_id
+              WHERE c.id = r.class_id) AS class_title,
             CASE WHEN r.status = 'waitlisted' THEN
               (SELECT count(*)::int + 1 FROM class_registration w
                 WHERE w.class_id = r.class_id AND w.status = 'waitlisted' AND w.waitlist_number < r.waitlist_number) END AS position

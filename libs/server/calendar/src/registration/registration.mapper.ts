@@ -10,6 +10,7 @@ export function toRegistration(
   return {
     id: r.id,
     classId: r.class_id,
+    classTitle: r.class_title ?? null,
     employeeId: r.employee_id,
     employeeName: extra.name ?? r.employee_name ?? null,
     agencyId: r.agency_id,
