@@ -10,15 +10,18 @@ import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { formatDate, formatNumber } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
+import { WARNING_TEXT } from '../../courses/colors';
 import { useCancelRegistration, useClasses, useMyRegistrations, useRegister } from '../queries';
 
+// The colours the claim statuses use (their light badges pass the contrast check); warm ones with the darker text.
 const STATUS_COLOR: Record<ClassRegistration['status'], string> = {
-  confirmed: 'teal',
-  pending_approval: 'yellow',
+  confirmed: 'kompeten',
+  pending_approval: 'orange',
   waitlisted: 'blue',
   cancelled: 'gray',
-  refused: 'red',
+  refused: 'orange',
 };
+const DARK_TEXT: ReadonlySet<ClassRegistration['status']> = new Set(['pending_approval', 'refused', 'cancelled']);
 
 /**
  * /kelas — the classes a learner may join (organised by their agency or one above it) with a register button that
@@ -193,7 +196,11 @@ export function ClassesPage() {
             key: 'status',
             header: t('mine.status'),
             cell: (r) => (
-              <Badge color={STATUS_COLOR[r.status]} variant="light">
+              <Badge
+                color={STATUS_COLOR[r.status]}
+                variant="light"
+                c={DARK_TEXT.has(r.status) ? WARNING_TEXT : undefined}
+              >
                 {t(`status.${r.status}`)}
                 {r.status === 'waitlisted' && r.waitlistPosition
                   ? ` · ${t('mine.position', { position: n(r.waitlistPosition) })}`
