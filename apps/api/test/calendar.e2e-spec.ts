@@ -9,9 +9,9 @@ import {
   type TrainingClass,
   type TrainingOffering,
 } from '@kompeten/shared-contracts';
-import { PromoteReleasedQuotasJob } from '@kompeten/server-calendar';
+import { EnrolLinkedCourseJob, PromoteReleasedQuotasJob } from '@kompeten/server-calendar';
 import { AgencyTree } from '@kompeten/server-organisation';
-import type { TestApi } from '@kompeten/server-testing';
+import { seedPublishedCourse, type TestApi } from '@kompeten/server-testing';
 import { bootApi, DEMO } from './app';
 
 type Answer = RegistrationAnswer & { code?: string; message?: string };
@@ -63,6 +63,15 @@ describe('Training calendar API', () => {
   };
 
   let offering: TrainingOffering;
+  const confirmedEvents = async (classId: string): Promise<number> =>
+    (
+      await api.db.query(
+        `SELECT count(DISTINCT e.aggregate_id)::int AS n, count(*)::int AS total FROM outbox_event e
+           JOIN class_registration r ON r.id = e.aggregate_id
+          WHERE e.event_type = 'class-registration.confirmed' AND r.class_id = $1 AND (e.payload->>'registrationId')::uuid = r.id`,
+        [classId],
+      )
+    ).map((r: { n: number; total: number }) => (r.n === r.total ? r.n : -1))[0];
   const createClass = async (o: Record<string, unknown> = {}) => {
     const r = await call<TrainingClass>(
       DEMO.provinceAdmin,
@@ -239,6 +248,53 @@ describe('Training calendar API', () => {
     });
   });
 
+  describe('the linked e-learning course', () => {
+    it('a confirmed learner is enrolled in it by the event’s consumer, once; an existing enrolment is left alone', async () => {
+      const course = await seedPublishedCourse(api.db, { title: 'Pra-pelatihan Kepemimpinan Pengawas', jp: 4 });
+      const o = await call<TrainingOffering>(DEMO.provinceAdmin, 'POST', '/api/calendar/offerings', {
+        agencyId: ntb,
+        title: 'Pelatihan Kepemimpinan Pengawas (blended)',
+        jenisDiklatId: 1,
+        jp: 24,
+        competencyKind: 'manajerial',
+        courseId: course.courseId,
+      });
+      expect(o.body.courseId).toBe(course.courseId);
+      const missing = await call(DEMO.provinceAdmin, 'POST', '/api/calendar/offerings', {
+        agencyId: ntb,
+        title: 'Pelatihan tanpa kursus',
+        jenisDiklatId: 1,
+        jp: 24,
+        competencyKind: 'manajerial',
+        courseId: randomUUID(),
+      });
+      expect({ status: missing.status, code: missing.body.code }).toEqual({
+        status: 404,
+        code: ErrorCode.CALENDAR_COURSE_NOT_FOUND,
+      });
+      const r = await call<TrainingClass>(DEMO.provinceAdmin, 'POST', `/api/calendar/offerings/${o.body.id}/classes`, {
+        ...classBody({ quotas: [], quotaReleaseAt: undefined }),
+        name: 'Angkatan Blended',
+        schedule: [{ date: isoDate(Date.now() + 90 * day), start: '08:00', end: '16:00' }],
+      });
+      const answer = await call<Answer>(DEMO.pppkLearner, 'POST', `/api/calendar/classes/${r.body.id}/registrations`);
+      expect(answer.body.registration.status).toBe('confirmed');
+      const [event] = await api.db.query(
+        `SELECT payload FROM outbox_event WHERE event_type = 'class-registration.confirmed' AND aggregate_id = $1`,
+        [answer.body.registration.id],
+      );
+      expect(event.payload).toEqual({ registrationId: answer.body.registration.id });
+      const job = new EnrolLinkedCourseJob(api.db);
+      expect(await job.handle(event.payload)).toBe('success');
+      expect(await job.handle(event.payload)).toBe('skipped');
+      const enrolments = await api.db.query(
+        `SELECT source, status FROM enrolment WHERE course_id = $1 AND employee_id = $2`,
+        [course.courseId, answer.body.registration.employeeId],
+      );
+      expect(enrolments).toEqual([{ source: 'assigned', status: 'active' }]);
+    });
+  });
+
   describe('the burst (Done when)', () => {
     const PER_AGENCY = 200;
     let learners: Array<{ employeeId: string; agencyId: string; token: string }>;
@@ -316,6 +372,8 @@ describe('Training calendar API', () => {
         [cls.id],
       );
       expect(counts).toEqual({ taken: 60, common_taken: 10, seq: 1940, quota_taken: 50, rows: 2000 });
+      // One class-registration.confirmed event per confirmed seat, written by the same statement.
+      expect(await confirmedEvents(cls.id)).toBe(60);
 
       // Arrival order after the burst: each later registrant gets the next number.
       const [late1, late2] = await (async () => {
@@ -408,6 +466,8 @@ describe('Training calendar API', () => {
         [cls.id],
       );
       expect(counts).toEqual({ taken: 60, waiting: 1942 - 10, waitlisted: 1942 - 10, quotas: Array(10).fill(5) });
+      // Ten promotions, ten more confirmed events: each promoted registration once.
+      expect(await confirmedEvents(cls.id)).toBe(70);
       // The list shows live positions from 1.
       const listed = await call<Page<ClassRegistration>>(
         DEMO.provinceAdmin,

@@ -5,6 +5,7 @@ export * from './registration/registration-rules';
 export * from './registration/waitlist-promotion';
 export * from './jobs/calendar-jobs.module';
 export * from './jobs/promote-released-quotas.job';
+export * from './jobs/enrol-linked-course.job';
 export * from './entities/training-offering.entity';
 export * from './entities/training-class.entity';
 export * from './entities/class-quota.entity';

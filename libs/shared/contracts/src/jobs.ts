@@ -19,6 +19,7 @@ export const JobName = {
   AudienceSweep: 'audience-assignments.sweep',
   JpRebuildReportGroups: 'jp.rebuild-report-groups',
   CalendarPromoteReleasedQuotas: 'calendar.promote-released-quotas',
+  CalendarEnrolLinkedCourse: 'calendar.enrol-linked-course',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -53,6 +54,12 @@ export type JobItem =
       name: typeof JobName.CalendarPromoteReleasedQuotas;
       queue: typeof QueueName.Events;
       data: Record<string, never>;
+    }
+  /** A class registration was confirmed: the learner is enrolled in the offering's linked e-learning course, if any. */
+  | {
+      name: typeof JobName.CalendarEnrolLinkedCourse;
+      queue: typeof QueueName.Events;
+      data: { registrationId: string };
     };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
@@ -69,6 +76,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceSweep]: QueueName.Events,
   [JobName.JpRebuildReportGroups]: QueueName.Events,
   [JobName.CalendarPromoteReleasedQuotas]: QueueName.Events,
+  [JobName.CalendarEnrolLinkedCourse]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -80,6 +88,8 @@ export const OutboxEvent = {
   EmployeeImportCompleted: 'employee-import.completed',
   /** A certificate was issued (written in the issuing transaction); the SIASN push and the notification attach here. */
   CertificateIssued: 'certificate.issued',
+  /** A class registration became confirmed (at registration, by approval or by promotion from the waitlist). */
+  ClassRegistrationConfirmed: 'class-registration.confirmed',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -96,6 +106,8 @@ export interface OutboxPayloads {
   [OutboxEvent.EmployeePlacementChanged]: { employeeId: string; changeId: string };
   [OutboxEvent.EmployeeImportCompleted]: { importId: string };
   [OutboxEvent.CertificateIssued]: { certificateId: string };
+  /** `aggregateId` is the registration (a registration is confirmed at most once; a new registration is a new row). */
+  [OutboxEvent.ClassRegistrationConfirmed]: { registrationId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -116,4 +128,5 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],
   [OutboxEvent.CertificateIssued]: [],
+  [OutboxEvent.ClassRegistrationConfirmed]: [JobName.CalendarEnrolLinkedCourse],
 };

@@ -1,12 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ClassRegistrationStatus, SeatPool } from '@kompeten/shared-contracts';
-import { preparedQuery, returnedRows } from '@kompeten/server-core';
+import { OutboxEvent, type ClassRegistrationStatus, type SeatPool } from '@kompeten/shared-contracts';
+import { outboxInsertSql, preparedQuery } from '@kompeten/server-core';
 import { IDENTITY_READ_MODELS } from '@kompeten/server-identity';
 import type { Session } from './registration-rules';
 
 const EMPLOYEE = IDENTITY_READ_MODELS.employee;
 const LIVE = `('confirmed','pending_approval','waitlisted')`;
 const HOLDING = `('confirmed','pending_approval')`;
+/** The `class-registration.confirmed` event for every confirmed row of a CTE named `from` (same statement). */
+const confirmedEvents = (from: string) =>
+  outboxInsertSql(OutboxEvent.ClassRegistrationConfirmed, `${from} WHERE ${from}.status = 'confirmed'`, `${from}.id`, {
+    registrationId: `${from}.id`,
+  });
 
 export interface RegistrationRow {
   id: string;
@@ -74,7 +79,7 @@ export type SeatTake = 'quota' | 'common' | 'waitlist' | 'full';
  * locked first (FOR UPDATE, so the counters read are the newest), the learner's agency quota is taken if it has room
  * before the release date, else a common seat (before release: outside every quota; after: any free seat, and only
  * when nobody waits, so newcomers never pass the list), else the next waitlist number (or nothing, for a class
- * without a waitlist). A second live registration of the same ASN breaks the partial unique index and rolls the whole
+ * without a waitlist), and writes the `class-registration.confirmed` outbox event of a confirmed registration. A second live registration of the same ASN breaks the partial unique index and rolls the whole
  * statement back, seat and number included. Lock order: class, quota, registration.
  */
 export async function takeSeatAndRegister(
@@ -116,7 +121,7 @@ export async function takeSeatAndRegister(
               $4
          FROM c WHERE c.take <> 'full'
        RETURNING *
-     )
+     ), ev AS (${confirmedEvents('reg')})
      SELECT c.take, CASE WHEN c.take = 'waitlist' THEN c.waitlist_seq - c.waitlist_gone END AS position,
             (SELECT row_to_json(reg) FROM reg) AS registration
        FROM c`,
@@ -240,8 +245,8 @@ export async function promote(
      r AS (
        UPDATE class_registration r SET status = $4, seat_pool = p.pool, updated_at = now()
          FROM p WHERE r.id = p.id AND r.class_id = $1 AND r.status = 'waitlisted'
-       RETURNING r.id, r.agency_id, p.pool
-     ), q AS (
+       RETURNING r.id, r.agency_id, p.pool, r.status
+     ), ev AS (${confirmedEvents('r')}), q AS (
        UPDATE class_quota cq SET taken = cq.taken + x.n
          FROM (SELECT agency_id, count(*)::int AS n FROM r WHERE pool = 'quota' GROUP BY agency_id) x
         WHERE cq.class_id = $1 AND cq.agency_id = x.agency_id
@@ -264,14 +269,15 @@ export async function promote(
   return rows.map((r) => r.id);
 }
 
-/** Approves a pending registration (under the class lock): it keeps its seat. */
+/** Approves a pending registration (under the class lock): it keeps its seat; its confirmed event goes out with it. */
 export async function approve(m: EntityManager, id: string, decidedBy: string): Promise<RegistrationRow | undefined> {
-  const [row] = returnedRows<RegistrationRow>(
-    await m.query(
-      `UPDATE class_registration SET status = 'confirmed', decided_by = $2, decided_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'pending_approval' RETURNING *`,
-      [id, decidedBy],
-    ),
+  const [row] = await m.query(
+    `WITH r AS (
+       UPDATE class_registration SET status = 'confirmed', decided_by = $2, decided_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'pending_approval' RETURNING *
+     ), ev AS (${confirmedEvents('r')})
+     SELECT * FROM r`,
+    [id, decidedBy],
   );
   return row;
 }
@@ -330,4 +336,18 @@ export async function classesWithReleasedSeats(m: DataSource | EntityManager): P
       ORDER BY quota_release_at, id`,
   );
   return rows.map((r) => r.id);
+}
+
+/** What the linked-course job needs about a registration: its status, learner and the offering's linked course. */
+export async function linkedCourseOf(
+  m: DataSource | EntityManager,
+  registrationId: string,
+): Promise<{ status: ClassRegistrationStatus; employee_id: string; course_id: string | null } | undefined> {
+  const [row] = await m.query(
+    `SELECT r.status, r.employee_id, o.course_id
+       FROM class_registration r JOIN training_class c ON c.id = r.class_id JOIN training_offering o ON o.id = c.offering_id
+      WHERE r.id = $1`,
+    [registrationId],
+  );
+  return row;
 }
