@@ -441,6 +441,14 @@ function renderOnly() {
     .filter((r) => r.phases.some((ph) => ph.jp))
     .sort((x, y) => String(y.finishedAt).localeCompare(String(x.finishedAt)));
   if (jpRuns.length) writeJpPerformanceDoc(join(ROOT, 'docs/performance.md'), jpRuns[0]);
+  // The calendar block likewise (a full run, or --only=calendar).
+  const calendarRuns = ['results-full.json', 'results-calendar.json']
+    .map((f) => join(BENCH_TMP, f))
+    .filter((f) => existsSync(f))
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')))
+    .filter((r) => r.phases.some((ph) => ph.calendar))
+    .sort((x, y) => String(y.finishedAt).localeCompare(String(x.finishedAt)));
+  if (calendarRuns.length) writeCalendarPerformanceDoc(join(ROOT, 'docs/performance.md'), calendarRuns[0]);
   log('docs/performance.md rewritten from tmp/bench/results-*.json');
 }
 
