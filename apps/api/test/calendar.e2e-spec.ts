@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
 import {
   ErrorCode,
   type ClassRegistration,
@@ -245,6 +246,41 @@ describe('Training calendar API', () => {
         employeeId: kendalId,
       });
       expect(outside.status).toBe(404);
+    });
+  });
+
+  describe('the hot path', () => {
+    /** Statements the API sends to PostgreSQL while `fn` runs (as hot-paths.e2e-spec.ts counts them). */
+    async function statements(fn: () => Promise<unknown>): Promise<number> {
+      const original = Client.prototype.query;
+      let n = 0;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        n++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof Client.prototype.query;
+      try {
+        await fn();
+      } finally {
+        Client.prototype.query = original;
+      }
+      return n;
+    }
+
+    it('a registration is two statements (the facts, then seat + registration + event in one)', async () => {
+      const cls = await createClass({
+        name: 'Angkatan Hitung',
+        quotas: [],
+        quotaReleaseAt: undefined,
+        schedule: [{ date: isoDate(Date.now() + 100 * day), start: '08:00', end: '16:00' }],
+      });
+      // Warm: the caller's session, the agency tree and the prepared statements.
+      expect((await call(DEMO.learner, 'POST', `/api/calendar/classes/${cls.id}/registrations`)).status).toBe(201);
+      await api.auth(DEMO.pppkLearner);
+      let status = 0;
+      const n = await statements(async () => {
+        status = (await call(DEMO.pppkLearner, 'POST', `/api/calendar/classes/${cls.id}/registrations`)).status;
+      });
+      expect({ status, n }).toEqual({ status: 201, n: 2 });
     });
   });
 
