@@ -12,7 +12,10 @@
 // Other flags: --scales=1,4  --duration=<s> (closed loops)  --learners=<n per group at 1×, default 2000>  --port=<n>
 //   node tools/bench/run.mjs --only=workers  certificates issued per second by one worker process and SIASN deliveries
 //                                       per second against the simulator, each with its ceiling (issue 17)
-//              --no-jp (skip the JP scenario)  --no-workers  --certificates=<n> --pushes=<n> --worker-concurrency=<n>  --jp-asn=<n> --jp-lines=<n> --jp-connections=<n> --jp-seconds=<s per level>
+//   node tools/bench/run.mjs --only=calendar  the class registration burst (issue 18): 2,000 ASN of 10 agencies register at
+//                                       once for 60 seats with agency quotas; registrations/s, p50/p99, 0 oversold, with the
+//                                       pgbench ceiling of the same statements; rewrites only its block of docs/performance.md
+//              --no-jp (skip the JP scenario)  --no-workers  --no-calendar  --registrants=<n>  --certificates=<n> --pushes=<n> --worker-concurrency=<n>  --jp-asn=<n> --jp-lines=<n> --jp-connections=<n> --jp-seconds=<s per level>
 //              --build (rebuild dist/ first)  --no-profile  --keep-db
 //              --no-docs (a trial run: leave docs/performance.md as it is)
 //              --render (rewrite docs/performance.md from tmp/bench/results-full.json; runs nothing)
@@ -58,6 +61,8 @@ import { jpReports } from './lib/jp-scenario.mjs';
 import { renderJpTable, writeJpPerformanceDoc } from './lib/report-jp.mjs';
 import { workersScenario } from './lib/workers-scenario.mjs';
 import { renderWorkersTable, writeWorkersPerformanceDoc } from './lib/report-workers.mjs';
+import { calendarScenario } from './lib/calendar-scenario.mjs';
+import { renderCalendarTable, writeCalendarPerformanceDoc } from './lib/report-calendar.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -72,9 +77,12 @@ const PREFERRED_PORT = Number(opt('port', QUICK ? 20000 + 2 * Math.floor(Math.ra
 const ONLY_JP = opt('only', '') === 'jp';
 /** --only=workers: the background workers' scenario (certificates, SIASN deliveries) alone. */
 const ONLY_WORKERS = opt('only', '') === 'workers';
-const EXAM_DAY = !ONLY_JP && !ONLY_WORKERS;
-const WITH_JP = !flag('no-jp') && !ONLY_WORKERS;
-const WITH_WORKERS = !flag('no-workers') && !ONLY_JP;
+/** --only=calendar: the class registration burst alone. */
+const ONLY_CALENDAR = opt('only', '') === 'calendar';
+const EXAM_DAY = !ONLY_JP && !ONLY_WORKERS && !ONLY_CALENDAR;
+const WITH_JP = !flag('no-jp') && !ONLY_WORKERS && !ONLY_CALENDAR;
+const WITH_WORKERS = !flag('no-workers') && !ONLY_JP && !ONLY_CALENDAR;
+const WITH_CALENDAR = !flag('no-calendar') && !ONLY_JP && !ONLY_WORKERS;
 const PROFILE = !QUICK && !flag('no-profile') && EXAM_DAY;
 
 /** The background workers' scenario: how many certificates and SIASN pushes, how many at a time. */
@@ -85,6 +93,12 @@ function workersPlan() {
     pushes: Number(opt('pushes', 2000)),
     concurrency: Number(opt('worker-concurrency', 8)),
   };
+}
+
+/** The registration burst: the issue's 2,000 for 60 seats (5 per agency); a small one in the quick run. */
+function calendarPlan() {
+  if (QUICK) return { registrants: 200, seats: 20, quota: 1, ceiling: hasPgbench() };
+  return { registrants: Number(opt('registrants', 2000)), seats: 60, quota: 5, ceiling: true };
 }
 
 /** The JP report scenario: the issue's province at full size; a small one in the quick run inside `npm test`. */
@@ -160,8 +174,10 @@ async function runPhase(scale, root, ctxBase) {
       ? 'JP reports'
       : ONLY_WORKERS
         ? 'background workers'
-        : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
-  const database = `kompeten_bench_${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : `${scale}x`}_${RUN_ID}`;
+        : ONLY_CALENDAR
+          ? 'class registration burst'
+          : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
+  const database = `kompeten_bench_${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : ONLY_CALENDAR ? 'calendar' : `${scale}x`}_${RUN_ID}`;
   const PORT = await freePortPair(PREFERRED_PORT);
   log(`── ${label}: fresh database ${database}`);
   await freshDatabase(database);
@@ -369,6 +385,17 @@ async function runPhase(scale, root, ctxBase) {
         `Background workers: checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}`,
       );
     }
+    if (WITH_CALENDAR && scale === SCALES[0]) {
+      if (!sampler.timer) await sampler.start();
+      log('Training calendar: the class registration burst');
+      phase.calendar = await calendarScenario({ base, db, database, jwtSecret, sampler }, calendarPlan());
+      const c = phase.calendar;
+      const bad = c.checks.filter((x) => !x.ok);
+      log(
+        `  ${c.burst.perSecond.toFixed(0)} registrations/s, p50 ${c.burst.latency.p50} ms, p99 ${c.burst.latency.p99} ms, slowest ${c.burst.latency.max} ms, errors ${c.burst.errors}` +
+          `${c.ceiling ? `; ceiling ${c.ceiling.perSecond.toFixed(0)}/s` : ''}; checks ${bad.length ? `FAILED: ${bad.map((x) => `${x.name} (${x.detail})`).join('; ')}` : 'ok'}`,
+      );
+    }
     if (!ctxBase.pgStatStatements) ctxBase.pgStatStatements = await pgStatStatementsStatus(db);
     phaseOk =
       (!EXAM_DAY ||
@@ -376,7 +403,8 @@ async function runPhase(scale, root, ctxBase) {
           (r) => r.errors === 0 && r.checks.every((c) => c.ok),
         )) &&
       (!phase.jp || (phase.jp.errors === 0 && phase.jp.checks.every((c) => c.ok))) &&
-      (!phase.workers || phase.workers.checks.every((c) => c.ok));
+      (!phase.workers || phase.workers.checks.every((c) => c.ok)) &&
+      (!phase.calendar || phase.calendar.checks.every((c) => c.ok));
   } finally {
     await sampler.stop();
     await db.end();
@@ -413,6 +441,14 @@ function renderOnly() {
     .filter((r) => r.phases.some((ph) => ph.jp))
     .sort((x, y) => String(y.finishedAt).localeCompare(String(x.finishedAt)));
   if (jpRuns.length) writeJpPerformanceDoc(join(ROOT, 'docs/performance.md'), jpRuns[0]);
+  // The calendar block likewise (a full run, or --only=calendar).
+  const calendarRuns = ['results-full.json', 'results-calendar.json']
+    .map((f) => join(BENCH_TMP, f))
+    .filter((f) => existsSync(f))
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')))
+    .filter((r) => r.phases.some((ph) => ph.calendar))
+    .sort((x, y) => String(y.finishedAt).localeCompare(String(x.finishedAt)));
+  if (calendarRuns.length) writeCalendarPerformanceDoc(join(ROOT, 'docs/performance.md'), calendarRuns[0]);
   log('docs/performance.md rewritten from tmp/bench/results-*.json');
 }
 
@@ -442,6 +478,8 @@ async function main() {
       ),
     },
     phases: [],
+    // The machine is shared: the load before the run says how busy it was already.
+    loadBefore: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   };
   if (!hasPgbench()) {
     // The quick mode checks correctness; without pgbench (e.g. an embedded PostgreSQL) it goes on without the ceiling.
@@ -476,6 +514,7 @@ async function main() {
           ]
         : []),
       ...(ph.workers?.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} workers: ${c.name} (${c.detail})`),
+      ...(ph.calendar?.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} calendar: ${c.name} (${c.detail})`),
       ...[
         ...(ph.warmup ? [['warmup', ph.warmup]] : []),
         ...Object.entries(ph.scenarios),
@@ -491,7 +530,7 @@ async function main() {
   mkdirSync(BENCH_TMP, { recursive: true });
   const resultsFile = join(
     BENCH_TMP,
-    `results-${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : 'full'}.json`,
+    `results-${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : ONLY_CALENDAR ? 'calendar' : 'full'}.json`,
   );
   writeFileSync(
     resultsFile,
@@ -502,6 +541,8 @@ async function main() {
     console.log(`\nJP reports (${ph.label}):\n${renderJpTable(ph.jp)}\n`);
   for (const ph of run.phases.filter((x) => x.workers))
     console.log(`\nBackground workers (${ph.label}):\n${renderWorkersTable(ph.workers)}\n`);
+  for (const ph of run.phases.filter((x) => x.calendar))
+    console.log(`\nClass registration burst (${ph.label}):\n${renderCalendarTable(ph.calendar)}\n`);
   if (!QUICK && !flag('no-docs')) {
     if (EXAM_DAY)
       writePerformanceDoc(
@@ -511,6 +552,7 @@ async function main() {
       );
     if (run.phases.some((ph) => ph.jp)) writeJpPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
     if (run.phases.some((ph) => ph.workers)) writeWorkersPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
+    if (run.phases.some((ph) => ph.calendar)) writeCalendarPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
     log('docs/performance.md updated');
   }
   log(`results: ${resultsFile.replace(`${ROOT}/`, '')}; wall time ${run.wallSeconds.toFixed(0)} s`);

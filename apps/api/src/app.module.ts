@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AssessmentModule } from '@kompeten/server-assessment';
 import { CertificateModule } from '@kompeten/server-certificate';
+import { CalendarModule } from '@kompeten/server-calendar';
 import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
 import { AttentionModule, EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
@@ -47,6 +48,7 @@ export class AppModule {
         JpModule,
         CertificateModule,
         NotificationModule,
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [

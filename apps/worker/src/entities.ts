@@ -1,5 +1,6 @@
 import { ASSESSMENT_ENTITIES } from '@kompeten/server-assessment';
 import { CERTIFICATE_ENTITIES } from '@kompeten/server-certificate';
+import { CALENDAR_ENTITIES } from '@kompeten/server-calendar';
 import { CORE_ENTITIES } from '@kompeten/server-core';
 import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
@@ -18,4 +19,5 @@ export const ALL_ENTITIES = [
   ...JP_ENTITIES,
   ...CERTIFICATE_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...CALENDAR_ENTITIES,
 ];

@@ -6,6 +6,7 @@ import { QueueName } from '@kompeten/shared-contracts';
 import { bullConnection, CoreModule, type AppConfig } from '@kompeten/server-core';
 import { AssessmentJobsModule } from '@kompeten/server-assessment';
 import { CertificateJobsModule } from '@kompeten/server-certificate';
+import { CalendarJobsModule } from '@kompeten/server-calendar';
 import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
 import { IdentityJobsModule } from '@kompeten/server-identity';
 import { JpJobsModule } from '@kompeten/server-jp';
@@ -29,6 +30,7 @@ const DOMAIN_JOB_MODULES = [
   JpJobsModule,
   CertificateJobsModule,
   NotificationJobsModule,
+  CalendarJobsModule,
 ];
 
 export interface WorkerOptions {

@@ -10,6 +10,7 @@ import { dashboardRoutes } from '../features/dashboard/routes';
 import { employeeRoutes } from '../features/employees/routes';
 import { gradingCourseRoutes, gradingRoutes } from '../features/grading/routes';
 import { importRoutes } from '../features/imports/routes';
+import { calendarRoutes } from '../features/calendar/routes';
 import { jpRoutes } from '../features/jp/routes';
 import { jpReportRoutes } from '../features/jp-reports/routes';
 import { learningRoutes } from '../features/learning/routes';
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           ...jpRoutes,
           ...jpReportRoutes,
           ...certificateRoutes,
+          ...calendarRoutes,
           ...quizRoutes,
           authorOnly([
             ...courseRoutes,

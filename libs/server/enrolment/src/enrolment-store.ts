@@ -7,6 +7,7 @@ import type {
   EnrolmentStatus,
 } from '@kompeten/shared-contracts';
 import { preparedQuery, returnedRows } from '@kompeten/server-core';
+import { LIVE_SQL } from '@kompeten/server-learning';
 import type { AccessScope } from '@kompeten/server-organisation';
 import {
   ENROLMENT_SELECT,
@@ -368,4 +369,30 @@ export async function moveEnrolmentsToVersion(
     [v.courseId, v.versionId, v.versionNo, v.requiredLessonIds],
   );
   return returnedRows<{ id: string }>(result).map((r) => r.id);
+}
+
+/**
+ * Enrols an ASN in a course because a training-calendar class linked to it confirmed them (decision 0034; called by the
+ * calendar's `calendar.enrol-linked-course` job, never by calendar writing this table): active, source `assigned` with
+ * no assigning account, on the course's current version, in the learner's own agency. An existing enrolment of any
+ * status is left exactly as it is (the unique course + learner pair), so a job run twice enrols once.
+ */
+export async function enrolForConfirmedClass(
+  m: DataSource | EntityManager,
+  e: { courseId: string; employeeId: string },
+): Promise<'created' | 'exists' | 'course_not_live' | 'employee_inactive'> {
+  const [r]: Array<{ live: number; employee: number; created: number }> = await m.query(
+    `WITH c AS (SELECT id, current_version_id FROM learning_course c WHERE c.id = $1 AND ${LIVE_SQL}),
+          e AS (SELECT id, agency_id FROM identity_employee WHERE id = $2 AND active),
+          ins AS (
+            INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status)
+            SELECT c.id, c.current_version_id, e.id, e.agency_id, 'assigned', 'active' FROM c, e
+            ON CONFLICT (course_id, employee_id) DO NOTHING RETURNING id)
+     SELECT (SELECT count(*) FROM c)::int AS live, (SELECT count(*) FROM e)::int AS employee,
+            (SELECT count(*) FROM ins)::int AS created`,
+    [e.courseId, e.employeeId],
+  );
+  if (!r.live) return 'course_not_live';
+  if (!r.employee) return 'employee_inactive';
+  return r.created ? 'created' : 'exists';
 }

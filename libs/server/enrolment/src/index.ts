@@ -2,6 +2,8 @@ export * from './enrolment.module';
 export * from './enrolment-access';
 export * from './completion-readers';
 export * from './decision-readers';
+/** For the training calendar's linked-course job (decision 0034). */
+export { enrolForConfirmedClass } from './enrolment-store';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';

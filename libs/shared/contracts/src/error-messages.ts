@@ -144,6 +144,17 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CERTIFICATE_NOT_A_PDF]: 'The file is not a PDF.',
   [ErrorCode.CERTIFICATE_KEY_NOT_FOUND]: 'Key not found.',
   [ErrorCode.NOTIFICATION_NOT_FOUND]: 'Notification not found.',
+  [ErrorCode.CALENDAR_OFFERING_NOT_FOUND]: 'Training offering not found.',
+  [ErrorCode.CALENDAR_CLASS_NOT_FOUND]: 'Class not found.',
+  [ErrorCode.CALENDAR_REGISTRATION_NOT_FOUND]: 'Registration not found.',
+  [ErrorCode.CALENDAR_INVALID_CLASS]: 'The class cannot be saved as sent.',
+  [ErrorCode.CALENDAR_COURSE_NOT_FOUND]: 'The linked e-learning course was not found or is not published.',
+  [ErrorCode.CALENDAR_REGISTRATION_CLOSED]: 'Registration for this class is not open.',
+  [ErrorCode.CALENDAR_SCHEDULE_CONFLICT]: 'You already hold a seat in a class at the same time.',
+  [ErrorCode.CALENDAR_NOT_ELIGIBLE]: 'This class is not open to you.',
+  [ErrorCode.CALENDAR_CLASS_FULL]: 'The class is full and keeps no waitlist.',
+  [ErrorCode.CALENDAR_CANNOT_CANCEL]: 'This registration can no longer be cancelled.',
+  [ErrorCode.CALENDAR_NOT_PENDING]: 'This registration is not waiting for a decision.',
 };
 
 /** `true` when the string names a known error code. */

@@ -174,6 +174,26 @@ export const ErrorCode = {
   CERTIFICATE_KEY_NOT_FOUND: 'CERTIFICATE.KEY_NOT_FOUND',
   // ---- issue 17: notifications ----
   NOTIFICATION_NOT_FOUND: 'NOTIFICATION.NOT_FOUND',
+  // ---- issue 18: the training calendar (classes, quotas, registration) ----
+  CALENDAR_OFFERING_NOT_FOUND: 'CALENDAR.OFFERING_NOT_FOUND',
+  CALENDAR_CLASS_NOT_FOUND: 'CALENDAR.CLASS_NOT_FOUND',
+  CALENDAR_REGISTRATION_NOT_FOUND: 'CALENDAR.REGISTRATION_NOT_FOUND',
+  /** The class's fields contradict each other (dates, window, quotas above seats…); the message says which. */
+  CALENDAR_INVALID_CLASS: 'CALENDAR.INVALID_CLASS',
+  /** The linked e-learning course does not exist or is not live. */
+  CALENDAR_COURSE_NOT_FOUND: 'CALENDAR.COURSE_NOT_FOUND',
+  /** Registration is not open now (before the window opens, after it closes, or the class was cancelled). */
+  CALENDAR_REGISTRATION_CLOSED: 'CALENDAR.REGISTRATION_CLOSED',
+  /** The ASN holds a seat in another class whose sessions overlap this one's. */
+  CALENDAR_SCHEDULE_CONFLICT: 'CALENDAR.SCHEDULE_CONFLICT',
+  /** The ASN is not an active ASN of the organising agency's tree. */
+  CALENDAR_NOT_ELIGIBLE: 'CALENDAR.NOT_ELIGIBLE',
+  /** No seat left and the class keeps no waitlist. */
+  CALENDAR_CLASS_FULL: 'CALENDAR.CLASS_FULL',
+  /** The cancellation deadline has passed, or the registration is no longer live. */
+  CALENDAR_CANNOT_CANCEL: 'CALENDAR.CANNOT_CANCEL',
+  /** The registration is not waiting for a decision (decided or cancelled already). */
+  CALENDAR_NOT_PENDING: 'CALENDAR.NOT_PENDING',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -15,3 +15,4 @@ export * from './error-messages';
 export * from './audit-words';
 export * from './certificates';
 export * from './notifications';
+export * from './calendar';

@@ -24,6 +24,8 @@ export const JobName = {
   NotifyJpClaimDecided: 'notification.jp-claim-decided',
   NotifySetupLinkIssued: 'notification.setup-link-issued',
   EmailSweep: 'notification.email-sweep',
+  CalendarPromoteReleasedQuotas: 'calendar.promote-released-quotas',
+  CalendarEnrolLinkedCourse: 'calendar.enrol-linked-course',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -72,7 +74,19 @@ export type JobItem =
   /** A password setup link was issued: it is emailed to the person (the token is minted when the email is sent). */
   | { name: typeof JobName.NotifySetupLinkIssued; queue: typeof QueueName.Events; data: { setupLinkId: string } }
   /** Scheduled: emails pending or failed and due are sent again (back-off); the record of delivery is `email_delivery`. */
-  | { name: typeof JobName.EmailSweep; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.EmailSweep; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** Scheduled every minute: classes past their quota release date promote waiters into the seats now open to all (decision 0034). */
+  | {
+      name: typeof JobName.CalendarPromoteReleasedQuotas;
+      queue: typeof QueueName.Events;
+      data: Record<string, never>;
+    }
+  /** A class registration was confirmed: the learner is enrolled in the offering's linked e-learning course, if any. */
+  | {
+      name: typeof JobName.CalendarEnrolLinkedCourse;
+      queue: typeof QueueName.Events;
+      data: { registrationId: string };
+    };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -93,6 +107,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NotifyJpClaimDecided]: QueueName.Events,
   [JobName.NotifySetupLinkIssued]: QueueName.Events,
   [JobName.EmailSweep]: QueueName.Events,
+  [JobName.CalendarPromoteReleasedQuotas]: QueueName.Events,
+  [JobName.CalendarEnrolLinkedCourse]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -110,6 +126,8 @@ export const OutboxEvent = {
   JpClaimDecided: 'jp-claim.decided',
   /** A one-time password setup link was issued (written with the link; the payload never carries the token). */
   SetupLinkIssued: 'account.setup-link-issued',
+  /** A class registration became confirmed (at registration, by approval or by promotion from the waitlist). */
+  ClassRegistrationConfirmed: 'class-registration.confirmed',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -130,6 +148,8 @@ export interface OutboxPayloads {
   [OutboxEvent.EnrolmentDecided]: { enrolmentId: string; decisionId: string; outcome: 'approved' | 'rejected' };
   [OutboxEvent.JpClaimDecided]: { claimId: string };
   [OutboxEvent.SetupLinkIssued]: { setupLinkId: string };
+  /** `aggregateId` is the registration (a registration is confirmed at most once; a new registration is a new row). */
+  [OutboxEvent.ClassRegistrationConfirmed]: { registrationId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -157,4 +177,5 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.EnrolmentDecided]: [JobName.NotifyEnrolmentDecided],
   [OutboxEvent.JpClaimDecided]: [JobName.NotifyJpClaimDecided],
   [OutboxEvent.SetupLinkIssued]: [JobName.NotifySetupLinkIssued],
+  [OutboxEvent.ClassRegistrationConfirmed]: [JobName.CalendarEnrolLinkedCourse],
 };

@@ -4,6 +4,7 @@ import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { common } from './common';
@@ -46,6 +47,7 @@ export const en: Catalog = {
   accountSetup,
   jp,
   jpReports,
+  calendar,
   editor,
   preview,
   certificates,

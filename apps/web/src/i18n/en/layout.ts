@@ -26,6 +26,8 @@ export const layout: Catalog['layout'] = {
     myCertificates: 'My certificates',
     certificates: 'Certificates',
     certificateTemplate: 'Certificate template',
+    classes: 'Training classes',
+    classAdmin: 'Manage classes',
     authorInvitations: 'Author invitations',
     jp: 'My JP',
     jpClaims: 'JP claims',

@@ -3,6 +3,7 @@ import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { common } from './common';
@@ -48,6 +49,7 @@ export const id = {
   accountSetup,
   jp,
   jpReports,
+  calendar,
   editor,
   preview,
   certificates,

@@ -29,6 +29,8 @@ export const layout = {
     myCertificates: 'Sertifikat saya',
     certificates: 'Sertifikat',
     certificateTemplate: 'Templat sertifikat',
+    classes: 'Kelas pelatihan',
+    classAdmin: 'Kelola kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',
 };

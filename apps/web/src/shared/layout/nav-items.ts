@@ -23,7 +23,9 @@ export type NavKey =
   | 'jpIpAsn'
   | 'myCertificates'
   | 'certificates'
-  | 'certificateTemplate';
+  | 'certificateTemplate'
+  | 'classes'
+  | 'classAdmin';
 
 export interface NavItem {
   key: NavKey;
@@ -61,6 +63,9 @@ export const JP_VERIFIER_ROLES: readonly Role[] = APPROVER_ROLES;
 export const JP_RULE_EDITOR_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
 /** Who lists, revokes and re-issues certificates and edits the agency's template (the API checks the agency again). */
 export const CERTIFICATE_ADMIN_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+/** Who creates training offerings and classes: province and agency admins of the organising agency (issue 18). */
+export const CLASS_ADMIN_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+
 /** Roles that see JP compliance and IP ASN reports for their scope (the API checks every id again, decision 0023). */
 export const REPORT_ROLES: readonly Role[] = ['supervisor', ...ADMIN_ROLES];
 
@@ -75,6 +80,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'jp', to: '/jp', end: true },
   { key: 'jpClaims', to: '/jp/claims' },
   { key: 'myCertificates', to: '/sertifikat' },
+  { key: 'classes', to: '/kelas', end: true },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },
@@ -91,6 +97,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'jpRules', to: '/jp/rules', admin: true, roles: JP_RULE_EDITOR_ROLES },
   { key: 'certificates', to: '/admin/sertifikat', admin: true, roles: CERTIFICATE_ADMIN_ROLES },
   { key: 'certificateTemplate', to: '/admin/templat-sertifikat', admin: true, roles: CERTIFICATE_ADMIN_ROLES },
+  { key: 'classAdmin', to: '/kelas/kelola', admin: true, roles: CLASS_ADMIN_ROLES },
 ];
 
 /** Navigation follows the roles: learners see their own pages, authors the course pages, ADMIN_ROLES also the administration. */

@@ -23,6 +23,8 @@ const TABLES = [
   'certificate_logo',
   'certificate_sequence',
   'certificate_template',
+  'class_quota',
+  'class_registration',
   'course',
   'course_author',
   'course_author_invitation',
@@ -60,6 +62,8 @@ const TABLES = [
   'refresh_token',
   'role_assignment',
   'siasn_push',
+  'training_class',
+  'training_offering',
   'user_account',
   'work_unit',
 ];

@@ -26,6 +26,7 @@ import { CertificateTemplates1797630000000 } from './1797630000000-CertificateTe
 import { Notifications1797650000000 } from './1797650000000-Notifications';
 import { EnrolmentDecisionReason1797651000000 } from './1797651000000-EnrolmentDecisionReason';
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
+import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Notifications1797650000000,
   EnrolmentDecisionReason1797651000000,
   JpReportGroups1797660000000,
+  TrainingCalendar1797670000000,
 ];

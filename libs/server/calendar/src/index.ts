@@ -1,0 +1,23 @@
+export * from './calendar.module';
+export * from './registration/registration.service';
+export * from './registration/promotion';
+export * from './registration/registration-rules';
+export * from './registration/waitlist-promotion';
+export * from './jobs/calendar-jobs.module';
+export * from './jobs/promote-released-quotas.job';
+export * from './jobs/enrol-linked-course.job';
+export * from './entities/training-offering.entity';
+export * from './entities/training-class.entity';
+export * from './entities/class-quota.entity';
+export * from './entities/class-registration.entity';
+
+import { ClassQuotaEntity } from './entities/class-quota.entity';
+import { ClassRegistrationEntity } from './entities/class-registration.entity';
+import { TrainingClassEntity } from './entities/training-class.entity';
+import { TrainingOfferingEntity } from './entities/training-offering.entity';
+export const CALENDAR_ENTITIES = [
+  TrainingOfferingEntity,
+  TrainingClassEntity,
+  ClassQuotaEntity,
+  ClassRegistrationEntity,
+];
