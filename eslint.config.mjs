@@ -15,7 +15,9 @@ export const domainLayers = [
   ['learning'],
   ['enrolment'],
   ['assessment'],
-  ['jp', 'certificate', 'siasn', 'calendar'],
+  ['jp', 'certificate', 'calendar'],
+  // SIASN pushes what certificates say (the certificate.issued event, the number and the PDF), so it sits above them.
+  ['siasn'],
 ];
 
 const TEST_FILES = ['**/*.spec.ts', '**/*.spec.tsx', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];

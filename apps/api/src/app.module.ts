@@ -9,6 +9,7 @@ import { IdentityModule } from '@kompeten/server-identity';
 import { JpModule } from '@kompeten/server-jp';
 import { LearningModule } from '@kompeten/server-learning';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { SiasnModule } from '@kompeten/server-siasn';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
 
@@ -43,6 +44,7 @@ export class AppModule {
         AttentionModule,
         AssessmentModule,
         JpModule,
+        SiasnModule,
       ],
       controllers: [HealthController],
       providers: [

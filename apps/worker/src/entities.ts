@@ -5,6 +5,7 @@ import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { JP_ENTITIES } from '@kompeten/server-jp';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
+import { SIASN_ENTITIES } from '@kompeten/server-siasn';
 
 export const ALL_ENTITIES = [
   ...CORE_ENTITIES,
@@ -14,4 +15,5 @@ export const ALL_ENTITIES = [
   ...ENROLMENT_ENTITIES,
   ...ASSESSMENT_ENTITIES,
   ...JP_ENTITIES,
+  ...SIASN_ENTITIES,
 ];

@@ -8,6 +8,7 @@ import { AssessmentJobsModule } from '@kompeten/server-assessment';
 import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
 import { IdentityJobsModule } from '@kompeten/server-identity';
 import { JpJobsModule } from '@kompeten/server-jp';
+import { SiasnJobsModule } from '@kompeten/server-siasn';
 import { ALL_ENTITIES } from './entities';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
@@ -20,7 +21,13 @@ import { CONTRACT_ROUTES, OUTBOX_ROUTES, type OutboxRoutes } from './outbox/outb
 import { WorkerHealthServer } from './worker-health';
 
 /** Each domain lib's jobs module; its handlers are found by JobRegistry. A new domain with jobs adds its module here. */
-const DOMAIN_JOB_MODULES = [IdentityJobsModule, EnrolmentJobsModule, AssessmentJobsModule, JpJobsModule];
+const DOMAIN_JOB_MODULES = [
+  IdentityJobsModule,
+  EnrolmentJobsModule,
+  AssessmentJobsModule,
+  JpJobsModule,
+  SiasnJobsModule,
+];
 
 export interface WorkerOptions {
   /** false: relay, housekeeping and health only, no processors or schedules (tests that inspect the queued jobs). */

@@ -133,6 +133,13 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.LEARNING_VIDEO_URL_UNPLAYABLE]:
     'This video URL can be neither played nor embedded. Use a video file or a YouTube or Vimeo link.',
   [ErrorCode.LEARNING_NOTHING_TO_REVIEW]: 'The published course has no changes to review.',
+  [ErrorCode.SIASN_PUSH_NOT_FOUND]: 'SIASN push not found.',
+  [ErrorCode.SIASN_PUSH_NOT_RESENDABLE]: 'Only parked or failed SIASN pushes can be sent again.',
+  [ErrorCode.SIASN_CREDENTIALS_KEY_MISSING]:
+    'SIASN_CREDENTIALS_KEY is not set on the server, so agency SIASN credentials cannot be stored.',
+  [ErrorCode.SIASN_INVALID_CREDENTIALS]: 'The SIASN credentials are not valid.',
+  [ErrorCode.SIASN_NOT_CONFIGURED]: 'SIASN is not configured for this agency.',
+  [ErrorCode.SIASN_RECONCILIATION_RUNNING]: 'A SIASN reconciliation of this agency is already waiting or running.',
 };
 
 /** `true` when the string names a known error code. */

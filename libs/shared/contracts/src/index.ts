@@ -13,3 +13,4 @@ export * from './jp-reports';
 export * from './course-preview';
 export * from './error-messages';
 export * from './audit-words';
+export * from './siasn';

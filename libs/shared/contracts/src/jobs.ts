@@ -17,6 +17,9 @@ export const JobName = {
   AudienceEnrolEmployee: 'audience-assignments.enrol-employee',
   AudienceApplyImport: 'audience-assignments.apply-import',
   AudienceSweep: 'audience-assignments.sweep',
+  SiasnPushCertificate: 'siasn.push-certificate',
+  SiasnSweep: 'siasn.sweep',
+  SiasnReconcileDaily: 'siasn.reconcile-daily',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -43,7 +46,13 @@ export type JobItem =
   /** An employee import finished: every live audience assignment of its agency is applied again (decision 0025). */
   | { name: typeof JobName.AudienceApplyImport; queue: typeof QueueName.Events; data: { importId: string } }
   /** Scheduled: every live audience assignment is applied again, so no missed event loses an enrolment. */
-  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.AudienceSweep; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** A certificate was issued: its SIASN push is created once and a first delivery attempted (docs/siasn.md). */
+  | { name: typeof JobName.SiasnPushCertificate; queue: typeof QueueName.Events; data: { certificateId: string } }
+  /** Scheduled every 15 s: every due SIASN push, document upload and requested reconciliation is driven again. */
+  | { name: typeof JobName.SiasnSweep; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** Scheduled daily: a reconciliation is requested for every agency with acknowledged SIASN pushes. */
+  | { name: typeof JobName.SiasnReconcileDaily; queue: typeof QueueName.Events; data: Record<string, never> };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -57,6 +66,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AudienceEnrolEmployee]: QueueName.Events,
   [JobName.AudienceApplyImport]: QueueName.Events,
   [JobName.AudienceSweep]: QueueName.Events,
+  [JobName.SiasnPushCertificate]: QueueName.Events,
+  [JobName.SiasnSweep]: QueueName.Events,
+  [JobName.SiasnReconcileDaily]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -103,5 +115,5 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],
-  [OutboxEvent.CertificateIssued]: [],
+  [OutboxEvent.CertificateIssued]: [JobName.SiasnPushCertificate],
 };

@@ -52,7 +52,11 @@ const TABLES = [
   'quiz_attempt',
   'refresh_token',
   'role_assignment',
+  'siasn_credential',
+  'siasn_ip_asn',
   'siasn_push',
+  'siasn_reconciliation_item',
+  'siasn_reconciliation_run',
   'user_account',
   'work_unit',
 ];

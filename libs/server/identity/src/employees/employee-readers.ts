@@ -40,3 +40,9 @@ export async function employeeAgencyId(m: EntityManager, employeeId: string): Pr
   ]);
   return row?.agency_id ?? null;
 }
+
+/** The NIP of an ASN's record (active or not), or null for an unknown id. */
+export async function employeeNip(m: EntityManager, employeeId: string): Promise<string | null> {
+  const [row]: Array<{ nip: string }> = await m.query('SELECT nip FROM employee WHERE id = $1', [employeeId]);
+  return row?.nip ?? null;
+}

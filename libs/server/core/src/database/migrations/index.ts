@@ -22,6 +22,7 @@ import { AudienceAssignments1797550000000 } from './1797550000000-AudienceAssign
 import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 import { Certificates1797620000000 } from './1797620000000-Certificates';
+import { SiasnPlatform1797640000000 } from './1797640000000-SiasnPlatform';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SiasnPush1797600000000,
   CertificateSequence1797610000000,
   Certificates1797620000000,
+  SiasnPlatform1797640000000,
 ];

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
+import { findCertificate, renderCertificatePdf } from '@kompeten/server-certificate';
+import { SiasnDelivery, type DeliveryOutcome, type DocumentOutcome } from '../push/siasn-delivery';
+import { SiasnConnections } from './siasn-connections';
+
+/** How much one sweep run delivers before it hands the worker back (the next run comes `sweepEveryMs` later). */
+const SWEEP_BUDGET_MS = 10_000;
+
+/**
+ * The running platform's delivery (docs/siasn.md): `SiasnDelivery` with each agency's client (SiasnConnections), the
+ * retry timing from the config, and the certificate PDF (re-rendered from the stored content) for the upload step.
+ */
+@Injectable()
+export class SiasnPushes {
+  readonly delivery: SiasnDelivery;
+
+  constructor(
+    @InjectDataSource() @Inject(DataSource) db: DataSource,
+    @Inject(SiasnConnections) private readonly connections: SiasnConnections,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.delivery = new SiasnDelivery(
+      db,
+      (agencyId) => this.connections.clientFor(db.manager, agencyId),
+      { baseDelayMs: config.siasn.retryBaseMs, maxDelayMs: config.siasn.retryMaxMs },
+      async (push) => {
+        const cert = await findCertificate(db.manager, push.certificateId);
+        if (!cert) return null;
+        const pdf = await renderCertificatePdf(cert.content);
+        return { pdf, fileName: `sertifikat-${cert.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf` };
+      },
+    );
+  }
+
+  /** One attempt at the record and, once acknowledged, at its document. */
+  async deliverNow(pushId: string): Promise<{ push: DeliveryOutcome; document: DocumentOutcome }> {
+    const push = await this.delivery.deliver(pushId);
+    const document = push === 'acknowledged' ? await this.delivery.deliverDocument(pushId) : 'skipped';
+    return { push, document };
+  }
+
+  /**
+   * Re-drives every due push and document until nothing is due or the budget is spent: after an outage of the worker,
+   * Redis or SIASN, whatever is pending goes out from here.
+   */
+  async sweep(budgetMs = SWEEP_BUDGET_MS): Promise<{ pushes: number; documents: number }> {
+    const until = Date.now() + budgetMs;
+    let pushes = 0;
+    let documents = 0;
+    while (Date.now() < until) {
+      const p = await this.delivery.sweep({ limit: 200, concurrency: 8 });
+      const d = await this.delivery.sweepDocuments({ limit: 200, concurrency: 4 });
+      const worked = p.acknowledged + p.retry + p.parked + d.uploaded + d.retry + d.parked;
+      pushes += p.acknowledged + p.retry + p.parked;
+      documents += d.uploaded + d.retry + d.parked;
+      if (worked === 0) break;
+    }
+    return { pushes, documents };
+  }
+}
