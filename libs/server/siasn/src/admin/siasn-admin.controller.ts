@@ -8,7 +8,7 @@ import type {
   SiasnPushItem,
   SiasnReconciliationRun,
 } from '@kompeten/shared-contracts';
-import { ApiErrors, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import { ApiErrors, ApiPageResponse, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
   PushListQueryDto,
@@ -18,7 +18,7 @@ import {
   SiasnConnectionTestDto,
   SiasnCredentialsViewDto,
   SiasnOfficialIpAsnDto,
-  SiasnPushPageDto,
+  SiasnPushItemDto,
   SiasnReconciliationReportDto,
   SiasnReconciliationRunDto,
   SiasnSummaryDto,
@@ -51,7 +51,7 @@ export class SiasnAdminController {
 
   @Get('agencies/:agencyId/pushes')
   @ApiOperation({ summary: 'SIASN pushes of the agency, newest first, by status and search', description: AGENCY_ONLY })
-  @ApiOkResponse({ type: SiasnPushPageDto })
+  @ApiPageResponse(SiasnPushItemDto)
   @ApiErrors(403, 404)
   async list(
     @CurrentPrincipal() p: Principal,

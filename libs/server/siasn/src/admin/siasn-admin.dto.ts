@@ -8,7 +8,7 @@ import {
   type SiasnDocumentStatus,
   type SiasnPushStatusName,
 } from '@kompeten/shared-contracts';
-import { PageMetaDto, PageQueryDto } from '@kompeten/server-core';
+import { PageQueryDto } from '@kompeten/server-core';
 
 const PUSH_ID = '3f0c2d1e-8a7b-4c5d-9e6f-102938475601';
 const AGENCY_ID = '5b2a1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -45,11 +45,6 @@ export class SiasnPushItemDto {
   @ApiProperty({ nullable: true, type: String, example: null }) documentError: string | null;
   @ApiProperty({ example: '2026-12-04T03:00:00.000Z' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-04T03:00:02.000Z' }) acknowledgedAt: string | null;
-}
-
-export class SiasnPushPageDto {
-  @ApiProperty({ type: [SiasnPushItemDto] }) items: SiasnPushItemDto[];
-  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
 }
 
 export class SiasnCountsDto {
