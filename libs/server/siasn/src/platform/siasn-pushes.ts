@@ -25,7 +25,12 @@ export class SiasnPushes {
     this.delivery = new SiasnDelivery(
       db,
       (agencyId) => this.connections.clientFor(db.manager, agencyId),
-      { baseDelayMs: config.siasn.retryBaseMs, maxDelayMs: config.siasn.retryMaxMs },
+      {
+        baseDelayMs: config.siasn.retryBaseMs,
+        maxDelayMs: config.siasn.retryMaxMs,
+        // Longer than any one attempt (a few calls, each bounded by the timeout), so only a dead worker's lease runs out.
+        leaseMs: config.siasn.timeoutMs * 8,
+      },
       async (push) => {
         const cert = await findCertificate(db.manager, push.certificateId);
         if (!cert) return null;
