@@ -1,3 +1,5 @@
+import type { Page } from './api';
+
 /** The SIASN push as the admin page sees it (issue 17, docs/siasn.md). */
 
 export const SIASN_PUSH_STATUSES = ['pending', 'sent', 'acknowledged', 'failed', 'parked'] as const;
@@ -84,11 +86,10 @@ export interface SiasnReconciliationItem {
   detail: string;
 }
 
-export interface SiasnReconciliationReport {
+/** The latest finished run and a page of its differences (`total` counts them all); `open`: a run waiting or running. */
+export interface SiasnReconciliationReport extends Page<SiasnReconciliationItem> {
   run: SiasnReconciliationRun | null;
-  items: SiasnReconciliationItem[];
-  /** Differences in the run beyond `items` (the list is capped). */
-  more: number;
+  open: SiasnReconciliationRun | null;
 }
 
 export interface SiasnOfficialIpAsn {

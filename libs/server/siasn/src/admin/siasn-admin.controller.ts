@@ -8,7 +8,14 @@ import type {
   SiasnPushItem,
   SiasnReconciliationRun,
 } from '@kompeten/shared-contracts';
-import { ApiErrors, ApiPageResponse, CurrentPrincipal, uuidParam as uuid, type Principal } from '@kompeten/server-core';
+import {
+  ApiErrors,
+  ApiPageResponse,
+  CurrentPrincipal,
+  PageQueryDto,
+  uuidParam as uuid,
+  type Principal,
+} from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
   PushListQueryDto,
@@ -141,8 +148,12 @@ export class SiasnAdminController {
   })
   @ApiOkResponse({ type: SiasnReconciliationReportDto })
   @ApiErrors(403, 404)
-  async report(@CurrentPrincipal() p: Principal, @Param('agencyId', uuid()) agencyId: string) {
-    return this.siasn.report(await this.org.scopeOf(p), agencyId);
+  async report(
+    @CurrentPrincipal() p: Principal,
+    @Param('agencyId', uuid()) agencyId: string,
+    @Query() q: PageQueryDto,
+  ) {
+    return this.siasn.report(await this.org.scopeOf(p), agencyId, q);
   }
 
   @Post('agencies/:agencyId/reconciliation')

@@ -190,7 +190,9 @@ export class SiasnReconciliationReportDto {
   @ApiProperty({ type: SiasnReconciliationRunDto, nullable: true, description: 'The latest finished run' })
   run: SiasnReconciliationRunDto | null;
   @ApiProperty({ type: [SiasnReconciliationItemDto] }) items: SiasnReconciliationItemDto[];
-  @ApiProperty({ example: 0, description: 'Differences beyond the listed ones' }) more: number;
+  @ApiProperty({ example: 1, description: 'Differences in the run' }) total: number;
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) pageSize: number;
   @ApiProperty({ type: SiasnReconciliationRunDto, nullable: true, description: 'A run waiting or running now' })
   open: SiasnReconciliationRunDto | null;
 }

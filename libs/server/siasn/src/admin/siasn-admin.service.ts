@@ -13,7 +13,7 @@ import {
   type SiasnReconciliationRun,
   type SiasnDocumentStatus,
 } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, notFound, toPage } from '@kompeten/server-core';
+import { conflict, forbidden, invalid, notFound, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { employeeNip, findActiveEmployee } from '@kompeten/server-identity';
 import { agencyExists, agencySiasnFacts, type AccessScope } from '@kompeten/server-organisation';
 import { siasnConnectionFromEnv } from '../client/siasn-config';
@@ -31,8 +31,6 @@ import {
 } from '../reconciliation/reconciliation-store';
 import { documentCounts, listPushes, pushAgencyId } from './admin-store';
 import type { PushListQueryDto, SaveCredentialsDto } from './siasn-admin.dto';
-
-const REPORT_ITEMS = 200;
 
 const toRun = (r: RunRow): SiasnReconciliationRun => ({
   id: r.id,
@@ -254,19 +252,15 @@ export class SiasnAdminService {
 
   // ---- reconciliation --------------------------------------------------------------------------------------
 
-  async report(
-    scope: AccessScope,
-    agencyId: string,
-  ): Promise<SiasnReconciliationReport & { open: SiasnReconciliationRun | null }> {
+  async report(scope: AccessScope, agencyId: string, q: PageQueryDto): Promise<SiasnReconciliationReport> {
     await this.administer(scope, agencyId);
     const m = this.db.manager;
     const latest = await latestRun(m, agencyId);
     const finished = await latestFinishedRun(m, agencyId);
-    const items = finished ? await runItems(m, finished.id, REPORT_ITEMS) : [];
+    const items = finished ? await runItems(m, finished.id, q.pageSize, (q.page - 1) * q.pageSize) : [];
     return {
+      ...toPage(items, finished?.differences ?? 0, q),
       run: finished ? toRun(finished) : null,
-      items,
-      more: finished ? Math.max(0, finished.differences - items.length) : 0,
       open: latest && (latest.status === 'requested' || latest.status === 'running') ? toRun(latest) : null,
     };
   }

@@ -393,14 +393,16 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     expect((await admin.requestReconciliation(a, world.agency.id)).id).toBe(run.id);
     expect(await lib.get(SiasnReconciliation).runRequested()).toBe(1);
 
-    const report = await admin.report(a, world.agency.id);
+    const report = await admin.report(a, world.agency.id, { page: 1, pageSize: 20 });
     expect(report.run).toMatchObject({ id: run.id, status: 'done', differences: 2 });
     expect(report.open).toBeNull();
     const byNumber = Object.fromEntries(report.items.map((i) => [i.certificateNumber, i]));
     expect(byNumber[certs[0].number]).toMatchObject({ kind: 'different', detail: 'JP: dikirim 20, di SIASN 18' });
     expect(byNumber[certs[1].number]).toMatchObject({ kind: 'missing_at_siasn' });
     expect(byNumber[certs[2].number]).toBeUndefined();
-    await expect(admin.report(await scope(otherAdmin), world.agency.id)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(
+      admin.report(await scope(otherAdmin), world.agency.id, { page: 1, pageSize: 20 }),
+    ).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('lists pushes by status and search, only for the agency\u2019s admins', async () => {

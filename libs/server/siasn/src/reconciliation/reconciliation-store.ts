@@ -141,6 +141,7 @@ export async function runItems(
   m: EntityManager,
   runId: string,
   limit: number,
+  offset: number,
 ): Promise<
   Array<{
     id: string;
@@ -153,7 +154,7 @@ export async function runItems(
 > {
   return m.query(
     `SELECT id, push_id AS "pushId", nip, certificate_number AS "certificateNumber", kind, detail
-       FROM siasn_reconciliation_item WHERE run_id = $1 ORDER BY nip, certificate_number LIMIT $2`,
-    [runId, limit],
+       FROM siasn_reconciliation_item WHERE run_id = $1 ORDER BY nip, certificate_number, id LIMIT $2 OFFSET $3`,
+    [runId, limit, offset],
   );
 }
