@@ -14,6 +14,7 @@ import { jpReportRoutes } from '../features/jp-reports/routes';
 import { learningRoutes } from '../features/learning/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { quizAuthoringRoutes, quizRoutes } from '../features/quiz/routes';
+import { siasnRoutes } from '../features/siasn/routes';
 import { FullPageLoader } from '../shared/components/FullPageLoader';
 import { NotFoundPage, RouteErrorPage } from '../shared/components/StatusPages';
 import { AppLayout } from '../shared/layout/AppLayout';
@@ -48,7 +49,7 @@ export const router = createBrowserRouter([
           {
             path: 'admin',
             element: <RequireAdmin />,
-            children: [...agencyRoutes, ...employeeRoutes, ...importRoutes, ...auditRoutes],
+            children: [...agencyRoutes, ...employeeRoutes, ...importRoutes, ...siasnRoutes, ...auditRoutes],
           },
           { path: '*', Component: NotFoundPage },
         ],

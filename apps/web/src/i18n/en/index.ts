@@ -20,6 +20,7 @@ import { learning } from './learning';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { siasn } from './siasn';
 import { questionImport } from './question-import';
 
 /** English catalog: one file per namespace, each typed by its Indonesian twin, so a missing or extra key is a compile error. */
@@ -46,4 +47,5 @@ export const en: Catalog = {
   jpReports,
   editor,
   preview,
+  siasn,
 };

@@ -19,6 +19,7 @@ import { learning } from './learning';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { siasn } from './siasn';
 import { questionImport } from './question-import';
 
 /**
@@ -48,6 +49,7 @@ export const id = {
   jpReports,
   editor,
   preview,
+  siasn,
 };
 
 export type Catalog = typeof id;
