@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
 import { useIpAsnEstimate } from '../queries';
+import { OfficialIpAsn } from '../../siasn/components/OfficialIpAsn';
 
 const FORM_NAME = new Map(JENIS_DIKLAT.map((j) => [j.id, j.name]));
 
@@ -94,6 +95,7 @@ export function IpAsnEstimateModal({
               {t('ipAsn.detail.noOfficial')}
             </Text>
           )}
+          {employeeId && <OfficialIpAsn employeeId={employeeId} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('ipAsn.detail.close')}
