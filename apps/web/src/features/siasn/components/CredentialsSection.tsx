@@ -143,8 +143,10 @@ export function CredentialsSection({ agencyId }: { agencyId: string }) {
             </Stack>
           </form>
           {result && (
-            <Alert color={result.ok ? 'green' : 'red'} title={result.ok ? t('testOk') : t('testFailed')} role="status">
-              {result.message}
+            // The title in the body (default text colour): a coloured alert title fails contrast on its light background.
+            <Alert variant="light" color={result.ok ? 'green' : 'red'} role="status">
+              <Text fw={600}>{result.ok ? t('testOk') : t('testFailed')}</Text>
+              <Text size="sm">{result.message}</Text>
             </Alert>
           )}
         </>

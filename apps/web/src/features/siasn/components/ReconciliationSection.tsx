@@ -57,8 +57,9 @@ export function ReconciliationSection({ agencyId }: { agencyId: string }) {
             })}
           </Text>
           {report.run.error && (
-            <Alert color="red" title={t('reconcileFailed')}>
-              {report.run.error}
+            <Alert variant="light" color="red">
+              <Text fw={600}>{t('reconcileFailed')}</Text>
+              <Text size="sm">{report.run.error}</Text>
             </Alert>
           )}
           {report.run.status === 'done' && (
