@@ -27,6 +27,7 @@ export const siasn: Catalog['siasn'] = {
     retry: 'SIASN did not answer yet; it is retried automatically.',
     parked: 'Still held; see the reason in the list.',
     skipped: 'Sent again; the background worker carries on.',
+    pending: 'Sent again; SIASN is slow to answer, the outcome shows in the list.',
   },
   pushes: 'Deliveries',
   resendAll: 'Resend all',

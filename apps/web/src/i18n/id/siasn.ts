@@ -25,6 +25,7 @@ export const siasn = {
     retry: 'SIASN belum menjawab; dicoba lagi otomatis.',
     parked: 'Masih tertahan; lihat alasannya di daftar.',
     skipped: 'Dikirim ulang; pekerja latar belakang melanjutkannya.',
+    pending: 'Dikirim ulang; SIASN lambat menjawab, hasilnya muncul di daftar.',
   },
   pushes: 'Daftar pengiriman',
   resendAll: 'Kirim ulang semua',

@@ -70,7 +70,11 @@ export class SiasnSummaryDto {
 
 export class ResendResultDto {
   @ApiProperty({ example: true }) requeued: boolean;
-  @ApiProperty({ example: 'acknowledged', description: 'The outcome of the attempt made right away' })
+  @ApiProperty({
+    enum: ['acknowledged', 'retry', 'parked', 'skipped', 'pending'],
+    example: 'acknowledged',
+    description: 'The outcome of the attempt made right away (pending: still running after 8 s)',
+  })
   status: string;
 }
 

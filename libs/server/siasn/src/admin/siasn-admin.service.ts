@@ -32,6 +32,9 @@ import {
 import { documentCounts, listPushes, pushAgencyId } from './admin-store';
 import type { PushListQueryDto, SaveCredentialsDto } from './siasn-admin.dto';
 
+/** How long a resend waits for its immediate attempt before answering. */
+const RESEND_WAIT_MS = 8_000;
+
 const toRun = (r: RunRow): SiasnReconciliationRun => ({
   id: r.id,
   agencyId: r.agencyId,
@@ -123,9 +126,17 @@ export class SiasnAdminService {
         ErrorCode.SIASN_PUSH_NOT_RESENDABLE,
         'Hanya pengiriman yang tertahan atau gagal yang dapat dikirim ulang',
       );
-    const outcome = await this.pushes.deliverNow(pushId);
-    if (outcome.push === 'skipped') await this.pushes.delivery.deliverDocument(pushId);
-    return { requeued, status: outcome.push };
+    // One attempt right away, answered within RESEND_WAIT_MS: a slow SIASN keeps the attempt going (it holds the
+    // push's lease) and the page shows its outcome later; the sweep retries whatever it leaves.
+    const attempt = this.pushes
+      .deliverNow(pushId)
+      .then(async (o) => (o.push === 'skipped' ? (await this.pushes.delivery.deliverDocument(pushId), o.push) : o.push))
+      .catch(() => 'retry');
+    const status = await Promise.race([
+      attempt,
+      new Promise<string>((resolve) => setTimeout(() => resolve('pending'), RESEND_WAIT_MS).unref()),
+    ]);
+    return { requeued, status };
   }
 
   /** Every parked and failed push of the agency goes again (the sweep delivers them within seconds). */
