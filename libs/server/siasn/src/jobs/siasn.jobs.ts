@@ -34,9 +34,14 @@ export class SiasnPushCertificateJob implements JobHandler<typeof JobName.SiasnP
   ) {}
 
   async handle(data: JobOf<typeof JobName.SiasnPushCertificate>): Promise<JobResult> {
-    const pushId = await this.db.transaction((m) => this.pushes.create(m, data.certificateId));
-    if (!pushId) return 'skipped';
-    const outcome = await this.delivery.deliverNow(pushId);
+    const created = await this.db.transaction((m) => this.pushes.create(m, data.certificateId));
+    if (!created) return 'skipped';
+    const { pushId, agencyId } = created;
+    if (this.delivery.resting(agencyId)) {
+      this.logger.log({ jobName: this.jobName, pushId }, 'SIASN push waits for the sweep (SIASN failing)');
+      return 'success';
+    }
+    const outcome = await this.delivery.deliverNow(pushId, agencyId);
     this.logger.log(
       { jobName: this.jobName, certificateId: data.certificateId, pushId, ...outcome },
       'SIASN push tried',
@@ -66,12 +71,21 @@ export class SiasnSweepJob implements JobHandler<typeof JobName.SiasnSweep> {
     this.everyMs = config.siasn.sweepEveryMs;
   }
 
+  /** One sweep at a time per process: a slow SIASN must not let the schedule fill the events queue with sweeps. */
+  private running = false;
+
   async handle(_data: JobOf<typeof JobName.SiasnSweep>): Promise<JobResult> {
-    const swept = await this.pushes.sweep();
-    const reconciled = await this.reconciliation.runRequested();
-    if (swept.pushes || swept.documents || reconciled)
-      this.logger.log({ jobName: this.jobName, ...swept, reconciled }, 'SIASN sweep');
-    return swept.pushes || swept.documents || reconciled ? 'success' : 'skipped';
+    if (this.running) return 'skipped';
+    this.running = true;
+    try {
+      const swept = await this.pushes.sweep();
+      const reconciled = await this.reconciliation.runRequested();
+      if (swept.pushes || swept.documents || reconciled)
+        this.logger.log({ jobName: this.jobName, ...swept, reconciled }, 'SIASN sweep');
+      return swept.pushes || swept.documents || reconciled ? 'success' : 'skipped';
+    } finally {
+      this.running = false;
+    }
   }
 }
 

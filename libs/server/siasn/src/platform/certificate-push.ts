@@ -23,8 +23,8 @@ export class CertificatePush {
 
   constructor(@Inject(PublishedVersions) private readonly versions: PublishedVersions) {}
 
-  /** The push id, or null when the certificate is unknown or revoked (nothing to push). */
-  async create(m: EntityManager, certificateId: string): Promise<string | null> {
+  /** The push and its agency, or null when the certificate is unknown or revoked (nothing to push). */
+  async create(m: EntityManager, certificateId: string): Promise<{ pushId: string; agencyId: string } | null> {
     const cert = await findCertificate(m, certificateId);
     if (!cert || cert.status !== 'valid') {
       this.logger.warn({ certificateId, status: cert?.status ?? 'missing' }, 'No valid certificate; nothing to push');
@@ -42,7 +42,7 @@ export class CertificatePush {
       endDate: c.training.endDate,
       certificateNumber: cert.number,
     };
-    return insertPush(m, {
+    const pushId = await insertPush(m, {
       sourceType: cert.sourceType,
       sourceId: cert.sourceId,
       employeeId: cert.employeeId,
@@ -53,6 +53,7 @@ export class CertificatePush {
       certificateId: cert.id,
       personName: c.participant.name,
     });
+    return { pushId, agencyId };
   }
 
   /** The certificate's own form of development when it carries one, else the course's (as the JP ledger credits it). */

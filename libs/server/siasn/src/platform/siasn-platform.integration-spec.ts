@@ -265,7 +265,7 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
 
   it('retries a failed document upload from the sweep and never uploads an uploaded one again', async () => {
     const cert = await certify(await world.person());
-    const pushId = (await lib.db.transaction((m) => lib.get(CertificatePush).create(m, cert.id))) as string;
+    const pushId = (await lib.db.transaction((m) => lib.get(CertificatePush).create(m, cert.id)))?.pushId as string;
     expect(await pushes.delivery.deliver(pushId)).toBe('acknowledged');
     sim.faults = { ...sim.faults, failRate: 1 };
     expect(await pushes.delivery.deliverDocument(pushId)).toBe('retry');

@@ -8,6 +8,8 @@ import { SiasnConnections } from './siasn-connections';
 
 /** How much one sweep run delivers before it hands the worker back (the next run comes `sweepEveryMs` later). */
 const SWEEP_BUDGET_MS = 10_000;
+/** After a first attempt that SIASN did not answer, the agency's next new pushes leave their attempt to the sweep. */
+const REST_AFTER_FAILURE_MS = 30_000;
 
 /**
  * The running platform's delivery (docs/siasn.md): `SiasnDelivery` with each agency's client (SiasnConnections), the
@@ -40,11 +42,24 @@ export class SiasnPushes {
     );
   }
 
+  /** Agencies whose last attempt met a SIASN that did not answer, until when new pushes skip their first attempt. */
+  private readonly restUntil = new Map<string, number>();
+
   /** One attempt at the record and, once acknowledged, at its document. */
-  async deliverNow(pushId: string): Promise<{ push: DeliveryOutcome; document: DocumentOutcome }> {
+  async deliverNow(pushId: string, agencyId?: string): Promise<{ push: DeliveryOutcome; document: DocumentOutcome }> {
     const push = await this.delivery.deliver(pushId);
+    if (agencyId && push === 'retry') this.restUntil.set(agencyId, Date.now() + REST_AFTER_FAILURE_MS);
+    if (agencyId && push === 'acknowledged') this.restUntil.delete(agencyId);
     const document = push === 'acknowledged' ? await this.delivery.deliverDocument(pushId) : 'skipped';
     return { push, document };
+  }
+
+  /**
+   * Whether a new push of the agency should wait for the sweep instead of an attempt of its own: while SIASN fails for
+   * the agency, the consumer does not hold the shared events queue on calls that time out (the sweep has one lane).
+   */
+  resting(agencyId: string): boolean {
+    return (this.restUntil.get(agencyId) ?? 0) > Date.now();
   }
 
   /**
@@ -56,8 +71,8 @@ export class SiasnPushes {
     let pushes = 0;
     let documents = 0;
     while (Date.now() < until) {
-      const p = await this.delivery.sweep({ limit: 200, concurrency: 8 });
-      const d = await this.delivery.sweepDocuments({ limit: 200, concurrency: 4 });
+      const p = await this.delivery.sweep({ limit: 200, concurrency: 8, until });
+      const d = await this.delivery.sweepDocuments({ limit: 200, concurrency: 4, until });
       const worked = p.acknowledged + p.retry + p.parked + d.uploaded + d.retry + d.parked;
       pushes += p.acknowledged + p.retry + p.parked;
       documents += d.uploaded + d.retry + d.parked;

@@ -203,27 +203,37 @@ export class SiasnDelivery {
   }
 
   /** Delivers what is due, `concurrency` at a time; returns the outcomes counted. The sweep that nothing escapes. */
-  async sweep(o: { limit: number; concurrency: number }): Promise<Record<DeliveryOutcome, number>> {
+  async sweep(o: { limit: number; concurrency: number; until?: number }): Promise<Record<DeliveryOutcome, number>> {
     const ids = await duePushIds(this.db.manager, o.limit);
     const counts: Record<DeliveryOutcome, number> = { acknowledged: 0, retry: 0, parked: 0, skipped: 0 };
-    await lanes(ids, o.concurrency, async (id) => void counts[await this.deliver(id)]++);
+    await lanes(ids, o.concurrency, o.until, async (id) => void counts[await this.deliver(id)]++);
     return counts;
   }
 
   /** Uploads the documents that are due, like `sweep`. */
-  async sweepDocuments(o: { limit: number; concurrency: number }): Promise<Record<DocumentOutcome, number>> {
+  async sweepDocuments(o: {
+    limit: number;
+    concurrency: number;
+    until?: number;
+  }): Promise<Record<DocumentOutcome, number>> {
     const counts: Record<DocumentOutcome, number> = { uploaded: 0, retry: 0, parked: 0, skipped: 0 };
     if (!this.documentOf) return counts;
     const ids = await dueDocumentIds(this.db.manager, o.limit);
-    await lanes(ids, o.concurrency, async (id) => void counts[await this.deliverDocument(id)]++);
+    await lanes(ids, o.concurrency, o.until, async (id) => void counts[await this.deliverDocument(id)]++);
     return counts;
   }
 }
 
-async function lanes(ids: string[], concurrency: number, run: (id: string) => Promise<void>): Promise<void> {
+/** Runs `run` over the ids, `concurrency` at a time; after `until` (epoch ms) no further id is started. */
+async function lanes(
+  ids: string[],
+  concurrency: number,
+  until: number | undefined,
+  run: (id: string) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < ids.length) await run(ids[next++]);
+    while (next < ids.length && (until === undefined || Date.now() < until)) await run(ids[next++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
 }
