@@ -174,7 +174,7 @@ export class SiasnAdminController {
   @Get('employees/:employeeId/ip-asn')
   @ApiOperation({
     summary: 'The official IP ASN of an ASN as last read from SIASN (/pns/nilaiipasn), with when it was read',
-    description: 'The ASN themself, HR officers and admins of their unit or agency; anyone else 404.',
+    description: 'The ASN themself, their supervisor, HR officers and admins of their unit or agency; anyone else 404.',
   })
   @ApiOkResponse({ type: SiasnOfficialIpAsnDto })
   @ApiErrors(404)
@@ -189,7 +189,7 @@ export class SiasnAdminController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Read the official IP ASN from SIASN now and keep it',
-    description: 'The ASN themself, HR officers and admins of their unit or agency; anyone else 404.',
+    description: 'The ASN themself, their supervisor, HR officers and admins of their unit or agency; anyone else 404.',
   })
   @ApiOkResponse({ type: SiasnOfficialIpAsnDto })
   @ApiErrors(404)

@@ -14,7 +14,7 @@ import {
   type SiasnDocumentStatus,
 } from '@kompeten/shared-contracts';
 import { conflict, forbidden, invalid, notFound, toPage, type PageQueryDto } from '@kompeten/server-core';
-import { employeeNip, findActiveEmployee } from '@kompeten/server-identity';
+import { findEmployeeAccessRef } from '@kompeten/server-identity';
 import { agencyExists, agencySiasnFacts, type AccessScope } from '@kompeten/server-organisation';
 import { siasnConnectionFromEnv } from '../client/siasn-config';
 import { findCredential, saveCredential } from '../credentials/credentials-store';
@@ -285,11 +285,10 @@ export class SiasnAdminService {
 
   // ---- official IP ASN ----------------------------------------------------------------------------------
 
+  /** The ASN themself, their supervisor, HR officers and admins of their unit or agency (as the IP ASN view); else 404. */
   private async readableEmployee(scope: AccessScope, employeeId: string) {
-    const m = this.db.manager;
-    const e = await findActiveEmployee(m, employeeId);
-    const mayRead = e && (scope.principal.employeeId === e.id || scope.canManageEmployeesAt(e.agencyId, e.unitPath));
-    if (!e || !mayRead) throw notFound(ErrorCode.NOT_FOUND, 'ASN tidak ditemukan');
+    const e = await findEmployeeAccessRef(this.db.manager, employeeId);
+    if (!e || !scope.canReadEmployee(e)) throw notFound(ErrorCode.NOT_FOUND, 'ASN tidak ditemukan');
     return e;
   }
 
@@ -309,8 +308,7 @@ export class SiasnAdminService {
   async refreshIpAsn(scope: AccessScope, employeeId: string): Promise<SiasnOfficialIpAsn> {
     const e = await this.readableEmployee(scope, employeeId);
     const m = this.db.manager;
-    const nip = await employeeNip(m, employeeId);
-    if (!nip) throw notFound(ErrorCode.NOT_FOUND, 'ASN tidak ditemukan');
+    const nip = e.nip;
     let score: Record<string, unknown> | null = null;
     let error: string | null = null;
     try {

@@ -430,6 +430,8 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     const read = await admin.refreshIpAsn(a, learner);
     expect(read).toMatchObject({ total: 78.5, score: { nilaiIpAsn: 78.5, tahun: 2025 }, error: null });
     expect(read.fetchedAt).not.toBeNull();
+    // Their supervisor sees it too (as on the IP ASN view); another agency's admin does not.
+    expect(await admin.officialIpAsn(await scope(world.supervisor), learner)).toMatchObject({ total: 78.5 });
     await expect(admin.officialIpAsn(await scope(otherAdmin), learner)).rejects.toMatchObject({ kind: 'not_found' });
   });
 });
