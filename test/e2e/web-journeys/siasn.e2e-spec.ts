@@ -54,4 +54,19 @@ describe('web: SIASN delivery page', () => {
     await p.getByText('Tidak ada selisih: semua yang dikirim ada di SIASN apa adanya.').waitFor();
     await axeAtBothWidths(p, 'the SIASN page after a reconciliation');
   });
+
+  it('reads the official IP ASN from SIASN beside the estimate on the IP ASN view', async () => {
+    const p = page as Page;
+    await p.goto(`${BASE_URL}/jp/ip-asn`);
+    await p
+      .getByRole('button', { name: /^Rincian estimasi / })
+      .first()
+      .click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByText('Belum ada nilai resmi dari SIASN.').waitFor();
+    await dialog.getByRole('button', { name: 'Ambil dari SIASN' }).click();
+    // The simulator `npm start` runs answers a score for every NIP; the time it was read is shown with it.
+    await dialog.getByText(/IP ASN resmi \(SIASN\): \d+(,\d+)? \(dibaca /).waitFor();
+    await axeAtBothWidths(p, 'the IP ASN estimate with the official score from SIASN');
+  });
 });

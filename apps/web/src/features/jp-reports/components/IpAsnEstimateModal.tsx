@@ -31,7 +31,13 @@ export function IpAsnEstimateModal({
         ? String(i.years[1])
         : t('ipAsn.detail.yearRange', { from: i.years[0], to: i.years[1] });
   return (
-    <Modal opened={!!employeeId} onClose={onClose} title={`${t('ipAsn.detail.title')} — ${name}`} size="lg">
+    <Modal
+      opened={!!employeeId}
+      onClose={onClose}
+      title={`${t('ipAsn.detail.title')} — ${name}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('ipAsn.detail.close') }}
+    >
       {estimate.isPending && <Loader size="sm" />}
       {estimate.isError && <ErrorAlert error={estimate.error} onRetry={() => void estimate.refetch()} />}
       {e && (
