@@ -16,7 +16,6 @@ import {
 import { conflict, forbidden, invalid, notFound, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { findEmployeeAccessRef } from '@kompeten/server-identity';
 import { agencyExists, agencySiasnFacts, type AccessScope } from '@kompeten/server-organisation';
-import { siasnConnectionFromEnv } from '../client/siasn-config';
 import { findCredential, saveCredential } from '../credentials/credentials-store';
 import { findIpAsn, saveIpAsn } from '../ip-asn-store';
 import { SiasnConnections, secretContext } from '../platform/siasn-connections';
@@ -199,27 +198,14 @@ export class SiasnAdminService {
       if (stored) return stored;
       throw invalid(ErrorCode.SIASN_INVALID_CREDENTIALS, `${field} wajib diisi untuk kredensial baru`);
     };
-    // The same checks as the SIASN_* variables (the base URL ends in /apisiasn/1.0, http(s) URLs).
-    try {
-      siasnConnectionFromEnv({
-        SIASN_BASE_URL: dto.baseUrl,
-        SIASN_APIM_TOKEN_URL: dto.apimTokenUrl,
-        SIASN_APIM_KEY: 'x',
-        SIASN_APIM_SECRET: 'x',
-        SIASN_SSO_TOKEN_URL: dto.ssoTokenUrl,
-        SIASN_SSO_CLIENT_ID: dto.ssoClientId,
-        SIASN_SSO_USERNAME: dto.ssoUsername,
-        SIASN_SSO_PASSWORD: 'x',
-      });
-    } catch (e) {
-      throw invalid(
-        ErrorCode.SIASN_INVALID_CREDENTIALS,
-        (e as Error).message.replace(
-          /^SIASN_BASE_URL must end in \/apisiasn\/1\.0.*/,
-          'baseUrl harus berakhir dengan /apisiasn/1.0',
-        ),
-      );
-    }
+    // The same rules as the SIASN_* variables, said in the form's words.
+    const problems: string[] = [];
+    const url = (v: string) => /^https?:\/\/\S+$/.test(v.trim());
+    if (!url(dto.baseUrl) || !dto.baseUrl.trim().replace(/\/+$/, '').endsWith('/apisiasn/1.0'))
+      problems.push('URL dasar harus alamat http(s) yang berakhir dengan /apisiasn/1.0');
+    if (!url(dto.apimTokenUrl)) problems.push('URL token gateway harus alamat http(s)');
+    if (!url(dto.ssoTokenUrl)) problems.push('URL token SSO harus alamat http(s)');
+    if (problems.length) throw invalid(ErrorCode.SIASN_INVALID_CREDENTIALS, problems.join('; '));
     await saveCredential(m, {
       agencyId,
       baseUrl: dto.baseUrl.trim().replace(/\/+$/, ''),
