@@ -128,6 +128,12 @@ describe('SIASN admin API (scope, secrets, resend)', () => {
       expect(JSON.stringify(got.body)).not.toContain(secret);
       expect(JSON.stringify(await api.db.query(`SELECT * FROM siasn_credential`))).not.toContain(secret);
     }
+    // The change is in the audit log, without a secret.
+    const audit = await api.db.query(`SELECT action, after FROM audit_log WHERE entity_type = 'siasn_credential'`);
+    expect(audit).toEqual([expect.objectContaining({ action: 'siasn_credential.update' })]);
+    expect(audit[0].after).toMatchObject({ ssoUsername: 'operator', apimSecretSet: true });
+    for (const secret of [body.apimKey, body.apimSecret, body.ssoPassword])
+      expect(JSON.stringify(audit)).not.toContain(secret);
     // Nothing listens there: the test says so in words, it does not fail with a 500.
     const test = await api.http.post(`/api/siasn/agencies/${mataram}/credentials/test`).set(mataramAdmin);
     expect(test.status).toBe(200);
@@ -154,6 +160,11 @@ describe('SIASN admin API (scope, secrets, resend)', () => {
     const second = await api.http.post(`/api/siasn/agencies/${mataram}/reconciliation`).set(mataramAdmin);
     expect(second.body.id).toBe(first.body.id);
     const report = await api.http.get(`/api/siasn/agencies/${mataram}/reconciliation`).set(mataramAdmin);
-    expect(report.body).toMatchObject({ run: null, items: [], total: 0, open: { id: first.body.id, status: 'requested' } });
+    expect(report.body).toMatchObject({
+      run: null,
+      items: [],
+      total: 0,
+      open: { id: first.body.id, status: 'requested' },
+    });
   });
 });

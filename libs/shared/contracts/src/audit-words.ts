@@ -37,6 +37,8 @@ const OBJECTS: Record<string, Record<Language, string>> = {
   jp_rule_set: { id: 'Aturan JP', en: 'JP rules' },
   jp_ledger_line: { id: 'Baris buku JP', en: 'JP ledger line' },
   jp_claim: { id: 'Klaim JP', en: 'JP claim' },
+  siasn_credential: { id: 'Kredensial SIASN', en: 'SIASN credentials' },
+  siasn_push: { id: 'Pengiriman SIASN', en: 'SIASN delivery' },
 };
 
 const VERBS: Record<string, Record<Language, string>> = {
@@ -63,6 +65,7 @@ const VERBS: Record<string, Record<Language, string>> = {
   revoke: { id: 'dicabut', en: 'revoked' },
   verify: { id: 'diverifikasi', en: 'verified' },
   reverse: { id: 'dibatalkan', en: 'reversed' },
+  resend: { id: 'dikirim ulang', en: 'sent again' },
   password_change: { id: 'kata sandinya diubah', en: 'password changed' },
   password_reset: { id: 'kata sandinya diatur ulang', en: 'password reset' },
   setup_link_used: { id: 'diaktifkan dengan tautan', en: 'activated with a setup link' },
@@ -127,6 +130,8 @@ export const AUDIT_ACTIONS = [
   'jp_ledger_line.reverse',
   'jp_claim.verify',
   'jp_claim.reject',
+  'siasn_credential.update',
+  'siasn_push.resend',
 ] as const;
 
 const NAME_KEYS = ['title', 'name', 'displayName', 'fullName', 'fileName', 'email', 'code', 'nip'];

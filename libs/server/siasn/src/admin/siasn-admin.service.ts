@@ -13,7 +13,7 @@ import {
   type SiasnReconciliationRun,
   type SiasnDocumentStatus,
 } from '@kompeten/shared-contracts';
-import { conflict, forbidden, invalid, notFound, toPage, type PageQueryDto } from '@kompeten/server-core';
+import { conflict, forbidden, invalid, notFound, recordAudit, toPage, type PageQueryDto } from '@kompeten/server-core';
 import { findEmployeeAccessRef } from '@kompeten/server-identity';
 import { agencyExists, agencySiasnFacts, type AccessScope } from '@kompeten/server-organisation';
 import { findCredential, saveCredential } from '../credentials/credentials-store';
@@ -30,6 +30,11 @@ import {
 } from '../reconciliation/reconciliation-store';
 import { documentCounts, listPushes, pushAgencyId } from './admin-store';
 import type { PushListQueryDto, SaveCredentialsDto } from './siasn-admin.dto';
+
+const actor = (scope: AccessScope) => ({
+  userId: scope.principal.userId,
+  correlationId: scope.principal.correlationId,
+});
 
 /** How long a resend waits for its immediate attempt before answering. */
 const RESEND_WAIT_MS = 8_000;
@@ -119,7 +124,18 @@ export class SiasnAdminService {
     if ((await pushAgencyId(m, pushId)) !== agencyId)
       throw notFound(ErrorCode.SIASN_PUSH_NOT_FOUND, 'Pengiriman SIASN tidak ditemukan di instansi ini');
     await this.refreshInstansi(agencyId);
-    const requeued = await requeuePush(m, pushId);
+    const requeued = await this.db.transaction(async (t) => {
+      const done = await requeuePush(t, pushId);
+      if (done)
+        await recordAudit(t, actor(scope), {
+          action: 'siasn_push.resend',
+          entityType: 'siasn_push',
+          entityId: pushId,
+          agencyId,
+          after: { pushId },
+        });
+      return done;
+    });
     if (!requeued)
       throw conflict(
         ErrorCode.SIASN_PUSH_NOT_RESENDABLE,
@@ -142,7 +158,19 @@ export class SiasnAdminService {
   async resendAll(scope: AccessScope, agencyId: string): Promise<{ requeued: number }> {
     await this.administer(scope, agencyId);
     await this.refreshInstansi(agencyId);
-    return { requeued: await requeueAgency(this.db.manager, agencyId) };
+    const requeued = await this.db.transaction(async (t) => {
+      const n = await requeueAgency(t, agencyId);
+      if (n)
+        await recordAudit(t, actor(scope), {
+          action: 'siasn_push.resend',
+          entityType: 'siasn_push',
+          entityId: null,
+          agencyId,
+          after: { count: n },
+        });
+      return n;
+    });
+    return { requeued };
   }
 
   private async refreshInstansi(agencyId: string): Promise<void> {
@@ -152,9 +180,8 @@ export class SiasnAdminService {
 
   // ---- credentials ---------------------------------------------------------------------------------------
 
-  async credentials(scope: AccessScope, agencyId: string): Promise<SiasnCredentialsView> {
+  async credentials(scope: AccessScope, agencyId: string, m = this.db.manager): Promise<SiasnCredentialsView> {
     await this.administer(scope, agencyId);
-    const m = this.db.manager;
     const row = await findCredential(m, agencyId);
     const facts = await agencySiasnFacts(m, agencyId);
     return {
@@ -206,18 +233,31 @@ export class SiasnAdminService {
     if (!url(dto.apimTokenUrl)) problems.push('URL token gateway harus alamat http(s)');
     if (!url(dto.ssoTokenUrl)) problems.push('URL token SSO harus alamat http(s)');
     if (problems.length) throw invalid(ErrorCode.SIASN_INVALID_CREDENTIALS, problems.join('; '));
-    await saveCredential(m, {
-      agencyId,
-      baseUrl: dto.baseUrl.trim().replace(/\/+$/, ''),
-      apimTokenUrl: dto.apimTokenUrl.trim(),
-      ssoTokenUrl: dto.ssoTokenUrl.trim(),
-      ssoClientId: dto.ssoClientId.trim(),
-      ssoUsername: dto.ssoUsername.trim(),
-      apimKeyEnc: secret('apimKey', dto.apimKey, old?.apimKeyEnc),
-      apimSecretEnc: secret('apimSecret', dto.apimSecret, old?.apimSecretEnc),
-      ssoPasswordEnc: secret('ssoPassword', dto.ssoPassword, old?.ssoPasswordEnc),
-      enabled: dto.enabled ?? true,
-      updatedBy: scope.principal.userId ?? null,
+    const before = await this.credentials(scope, agencyId);
+    await this.db.transaction(async (t) => {
+      await saveCredential(t, {
+        agencyId,
+        baseUrl: dto.baseUrl.trim().replace(/\/+$/, ''),
+        apimTokenUrl: dto.apimTokenUrl.trim(),
+        ssoTokenUrl: dto.ssoTokenUrl.trim(),
+        ssoClientId: dto.ssoClientId.trim(),
+        ssoUsername: dto.ssoUsername.trim(),
+        apimKeyEnc: secret('apimKey', dto.apimKey, old?.apimKeyEnc),
+        apimSecretEnc: secret('apimSecret', dto.apimSecret, old?.apimSecretEnc),
+        ssoPasswordEnc: secret('ssoPassword', dto.ssoPassword, old?.ssoPasswordEnc),
+        enabled: dto.enabled ?? true,
+        updatedBy: scope.principal.userId ?? null,
+      });
+      // Never a secret in the log: only the URLs, names and whether each secret is set.
+      const { stored } = await this.credentials(scope, agencyId, t);
+      await recordAudit(t, actor(scope), {
+        action: 'siasn_credential.update',
+        entityType: 'siasn_credential',
+        entityId: agencyId,
+        agencyId,
+        before: before.stored,
+        after: stored,
+      });
     });
     return this.credentials(scope, agencyId);
   }
