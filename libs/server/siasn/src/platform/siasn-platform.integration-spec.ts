@@ -284,6 +284,17 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     expect(sim.uploadedDocuments().filter((d) => d.idRiwayat === record)).toHaveLength(1);
   });
 
+  it('uploads only the PDF that was issued: one that cannot be drawn again the same is parked with the reason', async () => {
+    const cert = await certify(await world.person());
+    // As if the certificate had been drawn with something the stored content does not hold (e.g. an emblem).
+    await lib.db.query(`UPDATE certificate SET pdf_sha256 = repeat('0', 64) WHERE id = $1`, [cert.id]);
+    await job.handle({ certificateId: cert.id });
+    const push = await pushOfCertificate(cert.id);
+    expect(push).toMatchObject({ status: 'acknowledged', document_status: 'parked' });
+    expect(push.document_error).toMatch(/tidak dapat dibuat ulang persis/);
+    expect(sim.uploadedDocuments().filter((d) => d.idRiwayat === push.siasn_record_id)).toEqual([]);
+  });
+
   it('keeps agency credentials sealed (AES-256-GCM), sends with them, and refuses another key', async () => {
     const other = await createPerson(lib.db, { agencyId: world.sibling.id, fullName: 'Peserta Bima' });
     const siblingAdmin = await createPerson(lib.db, {

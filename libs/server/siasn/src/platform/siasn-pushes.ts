@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
 import { findCertificate, renderCertificatePdf } from '@kompeten/server-certificate';
+import { SiasnCallError } from '../client/siasn-errors';
 import { SiasnDelivery, type DeliveryOutcome, type DocumentOutcome } from '../push/siasn-delivery';
 import { SiasnConnections } from './siasn-connections';
 
@@ -37,6 +39,12 @@ export class SiasnPushes {
         const cert = await findCertificate(db.manager, push.certificateId);
         if (!cert) return null;
         const pdf = await renderCertificatePdf(cert.content);
+        // Only the very PDF that was issued goes to SIASN: one drawn differently would fail verification there.
+        if (createHash('sha256').update(pdf).digest('hex') !== cert.pdfSha256)
+          throw new SiasnCallError(
+            'rejected',
+            'PDF sertifikat tidak dapat dibuat ulang persis seperti saat terbit; unggah dokumennya langsung di SIASN',
+          );
         return { pdf, fileName: `sertifikat-${cert.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf` };
       },
     );
@@ -56,7 +64,7 @@ export class SiasnPushes {
 
   /**
    * Whether a new push of the agency should wait for the sweep instead of an attempt of its own: while SIASN fails for
-   * the agency, the consumer does not hold the shared events queue on calls that time out (the sweep has one lane).
+   * the agency, the consumer does not hold the shared events queue on calls that time out (the sweep retries them).
    */
   resting(agencyId: string): boolean {
     return (this.restUntil.get(agencyId) ?? 0) > Date.now();
