@@ -18,7 +18,7 @@ import {
 } from '@kompeten/server-testing';
 
 /**
- * 1,000 passes in about 4 minutes on the 2-core CI machine (3.5 of them issuing and rendering the certificates, 26 s
+ * 1,000 passes in about 4 minutes on the 2-core CI machine (3.5 of them issuing and rendering the certificates, 26–45 s
  * delivering with the kill), so the suite runs 400; SIASN_KILL_TEST_CERTIFICATES=1000 runs the full thousand.
  */
 const CERTIFICATES = Number(process.env.SIASN_KILL_TEST_CERTIFICATES || 400);
