@@ -1,4 +1,4 @@
-import { Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SIASN_PUSH_STATUSES } from '@kompeten/shared-contracts';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -36,9 +36,9 @@ export function SiasnPage() {
         <>
           {summary.isError && <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />}
           <section aria-labelledby="siasn-counts-heading">
-            <Text id="siasn-counts-heading" fw={600} mb="xs">
+            <Title order={2} size="h3" id="siasn-counts-heading" mb="xs">
               {t('countsHeading')}
-            </Text>
+            </Title>
             <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
               {SIASN_PUSH_STATUSES.map((status) => (
                 <Card key={status} padding="sm" withBorder>
