@@ -6,7 +6,7 @@ import { employeeAgencyId } from '@kompeten/server-identity';
 import { findCourseClassification, PublishedVersions } from '@kompeten/server-learning';
 import { agencySiasnFacts } from '@kompeten/server-organisation';
 import type { SiasnCompletion } from '../mapping/kursus-mapping';
-import { insertPush } from '../push/push-store';
+import { insertPush, pushCertificateId, replaceCertificate } from '../push/push-store';
 
 /** The form of development when neither the certificate nor the course says (the JP ledger's default too). */
 const DEFAULT_JENIS_DIKLAT = 16;
@@ -15,7 +15,8 @@ const DEFAULT_JENIS_DIKLAT = 16;
  * A certificate becomes its SIASN push (docs/siasn.md), once per source (the completion): what the record says is
  * fixed here from the certificate (title, issuing agency as organiser, JP, dates, number) and the course's form of
  * development (learning's readers via the completion); the record belongs to the ASN's agency, whose SIASN instansiId
- * it carries (empty when the agency has none yet: the delivery parks it with that reason).
+ * it carries (empty when the agency has none yet: the delivery parks it with that reason). A certificate re-issued for
+ * the same source replaces the old one in the push, and SIASN's record is updated (same rwKursusId, new number).
  */
 @Injectable()
 export class CertificatePush {
@@ -53,6 +54,19 @@ export class CertificatePush {
       certificateId: cert.id,
       personName: c.participant.name,
     });
+    const carried = await pushCertificateId(m, pushId);
+    if (carried && carried !== cert.id) {
+      // A re-issue (new number, the old one revoked): the record at SIASN is updated to say what the new one says.
+      const replaced = await replaceCertificate(m, pushId, {
+        completion,
+        certificateId: cert.id,
+        personName: c.participant.name,
+      });
+      if (!replaced)
+        throw new Error(
+          'Pengiriman SIASN sertifikat lama sedang berjalan atau belum pasti; penggantian dicoba lagi nanti',
+        );
+    }
     return { pushId, agencyId };
   }
 

@@ -137,8 +137,11 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
         signatory: { name: 'Kepala BPSDM', position: 'Kepala BPSDM', nip: null },
       },
     };
-    return lib.db.transaction((m) => issuing.issue(m, input));
+    const issued = await lib.db.transaction((m) => issuing.issue(m, input));
+    inputs.set(issued.id, input);
+    return issued;
   };
+  const inputs = new Map<string, IssueInput>();
 
   beforeAll(async () => {
     redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -282,6 +285,40 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     expect(sim.counters.calls).toBe(before);
     const record = (await pushOf(pushId)).siasn_record_id;
     expect(sim.uploadedDocuments().filter((d) => d.idRiwayat === record)).toHaveLength(1);
+  });
+
+  it('a re-issued certificate updates the same SIASN record (new number) and replaces its document', async () => {
+    const who = await world.person();
+    const first = await certify(who);
+    await job.handle({ certificateId: first.id });
+    const before = await pushOfCertificate(first.id);
+    expect(before).toMatchObject({ status: 'acknowledged', document_status: 'uploaded' });
+
+    const input = inputs.get(first.id) as IssueInput;
+    const corrected = { ...input, content: { ...input.content, training: { ...input.content.training, jp: 24 } } };
+    const second = await lib.db.transaction((m) => issuing.reissue(m, first.id, 'JP salah', corrected));
+    expect(second?.number).not.toBe(first.number);
+    // The revoked certificate's event, late, changes nothing; the new one's updates the record.
+    expect(await job.handle({ certificateId: first.id })).toBe('skipped');
+    await job.handle({ certificateId: second?.id as string });
+
+    const after = await pushOf(before.id);
+    expect(after).toMatchObject({
+      status: 'acknowledged',
+      siasn_record_id: before.siasn_record_id,
+      document_status: 'uploaded',
+      completion: expect.objectContaining({ certificateNumber: second?.number, jp: 24 }),
+    });
+    expect(sim.records(who.nip as string)).toEqual([
+      expect.objectContaining({ id: before.siasn_record_id, nomorSertipikat: second?.number, jumlahJam: 24 }),
+    ]);
+    expect(sim.uploadedDocuments().filter((d) => d.idRiwayat === before.siasn_record_id)).toEqual([
+      expect.objectContaining({
+        sha256: createHash('sha256')
+          .update(second?.pdf as Buffer)
+          .digest('hex'),
+      }),
+    ]);
   });
 
   it('uploads only the PDF that was issued: one that cannot be drawn again the same is parked with the reason', async () => {

@@ -255,3 +255,37 @@ export async function pushCounts(m: EntityManager, agencyId?: string): Promise<R
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
 }
+
+/**
+ * A certificate was re-issued for the source (a new number, the old one revoked): the push takes the new content and
+ * goes again, updating SIASN's record when it has one (its document too). Only when no attempt holds the push and no
+ * create may be in flight unacknowledged (its read-back looks for the number it sent); false otherwise, to try later.
+ */
+export async function replaceCertificate(
+  m: EntityManager,
+  id: string,
+  c: { completion: SiasnCompletion; certificateId: string; personName: string | null },
+): Promise<boolean> {
+  const result: unknown = await m.query(
+    `UPDATE siasn_push SET completion = $2, certificate_id = $3, person_name = $4,
+            status = CASE WHEN status = 'acknowledged' OR status = 'parked' THEN 'pending' ELSE status END,
+            attempts = 0, last_error = NULL, next_attempt_at = now(), document_status = NULL, document_attempts = 0,
+            document_error = NULL, document_next_at = NULL, updated_at = now()
+      WHERE id = $1 AND certificate_id IS DISTINCT FROM $3
+        AND (lease_until IS NULL OR lease_until < now())
+        AND (document_lease_until IS NULL OR document_lease_until < now())
+        AND NOT (uncertain AND siasn_record_id IS NULL)
+      RETURNING id`,
+    [id, JSON.stringify(c.completion), c.certificateId, c.personName],
+  );
+  return returnedRows(result).length > 0;
+}
+
+/** The certificate a push carries now (null: none, or an unknown push). */
+export async function pushCertificateId(m: EntityManager, id: string): Promise<string | null> {
+  const [row]: Array<{ certificate_id: string | null }> = await m.query(
+    `SELECT certificate_id FROM siasn_push WHERE id = $1`,
+    [id],
+  );
+  return row?.certificate_id ?? null;
+}

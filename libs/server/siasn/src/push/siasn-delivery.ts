@@ -111,12 +111,18 @@ export class SiasnDelivery {
       }
       let record: KursusRecord;
       try {
-        record = toKursusRecord(push.completion, { instansiId: push.instansiId, pnsOrangId });
+        // With SIASN's id already known (a re-issued certificate), the save updates that record.
+        record = toKursusRecord(push.completion, {
+          instansiId: push.instansiId,
+          pnsOrangId,
+          rwKursusId: push.siasnRecordId,
+        });
       } catch (e) {
         await markParked(m, push.id, `Data tidak dapat dikirim: ${(e as Error).message}`);
         return 'parked';
       }
-      if (push.uncertain || push.status === 'sent') {
+      // An update names its record, so posting it again is harmless; only a create reads back first.
+      if (!push.siasnRecordId && (push.uncertain || push.status === 'sent')) {
         const mine = (await client.kursusHistory(push.nip)).find((row) => row.id && isSameKursus(row, record));
         if (mine) {
           await markAcknowledged(m, push.id, mine.id, true);
