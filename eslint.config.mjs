@@ -15,7 +15,9 @@ export const domainLayers = [
   ['learning'],
   ['enrolment'],
   ['assessment'],
-  ['jp', 'certificate', 'siasn', 'calendar'],
+  ['jp', 'certificate', 'calendar'],
+  // SIASN pushes what certificates say (the certificate.issued event, the number and the PDF), so it sits above them.
+  ['siasn'],
   // Tells people about what the layers below did (issue 17); it reads them, nothing reads it.
   ['notification'],
 ];

@@ -259,3 +259,14 @@ export function ensureJwtSecret() {
   }
   return readFileSync(file, 'utf8').trim();
 }
+
+/** SIASN_CREDENTIALS_KEY when set; locally one generated once (32 bytes, base64) and kept in the git-ignored .data folder. */
+export function ensureSiasnCredentialsKey() {
+  if (process.env.SIASN_CREDENTIALS_KEY) return process.env.SIASN_CREDENTIALS_KEY;
+  const file = join(DATA_DIR, 'siasn-credentials-key');
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

@@ -7,7 +7,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureJwtSecret, ensurePostgres, ensureRedis, log, queuePrefix, ROOT } from './infra.mjs';
+import {
+  ensureJwtSecret,
+  ensureSiasnCredentialsKey,
+  ensurePostgres,
+  ensureRedis,
+  log,
+  queuePrefix,
+  ROOT,
+} from './infra.mjs';
 import { ensureDemoCourses } from './demo-courses.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -196,6 +204,7 @@ async function main() {
     // Queues of this data folder only: two clones sharing one Redis never take each other's jobs.
     QUEUE_PREFIX: queuePrefix(),
     JWT_SECRET: ensureJwtSecret(),
+    SIASN_CREDENTIALS_KEY: ensureSiasnCredentialsKey(),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     STORAGE_DIR: process.env.STORAGE_DIR ?? join(ROOT, '.data/storage'),
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? join(ROOT, 'dist/apps/web'),
@@ -259,8 +268,8 @@ async function main() {
   const heapMb = Number(process.env.HEAP_LIMIT_MB || 256);
   supervise('api', API_MAIN, { ...env, RUN_MIGRATIONS: 'false' }, heapMb, false);
   supervise('worker', WORKER_MAIN, { ...env, RUN_MIGRATIONS: 'false' }, heapMb, true);
-  // With --no-build from a copy of dist/ that lacks the simulator (the bench's snapshot), run without it: nothing in the
-  // running platform calls SIASN yet (docs/siasn.md).
+  // With --no-build from a copy of dist/ that lacks the simulator (the bench's snapshot), run without it: pushes then
+  // wait (failed, retried by the worker's sweep) until SIASN answers (docs/siasn.md).
   const simulatorRuns = siasnSimulated && existsSync(SIASN_SIM_MAIN);
   if (simulatorRuns) supervise('siasn-sim', SIASN_SIM_MAIN, env, 64, true);
   else if (siasnSimulated) log('The SIASN simulator is not built (dist/apps/siasn-sim); starting without it.');

@@ -12,6 +12,7 @@ import { JpModule } from '@kompeten/server-jp';
 import { LearningModule } from '@kompeten/server-learning';
 import { NotificationModule } from '@kompeten/server-notification';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { SiasnModule } from '@kompeten/server-siasn';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
 
@@ -49,6 +50,7 @@ export class AppModule {
         CertificateModule,
         NotificationModule,
         CalendarModule,
+        SiasnModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,6 +8,7 @@ import { JP_ENTITIES } from '@kompeten/server-jp';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { NOTIFICATION_ENTITIES } from '@kompeten/server-notification';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
+import { SIASN_ENTITIES } from '@kompeten/server-siasn';
 
 export const ALL_ENTITIES = [
   ...CORE_ENTITIES,
@@ -20,4 +21,5 @@ export const ALL_ENTITIES = [
   ...CERTIFICATE_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...CALENDAR_ENTITIES,
+  ...SIASN_ENTITIES,
 ];

@@ -11,6 +11,7 @@ import { EnrolmentJobsModule } from '@kompeten/server-enrolment';
 import { IdentityJobsModule } from '@kompeten/server-identity';
 import { JpJobsModule } from '@kompeten/server-jp';
 import { NotificationJobsModule } from '@kompeten/server-notification';
+import { SiasnJobsModule } from '@kompeten/server-siasn';
 import { ALL_ENTITIES } from './entities';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
@@ -31,6 +32,7 @@ const DOMAIN_JOB_MODULES = [
   CertificateJobsModule,
   NotificationJobsModule,
   CalendarJobsModule,
+  SiasnJobsModule,
 ];
 
 export interface WorkerOptions {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EmployeeType, PositionKind, Role } from '@kompeten/shared-contracts';
@@ -172,6 +173,8 @@ async function insertAgencies(m: EntityManager, rootId: string): Promise<Map<str
       parentId: parentId ?? null,
       timeZone: a.timeZone,
       hrBodyName: a.hrBodyName,
+      // A made-up but well-formed SIASN instansiId, so the demo's pushes reach the simulator (docs/siasn.md).
+      siasnInstansiId: createHash('md5').update(`siasn-instansi:${a.code}`).digest('hex').toUpperCase(),
     });
     ids.set(a.code, { id, domain: a.domain });
   }

@@ -17,6 +17,7 @@ import { learningRoutes } from '../features/learning/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { quizAuthoringRoutes, quizRoutes } from '../features/quiz/routes';
+import { siasnRoutes } from '../features/siasn/routes';
 import { FullPageLoader } from '../shared/components/FullPageLoader';
 import { NotFoundPage, RouteErrorPage } from '../shared/components/StatusPages';
 import { AppLayout } from '../shared/layout/AppLayout';
@@ -55,7 +56,14 @@ export const router = createBrowserRouter([
           {
             path: 'admin',
             element: <RequireAdmin />,
-            children: [...agencyRoutes, ...employeeRoutes, ...importRoutes, ...auditRoutes, ...certificateAdminRoutes],
+            children: [
+              ...agencyRoutes,
+              ...employeeRoutes,
+              ...importRoutes,
+              ...siasnRoutes,
+              ...auditRoutes,
+              ...certificateAdminRoutes,
+            ],
           },
           { path: '*', Component: NotFoundPage },
         ],

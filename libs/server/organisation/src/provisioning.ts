@@ -33,11 +33,14 @@ export async function insertAgency(
     parentId: string | null;
     timeZone: AgencyTimeZone;
     hrBodyName: string | null;
+    /** SIASN's instansiId (32 hex, upper case), where the agency's ASN records live. */
+    siasnInstansiId?: string | null;
   },
 ): Promise<string> {
   const [row]: Array<{ id: string }> = await m.query(
-    `INSERT INTO agency (code, name, level, parent_id, time_zone, hr_body_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [a.code, a.name, a.level, a.parentId, a.timeZone, a.hrBodyName],
+    `INSERT INTO agency (code, name, level, parent_id, time_zone, hr_body_name, siasn_instansi_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [a.code, a.name, a.level, a.parentId, a.timeZone, a.hrBodyName, a.siasnInstansiId ?? null],
   );
   return row.id;
 }

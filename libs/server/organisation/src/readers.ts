@@ -74,3 +74,15 @@ export async function findAgencyFacts(m: EntityManager, agencyId: string): Promi
       }
     : null;
 }
+
+/** What the SIASN push needs of an agency: its name and SIASN instansiId (null when not recorded); null when unknown. */
+export async function agencySiasnFacts(
+  m: EntityManager,
+  agencyId: string,
+): Promise<{ name: string; siasnInstansiId: string | null } | null> {
+  const [row]: Array<{ name: string; siasn_instansi_id: string | null }> = await m.query(
+    'SELECT name, siasn_instansi_id FROM agency WHERE id = $1',
+    [agencyId],
+  );
+  return row ? { name: row.name, siasnInstansiId: row.siasn_instansi_id } : null;
+}

@@ -103,6 +103,11 @@ export interface SimOptions {
   faults?: Partial<SimFaults>;
   /** Deterministic fault decisions (mulberry32); random when absent. */
   seed?: number;
+  /**
+   * Answer `/pns/nilaiipasn/{nip}` for every valid NIP with a score derived from the NIP (the demo), unless one was
+   * set with `setIpAsn`. Off by default: tests set the scores they expect.
+   */
+  ipAsnForEveryone?: boolean;
 }
 
 export const DEFAULT_SIM_CREDENTIALS: SimCredentials = {
@@ -439,7 +444,7 @@ export class SiasnSimulator {
   }
 
   private nilaiIpAsn(nip: string): Answer {
-    const score = this.ipAsn.get(nip);
+    const score = this.ipAsn.get(nip) ?? (this.options.ipAsnForEveryone ? demoIpAsn(nip) : undefined);
     if (!this.known(nip) || !score) return new Answer(404, { code: 0, data: 'Data tidak ditemukan' });
     return new Answer(200, { code: 1, data: score });
   }
@@ -583,6 +588,24 @@ export class SiasnSimulator {
     this.handedOut.set(id, nip);
     return id;
   }
+}
+
+/** A plausible IP ASN for a NIP (stable per NIP): the four dimensions of PermenPANRB 38/2018 and their sum. */
+function demoIpAsn(nip: string): Record<string, unknown> {
+  const h = createHash('sha256').update(`ipasn:${nip}`).digest();
+  const kualifikasi = 5 + (h[0] % 21);
+  const kompetensi = 10 + (h[1] % 31);
+  const kinerja = 10 + (h[2] % 21);
+  const disiplin = 1 + (h[3] % 5);
+  return {
+    nipBaru: nip,
+    tahun: new Date().getUTCFullYear() - 1,
+    kualifikasi,
+    kompetensi,
+    kinerja,
+    disiplin,
+    nilaiIpAsn: kualifikasi + kompetensi + kinerja + disiplin,
+  };
 }
 
 function invalidAnswer(message: string): Answer {

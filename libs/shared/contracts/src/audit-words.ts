@@ -39,6 +39,8 @@ const OBJECTS: Record<string, Record<Language, string>> = {
   jp_claim: { id: 'Klaim JP', en: 'JP claim' },
   certificate: { id: 'Sertifikat', en: 'Certificate' },
   certificate_template: { id: 'Templat sertifikat', en: 'Certificate template' },
+  siasn_credential: { id: 'Kredensial SIASN', en: 'SIASN credentials' },
+  siasn_push: { id: 'Pengiriman SIASN', en: 'SIASN delivery' },
 };
 
 const VERBS: Record<string, Record<Language, string>> = {
@@ -66,6 +68,7 @@ const VERBS: Record<string, Record<Language, string>> = {
   verify: { id: 'diverifikasi', en: 'verified' },
   reverse: { id: 'dibatalkan', en: 'reversed' },
   reissue: { id: 'diterbitkan ulang', en: 're-issued' },
+  resend: { id: 'dikirim ulang', en: 'sent again' },
   password_change: { id: 'kata sandinya diubah', en: 'password changed' },
   password_reset: { id: 'kata sandinya diatur ulang', en: 'password reset' },
   setup_link_used: { id: 'diaktifkan dengan tautan', en: 'activated with a setup link' },
@@ -133,6 +136,8 @@ export const AUDIT_ACTIONS = [
   'certificate_template.update',
   'certificate.revoke',
   'certificate.reissue',
+  'siasn_credential.update',
+  'siasn_push.resend',
 ] as const;
 
 const NAME_KEYS = ['title', 'name', 'displayName', 'fullName', 'fileName', 'email', 'code', 'nip'];

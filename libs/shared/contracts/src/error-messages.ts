@@ -155,6 +155,13 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CALENDAR_CLASS_FULL]: 'The class is full and keeps no waitlist.',
   [ErrorCode.CALENDAR_CANNOT_CANCEL]: 'This registration can no longer be cancelled.',
   [ErrorCode.CALENDAR_NOT_PENDING]: 'This registration is not waiting for a decision.',
+  [ErrorCode.SIASN_PUSH_NOT_FOUND]: 'SIASN push not found.',
+  [ErrorCode.SIASN_PUSH_NOT_RESENDABLE]: 'Only parked or failed SIASN pushes can be sent again.',
+  [ErrorCode.SIASN_CREDENTIALS_KEY_MISSING]:
+    'SIASN_CREDENTIALS_KEY is not set on the server, so agency SIASN credentials cannot be stored.',
+  [ErrorCode.SIASN_INVALID_CREDENTIALS]: 'The SIASN credentials are not valid.',
+  [ErrorCode.SIASN_NOT_CONFIGURED]: 'SIASN is not configured for this agency.',
+  [ErrorCode.SIASN_RECONCILIATION_RUNNING]: 'A SIASN reconciliation of this agency is already waiting or running.',
 };
 
 /** `true` when the string names a known error code. */

@@ -194,6 +194,15 @@ export const ErrorCode = {
   CALENDAR_CANNOT_CANCEL: 'CALENDAR.CANNOT_CANCEL',
   /** The registration is not waiting for a decision (decided or cancelled already). */
   CALENDAR_NOT_PENDING: 'CALENDAR.NOT_PENDING',
+  // ---- issue 17: SIASN push ----
+  SIASN_PUSH_NOT_FOUND: 'SIASN.PUSH_NOT_FOUND',
+  /** Only parked or failed pushes are sent again (an acknowledged one is already in SIASN). */
+  SIASN_PUSH_NOT_RESENDABLE: 'SIASN.PUSH_NOT_RESENDABLE',
+  /** SIASN_CREDENTIALS_KEY is not set, so per-agency credentials cannot be stored or read. */
+  SIASN_CREDENTIALS_KEY_MISSING: 'SIASN.CREDENTIALS_KEY_MISSING',
+  SIASN_INVALID_CREDENTIALS: 'SIASN.INVALID_CREDENTIALS',
+  SIASN_NOT_CONFIGURED: 'SIASN.NOT_CONFIGURED',
+  SIASN_RECONCILIATION_RUNNING: 'SIASN.RECONCILIATION_RUNNING',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

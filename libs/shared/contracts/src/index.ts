@@ -16,3 +16,4 @@ export * from './audit-words';
 export * from './certificates';
 export * from './notifications';
 export * from './calendar';
+export * from './siasn';

@@ -26,6 +26,9 @@ export const JobName = {
   EmailSweep: 'notification.email-sweep',
   CalendarPromoteReleasedQuotas: 'calendar.promote-released-quotas',
   CalendarEnrolLinkedCourse: 'calendar.enrol-linked-course',
+  SiasnPushCertificate: 'siasn.push-certificate',
+  SiasnSweep: 'siasn.sweep',
+  SiasnReconcileDaily: 'siasn.reconcile-daily',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -86,7 +89,13 @@ export type JobItem =
       name: typeof JobName.CalendarEnrolLinkedCourse;
       queue: typeof QueueName.Events;
       data: { registrationId: string };
-    };
+    }
+  /** A certificate was issued: its SIASN push is created once and a first delivery attempted (docs/siasn.md). */
+  | { name: typeof JobName.SiasnPushCertificate; queue: typeof QueueName.Events; data: { certificateId: string } }
+  /** Scheduled every 15 s: every due SIASN push, document upload and requested reconciliation is driven again. */
+  | { name: typeof JobName.SiasnSweep; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** Scheduled daily: a reconciliation is requested for every agency with acknowledged SIASN pushes. */
+  | { name: typeof JobName.SiasnReconcileDaily; queue: typeof QueueName.Events; data: Record<string, never> };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -109,6 +118,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.EmailSweep]: QueueName.Events,
   [JobName.CalendarPromoteReleasedQuotas]: QueueName.Events,
   [JobName.CalendarEnrolLinkedCourse]: QueueName.Events,
+  [JobName.SiasnPushCertificate]: QueueName.Events,
+  [JobName.SiasnSweep]: QueueName.Events,
+  [JobName.SiasnReconcileDaily]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -173,7 +185,7 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.CoursePublished]: [JobName.CourseVersionPublished],
   [OutboxEvent.EmployeePlacementChanged]: [JobName.AudienceEnrolEmployee],
   [OutboxEvent.EmployeeImportCompleted]: [JobName.AudienceApplyImport],
-  [OutboxEvent.CertificateIssued]: [JobName.NotifyCertificateIssued],
+  [OutboxEvent.CertificateIssued]: [JobName.SiasnPushCertificate, JobName.NotifyCertificateIssued],
   [OutboxEvent.EnrolmentDecided]: [JobName.NotifyEnrolmentDecided],
   [OutboxEvent.JpClaimDecided]: [JobName.NotifyJpClaimDecided],
   [OutboxEvent.SetupLinkIssued]: [JobName.NotifySetupLinkIssued],

@@ -23,6 +23,7 @@ import { notifications } from './notifications';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { siasn } from './siasn';
 import { questionImport } from './question-import';
 
 /** English catalog: one file per namespace, each typed by its Indonesian twin, so a missing or extra key is a compile error. */
@@ -52,4 +53,5 @@ export const en: Catalog = {
   preview,
   certificates,
   notifications,
+  siasn,
 };

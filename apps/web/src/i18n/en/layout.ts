@@ -15,6 +15,7 @@ export const layout: Catalog['layout'] = {
     agencies: 'Agencies',
     employees: 'Employees (ASN)',
     imports: 'Import ASN',
+    siasn: 'SIASN delivery',
     audit: 'Audit log',
     catalog: 'Catalog',
     myLearning: 'My learning',

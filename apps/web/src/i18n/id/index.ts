@@ -22,6 +22,7 @@ import { notifications } from './notifications';
 import { preview } from './preview';
 import { profile } from './profile';
 import { quiz } from './quiz';
+import { siasn } from './siasn';
 import { questionImport } from './question-import';
 
 /**
@@ -54,6 +55,7 @@ export const id = {
   preview,
   certificates,
   notifications,
+  siasn,
 };
 
 export type Catalog = typeof id;

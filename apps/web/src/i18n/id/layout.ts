@@ -13,6 +13,7 @@ export const layout = {
     agencies: 'Instansi',
     employees: 'Pegawai (ASN)',
     imports: 'Impor ASN',
+    siasn: 'Pengiriman SIASN',
     audit: 'Log audit',
     catalog: 'Katalog',
     myLearning: 'Pembelajaran saya',

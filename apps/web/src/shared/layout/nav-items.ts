@@ -13,6 +13,7 @@ export type NavKey =
   | 'agencies'
   | 'employees'
   | 'imports'
+  | 'siasn'
   | 'audit'
   | 'authorInvitations'
   | 'jp'
@@ -73,6 +74,9 @@ export function isReportViewer(me: Me | null): boolean {
   return hasAnyRole(me, REPORT_ROLES);
 }
 
+/** Who manages an agency's SIASN delivery: its admins and the platform admin (the API checks every id again). */
+export const SIASN_ADMIN_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
+
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', to: '/', end: true },
   { key: 'catalog', to: '/katalog' },
@@ -92,6 +96,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'agencies', to: '/admin/instansi', admin: true },
   { key: 'employees', to: '/admin/pegawai', admin: true },
   { key: 'imports', to: '/admin/impor', admin: true },
+  { key: 'siasn', to: '/admin/siasn', admin: true, roles: SIASN_ADMIN_ROLES },
   { key: 'audit', to: '/admin/audit', admin: true },
   { key: 'authorInvitations', to: '/admin/undangan-penulis', admin: true },
   { key: 'jpRules', to: '/jp/rules', admin: true, roles: JP_RULE_EDITOR_ROLES },

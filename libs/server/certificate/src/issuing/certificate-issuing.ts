@@ -117,6 +117,14 @@ export class CertificateIssuing {
   }
 }
 
+/**
+ * The PDF of an issued certificate, drawn again from its stored content and the immutable logo it names: the same bytes
+ * as at issue (its hash is `pdfSha256`). For readers outside this lib, e.g. the SIASN document upload.
+ */
+export async function issuedCertificatePdf(m: EntityManager, content: CertificateContent): Promise<Buffer> {
+  return renderCertificatePdf(content, await renderOptionsOf(m, content));
+}
+
 export type VerificationStatus = 'valid' | 'revoked' | 'expired' | 'tampered' | 'not_found';
 
 export interface Verification {

@@ -241,3 +241,26 @@ describe('loadConfig: what the README promises (issue 13)', () => {
     ).toBe('development');
   });
 });
+
+describe('loadConfig: SIASN (issue 17, docs/siasn.md)', () => {
+  it('takes a 32-byte base64 SIASN_CREDENTIALS_KEY and names one that is not', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...good, SIASN_CREDENTIALS_KEY: key }).siasn.credentialsKey).toBe(key);
+    expect(loadConfig({ ...good, SIASN_CREDENTIALS_KEY: '' }).siasn.credentialsKey).toBeNull();
+    expect(() => loadConfig({ ...good, SIASN_CREDENTIALS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /SIASN_CREDENTIALS_KEY must be 32 bytes in base64/,
+    );
+  });
+
+  it('passes the SIASN_* connection variables on as given, with the delivery defaults', () => {
+    const c = loadConfig({ ...good, SIASN_BASE_URL: 'https://siasn.example/apisiasn/1.0', SIASN_RATE_PER_SECOND: '0' });
+    expect(c.siasn).toMatchObject({
+      connectionEnv: { SIASN_BASE_URL: 'https://siasn.example/apisiasn/1.0', SIASN_APIM_KEY: undefined },
+      ratePerSecond: 0,
+      timeoutMs: 15_000,
+      retryBaseMs: 5_000,
+      sweepEveryMs: 15_000,
+    });
+    expect(() => loadConfig({ ...good, SIASN_SWEEP_EVERY_MS: '10' })).toThrow(/SIASN_SWEEP_EVERY_MS must be at least/);
+  });
+});

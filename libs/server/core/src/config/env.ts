@@ -241,6 +241,35 @@ export class EnvDto {
   @Transform(blankToUndefined)
   @IsIn(['true', 'false'], { message: 'SEED_DEMO_COURSES must be true or false' })
   SEED_DEMO_COURSES?: string;
+
+  // --- SIASN (issue 17, docs/siasn.md): the install's default connection; the siasn lib checks it is complete ---
+  @IsOptional() @IsString() SIASN_BASE_URL?: string;
+  @IsOptional() @IsString() SIASN_APIM_TOKEN_URL?: string;
+  @IsOptional() @IsString() SIASN_APIM_KEY?: string;
+  @IsOptional() @IsString() SIASN_APIM_SECRET?: string;
+  @IsOptional() @IsString() SIASN_SSO_TOKEN_URL?: string;
+  @IsOptional() @IsString() SIASN_SSO_CLIENT_ID?: string;
+  @IsOptional() @IsString() SIASN_SSO_USERNAME?: string;
+  @IsOptional() @IsString() SIASN_SSO_PASSWORD?: string;
+
+  /** AES-256-GCM key of the per-agency SIASN credentials: 32 random bytes in base64 (`openssl rand -base64 32`). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'SIASN_CREDENTIALS_KEY must be 32 bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`',
+  })
+  SIASN_CREDENTIALS_KEY?: string;
+
+  /** SIASN calls per second per credential across all workers (0: no limit, for the simulator's bench). Default 5. */
+  @OptionalInt('SIASN_RATE_PER_SECOND', 0, 1000) SIASN_RATE_PER_SECOND?: number;
+  /** Per SIASN call, token requests included. Default 15000. */
+  @OptionalInt('SIASN_TIMEOUT_MS', 100, 120_000) SIASN_TIMEOUT_MS?: number;
+  /** First retry delay of a failed push (exponential with jitter). Default 5000. */
+  @OptionalInt('SIASN_RETRY_BASE_MS', 1, 3_600_000) SIASN_RETRY_BASE_MS?: number;
+  /** Longest retry delay. Default 1800000 (30 minutes). */
+  @OptionalInt('SIASN_RETRY_MAX_MS', 1, 86_400_000) SIASN_RETRY_MAX_MS?: number;
+  /** How often the worker re-drives due pushes and uploads. Default 15000. */
+  @OptionalInt('SIASN_SWEEP_EVERY_MS', 200, 3_600_000) SIASN_SWEEP_EVERY_MS?: number;
 }
 
 /**
@@ -292,6 +321,20 @@ export interface AppConfig {
   /** Express `trust proxy`: which peers may set X-Forwarded-For. `false` (the default): none, the socket address is the client. */
   trustProxy: TrustProxy;
   loginThrottle: LoginThrottleConfig;
+  siasn: SiasnEnvConfig;
+}
+
+/** SIASN settings as read from the environment; the siasn lib turns `connectionEnv` into a connection (or refuses). */
+export interface SiasnEnvConfig {
+  /** The SIASN_* connection variables as given (all unset: no install default). */
+  connectionEnv: Record<string, string | undefined>;
+  /** Base64 of the 32-byte key encrypting per-agency credentials; null: they cannot be stored or read. */
+  credentialsKey: string | null;
+  ratePerSecond: number;
+  timeoutMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  sweepEveryMs: number;
 }
 
 export interface S3Config {
@@ -364,8 +407,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trustProxy,
     loginThrottle: loginThrottleConfig(dto),
+    siasn: {
+      connectionEnv: Object.fromEntries(
+        SIASN_CONNECTION_VARS.map((k) => [k, (dto as unknown as Record<string, string | undefined>)[k]]),
+      ),
+      credentialsKey: dto.SIASN_CREDENTIALS_KEY ?? null,
+      ratePerSecond: dto.SIASN_RATE_PER_SECOND ?? 5,
+      timeoutMs: dto.SIASN_TIMEOUT_MS ?? 15_000,
+      retryBaseMs: dto.SIASN_RETRY_BASE_MS ?? 5_000,
+      retryMaxMs: dto.SIASN_RETRY_MAX_MS ?? 30 * 60_000,
+      sweepEveryMs: dto.SIASN_SWEEP_EVERY_MS ?? 15_000,
+    },
   };
 }
+
+const SIASN_CONNECTION_VARS = [
+  'SIASN_BASE_URL',
+  'SIASN_APIM_TOKEN_URL',
+  'SIASN_APIM_KEY',
+  'SIASN_APIM_SECRET',
+  'SIASN_SSO_TOKEN_URL',
+  'SIASN_SSO_CLIENT_ID',
+  'SIASN_SSO_USERNAME',
+  'SIASN_SSO_PASSWORD',
+] as const;
 
 function loginThrottleConfig(dto: EnvDto): LoginThrottleConfig {
   const d = LOGIN_THROTTLE_DEFAULTS;

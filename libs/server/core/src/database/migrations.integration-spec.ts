@@ -61,9 +61,13 @@ const TABLES = [
   'quiz_attempt',
   'refresh_token',
   'role_assignment',
+  'siasn_credential',
+  'siasn_ip_asn',
   'siasn_push',
   'training_class',
   'training_offering',
+  'siasn_reconciliation_item',
+  'siasn_reconciliation_run',
   'user_account',
   'work_unit',
 ];

@@ -85,3 +85,24 @@ export async function findEmployeeCertificateFacts(
       }
     : null;
 }
+
+/** An active ASN as the access rules see it (AccessScope.canReadEmployee), with the NIP; null for an unknown id. */
+export async function findEmployeeAccessRef(
+  m: EntityManager,
+  employeeId: string,
+): Promise<{ id: string; nip: string; agencyId: string; unitPath: string | null; supervisorId: string | null } | null> {
+  const [row]: Array<{
+    id: string;
+    nip: string;
+    agency_id: string;
+    unit_path: string | null;
+    supervisor_id: string | null;
+  }> = await m.query(
+    `SELECT e.id, e.nip, e.agency_id, u.path AS unit_path, e.supervisor_id
+       FROM employee e LEFT JOIN organisation_work_unit u ON u.id = e.unit_id WHERE e.id = $1 AND e.active`,
+    [employeeId],
+  );
+  return row
+    ? { id: row.id, nip: row.nip, agencyId: row.agency_id, unitPath: row.unit_path, supervisorId: row.supervisor_id }
+    : null;
+}

@@ -77,6 +77,11 @@ export class SiasnClient {
     return this.tokens.fetched;
   }
 
+  /** Fetches both tokens afresh; each one's failure in words (null when it worked). Nothing else is called. */
+  testTokens(): Promise<{ gateway: string | null; sso: string | null }> {
+    return this.tokens.probe();
+  }
+
   /** `pnsOrangId` of an ASN, the key every write needs; null when SIASN does not know the NIP. */
   async pnsOrangId(nip: string): Promise<string | null> {
     const res = await this.send('GET', `/pns/data-utama/${encodeURIComponent(nip)}`, null, false);

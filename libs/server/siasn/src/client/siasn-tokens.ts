@@ -37,6 +37,14 @@ export class SiasnTokens {
     return this.inflight;
   }
 
+  /** Fetches both tokens afresh (the admin's "test connection"): each one's failure in words, null when it worked. */
+  async probe(): Promise<{ gateway: string | null; sso: string | null }> {
+    const [g, s] = await Promise.allSettled([this.fetchGateway(), this.fetchSso()]);
+    const why = (r: PromiseSettledResult<Cached>) =>
+      r.status === 'fulfilled' ? null : ((r.reason as Error)?.message ?? String(r.reason));
+    return { gateway: why(g), sso: why(s) };
+  }
+
   /** After a 401: both tokens go, whichever SIASN refused. */
   drop(): void {
     this.gateway = null;

@@ -4,6 +4,7 @@ import { AgencyEntity } from '@kompeten/server-organisation';
 import type { SiasnCompletion } from '../mapping/kursus-mapping';
 
 export type SiasnPushStatus = 'pending' | 'sent' | 'acknowledged' | 'failed' | 'parked';
+export type SiasnDocumentState = 'pending' | 'uploaded' | 'failed' | 'parked';
 
 /**
  * One completion to deliver to SIASN (decision 0028): `pending` (not tried yet), `sent` (a save was sent and its answer
@@ -16,6 +17,10 @@ export type SiasnPushStatus = 'pending' | 'sent' | 'acknowledged' | 'failed' | '
 @Check('siasn_push_status_check', `status IN ('pending','sent','acknowledged','failed','parked')`)
 @Index('ix_siasn_push_status_due', ['status', 'nextAttemptAt'])
 @Index('ix_siasn_push_agency_status', ['agencyId', 'status'])
+@Check('siasn_push_document_status_check', `document_status IN ('pending','uploaded','failed','parked')`)
+@Index('ix_siasn_push_document_due', ['documentStatus', 'documentNextAt'], {
+  where: `document_status IN ('pending','failed')`,
+})
 export class SiasnPushEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -85,4 +90,34 @@ export class SiasnPushEntity {
 
   @Column('timestamptz', { nullable: true })
   acknowledgedAt: Date | null;
+
+  /** The certificate pushed (its PDF is uploaded to the record); null for pushes made before certificates existed. */
+  @Column('uuid', { nullable: true })
+  certificateId: string | null;
+
+  /** The ASN's name as the certificate prints it (for the admin list). */
+  @Column('text', { nullable: true })
+  personName: string | null;
+
+  /**
+   * The certificate PDF's upload to the acknowledged record (`/upload-dok-rw`): null until acknowledged, then
+   * `pending` → `uploaded`, or `failed` (retried by the sweep) / `parked` (a person must act).
+   */
+  @Column('text', { nullable: true })
+  documentStatus: SiasnDocumentState | null;
+
+  @Column('int', { default: 0 })
+  documentAttempts: number;
+
+  @Column('text', { nullable: true })
+  documentError: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  documentNextAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  documentLeaseUntil: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  documentUploadedAt: Date | null;
 }

@@ -1,8 +1,23 @@
 import type { DataSource } from 'typeorm';
 import type { KursusRecord, SiasnClient } from '../client/siasn-client';
 import { SiasnCallError } from '../client/siasn-errors';
-import { isSameKursus, toKursusRecord } from '../mapping/kursus-mapping';
-import { claimPush, duePushIds, markAcknowledged, markParked, markRetry, markSent, savePnsOrangId } from './push-store';
+import { SIASN_DOC_REF } from '../client/siasn-client';
+import { isSameKursus, isStructuralLeadership, toKursusRecord } from '../mapping/kursus-mapping';
+import {
+  claimDocument,
+  claimPush,
+  dueDocumentIds,
+  duePushIds,
+  markAcknowledged,
+  markDocumentParked,
+  markDocumentRetry,
+  markDocumentUploaded,
+  markParked,
+  markRetry,
+  markSent,
+  savePnsOrangId,
+  type DocumentPushRow,
+} from './push-store';
 import { retryDelayMs } from './retry-delay';
 
 export interface DeliveryOptions {
@@ -23,6 +38,17 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
 };
 
 export type DeliveryOutcome = 'acknowledged' | 'retry' | 'parked' | 'skipped';
+export type DocumentOutcome = 'uploaded' | 'retry' | 'parked' | 'skipped';
+
+/** The client of an agency's credentials, or null when SIASN is not configured for it. */
+export type ClientResolver = (agencyId: string) => SiasnClient | null | Promise<SiasnClient | null>;
+
+/** The certificate PDF to attach to an acknowledged record; null when the certificate is gone. */
+export type DocumentSource = (push: DocumentPushRow) => Promise<{ pdf: Buffer; fileName: string } | null>;
+
+export const NOT_CONFIGURED = 'SIASN belum dikonfigurasi untuk instansi ini';
+export const STRUCTURAL_NOT_SUPPORTED =
+  'Pelatihan struktural kepemimpinan (jenis diklat 1) dikirim ke /diklat/save, yang belum didukung Kompeten: catat riwayat diklat ini langsung di SIASN';
 
 /**
  * Delivers one push to SIASN, at least once from the outbox and idempotent at our side (decision 0028):
@@ -39,8 +65,9 @@ export class SiasnDelivery {
 
   constructor(
     private readonly db: DataSource,
-    private readonly clientFor: (agencyId: string) => SiasnClient | null,
+    private readonly clientFor: ClientResolver,
     options: Partial<DeliveryOptions> = {},
+    private readonly documentOf: DocumentSource | null = null,
   ) {
     this.o = { ...DEFAULT_DELIVERY, ...options };
   }
@@ -49,9 +76,27 @@ export class SiasnDelivery {
     const m = this.db.manager;
     const push = await claimPush(m, pushId, this.o.leaseMs);
     if (!push) return 'skipped';
-    const client = this.clientFor(push.agencyId);
+    if (isStructuralLeadership(push.completion.jenisDiklatId)) {
+      await markParked(m, push.id, STRUCTURAL_NOT_SUPPORTED);
+      return 'parked';
+    }
+    if (!push.instansiId) {
+      await markParked(
+        m,
+        push.id,
+        'Instansi belum mempunyai ID instansi SIASN (siasnInstansiId): isi di data instansi, lalu kirim ulang',
+      );
+      return 'parked';
+    }
+    let client: SiasnClient | null;
+    try {
+      client = await this.clientFor(push.agencyId);
+    } catch (e) {
+      await markParked(m, push.id, (e as Error).message);
+      return 'parked';
+    }
     if (!client) {
-      await markParked(m, push.id, 'SIASN belum dikonfigurasi untuk instansi ini');
+      await markParked(m, push.id, NOT_CONFIGURED);
       return 'parked';
     }
     try {
@@ -66,12 +111,18 @@ export class SiasnDelivery {
       }
       let record: KursusRecord;
       try {
-        record = toKursusRecord(push.completion, { instansiId: push.instansiId, pnsOrangId });
+        // With SIASN's id already known (a re-issued certificate), the save updates that record.
+        record = toKursusRecord(push.completion, {
+          instansiId: push.instansiId,
+          pnsOrangId,
+          rwKursusId: push.siasnRecordId,
+        });
       } catch (e) {
         await markParked(m, push.id, `Data tidak dapat dikirim: ${(e as Error).message}`);
         return 'parked';
       }
-      if (push.uncertain || push.status === 'sent') {
+      // An update names its record, so posting it again is harmless; only a create reads back first.
+      if (!push.siasnRecordId && (push.uncertain || push.status === 'sent')) {
         const mine = (await client.kursusHistory(push.nip)).find((row) => row.id && isSameKursus(row, record));
         if (mine) {
           await markAcknowledged(m, push.id, mine.id, true);
@@ -105,18 +156,90 @@ export class SiasnDelivery {
     }
   }
 
+  /**
+   * Uploads the certificate PDF to the acknowledged record (`/upload-dok-rw`, ref 881), once: an uploaded document is
+   * never taken again; a failure retries with back-off (SIASN replaces a document uploaded twice, so a lost answer is
+   * harmless), a rejection or a missing certificate parks it.
+   */
+  async deliverDocument(pushId: string): Promise<DocumentOutcome> {
+    if (!this.documentOf) return 'skipped';
+    const m = this.db.manager;
+    const push = await claimDocument(m, pushId, this.o.leaseMs);
+    if (!push) return 'skipped';
+    try {
+      const client = await this.clientFor(push.agencyId);
+      if (!client) {
+        await markDocumentParked(m, push.id, NOT_CONFIGURED);
+        return 'parked';
+      }
+      const doc = await this.documentOf(push);
+      if (!doc) {
+        await markDocumentParked(m, push.id, 'Sertifikat tidak ditemukan; dokumen tidak dapat diunggah');
+        return 'parked';
+      }
+      await client.uploadDocument({
+        idRiwayat: push.siasnRecordId,
+        ref: SIASN_DOC_REF.kursus,
+        pdf: doc.pdf,
+        fileName: doc.fileName,
+      });
+      await markDocumentUploaded(m, push.id);
+      return 'uploaded';
+    } catch (e) {
+      const err =
+        e instanceof SiasnCallError
+          ? e
+          : new SiasnCallError('transient', `Kesalahan tak terduga: ${(e as Error).message}`);
+      if (!err.retryable) {
+        await markDocumentParked(m, push.id, err.message);
+        return 'parked';
+      }
+      if (push.documentAttempts >= this.o.maxAttempts) {
+        await markDocumentParked(m, push.id, `Dihentikan setelah ${push.documentAttempts} percobaan: ${err.message}`);
+        return 'parked';
+      }
+      const delayMs = retryDelayMs(
+        push.documentAttempts,
+        { baseMs: this.o.baseDelayMs, maxMs: this.o.maxDelayMs, retryAfterMs: err.retryAfterMs },
+        this.o.random,
+      );
+      await markDocumentRetry(m, push.id, err.message, delayMs);
+      return 'retry';
+    }
+  }
+
   /** Delivers what is due, `concurrency` at a time; returns the outcomes counted. The sweep that nothing escapes. */
-  async sweep(o: { limit: number; concurrency: number }): Promise<Record<DeliveryOutcome, number>> {
+  async sweep(o: { limit: number; concurrency: number; until?: number }): Promise<Record<DeliveryOutcome, number>> {
     const ids = await duePushIds(this.db.manager, o.limit);
     const counts: Record<DeliveryOutcome, number> = { acknowledged: 0, retry: 0, parked: 0, skipped: 0 };
-    let next = 0;
-    const lane = async () => {
-      while (next < ids.length) {
-        const id = ids[next++];
-        counts[await this.deliver(id)]++;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, lane));
+    await lanes(ids, o.concurrency, o.until, async (id) => void counts[await this.deliver(id)]++);
     return counts;
   }
+
+  /** Uploads the documents that are due, like `sweep`. */
+  async sweepDocuments(o: {
+    limit: number;
+    concurrency: number;
+    until?: number;
+  }): Promise<Record<DocumentOutcome, number>> {
+    const counts: Record<DocumentOutcome, number> = { uploaded: 0, retry: 0, parked: 0, skipped: 0 };
+    if (!this.documentOf) return counts;
+    const ids = await dueDocumentIds(this.db.manager, o.limit);
+    await lanes(ids, o.concurrency, o.until, async (id) => void counts[await this.deliverDocument(id)]++);
+    return counts;
+  }
+}
+
+/** Runs `run` over the ids, `concurrency` at a time; after `until` (epoch ms) no further id is started. */
+async function lanes(
+  ids: string[],
+  concurrency: number,
+  until: number | undefined,
+  run: (id: string) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length && (until === undefined || Date.now() < until)) await run(ids[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
 }

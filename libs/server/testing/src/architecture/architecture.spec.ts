@@ -158,7 +158,10 @@ describe('module boundaries (eslint.config.mjs)', () => {
     expect(allowed('enrolment', 'jp')).toBe(false);
     expect(allowed('assessment', 'certificate')).toBe(false);
     expect(allowed('jp', 'enrolment')).toBe(true);
-    expect(allowed('siasn', 'certificate')).toBe(false);
+    // SIASN pushes what certificates say (decision 0031): it sits above them, and nothing imports it.
+    expect(allowed('siasn', 'certificate')).toBe(true);
+    expect(allowed('certificate', 'siasn')).toBe(false);
+    expect(allowed('jp', 'siasn')).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
 import { useIpAsnEstimate } from '../queries';
+import { OfficialIpAsn } from '../../siasn/components/OfficialIpAsn';
 
 const FORM_NAME = new Map(JENIS_DIKLAT.map((j) => [j.id, j.name]));
 
@@ -30,7 +31,13 @@ export function IpAsnEstimateModal({
         ? String(i.years[1])
         : t('ipAsn.detail.yearRange', { from: i.years[0], to: i.years[1] });
   return (
-    <Modal opened={!!employeeId} onClose={onClose} title={`${t('ipAsn.detail.title')} — ${name}`} size="lg">
+    <Modal
+      opened={!!employeeId}
+      onClose={onClose}
+      title={`${t('ipAsn.detail.title')} — ${name}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('ipAsn.detail.close') }}
+    >
       {estimate.isPending && <Loader size="sm" />}
       {estimate.isError && <ErrorAlert error={estimate.error} onRetry={() => void estimate.refetch()} />}
       {e && (
@@ -94,6 +101,7 @@ export function IpAsnEstimateModal({
               {t('ipAsn.detail.noOfficial')}
             </Text>
           )}
+          {employeeId && <OfficialIpAsn employeeId={employeeId} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('ipAsn.detail.close')}

@@ -23,6 +23,7 @@ import { SiasnPush1797600000000 } from './1797600000000-SiasnPush';
 import { CertificateSequence1797610000000 } from './1797610000000-CertificateSequence';
 import { Certificates1797620000000 } from './1797620000000-Certificates';
 import { CertificateTemplates1797630000000 } from './1797630000000-CertificateTemplates';
+import { SiasnPlatform1797640000000 } from './1797640000000-SiasnPlatform';
 import { Notifications1797650000000 } from './1797650000000-Notifications';
 import { EnrolmentDecisionReason1797651000000 } from './1797651000000-EnrolmentDecisionReason';
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CertificateSequence1797610000000,
   Certificates1797620000000,
   CertificateTemplates1797630000000,
+  SiasnPlatform1797640000000,
   Notifications1797650000000,
   EnrolmentDecisionReason1797651000000,
   JpReportGroups1797660000000,
