@@ -6,6 +6,7 @@ import {
   CERTIFICATE_ENTITIES,
   CertificateIssuing,
   LocalEd25519Signer,
+  storeLogo,
   type IssueInput,
 } from '@kompeten/server-certificate';
 import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
@@ -96,7 +97,7 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     (await lib.db.query(`SELECT * FROM siasn_push WHERE certificate_id = $1`, [certificateId]))[0];
 
   /** A completion of the world's course by `who` and its certificate, issued by the province (BPSDM). */
-  const certify = async (who: Person, o: { jp?: number; name?: string } = {}) => {
+  const certify = async (who: Person, o: { jp?: number; name?: string; logoSha256?: string } = {}) => {
     const [en] = await lib.db.query(
       `INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status, completed_at)
        SELECT $1, $2, e.id, e.agency_id, 'self', 'completed', now() FROM employee e WHERE e.id = $3 RETURNING id`,
@@ -133,7 +134,12 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
           result: 'Lulus',
           subjects: [],
         },
-        issuer: { agency: 'BPSDM Provinsi Nusa Tenggara Barat', city: 'Mataram', issuedOn: '2026-12-04' },
+        issuer: {
+          agency: 'BPSDM Provinsi Nusa Tenggara Barat',
+          city: 'Mataram',
+          issuedOn: '2026-12-04',
+          ...(o.logoSha256 ? { logoSha256: o.logoSha256 } : {}),
+        },
         signatory: { name: 'Kepala BPSDM', position: 'Kepala BPSDM', nip: null },
       },
     };
@@ -236,6 +242,21 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
         sha256: createHash('sha256').update(cert.pdf).digest('hex'),
       }),
     ]);
+  });
+
+  it('uploads the issued PDF of a certificate with its agency logo (drawn again with the same logo: same bytes)', async () => {
+    // A 1×1 PNG, stored as the certificate lib keeps logos (immutable, by its sha256).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const logoSha256 = await storeLogo(lib.db.manager, png, 'image/png');
+    const cert = await certify(await world.person(), { logoSha256 });
+    expect(await job.handle({ certificateId: cert.id })).toBe('success');
+    const push = await pushOfCertificate(cert.id);
+    expect(push).toMatchObject({ status: 'acknowledged', document_status: 'uploaded' });
+    const docs = sim.uploadedDocuments().filter((d) => d.idRiwayat === push.siasn_record_id);
+    expect(docs.map((d) => d.sha256)).toEqual([createHash('sha256').update(cert.pdf).digest('hex')]);
   });
 
   it('parks a push of an agency without instansiId, with the reason, and a resend delivers it once', async () => {
