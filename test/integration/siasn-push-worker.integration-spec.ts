@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEvent, QueueName } from '@kompeten/shared-contracts';
-import { bullConnection, CORE_ENTITIES, writeOutbox, type AppConfig } from '@kompeten/server-core';
-import { CERTIFICATE_ENTITIES, CertificateIssuing, LocalEd25519Signer } from '@kompeten/server-certificate';
+import { bullConnection, CORE_ENTITIES, outboxInsertSql, type AppConfig } from '@kompeten/server-core';
+import { CERTIFICATE_ENTITIES } from '@kompeten/server-certificate';
+import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
+import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { ORGANISATION_ENTITIES } from '@kompeten/server-organisation';
 import { SiasnSimulator } from '@kompeten/server-siasn-sim';
@@ -13,15 +15,11 @@ import {
   createWorld,
   openDataSource,
   testConfig,
-  type Person,
   type TestDatabase,
 } from '@kompeten/server-testing';
 
-/**
- * 1,000 passes in about 4 minutes on the 2-core CI machine (3.5 of them issuing and rendering the certificates, 26–45 s
- * delivering with the kill), so the suite runs 400; SIASN_KILL_TEST_CERTIFICATES=1000 runs the full thousand.
- */
-const CERTIFICATES = Number(process.env.SIASN_KILL_TEST_CERTIFICATES || 400);
+/** Completions to drive through the worker (the issue's 1,000; SIASN_KILL_TEST_COMPLETIONS overrides it). */
+const COMPLETIONS = Number(process.env.SIASN_KILL_TEST_COMPLETIONS || 1000);
 const INSTANSI = 'A5EB03E23C8AF6A0E040640A2A0245A1';
 
 /** The real worker (WorkerModule) in its own process, so the test can SIGKILL it. */
@@ -63,10 +61,12 @@ async function until<T>(what: string, fn: () => Promise<T | null | false>, timeo
 }
 
 /**
- * The SIASN push end to end in the running platform (issue 17): 1,000 certificates issued with their
- * `certificate.issued` events, the real worker process relaying them to its consumer, SIASN failing about 30 % of
- * calls, hanging some and losing 5 % of acknowledgements after storing, and the worker SIGKILLed mid-way and started
- * again. Exactly 1,000 records reach SIASN, one per certificate number, each with its PDF, and no push is left behind.
+ * Completions to SIASN end to end in the running platform (issue 17, "Done when"): 1,000 course completions with their
+ * `course.completed` events; the real worker process issues a certificate for each (`certificate.issue-course-completion`)
+ * and pushes it to SIASN (`certificate.issued` → `siasn.push-certificate`, then the sweep) while SIASN fails about 30 %
+ * of calls, hangs some and loses 5 % of acknowledgements after storing; the worker is SIGKILLed mid-way and started
+ * again. Exactly 1,000 certificates (one per completion, numbers gap-free) and exactly 1,000 SIASN records, one per
+ * certificate number, each with its PDF; no push is left behind.
  */
 describe('SIASN push through the real worker process, killed mid-way (PostgreSQL, Redis, the SIASN simulator)', () => {
   let database: TestDatabase;
@@ -81,6 +81,8 @@ describe('SIASN push through the real worker process, killed mid-way (PostgreSQL
       ...CORE_ENTITIES,
       ...ORGANISATION_ENTITIES,
       ...IDENTITY_ENTITIES,
+      ...LEARNING_ENTITIES,
+      ...ENROLMENT_ENTITIES,
       ...CERTIFICATE_ENTITIES,
     ]);
     await sim.start();
@@ -115,48 +117,41 @@ describe('SIASN push through the real worker process, killed mid-way (PostgreSQL
     await database?.drop();
   });
 
-  it(`${CERTIFICATES} certificates → exactly ${CERTIFICATES} SIASN records with their PDFs, though SIASN fails and the worker is killed`, async () => {
+  it(`${COMPLETIONS} completions → ${COMPLETIONS} certificates and exactly ${COMPLETIONS} SIASN records, though SIASN fails and the worker is killed`, async () => {
     const started = Date.now();
-    const world = await createWorld(db, { learners: 1 });
+    const world = await createWorld(db, { learners: 1, course: {} });
     await db.query(`UPDATE agency SET siasn_instansi_id = $2 WHERE id = $1`, [world.agency.id, INSTANSI]);
-    const people: Person[] = [];
-    for (let i = 0; i < 40; i++) people.push(await world.person());
-    const issuing = new CertificateIssuing(LocalEd25519Signer.generate(), 'https://kompeten.ntbprov.go.id');
-    const issue = (i: number) =>
-      db.transaction(async (m) => {
-        const p = people[i % people.length];
-        const issued = await issuing.issue(m, {
-          sourceType: 'external_training',
-          sourceId: crypto.randomUUID(),
-          employeeId: p.employeeId as string,
-          agencyId: world.province.id,
-          pattern: '800/{seq:00000}/BPSDM/{tahun}',
-          kode: 'BPSDM',
-          unit: 'PKM',
-          content: {
-            title: 'SURAT TANDA TAMAT PELATIHAN',
-            participant: { name: p.fullName, nip: p.nip as string, rank: null, position: null, agency: 'Kota Mataram' },
-            training: {
-              name: `Pelatihan ${i}`,
-              startDate: '2026-12-01',
-              endDate: '2026-12-04',
-              place: null,
-              jp: 1 + (i % 40),
-              result: 'Lulus',
-              subjects: [],
-            },
-            issuer: { agency: 'BPSDM Provinsi Nusa Tenggara Barat', city: 'Mataram', issuedOn: '2026-12-04' },
-            signatory: { name: 'Kepala BPSDM', position: 'Kepala BPSDM', nip: null },
-          },
-        });
-        // As the certificate job does: the event in the issuing transaction.
-        await writeOutbox(m, OutboxEvent.CertificateIssued, issued.id, { certificateId: issued.id });
-        return issued.number;
-      });
-    const numbers: string[] = [];
-    for (let i = 0; i < CERTIFICATES; i += 10)
-      numbers.push(...(await Promise.all(Array.from({ length: 10 }, (_, k) => issue(i + k)))));
-    const issuedMs = Date.now() - started;
+    // COMPLETIONS ASN of the agency (valid 18-digit NIPs: birth date, appointment month, gender, serial), each enrolled in
+    // the world's course and completed, with the completion's event — as enrolment's completion writes them.
+    await db.query(
+      `INSERT INTO employee (nip, agency_id, employee_type, full_name, birth_date, gender)
+       SELECT to_char(d, 'YYYYMMDD') || '200901' || '1' || lpad(((i % 999) + 1)::text, 3, '0'), $1, 'PNS',
+              'Peserta Uji ' || i, d, 'L'
+         FROM generate_series(0, $2 - 1) AS i, LATERAL (SELECT date '1971-01-01' + (i / 999) AS d) b`,
+      [world.agency.id, COMPLETIONS],
+    );
+    await db.query(
+      `INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status, completed_at)
+       SELECT $1, $2, e.id, e.agency_id, 'self', 'completed', now()
+         FROM employee e WHERE e.full_name LIKE 'Peserta Uji %' AND e.agency_id = $3`,
+      [world.course.courseId, world.course.versionId, world.agency.id],
+    );
+    await db.transaction(async (m) => {
+      await m.query(
+        `CREATE TEMP TABLE done ON COMMIT DROP AS
+         WITH c AS (
+           INSERT INTO course_completion (enrolment_id, course_id, course_version_id, employee_id, jp, completed_at)
+           SELECT en.id, en.course_id, en.course_version_id, en.employee_id, 4, now()
+             FROM enrolment en JOIN employee e ON e.id = en.employee_id
+            WHERE en.course_id = $1 AND e.full_name LIKE 'Peserta Uji %'
+           RETURNING id)
+         SELECT id FROM c`,
+        [world.course.courseId],
+      );
+      await m.query(outboxInsertSql(OutboxEvent.CourseCompleted, 'done', 'done.id', { completionId: 'done.id' }));
+    });
+    const [{ n: completions }] = await db.query(`SELECT count(*)::int AS n FROM course_completion`);
+    expect(completions).toBe(COMPLETIONS);
 
     sim.faults = {
       ...sim.faults,
@@ -171,7 +166,7 @@ describe('SIASN push through the real worker process, killed mid-way (PostgreSQL
       Number((await db.query(`SELECT count(*) AS n FROM siasn_push WHERE status = 'acknowledged'`))[0].n);
 
     workers.push(await startWorker(config));
-    await until('a third of the pushes acknowledged', async () => (await acknowledged()) >= CERTIFICATES / 3, 120_000);
+    await until('a third of the pushes acknowledged', async () => (await acknowledged()) >= COMPLETIONS / 3, 240_000);
     await killed(workers[0]);
     const atKill = await acknowledged();
     workers.push(await startWorker(config));
@@ -182,17 +177,28 @@ describe('SIASN push through the real worker process, killed mid-way (PostgreSQL
           `SELECT count(*) FILTER (WHERE status = 'acknowledged' AND document_status = 'uploaded') AS done,
                   count(*) AS total FROM siasn_push`,
         );
-        return Number(r.total) === CERTIFICATES && Number(r.done) === CERTIFICATES;
+        return Number(r.total) === COMPLETIONS && Number(r.done) === COMPLETIONS;
       },
-      150_000,
+      300_000,
     );
     const totalMs = Date.now() - started;
     console.warn(
-      `SIASN worker-kill run: ${CERTIFICATES} certificates issued in ${issuedMs} ms, killed at ${atKill} acknowledged, all delivered after ${totalMs} ms; simulator ${JSON.stringify(sim.counters)}`,
+      `Completions → certificates → SIASN with the worker killed: ${COMPLETIONS} completions, killed at ${atKill} acknowledged, all delivered after ${totalMs} ms; simulator ${JSON.stringify(sim.counters)}`,
+    );
+
+    // One certificate per completion, every number distinct, the agency's sequence for the year gap-free.
+    const [certs] = await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT source_id)::int AS sources, count(DISTINCT number)::int AS numbers,
+              min(seq)::int AS lo, max(seq)::int AS hi
+         FROM certificate WHERE source_type = 'course_completion' AND status = 'valid'`,
+    );
+    expect(certs).toEqual({ n: COMPLETIONS, sources: COMPLETIONS, numbers: COMPLETIONS, lo: 1, hi: COMPLETIONS });
+    const numbers: string[] = (await db.query(`SELECT number FROM certificate`)).map(
+      (r: { number: string }) => r.number,
     );
 
     const records = sim.records();
-    expect(records).toHaveLength(CERTIFICATES);
+    expect(records).toHaveLength(COMPLETIONS);
     expect(new Set(records.map((r) => r.nomorSertipikat))).toEqual(new Set(numbers));
     const pushes: Array<{ siasn_record_id: string; number: string }> = await db.query(
       `SELECT siasn_record_id, completion->>'certificateNumber' AS number FROM siasn_push`,
@@ -201,6 +207,6 @@ describe('SIASN push through the real worker process, killed mid-way (PostgreSQL
     for (const p of pushes) expect(p.siasn_record_id).toBe(byNumber.get(p.number));
     const documents = sim.uploadedDocuments();
     expect(new Set(documents.map((d) => d.idRiwayat))).toEqual(new Set(records.map((r) => r.id)));
-    expect(sim.counters.failed + sim.counters.lostAcks).toBeGreaterThan(CERTIFICATES / 10);
-  }, 420_000);
+    expect(sim.counters.failed + sim.counters.lostAcks).toBeGreaterThan(COMPLETIONS / 10);
+  }, 600_000);
 });
