@@ -11,6 +11,7 @@ jest.setTimeout(240_000);
 
 const WIDYAISWARA = '197803152005012002'; // BPSDM Provinsi NTB (WITA)
 const PROVINCE_ADMIN = 'bpsdm@ntbprov.go.id';
+const MATARAM_ADMIN = 'bkpsdm@mataramkota.go.id'; // the learner's agency: its SIASN page holds the push
 const LEARNER = '198609262015051001'; // Kota Mataram, Dinas Kesehatan (PNS)
 const run = randomBytes(2).toString('hex');
 const COURSE = `Standar Pelayanan Publik ${run}`;
@@ -18,8 +19,9 @@ const COURSE = `Standar Pelayanan Publik ${run}`;
 /**
  * Certificates in the browser (issue 17): a learner completes a course; the worker issues the certificate, which
  * appears under "Sertifikat saya"; its PDF's QR code opens the public verification page (no login), which says
- * "Sertifikat sah", and the PDF checked there is genuine while an edited copy is not. The template page draws a live
- * preview for the province admin. Axe at 1366 and 360 px.
+ * "Sertifikat sah", and the PDF checked there is genuine while an edited copy is not; the admin of the learner's agency
+ * sees the push acknowledged on the SIASN page (the simulator `npm start` runs stands in for SIASN). The template page
+ * draws a live preview for the province admin. Axe at 1366 and 360 px.
  */
 describe('web: certificates', () => {
   let browser: Browser;
@@ -110,6 +112,11 @@ describe('web: certificates', () => {
 
     pdf = await mine.downloadPdf(COURSE);
     expect(pdf.subarray(0, 60).toString('latin1')).toMatch(/^%PDF-/);
+
+    // The dashboard's recently completed course links to its certificate.
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('link', { name: `Lihat sertifikat ${COURSE}` }).click();
+    await mine.card(COURSE).waitFor();
   });
 
   it('the QR code opens the public verification page, which says Sah without a login and checks the PDF', async () => {
@@ -141,6 +148,33 @@ describe('web: certificates', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     expect(await seriousAxeViolations(page, 'verification (360)')).toEqual([]);
     await page.screenshot({ path: '/tmp/cert-verify-360.png', fullPage: true });
+  });
+
+  it('the admin of the learner\u2019s agency sees the push acknowledged by SIASN on the SIASN page', async () => {
+    const mine = await api<{ items: Array<{ number: string; trainingName: string }> }>('/me/certificates', {
+      token: await tokenOf(LEARNER),
+    });
+    const number = mine.items.find((c) => c.trainingName === COURSE)?.number;
+    expect(number).toBeTruthy();
+    const page = await signIn(MATARAM_ADMIN);
+    const row = page.getByRole('row').filter({ hasText: number as string });
+    // The worker pushes after issuing; the sweep retries what the simulator refused.
+    for (let i = 0; i < 30; i++) {
+      await page.goto(`${BASE_URL}/admin/siasn`);
+      await page.getByRole('heading', { name: 'Pengiriman SIASN', level: 1 }).waitFor();
+      const search = page.getByLabel('Cari');
+      await search.fill(number as string);
+      await search.press('Enter');
+      await row
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+      if ((await row.filter({ hasText: 'Diterima SIASN' }).count()) > 0) break;
+      await page.waitForTimeout(1000);
+    }
+    await row.filter({ hasText: 'Diterima SIASN' }).first().waitFor();
+    expect(await row.first().textContent()).toContain(COURSE);
+    expect(await seriousAxeViolations(page, 'SIASN page with the push (1366)')).toEqual([]);
   });
 
   it('the province admin edits the template with a live preview', async () => {

@@ -170,10 +170,10 @@ describe('web: the learner dashboard and quiz time-up', () => {
     expect(await item.textContent()).toContain(DUE_SHOWN);
     await item.getByRole('link', { name: `Mulai: ${TITLE}` }).waitFor();
     expect(await item.getByText('Penugasan', { exact: true }).isVisible()).toBe(true);
-    // The JP card shows the ledger's numbers and the recommendations card is there; no certificate links anywhere.
+    // The JP card shows the ledger's numbers and the recommendations card is there (certificate links of recent
+    // completions are proven in certificate.e2e-spec.ts).
     await page.getByTestId('jp-progress').waitFor();
     await page.getByRole('region', { name: 'Rekomendasi untuk Anda' }).waitFor();
-    expect(await page.getByRole('link', { name: /sertifikat/i }).count()).toBe(0);
     expect(await axeAtBothWidths(page, 'the dashboard')).toEqual([]);
 
     const learning = new MyLearningPage(page, BASE_URL);

@@ -36,6 +36,8 @@ export const dashboard: Catalog['dashboard'] = {
   allInProgressMore: 'See all ({{count}} more)',
   completedCard: 'Recently completed',
   completedEmpty: 'No completed course yet.',
+  certificate: 'View certificate',
+  certificateOf: 'View the certificate of {{course}}',
   allCompleted: 'All completed courses',
   recommendedCard: 'Recommended for you',
   recommendedIntro: 'Courses open to you that you have not taken, shortest JP first.',

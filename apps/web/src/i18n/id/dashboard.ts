@@ -34,6 +34,8 @@ export const dashboard = {
   allInProgressMore: 'Lihat semua ({{count}} lainnya)',
   completedCard: 'Baru selesai',
   completedEmpty: 'Belum ada kursus yang selesai.',
+  certificate: 'Lihat sertifikat',
+  certificateOf: 'Lihat sertifikat {{course}}',
   allCompleted: 'Semua kursus yang selesai',
   recommendedCard: 'Rekomendasi untuk Anda',
   recommendedIntro: 'Kursus yang terbuka bagi Anda dan belum Anda ikuti, JP terpendek lebih dulu.',

@@ -10,6 +10,7 @@ import { useNextCourses } from '../../jp/queries';
 import { OverdueBadge } from '../../learning/components/OverdueBadge';
 import { enrolmentAction } from '../../learning/enrolment-action';
 import { useMyEnrolments } from '../../learning/queries';
+import { useMyCertificates } from '../../certificates/queries';
 
 const IN_PROGRESS_SHOWN = 5;
 const COMPLETED_SHOWN = 3;
@@ -103,7 +104,7 @@ export function InProgressCard() {
   );
 }
 
-/** The latest completions, newest first (no certificate links: certificates do not exist yet). */
+/** The latest completions, newest first, each with a link to its certificate once the worker has issued it. */
 export function RecentlyCompletedCard() {
   const { t, i18n } = useTranslation('dashboard');
   const { t: tl } = useTranslation('learning');
@@ -111,6 +112,11 @@ export function RecentlyCompletedCard() {
   const tz = me?.timeZone ?? 'Asia/Jakarta';
   const query = useMyEnrolments({ status: 'completed', page: 1, pageSize: COMPLETED_SHOWN });
   const items = query.data?.items ?? [];
+  // The newest certificates (first page): a completion shown here is recent, so its certificate is among them.
+  const certificates = useMyCertificates(1);
+  const certified = new Set(
+    (certificates.data?.items ?? []).filter((c) => c.status === 'valid' && c.courseId).map((c) => c.courseId),
+  );
   return (
     <Card component="section" aria-labelledby="card-completed">
       <Title order={2} size="h3" id="card-completed" mb="sm">
@@ -133,6 +139,17 @@ export function RecentlyCompletedCard() {
               {tl('completedAt', { date: formatDateTime(e.completedAt, tz, i18n.language) })} ·{' '}
               {tl('jp', { jp: formatNumber(e.jp, i18n.language) })}
             </Text>
+            {certified.has(e.courseId) && (
+              <Anchor
+                component={Link}
+                to="/sertifikat"
+                size="xs"
+                aria-label={t('certificateOf', { course: e.courseTitle })}
+                data-testid="dashboard-certificate-link"
+              >
+                {t('certificate')}
+              </Anchor>
+            )}
           </Stack>
         ))}
       </Stack>

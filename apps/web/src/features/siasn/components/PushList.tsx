@@ -9,6 +9,7 @@ import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
 import { notify } from '../../../shared/notify';
 import { useResendAll, useResendPush, useSiasnPushes } from '../queries';
+import { DANGER_TEXT, WARNING_TEXT } from '../../courses/colors';
 
 const STATUS_COLOR: Record<SiasnPushStatusName, string> = {
   pending: 'gray',
@@ -16,6 +17,14 @@ const STATUS_COLOR: Record<SiasnPushStatusName, string> = {
   acknowledged: 'green',
   failed: 'orange',
   parked: 'red',
+};
+/** Text shades that keep 4.5:1 on the light badges (Mantine's light variants alone fall below it). */
+const STATUS_TEXT: Record<SiasnPushStatusName, string> = {
+  pending: '#343a40',
+  sent: '#0b4a8b',
+  acknowledged: '#1b5e20',
+  failed: WARNING_TEXT,
+  parked: DANGER_TEXT,
 };
 
 export function PushList({ agencyId }: { agencyId: string }) {
@@ -120,7 +129,7 @@ export function PushList({ agencyId }: { agencyId: string }) {
             key: 'status',
             header: t('statusFilter'),
             cell: (item) => (
-              <Badge color={STATUS_COLOR[item.status]} variant="light">
+              <Badge color={STATUS_COLOR[item.status]} c={STATUS_TEXT[item.status]} variant="light">
                 {t(`status.${item.status}`)}
               </Badge>
             ),
