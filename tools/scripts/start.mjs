@@ -34,7 +34,9 @@ function validateStartEnv(env) {
     env.PORT !== '' &&
     !(/^\d+$/.test(env.PORT) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65531)
   ) {
-    problems.push('PORT must be a whole number (1-65531; the worker health endpoint uses PORT+1, the local simulators PORT+2 to PORT+4)');
+    problems.push(
+      'PORT must be a whole number (1-65531; the worker health endpoint uses PORT+1, the local simulators PORT+2 to PORT+4)',
+    );
   }
   for (const name of ['SEED_DEMO', 'SEED_DEMO_COURSES']) {
     if (env[name] !== undefined && env[name] !== '' && !['true', 'false'].includes(env[name]))
@@ -276,7 +278,9 @@ async function main() {
   const captureRuns = mailCaptured && existsSync(MAIL_CAPTURE_MAIN);
   if (captureRuns) supervise('mail-capture', MAIL_CAPTURE_MAIN, env, 64, true);
   else if (mailCaptured)
-    log('The mail capture is not built (dist/apps/mail-capture); emails wait as pending until it or SMTP_URL is there.');
+    log(
+      'The mail capture is not built (dist/apps/mail-capture); emails wait as pending until it or SMTP_URL is there.',
+    );
 
   if (!(await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000))) {
     console.error('The API did not become healthy within 60 s.');

@@ -45,7 +45,9 @@ async function main(cmd: string | undefined): Promise<void> {
       await withDataSource(config, async (ds) => {
         for (const year of await builtYears(ds.manager)) {
           const b = await rebuildReportGroups(ds.manager, year);
-          console.log(`JP report aggregate ${year} rebuilt: ${b.groups} groups over ${b.asn} ASN in ${b.durationMs} ms`);
+          console.log(
+            `JP report aggregate ${year} rebuilt: ${b.groups} groups over ${b.asn} ASN in ${b.durationMs} ms`,
+          );
         }
       });
       return;

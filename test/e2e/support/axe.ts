@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
  * left running.
  */
 async function settled(page: Page): Promise<void> {
+  // Two frames first: a component that has just mounted starts its transition on the next frame.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.evaluate(() =>
     Promise.all(
       document

@@ -131,6 +131,14 @@ describe('web: importing questions from a GIFT file', () => {
 
     // And the bank goes out again as GIFT.
     await importer.exportButton.click();
+    // The menu fades in: axe reads half-transparent items as low contrast, so wait until it is fully painted.
+    await page.getByRole('menu').evaluate(
+      (menu) =>
+        new Promise<void>((done) => {
+          const opaque = () => (getComputedStyle(menu).opacity === '1' ? done() : requestAnimationFrame(opaque));
+          opaque();
+        }),
+    );
     expect(await axeViolations(page, `the export menu at ${width}`)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -151,7 +151,9 @@ export async function rebuildAggregate(db, root) {
  */
 export async function buildReportGroups(db, root, year) {
   const require = createRequire(import.meta.url);
-  const { rebuildReportGroups } = require(join(root, 'dist/apps/api/libs/server/jp/src/reports/report-groups-store.js'));
+  const { rebuildReportGroups } = require(
+    join(root, 'dist/apps/api/libs/server/jp/src/reports/report-groups-store.js'),
+  );
   const t0 = performance.now();
   await db.query('BEGIN');
   try {

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from './http.mjs';
 import { DEMO_PASSWORD, login, REVIEWER } from './data.mjs';
-import { buildReportGroups, consistencyCheck, generateJpWorld, NTB_AGENCIES_SQL, rebuildAggregate } from './jp-data.mjs';
+import {
+  buildReportGroups,
+  consistencyCheck,
+  generateJpWorld,
+  NTB_AGENCIES_SQL,
+  rebuildAggregate,
+} from './jp-data.mjs';
 import { ADMIN_PG, BENCH_TMP, log } from './platform.mjs';
 
 const check = (name, ok, detail = '') => ({ name, ok: !!ok, detail: String(detail) });

@@ -11,7 +11,7 @@ import {
 import { forbidden, invalid, notFound, recordAudit, toPage } from '@kompeten/server-core';
 import { employeeAgencyId } from '@kompeten/server-identity';
 import { findCourseFacts, isLive } from '@kompeten/server-learning';
-import { AgencyTree, type AccessScope } from '@kompeten/server-organisation';
+import { AgencyTree, findAgencyFacts, type AccessScope } from '@kompeten/server-organisation';
 import type { ClassQueryDto, CreateClassDto, CreateOfferingDto } from '../dto/calendar.dto';
 import { quotaProblem, sessionsOf } from '../registration/registration-rules';
 import {
@@ -91,6 +91,9 @@ export class OfferingService {
     if (!scope.canAdministerAgency(dto.agencyId))
       throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
     return this.db.transaction(async (m) => {
+      // A platform admin administers every agency, including ids that name none: those are a 404 too.
+      if (!(await findAgencyFacts(m, dto.agencyId)))
+        throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
       if (dto.courseId) {
         const course = await findCourseFacts(m, dto.courseId);
         if (!course || !isLive(course))
