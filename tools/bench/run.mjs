@@ -379,7 +379,10 @@ async function runPhase(scale, root, ctxBase) {
     if (WITH_WORKERS && scale === SCALES[0]) {
       if (!sampler.timer) await sampler.start();
       log('Background workers: certificates issued per second by one process, SIASN deliveries per second');
-      phase.workers = await workersScenario({ root, database, sampler, dbUrl: dbUrl(database) }, workersPlan());
+      phase.workers = await workersScenario(
+        { root, database, sampler, dbUrl: dbUrl(database), workerPid: platform.worker },
+        workersPlan(),
+      );
       const bad = phase.workers.checks.filter((c) => !c.ok);
       log(
         `Background workers: checks ${bad.length ? `FAILED: ${bad.map((c) => `${c.name} (${c.detail})`).join('; ')}` : 'ok'}`,

@@ -7,7 +7,8 @@
 //   `certificate.issue-course-completion` job does after reading the completion. Ceiling: `renderCertificatePdf`
 //   alone in the same process (PDF + QR, no database, no signing): the CPU bound of one worker.
 // - SIASN: `insertPush` rows, then `SiasnDelivery.sweep` until all are acknowledged (data-utama, /kursus/save, the
-//   state row per push), against the simulator in this process, no faults, no rate limit. Ceiling: the same number of
+//   state row per push), against the simulator in this process, no faults, no rate limit (the platform's worker paused
+//   meanwhile, so its own sweep does not take these pushes). Ceiling: the same number of
 //   `/kursus/save` calls straight from a `SiasnClient` (tokens cached), same concurrency, no database.
 // Checks: every certificate number distinct and the agency's sequence gap-free; every push acknowledged, exactly one
 // SIASN record per certificate number.
@@ -176,9 +177,11 @@ export async function workersScenario(ctx, o) {
       ),
     );
 
-    // SIASN: the simulator in this process, no faults, no rate limit.
+    // SIASN: the simulator in this process, no faults, no rate limit. The platform's own worker is paused meanwhile:
+    // its sweep (every 15 s) would otherwise take some of these pushes to the simulator `npm start` runs.
     const sim = new simLib.SiasnSimulator({ seed: 17 });
     await sim.start();
+    if (ctx.workerPid) process.kill(ctx.workerPid, 'SIGSTOP');
     try {
       const connection = sim.connection();
       const client = new siasn.SiasnClient(connection, { timeoutMs: 10_000 });
@@ -251,14 +254,18 @@ export async function workersScenario(ctx, o) {
           if (r.nomorSertipikat?.startsWith('BENCH/'))
             records.set(r.nomorSertipikat, (records.get(r.nomorSertipikat) ?? 0) + 1);
       const dup = [...records.values()].filter((n) => n > 1).length;
+      const { rows: states } = await pool.query(
+        `SELECT status, count(*)::int AS n, min(last_error) AS error FROM siasn_push WHERE source_type = 'bench' GROUP BY 1`,
+      );
       out.checks.push(
         check(
           `${o.pushes} pushes acknowledged, exactly one SIASN record per certificate number`,
           acknowledged === o.pushes && records.size === o.pushes && dup === 0 && numbers.every((n) => records.has(n)),
-          `${acknowledged} acknowledged, ${records.size} records, ${dup} duplicated`,
+          `${acknowledged} acknowledged, ${records.size} records, ${dup} duplicated; ${states.map((r) => `${r.status} ${r.n}${r.error ? ` (${r.error})` : ''}`).join(', ')}`,
         ),
       );
     } finally {
+      if (ctx.workerPid) process.kill(ctx.workerPid, 'SIGCONT');
       await sim.stop();
     }
   } finally {
