@@ -64,10 +64,10 @@ const TABLES = [
   'siasn_credential',
   'siasn_ip_asn',
   'siasn_push',
-  'training_class',
-  'training_offering',
   'siasn_reconciliation_item',
   'siasn_reconciliation_run',
+  'training_class',
+  'training_offering',
   'user_account',
   'work_unit',
 ];
