@@ -57,7 +57,6 @@ export function courseStems(c: Pick<CourseEntity, 'title' | 'description' | 'obj
   return stemText(c.title, c.title, plainText(c.description), c.objectives.join(' '), c.tags.join(' '));
 }
 
-/** A course as the audit log keeps it. */
 /**
  * The kind of structural leadership training a course with this form of development carries (decision 0035): required
  * for jenis diklat 1 (its completions go to SIASN's /diklat/save), refused for every other form.
@@ -82,6 +81,7 @@ export function latihanStrukturalOf(
   return null;
 }
 
+/** A course as the audit log keeps it. */
 const auditView = (c: CourseEntity) => {
   const { searchStems: _stems, ...rest } = c;
   return rest;
