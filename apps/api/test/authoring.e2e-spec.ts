@@ -361,6 +361,52 @@ describe('preview, submit for review, the post-test default and grading', () => 
   });
 });
 
+describe('structural leadership training names its kind (SIASN latihanStrukturalId) for /diklat/save', () => {
+  const create = (body: Record<string, unknown>) =>
+    api.http
+      .post('/api/courses')
+      .set(as.wi)
+      .send({ title: 'Pelatihan Kepemimpinan Administrator', jp: 40, ...body });
+
+  it('refuses jenis diklat 1 without a kind, and a kind for any other jenis, in words', async () => {
+    const without = await create({ jenisDiklatId: 1 });
+    expectError(without, 400, ErrorCode.LEARNING_INVALID_COURSE);
+    expect(without.body.message).toMatch(/latihanStrukturalId 1–8/);
+    const other = await create({ jenisDiklatId: 16, latihanStrukturalId: 3 });
+    expectError(other, 400, ErrorCode.LEARNING_INVALID_COURSE);
+    expect(other.body.message).toMatch(/hanya untuk pelatihan struktural/);
+    expect((await create({ jenisDiklatId: 1, latihanStrukturalId: 9 })).status).toBe(400);
+  });
+
+  it('keeps the kind on the course and in the published version; leaving jenis 1 drops it', async () => {
+    const res = await create({ jenisDiklatId: 1, latihanStrukturalId: 3, visibility: 'province' });
+    expect(res.status).toBe(201);
+    const course: CourseDetail = res.body;
+    expect(course).toMatchObject({ jenisDiklatId: 1, latihanStrukturalId: 3 });
+    const mod = await addModule(as.wi, course.id, 'Modul 1');
+    await addLesson(as.wi, mod.id, { title: 'Bacaan', kind: 'text', content: { html: '<p>Isi</p>' } });
+    expect((await api.http.post(`/api/courses/${course.id}/submit-review`).set(as.wi).send({})).status).toBe(200);
+    expect((await api.http.post(`/api/courses/${course.id}/publish`).set(as.prov).send({})).status).toBe(200);
+    const [version] = await api.db.query(
+      `SELECT snapshot FROM course_version WHERE course_id = $1 AND version_no = 1`,
+      [course.id],
+    );
+    expect(version.snapshot).toMatchObject({ jenisDiklatId: 1, latihanStrukturalId: 3 });
+
+    // An edit that keeps jenis 1 cannot clear the kind; moving to another jenis drops it.
+    const cleared = await api.http.patch(`/api/courses/${course.id}`).set(as.wi).send({ latihanStrukturalId: null });
+    expectError(cleared, 400, ErrorCode.LEARNING_INVALID_COURSE);
+    const moved = await api.http.patch(`/api/courses/${course.id}`).set(as.wi).send({ jenisDiklatId: 3 });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ jenisDiklatId: 3, latihanStrukturalId: null });
+    const back = await api.http
+      .patch(`/api/courses/${course.id}`)
+      .set(as.wi)
+      .send({ jenisDiklatId: 1, latihanStrukturalId: 5 });
+    expect(back.body).toMatchObject({ jenisDiklatId: 1, latihanStrukturalId: 5 });
+  });
+});
+
 describe('the content security policy', () => {
   it('lets the YouTube and Vimeo players and their API scripts in, and no other frame or script', async () => {
     const res = await api.http.get('/api/health');

@@ -11,6 +11,8 @@ export interface CourseClassification {
   competencyKind: CompetencyKind;
   learningMethod: LearningMethod;
   jenisDiklatId: number;
+  /** SIASN latihanStrukturalId 1–8 when jenisDiklatId is 1 (structural leadership training), else null. */
+  latihanStrukturalId: number | null;
 }
 
 /** A course's classification, or null for an unknown course. */
@@ -23,15 +25,18 @@ export async function findCourseClassification(
     competency_kind: CompetencyKind;
     learning_method: LearningMethod;
     jenis_diklat_id: number;
-  }> = await m.query('SELECT id, competency_kind, learning_method, jenis_diklat_id FROM course WHERE id = $1', [
-    courseId,
-  ]);
+    latihan_struktural_id: number | null;
+  }> = await m.query(
+    'SELECT id, competency_kind, learning_method, jenis_diklat_id, latihan_struktural_id FROM course WHERE id = $1',
+    [courseId],
+  );
   return row
     ? {
         id: row.id,
         competencyKind: row.competency_kind,
         learningMethod: row.learning_method,
         jenisDiklatId: row.jenis_diklat_id,
+        latihanStrukturalId: row.latihan_struktural_id,
       }
     : null;
 }

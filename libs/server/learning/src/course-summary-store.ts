@@ -9,6 +9,7 @@ import type { CourseSummaryRow } from './course.mapper';
 /** Course rows with their agency name and live version number (alias c; a = agency, v = current version). */
 const COURSE_SUMMARY_SELECT = `
   SELECT c.id, c.agency_id, a.name AS agency_name, c.title, c.description, c.competency_kind, c.learning_method, c.jenis_diklat_id,
+         c.latihan_struktural_id,
          c.jp::float8 AS jp, c.level, c.tags, c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id,
          v.version_no AS current_version_no, c.created_at, c.updated_at
     FROM course c

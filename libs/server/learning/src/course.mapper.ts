@@ -12,6 +12,7 @@ export interface CourseSummaryRow {
   competency_kind: CourseSummary['competencyKind'];
   learning_method: CourseSummary['learningMethod'];
   jenis_diklat_id: number;
+  latihan_struktural_id: number | null;
   jp: number;
   level: CourseSummary['level'];
   tags: string[];
@@ -35,6 +36,7 @@ export function toCourseSummary(r: CourseSummaryRow): CourseSummary {
     competencyKind: r.competency_kind,
     learningMethod: r.learning_method,
     jenisDiklatId: Number(r.jenis_diklat_id),
+    latihanStrukturalId: r.latihan_struktural_id == null ? null : Number(r.latihan_struktural_id),
     jp: Number(r.jp),
     level: r.level,
     tags: r.tags ?? [],

@@ -83,7 +83,21 @@ export interface SimDiklat {
   tanggalSelesai: string;
   institusiPenyelenggara: string;
   jumlahJam: number;
+  bobot: number;
+  jenisKompetensi: string;
 }
+
+/** SIASN's names of latihanStrukturalId 1–8 (its read-back answers them as latihanStrukturalNama). */
+const LATIHAN_STRUKTURAL_NAMA = [
+  'SEPADA',
+  'SEPALA/ADUM/DIKLAT PIM TK.IV',
+  'SEPADYA/SPAMA/DIKLAT PIM TK. III',
+  'SPAMEN/SESPA/SESPANAS/DIKLAT PIM TK. II',
+  'SEPATI/DIKLAT PIM TK. I',
+  'SESPIM',
+  'SESPATI',
+  'Diklat Struktural Lainnya',
+];
 
 export interface SimDocument {
   idRiwayat: string;
@@ -295,6 +309,7 @@ export class SiasnSimulator {
     let m: RegExpExecArray | null;
     if (method === 'GET' && (m = /^\/pns\/data-utama\/([^/]+)$/.exec(rest))) return this.dataUtama(m[1]);
     if (method === 'GET' && (m = /^\/pns\/rw-kursus\/([^/]+)$/.exec(rest))) return this.rwKursus(m[1]);
+    if (method === 'GET' && (m = /^\/pns\/rw-diklat\/([^/]+)$/.exec(rest))) return this.rwDiklat(m[1]);
     if (method === 'GET' && (m = /^\/pns\/nilaiipasn\/([^/]+)$/.exec(rest))) return this.nilaiIpAsn(m[1]);
     if (method === 'POST' && rest === '/kursus/save') return this.write(res, () => this.saveKursus(body));
     if (method === 'POST' && rest === '/diklat/save') return this.write(res, () => this.saveDiklat(body));
@@ -443,6 +458,21 @@ export class SiasnSimulator {
     });
   }
 
+  /** Riwayat diklat as agencies' clients read it: `nomor`, `latihanStrukturalId` with its `latihanStrukturalNama`. */
+  private rwDiklat(nip: string): Answer {
+    const rows = this.diklatRecords(nip);
+    if (!this.known(nip) || rows.length === 0) return new Answer(404, { code: 0, data: 'Data tidak ditemukan' });
+    return new Answer(200, {
+      code: 1,
+      data: rows.map(({ nip: nipBaru, pnsOrangId, ...r }) => ({
+        ...r,
+        idPns: pnsOrangId,
+        nipBaru,
+        latihanStrukturalNama: LATIHAN_STRUKTURAL_NAMA[Number(r.latihanStrukturalId) - 1] ?? null,
+      })),
+    });
+  }
+
   private nilaiIpAsn(nip: string): Answer {
     const score = this.ipAsn.get(nip) ?? (this.options.ipAsnForEveryone ? demoIpAsn(nip) : undefined);
     if (!this.known(nip) || !score) return new Answer(404, { code: 0, data: 'Data tidak ditemukan' });
@@ -512,6 +542,8 @@ export class SiasnSimulator {
       tanggalSelesai: str('tanggalSelesai'),
       institusiPenyelenggara: str('institusiPenyelenggara'),
       jumlahJam: Number(b.jumlahJam) || 0,
+      bobot: Number(b.bobot) || 0,
+      jenisKompetensi: str('jenisKompetensi'),
     });
     return new Answer(200, { success: true, message: 'success', mapData: { rwDiklatId: id } });
   }

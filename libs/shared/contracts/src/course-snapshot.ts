@@ -100,6 +100,8 @@ export interface CourseSnapshot {
   description: string;
   jp: number;
   jenisDiklatId: number;
+  /** SIASN latihanStrukturalId 1–8, only for structural leadership training (jenis diklat 1); absent in older versions. */
+  latihanStrukturalId?: number;
   modules: ModuleSnapshot[];
   completionRule: CompletionRule;
   /** Keyed by quiz id: every quiz a quiz lesson of this version uses. */

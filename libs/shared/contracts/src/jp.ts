@@ -62,3 +62,22 @@ export const JENIS_DIKLAT: readonly JenisDiklat[] = [
   { id: 24, name: 'Bimbingan di Tempat Kerja', letter: 'T', classroom: false, channel: 'experiential' },
   { id: 25, name: 'Pelatihan Nonklasikal Lainnya', letter: 'T', classroom: false, channel: 'experiential' },
 ];
+
+/** The SIASN jenis diklat of structural leadership training: its completions go to `/diklat/save`, not `/kursus/save`. */
+export const JENIS_DIKLAT_STRUKTURAL = 1;
+
+/**
+ * SIASN's kinds of structural leadership training (`latihanStrukturalId` of `/diklat/save`), as SIASN names them and
+ * agencies' public SIASN clients carry the reference table; today's names (PKN, PKA, PKP) in brackets. Decision 0035.
+ */
+export const LATIHAN_STRUKTURAL = [
+  { id: 1, name: 'SEPADA' },
+  { id: 2, name: 'SEPALA/ADUM/Diklatpim Tingkat IV (PKP)' },
+  { id: 3, name: 'SEPADYA/SPAMA/Diklatpim Tingkat III (PKA)' },
+  { id: 4, name: 'SPAMEN/SESPA/SESPANAS/Diklatpim Tingkat II (PKN Tingkat II)' },
+  { id: 5, name: 'SEPATI/Diklatpim Tingkat I (PKN Tingkat I)' },
+  { id: 6, name: 'SESPIM' },
+  { id: 7, name: 'SESPATI' },
+  { id: 8, name: 'Diklat Struktural Lainnya' },
+] as const;
+export type LatihanStrukturalId = (typeof LATIHAN_STRUKTURAL)[number]['id'];

@@ -78,6 +78,8 @@ export interface CourseSummary {
   competencyKind: CompetencyKind;
   learningMethod: LearningMethod;
   jenisDiklatId: number;
+  /** SIASN latihanStrukturalId 1–8 when jenisDiklatId is 1 (structural leadership training), else null. */
+  latihanStrukturalId: number | null;
   jp: number;
   level: CourseLevel;
   tags: string[];

@@ -39,6 +39,8 @@ export interface CourseInput {
   competencyKind: CompetencyKind;
   learningMethod: LearningMethod;
   jenisDiklatId: number;
+  /** Required when jenisDiklatId is 1 (structural leadership training), null otherwise. */
+  latihanStrukturalId: number | null;
   jp: number;
   level: CourseLevel;
   tags: string[];

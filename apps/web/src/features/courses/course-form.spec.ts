@@ -12,6 +12,7 @@ function makeCourse(overrides: Partial<Course> = {}): Course {
     competencyKind: 'sosial_kultural',
     learningMethod: 'blended',
     jenisDiklatId: 6,
+    latihanStrukturalId: null,
     jp: 4.5,
     level: 'menengah',
     tags: ['berakhlak', 'nilai dasar'],
@@ -46,6 +47,7 @@ describe('course form', () => {
       competencyKind: 'teknis',
       learningMethod: 'e_learning',
       jenisDiklatId: '16',
+      latihanStrukturalId: '',
       jp: 2,
       level: 'dasar',
       tags: [],
@@ -74,6 +76,7 @@ describe('course form', () => {
       competencyKind: course.competencyKind,
       learningMethod: course.learningMethod,
       jenisDiklatId: course.jenisDiklatId,
+      latihanStrukturalId: null,
       jp: course.jp,
       level: course.level,
       tags: course.tags,
@@ -98,6 +101,17 @@ describe('course form', () => {
       jp: 3.5,
       jenisDiklatId: 11,
     });
+  });
+
+  it('sends the kind of structural leadership training only with jenis diklat 1', () => {
+    const structural = courseFormValues(makeCourse({ jenisDiklatId: 1, latihanStrukturalId: 3 }));
+    expect(structural).toMatchObject({ jenisDiklatId: '1', latihanStrukturalId: '3' });
+    expect(courseInputOf(structural)).toMatchObject({ jenisDiklatId: 1, latihanStrukturalId: 3 });
+    expect(courseInputOf({ ...structural, jenisDiklatId: '3' })).toMatchObject({
+      jenisDiklatId: 3,
+      latihanStrukturalId: null,
+    });
+    expect(courseInputOf({ ...structural, latihanStrukturalId: '' })).toMatchObject({ latihanStrukturalId: null });
   });
 
   it('never sends the agency in an update', () => {

@@ -5,6 +5,7 @@ import type {
   EnrolmentMode,
   LearningMethod,
 } from '@kompeten/shared-contracts';
+import { JENIS_DIKLAT_STRUKTURAL } from '@kompeten/shared-contracts';
 import type { Course, CourseInput, CourseUpdate } from './api';
 
 /** The course metadata form's state: what the inputs hold, before it becomes a request. */
@@ -18,6 +19,8 @@ export interface CourseFormValues {
   learningMethod: LearningMethod;
   /** A Select's value: the SIASN jenis diklat code as a string. */
   jenisDiklatId: string;
+  /** A Select's value: SIASN latihanStrukturalId 1–8 of structural leadership training (jenis 1), else ''. */
+  latihanStrukturalId: string;
   jp: number | string;
   level: CourseLevel;
   tags: string[];
@@ -38,6 +41,7 @@ export function courseFormValues(course?: Course, agencyId = ''): CourseFormValu
     learningMethod: course?.learningMethod ?? 'e_learning',
     // 16 = E-Learning (DOMAIN.md §6).
     jenisDiklatId: String(course?.jenisDiklatId ?? 16),
+    latihanStrukturalId: course?.latihanStrukturalId ? String(course.latihanStrukturalId) : '',
     jp: course?.jp ?? 2,
     level: course?.level ?? 'dasar',
     tags: course?.tags ?? [],
@@ -59,6 +63,8 @@ export function courseInputOf(values: CourseFormValues): CourseFormResult {
     competencyKind: values.competencyKind,
     learningMethod: values.learningMethod,
     jenisDiklatId: Number(values.jenisDiklatId),
+    // Only structural leadership training names its kind; the API refuses one for any other jenis.
+    latihanStrukturalId: isStructural(values.jenisDiklatId) ? Number(values.latihanStrukturalId) || null : null,
     jp: Number(values.jp),
     level: values.level,
     tags: values.tags,
@@ -71,6 +77,9 @@ export function courseInputOf(values: CourseFormValues): CourseFormResult {
 export function courseUpdateOf({ agencyId: _agency, ...rest }: CourseFormResult): CourseUpdate {
   return rest;
 }
+
+/** Structural leadership training (jenis diklat 1) goes to SIASN's riwayat diklat and needs its kind (1–8). */
+export const isStructural = (jenisDiklatId: string): boolean => jenisDiklatId === String(JENIS_DIKLAT_STRUKTURAL);
 
 /** JP must be above 0 and at most 1,000. */
 export function jpProblem(jp: number | string): 'form.jpRange' | null {

@@ -6,6 +6,7 @@ import type {
   LearningMethod,
   LessonKind,
 } from '@kompeten/shared-contracts';
+import { LATIHAN_STRUKTURAL } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
 import { JENIS_DIKLAT } from './api';
 
@@ -20,6 +21,8 @@ export function useCourseLabels() {
     enrolmentMode: (v: EnrolmentMode) => t(`enrolmentMode.${v}`),
     lessonKind: (v: LessonKind) => t(`lessonKind.${v}`),
     jenisDiklat: (id: number) => JENIS_DIKLAT.find((j) => j.id === id)?.name ?? String(id),
+    /** SIASN's name of a kind of structural leadership training (its own name, as in SIASN, in every language). */
+    latihanStruktural: (id: number) => LATIHAN_STRUKTURAL.find((l) => l.id === id)?.name ?? String(id),
   };
 }
 

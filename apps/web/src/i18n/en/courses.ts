@@ -60,6 +60,10 @@ export const courses: Catalog['courses'] = {
     learningMethod: 'Learning method',
     jenisDiklat: 'SIASN training type',
     jenisDiklatHint: 'The code sent to the SIASN course history.',
+    latihanStruktural: 'Kind of structural leadership training',
+    latihanStrukturalHint:
+      'Structural leadership training goes to the SIASN training history (riwayat diklat) under this kind (today PKP, PKA, PKN).',
+    latihanStrukturalRequired: 'Choose the kind of structural leadership training.',
     jp: 'Learning hours (JP)',
     jpHint: '1 JP = 45 minutes.',
     jpRange: 'JP must be between 1 and 1000.',

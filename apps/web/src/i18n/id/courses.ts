@@ -62,6 +62,10 @@ export const courses = {
     learningMethod: 'Metode pembelajaran',
     jenisDiklat: 'Jenis diklat SIASN',
     jenisDiklatHint: 'Kode yang dikirim ke riwayat kursus SIASN.',
+    latihanStruktural: 'Jenis latihan struktural',
+    latihanStrukturalHint:
+      'Pelatihan struktural kepemimpinan dikirim ke riwayat diklat SIASN dengan jenis ini (kini PKP, PKA, PKN).',
+    latihanStrukturalRequired: 'Pilih jenis latihan struktural kepemimpinan.',
     jp: 'Jam pelajaran (JP)',
     jpHint: '1 JP = 45 menit.',
     jpRange: 'JP harus antara 1 dan 1000.',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ErrorCode,
+  JENIS_DIKLAT_STRUKTURAL,
   type CompletionRule,
   type CourseDetail,
   type CourseSummary,
@@ -54,6 +55,30 @@ export const actorOf = (scope: AccessScope) => ({
 /** The stems catalog search matches (docs/learning.md "Catalog search"); the title counts twice so title hits rank first. */
 export function courseStems(c: Pick<CourseEntity, 'title' | 'description' | 'objectives' | 'tags'>): string {
   return stemText(c.title, c.title, plainText(c.description), c.objectives.join(' '), c.tags.join(' '));
+}
+
+/**
+ * The kind of structural leadership training a course with this form of development carries (decision 0035): required
+ * for jenis diklat 1 (its completions go to SIASN's /diklat/save), refused for every other form.
+ */
+export function latihanStrukturalOf(
+  jenisDiklatId: number,
+  latihanStrukturalId: number | null | undefined,
+): number | null {
+  if (jenisDiklatId === JENIS_DIKLAT_STRUKTURAL) {
+    if (latihanStrukturalId == null)
+      throw invalid(
+        ErrorCode.LEARNING_INVALID_COURSE,
+        'Pelatihan struktural kepemimpinan (jenisDiklatId 1) wajib menyebut jenis latihan strukturalnya (latihanStrukturalId 1–8)',
+      );
+    return latihanStrukturalId;
+  }
+  if (latihanStrukturalId != null)
+    throw invalid(
+      ErrorCode.LEARNING_INVALID_COURSE,
+      'latihanStrukturalId hanya untuk pelatihan struktural kepemimpinan (jenisDiklatId 1); kosongkan untuk jenis diklat lain',
+    );
+  return null;
 }
 
 /** A course as the audit log keeps it. */
@@ -175,6 +200,7 @@ export class CourseService {
         competencyKind: dto.competencyKind ?? 'teknis',
         learningMethod: dto.learningMethod ?? 'e_learning',
         jenisDiklatId: dto.jenisDiklatId ?? 16,
+        latihanStrukturalId: latihanStrukturalOf(dto.jenisDiklatId ?? 16, dto.latihanStrukturalId),
         jp: dto.jp,
         level: dto.level ?? 'dasar',
         tags: dto.tags ?? [],
@@ -234,6 +260,15 @@ export class CourseService {
       if (dto.competencyKind !== undefined) changes.competencyKind = dto.competencyKind;
       if (dto.learningMethod !== undefined) changes.learningMethod = dto.learningMethod;
       if (dto.jenisDiklatId !== undefined) changes.jenisDiklatId = dto.jenisDiklatId;
+      if (dto.jenisDiklatId !== undefined || dto.latihanStrukturalId !== undefined) {
+        const jenis = dto.jenisDiklatId ?? before.jenisDiklatId;
+        // Leaving structural leadership training drops its kind unless the caller names one (which is then refused).
+        const kept = jenis === before.jenisDiklatId ? before.latihanStrukturalId : null;
+        changes.latihanStrukturalId = latihanStrukturalOf(
+          jenis,
+          dto.latihanStrukturalId !== undefined ? dto.latihanStrukturalId : kept,
+        );
+      }
       if (dto.jp !== undefined) changes.jp = dto.jp;
       if (dto.level !== undefined) changes.level = dto.level;
       if (dto.tags !== undefined) changes.tags = dto.tags;

@@ -19,7 +19,8 @@ import { visibleCoursesSql } from '../visibility/course-visibility-store';
  */
 const CATALOG_SELECT = `
   SELECT c.id, c.agency_id, a.name AS agency_name, v.title, v.snapshot->>'description' AS description,
-         c.competency_kind, c.learning_method, (v.snapshot->>'jenisDiklatId')::int AS jenis_diklat_id, v.jp::float8 AS jp, c.level, c.tags,
+         c.competency_kind, c.learning_method, (v.snapshot->>'jenisDiklatId')::int AS jenis_diklat_id,
+         (v.snapshot->>'latihanStrukturalId')::int AS latihan_struktural_id, v.jp::float8 AS jp, c.level, c.tags,
          c.cover_file_id, c.visibility, c.enrolment_mode, c.status, c.current_version_id, v.version_no AS current_version_no, c.created_at, c.updated_at`;
 
 /** Courses with their agency and live version (an inner join: a course without one is not in the catalog). */

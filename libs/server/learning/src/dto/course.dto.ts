@@ -23,6 +23,7 @@ import {
 } from 'class-validator';
 import {
   COMPETENCY_KINDS,
+  LATIHAN_STRUKTURAL,
   COURSE_AUTHOR_INVITATION_STATUSES,
   COURSE_AUTHOR_ROLES,
   COURSE_FILE_PURPOSES,
@@ -94,6 +95,14 @@ export class CourseSummaryDto {
   @ApiProperty({ enum: COMPETENCY_KINDS }) competencyKind: CompetencyKind;
   @ApiProperty({ enum: LEARNING_METHODS }) learningMethod: LearningMethod;
   @ApiProperty({ example: 16, description: 'SIASN jenisDiklatId (16 = E-Learning)' }) jenisDiklatId: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    enum: LATIHAN_STRUKTURAL.map((l) => l.id),
+    description: `SIASN latihanStrukturalId of structural leadership training (jenisDiklatId 1), else null: ${LATIHAN_STRUKTURAL.map((l) => `${l.id} ${l.name}`).join('; ')}`,
+  })
+  latihanStrukturalId: number | null;
   @ApiProperty({ example: 4, description: 'JP of the draft (on versions: the JP of that version)' }) jp: number;
   @ApiProperty({ enum: COURSE_LEVELS }) level: CourseLevel;
   @ApiProperty({ type: [String], example: ['berakhlak', 'pelayanan publik'] }) tags: string[];
@@ -342,6 +351,19 @@ class CourseFields {
   @Min(1, { message: 'jenisDiklatId 1–25' })
   @Max(25, { message: 'jenisDiklatId 1–25' })
   jenisDiklatId?: number;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 3,
+    minimum: 1,
+    maximum: 8,
+    description: `SIASN latihanStrukturalId: required when jenisDiklatId is 1 (structural leadership training, pushed to /diklat/save), refused otherwise; null clears it. ${LATIHAN_STRUKTURAL.map((l) => `${l.id} ${l.name}`).join('; ')}`,
+  })
+  @IsOptional()
+  @IsInt({ message: 'latihanStrukturalId harus bilangan bulat' })
+  @Min(1, { message: 'latihanStrukturalId 1–8' })
+  @Max(8, { message: 'latihanStrukturalId 1–8' })
+  latihanStrukturalId?: number | null;
   @ApiPropertyOptional({ enum: COURSE_LEVELS, default: 'dasar' })
   @IsOptional()
   @IsIn(COURSE_LEVELS, oneOf('level', COURSE_LEVELS))

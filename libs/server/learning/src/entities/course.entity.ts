@@ -34,6 +34,10 @@ import { asNumber } from './numeric.transformer';
   `learning_method IN ('e_learning','blended','klasikal','webinar','pelatihan_jarak_jauh','magang','coaching','mentoring','seminar','workshop')`,
 )
 @Check('course_jenis_diklat_id_check', `jenis_diklat_id BETWEEN 1 AND 25`)
+@Check(
+  'course_latihan_struktural_id_check',
+  `latihan_struktural_id IS NULL OR (jenis_diklat_id = 1 AND latihan_struktural_id BETWEEN 1 AND 8)`,
+)
 @Check('course_jp_check', `jp > 0`)
 @Check('course_level_check', `level IN ('dasar','menengah','lanjut')`)
 @Check('course_visibility_check', `visibility IN ('agency','province','national')`)
@@ -67,6 +71,10 @@ export class CourseEntity {
   /** SIASN jenisDiklatId (DOMAIN.md §6); e-learning is 16. */
   @Column('int')
   jenisDiklatId: number;
+
+  /** SIASN latihanStrukturalId 1–8 of structural leadership training (jenis diklat 1 only; decision 0035). */
+  @Column('smallint', { nullable: true })
+  latihanStrukturalId: number | null;
 
   @Column('numeric', { precision: 5, scale: 1, transformer: asNumber })
   jp: number;

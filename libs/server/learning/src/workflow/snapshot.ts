@@ -25,6 +25,7 @@ export function buildSnapshot(
     description: course.description,
     jp: Number(course.jp),
     jenisDiklatId: course.jenisDiklatId,
+    ...(course.latihanStrukturalId != null ? { latihanStrukturalId: course.latihanStrukturalId } : {}),
     modules: [...modules].sort(byPosition).map((m) => ({
       id: m.id,
       title: m.title,

@@ -85,6 +85,58 @@ describe('SiasnClient (against the SIASN simulator)', () => {
     ]);
   });
 
+  it('saves a riwayat diklat (structural leadership), attaches the certificate with ref 874, and reads it back', async () => {
+    const client = new SiasnClient(connection);
+    const pns = (await client.pnsOrangId(NIP)) as string;
+    expect(await client.diklatHistory(NIP)).toEqual([]);
+    const id = await client.saveDiklat({
+      id: null,
+      instansiId: INSTANSI,
+      pnsOrangId: pns,
+      latihanStrukturalId: '3',
+      nomor: '800/0042/BPSDM/XII/2026',
+      tahun: 2026,
+      tanggal: '01-12-2026',
+      tanggalSelesai: '04-12-2026',
+      institusiPenyelenggara: 'BPSDM Provinsi Nusa Tenggara Barat',
+      jumlahJam: 40,
+      bobot: 0,
+      jenisKompetensi: 'Pelatihan Kepemimpinan Administrator',
+    });
+    await client.uploadDocument({ idRiwayat: id, ref: '874', pdf: Buffer.from('%PDF-1.7\n'), fileName: 'sttp.pdf' });
+    expect(await client.diklatHistory(NIP)).toEqual([
+      {
+        id,
+        latihanStrukturalId: '3',
+        latihanStrukturalNama: 'SEPADYA/SPAMA/DIKLAT PIM TK. III',
+        nomor: '800/0042/BPSDM/XII/2026',
+        tahun: 2026,
+        tanggal: '01-12-2026',
+        tanggalSelesai: '04-12-2026',
+        institusiPenyelenggara: 'BPSDM Provinsi Nusa Tenggara Barat',
+        jumlahJam: 40,
+        jenisKompetensi: 'Pelatihan Kepemimpinan Administrator',
+      },
+    ]);
+    expect(sim.uploadedDocuments()).toEqual([expect.objectContaining({ idRiwayat: id, idRefDokumen: '874' })]);
+    const diklat = {
+      id: null,
+      instansiId: INSTANSI,
+      pnsOrangId: pns,
+      latihanStrukturalId: '9',
+      nomor: '800/0043/BPSDM/XII/2026',
+      tahun: 2026,
+      tanggal: '01-12-2026',
+      tanggalSelesai: '04-12-2026',
+      institusiPenyelenggara: 'BPSDM Provinsi Nusa Tenggara Barat',
+      jumlahJam: 40,
+      bobot: 0,
+      jenisKompetensi: 'Pelatihan Kepemimpinan',
+    };
+    const refused = await client.saveDiklat(diklat).catch((e: SiasnCallError) => e);
+    expect(refused).toMatchObject({ kind: 'rejected', message: 'latihanStrukturalId tidak valid' });
+  });
+
   it('drops both tokens on a 401 (SIASN expired them), fetches them again once, and the call goes through', async () => {
     const client = new SiasnClient(connection);
     await client.pnsOrangId(NIP);

@@ -20,6 +20,36 @@ export interface KursusRecord {
   lokasiId: null;
 }
 
+/** The riwayat diklat record as `/diklat/save` takes it: structural leadership training (built by `toDiklatRecord`). */
+export interface DiklatRecord {
+  id: string | null;
+  instansiId: string;
+  pnsOrangId: string;
+  latihanStrukturalId: string;
+  nomor: string;
+  tahun: number;
+  tanggal: string;
+  tanggalSelesai: string;
+  institusiPenyelenggara: string;
+  jumlahJam: number;
+  bobot: number;
+  jenisKompetensi: string;
+}
+
+/** A row read back from `/pns/rw-diklat/{nip}`, the number's spellings folded into `nomor`. */
+export interface DiklatHistoryItem {
+  id: string;
+  latihanStrukturalId: string | null;
+  latihanStrukturalNama: string | null;
+  nomor: string | null;
+  tahun: number | null;
+  tanggal: string | null;
+  tanggalSelesai: string | null;
+  institusiPenyelenggara: string | null;
+  jumlahJam: number | null;
+  jenisKompetensi: string | null;
+}
+
 /** A history row read back from `/pns/rw-kursus/{nip}`, both spellings folded into one. */
 export interface KursusHistoryItem {
   id: string;
@@ -103,7 +133,7 @@ export class SiasnClient {
   }
 
   /** Structural leadership training: `/diklat/save`; returns `rwDiklatId`. */
-  async saveDiklat(record: Record<string, unknown>): Promise<string> {
+  async saveDiklat(record: DiklatRecord): Promise<string> {
     const res = await this.send('POST', '/diklat/save', record, true);
     this.expectOk(res, true);
     const id = (res.body as { mapData?: { rwDiklatId?: unknown } } | null)?.mapData?.rwDiklatId;
@@ -139,6 +169,32 @@ export class SiasnClient {
       tanggalSelesaiKursus: (r.tanggalSelesaiKursus as string | undefined) ?? null,
       nomorSertipikat: ((r.nomorSertipikat ?? r.noSertipikat) as string | undefined) ?? null,
       jenisKursusSertipikat: ((r.jenisKursusSertipikat ?? r.jenisKursusSertifikat) as string | undefined) ?? null,
+    }));
+  }
+
+  /**
+   * The ASN's riwayat diklat (structural leadership training) as SIASN holds it (empty when none). Agencies' clients
+   * read `nomor`; the certificate-number spellings of riwayat kursus (`nomorSertipikat`, `noSertipikat`) and
+   * `jenisDiklatStrukturalId` are folded in too, so a gateway that answers either way is understood.
+   */
+  async diklatHistory(nip: string): Promise<DiklatHistoryItem[]> {
+    const res = await this.send('GET', `/pns/rw-diklat/${encodeURIComponent(nip)}`, null, false);
+    if (res.status === 404) return [];
+    this.expectOk(res, false);
+    const rows = (res.body as { data?: unknown } | null)?.data;
+    if (!Array.isArray(rows)) return [];
+    const text = (v: unknown) => (v == null || v === '' ? null : String(v));
+    return rows.map((r: Record<string, unknown>) => ({
+      id: String(r.id ?? ''),
+      latihanStrukturalId: text(r.latihanStrukturalId ?? r.jenisDiklatStrukturalId),
+      latihanStrukturalNama: text(r.latihanStrukturalNama),
+      nomor: text(r.nomor ?? r.nomorSertipikat ?? r.noSertipikat),
+      tahun: r.tahun == null ? null : Number(r.tahun),
+      tanggal: text(r.tanggal),
+      tanggalSelesai: text(r.tanggalSelesai),
+      institusiPenyelenggara: text(r.institusiPenyelenggara),
+      jumlahJam: r.jumlahJam == null ? null : Number(r.jumlahJam),
+      jenisKompetensi: text(r.jenisKompetensi),
     }));
   }
 

@@ -1,5 +1,5 @@
 import { JENIS_DIKLAT } from '@kompeten/shared-contracts';
-import type { KursusRecord } from '../client/siasn-client';
+import type { DiklatRecord, KursusRecord } from '../client/siasn-client';
 
 /**
  * A completion as the SIASN push sees it: what the completion, the course and the certificate say, nothing more.
@@ -14,6 +14,8 @@ export interface SiasnCompletion {
   jp: number;
   /** The course's form of development: SIASN jenisDiklatId 1–25 (DOMAIN.md §6). */
   jenisDiklatId: number;
+  /** Structural leadership training only (jenis 1): SIASN latihanStrukturalId 1–8, from the course (decision 0035). */
+  latihanStrukturalId?: number | null;
   /** Local dates, YYYY-MM-DD. */
   startDate: string;
   endDate: string;
@@ -70,4 +72,49 @@ export function isSameKursus(
   if (row.nomorSertipikat && record.nomorSertipikat)
     return row.nomorSertipikat.trim() === record.nomorSertipikat.trim();
   return row.namaKursus.trim() === record.namaKursus && row.tanggalSelesaiKursus === record.tanggalSelesaiKursus;
+}
+
+/**
+ * The `/diklat/save` body of structural leadership training (jenis 1; decision 0035): the course's kind →
+ * latihanStrukturalId (as a string, like agencies' clients send it), JP → jumlahJam, dates as dd-MM-yyyy, the year of
+ * the end date, the certificate number → nomor, the organiser; `bobot` 0 and `jenisKompetensi` the training's name, as
+ * agencies' clients fill them. `id` is SIASN's rwDiklatId when updating a record we already own, else null (create).
+ */
+export function toDiklatRecord(
+  c: SiasnCompletion,
+  ids: { instansiId: string; pnsOrangId: string; rwDiklatId?: string | null },
+): DiklatRecord {
+  if (!isStructuralLeadership(c.jenisDiklatId))
+    throw new Error(
+      `Only structural leadership training (jenisDiklatId 1) goes to /diklat/save, not ${c.jenisDiklatId}`,
+    );
+  const kind = c.latihanStrukturalId;
+  if (kind == null)
+    throw new Error('Pelatihan struktural tanpa jenis latihan struktural (latihanStrukturalId); isi di pelatihannya');
+  if (!Number.isInteger(kind) || kind < 1 || kind > 8) throw new Error(`latihanStrukturalId ${kind} di luar 1–8`);
+  if (c.endDate < c.startDate) throw new Error('The end date is before the start date');
+  return {
+    id: ids.rwDiklatId ?? null,
+    instansiId: ids.instansiId,
+    pnsOrangId: ids.pnsOrangId,
+    latihanStrukturalId: String(kind),
+    nomor: c.certificateNumber,
+    tahun: Number(c.endDate.slice(0, 4)),
+    tanggal: siasnDate(c.startDate),
+    tanggalSelesai: siasnDate(c.endDate),
+    institusiPenyelenggara: c.organiser.trim(),
+    // Whole hours, like jumlahJam of /kursus/save (2.5 JP → 3).
+    jumlahJam: Math.round(c.jp),
+    bobot: 0,
+    jenisKompetensi: c.title.trim(),
+  };
+}
+
+/** Does a riwayat diklat row read back from SIASN hold this completion? Matched on the certificate number (nomor). */
+export function isSameDiklat(
+  row: { nomor: string | null; latihanStrukturalId: string | null; tanggalSelesai: string | null },
+  record: DiklatRecord,
+): boolean {
+  if (row.nomor && record.nomor) return row.nomor.trim() === record.nomor.trim();
+  return row.latihanStrukturalId === record.latihanStrukturalId && row.tanggalSelesai === record.tanggalSelesai;
 }

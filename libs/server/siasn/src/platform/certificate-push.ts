@@ -5,7 +5,7 @@ import { findCompletion } from '@kompeten/server-enrolment';
 import { employeeAgencyId } from '@kompeten/server-identity';
 import { findCourseClassification, PublishedVersions } from '@kompeten/server-learning';
 import { agencySiasnFacts } from '@kompeten/server-organisation';
-import type { SiasnCompletion } from '../mapping/kursus-mapping';
+import { isStructuralLeadership, type SiasnCompletion } from '../mapping/kursus-mapping';
 import { insertPush, pushCertificateId, replaceCertificate } from '../push/push-store';
 
 /** The form of development when neither the certificate nor the course says (the JP ledger's default too). */
@@ -34,11 +34,13 @@ export class CertificatePush {
     const agencyId = (await employeeAgencyId(m, cert.employeeId)) ?? cert.agencyId;
     const agency = await agencySiasnFacts(m, agencyId);
     const c = cert.content;
+    const form = await this.formOf(m, cert);
     const completion: SiasnCompletion = {
       title: c.training.name,
       organiser: c.issuer.agency,
       jp: c.training.jp,
-      jenisDiklatId: await this.jenisDiklatOf(m, cert),
+      jenisDiklatId: form.jenisDiklatId,
+      ...(form.latihanStrukturalId != null ? { latihanStrukturalId: form.latihanStrukturalId } : {}),
       startDate: c.training.startDate,
       endDate: c.training.endDate,
       certificateNumber: cert.number,
@@ -70,15 +72,27 @@ export class CertificatePush {
     return { pushId, agencyId };
   }
 
-  /** The certificate's own form of development when it carries one, else the course's (as the JP ledger credits it). */
-  private async jenisDiklatOf(m: EntityManager, cert: CertificateRow): Promise<number> {
+  /**
+   * The certificate's own form of development when it carries one, else the course's (as the JP ledger credits it);
+   * for structural leadership training (jenis 1) also its kind, latihanStrukturalId: the version's snapshot's, else
+   * the course's own when it is jenis 1 too (a version published before the kind existed), else none (the delivery
+   * parks the push with that reason).
+   */
+  private async formOf(
+    m: EntityManager,
+    cert: CertificateRow,
+  ): Promise<{ jenisDiklatId: number; latihanStrukturalId: number | null }> {
     const own = (cert.content.training as { jenisDiklatId?: unknown }).jenisDiklatId;
-    if (typeof own === 'number' && Number.isInteger(own)) return own;
-    if (cert.sourceType !== 'course_completion') return DEFAULT_JENIS_DIKLAT;
+    const ownJenis = typeof own === 'number' && Number.isInteger(own) ? own : null;
+    if (cert.sourceType !== 'course_completion')
+      return { jenisDiklatId: ownJenis ?? DEFAULT_JENIS_DIKLAT, latihanStrukturalId: null };
     const done = await findCompletion(m, cert.sourceId);
-    if (!done) return DEFAULT_JENIS_DIKLAT;
+    if (!done) return { jenisDiklatId: ownJenis ?? DEFAULT_JENIS_DIKLAT, latihanStrukturalId: null };
     const version = await this.versions.find(m, done.courseVersionId);
     const course = await findCourseClassification(m, done.courseId);
-    return version?.snapshot.jenisDiklatId ?? course?.jenisDiklatId ?? DEFAULT_JENIS_DIKLAT;
+    const jenisDiklatId = ownJenis ?? version?.snapshot.jenisDiklatId ?? course?.jenisDiklatId ?? DEFAULT_JENIS_DIKLAT;
+    if (!isStructuralLeadership(jenisDiklatId)) return { jenisDiklatId, latihanStrukturalId: null };
+    const fromCourse = course && isStructuralLeadership(course.jenisDiklatId) ? course.latihanStrukturalId : null;
+    return { jenisDiklatId, latihanStrukturalId: version?.snapshot.latihanStrukturalId ?? fromCourse ?? null };
   }
 }

@@ -18,6 +18,7 @@ import {
   bootLibTest,
   createPerson,
   createWorld,
+  seedPublishedCourse,
   TEST_REDIS_URL,
   type LibTestContext,
   type Person,
@@ -97,16 +98,20 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     (await lib.db.query(`SELECT * FROM siasn_push WHERE certificate_id = $1`, [certificateId]))[0];
 
   /** A completion of the world's course by `who` and its certificate, issued by the province (BPSDM). */
-  const certify = async (who: Person, o: { jp?: number; name?: string; logoSha256?: string } = {}) => {
+  const certify = async (
+    who: Person,
+    o: { jp?: number; name?: string; logoSha256?: string; course?: { courseId: string; versionId: string } } = {},
+  ) => {
+    const course = o.course ?? world.course;
     const [en] = await lib.db.query(
       `INSERT INTO enrolment (course_id, course_version_id, employee_id, agency_id, source, status, completed_at)
        SELECT $1, $2, e.id, e.agency_id, 'self', 'completed', now() FROM employee e WHERE e.id = $3 RETURNING id`,
-      [world.course.courseId, world.course.versionId, who.employeeId],
+      [course.courseId, course.versionId, who.employeeId],
     );
     const [completion] = await lib.db.query(
       `INSERT INTO course_completion (enrolment_id, course_id, course_version_id, employee_id, jp, completed_at)
        VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
-      [en.id, world.course.courseId, world.course.versionId, who.employeeId, o.jp ?? 20],
+      [en.id, course.courseId, course.versionId, who.employeeId, o.jp ?? 20],
     );
     const input: IssueInput = {
       sourceType: 'course_completion',
@@ -502,5 +507,51 @@ describe('SIASN push in the platform (real PostgreSQL and Redis, the SIASN simul
     // Their supervisor sees it too (as on the IP ASN view); another agency's admin does not.
     expect(await admin.officialIpAsn(await scope(world.supervisor), learner)).toMatchObject({ total: 78.5 });
     await expect(admin.officialIpAsn(await scope(otherAdmin), learner)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('a completion of structural leadership training (jenis 1) → one riwayat diklat (/diklat/save) of the course kind, with its PDF (ref 874), also when the answer is lost', async () => {
+    // Last in this file: the lost answer makes the agency rest (new pushes wait for the sweep) for 30 s.
+    const pkp = await seedPublishedCourse(lib.db, {
+      agencyId: world.agency.id,
+      title: 'Pelatihan Kepemimpinan Pengawas',
+    });
+    // A version published with its kind (latihanStrukturalId 2: SEPALA/ADUM/Diklatpim IV, today PKP).
+    await lib.db.query(`UPDATE course SET jenis_diklat_id = 1, latihan_struktural_id = 2 WHERE id = $1`, [
+      pkp.courseId,
+    ]);
+    await lib.db.query(
+      `UPDATE course_version SET snapshot = snapshot || '{"jenisDiklatId": 1, "latihanStrukturalId": 2}' WHERE id = $1`,
+      [pkp.versionId],
+    );
+    const who = await world.person();
+    const cert = await certify(who, { course: pkp, jp: 45 });
+    // SIASN stores the first save but its answer is lost: the retry reads the riwayat diklat back and adopts it.
+    sim.faults = { ...sim.faults, lostAckRate: 1 };
+    expect(await job.handle({ certificateId: cert.id })).toBe('success');
+    sim.faults = { ...sim.faults, lostAckRate: 0 };
+    let push = await pushOfCertificate(cert.id);
+    expect(push).toMatchObject({ status: 'sent', uncertain: true });
+    await lib.db.query(`UPDATE siasn_push SET next_attempt_at = now() WHERE id = $1`, [push.id]);
+    await pushes.sweep();
+    push = await pushOfCertificate(cert.id);
+    expect(push).toMatchObject({ status: 'acknowledged', adopted: true, document_status: 'uploaded' });
+    expect(push.completion).toMatchObject({ jenisDiklatId: 1, latihanStrukturalId: 2, jp: 45 });
+
+    expect(sim.records(who.nip as string)).toHaveLength(0);
+    const diklat = sim.diklatRecords(who.nip as string);
+    expect(diklat).toHaveLength(1);
+    expect(diklat[0]).toMatchObject({
+      id: push.siasn_record_id,
+      latihanStrukturalId: '2',
+      nomor: cert.number,
+      tahun: 2026,
+      tanggal: '01-12-2026',
+      tanggalSelesai: '04-12-2026',
+      institusiPenyelenggara: 'BPSDM Provinsi Nusa Tenggara Barat',
+      jumlahJam: 45,
+    });
+    expect(sim.uploadedDocuments().filter((d) => d.idRiwayat === push.siasn_record_id)).toEqual([
+      expect.objectContaining({ idRefDokumen: '874', sha256: createHash('sha256').update(cert.pdf).digest('hex') }),
+    ]);
   });
 });

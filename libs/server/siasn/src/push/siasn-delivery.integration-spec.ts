@@ -8,7 +8,7 @@ import { SiasnClient } from '../client/siasn-client';
 import type { SiasnConnection } from '../client/siasn-config';
 import { SIASN_ENTITIES } from '../index';
 import { insertPush, markSent, claimPush, pushCounts, requeuePush } from './push-store';
-import { SiasnDelivery } from './siasn-delivery';
+import { SiasnDelivery, STRUCTURAL_KIND_MISSING } from './siasn-delivery';
 import { SiasnRateLimiter } from './rate-limiter';
 
 const INSTANSI = 'a5eb03e23c8af6a0e040640a2a0245a1';
@@ -36,7 +36,10 @@ describe('SIASN delivery (real PostgreSQL and Redis, the SIASN simulator with fa
   };
 
   /** `count` completions to push, spread over the people; returns their push ids and certificate numbers. */
-  const pushes = async (count: number, o: { title?: string } = {}) => {
+  const pushes = async (
+    count: number,
+    o: { title?: string; jenisDiklatId?: number; latihanStrukturalId?: number; withCertificate?: boolean } = {},
+  ) => {
     const made: Array<{ id: string; certificate: string; nip: string }> = [];
     for (let i = 0; i < count; i++) {
       const p = people[(n + i) % people.length];
@@ -52,11 +55,13 @@ describe('SIASN delivery (real PostgreSQL and Redis, the SIASN simulator with fa
           title: o.title ?? 'Pelayanan Publik Prima',
           organiser: 'BPSDM Provinsi Nusa Tenggara Barat',
           jp: 4,
-          jenisDiklatId: 16,
+          jenisDiklatId: o.jenisDiklatId ?? 16,
+          ...(o.latihanStrukturalId ? { latihanStrukturalId: o.latihanStrukturalId } : {}),
           startDate: '2026-12-01',
           endDate: '2026-12-04',
           certificateNumber: certificate,
         },
+        ...(o.withCertificate ? { certificateId: crypto.randomUUID() } : {}),
       });
       made.push({ id, certificate, nip: p.nip });
     }
@@ -193,6 +198,67 @@ describe('SIASN delivery (real PostgreSQL and Redis, the SIASN simulator with fa
     await drain(delivery);
     expect(sim.records(unknown.nip)).toHaveLength(1);
     expect(await requeuePush(lib.db.manager, unknown.id)).toBe(false);
+  });
+
+  it('structural leadership training (jenis 1) becomes a riwayat diklat with its document (ref 874), also when every save loses its answer', async () => {
+    const made = await pushes(12, {
+      title: 'Pelatihan Kepemimpinan Pengawas',
+      jenisDiklatId: 1,
+      latihanStrukturalId: 2,
+      withCertificate: true,
+    });
+    const pdf = Buffer.from('%PDF-1.7 sertifikat PKP');
+    const delivery = new SiasnDelivery(
+      lib.db,
+      () => client(),
+      { baseDelayMs: 5, maxDelayMs: 40 },
+      async () => ({
+        pdf,
+        fileName: 'sertifikat.pdf',
+      }),
+    );
+    // Every first save is stored at SIASN but its answer is lost: the retry reads the riwayat diklat back and adopts.
+    sim.faults = { ...sim.faults, lostAckRate: 1 };
+    for (const p of made) expect(await delivery.deliver(p.id)).toBe('retry');
+    sim.faults = { ...sim.faults, lostAckRate: 0 };
+    await lib.db.query(`UPDATE siasn_push SET next_attempt_at = now()`);
+    expect(await drain(delivery)).toMatchObject({ acknowledged: 12, parked: 0 });
+
+    expect(sim.records()).toHaveLength(0);
+    const diklat = sim.diklatRecords();
+    expect(diklat).toHaveLength(12);
+    expect(new Set(diklat.map((d) => d.nomor))).toEqual(new Set(made.map((p) => p.certificate)));
+    expect(diklat[0]).toMatchObject({
+      latihanStrukturalId: '2',
+      tahun: 2026,
+      tanggal: '01-12-2026',
+      tanggalSelesai: '04-12-2026',
+      institusiPenyelenggara: 'BPSDM Provinsi Nusa Tenggara Barat',
+      jumlahJam: 4,
+      bobot: 0,
+      jenisKompetensi: 'Pelatihan Kepemimpinan Pengawas',
+    });
+    const rows: Array<{ certificate: string; record: string; adopted: boolean }> = await lib.db.query(
+      `SELECT completion->>'certificateNumber' AS certificate, siasn_record_id AS record, adopted FROM siasn_push`,
+    );
+    const byNumber = new Map(diklat.map((d) => [d.nomor, d.id]));
+    expect(rows.every((r) => r.adopted && byNumber.get(r.certificate) === r.record)).toBe(true);
+
+    expect(await delivery.sweepDocuments({ limit: 100, concurrency: 4 })).toMatchObject({ uploaded: 12, parked: 0 });
+    const docs = sim.uploadedDocuments();
+    expect(docs).toHaveLength(12);
+    expect(docs.every((d) => d.idRefDokumen === '874')).toBe(true);
+    expect(new Set(docs.map((d) => d.idRiwayat))).toEqual(new Set(diklat.map((d) => d.id)));
+  });
+
+  it('parks structural leadership training whose course names no kind (latihanStrukturalId), saying so', async () => {
+    const [old] = await pushes(1, { jenisDiklatId: 1 });
+    const delivery = new SiasnDelivery(lib.db, () => client(), { baseDelayMs: 5 });
+    expect(await delivery.deliver(old.id)).toBe('parked');
+    const [row] = await lib.db.query(`SELECT status, last_error FROM siasn_push WHERE id = $1`, [old.id]);
+    expect(row).toEqual({ status: 'parked', last_error: STRUCTURAL_KIND_MISSING });
+    expect(sim.counters.calls).toBe(0);
+    expect(sim.diklatRecords()).toHaveLength(0);
   });
 
   it('keeps every worker under the shared per-credential rate limit', async () => {

@@ -1,8 +1,15 @@
 import type { DataSource } from 'typeorm';
-import type { KursusRecord, SiasnClient } from '../client/siasn-client';
+import type { SiasnClient } from '../client/siasn-client';
 import { SiasnCallError } from '../client/siasn-errors';
 import { SIASN_DOC_REF } from '../client/siasn-client';
-import { isSameKursus, isStructuralLeadership, toKursusRecord } from '../mapping/kursus-mapping';
+import {
+  isSameDiklat,
+  isSameKursus,
+  isStructuralLeadership,
+  toDiklatRecord,
+  toKursusRecord,
+  type SiasnCompletion,
+} from '../mapping/kursus-mapping';
 import {
   claimDocument,
   claimPush,
@@ -17,6 +24,7 @@ import {
   markSent,
   savePnsOrangId,
   type DocumentPushRow,
+  type PushRow,
 } from './push-store';
 import { retryDelayMs } from './retry-delay';
 
@@ -47,8 +55,50 @@ export type ClientResolver = (agencyId: string) => SiasnClient | null | Promise<
 export type DocumentSource = (push: DocumentPushRow) => Promise<{ pdf: Buffer; fileName: string } | null>;
 
 export const NOT_CONFIGURED = 'SIASN belum dikonfigurasi untuk instansi ini';
-export const STRUCTURAL_NOT_SUPPORTED =
-  'Pelatihan struktural kepemimpinan (jenis diklat 1) dikirim ke /diklat/save, yang belum didukung Kompeten: catat riwayat diklat ini langsung di SIASN';
+export const STRUCTURAL_KIND_MISSING =
+  'Pelatihan struktural kepemimpinan (jenis diklat 1) tanpa jenis latihan struktural (latihanStrukturalId): isi jenisnya di pelatihan dan terbitkan versinya, atau catat riwayat diklat ini langsung di SIASN';
+
+/**
+ * Where a completion goes at SIASN: riwayat kursus (`/kursus/save`, document ref 881) for every form of development,
+ * riwayat diklat (`/diklat/save`, ref 874) for structural leadership training (jenis 1; decision 0035). Each builds its
+ * body, finds our record in the ASN's history read back (by certificate number), and saves.
+ */
+interface RecordTarget {
+  /** Throws (in words) when the completion cannot become this record. */
+  build(): void;
+  /** SIASN's id of the record carrying our certificate number in the ASN's history, if it is there. */
+  findOurs(): Promise<string | null>;
+  save(): Promise<string>;
+}
+
+function targetOf(client: SiasnClient, push: PushRow, pnsOrangId: string): RecordTarget {
+  // With SIASN's id already known (a re-issued certificate), the save updates that record.
+  const ids = { instansiId: push.instansiId, pnsOrangId };
+  if (isStructuralLeadership(push.completion.jenisDiklatId)) {
+    const record = () => toDiklatRecord(push.completion, { ...ids, rwDiklatId: push.siasnRecordId });
+    return {
+      build: () => void record(),
+      findOurs: async () => {
+        const r = record();
+        return (await client.diklatHistory(push.nip)).find((row) => row.id && isSameDiklat(row, r))?.id ?? null;
+      },
+      save: () => client.saveDiklat(record()),
+    };
+  }
+  const record = () => toKursusRecord(push.completion, { ...ids, rwKursusId: push.siasnRecordId });
+  return {
+    build: () => void record(),
+    findOurs: async () => {
+      const r = record();
+      return (await client.kursusHistory(push.nip)).find((row) => row.id && isSameKursus(row, r))?.id ?? null;
+    },
+    save: () => client.saveKursus(record()),
+  };
+}
+
+/** The document reference of the record a completion becomes: 874 riwayat diklat, 881 riwayat kursus. */
+export const documentRefOf = (c: SiasnCompletion): string =>
+  isStructuralLeadership(c.jenisDiklatId) ? SIASN_DOC_REF.diklat : SIASN_DOC_REF.kursus;
 
 /**
  * Delivers one push to SIASN, at least once from the outbox and idempotent at our side (decision 0028):
@@ -56,7 +106,7 @@ export const STRUCTURAL_NOT_SUPPORTED =
  * 2. find the ASN's pnsOrangId (unknown NIP: parked);
  * 3. if a save may already have landed (an unknown outcome, or a worker that died after marking it sent), read the
  *    ASN's history back and adopt the record with our certificate number instead of posting again;
- * 4. mark it sent, post `/kursus/save`, keep SIASN's id.
+ * 4. mark it sent, post `/kursus/save` (structural leadership training: `/diklat/save`), keep SIASN's id.
  * Transient failures and unknown outcomes retry with back-off and jitter (Retry-After honoured); rejections, unknown
  * NIPs, refused credentials and exhausted attempts are parked with the reason for a person to fix and resend.
  */
@@ -76,8 +126,8 @@ export class SiasnDelivery {
     const m = this.db.manager;
     const push = await claimPush(m, pushId, this.o.leaseMs);
     if (!push) return 'skipped';
-    if (isStructuralLeadership(push.completion.jenisDiklatId)) {
-      await markParked(m, push.id, STRUCTURAL_NOT_SUPPORTED);
+    if (isStructuralLeadership(push.completion.jenisDiklatId) && push.completion.latihanStrukturalId == null) {
+      await markParked(m, push.id, STRUCTURAL_KIND_MISSING);
       return 'parked';
     }
     if (!push.instansiId) {
@@ -109,28 +159,23 @@ export class SiasnDelivery {
         }
         await savePnsOrangId(m, push.id, pnsOrangId);
       }
-      let record: KursusRecord;
+      const target = targetOf(client, push, pnsOrangId);
       try {
-        // With SIASN's id already known (a re-issued certificate), the save updates that record.
-        record = toKursusRecord(push.completion, {
-          instansiId: push.instansiId,
-          pnsOrangId,
-          rwKursusId: push.siasnRecordId,
-        });
+        target.build();
       } catch (e) {
         await markParked(m, push.id, `Data tidak dapat dikirim: ${(e as Error).message}`);
         return 'parked';
       }
       // An update names its record, so posting it again is harmless; only a create reads back first.
       if (!push.siasnRecordId && (push.uncertain || push.status === 'sent')) {
-        const mine = (await client.kursusHistory(push.nip)).find((row) => row.id && isSameKursus(row, record));
+        const mine = await target.findOurs();
         if (mine) {
-          await markAcknowledged(m, push.id, mine.id, true);
+          await markAcknowledged(m, push.id, mine, true);
           return 'acknowledged';
         }
       }
       await markSent(m, push.id);
-      const recordId = await client.saveKursus(record);
+      const recordId = await target.save();
       await markAcknowledged(m, push.id, recordId, false);
       return 'acknowledged';
     } catch (e) {
@@ -157,7 +202,7 @@ export class SiasnDelivery {
   }
 
   /**
-   * Uploads the certificate PDF to the acknowledged record (`/upload-dok-rw`, ref 881), once: an uploaded document is
+   * Uploads the certificate PDF to the acknowledged record (`/upload-dok-rw`, ref 881, or 874 for a riwayat diklat), once: an uploaded document is
    * never taken again; a failure retries with back-off (SIASN replaces a document uploaded twice, so a lost answer is
    * harmless), a rejection or a missing certificate parks it.
    */
@@ -179,7 +224,7 @@ export class SiasnDelivery {
       }
       await client.uploadDocument({
         idRiwayat: push.siasnRecordId,
-        ref: SIASN_DOC_REF.kursus,
+        ref: documentRefOf(push.completion),
         pdf: doc.pdf,
         fileName: doc.fileName,
       });

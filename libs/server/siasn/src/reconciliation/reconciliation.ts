@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { KursusHistoryItem } from '../client/siasn-client';
-import { siasnDate } from '../mapping/kursus-mapping';
+import type { DiklatHistoryItem, KursusHistoryItem } from '../client/siasn-client';
+import { isStructuralLeadership, siasnDate } from '../mapping/kursus-mapping';
 import { SiasnConnections } from '../platform/siasn-connections';
 import {
   acknowledgedPushes,
@@ -17,8 +17,8 @@ const LEASE_MS = 10 * 60_000;
 
 /**
  * What an agency sent against what SIASN reports (docs/siasn.md): for each ASN with acknowledged pushes, their riwayat
- * kursus is read back (both spellings folded by the client) and each record we sent is looked up by its certificate
- * number. Missing records, a different JP, dates or name, and a record id other than the one SIASN gave us are kept
+ * kursus is read back (both spellings folded by the client), and their riwayat diklat when structural leadership
+ * training was sent, and each record we sent is looked up by its certificate number. Missing records, a different JP, dates or name, and a record id other than the one SIASN gave us are kept
  * as the run's differences for the admin page.
  */
 @Injectable()
@@ -59,20 +59,33 @@ export class SiasnReconciliation {
     const byNip = new Map<string, SentRecord[]>();
     for (const s of sent) byNip.set(s.nip, [...(byNip.get(s.nip) ?? []), s]);
     const differences: DifferenceInput[] = [];
-    for (const [nip, records] of byNip) {
-      let history: KursusHistoryItem[];
-      try {
-        history = await client.kursusHistory(nip);
-      } catch (e) {
+    for (const [nip, all] of byNip) {
+      const diklat = all.filter((r) => isStructuralLeadership(r.completion.jenisDiklatId));
+      const kursus = all.filter((r) => !isStructuralLeadership(r.completion.jenisDiklatId));
+      const unreadable = (records: SentRecord[], what: string, e: unknown) => {
         for (const r of records)
           differences.push({
             ...ids(r),
             kind: 'unreadable',
-            detail: `Riwayat kursus tidak dapat dibaca dari SIASN: ${(e as Error).message}`,
+            detail: `Riwayat ${what} tidak dapat dibaca dari SIASN: ${(e as Error).message}`,
           });
-        continue;
+      };
+      if (kursus.length) {
+        try {
+          const history = await client.kursusHistory(nip);
+          for (const r of kursus) differences.push(...compare(r, history));
+        } catch (e) {
+          unreadable(kursus, 'kursus', e);
+        }
       }
-      for (const r of records) differences.push(...compare(r, history));
+      if (diklat.length) {
+        try {
+          const history = await client.diklatHistory(nip);
+          for (const r of diklat) differences.push(...compareDiklat(r, history));
+        } catch (e) {
+          unreadable(diklat, 'diklat', e);
+        }
+      }
     }
     await insertDifferences(m, runId, differences);
     await finishRun(m, runId, { status: 'done', checked: sent.length, differences: differences.length, error: null });
@@ -112,5 +125,36 @@ export function compare(r: SentRecord, history: KursusHistoryItem[]): Difference
   if (row.namaKursus.trim() !== c.title.trim())
     what.push(`nama: dikirim "${c.title.trim()}", di SIASN "${row.namaKursus.trim()}"`);
   if (what.length) out.push({ ...ids(r), kind: 'different', detail: what.join('; ') });
+  return out;
+}
+
+/**
+ * The differences between a riwayat diklat we sent (structural leadership training) and the ASN's riwayat diklat at
+ * SIASN: as `compare` (number, record id, JP, dates), the name against `jenisKompetensi` when SIASN keeps one, and the
+ * kind (latihanStrukturalId).
+ */
+export function compareDiklat(r: SentRecord, history: DiklatHistoryItem[]): DifferenceInput[] {
+  const out = compare(
+    r,
+    history.map((h) => ({
+      id: h.id,
+      jenisDiklatId: '1',
+      namaKursus: h.jenisKompetensi ?? r.completion.title,
+      institusiPenyelenggara: h.institusiPenyelenggara,
+      jumlahJam: h.jumlahJam,
+      tanggalKursus: h.tanggal,
+      tanggalSelesaiKursus: h.tanggalSelesai,
+      nomorSertipikat: h.nomor,
+      jenisKursusSertipikat: null,
+    })),
+  );
+  const row = history.find((h) => h.nomor?.trim() === r.completion.certificateNumber.trim());
+  const kind = r.completion.latihanStrukturalId;
+  if (row && kind != null && row.latihanStrukturalId !== null && row.latihanStrukturalId !== String(kind)) {
+    const detail = `jenis latihan struktural: dikirim ${kind}, di SIASN ${row.latihanStrukturalId}`;
+    const different = out.find((d) => d.kind === 'different');
+    if (different) different.detail = `${different.detail}; ${detail}`;
+    else out.push({ ...ids(r), kind: 'different', detail });
+  }
   return out;
 }

@@ -18,9 +18,10 @@ import {
   COURSE_LEVELS,
   COURSE_VISIBILITIES,
   ENROLMENT_MODES,
+  LATIHAN_STRUKTURAL,
   LEARNING_METHODS,
 } from '@kompeten/shared-contracts';
-import { courseInputOf, jpProblem, type CourseFormResult, type CourseFormValues } from '../course-form';
+import { courseInputOf, isStructural, jpProblem, type CourseFormResult, type CourseFormValues } from '../course-form';
 import { optionsOf, useCourseLabels } from '../labels';
 import { RichTextEditor, type UploadedImage } from '../../../shared/components/RichTextEditor';
 
@@ -49,6 +50,8 @@ export function CourseForm({
     register,
     control,
     handleSubmit,
+    getValues,
+    watch,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<CourseFormValues>({ defaultValues });
 
@@ -57,6 +60,7 @@ export function CourseForm({
   });
 
   const label = useCourseLabels();
+  const jenisDiklatId = watch('jenisDiklatId');
 
   return (
     <Box component="form" onSubmit={(event) => void submit(event)} noValidate>
@@ -156,6 +160,30 @@ export function CourseForm({
                 />
               )}
             />
+            {isStructural(jenisDiklatId) && (
+              <Controller
+                control={control}
+                name="latihanStrukturalId"
+                rules={{
+                  validate: (v) =>
+                    !isStructural(getValues('jenisDiklatId')) || !!v || t('form.latihanStrukturalRequired'),
+                }}
+                render={({ field }) => (
+                  <Select
+                    label={t('form.latihanStruktural')}
+                    description={t('form.latihanStrukturalHint')}
+                    data={LATIHAN_STRUKTURAL.map((l) => ({ value: String(l.id), label: `${l.id} · ${l.name}` }))}
+                    value={field.value || null}
+                    onChange={(v) => field.onChange(v ?? '')}
+                    onBlur={field.onBlur}
+                    error={errors.latihanStrukturalId?.message}
+                    withAsterisk
+                    required
+                    allowDeselect={false}
+                  />
+                )}
+              />
+            )}
             <Controller
               control={control}
               name="jp"

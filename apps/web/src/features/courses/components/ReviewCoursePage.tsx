@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Box, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { JENIS_DIKLAT_STRUKTURAL } from '@kompeten/shared-contracts';
 import { DetailList, Field } from '../../../shared/components/DetailList';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
@@ -126,6 +127,13 @@ export function ReviewCoursePage() {
               <Field label={t('form.jenisDiklat')}>
                 {course.data.jenisDiklatId} · {label.jenisDiklat(course.data.jenisDiklatId)}
               </Field>
+              {course.data.jenisDiklatId === JENIS_DIKLAT_STRUKTURAL && (
+                <Field label={t('form.latihanStruktural')}>
+                  {course.data.latihanStrukturalId
+                    ? `${course.data.latihanStrukturalId} · ${label.latihanStruktural(course.data.latihanStrukturalId)}`
+                    : '—'}
+                </Field>
+              )}
               <Field label={t('form.jp')}>{course.data.jp}</Field>
               <Field label={t('form.level')}>{label.level(course.data.level)}</Field>
               <Field label={t('form.visibility')}>{label.visibility(course.data.visibility)}</Field>

@@ -28,6 +28,7 @@ import { Notifications1797650000000 } from './1797650000000-Notifications';
 import { EnrolmentDecisionReason1797651000000 } from './1797651000000-EnrolmentDecisionReason';
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
+import { CourseLatihanStruktural1797680000000 } from './1797680000000-CourseLatihanStruktural';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   EnrolmentDecisionReason1797651000000,
   JpReportGroups1797660000000,
   TrainingCalendar1797670000000,
+  CourseLatihanStruktural1797680000000,
 ];
