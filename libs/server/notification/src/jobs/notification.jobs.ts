@@ -30,11 +30,13 @@ const RETRY: RetryPolicy = { attempts: 8, backoff: { type: 'exponential', delay:
  * row (unique per kind, source and recipient, so retries write nothing new); after the commit the email is tried once.
  * Whatever that attempt answers, the email's own record and the sweep carry it from there, so the job succeeds.
  */
+@Injectable()
 abstract class NotifyJob {
+  // Injected here once; the jobs below declare no constructor, so Nest reads these parameters from this class.
   constructor(
-    protected readonly db: DataSource,
-    protected readonly delivery: EmailDelivery,
-    protected readonly config: AppConfig,
+    @InjectDataSource() @Inject(DataSource) protected readonly db: DataSource,
+    @Inject(EmailDelivery) protected readonly delivery: EmailDelivery,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {}
 
   protected async run(record: (m: EntityManager) => Promise<string | null | 'skipped'>): Promise<JobResult> {
@@ -53,14 +55,6 @@ export class NotifyCertificateIssuedJob
 {
   readonly jobName = JobName.NotifyCertificateIssued;
   readonly retry = RETRY;
-
-  constructor(
-    @InjectDataSource() @Inject(DataSource) db: DataSource,
-    @Inject(EmailDelivery) delivery: EmailDelivery,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(db, delivery, config);
-  }
 
   handle(data: JobOf<typeof JobName.NotifyCertificateIssued>): Promise<JobResult> {
     return this.run(async (m) => {
@@ -83,14 +77,6 @@ export class NotifyCertificateIssuedJob
 export class NotifyEnrolmentDecidedJob extends NotifyJob implements JobHandler<typeof JobName.NotifyEnrolmentDecided> {
   readonly jobName = JobName.NotifyEnrolmentDecided;
   readonly retry = RETRY;
-
-  constructor(
-    @InjectDataSource() @Inject(DataSource) db: DataSource,
-    @Inject(EmailDelivery) delivery: EmailDelivery,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(db, delivery, config);
-  }
 
   handle(data: JobOf<typeof JobName.NotifyEnrolmentDecided>): Promise<JobResult> {
     return this.run(async (m) => {
@@ -116,14 +102,6 @@ export class NotifyJpClaimDecidedJob extends NotifyJob implements JobHandler<typ
   readonly jobName = JobName.NotifyJpClaimDecided;
   readonly retry = RETRY;
 
-  constructor(
-    @InjectDataSource() @Inject(DataSource) db: DataSource,
-    @Inject(EmailDelivery) delivery: EmailDelivery,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(db, delivery, config);
-  }
-
   handle(data: JobOf<typeof JobName.NotifyJpClaimDecided>): Promise<JobResult> {
     return this.run(async (m) => {
       const claim = await findClaimDecision(m, data.claimId);
@@ -148,14 +126,6 @@ export class NotifyJpClaimDecidedJob extends NotifyJob implements JobHandler<typ
 export class NotifySetupLinkIssuedJob extends NotifyJob implements JobHandler<typeof JobName.NotifySetupLinkIssued> {
   readonly jobName = JobName.NotifySetupLinkIssued;
   readonly retry = RETRY;
-
-  constructor(
-    @InjectDataSource() @Inject(DataSource) db: DataSource,
-    @Inject(EmailDelivery) delivery: EmailDelivery,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(db, delivery, config);
-  }
 
   handle(data: JobOf<typeof JobName.NotifySetupLinkIssued>): Promise<JobResult> {
     return this.run(async (m) => {
