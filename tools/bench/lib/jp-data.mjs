@@ -4,6 +4,7 @@
 // the compiled build the platform runs; operators have the same as `cli.js jp:rebuild`), and the tables analysed. Deterministic: the same counts give the same data.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { inAppTransaction, managerOf } from './app-manager.mjs';
 
 /** SIASN jenis diklat forms the generator writes, with the 10:20:70 channel of the national defaults and a weight. */
 const FORMS = [
@@ -124,24 +125,11 @@ function appConsistencyStore(root) {
   return require(join(root, 'dist/apps/api/libs/server/jp/src/consistency/person-year-store.js'));
 }
 
-const managerOf = (db) => ({
-  queryRunner: { isTransactionActive: true },
-  query: async (sql, params) => (await db.query(sql, params)).rows,
-});
-
 /** Rebuilds the aggregate from the ledger with the app's `rebuildPersonYear`, in one transaction; returns its wall time. */
 export async function rebuildAggregate(db, root) {
   const { rebuildPersonYear } = appConsistencyStore(root);
-  const t0 = performance.now();
-  await db.query('BEGIN');
-  try {
-    const r = await rebuildPersonYear(managerOf(db));
-    await db.query('COMMIT');
-    return { seconds: (performance.now() - t0) / 1000, upserted: r.upserted, removed: r.removed };
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  }
+  const { result, seconds } = await inAppTransaction(db, (m) => rebuildPersonYear(m));
+  return { seconds, upserted: result.upserted, removed: result.removed };
 }
 
 /**
@@ -154,16 +142,8 @@ export async function buildReportGroups(db, root, year) {
   const { rebuildReportGroups } = require(
     join(root, 'dist/apps/api/libs/server/jp/src/reports/report-groups-store.js'),
   );
-  const t0 = performance.now();
-  await db.query('BEGIN');
-  try {
-    const r = await rebuildReportGroups(managerOf(db), year);
-    await db.query('COMMIT');
-    return { seconds: (performance.now() - t0) / 1000, asn: r.asn, groups: r.groups };
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  }
+  const { result, seconds } = await inAppTransaction(db, (m) => rebuildReportGroups(m, year));
+  return { seconds, asn: result.asn, groups: result.groups };
 }
 
 /** The app's consistency check: every per-person-year aggregate equal to its ledger lines. */

@@ -16,18 +16,10 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { managerOf } from './app-manager.mjs';
 import { log } from './platform.mjs';
 
 const check = (name, ok, detail = '') => ({ name, ok: !!ok, detail });
-
-/** An EntityManager-shaped wrapper over one pg client: what the libs' stores need (`query`, in a transaction). */
-const managerOf = (client) => ({
-  queryRunner: { isTransactionActive: true },
-  query: async (sql, params) => {
-    const r = await client.query(sql, params);
-    return r.command === 'UPDATE' || r.command === 'DELETE' ? [r.rows, r.rowCount] : r.rows;
-  },
-});
 
 async function lanes(count, concurrency, fn) {
   let next = 0;
