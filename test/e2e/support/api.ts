@@ -24,3 +24,49 @@ export async function api<T>(
 export const tokenOf = async (username: string) =>
   (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password: PASSWORD } }))
     .accessToken;
+
+/**
+ * An open e-learning course of one required text lesson, authored by `author`, submitted and published by
+ * `publisher` (demo usernames) through the API; answers its id. Completing it takes one "opened" event.
+ */
+export async function publishTextCourse(o: {
+  author: string;
+  publisher: string;
+  title: string;
+  description: string;
+  jp: number;
+  lessonHtml: string;
+}): Promise<string> {
+  const author = await tokenOf(o.author);
+  const course = await api<{ id: string }>('/courses', {
+    token: author,
+    method: 'POST',
+    body: {
+      title: o.title,
+      description: o.description,
+      objectives: [],
+      competencyKind: 'teknis',
+      learningMethod: 'e_learning',
+      jenisDiklatId: 16,
+      jp: o.jp,
+      level: 'dasar',
+      tags: [],
+      visibility: 'province',
+      enrolmentMode: 'open',
+      completionRule: { requiredLessons: 'all' },
+    },
+  });
+  const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, {
+    token: author,
+    method: 'POST',
+    body: { title: 'Materi' },
+  });
+  await api(`/modules/${mod.id}/lessons`, {
+    token: author,
+    method: 'POST',
+    body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: o.lessonHtml } },
+  });
+  await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
+  await api(`/courses/${course.id}/publish`, { token: await tokenOf(o.publisher), method: 'POST', body: {} });
+  return course.id;
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { MyCertificatesPage, VerificationPage } from '../pom/certificates.page';
-import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
+import { api, BASE_URL, PASSWORD, tokenOf, publishTextCourse } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
 import { qrCodesOf } from '../support/pdf-qr';
 import { signedInPage } from '../support/sign-in';
@@ -34,38 +34,14 @@ describe('web: certificates', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
     });
-    const author = await tokenOf(WIDYAISWARA);
-    const course = await api<{ id: string }>('/courses', {
-      token: author,
-      method: 'POST',
-      body: {
-        title: COURSE,
-        description: 'Standar pelayanan publik untuk ASN.',
-        objectives: [],
-        competencyKind: 'teknis',
-        learningMethod: 'e_learning',
-        jenisDiklatId: 16,
-        jp: 3,
-        level: 'dasar',
-        tags: [],
-        visibility: 'province',
-        enrolmentMode: 'open',
-        completionRule: { requiredLessons: 'all' },
-      },
+    courseId = await publishTextCourse({
+      author: WIDYAISWARA,
+      publisher: PROVINCE_ADMIN,
+      title: COURSE,
+      description: 'Standar pelayanan publik untuk ASN.',
+      jp: 3,
+      lessonHtml: '<p>Standar.</p>',
     });
-    const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, {
-      token: author,
-      method: 'POST',
-      body: { title: 'Materi' },
-    });
-    await api(`/modules/${mod.id}/lessons`, {
-      token: author,
-      method: 'POST',
-      body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: '<p>Standar.</p>' } },
-    });
-    await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
-    await api(`/courses/${course.id}/publish`, { token: await tokenOf(PROVINCE_ADMIN), method: 'POST', body: {} });
-    courseId = course.id;
   });
 
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { JpClaimsPage, JpCompliancePage, JpPage, JpVerificationPage } from '../pom/jp.page';
-import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
+import { api, BASE_URL, PASSWORD, tokenOf, publishTextCourse } from '../support/api';
 import { seriousAxeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
@@ -36,38 +36,14 @@ describe('web: the JP ledger', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
     });
-    const author = await tokenOf(WIDYAISWARA);
-    const course = await api<{ id: string }>('/courses', {
-      token: author,
-      method: 'POST',
-      body: {
-        title: COURSE,
-        description: 'Literasi digital untuk ASN.',
-        objectives: [],
-        competencyKind: 'teknis',
-        learningMethod: 'e_learning',
-        jenisDiklatId: 16,
-        jp: 2,
-        level: 'dasar',
-        tags: [],
-        visibility: 'province',
-        enrolmentMode: 'open',
-        completionRule: { requiredLessons: 'all' },
-      },
+    courseId = await publishTextCourse({
+      author: WIDYAISWARA,
+      publisher: REVIEWER,
+      title: COURSE,
+      description: 'Literasi digital untuk ASN.',
+      jp: 2,
+      lessonHtml: '<p>Literasi.</p>',
     });
-    const mod = await api<{ id: string }>(`/courses/${course.id}/modules`, {
-      token: author,
-      method: 'POST',
-      body: { title: 'Materi' },
-    });
-    await api(`/modules/${mod.id}/lessons`, {
-      token: author,
-      method: 'POST',
-      body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: '<p>Literasi.</p>' } },
-    });
-    await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
-    await api(`/courses/${course.id}/publish`, { token: await tokenOf(REVIEWER), method: 'POST', body: {} });
-    courseId = course.id;
   });
 
   afterEach(async () => {
