@@ -11,7 +11,7 @@ import {
   type NotificationKind,
   type NotificationPage,
 } from '@kompeten/shared-contracts';
-import { PageQueryDto } from '@kompeten/server-core';
+import { PageQueryDto, PageMetaDto } from '@kompeten/server-core';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -37,11 +37,8 @@ export class NotificationDto implements AppNotification {
   @ApiProperty({ format: 'date-time', example: '2026-12-04T02:15:00.000Z' }) createdAt: string;
 }
 
-export class NotificationPageDto implements NotificationPage {
+export class NotificationPageDto extends PageMetaDto implements NotificationPage {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ example: 12 }) total: number;
-  @ApiProperty({ example: 1 }) page: number;
-  @ApiProperty({ example: 20 }) pageSize: number;
   @ApiProperty({ example: 3, description: 'Unread notifications of the caller, across all pages' }) unreadCount: number;
 }
 

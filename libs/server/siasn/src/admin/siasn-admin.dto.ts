@@ -8,7 +8,7 @@ import {
   type SiasnDocumentStatus,
   type SiasnPushStatusName,
 } from '@kompeten/shared-contracts';
-import { PageQueryDto } from '@kompeten/server-core';
+import { PageQueryDto, PageMetaDto } from '@kompeten/server-core';
 
 const PUSH_ID = '3f0c2d1e-8a7b-4c5d-9e6f-102938475601';
 const AGENCY_ID = '5b2a1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -190,13 +190,11 @@ export class SiasnReconciliationItemDto {
   @ApiProperty({ example: 'JP: dikirim 20, di SIASN 18' }) detail: string;
 }
 
-export class SiasnReconciliationReportDto {
+/** `total` counts the differences in the run. */
+export class SiasnReconciliationReportDto extends PageMetaDto {
   @ApiProperty({ type: SiasnReconciliationRunDto, nullable: true, description: 'The latest finished run' })
   run: SiasnReconciliationRunDto | null;
   @ApiProperty({ type: [SiasnReconciliationItemDto] }) items: SiasnReconciliationItemDto[];
-  @ApiProperty({ example: 1, description: 'Differences in the run' }) total: number;
-  @ApiProperty({ example: 1 }) page: number;
-  @ApiProperty({ example: 20 }) pageSize: number;
   @ApiProperty({ type: SiasnReconciliationRunDto, nullable: true, description: 'A run waiting or running now' })
   open: SiasnReconciliationRunDto | null;
 }
