@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   JP_ANNUAL_TARGET,
   JP_BUCKETS,
@@ -34,13 +34,12 @@ import {
   peopleRows,
   SET,
   summaryRows,
-  type SummarySqlRow,
   unitsFor,
   type PeopleQuery,
   type PersonSqlRow,
   type UnitRow,
 } from './compliance-store';
-import { groupMonthlyRow, groupSummarySql, isTopNode, reportBuildOf } from './report-groups-store';
+import { groupMonthlyRow, groupSummaryRows, isTopNode, reportBuildOf, type TopNode } from './report-groups-store';
 import { breadcrumbNodes, drillOf, pathIds, resolveNode, type NodeRequest, type ReportNode } from './report-node';
 
 export interface ReportFilter extends NodeRequest {
@@ -92,16 +91,30 @@ export class ComplianceService {
     return { node, tree, year, type: f.employeeType ?? 'all' };
   }
 
+  /**
+   * One report read in its report transaction: province and all-agencies levels from the report aggregate once their
+   * year has been built (decision 0033; `asOf` is the build time), every other level — and a year never built — live.
+   */
+  private aggregateOrLive<T>(
+    r: ResolvedReport,
+    fromAggregate: (m: EntityManager, node: TopNode) => Promise<T>,
+    live: (m: EntityManager) => Promise<T>,
+  ): Promise<{ value: T; asOf: string | null }> {
+    return inReportTransaction(this.db, async (m) => {
+      const node = r.node;
+      const built = isTopNode(node) ? await reportBuildOf(m, r.year) : null;
+      if (!built || !isTopNode(node)) return { value: await live(m), asOf: null };
+      return { value: await fromAggregate(m, node), asOf: built.toISOString() };
+    });
+  }
+
   async summary(scope: AccessScope, f: ReportFilter): Promise<ComplianceSummary> {
     const r = await this.resolve(scope, f);
-    const { rows, asOf } = await inReportTransaction(this.db, async (m) => {
-      const built = isTopNode(r.node) ? await reportBuildOf(m, r.year) : null;
-      if (!built || !isTopNode(r.node))
-        return { rows: await summaryRows(m, r.node, r.tree, r.type, r.year), asOf: null };
-      const q = groupSummarySql(r.node, r.tree, r.type, r.year);
-      const grouped: SummarySqlRow[] = await m.query(q.text, q.params);
-      return { rows: grouped, asOf: built.toISOString() };
-    });
+    const { value: rows, asOf } = await this.aggregateOrLive(
+      r,
+      (m, node) => groupSummaryRows(m, node, r.tree, r.type, r.year),
+      (m) => summaryRows(m, r.node, r.tree, r.type, r.year),
+    );
     const totals = sumSources(rows.filter((x) => x.g === SET.child));
     const byChild = new Map(rows.filter((x) => x.g === SET.child).map((x) => [x.child, x]));
     const { crumbs, children: described } = await this.describe(scope, r, new Set(byChild.keys()));
@@ -133,11 +146,11 @@ export class ComplianceService {
 
   async trend(scope: AccessScope, f: ReportFilter): Promise<ComplianceTrend> {
     const r = await this.resolve(scope, f);
-    const { row, asOf } = await inReportTransaction(this.db, async (m) => {
-      const built = isTopNode(r.node) ? await reportBuildOf(m, r.year) : null;
-      if (!built || !isTopNode(r.node)) return { row: await monthlyRow(m, r.node, r.tree, r.type, r.year), asOf: null };
-      return { row: await groupMonthlyRow(m, r.node, r.tree, r.type, r.year), asOf: built.toISOString() };
-    });
+    const { value: row, asOf } = await this.aggregateOrLive(
+      r,
+      (m, node) => groupMonthlyRow(m, node, r.tree, r.type, r.year),
+      (m) => monthlyRow(m, r.node, r.tree, r.type, r.year),
+    );
     let cumulative = 0;
     return {
       year: r.year,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { PPPK_JP_CEILING, type JpEmployeeFilter } from '@kompeten/shared-contracts';
 import type { AgencyTreeIndex } from '@kompeten/server-organisation';
-import { agencyChildren, BUCKET_SQL, GROUPED_SUMMARY_SQL } from './compliance-store';
+import { agencyChildren, BUCKET_SQL, GROUPED_SUMMARY_SQL, type SummarySqlRow } from './compliance-store';
 import type { ReportNode } from './report-node';
 
 /**
@@ -13,7 +13,7 @@ import type { ReportNode } from './report-node';
  */
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
-type TopNode = Extract<ReportNode, { level: 'all' | 'province' }>;
+export type TopNode = Extract<ReportNode, { level: 'all' | 'province' }>;
 
 export const isTopNode = (node: ReportNode): node is TopNode => node.level === 'all' || node.level === 'province';
 
@@ -122,6 +122,18 @@ export function groupSummarySql(
      ${GROUPED_SUMMARY_SQL}`,
     params: [year, ...n.params],
   };
+}
+
+/** The summary rows of a top node over the aggregate (as `summaryRows` answers them live). */
+export async function groupSummaryRows(
+  m: EntityManager,
+  node: TopNode,
+  tree: AgencyTreeIndex,
+  type: JpEmployeeFilter,
+  year: number,
+): Promise<SummarySqlRow[]> {
+  const q = groupSummarySql(node, tree, type, year);
+  return m.query(q.text, q.params);
 }
 
 /** The month trend of a top node over the aggregate (as `monthlyRow` answers it live). */
