@@ -95,7 +95,8 @@ async function main() {
   }
   jest('integration', 'jest.integration.config.cjs', env);
   if (wanted('browser') || wanted('build')) {
-    // The browser journeys run the production build, so it is built whenever they run.
+    // The browser journeys run the production build (with the SIASN simulator and the mail capture that start.mjs
+    // supervises), so it is built whenever they run.
     step(
       'build',
       process.execPath,
@@ -108,6 +109,8 @@ async function main() {
         'api',
         'worker',
         'web',
+        'siasn-sim',
+        'mail-capture',
         '--output-style=static',
       ],
       env,
