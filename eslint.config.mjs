@@ -15,7 +15,10 @@ export const domainLayers = [
   ['learning'],
   ['enrolment'],
   ['assessment'],
-  ['jp', 'certificate', 'calendar'],
+  // The calendar sits below JP and certificates: a class completion is credited and certified by them through its
+  // event and calendar's exported readers, as a course completion is through enrolment's (decision 0036).
+  ['calendar'],
+  ['jp', 'certificate'],
   // SIASN pushes what certificates say (the certificate.issued event, the number and the PDF), so it sits above them.
   ['siasn'],
   // Tells people about what the layers below did (issue 17); it reads them, nothing reads it.

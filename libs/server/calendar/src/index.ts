@@ -10,7 +10,9 @@ export * from './entities/training-offering.entity';
 export * from './entities/training-class.entity';
 export * from './entities/class-quota.entity';
 export * from './entities/class-registration.entity';
+export * from './entities/class-attendance.entity';
 
+import { ClassAttendanceEntity } from './entities/class-attendance.entity';
 import { ClassQuotaEntity } from './entities/class-quota.entity';
 import { ClassRegistrationEntity } from './entities/class-registration.entity';
 import { TrainingClassEntity } from './entities/training-class.entity';
@@ -20,4 +22,5 @@ export const CALENDAR_ENTITIES = [
   TrainingClassEntity,
   ClassQuotaEntity,
   ClassRegistrationEntity,
+  ClassAttendanceEntity,
 ];

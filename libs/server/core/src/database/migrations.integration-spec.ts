@@ -23,6 +23,7 @@ const TABLES = [
   'certificate_logo',
   'certificate_sequence',
   'certificate_template',
+  'class_attendance',
   'class_quota',
   'class_registration',
   'course',

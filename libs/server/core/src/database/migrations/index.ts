@@ -29,6 +29,7 @@ import { EnrolmentDecisionReason1797651000000 } from './1797651000000-EnrolmentD
 import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
 import { CourseLatihanStruktural1797680000000 } from './1797680000000-CourseLatihanStruktural';
+import { ClassAttendance1797690000000 } from './1797690000000-ClassAttendance';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   JpReportGroups1797660000000,
   TrainingCalendar1797670000000,
   CourseLatihanStruktural1797680000000,
+  ClassAttendance1797690000000,
 ];
