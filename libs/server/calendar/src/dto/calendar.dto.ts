@@ -290,6 +290,13 @@ export class TrainingClassDto {
   @ApiProperty({ example: 1 }) jenisDiklatId: number;
   @ApiProperty({ enum: COMPETENCY_KINDS, example: 'manajerial' }) competencyKind: CompetencyKind;
   @ApiProperty({ enum: ['scheduled', 'cancelled'], example: 'scheduled' }) status: 'scheduled' | 'cancelled';
+  @ApiProperty({ example: 2, description: 'Incremented by every edit and the cancellation (iCalendar SEQUENCE)' })
+  sequence: number;
+  @ApiProperty({ example: '2027-01-10T02:00:00.000Z', description: 'The last edit or cancellation' })
+  updatedAt: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why the organiser cancelled the class' })
+  cancellationReason: string | null;
 }
 
 export class ClassQueryDto extends PageQueryDto {
