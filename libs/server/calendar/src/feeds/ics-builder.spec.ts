@@ -74,23 +74,38 @@ describe('buildIcs', () => {
     ['Asia/Jakarta', 'WIB', '2027-02-10T01:00:00.000Z', '2027-02-11T06:30:00.000Z'],
     ['Asia/Makassar', 'WITA', '2027-02-10T00:00:00.000Z', '2027-02-11T05:30:00.000Z'],
     ['Asia/Jayapura', 'WIT', '2027-02-09T23:00:00.000Z', '2027-02-11T04:30:00.000Z'],
-  ] as const)('%s: DTSTART carries the TZID and the local wall time (%s), parsing to the right UTC', (zone, label, first, second) => {
-    const text = buildIcs([makeClass(zone)], [], { ...options, includeMeetingUrl: true });
-    const { root, events } = parse(text);
-    expect(root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([zone]);
-    expect(text).toContain(`TZNAME:${label}`);
-    expect(events.map((e) => [e.uid, e.tzid, e.local, e.localEnd, e.utc])).toEqual([
-      ['7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b-0@kompeten.ntbprov.go.id', zone, '2027-02-10T08:00:00', '2027-02-10T12:00:00', first],
-      ['7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b-1@kompeten.ntbprov.go.id', zone, '2027-02-11T13:30:00', '2027-02-11T16:00:00', second],
-    ]);
-    expect(events[0]).toMatchObject({
-      sequence: 4,
-      status: 'CONFIRMED',
-      location: 'Aula BPSDM',
-      url: 'https://kompeten.ntbprov.go.id/kalender/kelas/7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b',
-      lastModified: '2027-01-05T03:00:00.000Z',
-    });
-  });
+  ] as const)(
+    '%s: DTSTART carries the TZID and the local wall time (%s), parsing to the right UTC',
+    (zone, label, first, second) => {
+      const text = buildIcs([makeClass(zone)], [], { ...options, includeMeetingUrl: true });
+      const { root, events } = parse(text);
+      expect(root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([zone]);
+      expect(text).toContain(`TZNAME:${label}`);
+      expect(events.map((e) => [e.uid, e.tzid, e.local, e.localEnd, e.utc])).toEqual([
+        [
+          '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b-0@kompeten.ntbprov.go.id',
+          zone,
+          '2027-02-10T08:00:00',
+          '2027-02-10T12:00:00',
+          first,
+        ],
+        [
+          '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b-1@kompeten.ntbprov.go.id',
+          zone,
+          '2027-02-11T13:30:00',
+          '2027-02-11T16:00:00',
+          second,
+        ],
+      ]);
+      expect(events[0]).toMatchObject({
+        sequence: 4,
+        status: 'CONFIRMED',
+        location: 'Aula BPSDM',
+        url: 'https://kompeten.ntbprov.go.id/kalender/kelas/7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b',
+        lastModified: '2027-01-05T03:00:00.000Z',
+      });
+    },
+  );
 
   it('guards the trap it avoids: a plain Date with a TZID would be written as its UTC wall time', () => {
     const cal = ical({ timezone: { name: null, generator: () => null } });
@@ -102,10 +117,14 @@ describe('buildIcs', () => {
 
   it('marks a cancelled class CANCELLED, and a waitlisted or pending seat TENTATIVE', () => {
     const cancelled = parse(
-      buildIcs([makeClass('Asia/Makassar', { status: 'cancelled', cancellationReason: 'Narasumber berhalangan' })], [], {
-        ...options,
-        includeMeetingUrl: false,
-      }),
+      buildIcs(
+        [makeClass('Asia/Makassar', { status: 'cancelled', cancellationReason: 'Narasumber berhalangan' })],
+        [],
+        {
+          ...options,
+          includeMeetingUrl: false,
+        },
+      ),
     ).events;
     expect(cancelled.map((e) => e.status)).toEqual(['CANCELLED', 'CANCELLED']);
     expect(cancelled[0].summary).toMatch(/^DIBATALKAN: /);
@@ -130,7 +149,9 @@ describe('buildIcs', () => {
       includeMeetingUrl: true,
       range: { from: '2027-02-11', to: '2027-02-28' },
     });
-    expect(parse(text).events.map((e) => e.uid)).toEqual(['7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b-1@kompeten.ntbprov.go.id']);
+    expect(parse(text).events.map((e) => e.uid)).toEqual([
+      '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b-1@kompeten.ntbprov.go.id',
+    ]);
   });
 
   it('writes a due date as an all-day event on its local day', () => {
@@ -147,7 +168,12 @@ describe('buildIcs', () => {
     };
     const { events } = parse(buildIcs([], [due], { ...options, includeMeetingUrl: true }));
     expect(events).toEqual([
-      expect.objectContaining({ uid: 'due-e1@kompeten.ntbprov.go.id', allDay: true, local: '2027-02-28', localEnd: '2027-03-01' }),
+      expect.objectContaining({
+        uid: 'due-e1@kompeten.ntbprov.go.id',
+        allDay: true,
+        local: '2027-02-28',
+        localEnd: '2027-03-01',
+      }),
     ]);
   });
 

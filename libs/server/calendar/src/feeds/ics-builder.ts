@@ -84,9 +84,7 @@ export function buildIcs(classes: readonly CalendarClass[], dueDates: readonly C
         ...(e.venue ? [`Tempat: ${e.venue}`] : []),
         ...(o.includeMeetingUrl && e.meetingUrl ? [`Tautan pertemuan: ${e.meetingUrl}`] : []),
         ...(e.myStatus ? [`Status saya: ${STATUS_WORDS[e.myStatus]}`] : []),
-        ...(c.status === 'cancelled'
-          ? [`DIBATALKAN${c.cancellationReason ? `: ${c.cancellationReason}` : ''}`]
-          : []),
+        ...(c.status === 'cancelled' ? [`DIBATALKAN${c.cancellationReason ? `: ${c.cancellationReason}` : ''}`] : []),
       ];
       cal.createEvent({
         id: `${c.id}-${e.sessionIndex}@${host}`,

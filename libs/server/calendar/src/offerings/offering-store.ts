@@ -223,3 +223,11 @@ export async function listClasses(
   ]);
   return { total, rows };
 }
+
+/** The organising agency of a class (for the scope check before its lock), or null for an unknown class. */
+export async function classAgencyIdOf(m: DataSource | EntityManager, classId: string): Promise<string | null> {
+  const [row]: Array<{ agency_id: string }> = await m.query(`SELECT agency_id FROM training_class WHERE id = $1`, [
+    classId,
+  ]);
+  return row?.agency_id ?? null;
+}
