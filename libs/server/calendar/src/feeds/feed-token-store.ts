@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@kompeten/server-core';
 
 /** SQL of the learners' private feed tokens (decision 0040). Only the SHA-256 of a token is ever stored or looked up. */
 
@@ -19,11 +20,11 @@ export async function replaceFeedToken(
 
 /** Revokes the ASN's live token; the number revoked (0 or 1). */
 export async function revokeFeedToken(m: DataSource | EntityManager, employeeId: string): Promise<number> {
-  const rows: Array<{ id: string }> = await m.query(
+  const result: unknown = await m.query(
     `UPDATE calendar_feed_token SET revoked_at = now() WHERE employee_id = $1 AND revoked_at IS NULL RETURNING id`,
     [employeeId],
   );
-  return rows.length;
+  return returnedRows<{ id: string }>(result).length;
 }
 
 /** The ASN's live token (when it was issued), or undefined. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ClassDay, ClassMode, ClassSpeaker } from '@kompeten/shared-contracts';
+import { returnedRows } from '@kompeten/server-core';
 import { IDENTITY_READ_MODELS } from '@kompeten/server-identity';
 import type { Session } from '../registration/registration-rules';
 
@@ -54,27 +55,29 @@ export interface ClassChanges {
 /** Writes the edited fields (under the lock), with the dates and span recomputed from the sessions; SEQUENCE + 1. */
 export async function updateClass(m: EntityManager, id: string, c: ClassChanges): Promise<number> {
   const days = [...c.schedule].sort((a, b) => a.date.localeCompare(b.date));
-  const [row]: Array<{ sequence: number }> = await m.query(
-    `UPDATE training_class
+  const [row] = returnedRows<{ sequence: number }>(
+    await m.query(
+      `UPDATE training_class
         SET name = $2, schedule = $3, sessions = $4, start_date = $5, end_date = $6,
             starts_at = ($4::jsonb -> 0 ->> 0)::timestamptz, ends_at = ($4::jsonb -> -1 ->> 1)::timestamptz,
             venue = $7, meeting_url = $8, speakers = $9, registration_closes_at = $10, cancellation_deadline = $11,
             sequence = sequence + 1, updated_at = now()
       WHERE id = $1
       RETURNING sequence`,
-    [
-      id,
-      c.name,
-      JSON.stringify(days),
-      JSON.stringify(c.sessions),
-      days[0].date,
-      days[days.length - 1].date,
-      c.venue,
-      c.meetingUrl,
-      JSON.stringify(c.speakers),
-      c.registrationClosesAt,
-      c.cancellationDeadline,
-    ],
+      [
+        id,
+        c.name,
+        JSON.stringify(days),
+        JSON.stringify(c.sessions),
+        days[0].date,
+        days[days.length - 1].date,
+        c.venue,
+        c.meetingUrl,
+        JSON.stringify(c.speakers),
+        c.registrationClosesAt,
+        c.cancellationDeadline,
+      ],
+    ),
   );
   return row.sequence;
 }
