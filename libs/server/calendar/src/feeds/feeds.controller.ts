@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -19,6 +20,16 @@ const ICS_RESPONSE = {
   content: { 'text/calendar': { schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…' } } },
 };
 
+/**
+ * The media type and caching of a feed, set only once it is built: headers declared with @Header would also go out on
+ * an error answer (a JSON 404 labelled text/calendar and cached).
+ */
+function calendarText(res: Response, ics: string, cacheControl: string): string {
+  res.setHeader('Content-Type', ICS);
+  res.setHeader('Cache-Control', cacheControl);
+  return ics;
+}
+
 /** Calendar feeds for calendar apps (decision 0040): no login; the private feed's token is its credential. */
 @ApiTags('public')
 @Public()
@@ -28,28 +39,27 @@ export class PublicFeedsController {
   constructor(@Inject(FeedService) private readonly feeds: FeedService) {}
 
   @Get('agencies/:agencyId.ics')
-  @Header('Content-Type', ICS)
-  @Header('Cache-Control', 'public, max-age=900')
   @ApiOperation({
     summary: 'An agency’s public training calendar (iCalendar): its classes, cancelled ones marked, no meeting links',
   })
   @ApiProduces('text/calendar')
   @ApiOkResponse(ICS_RESPONSE)
-  agency(@Param('agencyId', uuid()) agencyId: string): Promise<string> {
-    return this.feeds.agencyFeed(agencyId);
+  async agency(
+    @Param('agencyId', uuid()) agencyId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    return calendarText(res, await this.feeds.agencyFeed(agencyId), 'public, max-age=900');
   }
 
   @Get('feeds/:token.ics')
-  @Header('Content-Type', ICS)
-  @Header('Cache-Control', 'private, max-age=300')
   @ApiOperation({
     summary: 'A learner’s private calendar (iCalendar) by its secret token: their classes and course due dates',
     description: 'A revoked or unknown token answers 404 CALENDAR.FEED_NOT_FOUND.',
   })
   @ApiProduces('text/calendar')
   @ApiOkResponse(ICS_RESPONSE)
-  learner(@Param('token') token: string): Promise<string> {
-    return this.feeds.learnerFeed(token);
+  async learner(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return calendarText(res, await this.feeds.learnerFeed(token), 'private, max-age=300');
   }
 }
 
