@@ -328,6 +328,14 @@ export class ClassQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('4', { message: 'agencyId harus UUID' })
   agencyId?: string;
+
+  @ApiPropertyOptional({
+    example: '0d6c2f0e-1b7a-4b43-9d2c-3f1e2a4b5c6d',
+    description: 'Only the classes of this offering (the class admin page lists them to edit or cancel)',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'offeringId harus UUID' })
+  offeringId?: string;
 }
 
 // ---- registrations --------------------------------------------------------------------------------
