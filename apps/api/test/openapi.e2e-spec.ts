@@ -47,6 +47,9 @@ const PUBLIC = new Set([
   'POST /api/public/certificates/{id}/check',
   'GET /api/public/certificate-keys/{keyId}',
   'GET /api/public/certificate-logos/{sha256}',
+  // Issue 18: calendar feeds for calendar apps; the private feed's token is its credential (decision 0040).
+  'GET /api/public/calendar/agencies/{agencyId}.ics',
+  'GET /api/public/calendar/feeds/{token}.ics',
 ]);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

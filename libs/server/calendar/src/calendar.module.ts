@@ -1,14 +1,26 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '@kompeten/server-organisation';
 import { CalendarController } from './calendar.controller';
+import { FeedService } from './feeds/feed.service';
+import { FeedTokenController, PublicFeedsController } from './feeds/feeds.controller';
+import { ClassEditController } from './offerings/class-edit.controller';
+import { ClassEditService } from './offerings/class-edit.service';
 import { OfferingService } from './offerings/offering.service';
 import { RegistrationService } from './registration/registration.service';
+import { CalendarViewsController } from './views/calendar-views.controller';
+import { CalendarViewsService } from './views/calendar-views.service';
 
-/** The training calendar over HTTP (decision 0034). */
+/** The training calendar over HTTP (decisions 0034, 0040). */
 @Module({
   imports: [OrganisationModule],
-  controllers: [CalendarController],
-  providers: [OfferingService, RegistrationService],
+  controllers: [
+    CalendarController,
+    CalendarViewsController,
+    ClassEditController,
+    FeedTokenController,
+    PublicFeedsController,
+  ],
+  providers: [OfferingService, RegistrationService, CalendarViewsService, ClassEditService, FeedService],
   exports: [RegistrationService],
 })
 export class CalendarModule {}

@@ -11,8 +11,10 @@ export * from './entities/training-class.entity';
 export * from './entities/class-quota.entity';
 export * from './entities/class-registration.entity';
 export * from './entities/class-attendance.entity';
+export * from './feeds/calendar-feed-token.entity';
 
 import { ClassAttendanceEntity } from './entities/class-attendance.entity';
+import { CalendarFeedTokenEntity } from './feeds/calendar-feed-token.entity';
 import { ClassQuotaEntity } from './entities/class-quota.entity';
 import { ClassRegistrationEntity } from './entities/class-registration.entity';
 import { TrainingClassEntity } from './entities/training-class.entity';
@@ -23,4 +25,5 @@ export const CALENDAR_ENTITIES = [
   ClassQuotaEntity,
   ClassRegistrationEntity,
   ClassAttendanceEntity,
+  CalendarFeedTokenEntity,
 ];

@@ -396,3 +396,44 @@ export async function enrolForConfirmedClass(
   if (!r.employee) return 'employee_inactive';
   return r.created ? 'created' : 'exists';
 }
+
+/** A due date of a learner's unsettled enrolment, for the training calendar's "my calendar" and feed (decision 0040). */
+export interface LearnerDueDate {
+  enrolmentId: string;
+  courseId: string;
+  courseTitle: string;
+  /** The last second that still counts (due-date.ts). */
+  dueAt: Date;
+  dueTimeZone: AgencyTimeZone;
+  overdue: boolean;
+  mandatory: boolean;
+}
+
+/**
+ * The due dates of a learner's active or pending enrolments falling in [from, to) (instants), soonest first, at most
+ * `limit`: the calendar lib's reader (it never reads the enrolment table itself). Settled enrolments (completed,
+ * withdrawn, rejected) have no due date left to keep.
+ */
+export async function learnerDueDates(
+  db: DataSource | EntityManager,
+  employeeId: string,
+  window: { from: Date; to: Date },
+  limit: number,
+): Promise<LearnerDueDate[]> {
+  const rows: EnrolmentRow[] = await db.query(
+    `${ENROLMENT_SELECT}
+      WHERE en.employee_id = $1 AND en.status IN ('active','pending_approval') AND en.due_at IS NOT NULL
+        AND en.due_at >= $2 AND en.due_at < $3
+      ORDER BY en.due_at, en.id LIMIT $4`,
+    [employeeId, window.from, window.to, limit],
+  );
+  return rows.map((r) => ({
+    enrolmentId: r.id,
+    courseId: r.course_id,
+    courseTitle: r.course_title,
+    dueAt: new Date(r.due_at as Date),
+    dueTimeZone: (r.due_time_zone ?? 'Asia/Jakarta') as AgencyTimeZone,
+    overdue: r.overdue,
+    mandatory: r.mandatory,
+  }));
+}

@@ -4,6 +4,8 @@ export * from './completion-readers';
 export * from './decision-readers';
 /** For the training calendar's linked-course job (decision 0034). */
 export { enrolForConfirmedClass } from './enrolment-store';
+/** For the training calendar's "my calendar" and private feed (decision 0040). */
+export { learnerDueDates, type LearnerDueDate } from './enrolment-store';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';

@@ -86,6 +86,11 @@ export interface TrainingClass {
   jenisDiklatId: number;
   competencyKind: CompetencyKind;
   status: 'scheduled' | 'cancelled';
+  /** Incremented by every edit and the cancellation (iCalendar SEQUENCE). */
+  sequence: number;
+  updatedAt: string;
+  cancelledAt: string | null;
+  cancellationReason: string | null;
 }
 
 export interface ClassRegistration {
@@ -113,4 +118,111 @@ export interface RegistrationAnswer {
   registration: ClassRegistration;
   /** true: the ASN was registered already (live); this is that registration, nothing changed. */
   alreadyRegistered: boolean;
+}
+
+// ---- the calendar itself (issue 18, decision 0040): views, class edits, feeds ----------------------------------
+
+/** A registration's state as the learner's calendar shows it: a live status, or the class cancelled by its organiser. */
+export type MyClassStatus = 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled_by_organiser';
+
+/**
+ * One session (one day of a class's schedule) on the calendar. `date`, `start` and `end` are the local wall-clock
+ * times in the organising agency's zone (`timeZone`, labelled `zoneLabel`); `startsAt`/`endsAt` the same instants in UTC.
+ */
+export interface CalendarEvent {
+  /** `<classId>:<sessionIndex>`: stable while the class keeps that day's position in its schedule. */
+  id: string;
+  classId: string;
+  sessionIndex: number;
+  sessionCount: number;
+  title: string;
+  className: string;
+  offeringTitle: string;
+  date: string;
+  start: string;
+  end: string;
+  timeZone: AgencyTimeZone;
+  zoneLabel: 'WIB' | 'WITA' | 'WIT';
+  startsAt: string;
+  endsAt: string;
+  mode: ClassMode;
+  venue: string | null;
+  /** Only for those who may see it: admins of the organiser and ASN holding or waiting for a seat. */
+  meetingUrl: string | null;
+  agencyId: string;
+  agencyName: string;
+  jenisDiklatId: number;
+  competencyKind: CompetencyKind;
+  jp: number;
+  classStatus: 'scheduled' | 'cancelled';
+  /** null: unlimited seats. */
+  seatsLeft: number | null;
+  /** Registration window open now on a scheduled class. */
+  registrationOpen: boolean;
+  /** Open now, the caller is an eligible ASN and not registered already. */
+  openForMe: boolean;
+  /** The caller's live registration in the class, if any. */
+  myStatus: MyClassStatus | null;
+}
+
+/** A bounded window of the calendar: never more than `limit` events; `truncated` says some were left out. */
+export interface CalendarEvents {
+  from: string;
+  to: string;
+  events: CalendarEvent[];
+  limit: number;
+  truncated: boolean;
+}
+
+/** A due date of one of the learner's courses: the last second that counts, and the local day in the setter's zone. */
+export interface CalendarDueDate {
+  enrolmentId: string;
+  courseId: string;
+  courseTitle: string;
+  dueAt: string;
+  dueDate: string;
+  timeZone: AgencyTimeZone;
+  zoneLabel: 'WIB' | 'WITA' | 'WIT';
+  overdue: boolean;
+  mandatory: boolean;
+}
+
+/** The learner's own calendar: sessions of their classes (with `myStatus`) and due dates of their courses. */
+export interface MyCalendar {
+  from: string;
+  to: string;
+  events: CalendarEvent[];
+  dueDates: CalendarDueDate[];
+  limit: number;
+  truncated: boolean;
+}
+
+/** A registrant whose other class now overlaps the edited class's sessions. */
+export interface ClassEditConflict {
+  registrationId: string;
+  employeeId: string;
+  employeeName: string | null;
+  otherClassId: string;
+  otherClassTitle: string;
+}
+
+/** The answer to an edit: the class as it is now, and the registrants the new schedule double-books (allowed). */
+export interface ClassEditAnswer {
+  class: TrainingClass;
+  /** The class's iCalendar SEQUENCE after the change. */
+  sequence: number;
+  conflicts: ClassEditConflict[];
+}
+
+/** The learner's private feed: whether one is live (the URL itself is shown only once, when issued). */
+export interface FeedTokenState {
+  active: boolean;
+  createdAt: string | null;
+}
+
+/** A newly issued feed URL (shown once: only its hash is kept). */
+export interface IssuedFeedToken {
+  url: string;
+  webcalUrl: string;
+  createdAt: string;
 }

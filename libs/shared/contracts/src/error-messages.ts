@@ -155,6 +155,9 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CALENDAR_CLASS_FULL]: 'The class is full and keeps no waitlist.',
   [ErrorCode.CALENDAR_CANNOT_CANCEL]: 'This registration can no longer be cancelled.',
   [ErrorCode.CALENDAR_NOT_PENDING]: 'This registration is not waiting for a decision.',
+  [ErrorCode.CALENDAR_CLASS_NOT_EDITABLE]: 'This class can no longer be changed (cancelled, started or over).',
+  [ErrorCode.CALENDAR_RANGE_TOO_LONG]: 'The calendar window is too long or ends before it starts.',
+  [ErrorCode.CALENDAR_FEED_NOT_FOUND]: 'Calendar feed not found.',
   [ErrorCode.SIASN_PUSH_NOT_FOUND]: 'SIASN push not found.',
   [ErrorCode.SIASN_PUSH_NOT_RESENDABLE]: 'Only parked or failed SIASN pushes can be sent again.',
   [ErrorCode.SIASN_CREDENTIALS_KEY_MISSING]:

@@ -194,6 +194,12 @@ export const ErrorCode = {
   CALENDAR_CANNOT_CANCEL: 'CALENDAR.CANNOT_CANCEL',
   /** The registration is not waiting for a decision (decided or cancelled already). */
   CALENDAR_NOT_PENDING: 'CALENDAR.NOT_PENDING',
+  /** The class was cancelled or is over (or, for a schedule change, has started): it cannot be changed. */
+  CALENDAR_CLASS_NOT_EDITABLE: 'CALENDAR.CLASS_NOT_EDITABLE',
+  /** A calendar window longer than allowed, or ending before it starts. */
+  CALENDAR_RANGE_TOO_LONG: 'CALENDAR.RANGE_TOO_LONG',
+  /** No live calendar feed with this token (never issued, or revoked). */
+  CALENDAR_FEED_NOT_FOUND: 'CALENDAR.FEED_NOT_FOUND',
   // ---- issue 17: SIASN push ----
   SIASN_PUSH_NOT_FOUND: 'SIASN.PUSH_NOT_FOUND',
   /** Only parked or failed pushes are sent again (an acknowledged one is already in SIASN). */

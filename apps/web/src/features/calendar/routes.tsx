@@ -9,9 +9,21 @@ function RequireClassAdmin() {
   return hasAnyRole(me, CLASS_ADMIN_ROLES) ? <Outlet /> : <ForbiddenPage />;
 }
 
-/** /kelas (classes open to me, my registrations), /kelas/kelola (admins: trainings and classes with quotas). */
+/**
+ * /kelas (classes open to me, my registrations), /kalender (month, week, list), /kalender/saya (my classes, due dates
+ * and feed), /kalender/kelas/:classId (one class), /kelas/kelola (admins: trainings, classes with quotas, edit, cancel).
+ */
 export const calendarRoutes: RouteObject[] = [
   { path: 'kelas', lazy: async () => ({ Component: (await import('./components/ClassesPage')).ClassesPage }) },
+  { path: 'kalender', lazy: async () => ({ Component: (await import('./views/CalendarPage')).CalendarPage }) },
+  {
+    path: 'kalender/saya',
+    lazy: async () => ({ Component: (await import('./views/MyCalendarPage')).MyCalendarPage }),
+  },
+  {
+    path: 'kalender/kelas/:classId',
+    lazy: async () => ({ Component: (await import('./views/ClassDetailPage')).ClassDetailPage }),
+  },
   {
     element: <RequireClassAdmin />,
     children: [

@@ -28,6 +28,8 @@ export const layout: Catalog['layout'] = {
     certificates: 'Certificates',
     certificateTemplate: 'Certificate template',
     classes: 'Training classes',
+    calendar: 'Training calendar',
+    myCalendar: 'My calendar',
     classAdmin: 'Manage classes',
     authorInvitations: 'Author invitations',
     jp: 'My JP',

@@ -31,6 +31,8 @@ export const layout = {
     certificates: 'Sertifikat',
     certificateTemplate: 'Templat sertifikat',
     classes: 'Kelas pelatihan',
+    calendar: 'Kalender pelatihan',
+    myCalendar: 'Kalender saya',
     classAdmin: 'Kelola kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',

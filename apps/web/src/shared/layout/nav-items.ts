@@ -26,6 +26,8 @@ export type NavKey =
   | 'certificates'
   | 'certificateTemplate'
   | 'classes'
+  | 'calendar'
+  | 'myCalendar'
   | 'classAdmin';
 
 export interface NavItem {
@@ -85,6 +87,8 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'jpClaims', to: '/jp/claims' },
   { key: 'myCertificates', to: '/sertifikat' },
   { key: 'classes', to: '/kelas', end: true },
+  { key: 'calendar', to: '/kalender', end: true },
+  { key: 'myCalendar', to: '/kalender/saya' },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },

@@ -290,6 +290,13 @@ export class TrainingClassDto {
   @ApiProperty({ example: 1 }) jenisDiklatId: number;
   @ApiProperty({ enum: COMPETENCY_KINDS, example: 'manajerial' }) competencyKind: CompetencyKind;
   @ApiProperty({ enum: ['scheduled', 'cancelled'], example: 'scheduled' }) status: 'scheduled' | 'cancelled';
+  @ApiProperty({ example: 2, description: 'Incremented by every edit and the cancellation (iCalendar SEQUENCE)' })
+  sequence: number;
+  @ApiProperty({ example: '2027-01-10T02:00:00.000Z', description: 'The last edit or cancellation' })
+  updatedAt: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why the organiser cancelled the class' })
+  cancellationReason: string | null;
 }
 
 export class ClassQueryDto extends PageQueryDto {
@@ -321,6 +328,14 @@ export class ClassQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('4', { message: 'agencyId harus UUID' })
   agencyId?: string;
+
+  @ApiPropertyOptional({
+    example: '0d6c2f0e-1b7a-4b43-9d2c-3f1e2a4b5c6d',
+    description: 'Only the classes of this offering (the class admin page lists them to edit or cancel)',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'offeringId harus UUID' })
+  offeringId?: string;
 }
 
 // ---- registrations --------------------------------------------------------------------------------

@@ -1,5 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AgencyTimeZone, ClassDay, ClassMode, ClassSpeaker } from '@kompeten/shared-contracts';
+import { UserAccountEntity } from '@kompeten/server-identity';
 import { AgencyEntity } from '@kompeten/server-organisation';
 import { TrainingOfferingEntity } from './training-offering.entity';
 
@@ -19,6 +29,8 @@ import { TrainingOfferingEntity } from './training-offering.entity';
   `taken >= 0 AND common_taken >= 0 AND common_taken <= taken AND waitlist_gone <= waitlist_seq`,
 )
 @Check('training_class_window_check', `registration_opens_at < registration_closes_at AND starts_at < ends_at`)
+@Check('training_class_sequence_check', `sequence >= 0`)
+@Check('training_class_cancelled_check', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
 @Index('ix_training_class_time', ['startsAt', 'endsAt'])
 export class TrainingClassEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -118,6 +130,25 @@ export class TrainingClassEntity {
   @Column('bigint', { default: 0 })
   waitlistGone: string;
 
+  /** Incremented by every edit and the cancellation: iCalendar's SEQUENCE (decision 0040). */
+  @Column('int', { default: 0 })
+  sequence: number;
+
+  /** Set when the cancellation is recorded; with `status = 'cancelled'` (a check ties them). */
+  @Column('timestamptz', { nullable: true })
+  cancelledAt: Date | null;
+
+  @ForeignKey(() => UserAccountEntity, { name: 'training_class_cancelled_by_fkey' })
+  @Column('uuid', { nullable: true })
+  cancelledBy: string | null;
+
+  @Column('text', { nullable: true })
+  cancellationReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The last edit or cancellation: iCalendar's LAST-MODIFIED. Seat counters moving do not touch it. */
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
 }

@@ -160,6 +160,10 @@ export interface ClassRow {
   waitlist: boolean;
   quota_release_at: Date | null;
   status: 'scheduled' | 'cancelled';
+  sequence: number;
+  updated_at: Date;
+  cancelled_at: Date | null;
+  cancellation_reason: string | null;
   jp: string;
   jenis_diklat_id: number;
   competency_kind: CompetencyKind;
@@ -170,7 +174,7 @@ const CLASS_SELECT = `SELECT c.id, c.offering_id, o.title AS offering_title, c.a
        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.schedule, c.mode,
        c.venue, c.meeting_url, c.speakers, c.seats, c.taken, c.waitlist_seq, c.waitlist_gone, c.registration_opens_at,
        c.registration_closes_at, c.cancellation_deadline, c.requires_approval, c.waitlist, c.quota_release_at, c.status,
-       o.jp, o.jenis_diklat_id, o.competency_kind,
+       c.sequence, c.updated_at, c.cancelled_at, c.cancellation_reason, o.jp, o.jenis_diklat_id, o.competency_kind,
        coalesce((SELECT json_agg(json_build_object('agency_id', q.agency_id, 'agency_name', a.name, 'seats', q.seats, 'taken', q.taken) ORDER BY a.name)
                    FROM class_quota q JOIN ${AGENCY} a ON a.id = q.agency_id WHERE q.class_id = c.id), '[]') AS quotas
   FROM training_class c JOIN training_offering o ON o.id = c.offering_id`;
@@ -218,4 +222,12 @@ export async function listClasses(
     page.offset,
   ]);
   return { total, rows };
+}
+
+/** The organising agency of a class (for the scope check before its lock), or null for an unknown class. */
+export async function classAgencyIdOf(m: DataSource | EntityManager, classId: string): Promise<string | null> {
+  const [row]: Array<{ agency_id: string }> = await m.query(`SELECT agency_id FROM training_class WHERE id = $1`, [
+    classId,
+  ]);
+  return row?.agency_id ?? null;
 }

@@ -72,6 +72,10 @@ export function toClass(r: ClassRow): TrainingClass {
     jenisDiklatId: r.jenis_diklat_id,
     competencyKind: r.competency_kind,
     status: r.status,
+    sequence: r.sequence,
+    updatedAt: iso(r.updated_at) as string,
+    cancelledAt: iso(r.cancelled_at),
+    cancellationReason: r.cancellation_reason,
   };
 }
 

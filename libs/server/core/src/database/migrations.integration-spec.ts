@@ -18,6 +18,7 @@ const TABLES = [
   'assignment_submission',
   'audience_assignment',
   'audit_log',
+  'calendar_feed_token',
   'certificate',
   'certificate_key',
   'certificate_logo',

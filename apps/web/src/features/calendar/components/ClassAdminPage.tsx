@@ -32,6 +32,7 @@ import { useAgencyOptions } from '../../agencies/queries';
 import { CLASS_ADMIN_ROLES } from '../../../shared/layout/nav-items';
 import { classInputOf, emptyClassForm, type ClassFormProblem, type ClassFormValues } from '../class-form';
 import { useCreateClass, useCreateOffering, useOfferings } from '../queries';
+import { ClassManageList } from '../views/ClassManageList';
 
 /** /kelas/kelola — province and agency admins create a training and its classes with quotas per agency. */
 export function ClassAdminPage() {
@@ -58,6 +59,7 @@ export function ClassAdminPage() {
               allowDeselect={false}
             />
             {chosen && <ClassForm key={chosen} offeringId={chosen} />}
+            {chosen && <ClassManageList key={`list-${chosen}`} offeringId={chosen} />}
           </Stack>
         </Fieldset>
       )}

@@ -1,0 +1,225 @@
+import { ErrorCode } from '@kompeten/shared-contracts';
+import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
+import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
+import { LEARNING_ENTITIES } from '@kompeten/server-learning';
+import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
+import {
+  bootLibTest,
+  createPerson,
+  createWorld,
+  type LibTestContext,
+  type Person,
+  type World,
+} from '@kompeten/server-testing';
+import { CalendarModule } from '../calendar.module';
+import type { CreateClassDto } from '../dto/calendar.dto';
+import { CALENDAR_ENTITIES } from '../index';
+import { RegistrationService } from '../registration/registration.service';
+import { addDays } from '../views/calendar-events';
+import { ClassEditService } from './class-edit.service';
+import { OfferingService } from './offering.service';
+
+const DAY = 24 * 3600_000;
+const D = addDays(new Date().toISOString().slice(0, 10), 30);
+
+/** Class edits and cancellation on real PostgreSQL (decision 0040). */
+describe('class edits and cancellation (integration)', () => {
+  let lib: LibTestContext;
+  let world: World;
+  let offerings: OfferingService;
+  let registrations: RegistrationService;
+  let edits: ClassEditService;
+  let org: OrganisationService;
+  let offeringId: string;
+  let n = 0;
+
+  const scope = (p: Person) => org.scopeOf(p.principal);
+  const codeOf = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return null;
+    } catch (e) {
+      return e instanceof DomainError ? e.code : String(e);
+    }
+  };
+  const newClass = async (o: Partial<CreateClassDto> = {}) =>
+    offerings.createClass(await scope(world.admin), offeringId, {
+      name: `Angkatan ${++n}`,
+      schedule: [{ date: addDays(D, n * 3), start: '08:00', end: '12:00' }],
+      mode: 'classroom',
+      venue: 'Aula',
+      seats: 3,
+      registrationOpensAt: new Date(Date.now() - 60_000).toISOString(),
+      registrationClosesAt: new Date(Date.now() + 10 * DAY).toISOString(),
+      cancellationDeadline: new Date(Date.now() + 20 * DAY).toISOString(),
+      ...o,
+    } as CreateClassDto);
+  const stored = async (id: string) =>
+    (
+      await lib.db.query(
+        `SELECT sessions, starts_at, ends_at, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
+                sequence, taken, common_taken, waitlist_seq::int AS seq, waitlist_gone::int AS gone, status
+           FROM training_class WHERE id = $1`,
+        [id],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    lib = await bootLibTest({
+      entities: [
+        ...CORE_ENTITIES,
+        ...ORGANISATION_ENTITIES,
+        ...IDENTITY_ENTITIES,
+        ...LEARNING_ENTITIES,
+        ...CALENDAR_ENTITIES,
+      ],
+      imports: [CalendarModule],
+    });
+    world = await createWorld(lib.db, { learners: 5 });
+    offerings = lib.get(OfferingService);
+    registrations = lib.get(RegistrationService);
+    edits = lib.get(ClassEditService);
+    org = lib.get(OrganisationService);
+    offeringId = (
+      await offerings.createOffering(await scope(world.admin), {
+        agencyId: world.agency.id,
+        title: 'Bimbingan Teknis Pengelolaan Arsip',
+        jenisDiklatId: 8,
+        jp: 16,
+        competencyKind: 'teknis',
+      })
+    ).id;
+  });
+  afterAll(() => lib?.close());
+
+  it('a new schedule recomputes the sessions, dates and span in the agency’s zone and bumps SEQUENCE once', async () => {
+    const cls = await newClass();
+    const schedule = [
+      { date: addDays(D, 40), start: '13:00', end: '16:00' },
+      { date: addDays(D, 41), start: '07:30', end: '11:00' },
+    ];
+    const answer = await edits.update(await scope(world.admin), cls.id, { schedule, name: 'Angkatan Ulang' });
+    expect(answer).toMatchObject({
+      sequence: 1,
+      conflicts: [],
+      class: { name: 'Angkatan Ulang', sequence: 1, schedule },
+    });
+    const row = await stored(cls.id);
+    expect(row).toMatchObject({
+      sessions: [
+        [`${addDays(D, 40)}T05:00:00.000Z`, `${addDays(D, 40)}T08:00:00.000Z`],
+        [`${addDays(D, 40)}T23:30:00.000Z`, `${addDays(D, 41)}T03:00:00.000Z`],
+      ],
+      start_date: addDays(D, 40),
+      end_date: addDays(D, 41),
+      sequence: 1,
+    });
+    expect(new Date(row.starts_at).toISOString()).toBe(`${addDays(D, 40)}T05:00:00.000Z`);
+    expect(new Date(row.ends_at).toISOString()).toBe(`${addDays(D, 41)}T03:00:00.000Z`);
+    // The same request again changes nothing.
+    expect((await edits.update(await scope(world.admin), cls.id, { schedule, name: 'Angkatan Ulang' })).sequence).toBe(
+      1,
+    );
+    expect((await edits.update(await scope(world.admin), cls.id, { venue: 'Aula Baru' })).sequence).toBe(2);
+  });
+
+  it('checks the edited class as a whole and only lets the organising agency’s admins edit', async () => {
+    const cls = await newClass();
+    const admin = await scope(world.admin);
+    expect(await codeOf(edits.update(admin, cls.id, { venue: null }))).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
+    expect(
+      await codeOf(
+        edits.update(admin, cls.id, {
+          registrationClosesAt: new Date(Date.parse(`${addDays(D, 90)}T00:00:00Z`)).toISOString(),
+        }),
+      ),
+    ).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
+    expect(
+      await codeOf(edits.update(admin, cls.id, { schedule: [{ date: addDays(D, 50), start: '12:00', end: '08:00' }] })),
+    ).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
+    const siblingAdmin = await createPerson(lib.db, {
+      agencyId: world.sibling.id,
+      employee: false,
+      roles: ['agency_admin'],
+    });
+    for (const p of [siblingAdmin, world.learner, world.hrOfficer]) {
+      expect(await codeOf(edits.update(await scope(p), cls.id, { name: 'X' }))).toBe(
+        ErrorCode.CALENDAR_CLASS_NOT_FOUND,
+      );
+      expect(await codeOf(edits.cancel(await scope(p), cls.id, { reason: 'Tidak jadi' }))).toBe(
+        ErrorCode.CALENDAR_CLASS_NOT_FOUND,
+      );
+    }
+    expect((await stored(cls.id)).sequence).toBe(0);
+  });
+
+  it('saves a schedule that double-books a confirmed registrant and names them', async () => {
+    const [a, b] = world.learners;
+    const first = await newClass();
+    const second = await newClass();
+    await registrations.registerSelf(a.principal, first.id);
+    await registrations.registerSelf(a.principal, second.id);
+    await registrations.registerSelf(b.principal, second.id);
+    const answer = await edits.update(await scope(world.admin), second.id, { schedule: first.schedule });
+    expect(answer.conflicts).toEqual([
+      expect.objectContaining({
+        employeeId: a.principal.employeeId,
+        otherClassId: first.id,
+        employeeName: 'Peserta Dinkes 1',
+      }),
+    ]);
+    expect(answer.class.startDate).toBe(first.startDate);
+  });
+
+  it('a started class keeps its schedule; a finished one takes no edit', async () => {
+    const cls = await newClass();
+    await lib.db.query(`UPDATE training_class SET starts_at = now() - interval '1 hour' WHERE id = $1`, [cls.id]);
+    const admin = await scope(world.admin);
+    expect(
+      await codeOf(edits.update(admin, cls.id, { schedule: [{ date: addDays(D, 60), start: '08:00', end: '09:00' }] })),
+    ).toBe(ErrorCode.CALENDAR_CLASS_NOT_EDITABLE);
+    expect((await edits.update(admin, cls.id, { meetingUrl: 'https://zoom.us/j/5' })).class.meetingUrl).toBe(
+      'https://zoom.us/j/5',
+    );
+    await lib.db.query(
+      `UPDATE training_class SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 minute' WHERE id = $1`,
+      [cls.id],
+    );
+    expect(await codeOf(edits.update(admin, cls.id, { name: 'Lagi' }))).toBe(ErrorCode.CALENDAR_CLASS_NOT_EDITABLE);
+    expect(await codeOf(edits.cancel(admin, cls.id, { reason: 'Terlambat' }))).toBe(
+      ErrorCode.CALENDAR_CLASS_NOT_EDITABLE,
+    );
+  });
+
+  it('cancelling closes live registrations, frees every seat, refuses new ones and further edits; a retry changes nothing', async () => {
+    const cls = await newClass({ seats: 1 });
+    const [a, b, c] = world.learners;
+    await registrations.registerSelf(a.principal, cls.id);
+    await registrations.registerSelf(b.principal, cls.id);
+    const admin = await scope(world.admin);
+    const cancelled = await edits.cancel(admin, cls.id, { reason: 'Narasumber berhalangan' });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancellationReason: 'Narasumber berhalangan',
+      sequence: 1,
+      taken: 0,
+    });
+    expect(cancelled.cancelledAt).not.toBeNull();
+    expect(await stored(cls.id)).toMatchObject({ taken: 0, common_taken: 0, seq: 1, gone: 1, status: 'cancelled' });
+    const regs = await registrations.forClass(admin, cls.id, { page: 1, pageSize: 10 });
+    expect(regs.items.map((r) => [r.status, r.decisionReason])).toEqual([
+      ['cancelled', 'Narasumber berhalangan'],
+      ['cancelled', 'Narasumber berhalangan'],
+    ]);
+    expect(await codeOf(registrations.registerSelf(c.principal, cls.id))).toBe(ErrorCode.CALENDAR_REGISTRATION_CLOSED);
+    expect(
+      await codeOf(registrations.nominate(await scope(world.hrOfficer), cls.id, c.principal.employeeId as string)),
+    ).toBe(ErrorCode.CALENDAR_REGISTRATION_CLOSED);
+    expect(await codeOf(edits.update(admin, cls.id, { name: 'Hidup lagi' }))).toBe(
+      ErrorCode.CALENDAR_CLASS_NOT_EDITABLE,
+    );
+    expect((await edits.cancel(admin, cls.id, { reason: 'Lagi' })).sequence).toBe(1);
+    const audit = await lib.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY created_at`, [cls.id]);
+    expect(audit.map((r: { action: string }) => r.action)).toEqual(['calendar.class.create', 'calendar.class.cancel']);
+  });
+});
