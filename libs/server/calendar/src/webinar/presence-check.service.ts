@@ -60,8 +60,7 @@ export class PresenceCheckService {
     const cls = await findWebinarClass(this.db, classId);
     const me = scope.principal.employeeId;
     const host =
-      !!cls &&
-      (scope.canAdministerAgency(cls.agency_id) || (!!me && cls.speakers.some((s) => s.employeeId === me)));
+      !!cls && (scope.canAdministerAgency(cls.agency_id) || (!!me && cls.speakers.some((s) => s.employeeId === me)));
     if (!cls || !host) throw classNotFound();
     if (cls.mode !== 'online')
       throw conflict(ErrorCode.CALENDAR_NOT_WEBINAR, 'Kelas ini bukan kelas daring: tidak memakai cek kehadiran');
@@ -137,8 +136,7 @@ export class PresenceCheckService {
     if (!p.employeeId) throw forbidden(ErrorCode.CALENDAR_NOT_REGISTERED, 'Hanya peserta kelas yang menjawab cek');
     const r = await answerCheck(this.db, { classId, checkId, employeeId: p.employeeId, code: answer.trim() });
     if (!r.check_found) throw notFound(ErrorCode.CALENDAR_CHECK_NOT_FOUND, 'Cek kehadiran tidak ditemukan');
-    if (!r.registered)
-      throw forbidden(ErrorCode.CALENDAR_NOT_REGISTERED, 'Anda bukan peserta terkonfirmasi kelas ini');
+    if (!r.registered) throw forbidden(ErrorCode.CALENDAR_NOT_REGISTERED, 'Anda bukan peserta terkonfirmasi kelas ini');
     let answeredAt = r.answered_at;
     let attempts = r.attempts;
     if (!r.attempted && !r.existed && r.open) {
@@ -149,7 +147,10 @@ export class PresenceCheckService {
     }
     if (answeredAt) return { checkId, answeredAt: iso(answeredAt), alreadyAnswered: !r.changed };
     if (!r.open)
-      throw conflict(ErrorCode.CALENDAR_CHECK_CLOSED, 'Waktu menjawab cek kehadiran ini sudah habis atau belum dimulai');
+      throw conflict(
+        ErrorCode.CALENDAR_CHECK_CLOSED,
+        'Waktu menjawab cek kehadiran ini sudah habis atau belum dimulai',
+      );
     const left = Math.max(0, PRESENCE_CHECK_MAX_ATTEMPTS - (attempts ?? 0));
     if (!r.attempted)
       throw conflict(ErrorCode.CALENDAR_CHECK_NO_ATTEMPTS, 'Kesempatan menjawab cek kehadiran ini sudah habis', {
@@ -158,9 +159,7 @@ export class PresenceCheckService {
     throw new DomainError(
       'validation',
       ErrorCode.CALENDAR_CHECK_WRONG_CODE,
-      left
-        ? `Kode salah. Sisa kesempatan: ${left}`
-        : 'Kode salah. Kesempatan menjawab cek kehadiran ini sudah habis',
+      left ? `Kode salah. Sisa kesempatan: ${left}` : 'Kode salah. Kesempatan menjawab cek kehadiran ini sudah habis',
       { attemptsLeft: left },
     ).en(left ? `Wrong code. Attempts left: ${left}.` : 'Wrong code. No attempts left for this presence check.');
   }

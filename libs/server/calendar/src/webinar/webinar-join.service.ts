@@ -146,9 +146,7 @@ export class WebinarJoinService {
               opensAt: iso(state.check_opens_at as Date),
               closesAt: iso(state.check_closes_at as Date),
               answered: state.answered_at !== null,
-              attemptsLeft: state.answered_at
-                ? 0
-                : Math.max(0, PRESENCE_CHECK_MAX_ATTEMPTS - (state.attempts ?? 0)),
+              attemptsLeft: state.answered_at ? 0 : Math.max(0, PRESENCE_CHECK_MAX_ATTEMPTS - (state.attempts ?? 0)),
             }
           : null,
     };

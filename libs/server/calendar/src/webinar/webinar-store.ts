@@ -119,11 +119,7 @@ export interface LearnerStateRow {
  * What the learner's page polls (decision 0038), one statement: their live registration, the sessions they joined,
  * and the presence check open now (the newest, if two overlap) with their answer to it — never its code.
  */
-export async function readLearnerState(
-  db: DataSource,
-  classId: string,
-  employeeId: string,
-): Promise<LearnerStateRow> {
+export async function readLearnerState(db: DataSource, classId: string, employeeId: string): Promise<LearnerStateRow> {
   const [row] = await preparedQuery<LearnerStateRow>(
     db,
     `SELECT (SELECT status FROM class_registration WHERE class_id = $1 AND employee_id = $2 AND status IN ${LIVE}) AS registration_status,

@@ -360,10 +360,11 @@ describe('webinars (integration)', () => {
           [id, p.employeeId, new Date(at)],
         );
       const answer = (p: Person, check: { id: string }, at: number) =>
-        lib.db.query(
-          `INSERT INTO presence_check_answer (check_id, employee_id, answered_at) VALUES ($1, $2, $3)`,
-          [check.id, p.employeeId, new Date(at)],
-        );
+        lib.db.query(`INSERT INTO presence_check_answer (check_id, employee_id, answered_at) VALUES ($1, $2, $3)`, [
+          check.id,
+          p.employeeId,
+          new Date(at),
+        ]);
       return { id, s, k1, k2, join, answer };
     };
     const attendance = async (id: string) =>

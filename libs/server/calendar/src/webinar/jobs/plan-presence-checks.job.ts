@@ -31,7 +31,10 @@ export class PlanPresenceChecksJob implements JobHandler<typeof JobName.Calendar
         start: new Date(s.starts_at).getTime(),
         end: new Date(s.ends_at).getTime(),
       });
-      this.logger.log({ jobName: this.jobName, classId: s.class_id, session: s.session_index }, 'Presence checks planned');
+      this.logger.log(
+        { jobName: this.jobName, classId: s.class_id, session: s.session_index },
+        'Presence checks planned',
+      );
     }
     return due.length ? 'success' : 'skipped';
   }
