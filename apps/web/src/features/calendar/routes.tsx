@@ -2,6 +2,7 @@ import { Outlet, type RouteObject } from 'react-router';
 import { hasAnyRole, useAuth } from '../../shared/auth/auth-context';
 import { ForbiddenPage } from '../../shared/components/StatusPages';
 import { CLASS_ADMIN_ROLES } from '../../shared/layout/nav-items';
+import { webinarRoutes } from './webinar/routes';
 
 /** Province, agency and platform admins (the API checks the organising agency again). */
 function RequireClassAdmin() {
@@ -12,6 +13,7 @@ function RequireClassAdmin() {
 /** /kelas (classes open to me, my registrations), /kelas/kelola (admins: trainings and classes with quotas). */
 export const calendarRoutes: RouteObject[] = [
   { path: 'kelas', lazy: async () => ({ Component: (await import('./components/ClassesPage')).ClassesPage }) },
+  ...webinarRoutes,
   {
     element: <RequireClassAdmin />,
     children: [
