@@ -15,6 +15,10 @@
 //   node tools/bench/run.mjs --only=calendar  the class registration burst (issue 18): 2,000 ASN of 10 agencies register at
 //                                       once for 60 seats with agency quotas; registrations/s, p50/p99, 0 oversold, with the
 //                                       pgbench ceiling of the same statements; rewrites only its block of docs/performance.md
+//   node tools/bench/run.mjs --only=webinar  webinars for thousands (issue 18): 2,000 registered ASN join one webinar with
+//                                       arrivals over one minute, then answer a presence check; joins/s, p50/p99, every
+//                                       join and answer recorded exactly once, with the pgbench ceiling of the join statement
+//              --no-webinar  --webinar-learners=<n>  --webinar-spread=<s>
 //              --no-jp (skip the JP scenario)  --no-workers  --no-calendar  --registrants=<n>  --certificates=<n> --pushes=<n> --worker-concurrency=<n>  --jp-asn=<n> --jp-lines=<n> --jp-connections=<n> --jp-seconds=<s per level>
 //              --build (rebuild dist/ first)  --no-profile  --keep-db
 //              --no-docs (a trial run: leave docs/performance.md as it is)
@@ -63,6 +67,8 @@ import { workersScenario } from './lib/workers-scenario.mjs';
 import { renderWorkersTable, writeWorkersPerformanceDoc } from './lib/report-workers.mjs';
 import { calendarScenario } from './lib/calendar-scenario.mjs';
 import { renderCalendarTable, writeCalendarPerformanceDoc } from './lib/report-calendar.mjs';
+import { webinarScenario } from './lib/webinar-scenario.mjs';
+import { renderWebinarTable, writeWebinarPerformanceDoc } from './lib/report-webinar.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -79,10 +85,13 @@ const ONLY_JP = opt('only', '') === 'jp';
 const ONLY_WORKERS = opt('only', '') === 'workers';
 /** --only=calendar: the class registration burst alone. */
 const ONLY_CALENDAR = opt('only', '') === 'calendar';
-const EXAM_DAY = !ONLY_JP && !ONLY_WORKERS && !ONLY_CALENDAR;
-const WITH_JP = !flag('no-jp') && !ONLY_WORKERS && !ONLY_CALENDAR;
-const WITH_WORKERS = !flag('no-workers') && !ONLY_JP && !ONLY_CALENDAR;
-const WITH_CALENDAR = !flag('no-calendar') && !ONLY_JP && !ONLY_WORKERS;
+/** --only=webinar: the webinar join burst alone. */
+const ONLY_WEBINAR = opt('only', '') === 'webinar';
+const EXAM_DAY = !ONLY_JP && !ONLY_WORKERS && !ONLY_CALENDAR && !ONLY_WEBINAR;
+const WITH_JP = !flag('no-jp') && !ONLY_WORKERS && !ONLY_CALENDAR && !ONLY_WEBINAR;
+const WITH_WORKERS = !flag('no-workers') && !ONLY_JP && !ONLY_CALENDAR && !ONLY_WEBINAR;
+const WITH_CALENDAR = !flag('no-calendar') && !ONLY_JP && !ONLY_WORKERS && !ONLY_WEBINAR;
+const WITH_WEBINAR = !flag('no-webinar') && !ONLY_JP && !ONLY_WORKERS && !ONLY_CALENDAR;
 const PROFILE = !QUICK && !flag('no-profile') && EXAM_DAY;
 
 /** The background workers' scenario: how many certificates and SIASN pushes, how many at a time. */
@@ -99,6 +108,18 @@ function workersPlan() {
 function calendarPlan() {
   if (QUICK) return { registrants: 200, seats: 20, quota: 1, ceiling: hasPgbench() };
   return { registrants: Number(opt('registrants', 2000)), seats: 60, quota: 5, ceiling: true };
+}
+
+/** The webinar join burst: the issue's 2,000 arriving within a minute; 200 over a few seconds in the quick run. */
+function webinarPlan() {
+  if (QUICK) return { learners: 200, spreadMs: 3000, answerSpreadMs: 2000, doubleShare: 0.05, ceiling: hasPgbench() };
+  return {
+    learners: Number(opt('webinar-learners', 2000)),
+    spreadMs: Number(opt('webinar-spread', 60)) * 1000,
+    answerSpreadMs: 30_000,
+    doubleShare: 0.05,
+    ceiling: true,
+  };
 }
 
 /** The JP report scenario: the issue's province at full size; a small one in the quick run inside `npm test`. */
@@ -176,8 +197,10 @@ async function runPhase(scale, root, ctxBase) {
         ? 'background workers'
         : ONLY_CALENDAR
           ? 'class registration burst'
-          : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
-  const database = `kompeten_bench_${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : ONLY_CALENDAR ? 'calendar' : `${scale}x`}_${RUN_ID}`;
+          : ONLY_WEBINAR
+            ? 'webinar join burst'
+            : `${scale}× (${p.perGroup.toLocaleString('en-US')} + ${p.perGroup.toLocaleString('en-US')})`;
+  const database = `kompeten_bench_${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : ONLY_CALENDAR ? 'calendar' : ONLY_WEBINAR ? 'webinar' : `${scale}x`}_${RUN_ID}`;
   const PORT = await freePortPair(PREFERRED_PORT);
   log(`── ${label}: fresh database ${database}`);
   await freshDatabase(database);
@@ -399,6 +422,17 @@ async function runPhase(scale, root, ctxBase) {
           `${c.ceiling ? `; ceiling ${c.ceiling.perSecond.toFixed(0)}/s` : ''}; checks ${bad.length ? `FAILED: ${bad.map((x) => `${x.name} (${x.detail})`).join('; ')}` : 'ok'}`,
       );
     }
+    if (WITH_WEBINAR && scale === SCALES[0]) {
+      if (!sampler.timer) await sampler.start();
+      log('Webinars: the join burst and a presence check');
+      phase.webinar = await webinarScenario({ base, db, database, jwtSecret, sampler }, webinarPlan());
+      const w = phase.webinar;
+      const bad = w.checks.filter((x) => !x.ok);
+      log(
+        `  ${w.join.perSecond.toFixed(0)} joins/s, p50 ${w.join.latency.p50} ms, p99 ${w.join.latency.p99} ms, errors ${w.join.errors}; answers p99 ${w.answer.latency.p99} ms, errors ${w.answer.errors}` +
+          `${w.ceiling ? `; ceiling ${w.ceiling.perSecond.toFixed(0)} joins/s` : ''}; checks ${bad.length ? `FAILED: ${bad.map((x) => `${x.name} (${x.detail})`).join('; ')}` : 'ok'}`,
+      );
+    }
     if (!ctxBase.pgStatStatements) ctxBase.pgStatStatements = await pgStatStatementsStatus(db);
     phaseOk =
       (!EXAM_DAY ||
@@ -407,7 +441,8 @@ async function runPhase(scale, root, ctxBase) {
         )) &&
       (!phase.jp || (phase.jp.errors === 0 && phase.jp.checks.every((c) => c.ok))) &&
       (!phase.workers || phase.workers.checks.every((c) => c.ok)) &&
-      (!phase.calendar || phase.calendar.checks.every((c) => c.ok));
+      (!phase.calendar || phase.calendar.checks.every((c) => c.ok)) &&
+      (!phase.webinar || phase.webinar.checks.every((c) => c.ok));
   } finally {
     await sampler.stop();
     await db.end();
@@ -452,6 +487,14 @@ function renderOnly() {
     .filter((r) => r.phases.some((ph) => ph.calendar))
     .sort((x, y) => String(y.finishedAt).localeCompare(String(x.finishedAt)));
   if (calendarRuns.length) writeCalendarPerformanceDoc(join(ROOT, 'docs/performance.md'), calendarRuns[0]);
+  // The webinar block likewise (a full run, or --only=webinar).
+  const webinarRuns = ['results-full.json', 'results-webinar.json']
+    .map((f) => join(BENCH_TMP, f))
+    .filter((f) => existsSync(f))
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')))
+    .filter((r) => r.phases.some((ph) => ph.webinar))
+    .sort((x, y) => String(y.finishedAt).localeCompare(String(x.finishedAt)));
+  if (webinarRuns.length) writeWebinarPerformanceDoc(join(ROOT, 'docs/performance.md'), webinarRuns[0]);
   log('docs/performance.md rewritten from tmp/bench/results-*.json');
 }
 
@@ -518,6 +561,7 @@ async function main() {
         : []),
       ...(ph.workers?.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} workers: ${c.name} (${c.detail})`),
       ...(ph.calendar?.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} calendar: ${c.name} (${c.detail})`),
+      ...(ph.webinar?.checks ?? []).filter((c) => !c.ok).map((c) => `${ph.label} webinar: ${c.name} (${c.detail})`),
       ...[
         ...(ph.warmup ? [['warmup', ph.warmup]] : []),
         ...Object.entries(ph.scenarios),
@@ -533,7 +577,7 @@ async function main() {
   mkdirSync(BENCH_TMP, { recursive: true });
   const resultsFile = join(
     BENCH_TMP,
-    `results-${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : ONLY_CALENDAR ? 'calendar' : 'full'}.json`,
+    `results-${QUICK ? 'quick' : ONLY_JP ? 'jp' : ONLY_WORKERS ? 'workers' : ONLY_CALENDAR ? 'calendar' : ONLY_WEBINAR ? 'webinar' : 'full'}.json`,
   );
   writeFileSync(
     resultsFile,
@@ -546,6 +590,8 @@ async function main() {
     console.log(`\nBackground workers (${ph.label}):\n${renderWorkersTable(ph.workers)}\n`);
   for (const ph of run.phases.filter((x) => x.calendar))
     console.log(`\nClass registration burst (${ph.label}):\n${renderCalendarTable(ph.calendar)}\n`);
+  for (const ph of run.phases.filter((x) => x.webinar))
+    console.log(`\nWebinar join burst (${ph.label}):\n${renderWebinarTable(ph.webinar)}\n`);
   if (!QUICK && !flag('no-docs')) {
     if (EXAM_DAY)
       writePerformanceDoc(
@@ -556,6 +602,7 @@ async function main() {
     if (run.phases.some((ph) => ph.jp)) writeJpPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
     if (run.phases.some((ph) => ph.workers)) writeWorkersPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
     if (run.phases.some((ph) => ph.calendar)) writeCalendarPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
+    if (run.phases.some((ph) => ph.webinar)) writeWebinarPerformanceDoc(join(ROOT, 'docs/performance.md'), run);
     log('docs/performance.md updated');
   }
   log(`results: ${resultsFile.replace(`${ROOT}/`, '')}; wall time ${run.wallSeconds.toFixed(0)} s`);

@@ -20,7 +20,7 @@ const DAY = 24 * 3600_000;
 const isoDate = (t) => new Date(t).toISOString().slice(0, 10);
 
 /** Inserts `count` ASN spread over the agencies (set-based), each with an account; returns them in insert order. */
-async function insertRegistrants(db, ntbId, count, tag) {
+export async function insertRegistrants(db, ntbId, count, tag) {
   const { rows } = await db.query(
     `WITH a AS (SELECT id, (row_number() OVER (ORDER BY code) - 1)::int AS k FROM agency WHERE parent_id = $1),
           p AS (SELECT i, date '1970-01-01' + (i % 7000) AS birth FROM generate_series(0, $2::int - 1) AS i),

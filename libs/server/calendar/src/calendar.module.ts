@@ -9,8 +9,11 @@ import { OfferingService } from './offerings/offering.service';
 import { RegistrationService } from './registration/registration.service';
 import { CalendarViewsController } from './views/calendar-views.controller';
 import { CalendarViewsService } from './views/calendar-views.service';
+import { PresenceCheckService } from './webinar/presence-check.service';
+import { WebinarController } from './webinar/webinar.controller';
+import { WebinarJoinService } from './webinar/webinar-join.service';
 
-/** The training calendar over HTTP (decisions 0034, 0040). */
+/** The training calendar over HTTP (decisions 0034, 0038, 0040). */
 @Module({
   imports: [OrganisationModule],
   controllers: [
@@ -19,8 +22,17 @@ import { CalendarViewsService } from './views/calendar-views.service';
     ClassEditController,
     FeedTokenController,
     PublicFeedsController,
+    WebinarController,
   ],
-  providers: [OfferingService, RegistrationService, CalendarViewsService, ClassEditService, FeedService],
+  providers: [
+    OfferingService,
+    RegistrationService,
+    CalendarViewsService,
+    ClassEditService,
+    FeedService,
+    WebinarJoinService,
+    PresenceCheckService,
+  ],
   exports: [RegistrationService],
 })
 export class CalendarModule {}

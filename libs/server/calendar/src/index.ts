@@ -13,8 +13,19 @@ export * from './entities/class-registration.entity';
 export * from './entities/class-attendance.entity';
 export * from './feeds/calendar-feed-token.entity';
 
+export * from './webinar/entities/webinar-session.entity';
+export * from './webinar/entities/webinar-join.entity';
+export * from './webinar/entities/presence-check.entity';
+export * from './webinar/entities/presence-check-answer.entity';
+export * from './webinar/jobs/plan-presence-checks.job';
+export * from './webinar/jobs/settle-webinar-sessions.job';
+
 import { ClassAttendanceEntity } from './entities/class-attendance.entity';
 import { CalendarFeedTokenEntity } from './feeds/calendar-feed-token.entity';
+import { PresenceCheckAnswerEntity } from './webinar/entities/presence-check-answer.entity';
+import { PresenceCheckEntity } from './webinar/entities/presence-check.entity';
+import { WebinarJoinEntity } from './webinar/entities/webinar-join.entity';
+import { WebinarSessionEntity } from './webinar/entities/webinar-session.entity';
 import { ClassQuotaEntity } from './entities/class-quota.entity';
 import { ClassRegistrationEntity } from './entities/class-registration.entity';
 import { TrainingClassEntity } from './entities/training-class.entity';
@@ -26,4 +37,8 @@ export const CALENDAR_ENTITIES = [
   ClassRegistrationEntity,
   ClassAttendanceEntity,
   CalendarFeedTokenEntity,
+  WebinarSessionEntity,
+  WebinarJoinEntity,
+  PresenceCheckEntity,
+  PresenceCheckAnswerEntity,
 ];

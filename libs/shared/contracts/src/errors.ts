@@ -200,6 +200,22 @@ export const ErrorCode = {
   CALENDAR_RANGE_TOO_LONG: 'CALENDAR.RANGE_TOO_LONG',
   /** No live calendar feed with this token (never issued, or revoked). */
   CALENDAR_FEED_NOT_FOUND: 'CALENDAR.FEED_NOT_FOUND',
+  // ---- issue 18: webinars (joins and presence checks, decision 0038) ----
+  /** Joining and presence checks are for online classes only. */
+  CALENDAR_NOT_WEBINAR: 'CALENDAR.NOT_WEBINAR',
+  /** No session's join window (15 minutes before its start until its end) is open now. */
+  CALENDAR_JOIN_NOT_OPEN: 'CALENDAR.JOIN_NOT_OPEN',
+  /** The learner holds no confirmed registration and this join cannot register them. */
+  CALENDAR_NOT_REGISTERED: 'CALENDAR.NOT_REGISTERED',
+  CALENDAR_CHECK_NOT_FOUND: 'CALENDAR.CHECK_NOT_FOUND',
+  /** The presence check is not open for answers (not yet, or its window has passed). */
+  CALENDAR_CHECK_CLOSED: 'CALENDAR.CHECK_CLOSED',
+  /** The code sent is not the presence check's code. */
+  CALENDAR_CHECK_WRONG_CODE: 'CALENDAR.CHECK_WRONG_CODE',
+  /** Too many wrong codes for this presence check. */
+  CALENDAR_CHECK_NO_ATTEMPTS: 'CALENDAR.CHECK_NO_ATTEMPTS',
+  /** A presence check can be opened only while a session is running. */
+  CALENDAR_NO_SESSION_NOW: 'CALENDAR.NO_SESSION_NOW',
   // ---- issue 17: SIASN push ----
   SIASN_PUSH_NOT_FOUND: 'SIASN.PUSH_NOT_FOUND',
   /** Only parked or failed pushes are sent again (an acknowledged one is already in SIASN). */

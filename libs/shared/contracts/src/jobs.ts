@@ -26,6 +26,8 @@ export const JobName = {
   EmailSweep: 'notification.email-sweep',
   CalendarPromoteReleasedQuotas: 'calendar.promote-released-quotas',
   CalendarEnrolLinkedCourse: 'calendar.enrol-linked-course',
+  CalendarPlanPresenceChecks: 'calendar.plan-presence-checks',
+  CalendarSettleWebinarSessions: 'calendar.settle-webinar-sessions',
   SiasnPushCertificate: 'siasn.push-certificate',
   SiasnSweep: 'siasn.sweep',
   SiasnReconcileDaily: 'siasn.reconcile-daily',
@@ -90,6 +92,18 @@ export type JobItem =
       queue: typeof QueueName.Events;
       data: { registrationId: string };
     }
+  /** Scheduled every minute: webinar sessions starting soon get their random presence checks (decision 0038). */
+  | {
+      name: typeof JobName.CalendarPlanPresenceChecks;
+      queue: typeof QueueName.Events;
+      data: Record<string, never>;
+    }
+  /** Scheduled every minute: ended webinar sessions turn joins and answered checks into class attendance (decision 0038). */
+  | {
+      name: typeof JobName.CalendarSettleWebinarSessions;
+      queue: typeof QueueName.Events;
+      data: Record<string, never>;
+    }
   /** A certificate was issued: its SIASN push is created once and a first delivery attempted (docs/siasn.md). */
   | { name: typeof JobName.SiasnPushCertificate; queue: typeof QueueName.Events; data: { certificateId: string } }
   /** Scheduled every 15 s: every due SIASN push, document upload and requested reconciliation is driven again. */
@@ -118,6 +132,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.EmailSweep]: QueueName.Events,
   [JobName.CalendarPromoteReleasedQuotas]: QueueName.Events,
   [JobName.CalendarEnrolLinkedCourse]: QueueName.Events,
+  [JobName.CalendarPlanPresenceChecks]: QueueName.Events,
+  [JobName.CalendarSettleWebinarSessions]: QueueName.Events,
   [JobName.SiasnPushCertificate]: QueueName.Events,
   [JobName.SiasnSweep]: QueueName.Events,
   [JobName.SiasnReconcileDaily]: QueueName.Events,

@@ -2,6 +2,7 @@ import { Outlet, type RouteObject } from 'react-router';
 import { hasAnyRole, useAuth } from '../../shared/auth/auth-context';
 import { ForbiddenPage } from '../../shared/components/StatusPages';
 import { CLASS_ADMIN_ROLES } from '../../shared/layout/nav-items';
+import { webinarRoutes } from './webinar/routes';
 
 /** Province, agency and platform admins (the API checks the organising agency again). */
 function RequireClassAdmin() {
@@ -24,6 +25,7 @@ export const calendarRoutes: RouteObject[] = [
     path: 'kalender/kelas/:classId',
     lazy: async () => ({ Component: (await import('./views/ClassDetailPage')).ClassDetailPage }),
   },
+  ...webinarRoutes,
   {
     element: <RequireClassAdmin />,
     children: [

@@ -18,6 +18,7 @@ export const calendar: Catalog['calendar'] = {
     registerNamed: 'Register for {{name}} — {{title}}',
     quota: 'Agency quotas: {{quotas}}',
     approval: 'Needs supervisor approval',
+    webinar: 'Webinar page',
   },
   mode: { classroom: 'Classroom', online: 'Online', blended: 'Blended' },
   answer: {

@@ -5,6 +5,7 @@ import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { webinar } from './webinar';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { common } from './common';
@@ -49,6 +50,7 @@ export const en: Catalog = {
   jp,
   jpReports,
   calendar,
+  webinar,
   editor,
   preview,
   certificates,

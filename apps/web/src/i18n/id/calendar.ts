@@ -16,6 +16,7 @@ export const calendar = {
     registerNamed: 'Daftar ke {{name}} — {{title}}',
     quota: 'Kuota instansi: {{quotas}}',
     approval: 'Perlu persetujuan atasan',
+    webinar: 'Halaman webinar',
   },
   mode: { classroom: 'Klasikal', online: 'Daring', blended: 'Blended' },
   answer: {

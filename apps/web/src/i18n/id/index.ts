@@ -4,6 +4,7 @@ import { approvals } from './approvals';
 import { audit } from './audit';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { webinar } from './webinar';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { common } from './common';
@@ -51,6 +52,7 @@ export const id = {
   jp,
   jpReports,
   calendar,
+  webinar,
   editor,
   preview,
   certificates,

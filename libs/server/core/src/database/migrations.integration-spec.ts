@@ -56,6 +56,8 @@ const TABLES = [
   'notification_preference',
   'outbox_delivery',
   'outbox_event',
+  'presence_check',
+  'presence_check_answer',
   'question',
   'question_category',
   'quiz',
@@ -71,6 +73,8 @@ const TABLES = [
   'training_class',
   'training_offering',
   'user_account',
+  'webinar_join',
+  'webinar_session',
   'work_unit',
 ];
 /** The published read models (decision 0016), each declared in its owner lib's read-models.ts. */

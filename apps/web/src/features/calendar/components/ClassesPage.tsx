@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { ClassRegistration, TrainingClass } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -157,14 +158,21 @@ export function ClassesPage() {
             key: 'action',
             header: t('classes.action'),
             cell: (c) => (
-              <Button
-                size="xs"
-                onClick={() => void onRegister(c)}
-                loading={registerFor.isPending && registerFor.variables === c.id}
-                aria-label={t('classes.registerNamed', { name: c.name, title: c.offeringTitle })}
-              >
-                {t('classes.register')}
-              </Button>
+              <Stack gap={4} align="flex-start">
+                <Button
+                  size="xs"
+                  onClick={() => void onRegister(c)}
+                  loading={registerFor.isPending && registerFor.variables === c.id}
+                  aria-label={t('classes.registerNamed', { name: c.name, title: c.offeringTitle })}
+                >
+                  {t('classes.register')}
+                </Button>
+                {c.mode === 'online' && (
+                  <Anchor component={Link} to={`/kelas/${c.id}/webinar`} size="xs">
+                    {t('classes.webinar')}
+                  </Anchor>
+                )}
+              </Stack>
             ),
           },
         ]}

@@ -30,6 +30,7 @@ import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
 import { CourseLatihanStruktural1797680000000 } from './1797680000000-CourseLatihanStruktural';
 import { ClassAttendance1797690000000 } from './1797690000000-ClassAttendance';
+import { Webinars1797710000000 } from './1797710000000-Webinars';
 import { CalendarFeeds1797730000000 } from './1797730000000-CalendarFeeds';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
@@ -66,5 +67,6 @@ export const MIGRATIONS = [
   TrainingCalendar1797670000000,
   CourseLatihanStruktural1797680000000,
   ClassAttendance1797690000000,
+  Webinars1797710000000,
   CalendarFeeds1797730000000,
 ];
