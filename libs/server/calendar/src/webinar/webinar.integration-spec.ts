@@ -206,7 +206,7 @@ describe('webinars (integration)', () => {
       await confirm(room, world.learners[3]);
       expect(await codeOf(joins.join(world.learners[3].principal, room))).toBe(ErrorCode.CALENDAR_NOT_WEBINAR);
       await confirm(id, world.learners[3]);
-      await lib.db.query(`UPDATE training_class SET status = 'cancelled' WHERE id = $1`, [id]);
+      await lib.db.query(`UPDATE training_class SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [id]);
       expect(await codeOf(joins.join(world.learners[3].principal, id))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
       expect(await joinRows(id)).toEqual([]);
     });
