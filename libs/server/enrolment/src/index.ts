@@ -4,6 +4,8 @@ export * from './completion-readers';
 export * from './decision-readers';
 /** For the training calendar's linked-course job (decision 0034). */
 export { enrolForConfirmedClass } from './enrolment-store';
+/** For the discussion lib: who of a course's learners may read its discussion (decision 0039). */
+export { findCourseEnrolment, courseEnrolmentStatuses } from './enrolment-store';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';

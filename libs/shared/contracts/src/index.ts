@@ -17,3 +17,4 @@ export * from './certificates';
 export * from './notifications';
 export * from './calendar';
 export * from './siasn';
+export * from './discussion';
