@@ -28,8 +28,8 @@ export class DiscussionPostEntity {
   @Column('uuid')
   spaceId: string;
 
-  @Column('bigint')
-  @Generated('identity')
+  @Column({ type: 'bigint', generatedIdentity: 'BY DEFAULT' })
+  @Generated('increment')
   seq: string;
 
   @ForeignKey(() => UserAccountEntity, { name: 'discussion_post_author_user_id_fkey' })
