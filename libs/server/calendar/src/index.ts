@@ -1,5 +1,6 @@
 export * from './calendar.module';
 export * from './registration/registration.service';
+export { OfferingService } from './offerings/offering.service';
 export * from './registration/promotion';
 export * from './registration/registration-rules';
 export * from './registration/waitlist-promotion';

@@ -6,7 +6,8 @@
 export const SESSION_MINUTES = { min: 15, max: 1440 } as const;
 
 export function sessionProblem(heldOn: string, durationMinutes: number, today: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn) || Number.isNaN(Date.parse(`${heldOn}T00:00:00Z`)))
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? new Date(`${heldOn}T00:00:00Z`) : null;
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== heldOn)
     return 'Tanggal pertemuan tidak valid';
   if (heldOn > today) return 'Pertemuan yang belum terjadi tidak dapat dicatat';
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;

@@ -5,6 +5,7 @@ import type {
   CommunityRole,
   CommunitySessionMode,
 } from '@kompeten/shared-contracts';
+import { returnedRows } from '@kompeten/server-core';
 import { IDENTITY_READ_MODELS } from '@kompeten/server-identity';
 import { ORGANISATION_READ_MODELS } from '@kompeten/server-organisation';
 
@@ -162,12 +163,12 @@ export async function leaveCommunity(m: EntityManager, communityId: string, empl
 }
 
 export async function setMemberRole(m: EntityManager, communityId: string, employeeId: string, role: CommunityRole) {
-  const rows: Array<{ employee_id: string }> = await m.query(
+  const result: unknown = await m.query(
     `UPDATE community_member SET role = $3 WHERE community_id = $1 AND employee_id = $2 AND status = 'active'
      RETURNING employee_id`,
     [communityId, employeeId, role],
   );
-  return rows.length > 0;
+  return returnedRows<{ employee_id: string }>(result).length > 0;
 }
 
 export interface MemberRow {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ReportResolution, ReportStatus, ThreadKind } from '@kompeten/shared-contracts';
+import { returnedRows } from '@kompeten/server-core';
 import { IDENTITY_READ_MODELS } from '@kompeten/server-identity';
 
 const EMPLOYEE = IDENTITY_READ_MODELS.employee;
@@ -186,12 +187,12 @@ export async function insertMentions(m: EntityManager, postId: string, employeeI
  * lock also orders a reply against a moderator locking the thread.
  */
 export async function countReply(m: EntityManager, threadId: string): Promise<boolean> {
-  const rows: Array<{ id: string }> = await m.query(
+  const result: unknown = await m.query(
     `UPDATE discussion_thread SET reply_count = reply_count + 1, last_post_at = now()
       WHERE id = $1 AND NOT locked RETURNING id`,
     [threadId],
   );
-  return rows.length > 0;
+  return returnedRows<{ id: string }>(result).length > 0;
 }
 
 export async function setThreadFlag(
