@@ -1,6 +1,8 @@
 export * from './discussion.module';
 export * from './community/community-readers';
 export * from './discussion-readers';
+export { DiscussionService } from './threads/discussion.service';
+export { CommunityService } from './community/community.service';
 export * from './entities/discussion-space.entity';
 export * from './entities/discussion-thread.entity';
 export * from './entities/discussion-post.entity';
