@@ -197,7 +197,9 @@ describe('discussions and communities (integration)', () => {
     expect(await codeOf(discussions.resolveReport(await scope(world.author), first.id, 'dismissed'))).toBe(
       ErrorCode.DISCUSSION_REPORT_RESOLVED,
     );
-    const seenByLearner = (await discussions.replies(await scope(asker), t.id, PAGE)).items.find((p) => p.id === rude.id);
+    const seenByLearner = (await discussions.replies(await scope(asker), t.id, PAGE)).items.find(
+      (p) => p.id === rude.id,
+    );
     expect(seenByLearner).toMatchObject({ hidden: true, body: null });
     const seenByModerator = (await discussions.replies(await scope(world.author), t.id, PAGE)).items.find(
       (p) => p.id === rude.id,
@@ -274,7 +276,9 @@ describe('discussions and communities (integration)', () => {
       discussions.createThread(s, courseSpaceId, dto),
     ]);
     expect(new Set([a.id, b.id, c.id]).size).toBe(1);
-    const [{ n }] = await lib.db.query(`SELECT count(*)::int AS n FROM discussion_thread WHERE title = 'Kirim dua kali'`);
+    const [{ n }] = await lib.db.query(
+      `SELECT count(*)::int AS n FROM discussion_thread WHERE title = 'Kirim dua kali'`,
+    );
     expect(n).toBe(1);
     const replyId = randomUUID();
     const r1 = await discussions.reply(s, a.id, { body: 'Balasan', requestId: replyId });
@@ -288,20 +292,25 @@ describe('discussions and communities (integration)', () => {
 
   it('mentions: only people who can read the space; one outbox event per post; the picker offers readers', async () => {
     const t = await ask(asker, { kind: 'discussion', title: 'Sebut nama' });
-    expect(
-      await codeOf(reply(classmate, t.id, '<p>@Luar</p>', [world.outsider.employeeId as string])),
-    ).toBe(ErrorCode.DISCUSSION_MENTION_NOT_READER);
-    const r = await reply(classmate, t.id, '<p>@Peserta</p>', [asker.employeeId as string, world.author.employeeId as string]);
-    expect(r.mentions.map((x) => x.employeeId).sort()).toEqual(
-      [asker.employeeId, world.author.employeeId].sort(),
+    expect(await codeOf(reply(classmate, t.id, '<p>@Luar</p>', [world.outsider.employeeId as string]))).toBe(
+      ErrorCode.DISCUSSION_MENTION_NOT_READER,
     );
+    const r = await reply(classmate, t.id, '<p>@Peserta</p>', [
+      asker.employeeId as string,
+      world.author.employeeId as string,
+    ]);
+    expect(r.mentions.map((x) => x.employeeId).sort()).toEqual([asker.employeeId, world.author.employeeId].sort());
     expect(await events('discussion.posted', r.id)).toEqual([{ payload: { postId: r.id } }]);
     // A thread started without mentions writes no event; a reply does (its thread's author hears of it).
     expect(await events('discussion.posted', t.opening.id)).toEqual([]);
     const candidates = await discussions.mentionCandidates(await scope(classmate), courseSpaceId, 'Peserta Dinkes');
     expect(candidates.map((c) => c.employeeId)).toContain(asker.employeeId);
     expect(candidates.map((c) => c.employeeId)).not.toContain(classmate.employeeId);
-    const byNip = await discussions.mentionCandidates(await scope(classmate), courseSpaceId, world.outsider.nip as string);
+    const byNip = await discussions.mentionCandidates(
+      await scope(classmate),
+      courseSpaceId,
+      world.outsider.nip as string,
+    );
     expect(byNip).toEqual([]);
   });
 
@@ -343,17 +352,25 @@ describe('discussions and communities (integration)', () => {
     const answer = await reply(world.reviewer, q.id, '<p>Ya, bawa laptop.</p>');
     expect((await discussions.setAnswer(await scope(world.reviewer), q.id, answer.id)).answered).toBe(true);
     expect(await codeOf(reply(classmate, q.id, 'Saya juga?', []))).toBe(ErrorCode.DISCUSSION_NOT_FOUND);
-    expect(
-      await codeOf(reply(asker, q.id, '@Rekan', [classmate.employeeId as string])),
-    ).toBe(ErrorCode.DISCUSSION_MENTION_NOT_READER);
+    expect(await codeOf(reply(asker, q.id, '@Rekan', [classmate.employeeId as string]))).toBe(
+      ErrorCode.DISCUSSION_MENTION_NOT_READER,
+    );
   });
 
   it('communities: a widyaiswara hosts, ASN of any agency join open ones, invitations, members read the discussion', async () => {
     expect(
-      await codeOf(communities.create(await scope(asker), { name: 'Komunitas Liar', topic: 'SIASN', agencyId: world.agency.id })),
+      await codeOf(
+        communities.create(await scope(asker), { name: 'Komunitas Liar', topic: 'SIASN', agencyId: world.agency.id }),
+      ),
     ).toBe(ErrorCode.AUTH_FORBIDDEN);
     expect(
-      await codeOf(communities.create(await scope(world.author), { name: 'Komunitas', topic: 'SIASN', agencyId: world.otherAgency.id })),
+      await codeOf(
+        communities.create(await scope(world.author), {
+          name: 'Komunitas',
+          topic: 'SIASN',
+          agencyId: world.otherAgency.id,
+        }),
+      ),
     ).toBe(ErrorCode.ORG_AGENCY_NOT_FOUND);
     const open = await communities.create(await scope(world.author), {
       name: 'Komunitas Pengelola Data ASN',
@@ -419,15 +436,21 @@ describe('discussions and communities (integration)', () => {
       ),
     ).toBe(ErrorCode.COMMUNITY_NOT_A_MEMBER);
     expect(
-      await codeOf(communities.recordSession(await scope(world.author), c.id, { ...base, heldOn: isoDate(Date.now() + 3 * DAY) })),
+      await codeOf(
+        communities.recordSession(await scope(world.author), c.id, { ...base, heldOn: isoDate(Date.now() + 3 * DAY) }),
+      ),
     ).toBe(ErrorCode.COMMUNITY_INVALID_SESSION);
     const requestId = randomUUID();
     const session = await communities.recordSession(await scope(world.author), c.id, { ...base, requestId });
     expect(session).toMatchObject({ heldOn: today, durationMinutes: 90, attendeeCount: 2 });
-    expect((await communities.recordSession(await scope(world.author), c.id, { ...base, requestId })).id).toBe(session.id);
+    expect((await communities.recordSession(await scope(world.author), c.id, { ...base, requestId })).id).toBe(
+      session.id,
+    );
     expect(await events('community.session-recorded', session.id)).toEqual([{ payload: { sessionId: session.id } }]);
     const sessions = await communities.sessions(await scope(world.outsider), c.id, PAGE);
     expect(sessions.items.map((s) => s.id)).toEqual([session.id]);
-    expect(await codeOf(communities.sessions(await scope(classmate), c.id, PAGE))).toBe(ErrorCode.COMMUNITY_NOT_A_MEMBER);
+    expect(await codeOf(communities.sessions(await scope(classmate), c.id, PAGE))).toBe(
+      ErrorCode.COMMUNITY_NOT_A_MEMBER,
+    );
   });
 });

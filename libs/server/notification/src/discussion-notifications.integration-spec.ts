@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CORE_ENTITIES } from '@kompeten/server-core';
-import { CommunityService, DISCUSSION_ENTITIES, DiscussionModule, DiscussionService } from '@kompeten/server-discussion';
+import {
+  CommunityService,
+  DISCUSSION_ENTITIES,
+  DiscussionModule,
+  DiscussionService,
+} from '@kompeten/server-discussion';
 import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
@@ -32,7 +37,9 @@ describe('discussion notifications (real PostgreSQL)', () => {
       p.userId,
     ]);
   const eventsOf = (postId: string) =>
-    lib.db.query(`SELECT payload FROM outbox_event WHERE event_type = 'discussion.posted' AND aggregate_id = $1`, [postId]);
+    lib.db.query(`SELECT payload FROM outbox_event WHERE event_type = 'discussion.posted' AND aggregate_id = $1`, [
+      postId,
+    ]);
 
   beforeAll(async () => {
     lib = await bootLibTest({

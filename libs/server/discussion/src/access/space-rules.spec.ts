@@ -21,20 +21,40 @@ describe('who stands where in a space', () => {
     ['an admin of the course agency', { ...course, isAdmin: true }, { reader: true, moderator: true }],
     ['an active learner', { ...course, enrolment: 'active' }, { reader: true, moderator: false }],
     ['a learner who completed it', { ...course, enrolment: 'completed' }, { reader: true, moderator: false }],
-    ['a learner still waiting for approval', { ...course, enrolment: 'pending_approval' }, { reader: false, moderator: false }],
+    [
+      'a learner still waiting for approval',
+      { ...course, enrolment: 'pending_approval' },
+      { reader: false, moderator: false },
+    ],
     ['a withdrawn learner', { ...course, enrolment: 'withdrawn' }, { reader: false, moderator: false }],
     ['an ASN the live course is offered to', { ...course, visible: true }, { reader: true, moderator: false }],
-    ['an ASN of an archived course’s audience', { ...course, visible: true, live: false }, { reader: false, moderator: false }],
+    [
+      'an ASN of an archived course’s audience',
+      { ...course, visible: true, live: false },
+      { reader: false, moderator: false },
+    ],
     ['an outsider', course, { reader: false, moderator: false }],
   ] as const)('course: %s', (_name, facts, expected) => {
     expect(courseStanding(facts)).toEqual(expected);
   });
 
   it.each([
-    ['a confirmed registrant', { adminOfOrganiser: false, speaker: false, confirmed: true }, { reader: true, moderator: false }],
+    [
+      'a confirmed registrant',
+      { adminOfOrganiser: false, speaker: false, confirmed: true },
+      { reader: true, moderator: false },
+    ],
     ['a speaker', { adminOfOrganiser: false, speaker: true, confirmed: false }, { reader: true, moderator: true }],
-    ['an organiser admin', { adminOfOrganiser: true, speaker: false, confirmed: false }, { reader: true, moderator: true }],
-    ['anyone else (waitlisted, cancelled)', { adminOfOrganiser: false, speaker: false, confirmed: false }, { reader: false, moderator: false }],
+    [
+      'an organiser admin',
+      { adminOfOrganiser: true, speaker: false, confirmed: false },
+      { reader: true, moderator: true },
+    ],
+    [
+      'anyone else (waitlisted, cancelled)',
+      { adminOfOrganiser: false, speaker: false, confirmed: false },
+      { reader: false, moderator: false },
+    ],
   ] as const)('class: %s', (_name, facts, expected) => {
     expect(classStanding(facts)).toEqual(expected);
   });

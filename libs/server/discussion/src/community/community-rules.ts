@@ -12,7 +12,11 @@ export function sessionProblem(heldOn: string, durationMinutes: number, today: s
   if (heldOn > today) return 'Pertemuan yang belum terjadi tidak dapat dicatat';
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   if (heldOn < yearAgo) return 'Pertemuan lebih dari setahun yang lalu tidak dapat dicatat';
-  if (!Number.isInteger(durationMinutes) || durationMinutes < SESSION_MINUTES.min || durationMinutes > SESSION_MINUTES.max)
+  if (
+    !Number.isInteger(durationMinutes) ||
+    durationMinutes < SESSION_MINUTES.min ||
+    durationMinutes > SESSION_MINUTES.max
+  )
     return `Durasi pertemuan ${SESSION_MINUTES.min}–${SESSION_MINUTES.max} menit`;
   return null;
 }

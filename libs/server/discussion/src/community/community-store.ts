@@ -28,7 +28,9 @@ export interface CommunityRow {
   created_at: Date;
 }
 
-const COMMUNITY_SELECT = (employee: string) => `SELECT c.id, c.name, c.topic, c.description, c.agency_id, a.name AS agency_name,
+const COMMUNITY_SELECT = (
+  employee: string,
+) => `SELECT c.id, c.name, c.topic, c.description, c.agency_id, a.name AS agency_name,
        c.join_policy, c.created_at,
        (SELECT count(*)::int FROM community_member cm WHERE cm.community_id = c.id AND cm.status = 'active') AS member_count,
        (SELECT count(*)::int FROM community_session cs WHERE cs.community_id = c.id) AS session_count,
@@ -79,7 +81,14 @@ export async function listCommunities(
 
 export async function insertCommunity(
   m: EntityManager,
-  c: { name: string; topic: string; description: string; agencyId: string; joinPolicy: CommunityJoinPolicy; createdBy: string },
+  c: {
+    name: string;
+    topic: string;
+    description: string;
+    agencyId: string;
+    joinPolicy: CommunityJoinPolicy;
+    createdBy: string;
+  },
 ): Promise<string> {
   const [row]: Array<{ id: string }> = await m.query(
     `INSERT INTO community (name, topic, description, agency_id, join_policy, created_by)
@@ -276,10 +285,10 @@ export async function insertSession(
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [s.communityId, s.title, s.heldOn, s.durationMinutes, s.mode, s.recordedBy, s.requestId],
   );
-  await m.query(
-    `INSERT INTO community_session_attendee (session_id, employee_id) SELECT $1, unnest($2::uuid[])`,
-    [row.id, s.attendeeIds],
-  );
+  await m.query(`INSERT INTO community_session_attendee (session_id, employee_id) SELECT $1, unnest($2::uuid[])`, [
+    row.id,
+    s.attendeeIds,
+  ]);
   return row.id;
 }
 

@@ -61,8 +61,7 @@ export class CommunityService {
     dto: { name: string; topic: string; description?: string; agencyId: string; joinPolicy?: CommunityJoinPolicy },
   ): Promise<Community> {
     const employeeId = scope.principal.employeeId;
-    if (!scope.canReadAgency(dto.agencyId))
-      throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
+    if (!scope.canReadAgency(dto.agencyId)) throw notFound(ErrorCode.ORG_AGENCY_NOT_FOUND, 'Instansi tidak ditemukan');
     if (!employeeId) throw ASN_ONLY();
     const may = mayHostAt({
       isAsn: true,
@@ -313,4 +312,3 @@ function toSession(s: SessionRow): CommunitySession {
     recordedAt: s.created_at.toISOString(),
   };
 }
-

@@ -122,7 +122,12 @@ export class FlagDto {
 }
 
 export class AnswerDto {
-  @ApiProperty({ format: 'uuid', nullable: true, example: UUID, description: 'The reply marked as answer; null unmarks' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    example: UUID,
+    description: 'The reply marked as answer; null unmarks',
+  })
   @ValidateIf((_o, v) => v !== null)
   @IsUUID('all', { message: 'postId harus UUID atau null' })
   postId: string | null;
@@ -138,7 +143,11 @@ export class ReportPostDto {
 }
 
 export class ResolveReportDto {
-  @ApiProperty({ enum: REPORT_RESOLUTIONS, example: 'hidden', description: 'hidden: hide the post; dismissed: keep it' })
+  @ApiProperty({
+    enum: REPORT_RESOLUTIONS,
+    example: 'hidden',
+    description: 'hidden: hide the post; dismissed: keep it',
+  })
   @IsIn(REPORT_RESOLUTIONS, { message: `resolution harus salah satu dari ${REPORT_RESOLUTIONS.join(', ')}` })
   resolution: ReportResolution;
 }
@@ -151,7 +160,11 @@ export class ReportQueryDto extends PageQueryDto {
 }
 
 export class MentionQueryDto {
-  @ApiProperty({ example: 'nurhay', maxLength: 100, description: 'Part of a name or NIP; an exact 18-digit NIP finds anyone who can read the space' })
+  @ApiProperty({
+    example: 'nurhay',
+    maxLength: 100,
+    description: 'Part of a name or NIP; an exact 18-digit NIP finds anyone who can read the space',
+  })
   @Transform(trim)
   @IsString({ message: 'q harus teks' })
   @MinLength(2, { message: 'q minimal 2 karakter' })

@@ -136,7 +136,13 @@ export class DiscussionService {
       if (!canStartThread(dto.kind, a.standing))
         throw forbidden(ErrorCode.DISCUSSION_MODERATORS_ONLY, 'Hanya moderator yang dapat membuat pengumuman');
       const mentions = await this.checkedMentions(m, scope, a, dto.mentionIds);
-      const id = await insertThread(m, { spaceId, kind: dto.kind, title, authorUserId: userId, pinned: dto.kind === 'announcement' });
+      const id = await insertThread(m, {
+        spaceId,
+        kind: dto.kind,
+        title,
+        authorUserId: userId,
+        pinned: dto.kind === 'announcement',
+      });
       const postId = await insertPost(m, {
         threadId: id,
         spaceId,
@@ -335,8 +341,7 @@ export class DiscussionService {
       if (!report) throw spaceNotFound();
       const { standing } = await this.access.readable(m, scope, report.space_id);
       if (!standing.moderator) throw spaceNotFound();
-      if (report.status !== 'open')
-        throw conflict(ErrorCode.DISCUSSION_REPORT_RESOLVED, 'Laporan ini sudah ditangani');
+      if (report.status !== 'open') throw conflict(ErrorCode.DISCUSSION_REPORT_RESOLVED, 'Laporan ini sudah ditangani');
       if (resolution === 'hidden') await this.hide(m, report.post_id, true, userId);
       else await resolveReportsOf(m, report.post_id, 'dismissed', userId);
     });
@@ -379,11 +384,9 @@ export class DiscussionService {
     const readers = await this.access.readersAmong(m, a.space, wanted);
     const outside = wanted.filter((id) => !readers.has(id));
     if (outside.length)
-      throw invalid(
-        ErrorCode.DISCUSSION_MENTION_NOT_READER,
-        'Orang yang Anda sebut tidak dapat membaca diskusi ini',
-        { employeeIds: outside },
-      );
+      throw invalid(ErrorCode.DISCUSSION_MENTION_NOT_READER, 'Orang yang Anda sebut tidak dapat membaca diskusi ini', {
+        employeeIds: outside,
+      });
     return wanted;
   }
 

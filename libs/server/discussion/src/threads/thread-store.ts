@@ -30,7 +30,9 @@ export interface ThreadRow {
   unread_count: number;
 }
 
-const THREAD_SELECT = (user: string) => `SELECT t.id, t.space_id, t.kind, t.title, t.author_user_id, ${nameOf('t.author_user_id')} AS author_name,
+const THREAD_SELECT = (
+  user: string,
+) => `SELECT t.id, t.space_id, t.kind, t.title, t.author_user_id, ${nameOf('t.author_user_id')} AS author_name,
        t.pinned, t.locked, t.answer_post_id, t.reply_count, t.last_post_at, t.created_at,
        (SELECT count(*)::int FROM discussion_post p
          WHERE p.thread_id = t.id AND ${UNREAD_POST('p', 'rm.read_seq', user)}) AS unread_count

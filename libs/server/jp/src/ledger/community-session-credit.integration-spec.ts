@@ -72,7 +72,10 @@ describe('JP: crediting community sessions (real PostgreSQL)', () => {
         occurred_on: today,
         title: 'Komunitas Pengelola Kepegawaian: Sinkronisasi riwayat diklat',
       });
-    const { ledger, aggregate } = await ledgerAndAggregate(lib.db, [a.employeeId as string, world.outsider.employeeId as string]);
+    const { ledger, aggregate } = await ledgerAndAggregate(lib.db, [
+      a.employeeId as string,
+      world.outsider.employeeId as string,
+    ]);
     expect(aggregate).toEqual(ledger);
     expect(await job.handle({ sessionId: '00000000-0000-4000-8000-000000000000' })).toBe('skipped');
   });

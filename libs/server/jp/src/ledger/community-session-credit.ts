@@ -21,7 +21,12 @@ export function communitySessionBasis(
 ): CreditBasis {
   const deliveryMode = s.mode === 'classroom' ? 'classroom' : 'online';
   if (rule.unit === 'hour')
-    return { basis: 'quantity', unit: 'hour', quantity: Math.round((s.durationMinutes / 60) * 100) / 100, deliveryMode };
+    return {
+      basis: 'quantity',
+      unit: 'hour',
+      quantity: Math.round((s.durationMinutes / 60) * 100) / 100,
+      deliveryMode,
+    };
   return { basis: 'quantity', unit: rule.unit, quantity: 1, deliveryMode };
 }
 

@@ -154,10 +154,7 @@ export class NotifySetupLinkIssuedJob extends NotifyJob implements JobHandler<ty
  */
 @Injectable()
 @JobHandlerProvider()
-export class NotifyDiscussionPostedJob
-  extends NotifyJob
-  implements JobHandler<typeof JobName.NotifyDiscussionPosted>
-{
+export class NotifyDiscussionPostedJob extends NotifyJob implements JobHandler<typeof JobName.NotifyDiscussionPosted> {
   readonly jobName = JobName.NotifyDiscussionPosted;
   readonly retry = RETRY;
 
@@ -165,7 +162,12 @@ export class NotifyDiscussionPostedJob
     const emails = await this.db.transaction(async (m) => {
       const post = await findPostNotice(m, data.postId);
       if (!post || post.withdrawn) return null;
-      const words = { authorName: post.authorName, threadTitle: post.threadTitle, place: post.spaceKind, link: post.link };
+      const words = {
+        authorName: post.authorName,
+        threadTitle: post.threadTitle,
+        place: post.spaceKind,
+        link: post.link,
+      };
       const out: string[] = [];
       const told = new Set<string>([post.authorUserId]);
       for (const mention of post.mentions) {

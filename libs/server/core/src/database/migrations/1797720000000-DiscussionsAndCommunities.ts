@@ -151,9 +151,7 @@ export class DiscussionsAndCommunities1797720000000 implements MigrationInterfac
     await q.query(
       `CREATE UNIQUE INDEX uq_community_session_attendee ON community_session_attendee (session_id, employee_id)`,
     );
-    await q.query(
-      `CREATE INDEX ix_community_session_attendee_employee ON community_session_attendee (employee_id)`,
-    );
+    await q.query(`CREATE INDEX ix_community_session_attendee_employee ON community_session_attendee (employee_id)`);
 
     await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
     await q.query(
