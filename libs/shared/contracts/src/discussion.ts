@@ -1,4 +1,5 @@
 import type { Page } from './api';
+import type { AgencyTimeZone } from './enums';
 
 /**
  * Discussions and communities of practice (issue 18, decision 0039). A space belongs to a course, a training-calendar
@@ -127,6 +128,8 @@ export interface Community {
   description: string;
   agencyId: string;
   agencyName: string;
+  /** The host agency's zone: session dates are its calendar days. */
+  agencyTimeZone: AgencyTimeZone;
   joinPolicy: CommunityJoinPolicy;
   memberCount: number;
   sessionCount: number;

@@ -6,6 +6,8 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
+import { communities } from './communities';
+import { discussion } from './discussion';
 import { certificates } from './certificates';
 import { common } from './common';
 import { courses } from './courses';
@@ -54,4 +56,6 @@ export const en: Catalog = {
   certificates,
   notifications,
   siasn,
+  discussion,
+  communities,
 };

@@ -28,6 +28,7 @@ export const layout: Catalog['layout'] = {
     certificates: 'Certificates',
     certificateTemplate: 'Certificate template',
     classes: 'Training classes',
+    communities: 'Communities',
     classAdmin: 'Manage classes',
     authorInvitations: 'Author invitations',
     jp: 'My JP',

@@ -5,6 +5,8 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
+import { communities } from './communities';
+import { discussion } from './discussion';
 import { certificates } from './certificates';
 import { common } from './common';
 import { courses } from './courses';
@@ -56,6 +58,8 @@ export const id = {
   certificates,
   notifications,
   siasn,
+  discussion,
+  communities,
 };
 
 export type Catalog = typeof id;

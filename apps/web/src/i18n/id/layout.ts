@@ -31,6 +31,7 @@ export const layout = {
     certificates: 'Sertifikat',
     certificateTemplate: 'Templat sertifikat',
     classes: 'Kelas pelatihan',
+    communities: 'Komunitas belajar',
     classAdmin: 'Kelola kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',

@@ -26,6 +26,7 @@ export type NavKey =
   | 'certificates'
   | 'certificateTemplate'
   | 'classes'
+  | 'communities'
   | 'classAdmin';
 
 export interface NavItem {
@@ -85,6 +86,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'jpClaims', to: '/jp/claims' },
   { key: 'myCertificates', to: '/sertifikat' },
   { key: 'classes', to: '/kelas', end: true },
+  { key: 'communities', to: '/komunitas' },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },

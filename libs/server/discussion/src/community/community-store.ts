@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type {
+  AgencyTimeZone,
   CommunityJoinPolicy,
   CommunityMemberStatus,
   CommunityRole,
@@ -19,6 +20,7 @@ export interface CommunityRow {
   description: string;
   agency_id: string;
   agency_name: string;
+  agency_time_zone: AgencyTimeZone;
   join_policy: CommunityJoinPolicy;
   member_count: number;
   session_count: number;
@@ -30,7 +32,7 @@ export interface CommunityRow {
 
 const COMMUNITY_SELECT = (
   employee: string,
-) => `SELECT c.id, c.name, c.topic, c.description, c.agency_id, a.name AS agency_name,
+) => `SELECT c.id, c.name, c.topic, c.description, c.agency_id, a.name AS agency_name, a.time_zone AS agency_time_zone,
        c.join_policy, c.created_at,
        (SELECT count(*)::int FROM community_member cm WHERE cm.community_id = c.id AND cm.status = 'active') AS member_count,
        (SELECT count(*)::int FROM community_session cs WHERE cs.community_id = c.id) AS session_count,

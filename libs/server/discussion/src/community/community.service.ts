@@ -287,6 +287,7 @@ export class CommunityService {
       description: r.description,
       agencyId: r.agency_id,
       agencyName: r.agency_name,
+      agencyTimeZone: r.agency_time_zone,
       joinPolicy: r.join_policy,
       memberCount: r.member_count,
       sessionCount: r.session_count,

@@ -17,10 +17,12 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  AGENCY_TIME_ZONES,
   COMMUNITY_JOIN_POLICIES,
   COMMUNITY_MEMBER_STATUSES,
   COMMUNITY_ROLES,
   COMMUNITY_SESSION_MODES,
+  type AgencyTimeZone,
   type Community,
   type CommunityJoinPolicy,
   type CommunityMember,
@@ -144,6 +146,8 @@ export class CommunityDto implements Community {
   @ApiProperty({ example: 'Berbagi praktik baik pengelolaan data ASN lintas instansi.' }) description: string;
   @ApiProperty({ format: 'uuid', example: UUID }) agencyId: string;
   @ApiProperty({ example: 'Pemerintah Provinsi Nusa Tenggara Barat' }) agencyName: string;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Makassar', description: 'Session dates are its days' })
+  agencyTimeZone: AgencyTimeZone;
   @ApiProperty({ enum: COMMUNITY_JOIN_POLICIES, example: 'open' }) joinPolicy: CommunityJoinPolicy;
   @ApiProperty({ example: 42 }) memberCount: number;
   @ApiProperty({ example: 5 }) sessionCount: number;
