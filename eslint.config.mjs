@@ -18,6 +18,9 @@ export const domainLayers = [
   // The calendar sits below JP and certificates: a class completion is credited and certified by them through its
   // event and calendar's exported readers, as a course completion is through enrolment's (decision 0036).
   ['calendar'],
+  // Discussions and communities of practice (decision 0039): they read courses, enrolments and classes; JP credits a
+  // community session through their reader and notifications tell mentions, so both sit above them.
+  ['discussion'],
   ['jp', 'certificate'],
   // SIASN pushes what certificates say (the certificate.issued event, the number and the PDF), so it sits above them.
   ['siasn'],

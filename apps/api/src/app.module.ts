@@ -6,6 +6,7 @@ import { AssessmentModule } from '@kompeten/server-assessment';
 import { CertificateModule } from '@kompeten/server-certificate';
 import { CalendarModule } from '@kompeten/server-calendar';
 import { AccessTokenGuard, CoreModule, ErrorFilter, type AppConfig } from '@kompeten/server-core';
+import { DiscussionModule } from '@kompeten/server-discussion';
 import { AttentionModule, EnrolmentModule } from '@kompeten/server-enrolment';
 import { IdentityModule } from '@kompeten/server-identity';
 import { JpModule } from '@kompeten/server-jp';
@@ -50,6 +51,7 @@ export class AppModule {
         CertificateModule,
         NotificationModule,
         CalendarModule,
+        DiscussionModule,
         SiasnModule,
       ],
       controllers: [HealthController],

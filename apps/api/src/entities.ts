@@ -2,6 +2,7 @@ import { ASSESSMENT_ENTITIES } from '@kompeten/server-assessment';
 import { CERTIFICATE_ENTITIES } from '@kompeten/server-certificate';
 import { CALENDAR_ENTITIES } from '@kompeten/server-calendar';
 import { CORE_ENTITIES } from '@kompeten/server-core';
+import { DISCUSSION_ENTITIES } from '@kompeten/server-discussion';
 import { ENROLMENT_ENTITIES } from '@kompeten/server-enrolment';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { JP_ENTITIES } from '@kompeten/server-jp';
@@ -21,5 +22,6 @@ export const ALL_ENTITIES = [
   ...CERTIFICATE_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...CALENDAR_ENTITIES,
+  ...DISCUSSION_ENTITIES,
   ...SIASN_ENTITIES,
 ];

@@ -11,6 +11,8 @@ import { employeeRoutes } from '../features/employees/routes';
 import { gradingCourseRoutes, gradingRoutes } from '../features/grading/routes';
 import { importRoutes } from '../features/imports/routes';
 import { calendarRoutes } from '../features/calendar/routes';
+import { communityRoutes } from '../features/communities/routes';
+import { discussionRoutes } from '../features/discussion/routes';
 import { jpRoutes } from '../features/jp/routes';
 import { jpReportRoutes } from '../features/jp-reports/routes';
 import { learningRoutes } from '../features/learning/routes';
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
           ...jpReportRoutes,
           ...certificateRoutes,
           ...calendarRoutes,
+          ...discussionRoutes,
+          ...communityRoutes,
           ...quizRoutes,
           authorOnly([
             ...courseRoutes,

@@ -1,8 +1,15 @@
 export * from './calendar.module';
 export * from './registration/registration.service';
+export { OfferingService } from './offerings/offering.service';
 export * from './registration/promotion';
 export * from './registration/registration-rules';
 export * from './registration/waitlist-promotion';
+/** For the discussion lib (decision 0039): a class's organiser and speakers, and its confirmed registrants. */
+export {
+  findClassDiscussionFacts,
+  confirmedRegistrantsAmong,
+  type ClassDiscussionFacts,
+} from './registration/registration-store';
 export * from './jobs/calendar-jobs.module';
 export * from './jobs/promote-released-quotas.job';
 export * from './jobs/enrol-linked-course.job';

@@ -437,3 +437,17 @@ export async function learnerDueDates(
     mandatory: r.mandatory,
   }));
 }
+
+/** The enrolment status in a course of each of the given employees who has one (for the discussion lib, decision 0039). */
+export async function courseEnrolmentStatuses(
+  m: EntityManager,
+  courseId: string,
+  employeeIds: readonly string[],
+): Promise<Map<string, EnrolmentStatus>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows: Array<{ employee_id: string; status: EnrolmentStatus }> = await m.query(
+    'SELECT employee_id, status FROM enrolment WHERE course_id = $1 AND employee_id = ANY($2::uuid[])',
+    [courseId, employeeIds],
+  );
+  return new Map(rows.map((r) => [r.employee_id, r.status]));
+}

@@ -6,6 +6,8 @@ export * from './decision-readers';
 export { enrolForConfirmedClass } from './enrolment-store';
 /** For the training calendar's "my calendar" and private feed (decision 0040). */
 export { learnerDueDates, type LearnerDueDate } from './enrolment-store';
+/** For the discussion lib: who of a course's learners may read its discussion (decision 0039). */
+export { findCourseEnrolment, courseEnrolmentStatuses } from './enrolment-store';
 export * from './completion.service';
 export * from './completion-rule';
 export * from './progress.service';

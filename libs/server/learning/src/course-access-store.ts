@@ -59,3 +59,12 @@ export async function selectCourseFactsWithAuthorRole(
   );
   return row;
 }
+
+/** The employees who author a course (owner and co-authors). */
+export async function selectAuthorEmployeeIds(m: EntityManager, courseId: string): Promise<string[]> {
+  const rows: Array<{ employee_id: string }> = await m.query(
+    'SELECT employee_id FROM course_author WHERE course_id = $1 ORDER BY employee_id',
+    [courseId],
+  );
+  return rows.map((r) => r.employee_id);
+}

@@ -3,6 +3,7 @@ import { ErrorCode, type CourseStatus, type CourseVisibility, type EnrolmentMode
 import { conflict, forbidden, notFound } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
 import {
+  selectAuthorEmployeeIds,
   selectAuthorRole,
   selectCourseFacts,
   selectCourseFactsWithAuthorRole,
@@ -63,6 +64,11 @@ export async function authorRoleOf(
 ): Promise<AuthorRole | null> {
   if (!employeeId) return null;
   return selectAuthorRole(m, courseId, employeeId);
+}
+
+/** The employees who author a course (for the discussion lib: authors read and moderate its discussion). */
+export function courseAuthorIds(m: EntityManager, courseId: string): Promise<string[]> {
+  return selectAuthorEmployeeIds(m, courseId);
 }
 
 export async function courseAccess(m: EntityManager, scope: AccessScope, course: CourseEntity): Promise<CourseAccess> {

@@ -216,6 +216,40 @@ export const ErrorCode = {
   CALENDAR_CHECK_NO_ATTEMPTS: 'CALENDAR.CHECK_NO_ATTEMPTS',
   /** A presence check can be opened only while a session is running. */
   CALENDAR_NO_SESSION_NOW: 'CALENDAR.NO_SESSION_NOW',
+  // ---- issue 18: discussions and communities of practice (decision 0039) ----
+  /** The space, thread or post does not exist, or the caller cannot read it. */
+  DISCUSSION_NOT_FOUND: 'DISCUSSION.NOT_FOUND',
+  /** Only moderators may do this (announcements, pin, lock, hide, the report queue). */
+  DISCUSSION_MODERATORS_ONLY: 'DISCUSSION.MODERATORS_ONLY',
+  /** The thread is locked: no replies or edits. */
+  DISCUSSION_THREAD_LOCKED: 'DISCUSSION.THREAD_LOCKED',
+  /** Only a question can have an answer, and only one of its visible replies, marked by the asker or a moderator. */
+  DISCUSSION_CANNOT_MARK_ANSWER: 'DISCUSSION.CANNOT_MARK_ANSWER',
+  /** The post can no longer be edited or deleted by its author (not theirs, hidden, deleted or past the edit window). */
+  DISCUSSION_CANNOT_EDIT: 'DISCUSSION.CANNOT_EDIT',
+  /** A person mentioned cannot read this space. */
+  DISCUSSION_MENTION_NOT_READER: 'DISCUSSION.MENTION_NOT_READER',
+  /** The text is empty once sanitised. */
+  DISCUSSION_EMPTY_POST: 'DISCUSSION.EMPTY_POST',
+  /** A request id sent again for a different post. */
+  DISCUSSION_REQUEST_REUSED: 'DISCUSSION.REQUEST_REUSED',
+  /** The report was resolved already. */
+  DISCUSSION_REPORT_RESOLVED: 'DISCUSSION.REPORT_RESOLVED',
+  COMMUNITY_NOT_FOUND: 'COMMUNITY.NOT_FOUND',
+  /** Only facilitators (and admins of the community's agency) may do this. */
+  COMMUNITY_FACILITATORS_ONLY: 'COMMUNITY.FACILITATORS_ONLY',
+  /** The community takes members by invitation only. */
+  COMMUNITY_INVITE_ONLY: 'COMMUNITY.INVITE_ONLY',
+  /** Communities are created and joined by ASN (an account with an ASN record). */
+  COMMUNITY_ASN_ONLY: 'COMMUNITY.ASN_ONLY',
+  /** No active ASN with this NIP. */
+  COMMUNITY_PERSON_NOT_FOUND: 'COMMUNITY.PERSON_NOT_FOUND',
+  /** An attendee of a session is not an active member of the community. */
+  COMMUNITY_NOT_A_MEMBER: 'COMMUNITY.NOT_A_MEMBER',
+  /** The last facilitator cannot leave the community. */
+  COMMUNITY_LAST_FACILITATOR: 'COMMUNITY.LAST_FACILITATOR',
+  /** A session date in the future or a duration out of range. */
+  COMMUNITY_INVALID_SESSION: 'COMMUNITY.INVALID_SESSION',
   // ---- issue 17: SIASN push ----
   SIASN_PUSH_NOT_FOUND: 'SIASN.PUSH_NOT_FOUND',
   /** Only parked or failed pushes are sent again (an acknowledged one is already in SIASN). */

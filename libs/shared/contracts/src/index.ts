@@ -18,3 +18,4 @@ export * from './notifications';
 export * from './calendar';
 export * from './siasn';
 export * from './webinar';
+export * from './discussion';

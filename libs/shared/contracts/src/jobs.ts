@@ -31,6 +31,8 @@ export const JobName = {
   SiasnPushCertificate: 'siasn.push-certificate',
   SiasnSweep: 'siasn.sweep',
   SiasnReconcileDaily: 'siasn.reconcile-daily',
+  NotifyDiscussionPosted: 'notification.discussion-posted',
+  JpCreditCommunitySession: 'jp.credit-community-session',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -109,7 +111,11 @@ export type JobItem =
   /** Scheduled every 15 s: every due SIASN push, document upload and requested reconciliation is driven again. */
   | { name: typeof JobName.SiasnSweep; queue: typeof QueueName.Events; data: Record<string, never> }
   /** Scheduled daily: a reconciliation is requested for every agency with acknowledged SIASN pushes. */
-  | { name: typeof JobName.SiasnReconcileDaily; queue: typeof QueueName.Events; data: Record<string, never> };
+  | { name: typeof JobName.SiasnReconcileDaily; queue: typeof QueueName.Events; data: Record<string, never> }
+  /** A discussion post mentioned people or replied to a thread: they are told in the app and (if they want it) by email. */
+  | { name: typeof JobName.NotifyDiscussionPosted; queue: typeof QueueName.Events; data: { postId: string } }
+  /** A community-of-practice session was recorded: each attendee's participation is credited once (jenis 23). */
+  | { name: typeof JobName.JpCreditCommunitySession; queue: typeof QueueName.Events; data: { sessionId: string } };
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -137,6 +143,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SiasnPushCertificate]: QueueName.Events,
   [JobName.SiasnSweep]: QueueName.Events,
   [JobName.SiasnReconcileDaily]: QueueName.Events,
+  [JobName.NotifyDiscussionPosted]: QueueName.Events,
+  [JobName.JpCreditCommunitySession]: QueueName.Events,
 };
 
 /** Outbox event types. Each fans out to its consumers (`EVENT_CONSUMERS`). */
@@ -156,6 +164,10 @@ export const OutboxEvent = {
   SetupLinkIssued: 'account.setup-link-issued',
   /** A class registration became confirmed (at registration, by approval or by promotion from the waitlist). */
   ClassRegistrationConfirmed: 'class-registration.confirmed',
+  /** A discussion post with mentions, or a reply (written with the post; decision 0039). */
+  DiscussionPosted: 'discussion.posted',
+  /** A community-of-practice session was recorded with its attendees (written with the session). */
+  CommunitySessionRecorded: 'community.session-recorded',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -178,6 +190,10 @@ export interface OutboxPayloads {
   [OutboxEvent.SetupLinkIssued]: { setupLinkId: string };
   /** `aggregateId` is the registration (a registration is confirmed at most once; a new registration is a new row). */
   [OutboxEvent.ClassRegistrationConfirmed]: { registrationId: string };
+  /** `aggregateId` is the post (written once, when the post is created). */
+  [OutboxEvent.DiscussionPosted]: { postId: string };
+  /** `aggregateId` is the session (recorded once; its attendees are fixed). */
+  [OutboxEvent.CommunitySessionRecorded]: { sessionId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -206,4 +222,6 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.JpClaimDecided]: [JobName.NotifyJpClaimDecided],
   [OutboxEvent.SetupLinkIssued]: [JobName.NotifySetupLinkIssued],
   [OutboxEvent.ClassRegistrationConfirmed]: [JobName.CalendarEnrolLinkedCourse],
+  [OutboxEvent.DiscussionPosted]: [JobName.NotifyDiscussionPosted],
+  [OutboxEvent.CommunitySessionRecorded]: [JobName.JpCreditCommunitySession],
 };

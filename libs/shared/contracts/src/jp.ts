@@ -16,7 +16,14 @@ export const DELIVERY_MODES = ['classroom', 'online', 'blended', 'self_paced'] a
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 /** What produced a ledger line. Each source credits at most once. */
-export const JP_SOURCE_TYPES = ['course_completion', 'class_attendance', 'internship', 'external_claim'] as const;
+export const JP_SOURCE_TYPES = [
+  'course_completion',
+  'class_attendance',
+  'internship',
+  'external_claim',
+  /** One attendee of a community-of-practice session (jenis 23, decision 0039). */
+  'community_session',
+] as const;
 export type JpSourceType = (typeof JP_SOURCE_TYPES)[number];
 
 /** Every PNS owes at least 20 JP a year (PP 11/2017 art. 203(4), PP 17/2020); PPPK: progress toward 20, at most 24. */

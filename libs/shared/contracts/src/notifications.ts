@@ -6,6 +6,8 @@ export const NOTIFICATION_KINDS = [
   'jp_claim_verified',
   'jp_claim_rejected',
   'password_setup_link',
+  'discussion_mention',
+  'discussion_reply',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -16,6 +18,8 @@ export const EMAIL_PREFERENCE_KINDS = [
   'enrolment_rejected',
   'jp_claim_verified',
   'jp_claim_rejected',
+  'discussion_mention',
+  'discussion_reply',
 ] as const satisfies readonly NotificationKind[];
 export type EmailPreferenceKind = (typeof EMAIL_PREFERENCE_KINDS)[number];
 

@@ -28,6 +28,7 @@ export const calendar: Catalog['calendar'] = {
     already: 'You are already registered for {{name}}.',
   },
   mine: {
+    discussion: 'Discussion',
     title: 'My registrations',
     empty: 'You have not registered for any class yet.',
     status: 'Status',

@@ -7,6 +7,8 @@ import { auth } from './auth';
 import { calendar } from './calendar';
 import { webinar } from './webinar';
 import { catalog } from './catalog';
+import { communities } from './communities';
+import { discussion } from './discussion';
 import { certificates } from './certificates';
 import { common } from './common';
 import { courses } from './courses';
@@ -56,4 +58,6 @@ export const en: Catalog = {
   certificates,
   notifications,
   siasn,
+  discussion,
+  communities,
 };

@@ -45,6 +45,7 @@ export const jp: typeof idJp = {
     class_attendance: 'Class attendance',
     internship: 'Internship',
     external_claim: 'Learning claim',
+    community_session: 'Community of practice session',
   },
   ruleNational: 'National, in force {{date}}',
   ruleAgency: '{{agency}}, in force {{date}}',

@@ -30,6 +30,7 @@ export const layout: Catalog['layout'] = {
     classes: 'Training classes',
     calendar: 'Training calendar',
     myCalendar: 'My calendar',
+    communities: 'Communities',
     classAdmin: 'Manage classes',
     authorInvitations: 'Author invitations',
     jp: 'My JP',

@@ -21,5 +21,7 @@ export const notifications: Catalog['notifications'] = {
     enrolment_rejected: 'Enrolment rejected',
     jp_claim_verified: 'JP claim verified',
     jp_claim_rejected: 'JP claim rejected',
+    discussion_mention: 'Mentioned in a discussion',
+    discussion_reply: 'Replies to your thread',
   },
 };

@@ -26,6 +26,7 @@ export const calendar = {
     already: 'Anda sudah terdaftar di {{name}}.',
   },
   mine: {
+    discussion: 'Diskusi',
     title: 'Pendaftaran saya',
     empty: 'Anda belum mendaftar kelas apa pun.',
     status: 'Status',

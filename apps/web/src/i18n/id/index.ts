@@ -6,6 +6,8 @@ import { auth } from './auth';
 import { calendar } from './calendar';
 import { webinar } from './webinar';
 import { catalog } from './catalog';
+import { communities } from './communities';
+import { discussion } from './discussion';
 import { certificates } from './certificates';
 import { common } from './common';
 import { courses } from './courses';
@@ -58,6 +60,8 @@ export const id = {
   certificates,
   notifications,
   siasn,
+  discussion,
+  communities,
 };
 
 export type Catalog = typeof id;

@@ -43,6 +43,7 @@ export const jp = {
     class_attendance: 'Kehadiran kelas',
     internship: 'Magang',
     external_claim: 'Klaim pembelajaran',
+    community_session: 'Pertemuan komunitas belajar',
   },
   ruleNational: 'Nasional, berlaku {{date}}',
   ruleAgency: '{{agency}}, berlaku {{date}}',

@@ -33,6 +33,7 @@ export const layout = {
     classes: 'Kelas pelatihan',
     calendar: 'Kalender pelatihan',
     myCalendar: 'Kalender saya',
+    communities: 'Komunitas belajar',
     classAdmin: 'Kelola kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',

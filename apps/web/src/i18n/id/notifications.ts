@@ -19,5 +19,7 @@ export const notifications = {
     enrolment_rejected: 'Pendaftaran ditolak',
     jp_claim_verified: 'Klaim JP diverifikasi',
     jp_claim_rejected: 'Klaim JP ditolak',
+    discussion_mention: 'Disebut dalam diskusi',
+    discussion_reply: 'Balasan pada topik Anda',
   },
 };

@@ -28,6 +28,7 @@ export type NavKey =
   | 'classes'
   | 'calendar'
   | 'myCalendar'
+  | 'communities'
   | 'classAdmin';
 
 export interface NavItem {
@@ -89,6 +90,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'classes', to: '/kelas', end: true },
   { key: 'calendar', to: '/kalender', end: true },
   { key: 'myCalendar', to: '/kalender/saya' },
+  { key: 'communities', to: '/komunitas' },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },

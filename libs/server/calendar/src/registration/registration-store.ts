@@ -351,3 +351,61 @@ export async function linkedCourseOf(
   );
   return row;
 }
+
+/** A class as the discussion lib decides on it (decision 0039): who organises it and who speaks in it. */
+export interface ClassDiscussionFacts {
+  id: string;
+  /** The organising agency: its admins moderate the class's discussion. */
+  agencyId: string;
+  name: string;
+  offeringTitle: string;
+  status: 'scheduled' | 'cancelled';
+  /** Internal speakers (ASN) of the class. */
+  speakerEmployeeIds: string[];
+}
+
+/** A class's discussion facts, or null for an unknown class. */
+export async function findClassDiscussionFacts(
+  m: DataSource | EntityManager,
+  classId: string,
+): Promise<ClassDiscussionFacts | null> {
+  const [row]: Array<{
+    id: string;
+    agency_id: string;
+    name: string;
+    offering_title: string;
+    status: 'scheduled' | 'cancelled';
+    speaker_ids: string[] | null;
+  }> = await m.query(
+    `SELECT c.id, c.agency_id, c.name, o.title AS offering_title, c.status,
+            (SELECT array_agg(DISTINCT s->>'employeeId') FROM jsonb_array_elements(c.speakers) s
+              WHERE s->>'employeeId' IS NOT NULL) AS speaker_ids
+       FROM training_class c JOIN training_offering o ON o.id = c.offering_id WHERE c.id = $1`,
+    [classId],
+  );
+  return row
+    ? {
+        id: row.id,
+        agencyId: row.agency_id,
+        name: row.name,
+        offeringTitle: row.offering_title,
+        status: row.status,
+        speakerEmployeeIds: row.speaker_ids ?? [],
+      }
+    : null;
+}
+
+/** Which of the given employees hold a confirmed registration in the class (the discussion lib's readers). */
+export async function confirmedRegistrantsAmong(
+  m: DataSource | EntityManager,
+  classId: string,
+  employeeIds: readonly string[],
+): Promise<Set<string>> {
+  if (employeeIds.length === 0) return new Set();
+  const rows: Array<{ employee_id: string }> = await m.query(
+    `SELECT employee_id FROM class_registration
+      WHERE class_id = $1 AND status = 'confirmed' AND employee_id = ANY($2::uuid[])`,
+    [classId, employeeIds],
+  );
+  return new Set(rows.map((r) => r.employee_id));
+}

@@ -26,7 +26,8 @@ export interface CreditInput {
   sourceId: string;
   title: string;
   organiser: string | null;
-  basis: CreditBasis;
+  /** What is counted; a function when it depends on the rule in force (a community session: per session or per hour). */
+  basis: CreditBasis | ((rule: JpRule) => CreditBasis);
   recordedBy: string | null;
 }
 
@@ -70,14 +71,15 @@ export class JpCrediting {
     await lockPersonYear(m, input.employeeId, year);
     const resolved = await this.rules.resolve(m, input.agencyId, input.occurredOn, input.jenisDiklatId);
     const rule = resolved.rule ?? unlistedRule(input.jenisDiklatId);
-    if (input.basis.basis === 'quantity' && resolved.rule && rule.unit !== input.basis.unit) {
+    const basis = typeof input.basis === 'function' ? input.basis(rule) : input.basis;
+    if (basis.basis === 'quantity' && resolved.rule && rule.unit !== basis.unit) {
       throw conflict(
         ErrorCode.JP_CLAIM_UNIT_CHANGED,
-        `Ketentuan JP yang berlaku pada ${input.occurredOn} menghitung bentuk ini per ${UNIT_LABEL[rule.unit]}, sedangkan klaim diajukan per ${UNIT_LABEL[input.basis.unit]}; tolak klaim ini agar ASN mengajukannya kembali`,
+        `Ketentuan JP yang berlaku pada ${input.occurredOn} menghitung bentuk ini per ${UNIT_LABEL[rule.unit]}, sedangkan klaim diajukan per ${UNIT_LABEL[basis.unit]}; tolak klaim ini agar ASN mengajukannya kembali`,
       );
     }
     const earned = await earnedInYear(m, input.employeeId, year, input.jenisDiklatId);
-    const { jp, calculation } = creditFor(rule, input.basis, resolved.ruleSet.minutesPerJp, earned);
+    const { jp, calculation } = creditFor(rule, basis, resolved.ruleSet.minutesPerJp, earned);
     const lineId = await appendLedgerLine(m, {
       employeeId: input.employeeId,
       agencyId: input.agencyId,

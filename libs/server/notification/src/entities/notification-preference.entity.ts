@@ -6,7 +6,7 @@ import { UserAccountEntity } from '@kompeten/server-identity';
 @Entity('notification_preference')
 @Check(
   'notification_preference_kind_check',
-  `kind IN ('certificate_issued','enrolment_approved','enrolment_rejected','jp_claim_verified','jp_claim_rejected')`,
+  `kind IN ('certificate_issued','enrolment_approved','enrolment_rejected','jp_claim_verified','jp_claim_rejected','discussion_mention','discussion_reply')`,
 )
 export class NotificationPreferenceEntity {
   @PrimaryColumn('uuid')

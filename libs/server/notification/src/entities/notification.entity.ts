@@ -9,7 +9,7 @@ import { UserAccountEntity } from '@kompeten/server-identity';
 @Entity('notification')
 @Check(
   'notification_kind_check',
-  `kind IN ('certificate_issued','enrolment_approved','enrolment_rejected','jp_claim_verified','jp_claim_rejected','password_setup_link')`,
+  `kind IN ('certificate_issued','enrolment_approved','enrolment_rejected','jp_claim_verified','jp_claim_rejected','password_setup_link','discussion_mention','discussion_reply')`,
 )
 @Index('uq_notification_kind_source_user', ['kind', 'sourceId', 'userId'], { unique: true })
 @Index('ix_notification_user_created', ['userId', 'createdAt'])

@@ -3,6 +3,7 @@ import { NotificationCoreModule } from '../notification-core.module';
 import {
   EmailSweepJob,
   NotifyCertificateIssuedJob,
+  NotifyDiscussionPostedJob,
   NotifyEnrolmentDecidedJob,
   NotifyJpClaimDecidedJob,
   NotifySetupLinkIssuedJob,
@@ -10,6 +11,7 @@ import {
 
 const JOBS = [
   NotifyCertificateIssuedJob,
+  NotifyDiscussionPostedJob,
   NotifyEnrolmentDecidedJob,
   NotifyJpClaimDecidedJob,
   NotifySetupLinkIssuedJob,

@@ -13,10 +13,13 @@ import {
 import { findCertificate } from '@kompeten/server-certificate';
 import { findEnrolmentDecision } from '@kompeten/server-enrolment';
 import { recipientOfEmployee, recipientOfUser, setupLinkRecipient, userTimeZone } from '@kompeten/server-identity';
+import { findPostNotice } from '@kompeten/server-discussion';
 import { findClaimDecision } from '@kompeten/server-jp';
 import { EmailDelivery } from '../delivery/email-delivery';
 import {
   certificateIssuedMessage,
+  discussionMentionMessage,
+  discussionReplyMessage,
   enrolmentDecidedMessage,
   jpClaimDecidedMessage,
   setupLinkMessage,
@@ -141,6 +144,61 @@ export class NotifySetupLinkIssuedJob extends NotifyJob implements JobHandler<ty
       });
       return recordNotification(m, to, data.setupLinkId, message, { inApp: false });
     });
+  }
+}
+
+/**
+ * A discussion post (decision 0039): each ASN it mentions is told once (the mention is the source), and the thread's
+ * author is told of a reply once (the post is the source) unless they wrote it or are mentioned in it. A post hidden or
+ * deleted before the job runs tells nobody. One transaction records every notice; the emails are tried after it.
+ */
+@Injectable()
+@JobHandlerProvider()
+export class NotifyDiscussionPostedJob extends NotifyJob implements JobHandler<typeof JobName.NotifyDiscussionPosted> {
+  readonly jobName = JobName.NotifyDiscussionPosted;
+  readonly retry = RETRY;
+
+  async handle(data: JobOf<typeof JobName.NotifyDiscussionPosted>): Promise<JobResult> {
+    const emails = await this.db.transaction(async (m) => {
+      const post = await findPostNotice(m, data.postId);
+      if (!post || post.withdrawn) return null;
+      const words = {
+        authorName: post.authorName,
+        threadTitle: post.threadTitle,
+        place: post.spaceKind,
+        link: post.link,
+      };
+      const out: string[] = [];
+      const told = new Set<string>([post.authorUserId]);
+      for (const mention of post.mentions) {
+        const to = await recipientOfEmployee(m, mention.employeeId);
+        if (!to || told.has(to.userId)) continue;
+        told.add(to.userId);
+        const id = await recordNotification(
+          m,
+          to,
+          mention.mentionId,
+          discussionMentionMessage(this.config.publicUrl, { name: to.name, ...words }),
+        );
+        if (id) out.push(id);
+      }
+      if (!post.isOpening && !told.has(post.threadAuthorUserId)) {
+        const to = await recipientOfUser(m, post.threadAuthorUserId);
+        if (to) {
+          const id = await recordNotification(
+            m,
+            to,
+            post.postId,
+            discussionReplyMessage(this.config.publicUrl, { name: to.name, ...words }),
+          );
+          if (id) out.push(id);
+        }
+      }
+      return out;
+    });
+    if (emails === null) return 'skipped';
+    for (const id of emails) await this.delivery.deliver(id);
+    return 'success';
   }
 }
 

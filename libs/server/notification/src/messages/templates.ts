@@ -183,3 +183,45 @@ export function withSetupLink(e: { text: string; html: string }, url: string): {
     html: e.html.split(SETUP_LINK_PLACEHOLDER).join(escapeHtml(url)),
   };
 }
+
+const PLACE: Record<'course' | 'class' | 'community', string> = {
+  course: 'diskusi pelatihan',
+  class: 'diskusi kelas',
+  community: 'diskusi komunitas',
+};
+
+/** Someone @mentioned the recipient in a discussion post (decision 0039). */
+export function discussionMentionMessage(
+  publicUrl: string,
+  f: { name: string; authorName: string; threadTitle: string; place: 'course' | 'class' | 'community'; link: string },
+): Message {
+  const body = `${f.authorName} menyebut Anda di ${PLACE[f.place]} "${f.threadTitle}".`;
+  return {
+    kind: 'discussion_mention',
+    title: 'Anda disebut dalam diskusi',
+    body,
+    link: f.link,
+    email: email(`Anda disebut dalam diskusi: ${f.threadTitle}`, f.name, [body], {
+      label: 'Buka diskusi',
+      url: `${publicUrl}${f.link}`,
+    }),
+  };
+}
+
+/** Someone replied to a thread the recipient started (decision 0039). */
+export function discussionReplyMessage(
+  publicUrl: string,
+  f: { name: string; authorName: string; threadTitle: string; place: 'course' | 'class' | 'community'; link: string },
+): Message {
+  const body = `${f.authorName} membalas topik Anda "${f.threadTitle}" di ${PLACE[f.place]}.`;
+  return {
+    kind: 'discussion_reply',
+    title: 'Balasan baru pada topik Anda',
+    body,
+    link: f.link,
+    email: email(`Balasan baru: ${f.threadTitle}`, f.name, [body], {
+      label: 'Buka diskusi',
+      url: `${publicUrl}${f.link}`,
+    }),
+  };
+}

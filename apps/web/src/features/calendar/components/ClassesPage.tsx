@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { ClassRegistration, TrainingClass } from '@kompeten/shared-contracts';
@@ -219,18 +219,26 @@ export function ClassesPage() {
           {
             key: 'action',
             header: t('classes.action'),
-            cell: (r) =>
-              ['confirmed', 'pending_approval', 'waitlisted'].includes(r.status) ? (
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => void onCancel(r)}
-                  loading={cancel.isPending && cancel.variables === r.id}
-                  aria-label={t('mine.cancelNamed', { name: r.classTitle ?? '' })}
-                >
-                  {t('mine.cancel')}
-                </Button>
-              ) : null,
+            cell: (r) => (
+              <Group gap="xs" wrap="wrap">
+                {r.status === 'confirmed' && (
+                  <Button size="xs" variant="light" component={Link} to={`/diskusi/kelas/${r.classId}`}>
+                    {t('mine.discussion')}
+                  </Button>
+                )}
+                {['confirmed', 'pending_approval', 'waitlisted'].includes(r.status) && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => void onCancel(r)}
+                    loading={cancel.isPending && cancel.variables === r.id}
+                    aria-label={t('mine.cancelNamed', { name: r.classTitle ?? '' })}
+                  >
+                    {t('mine.cancel')}
+                  </Button>
+                )}
+              </Group>
+            ),
           },
         ]}
       />

@@ -10,6 +10,7 @@ import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useCourseLabels } from '../../courses/labels';
 import { useEnrolment, useLesson, useWithdraw } from '../queries';
+import { DiscussionPanel } from '../../discussion/components/DiscussionPanel';
 import { useLessonTracking } from '../tracking';
 import { LessonBody } from './LessonBody';
 import { PlayerOutline } from './PlayerOutline';
@@ -19,6 +20,7 @@ import classes from './PlayerPage.module.css';
 export function PlayerPage() {
   const { enrolmentId = '', lessonId = '' } = useParams<{ enrolmentId: string; lessonId: string }>();
   const { t } = useTranslation('learning');
+  const { t: td } = useTranslation('discussion');
   const label = useCourseLabels();
   const navigate = useNavigate();
   const enrolment = useEnrolment(enrolmentId);
@@ -181,6 +183,10 @@ export function PlayerPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      <Card padding="md">
+        <DiscussionPanel target={{ kind: 'course', id: detail.courseId }} heading={td('courseTitle')} />
+      </Card>
 
       <ConfirmModal
         opened={confirmWithdraw}

@@ -31,6 +31,7 @@ import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar'
 import { CourseLatihanStruktural1797680000000 } from './1797680000000-CourseLatihanStruktural';
 import { ClassAttendance1797690000000 } from './1797690000000-ClassAttendance';
 import { Webinars1797710000000 } from './1797710000000-Webinars';
+import { DiscussionsAndCommunities1797720000000 } from './1797720000000-DiscussionsAndCommunities';
 import { CalendarFeeds1797730000000 } from './1797730000000-CalendarFeeds';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
@@ -68,5 +69,6 @@ export const MIGRATIONS = [
   CourseLatihanStruktural1797680000000,
   ClassAttendance1797690000000,
   Webinars1797710000000,
+  DiscussionsAndCommunities1797720000000,
   CalendarFeeds1797730000000,
 ];
