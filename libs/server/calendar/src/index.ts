@@ -11,8 +11,10 @@ export * from './entities/training-class.entity';
 export * from './entities/class-quota.entity';
 export * from './entities/class-registration.entity';
 export * from './entities/class-attendance.entity';
+export * from './entities/class-completion.entity';
 
 import { ClassAttendanceEntity } from './entities/class-attendance.entity';
+import { ClassCompletionEntity } from './entities/class-completion.entity';
 import { ClassQuotaEntity } from './entities/class-quota.entity';
 import { ClassRegistrationEntity } from './entities/class-registration.entity';
 import { TrainingClassEntity } from './entities/training-class.entity';
@@ -23,4 +25,7 @@ export const CALENDAR_ENTITIES = [
   ClassQuotaEntity,
   ClassRegistrationEntity,
   ClassAttendanceEntity,
+  ClassCompletionEntity,
 ];
+/** For the JP ledger's and the certificates' consumers of `class.completed` (decision 0037). */
+export * from './completion/completion-readers';

@@ -155,6 +155,17 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CALENDAR_CLASS_FULL]: 'The class is full and keeps no waitlist.',
   [ErrorCode.CALENDAR_CANNOT_CANCEL]: 'This registration can no longer be cancelled.',
   [ErrorCode.CALENDAR_NOT_PENDING]: 'This registration is not waiting for a decision.',
+  [ErrorCode.CALENDAR_ATTENDANCE_TOKEN_INVALID]:
+    'This attendance QR code is not valid. Scan the code the trainer is showing now.',
+  [ErrorCode.CALENDAR_ATTENDANCE_TOKEN_EXPIRED]:
+    'This attendance QR code has expired. Scan the newest code on the trainer’s screen.',
+  [ErrorCode.CALENDAR_ATTENDANCE_CLOSED]: 'Attendance for this session is not open now.',
+  [ErrorCode.CALENDAR_NOT_REGISTERED]: 'You do not hold a confirmed registration in this class.',
+  [ErrorCode.CALENDAR_NOT_CHECKED_IN]: 'Your arrival in this session is not recorded yet; scan the arrival code first.',
+  [ErrorCode.CALENDAR_SESSION_NOT_FOUND]: 'The class has no such session.',
+  [ErrorCode.CALENDAR_INVALID_ATTENDANCE]: 'The attendance cannot be saved as sent.',
+  [ErrorCode.CALENDAR_CLASS_NOT_ENDED]: 'The class can be finalised only after its last session has ended.',
+  [ErrorCode.CALENDAR_COMPLETION_NOT_FOUND]: 'Class completion not found.',
   [ErrorCode.SIASN_PUSH_NOT_FOUND]: 'SIASN push not found.',
   [ErrorCode.SIASN_PUSH_NOT_RESENDABLE]: 'Only parked or failed SIASN pushes can be sent again.',
   [ErrorCode.SIASN_CREDENTIALS_KEY_MISSING]:

@@ -194,6 +194,24 @@ export const ErrorCode = {
   CALENDAR_CANNOT_CANCEL: 'CALENDAR.CANNOT_CANCEL',
   /** The registration is not waiting for a decision (decided or cancelled already). */
   CALENDAR_NOT_PENDING: 'CALENDAR.NOT_PENDING',
+  // ---- issue 18: class attendance and completion (decision 0037) ----
+  /** The attendance QR code is not one Kompeten signed for this class (forged, damaged, or of another class). */
+  CALENDAR_ATTENDANCE_TOKEN_INVALID: 'CALENDAR.ATTENDANCE_TOKEN_INVALID',
+  /** The attendance QR code was signed but its time is over: scan the code on the trainer's screen now. */
+  CALENDAR_ATTENDANCE_TOKEN_EXPIRED: 'CALENDAR.ATTENDANCE_TOKEN_EXPIRED',
+  /** Scanning is only open around the session (from an hour before it starts until an hour after it ends). */
+  CALENDAR_ATTENDANCE_CLOSED: 'CALENDAR.ATTENDANCE_CLOSED',
+  /** The scanning ASN holds no confirmed registration in the class. */
+  CALENDAR_NOT_REGISTERED: 'CALENDAR.NOT_REGISTERED',
+  /** A check-out scan before any arrival was recorded for the session. */
+  CALENDAR_NOT_CHECKED_IN: 'CALENDAR.NOT_CHECKED_IN',
+  /** The class has no session with this index. */
+  CALENDAR_SESSION_NOT_FOUND: 'CALENDAR.SESSION_NOT_FOUND',
+  /** Attendance marks that contradict the session (times outside it, leaving before arriving). */
+  CALENDAR_INVALID_ATTENDANCE: 'CALENDAR.INVALID_ATTENDANCE',
+  /** A class is finalised only after its last session has ended. */
+  CALENDAR_CLASS_NOT_ENDED: 'CALENDAR.CLASS_NOT_ENDED',
+  CALENDAR_COMPLETION_NOT_FOUND: 'CALENDAR.COMPLETION_NOT_FOUND',
   // ---- issue 17: SIASN push ----
   SIASN_PUSH_NOT_FOUND: 'SIASN.PUSH_NOT_FOUND',
   /** Only parked or failed pushes are sent again (an acknowledged one is already in SIASN). */

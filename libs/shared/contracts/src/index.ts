@@ -16,4 +16,5 @@ export * from './audit-words';
 export * from './certificates';
 export * from './notifications';
 export * from './calendar';
+export * from './class-attendance';
 export * from './siasn';

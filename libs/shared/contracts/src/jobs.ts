@@ -26,6 +26,8 @@ export const JobName = {
   EmailSweep: 'notification.email-sweep',
   CalendarPromoteReleasedQuotas: 'calendar.promote-released-quotas',
   CalendarEnrolLinkedCourse: 'calendar.enrol-linked-course',
+  JpCreditClassCompletion: 'jp.credit-class-completion',
+  CertificateIssueClassCompletion: 'certificate.issue-class-completion',
   SiasnPushCertificate: 'siasn.push-certificate',
   SiasnSweep: 'siasn.sweep',
   SiasnReconcileDaily: 'siasn.reconcile-daily',
@@ -90,6 +92,18 @@ export type JobItem =
       queue: typeof QueueName.Events;
       data: { registrationId: string };
     }
+  /** A class completion credits its JP to the ledger (once per class completion; decision 0037). */
+  | {
+      name: typeof JobName.JpCreditClassCompletion;
+      queue: typeof QueueName.Events;
+      data: { classCompletionId: string };
+    }
+  /** A class completion gets its certificate (once per class completion; decision 0037). */
+  | {
+      name: typeof JobName.CertificateIssueClassCompletion;
+      queue: typeof QueueName.Events;
+      data: { classCompletionId: string };
+    }
   /** A certificate was issued: its SIASN push is created once and a first delivery attempted (docs/siasn.md). */
   | { name: typeof JobName.SiasnPushCertificate; queue: typeof QueueName.Events; data: { certificateId: string } }
   /** Scheduled every 15 s: every due SIASN push, document upload and requested reconciliation is driven again. */
@@ -118,6 +132,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.EmailSweep]: QueueName.Events,
   [JobName.CalendarPromoteReleasedQuotas]: QueueName.Events,
   [JobName.CalendarEnrolLinkedCourse]: QueueName.Events,
+  [JobName.JpCreditClassCompletion]: QueueName.Events,
+  [JobName.CertificateIssueClassCompletion]: QueueName.Events,
   [JobName.SiasnPushCertificate]: QueueName.Events,
   [JobName.SiasnSweep]: QueueName.Events,
   [JobName.SiasnReconcileDaily]: QueueName.Events,
@@ -140,6 +156,8 @@ export const OutboxEvent = {
   SetupLinkIssued: 'account.setup-link-issued',
   /** A class registration became confirmed (at registration, by approval or by promotion from the waitlist). */
   ClassRegistrationConfirmed: 'class-registration.confirmed',
+  /** An ASN completed a class by attendance (written with the class completion when the class is finalised). */
+  ClassCompleted: 'class.completed',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -162,6 +180,8 @@ export interface OutboxPayloads {
   [OutboxEvent.SetupLinkIssued]: { setupLinkId: string };
   /** `aggregateId` is the registration (a registration is confirmed at most once; a new registration is a new row). */
   [OutboxEvent.ClassRegistrationConfirmed]: { registrationId: string };
+  /** `aggregateId` is the class completion (one per class and ASN, written once). */
+  [OutboxEvent.ClassCompleted]: { classCompletionId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -190,4 +210,5 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.JpClaimDecided]: [JobName.NotifyJpClaimDecided],
   [OutboxEvent.SetupLinkIssued]: [JobName.NotifySetupLinkIssued],
   [OutboxEvent.ClassRegistrationConfirmed]: [JobName.CalendarEnrolLinkedCourse],
+  [OutboxEvent.ClassCompleted]: [JobName.JpCreditClassCompletion, JobName.CertificateIssueClassCompletion],
 };

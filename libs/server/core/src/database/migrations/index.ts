@@ -30,6 +30,7 @@ import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
 import { CourseLatihanStruktural1797680000000 } from './1797680000000-CourseLatihanStruktural';
 import { ClassAttendance1797690000000 } from './1797690000000-ClassAttendance';
+import { ClassCompletion1797700000000 } from './1797700000000-ClassCompletion';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   TrainingCalendar1797670000000,
   CourseLatihanStruktural1797680000000,
   ClassAttendance1797690000000,
+  ClassCompletion1797700000000,
 ];
