@@ -6,6 +6,7 @@ import { ClaimsController } from './claims/claims.controller';
 import { ClaimsService, MAX_EVIDENCE_BYTES } from './claims/claims.service';
 import { LearnerJpController } from './learner/learner-jp.controller';
 import { LearnerJpService } from './learner/learner-jp.service';
+import { ClassCompletionCredit } from './ledger/class-completion-credit';
 import { CourseCompletionCredit } from './ledger/course-completion-credit';
 import { JpCrediting } from './ledger/jp-crediting';
 import { LedgerController } from './ledger/ledger.controller';
@@ -15,7 +16,7 @@ import { RulesController } from './rules/rules.controller';
 import { RulesService } from './rules/rules.service';
 import { JpReportsModule } from './reports/jp-reports.module';
 
-const CORE = [RuleResolver, JpCrediting, CourseCompletionCredit];
+const CORE = [RuleResolver, JpCrediting, CourseCompletionCredit, ClassCompletionCredit];
 
 /** Crediting the ledger by the rules, without HTTP: what the worker's JP jobs run. */
 @Module({

@@ -240,10 +240,10 @@ export async function classCounts(db: Db, classId: string): Promise<{ confirmed:
 
 /** Every row of one ASN in one class (their own view). */
 export async function attendanceOf(db: Db, classId: string, employeeId: string): Promise<AttendanceRow[]> {
-  return db.query(`SELECT ${ROW} FROM class_attendance WHERE class_id = $1 AND employee_id = $2 ORDER BY session_index`, [
-    classId,
-    employeeId,
-  ]);
+  return db.query(
+    `SELECT ${ROW} FROM class_attendance WHERE class_id = $1 AND employee_id = $2 ORDER BY session_index`,
+    [classId, employeeId],
+  );
 }
 
 /** The ASN's newest registration in the class (any status), or null. */

@@ -202,4 +202,3 @@ export class MyClassAttendanceDto {
   @ApiProperty({ example: '2026-06-12T09:00:00.000Z', nullable: true, type: String }) finalisedAt: string | null;
   @ApiProperty({ type: MyClassCompletionDto, nullable: true }) completion: MyClassCompletionDto | null;
 }
-

@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  ClassCompletionRule,
-  ClassCompletionSummary,
-  FinaliseResult,
-  Page,
-} from '@kompeten/shared-contracts';
+import type { ClassCompletionRule, ClassCompletionSummary, FinaliseResult, Page } from '@kompeten/shared-contracts';
 import {
   ApiErrors,
   ApiPageResponse,

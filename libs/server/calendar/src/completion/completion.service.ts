@@ -128,14 +128,13 @@ export class CompletionService {
   }
 
   /** The class's completion rule; admins of the organising agency only. Earlier completions keep what they say. */
-  async setRule(
-    scope: AccessScope,
-    classId: string,
-    rule: CompletionRule,
-  ): Promise<ClassCompletionRule> {
+  async setRule(scope: AccessScope, classId: string, rule: CompletionRule): Promise<ClassCompletionRule> {
     const { cls, role } = await this.attendance.runnable(scope, classId);
     if (role !== 'admin')
-      throw forbidden(ErrorCode.AUTH_FORBIDDEN, 'Hanya admin instansi penyelenggara yang dapat mengubah aturan kelulusan');
+      throw forbidden(
+        ErrorCode.AUTH_FORBIDDEN,
+        'Hanya admin instansi penyelenggara yang dapat mengubah aturan kelulusan',
+      );
     await this.db.transaction(async (m) => {
       await saveCompletionRule(m, classId, rule);
       await recordAudit(
@@ -154,7 +153,11 @@ export class CompletionService {
     return { ...rule, requiresCourse: !!cls.course_id };
   }
 
-  async list(scope: AccessScope, classId: string, q: { page: number; pageSize: number }): Promise<Page<ClassCompletionSummary>> {
+  async list(
+    scope: AccessScope,
+    classId: string,
+    q: { page: number; pageSize: number },
+  ): Promise<Page<ClassCompletionSummary>> {
     await this.attendance.runnable(scope, classId);
     const { total, rows } = await listCompletions(this.db, classId, {
       limit: q.pageSize,
