@@ -29,3 +29,7 @@ export const CALENDAR_ENTITIES = [
 ];
 /** For the JP ledger's and the certificates' consumers of `class.completed` (decision 0037). */
 export * from './completion/completion-readers';
+/** The services a cross-lib test drives (test/integration/class-completion-consumers.integration-spec.ts). */
+export { OfferingService } from './offerings/offering.service';
+export { AttendanceService } from './attendance/attendance.service';
+export { CompletionService } from './completion/completion.service';
