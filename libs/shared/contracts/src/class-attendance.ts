@@ -154,3 +154,16 @@ export interface MyClassAttendance {
   finalisedAt: string | null;
   completion: { id: string; jp: number; completedAt: string } | null;
 }
+
+/** A class whose attendance the caller runs (as its trainer or an admin of the organising agency). */
+export interface AttendanceClassSummary {
+  id: string;
+  name: string;
+  offeringTitle: string;
+  startDate: string;
+  endDate: string;
+  timeZone: AgencyTimeZone;
+  role: 'admin' | 'trainer';
+  ended: boolean;
+  finalisedAt: string | null;
+}

@@ -254,3 +254,40 @@ export async function newestRegistrationStatus(db: Db, classId: string, employee
   );
   return row?.status ?? null;
 }
+
+export interface RunClassRow {
+  id: string;
+  name: string;
+  offering_title: string;
+  start_date: string;
+  end_date: string;
+  time_zone: AgencyTimeZone;
+  agency_id: string;
+  speakers: ClassSpeaker[];
+  ends_at: Date;
+  finalised_at: Date | null;
+}
+
+/**
+ * Classes whose attendance the caller runs, latest first: those naming their ASN record among the speakers, and those
+ * of the agencies they administer (`everyAgency`: a platform admin's, all).
+ */
+export async function listRunClasses(
+  db: Db,
+  who: { employeeId: string | null; adminAgencyIds: string[]; everyAgency: boolean },
+  page: { limit: number; offset: number },
+): Promise<{ total: number; rows: RunClassRow[] }> {
+  const where = `WHERE c.status = 'scheduled' AND (
+      ($1::text IS NOT NULL AND c.speakers @> jsonb_build_array(jsonb_build_object('employeeId', $1::text)))
+      OR $2::boolean OR c.agency_id = ANY($3::uuid[]))`;
+  const params = [who.employeeId, who.everyAgency, who.adminAgencyIds];
+  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM training_class c ${where}`, params);
+  const rows = await db.query(
+    `SELECT c.id, c.name, o.title AS offering_title, to_char(c.start_date, 'YYYY-MM-DD') AS start_date,
+            to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.time_zone, c.agency_id, c.speakers, c.ends_at, c.finalised_at
+       FROM training_class c JOIN training_offering o ON o.id = c.offering_id
+      ${where} ORDER BY c.starts_at DESC, c.id LIMIT $4 OFFSET $5`,
+    [...params, page.limit, page.offset],
+  );
+  return { total, rows };
+}

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   ErrorCode,
+  type AttendanceClassSummary,
   type AttendanceListRow,
   type AttendanceQr,
   type ClassAttendanceOverview,
@@ -20,6 +21,7 @@ import {
 } from '@kompeten/server-core';
 import { OrganisationService } from '@kompeten/server-organisation';
 import {
+  AttendanceClassSummaryDto,
   AttendanceListRowDto,
   AttendanceMarksDto,
   AttendanceQrDto,
@@ -48,6 +50,15 @@ export class AttendanceController {
     @Inject(AttendanceService) private readonly attendance: AttendanceService,
     @Inject(OrganisationService) private readonly org: OrganisationService,
   ) {}
+
+  @Get('me/attendance-classes')
+  @ApiOperation({
+    summary: 'Classes whose attendance the caller runs: as a speaker of the class, or an admin of its agency',
+  })
+  @ApiPageResponse(AttendanceClassSummaryDto)
+  async runs(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<Page<AttendanceClassSummary>> {
+    return this.attendance.runs(await this.org.scopeOf(p), q);
+  }
 
   @Get('classes/:classId/attendance')
   @ApiOperation({

@@ -32,6 +32,18 @@ const oneOf = (name: string, values: readonly string[]) => ({
 const UUID_EX = '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b';
 const TOKEN_EX = `${UUID_EX}.0.in.59366032.q1w2e3r4t5y6u7i8o9p0aZ`;
 
+export class AttendanceClassSummaryDto {
+  @ApiProperty({ example: UUID_EX }) id: string;
+  @ApiProperty({ example: 'Angkatan I' }) name: string;
+  @ApiProperty({ example: 'Pelatihan Kepemimpinan Pengawas' }) offeringTitle: string;
+  @ApiProperty({ example: '2026-06-10' }) startDate: string;
+  @ApiProperty({ example: '2026-06-12' }) endDate: string;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Makassar' }) timeZone: AgencyTimeZone;
+  @ApiProperty({ enum: ['admin', 'trainer'], example: 'trainer' }) role: 'admin' | 'trainer';
+  @ApiProperty({ example: false }) ended: boolean;
+  @ApiProperty({ example: null, nullable: true, type: String }) finalisedAt: string | null;
+}
+
 export class AttendanceQrQueryDto {
   @ApiPropertyOptional({
     enum: ATTENDANCE_SCAN_KINDS,

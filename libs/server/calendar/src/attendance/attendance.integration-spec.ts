@@ -191,6 +191,22 @@ describe('class attendance (integration)', () => {
     });
   });
 
+  it('lists the classes a caller runs: the trainer’s by speaker record, the admin’s by agency, nobody else’s', async () => {
+    const classId = await runningClass([], [[60, 60]]);
+    const page = { page: 1, pageSize: 100 };
+    const taught = await attendance.runs(await scope(world.author), page);
+    expect(taught.items.find((c) => c.id === classId)).toMatchObject({
+      role: 'trainer',
+      ended: false,
+      finalisedAt: null,
+    });
+    expect((await attendance.runs(await scope(world.admin), page)).items.find((c) => c.id === classId)?.role).toBe(
+      'admin',
+    );
+    for (const p of [world.learner, world.reviewer, world.outsider])
+      expect((await attendance.runs(await scope(p), page)).items.map((c) => c.id)).not.toContain(classId);
+  });
+
   describe('the trainer’s list', () => {
     it('lists confirmed registrants by name, paginated, with their attendance of the session', async () => {
       const [a, b, c] = world.learners;

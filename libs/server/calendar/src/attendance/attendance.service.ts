@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   ErrorCode,
+  type AttendanceClassSummary,
   type AttendanceListRow,
   type AttendanceQr,
   type AttendanceScanKind,
@@ -36,6 +37,7 @@ import {
   confirmedRegistrationId,
   findAttendanceClass,
   insertScanIfNew,
+  listRunClasses,
   listSessionAttendance,
   lockAttendance,
   newestRegistrationStatus,
@@ -123,6 +125,34 @@ export class AttendanceService {
     const s = sessionAt(cls.sessions, index);
     if (!s) throw notFound(ErrorCode.CALENDAR_SESSION_NOT_FOUND, 'Sesi kelas tidak ditemukan');
     return s;
+  }
+
+  /** The classes whose attendance the caller runs (trainer or admin), latest first. */
+  async runs(scope: AccessScope, q: { page: number; pageSize: number }): Promise<Page<AttendanceClassSummary>> {
+    const { total, rows } = await listRunClasses(
+      this.db,
+      {
+        employeeId: scope.principal.employeeId ?? null,
+        adminAgencyIds: [...scope.adminAgencyIds],
+        everyAgency: scope.global,
+      },
+      { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    );
+    return toPage(
+      rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        offeringTitle: r.offering_title,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        timeZone: r.time_zone,
+        role: classRole(scope, r) ?? 'trainer',
+        ended: new Date(r.ends_at).getTime() <= Date.now(),
+        finalisedAt: iso(r.finalised_at),
+      })),
+      total,
+      q,
+    );
   }
 
   async qr(scope: AccessScope, classId: string, sessionIndex: number, kind: AttendanceScanKind): Promise<AttendanceQr> {

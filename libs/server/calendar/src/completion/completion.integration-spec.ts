@@ -42,10 +42,10 @@ describe('class completion by attendance (integration)', () => {
   const endedClass = async (
     people: Person[],
     offeringId = plainOffering,
-    spans = [
+    spans: ReadonlyArray<readonly [number, number]> = [
       [-26 * 60, 240],
       [-300, 240],
-    ] as const,
+    ],
   ) => {
     const cls = await offerings.createClass(
       await scope(world.admin),
