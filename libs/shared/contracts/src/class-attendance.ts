@@ -51,6 +51,8 @@ export interface ScanResult {
   classId: string;
   className: string;
   offeringTitle: string;
+  /** The class's zone: the times are shown in it. */
+  timeZone: AgencyTimeZone;
   kind: AttendanceScanKind;
   attendance: SessionAttendance;
   /** true: this scan changed nothing (scanned before). */

@@ -2,6 +2,7 @@ import { Outlet, type RouteObject } from 'react-router';
 import { hasAnyRole, useAuth } from '../../shared/auth/auth-context';
 import { ForbiddenPage } from '../../shared/components/StatusPages';
 import { CLASS_ADMIN_ROLES } from '../../shared/layout/nav-items';
+import { attendanceRoutes } from './attendance/routes';
 
 /** Province, agency and platform admins (the API checks the organising agency again). */
 function RequireClassAdmin() {
@@ -21,4 +22,5 @@ export const calendarRoutes: RouteObject[] = [
       },
     ],
   },
+  ...attendanceRoutes,
 ];

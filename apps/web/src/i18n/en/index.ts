@@ -3,6 +3,7 @@ import { accountSetup } from './account-setup';
 import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
+import { attendance } from './attendance';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
@@ -49,6 +50,7 @@ export const en: Catalog = {
   jp,
   jpReports,
   calendar,
+  attendance,
   editor,
   preview,
   certificates,

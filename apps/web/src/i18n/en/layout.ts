@@ -29,6 +29,7 @@ export const layout: Catalog['layout'] = {
     certificateTemplate: 'Certificate template',
     classes: 'Training classes',
     classAdmin: 'Manage classes',
+    classAttendance: 'Class attendance',
     authorInvitations: 'Author invitations',
     jp: 'My JP',
     jpClaims: 'JP claims',

@@ -2,6 +2,7 @@ import { accountSetup } from './account-setup';
 import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
+import { attendance } from './attendance';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
@@ -51,6 +52,7 @@ export const id = {
   jp,
   jpReports,
   calendar,
+  attendance,
   editor,
   preview,
   certificates,

@@ -32,6 +32,7 @@ export const layout = {
     certificateTemplate: 'Templat sertifikat',
     classes: 'Kelas pelatihan',
     classAdmin: 'Kelola kelas',
+    classAttendance: 'Presensi kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',
 };

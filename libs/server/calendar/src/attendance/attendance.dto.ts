@@ -96,6 +96,7 @@ export class ScanResultDto {
   @ApiProperty({ example: UUID_EX }) classId: string;
   @ApiProperty({ example: 'Angkatan I' }) className: string;
   @ApiProperty({ example: 'Pelatihan Kepemimpinan Pengawas' }) offeringTitle: string;
+  @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Makassar' }) timeZone: AgencyTimeZone;
   @ApiProperty({ enum: ATTENDANCE_SCAN_KINDS, example: 'in' }) kind: AttendanceScanKind;
   @ApiProperty({ type: SessionAttendanceDto }) attendance: SessionAttendanceDto;
   @ApiProperty({ example: false, description: 'true: scanned before; nothing changed' }) already: boolean;

@@ -221,6 +221,7 @@ export class AttendanceService {
       classId,
       className: cls.name,
       offeringTitle: cls.offering_title,
+      timeZone: cls.time_zone,
       kind,
       attendance: toSessionAttendance(sessionIndex, row),
       already,

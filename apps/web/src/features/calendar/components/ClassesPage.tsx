@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { ClassRegistration, TrainingClass } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -190,7 +191,12 @@ export function ClassesPage() {
           {
             key: 'class',
             header: t('classes.class'),
-            cell: (r) => r.classTitle ?? names.get(r.classId) ?? '',
+            cell: (r) => (
+              // The learner's attendance and completion of the class (decision 0037).
+              <Anchor component={Link} to={`/kelas/${r.classId}`} size="sm">
+                {r.classTitle ?? names.get(r.classId) ?? ''}
+              </Anchor>
+            ),
           },
           {
             key: 'status',
