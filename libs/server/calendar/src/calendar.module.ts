@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '@kompeten/server-organisation';
+import { AttendanceController } from './attendance/attendance.controller';
+import { AttendanceService } from './attendance/attendance.service';
+import { AttendanceTokens } from './attendance/attendance-tokens';
 import { CalendarController } from './calendar.controller';
 import { FeedService } from './feeds/feed.service';
 import { FeedTokenController, PublicFeedsController } from './feeds/feeds.controller';
 import { ClassEditController } from './offerings/class-edit.controller';
 import { ClassEditService } from './offerings/class-edit.service';
+import { CompletionController } from './completion/completion.controller';
+import { CompletionService } from './completion/completion.service';
 import { OfferingService } from './offerings/offering.service';
 import { RegistrationService } from './registration/registration.service';
 import { CalendarViewsController } from './views/calendar-views.controller';
@@ -13,7 +18,7 @@ import { PresenceCheckService } from './webinar/presence-check.service';
 import { WebinarController } from './webinar/webinar.controller';
 import { WebinarJoinService } from './webinar/webinar-join.service';
 
-/** The training calendar over HTTP (decisions 0034, 0038, 0040). */
+/** The training calendar over HTTP (decisions 0034, 0037, 0038, 0040). */
 @Module({
   imports: [OrganisationModule],
   controllers: [
@@ -23,6 +28,8 @@ import { WebinarJoinService } from './webinar/webinar-join.service';
     FeedTokenController,
     PublicFeedsController,
     WebinarController,
+    AttendanceController,
+    CompletionController,
   ],
   providers: [
     OfferingService,
@@ -32,6 +39,9 @@ import { WebinarJoinService } from './webinar/webinar-join.service';
     FeedService,
     WebinarJoinService,
     PresenceCheckService,
+    AttendanceTokens,
+    AttendanceService,
+    CompletionService,
   ],
   exports: [RegistrationService],
 })

@@ -27,12 +27,15 @@ export * from './webinar/entities/presence-check-answer.entity';
 export * from './webinar/jobs/plan-presence-checks.job';
 export * from './webinar/jobs/settle-webinar-sessions.job';
 
+export * from './entities/class-completion.entity';
+
 import { ClassAttendanceEntity } from './entities/class-attendance.entity';
 import { CalendarFeedTokenEntity } from './feeds/calendar-feed-token.entity';
 import { PresenceCheckAnswerEntity } from './webinar/entities/presence-check-answer.entity';
 import { PresenceCheckEntity } from './webinar/entities/presence-check.entity';
 import { WebinarJoinEntity } from './webinar/entities/webinar-join.entity';
 import { WebinarSessionEntity } from './webinar/entities/webinar-session.entity';
+import { ClassCompletionEntity } from './entities/class-completion.entity';
 import { ClassQuotaEntity } from './entities/class-quota.entity';
 import { ClassRegistrationEntity } from './entities/class-registration.entity';
 import { TrainingClassEntity } from './entities/training-class.entity';
@@ -48,4 +51,10 @@ export const CALENDAR_ENTITIES = [
   WebinarJoinEntity,
   PresenceCheckEntity,
   PresenceCheckAnswerEntity,
+  ClassCompletionEntity,
 ];
+/** For the JP ledger's and the certificates' consumers of `class.completed` (decision 0037). */
+export * from './completion/completion-readers';
+/** The services a cross-lib test drives (test/integration/class-completion-consumers.integration-spec.ts). */
+export { AttendanceService } from './attendance/attendance.service';
+export { CompletionService } from './completion/completion.service';

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@kompeten/server-core';
 import { LearningCoreModule } from '@kompeten/server-learning';
 import { CertificateIssuing } from './issuing/certificate-issuing';
+import { ClassCompletionCertificate } from './issuing/class-completion-certificate';
 import { CourseCompletionCertificate } from './issuing/course-completion-certificate';
 import { signerFromConfig, type CertificateSigner } from './signing/certificate-signer';
 
 /** The deployment's signer (a BSrE adapter would be bound here instead, decision 0030). */
 export const CERTIFICATE_SIGNER = Symbol('CERTIFICATE_SIGNER');
 
-const CORE = [CertificateIssuing, CourseCompletionCertificate];
+const CORE = [CertificateIssuing, CourseCompletionCertificate, ClassCompletionCertificate];
 
 /** Issuing certificates without HTTP: what the worker's job and the API's controllers share. */
 @Module({
@@ -21,6 +22,7 @@ const CORE = [CertificateIssuing, CourseCompletionCertificate];
       useFactory: (signer: CertificateSigner, c: AppConfig) => new CertificateIssuing(signer, c.publicUrl),
     },
     CourseCompletionCertificate,
+    ClassCompletionCertificate,
   ],
   exports: [...CORE, CERTIFICATE_SIGNER],
 })

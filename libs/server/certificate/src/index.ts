@@ -9,11 +9,13 @@ export * from './rendering/render-certificate';
 export * from './issuing/certificate-store';
 export * from './issuing/certificate-issuing';
 export * from './issuing/course-completion-certificate';
+export * from './issuing/class-completion-certificate';
 export * from './templates/template-rules';
 export * from './templates/template-store';
 export * from './certificate-core.module';
 export * from './jobs/certificate-jobs.module';
 export * from './jobs/issue-course-completion-certificate.job';
+export * from './jobs/issue-class-completion-certificate.job';
 
 import { CertificateSequenceEntity } from './entities/certificate-sequence.entity';
 import { CertificateLogoEntity, CertificateTemplateEntity } from './entities/certificate-template.entity';

@@ -49,3 +49,22 @@ export async function findEnrolmentStart(m: EntityManager, enrolmentId: string):
   ]);
   return row ? new Date(row.created_at) : null;
 }
+
+/**
+ * The completions of one course by some ASN, earliest first per ASN: the training calendar's completion rule requires
+ * the offering's linked e-learning course (decision 0037) and reads it here, never the table.
+ */
+export async function courseCompletionsOf(
+  m: EntityManager,
+  courseId: string,
+  employeeIds: readonly string[],
+): Promise<Map<string, { id: string; completedAt: Date }>> {
+  if (!employeeIds.length) return new Map();
+  const rows: Array<{ id: string; employee_id: string; completed_at: Date }> = await m.query(
+    `SELECT DISTINCT ON (employee_id) id, employee_id, completed_at
+       FROM course_completion WHERE course_id = $1 AND employee_id = ANY($2::uuid[])
+      ORDER BY employee_id, completed_at, id`,
+    [courseId, employeeIds],
+  );
+  return new Map(rows.map((r) => [r.employee_id, { id: r.id, completedAt: new Date(r.completed_at) }]));
+}

@@ -6,6 +6,8 @@ export * from './ledger/ledger-store';
 export * from './ledger/jp-crediting';
 export * from './ledger/course-completion-credit';
 export * from './ledger/community-session-credit';
+export * from './jobs/credit-class-completion.job';
+export * from './ledger/class-completion-credit';
 export * from './ledger/ledger.service';
 export * from './rules/rule-arithmetic';
 export * from './rules/rule-resolution';

@@ -7,6 +7,7 @@ import { ClaimsService, MAX_EVIDENCE_BYTES } from './claims/claims.service';
 import { LearnerJpController } from './learner/learner-jp.controller';
 import { LearnerJpService } from './learner/learner-jp.service';
 import { CommunitySessionCrediting } from './ledger/community-session-credit';
+import { ClassCompletionCredit } from './ledger/class-completion-credit';
 import { CourseCompletionCredit } from './ledger/course-completion-credit';
 import { JpCrediting } from './ledger/jp-crediting';
 import { LedgerController } from './ledger/ledger.controller';
@@ -16,7 +17,7 @@ import { RulesController } from './rules/rules.controller';
 import { RulesService } from './rules/rules.service';
 import { JpReportsModule } from './reports/jp-reports.module';
 
-const CORE = [RuleResolver, JpCrediting, CourseCompletionCredit, CommunitySessionCrediting];
+const CORE = [RuleResolver, JpCrediting, CourseCompletionCredit, ClassCompletionCredit, CommunitySessionCrediting];
 
 /** Crediting the ledger by the rules, without HTTP: what the worker's JP jobs run. */
 @Module({

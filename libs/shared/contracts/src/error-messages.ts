@@ -160,7 +160,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CALENDAR_FEED_NOT_FOUND]: 'Calendar feed not found.',
   [ErrorCode.CALENDAR_NOT_WEBINAR]: 'This class is not held online.',
   [ErrorCode.CALENDAR_JOIN_NOT_OPEN]: 'The meeting opens 15 minutes before a session starts and closes when it ends.',
-  [ErrorCode.CALENDAR_NOT_REGISTERED]: 'You are not registered for this class.',
+  [ErrorCode.CALENDAR_NOT_REGISTERED]: 'You do not hold a confirmed registration in this class.',
   [ErrorCode.CALENDAR_CHECK_NOT_FOUND]: 'Presence check not found.',
   [ErrorCode.CALENDAR_CHECK_CLOSED]: 'This presence check is not open for answers.',
   [ErrorCode.CALENDAR_CHECK_WRONG_CODE]: 'That is not the code shown in the meeting.',
@@ -184,6 +184,16 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.COMMUNITY_NOT_A_MEMBER]: 'Every attendee must be an active member of the community.',
   [ErrorCode.COMMUNITY_LAST_FACILITATOR]: 'The last facilitator cannot leave the community.',
   [ErrorCode.COMMUNITY_INVALID_SESSION]: 'The session date or duration is not valid.',
+  [ErrorCode.CALENDAR_ATTENDANCE_TOKEN_INVALID]:
+    'This attendance QR code is not valid. Scan the code the trainer is showing now.',
+  [ErrorCode.CALENDAR_ATTENDANCE_TOKEN_EXPIRED]:
+    'This attendance QR code has expired. Scan the newest code on the trainer’s screen.',
+  [ErrorCode.CALENDAR_ATTENDANCE_CLOSED]: 'Attendance for this session is not open now.',
+  [ErrorCode.CALENDAR_NOT_CHECKED_IN]: 'Your arrival in this session is not recorded yet; scan the arrival code first.',
+  [ErrorCode.CALENDAR_SESSION_NOT_FOUND]: 'The class has no such session.',
+  [ErrorCode.CALENDAR_INVALID_ATTENDANCE]: 'The attendance cannot be saved as sent.',
+  [ErrorCode.CALENDAR_CLASS_NOT_ENDED]: 'The class can be finalised only after its last session has ended.',
+  [ErrorCode.CALENDAR_COMPLETION_NOT_FOUND]: 'Class completion not found.',
   [ErrorCode.SIASN_PUSH_NOT_FOUND]: 'SIASN push not found.',
   [ErrorCode.SIASN_PUSH_NOT_RESENDABLE]: 'Only parked or failed SIASN pushes can be sent again.',
   [ErrorCode.SIASN_CREDENTIALS_KEY_MISSING]:

@@ -205,7 +205,7 @@ export const ErrorCode = {
   CALENDAR_NOT_WEBINAR: 'CALENDAR.NOT_WEBINAR',
   /** No session's join window (15 minutes before its start until its end) is open now. */
   CALENDAR_JOIN_NOT_OPEN: 'CALENDAR.JOIN_NOT_OPEN',
-  /** The learner holds no confirmed registration and this join cannot register them. */
+  /** The learner holds no confirmed registration in the class (scanning attendance, joining, answering a check). */
   CALENDAR_NOT_REGISTERED: 'CALENDAR.NOT_REGISTERED',
   CALENDAR_CHECK_NOT_FOUND: 'CALENDAR.CHECK_NOT_FOUND',
   /** The presence check is not open for answers (not yet, or its window has passed). */
@@ -250,6 +250,22 @@ export const ErrorCode = {
   COMMUNITY_LAST_FACILITATOR: 'COMMUNITY.LAST_FACILITATOR',
   /** A session date in the future or a duration out of range. */
   COMMUNITY_INVALID_SESSION: 'COMMUNITY.INVALID_SESSION',
+  // ---- issue 18: class attendance and completion (decision 0037) ----
+  /** The attendance QR code is not one Kompeten signed for this class (forged, damaged, or of another class). */
+  CALENDAR_ATTENDANCE_TOKEN_INVALID: 'CALENDAR.ATTENDANCE_TOKEN_INVALID',
+  /** The attendance QR code was signed but its time is over: scan the code on the trainer's screen now. */
+  CALENDAR_ATTENDANCE_TOKEN_EXPIRED: 'CALENDAR.ATTENDANCE_TOKEN_EXPIRED',
+  /** Scanning is only open around the session (from an hour before it starts until an hour after it ends). */
+  CALENDAR_ATTENDANCE_CLOSED: 'CALENDAR.ATTENDANCE_CLOSED',
+  /** A check-out scan before any arrival was recorded for the session. */
+  CALENDAR_NOT_CHECKED_IN: 'CALENDAR.NOT_CHECKED_IN',
+  /** The class has no session with this index. */
+  CALENDAR_SESSION_NOT_FOUND: 'CALENDAR.SESSION_NOT_FOUND',
+  /** Attendance marks that contradict the session (times outside it, leaving before arriving). */
+  CALENDAR_INVALID_ATTENDANCE: 'CALENDAR.INVALID_ATTENDANCE',
+  /** A class is finalised only after its last session has ended. */
+  CALENDAR_CLASS_NOT_ENDED: 'CALENDAR.CLASS_NOT_ENDED',
+  CALENDAR_COMPLETION_NOT_FOUND: 'CALENDAR.COMPLETION_NOT_FOUND',
   // ---- issue 17: SIASN push ----
   SIASN_PUSH_NOT_FOUND: 'SIASN.PUSH_NOT_FOUND',
   /** Only parked or failed pushes are sent again (an acknowledged one is already in SIASN). */

@@ -16,6 +16,7 @@ export * from './audit-words';
 export * from './certificates';
 export * from './notifications';
 export * from './calendar';
+export * from './class-attendance';
 export * from './siasn';
 export * from './webinar';
 export * from './discussion';

@@ -28,6 +28,8 @@ export const JobName = {
   CalendarEnrolLinkedCourse: 'calendar.enrol-linked-course',
   CalendarPlanPresenceChecks: 'calendar.plan-presence-checks',
   CalendarSettleWebinarSessions: 'calendar.settle-webinar-sessions',
+  JpCreditClassCompletion: 'jp.credit-class-completion',
+  CertificateIssueClassCompletion: 'certificate.issue-class-completion',
   SiasnPushCertificate: 'siasn.push-certificate',
   SiasnSweep: 'siasn.sweep',
   SiasnReconcileDaily: 'siasn.reconcile-daily',
@@ -106,6 +108,18 @@ export type JobItem =
       queue: typeof QueueName.Events;
       data: Record<string, never>;
     }
+  /** A class completion credits its JP to the ledger (once per class completion; decision 0037). */
+  | {
+      name: typeof JobName.JpCreditClassCompletion;
+      queue: typeof QueueName.Events;
+      data: { classCompletionId: string };
+    }
+  /** A class completion gets its certificate (once per class completion; decision 0037). */
+  | {
+      name: typeof JobName.CertificateIssueClassCompletion;
+      queue: typeof QueueName.Events;
+      data: { classCompletionId: string };
+    }
   /** A certificate was issued: its SIASN push is created once and a first delivery attempted (docs/siasn.md). */
   | { name: typeof JobName.SiasnPushCertificate; queue: typeof QueueName.Events; data: { certificateId: string } }
   /** Scheduled every 15 s: every due SIASN push, document upload and requested reconciliation is driven again. */
@@ -140,6 +154,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CalendarEnrolLinkedCourse]: QueueName.Events,
   [JobName.CalendarPlanPresenceChecks]: QueueName.Events,
   [JobName.CalendarSettleWebinarSessions]: QueueName.Events,
+  [JobName.JpCreditClassCompletion]: QueueName.Events,
+  [JobName.CertificateIssueClassCompletion]: QueueName.Events,
   [JobName.SiasnPushCertificate]: QueueName.Events,
   [JobName.SiasnSweep]: QueueName.Events,
   [JobName.SiasnReconcileDaily]: QueueName.Events,
@@ -168,6 +184,8 @@ export const OutboxEvent = {
   DiscussionPosted: 'discussion.posted',
   /** A community-of-practice session was recorded with its attendees (written with the session). */
   CommunitySessionRecorded: 'community.session-recorded',
+  /** An ASN completed a class by attendance (written with the class completion when the class is finalised). */
+  ClassCompleted: 'class.completed',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
 
@@ -194,6 +212,8 @@ export interface OutboxPayloads {
   [OutboxEvent.DiscussionPosted]: { postId: string };
   /** `aggregateId` is the session (recorded once; its attendees are fixed). */
   [OutboxEvent.CommunitySessionRecorded]: { sessionId: string };
+  /** `aggregateId` is the class completion (one per class and ASN, written once). */
+  [OutboxEvent.ClassCompleted]: { classCompletionId: string };
 }
 export type OutboxPayloadOf<E extends OutboxEvent> = OutboxPayloads[E];
 
@@ -224,4 +244,5 @@ export const EVENT_CONSUMERS: { readonly [E in OutboxEvent]: readonly ConsumerOf
   [OutboxEvent.ClassRegistrationConfirmed]: [JobName.CalendarEnrolLinkedCourse],
   [OutboxEvent.DiscussionPosted]: [JobName.NotifyDiscussionPosted],
   [OutboxEvent.CommunitySessionRecorded]: [JobName.JpCreditCommunitySession],
+  [OutboxEvent.ClassCompleted]: [JobName.JpCreditClassCompletion, JobName.CertificateIssueClassCompletion],
 };

@@ -58,8 +58,11 @@ export interface JpRulesInForce {
 
 /** How a credit was computed (kept on the line, so it can be explained later). */
 export interface JpCalculation {
-  /** What was counted: the course's declared JP, or the claim's quantity in the rule's unit. */
-  basis: 'declared_jp' | 'quantity';
+  /**
+   * What was counted: the course's declared JP, the claim's quantity in the rule's unit, or a class's minutes attended
+   * (`quantity` the minutes, `minutesPerJp` the class's rule; decision 0037).
+   */
+  basis: 'declared_jp' | 'quantity' | 'attended_minutes';
   unit: JpUnit | null;
   quantity: number | null;
   jpPerUnit: number | null;

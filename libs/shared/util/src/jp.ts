@@ -8,10 +8,23 @@ import type { DeliveryMode, JpCapReason, JpRule, JpUnit } from '@kompeten/shared
 
 export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
 
-/** What is being credited: a course's declared JP, or a claimed quantity in the rule's unit. */
+/**
+ * What is being credited: a course's declared JP, a claimed quantity in the rule's unit, or a class's minutes attended
+ * at its completion rule's minutes per JP, at most the offering's JP (decision 0037).
+ */
 export type CreditBasis =
   | { basis: 'declared_jp'; jp: number }
-  | { basis: 'quantity'; unit: JpUnit; quantity: number; deliveryMode: DeliveryMode };
+  | { basis: 'quantity'; unit: JpUnit; quantity: number; deliveryMode: DeliveryMode }
+  | { basis: 'attended_minutes'; minutes: number; minutesPerJp: number; maxJp: number };
+
+/**
+ * JP of minutes attended (decision 0037): minutes ÷ minutes per JP, two decimals, never more than the training's
+ * declared JP. The calendar's completion rule and the ledger compute a class's JP with this one function.
+ */
+export function attendedMinutesJp(minutes: number, minutesPerJp: number, maxJp: number): number {
+  if (minutes <= 0 || minutesPerJp <= 0) return 0;
+  return Math.min(round2(maxJp), Math.floor((minutes / minutesPerJp) * 100 + 1e-9) / 100);
+}
 
 /**
  * JP before caps. A course counts the JP its version declares (an e-learning course counts its declared JP too). A
@@ -24,6 +37,8 @@ export function rawJp(
   minutesPerJp: Record<DeliveryMode, number>,
 ): { rawJp: number; minutes: number | null } {
   if (basis.basis === 'declared_jp') return { rawJp: round2(basis.jp), minutes: null };
+  if (basis.basis === 'attended_minutes')
+    return { rawJp: attendedMinutesJp(basis.minutes, basis.minutesPerJp, basis.maxJp), minutes: basis.minutesPerJp };
   if (rule.jpPerUnit !== null) return { rawJp: round2(basis.quantity * rule.jpPerUnit), minutes: null };
   if (rule.unit !== 'hour') return { rawJp: 0, minutes: null };
   const minutes = minutesPerJp[basis.deliveryMode];

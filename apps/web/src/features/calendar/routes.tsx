@@ -3,6 +3,7 @@ import { hasAnyRole, useAuth } from '../../shared/auth/auth-context';
 import { ForbiddenPage } from '../../shared/components/StatusPages';
 import { CLASS_ADMIN_ROLES } from '../../shared/layout/nav-items';
 import { webinarRoutes } from './webinar/routes';
+import { attendanceRoutes } from './attendance/routes';
 
 /** Province, agency and platform admins (the API checks the organising agency again). */
 function RequireClassAdmin() {
@@ -35,4 +36,5 @@ export const calendarRoutes: RouteObject[] = [
       },
     ],
   },
+  ...attendanceRoutes,
 ];

@@ -3,6 +3,7 @@ import { accountSetup } from './account-setup';
 import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
+import { attendance } from './attendance';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { webinar } from './webinar';
@@ -53,6 +54,7 @@ export const en: Catalog = {
   jpReports,
   calendar,
   webinar,
+  attendance,
   editor,
   preview,
   certificates,

@@ -32,6 +32,7 @@ export const layout: Catalog['layout'] = {
     myCalendar: 'My calendar',
     communities: 'Communities',
     classAdmin: 'Manage classes',
+    classAttendance: 'Class attendance',
     authorInvitations: 'Author invitations',
     jp: 'My JP',
     jpClaims: 'JP claims',

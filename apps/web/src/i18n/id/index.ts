@@ -2,6 +2,7 @@ import { accountSetup } from './account-setup';
 import { agencies } from './agencies';
 import { approvals } from './approvals';
 import { audit } from './audit';
+import { attendance } from './attendance';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { webinar } from './webinar';
@@ -55,6 +56,7 @@ export const id = {
   jpReports,
   calendar,
   webinar,
+  attendance,
   editor,
   preview,
   certificates,

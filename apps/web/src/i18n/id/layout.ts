@@ -35,6 +35,7 @@ export const layout = {
     myCalendar: 'Kalender saya',
     communities: 'Komunitas belajar',
     classAdmin: 'Kelola kelas',
+    classAttendance: 'Presensi kelas',
   },
   reviewsWaiting: '{{count}} kursus menunggu tinjauan',
 };

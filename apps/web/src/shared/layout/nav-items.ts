@@ -29,7 +29,8 @@ export type NavKey =
   | 'calendar'
   | 'myCalendar'
   | 'communities'
-  | 'classAdmin';
+  | 'classAdmin'
+  | 'classAttendance';
 
 export interface NavItem {
   key: NavKey;
@@ -70,6 +71,9 @@ export const CERTIFICATE_ADMIN_ROLES: readonly Role[] = ['agency_admin', 'provin
 /** Who creates training offerings and classes: province and agency admins of the organising agency (issue 18). */
 export const CLASS_ADMIN_ROLES: readonly Role[] = ['agency_admin', 'province_admin', 'platform_admin'];
 
+/** Who sees "Presensi kelas": trainers (widyaiswara; the API also lets any internal speaker in) and class admins. */
+export const CLASS_ATTENDANCE_ROLES: readonly Role[] = ['widyaiswara', ...CLASS_ADMIN_ROLES];
+
 /** Roles that see JP compliance and IP ASN reports for their scope (the API checks every id again, decision 0023). */
 export const REPORT_ROLES: readonly Role[] = ['supervisor', ...ADMIN_ROLES];
 
@@ -91,6 +95,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'calendar', to: '/kalender', end: true },
   { key: 'myCalendar', to: '/kalender/saya' },
   { key: 'communities', to: '/komunitas' },
+  { key: 'classAttendance', to: '/kelas/presensi', roles: CLASS_ATTENDANCE_ROLES },
   { key: 'profile', to: '/profil' },
   { key: 'approvals', to: '/persetujuan', approver: true },
   { key: 'jpVerification', to: '/jp/verification', roles: JP_VERIFIER_ROLES },

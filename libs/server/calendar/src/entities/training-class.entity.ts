@@ -31,6 +31,10 @@ import { TrainingOfferingEntity } from './training-offering.entity';
 @Check('training_class_window_check', `registration_opens_at < registration_closes_at AND starts_at < ends_at`)
 @Check('training_class_sequence_check', `sequence >= 0`)
 @Check('training_class_cancelled_check', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
+@Check(
+  'training_class_completion_rule_check',
+  `completion_min_attendance_percent BETWEEN 1 AND 100 AND completion_minutes_per_jp BETWEEN 1 AND 240`,
+)
 @Index('ix_training_class_time', ['startsAt', 'endsAt'])
 export class TrainingClassEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -144,6 +148,20 @@ export class TrainingClassEntity {
 
   @Column('text', { nullable: true })
   cancellationReason: string | null;
+  /** Completion rule (decision 0037): the share of the scheduled minutes to attend. */
+  @Column('smallint', { default: 80 })
+  completionMinAttendancePercent: number;
+
+  /** Completion rule: JP by minutes attended (at `completionMinutesPerJp`, at most the offering's JP) or declared. */
+  @Column('boolean', { default: false })
+  completionJpByMinutes: boolean;
+
+  @Column('smallint', { default: 45 })
+  completionMinutesPerJp: number;
+
+  /** When the class was last finalised (completions decided); null: never. */
+  @Column('timestamptz', { nullable: true })
+  finalisedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

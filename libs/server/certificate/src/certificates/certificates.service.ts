@@ -28,6 +28,7 @@ import {
   revokeCertificate,
   type CertificateRow,
 } from '../issuing/certificate-store';
+import { CLASS_COMPLETION_SOURCE, ClassCompletionCertificate } from '../issuing/class-completion-certificate';
 import { COURSE_COMPLETION_SOURCE, CourseCompletionCertificate } from '../issuing/course-completion-certificate';
 import type { CertificateSigner } from '../signing/certificate-signer';
 import { isReplaced, listCertificates, lockCertificate } from './certificate-list-store';
@@ -45,6 +46,7 @@ export class CertificatesService {
     @InjectDataSource() @Inject(DataSource) private readonly db: DataSource,
     @Inject(CertificateIssuing) private readonly issuing: CertificateIssuing,
     @Inject(CourseCompletionCertificate) private readonly completions: CourseCompletionCertificate,
+    @Inject(ClassCompletionCertificate) private readonly classCompletions: ClassCompletionCertificate,
     @Inject(CERTIFICATE_SIGNER) private readonly signer: CertificateSigner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -147,7 +149,11 @@ export class CertificatesService {
       if (await isReplaced(m, id))
         throw conflict(ErrorCode.CERTIFICATE_CANNOT_REISSUE, 'Sertifikat ini sudah diterbitkan ulang');
       const input =
-        row.sourceType === COURSE_COMPLETION_SOURCE ? await this.completions.inputFor(m, row.sourceId) : null;
+        row.sourceType === COURSE_COMPLETION_SOURCE
+          ? await this.completions.inputFor(m, row.sourceId)
+          : row.sourceType === CLASS_COMPLETION_SOURCE
+            ? await this.classCompletions.inputFor(m, row.sourceId)
+            : null;
       if (!input || typeof input === 'string')
         throw conflict(ErrorCode.CERTIFICATE_CANNOT_REISSUE, 'Data penyelesaian pelatihan ini tidak lagi tersedia');
       if (row.status === 'valid') {

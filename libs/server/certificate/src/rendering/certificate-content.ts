@@ -23,6 +23,8 @@ export interface CertificateContent {
     /** e.g. "Lulus" or "Lulus dengan nilai 88,5". */
     result: string | null;
     subjects: Array<{ title: string; jp: number }>;
+    /** SIASN jenis diklat code when the source names it (a class's offering); the SIASN push reads it. */
+    jenisDiklatId?: number;
   };
   issuer: {
     /** The agency that ran the training, e.g. "Badan Pengembangan Sumber Daya Manusia Provinsi Nusa Tenggara Barat". */

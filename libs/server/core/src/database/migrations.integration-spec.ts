@@ -25,6 +25,7 @@ const TABLES = [
   'certificate_sequence',
   'certificate_template',
   'class_attendance',
+  'class_completion',
   'class_quota',
   'class_registration',
   'community',

@@ -211,7 +211,11 @@ export class CreateRuleSetDto {
 // ---- ledger --------------------------------------------------------------------------------------
 
 export class JpCalculationDto {
-  @ApiProperty({ enum: ['declared_jp', 'quantity'] }) basis: 'declared_jp' | 'quantity';
+  @ApiProperty({
+    enum: ['declared_jp', 'quantity', 'attended_minutes'],
+    description: 'attended_minutes: a class completion by minutes attended; quantity then holds the minutes',
+  })
+  basis: 'declared_jp' | 'quantity' | 'attended_minutes';
   @ApiProperty({ enum: JP_UNITS, nullable: true, type: String }) unit: JpUnit | null;
   @ApiProperty({ nullable: true, type: Number, example: 3 }) quantity: number | null;
   @ApiProperty({ nullable: true, type: Number }) jpPerUnit: number | null;

@@ -30,6 +30,29 @@ describe('JP recognition arithmetic (DOMAIN.md §3)', () => {
       expect(rawJp(rule(), hours(h, mode), MINUTES)).toEqual({ rawJp: jp, minutes: MINUTES[mode] });
     });
 
+    it('counts a class’s attended minutes at its own minutes per JP, at most the training’s JP (decision 0037)', () => {
+      const attended = (minutes: number, maxJp = 24) =>
+        ({ basis: 'attended_minutes', minutes, minutesPerJp: 45, maxJp }) as const;
+      // The rule's unit and JP per unit do not apply: the class's rule decided the minutes per JP.
+      expect(rawJp(rule({ unit: 'day', jpPerUnit: 8 }), attended(1000), MINUTES)).toEqual({
+        rawJp: 22.22,
+        minutes: 45,
+      });
+      expect(rawJp(rule(), attended(1200, 20), MINUTES).rawJp).toBe(20);
+      expect(rawJp(rule(), attended(0), MINUTES).rawJp).toBe(0);
+      const line = creditFor(rule({ capPerActivity: 16 }), attended(1000), MINUTES, 0);
+      expect(line).toMatchObject({
+        jp: 16,
+        calculation: {
+          basis: 'attended_minutes',
+          quantity: 1000,
+          minutesPerJp: 45,
+          rawJp: 22.22,
+          cappedBy: 'activity',
+        },
+      });
+    });
+
     it('counts JP per unit when the rule gives one, whatever the unit', () => {
       expect(rawJp(rule({ unit: 'hour', jpPerUnit: 1 }), hours(3), MINUTES).rawJp).toBe(3);
       const days = { basis: 'quantity', unit: 'day', quantity: 2.5, deliveryMode: 'classroom' } as const;

@@ -27,7 +27,8 @@ export function creditFor(
     calculation: {
       basis: basis.basis,
       unit: quantity ? rule.unit : null,
-      quantity: quantity ? quantity.quantity : null,
+      // For attended minutes the quantity is the minutes (the unit is the minute, not one of the rule's units).
+      quantity: quantity ? quantity.quantity : basis.basis === 'attended_minutes' ? basis.minutes : null,
       jpPerUnit: quantity ? rule.jpPerUnit : null,
       minutesPerJp: raw.minutes,
       deliveryMode: quantity ? quantity.deliveryMode : null,

@@ -198,7 +198,12 @@ export function ClassesPage() {
           {
             key: 'class',
             header: t('classes.class'),
-            cell: (r) => r.classTitle ?? names.get(r.classId) ?? '',
+            cell: (r) => (
+              // The learner's attendance and completion of the class (decision 0037).
+              <Anchor component={Link} to={`/kelas/${r.classId}`} size="sm">
+                {r.classTitle ?? names.get(r.classId) ?? ''}
+              </Anchor>
+            ),
           },
           {
             key: 'status',

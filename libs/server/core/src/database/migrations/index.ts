@@ -30,6 +30,7 @@ import { JpReportGroups1797660000000 } from './1797660000000-JpReportGroups';
 import { TrainingCalendar1797670000000 } from './1797670000000-TrainingCalendar';
 import { CourseLatihanStruktural1797680000000 } from './1797680000000-CourseLatihanStruktural';
 import { ClassAttendance1797690000000 } from './1797690000000-ClassAttendance';
+import { ClassCompletion1797700000000 } from './1797700000000-ClassCompletion';
 import { Webinars1797710000000 } from './1797710000000-Webinars';
 import { DiscussionsAndCommunities1797720000000 } from './1797720000000-DiscussionsAndCommunities';
 import { CalendarFeeds1797730000000 } from './1797730000000-CalendarFeeds';
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   TrainingCalendar1797670000000,
   CourseLatihanStruktural1797680000000,
   ClassAttendance1797690000000,
+  ClassCompletion1797700000000,
   Webinars1797710000000,
   DiscussionsAndCommunities1797720000000,
   CalendarFeeds1797730000000,
