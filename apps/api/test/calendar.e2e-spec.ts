@@ -132,6 +132,47 @@ describe('Training calendar API', () => {
       expect(foreign.status).toBe(404);
     });
 
+    it('internal speakers are active ASN named by NIP (their record’s name kept); an unknown NIP is refused in words', async () => {
+      const url = `/api/calendar/offerings/${offering.id}/classes`;
+      const [w] = await api.db.query(`SELECT id, nip, full_name FROM employee WHERE nip = '197803152005012002'`);
+      const ok = await call<TrainingClass>(
+        DEMO.provinceAdmin,
+        'POST',
+        url,
+        classBody({
+          speakers: [
+            { nip: w.nip, role: 'widyaiswara' },
+            { name: 'Budi Santoso', institution: 'Unram' },
+          ],
+        }),
+      );
+      expect(ok.status).toBe(201);
+      expect(ok.body.speakers).toEqual([
+        expect.objectContaining({ employeeId: w.id, name: expect.stringContaining(w.full_name), role: 'widyaiswara' }),
+        { employeeId: null, name: 'Budi Santoso', institution: 'Unram', role: null },
+      ]);
+      const unknown = await call(
+        DEMO.provinceAdmin,
+        'POST',
+        url,
+        classBody({ speakers: [{ nip: '199901012020011999' }] }),
+      );
+      expect({ status: unknown.status, code: unknown.body.code, message: unknown.body.message }).toEqual({
+        status: 400,
+        code: 'CALENDAR.SPEAKER_NOT_FOUND',
+        message: expect.stringMatching(/NIP 199901012020011999/),
+      });
+      const ghost = await call(
+        DEMO.provinceAdmin,
+        'POST',
+        url,
+        classBody({ speakers: [{ employeeId: randomUUID() }] }),
+      );
+      expect([ghost.status, ghost.body.code]).toEqual([400, 'CALENDAR.SPEAKER_NOT_FOUND']);
+      const nameless = await call(DEMO.provinceAdmin, 'POST', url, classBody({ speakers: [{ institution: 'Unram' }] }));
+      expect([nameless.status, nameless.body.code]).toEqual([400, 'CALENDAR.INVALID_CLASS']);
+    });
+
     it('an agency admin cannot add classes to the province’s offering; a learner cannot list offerings', async () => {
       const r = await call(DEMO.agencyAdmin, 'POST', `/api/calendar/offerings/${offering.id}/classes`, classBody());
       expect({ status: r.status, code: r.body.code }).toEqual({

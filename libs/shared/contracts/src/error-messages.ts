@@ -160,6 +160,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   [ErrorCode.CALENDAR_FEED_NOT_FOUND]: 'Calendar feed not found.',
   [ErrorCode.CALENDAR_NOT_WEBINAR]: 'This class is not held online.',
   [ErrorCode.CALENDAR_JOIN_NOT_OPEN]: 'The meeting opens 15 minutes before a session starts and closes when it ends.',
+  [ErrorCode.CALENDAR_SPEAKER_NOT_FOUND]: 'A speaker named by NIP or id is not an active civil servant.',
   [ErrorCode.CALENDAR_NOT_REGISTERED]: 'You do not hold a confirmed registration in this class.',
   [ErrorCode.CALENDAR_CHECK_NOT_FOUND]: 'Presence check not found.',
   [ErrorCode.CALENDAR_CHECK_CLOSED]: 'This presence check is not open for answers.',

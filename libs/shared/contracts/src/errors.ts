@@ -207,6 +207,8 @@ export const ErrorCode = {
   CALENDAR_JOIN_NOT_OPEN: 'CALENDAR.JOIN_NOT_OPEN',
   /** The learner holds no confirmed registration in the class (scanning attendance, joining, answering a check). */
   CALENDAR_NOT_REGISTERED: 'CALENDAR.NOT_REGISTERED',
+  /** A class speaker named by NIP or id is not an active ASN. */
+  CALENDAR_SPEAKER_NOT_FOUND: 'CALENDAR.SPEAKER_NOT_FOUND',
   CALENDAR_CHECK_NOT_FOUND: 'CALENDAR.CHECK_NOT_FOUND',
   /** The presence check is not open for answers (not yet, or its window has passed). */
   CALENDAR_CHECK_CLOSED: 'CALENDAR.CHECK_CLOSED',

@@ -66,8 +66,27 @@ export interface ClassInput {
   cancellationDeadline: string;
   quotaReleaseAt?: string;
   requiresApproval: boolean;
+  /** Internal speakers by NIP (the server checks each is an active ASN), external ones by name. */
+  speakers?: Array<{ nip?: string; name?: string; institution?: string | null; role?: string }>;
 }
 
 export function createClass(offeringId: string, input: ClassInput): Promise<TrainingClass> {
   return request<TrainingClass>(`/calendar/offerings/${enc(offeringId)}/classes`, { method: 'POST', body: input });
+}
+
+/** Class registrations of the caller's direct reports waiting for the caller's approval (the supervisor's queue). */
+export function listClassApprovals(params: PageParams, signal?: AbortSignal): Promise<Page<ClassRegistration>> {
+  return request<Page<ClassRegistration>>('/calendar/approvals', { query: { ...params }, signal });
+}
+
+/** The supervisor's decision; `reason` (optional) is kept with a rejection and shown to the learner. */
+export function decideClassRegistration(
+  id: string,
+  decision: 'approve' | 'reject',
+  reason?: string,
+): Promise<ClassRegistration> {
+  return request<ClassRegistration>(`/calendar/registrations/${enc(id)}/decision`, {
+    method: 'POST',
+    body: reason ? { decision, reason } : { decision },
+  });
 }

@@ -36,6 +36,53 @@ describe('classInputOf', () => {
     expect('input' in r && 'meetingUrl' in r.input).toBe(false);
   });
 
+  it('an empty window opens registration now, closes it when the class starts and lets cancelling run as long', () => {
+    const now = new Date('2027-01-05T03:00:00.000Z');
+    const r = classInputOf(filled({ opensAt: '', closesAt: '', cancelBy: '' }), 'Asia/Makassar', now);
+    expect(r).toEqual({
+      input: expect.objectContaining({
+        registrationOpensAt: '2027-01-05T03:00:00.000Z',
+        registrationClosesAt: '2027-02-10T00:00:00.000Z',
+        cancellationDeadline: '2027-02-10T00:00:00.000Z',
+      }),
+    });
+    // A class that starts before "now" has no window left to open.
+    const late = new Date('2027-02-11T00:00:00.000Z');
+    expect(classInputOf(filled({ opensAt: '', closesAt: '' }), 'Asia/Makassar', late)).toEqual({
+      problem: 'form.problem.window',
+    });
+    expect(classInputOf(filled({ opensAt: 'bukan tanggal' }), 'Asia/Makassar', now)).toEqual({
+      problem: 'form.problem.window',
+    });
+  });
+
+  it('internal speakers go by NIP, external ones by name and institution', () => {
+    const r = classInputOf(
+      filled({
+        speakerNips: '197803152005012002,\n198001012005011001',
+        externalSpeakers: 'Dr. Ani Wulandari; Universitas Mataram\n\nBudi Santoso',
+      }),
+      'Asia/Makassar',
+    );
+    expect(r).toEqual({
+      input: expect.objectContaining({
+        speakers: [
+          { nip: '197803152005012002', role: 'widyaiswara' },
+          { nip: '198001012005011001', role: 'widyaiswara' },
+          { name: 'Dr. Ani Wulandari', institution: 'Universitas Mataram' },
+          { name: 'Budi Santoso', institution: null },
+        ],
+      }),
+    });
+    expect(classInputOf(filled({ speakerNips: '1978' }), 'Asia/Makassar')).toEqual({
+      problem: 'form.problem.speakers',
+    });
+    expect(classInputOf(filled({ speakerNips: '197803152005012002 197803152005012002' }), 'Asia/Makassar')).toEqual({
+      problem: 'form.problem.speakers',
+    });
+    expect('speakers' in ((classInputOf(filled(), 'Asia/Makassar') as { input: object }).input ?? {})).toBe(false);
+  });
+
   it('names the first problem', () => {
     expect(classInputOf(filled({ end: '07:00' }), 'Asia/Jakarta')).toEqual({ problem: 'form.problem.schedule' });
     expect(classInputOf(filled({ closesAt: '2027-01-01T00:00' }), 'Asia/Jakarta')).toEqual({

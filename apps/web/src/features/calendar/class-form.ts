@@ -18,6 +18,10 @@ export interface ClassFormValues {
   cancelBy: string;
   releaseAt: string;
   requiresApproval: boolean;
+  /** NIPs of internal speakers (widyaiswara), separated by spaces, commas or lines: they run the class's attendance. */
+  speakerNips: string;
+  /** External speakers, one per line: "Name; Institution". */
+  externalSpeakers: string;
 }
 
 /** The keys (in the `calendar` namespace) of what is wrong with the form, or null. */
@@ -28,7 +32,8 @@ export type ClassFormProblem =
   | 'form.problem.quotas'
   | 'form.problem.quotaAgency'
   | 'form.problem.venue'
-  | 'form.problem.meetingUrl';
+  | 'form.problem.meetingUrl'
+  | 'form.problem.speakers';
 
 /**
  * The class as the API takes it, or the first problem the form can see (the API checks everything again and answers
@@ -37,6 +42,7 @@ export type ClassFormProblem =
 export function classInputOf(
   v: ClassFormValues,
   zone: AgencyTimeZone,
+  now: Date = new Date(),
 ): { input: ClassInput } | { problem: ClassFormProblem } {
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(v.date) ||
@@ -45,9 +51,12 @@ export function classInputOf(
     v.end <= v.start
   )
     return { problem: 'form.problem.schedule' };
-  const opens = fromZonedInput(v.opensAt, zone);
-  const closes = fromZonedInput(v.closesAt, zone);
-  const cancelBy = fromZonedInput(v.cancelBy, zone);
+  // Left empty, the window takes what organisers usually mean: registration opens now and closes when the class
+  // starts, and cancelling is possible until registration closes. A value typed but unreadable is still a problem.
+  const startsAt = fromZonedInput(`${v.date}T${v.start}`, zone);
+  const opens = v.opensAt ? fromZonedInput(v.opensAt, zone) : now.toISOString();
+  const closes = v.closesAt ? fromZonedInput(v.closesAt, zone) : startsAt;
+  const cancelBy = v.cancelBy ? fromZonedInput(v.cancelBy, zone) : closes;
   if (!opens || !closes || opens >= closes) return { problem: 'form.problem.window' };
   if (!cancelBy) return { problem: 'form.problem.cancelBy' };
   if (v.mode !== 'online' && !v.venue.trim()) return { problem: 'form.problem.venue' };
@@ -58,6 +67,18 @@ export function classInputOf(
   const sum = quotas.reduce((n, q) => n + Number(q.seats), 0);
   if (quotas.length && (seats === null || sum > seats || new Set(quotas.map((q) => q.agencyId)).size !== quotas.length))
     return { problem: 'form.problem.quotas' };
+  const nips = v.speakerNips.split(/[\s,;]+/).filter(Boolean);
+  if (nips.some((n) => !/^\d{18}$/.test(n)) || new Set(nips).size !== nips.length)
+    return { problem: 'form.problem.speakers' };
+  const externals = v.externalSpeakers
+    .split('\n')
+    .map((line) => line.split(';').map((x) => x.trim()))
+    .filter(([name]) => name);
+  if (externals.some(([name]) => name.length < 2)) return { problem: 'form.problem.speakers' };
+  const speakers = [
+    ...nips.map((nip) => ({ nip, role: 'widyaiswara' })),
+    ...externals.map(([name, institution]) => ({ name, institution: institution || null })),
+  ];
   const release = fromZonedInput(v.releaseAt, zone);
   return {
     input: {
@@ -73,6 +94,7 @@ export function classInputOf(
       cancellationDeadline: cancelBy,
       ...(release && quotas.length ? { quotaReleaseAt: release } : {}),
       requiresApproval: v.requiresApproval,
+      ...(speakers.length ? { speakers } : {}),
     },
   };
 }
@@ -92,4 +114,6 @@ export const emptyClassForm = (): ClassFormValues => ({
   cancelBy: '',
   releaseAt: '',
   requiresApproval: false,
+  speakerNips: '',
+  externalSpeakers: '',
 });

@@ -3,6 +3,8 @@ import {
   cancelRegistration,
   createClass,
   createOffering,
+  decideClassRegistration,
+  listClassApprovals,
   listClasses,
   listMyRegistrations,
   listOfferings,
@@ -18,6 +20,7 @@ export const calendarKeys = {
   classes: (params: ClassListParams) => [...calendarKeys.all, 'classes', params] as const,
   mine: (params: PageParams) => [...calendarKeys.all, 'mine', params] as const,
   offerings: (params: PageParams) => [...calendarKeys.all, 'offerings', params] as const,
+  approvals: (params: PageParams) => [...calendarKeys.all, 'approvals', params] as const,
 };
 
 export function useClasses(params: ClassListParams) {
@@ -52,4 +55,17 @@ export const useCreateOffering = () => useCalendarMutation((input: OfferingInput
 export const useCreateClass = () =>
   useCalendarMutation(({ offeringId, input }: { offeringId: string; input: ClassInput }) =>
     createClass(offeringId, input),
+  );
+
+export function useClassApprovals(params: PageParams) {
+  return useQuery({
+    queryKey: calendarKeys.approvals(params),
+    queryFn: ({ signal }) => listClassApprovals(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useDecideClassRegistration = () =>
+  useCalendarMutation(({ id, decision, reason }: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
+    decideClassRegistration(id, decision, reason),
   );

@@ -44,6 +44,23 @@ export const calendar: Catalog['calendar'] = {
     cancelled: 'Cancelled',
     refused: 'Refused',
   },
+  approvals: {
+    title: 'Class registrations',
+    empty: 'No class registrations are waiting for your approval.',
+    learner: 'Participant',
+    class: 'Class',
+    requestedAt: 'Registered',
+    actions: 'Actions',
+    approve: 'Approve',
+    reject: 'Reject',
+    approveNamed: 'Approve the registration of {{name}} for {{title}}',
+    rejectNamed: 'Reject the registration of {{name}} for {{title}}',
+    rejectTitle: 'Reject class registration',
+    rejectConfirm: 'Reject the registration of {{name}} for {{title}}? The seat goes to the waitlist.',
+    rejectReason: 'Reason (told to the participant)',
+    approved: 'The registration of {{name}} for {{title}} was approved.',
+    rejected: 'The registration of {{name}} for {{title}} was rejected.',
+  },
   admin: {
     title: 'Manage classes',
     intro:
@@ -82,7 +99,14 @@ export const calendar: Catalog['calendar'] = {
     opensAt: 'Registration opens ({{zone}})',
     closesAt: 'Registration closes ({{zone}})',
     cancelBy: 'Cancellation deadline ({{zone}})',
+    opensAtHint: 'Leave empty to open registration when the class is saved.',
+    closesAtHint: 'Leave empty to close registration when the class starts.',
+    cancelByHint: 'Leave empty to use the registration closing time.',
     releaseAt: 'Quota release ({{zone}})',
+    speakerNips: 'NIPs of widyaiswara / internal speakers',
+    speakerNipsHint: 'One or more NIPs, separated by commas or lines. They run the class attendance.',
+    externalSpeakers: 'External speakers',
+    externalSpeakersHint: 'One per line: Name; Institution',
     requiresApproval: 'Needs supervisor approval',
     problem: {
       schedule: 'Fill in the date and times; the end must be after the start.',
@@ -92,6 +116,8 @@ export const calendar: Catalog['calendar'] = {
       quotaAgency: 'Every quota needs an agency and at least 1 seat.',
       venue: 'A classroom or blended class needs a venue.',
       meetingUrl: 'An online or blended class needs an https link.',
+      speakers:
+        'Every speaker NIP must have 18 digits and appear once; an external speaker needs a name of at least 2 letters.',
     },
   },
   views: {

@@ -117,12 +117,25 @@ export class ClassSpeakerDto {
   @IsUUID('4', { message: 'speakers.employeeId harus UUID' })
   employeeId?: string | null;
 
-  @ApiProperty({ example: 'Dr. Siti Rahmawati, M.Si.', maxLength: 200 })
+  @ApiPropertyOptional({
+    example: '197803152005012002',
+    description: 'An internal ASN (widyaiswara) by NIP, instead of employeeId: must be an active ASN',
+  })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'speakers.nip harus 18 digit' })
+  nip?: string;
+
+  @ApiPropertyOptional({
+    example: 'Dr. Siti Rahmawati, M.Si.',
+    maxLength: 200,
+    description: 'Required for an external speaker; an internal one defaults to the name on their record',
+  })
+  @IsOptional()
   @Transform(trim)
   @IsString({ message: 'speakers.name harus teks' })
   @MinLength(2, { message: 'speakers.name minimal 2 karakter' })
   @MaxLength(200, { message: 'speakers.name maksimal 200 karakter' })
-  name: string;
+  name?: string;
 
   @ApiPropertyOptional({ example: 'Universitas Mataram', maxLength: 200, description: 'For an external speaker' })
   @IsOptional()

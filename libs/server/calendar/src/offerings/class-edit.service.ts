@@ -24,6 +24,7 @@ import {
 } from './class-edit-store';
 import { classAgencyIdOf, findClass, type ClassRow } from './offering-store';
 import { toClass } from './offering.service';
+import { resolveSpeakers } from './speakers';
 
 /** The most double-bookings one edit answer lists. */
 const MAX_CONFLICTS = 200;
@@ -50,7 +51,7 @@ export class ClassEditService {
   }
 
   /** The edited class as a whole, or the first problem in words (the rules of class creation). */
-  private merged(row: EditableClassRow, dto: UpdateClassDto): ClassChanges {
+  private merged(row: EditableClassRow, dto: UpdateClassDto, speakers: ClassSpeaker[] | null): ClassChanges {
     const bad = (message: string) => invalid(ErrorCode.CALENDAR_INVALID_CLASS, message);
     let sessions: Session[] = row.sessions;
     const schedule = dto.schedule
@@ -82,13 +83,7 @@ export class ClassEditService {
       sessions,
       venue,
       meetingUrl,
-      speakers:
-        dto.speakers?.map((p) => ({
-          employeeId: p.employeeId ?? null,
-          name: p.name,
-          institution: p.institution ?? null,
-          role: p.role ?? null,
-        })) ?? row.speakers,
+      speakers: speakers ?? row.speakers,
       registrationClosesAt: closes,
       cancellationDeadline: cancelBy,
     };
@@ -108,7 +103,7 @@ export class ClassEditService {
           ErrorCode.CALENDAR_CLASS_NOT_EDITABLE,
           'Kelas yang dibatalkan atau sudah selesai tidak dapat diubah',
         );
-      const next = this.merged(row, dto);
+      const next = this.merged(row, dto, dto.speakers ? await resolveSpeakers(m, dto.speakers) : null);
       // jsonb reorders object keys: compare days and speakers field by field, in one order.
       const days = (d: ClassDay[]) =>
         [...d].sort((a, b) => a.date.localeCompare(b.date)).map((x) => ({ date: x.date, start: x.start, end: x.end }));

@@ -14,6 +14,7 @@ import { findCourseFacts, isLive } from '@kompeten/server-learning';
 import { AgencyTree, findAgencyFacts, type AccessScope } from '@kompeten/server-organisation';
 import type { ClassQueryDto, CreateClassDto, CreateOfferingDto } from '../dto/calendar.dto';
 import { quotaProblem, sessionsOf } from '../registration/registration-rules';
+import { resolveSpeakers } from './speakers';
 import {
   findClass,
   findOffering,
@@ -195,12 +196,7 @@ export class OfferingService {
           mode: dto.mode,
           venue: dto.venue ?? null,
           meetingUrl: dto.meetingUrl ?? null,
-          speakers: (dto.speakers ?? []).map((p) => ({
-            employeeId: p.employeeId ?? null,
-            name: p.name,
-            institution: p.institution ?? null,
-            role: p.role ?? null,
-          })),
+          speakers: await resolveSpeakers(m, dto.speakers ?? []),
           seats,
           quotaSeats: quotas.reduce((n, q) => n + q.seats, 0),
           registrationOpensAt: opens,

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
+import { ClassApprovals } from '../../calendar/components/ClassApprovals';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useApprovals, useDecideApproval } from '../queries';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -149,6 +150,7 @@ export function ApprovalsPage() {
         />
         {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
       </ConfirmModal>
+      <ClassApprovals />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -167,11 +168,13 @@ function ClassForm({ offeringId }: { offeringId: string }) {
       // Shown in the form.
     }
   });
-  const dateTime = (name: 'opensAt' | 'closesAt' | 'cancelBy' | 'releaseAt', label: string) => (
+  const dateTime = (name: 'opensAt' | 'closesAt' | 'cancelBy' | 'releaseAt', label: string, description?: string) => (
     <Controller
       control={control}
       name={name}
-      render={({ field }) => <ZonedDateTimeInput label={label} value={field.value} onChange={field.onChange} />}
+      render={({ field }) => (
+        <ZonedDateTimeInput label={label} description={description} value={field.value} onChange={field.onChange} />
+      )}
     />
   );
   return (
@@ -219,10 +222,26 @@ function ClassForm({ offeringId }: { offeringId: string }) {
               />
             )}
           />
-          {dateTime('opensAt', t('form.opensAt', { zone: zoneLabel }))}
-          {dateTime('closesAt', t('form.closesAt', { zone: zoneLabel }))}
-          {dateTime('cancelBy', t('form.cancelBy', { zone: zoneLabel }))}
+          {dateTime('opensAt', t('form.opensAt', { zone: zoneLabel }), t('form.opensAtHint'))}
+          {dateTime('closesAt', t('form.closesAt', { zone: zoneLabel }), t('form.closesAtHint'))}
+          {dateTime('cancelBy', t('form.cancelBy', { zone: zoneLabel }), t('form.cancelByHint'))}
           {dateTime('releaseAt', t('form.releaseAt', { zone: zoneLabel }))}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Textarea
+            label={t('form.speakerNips')}
+            description={t('form.speakerNipsHint')}
+            autosize
+            minRows={1}
+            {...register('speakerNips')}
+          />
+          <Textarea
+            label={t('form.externalSpeakers')}
+            description={t('form.externalSpeakersHint')}
+            autosize
+            minRows={1}
+            {...register('externalSpeakers')}
+          />
         </SimpleGrid>
         <Checkbox label={t('form.requiresApproval')} {...register('requiresApproval')} />
         <Fieldset legend={t('form.quotas')} variant="unstyled">

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Button, Group, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import type { ClassRegistration } from '@kompeten/shared-contracts';
+import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../shared/auth/auth-context';
+import { DataTable } from '../../../shared/components/DataTable';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { PaginationBar } from '../../../shared/components/PaginationBar';
+import { formatDateTime } from '../../../shared/format';
+import { notify } from '../../../shared/notify';
+import { ConfirmModal } from '../../courses/components/ConfirmModal';
+import { useClassApprovals, useDecideClassRegistration } from '../queries';
+
+/**
+ * The supervisor's queue of class registrations (decision 0034): direct reports who registered for a class that needs
+ * the supervisor's approval. Approving keeps the seat the registration already holds; rejecting frees it for the
+ * waitlist. Shown on /persetujuan below the course enrolments.
+ */
+export function ClassApprovals() {
+  const { t, i18n } = useTranslation('calendar');
+  const { me } = useAuth();
+  const [page, setPage] = useState(1);
+  const query = useClassApprovals({ page, pageSize: DEFAULT_PAGE_SIZE });
+  const decide = useDecideClassRegistration();
+  const [rejecting, setRejecting] = useState<ClassRegistration | null>(null);
+  const [reason, setReason] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+
+  const run = async (row: ClassRegistration, decision: 'approve' | 'reject') => {
+    try {
+      await decide.mutateAsync({ id: row.id, decision, reason: decision === 'reject' ? reason.trim() : undefined });
+      const message = t(decision === 'approve' ? 'approvals.approved' : 'approvals.rejected', {
+        name: row.employeeName ?? '',
+        title: row.classTitle ?? '',
+      });
+      notify({ color: 'kompeten', message });
+      setAnnouncement(message);
+      setRejecting(null);
+      setReason('');
+    } catch {
+      // Shown above the table or in the dialog.
+    }
+  };
+  const busyId = decide.isPending ? decide.variables?.id : undefined;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="class-approvals-title">
+      <Title order={2} size="h3" id="class-approvals-title">
+        {t('approvals.title')}
+      </Title>
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {decide.isError && !rejecting && <ErrorAlert error={decide.error} />}
+      <DataTable<ClassRegistration>
+        caption={t('approvals.title')}
+        rows={query.data?.items}
+        loading={query.isPending}
+        busy={query.isFetching}
+        rowKey={(r) => r.id}
+        empty={t('approvals.empty')}
+        minWidth={680}
+        columns={[
+          { key: 'learner', header: t('approvals.learner'), cell: (r) => r.employeeName ?? '' },
+          { key: 'class', header: t('approvals.class'), cell: (r) => r.classTitle ?? '' },
+          {
+            key: 'requested',
+            header: t('approvals.requestedAt'),
+            cell: (r) => formatDateTime(r.createdAt, me?.timeZone ?? 'Asia/Jakarta', i18n.language),
+            nowrap: true,
+          },
+          {
+            key: 'actions',
+            header: t('approvals.actions'),
+            hiddenHeader: true,
+            nowrap: true,
+            cell: (r) => (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="compact-sm"
+                  onClick={() => void run(r, 'approve')}
+                  loading={busyId === r.id && decide.variables?.decision === 'approve'}
+                  disabled={!!busyId && busyId !== r.id}
+                  aria-label={t('approvals.approveNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
+                >
+                  {t('approvals.approve')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  onClick={() => (decide.reset(), setRejecting(r))}
+                  disabled={!!busyId}
+                  aria-label={t('approvals.rejectNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
+                >
+                  {t('approvals.reject')}
+                </Button>
+              </Group>
+            ),
+          },
+        ]}
+      />
+      {query.data && (
+        <PaginationBar
+          page={query.data.page}
+          pageSize={query.data.pageSize}
+          total={query.data.total}
+          onChange={setPage}
+        />
+      )}
+      {/* The confirm button in red.9: white on the theme's red.7 is below 4.5:1 (axe). */}
+      <ConfirmModal
+        opened={rejecting !== null}
+        onClose={() => (setRejecting(null), setReason(''))}
+        title={t('approvals.rejectTitle')}
+        confirmLabel={t('approvals.reject')}
+        color="red.9"
+        loading={decide.isPending}
+        onConfirm={() => rejecting && void run(rejecting, 'reject')}
+      >
+        <Text size="sm">
+          {t('approvals.rejectConfirm', { name: rejecting?.employeeName ?? '', title: rejecting?.classTitle ?? '' })}
+        </Text>
+        <Textarea
+          mt="sm"
+          label={t('approvals.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={500}
+          autosize
+          minRows={2}
+        />
+        {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
+      </ConfirmModal>
+    </Stack>
+  );
+}
