@@ -103,11 +103,17 @@ describe('web: a class from creation to JP', () => {
     await admin.getByRole('textbox', { name: 'NIP widyaiswara / narasumber internal' }).fill(TRAINER);
     await admin.getByRole('checkbox', { name: 'Perlu persetujuan atasan' }).check();
     await admin.getByRole('button', { name: 'Tambah kuota' }).click();
-    await admin.getByRole('combobox', { name: /^Instansi kuota/ }).nth(0).click();
+    await admin
+      .getByRole('combobox', { name: /^Instansi kuota/ })
+      .nth(0)
+      .click();
     await admin.getByRole('option', { name: 'Pemerintah Kota Mataram', exact: true }).click();
     await admin.getByRole('textbox', { name: 'Kursi kuota 1' }).fill('3');
     await admin.getByRole('button', { name: 'Tambah kuota' }).click();
-    await admin.getByRole('combobox', { name: /^Instansi kuota/ }).nth(1).click();
+    await admin
+      .getByRole('combobox', { name: /^Instansi kuota/ })
+      .nth(1)
+      .click();
     await admin.getByRole('option', { name: 'Pemerintah Kota Bima', exact: true }).click();
     await admin.getByRole('textbox', { name: 'Kursi kuota 2' }).fill('2');
     await admin.getByRole('button', { name: 'Simpan kelas' }).click();
