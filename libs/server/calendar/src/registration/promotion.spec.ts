@@ -95,12 +95,22 @@ describe('choosePromotions', () => {
       { id: 'c1', pool: 'common' },
     ]);
     // a1 holds an overlapping seat and is refused: A's quota seat goes to a2, not to c2; c1 keeps the common seat.
-    expect(choosePromotions(s, waitlist.filter((w) => w.id !== 'a1'))).toEqual([
+    expect(
+      choosePromotions(
+        s,
+        waitlist.filter((w) => w.id !== 'a1'),
+      ),
+    ).toEqual([
       { id: 'c1', pool: 'common' },
       { id: 'a2', pool: 'quota' },
     ]);
     // c1 refused instead: the common seat goes to the next waiter of any agency in arrival order (a2, as common).
-    expect(choosePromotions(s, waitlist.filter((w) => w.id !== 'c1'))).toEqual([
+    expect(
+      choosePromotions(
+        s,
+        waitlist.filter((w) => w.id !== 'c1'),
+      ),
+    ).toEqual([
       { id: 'a1', pool: 'quota' },
       { id: 'a2', pool: 'common' },
     ]);

@@ -207,7 +207,8 @@ export async function findRegistration(
 
 /**
  * Moves a registration from `from` to `to` (under the class lock) and gives back what it held: its seat (class and
- * quota counters, and its `held_sessions`, so an overlapping class may be taken again) or its place on the waitlist. Returns the row as it is now, or undefined when its status moved.
+ * quota counters, and its `held_sessions`, so an overlapping class may be taken again) or its place on the waitlist.
+ * Returns the row as it is now, or undefined when its status moved.
  */
 export async function leaveClass(
   m: EntityManager,
