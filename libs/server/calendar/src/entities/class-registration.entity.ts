@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Exclusion,
   ForeignKey,
   Index,
   PrimaryGeneratedColumn,
@@ -16,6 +17,8 @@ import { TrainingClassEntity } from './training-class.entity';
 /**
  * One ASN in one class (decision 0034). At most one live registration (confirmed, pending approval, waitlisted) per
  * class and ASN; cancelled and refused ones stay as history. A seat-holding registration says which pool it took.
+ * While it holds a seat it also carries its class's sessions (`held_sessions`), and the exclusion constraint refuses a
+ * second seat of the same ASN whose sessions overlap (nobody confirmed into two overlapping classes).
  */
 @Entity('class_registration')
 @Check(
@@ -31,6 +34,10 @@ import { TrainingClassEntity } from './training-class.entity';
   unique: true,
   where: `status IN ('confirmed','pending_approval','waitlisted')`,
 })
+@Exclusion(
+  'class_registration_no_overlap',
+  'USING gist (employee_id WITH =, held_sessions WITH &&) WHERE (held_sessions IS NOT NULL)',
+)
 @Index('ix_class_registration_waitlist', ['classId', 'waitlistNumber'], { where: `status = 'waitlisted'` })
 export class ClassRegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -76,6 +83,14 @@ export class ClassRegistrationEntity {
 
   @Column('timestamptz', { nullable: true })
   cancelledAt: Date | null;
+
+  /**
+   * The class's sessions as a tstzmultirange while this registration holds a seat (confirmed or pending approval),
+   * NULL otherwise (and for old double bookings grandfathered by migration 1797740000000). Written only by the
+   * registration statements; not read through TypeORM.
+   */
+  @Column({ type: 'tstzmultirange', nullable: true, select: false })
+  heldSessions: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

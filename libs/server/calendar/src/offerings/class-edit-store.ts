@@ -3,10 +3,10 @@ import type { ClassDay, ClassMode, ClassSpeaker } from '@kompeten/shared-contrac
 import { returnedRows } from '@kompeten/server-core';
 import { IDENTITY_READ_MODELS } from '@kompeten/server-identity';
 import type { Session } from '../registration/registration-rules';
+import { heldSessionsOf } from '../registration/registration-store';
 
 const EMPLOYEE = IDENTITY_READ_MODELS.employee;
 const LIVE = `('confirmed','pending_approval','waitlisted')`;
-const HOLDING = `('confirmed','pending_approval')`;
 
 /** What an edit or cancellation decides on, read under the class row's lock (the first lock, decision 0034). */
 export interface EditableClassRow {
@@ -85,8 +85,8 @@ export async function updateClass(m: EntityManager, id: string, c: ClassChanges)
 /**
  * Cancels a class (under its lock): the class is marked with who, when and why, SEQUENCE + 1; its live registrations
  * become `cancelled` with the organiser's reason and the same `cancelled_at` as the class (one transaction: now() is
- * the same instant), which is how the learner's calendar tells them from their own cancellations; every seat and
- * waitlist place is given back so the counters keep their invariants. Returns the registrations closed.
+ * the same instant), which is how the learner's calendar tells them from their own cancellations; every seat (with its
+ * `held_sessions`) and waitlist place is given back so the counters keep their invariants. Returns the registrations closed.
  */
 export async function cancelClass(
   m: EntityManager,
@@ -95,7 +95,8 @@ export async function cancelClass(
 ): Promise<{ sequence: number; closed: number }> {
   const [row]: Array<{ sequence: number; closed: number }> = await m.query(
     `WITH r AS (
-       UPDATE class_registration SET status = 'cancelled', cancelled_at = now(), decision_reason = $3, updated_at = now()
+       UPDATE class_registration SET status = 'cancelled', cancelled_at = now(), decision_reason = $3, updated_at = now(),
+              held_sessions = NULL
         WHERE class_id = $1 AND status IN ${LIVE}
        RETURNING id
      ), q AS (
@@ -114,37 +115,57 @@ export async function cancelClass(
   return { sequence: row.sequence, closed: row.closed };
 }
 
+/**
+ * Gives the class's seat holders its new sessions (after `updateClass`, under the class lock): every row the exclusion
+ * constraint guards (`held_sessions` set; old double bookings grandfathered with NULL stay out). A registrant who
+ * holds a seat in a class the new sessions overlap breaks `class_registration_no_overlap`: run it in a savepoint.
+ */
+export async function moveHeldSessions(m: EntityManager, classId: string): Promise<void> {
+  await m.query(
+    `UPDATE class_registration r SET held_sessions = (SELECT ${heldSessionsOf('c.sessions')} FROM training_class c WHERE c.id = $1)
+      WHERE r.class_id = $1 AND r.held_sessions IS NOT NULL`,
+    [classId],
+  );
+}
+
 export interface RegistrantOverlapRow {
   registration_id: string;
   employee_id: string;
   employee_name: string | null;
   other_class_id: string;
   other_class_title: string;
-  other_sessions: Session[];
 }
 
 /**
- * Seat holders of the class and the other scheduled classes they hold a seat in whose span meets `span` (the coarse
- * filter; the caller compares sessions). At most `limit` rows.
+ * The seat holders of the class who hold a seat in another class that `sessions` overlap (the rows the exclusion
+ * constraint would refuse), with that class: how many registrants in all, and the first `limit` pairs.
  */
 export async function registrantOverlaps(
   m: EntityManager,
   classId: string,
-  span: { startsAt: string; endsAt: string },
+  sessions: Session[],
   limit: number,
-): Promise<RegistrantOverlapRow[]> {
-  return m.query(
-    `SELECT r.id AS registration_id, r.employee_id, e.full_name AS employee_name, o.id AS other_class_id,
-            oo.title || ' — ' || o.name AS other_class_title, o.sessions AS other_sessions
-       FROM class_registration r
-       LEFT JOIN ${EMPLOYEE} e ON e.id = r.employee_id
-       JOIN class_registration r2 ON r2.employee_id = r.employee_id AND r2.status IN ${HOLDING} AND r2.class_id <> r.class_id
-       JOIN training_class o ON o.id = r2.class_id AND o.status = 'scheduled'
-                            AND o.starts_at < $3::timestamptz AND $2::timestamptz < o.ends_at
-       JOIN training_offering oo ON oo.id = o.offering_id
-      WHERE r.class_id = $1 AND r.status IN ${HOLDING}
-      ORDER BY r.created_at, r.id, o.starts_at
-      LIMIT $4`,
-    [classId, span.startsAt, span.endsAt, limit],
+): Promise<{ registrants: number; rows: RegistrantOverlapRow[] }> {
+  const rows: Array<RegistrantOverlapRow & { registrants: number }> = await m.query(
+    `WITH x AS (
+       SELECT r.id AS registration_id, r.employee_id, r.created_at, o.id AS other_class_id, o.starts_at,
+              oo.title || ' — ' || o.name AS other_class_title
+         FROM class_registration r
+         JOIN class_registration r2 ON r2.employee_id = r.employee_id AND r2.class_id <> r.class_id
+                                   AND r2.held_sessions && ${heldSessionsOf('$2::jsonb')}
+         JOIN training_class o ON o.id = r2.class_id
+         JOIN training_offering oo ON oo.id = o.offering_id
+        WHERE r.class_id = $1 AND r.held_sessions IS NOT NULL
+     )
+     SELECT x.registration_id, x.employee_id, e.full_name AS employee_name, x.other_class_id, x.other_class_title,
+            (SELECT count(DISTINCT registration_id)::int FROM x) AS registrants
+       FROM x LEFT JOIN ${EMPLOYEE} e ON e.id = x.employee_id
+      ORDER BY x.created_at, x.registration_id, x.starts_at
+      LIMIT $3`,
+    [classId, JSON.stringify(sessions), limit],
   );
+  return {
+    registrants: rows[0]?.registrants ?? 0,
+    rows: rows.map(({ registrants: _n, ...r }) => r),
+  };
 }

@@ -22,7 +22,7 @@ export class ClassEditController {
   @ApiOperation({
     summary: 'Edit a class: name, schedule, venue, meeting link, speakers, registration close, cancellation deadline',
     description:
-      'Seats, quotas, mode and the registration opening are fixed. The schedule is read in the organising agency’s zone and changes only before the class starts; sessions are recomputed. Every change bumps the class’s SEQUENCE (sending what is there changes nothing). Registrants whose other class now overlaps are listed in conflicts; the edit is saved all the same. 409 CALENDAR.CLASS_NOT_EDITABLE for a cancelled or finished class (or a schedule change once started).',
+      'Seats, quotas, mode and the registration opening are fixed. The schedule is read in the organising agency’s zone and changes only before the class starts; sessions are recomputed. Every change bumps the class’s SEQUENCE (sending what is there changes nothing). A schedule that would give a registrant holding a seat (confirmed or pending approval) two overlapping classes is refused: 409 CALENDAR.SCHEDULE_CONFLICT, the message says how many registrants, details lists them (registrationId, employeeId, employeeName, otherClassId, otherClassTitle; at most 200), and nothing is saved. 409 CALENDAR.CLASS_NOT_EDITABLE for a cancelled or finished class (or a schedule change once started).',
   })
   @ApiOkResponse({ type: ClassEditAnswerDto })
   async update(

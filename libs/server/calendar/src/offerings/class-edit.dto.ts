@@ -98,7 +98,8 @@ export class ClassEditAnswerDto implements ClassEditAnswer {
   sequence: number;
   @ApiProperty({
     type: [ClassEditConflictDto],
-    description: 'Registrants holding a seat whose other class now overlaps (the edit is saved all the same)',
+    description:
+      'Always empty: an edit that would double-book a registrant is refused with 409 CALENDAR.SCHEDULE_CONFLICT (its details list them). Kept for compatibility.',
   })
   conflicts: ClassEditConflictDto[];
 }

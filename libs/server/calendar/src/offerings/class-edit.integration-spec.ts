@@ -54,6 +54,8 @@ describe('class edits and cancellation (integration)', () => {
       cancellationDeadline: new Date(Date.now() + 20 * DAY).toISOString(),
       ...o,
     } as CreateClassDto);
+  const findClassName = async (id: string) =>
+    (await lib.db.query(`SELECT name FROM training_class WHERE id = $1`, [id]))[0] as { name: string };
   const stored = async (id: string) =>
     (
       await lib.db.query(
@@ -153,22 +155,59 @@ describe('class edits and cancellation (integration)', () => {
     expect((await stored(cls.id)).sequence).toBe(0);
   });
 
-  it('saves a schedule that double-books a confirmed registrant and names them', async () => {
-    const [a, b] = world.learners;
+  it('refuses a schedule that double-books a seat holder, names them and changes nothing; a free move is saved', async () => {
+    const [a, b, c] = world.learners;
     const first = await newClass();
     const second = await newClass();
     await registrations.registerSelf(a.principal, first.id);
     await registrations.registerSelf(a.principal, second.id);
     await registrations.registerSelf(b.principal, second.id);
-    const answer = await edits.update(await scope(world.admin), second.id, { schedule: first.schedule });
-    expect(answer.conflicts).toEqual([
+    await registrations.registerSelf(c.principal, first.id);
+    const before = await stored(second.id);
+    const heldOf = async () =>
+      (
+        await lib.db.query(
+          `SELECT employee_id, held_sessions::text AS held FROM class_registration WHERE class_id = $1 ORDER BY employee_id`,
+          [second.id],
+        )
+      ).map((r: { employee_id: string; held: string }) => [r.employee_id, r.held]);
+    const heldBefore = await heldOf();
+    const admin = await scope(world.admin);
+    let refusal: DomainError | null = null;
+    try {
+      await edits.update(admin, second.id, { schedule: first.schedule, name: 'Pindah' });
+    } catch (e) {
+      refusal = e as DomainError;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal?.code).toBe(ErrorCode.CALENDAR_SCHEDULE_CONFLICT);
+    expect(refusal?.message).toMatch(/1 peserta/);
+    expect(refusal?.details).toEqual([
       expect.objectContaining({
         employeeId: a.principal.employeeId,
         otherClassId: first.id,
         employeeName: 'Peserta Dinkes 1',
       }),
     ]);
-    expect(answer.class.startDate).toBe(first.startDate);
+    // Nothing changed: not the class, its SEQUENCE, its seat holders' sessions, nor the audit log.
+    expect(await stored(second.id)).toEqual(before);
+    expect((await findClassName(second.id)).name).toBe(second.name);
+    expect(await heldOf()).toEqual(heldBefore);
+    const audit = await lib.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [second.id]);
+    expect(audit.map((r: { action: string }) => r.action)).toEqual(['calendar.class.create']);
+
+    // Half an hour later on the same day overlaps too (the sessions, not the day, decide); after the first ends it does not.
+    const day = first.schedule[0].date;
+    expect(
+      await codeOf(edits.update(admin, second.id, { schedule: [{ date: day, start: '11:30', end: '13:00' }] })),
+    ).toBe(ErrorCode.CALENDAR_SCHEDULE_CONFLICT);
+    const moved = await edits.update(admin, second.id, { schedule: [{ date: day, start: '12:00', end: '15:00' }] });
+    expect(moved).toMatchObject({ sequence: 1, conflicts: [] });
+    expect(await heldOf()).not.toEqual(heldBefore);
+    // The registrants hold the new sessions: a's first class now touching it is fine, moving first onto it is not.
+    expect(
+      await codeOf(edits.update(admin, first.id, { schedule: [{ date: day, start: '09:00', end: '12:30' }] })),
+    ).toBe(ErrorCode.CALENDAR_SCHEDULE_CONFLICT);
   });
 
   it('a started class keeps its schedule; a finished one takes no edit', async () => {

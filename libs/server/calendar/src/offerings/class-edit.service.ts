@@ -12,11 +12,13 @@ import {
 } from '@kompeten/shared-contracts';
 import { conflict, invalid, notFound, recordAudit } from '@kompeten/server-core';
 import type { AccessScope } from '@kompeten/server-organisation';
-import { sessionsOf, sessionsOverlap, type Session } from '../registration/registration-rules';
+import { sessionsOf, type Session } from '../registration/registration-rules';
+import { inSavepoint, isScheduleOverlap } from '../registration/registration-store';
 import type { CancelClassDto, UpdateClassDto } from './class-edit.dto';
 import {
   cancelClass,
   lockEditableClass,
+  moveHeldSessions,
   registrantOverlaps,
   updateClass,
   type ClassChanges,
@@ -26,7 +28,7 @@ import { classAgencyIdOf, findClass, type ClassRow } from './offering-store';
 import { toClass } from './offering.service';
 import { resolveSpeakers } from './speakers';
 
-/** The most double-bookings one edit answer lists. */
+/** The most double-bookings one refusal lists. */
 const MAX_CONFLICTS = 200;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -34,7 +36,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Class edits and cancellation by admins of the organising agency (decision 0040). Both lock the class row first
  * (the lock order of decision 0034: class, quota, registration) and bump the class's SEQUENCE, so calendar apps
- * replace the events they hold. A change that would double-book confirmed registrants is saved and reported.
+ * replace the events they hold. A schedule change that would double-book a registrant holding a seat (confirmed or
+ * pending approval) is refused (decision 0034, "Conflicts guarded by the database"): the exclusion constraint on
+ * `class_registration.held_sessions` decides, in the edit's transaction.
  */
 @Injectable()
 export class ClassEditService {
@@ -133,6 +137,7 @@ export class ClassEditService {
       let sequence = row.sequence;
       if (changed.length) {
         sequence = await updateClass(m, id, next);
+        if (changed.includes('schedule')) await this.moveSeats(m, id, next.sessions);
         await recordAudit(m, this.actor(scope), {
           action: 'calendar.class.update',
           entityType: 'training_class',
@@ -142,28 +147,42 @@ export class ClassEditService {
           after: { name: next.name, ...Object.fromEntries(changed.map((k) => [k, after[k]])) },
         });
       }
-      const conflicts = changed.includes('schedule') ? await this.conflicts(m, id, next.sessions) : [];
-      return { class: toClass((await findClass(m, id)) as ClassRow), sequence, conflicts };
+      // A saved edit never double-books anyone (a double-booking one is refused above): `conflicts` stays empty.
+      return { class: toClass((await findClass(m, id)) as ClassRow), sequence, conflicts: [] };
     });
   }
 
-  private async conflicts(
-    m: Parameters<typeof registrantOverlaps>[0],
-    id: string,
-    sessions: Session[],
-  ): Promise<ClassEditConflict[]> {
-    const span = { startsAt: sessions[0][0], endsAt: sessions[sessions.length - 1][1] };
-    const rows = await registrantOverlaps(m, id, span, MAX_CONFLICTS * 4);
-    return rows
-      .filter((r) => sessionsOverlap(sessions, r.other_sessions))
-      .slice(0, MAX_CONFLICTS)
-      .map((r) => ({
-        registrationId: r.registration_id,
-        employeeId: r.employee_id,
-        employeeName: r.employee_name,
-        otherClassId: r.other_class_id,
-        otherClassTitle: r.other_class_title,
-      }));
+  /**
+   * Moves the class's seat holders onto the new sessions (in a savepoint of the edit's transaction). When that would
+   * give someone two overlapping seats, the constraint refuses it and so does the edit: 409 SCHEDULE_CONFLICT naming
+   * how many registrants, with the first of them and their other class in `details`; the caller's transaction rolls
+   * back, so nothing changes.
+   */
+  private async moveSeats(m: Parameters<typeof moveHeldSessions>[0], id: string, sessions: Session[]): Promise<void> {
+    const moved = await inSavepoint(
+      m,
+      'class_schedule_move',
+      () => moveHeldSessions(m, id).then(() => true),
+      isScheduleOverlap,
+      false,
+    );
+    if (moved) return;
+    const { registrants, rows } = await registrantOverlaps(m, id, sessions, MAX_CONFLICTS);
+    const details: ClassEditConflict[] = rows.map((r) => ({
+      registrationId: r.registration_id,
+      employeeId: r.employee_id,
+      employeeName: r.employee_name,
+      otherClassId: r.other_class_id,
+      otherClassTitle: r.other_class_title,
+    }));
+    const who = registrants
+      ? `${registrants} peserta yang sudah memegang kursi akan terdaftar di dua kelas yang waktunya bentrok`
+      : 'peserta yang sudah memegang kursi akan terdaftar di dua kelas yang waktunya bentrok';
+    throw conflict(
+      ErrorCode.CALENDAR_SCHEDULE_CONFLICT,
+      `Jadwal baru tidak disimpan: ${who}. Pilih waktu lain, atau peserta membatalkan salah satu kelas lebih dulu`,
+      details,
+    );
   }
 
   /**

@@ -80,4 +80,39 @@ describe('choosePromotions', () => {
     choosePromotions(free, [{ id: 'w1', agencyId: 'A' }]);
     expect(free.quotas.get('A')).toEqual({ seats: 3, taken: 2 });
   });
+
+  it('applied again without a waiter refused as double-booked, gives their seat to the next waiter of that pool', () => {
+    // One quota seat of A free and one common seat: a1 (A) takes the quota, c1 the common seat.
+    const s = state({ quotas: { A: [3, 2], B: [3, 3] }, taken: 8, commonTaken: 3 });
+    const waitlist = [
+      { id: 'a1', agencyId: 'A' },
+      { id: 'c1', agencyId: 'C' },
+      { id: 'a2', agencyId: 'A' },
+      { id: 'c2', agencyId: 'C' },
+    ];
+    expect(choosePromotions(s, waitlist)).toEqual([
+      { id: 'a1', pool: 'quota' },
+      { id: 'c1', pool: 'common' },
+    ]);
+    // a1 holds an overlapping seat and is refused: A's quota seat goes to a2, not to c2; c1 keeps the common seat.
+    expect(
+      choosePromotions(
+        s,
+        waitlist.filter((w) => w.id !== 'a1'),
+      ),
+    ).toEqual([
+      { id: 'c1', pool: 'common' },
+      { id: 'a2', pool: 'quota' },
+    ]);
+    // c1 refused instead: the common seat goes to the next waiter of any agency in arrival order (a2, as common).
+    expect(
+      choosePromotions(
+        s,
+        waitlist.filter((w) => w.id !== 'c1'),
+      ),
+    ).toEqual([
+      { id: 'a1', pool: 'quota' },
+      { id: 'a2', pool: 'common' },
+    ]);
+  });
 });

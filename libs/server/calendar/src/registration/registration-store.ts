@@ -7,11 +7,33 @@ import type { Session } from './registration-rules';
 const EMPLOYEE = IDENTITY_READ_MODELS.employee;
 const LIVE = `('confirmed','pending_approval','waitlisted')`;
 const HOLDING = `('confirmed','pending_approval')`;
+/**
+ * A class's sessions (jsonb `[[startIso, endIso], …]`, `expr`) as one tstzmultirange of [start, end) — the value of
+ * `class_registration.held_sessions` while a registration holds a seat. Touching ends do not overlap, as in
+ * `sessionsOverlap`.
+ */
+export const heldSessionsOf = (expr: string) =>
+  `(SELECT range_agg(tstzrange((s ->> 0)::timestamptz, (s ->> 1)::timestamptz)) FROM jsonb_array_elements(${expr}) s)`;
+
+/** The exclusion constraint that keeps one ASN out of two overlapping seats (migration 1797740000000). */
+export const NO_OVERLAP_CONSTRAINT = 'class_registration_no_overlap';
+
+/** The error PostgreSQL raises when a write would give an ASN two overlapping seats (SQLSTATE 23P01). */
+export const isScheduleOverlap = (e: unknown): boolean => {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = err?.driverError ?? err;
+  return d?.code === '23P01' && d?.constraint === NO_OVERLAP_CONSTRAINT;
+};
+
 /** The `class-registration.confirmed` event for every confirmed row of a CTE named `from` (same statement). */
 const confirmedEvents = (from: string) =>
   outboxInsertSql(OutboxEvent.ClassRegistrationConfirmed, `${from} WHERE ${from}.status = 'confirmed'`, `${from}.id`, {
     registrationId: `${from}.id`,
   });
+
+/** The columns of a registration row as the service reads them (not `held_sessions`, which only the guard uses). */
+const REGISTRATION_COLUMNS = `id, class_id, employee_id, agency_id, status, seat_pool, waitlist_number, nominated_by, decided_by,
+       decided_at, decision_reason, cancelled_at, created_at, updated_at`;
 
 export interface RegistrationRow {
   id: string;
@@ -79,8 +101,11 @@ export type SeatTake = 'quota' | 'common' | 'waitlist' | 'full';
  * locked first (FOR UPDATE, so the counters read are the newest), the learner's agency quota is taken if it has room
  * before the release date, else a common seat (before release: outside every quota; after: any free seat, and only
  * when nobody waits, so newcomers never pass the list), else the next waitlist number (or nothing, for a class
- * without a waitlist), and writes the `class-registration.confirmed` outbox event of a confirmed registration. A second live registration of the same ASN breaks the partial unique index and rolls the whole
- * statement back, seat and number included. Lock order: class, quota, registration.
+ * without a waitlist), and writes the `class-registration.confirmed` outbox event of a confirmed registration. A second
+ * live registration of the same ASN breaks the partial unique index, and a seat whose sessions overlap another seat of
+ * the same ASN breaks the exclusion constraint `class_registration_no_overlap` (a seat carries its class's sessions in
+ * `held_sessions`); either rolls the whole statement back, seat and number included. Lock order: class, quota,
+ * registration.
  */
 export async function takeSeatAndRegister(
   db: DataSource | EntityManager,
@@ -90,14 +115,14 @@ export async function takeSeatAndRegister(
     db,
     `WITH cls AS (
        SELECT id, seats, quota_seats, taken, common_taken, waitlist_seq, waitlist_gone, waitlist, requires_approval,
-              coalesce(quota_release_at <= now(), false) AS released
+              sessions, coalesce(quota_release_at <= now(), false) AS released
          FROM training_class WHERE id = $1 FOR UPDATE
      ), q AS (
        UPDATE class_quota cq SET taken = cq.taken + 1 FROM cls
         WHERE cq.class_id = cls.id AND cq.agency_id = $3 AND cq.taken < cq.seats AND NOT cls.released
        RETURNING cq.agency_id
      ), pick AS (
-       SELECT cls.id, cls.requires_approval, CASE
+       SELECT cls.id, cls.requires_approval, cls.sessions, CASE
                 WHEN EXISTS (SELECT 1 FROM q) THEN 'quota'
                 WHEN cls.seats IS NULL THEN 'common'
                 WHEN NOT cls.released AND cls.common_taken < cls.seats - cls.quota_seats THEN 'common'
@@ -111,16 +136,18 @@ export async function takeSeatAndRegister(
               common_taken = t.common_taken + (p.take = 'common')::int,
               waitlist_seq = t.waitlist_seq + (p.take = 'waitlist')::int
          FROM pick p WHERE t.id = p.id
-       RETURNING t.id, p.take, p.requires_approval, t.waitlist_seq, t.waitlist_gone
+       RETURNING t.id, p.take, p.requires_approval, p.sessions, t.waitlist_seq, t.waitlist_gone
      ), reg AS (
-       INSERT INTO class_registration (class_id, employee_id, agency_id, status, seat_pool, waitlist_number, nominated_by)
+       INSERT INTO class_registration (class_id, employee_id, agency_id, status, seat_pool, waitlist_number, nominated_by,
+                                       held_sessions)
        SELECT c.id, $2, $3,
               CASE WHEN c.take = 'waitlist' THEN 'waitlisted' WHEN c.requires_approval THEN 'pending_approval' ELSE 'confirmed' END,
               CASE WHEN c.take IN ('quota','common') THEN c.take END,
               CASE WHEN c.take = 'waitlist' THEN c.waitlist_seq END,
-              $4
+              $4,
+              CASE WHEN c.take IN ('quota','common') THEN ${heldSessionsOf('c.sessions')} END
          FROM c WHERE c.take <> 'full'
-       RETURNING *
+       RETURNING ${REGISTRATION_COLUMNS}
      ), ev AS (${confirmedEvents('reg')})
      SELECT c.take, CASE WHEN c.take = 'waitlist' THEN c.waitlist_seq - c.waitlist_gone END AS position,
             (SELECT row_to_json(reg) FROM reg) AS registration
@@ -180,7 +207,8 @@ export async function findRegistration(
 
 /**
  * Moves a registration from `from` to `to` (under the class lock) and gives back what it held: its seat (class and
- * quota counters) or its place on the waitlist. Returns the row as it is now, or undefined when its status moved.
+ * quota counters, and its `held_sessions`, so an overlapping class may be taken again) or its place on the waitlist.
+ * Returns the row as it is now, or undefined when its status moved.
  */
 export async function leaveClass(
   m: EntityManager,
@@ -194,13 +222,13 @@ export async function leaveClass(
 ): Promise<RegistrationRow | undefined> {
   const [row] = await m.query(
     `WITH r AS (
-       UPDATE class_registration SET status = $3, updated_at = now(),
+       UPDATE class_registration SET status = $3, updated_at = now(), held_sessions = NULL,
               cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() END,
               decided_by = CASE WHEN $3 = 'refused' THEN $4::uuid ELSE decided_by END,
               decided_at = CASE WHEN $3 = 'refused' THEN now() ELSE decided_at END,
               decision_reason = CASE WHEN $3 = 'refused' THEN $5 ELSE decision_reason END
         WHERE id = $1 AND status = $2
-       RETURNING *
+       RETURNING ${REGISTRATION_COLUMNS}
      ), q AS (
        UPDATE class_quota cq SET taken = cq.taken - 1 FROM r
         WHERE r.seat_pool = 'quota' AND $2 <> 'waitlisted'
@@ -232,7 +260,57 @@ export async function readWaitlist(
   return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
 }
 
-/** Applies promotions chosen by `choosePromotions` (under the class lock): registrations, quotas and class counters. */
+/**
+ * Which of the given waiters of a class hold a seat elsewhere whose sessions overlap the class's (the seats the
+ * exclusion constraint sees): promoting them would double-book them. Read under the class lock; the constraint stays
+ * the guard against a seat taken after this read.
+ */
+export async function waitersDoubleBooked(
+  m: EntityManager,
+  classId: string,
+  registrationIds: readonly string[],
+): Promise<string[]> {
+  if (!registrationIds.length) return [];
+  const rows: Array<{ id: string }> = await m.query(
+    `SELECT w.id FROM class_registration w JOIN training_class c ON c.id = w.class_id
+      WHERE w.class_id = $1 AND w.id = ANY($2::uuid[]) AND w.status = 'waitlisted'
+        AND EXISTS (SELECT 1 FROM class_registration o
+                     WHERE o.employee_id = w.employee_id AND o.class_id <> w.class_id AND o.held_sessions IS NOT NULL
+                       AND o.held_sessions && ${heldSessionsOf('c.sessions')})`,
+    [classId, registrationIds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Runs `fn` inside a savepoint of the caller's transaction: when it throws an error `undo` accepts, its writes are
+ * rolled back alone and `undone` is returned (the transaction goes on); any other error is thrown as it is.
+ */
+export async function inSavepoint<T, U>(
+  m: EntityManager,
+  name: string,
+  fn: () => Promise<T>,
+  undo: (e: unknown) => boolean,
+  undone: U,
+): Promise<T | U> {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`bad savepoint name ${name}`);
+  await m.query(`SAVEPOINT ${name}`);
+  try {
+    const out = await fn();
+    await m.query(`RELEASE SAVEPOINT ${name}`);
+    return out;
+  } catch (e) {
+    if (!undo(e)) throw e;
+    await m.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    return undone;
+  }
+}
+
+/**
+ * Applies promotions chosen by `choosePromotions` (under the class lock): registrations (with the class's sessions in
+ * `held_sessions`), quotas and class counters. A promoted waiter who meanwhile holds an overlapping seat breaks the
+ * exclusion constraint and fails the statement as a whole: run it inside a savepoint (`fillFromWaitlist`).
+ */
 export async function promote(
   m: EntityManager,
   classId: string,
@@ -243,7 +321,8 @@ export async function promote(
   const rows: Array<{ id: string }> = await m.query(
     `WITH p AS (SELECT * FROM unnest($2::uuid[], $3::text[]) AS p(id, pool)),
      r AS (
-       UPDATE class_registration r SET status = $4, seat_pool = p.pool, updated_at = now()
+       UPDATE class_registration r SET status = $4, seat_pool = p.pool, updated_at = now(),
+              held_sessions = (SELECT ${heldSessionsOf('t.sessions')} FROM training_class t WHERE t.id = $1)
          FROM p WHERE r.id = p.id AND r.class_id = $1 AND r.status = 'waitlisted'
        RETURNING r.id, r.agency_id, p.pool, r.status
      ), ev AS (${confirmedEvents('r')}), q AS (
@@ -269,12 +348,15 @@ export async function promote(
   return rows.map((r) => r.id);
 }
 
-/** Approves a pending registration (under the class lock): it keeps its seat; its confirmed event goes out with it. */
+/**
+ * Approves a pending registration (under the class lock): it keeps its seat (and its `held_sessions`, set when the seat
+ * was taken); its confirmed event goes out with it.
+ */
 export async function approve(m: EntityManager, id: string, decidedBy: string): Promise<RegistrationRow | undefined> {
   const [row] = await m.query(
     `WITH r AS (
        UPDATE class_registration SET status = 'confirmed', decided_by = $2, decided_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'pending_approval' RETURNING *
+        WHERE id = $1 AND status = 'pending_approval' RETURNING ${REGISTRATION_COLUMNS}
      ), ev AS (${confirmedEvents('r')})
      SELECT * FROM r`,
     [id, decidedBy],

@@ -12,6 +12,7 @@ import {
   approve,
   classAgencyId,
   findRegistration,
+  isScheduleOverlap,
   leaveClass,
   listRegistrations,
   lockClass,
@@ -35,7 +36,8 @@ const isLiveDuplicate = (e: unknown) =>
 
 /**
  * Registration, nomination, cancellation, supervisor decisions and waitlist promotion (decision 0034). Every change
- * to a class's seats takes the class row's lock first; a registration is one read and one write statement.
+ * to a class's seats takes the class row's lock first; a registration is one read and one write statement. The read's
+ * schedule check is the friendly answer; the exclusion constraint `class_registration_no_overlap` is the guard.
  */
 @Injectable()
 export class RegistrationService {
@@ -87,12 +89,17 @@ export class RegistrationService {
         nominatedBy,
       });
     } catch (e) {
-      if (!isLiveDuplicate(e)) throw e;
-      // The same ASN's concurrent request won: the statement rolled back whole; answer the winner's registration.
+      const overlap = isScheduleOverlap(e);
+      if (!overlap && !isLiveDuplicate(e)) throw e;
+      // A concurrent request of the same ASN won — for this class (the unique index), or a seat in an overlapping
+      // class (the exclusion constraint; for this class too, whichever of the two PostgreSQL checks first): the
+      // statement rolled back whole, counters included. Answer the winner's registration in this class, else the
+      // schedule conflict the read check would have given.
       const again = await readRegisterFacts(this.db, classId, employeeId);
-      if (!again?.existing)
-        throw conflict(ErrorCode.CONCURRENT_CHANGE, 'Pendaftaran sedang diubah oleh permintaan lain; kirim ulang');
-      return { registration: toRegistration(again.existing, { name: again.employee_name }), alreadyRegistered: true };
+      if (again?.existing)
+        return { registration: toRegistration(again.existing, { name: again.employee_name }), alreadyRegistered: true };
+      if (overlap) throw REFUSALS.schedule_conflict();
+      throw conflict(ErrorCode.CONCURRENT_CHANGE, 'Pendaftaran sedang diubah oleh permintaan lain; kirim ulang');
     }
     if (!result.registration)
       throw conflict(ErrorCode.CALENDAR_CLASS_FULL, 'Kelas sudah penuh dan tidak memakai daftar tunggu');

@@ -34,6 +34,7 @@ import { ClassCompletion1797700000000 } from './1797700000000-ClassCompletion';
 import { Webinars1797710000000 } from './1797710000000-Webinars';
 import { DiscussionsAndCommunities1797720000000 } from './1797720000000-DiscussionsAndCommunities';
 import { CalendarFeeds1797730000000 } from './1797730000000-CalendarFeeds';
+import { ClassRegistrationNoOverlap1797740000000 } from './1797740000000-ClassRegistrationNoOverlap';
 
 /** Every migration, in order. Listed explicitly so the bundle-free build and tests need no globbing. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   Webinars1797710000000,
   DiscussionsAndCommunities1797720000000,
   CalendarFeeds1797730000000,
+  ClassRegistrationNoOverlap1797740000000,
 ];
