@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { DiscussionThreadSummary } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,18 @@ import { formatDateTime } from '../../../shared/format';
 import type { SpaceRef } from '../api';
 import { useSpace, useThreads } from '../queries';
 import { ReportQueue } from './ReportQueue';
-import { ThreadComposer } from './ThreadComposer';
+
+type Composer = ComponentType<{ spaceId: string; canModerate: boolean; onDone: (threadId?: string) => void }>;
+
+/**
+ * The composer carries the rich-text editor (TipTap, ProseMirror: about 200 KB compressed): it is fetched when someone
+ * starts writing, so the pages that show a discussion (the course player, a class, a community) do not download it up
+ * front. Loaded by hand rather than with React.lazy: TipTap's editor mounted under a suspended Suspense boundary reads
+ * its view before it exists.
+ */
+let composerModule: Promise<Composer> | null = null;
+const loadComposer = (): Promise<Composer> =>
+  (composerModule ??= import('./ThreadComposer').then((m) => m.ThreadComposer));
 
 /** Badges of a thread: its kind, pinned, locked, answered. Light colours with dark text pass the contrast check. */
 export function ThreadBadges({
@@ -56,8 +67,21 @@ export function DiscussionPanel({ target, heading }: { target: SpaceRef; heading
   const [page, setPage] = useState(1);
   const threads = useThreads(space.data?.id, page);
   const [composing, setComposing] = useState(false);
+  const [ThreadComposer, setThreadComposer] = useState<Composer | null>(null);
+  const [composerFailed, setComposerFailed] = useState<Error | null>(null);
   const [showReports, setShowReports] = useState(false);
   const zone = me?.timeZone ?? 'Asia/Makassar';
+  const startComposing = () => {
+    setComposing(true);
+    setComposerFailed(null);
+    loadComposer().then(
+      (c) => setThreadComposer(() => c),
+      (e: unknown) => {
+        composerModule = null;
+        setComposerFailed(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  };
 
   if (space.isPending) return <LoadingBlock />;
   if (space.isError) return <ErrorAlert error={space.error} onRetry={() => void space.refetch()} />;
@@ -83,7 +107,7 @@ export function DiscussionPanel({ target, heading }: { target: SpaceRef; heading
             </Button>
           )}
           {!composing && (
-            <Button size="sm" onClick={() => setComposing(true)}>
+            <Button size="sm" onClick={startComposing}>
               {t('newThread')}
             </Button>
           )}
@@ -92,14 +116,20 @@ export function DiscussionPanel({ target, heading }: { target: SpaceRef; heading
       {showReports && s.canModerate && <ReportQueue spaceId={s.id} />}
       {composing && (
         <Card withBorder padding="sm">
-          <ThreadComposer
-            spaceId={s.id}
-            canModerate={s.canModerate}
-            onDone={(threadId) => {
-              setComposing(false);
-              if (threadId) void navigate(`/diskusi/${threadId}`);
-            }}
-          />
+          {ThreadComposer ? (
+            <ThreadComposer
+              spaceId={s.id}
+              canModerate={s.canModerate}
+              onDone={(threadId) => {
+                setComposing(false);
+                if (threadId) void navigate(`/diskusi/${threadId}`);
+              }}
+            />
+          ) : composerFailed ? (
+            <ErrorAlert error={composerFailed} onRetry={startComposing} />
+          ) : (
+            <LoadingBlock />
+          )}
         </Card>
       )}
       {threads.isError && <ErrorAlert error={threads.error} onRetry={() => void threads.refetch()} />}
