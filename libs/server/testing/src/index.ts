@@ -11,6 +11,7 @@ export * from './factories/enrolments';
 export * from './world';
 // A lib's own modules booted on a test database (no HTTP).
 export * from './lib-context';
+export * from './domain-errors';
 // HTTP level: an app booted by the caller (apps/api/test/app.ts passes the API's factory), and clients of its routes.
 export * from './api/test-api';
 export * from './api/authoring-api';

@@ -1,9 +1,16 @@
 import { ErrorCode, type AttendanceScanKind } from '@kompeten/shared-contracts';
-import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
+import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, type LibTestContext, type Person, type World } from '@kompeten/server-testing';
+import {
+  bootLibTest,
+  createWorld,
+  domainErrorOf,
+  type LibTestContext,
+  type Person,
+  type World,
+} from '@kompeten/server-testing';
 import { CalendarModule } from '../calendar.module';
 import type { CreateClassDto } from '../dto/calendar.dto';
 import { CALENDAR_ENTITIES } from '../index';
@@ -28,14 +35,7 @@ describe('class attendance (integration)', () => {
   let daysAhead = 20;
 
   const scope = (p: Person) => org.scopeOf(p.principal);
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? `${e.kind}:${e.code}` : String(e);
-    }
-  };
+  const codeOf = (p: Promise<unknown>) => domainErrorOf(p, { withKind: true });
   /** A class taught by the world's author, with these people registered (confirmed), its sessions moved around now. */
   const runningClass = async (people: Person[], spans: ReadonlyArray<readonly [number, number]>) => {
     const cls = await offerings.createClass(

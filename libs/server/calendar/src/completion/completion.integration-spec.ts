@@ -1,9 +1,16 @@
 import { ErrorCode, OutboxEvent } from '@kompeten/shared-contracts';
-import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
+import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, type LibTestContext, type Person, type World } from '@kompeten/server-testing';
+import {
+  bootLibTest,
+  createWorld,
+  domainErrorOf,
+  type LibTestContext,
+  type Person,
+  type World,
+} from '@kompeten/server-testing';
 import { AttendanceService } from '../attendance/attendance.service';
 import { CalendarModule } from '../calendar.module';
 import type { CreateClassDto } from '../dto/calendar.dto';
@@ -30,14 +37,7 @@ describe('class completion by attendance (integration)', () => {
   let daysAhead = 20;
 
   const scope = (p: Person) => org.scopeOf(p.principal);
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? `${e.kind}:${e.code}` : String(e);
-    }
-  };
+  const codeOf = (p: Promise<unknown>) => domainErrorOf(p, { withKind: true });
   /** A class of two 4-hour sessions (480 scheduled minutes) that ended an hour ago, with these people confirmed. */
   const endedClass = async (
     people: Person[],

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { ErrorCode, type AgencyTimeZone } from '@kompeten/shared-contracts';
-import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
+import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
@@ -10,6 +10,7 @@ import {
   createEnrolment,
   createPerson,
   createWorld,
+  domainErrorOf,
   type LibTestContext,
   type Person,
   type WorldFor,
@@ -64,14 +65,6 @@ describe('calendar feeds (integration)', () => {
   const agencies = {} as Record<AgencyTimeZone, { id: string; admin: Person; classId: string }>;
 
   const scope = (p: Person) => org.scopeOf(p.principal);
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? e.code : String(e);
-    }
-  };
   const tokenOf = (url: string) => /feeds\/([^/]+)\.ics$/.exec(url)?.[1] as string;
   const newClass = async (zone: AgencyTimeZone, o: Partial<CreateClassDto> = {}) => {
     const a = agencies[zone];
@@ -169,7 +162,9 @@ describe('calendar feeds (integration)', () => {
   );
 
   it('an unknown agency has no feed', async () => {
-    expect(await codeOf(feeds.agencyFeed('00000000-0000-4000-8000-000000000000'))).toBe(ErrorCode.ORG_AGENCY_NOT_FOUND);
+    expect(await domainErrorOf(feeds.agencyFeed('00000000-0000-4000-8000-000000000000'))).toBe(
+      ErrorCode.ORG_AGENCY_NOT_FOUND,
+    );
   });
 
   it('a learner’s feed: their classes and due dates; an edit bumps SEQUENCE and moves DTSTART; a cancellation says CANCELLED', async () => {
@@ -251,15 +246,15 @@ describe('calendar feeds (integration)', () => {
     const first = tokenOf((await feeds.issue(me.principal)).url);
     await feeds.learnerFeed(first);
     const second = tokenOf((await feeds.issue(me.principal)).url);
-    expect(await codeOf(feeds.learnerFeed(first))).toBe(ErrorCode.CALENDAR_FEED_NOT_FOUND);
+    expect(await domainErrorOf(feeds.learnerFeed(first))).toBe(ErrorCode.CALENDAR_FEED_NOT_FOUND);
     expect(await feeds.learnerFeed(second)).toContain('BEGIN:VCALENDAR');
     await feeds.revoke(me.principal);
-    expect(await codeOf(feeds.learnerFeed(second))).toBe(ErrorCode.CALENDAR_FEED_NOT_FOUND);
+    expect(await domainErrorOf(feeds.learnerFeed(second))).toBe(ErrorCode.CALENDAR_FEED_NOT_FOUND);
     expect(await feeds.state(me.principal)).toEqual({ active: false, createdAt: null });
     await feeds.revoke(me.principal); // a retried revoke is not an error
-    expect(await codeOf(feeds.learnerFeed('x'))).toBe(ErrorCode.CALENDAR_FEED_NOT_FOUND);
+    expect(await domainErrorOf(feeds.learnerFeed('x'))).toBe(ErrorCode.CALENDAR_FEED_NOT_FOUND);
     // An account without an ASN record has no private calendar.
-    expect(await codeOf(feeds.issue(world.admin.principal))).toBe(ErrorCode.AUTH_FORBIDDEN);
+    expect(await domainErrorOf(feeds.issue(world.admin.principal))).toBe(ErrorCode.AUTH_FORBIDDEN);
   });
 
   it('the learner’s calendar view says cancelled by the organiser, not the learner’s own cancellations', async () => {

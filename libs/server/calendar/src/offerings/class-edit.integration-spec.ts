@@ -7,6 +7,7 @@ import {
   bootLibTest,
   createPerson,
   createWorld,
+  domainErrorOf,
   type LibTestContext,
   type Person,
   type World,
@@ -34,14 +35,6 @@ describe('class edits and cancellation (integration)', () => {
   let n = 0;
 
   const scope = (p: Person) => org.scopeOf(p.principal);
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? e.code : String(e);
-    }
-  };
   const newClass = async (o: Partial<CreateClassDto> = {}) =>
     offerings.createClass(await scope(world.admin), offeringId, {
       name: `Angkatan ${++n}`,
@@ -128,16 +121,18 @@ describe('class edits and cancellation (integration)', () => {
   it('checks the edited class as a whole and only lets the organising agency’s admins edit', async () => {
     const cls = await newClass();
     const admin = await scope(world.admin);
-    expect(await codeOf(edits.update(admin, cls.id, { venue: null }))).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
+    expect(await domainErrorOf(edits.update(admin, cls.id, { venue: null }))).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
     expect(
-      await codeOf(
+      await domainErrorOf(
         edits.update(admin, cls.id, {
           registrationClosesAt: new Date(Date.parse(`${addDays(D, 90)}T00:00:00Z`)).toISOString(),
         }),
       ),
     ).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
     expect(
-      await codeOf(edits.update(admin, cls.id, { schedule: [{ date: addDays(D, 50), start: '12:00', end: '08:00' }] })),
+      await domainErrorOf(
+        edits.update(admin, cls.id, { schedule: [{ date: addDays(D, 50), start: '12:00', end: '08:00' }] }),
+      ),
     ).toBe(ErrorCode.CALENDAR_INVALID_CLASS);
     const siblingAdmin = await createPerson(lib.db, {
       agencyId: world.sibling.id,
@@ -145,10 +140,10 @@ describe('class edits and cancellation (integration)', () => {
       roles: ['agency_admin'],
     });
     for (const p of [siblingAdmin, world.learner, world.hrOfficer]) {
-      expect(await codeOf(edits.update(await scope(p), cls.id, { name: 'X' }))).toBe(
+      expect(await domainErrorOf(edits.update(await scope(p), cls.id, { name: 'X' }))).toBe(
         ErrorCode.CALENDAR_CLASS_NOT_FOUND,
       );
-      expect(await codeOf(edits.cancel(await scope(p), cls.id, { reason: 'Tidak jadi' }))).toBe(
+      expect(await domainErrorOf(edits.cancel(await scope(p), cls.id, { reason: 'Tidak jadi' }))).toBe(
         ErrorCode.CALENDAR_CLASS_NOT_FOUND,
       );
     }
@@ -199,14 +194,14 @@ describe('class edits and cancellation (integration)', () => {
     // Half an hour later on the same day overlaps too (the sessions, not the day, decide); after the first ends it does not.
     const day = first.schedule[0].date;
     expect(
-      await codeOf(edits.update(admin, second.id, { schedule: [{ date: day, start: '11:30', end: '13:00' }] })),
+      await domainErrorOf(edits.update(admin, second.id, { schedule: [{ date: day, start: '11:30', end: '13:00' }] })),
     ).toBe(ErrorCode.CALENDAR_SCHEDULE_CONFLICT);
     const moved = await edits.update(admin, second.id, { schedule: [{ date: day, start: '12:00', end: '15:00' }] });
     expect(moved).toMatchObject({ sequence: 1, conflicts: [] });
     expect(await heldOf()).not.toEqual(heldBefore);
     // The registrants hold the new sessions: a's first class now touching it is fine, moving first onto it is not.
     expect(
-      await codeOf(edits.update(admin, first.id, { schedule: [{ date: day, start: '09:00', end: '12:30' }] })),
+      await domainErrorOf(edits.update(admin, first.id, { schedule: [{ date: day, start: '09:00', end: '12:30' }] })),
     ).toBe(ErrorCode.CALENDAR_SCHEDULE_CONFLICT);
   });
 
@@ -215,7 +210,9 @@ describe('class edits and cancellation (integration)', () => {
     await lib.db.query(`UPDATE training_class SET starts_at = now() - interval '1 hour' WHERE id = $1`, [cls.id]);
     const admin = await scope(world.admin);
     expect(
-      await codeOf(edits.update(admin, cls.id, { schedule: [{ date: addDays(D, 60), start: '08:00', end: '09:00' }] })),
+      await domainErrorOf(
+        edits.update(admin, cls.id, { schedule: [{ date: addDays(D, 60), start: '08:00', end: '09:00' }] }),
+      ),
     ).toBe(ErrorCode.CALENDAR_CLASS_NOT_EDITABLE);
     expect((await edits.update(admin, cls.id, { meetingUrl: 'https://zoom.us/j/5' })).class.meetingUrl).toBe(
       'https://zoom.us/j/5',
@@ -224,8 +221,10 @@ describe('class edits and cancellation (integration)', () => {
       `UPDATE training_class SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 minute' WHERE id = $1`,
       [cls.id],
     );
-    expect(await codeOf(edits.update(admin, cls.id, { name: 'Lagi' }))).toBe(ErrorCode.CALENDAR_CLASS_NOT_EDITABLE);
-    expect(await codeOf(edits.cancel(admin, cls.id, { reason: 'Terlambat' }))).toBe(
+    expect(await domainErrorOf(edits.update(admin, cls.id, { name: 'Lagi' }))).toBe(
+      ErrorCode.CALENDAR_CLASS_NOT_EDITABLE,
+    );
+    expect(await domainErrorOf(edits.cancel(admin, cls.id, { reason: 'Terlambat' }))).toBe(
       ErrorCode.CALENDAR_CLASS_NOT_EDITABLE,
     );
   });
@@ -250,11 +249,15 @@ describe('class edits and cancellation (integration)', () => {
       ['cancelled', 'Narasumber berhalangan'],
       ['cancelled', 'Narasumber berhalangan'],
     ]);
-    expect(await codeOf(registrations.registerSelf(c.principal, cls.id))).toBe(ErrorCode.CALENDAR_REGISTRATION_CLOSED);
+    expect(await domainErrorOf(registrations.registerSelf(c.principal, cls.id))).toBe(
+      ErrorCode.CALENDAR_REGISTRATION_CLOSED,
+    );
     expect(
-      await codeOf(registrations.nominate(await scope(world.hrOfficer), cls.id, c.principal.employeeId as string)),
+      await domainErrorOf(
+        registrations.nominate(await scope(world.hrOfficer), cls.id, c.principal.employeeId as string),
+      ),
     ).toBe(ErrorCode.CALENDAR_REGISTRATION_CLOSED);
-    expect(await codeOf(edits.update(admin, cls.id, { name: 'Hidup lagi' }))).toBe(
+    expect(await domainErrorOf(edits.update(admin, cls.id, { name: 'Hidup lagi' }))).toBe(
       ErrorCode.CALENDAR_CLASS_NOT_EDITABLE,
     );
     expect((await edits.cancel(admin, cls.id, { reason: 'Lagi' })).sequence).toBe(1);

@@ -3,7 +3,14 @@ import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, type LibTestContext, type Person, type World } from '@kompeten/server-testing';
+import {
+  bootLibTest,
+  createWorld,
+  domainErrorOf,
+  type LibTestContext,
+  type Person,
+  type World,
+} from '@kompeten/server-testing';
 import { CalendarModule } from '../calendar.module';
 import type { CreateClassDto } from '../dto/calendar.dto';
 import { CALENDAR_ENTITIES } from '../index';
@@ -47,14 +54,6 @@ describe('class registration (integration)', () => {
         [classId],
       )
     )[0];
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? e.code : String(e);
-    }
-  };
 
   beforeAll(async () => {
     lib = await bootLibTest({
@@ -96,7 +95,7 @@ describe('class registration (integration)', () => {
   it('a class without a waitlist refuses when full; an unlimited class never fills', async () => {
     const cls = await newClass({ seats: 1, waitlist: false });
     await registrations.registerSelf(world.learners[0].principal, cls.id);
-    expect(await codeOf(registrations.registerSelf(world.learners[1].principal, cls.id))).toBe(
+    expect(await domainErrorOf(registrations.registerSelf(world.learners[1].principal, cls.id))).toBe(
       ErrorCode.CALENDAR_CLASS_FULL,
     );
     expect(await counters(cls.id)).toEqual({ taken: 1, common_taken: 1, seq: 0, gone: 0 });
@@ -147,7 +146,7 @@ describe('class registration (integration)', () => {
     const theirs = await registrations.mine(c.principal, { page: 1, pageSize: 10 });
     expect(theirs.items.find((r) => r.classId === cls.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(await counters(cls.id)).toEqual({ taken: 1, common_taken: 1, seq: 2, gone: 1 });
-    expect(await codeOf(registrations.cancel(await scope(b), wb.registration.id))).toBe(
+    expect(await domainErrorOf(registrations.cancel(await scope(b), wb.registration.id))).toBe(
       ErrorCode.CALENDAR_CANNOT_CANCEL,
     );
     const again = await registrations.registerSelf(b.principal, cls.id);
@@ -156,7 +155,7 @@ describe('class registration (integration)', () => {
       registration: { status: 'waitlisted', waitlistPosition: 2 },
     });
     // Somebody else's registration does not exist for another learner.
-    expect(await codeOf(registrations.cancel(await scope(c), again.registration.id))).toBe(
+    expect(await domainErrorOf(registrations.cancel(await scope(c), again.registration.id))).toBe(
       ErrorCode.CALENDAR_REGISTRATION_NOT_FOUND,
     );
   });
@@ -164,7 +163,7 @@ describe('class registration (integration)', () => {
   it('after the cancellation deadline only an admin of the organising agency cancels', async () => {
     const cls = await newClass({ cancellationDeadline: new Date(Date.now() - 1000).toISOString() });
     const r = await registrations.registerSelf(world.learners[3].principal, cls.id);
-    expect(await codeOf(registrations.cancel(await scope(world.learners[3]), r.registration.id))).toBe(
+    expect(await domainErrorOf(registrations.cancel(await scope(world.learners[3]), r.registration.id))).toBe(
       ErrorCode.CALENDAR_CANNOT_CANCEL,
     );
     expect((await registrations.cancel(await scope(world.admin), r.registration.id)).status).toBe('cancelled');
@@ -172,11 +171,11 @@ describe('class registration (integration)', () => {
 
   it('a city’s class does not exist for an ASN of another province, nor of a sibling city', async () => {
     const cls = await newClass({ seats: 5 });
-    expect(await codeOf(registrations.registerSelf(world.outsider.principal, cls.id))).toBe(
+    expect(await domainErrorOf(registrations.registerSelf(world.outsider.principal, cls.id))).toBe(
       ErrorCode.CALENDAR_CLASS_NOT_FOUND,
     );
     // The world's class is organised by a city: its sibling city is not below it.
-    expect(await codeOf(registrations.registerSelf(world.siblingLearner.principal, cls.id))).toBe(
+    expect(await domainErrorOf(registrations.registerSelf(world.siblingLearner.principal, cls.id))).toBe(
       ErrorCode.CALENDAR_CLASS_NOT_FOUND,
     );
   });
@@ -248,8 +247,10 @@ describe('class registration (integration)', () => {
       expect(isScheduleOverlap(err)).toBe(true);
       expect(await counters(b.id)).toEqual({ taken: 0, common_taken: 0, seq: 0, gone: 0 });
       // Through the service (and by nomination) it is the 409 of the read check.
-      expect(await codeOf(registrations.registerSelf(p.principal, b.id))).toBe(ErrorCode.CALENDAR_SCHEDULE_CONFLICT);
-      expect(await codeOf(registrations.nominate(await scope(world.hrOfficer), b.id, employeeId))).toBe(
+      expect(await domainErrorOf(registrations.registerSelf(p.principal, b.id))).toBe(
+        ErrorCode.CALENDAR_SCHEDULE_CONFLICT,
+      );
+      expect(await domainErrorOf(registrations.nominate(await scope(world.hrOfficer), b.id, employeeId))).toBe(
         ErrorCode.CALENDAR_SCHEDULE_CONFLICT,
       );
     });
@@ -265,7 +266,7 @@ describe('class registration (integration)', () => {
       const m = await registrations.registerSelf(p.principal, morning.id);
       const a = await registrations.registerSelf(p.principal, afternoon.id);
       expect([m, a].map((x) => x.registration.status)).toEqual(['confirmed', 'confirmed']);
-      expect(await codeOf(registrations.registerSelf(p.principal, lunch.id))).toBe(
+      expect(await domainErrorOf(registrations.registerSelf(p.principal, lunch.id))).toBe(
         ErrorCode.CALENDAR_SCHEDULE_CONFLICT,
       );
       await registrations.cancel(await scope(p), m.registration.id);
@@ -274,7 +275,7 @@ describe('class registration (integration)', () => {
       ]);
       expect(held).toBeNull();
       // Still overlapping the afternoon class; cancel that too, and lunch is free.
-      expect(await codeOf(registrations.registerSelf(p.principal, lunch.id))).toBe(
+      expect(await domainErrorOf(registrations.registerSelf(p.principal, lunch.id))).toBe(
         ErrorCode.CALENDAR_SCHEDULE_CONFLICT,
       );
       await registrations.cancel(await scope(p), a.registration.id);

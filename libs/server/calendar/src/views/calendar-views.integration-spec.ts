@@ -1,5 +1,5 @@
 import { ErrorCode, type CalendarEvents } from '@kompeten/shared-contracts';
-import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
+import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
@@ -8,6 +8,7 @@ import {
   createEnrolment,
   createPerson,
   createWorld,
+  domainErrorOf,
   type LibTestContext,
   type Person,
   type WorldFor,
@@ -61,14 +62,6 @@ describe('calendar views (integration)', () => {
         ...o,
       } as CreateClassDto)
     ).id;
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? e.code : String(e);
-    }
-  };
   const window = { from: addDays(D, -3), to: addDays(D, 20) };
   const eventsFor = async (p: Person, q: Record<string, unknown> = {}): Promise<CalendarEvents> =>
     views.events(await scope(p), { ...window, ...q });
@@ -166,21 +159,23 @@ describe('calendar views (integration)', () => {
     expect(classIds(await eventsFor(world.learner, { jenisDiklatId: 8 }))).toEqual([ids.city, ids.twoDays].sort());
     expect(classIds(await eventsFor(world.learner, { competencyKind: 'manajerial' }))).toEqual([ids.province]);
     expect(classIds(await eventsFor(world.learner, { agencyId: world.province.id }))).toEqual([ids.province]);
-    expect(await codeOf(eventsFor(world.learner, { agencyId: world.otherAgency.id }))).toBe(
+    expect(await domainErrorOf(eventsFor(world.learner, { agencyId: world.otherAgency.id }))).toBe(
       ErrorCode.ORG_AGENCY_NOT_FOUND,
     );
-    expect(await codeOf(eventsFor(world.admin, { agencyId: world.province.id }))).toBe(ErrorCode.ORG_AGENCY_NOT_FOUND);
-    expect(await codeOf(eventsFor(world.learner, { agencyId: '00000000-0000-4000-8000-000000000000' }))).toBe(
+    expect(await domainErrorOf(eventsFor(world.admin, { agencyId: world.province.id }))).toBe(
+      ErrorCode.ORG_AGENCY_NOT_FOUND,
+    );
+    expect(await domainErrorOf(eventsFor(world.learner, { agencyId: '00000000-0000-4000-8000-000000000000' }))).toBe(
       ErrorCode.ORG_AGENCY_NOT_FOUND,
     );
   });
 
   it('refuses a window longer than 62 days or ending before it starts', async () => {
-    expect(await codeOf(eventsFor(world.learner, { from: D, to: addDays(D, 62) }))).toBe(
+    expect(await domainErrorOf(eventsFor(world.learner, { from: D, to: addDays(D, 62) }))).toBe(
       ErrorCode.CALENDAR_RANGE_TOO_LONG,
     );
     expect((await eventsFor(world.learner, { from: D, to: addDays(D, 61) })).events.length).toBeGreaterThan(0);
-    expect(await codeOf(eventsFor(world.learner, { from: D, to: addDays(D, -1) }))).toBe(
+    expect(await domainErrorOf(eventsFor(world.learner, { from: D, to: addDays(D, -1) }))).toBe(
       ErrorCode.CALENDAR_RANGE_TOO_LONG,
     );
   });

@@ -1,9 +1,16 @@
 import { ErrorCode } from '@kompeten/shared-contracts';
-import { CORE_ENTITIES, DomainError } from '@kompeten/server-core';
+import { CORE_ENTITIES } from '@kompeten/server-core';
 import { IDENTITY_ENTITIES } from '@kompeten/server-identity';
 import { LEARNING_ENTITIES } from '@kompeten/server-learning';
 import { ORGANISATION_ENTITIES, OrganisationService } from '@kompeten/server-organisation';
-import { bootLibTest, createWorld, type LibTestContext, type Person, type World } from '@kompeten/server-testing';
+import {
+  bootLibTest,
+  createWorld,
+  domainErrorOf,
+  type LibTestContext,
+  type Person,
+  type World,
+} from '@kompeten/server-testing';
 import { CalendarModule } from '../calendar.module';
 import type { CreateClassDto } from '../dto/calendar.dto';
 import { CALENDAR_ENTITIES } from '../index';
@@ -35,14 +42,6 @@ describe('webinars (integration)', () => {
   let dayOffset = 40;
 
   const scope = (p: Person) => org.scopeOf(p.principal);
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return null;
-    } catch (e) {
-      return e instanceof DomainError ? e.code : String(e);
-    }
-  };
 
   /**
    * An online class created through the service (far in the future), then moved to the given UTC sessions: the
@@ -126,13 +125,13 @@ describe('webinars (integration)', () => {
       const now = Date.now();
       const soon = await webinar([[now + 20 * MIN, now + 140 * MIN]]);
       await confirm(soon, world.learner);
-      expect(await codeOf(joins.join(world.learner.principal, soon))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
+      expect(await domainErrorOf(joins.join(world.learner.principal, soon))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
       const early = await webinar([[now + 10 * MIN, now + 130 * MIN]]);
       await confirm(early, world.learner);
       expect(await joins.join(world.learner.principal, early)).toMatchObject({ meetingUrl: MEETING, sessionIndex: 0 });
       const over = await webinar([[now - 130 * MIN, now - 10 * MIN]]);
       await confirm(over, world.learner);
-      expect(await codeOf(joins.join(world.learner.principal, over))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
+      expect(await domainErrorOf(joins.join(world.learner.principal, over))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
       expect(await joinRows(over)).toEqual([]);
     });
 
@@ -179,24 +178,30 @@ describe('webinars (integration)', () => {
       expect((await joins.join(world.learners[2].principal, open)).autoRegistered).toBe(false);
       // Registration closed: no registration, no join.
       const closed = await webinar([[now - 5 * MIN, now + 115 * MIN]]);
-      expect(await codeOf(joins.join(world.learners[2].principal, closed))).toBe(
+      expect(await domainErrorOf(joins.join(world.learners[2].principal, closed))).toBe(
         ErrorCode.CALENDAR_REGISTRATION_CLOSED,
       );
       expect(await joinRows(closed)).toEqual([]);
       // A limited online class never registers at the door.
       const limited = await webinar([[now - 5 * MIN, now + 115 * MIN]], { seats: 50, registrationOpen: true });
-      expect(await codeOf(joins.join(world.learners[2].principal, limited))).toBe(ErrorCode.CALENDAR_NOT_REGISTERED);
+      expect(await domainErrorOf(joins.join(world.learners[2].principal, limited))).toBe(
+        ErrorCode.CALENDAR_NOT_REGISTERED,
+      );
     });
 
     it('scope: outside the organising tree the class does not exist; waitlisted, classroom and cancelled are refused', async () => {
       const now = Date.now();
       const id = await webinar([[now - 5 * MIN, now + 115 * MIN]], { registrationOpen: true });
-      expect(await codeOf(joins.join(world.outsider.principal, id))).toBe(ErrorCode.CALENDAR_CLASS_NOT_FOUND);
-      expect(await codeOf(joins.join(world.siblingLearner.principal, id))).toBe(ErrorCode.CALENDAR_CLASS_NOT_FOUND);
-      expect(await codeOf(joins.join(world.admin.principal, id))).toBe(ErrorCode.CALENDAR_NOT_REGISTERED);
+      expect(await domainErrorOf(joins.join(world.outsider.principal, id))).toBe(ErrorCode.CALENDAR_CLASS_NOT_FOUND);
+      expect(await domainErrorOf(joins.join(world.siblingLearner.principal, id))).toBe(
+        ErrorCode.CALENDAR_CLASS_NOT_FOUND,
+      );
+      expect(await domainErrorOf(joins.join(world.admin.principal, id))).toBe(ErrorCode.CALENDAR_NOT_REGISTERED);
       const limited = await webinar([[now - 5 * MIN, now + 115 * MIN]], { seats: 1 });
       await confirm(limited, world.learners[3], 'waitlisted');
-      expect(await codeOf(joins.join(world.learners[3].principal, limited))).toBe(ErrorCode.CALENDAR_NOT_REGISTERED);
+      expect(await domainErrorOf(joins.join(world.learners[3].principal, limited))).toBe(
+        ErrorCode.CALENDAR_NOT_REGISTERED,
+      );
       const room = await webinar([[now - 5 * MIN, now + 115 * MIN]], {
         mode: 'classroom',
         venue: 'Aula',
@@ -204,10 +209,10 @@ describe('webinars (integration)', () => {
         seats: 10,
       });
       await confirm(room, world.learners[3]);
-      expect(await codeOf(joins.join(world.learners[3].principal, room))).toBe(ErrorCode.CALENDAR_NOT_WEBINAR);
+      expect(await domainErrorOf(joins.join(world.learners[3].principal, room))).toBe(ErrorCode.CALENDAR_NOT_WEBINAR);
       await confirm(id, world.learners[3]);
       await lib.db.query(`UPDATE training_class SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [id]);
-      expect(await codeOf(joins.join(world.learners[3].principal, id))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
+      expect(await domainErrorOf(joins.join(world.learners[3].principal, id))).toBe(ErrorCode.CALENDAR_JOIN_NOT_OPEN);
       expect(await joinRows(id)).toEqual([]);
     });
   });
@@ -257,10 +262,14 @@ describe('webinars (integration)', () => {
       });
       expect(JSON.stringify(learner)).not.toContain(`"${a.check.code}"`);
       // Learners and admins of other agencies are not hosts; outside a session nothing opens.
-      expect(await codeOf(checks.openNow(await scope(world.learner), id))).toBe(ErrorCode.CALENDAR_CLASS_NOT_FOUND);
-      expect(await codeOf(checks.hostView(await scope(world.outsider), id))).toBe(ErrorCode.CALENDAR_CLASS_NOT_FOUND);
+      expect(await domainErrorOf(checks.openNow(await scope(world.learner), id))).toBe(
+        ErrorCode.CALENDAR_CLASS_NOT_FOUND,
+      );
+      expect(await domainErrorOf(checks.hostView(await scope(world.outsider), id))).toBe(
+        ErrorCode.CALENDAR_CLASS_NOT_FOUND,
+      );
       const later = await webinar([[now + 60 * MIN, now + 180 * MIN]]);
-      expect(await codeOf(checks.openNow(host, later))).toBe(ErrorCode.CALENDAR_NO_SESSION_NOW);
+      expect(await domainErrorOf(checks.openNow(host, later))).toBe(ErrorCode.CALENDAR_NO_SESSION_NOW);
     });
 
     it('right once (five at once record one answer), wrong with attempts left, then none; late and unregistered refused', async () => {
@@ -276,20 +285,22 @@ describe('webinars (integration)', () => {
       );
       expect(answers.filter((x) => !x.alreadyAnswered)).toHaveLength(1);
       expect(new Set(answers.map((x) => x.answeredAt)).size).toBe(1);
-      expect(await codeOf(checks.answer(l1.principal, id, check.id, wrong))).toBeNull(); // answered: a retry changes nothing
+      expect(await domainErrorOf(checks.answer(l1.principal, id, check.id, wrong))).toBeNull(); // answered: a retry changes nothing
 
       await expect(checks.answer(l2.principal, id, check.id, wrong)).rejects.toMatchObject({
         code: ErrorCode.CALENDAR_CHECK_WRONG_CODE,
         details: { attemptsLeft: 2 },
       });
-      expect(await codeOf(checks.answer(l2.principal, id, check.id, wrong))).toBe(ErrorCode.CALENDAR_CHECK_WRONG_CODE);
+      expect(await domainErrorOf(checks.answer(l2.principal, id, check.id, wrong))).toBe(
+        ErrorCode.CALENDAR_CHECK_WRONG_CODE,
+      );
       await expect(checks.answer(l2.principal, id, check.id, wrong)).rejects.toMatchObject({
         details: { attemptsLeft: 0 },
       });
-      expect(await codeOf(checks.answer(l2.principal, id, check.id, check.code))).toBe(
+      expect(await domainErrorOf(checks.answer(l2.principal, id, check.id, check.code))).toBe(
         ErrorCode.CALENDAR_CHECK_NO_ATTEMPTS,
       );
-      expect(await codeOf(checks.answer(l3.principal, id, check.id, check.code))).toBe(
+      expect(await domainErrorOf(checks.answer(l3.principal, id, check.id, check.code))).toBe(
         ErrorCode.CALENDAR_NOT_REGISTERED,
       );
       const rows = await lib.db.query(
@@ -313,9 +324,11 @@ describe('webinars (integration)', () => {
         [check.id],
       );
       await confirm(id, l3);
-      expect(await codeOf(checks.answer(l3.principal, id, check.id, check.code))).toBe(ErrorCode.CALENDAR_CHECK_CLOSED);
+      expect(await domainErrorOf(checks.answer(l3.principal, id, check.id, check.code))).toBe(
+        ErrorCode.CALENDAR_CHECK_CLOSED,
+      );
       const other = await webinar([[now - 30 * MIN, now + 90 * MIN]]);
-      expect(await codeOf(checks.answer(l3.principal, other, check.id, check.code))).toBe(
+      expect(await domainErrorOf(checks.answer(l3.principal, other, check.id, check.code))).toBe(
         ErrorCode.CALENDAR_CHECK_NOT_FOUND,
       );
     });
@@ -453,7 +466,9 @@ describe('webinars (integration)', () => {
       `UPDATE class_registration SET status = 'cancelled', cancelled_at = now() WHERE class_id = $1 AND employee_id = $2`,
       [id, world.learners[4].employeeId],
     );
-    expect(await codeOf(joins.join(world.learners[4].principal, id))).toBe(ErrorCode.CALENDAR_REGISTRATION_CLOSED);
+    expect(await domainErrorOf(joins.join(world.learners[4].principal, id))).toBe(
+      ErrorCode.CALENDAR_REGISTRATION_CLOSED,
+    );
     expect(registrations).toBeDefined();
   });
 });
