@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Stack, Text, VisuallyHidden } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { PendingApproval } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,9 @@ import { formatDateTime } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
 import { notify } from '../../../shared/notify';
-import { ClassApprovals } from '../../calendar/components/ClassApprovals';
-import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useApprovals, useDecideApproval } from '../queries';
+import { ClassRegistrationApprovals } from './ClassRegistrationApprovals';
+import { DecisionButtons, RejectModal } from './DecisionParts';
 import { PageHeader } from '../../../shared/components/PageHeader';
 
 /** /persetujuan — enrolments in "approval" courses waiting for the supervisor (or an admin): approve or reject. */
@@ -27,11 +27,10 @@ export function ApprovalsPage() {
   const decide = useDecideApproval();
   const [rejecting, setRejecting] = useState<PendingApproval | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [reason, setReason] = useState('');
 
-  const run = async (row: PendingApproval, decision: 'approve' | 'reject') => {
+  const run = async (row: PendingApproval, decision: 'approve' | 'reject', reason?: string) => {
     try {
-      await decide.mutateAsync({ id: row.id, decision, reason: decision === 'reject' ? reason.trim() : undefined });
+      await decide.mutateAsync({ id: row.id, decision, reason: reason || undefined });
       const message = t(decision === 'approve' ? 'approved' : 'rejected', {
         name: row.employeeName,
         course: row.courseTitle,
@@ -39,7 +38,6 @@ export function ApprovalsPage() {
       notify({ color: 'kompeten', message });
       setAnnouncement(message);
       setRejecting(null);
-      setReason('');
     } catch {
       // Shown above the table or in the dialog.
     }
@@ -92,27 +90,17 @@ export function ApprovalsPage() {
             hiddenHeader: true,
             nowrap: true,
             cell: (r) => (
-              <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="compact-sm"
-                  onClick={() => void run(r, 'approve')}
-                  loading={busyId === r.id && decide.variables?.decision === 'approve'}
-                  disabled={!!busyId && busyId !== r.id}
-                  aria-label={t('approveNamed', { name: r.employeeName, course: r.courseTitle })}
-                >
-                  {t('approve')}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  color="red"
-                  onClick={() => (decide.reset(), setRejecting(r))}
-                  disabled={!!busyId}
-                  aria-label={t('rejectNamed', { name: r.employeeName, course: r.courseTitle })}
-                >
-                  {t('reject')}
-                </Button>
-              </Group>
+              <DecisionButtons
+                approveLabel={t('approve')}
+                rejectLabel={t('reject')}
+                approveName={t('approveNamed', { name: r.employeeName, course: r.courseTitle })}
+                rejectName={t('rejectNamed', { name: r.employeeName, course: r.courseTitle })}
+                onApprove={() => void run(r, 'approve')}
+                onReject={() => (decide.reset(), setRejecting(r))}
+                approving={busyId === r.id && decide.variables?.decision === 'approve'}
+                busyElsewhere={!!busyId && busyId !== r.id}
+                busy={!!busyId}
+              />
             ),
           },
         ]}
@@ -125,32 +113,20 @@ export function ApprovalsPage() {
           onChange={(p) => update({ page: p })}
         />
       )}
-      {/* The confirm button in red.9: white on the theme's red.7 is below 4.5:1 (axe). */}
-      <ConfirmModal
+      <RejectModal
+        key={rejecting?.id ?? 'none'}
         opened={rejecting !== null}
-        onClose={() => (setRejecting(null), setReason(''))}
+        onClose={() => setRejecting(null)}
         title={t('rejectTitle')}
         confirmLabel={t('reject')}
-        color="red.9"
+        message={t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}
+        reasonLabel={t('rejectReason')}
+        reasonHint={t('rejectReasonHint')}
         loading={decide.isPending}
-        onConfirm={() => rejecting && void run(rejecting, 'reject')}
-      >
-        <Text size="sm">
-          {t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}
-        </Text>
-        <Textarea
-          mt="sm"
-          label={t('rejectReason')}
-          description={t('rejectReasonHint')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={500}
-          autosize
-          minRows={2}
-        />
-        {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
-      </ConfirmModal>
-      <ClassApprovals />
+        error={decide.isError && rejecting ? decide.error : null}
+        onConfirm={(reason) => rejecting && void run(rejecting, 'reject', reason)}
+      />
+      <ClassRegistrationApprovals />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Stack, Title, VisuallyHidden } from '@mantine/core';
 import type { ClassRegistration } from '@kompeten/shared-contracts';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
@@ -9,27 +9,26 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { formatDateTime } from '../../../shared/format';
 import { notify } from '../../../shared/notify';
-import { ConfirmModal } from '../../courses/components/ConfirmModal';
-import { useClassApprovals, useDecideClassRegistration } from '../queries';
+import { useClassApprovals, useDecideClassRegistration } from '../../calendar/queries';
+import { DecisionButtons, RejectModal } from './DecisionParts';
 
 /**
  * The supervisor's queue of class registrations (decision 0034): direct reports who registered for a class that needs
  * the supervisor's approval. Approving keeps the seat the registration already holds; rejecting frees it for the
- * waitlist. Shown on /persetujuan below the course enrolments.
+ * waitlist. Shown on /persetujuan below the course enrolments; the texts are the calendar's (`approvals.*`).
  */
-export function ClassApprovals() {
+export function ClassRegistrationApprovals() {
   const { t, i18n } = useTranslation('calendar');
   const { me } = useAuth();
   const [page, setPage] = useState(1);
   const query = useClassApprovals({ page, pageSize: DEFAULT_PAGE_SIZE });
   const decide = useDecideClassRegistration();
   const [rejecting, setRejecting] = useState<ClassRegistration | null>(null);
-  const [reason, setReason] = useState('');
   const [announcement, setAnnouncement] = useState('');
 
-  const run = async (row: ClassRegistration, decision: 'approve' | 'reject') => {
+  const run = async (row: ClassRegistration, decision: 'approve' | 'reject', reason?: string) => {
     try {
-      await decide.mutateAsync({ id: row.id, decision, reason: decision === 'reject' ? reason.trim() : undefined });
+      await decide.mutateAsync({ id: row.id, decision, reason: reason || undefined });
       const message = t(decision === 'approve' ? 'approvals.approved' : 'approvals.rejected', {
         name: row.employeeName ?? '',
         title: row.classTitle ?? '',
@@ -37,7 +36,6 @@ export function ClassApprovals() {
       notify({ color: 'kompeten', message });
       setAnnouncement(message);
       setRejecting(null);
-      setReason('');
     } catch {
       // Shown above the table or in the dialog.
     }
@@ -77,27 +75,17 @@ export function ClassApprovals() {
             hiddenHeader: true,
             nowrap: true,
             cell: (r) => (
-              <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="compact-sm"
-                  onClick={() => void run(r, 'approve')}
-                  loading={busyId === r.id && decide.variables?.decision === 'approve'}
-                  disabled={!!busyId && busyId !== r.id}
-                  aria-label={t('approvals.approveNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
-                >
-                  {t('approvals.approve')}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  color="red"
-                  onClick={() => (decide.reset(), setRejecting(r))}
-                  disabled={!!busyId}
-                  aria-label={t('approvals.rejectNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
-                >
-                  {t('approvals.reject')}
-                </Button>
-              </Group>
+              <DecisionButtons
+                approveLabel={t('approvals.approve')}
+                rejectLabel={t('approvals.reject')}
+                approveName={t('approvals.approveNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
+                rejectName={t('approvals.rejectNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
+                onApprove={() => void run(r, 'approve')}
+                onReject={() => (decide.reset(), setRejecting(r))}
+                approving={busyId === r.id && decide.variables?.decision === 'approve'}
+                busyElsewhere={!!busyId && busyId !== r.id}
+                busy={!!busyId}
+              />
             ),
           },
         ]}
@@ -110,30 +98,21 @@ export function ClassApprovals() {
           onChange={setPage}
         />
       )}
-      {/* The confirm button in red.9: white on the theme's red.7 is below 4.5:1 (axe). */}
-      <ConfirmModal
+      <RejectModal
+        key={rejecting?.id ?? 'none'}
         opened={rejecting !== null}
-        onClose={() => (setRejecting(null), setReason(''))}
+        onClose={() => setRejecting(null)}
         title={t('approvals.rejectTitle')}
         confirmLabel={t('approvals.reject')}
-        color="red.9"
+        message={t('approvals.rejectConfirm', {
+          name: rejecting?.employeeName ?? '',
+          title: rejecting?.classTitle ?? '',
+        })}
+        reasonLabel={t('approvals.rejectReason')}
         loading={decide.isPending}
-        onConfirm={() => rejecting && void run(rejecting, 'reject')}
-      >
-        <Text size="sm">
-          {t('approvals.rejectConfirm', { name: rejecting?.employeeName ?? '', title: rejecting?.classTitle ?? '' })}
-        </Text>
-        <Textarea
-          mt="sm"
-          label={t('approvals.rejectReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={500}
-          autosize
-          minRows={2}
-        />
-        {decide.isError && rejecting && <ErrorAlert error={decide.error} />}
-      </ConfirmModal>
+        error={decide.isError && rejecting ? decide.error : null}
+        onConfirm={(reason) => rejecting && void run(rejecting, 'reject', reason)}
+      />
     </Stack>
   );
 }
