@@ -197,7 +197,7 @@ export interface MyCalendar {
   truncated: boolean;
 }
 
-/** A registrant whose other class now overlaps the edited class's sessions. */
+/** A registrant an edited schedule would double-book: the `details` of the edit's 409 CALENDAR.SCHEDULE_CONFLICT. */
 export interface ClassEditConflict {
   registrationId: string;
   employeeId: string;
@@ -206,12 +206,11 @@ export interface ClassEditConflict {
   otherClassTitle: string;
 }
 
-/** The answer to an edit: the class as it is now, and the registrants the new schedule double-books (allowed). */
+/** The answer to an edit: the class as it is now (an edit that would double-book a registrant is refused instead). */
 export interface ClassEditAnswer {
   class: TrainingClass;
   /** The class's iCalendar SEQUENCE after the change. */
   sequence: number;
-  conflicts: ClassEditConflict[];
 }
 
 /** The learner's private feed: whether one is live (the URL itself is shown only once, when issued). */

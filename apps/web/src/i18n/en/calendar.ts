@@ -196,7 +196,6 @@ export const calendar: Catalog['calendar'] = {
     dayEnd: 'End of day {{n}}',
     save: 'Save changes',
     saved: 'Class {{name}} saved (revision {{sequence}}).',
-    conflicts: 'The new schedule double-books {{count}} participants: {{names}}. They may choose another class.',
     reason: 'Reason for cancelling',
     reasonHint: 'Shown to participants and in their calendars.',
     confirmCancel: 'Cancel this class',

@@ -193,7 +193,6 @@ export const calendar = {
     dayEnd: 'Selesai hari {{n}}',
     save: 'Simpan perubahan',
     saved: 'Kelas {{name}} disimpan (revisi {{sequence}}).',
-    conflicts: 'Jadwal baru bentrok untuk {{count}} peserta: {{names}}. Mereka dapat memilih kelas lain.',
     reason: 'Alasan pembatalan',
     reasonHint: 'Ditampilkan kepada peserta dan di kalender mereka.',
     confirmCancel: 'Batalkan kelas ini',

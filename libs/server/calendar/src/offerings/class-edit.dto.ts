@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { ClassEditAnswer, ClassEditConflict } from '@kompeten/shared-contracts';
+import type { ClassEditAnswer } from '@kompeten/shared-contracts';
 import { DATE_TIME_WITH_OFFSET_DOC, IsIsoDateTimeWithOffset } from '@kompeten/server-core';
 import { ClassDayDto, ClassSpeakerDto, TrainingClassDto } from '../dto/calendar.dto';
 
@@ -84,22 +84,8 @@ export class CancelClassDto {
   reason: string;
 }
 
-export class ClassEditConflictDto implements ClassEditConflict {
-  @ApiProperty({ example: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d' }) registrationId: string;
-  @ApiProperty({ example: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e' }) employeeId: string;
-  @ApiProperty({ example: 'Rina Kartika, S.Kom.', nullable: true, type: String }) employeeName: string | null;
-  @ApiProperty({ example: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f' }) otherClassId: string;
-  @ApiProperty({ example: 'Pelatihan Dasar CPNS — Angkatan III' }) otherClassTitle: string;
-}
-
 export class ClassEditAnswerDto implements ClassEditAnswer {
   @ApiProperty({ type: TrainingClassDto }) class: TrainingClassDto;
   @ApiProperty({ example: 3, description: 'The class’s SEQUENCE after the change (unchanged when nothing changed)' })
   sequence: number;
-  @ApiProperty({
-    type: [ClassEditConflictDto],
-    description:
-      'Always empty: an edit that would double-book a registrant is refused with 409 CALENDAR.SCHEDULE_CONFLICT (its details list them). Kept for compatibility.',
-  })
-  conflicts: ClassEditConflictDto[];
 }

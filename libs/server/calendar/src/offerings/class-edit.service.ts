@@ -147,8 +147,7 @@ export class ClassEditService {
           after: { name: next.name, ...Object.fromEntries(changed.map((k) => [k, after[k]])) },
         });
       }
-      // A saved edit never double-books anyone (a double-booking one is refused above): `conflicts` stays empty.
-      return { class: toClass((await findClass(m, id)) as ClassRow), sequence, conflicts: [] };
+      return { class: toClass((await findClass(m, id)) as ClassRow), sequence };
     });
   }
 

@@ -117,15 +117,6 @@ function EditClassForm({ cls, onDone }: { cls: TrainingClass; onDone: () => void
         },
       });
       notify({ color: 'kompeten', message: t('edit.saved', { name: answer.class.name, sequence: answer.sequence }) });
-      if (answer.conflicts.length)
-        notify({
-          color: 'orange',
-          autoClose: false,
-          message: t('edit.conflicts', {
-            count: answer.conflicts.length,
-            names: answer.conflicts.map((c) => c.employeeName ?? c.employeeId).join(', '),
-          }),
-        });
       onDone();
     } catch {
       // Shown in the form.
