@@ -4,14 +4,12 @@
 // within 10 s of the burst), 0 oversold seats, 0 errors. Ceiling of the same run: pgbench sending the registration's
 // two statements (the read of the facts, the one-statement seat take + insert) straight to PostgreSQL for a second
 // class of the same shape, 16 clients — what the database alone does for these registrations, right now.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { DEMO_PASSWORD, REVIEWER, login } from './data.mjs';
 import { Client, stats } from './http.mjs';
-import { ADMIN_PG, BENCH_TMP, log } from './platform.mjs';
+import { runPgbenchScript } from './pgbench-script.mjs';
+import { log } from './platform.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -102,58 +100,20 @@ async function classChecks(db, classId, plan, agencies, label) {
 
 /** pgbench: the registration's read and write statements for `people`, each registering once, 16 clients. */
 function pgbenchCeiling(database, classId, count, clients) {
-  const admin = new URL(ADMIN_PG);
-  const conn = [
-    '-h',
-    admin.searchParams.get('host') || admin.hostname,
-    '-p',
-    admin.port || '5432',
-    '-U',
-    decodeURIComponent(admin.username || 'postgres'),
-  ];
-  const env = { ...process.env, PGOPTIONS: '-c synchronous_commit=on' };
-  if (admin.password) env.PGPASSWORD = decodeURIComponent(admin.password);
-  const script = join(BENCH_TMP, `calendar-ceiling-${randomUUID()}.sql`);
   // The same two statements as readRegisterFacts and takeSeatAndRegister (libs/server/calendar registration-store.ts);
   // the next registrant comes from a sequence over the prepared people.
-  writeFileSync(
-    script,
-    `SELECT id AS emp, agency_id AS ag FROM calendar_bench_people WHERE k = (SELECT nextval('calendar_bench_seq')) \\gset
+  const perClient = Math.floor(count / clients);
+  const result = runPgbenchScript({
+    name: 'calendar',
+    database,
+    clients,
+    transactions: perClient,
+    sql: `SELECT id AS emp, agency_id AS ag FROM calendar_bench_people WHERE k = (SELECT nextval('calendar_bench_seq')) \\gset
 SELECT c.agency_id, c.status, (c.registration_opens_at <= now() AND now() < c.registration_closes_at), c.sessions, e.agency_id, e.active, e.full_name, (SELECT row_to_json(x) FROM (SELECT r.* FROM class_registration r WHERE r.class_id = c.id AND r.employee_id = :emp AND r.status IN ('confirmed','pending_approval','waitlisted')) x), ARRAY(SELECT o.sessions FROM class_registration r JOIN training_class o ON o.id = r.class_id WHERE r.employee_id = :emp AND r.status IN ('confirmed','pending_approval') AND o.id <> c.id AND o.status = 'scheduled' AND o.starts_at < c.ends_at AND c.starts_at < o.ends_at) FROM training_class c LEFT JOIN identity_employee e ON e.id = :emp WHERE c.id = '${classId}';
 WITH cls AS (SELECT id, seats, quota_seats, taken, common_taken, waitlist_seq, waitlist_gone, waitlist, requires_approval, sessions, coalesce(quota_release_at <= now(), false) AS released FROM training_class WHERE id = '${classId}' FOR UPDATE), q AS (UPDATE class_quota cq SET taken = cq.taken + 1 FROM cls WHERE cq.class_id = cls.id AND cq.agency_id = :ag AND cq.taken < cq.seats AND NOT cls.released RETURNING cq.agency_id), pick AS (SELECT cls.id, cls.requires_approval, cls.sessions, CASE WHEN EXISTS (SELECT 1 FROM q) THEN 'quota' WHEN cls.seats IS NULL THEN 'common' WHEN NOT cls.released AND cls.common_taken < cls.seats - cls.quota_seats THEN 'common' WHEN cls.released AND cls.taken < cls.seats AND cls.waitlist_seq = cls.waitlist_gone THEN 'common' WHEN cls.waitlist THEN 'waitlist' ELSE 'full' END AS take FROM cls), c AS (UPDATE training_class t SET taken = t.taken + (p.take IN ('quota','common'))::int, common_taken = t.common_taken + (p.take = 'common')::int, waitlist_seq = t.waitlist_seq + (p.take = 'waitlist')::int FROM pick p WHERE t.id = p.id RETURNING t.id, p.take, p.requires_approval, p.sessions, t.waitlist_seq, t.waitlist_gone), reg AS (INSERT INTO class_registration (class_id, employee_id, agency_id, status, seat_pool, waitlist_number, nominated_by, held_sessions) SELECT c.id, :emp, :ag, CASE WHEN c.take = 'waitlist' THEN 'waitlisted' WHEN c.requires_approval THEN 'pending_approval' ELSE 'confirmed' END, CASE WHEN c.take IN ('quota','common') THEN c.take END, CASE WHEN c.take = 'waitlist' THEN c.waitlist_seq END, NULL, CASE WHEN c.take IN ('quota','common') THEN (SELECT range_agg(tstzrange((s ->> 0)::timestamptz, (s ->> 1)::timestamptz)) FROM jsonb_array_elements(c.sessions) s) END FROM c WHERE c.take <> 'full' RETURNING *), ev AS (INSERT INTO outbox_event (event_type, aggregate_id, payload) SELECT 'class-registration.confirmed', reg.id, jsonb_build_object('registrationId', reg.id) FROM reg WHERE reg.status = 'confirmed') SELECT c.take, (SELECT row_to_json(reg) FROM reg) FROM c;
 `,
-  );
-  const perClient = Math.floor(count / clients);
-  const t0 = performance.now();
-  const r = spawnSync(
-    'pgbench',
-    [
-      ...conn,
-      '-n',
-      '-M',
-      'prepared',
-      '-c',
-      String(clients),
-      '-j',
-      '2',
-      '-t',
-      String(perClient),
-      '-f',
-      script,
-      database,
-    ],
-    { encoding: 'utf8', env },
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  rmSync(script, { force: true });
-  if (r.status !== 0) throw new Error(`pgbench (calendar) failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-  const tps = Number(
-    r.stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? r.stdout.match(/tps = ([\d.]+)/)?.[1],
-  );
-  const processed = Number(r.stdout.match(/number of transactions actually processed: (\d+)/)?.[1]);
-  const failed = Number(r.stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0);
-  const latencyMs = Number(r.stdout.match(/latency average = ([\d.]+) ms/)?.[1]);
-  return { perSecond: tps, processed, failed, latencyMs, seconds, registrations: perClient * clients };
+  });
+  return { ...result, registrations: perClient * clients };
 }
 
 export async function calendarScenario({ base, db, database, jwtSecret, sampler }, plan) {

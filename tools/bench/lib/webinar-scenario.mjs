@@ -6,15 +6,13 @@
 // same for the answers, API/PostgreSQL CPU and how busy the machine was. Ceiling of the same run: pgbench sending the
 // join statement (libs/server/calendar webinar-store.ts recordJoin) straight to PostgreSQL for a second webinar of N
 // other registered ASN, 16 clients — what the database alone does for these joins, right now.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { DEMO_PASSWORD, REVIEWER, login } from './data.mjs';
 import { Client, sleep, stats } from './http.mjs';
 import { insertRegistrants } from './calendar-scenario.mjs';
-import { ADMIN_PG, BENCH_TMP, log } from './platform.mjs';
+import { runPgbenchScript } from './pgbench-script.mjs';
+import { log } from './platform.mjs';
 
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
@@ -78,59 +76,18 @@ async function arrivals(count, spreadMs, fire) {
 
 /** pgbench: the join statement for `count` registered people of a second webinar, each joining once. */
 function pgbenchCeiling(database, classId, count, clients) {
-  const admin = new URL(ADMIN_PG);
-  const conn = [
-    '-h',
-    admin.searchParams.get('host') || admin.hostname,
-    '-p',
-    admin.port || '5432',
-    '-U',
-    decodeURIComponent(admin.username || 'postgres'),
-  ];
-  const env = { ...process.env, PGOPTIONS: '-c synchronous_commit=on' };
-  if (admin.password) env.PGPASSWORD = decodeURIComponent(admin.password);
-  const script = join(BENCH_TMP, `webinar-ceiling-${randomUUID()}.sql`);
   // The same statement as recordJoin (libs/server/calendar/src/webinar/webinar-store.ts).
-  writeFileSync(
-    script,
-    `SELECT id AS emp FROM webinar_bench_people WHERE k = (SELECT nextval('webinar_bench_seq')) \\gset
+  const perClient = Math.floor(count / clients);
+  const result = runPgbenchScript({
+    name: 'webinar',
+    database,
+    clients,
+    transactions: perClient,
+    sql: `SELECT id AS emp FROM webinar_bench_people WHERE k = (SELECT nextval('webinar_bench_seq')) \\gset
 WITH c AS (SELECT c.id, c.mode, c.status AS class_status, c.meeting_url, c.seats, c.requires_approval, c.agency_id, c.sessions, s.idx AS session_index, s.starts_at, s.ends_at FROM training_class c LEFT JOIN LATERAL (SELECT (x.ord - 1)::int AS idx, (x.v ->> 0)::timestamptz AS starts_at, (x.v ->> 1)::timestamptz AS ends_at FROM jsonb_array_elements(c.sessions) WITH ORDINALITY AS x(v, ord) WHERE now() >= (x.v ->> 0)::timestamptz - interval '15 minutes' AND now() < (x.v ->> 1)::timestamptz ORDER BY x.ord LIMIT 1) s ON true WHERE c.id = '${classId}'), r AS (SELECT status FROM class_registration WHERE class_id = '${classId}' AND employee_id = :emp AND status IN ('confirmed','pending_approval','waitlisted')), j AS (INSERT INTO webinar_join AS w (class_id, employee_id, session_index) SELECT c.id, :emp, c.session_index FROM c WHERE c.mode = 'online' AND c.class_status = 'scheduled' AND c.session_index IS NOT NULL AND c.meeting_url IS NOT NULL AND EXISTS (SELECT 1 FROM r WHERE r.status = 'confirmed') ON CONFLICT (class_id, employee_id, session_index) DO UPDATE SET join_count = w.join_count + (w.last_joined_at < now() - interval '30 seconds')::int, last_joined_at = now() RETURNING w.first_joined_at, w.join_count) SELECT c.mode, c.class_status, c.meeting_url, c.seats, c.requires_approval, c.agency_id, c.sessions, c.session_index, c.starts_at, c.ends_at, (SELECT status FROM r) AS registration_status, j.first_joined_at, j.join_count FROM c LEFT JOIN j ON true;
 `,
-  );
-  const perClient = Math.floor(count / clients);
-  const t0 = performance.now();
-  const r = spawnSync(
-    'pgbench',
-    [
-      ...conn,
-      '-n',
-      '-M',
-      'prepared',
-      '-c',
-      String(clients),
-      '-j',
-      '2',
-      '-t',
-      String(perClient),
-      '-f',
-      script,
-      database,
-    ],
-    {
-      encoding: 'utf8',
-      env,
-    },
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  rmSync(script, { force: true });
-  if (r.status !== 0) throw new Error(`pgbench (webinar) failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-  const tps = Number(
-    r.stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? r.stdout.match(/tps = ([\d.]+)/)?.[1],
-  );
-  const processed = Number(r.stdout.match(/number of transactions actually processed: (\d+)/)?.[1]);
-  const failed = Number(r.stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0);
-  const latencyMs = Number(r.stdout.match(/latency average = ([\d.]+) ms/)?.[1]);
-  return { perSecond: tps, processed, failed, latencyMs, seconds, joins: perClient * clients };
+  });
+  return { ...result, joins: perClient * clients };
 }
 
 const parse = (a) => {
