@@ -1,4 +1,11 @@
 import type { Plugin } from 'vite';
+import {
+  EARLY_REFRESH_KEY,
+  REFRESH_LOCK,
+  REFRESH_URL,
+  SESSION_FLAG,
+  startEarlyRefresh,
+} from '../src/shared/api/early-refresh';
 
 /**
  * A route path as written in a routes.tsx (`katalog/:courseId`, `kursus/:courseId/pratinjau/:lessonId?`) and what it
@@ -51,7 +58,8 @@ interface OutputChunkLike {
  * downloaded and run — a second round of downloads on a phone network. This plugin writes a small script, loaded
  * async from index.html, that requests them right away: for each top-level route in features/<feature>/routes.tsx
  * (a `path` with a `lazy` import of its page) it lists the page's chunk, the chunks that chunk imports statically and
- * their CSS, minus what index.html already loads. Routes it cannot read (nested under a parent path, or written
+ * their CSS, minus what index.html already loads. It also starts the session restore of a returning user
+ * (src/shared/api/early-refresh.ts). Routes it cannot read (nested under a parent path, or written
  * differently) are simply not preloaded; they load as before.
  */
 export function routePreload(): Plugin {
@@ -99,7 +107,10 @@ export function routePreload(): Plugin {
           table.push([path, needs.map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1))]);
         }
         if (!table.length) this.error('route-preload: no route found in features/*/routes.tsx');
+        // First the session restore of a returning user (decision 0027 §9), then the route's files.
+        const early = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK, REFRESH_URL]).slice(1, -1);
         const body = `(function () {
+(${startEarlyRefresh.toString()})(window, ${early});
 var files = ${JSON.stringify(files.map((f) => `/${f}`))};
 (${filesFor.toString()})(location.pathname, ${JSON.stringify(table)}).forEach(function (i) {
   var href = files[i];

@@ -5,10 +5,12 @@ export {
   downloadFile,
   fetchWithAuth,
   refreshTokens,
+  restoreSession,
   buildUrl,
   type QueryParams,
   type RequestOptions,
 } from './request';
 export { tokenStore, type SessionChange } from './tokens';
+export { markAppStarted } from './early-refresh';
 export { errorMessage } from './error-message';
 export { protectedFileUrl } from './protected-file';

@@ -1,5 +1,6 @@
-import { ErrorCode, type LoginResponse } from '@kompeten/shared-contracts';
+import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
 import { ApiError, NETWORK_ERROR_CODE } from './api-error';
+import { REFRESH_LOCK, takeEarlyRefresh, type EarlyRefreshAnswer } from './early-refresh';
 import { tokenStore } from './tokens';
 
 export const API_BASE = '/api';
@@ -35,41 +36,63 @@ export function buildUrl(path: string, query?: QueryParams): string {
 // session, so refreshes are serialised: within a tab by sharing one promise, across tabs by a Web Lock — the second
 // tab then sends the cookie the first one just received.
 // ---------------------------------------------------------------------------------------------
-let refreshing: Promise<boolean> | null = null;
+let refreshing: Promise<LoginResponse | null> | null = null;
 
-async function doRefresh(): Promise<boolean> {
-  let res: Response;
+async function sendRefresh(): Promise<EarlyRefreshAnswer> {
   try {
-    res = await fetch(buildUrl('/auth/refresh'), {
+    const res = await fetch(buildUrl('/auth/refresh'), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: '{}',
     });
+    let body: unknown = null;
+    if (res.ok) body = await res.json();
+    return { status: res.status, body };
   } catch {
-    // Offline: keep the session, the caller reports a network error.
-    return false;
+    return null;
   }
-  if (!res.ok) {
-    if (res.status >= 400 && res.status < 500 && res.status !== 429) tokenStore.clear('expired');
-    return false;
+}
+
+/** Runs inside the lock: takes the early script's answer when it sent the refresh (early-refresh.ts), else sends it. */
+async function doRefresh(): Promise<LoginResponse | null> {
+  const answer = await (takeEarlyRefresh() ?? sendRefresh());
+  // No answer (offline): keep the session, the caller reports a network error.
+  if (!answer) return null;
+  if (answer.status < 200 || answer.status >= 300) {
+    if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) tokenStore.clear('expired');
+    return null;
   }
-  const body = (await res.json()) as LoginResponse;
+  const body = answer.body as LoginResponse;
   tokenStore.set(body.accessToken, 'refreshed');
-  return true;
+  return body;
 }
 
-function acrossTabs(fn: () => Promise<boolean>): Promise<boolean> {
+function acrossTabs<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request('kompeten-refresh', fn) : fn();
+  return locks ? locks.request(REFRESH_LOCK, fn) : fn();
 }
 
-/** Refreshes the access token (shared by all concurrent callers). True when a new token is stored. */
-export function refreshTokens(): Promise<boolean> {
+function refreshSession(): Promise<LoginResponse | null> {
   refreshing ??= acrossTabs(doRefresh).finally(() => {
     refreshing = null;
   });
   return refreshing;
+}
+
+/** Refreshes the access token (shared by all concurrent callers). True when a new token is stored. */
+export async function refreshTokens(): Promise<boolean> {
+  return (await refreshSession()) !== null;
+}
+
+/**
+ * After a reload: restores the session from the refresh cookie and returns the user the refresh answered with (the
+ * same as GET /api/me), saving that request. Null when there is nothing to restore here (signed out, or a token is
+ * already held) or the refresh failed; the caller then asks /api/me, which reports why.
+ */
+export async function restoreSession(): Promise<Me | null> {
+  if (tokenStore.access || !tokenStore.hasSession()) return null;
+  return (await refreshSession())?.user ?? null;
 }
 
 /** The access token to send: after a reload (or a sign-in in another tab) it is first restored from the cookie. */

@@ -1,3 +1,5 @@
+import { SESSION_FLAG } from './early-refresh';
+
 /**
  * The access token, kept in memory only (a script injected into the page finds nothing in storage). The refresh token
  * is an HttpOnly cookie the browser sends to /api/auth by itself; no script ever sees it. A reload or a new tab
@@ -6,7 +8,7 @@
  * localStorage keeps one non-secret flag, "this browser has a session", so a reload knows whether to try the cookie
  * and other tabs follow a sign-in or sign-out.
  */
-const SESSION_KEY = 'kompeten.session';
+const SESSION_KEY = SESSION_FLAG;
 
 export type SessionChange = 'signed-in' | 'refreshed' | 'signed-out' | 'expired';
 type Listener = (change: SessionChange) => void;
