@@ -5,17 +5,22 @@ import './app/start-session';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { i18nReady } from './i18n';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');
 
-void i18nReady.then(() =>
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// The first render is a transition, so React renders it in slices and a phone stays responsive meanwhile instead of
+// one long task (decision 0027 §10).
+void i18nReady.then(() => {
+  const root = createRoot(container);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+});

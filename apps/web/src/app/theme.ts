@@ -30,6 +30,9 @@ export const theme = createTheme({
     },
   },
   components: {
+    // Mantine keeps every closed Select's option list (and its ScrollArea, which measures itself) rendered but hidden;
+    // a page with three filters rendered three lists nobody had opened. They are drawn when opened (decision 0027 §10).
+    Combobox: { defaultProps: { keepMounted: false } },
     Table: { defaultProps: { highlightOnHover: true, verticalSpacing: 'sm' } },
     Card: { defaultProps: { withBorder: true, padding: 'lg' } },
   },

@@ -1,18 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  AppShell,
-  Badge,
-  Box,
-  Burger,
-  Button,
-  Divider,
-  Group,
-  Loader,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Divider, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
@@ -131,7 +118,7 @@ export function AppLayout() {
           </Text>
           <Divider mt="sm" />
         </Box>
-        <AppShell.Section grow component={ScrollArea}>
+        <AppShell.Section grow className={classes.navItems}>
           <Stack gap={2}>
             {learnerItems.map((item) => (
               <NavEntry key={item.key} item={item} onNavigate={close} />

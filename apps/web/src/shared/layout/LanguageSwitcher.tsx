@@ -1,39 +1,35 @@
-import { SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { Button, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Language } from '../../i18n';
+import { LANGUAGES, type Language } from '../../i18n';
 import { useAuth } from '../auth/auth-context';
 
-/** ID | EN switch; the choice is kept in localStorage and, when signed in, in the profile; it sets <html lang>. */
+/**
+ * ID | EN switch; the choice is kept in localStorage and, when signed in, in the profile; it sets <html lang>.
+ * Two toggle buttons (aria-pressed) rather than a SegmentedControl: its sliding indicator measures the layout of the
+ * whole page while the first page renders, which cost phones tens of milliseconds on every load (decision 0027 §10).
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const { chooseLanguage } = useAuth();
   const value: Language = i18n.language === 'en' ? 'en' : 'id';
   return (
-    <SegmentedControl
-      size="xs"
-      value={value}
-      onChange={(next) => void chooseLanguage(next === 'en' ? 'en' : 'id')}
-      aria-label={t('language')}
-      data={[
-        {
-          value: 'id',
-          label: (
-            <span lang="id">
-              <span aria-hidden="true">ID</span>
-              <VisuallyHidden>{t('languageId')}</VisuallyHidden>
-            </span>
-          ),
-        },
-        {
-          value: 'en',
-          label: (
-            <span lang="en">
-              <span aria-hidden="true">EN</span>
-              <VisuallyHidden>{t('languageEn')}</VisuallyHidden>
-            </span>
-          ),
-        },
-      ]}
-    />
+    <Button.Group aria-label={t('language')}>
+      {LANGUAGES.map((lng) => (
+        <Button
+          key={lng}
+          size="xs"
+          px={8}
+          lang={lng}
+          variant={value === lng ? 'filled' : 'default'}
+          aria-pressed={value === lng}
+          onClick={() => {
+            if (value !== lng) void chooseLanguage(lng);
+          }}
+        >
+          <span aria-hidden="true">{lng.toUpperCase()}</span>
+          <VisuallyHidden>{t(lng === 'id' ? 'languageId' : 'languageEn')}</VisuallyHidden>
+        </Button>
+      ))}
+    </Button.Group>
   );
 }
