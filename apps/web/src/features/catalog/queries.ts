@@ -1,4 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  COMPETENCY_KINDS,
+  COURSE_LEVELS,
+  LEARNING_METHODS,
+  type CompetencyKind,
+  type CourseLevel,
+  type LearningMethod,
+} from '@kompeten/shared-contracts';
 import { getCatalogCourse, listCatalog, type CatalogParams } from './api';
 
 export const catalogKeys = {
@@ -8,18 +16,50 @@ export const catalogKeys = {
   detail: (courseId: string) => [...catalogKeys.all, 'detail', courseId] as const,
 };
 
-export function useCatalog(params: CatalogParams) {
-  return useQuery({
+/** The catalog page's filter keys in the URL (besides `page`). */
+export const CATALOG_FILTERS = ['q', 'competencyKind', 'learningMethod', 'level', 'jpMin', 'jpMax'] as const;
+export type CatalogFilter = (typeof CATALOG_FILTERS)[number];
+export const CATALOG_PAGE_SIZE = 12;
+
+function pick<T extends string>(values: readonly T[], value: string): T | undefined {
+  return (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function jpValue(value: string): number | undefined {
+  const n = Number(value);
+  return value !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** The catalog query of the URL's filters and page: one reading for the page and its route's prefetch. */
+export function catalogParamsOf(values: Record<CatalogFilter, string>, page: number): CatalogParams {
+  return {
+    q: values.q || undefined,
+    competencyKind: pick<CompetencyKind>(COMPETENCY_KINDS, values.competencyKind),
+    learningMethod: pick<LearningMethod>(LEARNING_METHODS, values.learningMethod),
+    level: pick<CourseLevel>(COURSE_LEVELS, values.level),
+    jpMin: jpValue(values.jpMin),
+    jpMax: jpValue(values.jpMax),
+    page,
+    pageSize: CATALOG_PAGE_SIZE,
+  };
+}
+
+export const catalogListQuery = (params: CatalogParams) =>
+  queryOptions({
     queryKey: catalogKeys.list(params),
     queryFn: ({ signal }) => listCatalog(params, signal),
-    placeholderData: keepPreviousData,
   });
+
+export const catalogCourseQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: catalogKeys.detail(courseId),
+    queryFn: ({ signal }) => getCatalogCourse(courseId, signal),
+  });
+
+export function useCatalog(params: CatalogParams) {
+  return useQuery({ ...catalogListQuery(params), placeholderData: keepPreviousData });
 }
 
 export function useCatalogCourse(courseId: string | undefined) {
-  return useQuery({
-    queryKey: catalogKeys.detail(courseId ?? ''),
-    queryFn: ({ signal }) => getCatalogCourse(courseId as string, signal),
-    enabled: !!courseId,
-  });
+  return useQuery({ ...catalogCourseQuery(courseId ?? ''), enabled: !!courseId });
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EnrolmentDetail, PlayerLesson, ProgressResult, ProgressUpdate } from '@kompeten/shared-contracts';
 import { catalogKeys } from '../catalog/queries';
 import {
@@ -22,28 +22,43 @@ export const learningKeys = {
   lesson: (enrolmentId: string, lessonId: string) => [...learningKeys.all, 'lesson', enrolmentId, lessonId] as const,
 };
 
-export function useMyEnrolments(params: MyEnrolmentParams, enabled = true) {
-  return useQuery({
+export const myEnrolmentsQuery = (params: MyEnrolmentParams) =>
+  queryOptions({
     queryKey: learningKeys.myList(params),
     queryFn: ({ signal }) => listMyEnrolments(params, signal),
-    placeholderData: keepPreviousData,
-    enabled,
   });
+
+export const enrolmentQuery = (id: string) =>
+  queryOptions({
+    queryKey: learningKeys.enrolment(id),
+    queryFn: ({ signal }) => getEnrolment(id, signal),
+  });
+
+export const lessonQuery = (enrolmentId: string, lessonId: string) =>
+  queryOptions({
+    queryKey: learningKeys.lesson(enrolmentId, lessonId),
+    queryFn: ({ signal }) => getLesson(enrolmentId, lessonId, signal),
+  });
+
+/** The catalog course page's own enrolments (to say "Lanjutkan" instead of "Daftar"); its route prefetches the same. */
+export const COURSE_PAGE_ENROLMENTS: MyEnrolmentParams = { pageSize: 100 };
+
+export function useMyEnrolments(params: MyEnrolmentParams, enabled = true) {
+  return useQuery({ ...myEnrolmentsQuery(params), placeholderData: keepPreviousData, enabled });
 }
 
 export function useEnrolment(id: string | undefined) {
-  return useQuery({
-    queryKey: learningKeys.enrolment(id ?? ''),
-    queryFn: ({ signal }) => getEnrolment(id as string, signal),
-    enabled: !!id,
-  });
+  return useQuery({ ...enrolmentQuery(id ?? ''), enabled: !!id });
 }
+
+/** A lesson is always read fresh when the player opens it, except right after its route's prefetch fetched it. */
+export const LESSON_JUST_FETCHED_MS = 2_000;
 
 export function useLesson(enrolmentId: string, lessonId: string) {
   return useQuery({
-    queryKey: learningKeys.lesson(enrolmentId, lessonId),
-    queryFn: ({ signal }) => getLesson(enrolmentId, lessonId, signal),
+    ...lessonQuery(enrolmentId, lessonId),
     staleTime: 0,
+    refetchOnMount: (query) => Date.now() - query.state.dataUpdatedAt > LESSON_JUST_FETCHED_MS,
   });
 }
 

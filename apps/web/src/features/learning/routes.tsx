@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { prefetchLoader } from '../../shared/route-prefetch';
+import { enrolmentQuery, lessonQuery } from './queries';
 
 export const learningRoutes: RouteObject[] = [
   {
@@ -12,5 +14,12 @@ export const learningRoutes: RouteObject[] = [
   {
     path: 'belajar/:enrolmentId/:lessonId',
     lazy: async () => ({ Component: (await import('./components/PlayerPage')).PlayerPage }),
+    loader: prefetchLoader((client, { params }) => {
+      const { enrolmentId = '', lessonId = '' } = params;
+      return [
+        client.prefetchQuery(enrolmentQuery(enrolmentId)),
+        client.prefetchQuery(lessonQuery(enrolmentId, lessonId)),
+      ];
+    }),
   },
 ];

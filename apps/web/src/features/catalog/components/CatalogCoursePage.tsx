@@ -15,7 +15,7 @@ import { CourseDescription } from '../../courses/components/CourseDescription';
 import { OutlineList } from '../../courses/components/OutlineList';
 import { useCourseLabels } from '../../courses/labels';
 import { EnrolmentStatusBadge } from '../../learning/components/EnrolmentStatusBadge';
-import { useEnrol, useMyEnrolments } from '../../learning/queries';
+import { COURSE_PAGE_ENROLMENTS, useEnrol, useMyEnrolments } from '../../learning/queries';
 import { useCatalogCourse } from '../queries';
 
 /** The learner's own enrolment: its status from the course page, its id and progress from "my learning". */
@@ -88,7 +88,7 @@ export function CatalogCoursePage() {
   const { t: tc } = useTranslation();
   const label = useCourseLabels();
   const course = useCatalogCourse(courseId);
-  const mine = useMyEnrolments({ pageSize: 100 });
+  const mine = useMyEnrolments(COURSE_PAGE_ENROLMENTS);
   const { me } = useAuth();
   const [assigning, setAssigning] = useState(false);
   useDocumentTitle(course.data?.title ?? t('title'));

@@ -9,32 +9,14 @@ import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { SearchInput } from '../../../shared/components/SearchInput';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
-import {
-  COMPETENCY_KINDS,
-  COURSE_LEVELS,
-  LEARNING_METHODS,
-  type CompetencyKind,
-  type CourseLevel,
-  type CourseSummary,
-  type LearningMethod,
-} from '@kompeten/shared-contracts';
+import { COMPETENCY_KINDS, COURSE_LEVELS, LEARNING_METHODS, type CourseSummary } from '@kompeten/shared-contracts';
 import { CourseCover } from '../../courses/components/CourseCover';
 import { optionsOf, useCourseLabels } from '../../courses/labels';
-import { useCatalog } from '../queries';
+import { CATALOG_FILTERS, catalogParamsOf, useCatalog } from '../queries';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { richTextToPlain } from '../../../shared/rich-text/display';
 
 const ALL = 'all';
-const PAGE_SIZE = 12;
-
-function pick<T extends string>(values: readonly T[], value: string): T | undefined {
-  return (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-function jpValue(value: string): number | undefined {
-  const n = Number(value);
-  return value !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
-}
 
 function CourseCard({ course }: { course: CourseSummary }) {
   const { t } = useTranslation('catalog');
@@ -81,31 +63,12 @@ export function CatalogPage() {
   const { t: tc } = useTranslation();
   const label = useCourseLabels();
   useDocumentTitle(t('title'));
-  const { values, page, update } = useSearchParamState([
-    'q',
-    'competencyKind',
-    'learningMethod',
-    'level',
-    'jpMin',
-    'jpMax',
-  ] as const);
-  const competencyKind = pick<CompetencyKind>(COMPETENCY_KINDS, values.competencyKind);
-  const learningMethod = pick<LearningMethod>(LEARNING_METHODS, values.learningMethod);
-  const level = pick<CourseLevel>(COURSE_LEVELS, values.level);
-  const jpMin = jpValue(values.jpMin);
-  const jpMax = jpValue(values.jpMax);
+  const { values, page, update } = useSearchParamState(CATALOG_FILTERS);
+  const params = catalogParamsOf(values, page);
+  const { competencyKind, learningMethod, level, jpMin, jpMax } = params;
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const query = useCatalog({
-    q: values.q || undefined,
-    competencyKind,
-    learningMethod,
-    level,
-    jpMin,
-    jpMax,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const query = useCatalog(params);
   const items = query.data?.items ?? [];
   const filtered = !!(
     values.q ||
