@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
 import { routePreload } from './build/route-preload';
 
 // Resolved without node: imports so the file typechecks with the browser tsconfig.
@@ -24,7 +25,7 @@ const FRAMEWORK = packages([
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), routePreload()],
+  plugins: [react(), routePreload(), precompress()],
   resolve: {
     alias: {
       '@kompeten/shared-contracts': `${workspaceRoot}libs/shared/contracts/src/index.ts`,

@@ -12,6 +12,7 @@ import { ErrorCode } from '@kompeten/shared-contracts';
 import { invalid, type AppConfig } from '@kompeten/server-core';
 import { AppModule } from './app.module';
 import { BODY_LIMITS, RefuseControlCharactersPipe, refuseHostileInput, refuseHostileJson } from './http/hostile-input';
+import { HASHED_ASSET, IMMUTABLE, precompressedAssets } from './http/precompressed-assets';
 import { apiResponseHeaders, helmetOptions } from './http/security-headers';
 
 /** Flattens class-validator errors into sentences a person can act on. */
@@ -63,9 +64,6 @@ export function buildOpenApi(app: NestExpressApplication) {
   return document;
 }
 
-/** A built asset whose file name carries Vite's content hash, e.g. `assets/index-BxQ3f9aZ.js`. */
-const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
-
 /** Builds the HTTP app (used by main and by the API e2e tests). */
 export async function createApp(
   config: AppConfig,
@@ -80,7 +78,8 @@ export async function createApp(
   app.use(helmet(helmetOptions(config)));
   // Brotli or gzip, as the client accepts, for text responses over 1 KB (JSON, the app's scripts and styles): the first
   // visit shrinks from about 1 MB to about a quarter on mobile data (decision 0021). Downloads that are already
-  // compressed (XLSX, PDF, images) are skipped by content type.
+  // compressed (XLSX, PDF, images) are skipped by content type. The web app's hashed assets go out precompressed by the
+  // build at brotli's highest quality instead, which this middleware leaves alone (decision 0027).
   app.use(compression({ threshold: 1024 }));
   app.use(apiResponseHeaders);
   // Every operation takes an object of modest shape: a top-level array, deep nesting or a flood of values is refused
@@ -137,9 +136,11 @@ export async function createApp(
       maxAge: '1h',
       setHeaders: (res, path) => {
         if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
-        else if (HASHED_ASSET.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        else if (HASHED_ASSET.test(path)) res.setHeader('Cache-Control', IMMUTABLE);
       },
     });
+    // A hashed asset's .br written by the build (brotli at quality 11), for a browser that accepts it.
+    app.use(precompressedAssets(webDir));
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api/') ? next() : serveWeb(req, res, next),
     );

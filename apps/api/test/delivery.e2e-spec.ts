@@ -1,44 +1,129 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { type TestApi } from '@kompeten/server-testing';
 import { bootApi } from './app';
 
 // issue 15, "Delivery": responses are compressed as the client accepts, and the built app's hashed assets are cached for
-// a year while its shell is revalidated on every visit (decision 0021).
+// a year while its shell is revalidated on every visit (decision 0021); the build's brotli-11 files are sent as they
+// are (decision 0027).
 describe('delivery: compression and caching', () => {
   let api: TestApi;
+  let root: string;
   let webDir: string;
   const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `kata-${i}`))};\n`;
+  const style = `${'.kartu{margin:0 auto;padding:4px 8px;color:#1c7ed6}'.repeat(60)}\n`;
+  const sourceMap = JSON.stringify({ version: 3, mappings: 'AAAA;'.repeat(400) });
+  const secret = `export const secret = '${'rahasia '.repeat(200)}';\n`;
+  /**
+   * Writes a file and, given `br`, its .br sibling as the web build writes it (apps/web/build/precompress.ts; brotli's
+   * default quality is its highest, 11; an app never imports another, so not its function). A `br` other than the
+   * content tells the two apart.
+   */
+  const write = (path: string, content: string, br?: string) => {
+    writeFileSync(path, content);
+    if (br !== undefined) writeFileSync(`${path}.br`, brotliCompressSync(Buffer.from(br)));
+  };
 
   beforeAll(async () => {
-    webDir = mkdtempSync(join(tmpdir(), 'kompeten-web-'));
-    mkdirSync(join(webDir, 'assets'));
-    writeFileSync(
+    root = mkdtempSync(join(tmpdir(), 'kompeten-web-'));
+    webDir = join(root, 'web');
+    mkdirSync(join(webDir, 'assets'), { recursive: true });
+    write(
       join(webDir, 'index.html'),
       `<!doctype html><html><body>${'<p>Kompeten</p>'.repeat(100)}</body></html>`,
+      'not the shell: never sent',
     );
-    writeFileSync(join(webDir, 'assets', 'index-BxQ3f9aZ.js'), script);
+    write(join(webDir, 'assets', 'index-BxQ3f9aZ.js'), script, script);
+    write(join(webDir, 'assets', 'index-BxQ3f9aZ.js.map'), sourceMap, 'not the map: never sent');
+    write(join(webDir, 'assets', 'index-C4d5e6f7.css'), style, style);
+    write(join(webDir, 'assets', 'lazy-D8e9f0a1.js'), script); // no .br: compressed on the fly
+    write(join(webDir, 'assets', 'gone-E2f3a4b5.js'), script, script);
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    // Beside the web dir, reachable only by climbing out of it.
+    mkdirSync(join(root, 'assets'));
+    write(join(root, 'assets', 'secret-BxQ3f9aZ.js'), secret, secret);
     api = await bootApi({ seed: false, config: { WEB_DIST_DIR: webDir } });
   });
   afterAll(async () => {
     await api.close();
-    rmSync(webDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   });
 
-  it('sends a hashed asset with brotli to a browser that accepts it, cached for a year', async () => {
-    const res = await api.http.get('/assets/index-BxQ3f9aZ.js').set('Accept-Encoding', 'gzip, deflate, br');
+  it("sends the build's .br of a hashed asset to a browser that accepts brotli, cached for a year", async () => {
+    const brSize = statSync(join(webDir, 'assets', 'index-BxQ3f9aZ.js.br')).size;
+    const plain = await api.http.get('/assets/index-BxQ3f9aZ.js').set('Accept-Encoding', 'identity');
+    for (const req of [api.http.get('/assets/index-BxQ3f9aZ.js'), api.http.head('/assets/index-BxQ3f9aZ.js')]) {
+      const res = await req.set('Accept-Encoding', 'gzip, deflate, br');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(res.headers['content-type']).toBe(plain.headers['content-type']);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+      // The file's own bytes, not the middleware's (which streams without a length).
+      expect(Number(res.headers['content-length'])).toBe(brSize);
+    }
+    const res = await api.http.get('/assets/index-BxQ3f9aZ.js').set('Accept-Encoding', 'br');
+    expect(res.text).toBe(readFileSync(join(webDir, 'assets', 'index-BxQ3f9aZ.js'), 'utf8')); // supertest decodes it
+
+    const css = await api.http.get('/assets/index-C4d5e6f7.css').set('Accept-Encoding', 'br');
+    expect(css.headers['content-encoding']).toBe('br');
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(Number(css.headers['content-length'])).toBe(statSync(join(webDir, 'assets', 'index-C4d5e6f7.css.br')).size);
+    expect(css.text).toBe(style);
+  });
+
+  it('compresses a hashed asset without a .br on the fly, with the same headers', async () => {
+    const res = await api.http.get('/assets/lazy-D8e9f0a1.js').set('Accept-Encoding', 'gzip, deflate, br');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-length']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers.vary).toMatch(/Accept-Encoding/i);
-    expect(res.text).toBe(script); // supertest decodes it: the content is intact
+    expect(res.text).toBe(script);
   });
 
-  it('falls back to gzip, and to plain bytes for a client that asks for no encoding', async () => {
-    const gz = await api.http.get('/assets/index-BxQ3f9aZ.js').set('Accept-Encoding', 'gzip');
-    expect(gz.headers['content-encoding']).toBe('gzip');
+  it('serves the file as before when its .br is removed under the running API (a rebuild)', async () => {
+    const first = await api.http.get('/assets/gone-E2f3a4b5.js').set('Accept-Encoding', 'br');
+    expect(first.headers['content-length']).toBeDefined();
+    rmSync(join(webDir, 'assets', 'gone-E2f3a4b5.js.br'));
+    for (const accept of ['br', 'identity']) {
+      const res = await api.http.get('/assets/gone-E2f3a4b5.js').set('Accept-Encoding', accept);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.text).toBe(script);
+    }
+  });
+
+  it('never sends a .br for a source map or the shell', async () => {
+    const map = await api.http.get('/assets/index-BxQ3f9aZ.js.map').set('Accept-Encoding', 'br');
+    expect(map.status).toBe(200);
+    expect(map.text).toBe(sourceMap);
+    for (const path of ['/', '/index.html']) {
+      const shell = await api.http.get(path).set('Accept', 'text/html').set('Accept-Encoding', 'br');
+      expect(shell.status).toBe(200);
+      expect(shell.text).toContain('<p>Kompeten</p>');
+    }
+  });
+
+  it('never sends a file from outside the web folder', async () => {
+    for (const path of ['/assets/../../assets/secret-BxQ3f9aZ.js', '/assets/..%2F..%2Fassets%2Fsecret-BxQ3f9aZ.js']) {
+      const res = await api.http.get(path).set('Accept-Encoding', 'br');
+      expect(res.text).not.toContain('rahasia');
+      expect(res.headers['content-type'] ?? '').not.toMatch(/javascript/);
+    }
+  });
+
+  it('falls back to gzip when brotli is refused or not named, and to plain bytes for no encoding', async () => {
+    for (const accept of ['gzip', 'br;q=0, gzip']) {
+      const gz = await api.http.get('/assets/index-BxQ3f9aZ.js').set('Accept-Encoding', accept);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(gz.text).toBe(script); // supertest gunzips it
+    }
     const plain = await api.http.get('/assets/index-BxQ3f9aZ.js').set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(script));
