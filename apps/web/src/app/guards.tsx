@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { FullPageLoader } from '../shared/components/FullPageLoader';
@@ -8,7 +8,12 @@ import { Center, Container } from '@mantine/core';
 
 /** Signed-in users only; others go to /login and come back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, error, retry } = useAuth();
+  const auth = useAuth();
+  const { error, retry } = auth;
+  // When the restored session arrives, the whole shell and page render for the first time: deferred, React renders that
+  // in slices instead of one long task inside the query's update (decision 0027 §10). A first mount sees the status
+  // as it is (after signing in, nothing lags).
+  const status = useDeferredValue(auth.status);
   const location = useLocation();
   if (status === 'loading') return <FullPageLoader />;
   if (status === 'anonymous') {
