@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Anchor, Button, Card, Grid, Progress, Stack, Text, Title } from '@mantine/core';
 import type { CatalogCourseDetail, Enrolment, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
-import { AssignLearnersModal } from '../../courses/components/AssignLearnersModal';
 import { CourseCover } from '../../courses/components/CourseCover';
 import { CourseDescription } from '../../courses/components/CourseDescription';
 import { OutlineList } from '../../courses/components/OutlineList';
@@ -17,6 +16,12 @@ import { useCourseLabels } from '../../courses/labels';
 import { EnrolmentStatusBadge } from '../../learning/components/EnrolmentStatusBadge';
 import { COURSE_PAGE_ENROLMENTS, useEnrol, useMyEnrolments } from '../../learning/queries';
 import { useCatalogCourse } from '../queries';
+
+// Only admins assign learners: the dialog (a modal, the people picker) is fetched when first opened, not with the page
+// every learner opens (decision 0027 §10).
+const AssignLearnersModal = lazy(async () => ({
+  default: (await import('../../courses/components/AssignLearnersModal')).AssignLearnersModal,
+}));
 
 /** The learner's own enrolment: its status from the course page, its id and progress from "my learning". */
 interface OwnEnrolment {
@@ -91,6 +96,8 @@ export function CatalogCoursePage() {
   const mine = useMyEnrolments(COURSE_PAGE_ENROLMENTS);
   const { me } = useAuth();
   const [assigning, setAssigning] = useState(false);
+  // Mounted from the first opening on, so closing keeps the modal's transition and its return of focus.
+  const [assignOpened, setAssignOpened] = useState(false);
   useDocumentTitle(course.data?.title ?? t('title'));
 
   const fromList = mine.data?.items.find((e) => e.courseId === courseId);
@@ -148,15 +155,25 @@ export function CatalogCoursePage() {
                   <EnrolPanel course={course.data} enrolment={enrolment} />
                   {isAdmin(me) && (
                     <>
-                      <Button variant="light" onClick={() => setAssigning(true)}>
+                      <Button
+                        variant="light"
+                        onClick={() => {
+                          setAssignOpened(true);
+                          setAssigning(true);
+                        }}
+                      >
                         {t('assignLearners')}
                       </Button>
-                      <AssignLearnersModal
-                        courseId={course.data.id}
-                        courseTitle={course.data.title}
-                        opened={assigning}
-                        onClose={() => setAssigning(false)}
-                      />
+                      {assignOpened && (
+                        <Suspense fallback={null}>
+                          <AssignLearnersModal
+                            courseId={course.data.id}
+                            courseTitle={course.data.title}
+                            opened={assigning}
+                            onClose={() => setAssigning(false)}
+                          />
+                        </Suspense>
+                      )}
                     </>
                   )}
                   <DetailList columns={1}>
