@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import type { EnrolmentStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +7,21 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { notify } from '../../../shared/notify';
-import { ConfirmModal } from '../../courses/components/ConfirmModal';
 import { useCourseLabels } from '../../courses/labels';
 import { useEnrolment, useLesson, useWithdraw } from '../queries';
-import { DiscussionPanel } from '../../discussion/components/DiscussionPanel';
 import { useLessonTracking } from '../tracking';
 import { LessonBody } from './LessonBody';
 import { PlayerOutline } from './PlayerOutline';
 import classes from './PlayerPage.module.css';
+
+// Below the lesson and on demand: the course's discussion (fetched once the lesson is on screen) and the withdrawal
+// dialog (fetched when first opened) are not part of what the player needs to show the lesson (decision 0027 §10).
+const DiscussionPanel = lazy(async () => ({
+  default: (await import('../../discussion/components/DiscussionPanel')).DiscussionPanel,
+}));
+const ConfirmModal = lazy(async () => ({
+  default: (await import('../../courses/components/ConfirmModal')).ConfirmModal,
+}));
 
 /** /belajar/:enrolmentId/:lessonId — the course player: outline with per-lesson status, the lesson, previous/next. */
 export function PlayerPage() {
@@ -28,6 +35,8 @@ export function PlayerPage() {
   const withdraw = useWithdraw(enrolmentId);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  // Mounted from the first opening on, so closing keeps the modal's transition and its return of focus.
+  const [withdrawAsked, setWithdrawAsked] = useState(false);
   const status = enrolment.data?.status;
   const active = status === 'active';
   const report = useLessonTracking(enrolmentId, lessonId, lesson.data?.kind, active && !!lesson.data);
@@ -112,7 +121,16 @@ export function PlayerPage() {
           >
             <PlayerOutline detail={detail} currentLessonId={lessonId} />
             {active && !detail.mandatory && (
-              <Button variant="subtle" color="red" size="xs" mt="md" onClick={() => setConfirmWithdraw(true)}>
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                mt="md"
+                onClick={() => {
+                  setWithdrawAsked(true);
+                  setConfirmWithdraw(true);
+                }}
+              >
                 {t('withdraw')}
               </Button>
             )}
@@ -185,21 +203,27 @@ export function PlayerPage() {
       </Grid>
 
       <Card padding="md">
-        <DiscussionPanel target={{ kind: 'course', id: detail.courseId }} heading={td('courseTitle')} />
+        <Suspense fallback={<LoadingBlock />}>
+          <DiscussionPanel target={{ kind: 'course', id: detail.courseId }} heading={td('courseTitle')} />
+        </Suspense>
       </Card>
 
-      <ConfirmModal
-        opened={confirmWithdraw}
-        onClose={() => setConfirmWithdraw(false)}
-        title={t('withdrawTitle')}
-        confirmLabel={t('withdraw')}
-        color="red"
-        loading={withdraw.isPending}
-        onConfirm={() => void onWithdraw()}
-      >
-        <Text size="sm">{t('withdrawConfirm', { title: detail.courseTitle })}</Text>
-        {withdraw.isError && <ErrorAlert error={withdraw.error} />}
-      </ConfirmModal>
+      {withdrawAsked && (
+        <Suspense fallback={null}>
+          <ConfirmModal
+            opened={confirmWithdraw}
+            onClose={() => setConfirmWithdraw(false)}
+            title={t('withdrawTitle')}
+            confirmLabel={t('withdraw')}
+            color="red"
+            loading={withdraw.isPending}
+            onConfirm={() => void onWithdraw()}
+          >
+            <Text size="sm">{t('withdrawConfirm', { title: detail.courseTitle })}</Text>
+            {withdraw.isError && <ErrorAlert error={withdraw.error} />}
+          </ConfirmModal>
+        </Suspense>
+      )}
     </Stack>
   );
 }
