@@ -66,7 +66,8 @@ export function CatalogPage() {
   const { values, page, update } = useSearchParamState(CATALOG_FILTERS);
   const params = catalogParamsOf(values, page);
   const { competencyKind, learningMethod, level, jpMin, jpMax } = params;
-  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // Read at the first render (no server rendering here), so a phone never renders the folded filters first.
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false }) ?? false;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const query = useCatalog(params);
   const items = query.data?.items ?? [];
@@ -80,7 +81,8 @@ export function CatalogPage() {
   );
 
   const all = { value: ALL, label: tc('all') };
-  // On a phone the filters fold away behind a "Filter" toggle (open when one is set), so the courses come first.
+  // On a phone the filters fold away behind a "Filter" toggle (open when one is set), so the courses come first; folded,
+  // they are not rendered at all.
   const activeFilters = [competencyKind, learningMethod, level, jpMin, jpMax].filter((v) => v !== undefined).length;
   const filtersShown = !phone || filtersOpen || activeFilters > 0;
   return (
@@ -117,41 +119,45 @@ export function CatalogPage() {
           hidden={!filtersShown}
           style={filtersShown ? undefined : { display: 'none' }}
         >
-          <Select
-            label={t('competencyKind')}
-            data={[all, ...optionsOf(COMPETENCY_KINDS, label.competencyKind)]}
-            value={competencyKind ?? ALL}
-            onChange={(v) => update({ competencyKind: v === ALL ? null : v })}
-            allowDeselect={false}
-          />
-          <Select
-            label={t('learningMethod')}
-            data={[all, ...optionsOf(LEARNING_METHODS, label.learningMethod)]}
-            value={learningMethod ?? ALL}
-            onChange={(v) => update({ learningMethod: v === ALL ? null : v })}
-            allowDeselect={false}
-          />
-          <Select
-            label={t('level')}
-            data={[all, ...optionsOf(COURSE_LEVELS, label.level)]}
-            value={level ?? ALL}
-            onChange={(v) => update({ level: v === ALL ? null : v })}
-            allowDeselect={false}
-          />
-          <NumberInput
-            label={t('jpMin')}
-            min={0}
-            allowDecimal={false}
-            value={values.jpMin}
-            onChange={(v) => update({ jpMin: v === '' ? null : String(v) })}
-          />
-          <NumberInput
-            label={t('jpMax')}
-            min={0}
-            allowDecimal={false}
-            value={values.jpMax}
-            onChange={(v) => update({ jpMax: v === '' ? null : String(v) })}
-          />
+          {filtersShown && (
+            <>
+              <Select
+                label={t('competencyKind')}
+                data={[all, ...optionsOf(COMPETENCY_KINDS, label.competencyKind)]}
+                value={competencyKind ?? ALL}
+                onChange={(v) => update({ competencyKind: v === ALL ? null : v })}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('learningMethod')}
+                data={[all, ...optionsOf(LEARNING_METHODS, label.learningMethod)]}
+                value={learningMethod ?? ALL}
+                onChange={(v) => update({ learningMethod: v === ALL ? null : v })}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('level')}
+                data={[all, ...optionsOf(COURSE_LEVELS, label.level)]}
+                value={level ?? ALL}
+                onChange={(v) => update({ level: v === ALL ? null : v })}
+                allowDeselect={false}
+              />
+              <NumberInput
+                label={t('jpMin')}
+                min={0}
+                allowDecimal={false}
+                value={values.jpMin}
+                onChange={(v) => update({ jpMin: v === '' ? null : String(v) })}
+              />
+              <NumberInput
+                label={t('jpMax')}
+                min={0}
+                allowDecimal={false}
+                value={values.jpMax}
+                onChange={(v) => update({ jpMax: v === '' ? null : String(v) })}
+              />
+            </>
+          )}
         </SimpleGrid>
       </Stack>
 
