@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ADMIN_PG, dbUrl, freshDatabase, dropDatabase, ROOT, RUN_ID } from './platform.mjs';
+import { dbUrl, freshDatabase, dropDatabase, pgbenchFigures, pgCommandLine, ROOT, RUN_ID } from './platform.mjs';
 
 const SCRIPT = join(ROOT, 'tools/bench/attempt.pgbench.sql');
 const SETUP = join(ROOT, 'tools/bench/attempt.pgbench-setup.sql');
@@ -13,18 +13,7 @@ export const hasPgbench = () => spawnSync('pgbench', ['--version'], { encoding: 
 
 export async function measureCeiling({ seconds = 20, clients = 16 } = {}) {
   await freshDatabase(CEILING_DB);
-  const admin = new URL(ADMIN_PG);
-  // A socket directory in ?host= (postgres://postgres@localhost/postgres?host=/var/run/postgresql) wins, as it does for node-postgres.
-  const connArgs = [
-    '-h',
-    admin.searchParams.get('host') || admin.hostname,
-    '-p',
-    admin.port || '5432',
-    '-U',
-    decodeURIComponent(admin.username || 'postgres'),
-  ];
-  const env = { ...process.env, PGOPTIONS: '-c synchronous_commit=on' };
-  if (admin.password) env.PGPASSWORD = decodeURIComponent(admin.password);
+  const { args: connArgs, env } = pgCommandLine({ durable: true });
   const setup = spawnSync('psql', [...connArgs, '-q', '-v', 'ON_ERROR_STOP=1', '-f', SETUP, CEILING_DB], {
     encoding: 'utf8',
     env,
@@ -51,12 +40,7 @@ export async function measureCeiling({ seconds = 20, clients = 16 } = {}) {
   const wall = (performance.now() - t0) / 1000;
   const busy1 = machine();
   if (r.status !== 0) throw new Error(`pgbench failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-  const tps = Number(
-    r.stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? r.stdout.match(/tps = ([\d.]+)/)?.[1],
-  );
-  const processed = Number(r.stdout.match(/number of transactions actually processed: (\d+)/)?.[1]);
-  const failed = Number(r.stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0);
-  const latencyMs = Number(r.stdout.match(/latency average = ([\d.]+) ms/)?.[1]);
+  const { perSecond: tps, processed, failed, latencyMs } = pgbenchFigures(r.stdout);
   // The same checks as the app's rows: one graded attempt per transaction, 20 answers each, percent from the keys.
   const c = new pg.Client({ connectionString: dbUrl(CEILING_DB) });
   await c.connect();

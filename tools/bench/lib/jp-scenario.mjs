@@ -16,7 +16,7 @@ import {
   NTB_AGENCIES_SQL,
   rebuildAggregate,
 } from './jp-data.mjs';
-import { ADMIN_PG, BENCH_TMP, log } from './platform.mjs';
+import { BENCH_TMP, log, pgbenchFigures, pgCommandLine } from './platform.mjs';
 
 const check = (name, ok, detail = '') => ({ name, ok: !!ok, detail: String(detail) });
 const near = (a, b) => Math.abs(Number(a) - Number(b)) < 0.005;
@@ -131,14 +131,9 @@ async function summaryCeiling(ctx, { root, db, database, year, provinceId, clien
     script,
     `BEGIN ISOLATION LEVEL REPEATABLE READ;\n${store.REPORT_SETTINGS_SQL};\n${inline(q.text, q.params).replace(/\s*\n\s*/g, ' ')};\nCOMMIT;\n`,
   );
-  const admin = new URL(ADMIN_PG);
+  const { args: conn, env } = pgCommandLine();
   const args = [
-    '-h',
-    admin.searchParams.get('host') || admin.hostname,
-    '-p',
-    admin.port || '5432',
-    '-U',
-    decodeURIComponent(admin.username || 'postgres'),
+    ...conn,
     '-n',
     '-c',
     String(clients),
@@ -150,20 +145,16 @@ async function summaryCeiling(ctx, { root, db, database, year, provinceId, clien
     script,
     database,
   ];
-  const env = { ...process.env };
-  if (admin.password) env.PGPASSWORD = decodeURIComponent(admin.password);
   const mark = ctx.sampler.mark();
   const r = spawnSync('pgbench', args, { encoding: 'utf8', env });
   const resources = ctx.sampler.window(mark);
   if (r.status !== 0) throw new Error(`pgbench (JP summary) failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-  const tps = Number(
-    r.stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? r.stdout.match(/tps = ([\d.]+)/)?.[1],
-  );
+  const { perSecond, latencyMs, processed, failed } = pgbenchFigures(r.stdout);
   return {
-    summariesPerSecond: tps,
-    latencyMs: Number(r.stdout.match(/latency average = ([\d.]+) ms/)?.[1]),
-    processed: Number(r.stdout.match(/number of transactions actually processed: (\d+)/)?.[1]),
-    failed: Number(r.stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0),
+    summariesPerSecond: perSecond,
+    latencyMs,
+    processed,
+    failed,
     clients,
     seconds,
     machineBusyShare: resources.machine.busyShare,

@@ -24,6 +24,38 @@ const BUILD_MARKERS = [
 export const log = (msg) => console.log(`\x1b[35m[bench]\x1b[0m ${msg}`);
 
 export const ADMIN_PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/**
+ * The command-line connection to the bench's PostgreSQL for psql and pgbench: host (a socket directory in ?host= wins,
+ * as it does for node-postgres), port and user, and an environment with the password and, when `durable`, the app's
+ * synchronous_commit=on.
+ */
+export function pgCommandLine({ durable = false } = {}) {
+  const admin = new URL(ADMIN_PG);
+  const args = [
+    '-h',
+    admin.searchParams.get('host') || admin.hostname,
+    '-p',
+    admin.port || '5432',
+    '-U',
+    decodeURIComponent(admin.username || 'postgres'),
+  ];
+  const env = { ...process.env, ...(durable ? { PGOPTIONS: '-c synchronous_commit=on' } : {}) };
+  if (admin.password) env.PGPASSWORD = decodeURIComponent(admin.password);
+  return { args, env };
+}
+
+/** What a pgbench run printed: transactions per second (without connecting), processed, failed, mean latency. */
+export function pgbenchFigures(stdout) {
+  return {
+    perSecond: Number(
+      stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? stdout.match(/tps = ([\d.]+)/)?.[1],
+    ),
+    processed: Number(stdout.match(/number of transactions actually processed: (\d+)/)?.[1]),
+    failed: Number(stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0),
+    latencyMs: Number(stdout.match(/latency average = ([\d.]+) ms/)?.[1]),
+  };
+}
+
 export const dbUrl = (name) => {
   const u = new URL(ADMIN_PG);
   u.pathname = `/${name}`;
