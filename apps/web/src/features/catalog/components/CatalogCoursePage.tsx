@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Anchor, Button, Card, Grid, Progress, Stack, Text, Title } from '@mantine/core';
 import type { CatalogCourseDetail, Enrolment, EnrolmentStatus } from '@kompeten/shared-contracts';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { DetailList, Field } from '../../../shared/components/DetailList';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useLazyDisclosure } from '../../../shared/hooks/useLazyDisclosure';
 import { notify } from '../../../shared/notify';
 import { CourseCover } from '../../courses/components/CourseCover';
 import { CourseDescription } from '../../courses/components/CourseDescription';
@@ -95,9 +96,7 @@ export function CatalogCoursePage() {
   const course = useCatalogCourse(courseId);
   const mine = useMyEnrolments(COURSE_PAGE_ENROLMENTS);
   const { me } = useAuth();
-  const [assigning, setAssigning] = useState(false);
-  // Mounted from the first opening on, so closing keeps the modal's transition and its return of focus.
-  const [assignOpened, setAssignOpened] = useState(false);
+  const assign = useLazyDisclosure();
   useDocumentTitle(course.data?.title ?? t('title'));
 
   const fromList = mine.data?.items.find((e) => e.courseId === courseId);
@@ -155,22 +154,16 @@ export function CatalogCoursePage() {
                   <EnrolPanel course={course.data} enrolment={enrolment} />
                   {isAdmin(me) && (
                     <>
-                      <Button
-                        variant="light"
-                        onClick={() => {
-                          setAssignOpened(true);
-                          setAssigning(true);
-                        }}
-                      >
+                      <Button variant="light" onClick={assign.open}>
                         {t('assignLearners')}
                       </Button>
-                      {assignOpened && (
+                      {assign.mounted && (
                         <Suspense fallback={null}>
                           <AssignLearnersModal
                             courseId={course.data.id}
                             courseTitle={course.data.title}
-                            opened={assigning}
-                            onClose={() => setAssigning(false)}
+                            opened={assign.opened}
+                            onClose={assign.close}
                           />
                         </Suspense>
                       )}

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useLazyDisclosure } from '../../../shared/hooks/useLazyDisclosure';
 import { notify } from '../../../shared/notify';
 import { useCourseLabels } from '../../courses/labels';
 import { useEnrolment, useLesson, useWithdraw } from '../queries';
@@ -34,9 +35,7 @@ export function PlayerPage() {
   const lesson = useLesson(enrolmentId, lessonId);
   const withdraw = useWithdraw(enrolmentId);
   const [outlineOpen, setOutlineOpen] = useState(false);
-  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
-  // Mounted from the first opening on, so closing keeps the modal's transition and its return of focus.
-  const [withdrawAsked, setWithdrawAsked] = useState(false);
+  const confirmWithdraw = useLazyDisclosure();
   const status = enrolment.data?.status;
   const active = status === 'active';
   const report = useLessonTracking(enrolmentId, lessonId, lesson.data?.kind, active && !!lesson.data);
@@ -121,16 +120,7 @@ export function PlayerPage() {
           >
             <PlayerOutline detail={detail} currentLessonId={lessonId} />
             {active && !detail.mandatory && (
-              <Button
-                variant="subtle"
-                color="red"
-                size="xs"
-                mt="md"
-                onClick={() => {
-                  setWithdrawAsked(true);
-                  setConfirmWithdraw(true);
-                }}
-              >
+              <Button variant="subtle" color="red" size="xs" mt="md" onClick={confirmWithdraw.open}>
                 {t('withdraw')}
               </Button>
             )}
@@ -208,11 +198,11 @@ export function PlayerPage() {
         </Suspense>
       </Card>
 
-      {withdrawAsked && (
+      {confirmWithdraw.mounted && (
         <Suspense fallback={null}>
           <ConfirmModal
-            opened={confirmWithdraw}
-            onClose={() => setConfirmWithdraw(false)}
+            opened={confirmWithdraw.opened}
+            onClose={confirmWithdraw.close}
             title={t('withdrawTitle')}
             confirmLabel={t('withdraw')}
             color="red"

@@ -1,9 +1,8 @@
 import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
+import { useLazyDisclosure } from '../../../shared/hooks/useLazyDisclosure';
 import { useMarkAllRead, useNotifications, useUnreadCount } from '../queries';
 import { NotificationItem } from './NotificationItem';
 
@@ -31,8 +30,7 @@ function BellIcon() {
  */
 export function NotificationBell() {
   const { t } = useTranslation('notifications');
-  const [opened, { open, close }] = useDisclosure(false);
-  const [used, setUsed] = useState(false);
+  const popover = useLazyDisclosure();
   const count = useUnreadCount().data?.unreadCount ?? 0;
   const label = count > 0 ? t('bellUnread', { count }) : t('bell');
   return (
@@ -45,22 +43,19 @@ export function NotificationBell() {
       offset={4}
       attributes={{ indicator: { 'aria-hidden': true } }}
     >
-      {used ? (
+      {popover.mounted ? (
         <BellPopover
           label={label}
           count={count}
-          opened={opened}
-          onToggle={() => (opened ? close() : open())}
-          onClose={close}
+          opened={popover.opened}
+          onToggle={popover.toggle}
+          onClose={popover.close}
         />
       ) : (
         <ActionIcon
           variant="default"
           size="lg"
-          onClick={() => {
-            setUsed(true);
-            open();
-          }}
+          onClick={popover.open}
           aria-label={label}
           aria-haspopup="dialog"
           aria-expanded={false}
