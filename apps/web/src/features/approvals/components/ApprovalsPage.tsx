@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Stack, Text, VisuallyHidden } from '@mantine/core';
 import { DEFAULT_PAGE_SIZE } from '@kompeten/shared-util';
 import type { PendingApproval } from '@kompeten/shared-contracts';
@@ -10,10 +9,9 @@ import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { formatDateTime } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
-import { notify } from '../../../shared/notify';
 import { useApprovals, useDecideApproval } from '../queries';
 import { ClassRegistrationApprovals } from './ClassRegistrationApprovals';
-import { DecisionButtons, RejectModal } from './DecisionParts';
+import { DecisionButtons, RejectModal, useDecisionQueue } from './DecisionParts';
 import { PageHeader } from '../../../shared/components/PageHeader';
 
 /** /persetujuan — enrolments in "approval" courses waiting for the supervisor (or an admin): approve or reject. */
@@ -25,33 +23,19 @@ export function ApprovalsPage() {
   const { page, update } = useSearchParamState([] as const);
   const query = useApprovals({ page, pageSize: DEFAULT_PAGE_SIZE });
   const decide = useDecideApproval();
-  const [rejecting, setRejecting] = useState<PendingApproval | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-
-  const run = async (row: PendingApproval, decision: 'approve' | 'reject', reason?: string) => {
-    try {
-      await decide.mutateAsync({ id: row.id, decision, reason: reason || undefined });
-      const message = t(decision === 'approve' ? 'approved' : 'rejected', {
-        name: row.employeeName,
-        course: row.courseTitle,
-      });
-      notify({ color: 'kompeten', message });
-      setAnnouncement(message);
-      setRejecting(null);
-    } catch {
-      // Shown above the table or in the dialog.
-    }
-  };
-  const busyId = decide.isPending ? decide.variables?.id : undefined;
+  const queue = useDecisionQueue<PendingApproval>(decide, (row, decision) =>
+    t(decision === 'approve' ? 'approved' : 'rejected', { name: row.employeeName, course: row.courseTitle }),
+  );
+  const { rejecting } = queue;
 
   return (
     <Stack gap="md">
       <PageHeader title={t('title')} intro={t('intro')} />
       <VisuallyHidden role="status" aria-live="polite">
-        {announcement}
+        {queue.announcement}
       </VisuallyHidden>
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {decide.isError && !rejecting && <ErrorAlert error={decide.error} />}
+      {queue.tableError && <ErrorAlert error={queue.tableError} />}
       <DataTable<PendingApproval>
         caption={t('title')}
         rows={query.data?.items}
@@ -95,11 +79,9 @@ export function ApprovalsPage() {
                 rejectLabel={t('reject')}
                 approveName={t('approveNamed', { name: r.employeeName, course: r.courseTitle })}
                 rejectName={t('rejectNamed', { name: r.employeeName, course: r.courseTitle })}
-                onApprove={() => void run(r, 'approve')}
-                onReject={() => (decide.reset(), setRejecting(r))}
-                approving={busyId === r.id && decide.variables?.decision === 'approve'}
-                busyElsewhere={!!busyId && busyId !== r.id}
-                busy={!!busyId}
+                onApprove={() => queue.approve(r)}
+                onReject={() => queue.startRejecting(r)}
+                {...queue.busyFor(r)}
               />
             ),
           },
@@ -116,15 +98,15 @@ export function ApprovalsPage() {
       <RejectModal
         key={rejecting?.id ?? 'none'}
         opened={rejecting !== null}
-        onClose={() => setRejecting(null)}
+        onClose={queue.stopRejecting}
         title={t('rejectTitle')}
         confirmLabel={t('reject')}
         message={t('rejectConfirm', { name: rejecting?.employeeName ?? '', course: rejecting?.courseTitle ?? '' })}
         reasonLabel={t('rejectReason')}
         reasonHint={t('rejectReasonHint')}
         loading={decide.isPending}
-        error={decide.isError && rejecting ? decide.error : null}
-        onConfirm={(reason) => rejecting && void run(rejecting, 'reject', reason)}
+        error={queue.dialogError}
+        onConfirm={queue.reject}
       />
       <ClassRegistrationApprovals />
     </Stack>

@@ -8,9 +8,8 @@ import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
 import { formatDateTime } from '../../../shared/format';
-import { notify } from '../../../shared/notify';
 import { useClassApprovals, useDecideClassRegistration } from '../../calendar/queries';
-import { DecisionButtons, RejectModal } from './DecisionParts';
+import { DecisionButtons, RejectModal, useDecisionQueue } from './DecisionParts';
 
 /**
  * The supervisor's queue of class registrations (decision 0034): direct reports who registered for a class that needs
@@ -23,24 +22,13 @@ export function ClassRegistrationApprovals() {
   const [page, setPage] = useState(1);
   const query = useClassApprovals({ page, pageSize: DEFAULT_PAGE_SIZE });
   const decide = useDecideClassRegistration();
-  const [rejecting, setRejecting] = useState<ClassRegistration | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-
-  const run = async (row: ClassRegistration, decision: 'approve' | 'reject', reason?: string) => {
-    try {
-      await decide.mutateAsync({ id: row.id, decision, reason: reason || undefined });
-      const message = t(decision === 'approve' ? 'approvals.approved' : 'approvals.rejected', {
-        name: row.employeeName ?? '',
-        title: row.classTitle ?? '',
-      });
-      notify({ color: 'kompeten', message });
-      setAnnouncement(message);
-      setRejecting(null);
-    } catch {
-      // Shown above the table or in the dialog.
-    }
-  };
-  const busyId = decide.isPending ? decide.variables?.id : undefined;
+  const queue = useDecisionQueue<ClassRegistration>(decide, (row, decision) =>
+    t(decision === 'approve' ? 'approvals.approved' : 'approvals.rejected', {
+      name: row.employeeName ?? '',
+      title: row.classTitle ?? '',
+    }),
+  );
+  const { rejecting } = queue;
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="class-approvals-title">
@@ -48,10 +36,10 @@ export function ClassRegistrationApprovals() {
         {t('approvals.title')}
       </Title>
       <VisuallyHidden role="status" aria-live="polite">
-        {announcement}
+        {queue.announcement}
       </VisuallyHidden>
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {decide.isError && !rejecting && <ErrorAlert error={decide.error} />}
+      {queue.tableError && <ErrorAlert error={queue.tableError} />}
       <DataTable<ClassRegistration>
         caption={t('approvals.title')}
         rows={query.data?.items}
@@ -80,11 +68,9 @@ export function ClassRegistrationApprovals() {
                 rejectLabel={t('approvals.reject')}
                 approveName={t('approvals.approveNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
                 rejectName={t('approvals.rejectNamed', { name: r.employeeName ?? '', title: r.classTitle ?? '' })}
-                onApprove={() => void run(r, 'approve')}
-                onReject={() => (decide.reset(), setRejecting(r))}
-                approving={busyId === r.id && decide.variables?.decision === 'approve'}
-                busyElsewhere={!!busyId && busyId !== r.id}
-                busy={!!busyId}
+                onApprove={() => queue.approve(r)}
+                onReject={() => queue.startRejecting(r)}
+                {...queue.busyFor(r)}
               />
             ),
           },
@@ -101,7 +87,7 @@ export function ClassRegistrationApprovals() {
       <RejectModal
         key={rejecting?.id ?? 'none'}
         opened={rejecting !== null}
-        onClose={() => setRejecting(null)}
+        onClose={queue.stopRejecting}
         title={t('approvals.rejectTitle')}
         confirmLabel={t('approvals.reject')}
         message={t('approvals.rejectConfirm', {
@@ -110,8 +96,8 @@ export function ClassRegistrationApprovals() {
         })}
         reasonLabel={t('approvals.rejectReason')}
         loading={decide.isPending}
-        error={decide.isError && rejecting ? decide.error : null}
-        onConfirm={(reason) => rejecting && void run(rejecting, 'reject', reason)}
+        error={queue.dialogError}
+        onConfirm={queue.reject}
       />
     </Stack>
   );

@@ -1,7 +1,54 @@
 import { useState } from 'react';
 import { Button, Group, Text, Textarea } from '@mantine/core';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { notify } from '../../../shared/notify';
 import { ConfirmModal } from '../../courses/components/ConfirmModal';
+
+export type Decision = 'approve' | 'reject';
+type DecideVariables = { id: string; decision: Decision; reason?: string };
+
+/**
+ * The state every approval queue on /persetujuan keeps around its decision mutation: which row is being rejected (its
+ * dialog open), the last outcome for screen readers, and which row is being sent. `said` words a decided row's outcome
+ * (shown as a notification and announced).
+ */
+export function useDecisionQueue<Row extends { id: string }>(
+  decide: UseMutationResult<unknown, Error, DecideVariables>,
+  said: (row: Row, decision: Decision) => string,
+) {
+  const [rejecting, setRejecting] = useState<Row | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const run = async (row: Row, decision: Decision, reason?: string) => {
+    try {
+      await decide.mutateAsync({ id: row.id, decision, reason: reason || undefined });
+      const message = said(row, decision);
+      notify({ color: 'kompeten', message });
+      setAnnouncement(message);
+      setRejecting(null);
+    } catch {
+      // Shown above the table or in the dialog.
+    }
+  };
+  const busyId = decide.isPending ? decide.variables?.id : undefined;
+  return {
+    rejecting,
+    announcement,
+    /** The error to show above the table (a failed rejection shows in its dialog). */
+    tableError: decide.isError && !rejecting ? decide.error : null,
+    dialogError: decide.isError && rejecting ? decide.error : null,
+    approve: (row: Row) => void run(row, 'approve'),
+    startRejecting: (row: Row) => (decide.reset(), setRejecting(row)),
+    stopRejecting: () => setRejecting(null),
+    reject: (reason: string) => rejecting && void run(rejecting, 'reject', reason),
+    /** The busy props of a row's DecisionButtons. */
+    busyFor: (row: Row) => ({
+      approving: busyId === row.id && decide.variables?.decision === 'approve',
+      busyElsewhere: !!busyId && busyId !== row.id,
+      busy: !!busyId,
+    }),
+  };
+}
 
 /** A row's approve and reject buttons, as every approval queue on /persetujuan shows them. */
 export function DecisionButtons(props: {
