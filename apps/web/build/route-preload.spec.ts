@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { filesFor, routesIn, type PreloadTable } from './route-preload';
-import { startEarlyRefresh } from '../src/shared/api/early-refresh';
+import { postRefresh, startEarlyRefresh } from '../src/shared/api/early-refresh';
 
 const table: PreloadTable<string> = [
   ['', ['dashboard.js']],
@@ -55,6 +55,7 @@ describe('route preload: which files a URL path needs', () => {
 describe('route preload: the early session restore it starts', () => {
   it('still works when turned into text: one refresh under the shared lock, its answer left for the app', async () => {
     const revived = new Function(`return (${startEarlyRefresh.toString()})`)() as typeof startEarlyRefresh;
+    const revivedPost = new Function(`return (${postRefresh.toString()})`)() as typeof postRefresh;
     const sent: { url: string; init?: RequestInit }[] = [];
     const locks: string[] = [];
     const fetchBefore = globalThis.fetch;
@@ -67,13 +68,13 @@ describe('route preload: the early session restore it starts', () => {
         localStorage: { getItem: (k: string) => (k === 'flag' ? '1' : null) },
         navigator: { locks: { request: (name: string, fn: () => Promise<unknown>) => (locks.push(name), fn()) } },
       } as unknown as Window & Record<string, unknown>;
-      revived(win, 'slot', 'flag', 'lock', '/api/auth/refresh');
+      revived(win, 'slot', 'flag', 'lock', () => revivedPost('/api/auth/refresh'));
       await expect(win['slot']).resolves.toEqual({ status: 200, body: { accessToken: 'a1' } });
       expect(sent).toEqual([{ url: '/api/auth/refresh', init: expect.objectContaining({ method: 'POST' }) }]);
       expect(locks).toEqual(['lock']);
       // The app has started (the slot is taken): the script sends nothing more.
       win['slot'] = null;
-      revived(win, 'slot', 'flag', 'lock', '/api/auth/refresh');
+      revived(win, 'slot', 'flag', 'lock', () => revivedPost('/api/auth/refresh'));
       expect(sent).toHaveLength(1);
     } finally {
       globalThis.fetch = fetchBefore;

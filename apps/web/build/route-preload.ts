@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import {
   EARLY_REFRESH_KEY,
   REFRESH_LOCK,
+  postRefresh,
   REFRESH_URL,
   SESSION_FLAG,
   startEarlyRefresh,
@@ -108,9 +109,11 @@ export function routePreload(): Plugin {
         }
         if (!table.length) this.error('route-preload: no route found in features/*/routes.tsx');
         // First the session restore of a returning user (decision 0027 §9), then the route's files.
-        const early = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK, REFRESH_URL]).slice(1, -1);
+        const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
         const body = `(function () {
-(${startEarlyRefresh.toString()})(window, ${early});
+(${startEarlyRefresh.toString()})(window, ${names}, function () {
+  return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
+});
 var files = ${JSON.stringify(files.map((f) => `/${f}`))};
 (${filesFor.toString()})(location.pathname, ${JSON.stringify(table)}).forEach(function (i) {
   var href = files[i];

@@ -58,10 +58,10 @@ describe('restoring the session before the first render', () => {
 
   it("takes the early script's refresh instead of sending the rotating cookie a second time", async () => {
     fetchMock.mockImplementation(() => json(200, { accessToken: 'early', user: ME }));
-    const { startEarlyRefresh, EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK, REFRESH_URL } =
+    const { startEarlyRefresh, postRefresh, EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK, REFRESH_URL } =
       await import('../shared/api/early-refresh');
     const win = Object.assign(globalThis.window, { localStorage: globalThis.localStorage, navigator: {} });
-    startEarlyRefresh(win, EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK, REFRESH_URL); // index.html's script
+    startEarlyRefresh(win, EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK, () => postRefresh(REFRESH_URL)); // index.html's
     const { queryClient, tokenStore, restoreSessionEarly } = await load();
     restoreSessionEarly(queryClient);
     await expect(queryClient.fetchQuery({ queryKey: ['auth', 'me'] })).resolves.toEqual(ME);
@@ -81,7 +81,9 @@ describe('restoring the session before the first render', () => {
     const win = Object.assign(globalThis.window, { localStorage: globalThis.localStorage, navigator: {} });
     const { queryClient, restoreSessionEarly } = await load();
     restoreSessionEarly(queryClient);
-    early.startEarlyRefresh(win, early.EARLY_REFRESH_KEY, early.SESSION_FLAG, early.REFRESH_LOCK, early.REFRESH_URL);
+    early.startEarlyRefresh(win, early.EARLY_REFRESH_KEY, early.SESSION_FLAG, early.REFRESH_LOCK, () =>
+      early.postRefresh(early.REFRESH_URL),
+    );
     await queryClient.fetchQuery({ queryKey: ['auth', 'me'] });
     expect(paths()).toEqual(['/api/auth/refresh']);
   });
@@ -90,7 +92,9 @@ describe('restoring the session before the first render', () => {
     fetchMock.mockImplementation(() => json(401, { code: 'AUTH.UNAUTHENTICATED', message: 'expired' }));
     const early = await import('../shared/api/early-refresh');
     const win = Object.assign(globalThis.window, { localStorage: globalThis.localStorage, navigator: {} });
-    early.startEarlyRefresh(win, early.EARLY_REFRESH_KEY, early.SESSION_FLAG, early.REFRESH_LOCK, early.REFRESH_URL);
+    early.startEarlyRefresh(win, early.EARLY_REFRESH_KEY, early.SESSION_FLAG, early.REFRESH_LOCK, () =>
+      early.postRefresh(early.REFRESH_URL),
+    );
     const { queryClient, tokenStore, restoreSessionEarly, takeEarlySessionEnd } = await load();
     restoreSessionEarly(queryClient);
     await queryClient.fetchQuery({ queryKey: ['auth', 'me'] }).catch(() => undefined);
@@ -104,7 +108,9 @@ describe('restoring the session before the first render', () => {
     storage.clear();
     const early = await import('../shared/api/early-refresh');
     const win = Object.assign(globalThis.window, { localStorage: globalThis.localStorage, navigator: {} });
-    early.startEarlyRefresh(win, early.EARLY_REFRESH_KEY, early.SESSION_FLAG, early.REFRESH_LOCK, early.REFRESH_URL);
+    early.startEarlyRefresh(win, early.EARLY_REFRESH_KEY, early.SESSION_FLAG, early.REFRESH_LOCK, () =>
+      early.postRefresh(early.REFRESH_URL),
+    );
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

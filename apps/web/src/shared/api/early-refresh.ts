@@ -24,31 +24,44 @@ export type EarlyRefreshAnswer = { status: number; body: unknown } | null;
 type Slot = Record<string, Promise<EarlyRefreshAnswer> | null | undefined>;
 
 /**
+ * The refresh request itself, sent alike by the early script and by the app (request.ts): the refresh cookie goes by
+ * itself; the answer's status and parsed body, or null when no answer came. Self-contained (the early script carries its
+ * text).
+ */
+export function postRefresh(url: string): Promise<EarlyRefreshAnswer> {
+  return fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: '{}',
+  }).then(
+    (res) =>
+      res.json().then(
+        (body: unknown) => ({ status: res.status, body }),
+        () => ({ status: res.status, body: null }),
+      ),
+    () => null,
+  );
+}
+
+/**
  * Runs in the browser as part of the emitted early script: turned into text with toString(), so it uses nothing from
- * outside its own body (the names come in as arguments). Starts the refresh when this browser holds a session and the
+ * outside its own body (the names and the request come in as arguments). Starts the refresh when this browser holds a session and the
  * app has not started yet.
  */
-export function startEarlyRefresh(win: Window, key: string, flag: string, lock: string, url: string): void {
+export function startEarlyRefresh(
+  win: Window,
+  key: string,
+  flag: string,
+  lock: string,
+  send: () => Promise<EarlyRefreshAnswer>,
+): void {
   const slot = win as unknown as Slot;
   try {
     if (slot[key] !== undefined || win.localStorage.getItem(flag) !== '1') return;
   } catch {
     return;
   }
-  const send = (): Promise<EarlyRefreshAnswer> =>
-    fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: '{}',
-    }).then(
-      (res) =>
-        res.json().then(
-          (body: unknown) => ({ status: res.status, body }),
-          () => ({ status: res.status, body: null }),
-        ),
-      () => null,
-    );
   const locks = win.navigator.locks;
   slot[key] = locks ? locks.request(lock, send) : send();
 }

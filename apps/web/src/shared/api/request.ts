@@ -1,6 +1,6 @@
 import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
 import { ApiError, NETWORK_ERROR_CODE } from './api-error';
-import { REFRESH_LOCK, takeEarlyRefresh, type EarlyRefreshAnswer } from './early-refresh';
+import { postRefresh, REFRESH_LOCK, takeEarlyRefresh } from './early-refresh';
 import { tokenStore } from './tokens';
 
 export const API_BASE = '/api';
@@ -38,32 +38,18 @@ export function buildUrl(path: string, query?: QueryParams): string {
 // ---------------------------------------------------------------------------------------------
 let refreshing: Promise<LoginResponse | null> | null = null;
 
-async function sendRefresh(): Promise<EarlyRefreshAnswer> {
-  try {
-    const res = await fetch(buildUrl('/auth/refresh'), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: '{}',
-    });
-    let body: unknown = null;
-    if (res.ok) body = await res.json();
-    return { status: res.status, body };
-  } catch {
-    return null;
-  }
-}
-
 /** Runs inside the lock: takes the early script's answer when it sent the refresh (early-refresh.ts), else sends it. */
 async function doRefresh(): Promise<LoginResponse | null> {
-  const answer = await (takeEarlyRefresh() ?? sendRefresh());
+  const answer = await (takeEarlyRefresh() ?? postRefresh(buildUrl('/auth/refresh')));
   // No answer (offline): keep the session, the caller reports a network error.
   if (!answer) return null;
   if (answer.status < 200 || answer.status >= 300) {
     if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) tokenStore.clear('expired');
     return null;
   }
-  const body = answer.body as LoginResponse;
+  const body = answer.body as LoginResponse | null;
+  // An OK answer that is not JSON (a proxy's page): as if none came.
+  if (!body) return null;
   tokenStore.set(body.accessToken, 'refreshed');
   return body;
 }
