@@ -4,6 +4,7 @@
 // block of docs/performance.md with the command that produced them. Scores are measured, never asserted (issue 15).
 //
 //   node tools/bench/lighthouse.mjs [--build] [--runs=<n per page, default 3: the median is kept>] [--no-docs]
+//                                   [--pages=<names, e.g. catalog,player: only those; never written to the docs>]
 //                                   [--json=<dir>: also write each run's full report to <dir>/<page>-<run>.json, e.g. tmp/lh]
 // Needs PostgreSQL (BENCH_PG_URL) and Redis (REDIS_URL) as the bench does, and Chromium (CHROMIUM_PATH or
 // /usr/bin/chromium).
@@ -30,6 +31,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const RUNS = Number(opt('runs', 3));
+const ONLY = opt('pages', '') ? opt('pages', '').toLowerCase().split(',') : null;
 const JSON_DIR = opt('json', '') ? resolve(opt('json', '')) : '';
 const LEARNER = '198609262015051001'; // demo learner (README)
 const PASSWORD = 'Kompeten#2026';
@@ -137,7 +139,7 @@ async function main() {
       await page.goto('about:blank');
     };
     let signedIn = false;
-    for (const p of list) {
+    for (const p of list.filter((x) => !ONLY || ONLY.includes(x.name.toLowerCase()))) {
       const perf = [];
       const a11y = [];
       const metrics = [];
@@ -222,7 +224,7 @@ async function main() {
     await dropDatabase(database).catch(() => {});
     removeSnapshot();
   }
-  if (!flag('no-docs')) writeDoc(results);
+  if (!flag('no-docs') && !ONLY) writeDoc(results);
 }
 
 function writeDoc(results) {

@@ -12,6 +12,7 @@ import { ErrorCode } from '@kompeten/shared-contracts';
 import { invalid, type AppConfig } from '@kompeten/server-core';
 import { AppModule } from './app.module';
 import { BODY_LIMITS, RefuseControlCharactersPipe, refuseHostileInput, refuseHostileJson } from './http/hostile-input';
+import { appShell } from './http/app-shell';
 import { HASHED_ASSET, IMMUTABLE, precompressedAssets } from './http/precompressed-assets';
 import { apiResponseHeaders, helmetOptions } from './http/security-headers';
 
@@ -144,13 +145,8 @@ export async function createApp(
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api/') ? next() : serveWeb(req, res, next),
     );
-    const indexHtml = join(webDir, 'index.html');
-    // Client-side routes: any GET outside /api that wants HTML gets the app shell.
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(indexHtml);
-    });
+    // Client-side routes: the app shell, naming the opened page's files (decision 0027 §12).
+    app.use(appShell(webDir));
   }
   return app;
 }

@@ -26,13 +26,16 @@ describe('delivery: compression and caching', () => {
     if (br !== undefined) writeFileSync(`${path}.br`, brotliCompressSync(Buffer.from(br)));
   };
 
+  const writeManifest = (manifest: unknown) =>
+    writeFileSync(join(webDir, '.vite', 'route-preload.json'), JSON.stringify(manifest));
+
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'kompeten-web-'));
     webDir = join(root, 'web');
     mkdirSync(join(webDir, 'assets'), { recursive: true });
     write(
       join(webDir, 'index.html'),
-      `<!doctype html><html><body>${'<p>Kompeten</p>'.repeat(100)}</body></html>`,
+      `<!doctype html><html><head><title>Kompeten</title></head><body>${'<p>Kompeten</p>'.repeat(100)}</body></html>`,
       'not the shell: never sent',
     );
     write(join(webDir, 'assets', 'index-BxQ3f9aZ.js'), script, script);
@@ -40,6 +43,20 @@ describe('delivery: compression and caching', () => {
     write(join(webDir, 'assets', 'index-C4d5e6f7.css'), style, style);
     write(join(webDir, 'assets', 'lazy-D8e9f0a1.js'), script); // no .br: compressed on the fly
     write(join(webDir, 'assets', 'gone-E2f3a4b5.js'), script, script);
+    // The build's list of each route's files (apps/web/build/route-preload.ts), read by the shell (decision 0027 §12).
+    mkdirSync(join(webDir, '.vite'));
+    writeManifest({
+      files: [
+        '/assets/CatalogPage-A1b2c3d4.js',
+        '/assets/Card-B2c3d4e5.js',
+        '/assets/Card-C3d4e5f6.css',
+        '/assets/Course-D4e5f6a7.js',
+      ],
+      table: [
+        ['katalog', [0, 1, 2]],
+        ['katalog/:courseId', [3, 1]],
+      ],
+    });
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
     // Beside the web dir, reachable only by climbing out of it.
     mkdirSync(join(root, 'assets'));
@@ -136,6 +153,45 @@ describe('delivery: compression and caching', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.headers['content-encoding']).toBe('gzip');
     }
+  });
+
+  it("names the opened route's files in the shell's head, and only those", async () => {
+    const head = async (path: string) => {
+      const res = await api.http.get(path).set('Accept', 'text/html');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<p>Kompeten</p>');
+      return res.text.slice(0, res.text.indexOf('</head>'));
+    };
+    const catalog = await head('/katalog');
+    expect(catalog).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/CatalogPage-A1b2c3d4.js" data-route-preload>',
+    );
+    expect(catalog).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/Card-B2c3d4e5.js" data-route-preload>',
+    );
+    expect(catalog).toContain(
+      '<link rel="preload" as="style" crossorigin href="/assets/Card-C3d4e5f6.css" data-route-preload>',
+    );
+    expect(catalog).not.toContain('Course-D4e5f6a7');
+    const course = await head('/katalog/6f1c9a');
+    expect(course.match(/data-route-preload/g)).toHaveLength(2);
+    expect(course).toContain('/assets/Course-D4e5f6a7.js');
+    for (const path of ['/', '/tidak-ada', '/katalog/6f1c9a/lagi'])
+      expect(await head(path)).not.toContain('data-route-preload');
+    // The path only picks a route; nothing of it is written into the page.
+    const odd = await head('/katalog/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(odd).toContain('/assets/Course-D4e5f6a7.js');
+    expect(odd).not.toMatch(/script|alert/);
+
+    // A rebuild under the running API: the new list is used; a broken or missing one leaves the shell as it is.
+    writeManifest({ files: ['/assets/CatalogPage-E5f6a7b8.js'], table: [['katalog', [0]]] });
+    const later = await head('/katalog');
+    expect(later).toContain('/assets/CatalogPage-E5f6a7b8.js');
+    expect(later).not.toContain('CatalogPage-A1b2c3d4');
+    writeFileSync(join(webDir, '.vite', 'route-preload.json'), '{"files": [');
+    expect(await head('/katalog')).not.toContain('data-route-preload');
+    rmSync(join(webDir, '.vite', 'route-preload.json'));
+    expect(await head('/katalog')).not.toContain('data-route-preload');
   });
 
   it('keeps an hour for files without a content hash', async () => {

@@ -7,34 +7,17 @@ import {
   SESSION_FLAG,
   startEarlyRefresh,
 } from '../src/shared/api/early-refresh';
+// The config is bundled on its own (Vite's config loader), where the workspace's path aliases do not apply.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  filesFor,
+  ROUTE_PRELOAD_MANIFEST,
+  SERVER_PRELOAD_ATTRIBUTE,
+  type PreloadTable,
+  type RoutePreloadManifest,
+} from '../../../libs/shared/util/src/route-files';
 
-/**
- * A route path as written in a routes.tsx (`katalog/:courseId`, `kursus/:courseId/pratinjau/:lessonId?`) and what it
- * needs (in the emitted script, indexes into one list of file names, which keeps it small).
- */
-export type PreloadTable<T> = [path: string, needs: T[]][];
-
-/**
- * What the routes whose path matches a URL path need (each item once): a segment matches itself, `:param` any one segment,
- * `:param?` one segment or none, and `*` the rest. Runs in the browser as the body of the emitted script (it is turned
- * into text with toString(), so it uses nothing from outside its own body).
- */
-export function filesFor<T>(pathname: string, table: PreloadTable<T>): T[] {
-  const segments = pathname.split('/').filter(Boolean);
-  const matches = (pattern: string[], at: number): boolean => {
-    if (!pattern.length) return at === segments.length;
-    const [head, ...rest] = pattern;
-    if (head === '*') return true;
-    if (head.endsWith('?')) return matches(rest, at) || (at < segments.length && matches(rest, at + 1));
-    if (at >= segments.length) return false;
-    return (head.startsWith(':') || head === segments[at]) && matches(rest, at + 1);
-  };
-  const found: T[] = [];
-  for (const [path, needs] of table)
-    if (matches(path.split('/').filter(Boolean), 0))
-      for (const item of needs) if (!found.includes(item)) found.push(item);
-  return found;
-}
+export { filesFor, type PreloadTable };
 
 /** `{ path: 'x', lazy: … import('./components/Page') }` and `{ index: true, lazy: … }` in a routes.tsx. */
 const ROUTE =
@@ -56,11 +39,16 @@ interface OutputChunkLike {
 
 /**
  * Decision 0027: the chunks of the page being opened are requested by the entry only after the entry itself has been
- * downloaded and run — a second round of downloads on a phone network. This plugin writes a small script, loaded
- * async from index.html, that requests them right away: for each top-level route in features/<feature>/routes.tsx
- * (a `path` with a `lazy` import of its page) it lists the page's chunk, the chunks that chunk imports statically and
- * their CSS, minus what index.html already loads. It also starts the session restore of a returning user
- * (src/shared/api/early-refresh.ts). Routes it cannot read (nested under a parent path, or written
+ * downloaded and run — a second round of downloads on a phone network. For each top-level route in
+ * features/<feature>/routes.tsx (a `path` with a `lazy` import of its page) this plugin lists the page's chunk, the chunks
+ * that chunk imports statically and their CSS, minus what index.html already loads, and writes the list as
+ * `.vite/route-preload.json` (not served: a dot folder). The API names the opened route's files in the HTML it answers
+ * (apps/api/src/http/app-shell.ts), so the browser requests them while it parses the page (§12).
+ *
+ * It also writes a small script, loaded async from index.html, that starts the session restore of a returning user
+ * (src/shared/api/early-refresh.ts) and, when the HTML carries no such links (a server that sends index.html as it is,
+ * such as the compose file's nginx), adds them itself — the slower way: each link added from a script cost the page
+ * ~1–2 ms of main thread under a phone's CPU. Routes it cannot read (nested under a parent path, or written
  * differently) are simply not preloaded; they load as before.
  */
 export function routePreload(): Plugin {
@@ -109,12 +97,15 @@ export function routePreload(): Plugin {
         }
         if (!table.length) this.error('route-preload: no route found in features/*/routes.tsx');
         // First the session restore of a returning user (decision 0027 §9), then the route's files.
+        const manifest: RoutePreloadManifest = { files: files.map((f) => `/${f}`), table };
+        this.emitFile({ type: 'asset', fileName: ROUTE_PRELOAD_MANIFEST, source: JSON.stringify(manifest) });
         const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
         const body = `(function () {
 (${startEarlyRefresh.toString()})(window, ${names}, function () {
   return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
 });
-var files = ${JSON.stringify(files.map((f) => `/${f}`))};
+if (document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]')) return;
+var files = ${JSON.stringify(manifest.files)};
 (${filesFor.toString()})(location.pathname, ${JSON.stringify(table)}).forEach(function (i) {
   var href = files[i];
   var link = document.createElement('link');

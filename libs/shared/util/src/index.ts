@@ -7,3 +7,4 @@ export * from './time-zone';
 export * from './jp';
 export * from './video-url';
 export * from './rich-text';
+export * from './route-files';
