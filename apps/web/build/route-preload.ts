@@ -47,7 +47,7 @@ interface OutputChunkLike {
  *
  * It also writes a small script, loaded async from index.html, that starts the session restore of a returning user
  * (src/shared/api/early-refresh.ts) and, when the HTML carries no such links (a server that sends index.html as it is,
- * such as the compose file's nginx), adds them itself — the slower way: each link added from a script cost the page
+ * such as the compose file's nginx), loads `route-preload-fallback-<hash>.js`, which adds them itself — the slower way: each link added from a script cost the page
  * ~1–2 ms of main thread under a phone's CPU. Routes it cannot read (nested under a parent path, or written
  * differently) are simply not preloaded; they load as before.
  */
@@ -99,12 +99,10 @@ export function routePreload(): Plugin {
         // First the session restore of a returning user (decision 0027 §9), then the route's files.
         const manifest: RoutePreloadManifest = { files: files.map((f) => `/${f}`), table };
         this.emitFile({ type: 'asset', fileName: ROUTE_PRELOAD_MANIFEST, source: JSON.stringify(manifest) });
-        const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
-        const body = `(function () {
-(${startEarlyRefresh.toString()})(window, ${names}, function () {
-  return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
-});
-if (document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]')) return;
+        // The fallback for HTML without the server's links, in a file of its own: it carries every route's list (most of
+        // the bytes), which a page served by the API never needs, and each byte of the early script is compiled before
+        // the first paint (decision 0027 §12).
+        const fallback = `(function () {
 var files = ${JSON.stringify(manifest.files)};
 (${filesFor.toString()})(location.pathname, ${JSON.stringify(table)}).forEach(function (i) {
   var href = files[i];
@@ -117,6 +115,19 @@ var files = ${JSON.stringify(manifest.files)};
   link.crossOrigin = '';
   document.head.appendChild(link);
 });
+})();`;
+        const fallbackFile = this.getFileName(
+          this.emitFile({ type: 'asset', name: 'route-preload-fallback.js', source: fallback }),
+        );
+        const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
+        const body = `(function () {
+(${startEarlyRefresh.toString()})(window, ${names}, function () {
+  return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
+});
+if (document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]')) return;
+var fallback = document.createElement('script');
+fallback.src = ${JSON.stringify(`/${fallbackFile}`)};
+document.head.appendChild(fallback);
 })();`;
         const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source: body });
         script = this.getFileName(ref);
