@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './build/precompress';
+import { pruneUnusedMantineCss } from './build/prune-mantine-css';
 import { routePreload } from './build/route-preload';
 
 // Resolved without node: imports so the file typechecks with the browser tsconfig.
@@ -25,7 +26,12 @@ const FRAMEWORK = packages([
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), routePreload(), precompress()],
+  plugins: [
+    react(),
+    pruneUnusedMantineCss({ sourceDir: `${webRoot}src`, nodeModules: `${workspaceRoot}node_modules` }),
+    routePreload(),
+    precompress(),
+  ],
   resolve: {
     alias: {
       '@kompeten/shared-contracts': `${workspaceRoot}libs/shared/contracts/src/index.ts`,
