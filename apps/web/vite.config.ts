@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { i18nNamespaces } from './build/i18n-namespaces';
 import { precompress } from './build/precompress';
 import { pruneUnusedMantineCss } from './build/prune-mantine-css';
 import { routePreload } from './build/route-preload';
@@ -28,6 +29,7 @@ export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    i18nNamespaces({ sourceDir: `${webRoot}src` }),
     pruneUnusedMantineCss({ sourceDir: `${webRoot}src`, nodeModules: `${workspaceRoot}node_modules` }),
     routePreload(),
     precompress(),

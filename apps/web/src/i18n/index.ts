@@ -21,8 +21,10 @@ function applyDocumentLanguage(lng: string): void {
 
 i18n.on('languageChanged', applyDocumentLanguage);
 
-// Only the Indonesian catalog (the default and the fallback) is in the entry; English is a separate chunk fetched when a
-// person chooses it or has chosen it before (decision 0027): most people never download it.
+// Indonesian is the default and the fallback. In the build, `id` holds only the `common` namespace: every other
+// Indonesian namespace is added by the modules that use it, in their own chunks (build/i18n-namespaces.ts, decision 0027
+// §14); the dev server and the tests load them all here. English is a separate chunk fetched when a person chooses it or
+// has chosen it before (decision 0027): most people never download it.
 void i18n.use(initReactI18next).init({
   resources: { id },
   lng: storedLanguage(),
