@@ -71,19 +71,17 @@ export function CatalogPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const query = useCatalog(params);
   const items = query.data?.items ?? [];
-  const filtered = !!(
-    values.q ||
-    competencyKind ||
-    learningMethod ||
-    level ||
-    jpMin !== undefined ||
-    jpMax !== undefined
-  );
+  const activeFilters = [competencyKind, learningMethod, level, jpMin, jpMax].filter((v) => v !== undefined).length;
+  const filtered = !!values.q || activeFilters > 0;
 
   const all = { value: ALL, label: tc('all') };
+  const choices = [
+    { field: 'competencyKind', value: competencyKind, options: optionsOf(COMPETENCY_KINDS, label.competencyKind) },
+    { field: 'learningMethod', value: learningMethod, options: optionsOf(LEARNING_METHODS, label.learningMethod) },
+    { field: 'level', value: level, options: optionsOf(COURSE_LEVELS, label.level) },
+  ] as const;
   // On a phone the filters fold away behind a "Filter" toggle (open when one is set), so the courses come first; folded,
   // they are not rendered at all.
-  const activeFilters = [competencyKind, learningMethod, level, jpMin, jpMax].filter((v) => v !== undefined).length;
   const filtersShown = !phone || filtersOpen || activeFilters > 0;
   return (
     <Stack gap="md">
@@ -121,41 +119,26 @@ export function CatalogPage() {
         >
           {filtersShown && (
             <>
-              <Select
-                label={t('competencyKind')}
-                data={[all, ...optionsOf(COMPETENCY_KINDS, label.competencyKind)]}
-                value={competencyKind ?? ALL}
-                onChange={(v) => update({ competencyKind: v === ALL ? null : v })}
-                allowDeselect={false}
-              />
-              <Select
-                label={t('learningMethod')}
-                data={[all, ...optionsOf(LEARNING_METHODS, label.learningMethod)]}
-                value={learningMethod ?? ALL}
-                onChange={(v) => update({ learningMethod: v === ALL ? null : v })}
-                allowDeselect={false}
-              />
-              <Select
-                label={t('level')}
-                data={[all, ...optionsOf(COURSE_LEVELS, label.level)]}
-                value={level ?? ALL}
-                onChange={(v) => update({ level: v === ALL ? null : v })}
-                allowDeselect={false}
-              />
-              <NumberInput
-                label={t('jpMin')}
-                min={0}
-                allowDecimal={false}
-                value={values.jpMin}
-                onChange={(v) => update({ jpMin: v === '' ? null : String(v) })}
-              />
-              <NumberInput
-                label={t('jpMax')}
-                min={0}
-                allowDecimal={false}
-                value={values.jpMax}
-                onChange={(v) => update({ jpMax: v === '' ? null : String(v) })}
-              />
+              {choices.map(({ field, value, options }) => (
+                <Select
+                  key={field}
+                  label={t(field)}
+                  data={[all, ...options]}
+                  value={value ?? ALL}
+                  onChange={(v) => update({ [field]: v === ALL ? null : v })}
+                  allowDeselect={false}
+                />
+              ))}
+              {(['jpMin', 'jpMax'] as const).map((field) => (
+                <NumberInput
+                  key={field}
+                  label={t(field)}
+                  min={0}
+                  allowDecimal={false}
+                  value={values[field]}
+                  onChange={(v) => update({ [field]: v === '' ? null : String(v) })}
+                />
+              ))}
             </>
           )}
         </SimpleGrid>
