@@ -17,8 +17,6 @@ import {
   type RoutePreloadManifest,
 } from '../../../libs/shared/util/src/route-files';
 
-export { filesFor, type PreloadTable };
-
 /** `{ path: 'x', lazy: … import('./components/Page') }` and `{ index: true, lazy: … }` in a routes.tsx. */
 const ROUTE =
   /(?:path:\s*'([^']*)'|index:\s*true)\s*,\s*lazy:\s*async\s*\(\)\s*=>\s*\(\{\s*Component:\s*\(await import\('([^']+)'\)\)/g;
