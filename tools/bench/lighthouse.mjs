@@ -67,21 +67,29 @@ async function pages(base) {
     method: 'POST',
     body: JSON.stringify({ username: LEARNER, password: PASSWORD }),
   });
-  const catalog = await api(base, '/catalog?pageSize=5', accessToken);
+  const catalog = await api(base, '/catalog?pageSize=20', accessToken);
   const course = catalog.items[0];
   if (!course) throw new Error('The demo catalog is empty');
-  let enrolments = await api(base, '/me/enrolments?pageSize=20', accessToken);
-  if (!enrolments.items.length) {
-    await api(base, `/courses/${course.id}/enrolments`, accessToken, { method: 'POST', body: '{}' });
-    enrolments = await api(base, '/me/enrolments?pageSize=20', accessToken);
+  // The player is measured on a lesson the learner may open: an active enrolment. The demo learner starts with none,
+  // and a course with enrolmentMode 'approval' would leave the enrolment pending (the player then shows its 409).
+  const activeEnrolment = async () =>
+    (await api(base, '/me/enrolments?pageSize=50', accessToken)).items.find((e) => e.status === 'active');
+  let active = await activeEnrolment();
+  if (!active) {
+    const open = catalog.items.find((c) => c.enrolmentMode === 'open');
+    if (!open) throw new Error('The demo catalog has no course open to self-enrolment');
+    await api(base, `/courses/${open.id}/enrolments`, accessToken, { method: 'POST', body: '{}' });
+    active = await activeEnrolment();
+    if (!active) throw new Error(`Enrolling in ${open.title} did not give an active enrolment`);
   }
-  const enrolment = await api(base, `/enrolments/${enrolments.items[0].id}`, accessToken);
+  const enrolment = await api(base, `/enrolments/${active.id}`, accessToken);
   const lesson = enrolment.resume?.lessonId ?? enrolment.modules[0]?.lessons[0]?.id;
+  if (!lesson) throw new Error(`The enrolment in ${active.courseTitle} has no lesson`);
   return [
     { name: 'Login', path: '/login', signedIn: false },
     { name: 'Catalog', path: '/katalog', signedIn: true },
     { name: 'Course', path: `/katalog/${course.id}`, signedIn: true },
-    { name: 'Player', path: `/belajar/${enrolment.id}/${lesson}`, signedIn: true },
+    { name: 'Player', path: `/belajar/${active.id}/${lesson}`, signedIn: true },
   ];
 }
 
@@ -195,6 +203,14 @@ async function main() {
         });
         if (new URL(lhr.finalDisplayedUrl).pathname !== p.path)
           throw new Error(`${p.name}: Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${p.path}`);
+        // A page whose own API calls failed shows an error state, which is not the page to measure.
+        const failedCalls = lhr.audits['network-requests'].details.items.filter(
+          (r) => new URL(r.url).pathname.startsWith('/api/') && r.statusCode >= 400,
+        );
+        if (failedCalls.length)
+          throw new Error(
+            `${p.name}: the page's API calls failed (${failedCalls.map((r) => `${r.statusCode} ${new URL(r.url).pathname}`).join(', ')}), so Lighthouse measured an error state`,
+          );
       }
       const m = (k) => median(metrics.map((x) => x[k]));
       const row = {
