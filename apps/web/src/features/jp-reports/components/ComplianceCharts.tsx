@@ -14,7 +14,7 @@ function ChartCard({ title, caption, children }: { title: string; caption: strin
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
         <div>
-          <Title order={3} size="h5">
+          <Title order={2} size="h5">
             {title}
           </Title>
           <Text size="xs" c="dimmed">

@@ -56,7 +56,7 @@ export function AssignmentLesson({
 
       <Card withBorder padding="md" component="section" aria-labelledby="submission-heading">
         <Stack gap="xs">
-          <Title order={3} size="h4" id="submission-heading">
+          <Title order={2} size="h4" id="submission-heading">
             {t('assignment.yourSubmission')}
           </Title>
           {submission ? (

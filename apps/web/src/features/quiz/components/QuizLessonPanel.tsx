@@ -113,7 +113,7 @@ export function QuizLessonPanel({
       )}
 
       <Stack gap="xs" component="section" aria-labelledby="attempts-heading">
-        <Title order={3} size="h4" id="attempts-heading">
+        <Title order={2} size="h4" id="attempts-heading">
           {t('lesson.yourAttempts')}
         </Title>
         {attempts.isError && <ErrorAlert error={attempts.error} onRetry={() => void attempts.refetch()} />}
