@@ -15,6 +15,7 @@ export const common: Catalog['common'] = {
   back: 'Back',
   close: 'Close',
   none: '—',
+  tableRegion: 'Table: {{name}}',
   yes: 'Yes',
   no: 'No',
   pageInfo: 'Showing {{from}}–{{to}} of {{total}}',

@@ -13,6 +13,7 @@ export const common = {
   back: 'Kembali',
   close: 'Tutup',
   none: '—',
+  tableRegion: 'Tabel {{name}}',
   yes: 'Ya',
   no: 'Tidak',
   pageInfo: 'Menampilkan {{from}}–{{to}} dari {{total}}',

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Paper, Table, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import classes from './DataTable.module.css';
 import { TableMessageRow } from './TableStates';
 
@@ -28,7 +29,10 @@ interface DataTableProps<T> {
   empty?: string;
   /** Below this width the table scrolls sideways (phones). */
   minWidth?: number;
-  /** Accessible name of the table and of its scroll region. */
+  /**
+   * Accessible name of the table; its scroll region is named "Tabel <caption>", so that it does not repeat the name of
+   * the section the table usually sits in (two landmarks of one role and name: axe landmark-unique).
+   */
   caption?: string;
   striped?: boolean;
   /** The whole row is clickable (pointer cursor); put a real link or button in a cell too, for keyboard users. */
@@ -54,6 +58,7 @@ export function DataTable<T>({
   rowBg,
   stickyFirstColumn = true,
 }: DataTableProps<T>) {
+  const { t } = useTranslation();
   const cellStyle = (column: DataTableColumn<T>): CSSProperties | undefined =>
     column.nowrap || column.align
       ? { whiteSpace: column.nowrap ? 'nowrap' : undefined, textAlign: column.align }
@@ -70,7 +75,7 @@ export function DataTable<T>({
         type="native"
         tabIndex={0}
         role="region"
-        aria-label={caption}
+        aria-label={caption ? t('tableRegion', { name: caption }) : undefined}
         style={{ position: 'relative' }}
       >
         <Table

@@ -214,12 +214,10 @@ export function QuestionImportModal({ courseId, categories, defaultCategoryId, o
   );
 
   return (
-    // Compound parts, so the header is not a <header>: inside a dialog it would read as a second page banner (axe
-    // landmark-no-duplicate-banner).
     <Modal.Root opened onClose={onClose} size={step === 'choose' ? 'lg' : 'xl'} fullScreen={phone}>
       <Modal.Overlay />
       <Modal.Content>
-        <Modal.Header role="none">
+        <Modal.Header>
           <Modal.Title>
             {step === 'choose'
               ? t('title')
