@@ -11,8 +11,8 @@ export class GradingPage {
     readonly page: Page,
     private readonly baseUrl: string = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',
   ) {
-    this.essays = page.getByRole('region', { name: 'Esai menunggu penilaian' });
-    this.assignments = page.getByRole('region', { name: 'Tugas menunggu penilaian' });
+    this.essays = page.getByRole('region', { name: 'Esai menunggu penilaian', exact: true });
+    this.assignments = page.getByRole('region', { name: 'Tugas menunggu penilaian', exact: true });
     this.dialog = page.getByRole('dialog');
     this.downloadButton = this.dialog.getByRole('button', { name: 'Unduh berkas tugas' });
   }

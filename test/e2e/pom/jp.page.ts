@@ -33,7 +33,9 @@ export class JpPage {
   }
 
   nextCourse(title: string): Locator {
-    return this.page.getByRole('region', { name: 'Pelatihan berikutnya' }).getByRole('link', { name: title });
+    return this.page
+      .getByRole('region', { name: 'Pelatihan berikutnya', exact: true })
+      .getByRole('link', { name: title });
   }
 
   line(title: string): Locator {

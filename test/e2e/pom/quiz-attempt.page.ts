@@ -33,7 +33,9 @@ export class QuizAttemptPage {
     this.submitButton = page.getByRole('button', { name: 'Kumpulkan' }).first();
     this.dialog = page.getByRole('dialog');
     this.resultPercent = page.getByTestId('attempt-percent');
-    this.resultVerdict = page.getByRole('region', { name: 'Ringkasan' }).getByText(/^(Lulus|Belum lulus)$/);
+    this.resultVerdict = page
+      .getByRole('region', { name: 'Ringkasan', exact: true })
+      .getByText(/^(Lulus|Belum lulus)$/);
     this.backToLesson = page.getByRole('link', { name: /Kembali ke pelajaran/ });
     this.timeWarning = page.getByTestId('quiz-time-warning');
     this.saveAnnouncement = page.getByTestId('quiz-save-announcement');

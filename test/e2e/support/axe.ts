@@ -19,23 +19,32 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
-/** The axe-core violations of impact serious or critical on the page as it is now, logged with their targets. */
-export async function seriousAxeViolations(
+/**
+ * Every axe-core violation on the page as it is now, whatever its impact (issue 15: 0 violations on every page the
+ * journeys visit), logged with their targets.
+ */
+export async function axeViolations(
   page: Page,
   where: string,
 ): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
   await settled(page);
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
+  const found = results.violations;
+  if (found.length > 0) {
     console.log(
       `axe violations on ${where}:\n` +
-        serious
+        found
           .map(
-            (v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+            (v) =>
+              `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
+                .map((n) => {
+                  const related = [...n.any, ...n.all, ...n.none].flatMap((c) => c.relatedNodes ?? []);
+                  return `${n.target.join(' ')} ${n.html.slice(0, 160)}${related.length ? `\n      related: ${related.map((r) => `${r.target.join(' ')} ${r.html.slice(0, 120)}`).join('; ')}` : ''}`;
+                })
+                .join('\n    ')}`,
           )
           .join('\n'),
     );
   }
-  return serious.map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => n.target.join(' ')) }));
+  return found.map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => n.target.join(' ')) }));
 }

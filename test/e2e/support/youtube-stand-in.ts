@@ -92,9 +92,9 @@ const EMBED_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>YouTube stand-in (tests only)</title>
 <style>body{margin:0;font:16px sans-serif;background:#111;color:#fff;display:flex;gap:12px;align-items:center;justify-content:center;height:100vh}
 button{font:inherit;padding:8px 16px;background:#fff;color:#111;border:0;border-radius:4px}</style></head>
-<body><main><p>Stand-in player for browser tests</p>
+<body><div><p>Stand-in player for browser tests</p>
 <button type="button" onclick="parent.postMessage({standIn:'play'},'*')">Play</button>
-<button type="button" onclick="parent.postMessage({standIn:'pause'},'*')">Pause</button></main></body></html>`;
+<button type="button" onclick="parent.postMessage({standIn:'pause'},'*')">Pause</button></div></body></html>`;
 
 /** Routes YouTube's API script and player pages of every page of `context` to the stand-in above. */
 export async function serveYouTubeStandIn(

@@ -3,7 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { PDFDocument } from 'pdf-lib';
 import { MyCertificatesPage, VerificationPage } from '../pom/certificates.page';
 import { api, BASE_URL, PASSWORD, tokenOf, publishTextCourse } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { qrCodesOf } from '../support/pdf-qr';
 import { signedInPage } from '../support/sign-in';
 
@@ -81,9 +81,9 @@ describe('web: certificates', () => {
     }
     await mine.card(COURSE).waitFor();
     expect(await mine.card(COURSE).textContent()).toContain('Sah');
-    expect(await seriousAxeViolations(page, 'Sertifikat saya (1366)')).toEqual([]);
+    expect(await axeViolations(page, 'Sertifikat saya (1366)')).toEqual([]);
     await page.setViewportSize({ width: 360, height: 780 });
-    expect(await seriousAxeViolations(page, 'Sertifikat saya (360)')).toEqual([]);
+    expect(await axeViolations(page, 'Sertifikat saya (360)')).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 900 });
 
     pdf = await mine.downloadPdf(COURSE);
@@ -109,7 +109,7 @@ describe('web: certificates', () => {
     expect(await verification.status.textContent()).toContain('Sertifikat sah');
     expect(await page.getByRole('cell', { name: '198609******051001' }).count()).toBe(1);
     expect(await page.getByText(COURSE).count()).toBeGreaterThan(0);
-    expect(await seriousAxeViolations(page, 'verification (1366)')).toEqual([]);
+    expect(await axeViolations(page, 'verification (1366)')).toEqual([]);
 
     await verification.checkFile('sertifikat.pdf', pdf);
     await verification.pdfCheck.waitFor();
@@ -122,7 +122,7 @@ describe('web: certificates', () => {
     expect(await verification.pdfCheck.textContent()).toContain('TIDAK sama');
 
     await page.setViewportSize({ width: 360, height: 780 });
-    expect(await seriousAxeViolations(page, 'verification (360)')).toEqual([]);
+    expect(await axeViolations(page, 'verification (360)')).toEqual([]);
     await page.screenshot({ path: '/tmp/cert-verify-360.png', fullPage: true });
   });
 
@@ -150,7 +150,7 @@ describe('web: certificates', () => {
     }
     await row.filter({ hasText: 'Diterima SIASN' }).first().waitFor();
     expect(await row.first().textContent()).toContain(COURSE);
-    expect(await seriousAxeViolations(page, 'SIASN page with the push (1366)')).toEqual([]);
+    expect(await axeViolations(page, 'SIASN page with the push (1366)')).toEqual([]);
   });
 
   it('the province admin edits the template with a live preview', async () => {
@@ -161,18 +161,18 @@ describe('web: certificates', () => {
     const city = page.getByLabel('Tempat penerbitan');
     await city.fill('Mataram');
     await page.screenshot({ path: '/tmp/cert-template-1366.png', fullPage: false });
-    expect(await seriousAxeViolations(page, 'certificate template (1366)')).toEqual([]);
+    expect(await axeViolations(page, 'certificate template (1366)')).toEqual([]);
     await page.setViewportSize({ width: 360, height: 780 });
-    expect(await seriousAxeViolations(page, 'certificate template (360)')).toEqual([]);
+    expect(await axeViolations(page, 'certificate template (360)')).toEqual([]);
 
     // The admin list finds the learner's certificate; axe at both widths.
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${BASE_URL}/admin/sertifikat?q=${encodeURIComponent('Hasan')}`);
     await page.getByRole('heading', { name: 'Sertifikat', level: 1 }).waitFor();
     await page.getByRole('row').filter({ hasText: COURSE }).first().waitFor();
-    expect(await seriousAxeViolations(page, 'certificates admin (1366)')).toEqual([]);
+    expect(await axeViolations(page, 'certificates admin (1366)')).toEqual([]);
     await page.setViewportSize({ width: 360, height: 780 });
-    expect(await seriousAxeViolations(page, 'certificates admin (360)')).toEqual([]);
+    expect(await axeViolations(page, 'certificates admin (360)')).toEqual([]);
     await page.screenshot({ path: '/tmp/cert-admin-360.png', fullPage: false });
   });
 });

@@ -5,7 +5,7 @@ import { ClassAdminPage, ClassesPage } from '../pom/calendar.page';
 import { DiscussionPage } from '../pom/discussion.page';
 import { JpPage } from '../pom/jp.page';
 import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(420_000);
@@ -118,7 +118,7 @@ describe('web: a class from creation to JP', () => {
     await admin.getByRole('textbox', { name: 'Kursi kuota 2' }).fill('2');
     await admin.getByRole('button', { name: 'Simpan kelas' }).click();
     await admin.getByText(`Kelas ${CLASS} disimpan.`).first().waitFor();
-    expect(await seriousAxeViolations(admin, '/kelas/kelola with a class at 1366 px')).toEqual([]);
+    expect(await axeViolations(admin, '/kelas/kelola with a class at 1366 px')).toEqual([]);
     const adminToken = await tokenOf(PROVINCE_ADMIN);
     const classes = await api<{
       items: Array<{ id: string; name: string; quotas: Array<{ agencyName: string; seats: number }> }>;
@@ -152,7 +152,7 @@ describe('web: a class from creation to JP', () => {
         .first()
         .waitFor();
     }
-    expect(await seriousAxeViolations(supervisor, '/persetujuan at 1366 px')).toEqual([]);
+    expect(await axeViolations(supervisor, '/persetujuan at 1366 px')).toEqual([]);
     await classesPage.goto();
     await classesPage.myRegistration(TITLE).getByText('Terdaftar', { exact: true }).waitFor();
 
@@ -173,7 +173,7 @@ describe('web: a class from creation to JP', () => {
     expect(url).toMatch(new RegExp(`/kelas/${classId}/hadir\\?t=`));
     await learner.goto(url.replace(/^https?:\/\/[^/]+/, BASE_URL));
     await learner.getByText('Kedatangan Anda tercatat.').waitFor();
-    expect(await seriousAxeViolations(learner, '/kelas/:id/hadir (recorded) at 360 px')).toEqual([]);
+    expect(await axeViolations(learner, '/kelas/:id/hadir (recorded) at 360 px')).toEqual([]);
 
     // 5. The second learner asks in the class discussion; the trainer answers.
     const discussion = new DiscussionPage(second);
@@ -206,7 +206,7 @@ describe('web: a class from creation to JP', () => {
       .getByText(/1 dari 2 peserta lulus/)
       .first()
       .waitFor();
-    expect(await seriousAxeViolations(trainer, '/kelas/:id/presensi finalised at 1366 px')).toEqual([]);
+    expect(await axeViolations(trainer, '/kelas/:id/presensi finalised at 1366 px')).toEqual([]);
 
     // 7. The worker credits the class's JP to the learner's ledger (class.completed → jp.credit-class-completion).
     const deadline = Date.now() + 90_000;

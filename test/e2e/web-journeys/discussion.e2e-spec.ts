@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { DiscussionPage } from '../pom/discussion.page';
 import { BASE_URL, PASSWORD, publishTextCourse } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(180_000);
@@ -50,10 +50,10 @@ describe('web: course discussion', () => {
     context = phone.context();
     const learner = new DiscussionPage(phone);
     await learner.gotoCourse(courseId);
-    expect(await seriousAxeViolations(phone, '/diskusi/pelatihan at 360 px')).toEqual([]);
+    expect(await axeViolations(phone, '/diskusi/pelatihan at 360 px')).toEqual([]);
     await learner.ask(QUESTION, 'Saya sudah mengunggah sertifikat tetapi riwayatnya belum tampil.');
     const threadUrl = phone.url();
-    expect(await seriousAxeViolations(phone, 'thread at 360 px')).toEqual([]);
+    expect(await axeViolations(phone, 'thread at 360 px')).toEqual([]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
 
@@ -71,7 +71,7 @@ describe('web: course discussion', () => {
       .getByRole('button', { name: 'Tandai sebagai jawaban' })
       .click();
     await trainer.post('Buka menu Riwayat lalu pilih Sinkronkan.').getByText('Jawaban', { exact: true }).waitFor();
-    expect(await seriousAxeViolations(desk, 'thread at 1366 px')).toEqual([]);
+    expect(await axeViolations(desk, 'thread at 1366 px')).toEqual([]);
     await context.close();
 
     const again = await signedInPage(browser, BASE_URL, LEARNER, PASSWORD, { viewport: { width: 360, height: 780 } });

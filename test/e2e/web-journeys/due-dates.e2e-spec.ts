@@ -4,7 +4,7 @@ import { AssignLearnersDialog } from '../pom/assign-learners.dialog';
 import { CourseReportPage } from '../pom/course-report.page';
 import { MyLearningPage } from '../pom/my-learning.page';
 import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(60_000);
@@ -112,7 +112,7 @@ describe('web: due dates and overdue', () => {
       .getByText('Peserta punya waktu sampai pukul 23.59 WITA (zona waktu instansi Anda) pada tanggal ini.')
       .waitFor();
     expect(await assign.dueDate.getAttribute('type')).toBe('date');
-    expect(await seriousAxeViolations(page, 'the assign dialog')).toEqual([]);
+    expect(await axeViolations(page, 'the assign dialog')).toEqual([]);
     await assign.assignUnit('Dinas Kesehatan', '2026-01-31');
     const mine = await api<{
       items: Array<{ courseId: string; dueAt: string; dueTimeZone: string; overdue: boolean }>;
@@ -143,7 +143,7 @@ describe('web: due dates and overdue', () => {
     expect(await learning.overdueOnly().isChecked()).toBe(true);
     expect(page.url()).toMatch(/overdue=true/);
     for (const text of await learning.cards.allTextContents()) expect(text).toContain('Terlambat');
-    expect(await seriousAxeViolations(page, 'my learning, overdue only')).toEqual([]);
+    expect(await axeViolations(page, 'my learning, overdue only')).toEqual([]);
   });
 
   it('the author’s course report names the zone, shows the due date, and filters by it', async () => {
@@ -155,7 +155,7 @@ describe('web: due dates and overdue', () => {
     const row = report.row(LEARNER);
     await row.getByText('Terlambat', { exact: true }).waitFor();
     expect(await row.textContent()).toMatch(/31 Jan 2026,? 23[.:]59 WITA/);
-    expect(await seriousAxeViolations(page, 'the course report')).toEqual([]);
+    expect(await axeViolations(page, 'the course report')).toEqual([]);
     await report.filter('Tidak terlambat');
     await page.waitForURL(/overdue=false/);
     await page.getByText('Belum ada peserta.').waitFor();

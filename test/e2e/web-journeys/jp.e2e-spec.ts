@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { JpClaimsPage, JpCompliancePage, JpPage, JpVerificationPage } from '../pom/jp.page';
 import { api, BASE_URL, PASSWORD, tokenOf, publishTextCourse } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(240_000);
@@ -78,7 +78,7 @@ describe('web: the JP ledger', () => {
     await jp.goto();
     before = await jp.total();
     await jp.nextCourse(COURSE).waitFor();
-    expect(await seriousAxeViolations(page, 'my JP')).toEqual([]);
+    expect(await axeViolations(page, 'my JP')).toEqual([]);
 
     const token = await tokenOf(LEARNER);
     const enrolment = await api<{ id: string }>(`/courses/${courseId}/enrolments`, { token, method: 'POST' });
@@ -112,7 +112,7 @@ describe('web: the JP ledger', () => {
       file: { name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% sertifikat\n') },
     });
     await claims.row(CLAIM).getByText('Menunggu verifikasi').waitFor();
-    expect(await seriousAxeViolations(page, 'JP claims')).toEqual([]);
+    expect(await axeViolations(page, 'JP claims')).toEqual([]);
     await context?.close();
 
     // The agency's 10:20:70 mix before (the agency admin's own level: Kota Mataram).
@@ -127,11 +127,11 @@ describe('web: the JP ledger', () => {
     const unitReport = new JpCompliancePage(hr);
     await unitReport.goto();
     const unitBefore = await unitReport.figures();
-    expect(await seriousAxeViolations(hr, 'JP compliance')).toEqual([]);
+    expect(await axeViolations(hr, 'JP compliance')).toEqual([]);
     const queue = new JpVerificationPage(hr);
     await queue.goto();
     await queue.verifyButton(CLAIM).waitFor();
-    expect(await seriousAxeViolations(hr, 'JP verification')).toEqual([]);
+    expect(await axeViolations(hr, 'JP verification')).toEqual([]);
     await queue.verifyButton(CLAIM).click();
     // 3 classroom hours at 45 minutes per JP.
     await hr
@@ -173,6 +173,6 @@ describe('web: the JP ledger', () => {
     await page.goto(`${BASE_URL}/jp/rules`);
     await page.getByRole('heading', { name: 'Ketentuan pengakuan JP', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Versi' }).getByRole('row').filter({ hasText: 'Nasional' }).first().waitFor();
-    expect(await seriousAxeViolations(page, 'JP rules')).toEqual([]);
+    expect(await axeViolations(page, 'JP rules')).toEqual([]);
   });
 });

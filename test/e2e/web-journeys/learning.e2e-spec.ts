@@ -6,7 +6,7 @@ import { MyLearningPage } from '../pom/my-learning.page';
 import { PlayerPage } from '../pom/player.page';
 import { QuizAttemptPage } from '../pom/quiz-attempt.page';
 import { ReviewPage } from '../pom/review.page';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(60_000);
@@ -173,7 +173,7 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await catalog.goto();
     await catalog.searchFor('pelayanan');
     await catalog.card(TITLE).waitFor();
-    expect(await seriousAxeViolations(page, 'the catalog')).toEqual([]);
+    expect(await axeViolations(page, 'the catalog')).toEqual([]);
     await catalog.openCourse(TITLE);
     await catalog.enrol();
 
@@ -186,7 +186,7 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await player.watchVideo();
     await player.videoStatus.filter({ hasText: /^Selesai \(ditonton (9\d|100)%\)/ }).waitFor();
     await player.waitForLessonStatus(VIDEO_LESSON, 'Selesai');
-    expect(await seriousAxeViolations(page, 'the player')).toEqual([]);
+    expect(await axeViolations(page, 'the player')).toEqual([]);
 
     // First attempt: six right, four wrong = 60 % < 70 %: failed, and the course is not completed.
     await player.goNext(QUIZ_LESSON);
@@ -196,7 +196,7 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     expect(await quiz.questions.count()).toBe(TOTAL);
     for (const [i, q] of QUESTIONS.entries()) await quiz.choose(q.prompt, i < 6 ? right(q) : wrong(q));
     await quiz.waitForAllSaved(TOTAL, TOTAL);
-    expect(await seriousAxeViolations(page, 'the quiz attempt')).toEqual([]);
+    expect(await axeViolations(page, 'the quiz attempt')).toEqual([]);
     await quiz.submit();
     await quiz.resultVerdict.waitFor();
     expect(await quiz.resultPercent.textContent()).toBe('Nilai 60 %');
@@ -217,7 +217,7 @@ describe('web: learning journey (author → reviewer → learner)', () => {
     await quiz.resultVerdict.waitFor();
     expect(await quiz.resultPercent.textContent()).toBe('Nilai 100 %');
     expect(await quiz.resultVerdict.textContent()).toBe('Lulus');
-    expect(await seriousAxeViolations(page, 'the quiz result')).toEqual([]);
+    expect(await axeViolations(page, 'the quiz result')).toEqual([]);
 
     await quiz.backToLesson.click();
     await player.waitForLesson(QUIZ_LESSON);

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DashboardPage } from '../pom/dashboard.page';
 import { LoginPage } from '../pom/login.page';
@@ -104,19 +104,7 @@ describe('web: sign-in journey', () => {
     expect(await dashboard.greeting.textContent()).toContain('Selamat datang');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
 
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (serious.length > 0) {
-      console.log(
-        'axe violations:\n' +
-          serious
-            .map(
-              (v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-            )
-            .join('\n'),
-      );
-    }
-    expect(serious).toEqual([]);
+    expect(await axeViolations(page, 'the dashboard')).toEqual([]);
   });
 
   it('opens the navigation with the burger menu at 360 px', async () => {

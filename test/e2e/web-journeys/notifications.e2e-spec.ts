@@ -13,7 +13,7 @@ import { LoginPage } from '../pom/login.page';
 import { SetupPasswordPage } from '../pom/setup-password.page';
 import { NotificationsUi } from '../pom/notifications.page';
 import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(120_000);
@@ -123,13 +123,13 @@ describe('web: notifications', () => {
       expect(await ui.unreadInBell()).toBeGreaterThanOrEqual(1);
       await ui.openBell();
       await ui.popover.getByText(CLAIM, { exact: false }).first().waitFor();
-      expect(await seriousAxeViolations(page, 'notification popover (1366)')).toEqual([]);
+      expect(await axeViolations(page, 'notification popover (1366)')).toEqual([]);
       await ui.openAll();
       await page
         .getByRole('main')
         .getByText(`Klaim pengembangan kompetensi "${CLAIM}" ditolak`, { exact: false })
         .waitFor();
-      expect(await seriousAxeViolations(page, 'notifications page (1366)')).toEqual([]);
+      expect(await axeViolations(page, 'notifications page (1366)')).toEqual([]);
       await ui.markAll.click();
       await page.getByRole('button', { name: 'Notifikasi', exact: true }).waitFor();
       expect(await ui.unreadInBell()).toBe(0);
@@ -146,13 +146,13 @@ describe('web: notifications', () => {
       const ui = new NotificationsUi(page);
       await ui.openBell();
       await ui.popover.getByText(CLAIM, { exact: false }).first().waitFor();
-      expect(await seriousAxeViolations(page, 'notification popover (360)')).toEqual([]);
+      expect(await axeViolations(page, 'notification popover (360)')).toEqual([]);
       await ui.openAll();
-      expect(await seriousAxeViolations(page, 'notifications page (360)')).toEqual([]);
+      expect(await axeViolations(page, 'notifications page (360)')).toEqual([]);
       await page.goto(`${BASE_URL}/profil`);
       await page.getByRole('heading', { name: 'Notifikasi email' }).waitFor();
       await page.getByRole('switch', { name: 'Klaim JP ditolak' }).waitFor();
-      expect(await seriousAxeViolations(page, 'profile with email choices (360)')).toEqual([]);
+      expect(await axeViolations(page, 'profile with email choices (360)')).toEqual([]);
     } finally {
       await page.context().close();
     }
@@ -235,7 +235,7 @@ describe('web: notifications', () => {
         .click();
       const dialog = admin.getByRole('dialog', { name: 'Tolak pendaftaran?' });
       await dialog.getByLabel(/^Alasan \(opsional\)/).fill('Kursus ini untuk pejabat pengawas');
-      expect(await seriousAxeViolations(admin, 'reject dialog with a reason (1366)')).toEqual([]);
+      expect(await axeViolations(admin, 'reject dialog with a reason (1366)')).toEqual([]);
       await dialog.getByRole('button', { name: 'Tolak' }).click();
       await dialog.waitFor({ state: 'hidden' });
     } finally {

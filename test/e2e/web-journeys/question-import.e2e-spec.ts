@@ -116,7 +116,7 @@ describe('web: importing questions from a GIFT file', () => {
     await importer.finish();
 
     // The bank lists the 10 questions, in the chosen category.
-    const bank = page.getByRole('region', { name: 'Daftar soal' });
+    const bank = page.getByRole('region', { name: 'Tabel Daftar soal', exact: true });
     await bank.getByText('Huruf "A" pertama dalam BerAKHLAK adalah singkatan dari …').waitFor();
     await bank.getByText('Standar pelayanan wajib _____ kepada masyarakat.').waitFor();
     expect(

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BASE_URL, PASSWORD } from '../support/api';
-import { seriousAxeViolations } from '../support/axe';
+import { axeViolations } from '../support/axe';
 import { signedInPage } from '../support/sign-in';
 
 jest.setTimeout(120_000);
@@ -9,9 +9,9 @@ const AGENCY_ADMIN = 'bkpsdm@mataramkota.go.id'; // Kota Mataram
 
 async function axeAtBothWidths(page: Page, where: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 900 });
-  expect(await seriousAxeViolations(page, `${where} at 1366 px`)).toEqual([]);
+  expect(await axeViolations(page, `${where} at 1366 px`)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
-  expect(await seriousAxeViolations(page, `${where} at 360 px`)).toEqual([]);
+  expect(await axeViolations(page, `${where} at 360 px`)).toEqual([]);
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
