@@ -1,13 +1,43 @@
+import { useEffect, useState, type CSSProperties } from 'react';
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+/** Read by screen readers, not painted (the usual visually-hidden rule). */
+const UNPAINTED: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+/** How long the first load shows only the spinner before it also writes "Memuat…" (decision 0027 §15). */
+export const LOADING_WORD_AFTER_MS = 2000;
+
+/**
+ * The whole-page loader while the session and the first page load. For its first two seconds it shows the spinner and
+ * gives the word to screen readers only: a page ready sooner then never flashes "Memuat…", and the browser's first
+ * contentful paint is the page itself rather than that word (after which everything the page renders on a phone would
+ * count as blocking time). A slower load shows the word as well; the text never changes, so it is announced once.
+ */
 export function FullPageLoader() {
   const { t } = useTranslation();
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), LOADING_WORD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <Center h="100dvh" component="main">
       <Stack align="center" gap="sm" role="status" aria-live="polite">
         <Loader aria-hidden />
-        <Text size="sm">{t('loading')}</Text>
+        <Text size="sm" style={slow ? undefined : UNPAINTED}>
+          {t('loading')}
+        </Text>
       </Stack>
     </Center>
   );
