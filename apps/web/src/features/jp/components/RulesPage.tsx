@@ -55,6 +55,7 @@ const NATIONAL = 'national';
 /** /jp/rules — versions of the recognition rules (national, province, agency); admins add a version with its date. */
 export function RulesPage() {
   const { t, i18n } = useTranslation('jp');
+  const { t: tc } = useTranslation();
   useDocumentTitle(t('rules.title'));
   const { me } = useAuth();
   const { page, update } = useSearchParamState([] as const);
@@ -173,7 +174,14 @@ export function RulesPage() {
                 {shown.note}
               </Text>
             )}
-            <Table.ScrollContainer minWidth={760}>
+            {/* Focusable and named, so keyboard users can scroll it sideways on a phone. */}
+            <Table.ScrollContainer
+              minWidth={760}
+              type="native"
+              tabIndex={0}
+              role="region"
+              aria-label={tc('tableRegion', { name: t('rules.title') })}
+            >
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -230,6 +238,7 @@ function RuleSetEditor({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation('jp');
+  const { t: tc } = useTranslation();
   const create = useCreateRuleSet();
   const [tried, setTried] = useState(false);
   const problems = ruleSetProblems(form);
@@ -314,7 +323,13 @@ function RuleSetEditor({
           maxLength={500}
           onChange={(e) => onChange({ ...form, note: e.currentTarget.value })}
         />
-        <Table.ScrollContainer minWidth={980}>
+        <Table.ScrollContainer
+          minWidth={980}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={tc('tableRegion', { name: t('rules.newVersion') })}
+        >
           <Table>
             <Table.Thead>
               <Table.Tr>

@@ -27,7 +27,13 @@ export function AccountEventsList() {
   const pages = Math.ceil(query.data.total / query.data.pageSize);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer
+        minWidth={480}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={tc('tableRegion', { name: t('eventsTitle') })}
+      >
         <Table striped>
           <Table.Thead>
             <Table.Tr>
