@@ -33,6 +33,7 @@ import { DataTable } from '../../../shared/components/DataTable';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { PaginationBar } from '../../../shared/components/PaginationBar';
+import { TableScrollRegion } from '../../../shared/components/TableScrollRegion';
 import { formatDate, formatNumber } from '../../../shared/format';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useSearchParamState } from '../../../shared/hooks/useSearchParamState';
@@ -174,14 +175,7 @@ export function RulesPage() {
                 {shown.note}
               </Text>
             )}
-            {/* Focusable and named, so keyboard users can scroll it sideways on a phone. */}
-            <Table.ScrollContainer
-              minWidth={760}
-              type="native"
-              tabIndex={0}
-              role="region"
-              aria-label={tc('tableRegion', { name: t('rules.title') })}
-            >
+            <TableScrollRegion minWidth={760} label={tc('tableRegion', { name: t('rules.title') })}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -216,7 +210,7 @@ export function RulesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScrollRegion>
           </Card>
         )
       )}
@@ -323,13 +317,7 @@ function RuleSetEditor({
           maxLength={500}
           onChange={(e) => onChange({ ...form, note: e.currentTarget.value })}
         />
-        <Table.ScrollContainer
-          minWidth={980}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label={tc('tableRegion', { name: t('rules.newVersion') })}
-        >
+        <TableScrollRegion minWidth={980} label={tc('tableRegion', { name: t('rules.newVersion') })}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -420,7 +408,7 @@ function RuleSetEditor({
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScrollRegion>
         <Text size="sm" c="dimmed">
           {t('rules.changed', { count: changed.length })}
         </Text>

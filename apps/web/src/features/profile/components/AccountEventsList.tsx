@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
+import { TableScrollRegion } from '../../../shared/components/TableScrollRegion';
 import { formatDateTime } from '../../../shared/format';
 import { useAccountEvents } from '../queries';
 
@@ -27,13 +28,7 @@ export function AccountEventsList() {
   const pages = Math.ceil(query.data.total / query.data.pageSize);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer
-        minWidth={480}
-        type="native"
-        tabIndex={0}
-        role="region"
-        aria-label={tc('tableRegion', { name: t('eventsTitle') })}
-      >
+      <TableScrollRegion minWidth={480} label={tc('tableRegion', { name: t('eventsTitle') })}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -55,7 +50,7 @@ export function AccountEventsList() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollRegion>
       {pages > 1 && (
         <Group justify="flex-end">
           <Pagination total={pages} value={page} onChange={setPage} size="sm" />
