@@ -1,8 +1,8 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Paper, Table, VisuallyHidden } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import classes from './DataTable.module.css';
 import { TableMessageRow } from './TableStates';
+import { TableScrollRegion } from './TableScrollRegion';
 
 export interface DataTableColumn<T> {
   key: string;
@@ -29,10 +29,7 @@ interface DataTableProps<T> {
   empty?: string;
   /** Below this width the table scrolls sideways (phones). */
   minWidth?: number;
-  /**
-   * Accessible name of the table; its scroll region is named "Tabel <caption>", so that it does not repeat the name of
-   * the section the table usually sits in (two landmarks of one role and name: axe landmark-unique).
-   */
+  /** Accessible name of the table (its scroll region is "Tabel <caption>": TableScrollRegion). */
   caption?: string;
   striped?: boolean;
   /** The whole row is clickable (pointer cursor); put a real link or button in a cell too, for keyboard users. */
@@ -58,7 +55,6 @@ export function DataTable<T>({
   rowBg,
   stickyFirstColumn = true,
 }: DataTableProps<T>) {
-  const { t } = useTranslation();
   const cellStyle = (column: DataTableColumn<T>): CSSProperties | undefined =>
     column.nowrap || column.align
       ? { whiteSpace: column.nowrap ? 'nowrap' : undefined, textAlign: column.align }
@@ -69,15 +65,8 @@ export function DataTable<T>({
   };
   return (
     <Paper withBorder radius="md" p={0}>
-      {/* Focusable so keyboard users can scroll a wide table on a phone; relative so visually hidden parts stay inside it. */}
-      <Table.ScrollContainer
-        minWidth={minWidth}
-        type="native"
-        tabIndex={0}
-        role="region"
-        aria-label={caption ? t('tableRegion', { name: caption }) : undefined}
-        style={{ position: 'relative' }}
-      >
+      {/* Relative, so visually hidden parts stay inside it. */}
+      <TableScrollRegion minWidth={minWidth} name={caption} style={{ position: 'relative' }}>
         <Table
           striped={striped}
           aria-busy={busy || loading || undefined}
@@ -112,7 +101,7 @@ export function DataTable<T>({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollRegion>
     </Paper>
   );
 }

@@ -1,22 +1,9 @@
-import { useEffect, useState, type CSSProperties } from 'react';
-import { Center, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Read by screen readers, not painted (the usual visually-hidden rule). */
-const UNPAINTED: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
-
 /** How long the first load shows only the spinner before it also writes "Memuat…" (decision 0027 §15). */
-export const LOADING_WORD_AFTER_MS = 2000;
+const LOADING_WORD_AFTER_MS = 2000;
 
 /**
  * The whole-page loader while the session and the first page load. For its first two seconds it shows the spinner and
@@ -35,7 +22,7 @@ export function FullPageLoader() {
     <Center h="100dvh" component="main">
       <Stack align="center" gap="sm" role="status" aria-live="polite">
         <Loader aria-hidden />
-        <Text size="sm" style={slow ? undefined : UNPAINTED}>
+        <Text size="sm" className={slow ? undefined : VisuallyHidden.classes.root}>
           {t('loading')}
         </Text>
       </Stack>

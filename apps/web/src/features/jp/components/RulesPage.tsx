@@ -56,7 +56,6 @@ const NATIONAL = 'national';
 /** /jp/rules — versions of the recognition rules (national, province, agency); admins add a version with its date. */
 export function RulesPage() {
   const { t, i18n } = useTranslation('jp');
-  const { t: tc } = useTranslation();
   useDocumentTitle(t('rules.title'));
   const { me } = useAuth();
   const { page, update } = useSearchParamState([] as const);
@@ -175,7 +174,7 @@ export function RulesPage() {
                 {shown.note}
               </Text>
             )}
-            <TableScrollRegion minWidth={760} label={tc('tableRegion', { name: t('rules.title') })}>
+            <TableScrollRegion minWidth={760} name={t('rules.title')}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -232,7 +231,6 @@ function RuleSetEditor({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation('jp');
-  const { t: tc } = useTranslation();
   const create = useCreateRuleSet();
   const [tried, setTried] = useState(false);
   const problems = ruleSetProblems(form);
@@ -317,7 +315,7 @@ function RuleSetEditor({
           maxLength={500}
           onChange={(e) => onChange({ ...form, note: e.currentTarget.value })}
         />
-        <TableScrollRegion minWidth={980} label={tc('tableRegion', { name: t('rules.newVersion') })}>
+        <TableScrollRegion minWidth={980} name={t('rules.newVersion')}>
           <Table>
             <Table.Thead>
               <Table.Tr>

@@ -28,7 +28,7 @@ export function AccountEventsList() {
   const pages = Math.ceil(query.data.total / query.data.pageSize);
   return (
     <Stack gap="sm">
-      <TableScrollRegion minWidth={480} label={tc('tableRegion', { name: t('eventsTitle') })}>
+      <TableScrollRegion minWidth={480} name={t('eventsTitle')}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
