@@ -7,7 +7,10 @@ import {
   SESSION_FLAG,
   startEarlyRefresh,
 } from '../src/shared/api/early-refresh';
+import { EARLY_READS_KEY, startEarlyReads } from '../src/shared/api/early-reads';
 // The config is bundled on its own (Vite's config loader), where the workspace's path aliases do not apply.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { earlyReadsFor } from '../../../libs/shared/util/src/early-reads';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   filesFor,
@@ -122,6 +125,7 @@ var files = ${JSON.stringify(manifest.files)};
 (${startEarlyRefresh.toString()})(window, ${names}, function () {
   return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
 });
+(${startEarlyReads.toString()})(window, ${JSON.stringify(EARLY_READS_KEY)}, window[${JSON.stringify(EARLY_REFRESH_KEY)}], (${earlyReadsFor.toString()})(location.pathname, location.search));
 if (document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]')) return;
 var fallback = document.createElement('script');
 fallback.src = ${JSON.stringify(`/${fallbackFile}`)};

@@ -1,5 +1,6 @@
 import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contracts';
 import { ApiError, NETWORK_ERROR_CODE } from './api-error';
+import { takeEarlyRead } from './early-reads';
 import { postRefresh, REFRESH_LOCK, takeEarlyRefresh } from './early-refresh';
 import { tokenStore } from './tokens';
 
@@ -116,8 +117,16 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
     body = JSON.stringify(opts.body);
   }
   if (token && opts.auth !== false) headers['Authorization'] = `Bearer ${token}`;
+  const url = buildUrl(path, opts.query);
+  // The page's first reads may already be on their way from the early script (early-reads.ts): a 2xx answer is used
+  // as if this call had sent it; anything else, and every other call, is sent as usual.
+  if (token && opts.auth !== false && (opts.method ?? 'GET') === 'GET' && body === undefined) {
+    const early = takeEarlyRead(url, lang);
+    const answer = early ? await early : null;
+    if (answer?.ok) return answer;
+  }
   try {
-    return await fetch(buildUrl(path, opts.query), {
+    return await fetch(url, {
       method: opts.method ?? 'GET',
       headers,
       body,
