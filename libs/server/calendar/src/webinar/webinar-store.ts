@@ -307,20 +307,27 @@ export async function sessionChecks(
   );
 }
 
-/** Host: opens a check now unless one is open in the session (then answers that one); under the session lock. */
+/**
+ * Host: opens a check now unless one is open in the session (then answers that one); under the session lock. "Now" is
+ * the clock after the lock was granted (`clock_timestamp()`), not the transaction's start (`now()`): a second press
+ * whose transaction began before the first one's, and then waited for its lock, must still see the check it opened.
+ */
 export async function openCheckNow(
   m: EntityManager,
   p: { classId: string; sessionIndex: number; code: string; openedBy: string },
 ): Promise<{ id: string; created: boolean }> {
   const [open] = await m.query(
-    `SELECT id FROM presence_check WHERE class_id = $1 AND session_index = $2 AND opens_at <= now() AND now() < closes_at
+    `SELECT id FROM presence_check
+      WHERE class_id = $1 AND session_index = $2 AND opens_at <= clock_timestamp() AND clock_timestamp() < closes_at
       ORDER BY opens_at DESC LIMIT 1`,
     [p.classId, p.sessionIndex],
   );
   if (open) return { id: open.id, created: false };
   const [row] = await m.query(
-    `INSERT INTO presence_check (class_id, session_index, code, origin, opens_at, closes_at, opened_by)
-     VALUES ($1, $2, $3, 'host', now(), now() + interval '${PRESENCE_CHECK_WINDOW_MINUTES} minutes', $4) RETURNING id`,
+    `WITH t AS (SELECT clock_timestamp() AS at)
+     INSERT INTO presence_check (class_id, session_index, code, origin, opens_at, closes_at, opened_by)
+     SELECT $1, $2, $3, 'host', t.at, t.at + interval '${PRESENCE_CHECK_WINDOW_MINUTES} minutes', $4 FROM t
+     RETURNING id`,
     [p.classId, p.sessionIndex, p.code, p.openedBy],
   );
   return { id: row.id, created: true };

@@ -20,6 +20,7 @@ import { RegistrationService } from '../registration/registration.service';
 import { SettleWebinarSessionsJob } from './jobs/settle-webinar-sessions.job';
 import { PlanPresenceChecksJob } from './jobs/plan-presence-checks.job';
 import { PresenceCheckService } from './presence-check.service';
+import { lockWebinarSession, openCheckNow } from './webinar-store';
 import { WebinarJoinService } from './webinar-join.service';
 import { WebinarSettlementService } from './webinar-settlement.service';
 
@@ -270,6 +271,35 @@ describe('webinars (integration)', () => {
       );
       const later = await webinar([[now + 60 * MIN, now + 180 * MIN]]);
       expect(await domainErrorOf(checks.openNow(host, later))).toBe(ErrorCode.CALENDAR_NO_SESSION_NOW);
+    });
+
+    it('a second press whose transaction began before the first one opened its check still answers that check', async () => {
+      const now = Date.now();
+      const id = await webinar([[now - 30 * MIN, now + 90 * MIN]]);
+      const host = await scope(world.author);
+      // The second press's transaction begins (its now() is fixed here) and only then waits for the session lock...
+      const second = lib.db.createQueryRunner();
+      await second.connect();
+      await second.startTransaction();
+      try {
+        await second.query('SELECT now()');
+        await new Promise((r) => setTimeout(r, 20));
+        // ...while the first press opens a check and commits.
+        const first = await checks.openNow(host, id);
+        expect(first.created).toBe(true);
+        await lockWebinarSession(second.manager, id, 0);
+        const again = await openCheckNow(second.manager, {
+          classId: id,
+          sessionIndex: 0,
+          code: '1234',
+          openedBy: world.author.principal.userId,
+        });
+        await second.commitTransaction();
+        expect(again).toEqual({ id: first.check.id, created: false });
+      } finally {
+        if (second.isTransactionActive) await second.rollbackTransaction();
+        await second.release();
+      }
     });
 
     it('right once (five at once record one answer), wrong with attempts left, then none; late and unregistered refused', async () => {
