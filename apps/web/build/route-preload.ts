@@ -7,10 +7,8 @@ import {
   SESSION_FLAG,
   startEarlyRefresh,
 } from '../src/shared/api/early-refresh';
-import { EARLY_READS_KEY, startEarlyReads } from '../src/shared/api/early-reads';
+import { EARLY_READS_KEY, earlyReadsFor, startEarlyReads } from '../src/shared/api/early-reads';
 // The config is bundled on its own (Vite's config loader), where the workspace's path aliases do not apply.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { earlyReadsFor } from '../../../libs/shared/util/src/early-reads';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   filesFor,

@@ -8,4 +8,3 @@ export * from './jp';
 export * from './video-url';
 export * from './rich-text';
 export * from './route-files';
-export * from './early-reads';

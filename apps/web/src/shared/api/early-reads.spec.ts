@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { earlyReadsFor } from '@kompeten/shared-util';
+import { earlyReadsFor } from './early-reads';
 import type { EarlyRefreshAnswer } from './early-refresh';
 
 const ENROLMENT = '2b7f0a52-4a8e-4a53-9d1e-6f7b8c9d0e1f';

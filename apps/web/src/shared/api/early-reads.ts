@@ -3,14 +3,36 @@ import type { EarlyRefreshAnswer } from './early-refresh';
 /**
  * Decision 0027 §17: the opened page's first API reads, sent by the early script once its session refresh answered
  * (early-refresh.ts), so a phone fetches the page's data while it is still downloading the app instead of after it has
- * run. Which reads: `earlyReadsFor` (libs/shared/util/src/early-reads.ts). The app's request() takes an answer once,
- * for the same URL in the same language, within a short while; anything else it asks for itself as before.
+ * run. Which reads: `earlyReadsFor` below. The app's request() takes an answer once, for the same URL in the same
+ * language, within a short while; anything else it asks for itself as before.
  */
 
 /** The window property holding the early reads (URL → read). */
 export const EARLY_READS_KEY = '__kompetenEarlyReads';
 /** How long an early answer may be used by the app (a page that started this long ago asks again). */
 export const EARLY_READ_MAX_AGE_MS = 15_000;
+
+/**
+ * The API reads the opened page asks for first, known from its URL alone: the reads of the pages' route prefetches,
+ * byte for byte (checked in early-reads.spec.ts against the pages' own API calls). A URL the table does not know (a
+ * filtered catalog, another page) gets none. Runs in the browser as part of the early script (turned into text with
+ * toString(), so it uses nothing from outside its own body).
+ */
+export function earlyReadsFor(pathname: string, search: string): string[] {
+  const segments = pathname.split('/').filter(Boolean);
+  const isId = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+  const [first, second, third] = segments;
+  // The catalog's first page without filters (its default; `?page=1` reads the same).
+  if (segments.length === 1 && first === 'katalog' && (search === '' || search === '?' || search === '?page=1'))
+    return ['/api/catalog?page=1&pageSize=12'];
+  // A catalog course, with the learner's enrolments (to say "Lanjutkan" instead of "Daftar").
+  if (segments.length === 2 && first === 'katalog' && isId(second))
+    return [`/api/catalog/${second}`, '/api/me/enrolments?pageSize=100'];
+  // A lesson in the player, with its enrolment.
+  if (segments.length === 3 && first === 'belajar' && isId(second) && isId(third))
+    return [`/api/enrolments/${second}`, `/api/enrolments/${second}/lessons/${third}`];
+  return [];
+}
 
 export interface EarlyRead {
   /** `<html lang>` when it was sent (the API answers in that language). */
