@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { i18nNamespaces } from './build/i18n-namespaces';
 import { precompress } from './build/precompress';
+import { prerender } from './build/prerender';
 import { pruneUnusedMantineCss } from './build/prune-mantine-css';
 import { routePreload } from './build/route-preload';
 
@@ -24,6 +25,11 @@ const FRAMEWORK = packages([
   'use-sync-external-store',
 ]);
 
+const alias = {
+  '@kompeten/shared-contracts': `${workspaceRoot}libs/shared/contracts/src/index.ts`,
+  '@kompeten/shared-util': `${workspaceRoot}libs/shared/util/src/index.ts`,
+};
+
 export default defineConfig({
   root: webRoot,
   base: '/',
@@ -33,12 +39,11 @@ export default defineConfig({
     pruneUnusedMantineCss({ sourceDir: `${webRoot}src`, nodeModules: `${workspaceRoot}node_modules` }),
     routePreload(),
     precompress(),
+    // Decision 0041: the public sign-in page is rendered at build time and hydrated in the browser.
+    prerender({ entry: `${webRoot}src/entry-server.tsx`, pages: ['/login'], alias }),
   ],
   resolve: {
-    alias: {
-      '@kompeten/shared-contracts': `${workspaceRoot}libs/shared/contracts/src/index.ts`,
-      '@kompeten/shared-util': `${workspaceRoot}libs/shared/util/src/index.ts`,
-    },
+    alias,
   },
   server: {
     host: '127.0.0.1',

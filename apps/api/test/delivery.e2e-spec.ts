@@ -194,6 +194,63 @@ describe('delivery: compression and caching', () => {
     expect(await head('/katalog')).not.toContain('data-route-preload');
   });
 
+  it('sends a page the build rendered inside #root, with its styles as stylesheets and its scripts parked until the paint', async () => {
+    const shell = readFileSync(join(webDir, 'index.html'), 'utf8');
+    try {
+      // Decision 0041: the web build's index.html and its list of prerendered pages (apps/web/build/prerender.ts).
+      writeFileSync(
+        join(webDir, 'index.html'),
+        '<!doctype html><html lang="id"><head><meta charset="UTF-8" /><title>Kompeten</title>' +
+          '<script type="module" crossorigin src="/assets/index-BxQ3f9aZ.js"></script>' +
+          '<link rel="stylesheet" crossorigin href="/assets/index-C4d5e6f7.css"></head>' +
+          '<body><div id="root"></div></body></html>',
+      );
+      writeManifest({
+        files: ['/assets/LoginPage-A1b2c3d4.js', '/assets/PublicShell-B2c3d4e5.css', '/assets/Catalog-C3d4e5f6.js'],
+        table: [
+          ['login', [0, 1]],
+          ['katalog', [2]],
+        ],
+      });
+      writeFileSync(
+        join(webDir, '.vite', 'prerender.json'),
+        JSON.stringify({ pages: { '/login': '<main><h1>Masuk ke Kompeten</h1></main>' } }),
+      );
+      const login = await api.http.get('/login').set('Accept', 'text/html');
+      expect(login.status).toBe(200);
+      expect(login.headers['cache-control']).toBe('no-cache');
+      expect(login.text).toContain('<div id="root" data-prerendered><main><h1>Masuk ke Kompeten</h1></main></div>');
+      expect(login.text).toContain(
+        '<link rel="stylesheet" crossorigin href="/assets/PublicShell-B2c3d4e5.css" data-route-preload>',
+      );
+      expect(login.text).toContain(
+        '<template data-after-paint><script type="module" crossorigin src="/assets/index-BxQ3f9aZ.js"></script>' +
+          '<link rel="modulepreload" crossorigin href="/assets/LoginPage-A1b2c3d4.js" data-route-preload></template>',
+      );
+      expect(login.text.replace(/<template data-after-paint>.*<\/template>/, '')).not.toMatch(
+        /type="module"|modulepreload/,
+      );
+
+      // Any other page: the empty shell, its scripts where they were.
+      for (const path of ['/katalog', '/login/lagi', '/']) {
+        const other = await api.http.get(path).set('Accept', 'text/html');
+        expect(other.text).toContain('<div id="root"></div>');
+        expect(other.text).not.toMatch(/data-prerendered|data-after-paint/);
+        expect(other.text).toContain('<script type="module" crossorigin src="/assets/index-BxQ3f9aZ.js"></script>');
+      }
+      // A broken or missing list: the plain shell.
+      writeFileSync(join(webDir, '.vite', 'prerender.json'), '{"pages": ');
+      const broken = await api.http.get('/login').set('Accept', 'text/html');
+      expect(broken.text).toContain('<div id="root"></div>');
+      expect(broken.text).not.toContain('data-after-paint');
+      rmSync(join(webDir, '.vite', 'prerender.json'));
+      expect((await api.http.get('/login').set('Accept', 'text/html')).text).toContain('<div id="root"></div>');
+    } finally {
+      writeFileSync(join(webDir, 'index.html'), shell);
+      rmSync(join(webDir, '.vite', 'route-preload.json'), { force: true });
+    }
+  });
+
   it('keeps an hour for files without a content hash', async () => {
     const res = await api.http.get('/favicon.svg');
     expect(res.status).toBe(200);

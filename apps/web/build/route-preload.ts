@@ -8,6 +8,7 @@ import {
   startEarlyRefresh,
 } from '../src/shared/api/early-refresh';
 import { EARLY_READS_KEY, earlyReadsFor, startEarlyReads } from '../src/shared/api/early-reads';
+import { loadAfterFirstPaint } from '../src/app/after-paint';
 // The config is bundled on its own (Vite's config loader), where the workspace's path aliases do not apply.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -17,6 +18,11 @@ import {
   type PreloadTable,
   type RoutePreloadManifest,
 } from '../../../libs/shared/util/src/route-files';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AFTER_PAINT_TEMPLATE_ATTRIBUTE } from '../../../libs/shared/util/src/prerender';
+
+/** How long a prerendered page waits for its first paint before it requests its JavaScript anyway (decision 0041). */
+const AFTER_PAINT_MAX_WAIT_MS = 3000;
 
 /** `{ path: 'x', lazy: … import('./components/Page') }` and `{ index: true, lazy: … }` in a routes.tsx. */
 const ROUTE =
@@ -120,11 +126,13 @@ var files = ${JSON.stringify(manifest.files)};
         );
         const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
         const body = `(function () {
+var serverLinks = document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}], template[${AFTER_PAINT_TEMPLATE_ATTRIBUTE}]');
+(${loadAfterFirstPaint.toString()})(window, document, ${JSON.stringify(AFTER_PAINT_TEMPLATE_ATTRIBUTE)}, ${AFTER_PAINT_MAX_WAIT_MS});
 (${startEarlyRefresh.toString()})(window, ${names}, function () {
   return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
 });
 (${startEarlyReads.toString()})(window, ${JSON.stringify(EARLY_READS_KEY)}, window[${JSON.stringify(EARLY_REFRESH_KEY)}], (${earlyReadsFor.toString()})(location.pathname, location.search));
-if (document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]')) return;
+if (serverLinks) return;
 var fallback = document.createElement('script');
 fallback.src = ${JSON.stringify(`/${fallbackFile}`)};
 document.head.appendChild(fallback);

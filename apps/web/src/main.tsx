@@ -4,23 +4,42 @@ import './app/start-session';
 // the rich-text editor) are imported by the lazy module that uses them, so the first page does not wait for them.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { i18nReady } from './i18n';
+import { currentLanguage, i18nReady } from './i18n';
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
 import { App } from './app/App';
+import { PRERENDERED_ATTRIBUTE, routerReady } from './app/prerender';
+import { routes } from './app/router';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');
 
-// The first render is a transition, so React renders it in slices and a phone stays responsive meanwhile instead of
-// one long task (decision 0027 §10).
-void i18nReady.then(() => {
+// Created now, before the first render: the router starts the opened page's data through its route's loader at once
+// (decision 0027 §11).
+const router = createBrowserRouter(routes);
+const app = (
+  <StrictMode>
+    <App router={router} />
+  </StrictMode>
+);
+
+void i18nReady.then(async () => {
+  // A public page the build rendered (decision 0041) arrives drawn in Indonesian: React adopts that markup (hydration)
+  // once the page's lazy route has loaded, so the first render draws the same tree. In English the markup would not
+  // match, so React draws the page anew, as for every other page.
+  if (container.hasAttribute(PRERENDERED_ATTRIBUTE) && currentLanguage() === 'id') {
+    await routerReady(router);
+    // A transition, so React hydrates in slices and the page stays responsive meanwhile.
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
+    return;
+  }
+  container.removeAttribute(PRERENDERED_ATTRIBUTE);
+  container.replaceChildren();
   const root = createRoot(container);
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+  // The first render is a transition, so React renders it in slices and a phone stays responsive meanwhile instead of
+  // one long task (decision 0027 §10).
+  startTransition(() => root.render(app));
 });

@@ -141,4 +141,72 @@ describe('web: sign-in journey', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  // Decision 0041: the sign-in page arrives rendered in its HTML, paints before any script, and React takes it over.
+  it('paints the sign-in page from its HTML before the scripts are asked for, keeps what was typed meanwhile, and hydrates without a mismatch', async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    // The entry is held back until the form has been filled in, as on a slow phone network.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const login = new LoginPage(page, BASE_URL);
+    await page.goto(`${BASE_URL}/login`, { waitUntil: 'commit' });
+    await login.username.waitFor({ state: 'visible' });
+    expect(await page.locator('#root[data-prerendered] form').count()).toBe(1);
+    // Not yet taken over: the button waits, and Enter does not submit the bare form (no password in a URL).
+    expect(await login.submit.isDisabled()).toBe(true);
+    await login.username.pressSequentially(LEARNER_NIP);
+    await login.password.pressSequentially(LEARNER_PASSWORD);
+    await login.password.press('Enter');
+    expect(page.url()).toBe(`${BASE_URL}/login`);
+    // The page had painted before its entry script was requested.
+    const order = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const entry = performance
+        .getEntriesByType('resource')
+        .find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.startTime;
+      return { paint, entry: entry ?? null };
+    });
+    expect(order.paint).not.toBeNull();
+    if (order.entry !== null) expect(order.entry).toBeGreaterThan(order.paint as number);
+    // The heading node, to check that React adopts the server's markup instead of drawing the page anew.
+    await page.evaluate(() => {
+      (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept = true;
+    });
+
+    release();
+    await page.waitForFunction(
+      () => !(document.querySelector('#root form button[type=submit]') as HTMLButtonElement).disabled,
+    );
+    expect(await login.username.inputValue()).toBe(LEARNER_NIP);
+    expect(await login.password.inputValue()).toBe(LEARNER_PASSWORD);
+    expect(
+      await page.evaluate(() => (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept),
+    ).toBe(true);
+    expect(await axeViolations(page, 'the sign-in page')).toEqual([]);
+    await login.submit.click();
+    await new DashboardPage(page).waitForLoaded();
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the sign-in page anew in English for a reader who chose English', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => localStorage.setItem('kompeten.lang', 'en'));
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Kompeten' }).waitFor();
+    expect(await page.locator('#root').getAttribute('data-prerendered')).toBeNull();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });

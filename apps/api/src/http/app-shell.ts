@@ -2,7 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import {
+  AFTER_PAINT_TEMPLATE_ATTRIBUTE,
   filesFor,
+  PRERENDER_MANIFEST,
+  PRERENDERED_ATTRIBUTE,
+  type PrerenderManifest,
   ROUTE_PRELOAD_MANIFEST,
   SERVER_PRELOAD_ATTRIBUTE,
   type RoutePreloadManifest,
@@ -13,16 +17,23 @@ const escapeAttribute = (value: string) =>
 
 /**
  * Decision 0027 §12: the `<link>` tags that ask the browser for the files the page at `pathname` loads (its route's chunks
- * as modulepreload, their CSS as a style preload), from the web build's manifest; empty when no route matches.
+ * as modulepreload, their CSS as a style preload), from the web build's manifest; empty when no route matches. For a page
+ * whose markup is in the HTML (decision 0041) its CSS is a stylesheet instead: the first paint is that markup, styled.
  */
-export function preloadLinkTags(pathname: string, manifest: RoutePreloadManifest | null): string {
+export function preloadLinkTags(
+  pathname: string,
+  manifest: RoutePreloadManifest | null,
+  options: { stylesheets?: boolean } = {},
+): string {
   if (!manifest) return '';
   return filesFor(pathname, manifest.table)
     .map((index) => manifest.files[index])
     .filter((href): href is string => typeof href === 'string')
     .map((href) =>
       href.endsWith('.css')
-        ? `<link rel="preload" as="style" crossorigin href="${escapeAttribute(href)}" ${SERVER_PRELOAD_ATTRIBUTE}>`
+        ? options.stylesheets
+          ? `<link rel="stylesheet" crossorigin href="${escapeAttribute(href)}" ${SERVER_PRELOAD_ATTRIBUTE}>`
+          : `<link rel="preload" as="style" crossorigin href="${escapeAttribute(href)}" ${SERVER_PRELOAD_ATTRIBUTE}>`
         : `<link rel="modulepreload" crossorigin href="${escapeAttribute(href)}" ${SERVER_PRELOAD_ATTRIBUTE}>`,
     )
     .join('');
@@ -37,6 +48,51 @@ function isManifest(value: unknown): value is RoutePreloadManifest {
     Array.isArray(m.table) &&
     m.table.every((row) => Array.isArray(row) && typeof row[0] === 'string' && Array.isArray(row[1]))
   );
+}
+
+function isPrerenderManifest(value: unknown): value is PrerenderManifest {
+  const m = value as PrerenderManifest | null;
+  return (
+    !!m &&
+    typeof m.pages === 'object' &&
+    m.pages !== null &&
+    Object.values(m.pages).every((markup) => typeof markup === 'string')
+  );
+}
+
+const EMPTY_ROOT = '<div id="root"></div>';
+
+/**
+ * Decision 0041: index.html with a prerendered page's markup inside its empty `#root`, marked so the browser hydrates
+ * it; the HTML as it is when the page has none (or index.html has no empty root to fill).
+ */
+export function withPrerenderedPage(html: string, markup: string | undefined): string {
+  if (markup === undefined || !html.includes(EMPTY_ROOT)) return html;
+  return html.replace(EMPTY_ROOT, () => `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`);
+}
+
+const MODULE_TAGS = /<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g;
+
+/**
+ * Decision 0041: on a prerendered page the JavaScript is needed only to take the page over, so the head's module
+ * script and module preloads (Vite's and the route's) move into a `<template>` at the top of the head, where the browser
+ * neither runs nor fetches them; the early script adds them once the page has painted (src/app/after-paint.ts). The
+ * page's HTML and CSS then have the network to themselves. A head without them is left as it is.
+ */
+export function withScriptsAfterPaint(html: string): string {
+  const head = html.indexOf('<head>');
+  const headEnd = html.indexOf('</head>');
+  if (head < 0 || headEnd < head) return html;
+  const inHead = html.slice(head, headEnd);
+  const moved = inHead.match(MODULE_TAGS);
+  if (!moved) return html;
+  // Early in the head, where the parser has read it before the early script can run (after the charset, which must
+  // stay within the first 1024 bytes).
+  const template = `<template ${AFTER_PAINT_TEMPLATE_ATTRIBUTE}>${moved.join('')}</template>`;
+  const rest = inHead.replace(MODULE_TAGS, '');
+  const charset = rest.match(/<meta charset=[^>]*>/i);
+  const at = charset ? rest.indexOf(charset[0]) + charset[0].length : '<head>'.length;
+  return html.slice(0, head) + rest.slice(0, at) + template + rest.slice(at) + html.slice(headEnd);
 }
 
 /** A file's parsed content, read again only when it changed (a rebuild under a running API); null while it is missing. */
@@ -73,12 +129,21 @@ export function appShell(webDir: string) {
     const parsed: unknown = JSON.parse(text);
     return isManifest(parsed) ? parsed : null;
   });
+  const prerendered = watchedFile(join(webDir, PRERENDER_MANIFEST), (text) => {
+    const parsed: unknown = JSON.parse(text);
+    return isPrerenderManifest(parsed) ? parsed : null;
+  });
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
-    const html = indexHtml();
-    if (html === null) return next();
-    const links = preloadLinkTags(req.path, manifest());
+    const index = indexHtml();
+    if (index === null) return next();
+    const pages = prerendered()?.pages;
+    const markup = pages && Object.hasOwn(pages, req.path) ? pages[req.path] : undefined;
+    const html = withPrerenderedPage(index, markup);
+    const isPrerendered = html !== index;
+    const links = preloadLinkTags(req.path, manifest(), { stylesheets: isPrerendered });
+    const page = links ? html.replace('</head>', () => `${links}</head>`) : html;
     res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(links ? html.replace('</head>', `${links}</head>`) : html);
+    res.type('html').send(isPrerendered ? withScriptsAfterPaint(page) : page);
   };
 }

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { agencyRoutes } from '../features/agencies/routes';
 import { approvalRoutes } from '../features/approvals/routes';
 import { auditRoutes } from '../features/audit/routes';
@@ -25,7 +25,11 @@ import { NotFoundPage, RouteErrorPage } from '../shared/components/StatusPages';
 import { AppLayout } from '../shared/layout/AppLayout';
 import { RequireAdmin, RequireAuth } from './guards';
 
-export const router = createBrowserRouter([
+/**
+ * The app's route table. The browser's router is created from it in main.tsx; the build renders public pages from it on
+ * the server (entry-server.tsx, decision 0041), so both draw the same tree.
+ */
+export const routes: RouteObject[] = [
   {
     HydrateFallback: FullPageLoader,
     ErrorBoundary: RouteErrorPage,
@@ -74,4 +78,4 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];

@@ -16,6 +16,8 @@ function storedLanguage(): Language {
 }
 
 function applyDocumentLanguage(lng: string): void {
+  // No document when the build renders a page on the server (decision 0041).
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = lng === 'en' ? 'en' : 'id';
 }
 

@@ -8,3 +8,4 @@ export * from './jp';
 export * from './video-url';
 export * from './rich-text';
 export * from './route-files';
+export * from './prerender';

@@ -7,6 +7,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useAuth } from '../../../shared/auth/auth-context';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useHydrated } from '../../../shared/hooks/useHydrated';
 import { PublicShell } from './PublicShell';
 
 interface LoginForm {
@@ -30,11 +31,16 @@ export function LoginPage() {
   const [failure, setFailure] = useState<unknown>(null);
   useDocumentTitle(t('title'));
 
+  // No default values: when it registers a field, react-hook-form then takes the input's current value. The page
+  // arrives rendered in the HTML (decision 0041), so whatever a person typed before React took it over is kept.
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<LoginForm>({ defaultValues: { username: '', password: '' } });
+  } = useForm<LoginForm>();
+  // The sign-in page arrives rendered in the HTML (decision 0041). Until React has taken it over, pressing "Masuk" or
+  // Enter would submit the bare form: the button waits.
+  const hydrated = useHydrated();
 
   if (status === 'authenticated') return <Navigate to={from} replace />;
 
@@ -66,7 +72,14 @@ export function LoginPage() {
           {t('subtitle')}
         </Text>
       </Stack>
-      <Box component="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>
+      <Box
+        component="form"
+        method="post"
+        data-login-form
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-busy={isSubmitting}
+      >
         <Stack gap="md">
           {failure !== null && (
             <Alert
@@ -99,7 +112,7 @@ export function LoginPage() {
             error={errors.password?.message}
             {...register('password', { required: t('passwordRequired') })}
           />
-          <Button type="submit" fullWidth loading={isSubmitting} mt="xs">
+          <Button type="submit" fullWidth loading={isSubmitting} disabled={!hydrated} mt="xs">
             {t('submit')}
           </Button>
           <Anchor component={Link} to="/lupa-kata-sandi" size="sm" ta="center">

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
+// The config is bundled on its own (Vite's config loader), where the workspace's path aliases do not apply.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { PRERENDER_MANIFEST, type PrerenderManifest } from '../../../libs/shared/util/src/prerender';
+
+export interface PrerenderOptions {
+  /** The server entry (src/entry-server.tsx): exports `renderPage(path): Promise<string>`. */
+  entry: string;
+  /** The public pages to render, as paths (`/login`). */
+  pages: string[];
+  /** The client build's aliases, so the server bundle resolves the workspace libs the same way. */
+  alias: Record<string, string>;
+}
+
+/**
+ * Decision 0041: once the client bundle is written, builds the server entry (same sources, React's server renderer),
+ * renders each public page with it and writes the markup to `.vite/prerender.json` (not served: a dot folder). The API
+ * puts a page's markup into index.html's `#root` (apps/api/src/http/app-shell.ts) and the browser hydrates it
+ * (main.tsx): the login page paints from the HTML and CSS alone, before any JavaScript has arrived.
+ */
+export function prerender(options: PrerenderOptions): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'kompeten:prerender',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async closeBundle() {
+      if (config.build.ssr || config.build.watch) return;
+      // Inside Vite's cache folder (under node_modules), so Node finds the packages the server bundle leaves external.
+      mkdirSync(config.cacheDir, { recursive: true });
+      const outDir = mkdtempSync(join(config.cacheDir, 'prerender-'));
+      try {
+        await build({
+          configFile: false,
+          root: config.root,
+          mode: config.mode,
+          logLevel: 'warn',
+          plugins: [react()],
+          resolve: { alias: options.alias },
+          // CSS modules get the same class names as in the client bundle (same files, same default naming).
+          css: config.css,
+          build: {
+            ssr: options.entry,
+            outDir,
+            emptyOutDir: true,
+            sourcemap: false,
+            minify: false,
+            target: 'node20',
+            rolldownOptions: { output: { entryFileNames: 'entry-server.mjs', format: 'esm' } },
+          },
+        });
+        const { renderPage } = (await import(pathToFileURL(join(outDir, 'entry-server.mjs')).href)) as {
+          renderPage: (path: string) => Promise<string>;
+        };
+        const manifest: PrerenderManifest = { pages: {} };
+        for (const page of options.pages) manifest.pages[page] = await renderPage(page);
+        const target = resolve(config.root, config.build.outDir, PRERENDER_MANIFEST);
+        mkdirSync(join(target, '..'), { recursive: true });
+        writeFileSync(target, JSON.stringify(manifest));
+        config.logger.info(`prerendered ${options.pages.join(', ')} into ${PRERENDER_MANIFEST}`);
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+  };
+}

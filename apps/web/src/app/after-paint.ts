@@ -1,0 +1,53 @@
+/**
+ * Decision 0041. Runs in the browser as part of the early script (build/route-preload.ts): turned into text with
+ * toString(), so it uses nothing from outside its own body. A prerendered page arrives drawn in its HTML, and its
+ * JavaScript is only needed to take it over (hydration), so the API parks the head's module script and module preloads in
+ * `<template data-after-paint>`. This adds copies of them to the head (a script cloned from a template would not run) once
+ * the browser has painted the page — at once where the paint timing is not observable, and after `maxWaitMs` at the
+ * latest (a tab opened in the background paints only when shown). Nothing happens on a page without the template.
+ */
+export function loadAfterFirstPaint(win: Window, doc: Document, attribute: string, maxWaitMs: number): void {
+  const template = doc.querySelector<HTMLTemplateElement>(`template[${attribute}]`);
+  if (!template) {
+    // An async script may run before the parser reached the template: look again once the document is parsed.
+    if (doc.readyState === 'loading')
+      doc.addEventListener('DOMContentLoaded', () => loadAfterFirstPaint(win, doc, attribute, maxWaitMs), {
+        once: true,
+      });
+    return;
+  }
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    const elements = Array.prototype.slice.call(template.content.children) as Element[];
+    for (const original of elements) {
+      const copy = doc.createElement(original.tagName.toLowerCase());
+      for (const attr of Array.prototype.slice.call(original.attributes) as Attr[])
+        copy.setAttribute(attr.name, attr.value);
+      doc.head.appendChild(copy);
+    }
+    template.remove();
+  };
+  // A task after the paint, not in the paint's frame.
+  const afterPaint = () => win.setTimeout(start, 0);
+  const Observer = (win as Window & { PerformanceObserver?: typeof PerformanceObserver }).PerformanceObserver;
+  const types: readonly string[] = (Observer && Observer.supportedEntryTypes) || [];
+  if (!Observer || types.indexOf('paint') < 0) {
+    start();
+    return;
+  }
+  if (win.performance.getEntriesByType('paint').length) {
+    afterPaint();
+    return;
+  }
+  const observer = new Observer(() => {
+    observer.disconnect();
+    afterPaint();
+  });
+  observer.observe({ type: 'paint' });
+  win.setTimeout(() => {
+    observer.disconnect();
+    start();
+  }, maxWaitMs);
+}
