@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, Logger as NestLogger, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,9 +10,11 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ErrorCode } from '@kompeten/shared-contracts';
 import { invalid, type AppConfig } from '@kompeten/server-core';
+import { PageSessionService } from '@kompeten/server-identity';
 import { AppModule } from './app.module';
 import { BODY_LIMITS, RefuseControlCharactersPipe, refuseHostileInput, refuseHostileJson } from './http/hostile-input';
 import { appShell } from './http/app-shell';
+import { serverRenderer } from './http/server-render';
 import { HASHED_ASSET, IMMUTABLE, precompressedAssets } from './http/precompressed-assets';
 import { apiResponseHeaders, helmetOptions } from './http/security-headers';
 
@@ -145,8 +147,17 @@ export async function createApp(
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api/') ? next() : serveWeb(req, res, next),
     );
-    // Client-side routes: the app shell, naming the opened page's files (decision 0027 §12).
-    app.use(appShell(webDir));
+    // Client-side routes: the app shell, naming the opened page's files (decision 0027 §12); the sign-in page as the
+    // build rendered it, and the catalog, a catalog course and a lesson rendered for the signed-in reader (decision
+    // 0041), who reads the page's data over loopback like the browser would.
+    const render = serverRenderer(webDir, {
+      pageSessions: app.get(PageSessionService),
+      apiOrigin: `http://127.0.0.1:${config.port}`,
+      maxConcurrent: config.serverRenderConcurrency,
+      onError: (error) =>
+        NestLogger.warn(`A page could not be rendered on the server; the browser draws it: ${String(error)}`, 'Web'),
+    });
+    app.use(appShell(webDir, render));
   }
   return app;
 }

@@ -126,12 +126,13 @@ var files = ${JSON.stringify(manifest.files)};
         );
         const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
         const body = `(function () {
-var serverLinks = document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}], template[${AFTER_PAINT_TEMPLATE_ATTRIBUTE}]');
+var prerendered = document.querySelector('template[${AFTER_PAINT_TEMPLATE_ATTRIBUTE}]');
+var serverLinks = prerendered || document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]');
 (${loadAfterFirstPaint.toString()})(window, document, ${JSON.stringify(AFTER_PAINT_TEMPLATE_ATTRIBUTE)}, ${AFTER_PAINT_MAX_WAIT_MS});
 (${startEarlyRefresh.toString()})(window, ${names}, function () {
   return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
 });
-(${startEarlyReads.toString()})(window, ${JSON.stringify(EARLY_READS_KEY)}, window[${JSON.stringify(EARLY_REFRESH_KEY)}], (${earlyReadsFor.toString()})(location.pathname, location.search));
+(${startEarlyReads.toString()})(window, ${JSON.stringify(EARLY_READS_KEY)}, window[${JSON.stringify(EARLY_REFRESH_KEY)}], prerendered ? [] : (${earlyReadsFor.toString()})(location.pathname, location.search));
 if (serverLinks) return;
 var fallback = document.createElement('script');
 fallback.src = ${JSON.stringify(`/${fallbackFile}`)};

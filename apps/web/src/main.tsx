@@ -8,12 +8,28 @@ import { currentLanguage, i18nReady } from './i18n';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
+import { hydrate } from '@tanstack/react-query';
 import { App } from './app/App';
-import { PRERENDERED_ATTRIBUTE, routerReady } from './app/prerender';
+import { PRERENDERED_ATTRIBUTE, routerReady, SSR_STATE_ID } from './app/prerender';
+import { queryClient } from './app/query-client';
 import { routes } from './app/router';
+import { tokenStore } from './shared/api';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');
+
+// A signed-in page rendered on the server (decision 0041) comes with the reads it was drawn from: they go into the
+// cache before the router starts the page's loaders, which then find them fresh instead of asking again.
+const serverState = document.getElementById(SSR_STATE_ID);
+if (serverState && container.hasAttribute(PRERENDERED_ATTRIBUTE) && currentLanguage() === 'id') {
+  try {
+    hydrate(queryClient, JSON.parse(serverState.textContent ?? 'null'));
+    tokenStore.noteSession();
+  } catch {
+    // Unreadable: the page is drawn anew below, its reads asked for as usual.
+    container.removeAttribute(PRERENDERED_ATTRIBUTE);
+  }
+}
 
 // Created now, before the first render: the router starts the opened page's data through its route's loader at once
 // (decision 0027 §11).

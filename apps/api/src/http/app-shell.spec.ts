@@ -1,4 +1,15 @@
-import { withPrerenderedPage, withScriptsAfterPaint } from './app-shell';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import {
+  appShell,
+  type SignedInRender,
+  withPrerenderedPage,
+  withScriptsAfterPaint,
+  withSignedInPage,
+} from './app-shell';
 
 // Decision 0041: what the shell does to index.html for a page the build rendered.
 const INDEX = [
@@ -60,5 +71,46 @@ describe('app shell: prerendered pages', () => {
     const plain = '<html><head><title>x</title></head><body></body></html>';
     expect(withScriptsAfterPaint(plain)).toBe(plain);
     expect(withScriptsAfterPaint('<p>no head</p>')).toBe('<p>no head</p>');
+  });
+});
+
+describe('app shell: signed-in pages rendered on the server', () => {
+  let webDir: string;
+  beforeAll(() => {
+    webDir = mkdtempSync(join(tmpdir(), 'kompeten-shell-'));
+    writeFileSync(join(webDir, 'index.html'), INDEX);
+  });
+  afterAll(() => rmSync(webDir, { recursive: true, force: true }));
+
+  const server = (render: SignedInRender) => express().use(appShell(webDir, render));
+
+  it("sends the page's markup and its reads, for that person only, with the scripts parked", async () => {
+    const res = await request(
+      server(() => Promise.resolve({ markup: '<main><h1>Katalog</h1></main>', state: '{"queries":[]}' })),
+    )
+      .get('/katalog')
+      .set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers.vary).toMatch(/Cookie/);
+    expect(res.text).toContain(
+      '<div id="root" data-prerendered><main><h1>Katalog</h1></main></div>' +
+        '<script type="application/json" id="kompeten-ssr-state">{"queries":[]}</script>',
+    );
+    expect(res.text).toContain('<template data-after-paint><script type="module"');
+  });
+
+  it('sends the empty shell, revalidated, when the page was not rendered', async () => {
+    const res = await request(server(() => Promise.resolve(null)))
+      .get('/katalog')
+      .set('Accept', 'text/html');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.text).toBe(INDEX);
+  });
+
+  it('never lets the reads close the script element', () => {
+    const html = withSignedInPage(INDEX, { markup: '<p>x</p>', state: '{"t":"</script><script>alert(1)"}' });
+    expect(html).toContain('{"t":"\\u003c/script>\\u003cscript>alert(1)"}</script>');
+    expect(html.split('</script>').length).toBe(INDEX.split('</script>').length + 1);
   });
 });

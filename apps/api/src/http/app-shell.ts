@@ -7,6 +7,7 @@ import {
   PRERENDER_MANIFEST,
   PRERENDERED_ATTRIBUTE,
   type PrerenderManifest,
+  SSR_STATE_ID,
   ROUTE_PRELOAD_MANIFEST,
   SERVER_PRELOAD_ATTRIBUTE,
   type RoutePreloadManifest,
@@ -95,6 +96,21 @@ export function withScriptsAfterPaint(html: string): string {
   return html.slice(0, head) + rest.slice(0, at) + template + rest.slice(at) + html.slice(headEnd);
 }
 
+/**
+ * Decision 0041: index.html with a signed-in page's markup in `#root` and, right after it, the reads it was drawn from
+ * (the dehydrated query cache) in a `<script type="application/json">` — data, not code, so the Content-Security-Policy
+ * that allows no inline script does not apply; the state is script-safe JSON (no `<`). Unchanged without an empty root.
+ */
+export function withSignedInPage(html: string, rendered: { markup: string; state: string }): string {
+  if (!html.includes(EMPTY_ROOT)) return html;
+  return html.replace(
+    EMPTY_ROOT,
+    () =>
+      `<div id="root" ${PRERENDERED_ATTRIBUTE}>${rendered.markup}</div>` +
+      `<script type="application/json" id="${SSR_STATE_ID}">${rendered.state.replace(/</g, '\\u003c')}</script>`,
+  );
+}
+
 /** A file's parsed content, read again only when it changed (a rebuild under a running API); null while it is missing. */
 function watchedFile<T>(path: string, parse: (text: string) => T | null): () => T | null {
   let modified = -1;
@@ -119,11 +135,16 @@ function watchedFile<T>(path: string, parse: (text: string) => T | null): () => 
   };
 }
 
+/** What `serverRenderer` (server-render.ts) gives for a signed-in page: its markup and its reads, or null. */
+export type SignedInRender = (req: Request) => Promise<{ markup: string; state: string } | null>;
+
 /**
  * Client-side routes: any GET outside /api that wants HTML gets the app shell (index.html), revalidated on every visit,
- * with the opened route's files named in its head (a build without the manifest: index.html as it is).
+ * with the opened route's files named in its head (a build without the manifest: index.html as it is). A public page
+ * the build rendered, or a signed-in page rendered now for the request's session (decision 0041), arrives drawn in
+ * `#root`, its scripts parked until the paint.
  */
-export function appShell(webDir: string) {
+export function appShell(webDir: string, renderSignedIn?: SignedInRender) {
   const indexHtml = watchedFile(join(webDir, 'index.html'), (text) => text);
   const manifest = watchedFile(join(webDir, ROUTE_PRELOAD_MANIFEST), (text) => {
     const parsed: unknown = JSON.parse(text);
@@ -133,17 +154,31 @@ export function appShell(webDir: string) {
     const parsed: unknown = JSON.parse(text);
     return isPrerenderManifest(parsed) ? parsed : null;
   });
+  const send = (req: Request, res: Response, html: string, isPrerendered: boolean) => {
+    const links = preloadLinkTags(req.path, manifest(), { stylesheets: isPrerendered });
+    const page = links ? html.replace('</head>', () => `${links}</head>`) : html;
+    res.type('html').send(isPrerendered ? withScriptsAfterPaint(page) : page);
+  };
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
     const index = indexHtml();
     if (index === null) return next();
     const pages = prerendered()?.pages;
     const markup = pages && Object.hasOwn(pages, req.path) ? pages[req.path] : undefined;
-    const html = withPrerenderedPage(index, markup);
-    const isPrerendered = html !== index;
-    const links = preloadLinkTags(req.path, manifest(), { stylesheets: isPrerendered });
-    const page = links ? html.replace('</head>', () => `${links}</head>`) : html;
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(isPrerendered ? withScriptsAfterPaint(page) : page);
+    if (markup !== undefined || !renderSignedIn) {
+      const html = withPrerenderedPage(index, markup);
+      res.setHeader('Cache-Control', 'no-cache');
+      return send(req, res, html, html !== index);
+    }
+    void renderSignedIn(req).then(
+      (rendered) => {
+        const html = rendered ? withSignedInPage(index, rendered) : index;
+        // A page drawn for one person is theirs alone: never stored, and it depends on the cookie.
+        res.setHeader('Cache-Control', rendered ? 'private, no-store' : 'no-cache');
+        res.setHeader('Vary', 'Cookie');
+        send(req, res, html, html !== index);
+      },
+      (error: unknown) => next(error),
+    );
   };
 }

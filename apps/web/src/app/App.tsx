@@ -1,11 +1,12 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { DataRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './providers';
 
 /** The whole app around a router: the browser's (main.tsx) or, when the build renders a page, a memory router. */
-export function App({ router }: { router: DataRouter }) {
+export function App({ router, client }: { router: DataRouter; client?: QueryClient }) {
   return (
-    <AppProviders>
+    <AppProviders client={client}>
       <RouterProvider router={router} />
     </AppProviders>
   );

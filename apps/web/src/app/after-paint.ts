@@ -17,17 +17,26 @@ export function loadAfterFirstPaint(win: Window, doc: Document, attribute: strin
     return;
   }
   let started = false;
+  const add = (original: Element) => {
+    const copy = doc.createElement(original.tagName.toLowerCase());
+    for (const attr of Array.prototype.slice.call(original.attributes) as Attr[])
+      copy.setAttribute(attr.name, attr.value);
+    doc.head.appendChild(copy);
+  };
+  // The module script first; the preloads a few per task, so no single task of a phone's main thread grows long
+  // (each added link costs it a little).
   const start = () => {
     if (started) return;
     started = true;
     const elements = Array.prototype.slice.call(template.content.children) as Element[];
-    for (const original of elements) {
-      const copy = doc.createElement(original.tagName.toLowerCase());
-      for (const attr of Array.prototype.slice.call(original.attributes) as Attr[])
-        copy.setAttribute(attr.name, attr.value);
-      doc.head.appendChild(copy);
-    }
     template.remove();
+    const rest = elements.filter((el) => el.tagName !== 'SCRIPT');
+    elements.filter((el) => el.tagName === 'SCRIPT').forEach(add);
+    const next = () => {
+      rest.splice(0, 4).forEach(add);
+      if (rest.length) win.setTimeout(next, 0);
+    };
+    next();
   };
   // A task after the paint, not in the paint's frame.
   const afterPaint = () => win.setTimeout(start, 0);

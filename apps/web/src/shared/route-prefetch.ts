@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { tokenStore } from './api/tokens';
+import { serverContext } from './server-context';
 
 let client: QueryClient | null = null;
 
@@ -18,7 +19,9 @@ export function providePrefetchClient(queryClient: QueryClient): void {
  */
 export function prefetchLoader(start: (queryClient: QueryClient, args: LoaderFunctionArgs) => Promise<unknown>[]) {
   return (args: LoaderFunctionArgs): null => {
-    if (client && tokenStore.hasSession()) for (const p of start(client, args)) void p.catch(() => undefined);
+    // On the server (decision 0041) into the render's own cache, which the server then waits for.
+    const target = serverContext()?.queryClient ?? client;
+    if (target && tokenStore.hasSession()) for (const p of start(target, args)) void p.catch(() => undefined);
     return null;
   };
 }

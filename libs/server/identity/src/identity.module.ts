@@ -10,6 +10,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
+import { PageSessionService } from './auth/page-session.service';
 import { SessionService } from './auth/session.service';
 import { EmployeeController } from './employees/employee.controller';
 import { EmployeeService } from './employees/employee.service';
@@ -33,6 +34,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
   providers: [
     AuthService,
     SessionService,
+    PageSessionService,
     EmployeeService,
     AccountService,
     EmployeeImportService,
@@ -42,6 +44,6 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
     AuditService,
     ResetRequestService,
   ],
-  exports: [AuthService, SessionService, EmployeeService, AccountService, EmployeeImportService],
+  exports: [AuthService, SessionService, PageSessionService, EmployeeService, AccountService, EmployeeImportService],
 })
 export class IdentityModule {}

@@ -2,6 +2,8 @@ export * from './identity.module';
 export * from './auth/auth.service';
 export * from './auth/user-time-zone';
 export * from './auth/session.service';
+export * from './auth/page-session.service';
+export { PAGE_COOKIE, pageCookieKey, pageCookieValue, type PageCookie } from './auth/page-cookie';
 export { GLOBAL_BUDGET_EXCEEDED_EVENT, LoginThrottle, normaliseUsername } from './auth/login-throttle';
 export * from './auth/password';
 export * from './auth/session.service';

@@ -16,3 +16,19 @@ export interface PrerenderManifest {
  * otherwise download beside the page's CSS and compete with it); the early script adds them once the page has painted.
  */
 export const AFTER_PAINT_TEMPLATE_ATTRIBUTE = 'data-after-paint';
+
+/** The `<script type="application/json">` after `#root` that carries a signed-in render's query cache (dehydrated). */
+export const SSR_STATE_ID = 'kompeten-ssr-state';
+
+/**
+ * Where the web build keeps its server entry (apps/web/src/entry-server.tsx built for Node), inside the web folder. The
+ * entry's file name carries its content hash (its lazy chunks import it by that name, so a rebuild is a new module
+ * graph, never a mix); `SERVER_ENTRY_POINTER`, in the same folder, names the current one.
+ */
+export const SERVER_ENTRY_DIR = '.vite/ssr';
+export const SERVER_ENTRY_POINTER = 'entry.json';
+
+export interface ServerEntryPointer {
+  /** The entry's file name inside SERVER_ENTRY_DIR, e.g. `entry-server-3f2a9c1b.mjs`. */
+  file: string;
+}

@@ -2,6 +2,7 @@ import { ErrorCode, type LoginResponse, type Me } from '@kompeten/shared-contrac
 import { ApiError, NETWORK_ERROR_CODE } from './api-error';
 import { takeEarlyRead } from './early-reads';
 import { postRefresh, REFRESH_LOCK, takeEarlyRefresh } from './early-refresh';
+import { serverContext } from '../server-context';
 import { tokenStore } from './tokens';
 
 export const API_BASE = '/api';
@@ -117,7 +118,10 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
     body = JSON.stringify(opts.body);
   }
   if (token && opts.auth !== false) headers['Authorization'] = `Bearer ${token}`;
-  const url = buildUrl(path, opts.query);
+  // A render on the server (decision 0041) reads from the API over loopback, in Indonesian (the only language it renders).
+  const server = serverContext();
+  if (server) headers['Accept-Language'] = 'id';
+  const url = `${server?.apiOrigin ?? ''}${buildUrl(path, opts.query)}`;
   // The page's first reads may already be on their way from the early script (early-reads.ts): a 2xx answer is used
   // as if this call had sent it; anything else, and every other call, is sent as usual.
   if (token && opts.auth !== false && (opts.method ?? 'GET') === 'GET' && body === undefined) {

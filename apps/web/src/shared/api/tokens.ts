@@ -1,3 +1,4 @@
+import { serverContext } from '../server-context';
 import { SESSION_FLAG } from './early-refresh';
 
 /**
@@ -38,12 +39,17 @@ function emit(change: SessionChange): void {
 }
 
 export const tokenStore = {
+  /** On the server (decision 0041), the token of the user whose page is being rendered. */
   get access(): string | null {
-    return accessToken;
+    return serverContext()?.accessToken ?? accessToken;
   },
-  /** Signed in here, or the browser holds a session this tab can restore from the cookie. */
+  /** Signed in here, or the browser holds a session this tab can restore from the cookie (or a server render's user). */
   hasSession(): boolean {
-    return accessToken !== null || flagged();
+    return accessToken !== null || serverContext() !== undefined || flagged();
+  },
+  /** A page arrived rendered for a signed-in user (decision 0041): this browser holds a session. */
+  noteSession(): void {
+    flag(true);
   },
   set(access: string, change: 'signed-in' | 'refreshed' = 'refreshed'): void {
     accessToken = access;

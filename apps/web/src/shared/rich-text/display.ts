@@ -99,6 +99,13 @@ function clean(parent: Element): void {
   }
 }
 
+/** On the server (no DOMParser), the server entry's own versions of the two functions below (decision 0041). */
+let onServer: { displayHtml(stored: string): string; richTextToPlain(stored: string): string } | null = null;
+
+export function provideServerRichText(impl: NonNullable<typeof onServer>): void {
+  onServer = impl;
+}
+
 /**
  * Stored rich text as HTML safe to put in the page. The server sanitised it when it was saved; this second pass is
  * defence in depth for text saved before the editor existed (question prompts were plain text then) and for old
@@ -106,6 +113,7 @@ function clean(parent: Element): void {
  * becomes paragraphs. Course pictures get `data-course-file` instead of `src`.
  */
 export function displayHtml(stored: string): string {
+  if (onServer) return onServer.displayHtml(stored);
   if (!stored) return '';
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${richTextHtml(stored)}</body>`, 'text/html');
   clean(doc.body);
@@ -114,6 +122,7 @@ export function displayHtml(stored: string): string {
 
 /** The text of rich text, on one line (catalog cards, tables, accessible names). */
 export function richTextToPlain(stored: string): string {
+  if (onServer) return onServer.richTextToPlain(stored);
   if (!stored) return '';
   const doc = new DOMParser().parseFromString(
     `<!doctype html><body>${richTextHtml(stored).replace(/<\/(p|h[1-6]|li|td|th|blockquote)>|<br\s*\/?>/gi, '$& ')}</body>`,

@@ -120,6 +120,14 @@ export class EnvDto {
   @IsString()
   WEB_DIST_DIR?: string;
 
+  /** Decision 0041: signed-in pages rendered on the server at once, at most (0 turns server rendering of them off). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(0)
+  @Max(64)
+  @IsInt({ message: 'SERVER_RENDER_CONCURRENCY must be a whole number from 0 (off) to 64' })
+  SERVER_RENDER_CONCURRENCY?: number;
+
   @IsOptional()
   @Transform(blankToUndefined)
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
@@ -304,6 +312,8 @@ export interface AppConfig {
   storageDriver: 'local' | 's3';
   s3: S3Config | null;
   webDistDir: string | null;
+  /** Signed-in pages rendered on the server at once, at most; 0: none (decision 0041). */
+  serverRenderConcurrency: number;
   logLevel: string;
   workerHealthPort: number;
   dbPoolSize: number;
@@ -392,6 +402,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storageDriver,
     s3,
     webDistDir: dto.WEB_DIST_DIR ?? null,
+    serverRenderConcurrency: dto.SERVER_RENDER_CONCURRENCY ?? 4,
     logLevel: dto.LOG_LEVEL ?? 'info',
     workerHealthPort: dto.WORKER_HEALTH_PORT ?? 3001,
     dbPoolSize: dto.DB_POOL_SIZE ?? 20,

@@ -22,25 +22,44 @@ import {
   SetLanguageDto,
 } from '../dto/auth.dto';
 import { AuthService, type IssuedTokens } from './auth.service';
+import { clearPageCookie, pageCookieKey, setPageCookie } from './page-cookie';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 
+const PAGE_COOKIE_NOTE =
+  'the `kompeten_page` cookie (HttpOnly; Secure; SameSite=Strict; Path=/; read-only: lets the server render the signed-in pages; never accepted by /api)';
 const COOKIE_NOTE =
-  'Sets the refresh token in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth).';
+  'Sets the refresh token in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth), ' +
+  `and ${PAGE_COOKIE_NOTE}.`;
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
+  private readonly pageKey: Buffer;
+
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.pageKey = pageCookieKey(config.jwtSecret);
+  }
 
-  /** The refresh token goes in the cookie always, and in the body only when the client asked for it there. */
+  /**
+   * The refresh token goes in the cookie always, and in the body only when the client asked for it there; the session
+   * id only into the page cookie, never into the body.
+   */
   private answer(res: Response, issued: IssuedTokens, inBody: boolean): LoginResponse {
     setRefreshCookie(res, issued.refreshToken, this.config.refreshTokenTtlSeconds);
-    if (inBody) return issued;
-    const { refreshToken: _kept, ...rest } = issued;
+    setPageCookie(res, this.pageKey, issued.sessionId, this.config.refreshTokenTtlSeconds);
+    const { sessionId: _cookieOnly, ...tokens } = issued;
+    if (inBody) return tokens;
+    const { refreshToken: _kept, ...rest } = tokens;
     return rest;
+  }
+
+  /** Both cookies of a session, when it is over for this browser. */
+  private clearCookies(res: Response): void {
+    clearRefreshCookie(res);
+    clearPageCookie(res);
   }
 
   @Public()
@@ -91,7 +110,7 @@ export class AuthController {
     } catch (e) {
       // A dead cookie is of no use to the browser any more.
       if (dto.refreshToken === undefined && e instanceof DomainError && e.code === ErrorCode.AUTH_INVALID_REFRESH_TOKEN)
-        clearRefreshCookie(res);
+        this.clearCookies(res);
       throw e;
     }
   }
@@ -102,13 +121,14 @@ export class AuthController {
   @ApiOperation({
     summary: 'End the session of a refresh token (idempotent)',
     description:
-      'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared (400 when there is neither). The session\u2019s access tokens stop working at once.',
+      'The token comes from the body or else from the `kompeten_refresh` cookie, which is cleared (400 when there is neither), ' +
+      `together with ${PAGE_COOKIE_NOTE}. The session\u2019s access tokens stop working at once.`,
   })
   @ApiNoContentResponse()
   @ApiErrors(400)
   async logout(@Body() dto: LogoutDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = dto.refreshToken ?? refreshCookieOf(req);
-    clearRefreshCookie(res);
+    this.clearCookies(res);
     if (!token) throw invalid(ErrorCode.VALIDATION_FAILED, 'refreshToken harus diisi, atau kirim cookie sesi');
     await this.auth.logout(token);
   }

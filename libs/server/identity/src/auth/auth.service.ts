@@ -30,14 +30,27 @@ import {
   countFamilyTokens,
   insertRefreshToken,
   rotateRefreshToken,
+  selectLiveFamilyOwner,
   selectRefreshTokenFamily,
   selectRefreshTokenOwner,
 } from './refresh-token-store';
 import { SessionService } from './session.service';
 import { userTimeZone } from './user-time-zone';
 
-/** Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie. */
-export type IssuedTokens = LoginResponse & { refreshToken: string };
+/**
+ * Tokens as issued; the controller decides whether the refresh token travels in the body or in the cookie.
+ * `sessionId` (the refresh-token family) is for the page cookie only and never goes into a response body.
+ */
+export type IssuedTokens = LoginResponse & { refreshToken: string; sessionId: string };
+
+/** A short-lived access token for the server's own render of a signed-in page (decision 0041), and its user. */
+export interface PageAccess {
+  accessToken: string;
+  me: Me;
+}
+
+/** How long an access token minted for a page render lives: long enough to render, too short to be worth stealing. */
+export const PAGE_ACCESS_TTL_SECONDS = 60;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const badCredentials = () =>
@@ -123,6 +136,25 @@ export class AuthService {
     });
   }
 
+  /**
+   * A 60-second access token for the session `familyId`, for the server's render of a signed-in page; null unless the
+   * session still has a live refresh token and its account and ASN are active. Read-only (a READ ONLY transaction on one
+   * snapshot): no refresh token is issued and no row changes. The token's `gen` is the session's next generation, as a
+   * refresh would give, so the session floors treat it like the session's own tokens: ending the session kills it.
+   * `familyId` must be a UUID (the page cookie's format check guarantees it).
+   */
+  async pageAccess(familyId: string): Promise<PageAccess | null> {
+    return this.db.transaction('REPEATABLE READ', async (m): Promise<PageAccess | null> => {
+      await m.query('SET TRANSACTION READ ONLY');
+      const userId = await selectLiveFamilyOwner(m, familyId);
+      if (!userId) return null;
+      const user = await m.getRepository(UserAccountEntity).findOneBy({ id: userId });
+      if (!user || !user.active || !(await this.employeeActive(user, m))) return null;
+      const gen = await countFamilyTokens(m, familyId);
+      return this.signAccessToken(m, user, familyId, gen, PAGE_ACCESS_TTL_SECONDS);
+    });
+  }
+
   /** A wrong current password counts toward the same throttle as login, under every username of the account. */
   async changePassword(
     principal: Principal,
@@ -202,19 +234,8 @@ export class AuthService {
     familyId: string,
     knownGen?: number,
   ): Promise<IssuedTokens> {
-    const me = await this.me(user.id, m);
-    // Retiring a session's tokens raises a floor on this number (SessionService).
     const gen: number = knownGen ?? (await countFamilyTokens(m, familyId));
-    const claims: AccessTokenClaims = {
-      sub: user.id,
-      emp: user.employeeId,
-      roles: me.roles.map((r) => [r.role, r.agencyId, r.unitId]),
-      typ: 'access',
-      sid: familyId,
-      gen,
-      lng: me.language,
-    };
-    const accessToken = this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
+    const { accessToken, me } = await this.signAccessToken(m, user, familyId, gen, this.config.accessTokenTtlSeconds);
     const refreshToken = randomBytes(32).toString('base64url');
     await insertRefreshToken(m, {
       userId: user.id,
@@ -225,11 +246,36 @@ export class AuthService {
     return {
       accessToken,
       refreshToken,
+      sessionId: familyId,
       tokenType: 'Bearer',
       expiresIn: this.config.accessTokenTtlSeconds,
       refreshExpiresIn: this.config.refreshTokenTtlSeconds,
       user: me,
     };
+  }
+
+  /**
+   * An access token of session `familyId` with the user's current roles and language. `gen` is the session's generation:
+   * retiring a session's tokens raises a floor on this number (SessionService).
+   */
+  private async signAccessToken(
+    m: EntityManager,
+    user: UserAccountEntity,
+    familyId: string,
+    gen: number,
+    ttlSeconds: number,
+  ): Promise<PageAccess> {
+    const me = await this.me(user.id, m);
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      emp: user.employeeId,
+      roles: me.roles.map((r) => [r.role, r.agencyId, r.unitId]),
+      typ: 'access',
+      sid: familyId,
+      gen,
+      lng: me.language,
+    };
+    return { accessToken: this.jwt.sign(claims, { expiresIn: ttlSeconds }), me };
   }
 
   private async findByUsername(username: string): Promise<UserAccountEntity | null> {
@@ -238,9 +284,9 @@ export class AuthService {
   }
 
   /** An ASN marked inactive (retired, moved out) cannot sign in, whatever the account says. */
-  private async employeeActive(user: UserAccountEntity): Promise<boolean> {
+  private async employeeActive(user: UserAccountEntity, db: DataSource | EntityManager = this.db): Promise<boolean> {
     if (!user.employeeId) return true;
-    return (await selectEmployeeActive(this.db, user.employeeId)) !== false;
+    return (await selectEmployeeActive(db, user.employeeId)) !== false;
   }
 
   /** The names the account signs in with (NIP and email): the throttle keys of its password checks. */

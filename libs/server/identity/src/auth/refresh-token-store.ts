@@ -52,6 +52,18 @@ export async function rotateRefreshToken(
   return returnedRows<RefreshTokenOwnerRow>(rotated)[0];
 }
 
+/**
+ * The user of a session that is still going: one with a live refresh token (not revoked, not expired). None for an
+ * unknown or ended session. Read-only (the page cookie's check, decision 0041).
+ */
+export async function selectLiveFamilyOwner(m: EntityManager, familyId: string): Promise<string | undefined> {
+  const [row]: Array<{ user_id: string }> = await m.query(
+    `SELECT user_id FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1`,
+    [familyId],
+  );
+  return row?.user_id;
+}
+
 /** How many tokens a session has issued so far: the generation of its next access token (SessionService floors). */
 export async function countFamilyTokens(m: EntityManager, familyId: string): Promise<number> {
   return (

@@ -28,7 +28,9 @@ export class LoginDto {
   @ApiPropertyOptional({
     description:
       'Non-browser clients: `true` also returns the refresh token in the body. Browsers leave it out: the refresh token then ' +
-      'travels only in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth), out of reach of scripts.',
+      'travels only in the `kompeten_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/auth), out of reach of scripts. ' +
+      'Either way login also sets the `kompeten_page` cookie (HttpOnly; Secure; SameSite=Strict; Path=/; read-only: lets the server ' +
+      'render the signed-in pages; never accepted by /api).',
     default: false,
   })
   @IsOptional()
@@ -103,7 +105,9 @@ export class LoginResponseDto {
   @ApiPropertyOptional({
     description:
       'Opaque; valid 30 days; rotates on every refresh. Present only for login with `returnRefreshToken: true` and for a ' +
-      'refresh that sent the token in the body; otherwise it is set in the HttpOnly `kompeten_refresh` cookie.',
+      'refresh that sent the token in the body; otherwise it is set in the HttpOnly `kompeten_refresh` cookie. The session ' +
+      'id is never in the body: it travels only in the `kompeten_page` cookie (HttpOnly; Secure; SameSite=Strict; Path=/; ' +
+      'read-only: lets the server render the signed-in pages; never accepted by /api).',
   })
   refreshToken?: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -15,6 +14,7 @@ import { optionsOf, useCourseLabels } from '../../courses/labels';
 import { CATALOG_FILTERS, catalogParamsOf, useCatalog } from '../queries';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { richTextToPlain } from '../../../shared/rich-text/display';
+import classes from './CatalogPage.module.css';
 
 const ALL = 'all';
 
@@ -66,8 +66,6 @@ export function CatalogPage() {
   const { values, page, update } = useSearchParamState(CATALOG_FILTERS);
   const params = catalogParamsOf(values, page);
   const { competencyKind, learningMethod, level, jpMin, jpMax } = params;
-  // Read at the first render (no server rendering here), so a phone never renders the folded filters first.
-  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false }) ?? false;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const query = useCatalog(params);
   const items = query.data?.items ?? [];
@@ -80,9 +78,10 @@ export function CatalogPage() {
     { field: 'learningMethod', value: learningMethod, options: optionsOf(LEARNING_METHODS, label.learningMethod) },
     { field: 'level', value: level, options: optionsOf(COURSE_LEVELS, label.level) },
   ] as const;
-  // On a phone the filters fold away behind a "Filter" toggle (open when one is set), so the courses come first; folded,
-  // they are not rendered at all.
-  const filtersShown = !phone || filtersOpen || activeFilters > 0;
+  // On a phone the filters fold away behind a "Filter" toggle (open when one is set), so the courses come first. The
+  // fold is CSS (a media query), not a width read by script: the page is rendered on the server too (decision 0041),
+  // where there is no screen, and its first render in the browser must be the same.
+  const filtersShown = filtersOpen || activeFilters > 0;
   return (
     <Stack gap="md">
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -94,53 +93,49 @@ export function CatalogPage() {
           label={t('searchLabel')}
           placeholder={t('searchPlaceholder')}
         />
-        {phone && (
-          <Button
-            variant="default"
-            size="sm"
-            onClick={() => setFiltersOpen((o) => !o)}
-            aria-expanded={filtersShown}
-            aria-controls="catalog-filters"
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {filtersShown
-              ? t('hideFilters')
-              : activeFilters > 0
-                ? t('showFiltersCount', { count: activeFilters })
-                : t('showFilters')}
-          </Button>
-        )}
+        <Button
+          variant="default"
+          size="sm"
+          hiddenFrom="sm"
+          onClick={() => setFiltersOpen((o) => !o)}
+          aria-expanded={filtersShown}
+          aria-controls="catalog-filters"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {filtersShown
+            ? t('hideFilters')
+            : activeFilters > 0
+              ? t('showFiltersCount', { count: activeFilters })
+              : t('showFilters')}
+        </Button>
         <SimpleGrid
           cols={{ base: 1, xs: 2, md: 5 }}
           spacing="sm"
           id="catalog-filters"
-          hidden={!filtersShown}
-          style={filtersShown ? undefined : { display: 'none' }}
+          className={filtersShown ? undefined : classes.folded}
         >
-          {filtersShown && (
-            <>
-              {choices.map(({ field, value, options }) => (
-                <Select
-                  key={field}
-                  label={t(field)}
-                  data={[all, ...options]}
-                  value={value ?? ALL}
-                  onChange={(v) => update({ [field]: v === ALL ? null : v })}
-                  allowDeselect={false}
-                />
-              ))}
-              {(['jpMin', 'jpMax'] as const).map((field) => (
-                <NumberInput
-                  key={field}
-                  label={t(field)}
-                  min={0}
-                  allowDecimal={false}
-                  value={values[field]}
-                  onChange={(v) => update({ [field]: v === '' ? null : String(v) })}
-                />
-              ))}
-            </>
-          )}
+          <>
+            {choices.map(({ field, value, options }) => (
+              <Select
+                key={field}
+                label={t(field)}
+                data={[all, ...options]}
+                value={value ?? ALL}
+                onChange={(v) => update({ [field]: v === ALL ? null : v })}
+                allowDeselect={false}
+              />
+            ))}
+            {(['jpMin', 'jpMax'] as const).map((field) => (
+              <NumberInput
+                key={field}
+                label={t(field)}
+                min={0}
+                allowDecimal={false}
+                value={values[field]}
+                onChange={(v) => update({ [field]: v === '' ? null : String(v) })}
+              />
+            ))}
+          </>
         </SimpleGrid>
       </Stack>
 

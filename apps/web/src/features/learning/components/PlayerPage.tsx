@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { LoadingBlock } from '../../../shared/components/FullPageLoader';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { useHydrated } from '../../../shared/hooks/useHydrated';
 import { useLazyDisclosure } from '../../../shared/hooks/useLazyDisclosure';
 import { notify } from '../../../shared/notify';
 import { useCourseLabels } from '../../courses/labels';
@@ -36,6 +37,7 @@ export function PlayerPage() {
   const withdraw = useWithdraw(enrolmentId);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const confirmWithdraw = useLazyDisclosure();
+  const hydrated = useHydrated();
   const status = enrolment.data?.status;
   const active = status === 'active';
   const report = useLessonTracking(enrolmentId, lessonId, lesson.data?.kind, active && !!lesson.data);
@@ -193,9 +195,15 @@ export function PlayerPage() {
       </Grid>
 
       <Card padding="md">
-        <Suspense fallback={<LoadingBlock />}>
-          <DiscussionPanel target={{ kind: 'course', id: detail.courseId }} heading={td('courseTitle')} />
-        </Suspense>
+        {/* Its own chunk, loaded in the browser: a page rendered on the server (decision 0041) shows the loader here
+            until React has taken the page over, rather than a server render that suspends. */}
+        {hydrated ? (
+          <Suspense fallback={<LoadingBlock />}>
+            <DiscussionPanel target={{ kind: 'course', id: detail.courseId }} heading={td('courseTitle')} />
+          </Suspense>
+        ) : (
+          <LoadingBlock />
+        )}
       </Card>
 
       {confirmWithdraw.mounted && (

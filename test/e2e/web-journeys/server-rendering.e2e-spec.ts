@@ -1,0 +1,193 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
+import { axeViolations } from '../support/axe';
+import { LoginPage } from '../pom/login.page';
+import { DashboardPage } from '../pom/dashboard.page';
+
+jest.setTimeout(120_000);
+
+// Decision 0041: the catalog, a catalog course and a lesson arrive drawn in their HTML for the signed-in learner, paint
+// before any script, and React takes them over without drawing them again.
+const WIDYAISWARA = '197803152005012002';
+const PROVINCE_ADMIN = 'bpsdm@ntbprov.go.id';
+const LEARNER = '199004172019032005'; // Kabupaten Kendal: a national course reaches them
+const TITLE = `Etika Digital ASN ${Date.now().toString(36)}`;
+const LESSON_TITLE = 'Pengantar etika & privasi';
+
+describe('web: pages rendered on the server', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let courseId = '';
+  let lessonPath = '';
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    });
+    const author = await tokenOf(WIDYAISWARA);
+    const course = await api<{ id: string }>('/courses', {
+      token: author,
+      method: 'POST',
+      body: {
+        title: TITLE,
+        description: '<p>Menjaga <strong>data pribadi</strong> &amp; sopan santun</p><ul><li>di media sosial</li></ul>',
+        objectives: [],
+        competencyKind: 'teknis',
+        learningMethod: 'e_learning',
+        jenisDiklatId: 16,
+        jp: 2,
+        level: 'dasar',
+        tags: [],
+        visibility: 'national',
+        enrolmentMode: 'open',
+        completionRule: { requiredLessons: 'all' },
+      },
+    });
+    courseId = course.id;
+    const mod = await api<{ id: string }>(`/courses/${courseId}/modules`, {
+      token: author,
+      method: 'POST',
+      body: { title: 'Materi' },
+    });
+    const lesson = await api<{ id: string }>(`/modules/${mod.id}/lessons`, {
+      token: author,
+      method: 'POST',
+      body: {
+        kind: 'text',
+        title: LESSON_TITLE,
+        required: true,
+        content: {
+          kind: 'text',
+          html: '<h2>Privasi</h2><p>Jangan bagikan <a href="https://bssn.go.id">kata sandi</a>.</p>',
+        },
+      },
+    });
+    await api(`/courses/${courseId}/submit-review`, { token: author, method: 'POST', body: {} });
+    await api(`/courses/${courseId}/publish`, { token: await tokenOf(PROVINCE_ADMIN), method: 'POST', body: {} });
+    const learner = await tokenOf(LEARNER);
+    const enrolment = await api<{ id: string }>(`/courses/${courseId}/enrolments`, {
+      token: learner,
+      method: 'POST',
+      body: {},
+    });
+    lessonPath = `/belajar/${enrolment.id}/${lesson.id}`;
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signedIn(width: number): Promise<Page> {
+    context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const login = new LoginPage(page, BASE_URL);
+    await login.goto();
+    await login.login(LEARNER, PASSWORD);
+    await new DashboardPage(page).waitForLoaded();
+    return page;
+  }
+
+  const pages = () => [
+    { path: '/katalog', heading: 'Katalog', text: TITLE },
+    { path: `/katalog/${courseId}`, heading: TITLE, text: 'data pribadi' },
+    { path: lessonPath, heading: LESSON_TITLE, text: 'Jangan bagikan' },
+  ];
+
+  it("sends each page drawn for the signed-in learner, theirs alone and without a token; nobody else's request gets it", async () => {
+    const page = await signedIn(1280);
+    for (const { path, heading, text } of pages()) {
+      const res = await page.request.get(`${BASE_URL}${path}`, { headers: { Accept: 'text/html' } });
+      expect(res.status()).toBe(200);
+      expect(res.headers()['cache-control']).toBe('private, no-store');
+      const html = await res.text();
+      const root = html.slice(html.indexOf('<div id="root"'), html.indexOf('<script type="application/json"'));
+      expect(root).toContain('data-prerendered');
+      expect(root).toContain(heading.replace(/&/g, '&amp;'));
+      expect(root).toContain(text);
+      expect(html).toContain('<script type="application/json" id="kompeten-ssr-state">');
+      // No access token and no refresh token anywhere in the page.
+      expect(html).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+      const refresh = (await page.context().cookies()).find((c) => c.name === 'kompeten_refresh')?.value;
+      expect(refresh).toBeTruthy();
+      expect(html).not.toContain(refresh as string);
+    }
+    // Signed out: the same addresses answer the empty shell.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL(/\/login/);
+    for (const { path } of pages()) {
+      const res = await page.request.get(`${BASE_URL}${path}`, { headers: { Accept: 'text/html' } });
+      const html = await res.text();
+      expect(html).toContain('<div id="root"></div>');
+      expect(html).not.toContain('kompeten-ssr-state');
+      expect(html).not.toContain(TITLE);
+    }
+  });
+
+  it('paints each page before its scripts are requested, then React adopts it: no mismatch, and the page works', async () => {
+    const page = await signedIn(360);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    for (const { path, heading } of pages()) {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${BASE_URL}${path}`, { waitUntil: 'commit' });
+      const title = page.getByRole('heading', { level: 1, name: heading });
+      await title.waitFor();
+      // Drawn and painted from the HTML alone: the entry has not even been asked for yet.
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      const order = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        entry:
+          performance.getEntriesByType('resource').find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.startTime ??
+          null,
+      }));
+      expect(order.paint).not.toBeNull();
+      if (order.entry !== null) expect(order.entry).toBeGreaterThan(order.paint as number);
+      await page.evaluate(() => {
+        (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept = true;
+      });
+      release();
+      // React has taken the heading over (its fiber is on the node) and kept the server's node.
+      await page.waitForFunction(() =>
+        Object.keys(document.querySelector('#root h1') ?? {}).some((k) => k.startsWith('__reactFiber')),
+      );
+      expect(
+        await page.evaluate(() => (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept),
+      ).toBe(true);
+      expect(await axeViolations(page, path)).toEqual([]);
+      await page.unroute(/\/assets\/index-[\w-]+\.js$/);
+    }
+    // The last page (the lesson) works: the course link leads to the catalog course, drawn in the browser.
+    await page.getByRole('button', { name: 'Buka navigasi' }).click();
+    await page.getByRole('link', { name: 'Katalog', exact: true }).click();
+    await page.waitForURL(`${BASE_URL}/katalog`);
+    // On a phone the catalog's filters fold behind their toggle, which opens them.
+    await page.goto(`${BASE_URL}/katalog`);
+    const toggle = page.getByRole('button', { name: 'Filter', exact: true });
+    await toggle.waitFor();
+    expect(await page.locator('#catalog-filters').isVisible()).toBe(false);
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('#root h1') ?? {}).some((k) => k.startsWith('__reactFiber')),
+    );
+    await toggle.click();
+    await page.locator('#catalog-filters').waitFor({ state: 'visible' });
+    const open = page.getByRole('button', { name: 'Sembunyikan filter', exact: true });
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+    expect(await open.getAttribute('aria-controls')).toBe('catalog-filters');
+    expect(problems).toEqual([]);
+  });
+});
