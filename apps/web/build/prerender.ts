@@ -56,6 +56,7 @@ export function prerender(options: PrerenderOptions): Plugin {
           outDir,
           emptyOutDir: true,
           sourcemap: false,
+          copyPublicDir: false,
           minify: false,
           target: 'node20',
           rolldownOptions: { output: { entryFileNames: 'entry-server-[hash].mjs', format: 'esm' } },

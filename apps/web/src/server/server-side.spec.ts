@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { displayHtmlOnServer, richTextToPlainOnServer } from './rich-text';
 import { scriptSafeJson } from './script-safe-json';
 
