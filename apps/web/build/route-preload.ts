@@ -19,7 +19,7 @@ import {
   type RoutePreloadManifest,
 } from '../../../libs/shared/util/src/route-files';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AFTER_PAINT_TEMPLATE_ATTRIBUTE } from '../../../libs/shared/util/src/prerender';
+import { AFTER_PAINT_TEMPLATE_ATTRIBUTE, HELD_CLICKS_KEY } from '../../../libs/shared/util/src/prerender';
 
 /** How long a prerendered page waits for its first paint before it requests its JavaScript anyway (decision 0041). */
 const AFTER_PAINT_MAX_WAIT_MS = 3000;
@@ -128,7 +128,7 @@ var files = ${JSON.stringify(manifest.files)};
         const body = `(function () {
 var prerendered = document.querySelector('template[${AFTER_PAINT_TEMPLATE_ATTRIBUTE}]');
 var serverLinks = prerendered || document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]');
-(${loadAfterFirstPaint.toString()})(window, document, ${JSON.stringify(AFTER_PAINT_TEMPLATE_ATTRIBUTE)}, ${AFTER_PAINT_MAX_WAIT_MS});
+(${loadAfterFirstPaint.toString()})(window, document, ${JSON.stringify(AFTER_PAINT_TEMPLATE_ATTRIBUTE)}, ${AFTER_PAINT_MAX_WAIT_MS}, ${JSON.stringify(HELD_CLICKS_KEY)});
 (${startEarlyRefresh.toString()})(window, ${names}, function () {
   return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
 });

@@ -160,6 +160,12 @@ describe('web: pages rendered on the server', () => {
       await page.evaluate(() => {
         (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept = true;
       });
+      // A button pressed before React takes the page over is pressed again once it has (the catalog's filter toggle).
+      const toggle = page.locator('[aria-controls="catalog-filters"]');
+      if (path === '/katalog') {
+        expect(await page.locator('#catalog-filters').isVisible()).toBe(false);
+        await toggle.click();
+      }
       release();
       // React has taken the heading over (its fiber is on the node) and kept the server's node.
       await page.waitForFunction(() =>
@@ -168,26 +174,18 @@ describe('web: pages rendered on the server', () => {
       expect(
         await page.evaluate(() => (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept),
       ).toBe(true);
+      if (path === '/katalog') {
+        await page.locator('#catalog-filters').waitFor({ state: 'visible' });
+        expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+        expect(await toggle.textContent()).toBe('Sembunyikan filter');
+      }
       expect(await axeViolations(page, path)).toEqual([]);
       await page.unroute(/\/assets\/index-[\w-]+\.js$/);
     }
-    // The last page (the lesson) works: the course link leads to the catalog course, drawn in the browser.
+    // The last page (the lesson) works: the navigation leads to the catalog, drawn in the browser.
     await page.getByRole('button', { name: 'Buka navigasi' }).click();
     await page.getByRole('link', { name: 'Katalog', exact: true }).click();
     await page.waitForURL(`${BASE_URL}/katalog`);
-    // On a phone the catalog's filters fold behind their toggle, which opens them.
-    await page.goto(`${BASE_URL}/katalog`);
-    const toggle = page.getByRole('button', { name: 'Filter', exact: true });
-    await toggle.waitFor();
-    expect(await page.locator('#catalog-filters').isVisible()).toBe(false);
-    await page.waitForFunction(() =>
-      Object.keys(document.querySelector('#root h1') ?? {}).some((k) => k.startsWith('__reactFiber')),
-    );
-    await toggle.click();
-    await page.locator('#catalog-filters').waitFor({ state: 'visible' });
-    const open = page.getByRole('button', { name: 'Sembunyikan filter', exact: true });
-    expect(await open.getAttribute('aria-expanded')).toBe('true');
-    expect(await open.getAttribute('aria-controls')).toBe('catalog-filters');
     expect(problems).toEqual([]);
   });
 });

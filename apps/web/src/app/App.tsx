@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { HeldClicks } from './HeldClicks';
 import { AppProviders } from './providers';
 
 /** The whole app around a router: the browser's (main.tsx) or, when the build renders a page, a memory router. */
@@ -8,6 +9,7 @@ export function App({ router, client }: { router: DataRouter; client?: QueryClie
   return (
     <AppProviders client={client}>
       <RouterProvider router={router} />
+      <HeldClicks />
     </AppProviders>
   );
 }

@@ -6,16 +6,50 @@
  * the browser has painted the page — at once where the paint timing is not observable, and after `maxWaitMs` at the
  * latest (a tab opened in the background paints only when shown). Nothing happens on a page without the template.
  */
-export function loadAfterFirstPaint(win: Window, doc: Document, attribute: string, maxWaitMs: number): void {
+export function loadAfterFirstPaint(
+  win: Window,
+  doc: Document,
+  attribute: string,
+  maxWaitMs: number,
+  heldClicksKey: string,
+): void {
   const template = doc.querySelector<HTMLTemplateElement>(`template[${attribute}]`);
   if (!template) {
     // An async script may run before the parser reached the template: look again once the document is parsed.
     if (doc.readyState === 'loading')
-      doc.addEventListener('DOMContentLoaded', () => loadAfterFirstPaint(win, doc, attribute, maxWaitMs), {
-        once: true,
-      });
+      doc.addEventListener(
+        'DOMContentLoaded',
+        () => loadAfterFirstPaint(win, doc, attribute, maxWaitMs, heldClicksKey),
+        {
+          once: true,
+        },
+      );
     return;
   }
+  // A button pressed before React has taken the page over would do nothing (or submit a bare form): the press is held
+  // (the last one) and the app presses it again once the page is live (app/HeldClicks.tsx). Links are left alone: a
+  // link followed before then simply loads its page.
+  const held: Element[] = [];
+  const hold = (event: Event) => {
+    const target = event.target as Element | null;
+    const control =
+      target && target.closest
+        ? target.closest(
+            'button, [role="button"], [role="tab"], [role="switch"], [role="menuitem"], [role="checkbox"], input[type="checkbox"], input[type="radio"], summary',
+          )
+        : null;
+    if (!control) return;
+    event.preventDefault();
+    held.length = 0;
+    held.push(control);
+  };
+  doc.addEventListener('click', hold, true);
+  (win as unknown as Record<string, { take(): Element[] }>)[heldClicksKey] = {
+    take() {
+      doc.removeEventListener('click', hold, true);
+      return held.splice(0);
+    },
+  };
   let started = false;
   const add = (original: Element) => {
     const copy = doc.createElement(original.tagName.toLowerCase());

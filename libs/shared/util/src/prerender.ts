@@ -32,3 +32,9 @@ export interface ServerEntryPointer {
   /** The entry's file name inside SERVER_ENTRY_DIR, e.g. `entry-server-3f2a9c1b.mjs`. */
   file: string;
 }
+
+/**
+ * The window property through which the early script hands the app the control a person pressed on a prerendered page
+ * before React took it over (apps/web/src/app/after-paint.ts): `{ take(): Element[] }`.
+ */
+export const HELD_CLICKS_KEY = '__kompetenHeldClicks';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CloseButton, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,22 @@ export function SearchInput({ value, onSearch, label, placeholder, maw }: Search
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const debounced = useDebouncedCallback((next: string) => onSearch(next.trim()), 350);
+  // A page rendered on the server (decision 0041) can be typed into before React takes it over: once it has, the search
+  // picks up what is in the box then (the first render matches the server's, so it cannot be read earlier).
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const typed = input.current?.value;
+    if (typed !== undefined && typed !== value) {
+      setText(typed);
+      debounced(typed);
+    }
+    // Once, after the first render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <TextInput
+      ref={input}
       type="search"
       label={label}
       placeholder={placeholder}
