@@ -14,6 +14,7 @@ import { PRERENDERED_ATTRIBUTE, routerReady, SSR_STATE_ID } from './app/prerende
 import { queryClient } from './app/query-client';
 import { routes } from './app/router';
 import { tokenStore } from './shared/api';
+import { beginHydration } from './shared/hooks/useHydrated';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');
@@ -46,6 +47,7 @@ void i18nReady.then(async () => {
   // match, so React draws the page anew, as for every other page.
   if (container.hasAttribute(PRERENDERED_ATTRIBUTE) && currentLanguage() === 'id') {
     await routerReady(router);
+    beginHydration();
     // A transition, so React hydrates in slices and the page stays responsive meanwhile.
     startTransition(() => {
       hydrateRoot(container, app);

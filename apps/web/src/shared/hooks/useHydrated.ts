@@ -1,17 +1,27 @@
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
-/** Nothing ever changes after hydration, so there is nothing to listen to. */
-const noSubscription = () => () => undefined;
+let hydrating = false;
+
+/** main.tsx, before it hydrates a page that arrived drawn in its HTML (decision 0041). */
+export function beginHydration(): void {
+  hydrating = true;
+}
+
+/** App, once that page is live (an effect after the hydration's commit). */
+export function endHydration(): void {
+  hydrating = false;
+}
 
 /**
- * False while React adopts markup the server rendered (and on the server itself), true from the render after that:
- * for controls that must not act before the JavaScript behind them is there (decision 0041). A page rendered in the
- * browser from the start sees true at once.
+ * False on the server and while React adopts markup the server rendered; true from a render after that, and at once
+ * for a page drawn in the browser. For controls that must not act before the JavaScript behind them is there, and
+ * parts the server leaves out (decision 0041). The switch after hydration is a transition, so React renders it in
+ * slices rather than in one long task (a store's server snapshot would force a synchronous render of the whole page).
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const [hydrated, setHydrated] = useState(() => typeof window !== 'undefined' && !hydrating);
+  useEffect(() => {
+    if (!hydrated) startTransition(() => setHydrated(true));
+  }, [hydrated]);
+  return hydrated;
 }
