@@ -118,6 +118,21 @@ describe('web: pages rendered on the server', () => {
       expect(refresh).toBeTruthy();
       expect(html).not.toContain(refresh as string);
     }
+    // At desktop width the catalog shows its filters (native pickers) unfolded, and stays accessible.
+    await page.goto(`${BASE_URL}/katalog`);
+    await page.getByLabel('Jenis kompetensi').waitFor();
+    expect(await page.locator('#catalog-filters').isVisible()).toBe(true);
+    expect(await page.locator('[aria-controls="catalog-filters"]').isVisible()).toBe(false);
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('#root h1') ?? {}).some((k) => k.startsWith('__reactFiber')),
+    );
+    await page.getByLabel('JP minimal').fill('2x');
+    await page.waitForURL(/jpMin=2(&|$)/);
+    // Only the digits are kept.
+    await page.waitForFunction(
+      () => (document.querySelector('input[inputmode="numeric"]') as HTMLInputElement | null)?.value === '2',
+    );
+    expect(await axeViolations(page, '/katalog at 1280 px')).toEqual([]);
     // Signed out: the same addresses answer the empty shell.
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.waitForURL(/\/login/);

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -115,24 +127,32 @@ export function CatalogPage() {
           className={filtersShown ? undefined : classes.folded}
         >
           <>
+            {/* The phone's own pickers and plain inputs: light to load and to take over after a server render
+                (decision 0041), and the native picker is the familiar one on a phone. */}
             {choices.map(({ field, value, options }) => (
-              <Select
+              <NativeSelect
                 key={field}
                 label={t(field)}
                 data={[all, ...options]}
                 value={value ?? ALL}
-                onChange={(v) => update({ [field]: v === ALL ? null : v })}
-                allowDeselect={false}
+                onChange={(event) => {
+                  const v = event.currentTarget.value;
+                  update({ [field]: v === ALL ? null : v });
+                }}
               />
             ))}
             {(['jpMin', 'jpMax'] as const).map((field) => (
-              <NumberInput
+              <TextInput
                 key={field}
                 label={t(field)}
-                min={0}
-                allowDecimal={false}
+                inputMode="numeric"
+                autoComplete="off"
                 value={values[field]}
-                onChange={(v) => update({ [field]: v === '' ? null : String(v) })}
+                onChange={(event) => {
+                  // Whole numbers only, as the catalog's JP filter takes them.
+                  const digits = event.currentTarget.value.replace(/\D/g, '').slice(0, 3);
+                  update({ [field]: digits === '' ? null : digits });
+                }}
               />
             ))}
           </>
