@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { richTextHtml } from '@kompeten/shared-util';
+import { RICH_TEXT_TAGS, richTextHtml } from '@kompeten/shared-util';
 
 // Decision 0041: the server has no DOMParser, so a page rendered there shows rich text through these, which follow the
 // browser's functions in shared/rich-text/display.ts (the same allow-list and rewrites, with the parser the API already
@@ -10,32 +10,8 @@ const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h2',
-    'h3',
-    'h4',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'strong',
-    'em',
-    'u',
-    's',
-    'b',
-    'i',
-    'blockquote',
-    'code',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'img',
-  ],
+  // The API's list, and the older bold and italic tags the browser's display keeps too.
+  allowedTags: [...RICH_TEXT_TAGS, 'b', 'i'],
   allowedAttributes: {
     a: ['href', 'target', 'rel'],
     img: ['alt', 'title', 'data-course-file'],

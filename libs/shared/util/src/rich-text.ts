@@ -42,3 +42,32 @@ export function plainTextToHtml(text: string): string {
 export function richTextHtml(stored: string): string {
   return hasHtmlTags(stored) ? stored : plainTextToHtml(stored);
 }
+
+/**
+ * The tags rich text may hold: what the web's editor produces. The API sanitises to them when text is saved
+ * (libs/server/learning/src/authoring/rich-text.ts); a page rendered on the server shows them (decision 0041).
+ */
+export const RICH_TEXT_TAGS: readonly string[] = [
+  'p',
+  'br',
+  'h2',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'strong',
+  'em',
+  'u',
+  's',
+  'blockquote',
+  'code',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'img',
+];

@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { hasHtmlTags, richTextHtml } from '@kompeten/shared-util';
+import { hasHtmlTags, RICH_TEXT_TAGS, richTextHtml } from '@kompeten/shared-util';
 
 /** A picture in rich text: only a course file, by the address the web serves it from (`/api/files/<id>`). */
 export const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -11,30 +11,7 @@ export const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]
  * classes, frames or forms; links only to http(s) and mailto.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h2',
-    'h3',
-    'h4',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'strong',
-    'em',
-    'u',
-    's',
-    'blockquote',
-    'code',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'img',
-  ],
+  allowedTags: [...RICH_TEXT_TAGS],
   allowedAttributes: {
     a: ['href', 'target', 'rel'],
     img: ['src', 'alt', 'title'],
