@@ -36,6 +36,10 @@ export async function publishTextCourse(o: {
   description: string;
   jp: number;
   lessonHtml: string;
+  /** Default `province` (the author's province). */
+  visibility?: 'agency' | 'province' | 'national';
+  /** Default `Pengantar`. */
+  lessonTitle?: string;
 }): Promise<string> {
   const author = await tokenOf(o.author);
   const course = await api<{ id: string }>('/courses', {
@@ -51,7 +55,7 @@ export async function publishTextCourse(o: {
       jp: o.jp,
       level: 'dasar',
       tags: [],
-      visibility: 'province',
+      visibility: o.visibility ?? 'province',
       enrolmentMode: 'open',
       completionRule: { requiredLessons: 'all' },
     },
@@ -64,7 +68,12 @@ export async function publishTextCourse(o: {
   await api(`/modules/${mod.id}/lessons`, {
     token: author,
     method: 'POST',
-    body: { kind: 'text', title: 'Pengantar', required: true, content: { kind: 'text', html: o.lessonHtml } },
+    body: {
+      kind: 'text',
+      title: o.lessonTitle ?? 'Pengantar',
+      required: true,
+      content: { kind: 'text', html: o.lessonHtml },
+    },
   });
   await api(`/courses/${course.id}/submit-review`, { token: author, method: 'POST', body: {} });
   await api(`/courses/${course.id}/publish`, { token: await tokenOf(o.publisher), method: 'POST', body: {} });

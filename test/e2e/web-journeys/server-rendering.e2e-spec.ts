@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { api, BASE_URL, PASSWORD, tokenOf } from '../support/api';
+import { api, BASE_URL, PASSWORD, publishTextCourse, tokenOf } from '../support/api';
 import { axeViolations } from '../support/axe';
 import { LoginPage } from '../pom/login.page';
 import { DashboardPage } from '../pom/dashboard.page';
@@ -25,52 +25,26 @@ describe('web: pages rendered on the server', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
     });
-    const author = await tokenOf(WIDYAISWARA);
-    const course = await api<{ id: string }>('/courses', {
-      token: author,
-      method: 'POST',
-      body: {
-        title: TITLE,
-        description: '<p>Menjaga <strong>data pribadi</strong> &amp; sopan santun</p><ul><li>di media sosial</li></ul>',
-        objectives: [],
-        competencyKind: 'teknis',
-        learningMethod: 'e_learning',
-        jenisDiklatId: 16,
-        jp: 2,
-        level: 'dasar',
-        tags: [],
-        visibility: 'national',
-        enrolmentMode: 'open',
-        completionRule: { requiredLessons: 'all' },
-      },
+    courseId = await publishTextCourse({
+      author: WIDYAISWARA,
+      publisher: PROVINCE_ADMIN,
+      title: TITLE,
+      description: '<p>Menjaga <strong>data pribadi</strong> &amp; sopan santun</p><ul><li>di media sosial</li></ul>',
+      jp: 2,
+      visibility: 'national',
+      lessonTitle: LESSON_TITLE,
+      lessonHtml: '<h2>Privasi</h2><p>Jangan bagikan <a href="https://bssn.go.id">kata sandi</a>.</p>',
     });
-    courseId = course.id;
-    const mod = await api<{ id: string }>(`/courses/${courseId}/modules`, {
-      token: author,
-      method: 'POST',
-      body: { title: 'Materi' },
-    });
-    const lesson = await api<{ id: string }>(`/modules/${mod.id}/lessons`, {
-      token: author,
-      method: 'POST',
-      body: {
-        kind: 'text',
-        title: LESSON_TITLE,
-        required: true,
-        content: {
-          kind: 'text',
-          html: '<h2>Privasi</h2><p>Jangan bagikan <a href="https://bssn.go.id">kata sandi</a>.</p>',
-        },
-      },
-    });
-    await api(`/courses/${courseId}/submit-review`, { token: author, method: 'POST', body: {} });
-    await api(`/courses/${courseId}/publish`, { token: await tokenOf(PROVINCE_ADMIN), method: 'POST', body: {} });
     const learner = await tokenOf(LEARNER);
     const enrolment = await api<{ id: string }>(`/courses/${courseId}/enrolments`, {
       token: learner,
       method: 'POST',
       body: {},
     });
+    const detail = await api<{ modules: Array<{ lessons: Array<{ id: string }> }> }>(`/enrolments/${enrolment.id}`, {
+      token: learner,
+    });
+    const lesson = detail.modules[0].lessons[0];
     lessonPath = `/belajar/${enrolment.id}/${lesson.id}`;
   });
 
