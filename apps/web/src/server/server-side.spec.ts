@@ -5,9 +5,9 @@ import { scriptSafeJson } from './script-safe-json';
 // Decision 0041: what a page rendered on the server shows of rich text, and how its reads travel in the HTML.
 describe('server rendering helpers', () => {
   it('gives the text of rich text on one line, entities decoded, blocks apart', () => {
-    expect(richTextToPlainOnServer('<h2>Tujuan</h2><p>Pelayanan &amp; etika</p><ul><li>satu</li><li>dua</li></ul>')).toBe(
-      'Tujuan Pelayanan & etika satu dua',
-    );
+    expect(
+      richTextToPlainOnServer('<h2>Tujuan</h2><p>Pelayanan &amp; etika</p><ul><li>satu</li><li>dua</li></ul>'),
+    ).toBe('Tujuan Pelayanan & etika satu dua');
     expect(richTextToPlainOnServer('Baris satu\nBaris &lt;dua&gt;')).toBe('Baris satu Baris <dua>');
     expect(richTextToPlainOnServer('a<br>b<br/>c')).toBe('a b c');
     expect(richTextToPlainOnServer('')).toBe('');
