@@ -18,6 +18,9 @@ import { bootApi, DEMO } from './app';
  * set it next to the refresh cookie, logout and a dead refresh clear it, and PageSessionService trades it for a
  * 60-second access token only while the session lives — without issuing a refresh token or changing a row.
  */
+/** The JSON a sign-in or refresh answers: no session id, no refresh token unless asked for. */
+const LOGIN_RESPONSE_KEYS = ['accessToken', 'expiresIn', 'refreshExpiresIn', 'tokenType', 'user'];
+
 describe('Page cookie and page sessions', () => {
   let api: TestApi;
   let pages: PageSessionService;
@@ -96,13 +99,7 @@ describe('Page cookie and page sessions', () => {
       expect(familyId).toBe(claimsOf(res.body.accessToken as string).sid);
       expect(Number(expires) - Math.floor(Date.now() / 1000)).toBeGreaterThan(2_592_000 - 60);
       expect(signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(Object.keys(res.body).sort()).toEqual([
-        'accessToken',
-        'expiresIn',
-        'refreshExpiresIn',
-        'tokenType',
-        'user',
-      ]);
+      expect(Object.keys(res.body).sort()).toEqual(LOGIN_RESPONSE_KEYS);
       expect(JSON.stringify(res.body)).not.toContain(familyId);
 
       // A client that asks for the refresh token in the body gets exactly that added, still without the session id.
@@ -129,13 +126,7 @@ describe('Page cookie and page sessions', () => {
       const familyId = pageCookie(login).split('.')[0];
       expect(pageCookie(res).split('.')[0]).toBe(familyId);
       expect(Number(pageCookie(res).split('.')[1])).toBeGreaterThanOrEqual(Number(pageCookie(login).split('.')[1]));
-      expect(Object.keys(res.body).sort()).toEqual([
-        'accessToken',
-        'expiresIn',
-        'refreshExpiresIn',
-        'tokenType',
-        'user',
-      ]);
+      expect(Object.keys(res.body).sort()).toEqual(LOGIN_RESPONSE_KEYS);
 
       const inBody = await api.http.post('/api/auth/refresh').send({ refreshToken: refreshCookie(res) });
       expect(inBody.status).toBe(200);

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { createMemoryRouter } from 'react-router';
+import { createMemoryRouter, type DataRouter } from 'react-router';
 import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@kompeten/shared-contracts';
 import { App } from './app/App';
@@ -16,6 +16,15 @@ import { scriptSafeJson } from './server/script-safe-json';
 
 provideServerRichText({ displayHtml: displayHtmlOnServer, richTextToPlain: richTextToPlainOnServer });
 
+/** The app's markup for a router that is ready: the same tree main.tsx hydrates (StrictMode, App). */
+function drawn(router: DataRouter, client?: QueryClient): string {
+  return renderToString(
+    <StrictMode>
+      <App router={router} client={client} />
+    </StrictMode>,
+  );
+}
+
 /**
  * Decision 0041: renders a public page (no session, Indonesian) to the markup the browser then hydrates. The build
  * calls it (build/prerender.ts) with a memory router over the same route table, so the tree — and React's generated
@@ -27,11 +36,7 @@ export async function renderPage(path: string): Promise<string> {
     await routerReady(router);
     const errors = router.state.errors;
     if (errors) throw new Error(`Rendering ${path}: ${JSON.stringify(errors)}`);
-    return renderToString(
-      <StrictMode>
-        <App router={router} />
-      </StrictMode>,
-    );
+    return drawn(router);
   } finally {
     router.dispose();
   }
@@ -87,12 +92,7 @@ export async function renderSignedIn(
       if (router.state.errors) return null;
       if (!(await settled(queryClient, timeoutMs))) return null;
       if (queryClient.getQueryCache().findAll({ predicate: (q) => q.state.status === 'error' }).length) return null;
-      const markup = renderToString(
-        <StrictMode>
-          <App router={router} client={queryClient} />
-        </StrictMode>,
-      );
-      return { markup, state: scriptSafeJson(dehydrate(queryClient)) };
+      return { markup: drawn(router, queryClient), state: scriptSafeJson(dehydrate(queryClient)) };
     } finally {
       router.dispose();
       queryClient.clear();
