@@ -15,7 +15,9 @@ interface RichTextViewProps extends BoxProps {
  */
 export function RichTextView({ html, id, ...box }: RichTextViewProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const safe = useMemo(() => displayHtml(html), [html]);
+  // The same object for the same text: React 19 compares dangerouslySetInnerHTML by identity, so a new object on every
+  // render would set innerHTML again each time — parsing the text anew and dropping the pictures the effect loaded.
+  const inner = useMemo(() => ({ __html: displayHtml(html) }), [html]);
 
   useEffect(() => {
     const root = ref.current;
@@ -38,11 +40,11 @@ export function RichTextView({ html, id, ...box }: RichTextViewProps) {
       controller.abort();
       for (const revoke of revokes) revoke();
     };
-  }, [safe]);
+  }, [inner]);
 
   return (
     <Typography>
-      <Box ref={ref} id={id} {...box} dangerouslySetInnerHTML={{ __html: safe }} />
+      <Box ref={ref} id={id} {...box} dangerouslySetInnerHTML={inner} />
     </Typography>
   );
 }
