@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { i18nNamespaces } from './build/i18n-namespaces';
+import { mantinePatches } from './build/mantine-patches';
 import { precompress } from './build/precompress';
 import { prerender } from './build/prerender';
 import { pruneUnusedMantineCss } from './build/prune-mantine-css';
@@ -35,6 +36,7 @@ export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    mantinePatches(),
     i18nNamespaces({ sourceDir: `${webRoot}src` }),
     pruneUnusedMantineCss({ sourceDir: `${webRoot}src`, nodeModules: `${workspaceRoot}node_modules` }),
     routePreload(),
