@@ -9,6 +9,7 @@ import {
 } from '../src/shared/api/early-refresh';
 import { EARLY_READS_KEY, earlyReadsFor, startEarlyReads } from '../src/shared/api/early-reads';
 import { loadAfterFirstPaint } from '../src/app/after-paint';
+import { startIntlWarmUp, warmUpIntlLocaleData } from '../src/app/intl-warm-up';
 // The config is bundled on its own (Vite's config loader), where the workspace's path aliases do not apply.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -125,10 +126,23 @@ var files = ${JSON.stringify(manifest.files)};
           this.emitFile({ type: 'asset', name: 'route-preload-fallback.js', source: fallback }),
         );
         const names = JSON.stringify([EARLY_REFRESH_KEY, SESSION_FLAG, REFRESH_LOCK]).slice(1, -1);
+        // Decision 0042: the locale data loaded by a worker, off the main thread (src/app/intl-warm-up.ts). On a page
+        // drawn on the server, once it has painted (the worker's file is then no request before the paint).
+        const intlWorkerFile = this.getFileName(
+          this.emitFile({
+            type: 'asset',
+            name: 'intl-warm-up.js',
+            source: `(${warmUpIntlLocaleData.toString()})(self);\n`,
+          }),
+        );
         const body = `(function () {
 var prerendered = document.querySelector('template[${AFTER_PAINT_TEMPLATE_ATTRIBUTE}]');
 var serverLinks = prerendered || document.querySelector('link[${SERVER_PRELOAD_ATTRIBUTE}]');
-(${loadAfterFirstPaint.toString()})(window, document, ${JSON.stringify(AFTER_PAINT_TEMPLATE_ATTRIBUTE)}, ${AFTER_PAINT_MAX_WAIT_MS}, ${JSON.stringify(HELD_CLICKS_KEY)});
+var warmUpIntl = function () {
+  (${startIntlWarmUp.toString()})(window, ${JSON.stringify(`/${intlWorkerFile}`)});
+};
+(${loadAfterFirstPaint.toString()})(window, document, ${JSON.stringify(AFTER_PAINT_TEMPLATE_ATTRIBUTE)}, ${AFTER_PAINT_MAX_WAIT_MS}, ${JSON.stringify(HELD_CLICKS_KEY)}, warmUpIntl);
+if (!prerendered) warmUpIntl();
 (${startEarlyRefresh.toString()})(window, ${names}, function () {
   return (${postRefresh.toString()})(${JSON.stringify(REFRESH_URL)});
 });

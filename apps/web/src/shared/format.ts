@@ -9,9 +9,26 @@ function intlLocale(lng: string | undefined = i18next.language): string {
   return lng === 'en' ? 'en-GB' : 'id-ID';
 }
 
+/** Intl formatters by locale and options: creating one costs far more than using it, and a list formats many values. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d ${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n ${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 function partsOf(date: Date, locale: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const parts: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat(locale, options).formatToParts(date)) parts[p.type] = p.value;
+  for (const p of dateTimeFormat(locale, options).formatToParts(date)) parts[p.type] = p.value;
   return parts;
 }
 
@@ -59,7 +76,7 @@ export function formatDate(isoDate: string | null | undefined, lng?: string): st
   if (!isoDate) return '—';
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(intlLocale(lng), {
+  return dateTimeFormat(intlLocale(lng), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -76,11 +93,20 @@ export function formatBytes(bytes: number, lng?: string): string {
 
 /** A number with thousands dots and a decimal comma in Indonesian ("1.234,5"), at most `maxFractionDigits` decimals. */
 export function formatNumber(value: number, lng?: string, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(intlLocale(lng), { maximumFractionDigits: maxFractionDigits }).format(value);
+  return numberFormat(intlLocale(lng), { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
 /** A percentage given as 0–100: "88,89 %" in Indonesian (a space before the sign), "88.89%" in English. */
 export function formatPercent(value: number, lng?: string, maxFractionDigits = 2): string {
   const n = formatNumber(value, lng, maxFractionDigits);
   return intlLocale(lng) === 'id-ID' ? `${n} %` : `${n}%`;
+}
+
+/**
+ * Creates the app's first formatter. The first one a page creates loads the browser's locale data (30–130 ms of main
+ * thread on a fast machine) unless the early script's worker has loaded it already (decision 0042): main.tsx calls this
+ * in a task of its own before React takes over a page drawn on the server, so that cost is never added to React's work.
+ */
+export function warmUpIntl(lng?: string): void {
+  formatNumber(0, lng);
 }
