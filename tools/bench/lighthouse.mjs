@@ -5,7 +5,10 @@
 //
 //   node tools/bench/lighthouse.mjs [--build] [--runs=<n per page, default 3: the median is kept>] [--no-docs]
 //                                   [--pages=<names, e.g. catalog,player: only those; never written to the docs>]
-//                                   [--json=<dir>: also write each run's full report to <dir>/<page>-<run>.json, e.g. tmp/lh]
+//                                   [--json=<dir>: also write each run's full report to <dir>/<page>-<run>.json, e.g. tmp/lh,
+//                                    and Lighthouse's trace of it to <dir>/<page>-<run>.trace]
+// LH_TRACE_CATEGORIES=<categories> adds trace categories, e.g. disabled-by-default-v8.cpu_profiler for a CPU profile in
+// the trace (it slows the page: such runs are for reading, not for the record; decision 0042).
 // Needs PostgreSQL (BENCH_PG_URL) and Redis (REDIS_URL) as the bench does, and Chromium (CHROMIUM_PATH or
 // /usr/bin/chromium).
 import { randomBytes } from 'node:crypto';
@@ -168,11 +171,15 @@ async function main() {
           // load's session refresh and end the session (decision 0010): the next run then measured /login.
           skipAudits: ['bf-cache'],
           disableStorageReset: true,
+          ...(process.env.LH_TRACE_CATEGORIES ? { additionalTraceCategories: process.env.LH_TRACE_CATEGORIES } : {}),
         });
         const lhr = r.lhr;
         if (JSON_DIR) {
           mkdirSync(JSON_DIR, { recursive: true });
           writeFileSync(join(JSON_DIR, `${p.name.toLowerCase()}-${i + 1}.json`), JSON.stringify(lhr, null, 1));
+          if (r.artifacts?.Trace) {
+            writeFileSync(join(JSON_DIR, `${p.name.toLowerCase()}-${i + 1}.trace`), JSON.stringify(r.artifacts.Trace));
+          }
         }
         // Lighthouse drives its own tab, where a session refresh cut off by the previous run's last navigation can end
         // the session (the rotated refresh token is lost; decision 0010): that run measured the login page, not this

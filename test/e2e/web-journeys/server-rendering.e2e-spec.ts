@@ -149,6 +149,28 @@ describe('web: pages rendered on the server', () => {
       await page.evaluate(() => {
         (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept = true;
       });
+      // The rich text (the course's description, the lesson's text): its nodes too, once React has taken over and
+      // re-rendered the page (React 19 compares dangerouslySetInnerHTML by identity; a new object per render set
+      // innerHTML again, re-parsing the text and dropping the pictures loaded into it).
+      const richText = await page.evaluate(() => {
+        const nodes = [...document.querySelectorAll('#root .mantine-Typography-root > div > :first-child')];
+        for (const node of nodes) (node as Element & { kept?: boolean }).kept = true;
+        return nodes.length;
+      });
+      if (path !== '/katalog') expect(richText).toBeGreaterThan(0);
+      // Mantine's ids and responsive <style> elements likewise stay as the server drew them (decision 0042): its useId
+      // used to switch every id to a random one after mount, and its styles' text was set again on each render.
+      const serverIds = await page.evaluate(() =>
+        [...document.querySelectorAll('#root [id^="mantine-"]')].map((element) => element.id),
+      );
+      expect(serverIds.length).toBeGreaterThan(0);
+      const inlineStyles = await page.evaluate(() => {
+        const texts = [...document.querySelectorAll('#root style[data-mantine-styles="inline"]')].map(
+          (s) => s.firstChild,
+        );
+        for (const text of texts) if (text) (text as ChildNode & { kept?: boolean }).kept = true;
+        return texts.length;
+      });
       // A button pressed before React takes the page over is pressed again once it has (the catalog's filter toggle).
       const toggle = page.locator('[aria-controls="catalog-filters"]');
       if (path === '/katalog') {
@@ -163,6 +185,24 @@ describe('web: pages rendered on the server', () => {
       expect(
         await page.evaluate(() => (document.querySelector('#root h1') as HTMLElement & { kept?: boolean }).kept),
       ).toBe(true);
+      await page.waitForLoadState('networkidle');
+      expect(
+        await page.evaluate(
+          () =>
+            [...document.querySelectorAll('#root .mantine-Typography-root > div > :first-child')].filter(
+              (node) => (node as Element & { kept?: boolean }).kept,
+            ).length,
+        ),
+      ).toBe(richText);
+      expect(await page.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), serverIds)).toEqual([]);
+      expect(
+        await page.evaluate(
+          () =>
+            [...document.querySelectorAll('#root style[data-mantine-styles="inline"]')].filter(
+              (s) => (s.firstChild as (ChildNode & { kept?: boolean }) | null)?.kept,
+            ).length,
+        ),
+      ).toBe(inlineStyles);
       if (path === '/katalog') {
         await page.locator('#catalog-filters').waitFor({ state: 'visible' });
         expect(await toggle.getAttribute('aria-expanded')).toBe('true');
