@@ -1,23 +1,26 @@
 import sanitizeHtml from 'sanitize-html';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { RICH_TEXT_TAGS, richTextHtml } from '@kompeten/shared-util';
+import {
+  COURSE_FILE_SRC,
+  RICH_TEXT_ATTRIBUTES,
+  RICH_TEXT_TAGS,
+  richTextHtml,
+  spaceBlockEnds,
+} from '@kompeten/shared-util';
 
 // Decision 0041: the server has no DOMParser, so a page rendered there shows rich text through these, which follow the
 // browser's functions in shared/rich-text/display.ts (the same allow-list and rewrites, with the parser the API already
 // sanitises with). Only the server entry imports this file; the browser bundle never carries it.
 
-const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
 const OPTIONS: sanitizeHtml.IOptions = {
   // The API's list, and the older bold and italic tags the browser's display keeps too.
   allowedTags: [...RICH_TEXT_TAGS, 'b', 'i'],
   allowedAttributes: {
-    a: ['href', 'target', 'rel'],
-    img: ['alt', 'title', 'data-course-file'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
-    ol: ['start'],
+    ...RICH_TEXT_ATTRIBUTES,
+    a: [...RICH_TEXT_ATTRIBUTES.a, 'target', 'rel'],
+    img: [...RICH_TEXT_ATTRIBUTES.img, 'data-course-file'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
@@ -54,6 +57,7 @@ export function displayHtmlOnServer(stored: string): string {
 /** `richTextToPlain` on the server: the text of rich text, on one line — the same text the browser's DOM gives. */
 export function richTextToPlainOnServer(stored: string): string {
   if (!stored) return '';
-  const html = richTextHtml(stored).replace(/<\/(p|h[1-6]|li|td|th|blockquote)>|<br\s*\/?>/gi, '$& ');
-  return DomUtils.textContent(parseDocument(html)).replace(/\s+/g, ' ').trim();
+  return DomUtils.textContent(parseDocument(spaceBlockEnds(richTextHtml(stored))))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -38,6 +38,17 @@ export function plainTextToHtml(text: string): string {
     .join('');
 }
 
+/** A picture in rich text: a course file, by the address the API serves it from (`/api/files/<id>`, the id captured). */
+export const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * Rich text with a space after every block's end and line break, so that its text never runs two paragraphs (or cells,
+ * or lines) together into one word: for search and for one-line previews.
+ */
+export function spaceBlockEnds(html: string): string {
+  return html.replace(/<\/(?:p|h[1-6]|li|td|th|blockquote)>|<br\s*\/?>/gi, '$& ');
+}
+
 /** Stored rich text as HTML: HTML as it is, plain text as paragraphs. */
 export function richTextHtml(stored: string): string {
   return hasHtmlTags(stored) ? stored : plainTextToHtml(stored);
@@ -71,3 +82,15 @@ export const RICH_TEXT_TAGS: readonly string[] = [
   'td',
   'img',
 ];
+
+/**
+ * The attributes rich text keeps, per tag of RICH_TEXT_TAGS (any other tag keeps none). Where it is sanitised or shown,
+ * links also get `target` and `rel`, and pictures their `src` (stored) or `data-course-file` (shown).
+ */
+export const RICH_TEXT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  img: ['alt', 'title'],
+  ol: ['start'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+};

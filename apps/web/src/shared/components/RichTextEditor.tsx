@@ -6,7 +6,7 @@ import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { useEditor, type Extensions } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { richTextHtml } from '@kompeten/shared-util';
+import { COURSE_FILE_SRC, richTextHtml } from '@kompeten/shared-util';
 import { useTranslation } from 'react-i18next';
 import { protectedFileUrl, errorMessage } from '../api';
 import { notify } from '../notify';
@@ -33,8 +33,6 @@ export interface RichTextEditorProps {
   minHeight?: number;
   disabled?: boolean;
 }
-
-const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f-]{36})$/i;
 
 /**
  * TipTap's image, shown through the access token: a course picture's address (`/api/files/<id>`) is not public, so

@@ -1,35 +1,19 @@
-import { richTextHtml } from '@kompeten/shared-util';
+import {
+  COURSE_FILE_SRC,
+  RICH_TEXT_ATTRIBUTES,
+  RICH_TEXT_TAGS,
+  richTextHtml,
+  spaceBlockEnds,
+} from '@kompeten/shared-util';
 
-/** Pictures in rich text are course files, by the address the API serves them from. */
-const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/**
+ * The API's allow-list (shared-util's RICH_TEXT_TAGS and RICH_TEXT_ATTRIBUTES) and the older bold and italic tags, as
+ * element tag name → attributes kept. Links get `target` and `rel`, pictures `data-course-file`, in `clean`.
+ */
+const ALLOWED: Record<string, readonly string[]> = Object.fromEntries(
+  [...RICH_TEXT_TAGS, 'b', 'i'].map((tag) => [tag.toUpperCase(), RICH_TEXT_ATTRIBUTES[tag] ?? []]),
+);
 
-/** The server's allow-list (libs/server/learning/src/authoring/rich-text.ts), tag → attributes kept. */
-const ALLOWED: Record<string, readonly string[]> = {
-  P: [],
-  BR: [],
-  H2: [],
-  H3: [],
-  H4: [],
-  UL: [],
-  OL: ['start'],
-  LI: [],
-  A: ['href'],
-  STRONG: [],
-  EM: [],
-  U: [],
-  S: [],
-  B: [],
-  I: [],
-  BLOCKQUOTE: [],
-  CODE: [],
-  TABLE: [],
-  THEAD: [],
-  TBODY: [],
-  TR: [],
-  TH: ['colspan', 'rowspan', 'scope'],
-  TD: ['colspan', 'rowspan'],
-  IMG: ['alt', 'title'],
-};
 /** Removed with their content; any other unknown element is unwrapped (its text kept). */
 const DROPPED = new Set([
   'SCRIPT',
@@ -125,7 +109,7 @@ export function richTextToPlain(stored: string): string {
   if (onServer) return onServer.richTextToPlain(stored);
   if (!stored) return '';
   const doc = new DOMParser().parseFromString(
-    `<!doctype html><body>${richTextHtml(stored).replace(/<\/(p|h[1-6]|li|td|th|blockquote)>|<br\s*\/?>/gi, '$& ')}</body>`,
+    `<!doctype html><body>${spaceBlockEnds(richTextHtml(stored))}</body>`,
     'text/html',
   );
   return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();

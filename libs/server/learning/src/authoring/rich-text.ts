@@ -1,8 +1,12 @@
 import sanitizeHtml from 'sanitize-html';
-import { hasHtmlTags, RICH_TEXT_TAGS, richTextHtml } from '@kompeten/shared-util';
-
-/** A picture in rich text: only a course file, by the address the web serves it from (`/api/files/<id>`). */
-export const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+import {
+  COURSE_FILE_SRC,
+  hasHtmlTags,
+  RICH_TEXT_ATTRIBUTES,
+  RICH_TEXT_TAGS,
+  richTextHtml,
+  spaceBlockEnds,
+} from '@kompeten/shared-util';
 
 /**
  * The allow-list: what the web's editor (TipTap, apps/web/src/shared/components/RichTextEditor.tsx) produces and
@@ -13,11 +17,10 @@ export const COURSE_FILE_SRC = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...RICH_TEXT_TAGS],
   allowedAttributes: {
-    a: ['href', 'target', 'rel'],
-    img: ['src', 'alt', 'title'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
-    ol: ['start'],
+    ...RICH_TEXT_ATTRIBUTES,
+    a: [...RICH_TEXT_ATTRIBUTES.a, 'target', 'rel'],
+    // Only a course file (the filter below).
+    img: ['src', ...RICH_TEXT_ATTRIBUTES.img],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: [] },
@@ -72,8 +75,7 @@ export function imageFileIds(html: string): string[] {
 /** Plain text of rich text, for search. */
 export function plainText(html: string): string {
   // Block ends become spaces first, so two paragraphs never run together into one word.
-  const spaced = html.replace(/<\/(?:p|h[1-6]|li|td|th|blockquote)>|<br\s*\/?>/gi, '$& ');
-  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(spaceBlockEnds(html), { allowedTags: [], allowedAttributes: {} })
     .replace(/&[a-z]+;|&#\d+;|\u00a0/g, ' ')
     .trim();
 }
