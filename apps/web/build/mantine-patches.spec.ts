@@ -18,16 +18,6 @@ describe("mantine-patches: two of Mantine's modules replaced in the browser bund
     expect(patchedSource(`${INLINE_STYLES}?v=1`, readFileSync(INLINE_STYLES, 'utf8'))).toBe(MANTINE_PATCHES[1].source);
   });
 
-  it("keeps React's id and sets no state after mount; keeps one style object per CSS text", () => {
-    const useId = MANTINE_PATCHES[0].source;
-    expect(useId).toContain("'mantine-' + reactId.replace(/:/g, '')");
-    expect(useId).not.toMatch(/useState|useEffect|useLayoutEffect|randomId/);
-    const inlineStyles = MANTINE_PATCHES[1].source;
-    expect(inlineStyles).toContain('useMemo(() => ({ __html: css }), [css])');
-    expect(inlineStyles).toContain('dangerouslySetInnerHTML: inner');
-    expect(inlineStyles).not.toContain('{ __html: css } }');
-  });
-
   it('leaves every other module alone', () => {
     expect(patchedSource(join(NODE_MODULES, '@mantine/core/esm/core/Box/Box.mjs'), 'export {}')).toBeNull();
     expect(patchedSource('/work/apps/web/src/shared/use-id/use-id.mjs', 'setUuid(randomId())')).toBeNull();
